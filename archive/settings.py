@@ -117,6 +117,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets readers go on while an import writes; IMMEDIATE avoids "database is locked"
     # when a reading transaction later wants to write.
     DATABASES["default"]["OPTIONS"] = {

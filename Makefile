@@ -1,0 +1,41 @@
+# Task runner. `make run` sets everything up and serves the archive; `make test` runs the tests.
+# DATABASE_URL selects PostgreSQL (postgres://user@host:port/db); without it, SQLite in ./data/.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# A local secret key, made once and kept out of git, unless SECRET_KEY is set.
+SECRET_FILE := data/secret_key
+export SECRET_KEY ?= $(shell mkdir -p data && { [ -s $(SECRET_FILE) ] || $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $(SECRET_FILE); } && cat $(SECRET_FILE))
+
+.PHONY: install run setup test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py import_documents
+
+run: setup
+	@echo "Serving the archive at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) staticfiles

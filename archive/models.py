@@ -1,0 +1,384 @@
+"""The archive's records: articles, the entities they mention, statements, tags and import runs.
+
+Entity rows (Country, Person, Organisation) are shared by all articles; the link rows
+(ArticleCountry, ArticlePerson, ArticleOrganisation) say how often and where an article mentions
+them. Rows an editor touched carry `corrected=True` so that re-import and re-extraction keep them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def name_key(name: str) -> str:
+    """The form under which names are matched: no diacritics, lower case, single spaces."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(folded.replace(".", " ").casefold().split())
+
+
+class Country(models.Model):
+    # The code is the key, so an article's country links carry the code without a join.
+    code = models.CharField(
+        max_length=2, primary_key=True, help_text="ISO 3166-1 alpha-2; former states keep their ISO 3166-3 code."
+    )
+    name = models.CharField(max_length=100)
+    official_name = models.CharField(max_length=200, blank=True)
+    historic = models.BooleanField(default=False, help_text="A state that no longer exists (e.g. SU, DD).")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:country", args=[self.code.lower()])
+
+
+class Source(models.Model):
+    """A news agency or outlet (Reuters, dpa, a newspaper's site)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:100] or "source"
+        super().save(*args, **kwargs)
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "Government body or ministry"
+        CENTRAL_BANK = "central_bank", "Central bank"
+        AGENCY = "agency", "Agency"
+        PARTY = "party", "Political party"
+        COMPANY = "company", "Company"
+        THINK_TANK = "think_tank", "Think tank or institute"
+        INTERNATIONAL = "international", "International organisation"
+        MEDIA = "media", "News agency or media"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    # Matching key: the folded name plus the country, so China's and Japan's Foreign Ministry differ.
+    key = models.CharField(max_length=220, unique=True, editable=False)
+    abbreviation = models.CharField(max_length=40, blank=True)
+    alternative_names = models.TextField(blank=True, help_text="Other names, one per line.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
+    corrected = models.BooleanField(default=False, help_text="Edited by an editor: re-extraction keeps it.")
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind"])]
+
+    def __str__(self) -> str:
+        # "Foreign Ministry (CN)": government bodies are told apart by their country.
+        if self.country_id and self.kind == self.Kind.GOVERNMENT:
+            return f"{self.name} ({self.country_id})"
+        return self.name
+
+    @staticmethod
+    def make_key(name: str, country_code: str | None) -> str:
+        return f"{name_key(name)}|{(country_code or '').upper()}"
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = self.make_key(self.name, self.country_id)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:organisation", args=[self.pk])
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200, help_text="Fullest form of the name found.")
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    alternative_names = models.TextField(blank=True, help_text="Other forms of the name, one per line.")
+    role = models.CharField(max_length=200, blank=True, help_text="Role or title, e.g. Foreign Minister.")
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
+    corrected = models.BooleanField(default=False, help_text="Edited by an editor: re-extraction keeps it.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:person", args=[self.pk])
+
+    @property
+    def alternative_name_list(self) -> list[str]:
+        return [line.strip() for line in self.alternative_names.splitlines() if line.strip()]
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:100] or "tag"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:tag", args=[self.slug])
+
+
+class ImportRun(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Finished with failures"
+        INTERRUPTED = "interrupted", "Interrupted"
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    origin = models.CharField(max_length=200, help_text="Command line or upload, and from where.")
+    inputs = models.TextField(blank=True, help_text="The paths or uploaded file names.")
+    dry_run = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    duplicates = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Import #{self.pk} of {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class ImportOutcome(models.Model):
+    """What happened to one file or record in an import run."""
+
+    class Result(models.TextChoices):
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        UNCHANGED = "unchanged", "Unchanged"
+        DUPLICATE = "duplicate", "Duplicate"
+        FAILED = "failed", "Failed"
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="outcomes")
+    location = models.CharField(max_length=500, help_text="File name, and line for JSON Lines/CSV.")
+    result = models.CharField(max_length=20, choices=Result.choices)
+    article = models.ForeignKey("Article", null=True, blank=True, on_delete=models.SET_NULL)
+    message = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["run", "id"]
+        indexes = [models.Index(fields=["run", "result"])]
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.get_result_display()}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_listing(self):
+        """What a result list shows, in a constant number of queries."""
+        return self.select_related("source").prefetch_related("countries")
+
+
+class Article(models.Model):
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT)
+    # The source's own identifier ("source_id" in imports and exports; that name is the FK column's).
+    source_ref = models.CharField(max_length=200, blank=True, verbose_name="source identifier")
+    title = models.CharField(max_length=500)
+    published_on = models.DateField(null=True, blank=True, help_text="Publication date.")
+    date_flagged = models.BooleanField(default=False, help_text="The date was missing or impossible.")
+    dateline = models.CharField(max_length=200, blank=True)
+    body = models.TextField(help_text="Paragraphs separated by blank lines.")
+    language = models.CharField(max_length=16, default="en")
+    url = models.URLField(max_length=1000, blank=True)
+    credits = models.JSONField(default=dict, blank=True, help_text='{"reporting": [...], "editing": [...]}')
+    fingerprint = models.CharField(max_length=64, unique=True, help_text="Hash of the normalised text.")
+    input_hash = models.CharField(max_length=64, blank=True, help_text="Hash of the input as last imported.")
+    original_file = models.CharField(max_length=500, blank=True)
+    import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL)
+    # Names of the people, organisations and countries linked, kept for the search index.
+    search_names = models.TextField(blank=True, editable=False)
+    corrected_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields an editor changed; imports leave them alone."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    countries = models.ManyToManyField(Country, through="ArticleCountry", related_name="articles")
+    people = models.ManyToManyField(Person, through="ArticlePerson", related_name="articles")
+    organisations = models.ManyToManyField(Organisation, through="ArticleOrganisation", related_name="articles")
+    tags = models.ManyToManyField(Tag, through="Tagging", related_name="articles")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_ref"], condition=~Q(source_ref=""), name="article_unique_source_id"
+            )
+        ]
+        indexes = [models.Index(fields=["published_on", "id"]), models.Index(fields=["source", "published_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article", args=[self.pk])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class ArticleCountry(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    country = models.ForeignKey(Country, on_delete=models.CASCADE)
+    mentions = models.PositiveIntegerField(default=1)
+    in_dateline = models.BooleanField(default=False)
+    corrected = models.BooleanField(default=False, help_text="Added or edited by an editor.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "country"], name="unique_article_country")]
+        indexes = [models.Index(fields=["country", "article"]), models.Index(fields=["in_dateline", "country"])]
+        verbose_name = "country mentioned"
+        verbose_name_plural = "countries mentioned"
+
+    def __str__(self) -> str:
+        return f"{self.country} in {self.article}"
+
+
+class ArticlePerson(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE)
+    mentions = models.PositiveIntegerField(default=1)
+    role = models.CharField(max_length=200, blank=True, help_text="The role the article gives.")
+    corrected = models.BooleanField(default=False, help_text="Added or edited by an editor.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")]
+        indexes = [models.Index(fields=["person", "article"])]
+        verbose_name = "person mentioned"
+        verbose_name_plural = "people mentioned"
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.article}"
+
+
+class ArticleOrganisation(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    mentions = models.PositiveIntegerField(default=1)
+    corrected = models.BooleanField(default=False, help_text="Added or edited by an editor.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "organisation"], name="unique_article_organisation")
+        ]
+        indexes = [models.Index(fields=["organisation", "article"])]
+        verbose_name = "organisation mentioned"
+        verbose_name_plural = "organisations mentioned"
+
+    def __str__(self) -> str:
+        return f"{self.organisation} in {self.article}"
+
+
+class Statement(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        INDIRECT = "indirect", "Reported speech"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    speaker_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    speaker_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    speaker_label = models.CharField(
+        max_length=200, blank=True, help_text='How the text names an unresolved speaker, e.g. "he".'
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.TextField()
+    paragraph = models.PositiveIntegerField(help_text="Index of the paragraph in the body, from 0.")
+    start = models.PositiveIntegerField(help_text="Offset of the words within the paragraph.")
+    end = models.PositiveIntegerField()
+    verb = models.CharField(max_length=40, blank=True)
+    corrected = models.BooleanField(default=False, help_text="Edited by an editor: re-extraction keeps it.")
+
+    class Meta:
+        ordering = ["article", "paragraph", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(speaker_person__isnull=True) | Q(speaker_organisation__isnull=True),
+                name="statement_one_speaker",
+            ),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="statement_span_ordered"),
+        ]
+        indexes = [
+            models.Index(fields=["speaker_person", "article"]),
+            models.Index(fields=["speaker_organisation", "article"]),
+        ]
+
+    def __str__(self) -> str:
+        words = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return f"{self.speaker_name}: {words}"
+
+    @property
+    def speaker(self):
+        return self.speaker_person or self.speaker_organisation
+
+    @property
+    def speaker_name(self) -> str:
+        speaker = self.speaker
+        return str(speaker) if speaker else (self.speaker_label or "unattributed")
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.speaker_person_id is not None or self.speaker_organisation_id is not None
+
+
+class Tagging(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
+    tagged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    tagged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "tag"], name="unique_article_tag")]
+        indexes = [models.Index(fields=["tag", "article"])]
+
+    def __str__(self) -> str:
+        return f"{self.tag} on {self.article}"

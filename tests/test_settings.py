@@ -1,0 +1,60 @@
+"""Settings come from the environment and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS", "SECRET_KEY"}}
+    environment.update({"DJANGO_SETTINGS_MODULE": "archive.settings", **env})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=environment, capture_output=True, text=True
+    )
+
+
+def test_a_secret_key_is_required_when_debug_is_off():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_check_deploy_reports_only_the_https_settings_until_https_is_on():
+    key = "k" * 60 + "-Zq9!x"
+    result = manage("check", "--deploy", SECRET_KEY=key)
+    reported = {line.split(":")[0].strip() for line in result.stderr.splitlines() if line.startswith("?:")}
+    assert reported <= {"?", "(security.W004)", "(security.W008)", "(security.W012)", "(security.W016)"}
+    assert "security.W004" in result.stderr  # HSTS
+    https = manage("check", "--deploy", SECRET_KEY=key, HTTPS="true")
+    assert https.returncode == 0, https.stderr
+    assert "System check identified no issues" in https.stdout
+
+
+def test_bad_boolean_settings_are_refused_with_a_clear_message():
+    result = manage("check", SECRET_KEY="x" * 60, DEBUG="maybe")
+    assert "DEBUG must be true or false" in result.stderr
+
+
+def test_docker_compose_runs_postgres_and_the_web_app():
+    compose = yaml.safe_load((PROJECT / "docker-compose.yml").read_text())
+    db, web = compose["services"]["db"], compose["services"]["web"]
+    assert db["image"].startswith("postgres:16")
+    assert "healthcheck" in db
+    assert any(volume.startswith("pgdata:") for volume in db["volumes"])
+    assert "pgdata" in compose["volumes"]
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    assert web["environment"]["DATABASE_URL"].startswith("postgres://")
+    assert "SECRET_KEY" in web["environment"]
+    for step in ("migrate", "import_documents", "gunicorn"):
+        assert step in web["command"]
+    assert (PROJECT / "Dockerfile").exists()
+
+
+def test_migrations_are_in_step_with_the_models():
+    result = manage("makemigrations", "--check", "--dry-run", SECRET_KEY="x" * 60)
+    assert result.returncode == 0, result.stdout + result.stderr
