@@ -1,14 +1,211 @@
-"""Countries mentioned in a story (names, short forms, demonyms, capitals, historic states)."""
+"""Countries mentioned in a story (names, short forms, demonyms, capitals, historic states).
+
+The aliases are data: ISO 3166 names from pycountry plus the reviewed table in
+data/country_aliases.tsv, loaded once at import. A story is matched word by word: at each
+capitalised word the longest alias starting there wins, so "Latin America" (blocked) hides
+"America" and "New Mexico" is the U.S. state, not Mexico.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+
 from .model import CountryMention, Document
+from .text import Word, words
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "country_aliases.tsv"
+
+BLOCK = "-"
+BODY_KINDS = frozenset({"name", "short", "demonym", "capital", "historic", "media"})
+WORD_KINDS = frozenset({"name", "short", "demonym", "capital", "historic"})
+
+# Capitalised words that are not given names or surnames, so a country beside them is still
+# a country ("President Chad ..." is unlikely; "Hamilton Jordan" is a person).
+_NOT_NAMES = frozenset(
+    """A An The In On At For From To Of And But Or By With As If When While Since After Before
+    Both Neither Under Over Between Against Into Only Also Its It He She They We This That
+    These Those Said President Minister Premier Secretary Ambassador Envoy King Queen Prince
+    Crown Sheikh Emir Foreign Prime Trade Finance Defence Defense Economy Senator Sen Rep
+    Mr Mrs Ms Dr General Gen Colonel Chairman Governor Spokesman Official Officials
+    Government Ministry Bank Embassy Council Republic Kingdom State Democratic Republican
+    Northern Southern Eastern Western North South East West Central Upper Lower Greater
+    Communist Socialist National People's Popular Hashemite Arab Islamic Gulf River Valley
+    Treasury Congress Senate House Army Navy Air Force Radio Television News Agency
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    code: str  # ISO code, "-" for a block, or "A/B@YEAR" for a date-dependent code
+    kind: str
+    rule: str
+
+
+def _load() -> dict[str, Alias]:
+    aliases: dict[str, Alias] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = re.sub(r"\s*\(.*?\)", "", getattr(country, attr, "") or "")
+            name = name.removeprefix("the ")
+            if name and "," not in name:
+                aliases.setdefault(name, Alias(country.alpha_2, "name", ""))
+    for line in DATA_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("alias\t"):
+            continue
+        alias, code, kind, rule, *_notes = (line.split("\t") + ["", "", "", ""])[:5]
+        aliases[alias] = Alias(code, kind, rule)
+        if kind == "demonym" and not alias.endswith(("s", "sh", "ch", "ese", "man")):
+            aliases.setdefault(alias + "s", Alias(code, kind, rule))  # Americans, Soviets
+    return aliases
+
+
+ALIASES = _load()
+# Datelines print places in capitals: "TOKYO", "NEW ZEALAND", "BOCA RATON, Fla.".
+_DATELINE_ALIASES = {
+    alias.upper(): entry for alias, entry in ALIASES.items() if entry.kind not in {"demonym", "prefix"}
+}
+_UPPER_ALIASES = {alias.upper(): entry for alias, entry in ALIASES.items() if entry.kind in WORD_KINDS}
+# For each first word of an alias, the most words an alias starting with it has.
+_FIRST_WORDS: dict[str, int] = {}
+for _alias in ALIASES:
+    _alias_words = words(_alias)
+    if _alias_words:
+        _first = _alias_words[0].text
+        _FIRST_WORDS[_first] = max(_FIRST_WORDS.get(_first, 0), len(_alias_words))
+
+
+def resolve(code: str, date: dt.date | None = None) -> str | None:
+    """The ISO code an alias stands for on a date ("SU/RU@1992": SU before 1992, else RU)."""
+    if code == BLOCK:
+        return None
+    if "@" not in code:
+        return code
+    codes, year = code.split("@")
+    before, after = codes.split("/")
+    return before if date is not None and date.year < int(year) else after
+
+
+def country_for_word(word: str, date: dt.date | None = None) -> str | None:
+    """ISO code for a country name, short form, demonym or capital ("Japanese" -> "JP"), else None."""
+    word = word.strip()
+    entry = ALIASES.get(word) or ALIASES.get(re.sub(r"['’]s$", "", word))
+    if entry is None and word.isupper():
+        entry = _UPPER_ALIASES.get(word)
+    if entry is None or entry.kind not in WORD_KINDS:
+        return None
+    return resolve(entry.code, date)
+
+
+def country_for_place(place: str, date: dt.date | None = None) -> str | None:
+    """ISO code for a dateline place ("TOKYO" -> "JP", "BOCA RATON" -> None, "Fla." -> "US")."""
+    entry = _DATELINE_ALIASES.get(place.strip().upper())
+    return resolve(entry.code, date) if entry else None
 
 
 def find_countries(document: Document) -> list[CountryMention]:
-    return []
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    dateline_codes = []
+    for place in document.dateline_places:
+        code = country_for_place(place, document.date)
+        if code and code not in dateline_codes:
+            dateline_codes.append(code)
+            counts[code] = counts.get(code, 0) + 1
+            first_seen.setdefault(code, -1)
+
+    texts = list(document.paragraphs)
+    if document.title and not (document.paragraphs and document.title.rstrip("…") in document.paragraphs[0]):
+        texts.insert(0, document.title)
+    person_names: set[str] = set()
+    position = 0
+    for text in texts:
+        for code in _codes_in(text, document.date, person_names):
+            counts[code] = counts.get(code, 0) + 1
+            first_seen.setdefault(code, position)
+            position += 1
+
+    ordered = sorted(counts, key=lambda code: (code not in dateline_codes, -counts[code], first_seen[code]))
+    return [CountryMention(code, counts[code], code in dateline_codes) for code in ordered]
 
 
-def country_for_word(word: str) -> str | None:
-    """ISO code for a country name, short form or demonym ("Japanese" -> "JP"), else None."""
-    return None
+def _codes_in(paragraph: str, date: dt.date | None, person_names: set[str]) -> list[str]:
+    """Codes of the country aliases in a paragraph, in order, one per mention.
+
+    `person_names` collects aliases found used as names ("Hamilton Jordan"), so that a later
+    bare "Jordan" in the same story is taken as the person too.
+    """
+    found = []
+    ws = words(paragraph)
+    i = 0
+    while i < len(ws):
+        longest = _FIRST_WORDS.get(ws[i].text)
+        if longest is None:
+            i += 1
+            continue
+        n, entry = _longest_alias(paragraph, ws, i, longest)
+        if entry is None:
+            i += 1
+            continue
+        if _counts_in_body(entry, paragraph, ws, i, n, person_names):
+            code = resolve(entry.code, date)
+            if code:
+                found.append(code)
+        i += n
+    return found
+
+
+def _longest_alias(paragraph: str, ws: list[Word], i: int, longest: int) -> tuple[int, Alias | None]:
+    for n in range(min(longest, len(ws) - i), 0, -1):
+        last = ws[i + n - 1]
+        if n > 1 and any(w.possessive for w in ws[i : i + n - 1]):
+            continue  # "Japan's China policy" is two mentions, not one name
+        entry = ALIASES.get(paragraph[ws[i].start : last.end])
+        if entry is not None:
+            return n, entry
+    return 1, None
+
+
+def _counts_in_body(
+    entry: Alias, paragraph: str, ws: list[Word], i: int, n: int, person_names: set[str]
+) -> bool:
+    word = ws[i]
+    if entry.kind == "prefix":
+        return paragraph[word.end : word.end + 1] == "-"
+    if entry.kind not in BODY_KINDS:
+        return False
+    if entry.rule and n == 1:
+        if word.text in person_names:
+            return False
+        if _is_name_part(entry.rule, paragraph, ws, i):
+            person_names.add(word.text)
+            return False
+    return True
+
+
+def _is_name_part(rule: str, paragraph: str, ws: list[Word], i: int) -> bool:
+    """True when the word reads as part of a person's name: "George Washington", "Chad Smith"."""
+    word = ws[i]
+    if i > 0 and _name_like(ws[i - 1]) and paragraph[ws[i - 1].end : word.start] == " ":
+        if not ws[i - 1].possessive:
+            return True
+    if rule == "not_near_name" and i + 1 < len(ws) and not word.possessive:
+        following = ws[i + 1]
+        return _name_like(following) and paragraph[word.end : following.start] == " "
+    return False
+
+
+def _name_like(word: Word) -> bool:
+    text = word.text
+    return (
+        text[0].isupper()
+        and not text.isupper()
+        and "." not in text
+        and text not in _NOT_NAMES
+        and text not in ALIASES
+    )

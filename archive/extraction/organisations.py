@@ -7,3 +7,6 @@ from .model import Document, OrganisationMention
 
 def find_organisations(document: Document) -> list[OrganisationMention]:
     return []
+
+
+REUTERS_CODES: dict[str, str] = {}

@@ -1,0 +1,181 @@
+"""Small text helpers shared by the extraction modules: paragraphs, sentences, words, case."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# A word: letters (any script), inner apostrophes ("N'Djamena", "O'Neill") and dotted
+# abbreviations ("U.S.", "U.K."). Hyphens separate words, so "US-Japan" gives two words.
+_WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_SENTENCE_END_RE = re.compile(r"""[.!?]["”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
+# Words after which a full stop does not end a sentence.
+_NO_BREAK_BEFORE = frozenset(
+    "Mr Mrs Ms Dr Prof Gen Col Lt Sgt Capt Gov Sen Rep St Jr Sr Co Corp Inc Ltd No Nos vs"
+    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.C".split()
+)
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+_LOWER_RE = re.compile(r"[a-z\u00df-\u00ff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # the word without a possessive "'s"
+    start: int
+    end: int  # end of `text` (the possessive, when any, follows)
+    possessive: bool
+
+
+def words(paragraph: str) -> list[Word]:
+    """The words of a paragraph with their offsets."""
+    found = []
+    for match in _WORD_RE.finditer(paragraph):
+        text = match.group()
+        possessive = bool(_POSSESSIVE_RE.search(text))
+        if possessive:
+            text = text[:-2]
+        start = match.start()
+        found.append(Word(text, start, start + len(text), possessive))
+    return found
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines (or by indented lines, the wire's own convention).
+
+    Hard-wrapped lines inside a paragraph are joined; a hyphen at a line end is kept and
+    joined without a space ("MEDIUM-\\nRANGE" -> "MEDIUM-RANGE").
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = block.split("\n")
+        current: list[str] = []
+        for line in lines:
+            if current and line[:2].isspace() and line.strip():
+                paragraphs.append(_join_lines(current))  # an indented line opens a paragraph
+                current = []
+            current.append(line)
+        joined = _join_lines(current)
+        if joined:
+            paragraphs.append(joined)
+    return [p for p in paragraphs if p]
+
+
+def _join_lines(lines: list[str]) -> str:
+    joined = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if joined.endswith("-") and not joined.endswith(" -"):
+            joined += line
+        elif joined:
+            joined += " " + line
+        else:
+            joined = line
+    return normalise_space(joined)
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph; abbreviations such as "U.S." or "Mr." do not end a sentence."""
+    sentences = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(paragraph):
+        before = paragraph[start : match.start() + 1].rstrip(".")
+        last_word = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if last_word in _NO_BREAK_BEFORE or (len(last_word) == 1 and last_word.isupper()):
+            continue
+        sentences.append(paragraph[start : match.end()].strip())
+        start = match.end()
+    rest = paragraph[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+def is_upper_text(text: str) -> bool:
+    """True when the text has letters and none of them is lower-case."""
+    return bool(_LETTERS_RE.search(text)) and not _LOWER_RE.search(text)
+
+
+def is_subhead(paragraph: str) -> bool:
+    """A section subhead inside a body, e.g. "NEW TOOLS": short, all capitals, no full stop."""
+    paragraph = paragraph.strip()
+    return (
+        0 < len(paragraph) <= 60
+        and len(paragraph.split()) <= 6
+        and is_upper_text(paragraph)
+        and paragraph[-1] not in '.,;:"”'
+    )
+
+
+def readable_headline(headline: str, body: list[str], known: dict[str, str] | None = None) -> str:
+    """Sentence case for an upper-case wire headline, keeping the capitals of proper names.
+
+    A word takes the form the body prints it in ("IRAN" -> "Iran", "GATT" -> "GATT") unless
+    the body also uses it in lower case often enough ("MAY" -> "may"); `known` gives forms of
+    words the body may lack (lower-case word -> "Moscow", "NATO"). Words with inner full
+    stops ("U.S.") and words without a vowel ("UK", "USSR") stay as printed.
+    """
+    if not is_upper_text(headline):
+        return headline
+    forms = _body_forms(body)
+    known = known or {}
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        lower = word.lower()
+        if "." in word or not _VOWEL_RE.search(word):
+            return word
+        form = forms.get(lower) or known.get(lower) or lower
+        if match.start() == 0:
+            form = form[0].upper() + form[1:]
+        return form
+
+    return _WORD_RE.sub(fix, headline)
+
+
+_VOWEL_RE = re.compile(r"[AEIOUY]", re.IGNORECASE)
+
+
+def _body_forms(body: list[str]) -> dict[str, str]:
+    """How the body prints each capitalised word, when it prints it so more than half the time.
+
+    Words at a sentence start count only when the body has no other use of them.
+    """
+    counts: Counter[str] = Counter()
+    initial: Counter[str] = Counter()
+    for paragraph in body:
+        for match in _WORD_RE.finditer(paragraph):
+            word = match.group()
+            before = paragraph[max(0, match.start() - 3) : match.start()]
+            if match.start() == 0 or _SENTENCE_START_RE.search(before):
+                initial[word] += 1
+            else:
+                counts[word] += 1
+    forms: dict[str, str] = {}
+    for word, count in counts.items():
+        if word[0].isupper() and count > 2 * counts.get(word.lower(), 0):
+            forms[word.lower()] = word
+    for word in initial:
+        if word.lower() not in counts and word.lower() not in forms:
+            forms[word.lower()] = word  # only ever capitalised, so probably a name
+    return forms
+
+
+_SENTENCE_START_RE = re.compile(r"""[.!?:"“‘(]\s*$""")
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """The text cut at a word boundary to at most `limit` characters, with "…" when cut."""
+    text = normalise_space(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"

@@ -1,0 +1,215 @@
+"""Quality and speed of extraction over the 400 diplomatic Reuters stories.
+
+    .venv/bin/python bench/extraction_quality.py            # the table
+    .venv/bin/python bench/extraction_quality.py --misses   # plus the missed tags, story by story
+
+Recall is measured against the collection's editorial tags (labels.jsonl): PLACES by the
+extracted countries, ORGS by the extracted organisations, PEOPLE by the extracted people.
+The tags list what a story is about, so recall is the honest figure; precision is not
+measured here. The corpus lies in ../shared beside the project (ARCHIVE_SHARED_DIR overrides).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+from archive.extraction import Extraction, extract  # noqa: E402
+from archive.extraction.countries import country_for_place  # noqa: E402
+from archive.extraction.organisations import REUTERS_CODES  # noqa: E402
+
+SHARED_DIR = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "shared"))
+CORPUS_DIR = SHARED_DIR / "corpus" / "reuters21578"
+SEED = PROJECT_DIR / "seeds" / "000_1385e5d573d3216b.txt"
+SEED_EXPECTED = PROJECT_DIR / "tests" / "data" / "000_1385e5d573d3216b.expected.json"
+
+TARGETS = {"places": 0.97, "orgs": 0.90, "people": 0.95}
+# PLACES tags whose name is not a country name the alias table knows.
+PLACE_TAGS = {
+    "usa": "US",
+    "uk": "GB",
+    "ussr": "SU",
+    "uae": "AE",
+    "west-germany": "DE",
+    "east-germany": "DD",
+    "hong-kong": "HK",
+    "trinidad-tobago": "TT",
+    "us-virgin-islands": "VI",
+    "zaire": "CD",
+    "kampuchea": "KH",
+}
+
+
+@dataclass
+class Story:
+    file: str
+    text: str
+    tags: dict[str, list[str]]
+
+
+@dataclass
+class Row:
+    name: str
+    found: int
+    total: int
+    target: float | None = None
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def value(self) -> float:
+        return self.found / self.total if self.total else 1.0
+
+
+def place_code(tag: str) -> str | None:
+    return PLACE_TAGS.get(tag) or country_for_place(tag.replace("-", " "))
+
+
+def person_matches(tag: str, names: list[str]) -> bool:
+    """`james-baker` matches "James A. Baker"; `yeutter` matches any name ending "Yeutter"."""
+    parts = tag.split("-")
+    for name in names:
+        words = name.lower().replace("-", " ").split()
+        if len(parts) == 1 and words and words[-1] == parts[0]:
+            return True
+        if len(parts) > 1 and " ".join(words).endswith(" ".join(parts[1:])) and words[0] == parts[0]:
+            return True
+        if len(parts) > 1 and " ".join(words[-len(parts) :]) == " ".join(parts):
+            return True  # "von-weizsaecker", "de-clercq"
+    return False
+
+
+def load_stories(corpus_dir: Path) -> list[Story]:
+    stories = []
+    with open(corpus_dir / "labels.jsonl", encoding="utf-8") as labels:
+        for line in labels:
+            label = json.loads(line)
+            text = (corpus_dir / "diplomatic" / label["file"]).read_text(encoding="utf-8")
+            tags = {key: label[key] for key in ("places", "orgs", "people")}
+            stories.append(Story(label["file"], text, tags))
+    return stories
+
+
+def recall_rows(stories: list[Story], results: list[Extraction]) -> list[Row]:
+    places = Row("PLACES recall (countries)", 0, 0, TARGETS["places"])
+    orgs = Row("ORGS recall (organisations)", 0, 0, TARGETS["orgs"])
+    people = Row("PEOPLE recall (people)", 0, 0, TARGETS["people"])
+    for story, result in zip(stories, results, strict=True):
+        codes = {country.code for country in result.countries}
+        org_names = {org.name for org in result.organisations}
+        names = [person.name for person in result.people]
+        _score(places, story.file, [(tag, place_code(tag) in codes) for tag in story.tags["places"]])
+        _score(orgs, story.file, [(tag, REUTERS_CODES.get(tag) in org_names) for tag in story.tags["orgs"]])
+        _score(people, story.file, [(tag, person_matches(tag, names)) for tag in story.tags["people"]])
+    return [places, orgs, people]
+
+
+def _score(row: Row, file: str, outcomes: list[tuple[str, bool]]) -> None:
+    for tag, found in outcomes:
+        row.total += 1
+        if found:
+            row.found += 1
+        else:
+            row.misses.setdefault(file, []).append(tag)
+
+
+def seed_row() -> Row:
+    """How many of the seed's 'must' items (date, dateline, source, credits, countries,
+    people, organisations) the extraction finds."""
+    expected = json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))
+    result = extract(SEED.read_text(encoding="utf-8"))
+    doc = result.document
+    checks = {
+        "date": str(doc.date) == expected["date"],
+        "source": doc.source == expected["source"],
+        "dateline": doc.dateline_places == expected["dateline"],
+        "credits.reporting": doc.credits.reporting == expected["credits"]["reporting"],
+        "credits.editing": doc.credits.editing == expected["credits"]["editing"],
+    }
+    codes = {country.code for country in result.countries}
+    dateline_codes = {country.code for country in result.countries if country.in_dateline}
+    for code in expected["countries"]["must"]:
+        checks[f"country {code}"] = code in codes
+    for code in expected["countries"]["dateline"]:
+        checks[f"dateline country {code}"] = code in dateline_codes
+    names = {person.name for person in result.people}
+    for person in expected["people_mentioned"]["must"]:
+        checks[f"person {person['name']}"] = person["name"] in names
+    orgs = {org.name for org in result.organisations}
+    for org in expected["organisations"]["must"]:
+        checks[f"organisation {org}"] = org in orgs
+    missed = [name for name, ok in checks.items() if not ok]
+    return Row("seed must items found", len(checks) - len(missed), len(checks), 1.0, {SEED.name: missed})
+
+
+def speed(stories: list[Story], runs: int = 5) -> float:
+    """Median stories per second of extract() over all stories, one process."""
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for story in stories:
+            extract(story.text)
+        rates.append(len(stories) / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def gold_rows() -> list[Row]:
+    """Rows for hand-made gold annotations (bench/extraction_gold.py), when that file exists."""
+    try:
+        from bench import extraction_gold  # type: ignore[attr-defined]
+    except ImportError:
+        try:
+            import extraction_gold  # type: ignore[import-not-found]
+        except ImportError:
+            return []
+    return [row if isinstance(row, Row) else Row(*row) for row in extraction_gold.gold_rows()]
+
+
+def print_table(rows: list[Row], rate: float) -> None:
+    print(f"{'measure':<36} {'found':>7} {'total':>7} {'value':>7} {'target':>7}")
+    for row in rows:
+        target = f"{row.target:.2f}" if row.target is not None else ""
+        flag = "" if row.target is None or row.value >= row.target else "  < target"
+        print(f"{row.name:<36} {row.found:>7} {row.total:>7} {row.value:>7.3f} {target:>7}{flag}")
+    print(f"{'speed, stories/second (median of 5)':<36} {'':>7} {'':>7} {rate:>7.0f} {500:>7}")
+
+
+def print_misses(rows: list[Row]) -> None:
+    for row in rows:
+        if not row.misses:
+            continue
+        print(f"\n{row.name}: missed")
+        for file, tags in sorted(row.misses.items()):
+            if tags:
+                print(f"  {file}: {', '.join(tags)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list the missed tags per story")
+    parser.add_argument("--runs", type=int, default=5, help="timing runs (median is reported)")
+    args = parser.parse_args(argv)
+    if not (CORPUS_DIR / "diplomatic").is_dir():
+        print(f"corpus not found at {CORPUS_DIR} (set ARCHIVE_SHARED_DIR)", file=sys.stderr)
+        return 2
+    stories = load_stories(CORPUS_DIR)
+    results = [extract(story.text) for story in stories]
+    rows = recall_rows(stories, results) + [seed_row()] + gold_rows()
+    rate = speed(stories, args.runs)
+    print(f"{len(stories)} stories from {CORPUS_DIR / 'diplomatic'}\n")
+    print_table(rows, rate)
+    if args.misses:
+        print_misses(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
