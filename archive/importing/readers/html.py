@@ -1,0 +1,84 @@
+"""Saved web pages of news sites: the article found by trafilatura, with its metadata."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+
+from ..encoding import UTF8, WINDOWS_1252, bom_encoding, check_bytes, check_text
+from ..records import RawDocument, ReadError, parse_date
+from .base import Reader, Result, Source, as_bytes, body_text, collapse, head_text
+
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.IGNORECASE | re.DOTALL
+)
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """(text, encoding): BOM, then strict UTF-8, then the page's declared charset, then Windows-1252.
+
+    UTF-8 is tried before the declaration because pages saved by browsers are often re-encoded
+    as UTF-8 but keep their old declaration; bytes that are valid UTF-8 almost never are not.
+    """
+    if not data.strip():
+        raise ReadError("empty file")
+    found = bom_encoding(data)
+    if found:
+        codec, label, skip = found
+        text = data[skip:].decode(codec, errors="replace")
+        check_text(text)
+        return text, label
+    check_bytes(data)
+    try:
+        return data.decode("utf-8"), UTF8
+    except UnicodeDecodeError:
+        pass
+    declared = DECLARED_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            codec = codecs.lookup(declared.group(1).decode("ascii")).name
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass  # unknown or wrong declaration: fall back
+    return data.decode("cp1252", errors="replace"), WINDOWS_1252
+
+
+class HtmlReader(Reader):
+    name = "html"
+    extensions = ("html", "htm", "xhtml", "shtml")
+
+    def sniff(self, head: bytes, name: str) -> bool:
+        return bool(HTML_START.match(head_text(head)))
+
+    def read(self, source: Source, name: str) -> Iterator[Result]:
+        html, encoding = decode_html(as_bytes(source))
+        yield document_from_html(html, location=name, encoding=encoding, format=self.name)
+
+
+def document_from_html(html: str, *, location: str, encoding: str, format: str, url: str = "") -> RawDocument:
+    from trafilatura import bare_extraction  # slow to import: only when a page comes
+
+    article = bare_extraction(html, url=url or None, with_metadata=True, include_comments=False)
+    text = getattr(article, "text", None) if article is not None else None
+    if not text or not text.strip():
+        raise ReadError("no article text found in the page")
+    date_text = article.date or ""
+    author = article.author or ""
+    language = HTML_LANG.search(html[:20000])
+    return RawDocument(
+        # trafilatura puts one block (paragraph, list item, heading) per line
+        text=body_text([collapse(line) for line in text.splitlines()]),
+        title=collapse(article.title),
+        date=parse_date(date_text),
+        date_text=date_text,
+        source=collapse(article.sitename),
+        url=article.url or url,
+        language=language.group(1) if language else (article.language or ""),
+        byline=[collapse(name) for name in author.split(";") if name.strip()],
+        location=location,
+        format=format,
+        encoding=encoding,
+    )
