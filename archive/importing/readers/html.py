@@ -68,10 +68,16 @@ def document_from_html(html: str, *, location: str, encoding: str, format: str, 
     date_text = article.date or ""
     author = article.author or ""
     language = HTML_LANG.search(html[:20000])
+    title = collapse(article.title)
+    # trafilatura puts one block (paragraph, list item, heading) per line
+    blocks = [collapse(line) for line in text.splitlines() if line.strip()]
+    if blocks and title and blocks[0].casefold() == title.casefold():
+        blocks.pop(0)  # the headline again: the story text has none
+    if not blocks:
+        raise ReadError("no article text found in the page (only a headline)")
     return RawDocument(
-        # trafilatura puts one block (paragraph, list item, heading) per line
-        text=body_text([collapse(line) for line in text.splitlines()]),
-        title=collapse(article.title),
+        text=body_text(blocks),
+        title=title,
         date=parse_date(date_text),
         date_text=date_text,
         source=collapse(article.sitename),

@@ -41,7 +41,7 @@ class JsonLinesReader(Reader):
             found_any = True
             location = f"{name}:{number}"
             try:
-                record = json.loads(line)
+                record = json.loads(line.strip())
             except json.JSONDecodeError as error:
                 yield ReadProblem(
                     location, f"{location}: not valid JSON ({error.msg} at column {error.colno})"
