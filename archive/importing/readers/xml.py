@@ -13,6 +13,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml.ElementTree import fromstring
 
+from ..encoding import bom_encoding
 from ..records import RawDocument, ReadError, ReadProblem, parse_date
 from .base import Reader, Result, Source, as_bytes, body_text, collapse, head_text
 
@@ -169,6 +170,10 @@ class NewsMLReader(XmlReader):
 
 
 def declared_encoding(data: bytes) -> str:
+    """How the parser decoded the file (for reports): the BOM, else the declaration, else UTF-8."""
+    found = bom_encoding(data)
+    if found:
+        return found[1]
     match = re.match(rb"""\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)""", data[:200].lstrip(b"\xef\xbb\xbf"))
     return match.group(1).decode("ascii").lower() if match else "utf-8"
 
