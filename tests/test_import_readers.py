@@ -131,7 +131,7 @@ def test_seed_format_keeps_impossible_and_missing_dates_as_none():
     assert missing.date is None and missing.date_text == ""
 
 
-def test_seed_file_of_the_project(corpus_dir):
+def test_seed_file_of_the_project():
     seed = Path(__file__).resolve().parent.parent / "seeds" / "000_1385e5d573d3216b.txt"
     document = only_document(list(read_input(seed.name, seed.read_bytes())))
     assert document.date == dt.date(2022, 1, 7)
