@@ -1,0 +1,374 @@
+"""Turn an extraction into rows: the article, its links to countries, people and organisations,
+its statements. Used by the import pipeline and by re-extraction.
+
+Entities are shared between articles, so the writer keeps per-run caches of them (memory grows
+with the number of distinct people and organisations, not with the number of stories), and
+creates missing ones under the database's unique keys, so that two imports at once cannot make
+the same person twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from archive.extraction import Extraction, OrganisationMention, PersonMention
+from archive.models import (
+    Article,
+    ArticleCountry,
+    ArticleOrganisation,
+    ArticlePerson,
+    Country,
+    Organisation,
+    Person,
+    RemovedLink,
+    Source,
+    Statement,
+    name_key,
+)
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def fingerprint(body: str) -> str:
+    """Hash of the normalised text: the same story in another file or format hashes the same."""
+    normalised = " ".join(_NOT_WORD.sub(" ", body.casefold()).split())
+    return hashlib.sha256(normalised.encode()).hexdigest()
+
+
+def _get_or_create(model, key: str, defaults: dict):
+    """get_or_create on a unique key that survives a concurrent insert of the same key."""
+    try:
+        return model.objects.get(key=key)
+    except model.DoesNotExist:
+        pass
+    merged = model.objects.filter(merged_keys__key=key).first()  # an editor merged it into another
+    if merged is not None:
+        return merged
+    try:
+        with transaction.atomic():
+            return model.objects.create(key=key, **defaults)
+    except IntegrityError:
+        return model.objects.get(key=key)
+
+
+class EntityResolver:
+    """Finds or creates the Person, Organisation, Source rows an extraction names."""
+
+    def __init__(self):
+        self.country_names = dict(Country.objects.values_list("code", "name"))
+        self.sources: dict[str, int] = {}
+        self.people: dict[str, int] = {}
+        self.organisations: dict[str, int] = {}
+        self._aliases: dict[str, set[int]] | None = None
+
+    def country(self, code: str | None) -> str | None:
+        code = (code or "").upper()
+        return code if code in self.country_names else None
+
+    def country_name(self, code: str) -> str:
+        return self.country_names.get((code or "").upper(), "")
+
+    def source(self, name: str) -> Source | None:
+        name = " ".join((name or "").split())[:100]
+        if not name:
+            return None
+        if name not in self.sources:
+            source = Source.objects.filter(name__iexact=name).first()
+            if source is None:
+                try:
+                    with transaction.atomic():
+                        source = Source.objects.create(name=name)
+                except IntegrityError:
+                    source = Source.objects.get(name__iexact=name)
+            self.sources[name] = source.pk
+        return Source(pk=self.sources[name], name=name)
+
+    def prefetch(self, extractions: list[Extraction]) -> None:
+        """Find or create, in a few queries, every organisation and person a batch names."""
+        organisations: dict[str, OrganisationMention] = {}
+        people: dict[str, PersonMention] = {}
+        for extraction in extractions:
+            for mention in extraction.organisations:
+                key = Organisation.make_key(mention.name, self.country(mention.country))[:220]
+                if key not in self.organisations:
+                    organisations.setdefault(key, mention)
+            for mention in extraction.people:
+                key = name_key(mention.name)[:200]
+                if key not in self.people:
+                    people.setdefault(key, mention)
+        if organisations:
+            self._bulk_get_or_create(Organisation, self.organisations, {
+                key: {
+                    "name": m.name[:200],
+                    "abbreviation": m.abbreviation[:40],
+                    "kind": m.kind if m.kind in Organisation.Kind.values else "other",
+                    "country_id": self.country(m.country),
+                }
+                for key, m in organisations.items()
+            })
+        if people:
+            self.people.update(Person.objects.filter(key__in=list(people)).values_list("key", "pk"))
+            for key in [k for k in people if k not in self.people and " " not in k]:
+                candidates = self._alias_index().get(key, set())
+                if len(candidates) == 1:  # a surname alone, borne by exactly one known person
+                    self.people[key] = next(iter(candidates))
+            new = {
+                key: {
+                    "name": m.name[:200],
+                    "alternative_names": "\n".join(f for f in m.forms if name_key(f) != key),
+                    "role": m.role[:200],
+                    "country_id": self.country(m.country),
+                }
+                for key, m in people.items()
+                if key not in self.people
+            }
+            if new:
+                self._bulk_get_or_create(Person, self.people, new)
+                for key, m in people.items():
+                    for form in [m.name, *m.forms]:
+                        self._alias_index()[name_key(form)].add(self.people[key])
+
+    @staticmethod
+    def _bulk_get_or_create(model, cache: dict[str, int], rows: dict[str, dict]) -> None:
+        """Rows by unique key; a concurrent import creating the same key is harmless."""
+        cache.update(model.objects.filter(key__in=list(rows)).values_list("key", "pk"))
+        # Keys of records an editor merged into another find the kept record.
+        cache.update(model.objects.filter(merged_keys__key__in=[k for k in rows if k not in cache])
+                     .values_list("merged_keys__key", "pk"))
+        missing = [model(key=key, **values) for key, values in rows.items() if key not in cache]
+        if missing:
+            model.objects.bulk_create(missing, ignore_conflicts=True, batch_size=500)
+            cache.update(model.objects.filter(key__in=[row.key for row in missing]).values_list("key", "pk"))
+
+    def _alias_index(self) -> dict[str, set[int]]:
+        """Every known form of every person's name, for surname-only references."""
+        if self._aliases is None:
+            self._aliases = defaultdict(set)
+            for pk, name, alternatives in Person.objects.values_list("pk", "name", "alternative_names"):
+                for form in [name, *alternatives.splitlines()]:
+                    if form.strip():
+                        self._aliases[name_key(form)].add(pk)
+        return self._aliases
+
+    def person(self, mention: PersonMention, organisation_id: int | None = None) -> int:
+        key = name_key(mention.name)[:200]
+        if key in self.people:
+            return self.people[key]
+        pk = None
+        if " " not in key:
+            # A surname alone is the known person only when exactly one person bears it.
+            candidates = self._alias_index().get(key, set())
+            if len(candidates) == 1:
+                pk = next(iter(candidates))
+        if pk is None:
+            forms = [f for f in mention.forms if name_key(f) != key]
+            person = _get_or_create(
+                Person,
+                key,
+                {
+                    "name": mention.name[:200],
+                    "alternative_names": "\n".join(forms),
+                    "role": mention.role[:200],
+                    "country_id": self.country(mention.country),
+                    "organisation_id": organisation_id,
+                },
+            )
+            self._fill_gaps(person, mention, organisation_id)
+            pk = person.pk
+            for form in [mention.name, *mention.forms]:
+                self._alias_index()[name_key(form)].add(pk)
+        self.people[key] = pk
+        return pk
+
+    def _fill_gaps(self, person: Person, mention: PersonMention, organisation_id: int | None) -> None:
+        """A later article may say what an earlier one did not; editors' rows stay as they are."""
+        if person.corrected:
+            return
+        changes = {}
+        if not person.role and mention.role:
+            changes["role"] = mention.role[:200]
+        if not person.country_id and self.country(mention.country):
+            changes["country_id"] = self.country(mention.country)
+        if not person.organisation_id and organisation_id:
+            changes["organisation_id"] = organisation_id
+        known = {name_key(f) for f in [person.name, *person.alternative_name_list]}
+        new_forms = [f for f in mention.forms if name_key(f) not in known]
+        if new_forms:
+            changes["alternative_names"] = "\n".join([*person.alternative_name_list, *new_forms])
+        if changes:
+            Person.objects.filter(pk=person.pk).update(**changes)
+
+    def organisation(self, mention: OrganisationMention) -> int:
+        country = self.country(mention.country)
+        key = Organisation.make_key(mention.name, country)[:220]
+        if key not in self.organisations:
+            organisation = _get_or_create(
+                Organisation,
+                key,
+                {
+                    "name": mention.name[:200],
+                    "abbreviation": mention.abbreviation[:40],
+                    "kind": mention.kind if mention.kind in Organisation.Kind.values else "other",
+                    "country_id": country,
+                },
+            )
+            self.organisations[key] = organisation.pk
+        return self.organisations[key]
+
+
+class ExtractionWriter:
+    """Writes what extraction found about articles, leaving editors' corrections alone.
+
+    `add_many` writes a whole batch of new articles' links and statements in a handful of
+    queries; `replace` rewrites one stored article's extracted rows.
+    """
+
+    def __init__(self, resolver: EntityResolver | None = None):
+        self.resolver = resolver or EntityResolver()
+
+    def replace(self, article: Article, extraction: Extraction) -> None:
+        """Replace the extracted links and statements of `article` (call inside a transaction).
+
+        Rows an editor corrected stay, and nothing is added again for an entity an editor
+        linked by hand (the kept row wins).
+        """
+        ArticleCountry.objects.filter(article=article, corrected=False).delete()
+        ArticlePerson.objects.filter(article=article, corrected=False).delete()
+        ArticleOrganisation.objects.filter(article=article, corrected=False).delete()
+        Statement.objects.filter(article=article, corrected=False).delete()
+        removed = RemovedLink.objects.filter(article=article).keys()  # what editors took out stays out
+        kept = Kept(
+            countries=set(ArticleCountry.objects.filter(article=article).values_list("country_id", flat=True))
+            | removed["countries"],
+            people=set(ArticlePerson.objects.filter(article=article).values_list("person_id", flat=True))
+            | removed["people"],
+            organisations=set(
+                ArticleOrganisation.objects.filter(article=article).values_list("organisation_id", flat=True)
+            )
+            | removed["organisations"],
+            statements=set(
+                Statement.objects.filter(article=article, corrected=True).values_list("paragraph", "start")
+            )
+            | removed["spans"],
+        )
+        self.add_many([(article, extraction)], {article.pk: kept})
+        Article.objects.filter(pk=article.pk).update(search_names=search_names(article))
+
+    def add(self, article: Article, extraction: Extraction) -> None:
+        self.add_many([(article, extraction)])
+
+    def add_many(self, pairs: list[tuple[Article, Extraction]], kept: dict[int, Kept] | None = None) -> None:
+        """Links and statements for saved articles; `kept` names what an editor's rows already cover."""
+        kept = kept or {}
+        self.resolver.prefetch([extraction for _, extraction in pairs])
+        links: dict[type, list] = defaultdict(list)
+        for article, extraction in pairs:
+            own = kept.get(article.pk) or Kept()
+            org_ids = self._organisation_links(article, extraction, own, links[ArticleOrganisation])
+            person_ids = self._person_links(article, extraction, org_ids, own, links[ArticlePerson])
+            self._country_links(article, extraction, own, links[ArticleCountry])
+            self._statements(article, extraction, person_ids, org_ids, own, links[Statement])
+        for model, rows in links.items():
+            model.objects.bulk_create(rows, batch_size=500)
+        now = timezone.now()
+        for article, extraction in pairs:
+            article.extracted_at = now
+            if article.pk not in kept:
+                article.search_names = self._names(extraction)
+        Article.objects.bulk_update([a for a, _ in pairs], ["search_names", "extracted_at"], batch_size=500)
+
+    def _country_links(self, article, extraction, own: Kept, rows: list) -> None:
+        seen = set(own.countries)
+        for mention in extraction.countries:
+            code = self.resolver.country(mention.code)
+            if code and code not in seen:
+                seen.add(code)
+                rows.append(
+                    ArticleCountry(
+                        article=article, country_id=code, mentions=mention.mentions, in_dateline=mention.in_dateline
+                    )
+                )
+
+    def _organisation_links(self, article, extraction, own: Kept, rows: list) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        links: dict[int, ArticleOrganisation] = {}
+        for mention in extraction.organisations:
+            pk = ids[mention.name] = self.resolver.organisation(mention)
+            if pk in own.organisations:
+                continue
+            if pk in links:
+                links[pk].mentions += mention.mentions
+            else:
+                links[pk] = ArticleOrganisation(article=article, organisation_id=pk, mentions=mention.mentions)
+        rows.extend(links.values())
+        return ids
+
+    def _person_links(self, article, extraction, org_ids, own: Kept, rows: list) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        links: dict[int, ArticlePerson] = {}
+        for mention in extraction.people:
+            pk = ids[mention.name] = self.resolver.person(mention, org_ids.get(mention.organisation or ""))
+            if pk in own.people:
+                continue
+            if pk in links:
+                links[pk].mentions += mention.mentions
+            else:
+                links[pk] = ArticlePerson(
+                    article=article, person_id=pk, mentions=mention.mentions, role=mention.role[:200]
+                )
+        rows.extend(links.values())
+        return ids
+
+    def _statements(self, article, extraction, person_ids, org_ids, own: Kept, rows: list) -> None:
+        for found in extraction.statements:
+            if (found.paragraph, found.start) in own.statements:
+                continue  # an editor's version of this statement stands
+            person = person_ids.get(found.speaker_person or "")
+            organisation = None if person else org_ids.get(found.speaker_organisation or "")
+            rows.append(
+                Statement(
+                    article=article,
+                    speaker_person_id=person,
+                    speaker_organisation_id=organisation,
+                    speaker_label="" if (person or organisation) else found.speaker_label[:200],
+                    kind=found.kind,
+                    text=found.text,
+                    paragraph=found.paragraph,
+                    start=found.start,
+                    end=max(found.end, found.start),
+                    verb=found.verb[:40],
+                )
+            )
+
+    def _names(self, extraction: Extraction) -> str:
+        words = [form for person in extraction.people for form in (person.name, *person.forms)]
+        words += [name for org in extraction.organisations for name in (org.name, org.abbreviation) if name]
+        words += [self.resolver.country_name(c.code) for c in extraction.countries]
+        return " ".join(dict.fromkeys(word for word in words if word))
+
+
+@dataclass
+class Kept:
+    """What an editor's rows already cover on an article, so extraction adds none of it again."""
+
+    countries: set = field(default_factory=set)
+    people: set = field(default_factory=set)
+    organisations: set = field(default_factory=set)
+    statements: set = field(default_factory=set)  # (paragraph, start) of corrected statements
+
+
+def search_names(article: Article) -> str:
+    """The names linked to an article, weighted above the body in full-text search."""
+    names = list(Person.objects.filter(articles=article).values_list("name", "alternative_names"))
+    organisations = Organisation.objects.filter(articles=article).values_list("name", "abbreviation")
+    countries = Country.objects.filter(articles=article).values_list("name", flat=True)
+    words = [n for name, alternatives in names for n in (name, *alternatives.splitlines())]
+    words += [n for pair in organisations for n in pair if n]
+    words += list(countries)
+    return " ".join(dict.fromkeys(words))

@@ -1,0 +1,60 @@
+"""`import_documents`: the seed imports with no arguments, and importing again changes nothing."""
+
+import datetime as dt
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive.models import Article, ImportOutcome, ImportRun
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SEED_EXPECTED = json.loads((Path(__file__).parent / "data" / "000_1385e5d573d3216b.expected.json").read_text())
+
+
+def run_import(*args, **options):
+    out, err = StringIO(), StringIO()
+    call_command("import_documents", *args, stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def test_with_no_path_it_imports_the_seeds_folder():
+    out, _ = run_import()
+    article = Article.objects.get()
+    assert article.published_on == dt.date(2022, 1, 7)
+    assert article.source.name == SEED_EXPECTED["source"]
+    assert article.dateline == "TOKYO / WASHINGTON"
+    assert article.title.startswith("The United States and Japan")
+    assert len(article.title) <= 101
+    assert article.original_file == "000_1385e5d573d3216b.txt"
+    assert article.credits["editing"] == SEED_EXPECTED["credits"]["editing"]
+    assert "Reporting by" not in article.body
+    assert "1 created" in out
+
+
+def test_running_it_twice_creates_nothing_new():
+    run_import()
+    out, _ = run_import()
+    assert Article.objects.count() == 1
+    assert "0 created" in out and "1 unchanged" in out
+    run = ImportRun.objects.first()
+    assert run.unchanged == 1 and run.status == ImportRun.Status.FINISHED
+    assert run.outcomes.get().result == ImportOutcome.Result.UNCHANGED
+
+
+def test_a_failed_file_is_reported_and_the_command_fails(tmp_path):
+    (tmp_path / "good.txt").write_text(" date 2022-01-07 \n\nTOKYO, Jan. 7 (Reuters) - Ministers met today.\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(CommandError, match="1 files or records failed"):
+        run_import(str(tmp_path))
+    assert Article.objects.count() == 1
+    failure = ImportOutcome.objects.get(result=ImportOutcome.Result.FAILED)
+    assert "empty.txt" in failure.message
+
+
+def test_dry_run_writes_nothing_but_reports_the_same():
+    out, _ = run_import(dry_run=True)
+    assert Article.objects.count() == 0
+    assert "Dry run" in out and "1 created" in out
