@@ -176,6 +176,7 @@ class ImportRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+        permissions = [("import_files", "Can import files from the admin")]
 
     def __str__(self) -> str:
         return f"Import #{self.pk} of {self.started_at:%Y-%m-%d %H:%M}"
@@ -382,3 +383,89 @@ class Tagging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tag} on {self.article}"
+
+
+class RemovedLinkQuerySet(models.QuerySet):
+    def keys(self):
+        """What extraction must not add back, as sets: country codes, person and organisation ids,
+        (paragraph, start) spans of statements."""
+        removed = {"countries": set(), "people": set(), "organisations": set(), "spans": set()}
+        for country, person, organisation, paragraph, start in self.values_list(
+            "country_id", "person_id", "organisation_id", "paragraph", "start"
+        ):
+            if country:
+                removed["countries"].add(country)
+            elif person:
+                removed["people"].add(person)
+            elif organisation:
+                removed["organisations"].add(organisation)
+            elif paragraph is not None and start is not None:
+                removed["spans"].add((paragraph, start))
+        return removed
+
+
+class RemovedLink(models.Model):
+    """An editor removed a link (or a statement) from an article: re-import and re-extraction
+    must not add it back. Exactly one of country, person, organisation or the statement's span."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="removed_links")
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE)
+    paragraph = models.PositiveIntegerField(null=True, blank=True, help_text="A removed statement's paragraph.")
+    start = models.PositiveIntegerField(null=True, blank=True, help_text="A removed statement's offset.")
+    label = models.CharField(max_length=300, blank=True, help_text="What was removed, as the editor saw it.")
+    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RemovedLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "id"]
+        verbose_name = "link removed by an editor"
+        verbose_name_plural = "links removed by editors"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "country"], condition=Q(country__isnull=False), name="removed_unique_country"
+            ),
+            models.UniqueConstraint(
+                fields=["article", "person"], condition=Q(person__isnull=False), name="removed_unique_person"
+            ),
+            models.UniqueConstraint(
+                fields=["article", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="removed_unique_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "paragraph", "start"],
+                condition=Q(paragraph__isnull=False),
+                name="removed_unique_statement",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label or 'link'} removed from {self.article}"
+
+
+class MergedKey(models.Model):
+    """The matching key of a person or organisation an editor merged into another: extraction
+    finds the kept record under the old key instead of creating the merged one again."""
+
+    key = models.CharField(max_length=220)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="merged_keys"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="merged_keys"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key"], condition=Q(person__isnull=False), name="merged_person_key"),
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(organisation__isnull=False), name="merged_organisation_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.person or self.organisation}"
