@@ -94,7 +94,8 @@ def _score_countries(gold, result, tally, name) -> None:
     found = {c.code for c in result.countries}
     must, may = set(gold["countries"]["must"]), set(gold["countries"].get("may", []))
     for code in must:
-        tally.add("country_tp" if code in found else "country_fn", "" if code in found else f"{name}: missed country {code}")
+        note = "" if code in found else f"{name}: missed country {code}"
+        tally.add("country_tp" if code in found else "country_fn", note)
     for code in found - must - may:
         tally.add("country_fp", f"{name}: extra country {code}")
     tally.counts["country_found"] = tally.counts.get("country_found", 0) + len(found & must)
@@ -127,14 +128,16 @@ def _score_statements(gold, result, tally, name) -> None:
         right = [s for s in resolved if _speaker_matches(item, s)]
         for s in resolved:
             if s not in right:
-                tally.add("attribution_wrong", f"{name}: {item['quote_contains']!r} given to "
-                          f"{s.speaker_person or s.speaker_organisation}, gold {item.get('speaker') or item.get('speaker_organisation') or item.get('speaker_label')}")
+                expected = item.get("speaker") or item.get("speaker_organisation") or item.get("speaker_label")
+                given = s.speaker_person or s.speaker_organisation
+                tally.add("attribution_wrong", f"{name}: {item['quote_contains']!r} given to {given}, gold {expected}")
         if right:
             tally.add("attribution_right")
         if has_speaker and not item.get("optional"):
             hit = bool(right)
-            tally.add("attribution_found" if hit else "attribution_missed",
-                      "" if hit else f"{name}: missed speaker {item.get('speaker') or item.get('speaker_organisation')} for {item['quote_contains']!r}")
+            expected = item.get("speaker") or item.get("speaker_organisation")
+            note = "" if hit else f"{name}: missed speaker {expected} for {item['quote_contains']!r}"
+            tally.add("attribution_found" if hit else "attribution_missed", note)
     for s in result.statements:
         if id(s) not in used and (s.speaker_person or s.speaker_organisation):
             tally.add("attribution_wrong", f"{name}: unmatched attributed statement {s.text[:60]!r} "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .countries import country_for_word
 from .model import Document, OrganisationMention, PersonMention, Span
@@ -23,7 +24,6 @@ from .names import (
     is_role_head,
     is_role_word,
     key_words,
-    whole_word_re,
 )
 
 SPEECH_VERBS = (
@@ -36,9 +36,13 @@ _SPEECH_AFTER_RE = re.compile(
 )
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+$")
 _WHO_RE = re.compile(r"^,\s+who\b")
-_APPOSITION_RE = re.compile(r"^,\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})")
+_APPOSITION_RE = re.compile(
+    r"^,\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
+)
 _APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to)\s+.*$")
 _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
+_LOWER_RE = re.compile(r"[a-z]")
+_TOKEN_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _CREDIT_PARAGRAPH_RE = re.compile(r"^(?:By |(?:Additional )?(?:Reporting|Writing|Editing) by )", re.I)
 
 
@@ -91,8 +95,7 @@ def readable_paragraphs(document: Document) -> list[str]:
 
 
 def _is_heading(paragraph: str) -> bool:
-    letters = [c for c in paragraph if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and len(paragraph.split()) <= 12
+    return len(paragraph) < 120 and not _LOWER_RE.search(paragraph)
 
 
 def _excluded_words(document: Document, organisations: list[OrganisationMention]) -> set[str]:
@@ -118,6 +121,8 @@ def _people_in(paragraph, index, excluded, organisations, document) -> list[_Fou
 
 
 def _person_in_run(paragraph: str, index: int, match: re.Match[str], excluded, document) -> _Found | None:
+    if " " not in match.group() and _is_prefix_word(match.group(), document):
+        return None  # the common case, a lone capitalised word such as "The" or "Japan"
     words = list(re.finditer(r"\S+", match.group()))
     # Leading role words, titles, country words and sentence openers belong before the name.
     while words and _is_prefix_word(words[0].group(), document):
@@ -139,7 +144,41 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], excluded, d
     cued = cued or bool(_SPEECH_BEFORE_RE.search(paragraph[:start]) and _ends_clause(after))
     if not cued:
         return None
+    if len(tokens) == 1 and not (role or honorific) and _looks_like_organisation(name, paragraph, end, document):
+        return None
+    if role and not country:
+        country = _country_near(paragraph, start, end, document)
     return _Found(name, index, start, end, role, country)
+
+
+def _country_near(paragraph: str, start: int, end: int, document: Document) -> str | None:
+    """A role without a country takes the sentence's: "Tokyo ..., Foreign Minister X said"."""
+    sentence_start = paragraph.rfind(". ", 0, start) + 1
+    sentence_end = paragraph.find(". ", end)
+    before = paragraph[sentence_start:start]
+    after = paragraph[end : sentence_end if sentence_end != -1 else len(paragraph)]
+    for text in (before, after):
+        for word in _TOKEN_RE.findall(text):
+            if word[:1].isupper() and (code := country_for_word(word, document.date)):
+                return code
+    return None
+
+
+def _looks_like_organisation(word: str, paragraph: str, end: int, document: Document) -> bool:
+    """A lone word with only a speech verb for a cue: "Citibank said", "the Bundesbank said"."""
+    following = paragraph[end : end + 12].split()
+    if following and following[0].lower().strip(",.") in ORGANISATION_WORDS:
+        return True
+    body = document.body
+    if any(f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")):
+        return True
+    return word.lower() in _lower_case_words(body)
+
+
+@lru_cache(maxsize=8)
+def _lower_case_words(body: str) -> frozenset[str]:
+    """Words the story prints in lower case: a capitalised one of them is an ordinary word."""
+    return frozenset(w for w in _TOKEN_RE.findall(body) if w.islower())
 
 
 def _is_prefix_word(word: str, document: Document) -> bool:
@@ -266,19 +305,28 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     for person in people:
         for word in {w for w in key_words(person.name) if len(w) > 2 and w.lower() not in PARTICLES}:
             owners.setdefault(word, []).append(person)
-    for word, persons in owners.items():
-        if len(persons) != 1:
-            continue  # two people share the word: a bare mention would be a guess
-        person = persons[0]
-        pattern = whole_word_re(word)
+    # Two people sharing a word: a bare mention of it would be a guess.
+    unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
+    for word, person in unique.items():
         for index, paragraph in enumerate(paragraphs):
-            if word not in paragraph:
-                continue
-            for match in pattern.finditer(paragraph):
-                if not any(_overlaps(s, index, match.start(), match.end()) for s in person.spans):
-                    person.spans.append(Span(index, match.start(), match.end()))
+            for start in _whole_word_starts(paragraph, word):
+                end = start + len(word)
+                if not any(_overlaps(s, index, start, end) for s in person.spans):
+                    person.spans.append(Span(index, start, end))
                     if word not in person.forms:
                         person.forms.append(word)
+
+
+def _whole_word_starts(paragraph: str, word: str):
+    """Where the word stands as a whole token, so "Kishi" is not found in "Kishida" or "Reagan-era"."""
+    start = paragraph.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = paragraph[start - 1] if start else " "
+        after = paragraph[end] if end < len(paragraph) else " "
+        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+            yield start
+        start = paragraph.find(word, end)
 
 
 def _overlaps(span: Span, paragraph: int, start: int, end: int) -> bool:

@@ -29,6 +29,8 @@ _NOT_A_CLAUSE_RE = re.compile(
 )
 _QUOTE_RE = re.compile(r"“([^”]*)(”|$)|\"([^\"]*)(\"|$)")
 _MIN_QUOTE_WORDS = 3
+# Words after which a full stop does not end a sentence.
+_NO_BREAK_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Corp|Co|No")
 _PRONOUNS = {"he": "singular", "she": "singular", "they": "plural", "it": "organisation"}
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|also|later|earlier|then|so|yet|nonetheless|nevertheless|in addition)"
@@ -239,6 +241,8 @@ def _person_heading(label: str, subject: str, offset: int, index: int, context: 
     """The person the subject names, when the name heads it ("Finance Minister X"), not "Aides to X"."""
     for person in context.people:
         for form in sorted(person.forms or [person.name], key=len, reverse=True):
+            if form not in label:
+                continue
             match = whole_word_re(form).search(label)
             if not match:
                 continue
@@ -261,7 +265,7 @@ def _is_title_word(word: str) -> bool:
 def _organisation_in(label: str, context: _Context) -> str | None:
     for org in context.organisations:
         for form in (org.name, org.abbreviation):
-            if form and whole_word_re(form).search(label):
+            if form and form in label and whole_word_re(form).search(label):
                 return org.name
     # Until the organisation finder knows it: a capitalised run ending in an organisation word.
     match = re.search(r"\b(?:[A-Z][\w&.'-]*\s+)*(?:[A-Z][\w.'-]*)", label)
@@ -360,7 +364,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-Z])", masked):
         before = masked[start : match.start()].rsplit(None, 1)
         last_word = before[-1] if before else ""
-        if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Corp|Co|No", last_word):
+        if _NO_BREAK_RE.fullmatch(last_word):
             continue
         spans.append((start, match.end()))
         start = match.end()
