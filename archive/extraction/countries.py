@@ -16,7 +16,6 @@ from pathlib import Path
 import pycountry
 
 from .model import CountryMention, Document
-from .text import Word, words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "country_aliases.tsv"
 
@@ -71,13 +70,26 @@ _DATELINE_ALIASES = {
     alias.upper(): entry for alias, entry in ALIASES.items() if entry.kind not in {"demonym", "prefix"}
 }
 _UPPER_ALIASES = {alias.upper(): entry for alias, entry in ALIASES.items() if entry.kind in WORD_KINDS}
-# For each first word of an alias, the most words an alias starting with it has.
-_FIRST_WORDS: dict[str, int] = {}
-for _alias in ALIASES:
-    _alias_words = words(_alias)
-    if _alias_words:
-        _first = _alias_words[0].text
-        _FIRST_WORDS[_first] = max(_FIRST_WORDS.get(_first, 0), len(_alias_words))
+
+# A capitalised word: "U.S.", "Japan" (not its possessive "'s"), "N'Djamena".
+_CAPITALISED_RE = re.compile(r"(?<![^\W_])(?:[A-Z](?:\.[A-Z])+\.?|[A-ZÀ-Þ][^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*)")
+_PREVIOUS_WORD_RE = re.compile(r"([A-Z][^\W\d_]*) $")
+_NEXT_WORD_RE = re.compile(r" ([A-Z][^\W\d_]*)")
+
+
+def _by_first_word(aliases: dict[str, Alias]) -> dict[str, list[tuple[str, Alias]]]:
+    """Aliases grouped by their first capitalised word, longest first, for longest-match lookup."""
+    groups: dict[str, list[tuple[str, Alias]]] = {}
+    for alias, entry in aliases.items():
+        first = _CAPITALISED_RE.match(alias)
+        if first:
+            groups.setdefault(first.group(), []).append((alias, entry))
+    for group in groups.values():
+        group.sort(key=lambda item: -len(item[0]))
+    return groups
+
+
+_BY_FIRST_WORD = _by_first_word(ALIASES)
 
 
 def resolve(code: str, date: dt.date | None = None) -> str | None:
@@ -134,6 +146,11 @@ def find_countries(document: Document) -> list[CountryMention]:
     return [CountryMention(code, counts[code], code in dateline_codes) for code in ordered]
 
 
+def codes_in(text: str, date: dt.date | None = None) -> list[str]:
+    """Codes of the countries a piece of text names, in order, one per mention."""
+    return _codes_in(text, date, set())
+
+
 def _codes_in(paragraph: str, date: dt.date | None, person_names: set[str]) -> list[str]:
     """Codes of the country aliases in a paragraph, in order, one per mention.
 
@@ -141,71 +158,58 @@ def _codes_in(paragraph: str, date: dt.date | None, person_names: set[str]) -> l
     bare "Jordan" in the same story is taken as the person too.
     """
     found = []
-    ws = words(paragraph)
-    i = 0
-    while i < len(ws):
-        longest = _FIRST_WORDS.get(ws[i].text)
-        if longest is None:
-            i += 1
+    resume = 0
+    for word in _CAPITALISED_RE.finditer(paragraph):
+        start = word.start()
+        if start < resume:
+            continue  # inside an alias already matched ("New Mexico")
+        candidates = _BY_FIRST_WORD.get(word.group())
+        if candidates is None:
             continue
-        n, entry = _longest_alias(paragraph, ws, i, longest)
+        alias, entry = _longest_alias(paragraph, start, candidates)
         if entry is None:
-            i += 1
             continue
-        if _counts_in_body(entry, paragraph, ws, i, n, person_names):
+        end = start + len(alias)
+        resume = end
+        if _counts_in_body(alias, entry, paragraph, start, end, person_names):
             code = resolve(entry.code, date)
             if code:
                 found.append(code)
-        i += n
     return found
 
 
-def _longest_alias(paragraph: str, ws: list[Word], i: int, longest: int) -> tuple[int, Alias | None]:
-    for n in range(min(longest, len(ws) - i), 0, -1):
-        last = ws[i + n - 1]
-        if n > 1 and any(w.possessive for w in ws[i : i + n - 1]):
-            continue  # "Japan's China policy" is two mentions, not one name
-        entry = ALIASES.get(paragraph[ws[i].start : last.end])
-        if entry is not None:
-            return n, entry
-    return 1, None
+def _longest_alias(paragraph: str, start: int, candidates: list[tuple[str, Alias]]) -> tuple[str, Alias | None]:
+    for alias, entry in candidates:
+        end = start + len(alias)
+        if paragraph.startswith(alias, start) and not paragraph[end : end + 1].isalnum():
+            return alias, entry
+    return "", None
 
 
-def _counts_in_body(
-    entry: Alias, paragraph: str, ws: list[Word], i: int, n: int, person_names: set[str]
-) -> bool:
-    word = ws[i]
+def _counts_in_body(alias: str, entry: Alias, paragraph: str, start: int, end: int, person_names: set[str]) -> bool:
     if entry.kind == "prefix":
-        return paragraph[word.end : word.end + 1] == "-"
+        return paragraph[end : end + 1] == "-"
     if entry.kind not in BODY_KINDS:
         return False
-    if entry.rule and n == 1:
-        if word.text in person_names:
+    if entry.rule:
+        if alias in person_names:
             return False
-        if _is_name_part(entry.rule, paragraph, ws, i):
-            person_names.add(word.text)
+        if _is_name_part(entry.rule, paragraph, start, end):
+            person_names.add(alias)
             return False
     return True
 
 
-def _is_name_part(rule: str, paragraph: str, ws: list[Word], i: int) -> bool:
-    """True when the word reads as part of a person's name: "George Washington", "Chad Smith"."""
-    word = ws[i]
-    if i > 0 and _name_like(ws[i - 1]) and paragraph[ws[i - 1].end : word.start] == " ":
-        if not ws[i - 1].possessive:
-            return True
-    if rule == "not_near_name" and i + 1 < len(ws) and not word.possessive:
-        following = ws[i + 1]
-        return _name_like(following) and paragraph[word.end : following.start] == " "
+def _is_name_part(rule: str, paragraph: str, start: int, end: int) -> bool:
+    """True when the alias reads as part of a person's name: "George Washington", "Chad Smith"."""
+    previous = _PREVIOUS_WORD_RE.search(paragraph, max(0, start - 30), start)
+    if previous and _name_like(previous.group(1)):
+        return True
+    if rule == "not_near_name":
+        following = _NEXT_WORD_RE.match(paragraph, end)
+        return bool(following) and _name_like(following.group(1))
     return False
 
 
-def _name_like(word: Word) -> bool:
-    text = word.text
-    return (
-        text[0].isupper()
-        and not text.isupper()
-        and "." not in text
-        and text not in _NOT_NAMES
-        and text not in ALIASES
-    )
+def _name_like(text: str) -> bool:
+    return not text.isupper() and text not in _NOT_NAMES and text not in ALIASES

@@ -28,10 +28,10 @@ class Word:
     possessive: bool
 
 
-def words(paragraph: str) -> list[Word]:
-    """The words of a paragraph with their offsets."""
+def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of a paragraph (or of paragraph[start:end]) with their offsets in the paragraph."""
     found = []
-    for match in _WORD_RE.finditer(paragraph):
+    for match in _WORD_RE.finditer(paragraph, start, len(paragraph) if end is None else end):
         text = match.group()
         possessive = bool(_POSSESSIVE_RE.search(text))
         if possessive:
@@ -125,7 +125,7 @@ def readable_headline(headline: str, body: list[str], known: dict[str, str] | No
     """
     if not is_upper_text(headline):
         return headline
-    forms = _body_forms(body)
+    forms = _body_forms(body, {w.lower() for w in _WORD_RE.findall(headline) if "." not in w})
     known = known or {}
 
     def fix(match: re.Match[str]) -> str:
@@ -144,21 +144,22 @@ def readable_headline(headline: str, body: list[str], known: dict[str, str] | No
 _VOWEL_RE = re.compile(r"[AEIOUY]", re.IGNORECASE)
 
 
-def _body_forms(body: list[str]) -> dict[str, str]:
-    """How the body prints each capitalised word, when it prints it so more than half the time.
-
-    Words at a sentence start count only when the body has no other use of them.
+def _body_forms(body: list[str], wanted: set[str]) -> dict[str, str]:
+    """How the body prints each wanted word (lower-case keys), when capitalised more than twice
+    as often as not. Words at a sentence start count only when the body has no other use of them.
     """
+    if not wanted:
+        return {}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, wanted)) + r")\b", re.IGNORECASE)
     counts: Counter[str] = Counter()
     initial: Counter[str] = Counter()
     for paragraph in body:
-        for match in _WORD_RE.finditer(paragraph):
-            word = match.group()
-            before = paragraph[max(0, match.start() - 3) : match.start()]
-            if match.start() == 0 or _SENTENCE_START_RE.search(before):
-                initial[word] += 1
+        for match in pattern.finditer(paragraph):
+            start = match.start()
+            if start == 0 or _SENTENCE_START_RE.search(paragraph, max(0, start - 3), start):
+                initial[match.group()] += 1
             else:
-                counts[word] += 1
+                counts[match.group()] += 1
     forms: dict[str, str] = {}
     for word, count in counts.items():
         if word[0].isupper() and count > 2 * counts.get(word.lower(), 0):
