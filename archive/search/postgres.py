@@ -1,0 +1,81 @@
+"""PostgreSQL backend: the generated `search_vector` columns and `archive_english` (migration 0003).
+
+Each word or phrase becomes phraseto_tsquery(config, %s) with the text as a parameter, combined
+with && || !! from the parsed query objects: the database tokenises the user's words exactly as it
+tokenised the documents, and no input can be read as tsquery syntax.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.db.models import BooleanField, F, FloatField, TextField, Value
+
+from .expressions import SqlTemplate
+from .query import And, Or, Phrase, Term
+
+CONFIG = "archive_english"
+HEADLINE_OPTIONS = (
+    "StartSel=\x02, StopSel=\x03, HighlightAll=false, MaxFragments=2, "
+    "MinWords=8, MaxWords=24, FragmentDelimiter=\" … \""
+)
+# ts_rank normalisation 1: divide by 1 + log(length), so that long stories do not win by length.
+RANK_NORMALISATION = 1
+
+
+def compile_tsquery(node) -> SearchQuery:
+    if isinstance(node, Term):
+        return SearchQuery(node.word, search_type="phrase", config=CONFIG)
+    if isinstance(node, Phrase):
+        return SearchQuery(" ".join(node.words), search_type="phrase", config=CONFIG)
+    if isinstance(node, Or):
+        return _combine(map(compile_tsquery, node.children), lambda a, b: a | b)
+    if isinstance(node, And):
+        parts = [compile_tsquery(child) for child in node.included]
+        parts += [~compile_tsquery(child) for child in node.excluded]
+        return _combine(parts, lambda a, b: a & b)
+    raise TypeError(f"not a query object: {node!r}")
+
+
+def _combine(queries, operator):
+    combined = None
+    for query in queries:
+        combined = query if combined is None else operator(combined, query)
+    return combined
+
+
+class VectorColumn(SqlTemplate):
+    """`<alias>.search_vector`: not a model field (the models are shared with SQLite), so the
+    alias is taken from the queryset's own primary key column, which Django relabels."""
+
+    def __init__(self):
+        super().__init__("{pk}", output_field=SearchVectorField(), pk=F("pk"))
+
+    def as_sql(self, compiler, connection):
+        pk_sql, _ = compiler.compile(self.slots["pk"])
+        alias = pk_sql.rsplit(".", 1)[0]
+        return f"{alias}.{connection.ops.quote_name('search_vector')}", []
+
+
+def matches(tsquery: SearchQuery) -> SqlTemplate:
+    return SqlTemplate("{vector} @@ {query}", output_field=BooleanField(), vector=VectorColumn(), query=tsquery)
+
+
+def rank(tsquery: SearchQuery) -> SqlTemplate:
+    return SqlTemplate(
+        "ts_rank({vector}, {query}, {normalisation})",
+        output_field=FloatField(),
+        vector=VectorColumn(),
+        query=tsquery,
+        normalisation=Value(RANK_NORMALISATION),
+    )
+
+
+def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
+    return SqlTemplate(
+        "ts_headline({config}::regconfig, {document}, {query}, {options})",
+        output_field=TextField(),
+        config=Value(CONFIG),
+        document=F(column),
+        query=tsquery,
+        options=Value(HEADLINE_OPTIONS),
+    )
