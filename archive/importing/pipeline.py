@@ -325,6 +325,7 @@ class Importer:
     def _new_article(self, prepared: Prepared, source) -> Article:
         article = Article(import_run=self.run)
         self._fill(article, prepared, source)
+        self.writer.stamp(article, prepared.extraction)
         return article
 
     def _fill(self, article: Article, prepared: Prepared, source) -> None:
@@ -409,6 +410,8 @@ class Importer:
                 return Result.UNCHANGED, existing, ""
         article = existing or Article()
         self._fill(article, prepared, source)
+        if existing is None:
+            self.writer.stamp(article, prepared.extraction)
         article.save()
         if existing is None:
             self.writer.add(article, prepared.extraction)

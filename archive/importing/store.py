@@ -258,9 +258,10 @@ class ExtractionWriter:
             | removed["spans"],
         )
         self.add_many([(article, extraction)], {article.pk: kept})
-        Article.objects.filter(pk=article.pk).update(search_names=search_names(article))
+        Article.objects.filter(pk=article.pk).update(search_names=search_names(article), extracted_at=timezone.now())
 
     def add(self, article: Article, extraction: Extraction) -> None:
+        """Links and statements of a new article (saved after `stamp`)."""
         self.add_many([(article, extraction)])
 
     def add_many(self, pairs: list[tuple[Article, Extraction]], kept: dict[int, Kept] | None = None) -> None:
@@ -276,12 +277,12 @@ class ExtractionWriter:
             self._statements(article, extraction, person_ids, org_ids, own, links[Statement])
         for model, rows in links.items():
             model.objects.bulk_create(rows, batch_size=500)
-        now = timezone.now()
-        for article, extraction in pairs:
-            article.extracted_at = now
-            if article.pk not in kept:
-                article.search_names = self._names(extraction)
-        Article.objects.bulk_update([a for a, _ in pairs], ["search_names", "extracted_at"], batch_size=500)
+
+    def stamp(self, article: Article, extraction: Extraction) -> None:
+        """Set what an article keeps of its extraction before it is saved: the names the search
+        index weighs above the body, and when extraction ran."""
+        article.search_names = self.names(extraction)
+        article.extracted_at = timezone.now()
 
     def _country_links(self, article, extraction, own: Kept, rows: list) -> None:
         seen = set(own.countries)
@@ -346,7 +347,7 @@ class ExtractionWriter:
                 )
             )
 
-    def _names(self, extraction: Extraction) -> str:
+    def names(self, extraction: Extraction) -> str:
         words = [form for person in extraction.people for form in (person.name, *person.forms)]
         words += [name for org in extraction.organisations for name in (org.name, org.abbreviation) if name]
         words += [self.resolver.country_name(c.code) for c in extraction.countries]
