@@ -149,7 +149,10 @@ def _take_headline(paragraphs: list[str]) -> tuple[str, list[str]]:
     if len(paragraphs) < 2:
         return "", paragraphs
     first = paragraphs[0]
-    short = len(first) <= 200 and not first.endswith(".")
+    if _BYLINE_RE.match(first):
+        return "", paragraphs
+    # A headline may end with "U.S." but not with a sentence's full stop.
+    short = len(first) <= 200 and (not first.endswith(".") or is_upper_text(first))
     if short and parse_dateline(paragraphs[1]):
         return first, paragraphs[1:]
     if short and is_upper_text(first) and not parse_dateline(first):

@@ -121,11 +121,15 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
     story_abbreviations: dict[str, _Found] = {}
     dateline_country = _dateline_country(document)
     for index, paragraph in enumerate(document.paragraphs):
+        previous = None
         for start, end, match in _matches(paragraph, document, story_abbreviations):
             country = match.country
             if country is None and match.needs_country:
                 country = _country_before(paragraph, start, document) or dateline_country
             key = (match.name, country)
+            if _defines_abbreviation(paragraph, start, end) and key == previous:
+                continue  # "International Monetary Fund (IMF)": one mention, not two
+            previous = key
             if key not in found:
                 found[key] = _Found(match.name, match.abbreviation, match.kind, country)
             if not any(span.paragraph == index and span.start == start for span in found[key].spans):
@@ -298,6 +302,10 @@ def _add_later_uses(found: _Found, abbreviation: str, paragraph: str, index: int
         start = end + len(abbreviation) + 3 + use.start()
         if (index, start) not in known:
             found.spans.append(Span(index, start, start + len(abbreviation)))
+
+
+def _defines_abbreviation(paragraph: str, start: int, end: int) -> bool:
+    return paragraph[start - 2 : start] == " (" and paragraph[end : end + 1] == ")"
 
 
 def _bracketed_abbreviation(paragraph: str, end: int) -> str:
