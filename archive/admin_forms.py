@@ -1,0 +1,106 @@
+"""Forms of the editors' and librarians' admin: intermediate pages, uploads, the review queue."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from .models import Article, Statement, Tag
+
+
+class TagChoiceForm(forms.Form):
+    """Which tag a bulk action adds or removes: an existing one, or (when adding) a new name."""
+
+    tag = forms.ModelChoiceField(queryset=Tag.objects.all(), required=False, empty_label="— choose a tag —")
+    new_tag = forms.CharField(
+        max_length=100, required=False, label="or a new tag", help_text="Created if no tag has this name."
+    )
+
+    def __init__(self, *args, allow_new: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not allow_new:
+            del self.fields["new_tag"]
+
+    def clean(self):
+        data = super().clean()
+        new = " ".join((data.get("new_tag") or "").split())
+        if data.get("tag") and new:
+            raise forms.ValidationError("Choose a tag or type a new one, not both.")
+        if not data.get("tag") and not new:
+            raise forms.ValidationError("Choose a tag" + (" or type a new one." if "new_tag" in self.fields else "."))
+        data["new_tag"] = new
+        return data
+
+
+class MergeForm(forms.Form):
+    keep = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect, label="Keep this record")
+
+    def __init__(self, *args, records=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [(record.pk, str(record)) for record in records]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else single(data, initial)
+
+
+class ImportUploadForm(forms.Form):
+    files = MultipleFileField(
+        label="Files",
+        help_text="Several files, or one .zip or .tar.gz archive: text, JSON Lines/JSON, CSV, HTML, NITF, NewsML-G2.",
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        total = sum(upload.size for upload in files)
+        limit = settings.IMPORT_MAX_UPLOAD_BYTES
+        if total > limit:
+            raise forms.ValidationError(
+                f"The upload is {filesizeformat(total)}, more than the {filesizeformat(limit)} allowed. "
+                "Import it in parts, or from the command line (import_documents)."
+            )
+        return files
+
+
+class ArticleAdminForm(forms.ModelForm):
+    add_tags = forms.CharField(
+        required=False,
+        label="Add tags",
+        help_text="Names separated by commas; a tag that does not exist yet is created.",
+        widget=forms.TextInput(attrs={"size": 60}),
+    )
+
+    class Meta:
+        model = Article
+        # The admin's fieldsets choose what is shown; these are the fields an editor may change.
+        fields = ["title", "published_on", "date_flagged", "dateline", "source", "source_ref", "body", "language",
+                  "url", "credits"]
+
+    def tag_names(self) -> list[str]:
+        names = [" ".join(name.split()) for name in self.cleaned_data.get("add_tags", "").split(",")]
+        return [name[:100] for name in names if name]
+
+
+class SpeakerForm(forms.ModelForm):
+    """One row of the review queue: one speaker, a person or an organisation."""
+
+    class Meta:
+        model = Statement
+        fields = ["speaker_person", "speaker_organisation"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("speaker_person") and data.get("speaker_organisation"):
+            raise forms.ValidationError("A statement has one speaker: a person or an organisation, not both.")
+        return data
