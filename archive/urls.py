@@ -1,10 +1,16 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from . import views
+from . import feeds, views
 
 archive_patterns = [
     path("", views.search, name="search"),
+    path("feed/", feeds.ArticleFeed(), name="search_feed"),
+    re_path(r"^export\.(?P<fmt>csv|json)$", views.export, {"kind": "articles"}, name="search_export"),
+    path("statements/", views.statements, name="statements"),
+    path("statements/feed/", feeds.StatementFeed(), name="statements_feed"),
+    re_path(r"^statements/export\.(?P<fmt>csv|json)$", views.export, {"kind": "statements"}, name="statements_export"),
+    path("help/", views.help_page, name="help"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("people/<int:pk>/", views.person_detail, name="person"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation"),

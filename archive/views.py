@@ -1,35 +1,73 @@
-"""Public pages. Views are thin: they validate input, call one query method and render."""
+"""Public pages. Views are thin: they validate input (a FilterSet), call one query method and render."""
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.db.models import Q
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
 
-from .filters import ArticleFilter, facet_counts
+from . import exports
+from .filters import ArticleSearch, StatementSearch, listing_speakers, mentioned_with
 from .marking import mark_statements
-from .models import Article, Country, Organisation, Person, Tag
+from .models import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Country, Organisation, Person, Tag
 
 PAGE_SIZE = 20
+ENTITY_STATEMENTS_PAGE_SIZE = 10
 
 
-def paginate(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    try:
-        number = int(request.GET.get("page") or 1)
-    except ValueError:
-        raise Http404("No such page") from None
+def paginate(request, queryset, param="page", per_page=PAGE_SIZE):
+    """One page of `queryset`; a page number that is not a page is a 404, never a 500."""
+    paginator = Paginator(queryset, per_page)
+    raw = request.GET.get(param) or "1"
+    if not raw.isdigit() or len(raw) > 9:
+        raise Http404("No such page")
+    number = int(raw)
     if number < 1 or (number > paginator.num_pages and number != 1):
         raise Http404("No such page")
     return paginator.get_page(number)
 
 
+def with_params(query: QueryDict, **values) -> QueryDict:
+    query = query.copy()
+    for key, value in values.items():
+        query.setlist(key, value if isinstance(value, list) else [value])
+    return query
+
+
+def search_context(request, search, *, per_page=PAGE_SIZE):
+    """What every faceted result page shows: results, facets, chips, hints, exports."""
+    return {
+        "search": search,
+        "page": paginate(request, search.listing(), per_page=per_page),
+        "facets": search.facets(),
+        "chips": search.chips(),
+        "hints": search.hints(),
+        "export_query": search.export_query(),
+    }
+
+
 def search(request):
-    articles = ArticleFilter(request.GET, queryset=Article.objects.all())
-    results = articles.qs.for_listing()
-    page = paginate(request, results)
-    context = {"filter": articles, "page": page, "facets": facet_counts(articles.qs)}
+    context = search_context(request, ArticleSearch(request.GET))
     return render(request, "archive/search.html", context)
+
+
+def statements(request):
+    context = search_context(request, StatementSearch(request.GET))
+    return render(request, "archive/statements.html", context)
+
+
+def help_page(request):
+    return render(request, "archive/help.html")
+
+
+def article_listing(article_ids):
+    return (
+        Article.objects.filter(pk__in=article_ids)
+        .select_related("source")
+        .prefetch_related("countries", listing_speakers())
+        .order_by("-published_on", "-pk")
+    )
 
 
 def article_detail(request, pk: int):
@@ -39,41 +77,98 @@ def article_detail(request, pk: int):
         "article": article,
         "paragraphs": mark_statements(article.paragraphs, statements),
         "statements": statements,
-        "countries": article.articlecountry_set.select_related("country").order_by("-mentions"),
-        "people": article.articleperson_set.select_related("person").order_by("-mentions"),
-        "organisations": article.articleorganisation_set.select_related("organisation").order_by("-mentions"),
+        "countries": article.articlecountry_set.select_related("country").order_by("-mentions", "country__name"),
+        "people": article.articleperson_set.select_related("person").order_by("-mentions", "person__name"),
+        "organisations": article.articleorganisation_set.select_related("organisation__country").order_by(
+            "-mentions", "organisation__name"
+        ),
         "tags": article.tags.all(),
+        "permanent_url": request.build_absolute_uri(article.get_absolute_url()),
     }
     return render(request, "archive/article.html", context)
 
 
+def entity_page(request, template, context, *, scope, hidden, scope_params, article_ids, exclude):
+    """Person, organisation and country pages: statements with facets, articles, mentioned with."""
+    search = StatementSearch(request.GET, scope=scope, hidden=hidden)
+    context.update(search_context(request, search, per_page=ENTITY_STATEMENTS_PAGE_SIZE))
+    context.update(
+        {
+            "export_query": with_params(search.export_query(), **scope_params),
+            "articles": paginate(request, article_listing(article_ids), param="apage"),
+            "articles_query": with_params(QueryDict(), **context["articles_params"]),
+            "together": mentioned_with(article_ids, **exclude),
+        }
+    )
+    return render(request, template, context)
+
+
 def person_detail(request, pk: int):
     person = get_object_or_404(Person.objects.select_related("country", "organisation"), pk=pk)
-    context = {
-        "person": person,
-        "statements": person.statements.select_related("article").order_by("-article__published_on")[:50],
-        "page": paginate(request, person.articles.for_listing()),
-    }
-    return render(request, "archive/person.html", context)
+    ids = ArticlePerson.objects.filter(person=person).values("article_id")
+    context = {"person": person, "articles_params": {"person": str(person.pk)}}
+    return entity_page(
+        request,
+        "archive/person.html",
+        context,
+        scope=Q(speaker_person=person),
+        hidden={"speaker"},
+        scope_params={"speaker": f"p{person.pk}"},
+        article_ids=ids,
+        exclude={"exclude_person": person.pk},
+    )
 
 
 def organisation_detail(request, pk: int):
     organisation = get_object_or_404(Organisation.objects.select_related("country"), pk=pk)
+    ids = ArticleOrganisation.objects.filter(organisation=organisation).values("article_id")
     context = {
         "organisation": organisation,
-        "statements": organisation.statements.select_related("article").order_by("-article__published_on")[:50],
-        "page": paginate(request, organisation.articles.for_listing()),
+        "members": organisation.person_set.order_by("name")[:20],
+        "articles_params": {"org": str(organisation.pk)},
     }
-    return render(request, "archive/organisation.html", context)
+    return entity_page(
+        request,
+        "archive/organisation.html",
+        context,
+        scope=Q(speaker_organisation=organisation),
+        hidden={"speaker"},
+        scope_params={"speaker": f"o{organisation.pk}"},
+        article_ids=ids,
+        exclude={},
+    )
 
 
 def country_detail(request, code: str):
+    if len(code) != 2:
+        raise Http404("No such country")
     country = get_object_or_404(Country, code=code.upper())
-    context = {"country": country, "page": paginate(request, country.articles.for_listing())}
-    return render(request, "archive/country.html", context)
+    ids = ArticleCountry.objects.filter(country=country).values("article_id")
+    context = {"country": country, "articles_params": {"country": country.code}}
+    return entity_page(
+        request,
+        "archive/country.html",
+        context,
+        scope=Q(speaker_person__country=country) | Q(speaker_organisation__country=country),
+        hidden={"speaker_country"},
+        scope_params={"speaker_country": country.code},
+        article_ids=ids,
+        exclude={"exclude_country": country.code},
+    )
 
 
 def tag_detail(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
-    context = {"tag": tag, "page": paginate(request, tag.articles.for_listing())}
+    articles = article_listing(tag.tagging_set.values("article_id"))
+    context = {
+        "tag": tag,
+        "page": paginate(request, articles),
+        "articles_query": with_params(QueryDict(), tag=tag.slug),
+    }
     return render(request, "archive/tag.html", context)
+
+
+def export(request, kind: str, fmt: str):
+    """Every result list as CSV or JSON, streamed: the same GET parameters as the page."""
+    search = (ArticleSearch if kind == "articles" else StatementSearch)(request.GET)
+    return exports.stream(request, search, kind, fmt)

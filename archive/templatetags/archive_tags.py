@@ -1,0 +1,83 @@
+"""Template helpers: highlighted snippets, an article's speakers, the date facet's bar chart."""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from archive.exports import speakers_of
+
+register = template.Library()
+
+_MARK = re.compile("[\x02\x03]")
+
+
+@register.filter
+def highlight(text) -> str:
+    """Escape archive text, then turn the search's \\x02…\\x03 markers into <mark>…</mark>.
+
+    Escaping comes first, so nothing in the text can become markup; the marks are always balanced.
+    """
+    if not text:
+        return ""
+    parts, open_mark = [], False
+    # Walk the markers in order, keeping track of whether a <mark> is open.
+    position = 0
+    for match in _MARK.finditer(str(text)):
+        parts.append(escape(str(text)[position : match.start()]))
+        if match.group() == "\x02" and not open_mark:
+            parts.append("<mark>")
+            open_mark = True
+        elif match.group() == "\x03" and open_mark:
+            parts.append("</mark>")
+            open_mark = False
+        position = match.end()
+    parts.append(escape(str(text)[position:]))
+    if open_mark:
+        parts.append("</mark>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of archive text above is escaped
+
+
+@register.filter
+def speakers(article) -> list:
+    """The distinct speakers of an article's statements (from the listing's prefetch)."""
+    return speakers_of(article)
+
+
+@register.filter
+def speaker_param(speaker) -> str:
+    """The speaker facet's value for a Person ("p12") or an Organisation ("o5")."""
+    return f"{'p' if type(speaker).__name__ == 'Person' else 'o'}{speaker.pk}"
+
+
+@register.inclusion_tag("includes/date_chart.html", takes_context=True)
+def date_chart(context, facet, width=240, height=64):
+    """The year (or month) facet as an inline SVG bar chart; every bar links like the list would."""
+    values = facet.values
+    top = facet.max_count or 1
+    slot = width / max(len(values), 1)
+    bar_width = max(slot - 2, 1)
+    bars = []
+    for index, value in enumerate(values):
+        bar_height = max(round(value.count / top * (height - 14), 1), 1)
+        bars.append(
+            {
+                "value": value,
+                "x": round(index * slot, 1),
+                "y": round(height - 12 - bar_height, 1),
+                "width": round(bar_width, 1),
+                "height": bar_height,
+            }
+        )
+    return {
+        "facet": facet,
+        "bars": bars,
+        "width": width,
+        "height": height,
+        "first": values[0] if values else None,
+        "last": values[-1] if len(values) > 1 else None,
+        "request": context.get("request"),
+    }
