@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import connections
 from django.db.models import FloatField, TextField, Value
+from django.db.models.query import ModelIterable
 
 from . import postgres, sqlite
-from .query import Or, Query
+from .query import And, Or, Query, Term
+
+# Words found in more than this share of a large collection ("said": 80% of Reuters) are not
+# used to rank: ranking them means scoring nearly every row (tens of ms) for almost no signal.
+COMMON_SHARE = 0.5
+COMMON_MIN_ROWS = 1000
 
 
 def search_articles(queryset, query: Query):
@@ -23,14 +31,24 @@ def _search(queryset, query: Query, kind: str):
         return _unranked(queryset)
     backend = BACKENDS[connections[queryset.db].vendor]
     if not tree.included:  # only exclusions: everything else, unranked
-        return _unranked(queryset.exclude(backend.matches(kind, Or(tuple(tree.excluded)))))
+        return _unranked(queryset.exclude(backend.matches(kind, Or(tuple(tree.excluded)), ranked=False)))
     # Rank first; ties keep the queryset's own order (by default the newest first).
+    ranking = _without_common_words(backend, kind, tree)
+    found = queryset.filter(backend.matches(kind, tree, ranked=ranking is not None))
+    found = backend.with_snippets(found, kind, tree)
+    if ranking is None:  # nothing worth ranking by: the queryset's own order (newest first)
+        return found.annotate(rank=Value(0.0, output_field=FloatField()))
+    # Rank first; ties keep the queryset's own order.
     ordering = ["-rank", *(queryset.query.order_by or queryset.model._meta.ordering or ["-pk"])]
-    return (
-        queryset.filter(backend.matches(kind, tree))
-        .annotate(rank=backend.rank(kind, tree), snippet=backend.snippet(kind, tree))
-        .order_by(*ordering)
-    )
+    return found.annotate(rank=backend.rank(kind, ranking)).order_by(*ordering)
+
+
+def _without_common_words(backend, kind: str, tree: And) -> And | None:
+    """The included parts of the query minus single words too common to rank by."""
+    words = [part.word for part in tree.included if isinstance(part, Term)]
+    common = backend.common_words(kind, words) if words else set()
+    kept = [part for part in tree.included if not (isinstance(part, Term) and part.word in common)]
+    return And(tuple(kept)) if kept else None
 
 
 def _unranked(queryset):
@@ -40,30 +58,64 @@ def _unranked(queryset):
 class SqliteBackend:
     INDEXES = {"article": sqlite.ARTICLE_INDEX, "statement": sqlite.STATEMENT_INDEX}
 
-    def matches(self, kind, tree):
+    def matches(self, kind, tree, ranked):
         table, _, _ = self.INDEXES[kind]
-        return sqlite.match_filter(table, sqlite.compile_match(tree))
+        return sqlite.match_filter(table, sqlite.compile_match(tree), ranked)
 
     def rank(self, kind, tree):
         table, weights, _ = self.INDEXES[kind]
         return sqlite.rank(table, weights, sqlite.compile_match(tree))
 
-    def snippet(self, kind, tree):
+    def with_snippets(self, queryset, kind, tree):
+        # SQLite computes the SELECT list before sorting, so a snippet column would be cut for
+        # every match; instead the rows fetched get theirs in one more query per 100 rows.
         table, _, column = self.INDEXES[kind]
-        return sqlite.snippet(table, column, sqlite.compile_match(tree))
+        snippets = partial(sqlite.snippets, table, column, sqlite.compile_match(tree))
+        queryset._iterable_class = type("SnippetIterable", (SnippetIterable,), {"snippets": staticmethod(snippets)})
+        return queryset
+
+    def common_words(self, kind, words):
+        table, _, _ = self.INDEXES[kind]
+        return sqlite.common_words(table, words, COMMON_SHARE, COMMON_MIN_ROWS)
 
 
 class PostgresBackend:
     DOCUMENT = {"article": "body", "statement": "text"}
 
-    def matches(self, kind, tree):
+    def matches(self, kind, tree, ranked):
         return postgres.matches(postgres.compile_tsquery(tree))
 
     def rank(self, kind, tree):
         return postgres.rank(postgres.compile_tsquery(tree))
 
-    def snippet(self, kind, tree):
-        return postgres.headline(self.DOCUMENT[kind], postgres.compile_tsquery(tree))
+    def with_snippets(self, queryset, kind, tree):
+        # PostgreSQL evaluates costly SELECT-list functions after Sort and Limit: the page only.
+        return queryset.annotate(snippet=postgres.headline(self.DOCUMENT[kind], postgres.compile_tsquery(tree)))
+
+    def common_words(self, kind, words):
+        return postgres.common_words(f"archive_{kind}", words, COMMON_SHARE, COMMON_MIN_ROWS)
+
+
+class SnippetIterable(ModelIterable):
+    """Model instances with `snippet` set, fetched for each batch of rows in one query."""
+
+    BATCH = 100
+    snippets = None  # ids -> {id: snippet}; set by SqliteBackend.with_snippets
+
+    def __iter__(self):
+        batch = []
+        for instance in super().__iter__():
+            batch.append(instance)
+            if len(batch) == self.BATCH:
+                yield from self._fill(batch)
+                batch = []
+        yield from self._fill(batch)
+
+    def _fill(self, batch):
+        found = self.snippets([instance.pk for instance in batch]) if batch else {}
+        for instance in batch:
+            instance.snippet = found.get(instance.pk, "")
+        return batch
 
 
 BACKENDS = {"sqlite": SqliteBackend(), "postgresql": PostgresBackend()}

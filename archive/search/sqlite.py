@@ -6,7 +6,8 @@ FTS5 syntax; the structure (AND, OR, NOT, phrases) comes only from the parsed qu
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, F, FloatField, TextField, Value
+from django.db import connection
+from django.db.models import BooleanField, F, FloatField, Value
 
 from .expressions import SqlTemplate
 from .query import And, Or, Phrase, Term
@@ -37,9 +38,12 @@ def compile_match(node) -> str:
     raise TypeError(f"not a query object: {node!r}")
 
 
-def match_filter(table: str, match: str) -> SqlTemplate:
+def match_filter(table: str, match: str, ranked: bool = True) -> SqlTemplate:
+    # Unranked, the rows come in the table's own order: "+" stops SQLite from looking each match
+    # up by primary key and sorting them all, so it walks the ordering index and stops at the page.
+    pk = "{pk}" if ranked else "+{pk}"
     return SqlTemplate(
-        f"{{pk}} IN (SELECT rowid FROM {table} WHERE {table} MATCH {{match}})",
+        f"{pk} IN (SELECT rowid FROM {table} WHERE {table} MATCH {{match}})",
         output_field=BooleanField(),
         pk=F("pk"),
         match=Value(match),
@@ -59,11 +63,24 @@ def rank(table: str, weights: str, match: str) -> SqlTemplate:
     )
 
 
-def snippet(table: str, column: int, match: str) -> SqlTemplate:
-    return SqlTemplate(
-        f"(SELECT snippet({table}, {column}, char(2), char(3), '…', {SNIPPET_WORDS}) FROM {table} "
-        f"WHERE {table} MATCH {{match}} AND rowid = {{pk}})",
-        output_field=TextField(),
-        pk=F("pk"),
-        match=Value(match),
+def snippets(table: str, column: int, match: str, ids: list[int]) -> dict[int, str]:
+    """Fragments of the given rows around the matches, marked with \\x02 and \\x03."""
+    placeholders = ", ".join("%s" for _ in ids)
+    sql = (
+        f"SELECT rowid, snippet({table}, {column}, char(2), char(3), '…', {SNIPPET_WORDS}) "
+        f"FROM {table} WHERE {table} MATCH %s AND rowid IN ({placeholders})"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *ids])
+        return dict(cursor.fetchall())
+
+
+def common_words(table: str, words: list[str], share: float, min_rows: int) -> set[str]:
+    """Words matching more than `share` of the rows, if the table has at least `min_rows`."""
+    counts = ", ".join(f"(SELECT count(*) FROM {table} WHERE {table} MATCH %s)" for _ in words)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT (SELECT count(*) FROM {table}_docsize), {counts}", [quote(w) for w in words])
+        total, *matching = cursor.fetchone()
+    if total < min_rows:
+        return set()
+    return {word for word, count in zip(words, matching, strict=True) if count > share * total}
