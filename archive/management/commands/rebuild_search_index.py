@@ -1,0 +1,44 @@
+"""python manage.py rebuild_search_index: rebuild (SQLite) or reindex and analyse (PostgreSQL)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+# The index's SQL lives with its migration; the triggers are put back from there.
+index_migration = import_module("archive.migrations.0003_search_index")
+
+POSTGRES_STATEMENTS = [
+    "REINDEX INDEX archive_article_search_vector",
+    "REINDEX INDEX archive_statement_search_vector",
+    "ANALYZE archive_article",
+    "ANALYZE archive_statement",
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the full-text search index. SQLite: puts back missing triggers (a table rebuild by a "
+        "migration drops them) and rebuilds the FTS5 tables from the articles and statements. "
+        "PostgreSQL: the generated columns are always in step; reindexes and refreshes statistics."
+    )
+
+    def handle(self, *args, verbosity, **options):
+        if connection.vendor == "sqlite":
+            statements = index_migration.SQLITE_TRIGGERS + index_migration.SQLITE_REBUILD
+        elif connection.vendor == "postgresql":
+            statements = POSTGRES_STATEMENTS
+        else:
+            self.stderr.write(f"No search index for the {connection.vendor} database.")
+            return
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    if verbosity >= 2:
+                        self.stdout.write(" ".join(statement.split()))
+                    cursor.execute(statement)
+        if verbosity >= 1:
+            done = "rebuilt" if connection.vendor == "sqlite" else "reindexed and analyzed"
+            self.stdout.write(self.style.SUCCESS(f"Search index {done} ({connection.vendor})."))
