@@ -89,7 +89,9 @@ def test_snippet_marks_matches_and_keeps_markup_as_text():
     make_article("Markup", "Intro. <script>alert(1)</script> The <b>trade</b> deficit grew.")
     (article,) = search_articles(Article.objects.all(), parse_query("trade"))
     assert "\x02trade\x03" in article.snippet
-    assert "<script>" in article.snippet  # plain text: the template escapes it
+    # Plain text, never markup of ours: SQLite keeps the tags as text (the template escapes
+    # them), PostgreSQL's headline drops them.
+    assert "alert(1)" in article.snippet
     assert "<mark>" not in article.snippet
 
 
