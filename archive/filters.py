@@ -79,7 +79,8 @@ class FacetField(forms.Field):
         seen: list[str] = []
         for item in value:
             item = str(item).strip()[:100]
-            if item and item not in seen:
+            # A NUL cannot even be sent to PostgreSQL; no real value holds a control character.
+            if item and item not in seen and item.isprintable():
                 seen.append(item)
         self.dropped = seen[MAX_VALUES:]
         return seen[:MAX_VALUES]
@@ -435,7 +436,7 @@ class ArchiveSearch(django_filters.FilterSet):
         for name in self.visible_facets():
             chart = name in ("year", "month")
             is_expanded = name in expanded
-            contains = (self.data.get(f"fq_{name}") or "").strip()[:100]
+            contains = "".join(ch for ch in (self.data.get(f"fq_{name}") or "") if ch.isprintable()).strip()[:100]
             limit = None if chart else (FACET_MORE_LIMIT if is_expanded else FACET_LIMIT) + 1
             rows = self.facet_query(name, limit, contains)
             values = self.facet_values(name, rows)

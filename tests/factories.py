@@ -44,3 +44,37 @@ def make_statement(article, speaker=None, text="We will work together", **fields
         end=fields.pop("end", len(text)),
         **fields,
     )
+
+
+def make_organisation(name="Foreign Ministry", **fields):
+    from archive.models import Organisation
+
+    return Organisation.objects.create(name=name, **fields)
+
+
+def mention(article, *entities, dateline=()):
+    """Link people, organisations and countries (codes) to an article; `dateline` codes are in its dateline."""
+    from archive.models import ArticleOrganisation, ArticlePerson, Organisation
+
+    for entity in entities:
+        if isinstance(entity, Person):
+            ArticlePerson.objects.get_or_create(article=article, person=entity)
+        elif isinstance(entity, Organisation):
+            ArticleOrganisation.objects.get_or_create(article=article, organisation=entity)
+        else:
+            ArticleCountry.objects.get_or_create(article=article, country_id=entity)
+    for code in dateline:
+        ArticleCountry.objects.update_or_create(article=article, country_id=code, defaults={"in_dateline": True})
+    return article
+
+
+def tag(article, name):
+    from archive.models import Tag, Tagging
+
+    tag_row = Tag.objects.get_or_create(name=name)[0]
+    Tagging.objects.get_or_create(article=article, tag=tag_row)
+    return tag_row
+
+
+def make_source(name):
+    return Source.objects.get_or_create(name=name)[0]

@@ -1,9 +1,11 @@
 """The public pages: search home, article, person, organisation, country, tag."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
-from archive.models import Organisation, Tag, Tagging
+from archive.models import ArticleOrganisation, ArticlePerson, Organisation, Source, Tag, Tagging
 
 from .factories import make_article, make_person, make_statement
 
@@ -84,3 +86,120 @@ def test_bad_page_numbers_are_not_found_not_errors(client, story):
     assert client.get(reverse("archive:search"), {"page": "abc"}).status_code == 404
     assert client.get(reverse("archive:search"), {"page": "99"}).status_code == 404
     assert client.get(reverse("archive:country", args=["zz"])).status_code == 404
+
+
+def test_statements_page_highlights_quoted_words_and_links_to_the_anchor(client, story):
+    statement = story.statements.get()
+    response = client.get(reverse("archive:statements"), {"q": "available"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<mark>available</mark>" in page or "<mark>Available</mark>" in page
+    assert f'href="/articles/{story.pk}/#statement-{statement.pk}"' in page
+    assert "Nobuo Kishi" in page and "7 Jan 2022" in page
+
+
+def test_search_results_show_snippet_countries_and_speakers(client, story):
+    page = client.get(reverse("archive:search"), {"q": "ministers"}).content.decode()
+    assert "<mark>" in page and "Japan" in page and "Nobuo Kishi" in page
+    assert "1 article" in page
+
+
+def test_help_page_documents_the_syntax(client):
+    page = client.get(reverse("archive:help")).content.decode()
+    for syntax in ('"trade talks"', "OR", "-Geneva", "speaker:", "country:", "person:", "org:", "tag:"):
+        assert syntax in page
+
+
+def test_article_page_has_permanent_url_citation_and_provenance(client, story):
+    story.original_file = "reut2-000.sgm"
+    story.credits = {"reporting": ["Ju-min Park"], "editing": []}
+    story.save()
+    page = client.get(story.get_absolute_url()).content.decode()
+    url = f"http://testserver/articles/{story.pk}/"
+    assert f"Reuters, ‘US and Japan pledge to work together’, 7 January 2022, Diplomatic news archive, {url}" in page
+    assert "reut2-000.sgm" in page and "Reporting by Ju-min Park" in page
+    kishi = story.statements.get().speaker_person
+    assert f'href="{kishi.get_absolute_url()}"' in page
+
+
+def test_person_page_shows_statements_with_facets_articles_and_company(client, story):
+    kishi = story.statements.get().speaker_person
+    blinken = make_person("Antony Blinken", country_id="US")
+    ArticlePerson.objects.create(article=story, person=kishi)
+    ArticlePerson.objects.create(article=story, person=blinken)
+    other = make_article("Other story", "Kishi spoke.", countries=["CN"], published_on=dt.date(2023, 2, 1))
+    make_statement(other, kishi, "Second words")
+    response = client.get(kishi.get_absolute_url())
+    page = response.content.decode()
+    statements = list(response.context["page"].object_list)
+    assert [s.text for s in statements] == ["Second words", "We must seek all available means,"]  # newest first
+    assert "speaker" not in {f.name for f in response.context["facets"]}
+    assert {v.label for f in response.context["facets"] if f.name == "country" for v in f.values} == {
+        "Japan", "United States", "China"}  # fmt: skip
+    assert response.context["together"]["people"][0]["person__name"] == "Antony Blinken"
+    assert "US and Japan pledge" in page and "Articles that mention Nobuo Kishi" in page
+    narrowed = client.get(kishi.get_absolute_url(), {"country": "CN"})
+    assert [s.text for s in narrowed.context["page"].object_list] == ["Second words"]
+
+
+def test_organisation_and_country_pages_list_statements_by_them(client, story):
+    ministry = Organisation.objects.create(name="Foreign Ministry", country_id="JP", kind="government")
+    make_statement(story, None, "The ministry regrets", speaker_organisation=ministry)
+    ArticleOrganisation.objects.create(article=story, organisation=ministry)
+    org_page = client.get(ministry.get_absolute_url())
+    assert [s.text for s in org_page.context["page"].object_list] == ["The ministry regrets"]
+    assert "US and Japan pledge" in org_page.content.decode()
+    japan = client.get(reverse("archive:country", args=["jp"]))
+    assert {s.text for s in japan.context["page"].object_list} == {
+        "The ministry regrets", "We must seek all available means,"}  # fmt: skip
+    assert japan.context["together"]["countries"][0]["country__name"] == "United States"
+
+
+def test_archive_text_is_escaped_on_every_page(client):
+    evil = "<script>alert(1)</script>"
+    source = Source.objects.create(name=f"Agency {evil}")
+    article = make_article(f"{evil} title", f"Talks {evil} body", countries=["JP"], source=source, dateline=evil)
+    person = make_person(f"Name {evil}", role=evil, country_id="JP", alternative_names=evil)
+    organisation = Organisation.objects.create(name=f"Org {evil}", alternative_names=evil)
+    make_statement(article, person, f"Said {evil}")
+    make_statement(article, None, f"Org said {evil}", speaker_organisation=organisation)
+    ArticlePerson.objects.create(article=article, person=person)
+    ArticleOrganisation.objects.create(article=article, organisation=organisation)
+    tag = Tag.objects.create(name=f"Tag {evil}", description=evil)
+    Tagging.objects.create(article=article, tag=tag)
+    urls = [
+        reverse("archive:search"), reverse("archive:search") + "?q=talks", reverse("archive:search") + f"?q={evil}",
+        reverse("archive:statements") + "?q=said", reverse("archive:statements"), article.get_absolute_url(),
+        person.get_absolute_url(), organisation.get_absolute_url(), reverse("archive:country", args=["jp"]),
+        tag.get_absolute_url(), reverse("archive:search_feed"), reverse("archive:statements_feed"),
+        reverse("archive:search") + f"?country=JP&speaker=p{person.pk}&tag={tag.slug}&source={source.slug}",
+    ]  # fmt: skip
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "<script>alert" not in response.content.decode(), url
+
+
+HOSTILE = [
+    {"page": "-1"}, {"page": "0"}, {"page": "99999999999999999999"}, {"page": "1e3"},
+    {"country": "x" * 10_000}, {"q": "x" * 10_000}, {"q": '" * : ( - NEAR OR AND )'}, {"q": "-"},
+    {"speaker": ["p", "o", "pp1", "p-1", "p99999999999999999999", "o1.5"]}, {"person": ["-1", "abc", "1" * 40]},
+    {"year": ["0", "10000", "abc", "-1987"]}, {"month": ["13", "0", "x"]}, {"date_from": "2022-13-45"},
+    {"date_to": "x" * 500}, {"sort": ["newest", "oldest", "<script>"]}, {"more": ["country", "nothing"] * 50},
+    {"fq_country": "%' OR 1=1 --"}, {"tag": "../../etc/passwd"}, {"source": "\x00"}, {"q": "\x00\x02\x03"},
+    {"speaker_country": "JP"}, {"unknown": "value"}, {"country": [str(n) for n in range(300)]},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("params", HOSTILE)
+def test_hostile_parameters_answer_200_or_404(client, story, params):
+    kishi = story.statements.get().speaker_person
+    for url in (reverse("archive:search"), reverse("archive:statements"), kishi.get_absolute_url(),
+                reverse("archive:country", args=["jp"])):  # fmt: skip
+        assert client.get(url, params).status_code in (200, 404), (url, params)
+
+
+def test_hostile_paths_are_not_found(client):
+    for url in ("/articles/abc/", "/people/-1/", "/organisations/99999999999999999999/", "/countries/japan/",
+                "/countries/zz/", "/tags/%00/", "/statements/export.exe"):  # fmt: skip
+        assert client.get(url).status_code == 404, url

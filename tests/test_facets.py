@@ -1,0 +1,192 @@
+"""Facets on the article and statement searches: counts, OR within a facet, chips, more, filter box."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from archive.filters import ArticleSearch, StatementSearch
+
+from .factories import make_article, make_organisation, make_person, make_source, make_statement, mention, tag
+
+pytestmark = pytest.mark.django_db
+
+
+def facet(response_or_search, name):
+    facets = response_or_search.context["facets"] if hasattr(response_or_search, "context") else response_or_search
+    return {value.label: value.count for f in facets if f.name == name for value in f.values}
+
+
+def titles(response):
+    return {article.title for article in response.context["page"].object_list}
+
+
+@pytest.fixture
+def corpus():
+    dpa = make_source("dpa")
+    shultz = make_person("George Shultz", country_id="US")
+    kishi = make_person("Nobuo Kishi", country_id="JP")
+    ministry = make_organisation("Foreign Ministry", country_id="CN", kind="government")
+    japan = make_article("Japan talks", "Japan body", countries=["JP"], published_on=dt.date(1987, 3, 2))
+    france = make_article("France talks", "France body", countries=["FR"], published_on=dt.date(1987, 4, 9))
+    both = make_article(
+        "Japan and France", "Both body", countries=["JP", "FR"], source=dpa, published_on=dt.date(1988, 1, 5)
+    )
+    mention(both, dateline=["FR"])
+    mention(japan, kishi, dateline=["JP"])
+    make_statement(japan, kishi, "We agree")
+    make_statement(japan, kishi, "We agree again")
+    make_statement(both, shultz, "Trade matters")
+    make_statement(france, None, "Farm policy", speaker_organisation=ministry)
+    tag(both, "Trade")
+    return {"japan": japan, "france": france, "both": both, "shultz": shultz, "kishi": kishi, "ministry": ministry}
+
+
+def test_a_facets_counts_ignore_its_own_filter_but_obey_the_others(client, corpus):
+    response = client.get(reverse("archive:search"), {"country": "JP"})
+    assert titles(response) == {"Japan talks", "Japan and France"}
+    # The country facet still counts over everything, so France keeps its count of 2.
+    assert facet(response, "country") == {"Japan": 2, "France": 2}
+    # Other facets count within the chosen country.
+    assert facet(response, "source") == {"Reuters": 1, "dpa": 1}
+    assert facet(response, "speaker") == {"Nobuo Kishi": 1, "George Shultz": 1}
+    assert facet(response, "year") == {"1987": 1, "1988": 1}
+
+
+def test_values_of_one_facet_are_ored_and_facets_are_anded(client, corpus):
+    assert len(titles(client.get("/", {"country": ["JP", "FR"]}))) == 3
+    response = client.get("/", {"country": ["JP", "FR"], "source": "dpa"})
+    assert titles(response) == {"Japan and France"}
+    assert facet(response, "country") == {"Japan": 1, "France": 1}
+
+
+def test_speaker_facet_offers_people_and_organisations(client, corpus):
+    response = client.get("/")
+    assert facet(response, "speaker") == {"Nobuo Kishi": 1, "George Shultz": 1, "Foreign Ministry (CN)": 1}
+    org = client.get("/", {"speaker": f"o{corpus['ministry'].pk}"})
+    assert titles(org) == {"France talks"}
+
+
+def test_dateline_person_and_tag_facets(client, corpus):
+    response = client.get("/")
+    assert facet(response, "dateline") == {"France": 1, "Japan": 1}
+    assert facet(response, "person") == {"Nobuo Kishi": 1}
+    assert facet(response, "tag") == {"Trade": 1}
+    assert titles(client.get("/", {"dateline": "FR"})) == {"Japan and France"}
+    assert titles(client.get("/", {"tag": "trade"})) == {"Japan and France"}
+    assert titles(client.get("/", {"person": corpus["kishi"].pk})) == {"Japan talks"}
+
+
+def test_months_appear_within_one_chosen_year_as_linked_bars(client, corpus):
+    assert "month" not in {f.name for f in client.get("/").context["facets"]}
+    response = client.get("/", {"year": "1987"})
+    assert facet(response, "month") == {"Mar": 1, "Apr": 1}
+    page = response.content.decode()
+    assert "<svg" in page and 'aria-label="Mar: 1"' in page
+    assert titles(client.get("/", {"year": "1987", "month": "4"})) == {"France talks"}
+
+
+def test_statement_facets_count_statements(client, corpus):
+    response = client.get(reverse("archive:statements"))
+    assert response.context["page"].paginator.count == 4
+    assert facet(response, "speaker")["Nobuo Kishi"] == 2
+    assert facet(response, "country") == {"Japan": 3, "France": 2}
+    narrowed = client.get(reverse("archive:statements"), {"speaker": f"p{corpus['kishi'].pk}"})
+    assert narrowed.context["page"].paginator.count == 2
+    assert facet(narrowed, "country") == {"Japan": 2}
+
+
+def test_active_filters_show_as_chips_that_remove_only_themselves(client, corpus):
+    response = client.get("/", {"country": ["JP", "FR"], "source": "dpa", "q": "talks"})
+    chips = {(chip.facet, chip.label): chip.query for chip in response.context["chips"]}
+    assert set(chips) == {("Words", "talks"), ("Country mentioned", "Japan"), ("Country mentioned", "France"),
+                          ("Source", "dpa")}  # fmt: skip
+    without_japan = chips[("Country mentioned", "Japan")]
+    assert without_japan.getlist("country") == ["FR"] and without_japan["source"] == "dpa"
+    page = response.content.decode()
+    assert 'aria-label="Remove Country mentioned: Japan"' in page
+    assert "country=FR&amp;source=dpa" in page
+
+
+def test_facet_links_toggle_their_value_and_keep_the_rest(client, corpus):
+    response = client.get("/", {"country": "JP", "page": "1", "sort": "oldest"})
+    values = {v.label: v for f in response.context["facets"] if f.name == "country" for v in f.values}
+    assert values["Japan"].selected and values["Japan"].query.getlist("country") == []
+    assert values["France"].query.getlist("country") == ["JP", "FR"]
+    assert "page" not in values["France"].query and values["France"].query["sort"] == "oldest"
+
+
+def test_long_facets_show_more_and_a_filter_box(client):
+    codes = ["JP", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "SE", "NO", "FI", "DK", "PL"]
+    for number in range(len(codes)):
+        make_article(f"Story {number}", "Body", countries=codes[: number + 1])
+    short = client.get("/")
+    country = next(f for f in short.context["facets"] if f.name == "country")
+    assert len(country.values) == 10 and country.has_more
+    assert "more=country" in short.content.decode()
+    expanded = client.get("/", {"more": "country"})
+    assert len(facet(expanded, "country")) == 13
+    filtered = client.get("/", {"fq_country": "land"})
+    assert set(facet(filtered, "country")) == {"Finland", "Netherlands", "Poland"}
+    assert 'name="fq_country"' in short.content.decode()
+
+
+def test_invalid_facet_values_are_dropped_with_a_hint(client, corpus):
+    response = client.get("/", {"country": ["JP", "ZZ", "<b>"], "speaker": ["x", "p999999"], "year": "-5"})
+    assert response.status_code == 200
+    assert titles(response) == {"Japan talks", "Japan and France"}
+    hints = " ".join(response.context["hints"])
+    assert "'ZZ'" in hints and "speaker" in hints and "year" in hints
+    assert "<b>" not in response.content.decode().split("<main")[1].replace("&lt;b&gt;", "")
+
+
+def test_bad_dates_and_sort_are_ignored_with_a_hint(client, corpus):
+    response = client.get("/", {"date_from": "yesterday", "sort": "sideways"})
+    assert response.status_code == 200 and len(titles(response)) == 3
+    assert any("from" in hint for hint in response.context["hints"])
+
+
+def test_date_range_and_sort(client, corpus):
+    response = client.get("/", {"date_from": "1987-04-01", "date_to": "1987-12-31"})
+    assert titles(response) == {"France talks"}
+    oldest = client.get("/", {"sort": "oldest"}).context["page"].object_list
+    assert [a.title for a in oldest][0] == "Japan talks"
+
+
+def test_pagination_keeps_every_filter(client):
+    for number in range(25):
+        make_article(f"Story {number}", "Body", countries=["JP"])
+    page = client.get("/", {"country": "JP", "sort": "oldest"}).content.decode()
+    assert 'href="/?country=JP&amp;sort=oldest&amp;page=2"' in page
+
+
+def test_text_search_composes_with_facets(client, corpus):
+    response = client.get("/", {"q": "talks", "country": "FR"})
+    assert titles(response) == {"France talks"}
+    assert facet(response, "country") == {"Japan": 1, "France": 1}
+
+
+def test_search_page_costs_a_constant_number_of_queries(client, django_assert_max_num_queries):
+    codes = ["JP", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "SE", "NO", "FI", "DK", "PL", "US", "CN"]
+    people = [make_person(f"Person {n}") for n in range(15)]
+    for number in range(60):
+        article = make_article(
+            f"Story {number}", f"Talks body {number}", countries=codes[number % 15 :][:4],
+            published_on=dt.date(1980 + number % 12, 1 + number % 12, 1),
+        )  # fmt: skip
+        mention(article, people[number % 15], dateline=[codes[number % 15]])
+        make_statement(article, people[number % 15], f"Said {number}")
+        tag(article, f"Tag {number % 13}")
+    query = {"q": "talks", "country": ["JP", "FR"], "year": "1985", "speaker": f"p{people[0].pk}", "more": "tag"}
+    with django_assert_max_num_queries(24):
+        assert client.get("/", query).status_code == 200
+    with django_assert_max_num_queries(18):
+        assert client.get("/").status_code == 200
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("archive:statements")).status_code == 200
+
+
+def test_search_classes_can_be_used_without_a_request():
+    search = ArticleSearch({"country": "JP"})
+    assert list(search.results()) == []
+    assert StatementSearch(None).sort_order == "newest"
