@@ -84,24 +84,22 @@ def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
 
 # The planner's own statistics (ANALYZE, autovacuum) know the share of rows holding each lexeme.
 COMMON_WORDS_SQL = """
-    WITH stats AS (
-        SELECT s.lexeme, s.share, c.reltuples
+    SELECT DISTINCT word
+    FROM unnest(%s::text[]) AS word
+    CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('archive_english'::regconfig, word))) AS lexeme
+    WHERE lexeme IN (
+        SELECT s.lexeme
         FROM pg_stats p
-        JOIN pg_class c ON c.relname = p.tablename AND c.relnamespace = to_regnamespace(p.schemaname)
         CROSS JOIN unnest(p.most_common_elems::text::text[], p.most_common_elem_freqs) AS s(lexeme, share)
         WHERE p.schemaname = current_schema() AND p.tablename = %s AND p.attname = 'search_vector'
+        AND s.share > %s
     )
-    SELECT word FROM unnest(%s::text[]) AS word
-    WHERE EXISTS (
-        SELECT 1 FROM stats
-        WHERE stats.reltuples >= %s AND stats.share > %s
-        AND stats.lexeme = ANY(tsvector_to_array(to_tsvector('archive_english'::regconfig, word)))
-    )
+    AND (SELECT reltuples FROM pg_class WHERE oid = %s::regclass) >= %s
 """
 
 
 def common_words(table: str, words: list[str], share: float, min_rows: int) -> set[str]:
     """Words whose lexeme is in more than `share` of the rows, by the table's statistics."""
     with connection.cursor() as cursor:
-        cursor.execute(COMMON_WORDS_SQL, [table, words, min_rows, share])
+        cursor.execute(COMMON_WORDS_SQL, [words, table, share, table, min_rows])
         return {word for (word,) in cursor.fetchall()}
