@@ -497,7 +497,7 @@ class ImportRunAdmin(admin.ModelAdmin):
     def upload_view(self, request):
         if not request.user.has_perm("archive.import_files"):
             raise PermissionDenied
-        form = ImportUploadForm(request.POST or None, request.FILES or None)
+        form = ImportUploadForm(request.POST, request.FILES) if request.method == "POST" else ImportUploadForm()
         if request.method == "POST" and form.is_valid():
             from archive.importing.pipeline import Importer
 

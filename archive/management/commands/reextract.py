@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("ids", nargs="*", type=int, help="Article ids.")
         parser.add_argument("--all", action="store_true", help="Every article in the archive.")
 
-    def handle(self, *ids, all, verbosity, **options):
+    def handle(self, *args, ids, all, verbosity, **options):
         if all and ids:
             raise CommandError("Give article ids or --all, not both.")
         if not all and not ids:

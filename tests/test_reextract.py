@@ -1,0 +1,201 @@
+"""Editors' corrections survive re-import of a changed file and `reextract`; `reextract` itself."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive import editing
+from archive.models import (
+    Article,
+    ArticleCountry,
+    ArticleOrganisation,
+    ArticlePerson,
+    Person,
+    RemovedLink,
+    Statement,
+    Tag,
+)
+
+from .test_roles import user_in
+
+pytestmark = pytest.mark.django_db
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_1385e5d573d3216b.txt"
+
+
+def run(command, *args):
+    out = StringIO()
+    call_command(command, *args, stdout=out, stderr=StringIO(), **({"workers": 1} if command == "import_documents"
+                                                                  else {}))
+    return out.getvalue()
+
+
+def write_story(path, extra=""):
+    """The seed story as a JSON Lines export with a source id, so that a changed version of the
+    file updates the same article."""
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1].strip() + extra
+    record = {"source": "Reuters", "source_id": "seed-1", "date": "2022-01-07", "title": "US and Japan pledge",
+              "body": body}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def story_file(tmp_path):
+    path = tmp_path / "story.jsonl"
+    write_story(path)
+    run("import_documents", str(path))
+    return path
+
+
+def snapshot(article, paragraphs=10**6):
+    return {
+        "countries": sorted(ArticleCountry.objects.filter(article=article).values_list("country_id", flat=True)),
+        "people": sorted(ArticlePerson.objects.filter(article=article).values_list("person__name", flat=True)),
+        "organisations": sorted(ArticleOrganisation.objects.filter(article=article).values_list("organisation__name",
+                                                                                               flat=True)),
+        "statements": sorted(Statement.objects.filter(article=article, paragraph__lt=paragraphs).values_list(
+            "paragraph", "start", "speaker_person__name", "speaker_organisation__name", "speaker_label")),
+        "people in archive": Person.objects.count(),
+    }
+
+
+def again(how, path, article):
+    """Extraction runs again on the story: by re-importing the file with changed content (the
+    pipeline's update path), or with `reextract`."""
+    if how == "reimport":
+        write_story(path, "\n\nDiplomats said talks would go on next week.")
+        out = run("import_documents", str(path))
+        assert "1 updated" in out
+    else:
+        run("reextract", str(article.pk))
+    article.refresh_from_db()
+
+
+BOTH = pytest.mark.parametrize("how", ["reimport", "reextract"])
+
+
+def test_the_seed_story_has_what_the_tests_rely_on(story_file):
+    article = Article.objects.get()
+    assert {"UA", "JP"} <= set(article.countries.values_list("code", flat=True))
+    assert article.people.filter(name="Jeffrey Hornung").exists()
+    assert article.statements.filter(paragraph=3, start=1, speaker_person=None).exists()  # "he said"
+
+
+@BOTH
+def test_nothing_is_duplicated_when_extraction_runs_again(story_file, how):
+    article = Article.objects.get()
+    paragraphs = len(article.paragraphs)
+    before = snapshot(article)
+    again(how, story_file, article)
+    assert snapshot(article, paragraphs) == before  # a re-import's new last paragraph aside
+    spans = list(article.statements.values_list("paragraph", "start"))
+    assert len(spans) == len(set(spans))
+    assert Article.objects.count() == 1
+
+
+@BOTH
+def test_an_editors_corrections_survive(story_file, how):
+    editor = user_in("Editors")
+    article = Article.objects.get()
+    # The article's own field, a tag.
+    article.title = "US and Japan unite on China"
+    editing.mark_corrected_fields(article, ["title"])
+    article.save()
+    editing.add_tag([article], editing.tag_named("Alliances"), editor)
+    # A speaker set by hand.
+    statement = article.statements.get(paragraph=3, start=1)
+    hayashi = Person.objects.get(name="Yoshimasa Hayashi")
+    editing.set_speaker(statement, hayashi)
+    # A person linked by hand, with the editor's role.
+    novice = Person.objects.create(name="Newly Linked")
+    editing.save_editor_row(ArticlePerson(article=article, person=novice, role="Envoy"), editor)
+    # A country link changed by hand.
+    japan = ArticleCountry.objects.get(article=article, country_id="JP")
+    japan.mentions = 99
+    editing.save_editor_row(japan, editor)
+
+    again(how, story_file, article)
+
+    assert article.title == "US and Japan unite on China"
+    assert list(article.tags.values_list("name", flat=True)) == ["Alliances"]
+    statement = article.statements.get(paragraph=3, start=1)
+    assert statement.speaker_person == hayashi and statement.corrected
+    assert article.statements.filter(paragraph=3, start=1).count() == 1
+    assert ArticlePerson.objects.get(article=article, person=novice).role == "Envoy"
+    assert ArticleCountry.objects.get(article=article, country_id="JP").mentions == 99
+
+
+@BOTH
+def test_links_and_statements_an_editor_removed_stay_removed(story_file, how):
+    editor = user_in("Editors")
+    article = Article.objects.get()
+    editing.delete_editor_row(ArticleCountry.objects.get(article=article, country_id="UA"), editor)
+    hornung = Person.objects.get(name="Jeffrey Hornung")
+    editing.delete_editor_row(ArticlePerson.objects.get(article=article, person=hornung), editor)
+    editing.delete_editor_row(article.statements.get(paragraph=3, start=1), editor)
+    ministry = ArticleOrganisation.objects.filter(article=article).first()
+    editing.delete_editor_row(ministry, editor)
+    assert RemovedLink.objects.count() == 4
+
+    again(how, story_file, article)
+
+    assert not article.countries.filter(code="UA").exists()
+    assert not article.people.filter(pk=hornung.pk).exists()
+    assert not article.statements.filter(paragraph=3, start=1).exists()
+    assert not article.organisations.filter(pk=ministry.organisation_id).exists()
+    assert article.countries.filter(code="JP").exists()  # the rest came back as before
+
+
+@BOTH
+def test_a_merge_survives(story_file, how):
+    article = Article.objects.get()
+    blinken = Person.objects.get(name="Antony Blinken")
+    kept = Person.objects.create(name="Antony J. Blinken")
+    editing.merge(kept, [blinken])
+    statements = article.statements.filter(speaker_person=kept).count()
+    assert statements == 2
+
+    again(how, story_file, article)
+
+    assert not Person.objects.filter(name="Antony Blinken").exists()  # not made again
+    assert article.statements.filter(speaker_person=kept).count() == statements
+    assert ArticlePerson.objects.filter(article=article, person=kept).count() == 1
+
+
+def test_reextract_all_summarises_and_verbosity_two_lists_each(story_file):
+    article = Article.objects.get()
+    out = run("reextract", "--all")
+    assert out.strip() == "Extraction ran again on 1 articles (0 failed)."
+    out = StringIO()
+    call_command("reextract", "--all", verbosity=2, stdout=out)
+    assert f"#{article.pk}: 8 countries, 6 people" in out.getvalue()
+    quiet = StringIO()
+    call_command("reextract", "--all", verbosity=0, stdout=quiet)
+    assert quiet.getvalue() == ""
+
+
+def test_reextract_refuses_unknown_ids_and_changes_nothing(story_file):
+    article = Article.objects.get()
+    before = snapshot(article)
+    with pytest.raises(CommandError, match="No article with id 999998, 999999"):
+        call_command("reextract", str(article.pk), "999999", "999998")
+    assert snapshot(article) == before
+
+
+def test_reextract_wants_ids_or_all():
+    with pytest.raises(CommandError, match="--all"):
+        call_command("reextract")
+    with pytest.raises(CommandError, match="not both"):
+        call_command("reextract", "1", "--all")
+
+
+def test_tags_are_not_articles_links(story_file):
+    # Tags are an editor's alone: extraction never touches them.
+    article = Article.objects.get()
+    editing.add_tag([article], Tag.objects.create(name="Asia", slug="asia"))
+    run("reextract", "--all")
+    assert article.tags.count() == 1
