@@ -58,7 +58,7 @@ def date_chart(context, facet, width=240, height=64):
     """The year (or month) facet as an inline SVG bar chart; every bar links like the list would."""
     values = facet.values
     top = facet.max_count or 1
-    slot = width / max(len(values), 1)
+    slot = min(width / max(len(values), 1), 28)  # a few years should not make fat bars
     bar_width = max(slot - 2, 1)
     bars = []
     for index, value in enumerate(values):
