@@ -64,6 +64,7 @@ class EntityAdmin(admin.ModelAdmin):
 
     speaker_field = ""
     actions = [admin_actions.merge_into]
+    ordering = ["name"]  # Meta.ordering does not apply to the annotated (grouped) queryset
     show_facets = admin.ShowFacets.ALWAYS
 
     def get_queryset(self, request):
@@ -132,6 +133,7 @@ class PersonAdmin(EntityAdmin):
 class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "article_count", "public_page"]
     search_fields = ["name"]
+    ordering = ["name"]  # Meta.ordering does not apply to the annotated (grouped) queryset
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
