@@ -19,11 +19,13 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
 @pytest.fixture
-def page():
+def page(monkeypatch):
     playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs beside the live server's ORM
+    # Playwright's loop runs beside the live server's ORM; monkeypatch unsets it afterwards, so that
+    # later tests (e.g. `check --deploy`) do not inherit it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
