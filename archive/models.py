@@ -197,10 +197,15 @@ class ImportOutcome(models.Model):
     result = models.CharField(max_length=20, choices=Result.choices)
     article = models.ForeignKey("Article", null=True, blank=True, on_delete=models.SET_NULL)
     message = models.CharField(max_length=500, blank=True)
+    # Kept for duplicates, so that the next run recognises them without extracting them again.
+    input_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["run", "id"]
-        indexes = [models.Index(fields=["run", "result"])]
+        indexes = [
+            models.Index(fields=["run", "result"]),
+            models.Index(fields=["input_hash"], condition=Q(result="duplicate"), name="outcome_duplicate_hash"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.location}: {self.get_result_display()}"
@@ -251,7 +256,13 @@ class Article(models.Model):
                 fields=["source", "source_ref"], condition=~Q(source_ref=""), name="article_unique_source_id"
             )
         ]
-        indexes = [models.Index(fields=["published_on", "id"]), models.Index(fields=["source", "published_on"])]
+        indexes = [
+            models.Index(fields=["published_on", "id"]),
+            models.Index(fields=["source", "published_on"]),
+            # The importer looks stories up by these, a batch at a time.
+            models.Index(fields=["input_hash"]),
+            models.Index(fields=["source_ref"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -191,11 +191,11 @@ class Importer:
         try:
             for chunk in chunks:
                 known, to_extract = self._sort_known(chunk)
-                if pool is None and self.workers > 1 and len(chunk) == BATCH_SIZE:
+                if pool is None and self.workers > 1 and len(to_extract) == BATCH_SIZE:
                     if not connection.in_atomic_block:
                         connections.close_all()  # no database connection is shared with a child
                     pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
-                if pool is None:
+                if pool is None or not to_extract:
                     pending.append((known, _prepare_batch(to_extract, self.default_source)))
                 else:
                     pending.append((known, pool.submit(_prepare_batch, to_extract, self.default_source)))
@@ -218,10 +218,21 @@ class Importer:
                 "id", "input_hash", "original_file"
             )
         }
+        repeated = set(hashes.values()) - set(found)
+        if repeated:  # stories an earlier run found to be duplicates
+            for row in (
+                ImportOutcome.objects.filter(result=Result.DUPLICATE, input_hash__in=repeated, article__isnull=False)
+                .values("input_hash", "article_id", "article__original_file")
+                .order_by()
+            ):
+                found.setdefault(
+                    row["input_hash"],
+                    {"id": row["article_id"], "original_file": row["article__original_file"], "duplicate": True},
+                )
         known, to_extract = [], []
         for item in chunk:
             if isinstance(item, RawDocument) and hashes[id(item)] in found:
-                known.append(Known(item, found[hashes[id(item)]]))
+                known.append(Known(item, found[hashes[id(item)]], hashes[id(item)]))
             elif isinstance(item, RawDocument):
                 to_extract.append(item)
             else:
@@ -315,6 +326,7 @@ class Importer:
                 result=Result.DUPLICATE,
                 article=article,
                 message=f"duplicate of #{article.pk} ({batch[earlier].raw.location})"[:500],
+                input_hash=batch[index].input_hash,
             )
         return outcomes
 
@@ -373,13 +385,14 @@ class Importer:
         self.progress.stories += 1
         location = item.raw.location[:500]
         if isinstance(item, Known):
-            if item.row["original_file"] == file_of(item.raw.location):
+            if item.row["original_file"] == file_of(item.raw.location) and not item.row.get("duplicate"):
                 return ImportOutcome(location=location, result=Result.UNCHANGED, article_id=item.row["id"])
             return ImportOutcome(
                 location=location,
                 result=Result.DUPLICATE,
                 article_id=item.row["id"],
                 message=f"duplicate of #{item.row['id']} ({item.row['original_file']})"[:500],
+                input_hash=item.input_hash,
             )
         if item.error:
             return ImportOutcome(location=location, result=Result.FAILED, message=item.error[:500])
@@ -389,7 +402,13 @@ class Importer:
         except (IntegrityError, DataError) as error:
             message = f"{item.raw.location}: not stored ({' '.join(str(error).split())})"
             return ImportOutcome(location=location, result=Result.FAILED, message=message[:500])
-        return ImportOutcome(location=location, result=result, article=article, message=message[:500])
+        return ImportOutcome(
+            location=location,
+            result=result,
+            article=article,
+            message=message[:500],
+            input_hash=item.input_hash if result == Result.DUPLICATE else "",
+        )
 
     def _store(self, prepared: Prepared) -> tuple[str, Article, str]:
         """One story, on its own: create, update, or recognise it as a duplicate."""
@@ -397,9 +416,9 @@ class Importer:
         source = self._source_of(prepared)
         existing = None
         if raw.source_id and source:
-            existing = Article.objects.filter(source=source, source_ref=raw.source_id[:200]).first()
+            existing = _only(Article.objects.filter(source=source, source_ref=raw.source_id[:200]))
         if existing is None:
-            existing = Article.objects.filter(fingerprint=prepared.fingerprint).first()
+            existing = _only(Article.objects.filter(fingerprint=prepared.fingerprint))
             if existing is not None and raw.source_id and existing.source_ref not in ("", raw.source_id[:200]):
                 return Result.DUPLICATE, existing, f"same text as #{existing.pk} ({existing.original_file})"
         if existing is not None:
@@ -423,12 +442,19 @@ class Importer:
         return (Result.UPDATED if existing else Result.CREATED), article, message
 
 
+def _only(articles):
+    """The one matching article or None. Unordered: the default order (by date) would make the
+    database walk the date index instead of the lookup's own."""
+    return next(iter(articles.order_by()[:1]), None)
+
+
 @dataclass
 class Known:
     """A story whose exact input is already in the archive."""
 
     raw: RawDocument
     row: dict
+    input_hash: str
 
 
 def credits_of(raw: RawDocument, document) -> dict:
