@@ -92,10 +92,6 @@ class Organisation(models.Model):
             return f"{self.name} ({self.country_id})"
         return self.name
 
-    @staticmethod
-    def make_key(name: str, country_code: str | None) -> str:
-        return f"{name_key(name)}|{(country_code or '').upper()}"
-
     def save(self, *args, **kwargs):
         if not self.key:
             self.key = self.make_key(self.name, self.country_id)
@@ -103,6 +99,10 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("archive:organisation", args=[self.pk])
+
+    @staticmethod
+    def make_key(name: str, country_code: str | None) -> str:
+        return f"{name_key(name)}|{(country_code or '').upper()}"
 
 
 class Person(models.Model):
