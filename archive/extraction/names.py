@@ -1,16 +1,19 @@
-"""Name helpers for people and speakers: role lexicon, words that are never names, name tokens."""
+"""Name helpers for people and speakers: lexicons, name tokens, and word tests cached per word."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
+
+from .countries import country_for_word
 
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def _load_words(filename: str) -> frozenset[str]:
-    """Lower-case entries of a data file, one a line; '#' starts a comment."""
+    """Lower-case entries of a data file, one or more a line; '#' starts a comment."""
     path = _DATA_DIR / filename
     entries = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -26,32 +29,39 @@ ROLE_MODIFIERS = _load_words("roles_modifiers.txt")
 NON_NAME_WORDS = _load_words("people_non_names.txt")
 # Last words of organisation names ("Commission", "Corp"): a sequence holding one is no person.
 ORGANISATION_WORDS = _load_words("people_organisation_words.txt")
+# Common given names: "Paul Volcker" is a person even with no role or verb beside it.
+GIVEN_NAMES = _load_words("people_given_names.txt")
+# Verbs that report speech ("said", "told"), and those that only continue it ("added").
+SPEECH_VERBS = _load_words("speech_verbs.txt")
 
 # Titles printed before a name that make it a person on their own: "Mrs Thatcher", "Sheikh Ali".
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady sheikh king queen prince princess "
-    "rep. sen. senator gen. general pope".split()
+    "rep. sen. senator gen. general pope emir sultan shah".split()
 )
-FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. dame lady queen princess".split())
-MALE_HONORIFICS = frozenset("mr mr. sir lord king prince sheikh".split())
+# Titles that are part of how a monarch is named: "King Fahd", not just "Fahd".
+ROYAL_TITLES = frozenset("king queen prince princess sheikh emir sultan shah".split())
 # Lower-case particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
 PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos".split())
 
 # One word of a name: "Kishi", "McMillan", "Chao-Ming", "Shin-yong", "O'Neill", "al-Sabah".
 NAME_WORD = r"(?:(?:al|el|bin)-)?(?:Mc|Mac|O')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*"
-_PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos)"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos)(?=\s)"
 # A run of name words, possibly with initials ("George P. Shultz") and particles between.
-NAME_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:\s+(?:[A-Z]\.|{_PARTICLE}|{NAME_WORD}))*(?<![.])\b")
+NAME_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|{_PARTICLE}))*(?<![.])\b")
 _WORD_SPLIT_RE = re.compile(r"\s+")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
 def name_words(name: str) -> list[str]:
     return _WORD_SPLIT_RE.split(name.strip())
 
 
-def key_words(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def key_words(name: str) -> tuple[str, ...]:
     """The words that identify a person: no particles, no initials ("de Larosiere" -> Larosiere)."""
-    return [w for w in name_words(name) if w.lower() not in PARTICLES and not re.fullmatch(r"[A-Z]\.", w)]
+    return tuple(w for w in name_words(name) if w.lower() not in PARTICLES and not _INITIAL_RE.fullmatch(w))
 
 
 def surname(name: str) -> str:
@@ -60,7 +70,8 @@ def surname(name: str) -> str:
 
 
 def is_role_head(word: str) -> bool:
-    return word.lower().rstrip(".") in ROLE_HEADS or word.lower() in ROLE_HEADS
+    lower = word.lower()
+    return lower in ROLE_HEADS or lower.rstrip(".") in ROLE_HEADS
 
 
 def is_role_word(word: str) -> bool:
@@ -70,6 +81,36 @@ def is_role_word(word: str) -> bool:
 
 def is_non_name(word: str) -> bool:
     return word.lower() in NON_NAME_WORDS
+
+
+def is_given_name(word: str) -> bool:
+    return word.lower() in GIVEN_NAMES
+
+
+@lru_cache(maxsize=8192)
+def country_code(word: str, date: dt.date | None = None) -> str | None:
+    """The country a capitalised word names ("Japanese", "Britain's"), else None."""
+    if not word[:1].isupper():
+        return None
+    return country_for_word(_POSSESSIVE_RE.sub("", word), date)
+
+
+@lru_cache(maxsize=8192)
+def is_title_word(word: str, date: dt.date | None = None) -> bool:
+    """A word that introduces a name rather than belongs to it: role, title, country, institution."""
+    lower = word.lower()
+    return (
+        is_role_word(word)
+        or lower in HONORIFICS
+        or lower in ORGANISATION_WORDS
+        or country_code(word, date) is not None
+    )
+
+
+@lru_cache(maxsize=8192)
+def is_prefix_word(word: str, date: dt.date | None = None) -> bool:
+    """A capitalised word that cannot start a name: a title word or a common non-name."""
+    return is_title_word(word, date) or is_non_name(word)
 
 
 @lru_cache(maxsize=4096)

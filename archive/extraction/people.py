@@ -2,48 +2,61 @@
 
 A run of capitalised words is a person only with a cue a careful reader would use: a role or
 title before it ("Treasury Secretary James Baker", "Mrs Thatcher"), an apposition after it
-("Jeffrey Hornung, a ... expert at", "Daniel Russel, who"), or a speech verb next to it
-("Reagan said", "said Tom Murtha"). Later mentions by surname join the full name, word by
-whole word, so "Kishi" never matches inside "Kishida".
+("Jeffrey Hornung, a ... expert at", "Daniel Russel, who"), a speech verb next to it
+("Reagan said", "said Tom Murtha"), or a common given name ("Nizar Hindawi"). The name is the
+end of the run, after its last title word ("World Bank President Barber Conable"). Later
+mentions by surname join the full name, word by whole word, so "Kishi" never matches inside
+"Kishida". A story printed all in lower case gets its own, narrower search.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .countries import country_for_word
 from .model import Document, OrganisationMention, PersonMention, Span
 from .names import (
+    GIVEN_NAMES,
     HONORIFICS,
     NAME_RUN_RE,
+    NON_NAME_WORDS,
     ORGANISATION_WORDS,
     PARTICLES,
-    is_non_name,
+    ROLE_HEADS,
+    ROYAL_TITLES,
+    SPEECH_VERBS,
+    country_code,
+    is_given_name,
+    is_prefix_word,
     is_role_head,
     is_role_word,
+    is_title_word,
     key_words,
 )
 
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|adding|saying|stated|noted|warned|argued|replied|"
-    r"commented|declared|announced|explained|stressed|insisted|predicted|acknowledged|admitted"
-)
+# Verbs that cue a name beside them but do not make a statement ("Reagan announced").
+CUE_VERBS = SPEECH_VERBS | {"announced", "predicted", "acknowledged", "admitted", "replied", "quoted"}
+_CUE_VERB = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
 _SPEECH_AFTER_RE = re.compile(
-    rf"^(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
-    rf"on\s+[A-Z][a-z]+day\s+)?(?:{SPEECH_VERBS})\b"
+    rf"(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
+    rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )
-_SPEECH_BEFORE_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+$")
-_WHO_RE = re.compile(r"^,\s+who\b")
+_SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_CUE_VERB}|according to)\s+$")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;]|$|of\s|who\s)")
+_WHO_RE = re.compile(r",\s+who\b")
 _APPOSITION_RE = re.compile(
-    r"^,\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
+    r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
 )
 _APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to)\s+.*$")
 _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
+_RUN_WORD_RE = re.compile(r"\S+")
 _LOWER_RE = re.compile(r"[a-z]")
 _TOKEN_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _CREDIT_PARAGRAPH_RE = re.compile(r"^(?:By |(?:Additional )?(?:Reporting|Writing|Editing) by )", re.I)
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_ROLE_LEAD_WORDS = ("of", "the", "and", "for", "on")
+# Words after a given name that show the pair is no person: "Christian Democrats".
+_NOT_SURNAMES = frozenset("democrats democratic socialists science monitor".split())
 
 
 @dataclass
@@ -54,7 +67,6 @@ class _Found:
     end: int
     role: str = ""
     country: str | None = None
-    organisation: str | None = None
 
 
 @dataclass
@@ -63,16 +75,26 @@ class _Person:
     forms: list[str] = field(default_factory=list)
     role: str = ""
     country: str | None = None
-    organisation: str | None = None
     spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _Story:
+    document: Document
+    organisations: list[OrganisationMention]
+    excluded: set[str]  # words of journalists' and organisations' names
 
 
 def find_people(document: Document, organisations: list[OrganisationMention]) -> list[PersonMention]:
     paragraphs = readable_paragraphs(document)
-    excluded = _excluded_words(document, organisations)
+    story = _Story(document, organisations, _excluded_words(document, organisations))
+    lower_case = is_lower_case(paragraphs)
     found: list[_Found] = []
     for index, paragraph in enumerate(paragraphs):
-        found.extend(_people_in(paragraph, index, excluded, organisations, document))
+        if paragraph:
+            found.extend(_people_in(paragraph, index, story))
+            if lower_case:
+                found.extend(_lower_case_people_in(paragraph, index, document))
     people = _merge(found)
     _add_later_mentions(people, paragraphs)
     return [
@@ -81,12 +103,14 @@ def find_people(document: Document, organisations: list[OrganisationMention]) ->
             forms=p.forms,
             role=p.role,
             country=p.country,
-            organisation=p.organisation,
             mentions=len(p.spans),
             spans=sorted(p.spans, key=lambda s: (s.paragraph, s.start)),
         )
         for p in people
     ]
+
+
+# --- Paragraphs (shared with statements) -------------------------------------------------------
 
 
 def readable_paragraphs(document: Document) -> list[str]:
@@ -96,6 +120,32 @@ def readable_paragraphs(document: Document) -> list[str]:
 
 def _is_heading(paragraph: str) -> bool:
     return len(paragraph) < 120 and not _LOWER_RE.search(paragraph)
+
+
+def dateline_end(document: Document, paragraph: str) -> int:
+    """Where the story proper starts in the first paragraph: after "TOKYO, March 2 - "."""
+    place = document.dateline.split("/")[0].strip()
+    if not place or not paragraph[: len(place)].upper() == place.upper():
+        return 0
+    match = re.search(r"\s[-–—]+\s", paragraph[:90])
+    return match.end() if match else 0
+
+
+_CAPITAL_AFTER_WORD_RE = re.compile(r"[a-z,] [A-Z]")
+_LOWER_AFTER_WORD_RE = re.compile(r"[a-z,] [a-z]")
+
+
+def is_lower_case(paragraphs: list[str]) -> bool:
+    """A story whose names are printed in lower case ("champlin chairman william adams said").
+
+    Told by its opening: ordinary wire copy capitalises one word in ten or more after a word.
+    """
+    opening = " ".join(paragraphs[:3])[:1500]
+    lower = len(_LOWER_AFTER_WORD_RE.findall(opening))
+    return lower >= 40 and len(_CAPITAL_AFTER_WORD_RE.findall(opening)) < 0.02 * lower
+
+
+# --- Capitalised runs ---------------------------------------------------------------------------
 
 
 def _excluded_words(document: Document, organisations: list[OrganisationMention]) -> set[str]:
@@ -111,44 +161,85 @@ def _excluded_words(document: Document, organisations: list[OrganisationMention]
     return excluded
 
 
-def _people_in(paragraph, index, excluded, organisations, document) -> list[_Found]:
+def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
     found = []
+    date = story.document.date
     for match in NAME_RUN_RE.finditer(paragraph):
-        person = _person_in_run(paragraph, index, match, excluded, document)
-        if person and not _inside_organisation(person, organisations):
+        run = match.group()
+        if " " not in run and is_prefix_word(run, date):
+            continue  # the common case, a lone capitalised word such as "The" or "Japan"
+        person = _person_in_run(paragraph, index, match, story)
+        if person and not _inside_organisation(person, paragraph, story.organisations):
             found.append(person)
     return found
 
 
-def _person_in_run(paragraph: str, index: int, match: re.Match[str], excluded, document) -> _Found | None:
-    if " " not in match.group() and _is_prefix_word(match.group(), document):
-        return None  # the common case, a lone capitalised word such as "The" or "Japan"
-    words = list(re.finditer(r"\S+", match.group()))
-    # Leading role words, titles, country words and sentence openers belong before the name.
-    while words and _is_prefix_word(words[0].group(), document):
-        words.pop(0)
-    if not words or len(words) > 4:
+def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Story) -> _Found | None:
+    document = story.document
+    span = _name_span(match.group(), document)
+    if span is None:
         return None
-    start = match.start() + words[0].start()
-    end = match.start() + words[-1].end()
+    start, end = match.start() + span[0], match.start() + span[1]
     name = paragraph[start:end]
     tokens = key_words(name)
-    if not tokens or any(_is_blocked(t, excluded, document) for t in tokens):
+    if not tokens or any(_is_blocked(t, story.excluded, document) for t in tokens):
         return None
-    role, country, honorific = _role_before(paragraph[:start], document)
-    after = paragraph[end:]
+    before, after = paragraph[:start], paragraph[end:]
+    role, country, honorific = _role_before(before, document)
     if not role:
         role, apposition_country = _apposition_role(after, document)
         country = country or apposition_country
-    cued = bool(role or honorific or _WHO_RE.match(after) or _SPEECH_AFTER_RE.match(after))
-    cued = cued or bool(_SPEECH_BEFORE_RE.search(paragraph[:start]) and _ends_clause(after))
-    if not cued:
+    if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
     if len(tokens) == 1 and not (role or honorific) and _looks_like_organisation(name, paragraph, end, document):
         return None
+    name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
     return _Found(name, index, start, end, role, country)
+
+
+def _name_span(run: str, document: Document) -> tuple[int, int] | None:
+    """Offsets in the run of the name: the words after the titles before it, at most four."""
+    words = list(_RUN_WORD_RE.finditer(run))
+    first = 0
+    while first < len(words) and is_prefix_word(words[first].group(), document.date):
+        first += 1
+    # A title word further on ends the titles: "World Bank President Barber Conable".
+    for i in range(len(words) - 1, first - 1, -1):
+        if is_title_word(words[i].group(), document.date):
+            first = i + 1
+            break
+    if first >= len(words) or len(words) - first > 4:
+        return None
+    return words[first].start(), words[-1].end()
+
+
+def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
+    if _WHO_RE.match(after) or _SPEECH_AFTER_RE.match(after):
+        return True
+    if _SPEECH_BEFORE_RE.search(before[-40:]) and _CLAUSE_END_RE.match(after):
+        return True
+    return _is_given_pair(tokens, after)
+
+
+def _is_given_pair(tokens: tuple[str, ...], after: str) -> bool:
+    """"Paul Volcker", "Nizar Hindawi": a common given name, then a surname that is no common word."""
+    if len(tokens) < 2 or not is_given_name(tokens[0]) or tokens[-1].lower() in _NOT_SURNAMES:
+        return False
+    following = after[:20].split()
+    return not (following and following[0].lower().strip(",.") in ORGANISATION_WORDS)
+
+
+def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
+    """"King Fahd", "Sheikh Ali": a monarch's one-word name keeps its title."""
+    if " " in name:
+        return name, start
+    previous = paragraph[:start].split()[-1:]
+    if previous and previous[0].lower() in ROYAL_TITLES and previous[0][0].isupper():
+        title_start = start - len(previous[0]) - 1
+        return paragraph[title_start : start + len(name)], title_start
+    return name, start
 
 
 def _country_near(paragraph: str, start: int, end: int, document: Document) -> str | None:
@@ -159,7 +250,7 @@ def _country_near(paragraph: str, start: int, end: int, document: Document) -> s
     after = paragraph[end : sentence_end if sentence_end != -1 else len(paragraph)]
     for text in (before, after):
         for word in _TOKEN_RE.findall(text):
-            if word[:1].isupper() and (code := country_for_word(word, document.date)):
+            if code := country_code(word, document.date):
                 return code
     return None
 
@@ -172,69 +263,47 @@ def _looks_like_organisation(word: str, paragraph: str, end: int, document: Docu
     body = document.body
     if any(f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")):
         return True
-    return word.lower() in _lower_case_words(body)
-
-
-@lru_cache(maxsize=8)
-def _lower_case_words(body: str) -> frozenset[str]:
-    """Words the story prints in lower case: a capitalised one of them is an ordinary word."""
-    return frozenset(w for w in _TOKEN_RE.findall(body) if w.islower())
-
-
-def _is_prefix_word(word: str, document: Document) -> bool:
-    lower = word.lower()
-    return (
-        is_role_word(word)
-        or lower in HONORIFICS
-        or is_non_name(word)
-        or country_for_word(word, document.date) is not None
-    )
+    return next(_whole_word_starts(body, word.lower()), None) is not None
 
 
 def _is_blocked(token: str, excluded: set[str], document: Document) -> bool:
     lower = token.lower()
-    return (
-        lower in excluded
-        or lower in ORGANISATION_WORDS
-        or is_non_name(token)
-        or is_role_word(token)
-        or country_for_word(token, document.date) is not None
-        or token.isupper()
-    )
-
-
-def _ends_clause(after: str) -> bool:
-    """After "said X": X must end there ("said Tom Murtha, a ..."), not start a clause."""
-    return bool(re.match(r"^\s*(?:[,.;]|$|of\s|who\s)", after))
+    return lower in excluded or is_prefix_word(token, document.date) or token.isupper()
 
 
 def _role_before(before: str, document: Document) -> tuple[str, str | None, bool]:
-    """Role, country and honorific printed just before a name ("West German Finance Minister")."""
+    """Role, country and honorific printed just before a name ("West German Finance Minister").
+
+    Country words that open the phrase give the country ("Japanese Defense Minister"); those
+    inside it belong to the role ("Governor of the Bank of England").
+    """
+    date = document.date
     tokens = _PREFIX_TOKEN_RE.findall(before[-120:])
-    role_words: list[str] = []
-    country = None
-    honorific = False
-    if tokens and tokens[-1].lower() in HONORIFICS:
-        honorific = True
+    honorific = bool(tokens) and tokens[-1].lower() in HONORIFICS
     if tokens and tokens[-1] == ",":  # "Japan's Minister of International Trade and Industry, Hajime Tamura"
         tokens.pop()
-    while tokens:
-        word = tokens[-1]
-        bare = re.sub(r"['’]s$", "", word)
-        code = country_for_word(bare, document.date) if bare[:1].isupper() else None
-        if code:
-            country = code
-            break
-        if not (is_role_word(word) or (word[:1].isupper() and word.lower() in HONORIFICS)):
-            break
-        role_words.insert(0, tokens.pop())
-    while role_words and role_words[0].lower() in ("of", "the", "and", "for", "on"):
-        role_words.pop(0)
-    if not any(is_role_head(w) for w in role_words):
+    words: list[str] = []
+    while tokens and (is_role_word(tokens[-1]) or _is_title(tokens[-1]) or country_code(tokens[-1], date)):
+        words.insert(0, tokens.pop())
+    country = None
+    while words and (words[0].lower() in _ROLE_LEAD_WORDS or country_code(words[0], date)):
+        country = country_code(words.pop(0), date) or country
+    if not any(is_role_head(w) for w in words):
         return "", None, honorific
-    if role_words and role_words[-1].lower() in HONORIFICS and not is_role_head(role_words[-1]):
-        role_words.pop()
-    return " ".join(role_words), country, honorific
+    if words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
+        words.pop()
+    return " ".join(words), country or _country_inside(words, date), honorific
+
+
+def _is_title(word: str) -> bool:
+    return word[:1].isupper() and word.lower() in HONORIFICS
+
+
+def _country_inside(words: list[str], date) -> str | None:
+    for word in reversed(words):
+        if code := country_code(word, date):
+            return code
+    return None
 
 
 def _apposition_role(after: str, document: Document) -> tuple[str, str | None]:
@@ -249,7 +318,7 @@ def _apposition_role(after: str, document: Document) -> tuple[str, str | None]:
     country = None
     role_words = []
     for word in words[: head + 1]:
-        code = country_for_word(re.sub(r"['’]s$", "", word), document.date) if word[:1].isupper() else None
+        code = country_code(word, document.date)
         if code:
             country = code
         else:
@@ -260,21 +329,67 @@ def _apposition_role(after: str, document: Document) -> tuple[str, str | None]:
     return " ".join(role_words), country
 
 
-def _inside_organisation(person: _Found, organisations: list[OrganisationMention]) -> bool:
+def _inside_organisation(person: _Found, paragraph: str, organisations: list[OrganisationMention]) -> bool:
+    """The name is part of an organisation's ("Kissinger Commission"), not a person beside one.
+
+    A span that goes on past the name only with "of" or "and" ("Earl Johnson of Harris Trust
+    and Savings Bank") or ends with it holds the person and the organisation side by side.
+    """
     for org in organisations:
         if person.name == org.name or person.name == org.abbreviation:
             return True
         for span in org.spans:
             if span.paragraph == person.paragraph and span.start <= person.start and person.end <= span.end:
-                return True
+                tail = paragraph[person.end : span.end]
+                if span.start == person.start and tail.strip() and not _SIDE_BY_SIDE_RE.match(tail):
+                    return True
     return False
+
+
+_SIDE_BY_SIDE_RE = re.compile(r"\s*(?:of|and|,)\s")
+
+
+# --- Stories printed in lower case --------------------------------------------------------------
+
+_LOWER_TOKEN_RE = re.compile(r"[a-z][a-z'-]*")
+_LOWER_STOP_WORDS = NON_NAME_WORDS | ROLE_HEADS | CUE_VERBS | {"s"}
+
+
+def _lower_case_people_in(paragraph: str, index: int, document: Document) -> list[_Found]:
+    """"chairman william adams said": a given name, a surname or two, and a role or verb beside."""
+    tokens = list(_LOWER_TOKEN_RE.finditer(paragraph))
+    found = []
+    for i, token in enumerate(tokens):
+        if token.group() not in GIVEN_NAMES or i + 1 >= len(tokens):
+            continue
+        end = i + 1
+        while end < len(tokens) and end - i < 4 and _lower_name_word(tokens[end].group()):
+            end += 1
+            if paragraph[tokens[end - 1].end() : tokens[end - 1].end() + 1] in ",.;":
+                break
+        if end - i < 2:
+            continue
+        role_before = i > 0 and tokens[i - 1].group() in ROLE_HEADS
+        verb_after = end < len(tokens) and tokens[end].group() in CUE_VERBS | {"earlier", "later", "also"}
+        if role_before or verb_after:
+            start, stop = token.start(), tokens[end - 1].end()
+            role = tokens[i - 1].group() if role_before else ""
+            found.append(_Found(paragraph[start:stop], index, start, stop, role))
+    return found
+
+
+def _lower_name_word(word: str) -> bool:
+    return word not in _LOWER_STOP_WORDS and not word.endswith("ly") and len(word) > 1
+
+
+# --- One person per name ------------------------------------------------------------------------
 
 
 def _merge(found: list[_Found]) -> list[_Person]:
     """One person per name: surname-only finds join the full name that shares the word."""
     people: list[_Person] = []
     # Longest names first, so "Reagan" joins "Ronald Reagan" rather than founding its own person.
-    for item in sorted(found, key=lambda f: -len(key_words(f.name))):
+    for item in sorted(found, key=lambda f: -len(_identifying_words(f.name))):
         person = _matching_person(item.name, people)
         if person is None:
             person = _Person(item.name)
@@ -287,11 +402,17 @@ def _merge(found: list[_Found]) -> list[_Person]:
     return people
 
 
-def _matching_person(name: str, people: list[_Person]) -> _Person | None:
+def _identifying_words(name: str) -> list[str]:
+    """Lower-case key words without a monarch's title: "King Fahd" -> ["fahd"]."""
     words = [w.lower() for w in key_words(name)]
+    return [w for w in words if w not in ROYAL_TITLES] or words
+
+
+def _matching_person(name: str, people: list[_Person]) -> _Person | None:
+    words = _identifying_words(name)
     candidates = []
     for person in people:
-        person_words = [w.lower() for w in key_words(person.name)]
+        person_words = _identifying_words(person.name)
         if words == person_words or (len(words) == 1 and words[0] in person_words):
             candidates.append(person)
         elif len(words) > 1 and words[-1] == person_words[-1] and words[0][:1] == person_words[0][:1]:
@@ -304,7 +425,8 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     owners: dict[str, list[_Person]] = {}
     for person in people:
         for word in {w for w in key_words(person.name) if len(w) > 2 and w.lower() not in PARTICLES}:
-            owners.setdefault(word, []).append(person)
+            if word.lower() not in ROYAL_TITLES:
+                owners.setdefault(word, []).append(person)
     # Two people sharing a word: a bare mention of it would be a guess.
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
     for word, person in unique.items():

@@ -1,58 +1,100 @@
 """Statements: direct and reported speech, attributed to a speaker or honestly left unresolved.
 
-Per sentence: find the speech verb outside quotation marks ("said", "told", "according to"),
-then its subject (before the verb, or after it in "..., said Tom Murtha"). Quotations of three
-words or more in that sentence become direct statements; otherwise the reported clause is an
-indirect one. A subject resolves to a person when the person's name heads it, to an
-organisation when one is named in it ("a Treasury spokesman"), and a pronoun to the previous
-speaker only when that speaker is near and singular. Anything else stays a label.
+Each paragraph is split into sentences once, with quoted words masked so that verbs and
+commas inside quotations are not read as the story's own. Per sentence, the first speech verb
+outside quotation marks ("said", "told", "according to"; "saying" last) gives the attribution:
+
+- its subject: the noun phrase before the verb ("Trade Minister Hajime Tamura said"), the
+  head of an apposition chain ("Nazer, quoted by SPA, said"), the phrase after the verb
+  ("..., said Shoichi Saba, chairman of ..."), or the subject of the clause for "and said",
+  "but said" and a participle ("..., saying ...");
+- what was said: quotations of four words or more are direct statements; otherwise the
+  reported clause after the verb (or before it, in "CLAUSE, X said") is an indirect one.
+
+A subject resolves to a person when the person's name ends it ("Chase Bank's senior dealer
+Eckhart Hager", not "Aides to Roberts" or "The Reagan announcement"), to an organisation when
+the phrase is the organisation or one of its voices ("a Treasury spokesman"), and a pronoun to
+the latest person or speaker before it when that one is unambiguous. A quotation with no verb
+continues the speaker of its paragraph, or of the previous paragraph when it opens one.
+Anything else stays a label: a wrong speaker is worse than none.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
-from .names import HONORIFICS, ORGANISATION_WORDS, is_role_head, is_role_word, whole_word_re
-from .people import readable_paragraphs
+from .names import ORGANISATION_WORDS, SPEECH_VERBS, is_role_head, is_title_word
+from .people import dateline_end, readable_paragraphs
 
-_VERB = (
-    r"said|says|say|told|tells|added|adds|adding|saying|stated|noted|warned|argued|replied|"
-    r"commented|declared|insisted|stressed|explained|promised|according to"
-)
-_VERB_RE = re.compile(rf"\b(?:{_VERB})\b")
-_MAIN_VERBS = frozenset({"said", "says", "say", "told", "according to"})
-# After "X said", these words open a circumstance, not the reported clause: "said after the meeting".
-_NOT_A_CLAUSE_RE = re.compile(
-    r"^\s*(?:after|in|on|at|during|last|this|when|while|before|adding|citing|\.|,|$)", re.I
-)
-_QUOTE_RE = re.compile(r"“([^”]*)(”|$)|\"([^\"]*)(\"|$)")
-_MIN_QUOTE_WORDS = 3
-# Words after which a full stop does not end a sentence.
+_VERB_RE = re.compile(r"\b(?:according to|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_MAIN_VERBS = frozenset({"said", "says", "say", "told", "tells", "according to"})
+_PARTICIPLES = frozenset({"saying", "adding"})
+_QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
+_QUOTE_CHARS = "\"“”"
+_DIRECT_WORDS = 4  # a quotation this long is a statement of its own
+_STANDALONE_WORDS = 3  # a quotation that is all the sentence reports
+_CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-Z])")
 _NO_BREAK_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Corp|Co|No")
-_PRONOUNS = {"he": "singular", "she": "singular", "they": "plural", "it": "organisation"}
+_WORD_RE = re.compile(r"\S+")
+
+# Words that show a phrase is a clause, not a noun phrase naming a speaker.
+_CLAUSE_MARKERS = frozenset(
+    "is was were are be been has have had will would could can should may might must did does do "
+    "not to that if".split()
+)
+# Words that end the subject when read backwards from the verb: "..., which Wang said".
+_BOUNDARY_WORDS = frozenset(
+    "that which as while when if because although though where since until whether so but "
+    "whom than after before".split()
+)
+_PREPOSITIONS = frozenset("to for of by with from than on at in against between like about".split())
+_INTRO_WORDS = frozenset(
+    "in at on after before during following under despite with without asked speaking "
+    "however but and also meanwhile nevertheless nonetheless moreover still yet separately".split()
+)
 _LEADING_WORDS_RE = re.compile(
-    r"^(?:(?:but|and|however|meanwhile|also|later|earlier|then|so|yet|nonetheless|nevertheless|in addition)"
-    r"\b[\s,]*)+",
+    r"^(?:(?:but|and|however|meanwhile|also|later|earlier|then|so|yet|nonetheless|nevertheless|"
+    r"in addition|indeed|instead)\b[\s,]*)+",
     re.I,
 )
 _TRAILING_WORDS_RE = re.compile(
-    r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|"
-    r"on\s+[A-Z][a-z]+day|last\s+week|this\s+week|in\s+a\s+statement|in\s+remarks))+\s*$"
+    r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|"
+    r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
+    r"in\s+a\s+statement|in\s+remarks|"
+    r"on\s+[A-Z][a-z]+day|(?:earlier|later)\s+today))+\s*$"
 )
 _TOLD_OBJECT_RE = re.compile(
-    r"^\s*(?:reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?|"
-    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?,?"
+    r"\s*(?:reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
+    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:])"
 )
+_INSTRUCTION_RE = re.compile(r"\s+(?:\w+\s+){1,4}?to\s+[a-z]+")  # "told the banks to stop"
 _CLAUSE_OPENER_RE = re.compile(
-    r"^[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting)\s*,?\s*)?"
-    r"(?:today|yesterday|earlier|later)?[\s,]*(?:that\s+)?"
+    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting)\s*,?\s*)?"
+    r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
+_CIRCUMSTANCE_RE = re.compile(
+    r"\s*(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following)\b", re.I
+)
+_COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|and|yet)\s*,?\s*$|[;:]\s*$")
+_NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
+_INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n't|\bwas|\bwere|\bis|\bbe)\s+$")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GROUP_WORDS = frozenset(
     "officials sources bankers dealers analysts economists experts diplomats ministers traders "
-    "spokesmen aides members observers critics businessmen exporters producers lenders banks".split()
+    "spokesmen aides members observers critics businessmen exporters producers lenders banks "
+    "others some both they delegates negotiators representatives governments".split()
 )
+# Nouns that make a phrase one of an organisation's voices: "a Treasury spokesman", "A Foreign
+# Ministry statement", "a spokesman for the Bundesbank".
+_VOICE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen statement communique report official officials "
+    "source sources announcement letter".split()
+)
+_DETERMINERS = frozenset("a an the one another its his her their this that some".split())
 
 
 @dataclass
@@ -62,109 +104,433 @@ class _Speaker:
     label: str = ""
     plural: bool = False
 
-    @property
-    def resolved(self) -> bool:
-        return bool(self.person or self.organisation)
+
+@dataclass
+class _Event:
+    """A speaker named at a place in the story: what a later pronoun may point back to."""
+
+    paragraph: int
+    offset: int
+    speaker: _Speaker
 
 
 @dataclass
-class _Context:
+class _Attribution:
+    verb: str
+    subject: tuple[int, int]  # the phrase naming the speaker (paragraph offsets)
+    appositions: list[tuple[int, int]] = field(default_factory=list)  # "the minister, Michael Howard,"
+    content: tuple[int, int] | None = None  # what was reported, when outside quotation marks
+    inverted: bool = False  # the subject follows the verb
+
+
+@dataclass
+class _Story:
     document: Document
     people: list[PersonMention]
     organisations: list[OrganisationMention]
-    last: _Speaker | None = None
-    last_paragraph: int = -10
+    events: list[_Event] = field(default_factory=list)
+    # Per paragraph: (start, end, person name) of each mention, and the sentence spans.
+    mentions: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    masked: dict[int, str] = field(default_factory=dict)  # paragraphs with quoted words masked
+    forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
 
 
 def find_statements(
     document: Document, people: list[PersonMention], organisations: list[OrganisationMention]
 ) -> list[StatementMention]:
-    context = _Context(document, people, organisations)
-    paragraphs = readable_paragraphs(document)
+    story = _Story(document, people, organisations)
+    story.mentions = _mentions_by_paragraph(people)
+    story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: -len(x[0]))
     statements: list[StatementMention] = []
-    pending_open: list[StatementMention] = []  # quotation paragraphs waiting for their speaker
-    for index, paragraph in enumerate(paragraphs):
+    pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
+    for index, paragraph in enumerate(readable_paragraphs(document)):
         if not paragraph:
             continue
-        found = _statements_in(paragraph, index, context)
-        if pending_open and found and found[0].kind == DIRECT and paragraph.lstrip()[:1] in "“\"":
-            _assign(pending_open, found[0])  # a quotation that ran on into this paragraph
-        pending_open = [s for s in found if s.verb == "" and _opens_unclosed(paragraph)]
+        start = dateline_end(document, paragraph) if index == 0 else 0
+        found = _statements_in(paragraph, index, start, story)
+        if pending_open and found and found[0].kind == DIRECT and paragraph.lstrip()[:1] in _QUOTE_CHARS:
+            _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
+        pending_open = [s for s in found if not s.verb and _opens_unclosed(paragraph)]
         statements.extend(found)
     return statements
 
 
-def _statements_in(paragraph: str, index: int, context: _Context) -> list[StatementMention]:
-    quotes = list(_QUOTE_RE.finditer(paragraph))
+def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[int, int, str]]]:
+    mentions: dict[int, list[tuple[int, int, str]]] = {}
+    for person in people:
+        for span in person.spans:
+            mentions.setdefault(span.paragraph, []).append((span.start, span.end, person.name))
+    for spans in mentions.values():
+        spans.sort()
+    return mentions
+
+
+# --- One paragraph ------------------------------------------------------------------------------
+
+
+def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> list[StatementMention]:
+    quotes = list(_QUOTE_RE.finditer(paragraph, start))
     masked = _mask_quotes(paragraph, quotes)
-    statements: list[StatementMention] = []
-    for start, end in _sentences(masked):
-        sentence_quotes = [q for q in quotes if start <= q.start() < end]
-        statements.extend(_statements_in_sentence(paragraph, masked, start, end, sentence_quotes, index, context))
-    if not statements and quotes and paragraph.lstrip()[:1] in "“\"":
-        statements = _continued_quotation(paragraph, quotes, index, context)
-    return statements
-
-
-def _statements_in_sentence(paragraph, masked, start, end, quotes, index, context) -> list[StatementMention]:
-    sentence = masked[start:end]
-    verbs = sorted(_VERB_RE.finditer(sentence), key=lambda v: v.group() not in _MAIN_VERBS)
-    for verb in verbs:
-        found = _subject(sentence, verb)
-        if found is None:
+    sentences = _sentences(masked, start)
+    story.sentences[index] = sentences
+    story.masked[index] = masked
+    made: list[StatementMention] = []
+    unattributed: list[re.Match[str]] = []
+    speakers: list[_Speaker] = []
+    for s0, s1 in sentences:
+        sentence_quotes = [q for q in quotes if s0 <= q.start() < s1]
+        attribution = _attribution(masked, s0, s1, story)
+        if attribution is None:
+            unattributed.extend(q for q in sentence_quotes if _words(_quote_text(q)) >= 2)
             continue
-        subject, subject_start, inverted = found
-        speaker = _resolve(subject, start + subject_start, index, context)
-        long_quotes = [q for q in quotes if len(_quote_text(q).split()) >= _MIN_QUOTE_WORDS]
-        if long_quotes:
-            made = [_direct(q, index, verb.group(), speaker) for q in long_quotes]
+        speaker = _resolve(paragraph, masked, index, attribution, story)
+        story.events.append(_Event(index, attribution.subject[0], speaker))
+        speakers.append(speaker)
+        made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
+    if unattributed:
+        speaker = _continued_speaker(paragraph, index, speakers, story)
+        made.extend(_direct(q, index, "", speaker) for q in unattributed)
+        made.sort(key=lambda s: s.start)
+    return made
+
+
+def _continued_speaker(paragraph: str, index: int, speakers: list[_Speaker], story: _Story) -> _Speaker:
+    """Who speaks a quotation with no verb: the paragraph's one speaker, or the previous paragraph's."""
+    if speakers:
+        distinct = {(s.person, s.organisation, s.label) for s in speakers}
+        return speakers[0] if len(distinct) == 1 else _Speaker()
+    last = story.events[-1] if story.events else None
+    opens = paragraph.lstrip()[:1] in _QUOTE_CHARS
+    if opens and last is not None and last.paragraph == _previous_paragraph(index, story):
+        return last.speaker
+    return _Speaker()
+
+
+def _previous_paragraph(index: int, story: _Story) -> int:
+    earlier = [i for i in story.sentences if i < index]
+    return max(earlier) if earlier else -1
+
+
+def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
+    """Long quotations are direct statements; otherwise the reported clause is an indirect one."""
+    verb = attribution.verb
+    content = attribution.content
+    long_quotes = [q for q in quotes if _words(_quote_text(q)) >= _DIRECT_WORDS]
+    if not long_quotes:
+        if _unquoted_words(masked, content) >= _CLAUSE_WORDS:
+            return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
+        return [_direct(q, index, verb, speaker) for q in quotes if _words(_quote_text(q)) >= _STANDALONE_WORDS]
+    made = [_direct(q, index, verb, speaker) for q in long_quotes]
+    # "a fair pact would be hard to negotiate, but, "We are determined to do it."": two statements.
+    if content and content[0] < long_quotes[0].start() <= content[1]:
+        head = masked[content[0] : long_quotes[0].start()]
+        coordinated = _COORDINATED_RE.search(head)
+        if coordinated:
+            text = paragraph[content[0] : content[0] + coordinated.start()].rstrip(" ,")
+            if _words(text) >= _DIRECT_WORDS:
+                made.insert(0, _statement(INDIRECT, text, index, content[0], verb, speaker))
+    return made
+
+
+# --- Finding the attribution --------------------------------------------------------------------
+
+
+def _attribution(masked: str, s0: int, s1: int, story: _Story) -> _Attribution | None:
+    verbs = sorted(_VERB_RE.finditer(masked, s0, s1), key=lambda v: (_verb_rank(v.group()), v.start()))
+    for verb in verbs:
+        if _is_not_speech(masked, s0, s1, verb):
+            continue
+        name = verb.group()
+        if name == "according to":
+            found = _according_to(masked, s0, s1, verb)
+        elif name in _PARTICIPLES:
+            found = _participle(masked, s0, s1, verb, story)
         else:
-            clause = _reported_clause(sentence, verb, subject_start, inverted)
-            if clause is None:
-                continue
-            clause_start, clause_end = clause
-            text = paragraph[start + clause_start : start + clause_end]
-            if len(text.split()) < 3:
-                continue
-            made = [_statement(INDIRECT, text, index, start + clause_start, verb.group(), speaker)]
-        context.last, context.last_paragraph = speaker, index
-        return made
-    return []
+            found = _finite(masked, s0, s1, verb, story)
+        if found is not None:
+            return found
+    return None
 
 
-def _subject(sentence: str, verb: re.Match[str]) -> tuple[str, int, bool] | None:
-    """The words naming the speaker of this verb, their offset, and whether they follow the verb."""
-    before = sentence[: verb.start()]
-    after = sentence[verb.end() :]
-    if verb.group() == "according to" or re.search(r"(?:[”\"]|Q),?\s*$", before) or before.rstrip().endswith(","):
-        match = re.match(r"\s*([^,;.:]{1,80}?)\s*(?:,|\.|;|$|\s+(?:who|which|in|at|on)\s)", after)
-        if match and not re.match(r"\s*(?:that|the\s+\w+\s+(?:was|is|had|has|would|will))\b", after):
-            subject = match.group(1)
-            if subject and _looks_like_speaker(subject):
-                return subject, verb.end() + match.start(1), True
-        if verb.group() == "according to":
+def _verb_rank(verb: str) -> int:
+    return 0 if verb in _MAIN_VERBS else 2 if verb in _PARTICIPLES else 1
+
+
+def _is_not_speech(masked: str, s0: int, s1: int, verb: re.Match[str]) -> bool:
+    """"refused to say", "was said to", "easier said than done", "told the banks to stop"."""
+    before = masked[max(s0, verb.start() - 6) : verb.start()]
+    if verb.group() not in _PARTICIPLES and _INFINITIVE_RE.search(before):
+        return True
+    if _NOT_SPEECH_AFTER_RE.match(masked, verb.end(), s1):
+        return True
+    return verb.group() in ("told", "tells") and bool(_INSTRUCTION_RE.match(masked, verb.end(), s1))
+
+
+def _according_to(masked: str, s0: int, s1: int, verb: re.Match[str]) -> _Attribution | None:
+    """"..., according to senior Citibank executive William Rhodes." or "According to X, ..."."""
+    subject = _noun_phrase_after(masked, verb.end(), s1)
+    if subject is None:
+        return None
+    if masked[s0 : verb.start()].strip(" ,"):
+        content = _trim(masked, s0, _last_comma(masked, s0, verb.start()))
+    else:
+        comma = masked.find(",", subject[1], s1)
+        content = _trim(masked, comma + 1, s1) if comma != -1 else None
+    return _Attribution("according to", subject, content=content, inverted=True)
+
+
+def _participle(masked: str, s0: int, s1: int, verb: re.Match[str], story: _Story) -> _Attribution | None:
+    """"He was quoted by PAP as saying", "prevent Shultz from saying", "..., saying that"."""
+    before = masked[s0 : verb.start()].rstrip()
+    if before.endswith(" from"):
+        end = s0 + len(before) - len(" from")
+        subject = (_phrase_start(masked, s0, end, story), end)
+    else:
+        subject = _clause_subject(masked, s0, verb.start())
+    if subject is None or subject[0] >= subject[1]:
+        return None
+    return _Attribution(verb.group(), subject, content=_content_after(masked, verb, s1))
+
+
+def _finite(masked: str, s0: int, s1: int, verb: re.Match[str], story: _Story) -> _Attribution | None:
+    end = _strip_trailing(masked, s0, verb.start())
+    head = masked[s0:end]
+    if not head.strip() or head.endswith(tuple(_QUOTE_CHARS)):
+        return _inverted(masked, s0, s1, verb)
+    appositions: list[tuple[int, int]] = []
+    if head.endswith(","):
+        chain = _apposition_chain(masked, s0, end - 1)
+        subject_named = chain is not None and _names_someone(masked, chain[0], story)
+        if not subject_named and _noun_phrase_after(masked, verb.end(), s1):
+            return _inverted(masked, s0, s1, verb)
+        if chain is None:
             return None
-    # Normal order: the subject runs back to the clause start; appositions between commas are skipped.
-    segments = [m for m in re.finditer(r"[^,;:”\"]+", before)]
-    if not segments:
-        return None
-    if before.rstrip().endswith(",") and len(segments) > 1:
-        # "Jeffrey Hornung, a ... expert at the Rand Corporation, said": the name opens the sentence.
-        first = segments[0].group()
-        return (first, segments[0].start(), False) if _looks_like_speaker(first) else None
-    last = segments[-1]
-    if before[last.end() :].strip() == "," or last.group().strip() == "":
-        return None
-    text = last.group()
-    return (text, last.start(), False) if _looks_like_speaker(text) else None
+        subject, appositions = chain[0], chain[1:]
+    else:
+        last_word = head.split()[-1].lower()
+        if last_word in ("and", "but"):  # "Abrams admitted ..., but said he believed ..."
+            subject = _clause_subject(masked, s0, end - len(last_word))
+        elif last_word == "who":  # "Prime Minister Yasuhiro Nakasone, who said ..."
+            subject = _antecedent(masked, s0, end - len(last_word), story)
+        else:
+            subject = (_phrase_start(masked, s0, end, story), end)
+        if subject is None or not masked[subject[0] : subject[1]].strip():
+            return None
+    content = _content(masked, s0, s1, verb, subject)
+    return _Attribution(verb.group(), subject, appositions, content)
 
 
-def _looks_like_speaker(text: str) -> bool:
+def _inverted(masked: str, s0: int, s1: int, verb: re.Match[str]) -> _Attribution | None:
+    """"CLAUSE, said Tom Murtha, a stock analyst." The reported words come before the verb."""
+    subject = _noun_phrase_after(masked, verb.end(), s1)
+    if subject is None:
+        return None
+    cut = _last_comma(masked, s0, verb.start())
+    return _Attribution(verb.group(), subject, content=_trim(masked, s0, cut), inverted=True)
+
+
+def _content(masked: str, s0: int, s1: int, verb: re.Match[str], subject: tuple[int, int]):
+    """The reported clause: after the verb, or before the subject in "CLAUSE, X said [after ...]"."""
+    after = _content_after(masked, verb, s1)
+    cut = _last_comma(masked, s0, subject[0])
+    before = _trim(masked, s0, cut)
+    if before and not _starts_with_intro(masked[s0:cut]):
+        if after is None or _CIRCUMSTANCE_RE.match(masked, verb.end(), s1):
+            return before
+    return after or before
+
+
+def _content_after(masked: str, verb: re.Match[str], s1: int) -> tuple[int, int] | None:
+    start = verb.end()
+    if verb.group() in ("told", "tells"):
+        told = _TOLD_OBJECT_RE.match(masked, start, s1)
+        if told:
+            start = told.end()
+    opener = _CLAUSE_OPENER_RE.match(masked, start, s1)
+    return _trim(masked, opener.end() if opener else start, s1)
+
+
+def _strip_trailing(masked: str, s0: int, end: int) -> int:
+    """The end of the subject: before "also", "on Friday", "in a statement"."""
+    text = masked[s0:end].rstrip()
+    match = _TRAILING_WORDS_RE.search(text)
+    if match:
+        text = text[: match.start()].rstrip()
+    return s0 + len(text)
+
+
+def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
+    """Where the noun phrase ending at `end` starts: after a comma, a quotation, a dash or a
+    clause word ("..., which Wang said"); "and" ends it only before a pronoun or a name."""
+    stop = _HARD_STOP_RE.search(masked[s0:end][::-1])
+    start = end - stop.start() if stop else s0
+    words = list(_WORD_RE.finditer(masked, start, end))
+    for i in range(len(words) - 1, -1, -1):
+        lower = words[i].group().lower()
+        rest = (words[i + 1].start() if i + 1 < len(words) else end, end)
+        if lower in _BOUNDARY_WORDS or (lower == "and" and _is_pronoun_or_name(masked, rest, story)):
+            return rest[0]
+    return start
+
+
+# The last comma, semicolon, colon, quotation mark or dash before the subject (read reversed).
+_HARD_STOP_RE = re.compile(r"[,;:\"“”]| -+ | –|—")
+
+
+def _is_pronoun_or_name(masked: str, span: tuple[int, int], story: _Story) -> bool:
+    text = masked[span[0] : span[1]].strip()
+    return text.lower() in _PRONOUNS or _person_heading(text, story) is not None
+
+
+def _names_someone(masked: str, span: tuple[int, int], story: _Story) -> bool:
+    text = _clean_subject(masked[span[0] : span[1]])
+    return text.lower() in _PRONOUNS or _person_heading(text, story) is not None
+
+
+def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] | None:
+    """"Nazer, quoted by SPA," / "the minister, Michael Howard,": the subject, then appositions.
+
+    Comma-separated pieces are read back from the verb while they are noun phrases or asides
+    ("who is ...", "speaking to ..."); a clause, an intro or a quotation ends the chain.
+    """
+    pieces = []
+    piece_end = end
+    while piece_end > s0:
+        comma = masked.rfind(",", s0, piece_end)
+        pieces.append((comma + 1 if comma != -1 else s0, piece_end))
+        piece_end = comma if comma != -1 else s0
+    phrases = []
+    for start, stop in pieces:  # from the verb backwards
+        kind = _piece_kind(masked[start:stop].strip())
+        if kind in ("clause", "intro", "quoted"):
+            break
+        if kind == "phrase" and (span := _trim(masked, start, stop)):
+            phrases.insert(0, span)
+    return phrases or None
+
+
+def _piece_kind(text: str) -> str:
+    """What a comma-separated piece before the verb is: a noun phrase, an aside, or a clause."""
+    if not text or any(c in text for c in _QUOTE_CHARS) or "QQ" in text:
+        return "quoted"
     words = text.split()
-    if not words or len(words) > 12 or "Q" * 3 in text:
-        return False
-    cleaned = _clean_subject(text)
-    return bool(cleaned) and not re.search(r"\b(?:is|was|were|are|had|has|have|would|will|could)\b", cleaned)
+    first = words[0].lower()
+    if first in ("who", "which", "whose") or first.endswith("ing") or first.endswith("ed"):
+        return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
+    if first in _INTRO_WORDS or first in _PREPOSITIONS:
+        return "intro"
+    if len(words) > 12 or any(w in _CLAUSE_MARKERS for w in words):
+        return "clause"
+    return "phrase"
+
+
+def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause that ends at `end`: its first noun phrase, after any intro."""
+    start = s0
+    for piece in re.finditer(r"[^,;]+", masked[s0:end]):
+        text = piece.group().strip()
+        if text and _piece_kind(text) not in ("intro", "aside", "quoted"):
+            start = s0 + piece.start()
+            break
+    else:
+        return None
+    span = _trim(masked, start, end)
+    return (span[0], _leading_phrase_end(masked, *span)) if span else None
+
+
+def _leading_phrase_end(masked: str, start: int, end: int) -> int:
+    """The end of the noun phrase that opens a clause: "one senior banking official blamed ..."."""
+    stop = start
+    for word in _WORD_RE.finditer(masked, start, end):
+        text = word.group().strip(",")
+        if stop > start and not (text[:1].isupper() or text.lower() in _DETERMINERS or is_title_word(text)):
+            break
+        stop = word.end()
+    return stop
+
+
+def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int] | None:
+    """"Prime Minister Yasuhiro Nakasone, who said": the phrase before the relative pronoun."""
+    end = s0 + len(masked[s0:end].rstrip().rstrip(","))
+    if end <= s0:
+        return None
+    return _phrase_start(masked, s0, end, story), end
+
+
+_PHRASE_AFTER_RE = re.compile(r"\s+([^,;:\"“”]{1,100}?)\s*(?:[,;:]|\s+who\b|$)")
+
+
+def _noun_phrase_after(masked: str, start: int, s1: int) -> tuple[int, int] | None:
+    """"said Shoichi Saba, Chairman of ...", "said one banker.": a short noun phrase, then a stop."""
+    match = _PHRASE_AFTER_RE.match(masked, start, s1)
+    if not match:
+        return None
+    span = _trim(masked, match.start(1), match.end(1))
+    if span is None:
+        return None
+    words = masked[span[0] : span[1]].split()
+    first = words[0]
+    if len(words) > 10 or not (first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS):
+        return None
+    if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
+        return None
+    return span
+
+
+def _starts_with_intro(text: str) -> bool:
+    words = text.split()
+    return bool(words) and (words[0].lower() in _INTRO_WORDS or words[0].lower().endswith("ing"))
+
+
+def _last_comma(masked: str, s0: int, end: int) -> int:
+    """The comma that ends the reported words before the subject ("CLAUSE, X said")."""
+    comma = masked.rfind(",", s0, end)
+    return comma if comma > s0 else s0
+
+
+def _trim(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without edge punctuation and spaces, or None when nothing is left."""
+    while start < end and masked[start] in " ,:;-–—":
+        start += 1
+    while end > start and masked[end - 1] in " ,.;:":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _unquoted_words(masked: str, span: tuple[int, int] | None) -> int:
+    """Words of the span outside quotation marks."""
+    if span is None:
+        return 0
+    return sum(1 for w in masked[span[0] : span[1]].split() if w.strip(_QUOTE_CHARS + ",.").strip("Q"))
+
+
+# --- Who the subject is -------------------------------------------------------------------------
+
+
+def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution, story: _Story) -> _Speaker:
+    start, end = attribution.subject
+    label = _clean_subject(paragraph[start:end])
+    lower = label.lower()
+    if lower in _PRONOUNS:
+        return _resolve_pronoun(lower, index, start, story)
+    for phrase in [label, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
+        person = _person_heading(phrase, story)
+        if person:
+            return _Speaker(person=person, label=label)
+    if _is_compound(label, story):
+        return _Speaker(label=label, plural=True)
+    organisation = _organisation_voice(label, story)
+    if organisation:
+        return _Speaker(organisation=organisation, label=label)
+    role_holder = _person_for_role(label, story)
+    if role_holder is not None:
+        return role_holder
+    return _Speaker(label=label, plural=_is_plural(label))
 
 
 def _clean_subject(text: str) -> str:
@@ -172,122 +538,76 @@ def _clean_subject(text: str) -> str:
     return _TRAILING_WORDS_RE.sub("", text).strip(" ,")
 
 
-def _reported_clause(sentence, verb, subject_start, inverted) -> tuple[int, int] | None:
-    """Offsets (within the sentence) of what was said, when the speech is reported."""
-    sentence_end = len(sentence.rstrip().rstrip(".").rstrip())
-    if inverted or subject_start > verb.start():
-        # "CLAUSE, X said." or "CLAUSE, according to X."
-        cut = sentence.rfind(",", 0, verb.start() if inverted else subject_start)
-        if cut <= 0:
+def _person_heading(phrase: str, story: _Story) -> str | None:
+    """The person whose name ends the phrase, unless a preposition or "and" stands before it."""
+    for form, name in story.forms:
+        if not phrase.endswith(form):
+            continue
+        before = phrase[: -len(form)]
+        if before and (before[-1].isalnum() or before[-1] == "-"):
+            continue
+        previous = before.split()[-1:] if before.strip() else []
+        if previous and previous[0].lower() in _PREPOSITIONS | {"and", "or", "nor", "told"}:
             return None
-        return _trim(sentence, 0, cut)
-    clause_start = verb.end()
-    rest = sentence[clause_start:]
-    if verb.group() in ("told", "tells"):
-        told = _TOLD_OBJECT_RE.match(rest)
-        if told:
-            clause_start += told.end()
-    if _NOT_A_CLAUSE_RE.match(sentence[clause_start:]) and sentence.rfind(",", 0, subject_start) > 0:
-        return _trim(sentence, 0, sentence.rfind(",", 0, subject_start))
-    opener = _CLAUSE_OPENER_RE.match(sentence[clause_start:])
-    clause_start += opener.end() if opener else 0
-    if clause_start >= sentence_end:
-        # "CLAUSE, X said." with the subject before the verb.
-        cut = sentence.rfind(",", 0, subject_start)
-        return _trim(sentence, 0, cut) if cut > 0 else None
-    return _trim(sentence, clause_start, sentence_end)
-
-
-def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and sentence[start] in " ,:":
-        start += 1
-    while end > start and sentence[end - 1] in " ,.":
-        end -= 1
-    return start, end
-
-
-def _resolve(subject: str, offset: int, index: int, context: _Context) -> _Speaker:
-    label = _clean_subject(subject)
-    lower = label.lower()
-    if lower in _PRONOUNS:
-        return _resolve_pronoun(lower, index, context)
-    person = _person_heading(label, subject, offset, index, context)
-    if person:
-        return _Speaker(person=person, label=label)
-    organisation = _organisation_in(label, context)
-    if organisation:
-        return _Speaker(organisation=organisation, label=label)
-    role_person = _person_for_role(label, context)
-    if role_person is not None:
-        return role_person
-    return _Speaker(label=label, plural=_is_plural(label))
-
-
-def _resolve_pronoun(pronoun: str, index: int, context: _Context) -> _Speaker:
-    last = context.last
-    near = last is not None and index - context.last_paragraph <= 1
-    if near and last.resolved or near and last.label and not last.plural:
-        fits = (pronoun == "they") == last.plural or (pronoun in ("they", "it") and last.organisation)
-        if pronoun in ("he", "she") and last.organisation and not last.person:
-            fits = True  # "a Treasury spokesman said ... He added"
-        if fits:
-            return _Speaker(last.person, last.organisation, pronoun, last.plural)
-    if near and last.plural and pronoun == "they":
-        return _Speaker(None, last.organisation, pronoun, True)
-    return _Speaker(label=pronoun, plural=pronoun == "they")
-
-
-def _person_heading(label: str, subject: str, offset: int, index: int, context: _Context) -> str | None:
-    """The person the subject names, when the name heads it ("Finance Minister X"), not "Aides to X"."""
-    for person in context.people:
-        for form in sorted(person.forms or [person.name], key=len, reverse=True):
-            if form not in label:
-                continue
-            match = whole_word_re(form).search(label)
-            if not match:
-                continue
-            before = label[: match.start()].split()
-            after = label[match.end() :]
-            if after.startswith(("'", "’")):
-                continue
-            if all(_is_title_word(w) for w in before):
-                return person.name
+        return name
     return None
 
 
-def _is_title_word(word: str) -> bool:
-    from .countries import country_for_word
+def _is_compound(label: str, story: _Story) -> bool:
+    """"Canada and the EC", "Baker and Volcker": two speakers, not one ("Trade and Industry" is one)."""
+    text = label
+    for org in story.organisations:
+        text = text.replace(org.name, "ORG")
+    words = text.split()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word == "and" and not (is_title_word(words[i - 1]) and is_title_word(words[i + 1])):
+            return True
+    return False
 
-    bare = re.sub(r"['’]s$", "", word)
-    return is_role_word(word) or word.lower() in HONORIFICS or country_for_word(bare) is not None
 
-
-def _organisation_in(label: str, context: _Context) -> str | None:
-    for org in context.organisations:
+def _organisation_voice(label: str, story: _Story) -> str | None:
+    """"Citibank", "a Treasury spokesman", "A Foreign Ministry statement", "a spokesman for X"."""
+    label = label.replace("<", "").replace(">", "")
+    words = label.split()
+    head = words[-1].lower() if words else ""
+    for org in story.organisations:
         for form in (org.name, org.abbreviation):
-            if form and form in label and whole_word_re(form).search(label):
-                return org.name
-    # Until the organisation finder knows it: a capitalised run ending in an organisation word.
-    match = re.search(r"\b(?:[A-Z][\w&.'-]*\s+)*(?:[A-Z][\w.'-]*)", label)
-    for run in re.finditer(r"(?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'-]*)*", label):
-        words = run.group().split()
-        if words[-1].lower() in ORGANISATION_WORDS or run.group() in ("Treasury", "Bundesbank", "Pentagon"):
-            if words[-1].lower() not in ("government", "administration"):
-                return run.group()
-    del match
+            if not form or form not in label:
+                continue
+            before, _, after = label.partition(form)
+            before_words = [w for w in before.split() if w.lower() not in _DETERMINERS]
+            after_words = [w for w in re.sub(r"\([^)]*\)", "", after).split()]
+            if all(w.isupper() for w in after_words) and not before_words:
+                return org.name  # "Citibank said", "the Bundesbank said", "the Saudi Press Agency SPA"
+            if after_words and after_words[-1].lower() in _VOICE_WORDS and len(after_words) <= 2:
+                return org.name  # "a Treasury spokesman", "Finance Ministry officials"
+            if not after_words and before_words and before_words[-1].lower() in ("for", "of", "from", "at"):
+                if any(w.lower() in _VOICE_WORDS for w in before_words):
+                    return org.name  # "a spokesman for the Bundesbank"
+    if head in _VOICE_WORDS:
+        return _unlisted_organisation(words[:-1])
     return None
 
 
-def _person_for_role(label: str, context: _Context) -> _Speaker | None:
+def _unlisted_organisation(words: list[str]) -> str | None:
+    """"a U.S. Embassy spokesman": capitalised words ending in an institution word."""
+    names = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
+    if names and len(names) == len([w for w in words if w.lower() not in _DETERMINERS]):
+        if names[-1].lower() in ORGANISATION_WORDS and names[-1].lower() not in ("government", "administration"):
+            return " ".join(names)
+    return None
+
+
+def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     """"the minister said": the one person with that role; else the previous speaker of that kind."""
     words = label.lower().split()
     if len(words) != 2 or words[0] != "the" or not is_role_head(words[1]):
         return None
     head = words[1]
-    holders = [p for p in context.people if head in p.role.lower().split()]
+    holders = [p for p in story.people if head in p.role.lower().split()]
     if len(holders) == 1:
         return _Speaker(person=holders[0].name, label=label)
-    last = context.last
+    last = story.events[-1].speaker if story.events else None
     if last and not last.plural and head in last.label.lower().split():
         return _Speaker(last.person, last.organisation, label)
     return None
@@ -295,18 +615,66 @@ def _person_for_role(label: str, context: _Context) -> _Speaker | None:
 
 def _is_plural(label: str) -> bool:
     words = label.lower().split()
-    return bool(words) and (words[-1] in _GROUP_WORDS or words[-1] in ("they", "both"))
+    return bool(words) and words[-1] in _GROUP_WORDS
 
 
-def _continued_quotation(paragraph, quotes, index, context) -> list[StatementMention]:
-    """A quotation paragraph with no attribution continues the previous speaker's words."""
-    last = context.last
-    near = last is not None and index - context.last_paragraph <= 1
-    speaker = last if near else _Speaker(label="")
-    statements = [_direct(q, index, "", speaker) for q in quotes if len(_quote_text(q).split()) >= 2]
-    if statements and near:
-        context.last_paragraph = index
-    return statements
+def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story) -> _Speaker:
+    """"he said": the person or speaker named last before it, when that is one, near and singular."""
+    event = _last_event(index, offset, story)
+    if pronoun == "it":
+        if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
+            return _Speaker(None, event.speaker.organisation, pronoun)
+        return _Speaker(label=pronoun)
+    if pronoun not in ("he", "she"):
+        return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
+    mention = _last_mentioned(index, offset, story)
+    if mention and (event is None or (mention[0], mention[1]) > (event.paragraph, event.offset)):
+        names = mention[2]
+        if len(names) == 1:
+            return _Speaker(person=next(iter(names)), label=pronoun)
+        if event and event.speaker.person in names:
+            return _Speaker(person=event.speaker.person, label=pronoun)
+        return _Speaker(label=pronoun)
+    if event and not event.speaker.plural and (event.speaker.person or event.speaker.organisation):
+        return _Speaker(event.speaker.person, event.speaker.organisation, pronoun)
+    return _Speaker(label=pronoun)
+
+
+def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
+    for event in reversed(story.events):
+        if (event.paragraph, event.offset) < (index, offset):
+            return event if event.paragraph >= index - 2 else None
+    return None
+
+
+def _last_mentioned(index: int, offset: int, story: _Story) -> tuple[int, int, set[str]] | None:
+    """The latest sentence before the offset (this paragraph or the one before) naming people:
+    its paragraph, the offset of its last mention, and the people it names (not "X's")."""
+    for paragraph in (index, _previous_paragraph(index, story)):
+        mentions = [
+            m for m in story.mentions.get(paragraph, [])
+            if (paragraph < index or m[1] <= offset) and _counts_as_antecedent(story, paragraph, m)
+        ]
+        if not mentions:
+            continue
+        last = mentions[-1]
+        sentence = next((s for s in story.sentences.get(paragraph, []) if s[0] <= last[0] < s[1]), None)
+        names = {m[2] for m in mentions if sentence is None or sentence[0] <= m[0] < sentence[1]}
+        return paragraph, last[0], names
+    return None
+
+
+def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int, str]) -> bool:
+    """Not inside a quotation, not a possessive ("Howard's trip")."""
+    start, end, _ = mention
+    masked = story.masked.get(paragraph, "")
+    if masked[start : start + 1] == "Q":
+        return False
+    text = story.document.paragraphs[paragraph]
+    return text[end : end + 1] not in ("'", "’")
+
+
+# --- Statements ---------------------------------------------------------------------------------
 
 
 def _opens_unclosed(paragraph: str) -> bool:
@@ -321,15 +689,14 @@ def _assign(statements: list[StatementMention], source: StatementMention) -> Non
 
 
 def _quote_text(quote: re.Match[str]) -> str:
-    return quote.group(1) if quote.group(1) is not None else quote.group(3)
+    return quote.group(1) if quote.group(1) is not None else quote.group(2)
 
 
 def _direct(quote: re.Match[str], index: int, verb: str, speaker: _Speaker) -> StatementMention:
-    group = 1 if quote.group(1) is not None else 3
-    start, end = quote.start(group), quote.end(group)
-    text = quote.string[start:end]
-    stripped = text.rstrip(" ,.")
-    return _statement(DIRECT, stripped, index, start, verb, speaker)
+    group = 1 if quote.group(1) is not None else 2
+    start = quote.start(group)
+    text = quote.group(group).rstrip(" ,.")
+    return _statement(DIRECT, text, index, start, verb, speaker)
 
 
 def _statement(kind, text, index, start, verb, speaker: _Speaker) -> StatementMention:
@@ -348,20 +715,24 @@ def _statement(kind, text, index, start, verb, speaker: _Speaker) -> StatementMe
 
 def _mask_quotes(paragraph: str, quotes: list[re.Match[str]]) -> str:
     """The paragraph with quoted words replaced by 'Q', so verbs inside quotations are not seen."""
-    chars = list(paragraph)
+    if not quotes:
+        return paragraph
+    parts = []
+    last = 0
     for quote in quotes:
-        group = 1 if quote.group(1) is not None else 3
-        for i in range(quote.start(group), quote.end(group)):
-            if not chars[i].isspace():
-                chars[i] = "Q"
-    return "".join(chars)
+        group = 1 if quote.group(1) is not None else 2
+        start, end = quote.start(group), quote.end(group)
+        parts.append(paragraph[last:start])
+        parts.append(re.sub(r"\S", "Q", paragraph[start:end]))
+        last = end
+    parts.append(paragraph[last:])
+    return "".join(parts)
 
 
-def _sentences(masked: str) -> list[tuple[int, int]]:
+def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     """Sentence offsets; abbreviations ("U.S.", "Mr.") and initials do not end a sentence."""
     spans = []
-    start = 0
-    for match in re.finditer(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-Z])", masked):
+    for match in _SENTENCE_END_RE.finditer(masked, start):
         before = masked[start : match.start()].rsplit(None, 1)
         last_word = before[-1] if before else ""
         if _NO_BREAK_RE.fullmatch(last_word):
