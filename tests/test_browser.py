@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
 import io
 import os
 from pathlib import Path
 
 import pytest
 
-from archive.models import ArticlePerson, Organisation
+from archive.models import ArticlePerson, Country, Organisation
 
 from .factories import make_article, make_person, make_source, make_statement, mention, tag
 
@@ -32,22 +33,41 @@ ARGS = [
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright's Python package is not installed")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # keeps the migrated countries
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found (apt-get install chromium)"),
 ]
 
 
 @pytest.fixture(scope="module")
 def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop, which Django's ORM would refuse; only while these run,
+    # and restored after, since `check --deploy` (tests/test_settings.py) rightly objects to it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with playwright_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
-def corpus():
+def countries():
+    """The countries the migration adds: a transactional test's flush may have removed them."""
+    if not Country.objects.exists():
+        from django.apps import apps
+
+        module = importlib.import_module("archive.migrations.0002_countries")
+        module.add_countries(apps, None)
+
+
+@pytest.fixture
+def corpus(countries):
     afp = make_source("AFP")
     kishi = make_person("Nobuo Kishi", role="Defense Minister", country_id="JP", alternative_names="N. Kishi")
     blinken = make_person("Antony Blinken", role="Secretary of State", country_id="US")

@@ -55,29 +55,38 @@ def speaker_param(speaker) -> str:
 
 @register.inclusion_tag("includes/date_chart.html", takes_context=True)
 def date_chart(context, facet, width=240, height=64):
-    """The year (or month) facet as an inline SVG bar chart; every bar links like the list would."""
-    values = facet.values
+    """The year (or month) facet as an inline SVG bar chart; every bar links like the list would.
+
+    Years without results (and all twelve months) keep their place, so the chart shows time honestly.
+    """
+    by_number = {int(value.value): value for value in facet.values}
+    if not by_number:
+        numbers = []
+    elif facet.name == "month":
+        numbers = list(range(1, 13))
+    else:
+        low, high = min(by_number), max(by_number)
+        numbers = list(range(low, high + 1)) if high - low < 200 else sorted(by_number)
     top = facet.max_count or 1
-    slot = min(width / max(len(values), 1), 28)  # a few years should not make fat bars
+    slot = min(width / max(len(numbers), 1), 28)  # a few years should not make fat bars
     bar_width = max(slot - 2, 1)
     bars = []
-    for index, value in enumerate(values):
+    for index, number in enumerate(numbers):
+        value = by_number.get(number)
+        if value is None:
+            continue
         bar_height = max(round(value.count / top * (height - 14), 1), 1)
-        bars.append(
-            {
-                "value": value,
-                "x": round(index * slot, 1),
-                "y": round(height - 12 - bar_height, 1),
-                "width": round(bar_width, 1),
-                "height": bar_height,
-            }
-        )
+        x = round(index * slot, 1)
+        bars.append({"value": value, "x": x, "y": round(height - 12 - bar_height, 1), "width": round(bar_width, 1),
+                     "height": bar_height})  # fmt: skip
     return {
         "facet": facet,
         "bars": bars,
         "width": width,
         "height": height,
-        "first": values[0] if values else None,
-        "last": values[-1] if len(values) > 1 else None,
+        "first": bars[0] if bars else None,
+        "last": bars[-1] if len(bars) > 1 else None,
+        "last_x": round(bars[-1]["x"] + bar_width, 1) if bars else 0,
+        "search": context.get("search"),
         "request": context.get("request"),
     }
