@@ -96,9 +96,16 @@ def _prepare_batch(batch: list[RawDocument], default_source: str) -> list[Prepar
 
 @dataclass
 class Progress:
-    files: int = 0
-    stories: int = 0
+    files: int = 0  # files read so far (reading runs ahead of writing)
+    stories: int = 0  # stories written
+    read: int = 0  # files, records and problems read
+    written: int = 0  # ... and written
     started: float = 0.0
+
+    @property
+    def files_done(self) -> float:
+        """Files written, estimated from how far writing has caught up with reading."""
+        return self.files * self.written / self.read if self.read else 0.0
 
     @property
     def rate(self) -> float:
@@ -158,6 +165,7 @@ class Importer:
         try:
             for batch in self._prepared_batches(self._documents(inputs)):
                 self._write_batch(batch)
+                self.progress.written += len(batch)
                 self.on_progress(self.progress)
         except BaseException:
             self._finish(ImportRun.Status.INTERRUPTED)
@@ -175,10 +183,9 @@ class Importer:
 
     def _documents(self, inputs: Iterable) -> Iterator[RawDocument | ReadProblem]:
         for item in inputs:
-            if isinstance(item, ReadProblem):
-                yield item
-            else:
-                yield from read_input(item)
+            for found in [item] if isinstance(item, ReadProblem) else read_input(item):
+                self.progress.read += 1
+                yield found
             self.progress.files += 1
 
     def _prepared_batches(self, documents: Iterator[RawDocument | ReadProblem]) -> Iterator[list]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import getpass
+import glob
+import os
 import socket
 import sys
 import time
@@ -33,6 +35,7 @@ class Command(BaseCommand):
         self.verbosity = verbosity
         self.interactive = sys.stdout.isatty() and verbosity >= 1
         self.last_line = 0.0
+        self.total_files = count_files(paths)
         importer = Importer(
             origin=f"command line: {getpass.getuser()}@{socket.gethostname()}",
             source=source,
@@ -80,9 +83,32 @@ class Command(BaseCommand):
         if self.verbosity < 1:
             return
         line = f"{progress.files} files, {progress.stories} stories, {progress.rate:.0f} stories/s"
+        elapsed = time.monotonic() - progress.started
+        done = progress.files_done
+        if self.total_files > 1 and 0 < done < self.total_files and elapsed > 0:
+            remaining = (self.total_files - done) * elapsed / done
+            line = (
+                f"{done:.0f}/{self.total_files} files, {progress.stories} stories, "
+                f"{progress.rate:.0f} stories/s, ETA {remaining:.0f} s"
+            )
         if self.interactive:
             self.stdout.write(f"\r\033[K{line}", ending="")
             self.stdout.flush()
         elif time.monotonic() - self.last_line >= 5:  # plain lines for logs, not a flood
             self.last_line = time.monotonic()
             self.stdout.write(line)
+
+
+def count_files(paths: list[str]) -> int:
+    """How many files the paths name (folders walked, patterns expanded), for the ETA; archives
+    count as one file each. Cheap: names only, nothing is read."""
+    total = 0
+    for path in paths:
+        for match in glob.glob(path, recursive=True) if glob.has_magic(path) else [path]:
+            if os.path.isdir(match):
+                total += sum(
+                    1 for _, _, names in os.walk(match) for name in names if not name.startswith(".")
+                )
+            elif os.path.exists(match):
+                total += 1
+    return total
