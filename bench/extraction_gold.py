@@ -12,7 +12,9 @@ Matching rules:
   with a speaker that is wrong, or that matches no gold statement, is a false positive; one left
   unresolved where gold names a speaker is a miss, not a false positive.
 - PEOPLE tags (labels.jsonl) over all 400 stories: `james-baker` needs first and last name words,
-  `yeutter` the surname, among the extracted people's names and forms.
+  `yeutter` the surname, among the extracted people's names and forms; a hyphenated name gives
+  its parts too (`leigh-pemberton` is found in "Robin Leigh-Pemberton").
+- organisation names compare words without hyphens ("Co-operation" = "Cooperation").
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ def _same_person(gold: str, found: str) -> bool:
 
 
 def _same_organisation(gold: str, found: str) -> bool:
-    gold_words, found_words = set(_words(gold)), set(_words(found))
+    # "Co-operation" and "Cooperation" are one spelling of the same word.
+    gold_words = {w.replace("-", "") for w in _words(gold)}
+    found_words = {w.replace("-", "") for w in _words(found)}
     return bool(gold_words) and (gold_words <= found_words or found_words <= gold_words)
 
 
@@ -149,6 +153,7 @@ def _tag_found(tag: str, result) -> bool:
     for person in result.people:
         for form in [person.name, *person.forms]:
             names.update(_words(form))
+            names.update(re.split(r"[\s-]+", form.lower()))  # "leigh-pemberton" is two tag parts
     parts = [p for p in tag.split("-") if p]
     return all(p in names for p in parts)
 

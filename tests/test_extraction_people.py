@@ -55,3 +55,43 @@ def test_credited_journalists_are_not_people():
     text = ("WASHINGTON - Secretary of State George Shultz spoke.\n\n"
             "Reporting by David Brunnstrom; Editing by Dan Grebler")
     assert set(people(text)) == {"George Shultz"}
+
+
+def test_name_starts_after_the_last_title_word():
+    found = people("He met World Bank President Barber Conable and Governor of the Bank of England "
+                   "Robin Leigh-Pemberton, and Outgoing United States Ambassador Stephen Bosworth.")
+    assert {"Barber Conable", "Robin Leigh-Pemberton", "Stephen Bosworth"} <= set(found)
+    assert found["Robin Leigh-Pemberton"].role == "Governor of the Bank of England"
+    assert found["Robin Leigh-Pemberton"].country == "GB"
+
+
+def test_common_given_name_is_a_cue():
+    found = people("Relations were broken after the trial of Nizar Hindawi in London. "
+                   "The Christian Democrats won.")
+    assert set(found) == {"Nizar Hindawi"}
+
+
+def test_monarch_keeps_title_and_joins_full_name():
+    found = people("King Fahd of Saudi Arabia arrives on Tuesday. Kuwait's Oil Minister, Sheikh Ali "
+                   "al-Khalifa al-Sabah, said prices were stable. Sheikh Ali denied it.")
+    assert "King Fahd" in found
+    sabah = found["Ali al-Khalifa al-Sabah"]
+    assert "Sheikh Ali" in sabah.forms and "Ali" not in found
+
+
+def test_organisations_and_countries_are_not_people():
+    found = people('"It will hurt," said Tom Murtha, an analyst at broker <James Capel and Co>. '
+                   "An official for Pechiney said a deal was near. The United States said it agreed. "
+                   "GATT (General Agreeeement on Tariffs and Trade) met.")
+    assert set(found) == {"Tom Murtha"}
+
+
+def test_lower_case_story():
+    text = ("caracas, march 17 - an eventual oil import fee in the united states will make no difference "
+            "to the joint venture agreement signed today with the state oil company, champlin chairman "
+            "william adams said.\n\nthe refinery has a capacity to process up to 110,000 bpd of heavy "
+            "crude, with an 80-85 pct yield of white products, and it was built in the early years of "
+            "the last decade at a cost of some 300 mln dlrs.\n\nAdams said the crude would remain "
+            "competitive even with an oil import fee.")
+    found = people(text)
+    assert list(found) == ["william adams"] and "Adams" in found["william adams"].forms

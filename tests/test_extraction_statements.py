@@ -81,3 +81,119 @@ def test_open_quotation_runs_into_next_paragraph():
 def test_subhead_and_headline_are_not_statements():
     found = statements("NEW TOOLS\n\nThe weather was fine.")
     assert found == []
+
+
+def test_apposition_chains_name_the_speaker():
+    found = statements('Nazer, quoted by SPA, said recent pressure on prices "may be because of the end '
+                       'of the winter season."\n\n"I should be expecting a positive response to that," '
+                       "the minister, Michael Howard, said.")
+    assert speaker_of(found, "end of the winter") == "Nazer"
+    assert speaker_of(found, "positive response") == "Michael Howard"
+
+
+def test_subject_of_and_said_who_said_and_which_said():
+    found = statements("Elliott Abrams admitted the administration would have a tough fight, but said he "
+                       "believed the Senate would back the request.\n\nThat contrasted with the views of Prime "
+                       "Minister Yasuhiro Nakasone, who said Tokyo wanted to solve the dispute.\n\n"
+                       "Reserves rose to 50 billion dlrs, which Wang Chao-Ming said made Taiwan a target.")
+    assert speaker_of(found, "Senate would back") == "Elliott Abrams"
+    assert speaker_of(found, "solve the dispute") == "Yasuhiro Nakasone"
+    assert speaker_of(found, "made Taiwan a target") == "Wang Chao-Ming"
+
+
+def test_participles_take_the_subject_of_their_clause():
+    found = statements("Secretary of State George Shultz spoke. The procedure did not prevent Shultz from "
+                       'saying the Soviets were "chortling" at the offer.')
+    assert speaker_of(found, "Soviets were") == "George Shultz"
+
+
+def test_a_name_is_the_speaker_only_when_it_ends_the_subject():
+    found = statements("American Soybean Association (ASA) president-elect Wayne Bennett said the tax would "
+                       "fail.\n\nThe Reagan announcement said the administration would ask Congress for money."
+                       "\n\nRep. Pat Roberts spoke. Aides to Roberts said he had spoken to party leaders.")
+    assert speaker_of(found, "tax would fail") == "Wayne Bennett"
+    assert speaker_of(found, "ask Congress") is None
+    assert speaker_of(found, "spoken to party") is None
+
+
+def test_two_speakers_joined_by_and_stay_unresolved():
+    found = statements("Canada and the European Community told a council meeting that the fee is illegal.")
+    assert speaker_of(found, "fee is illegal") is None
+
+
+def test_a_verb_ending_the_sentence_frames_it():
+    found = statements("Chancellor Nigel Lawson has told Brazil's Finance Minister Dilson Funaro that the debt "
+                       "is a matter for the banks, a Treasury spokesman said.")
+    assert speaker_of(found, "matter for the banks") == "Treasury"
+
+
+def test_quotation_without_verb_continues_the_paragraph_speaker():
+    found = statements('Trade Secretary Paul Channon spoke.\n\n"We don\'t want a trade war," he said. '
+                       '"We\'re not interested in trade wars."')
+    assert speaker_of(found, "not interested in trade wars") == "Paul Channon"
+
+
+def test_pronoun_takes_a_person_named_after_the_last_speaker():
+    found = statements('"I should be expecting a positive response," Michael Howard said.\n\nBritain made no '
+                       "concessions ahead of Howard's trip and Trade Secretary Paul Channon sought to dispel "
+                       'concern.\n\n"We don\'t want a trade war," he said.')
+    assert speaker_of(found, "want a trade war") == "Paul Channon"
+
+
+def test_a_name_inside_the_reported_words_is_no_antecedent():
+    found = statements('"It condemns Japan," one official said.\n\nThat reference spoils a bill introduced '
+                       "by Democratic Senator Lloyd Bentsen, he said.")
+    assert speaker_of(found, "spoils a bill") is None
+
+
+def test_pronoun_in_the_same_sentence_as_the_speaker_keeps_the_speaker():
+    found = statements("He said the deals followed an accord signed with French businessman Jean-Baptiste "
+                       "Doumeng, Soviet minister Vsevolod Murakhovsky said.\n\nHe said Doumeng's company "
+                       "was preparing proposals.")
+    assert speaker_of(found, "company was preparing") == "Vsevolod Murakhovsky"
+
+
+def test_told_someone_to_is_no_statement():
+    found = statements("Treasury Secretary James Baker told the banks to stop complaining about the rules.")
+    assert found == []
+
+
+def test_short_quotations_inside_reported_speech_stay_indirect():
+    found = statements('Vsevolod Murakhovsky said the Soviet Union was prepared to talk with anybody with '
+                       '"interesting" proposals assuring "a mutual advantage."')
+    assert [s[0] for s in found] == ["indirect"] and found[0][2] == "Vsevolod Murakhovsky"
+
+
+def test_reported_clause_then_but_and_a_quotation_are_two_statements():
+    found = statements('Max Kampelman said a fair pact would be hard to negotiate, but, "We are determined '
+                       'to do it."')
+    assert [(s[0], s[2]) for s in found] == [("indirect", "Max Kampelman"), ("direct", "Max Kampelman")]
+
+
+def test_according_to_and_inverted_subject_with_of():
+    found = statements("Four more acceptances were received today, according to senior Citibank executive "
+                       'William Rhodes, who is co-chairman.\n\n"It\'s a yen problem," said Earl Johnson of '
+                       "Harris Trust and Savings Bank in Chicago.")
+    assert speaker_of(found, "Four more acceptances") == "William Rhodes"
+    assert speaker_of(found, "yen problem") == "Earl Johnson"
+
+
+def test_sentence_ending_inside_a_quotation():
+    found = statements('Hong Kong representative Michael Cartland said the bill is "blatantly protectionist." '
+                       'He added there is "almost nothing about the bill which could be regarded as fair."')
+    assert speaker_of(found, "blatantly protectionist") == "Michael Cartland"
+    assert speaker_of(found, "almost nothing") == "Michael Cartland"
+
+
+def test_dateline_is_not_part_of_the_subject():
+    result = extract("HEADLINE\n\nMANILA, March 27 - Outgoing United States Ambassador Stephen Bosworth told "
+                     "a news conference he did not think the Philippines would suspend payments.")
+    assert result.statements[0].speaker_person == "Stephen Bosworth"
+
+
+def test_it_follows_an_organisation_and_they_stays_a_label():
+    found = statements('A Foreign Ministry statement said: "We regard the agreement as null and void."\n\n'
+                       'It said: "Macao should be returned to the Republic of China."\n\nBankers said rates '
+                       "would rise.\n\nThey said the banks would wait for the accord.")
+    assert speaker_of(found, "Macao should be returned") == "Foreign Ministry"
+    assert speaker_of(found, "banks would wait") is None

@@ -83,12 +83,13 @@ class _Story:
     document: Document
     organisations: list[OrganisationMention]
     excluded: set[str]  # words of journalists' and organisations' names
+    lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
 
 
 def find_people(document: Document, organisations: list[OrganisationMention]) -> list[PersonMention]:
     paragraphs = readable_paragraphs(document)
-    story = _Story(document, organisations, _excluded_words(document, organisations))
     lower_case = is_lower_case(paragraphs)
+    story = _Story(document, organisations, _excluded_words(document, organisations), lower_case)
     found: list[_Found] = []
     for index, paragraph in enumerate(paragraphs):
         if paragraph:
@@ -176,6 +177,8 @@ def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
 
 def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Story) -> _Found | None:
     document = story.document
+    if paragraph[match.start() - 1 : match.start()] == "<":
+        return None  # Reuters marks companies so: "<James Capel and Co>"
     span = _name_span(match.group(), document)
     if span is None:
         return None
@@ -184,6 +187,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     tokens = key_words(name)
     if not tokens or any(_is_blocked(t, story.excluded, document) for t in tokens):
         return None
+    if country_code(name, document.date):
+        return None  # "United States", "Hong Kong"
     before, after = paragraph[:start], paragraph[end:]
     role, country, honorific = _role_before(before, document)
     if not role:
@@ -191,7 +196,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         country = country or apposition_country
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
-    if len(tokens) == 1 and not (role or honorific) and _looks_like_organisation(name, paragraph, end, document):
+    if len(tokens) == 1 and _is_institution(name, before, after, story, role or honorific):
         return None
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
@@ -255,15 +260,25 @@ def _country_near(paragraph: str, start: int, end: int, document: Document) -> s
     return None
 
 
-def _looks_like_organisation(word: str, paragraph: str, end: int, document: Document) -> bool:
-    """A lone word with only a speech verb for a cue: "Citibank said", "the Bundesbank said"."""
-    following = paragraph[end : end + 12].split()
+def _is_institution(word: str, before: str, after: str, story: _Story, titled: bool) -> bool:
+    """A lone word that names no person: "General Agreeeement on Tariffs", "Citibank said",
+    "the Bundesbank said", "Bourdain of BankAmerica, who"."""
+    if titled:
+        following = _OF_NAME_RE.match(after)
+        return bool(following) and not country_code(following.group(1), story.document.date)
+    if before.endswith(" of ") or any(part.lower() in ORGANISATION_WORDS for part in _CAMEL_RE.findall(word)):
+        return True
+    following = after[:12].split()
     if following and following[0].lower().strip(",.") in ORGANISATION_WORDS:
         return True
-    body = document.body
+    body = story.document.body
     if any(f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")):
         return True
-    return next(_whole_word_starts(body, word.lower()), None) is not None
+    return not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None
+
+
+_OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
+_CAMEL_RE = re.compile(r"[A-Z][a-z]+")
 
 
 def _is_blocked(token: str, excluded: set[str], document: Document) -> bool:
@@ -288,8 +303,8 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     country = None
     while words and (words[0].lower() in _ROLE_LEAD_WORDS or country_code(words[0], date)):
         country = country_code(words.pop(0), date) or country
-    if not any(is_role_head(w) for w in words):
-        return "", None, honorific
+    if not any(is_role_head(w) for w in words) or words[-1] in _ROLE_LEAD_WORDS:
+        return "", None, honorific  # no role, or "an official for Pechiney": the name is no person
     if words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
         words.pop()
     return " ".join(words), country or _country_inside(words, date), honorific

@@ -40,6 +40,7 @@ _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-Z])")
 _NO_BREAK_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Corp|Co|No")
 _WORD_RE = re.compile(r"\S+")
+_NON_SPACE_RE = re.compile(r"\S")
 
 # Words that show a phrase is a clause, not a noun phrase naming a speaker.
 _CLAUSE_MARKERS = frozenset(
@@ -62,7 +63,7 @@ _LEADING_WORDS_RE = re.compile(
     re.I,
 )
 _TRAILING_WORDS_RE = re.compile(
-    r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|"
+    r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks|"
     r"on\s+[A-Z][a-z]+day|(?:earlier|later)\s+today))+\s*$"
@@ -79,7 +80,7 @@ _CLAUSE_OPENER_RE = re.compile(
 _CIRCUMSTANCE_RE = re.compile(
     r"\s*(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following)\b", re.I
 )
-_COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|and|yet)\s*,?\s*$|[;:]\s*$")
+_COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 _INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n't|\bwas|\bwere|\bis|\bbe)\s+$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -112,6 +113,7 @@ class _Event:
     paragraph: int
     offset: int
     speaker: _Speaker
+    sentence: int  # where the event's sentence starts
 
 
 @dataclass
@@ -185,7 +187,7 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
             unattributed.extend(q for q in sentence_quotes if _words(_quote_text(q)) >= 2)
             continue
         speaker = _resolve(paragraph, masked, index, attribution, story)
-        story.events.append(_Event(index, attribution.subject[0], speaker))
+        story.events.append(_Event(index, attribution.subject[0], speaker, s0))
         speakers.append(speaker)
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
     if unattributed:
@@ -198,7 +200,7 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
 def _continued_speaker(paragraph: str, index: int, speakers: list[_Speaker], story: _Story) -> _Speaker:
     """Who speaks a quotation with no verb: the paragraph's one speaker, or the previous paragraph's."""
     if speakers:
-        distinct = {(s.person, s.organisation, s.label) for s in speakers}
+        distinct = {(s.person, s.organisation) if s.person or s.organisation else s.label for s in speakers}
         return speakers[0] if len(distinct) == 1 else _Speaker()
     last = story.events[-1] if story.events else None
     opens = paragraph.lstrip()[:1] in _QUOTE_CHARS
@@ -237,7 +239,12 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
 
 
 def _attribution(masked: str, s0: int, s1: int, story: _Story) -> _Attribution | None:
-    verbs = sorted(_VERB_RE.finditer(masked, s0, s1), key=lambda v: (_verb_rank(v.group()), v.start()))
+    """The attribution of a sentence. A verb that ends it frames all of it ("Lawson has told
+    Funaro that ..., a Treasury spokesman said."); then main verbs before "added" and "saying"."""
+    verbs = sorted(
+        _VERB_RE.finditer(masked, s0, s1),
+        key=lambda v: (not _ends_sentence(masked, v, s1), _verb_rank(v.group()), v.start()),
+    )
     for verb in verbs:
         if _is_not_speech(masked, s0, s1, verb):
             continue
@@ -251,6 +258,15 @@ def _attribution(masked: str, s0: int, s1: int, story: _Story) -> _Attribution |
         if found is not None:
             return found
     return None
+
+
+def _ends_sentence(masked: str, verb: re.Match[str], s1: int) -> bool:
+    return verb.group() not in _PARTICIPLES and _SENTENCE_TAIL_RE.fullmatch(masked, verb.end(), s1) is not None
+
+
+_SENTENCE_TAIL_RE = re.compile(
+    r"(?:\s+(?:today|yesterday|recently|earlier|later|on\s+[A-Z][a-z]+day|last\s+week|this\s+week))*[\s.]*"
+)
 
 
 def _verb_rank(verb: str) -> int:
@@ -269,7 +285,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: re.Match[str]) -> bool:
 
 def _according_to(masked: str, s0: int, s1: int, verb: re.Match[str]) -> _Attribution | None:
     """"..., according to senior Citibank executive William Rhodes." or "According to X, ..."."""
-    subject = _noun_phrase_after(masked, verb.end(), s1)
+    subject = _noun_phrase_after(masked, verb.end(), s1, any_start=True)
     if subject is None:
         return None
     if masked[s0 : verb.start()].strip(" ,"):
@@ -313,6 +329,8 @@ def _finite(masked: str, s0: int, s1: int, verb: re.Match[str], story: _Story) -
             subject = _clause_subject(masked, s0, end - len(last_word))
         elif last_word == "who":  # "Prime Minister Yasuhiro Nakasone, who said ..."
             subject = _antecedent(masked, s0, end - len(last_word), story)
+        elif last_word in _PRONOUNS:  # "Declining to put figures on the contracts he said ..."
+            subject = (end - len(last_word), end)
         else:
             subject = (_phrase_start(masked, s0, end, story), end)
         if subject is None or not masked[subject[0] : subject[1]].strip():
@@ -461,8 +479,12 @@ def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int
 _PHRASE_AFTER_RE = re.compile(r"\s+([^,;:\"“”]{1,100}?)\s*(?:[,;:]|\s+who\b|$)")
 
 
-def _noun_phrase_after(masked: str, start: int, s1: int) -> tuple[int, int] | None:
-    """"said Shoichi Saba, Chairman of ...", "said one banker.": a short noun phrase, then a stop."""
+def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False) -> tuple[int, int] | None:
+    """"said Shoichi Saba, Chairman of ...", "said one banker.": a short noun phrase, then a stop.
+
+    After "said" it must open with a capital or a determiner ("said recently." names nobody);
+    after "according to" it may open with any word ("according to senior Citibank executive X").
+    """
     match = _PHRASE_AFTER_RE.match(masked, start, s1)
     if not match:
         return None
@@ -471,7 +493,7 @@ def _noun_phrase_after(masked: str, start: int, s1: int) -> tuple[int, int] | No
         return None
     words = masked[span[0] : span[1]].split()
     first = words[0]
-    if len(words) > 10 or not (first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS):
+    if len(words) > 10 or not (any_start or first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS):
         return None
     if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
         return None
@@ -517,7 +539,7 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     label = _clean_subject(paragraph[start:end])
     lower = label.lower()
     if lower in _PRONOUNS:
-        return _resolve_pronoun(lower, index, start, story)
+        return _resolve_pronoun(lower, index, start, story, attribution.content)
     for phrase in [label, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
         person = _person_heading(phrase, story)
         if person:
@@ -539,7 +561,20 @@ def _clean_subject(text: str) -> str:
 
 
 def _person_heading(phrase: str, story: _Story) -> str | None:
-    """The person whose name ends the phrase, unless a preposition or "and" stands before it."""
+    """The person the phrase names: a name that ends it, or ends its head before "of X", "at X"
+    ("Earl Johnson of Harris Trust"), unless a preposition or "and" stands before the name."""
+    person = _person_ending(phrase, story)
+    if person is None:
+        head = _POSTMODIFIER_RE.split(phrase, 1)[0]
+        if head != phrase:
+            person = _person_ending(head, story)
+    return person
+
+
+_POSTMODIFIER_RE = re.compile(r"\s+(?:of|at|in|from|with)\s+")
+
+
+def _person_ending(phrase: str, story: _Story) -> str | None:
     for form, name in story.forms:
         if not phrase.endswith(form):
             continue
@@ -576,7 +611,7 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
                 continue
             before, _, after = label.partition(form)
             before_words = [w for w in before.split() if w.lower() not in _DETERMINERS]
-            after_words = [w for w in re.sub(r"\([^)]*\)", "", after).split()]
+            after_words = _POSTMODIFIER_RE.split(re.sub(r"\([^)]*\)", "", after), 1)[0].split()
             if all(w.isupper() for w in after_words) and not before_words:
                 return org.name  # "Citibank said", "the Bundesbank said", "the Saudi Press Agency SPA"
             if after_words and after_words[-1].lower() in _VOICE_WORDS and len(after_words) <= 2:
@@ -618,8 +653,13 @@ def _is_plural(label: str) -> bool:
     return bool(words) and words[-1] in _GROUP_WORDS
 
 
-def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story) -> _Speaker:
-    """"he said": the person or speaker named last before it, when that is one, near and singular."""
+def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, content) -> _Speaker:
+    """"he said": the person or speaker named last before it, when that is one, near and singular.
+
+    A person named in a later sentence than the last speaker wins ("... and Trade Secretary Paul
+    Channon sought to ... / "...," he said"); in the same sentence the speaker, its subject, wins.
+    Names inside the reported words ("CLAUSE naming X, he said") are never the antecedent.
+    """
     event = _last_event(index, offset, story)
     if pronoun == "it":
         if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
@@ -627,9 +667,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story) -> _S
         return _Speaker(label=pronoun)
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
-    mention = _last_mentioned(index, offset, story)
-    if mention and (event is None or (mention[0], mention[1]) > (event.paragraph, event.offset)):
-        names = mention[2]
+    mention = _last_mentioned(index, offset, story, content)
+    if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
+        names = mention[1]
         if len(names) == 1:
             return _Speaker(person=next(iter(names)), label=pronoun)
         if event and event.speaker.person in names:
@@ -647,21 +687,26 @@ def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
     return None
 
 
-def _last_mentioned(index: int, offset: int, story: _Story) -> tuple[int, int, set[str]] | None:
-    """The latest sentence before the offset (this paragraph or the one before) naming people:
-    its paragraph, the offset of its last mention, and the people it names (not "X's")."""
+def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tuple[int, int], set[str]] | None:
+    """The latest sentence before the offset (this paragraph or the one before) naming people,
+    as (paragraph, sentence start), and the people it names (not "X's", not inside quotations)."""
     for paragraph in (index, _previous_paragraph(index, story)):
         mentions = [
             m for m in story.mentions.get(paragraph, [])
-            if (paragraph < index or m[1] <= offset) and _counts_as_antecedent(story, paragraph, m)
+            if (paragraph < index or (m[1] <= offset and not _inside(m[0], content)))
+            and _counts_as_antecedent(story, paragraph, m)
         ]
         if not mentions:
             continue
         last = mentions[-1]
-        sentence = next((s for s in story.sentences.get(paragraph, []) if s[0] <= last[0] < s[1]), None)
-        names = {m[2] for m in mentions if sentence is None or sentence[0] <= m[0] < sentence[1]}
-        return paragraph, last[0], names
+        sentence = next((s for s in story.sentences.get(paragraph, []) if s[0] <= last[0] < s[1]), (0, 0))
+        names = {m[2] for m in mentions if sentence[0] <= m[0] < sentence[1]}
+        return (paragraph, sentence[0]), names
     return None
+
+
+def _inside(position: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= position < span[1]
 
 
 def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int, str]) -> bool:
@@ -723,7 +768,11 @@ def _mask_quotes(paragraph: str, quotes: list[re.Match[str]]) -> str:
         group = 1 if quote.group(1) is not None else 2
         start, end = quote.start(group), quote.end(group)
         parts.append(paragraph[last:start])
-        parts.append(re.sub(r"\S", "Q", paragraph[start:end]))
+        quoted = _NON_SPACE_RE.sub("Q", paragraph[start:end])
+        if paragraph[start:end].rstrip()[-1:] in (".", "!", "?"):  # the sentence ends inside the quote
+            cut = len(paragraph[start:end].rstrip()) - 1
+            quoted = quoted[:cut] + paragraph[start + cut] + quoted[cut + 1 :]
+        parts.append(quoted)
         last = end
     parts.append(paragraph[last:])
     return "".join(parts)
