@@ -44,11 +44,14 @@ ROYAL_TITLES = frozenset("king queen prince princess sheikh emir sultan shah".sp
 # Lower-case particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
 PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos".split())
 
-# One word of a name: "Kishi", "McMillan", "Chao-Ming", "Shin-yong", "O'Neill", "al-Sabah".
-NAME_WORD = r"(?:(?:al|el|bin)-)?(?:Mc|Mac|O')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*"
+# One word of a name: "Kishi", "McMillan", "Chao-Ming", "Shin-yong", "O'Neill"; inside a run
+# also "al-Sabah". The run pattern opens with a plain capital (no assertion before it) so that
+# the regex engine can skip ahead fast: callers drop runs that start inside a word.
+_FIRST_NAME_WORD = r"[A-Z](?:c[A-Z]|ac[A-Z]|'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*"
+NAME_WORD = rf"(?:(?:al|el|bin)-)?{_FIRST_NAME_WORD}"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos)(?=\s)"
 # A run of name words, possibly with initials ("George P. Shultz") and particles between.
-NAME_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|{_PARTICLE}))*(?<![.])\b")
+NAME_RUN_RE = re.compile(rf"{_FIRST_NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|{_PARTICLE}))*(?<![.])\b")
 _WORD_SPLIT_RE = re.compile(r"\s+")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
@@ -87,11 +90,20 @@ def is_given_name(word: str) -> bool:
     return word.lower() in GIVEN_NAMES
 
 
-@lru_cache(maxsize=8192)
 def country_code(word: str, date: dt.date | None = None) -> str | None:
     """The country a capitalised word names ("Japanese", "Britain's"), else None."""
-    if not word[:1].isupper():
-        return None
+    if not _names_a_country(word):
+        return None  # the common case, cached whatever the story's date
+    return _dated_country_code(word, date)
+
+
+@lru_cache(maxsize=16384)
+def _names_a_country(word: str) -> bool:
+    return word[:1].isupper() and country_for_word(_POSSESSIVE_RE.sub("", word)) is not None
+
+
+@lru_cache(maxsize=16384)
+def _dated_country_code(word: str, date: dt.date | None) -> str | None:
     return country_for_word(_POSSESSIVE_RE.sub("", word), date)
 
 
@@ -111,6 +123,25 @@ def is_title_word(word: str, date: dt.date | None = None) -> bool:
 def is_prefix_word(word: str, date: dt.date | None = None) -> bool:
     """A capitalised word that cannot start a name: a title word or a common non-name."""
     return is_title_word(word, date) or is_non_name(word)
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of the words grouped by shared beginnings ("s(?:a(?:id|ys?)|tated)"),
+    which the regex engine tries much faster than a flat list."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        tails = [r for r in rests if r]
+        if not tails:
+            parts.append(re.escape(first))
+            continue
+        inner = re.escape(tails[0]) if len(tails) == 1 else alternation(tails)
+        if len(tails) > 1 or "" in rests:
+            inner = f"(?:{inner})" + ("?" if "" in rests else "")
+        parts.append(re.escape(first) + inner)
+    return "|".join(parts)
 
 
 @lru_cache(maxsize=4096)

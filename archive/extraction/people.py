@@ -169,6 +169,8 @@ def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
         run = match.group()
         if " " not in run and is_prefix_word(run, date):
             continue  # the common case, a lone capitalised word such as "The" or "Japan"
+        if match.start() and paragraph[match.start() - 1].isalnum():
+            continue  # inside a word
         person = _person_in_run(paragraph, index, match, story)
         if person and not _inside_organisation(person, paragraph, story.organisations):
             found.append(person)
@@ -206,18 +208,19 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
 
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     """Offsets in the run of the name: the words after the titles before it, at most four."""
-    words = list(_RUN_WORD_RE.finditer(run))
+    words = run.split()
     first = 0
-    while first < len(words) and is_prefix_word(words[first].group(), document.date):
+    while first < len(words) and is_prefix_word(words[first], document.date):
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
-        if is_title_word(words[i].group(), document.date):
+        if is_title_word(words[i], document.date):
             first = i + 1
             break
     if first >= len(words) or len(words) - first > 4:
         return None
-    return words[first].start(), words[-1].end()
+    start = run.index(words[first], sum(len(w) for w in words[:first]) + first - 1 if first else 0)
+    return start, len(run)
 
 
 def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
@@ -293,6 +296,9 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     inside it belong to the role ("Governor of the Bank of England").
     """
     date = document.date
+    last = before[-40:].rstrip(" ,").rsplit(None, 1)[-1:]
+    if not last or not (is_role_word(last[0]) or _is_title(last[0]) or country_code(last[0], date)):
+        return "", None, False  # the common case: nothing before the name introduces it
     tokens = _PREFIX_TOKEN_RE.findall(before[-120:])
     honorific = bool(tokens) and tokens[-1].lower() in HONORIFICS
     if tokens and tokens[-1] == ",":  # "Japan's Minister of International Trade and Industry, Hajime Tamura"
