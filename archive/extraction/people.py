@@ -132,18 +132,18 @@ def dateline_end(document: Document, paragraph: str) -> int:
     return match.end() if match else 0
 
 
-_CAPITAL_AFTER_WORD_RE = re.compile(r"[a-z,] [A-Z]")
-_LOWER_AFTER_WORD_RE = re.compile(r"[a-z,] [a-z]")
+_CAPITALISED_WORD_RE = re.compile(" [A-Z]")
 
 
 def is_lower_case(paragraphs: list[str]) -> bool:
     """A story whose names are printed in lower case ("champlin chairman william adams said").
 
-    Told by its opening: ordinary wire copy capitalises one word in ten or more after a word.
+    Told by its opening: in ordinary wire copy one word in twelve or more is capitalised (names,
+    sentence starts); in these, one in a hundred.
     """
     opening = " ".join(paragraphs[:3])[:1500]
-    lower = len(_LOWER_AFTER_WORD_RE.findall(opening))
-    return lower >= 40 and len(_CAPITAL_AFTER_WORD_RE.findall(opening)) < 0.02 * lower
+    words = opening.count(" ")
+    return words >= 40 and len(_CAPITALISED_WORD_RE.findall(opening)) < 0.03 * words
 
 
 # --- Capitalised runs ---------------------------------------------------------------------------

@@ -218,8 +218,9 @@ def _continued_speaker(paragraph: str, index: int, speakers: list[_Speaker], sto
 
 
 def _previous_paragraph(index: int, story: _Story) -> int:
+    """The readable paragraph before this one (subheads and credits are skipped)."""
     earlier = [i for i in story.sentences if i < index]
-    return max(earlier) if earlier else -1
+    return earlier[-1] if earlier else -1
 
 
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
@@ -792,8 +793,7 @@ def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     """Sentence offsets; abbreviations ("U.S.", "Mr.") and initials do not end a sentence."""
     spans = []
     for match in _SENTENCE_END_RE.finditer(masked, start):
-        before = masked[start : match.start()].rsplit(None, 1)
-        last_word = before[-1] if before else ""
+        last_word = masked[max(start, masked.rfind(" ", start, match.start()) + 1) : match.start()]
         if _NO_BREAK_RE.fullmatch(last_word):
             continue
         spans.append((start, match.end()))
