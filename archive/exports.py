@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from django.http import Http404, StreamingHttpResponse
+from django.urls import reverse
 
 CHUNK_SIZE = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,10 +43,10 @@ def speakers_of(article) -> list:
     return speakers
 
 
-def article_row(article, absolute) -> dict:
+def article_row(article, url) -> dict:
     return {
         "id": article.pk,
-        "url": absolute(article.get_absolute_url()),
+        "url": url(article.pk),
         "title": article.title,
         "published_on": article.published_on.isoformat() if article.published_on else None,
         "dateline": article.dateline,
@@ -57,11 +58,11 @@ def article_row(article, absolute) -> dict:
     }
 
 
-def statement_row(statement, absolute) -> dict:
+def statement_row(statement, url) -> dict:
     article = statement.article
     return {
         "id": statement.pk,
-        "url": absolute(f"{article.get_absolute_url()}#statement-{statement.pk}"),
+        "url": f"{url(article.pk)}#statement-{statement.pk}",
         "speaker": statement.speaker_name,
         "speaker_resolved": statement.is_resolved,
         "kind": statement.kind,
@@ -79,6 +80,14 @@ ARTICLE_COLUMNS = [
 STATEMENT_COLUMNS = [
     "id", "url", "speaker", "speaker_resolved", "kind", "text", "article_id", "article_title", "published_on", "source",
 ]  # fmt: skip
+
+
+def article_url(request):
+    """The article's permanent URL from its id, without a reverse() per row (a measurable cost at 100k)."""
+    marker = 987654321
+    template = request.build_absolute_uri(reverse("archive:article", args=[marker]))
+    before, after = template.split(str(marker))
+    return lambda pk: f"{before}{pk}{after}"
 
 
 def csv_lines(rows: Iterable[dict], columns: list[str]) -> Iterator[str]:
@@ -109,8 +118,8 @@ def stream(request, search, kind: str, fmt: str) -> StreamingHttpResponse:
     if fmt not in ("csv", "json") or kind not in ("articles", "statements"):
         raise Http404("No such export")
     make_row = article_row if kind == "articles" else statement_row
-    absolute = request.build_absolute_uri
-    rows = (make_row(item, absolute) for item in search.listing().iterator(chunk_size=CHUNK_SIZE))
+    url = article_url(request)
+    rows = (make_row(item, url) for item in search.listing().iterator(chunk_size=CHUNK_SIZE))
     columns = ARTICLE_COLUMNS if kind == "articles" else STATEMENT_COLUMNS
     lines = csv_lines(rows, columns) if fmt == "csv" else json_lines(rows)
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json; charset=utf-8"

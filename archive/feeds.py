@@ -49,7 +49,7 @@ class SearchFeed(Feed):
         return reverse(self.page_name) + (f"?{encoded}" if encoded else "")
 
     def items(self, search):
-        return search.listing()[:FEED_SIZE]
+        return search.listing(with_body=True)[:FEED_SIZE]
 
 
 class ArticleFeed(SearchFeed):

@@ -584,9 +584,13 @@ class ArticleSearch(ArchiveSearch):
             queryset = apply_field_filters(search_articles(queryset, self.query), self.query)
         return self.filter_queryset(queryset, skip=skip)
 
-    def listing(self):
-        """The ordered results with what a result list shows, in a constant number of queries."""
-        return self.results().select_related("source").prefetch_related("countries", listing_speakers())
+    def listing(self, *, with_body=False):
+        """The ordered results with what a result list shows, in a constant number of queries.
+
+        Lists show the search's snippet, not the body: leaving the body out keeps pages and exports light.
+        """
+        results = self.results().select_related("source").prefetch_related("countries", listing_speakers())
+        return results if with_body else results.defer("body", "search_names")
 
 
 class StatementSearch(ArchiveSearch):
@@ -625,7 +629,7 @@ class StatementSearch(ArchiveSearch):
             queryset = apply_statement_field_filters(search_statements(queryset, self.query), self.query)
         return self.filter_queryset(queryset, skip=skip)
 
-    def listing(self):
+    def listing(self, *, with_body=False):
         return (
             self.results()
             .select_related("article", "article__source", "speaker_person", "speaker_organisation")
