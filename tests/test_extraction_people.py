@@ -95,3 +95,9 @@ def test_lower_case_story():
             "competitive even with an oil import fee.")
     found = people(text)
     assert list(found) == ["william adams"] and "Adams" in found["william adams"].forms
+
+
+def test_unknown_word_before_a_given_name_and_sentence_adverbs():
+    found = people("They met Represenative Clayton Yeutter. Separately, Prime Minister Jacques Chirac "
+                   "said he would go.")
+    assert set(found) == {"Clayton Yeutter", "Jacques Chirac"}

@@ -197,3 +197,29 @@ def test_it_follows_an_organisation_and_they_stays_a_label():
                        "would rise.\n\nThey said the banks would wait for the accord.")
     assert speaker_of(found, "Macao should be returned") == "Foreign Ministry"
     assert speaker_of(found, "banks would wait") is None
+
+
+def test_announced_reports_speech_only_at_the_end_of_a_sentence():
+    found = statements("President Victor Paz Estenssoro will propose a summit, foreign minister Guillermo "
+                       "Bedregal announced.\n\nWashington announced plans for tariffs on Japanese goods.")
+    assert speaker_of(found, "will propose a summit") == "Guillermo Bedregal"
+    assert not any("plans for tariffs" in s[1] for s in found)
+
+
+def test_quoted_titles_are_not_statements_and_earlier_quotes_keep_no_speaker():
+    found = statements('Laxalt, appearing on the program "This Week With David Brinkley," admitted "the '
+                       'nomination is in trouble." Senate Chairman Sam Nunn said the odds are against it.')
+    assert not any("Brinkley" in s[1] for s in found)
+    assert speaker_of(found, "nomination is in trouble") is None
+
+
+def test_inverted_subject_may_open_with_a_title_word():
+    found = statements('"He has the smell of Iran on him," said former Nevada Sen. and Reagan confidant '
+                       'Paul Laxalt. "He is a victim."')
+    assert speaker_of(found, "smell of Iran") == "Paul Laxalt"
+    assert speaker_of(found, "He is a victim") == "Paul Laxalt"
+
+
+def test_a_subject_with_a_verb_of_its_own_is_no_subject():
+    found = statements("Other issues include a U.S. bid to have a larger say in approving loans of the bank.")
+    assert found == []

@@ -217,6 +217,9 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
         if is_title_word(words[i], document.date):
             first = i + 1
             break
+    # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
+    if len(words) - first >= 3 and not is_given_name(words[first]) and is_given_name(words[first + 1]):
+        first += 1
     if first >= len(words) or len(words) - first > 4:
         return None
     start = run.index(words[first], sum(len(w) for w in words[:first]) + first - 1 if first else 0)

@@ -30,7 +30,9 @@ from .names import ORGANISATION_WORDS, SPEECH_VERBS, alternation, is_role_head, 
 from .people import dateline_end, readable_paragraphs
 
 # A space first lets the regex engine skip fast to candidate places.
-_VERB_RE = re.compile(rf" ({alternation([*SPEECH_VERBS, 'according to'])})\b")
+# Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
+_FRAME_VERBS = frozenset({"announced", "reported"})
+_VERB_RE = re.compile(rf" ({alternation([*SPEECH_VERBS, *_FRAME_VERBS, 'according to'])})\b")
 _MAIN_VERBS = frozenset({"said", "says", "say", "told", "tells", "according to"})
 _PARTICIPLES = frozenset({"saying", "adding"})
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
@@ -80,7 +82,7 @@ _CLAUSE_OPENER_RE = re.compile(
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
 _CIRCUMSTANCE_RE = re.compile(
-    r"\s*(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following)\b", re.I
+    r"\s*(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b", re.I
 )
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
@@ -180,41 +182,60 @@ def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[
 
 
 def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> list[StatementMention]:
-    quotes = list(_QUOTE_RE.finditer(paragraph, start))
+    quotes = [q for q in _QUOTE_RE.finditer(paragraph, start) if not _is_title(_quote_text(q))]
     masked = _mask_quotes(paragraph, quotes)
     sentences = _sentences(masked, start)
+    opening_speaker = _opening_speaker(paragraph, index, story)
     story.sentences[index] = sentences
     story.masked[index] = masked
     made: list[StatementMention] = []
-    unattributed: list[re.Match[str]] = []
     speakers: list[_Speaker] = []
-    for s0, s1 in sentences:
+    waiting: list[re.Match[str]] = []  # quotations before the paragraph's first attribution
+    for number, (s0, s1) in enumerate(sentences):
         sentence_quotes = [q for q in quotes if s0 <= q.start() < s1]
         attribution = _attribution(masked, s0, s1, story)
         if attribution is None:
-            unattributed.extend(q for q in sentence_quotes if _words(_quote_text(q)) >= 2)
+            loose = [q for q in sentence_quotes if _words(_quote_text(q)) >= 2]
+            if speakers:  # '"...," he said. "..."': the paragraph's speaker goes on
+                made.extend(_direct(q, index, "", _paragraph_speaker(speakers)) for q in loose)
+            elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
+                made.extend(_direct(q, index, "", opening_speaker) for q in loose)
+            else:
+                waiting.extend(loose)
             continue
         speaker = _resolve(paragraph, masked, index, attribution, story)
+        if waiting and not speakers:
+            # '"A." "B," he said.': quotations opening the paragraph are the first speaker's.
+            owner = speaker if masked[s0] in _QUOTE_CHARS and masked[sentences[0][0]] in _QUOTE_CHARS else _Speaker()
+            made.extend(_direct(q, index, "", owner) for q in waiting)
+            waiting = []
         story.events.append(_Event(index, attribution.subject[0], speaker, s0))
         speakers.append(speaker)
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
-    if unattributed:
-        speaker = _continued_speaker(paragraph, index, speakers, story)
-        made.extend(_direct(q, index, "", speaker) for q in unattributed)
-        made.sort(key=lambda s: s.start)
+    made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
+    made.sort(key=lambda s: s.start)
     return made
 
 
-def _continued_speaker(paragraph: str, index: int, speakers: list[_Speaker], story: _Story) -> _Speaker:
-    """Who speaks a quotation with no verb: the paragraph's one speaker, or the previous paragraph's."""
-    if speakers:
-        distinct = {(s.person, s.organisation) if s.person or s.organisation else s.label for s in speakers}
-        return speakers[0] if len(distinct) == 1 else _Speaker()
+def _is_title(text: str) -> bool:
+    """"Meet the Press", "This Week With David Brinkley": a title quoted, not words spoken."""
+    text = text.rstrip(" ,")
+    words = text.split()
+    return len(words) >= 2 and text[-1:] not in ".!?" and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def _paragraph_speaker(speakers: list[_Speaker]) -> _Speaker:
+    """The one speaker of the paragraph so far; nobody when it has two."""
+    distinct = {(s.person, s.organisation) if s.person or s.organisation else s.label for s in speakers}
+    return speakers[0] if len(distinct) == 1 else _Speaker()
+
+
+def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | None:
+    """A paragraph opening with a quotation continues the speaker of the paragraph before it."""
     last = story.events[-1] if story.events else None
-    opens = paragraph.lstrip()[:1] in _QUOTE_CHARS
-    if opens and last is not None and last.paragraph == _previous_paragraph(index, story):
-        return last.speaker
-    return _Speaker()
+    if paragraph.lstrip()[:1] not in _QUOTE_CHARS or last is None:
+        return None
+    return last.speaker if last.paragraph == _previous_paragraph(index, story) else None
 
 
 def _previous_paragraph(index: int, story: _Story) -> int:
@@ -283,7 +304,10 @@ def _verb_rank(verb: str) -> int:
 
 
 def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
-    """"refused to say", "was said to", "easier said than done", "told the banks to stop"."""
+    """"refused to say", "was said to", "easier said than done", "told the banks to stop",
+    "Washington announced plans"."""
+    if verb.text in _FRAME_VERBS and not _ends_sentence(masked, verb, s1):
+        return True
     before = masked[max(s0, verb.start - 6) : verb.start]
     if verb.text not in _PARTICIPLES and _INFINITIVE_RE.search(before):
         return True
@@ -342,7 +366,7 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             subject = (end - len(last_word), end)
         else:
             subject = (_phrase_start(masked, s0, end, story), end)
-        if subject is None or not masked[subject[0] : subject[1]].strip():
+        if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
             return None
     content = _content(masked, s0, s1, verb, subject)
     return _Attribution(verb.text, subject, appositions, content)
@@ -415,6 +439,17 @@ def _names_someone(masked: str, span: tuple[int, int], story: _Story) -> bool:
     return text.lower() in _PRONOUNS or _person_heading(text, story) is not None
 
 
+def _is_noun_phrase(text: str) -> bool:
+    """No verb of its own: "a larger say" in "... bid to have a larger say in" is no subject."""
+    words = text.split()
+    return bool(words) and not any(w in _AUXILIARIES for w in words)
+
+
+_AUXILIARIES = frozenset(
+    "is was were are be been has have had will would could can should may might must did does".split()
+)
+
+
 def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] | None:
     """"Nazer, quoted by SPA," / "the minister, Michael Howard,": the subject, then appositions.
 
@@ -452,10 +487,13 @@ def _piece_kind(text: str) -> str:
     return "phrase"
 
 
+_PIECE_RE = re.compile(r"[^,;\"“”]+")
+
+
 def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
     """The subject of the clause that ends at `end`: its first noun phrase, after any intro."""
     start = s0
-    for piece in re.finditer(r"[^,;]+", masked[s0:end]):
+    for piece in _PIECE_RE.finditer(masked[s0:end]):
         text = piece.group().strip()
         if text and _piece_kind(text) not in ("intro", "aside", "quoted"):
             start = s0 + piece.start()
@@ -491,7 +529,8 @@ _PHRASE_AFTER_RE = re.compile(r"\s+([^,;:\"“”]{1,100}?)\s*(?:[,;:]|\s+who\b|
 def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False) -> tuple[int, int] | None:
     """"said Shoichi Saba, Chairman of ...", "said one banker.": a short noun phrase, then a stop.
 
-    After "said" it must open with a capital or a determiner ("said recently." names nobody);
+    After "said" it must open with a capital, a determiner or a title word ("said former Sen.
+    Paul Laxalt"), so "said recently." names nobody;
     after "according to" it may open with any word ("according to senior Citibank executive X").
     """
     match = _PHRASE_AFTER_RE.match(masked, start, s1)
@@ -502,7 +541,8 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
         return None
     words = masked[span[0] : span[1]].split()
     first = words[0]
-    if len(words) > 10 or not (any_start or first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS):
+    opener = first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS or is_title_word(first)
+    if len(words) > 10 or not (any_start or opener):
         return None
     if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
         return None
