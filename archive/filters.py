@@ -548,6 +548,17 @@ def listing_speakers():
     return Prefetch("statements", queryset=speaking, to_attr="speaking")
 
 
+def article_listing(article_ids):
+    """Articles by id, newest first, with what a result list shows (entity and tag pages)."""
+    return (
+        Article.objects.filter(pk__in=article_ids)
+        .select_related("source")
+        .prefetch_related("countries", listing_speakers())
+        .defer("body", "search_names")
+        .order_by(F("published_on").desc(nulls_last=True), "-pk")
+    )
+
+
 class ArticleSearch(ArchiveSearch):
     noun = "article"
 

@@ -8,7 +8,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
 
 from . import exports
-from .filters import ArticleSearch, StatementSearch, listing_speakers, mentioned_with
+from .filters import ArticleSearch, StatementSearch, article_listing, mentioned_with
 from .marking import mark_statements
 from .models import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Country, Organisation, Person, Tag
 
@@ -59,15 +59,6 @@ def statements(request):
 
 def help_page(request):
     return render(request, "archive/help.html")
-
-
-def article_listing(article_ids):
-    return (
-        Article.objects.filter(pk__in=article_ids)
-        .select_related("source")
-        .prefetch_related("countries", listing_speakers())
-        .order_by("-published_on", "-pk")
-    )
 
 
 def article_detail(request, pk: int):

@@ -203,3 +203,16 @@ def test_hostile_paths_are_not_found(client):
     for url in ("/articles/abc/", "/people/-1/", "/organisations/99999999999999999999/", "/countries/japan/",
                 "/countries/zz/", "/tags/%00/", "/statements/export.exe"):  # fmt: skip
         assert client.get(url).status_code == 404, url
+
+
+def test_the_query_parser_hint_is_shown_politely(client, story):
+    response = client.get(reverse("archive:search"), {"q": '"work together'})
+    assert response.status_code == 200
+    assert any("quote" in hint.lower() for hint in response.context["hints"])
+    assert '<div class="hints" role="status">' in response.content.decode()
+
+
+def test_over_long_queries_are_cut_with_a_hint(client, story):
+    response = client.get(reverse("archive:search"), {"q": "japan " * 2000})
+    assert response.status_code == 200
+    assert any("first 500 characters" in hint for hint in response.context["hints"])
