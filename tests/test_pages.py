@@ -216,3 +216,18 @@ def test_over_long_queries_are_cut_with_a_hint(client, story):
     response = client.get(reverse("archive:search"), {"q": "japan " * 2000})
     assert response.status_code == 200
     assert any("first 500 characters" in hint for hint in response.context["hints"])
+
+
+def test_entity_and_article_pages_cost_a_constant_number_of_queries(client, django_assert_max_num_queries, story):
+    kishi = story.statements.get().speaker_person
+    for number in range(25):
+        article = make_article(f"Story {number}", f"Body {number}", countries=["FR", "DE", "JP"])
+        ArticlePerson.objects.create(article=article, person=kishi)
+        ArticlePerson.objects.create(article=article, person=make_person(f"Person {number}"))
+        make_statement(article, kishi, f"Words {number}")
+    with django_assert_max_num_queries(20):
+        assert client.get(kishi.get_absolute_url(), {"country": "FR"}).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("archive:country", args=["fr"])).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(story.get_absolute_url()).status_code == 200
