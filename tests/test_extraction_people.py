@@ -101,3 +101,15 @@ def test_unknown_word_before_a_given_name_and_sentence_adverbs():
     found = people("They met Represenative Clayton Yeutter. Separately, Prime Minister Jacques Chirac "
                    "said he would go.")
     assert set(found) == {"Clayton Yeutter", "Jacques Chirac"}
+
+
+def test_shorter_forms_join_the_full_name():
+    found = people("IADB president Antonio Ortiz Mena spoke. Ortiz Mena said loans would rise. Ortiz said "
+                   "so too. Minister Ahmed Humaid al-Tayer spoke and Tayer said no.")
+    assert set(found) == {"Antonio Ortiz Mena", "Ahmed Humaid al-Tayer"}
+    assert {"Ortiz Mena", "Ortiz"} <= set(found["Antonio Ortiz Mena"].forms)
+
+
+def test_role_after_of_when_only_it_has_a_head():
+    found = people("It opposed the government of president Victor Paz Estenssoro.")
+    assert found["Victor Paz Estenssoro"].role == "president"

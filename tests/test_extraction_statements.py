@@ -223,3 +223,17 @@ def test_inverted_subject_may_open_with_a_title_word():
 def test_a_subject_with_a_verb_of_its_own_is_no_subject():
     found = statements("Other issues include a U.S. bid to have a larger say in approving loans of the bank.")
     assert found == []
+
+
+def test_names_ending_in_ed_are_no_participles_and_quotes_end_a_chain_piece():
+    found = statements("The UAE's Minister of State for Finance, Ahmed Humaid al-Tayer, told reporters the "
+                       'ministers referred the issue back.\n\n"I am confident we will see action taken," Sen. '
+                       "John McCain, an Arizona Republican, told reporters.")
+    assert speaker_of(found, "referred the issue") == "Ahmed Humaid al-Tayer"
+    assert speaker_of(found, "confident we will see") == "John McCain"
+
+
+def test_circumstance_after_the_verb_leaves_the_reported_words_before_it():
+    found = statements("The United States will likely impose sanctions soon, senators said today after a "
+                       "private meeting with Commerce Secretary Malcolm Baldrige.")
+    assert found[0][1] == "The United States will likely impose sanctions soon"

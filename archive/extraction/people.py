@@ -316,7 +316,19 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
         return "", None, honorific  # no role, or "an official for Pechiney": the name is no person
     if words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
         words.pop()
-    return " ".join(words), country or _country_inside(words, date), honorific
+    return " ".join(_role_head_part(words)), country or _country_inside(words, date), honorific
+
+
+def _role_head_part(words: list[str]) -> list[str]:
+    """"government of president" -> "president": the part after "of" when only it has a head
+    (but "Governor of the Bank of England" and "Secretary of State" stay whole)."""
+    if "of" not in words:
+        return words
+    cut = len(words) - 1 - words[::-1].index("of")
+    before, after = words[:cut], words[cut + 1 :]
+    if any(is_role_head(w) for w in after) and not any(is_role_head(w) for w in before):
+        return after
+    return words
 
 
 def _is_title(word: str) -> bool:
@@ -427,9 +439,13 @@ def _merge(found: list[_Found]) -> list[_Person]:
 
 
 def _identifying_words(name: str) -> list[str]:
-    """Lower-case key words without a monarch's title: "King Fahd" -> ["fahd"]."""
-    words = [w.lower() for w in key_words(name)]
+    """Lower-case key words without a monarch's title or an Arabic article: "King Fahd" ->
+    ["fahd"], "Ahmed Humaid al-Tayer" -> ["ahmed", "humaid", "tayer"]."""
+    words = [_ARTICLE_RE.sub("", w.lower()) for w in key_words(name)]
     return [w for w in words if w not in ROYAL_TITLES] or words
+
+
+_ARTICLE_RE = re.compile(r"^(?:al|el|bin)-")
 
 
 def _matching_person(name: str, people: list[_Person]) -> _Person | None:
@@ -441,6 +457,8 @@ def _matching_person(name: str, people: list[_Person]) -> _Person | None:
             candidates.append(person)
         elif len(words) > 1 and words[-1] == person_words[-1] and words[0][:1] == person_words[0][:1]:
             candidates.append(person)  # "Richard Von Weizsaecker" / "Richard Weizsaecker"
+        elif len(words) > 1 and person_words[-len(words) :] == words:
+            candidates.append(person)  # "Ortiz Mena" / "Antonio Ortiz Mena"
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -448,9 +466,9 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     """Count bare surname mentions ("Hornung said", "Kishida's government") of known people."""
     owners: dict[str, list[_Person]] = {}
     for person in people:
-        for word in {w for w in key_words(person.name) if len(w) > 2 and w.lower() not in PARTICLES}:
-            if word.lower() not in ROYAL_TITLES:
-                owners.setdefault(word, []).append(person)
+        words = {_ARTICLE_RE.sub("", w) for w in key_words(person.name)}  # "al-Tayer" is also "Tayer"
+        for word in {w for w in words if len(w) > 2 and w.lower() not in PARTICLES | ROYAL_TITLES}:
+            owners.setdefault(word, []).append(person)
     # Two people sharing a word: a bare mention of it would be a guess.
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
     for word, person in unique.items():

@@ -82,7 +82,9 @@ _CLAUSE_OPENER_RE = re.compile(
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
 _CIRCUMSTANCE_RE = re.compile(
-    r"\s*(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b", re.I
+    r"\s*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
+    r"(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b",
+    re.I,
 )
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
@@ -456,20 +458,18 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     Comma-separated pieces are read back from the verb while they are noun phrases or asides
     ("who is ...", "speaking to ..."); a clause, an intro or a quotation ends the chain.
     """
-    pieces = []
-    piece_end = end
-    while piece_end > s0:
-        comma = masked.rfind(",", s0, piece_end)
-        pieces.append((comma + 1 if comma != -1 else s0, piece_end))
-        piece_end = comma if comma != -1 else s0
     phrases = []
-    for start, stop in pieces:  # from the verb backwards
-        kind = _piece_kind(masked[start:stop].strip())
+    for piece in reversed(list(_CHAIN_PIECE_RE.finditer(masked, s0, end))):  # from the verb backwards
+        kind = _piece_kind(piece.group().strip())
         if kind in ("clause", "intro", "quoted"):
             break
-        if kind == "phrase" and (span := _trim(masked, start, stop)):
+        if kind == "phrase" and (span := _trim(masked, piece.start(), piece.end())):
             phrases.insert(0, span)
     return phrases or None
+
+
+# Pieces of an apposition chain: between commas and quotation marks ('"...," Sen. John McCain,').
+_CHAIN_PIECE_RE = re.compile(r"[^,\"“”]+")
 
 
 def _piece_kind(text: str) -> str:
@@ -478,7 +478,7 @@ def _piece_kind(text: str) -> str:
         return "quoted"
     words = text.split()
     first = words[0].lower()
-    if first in ("who", "which", "whose") or first.endswith("ing") or first.endswith("ed"):
+    if first in ("who", "which", "whose") or _is_participle(words[0]):
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
@@ -551,7 +551,13 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
 
 def _starts_with_intro(text: str) -> bool:
     words = text.split()
-    return bool(words) and (words[0].lower() in _INTRO_WORDS or words[0].lower().endswith("ing"))
+    return bool(words) and (words[0].lower() in _INTRO_WORDS or _is_participle(words[0]))
+
+
+def _is_participle(word: str) -> bool:
+    """"speaking", "quoted", "Asked" (but not "Ahmed" or "Mohammed")."""
+    lower = word.lower()
+    return lower.endswith(("ing", "ed")) and (word[0].islower() or lower in _INTRO_WORDS or lower.endswith("ing"))
 
 
 def _last_comma(masked: str, s0: int, end: int) -> int:
