@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import QueryDict
 
@@ -395,9 +395,25 @@ class ArchiveSearch(django_filters.FilterSet):
         aliases = {f"facet_{key}": F(path) for key, path in paths.items()}
         rows = base.filter(where).values(**aliases).annotate(n=count)
         order = ["-n", "facet_person_name", "facet_org_name"] if name == "speaker" else ["-n", "facet_label"]
+        chosen = self.chosen_q(name)
+        if chosen is not None:  # chosen values come first, so they stay in the list to be unchosen
+            order.insert(0, Case(When(chosen, then=Value(0)), default=Value(1)))
         rows = rows.order_by(*order)
         rows = rows[:limit] if limit else rows
         return [{key.removeprefix("facet_"): value for key, value in row.items()} for row in rows]
+
+    def chosen_q(self, name: str) -> Q | None:
+        """The condition, on a facet query's aliases, that a row is one of the chosen values."""
+        values = _values(self.form.cleaned_data.get(name) or [])
+        if not values:
+            return None
+        if name == "speaker":
+            people = [int(v[1:]) for v in values if v.startswith("p")]
+            organisations = [int(v[1:]) for v in values if v.startswith("o")]
+            return Q(facet_person__in=people) | Q(facet_org__in=organisations)
+        if name in ("person", "org"):
+            return Q(facet_value__in=[int(v) for v in values])
+        return Q(facet_value__in=values)
 
     def facet_values(self, name, rows) -> list[tuple[str, str, int]]:
         if name == "year":

@@ -190,3 +190,19 @@ def test_search_classes_can_be_used_without_a_request():
     search = ArticleSearch({"country": "JP"})
     assert list(search.results()) == []
     assert StatementSearch(None).sort_order == "newest"
+
+
+def test_chosen_values_stay_in_a_long_facet_list_first(client):
+    codes = ["JP", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "SE", "NO", "FI", "DK", "PL"]
+    for number in range(len(codes)):
+        make_article(f"Story {number}", "Body", countries=codes[: number + 1])
+    people = [make_person(f"Person {n:02}") for n in range(12)]
+    for index, person in enumerate(people):
+        for _ in range(12 - index):
+            make_statement(make_article("Said", "Body"), person, "Words")
+    response = client.get("/", {"country": "PL"})
+    countries = next(f for f in response.context["facets"] if f.name == "country").values
+    assert countries[0].label == "Poland" and countries[0].selected and len(countries) == 10
+    response = client.get("/", {"speaker": f"p{people[-1].pk}"})
+    speakers = next(f for f in response.context["facets"] if f.name == "speaker").values
+    assert speakers[0].label == "Person 11" and speakers[0].selected
