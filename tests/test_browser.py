@@ -169,6 +169,7 @@ def test_statements_search_and_year_chart(live_server, browser, corpus):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(live_server.url + "/statements/?q=talks")
     assert page.locator(".statement-result mark").first.inner_text().lower() == "talks"
+    shoot(page, "08-statements")
     page.goto(live_server.url + "/")
     page.locator("svg.bars a[aria-label^='2021']").click()
     page.wait_for_load_state()
