@@ -113,3 +113,16 @@ def test_shorter_forms_join_the_full_name():
 def test_role_after_of_when_only_it_has_a_head():
     found = people("It opposed the government of president Victor Paz Estenssoro.")
     assert found["Victor Paz Estenssoro"].role == "president"
+
+
+def test_lone_words_beside_places_institutions_and_brackets_are_not_people():
+    found = people("Trade sources in Rio today said exports rose. Senator Robert Byrd of West Virginia told "
+                   "reporters. Hannes Androsch, chairman of Austria's Creditanstalt-Bankverein, said so. It "
+                   "gives (Trade Secretary Paul) Channon power. Parliamentarians said no. Guven Ergenc, "
+                   "Secretary General of the Turkish General Staff, told reporters.")
+    assert set(found) == {"Robert Byrd", "Hannes Androsch", "Guven Ergenc"}
+
+
+def test_a_name_between_commas_before_a_speech_verb():
+    found = people("Nigeria will pay, the head of ECGD's debt division, Gerry Breach, said.")
+    assert "Gerry Breach" in found

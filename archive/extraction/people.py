@@ -41,6 +41,7 @@ _SPEECH_AFTER_RE = re.compile(
     rf"(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
     rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )
+_APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 _SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_CUE_VERB}|according to)\s+$")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,.;]|$|of\s|who\s)")
 _WHO_RE = re.compile(r",\s+who\b")
@@ -189,8 +190,10 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     tokens = key_words(name)
     if not tokens or any(_is_blocked(t, story.excluded, document) for t in tokens):
         return None
-    if country_code(name, document.date):
-        return None  # "United States", "Hong Kong"
+    if country_code(name, document.date) or country_code(match.group(), document.date):
+        return None  # "United States", "Hong Kong", "New Zealand"
+    if paragraph[end : end + 1] == ")" and is_given_name(name):
+        return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
     before, after = paragraph[:start], paragraph[end:]
     role, country, honorific = _role_before(before, document)
     if not role:
@@ -198,7 +201,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         country = country or apposition_country
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
-    if len(tokens) == 1 and _is_institution(name, before, after, story, role or honorific):
+    if len(tokens) == 1 and _is_institution(name, paragraph[: match.start()], after, story, role or honorific):
         return None
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
@@ -229,6 +232,8 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
 def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
     if _WHO_RE.match(after) or _SPEECH_AFTER_RE.match(after):
         return True
+    if len(tokens) > 1 and before.endswith(", ") and _APPOSED_SPEAKER_RE.match(after):
+        return True  # "the head of ECGD's debt division, Gerry Breach, said"
     if _SPEECH_BEFORE_RE.search(before[-40:]) and _CLAUSE_END_RE.match(after):
         return True
     return _is_given_pair(tokens, after)
@@ -268,11 +273,13 @@ def _country_near(paragraph: str, start: int, end: int, document: Document) -> s
 
 def _is_institution(word: str, before: str, after: str, story: _Story, titled: bool) -> bool:
     """A lone word that names no person: "General Agreeeement on Tariffs", "Citibank said",
-    "the Bundesbank said", "Bourdain of BankAmerica, who"."""
+    "the Bundesbank said", "Bourdain of BankAmerica, who", "sources in Rio said"."""
     if titled:
         following = _OF_NAME_RE.match(after)
         return bool(following) and not country_code(following.group(1), story.document.date)
-    if before.endswith(" of ") or any(part.lower() in ORGANISATION_WORDS for part in _CAMEL_RE.findall(word)):
+    if before.endswith((" of ", " in ", " at ", " from ")):
+        return True
+    if any(part.lower() in ORGANISATION_WORDS for part in _CAMEL_RE.findall(word)):
         return True
     following = after[:12].split()
     if following and following[0].lower().strip(",.") in ORGANISATION_WORDS:
@@ -312,8 +319,9 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     country = None
     while words and (words[0].lower() in _ROLE_LEAD_WORDS or country_code(words[0], date)):
         country = country_code(words.pop(0), date) or country
-    if not any(is_role_head(w) for w in words) or words[-1] in _ROLE_LEAD_WORDS:
-        return "", None, honorific  # no role, or "an official for Pechiney": the name is no person
+    if not any(is_role_head(w) for w in words) or words[-1] in _ROLE_LEAD_WORDS or _POSSESSIVE_RE.search(words[-1]):
+        # No role; or "an official for Pechiney", "chairman of Austria's Creditanstalt": no person.
+        return "", None, honorific
     if words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
         words.pop()
     return " ".join(_role_head_part(words)), country or _country_inside(words, date), honorific
