@@ -237,3 +237,9 @@ def test_circumstance_after_the_verb_leaves_the_reported_words_before_it():
     found = statements("The United States will likely impose sanctions soon, senators said today after a "
                        "private meeting with Commerce Secretary Malcolm Baldrige.")
     assert found[0][1] == "The United States will likely impose sanctions soon"
+
+
+def test_a_name_inside_a_modifier_of_the_subject_is_not_the_speaker():
+    found = statements("One official attending the talks with Brazilian Finance Minister Dilson Funaro said "
+                       "Brazil had no plan.")
+    assert speaker_of(found, "Brazil had no plan") is None

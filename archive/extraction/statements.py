@@ -336,7 +336,7 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     before = masked[s0 : verb.start].rstrip()
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
-        subject = (_phrase_start(masked, s0, end, story), end)
+        subject = (_title_and_name_start(masked, s0, end), end)
     else:
         subject = _clause_subject(masked, s0, verb.start)
     if subject is None or subject[0] >= subject[1]:
@@ -429,6 +429,17 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
 
 # The last comma, semicolon, colon, quotation mark or dash before the subject (read reversed).
 _HARD_STOP_RE = re.compile(r"[,;:\"“”]| -+ | –|—")
+
+
+def _title_and_name_start(masked: str, s0: int, end: int) -> int:
+    """Where the capitalised words and titles ending at `end` start: "prevent [Shultz] from"."""
+    start = end
+    for word in reversed(list(_WORD_RE.finditer(masked, s0, end))):
+        text = word.group()
+        if not (text[:1].isupper() or is_title_word(text)) or text[-1] in ",;:" + _QUOTE_CHARS:
+            break
+        start = word.start()
+    return start
 
 
 def _is_pronoun_or_name(masked: str, span: tuple[int, int], story: _Story) -> bool:
@@ -638,9 +649,11 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
         before = phrase[: -len(form)]
         if before and (before[-1].isalnum() or before[-1] == "-"):
             continue
-        previous = before.split()[-1:] if before.strip() else []
-        if previous and previous[0].lower() in _PREPOSITIONS | {"and", "or", "nor", "told"}:
+        words = before.split()
+        if words and words[-1].lower() in _PREPOSITIONS | {"and", "or", "nor", "told"}:
             return None
+        if any(w.endswith("ing") and w.islower() for w in words):
+            return None  # "One official attending the talks with Minister X": X is no subject
         return name
     return None
 
