@@ -243,3 +243,9 @@ def test_a_name_inside_a_modifier_of_the_subject_is_not_the_speaker():
     found = statements("One official attending the talks with Brazilian Finance Minister Dilson Funaro said "
                        "Brazil had no plan.")
     assert speaker_of(found, "Brazil had no plan") is None
+
+
+def test_a_quotation_left_open_before_said_is_closed_there():
+    found = statements('Robert Gordon said banks were calm.\n\n"I don\'t see any reason to change the estimates, '
+                       "said Frederick Meinke, analyst at E.F. Hutton Co. He thinks it will end soon.")
+    assert speaker_of(found, "reason to change") == "Frederick Meinke"

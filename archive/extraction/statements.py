@@ -184,7 +184,7 @@ def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[
 
 
 def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> list[StatementMention]:
-    quotes = [q for q in _QUOTE_RE.finditer(paragraph, start) if not _is_title(_quote_text(q))]
+    quotes = [q for q in _quotations(paragraph, start) if not _is_title(q.text)]
     masked = _mask_quotes(paragraph, quotes)
     sentences = _sentences(masked, start)
     opening_speaker = _opening_speaker(paragraph, index, story)
@@ -192,12 +192,12 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
     story.masked[index] = masked
     made: list[StatementMention] = []
     speakers: list[_Speaker] = []
-    waiting: list[re.Match[str]] = []  # quotations before the paragraph's first attribution
+    waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
     for number, (s0, s1) in enumerate(sentences):
-        sentence_quotes = [q for q in quotes if s0 <= q.start() < s1]
+        sentence_quotes = [q for q in quotes if s0 <= q.mark < s1]
         attribution = _attribution(masked, s0, s1, story)
         if attribution is None:
-            loose = [q for q in sentence_quotes if _words(_quote_text(q)) >= 2]
+            loose = [q for q in sentence_quotes if _words(q.text) >= 2]
             if speakers:  # '"...," he said. "..."': the paragraph's speaker goes on
                 made.extend(_direct(q, index, "", _paragraph_speaker(speakers)) for q in loose)
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
@@ -250,15 +250,15 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     """Long quotations are direct statements; otherwise the reported clause is an indirect one."""
     verb = attribution.verb
     content = attribution.content
-    long_quotes = [q for q in quotes if _words(_quote_text(q)) >= _DIRECT_WORDS]
+    long_quotes = [q for q in quotes if _words(q.text) >= _DIRECT_WORDS]
     if not long_quotes:
         if _unquoted_words(masked, content) >= _CLAUSE_WORDS:
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
-        return [_direct(q, index, verb, speaker) for q in quotes if _words(_quote_text(q)) >= _STANDALONE_WORDS]
+        return [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
     made = [_direct(q, index, verb, speaker) for q in long_quotes]
     # "a fair pact would be hard to negotiate, but, "We are determined to do it."": two statements.
-    if content and content[0] < long_quotes[0].start() <= content[1]:
-        head = masked[content[0] : long_quotes[0].start()]
+    if content and content[0] < long_quotes[0].mark <= content[1]:
+        head = masked[content[0] : long_quotes[0].mark]
         coordinated = _COORDINATED_RE.search(head)
         if coordinated:
             text = paragraph[content[0] : content[0] + coordinated.start()].rstrip(" ,")
@@ -803,15 +803,31 @@ def _assign(statements: list[StatementMention], source: StatementMention) -> Non
         statement.speaker_label = source.speaker_label
 
 
-def _quote_text(quote: re.Match[str]) -> str:
-    return quote.group(1) if quote.group(1) is not None else quote.group(2)
+class _Quote(NamedTuple):
+    mark: int  # the opening quotation mark
+    start: int  # the quoted words
+    end: int
+    text: str
 
 
-def _direct(quote: re.Match[str], index: int, verb: str, speaker: _Speaker) -> StatementMention:
-    group = 1 if quote.group(1) is not None else 2
-    start = quote.start(group)
-    text = quote.group(group).rstrip(" ,.")
-    return _statement(DIRECT, text, index, start, verb, speaker)
+def _quotations(paragraph: str, start: int) -> list[_Quote]:
+    """Quoted passages. One never closed that holds ', said X' was closed before it by the
+    writer in fact ('"I don't see any reason to change, said Frederick Meinke')."""
+    found = []
+    for match in _QUOTE_RE.finditer(paragraph, start):
+        group = 1 if match.group(1) is not None else 2
+        begin, end = match.start(group), match.end(group)
+        if end == len(paragraph) and (missing := _MISSING_CLOSE_RE.search(paragraph, begin, end)):
+            end = missing.start()
+        found.append(_Quote(match.start(), begin, end, paragraph[begin:end]))
+    return found
+
+
+_MISSING_CLOSE_RE = re.compile(r",(?=\s+(?:said|says|told|added)\b)")
+
+
+def _direct(quote: _Quote, index: int, verb: str, speaker: _Speaker) -> StatementMention:
+    return _statement(DIRECT, quote.text.rstrip(" ,."), index, quote.start, verb, speaker)
 
 
 def _statement(kind, text, index, start, verb, speaker: _Speaker) -> StatementMention:
@@ -828,15 +844,14 @@ def _statement(kind, text, index, start, verb, speaker: _Speaker) -> StatementMe
     )
 
 
-def _mask_quotes(paragraph: str, quotes: list[re.Match[str]]) -> str:
+def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
     """The paragraph with quoted words replaced by 'Q', so verbs inside quotations are not seen."""
     if not quotes:
         return paragraph
     parts = []
     last = 0
     for quote in quotes:
-        group = 1 if quote.group(1) is not None else 2
-        start, end = quote.start(group), quote.end(group)
+        start, end = quote.start, quote.end
         parts.append(paragraph[last:start])
         quoted = _NON_SPACE_RE.sub("Q", paragraph[start:end])
         if paragraph[start:end].rstrip()[-1:] in (".", "!", "?"):  # the sentence ends inside the quote
