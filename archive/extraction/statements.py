@@ -407,7 +407,7 @@ def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
 def _strip_trailing(masked: str, s0: int, end: int) -> int:
     """The end of the subject: before "also", "on Friday", "in a statement"."""
     text = masked[s0:end].rstrip()
-    match = _TRAILING_WORDS_RE.search(text)
+    match = _TRAILING_WORDS_RE.search(text, max(0, len(text) - 60))  # only the end can match
     if match:
         text = text[: match.start()].rstrip()
     return s0 + len(text)
@@ -416,8 +416,11 @@ def _strip_trailing(masked: str, s0: int, end: int) -> int:
 def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
     """Where the noun phrase ending at `end` starts: after a comma, a quotation, a dash or a
     clause word ("..., which Wang said"); "and" ends it only before a pronoun or a name."""
-    stop = _HARD_STOP_RE.search(masked[s0:end][::-1])
-    start = end - stop.start() if stop else s0
+    start = s0
+    for stop in _HARD_STOPS:
+        found = masked.rfind(stop, s0, end)
+        if found != -1:
+            start = max(start, found + len(stop))
     words = list(_WORD_RE.finditer(masked, start, end))
     for i in range(len(words) - 1, -1, -1):
         lower = words[i].group().lower()
@@ -427,8 +430,8 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
     return start
 
 
-# The last comma, semicolon, colon, quotation mark or dash before the subject (read reversed).
-_HARD_STOP_RE = re.compile(r"[,;:\"“”]| -+ | –|—")
+# Marks that end the subject when read back from the verb: commas, quotation marks, dashes.
+_HARD_STOPS = (",", ";", ":", '"', "“", "”", " - ", " -- ", "—", "–")
 
 
 def _title_and_name_start(masked: str, s0: int, end: int) -> int:
