@@ -67,11 +67,6 @@ def key_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in name_words(name) if w.lower() not in PARTICLES and not _INITIAL_RE.fullmatch(w))
 
 
-def surname(name: str) -> str:
-    words = key_words(name)
-    return words[-1] if words else name
-
-
 def is_role_head(word: str) -> bool:
     lower = word.lower()
     return lower in ROLE_HEADS or lower.rstrip(".") in ROLE_HEADS
@@ -142,9 +137,3 @@ def alternation(words: list[str]) -> str:
             inner = f"(?:{inner})" + ("?" if "" in rests else "")
         parts.append(re.escape(first) + inner)
     return "|".join(parts)
-
-
-@lru_cache(maxsize=4096)
-def whole_word_re(word: str) -> re.Pattern[str]:
-    """A pattern for the word as a whole token: "Kishi" does not match inside "Kishida"."""
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")

@@ -29,9 +29,9 @@ from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMentio
 from .names import ORGANISATION_WORDS, SPEECH_VERBS, alternation, is_role_head, is_title_word
 from .people import dateline_end, readable_paragraphs
 
-# A space first lets the regex engine skip fast to candidate places.
 # Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
 _FRAME_VERBS = frozenset({"announced", "reported"})
+# The space first lets the regex engine skip fast from one candidate place to the next.
 _VERB_RE = re.compile(rf" ({alternation([*SPEECH_VERBS, *_FRAME_VERBS, 'according to'])})\b")
 _MAIN_VERBS = frozenset({"said", "says", "say", "told", "tells", "according to"})
 _PARTICIPLES = frozenset({"saying", "adding"})
@@ -66,11 +66,11 @@ _LEADING_WORDS_RE = re.compile(
     r"in addition|indeed|instead)\b[\s,]*)+",
     re.I,
 )
+# Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
 _TRAILING_WORDS_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
-    r"in\s+a\s+statement|in\s+remarks|"
-    r"on\s+[A-Z][a-z]+day|(?:earlier|later)\s+today))+\s*$"
+    r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
 _TOLD_OBJECT_RE = re.compile(
     r"\s*(?:reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
@@ -134,7 +134,6 @@ class _Attribution:
     subject: tuple[int, int]  # the phrase naming the speaker (paragraph offsets)
     appositions: list[tuple[int, int]] = field(default_factory=list)  # "the minister, Michael Howard,"
     content: tuple[int, int] | None = None  # what was reported, when outside quotation marks
-    inverted: bool = False  # the subject follows the verb
 
 
 @dataclass
@@ -328,7 +327,7 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
     else:
         comma = masked.find(",", subject[1], s1)
         content = _trim(masked, comma + 1, s1) if comma != -1 else None
-    return _Attribution("according to", subject, content=content, inverted=True)
+    return _Attribution("according to", subject, content=content)
 
 
 def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
@@ -380,7 +379,7 @@ def _inverted(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None
     if subject is None:
         return None
     cut = _last_comma(masked, s0, verb.start)
-    return _Attribution(verb.text, subject, content=_trim(masked, s0, cut), inverted=True)
+    return _Attribution(verb.text, subject, content=_trim(masked, s0, cut))
 
 
 def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int]):
