@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Document, OrganisationMention, PersonMention, Span
 from .names import (
@@ -445,11 +446,12 @@ def _merge(found: list[_Found]) -> list[_Person]:
     return people
 
 
-def _identifying_words(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _identifying_words(name: str) -> tuple[str, ...]:
     """Lower-case key words without a monarch's title or an Arabic article: "King Fahd" ->
-    ["fahd"], "Ahmed Humaid al-Tayer" -> ["ahmed", "humaid", "tayer"]."""
-    words = [_ARTICLE_RE.sub("", w.lower()) for w in key_words(name)]
-    return [w for w in words if w not in ROYAL_TITLES] or words
+    ("fahd",), "Ahmed Humaid al-Tayer" -> ("ahmed", "humaid", "tayer")."""
+    words = tuple(_ARTICLE_RE.sub("", w.lower()) for w in key_words(name))
+    return tuple(w for w in words if w not in ROYAL_TITLES) or words
 
 
 _ARTICLE_RE = re.compile(r"^(?:al|el|bin)-")
