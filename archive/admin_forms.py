@@ -76,6 +76,8 @@ class ImportUploadForm(forms.Form):
 
 
 class ArticleAdminForm(forms.ModelForm):
+    # A URL typed without a scheme is taken as https (Django 6's default, stated now).
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="URL")
     add_tags = forms.CharField(
         required=False,
         label="Add tags",
