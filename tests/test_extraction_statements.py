@@ -249,3 +249,28 @@ def test_a_quotation_left_open_before_said_is_closed_there():
     found = statements('Robert Gordon said banks were calm.\n\n"I don\'t see any reason to change the estimates, '
                        "said Frederick Meinke, analyst at E.F. Hutton Co. He thinks it will end soon.")
     assert speaker_of(found, "reason to change") == "Frederick Meinke"
+
+
+def test_a_speech_verb_before_the_subject_of_another_reports_it():
+    found = statements("Finance Ministry State Secretary Hans Tietmeyer spoke. But he noted the official "
+                       'communique said the participants agreed to cooperate. "We take this very seriously," '
+                       "he said.")
+    assert speaker_of(found, "participants agreed") == "Hans Tietmeyer"
+    assert speaker_of(found, "take this very seriously") == "Hans Tietmeyer"
+
+
+def test_the_role_names_its_one_holder_and_voices_of_unlisted_bodies():
+    found = statements("White House spokesman Marlin Fitzwater defended the sanctions.\n\n\"It is nothing to "
+                       'be alarmed about," the presidential spokesman added.\n\n"We abide by the agreement," '
+                       "a spokesman for the International Trade and Industry Ministry told Reuters.\n\nLaw "
+                       "Debenture Trust Corp Plc said Nigeria would issue more notes.")
+    assert speaker_of(found, "nothing to be alarmed") == "Marlin Fitzwater"
+    # The canonical name when the organisation finder knows it, else the name as printed.
+    assert set(speaker_of(found, "abide by the agreement").split()) >= {"International", "Trade", "Ministry"}
+    assert speaker_of(found, "issue more notes") == "Law Debenture Trust Corp Plc"
+
+
+def test_a_short_quote_inside_narration_does_not_continue_the_speaker():
+    found = statements('The Daily Telegraph commented that the minister was "despatched to Tokyo armed with a '
+                       'pistol." The Financial Times urged him to avoid provoking a "nasty backlash" from Tokyo.')
+    assert speaker_of(found, "nasty backlash") is None

@@ -147,6 +147,7 @@ class _Story:
     sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     masked: dict[int, str] = field(default_factory=dict)  # paragraphs with quoted words masked
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
+    org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
 
 
 def find_statements(
@@ -155,6 +156,7 @@ def find_statements(
     story = _Story(document, people, organisations)
     story.mentions = _mentions_by_paragraph(people)
     story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: -len(x[0]))
+    story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
     for index, paragraph in enumerate(readable_paragraphs(document)):
@@ -167,6 +169,17 @@ def find_statements(
         pending_open = [s for s in found if not s.verb and _opens_unclosed(paragraph)]
         statements.extend(found)
     return statements
+
+
+def _organisation_forms(document: Document, organisations: list[OrganisationMention]) -> list[tuple[str, str]]:
+    """Each organisation's name, abbreviation and forms as printed ("International Trade and
+    Industry Ministry" for the Ministry of International Trade and Industry), longest first."""
+    forms = set()
+    for org in organisations:
+        forms.update((form, org.name) for form in (org.name, org.abbreviation) if form)
+        for span in org.spans:
+            forms.add((document.paragraphs[span.paragraph][span.start : span.end], org.name))
+    return sorted(forms, key=lambda x: -len(x[0]))
 
 
 def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[int, int, str]]]:
@@ -197,7 +210,7 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
         attribution = _attribution(masked, s0, s1, story)
         if attribution is None:
             loose = [q for q in sentence_quotes if _words(q.text) >= 2]
-            if speakers:  # '"...," he said. "..."': the paragraph's speaker goes on
+            if speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
                 made.extend(_direct(q, index, "", _paragraph_speaker(speakers)) for q in loose)
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
@@ -277,18 +290,28 @@ def _attribution(masked: str, s0: int, s1: int, story: _Story) -> _Attribution |
         key=lambda v: (not _ends_sentence(masked, v, s1), _verb_rank(v.text), v.start),
     )
     for verb in verbs:
-        if _is_not_speech(masked, s0, s1, verb):
+        found = _attribution_by(verb, masked, s0, s1, story)
+        if found is None:
             continue
-        name = verb.text
-        if name == "according to":
-            found = _according_to(masked, s0, s1, verb)
-        elif name in _PARTICIPLES:
-            found = _participle(masked, s0, s1, verb, story)
-        else:
-            found = _finite(masked, s0, s1, verb, story)
-        if found is not None:
-            return found
+        # "he noted the official communique said ...": the verb just before the subject reports it all.
+        outer = next((v for v in verbs if 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES), None)
+        if outer is not None and _THAT_RE.fullmatch(masked, outer.end, found.subject[0]):
+            found = _attribution_by(outer, masked, s0, s1, story) or found
+        return found
     return None
+
+
+_THAT_RE = re.compile(r"\s*(?:that\s*)?")
+
+
+def _attribution_by(verb: _Verb, masked: str, s0: int, s1: int, story: _Story) -> _Attribution | None:
+    if _is_not_speech(masked, s0, s1, verb):
+        return None
+    if verb.text == "according to":
+        return _according_to(masked, s0, s1, verb)
+    if verb.text in _PARTICIPLES:
+        return _participle(masked, s0, s1, verb, story)
+    return _finite(masked, s0, s1, verb, story)
 
 
 def _ends_sentence(masked: str, verb: _Verb, s1: int) -> bool:
@@ -413,8 +436,9 @@ def _strip_trailing(masked: str, s0: int, end: int) -> int:
 
 
 def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
-    """Where the noun phrase ending at `end` starts: after a comma, a quotation, a dash or a
-    clause word ("..., which Wang said"); "and" ends it only before a pronoun or a name."""
+    """Where the noun phrase ending at `end` starts: after a comma, a quotation, a dash, a clause
+    word ("..., which Wang said") or another speech verb ("he noted the communique said"); "and"
+    ends it only before a pronoun or a name."""
     start = s0
     for stop in _HARD_STOPS:
         found = masked.rfind(stop, s0, end)
@@ -424,7 +448,9 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
     for i in range(len(words) - 1, -1, -1):
         lower = words[i].group().lower()
         rest = (words[i + 1].start() if i + 1 < len(words) else end, end)
-        if lower in _BOUNDARY_WORDS or (lower == "and" and _is_pronoun_or_name(masked, rest, story)):
+        if lower in _BOUNDARY_WORDS or lower in SPEECH_VERBS:
+            return rest[0]
+        if lower == "and" and _is_pronoun_or_name(masked, rest, story):
             return rest[0]
     return start
 
@@ -677,46 +703,67 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     label = label.replace("<", "").replace(">", "")
     words = label.split()
     head = words[-1].lower() if words else ""
-    for org in story.organisations:
-        for form in (org.name, org.abbreviation):
-            if not form or form not in label:
-                continue
-            before, _, after = label.partition(form)
-            before_words = [w for w in before.split() if w.lower() not in _DETERMINERS]
-            after_words = _POSTMODIFIER_RE.split(re.sub(r"\([^)]*\)", "", after), 1)[0].split()
-            if all(w.isupper() for w in after_words) and not before_words:
-                return org.name  # "Citibank said", "the Bundesbank said", "the Saudi Press Agency SPA"
-            if after_words and after_words[-1].lower() in _VOICE_WORDS and len(after_words) <= 2:
-                return org.name  # "a Treasury spokesman", "Finance Ministry officials"
-            if not after_words and before_words and before_words[-1].lower() in ("for", "of", "from", "at"):
-                if any(w.lower() in _VOICE_WORDS for w in before_words):
-                    return org.name  # "a spokesman for the Bundesbank"
+    for form, name in story.org_forms:
+        if form not in label:
+            continue
+        before, _, after = label.partition(form)
+        if before[-1:].isalnum() or after[:1].isalnum():
+            continue  # inside another word
+        before_words = [w for w in before.split() if w.lower() not in _DETERMINERS]
+        after_words = _POSTMODIFIER_RE.split(re.sub(r"\([^)]*\)", "", after), 1)[0].split()
+        if all(w.isupper() for w in after_words) and not before_words:
+            return name  # "Citibank said", "the Bundesbank said", "the Saudi Press Agency SPA"
+        if after_words and after_words[-1].lower() in _VOICE_WORDS and len(after_words) <= 2:
+            return name  # "a Treasury spokesman", "Finance Ministry officials"
+        if not after_words and before_words and before_words[-1].lower() in ("for", "of", "from", "at"):
+            if any(w.lower() in _VOICE_WORDS for w in before_words):
+                return name  # "a spokesman for the Bundesbank"
+    voice = _VOICE_OF_RE.match(label)
+    if voice:
+        return _unlisted_organisation(voice.group(1).split())
     if head in _VOICE_WORDS:
         return _unlisted_organisation(words[:-1])
+    if head in ORGANISATION_WORDS:
+        return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said"
     return None
+
+
+# "a spokesman for the International Trade and Industry Ministry", "an official of X".
+_VOICE_OF_RE = re.compile(
+    r"(?:a|an|the|one)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|official)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", re.I
+)
 
 
 def _unlisted_organisation(words: list[str]) -> str | None:
-    """"a U.S. Embassy spokesman": capitalised words ending in an institution word."""
-    names = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
-    if names and len(names) == len([w for w in words if w.lower() not in _DETERMINERS]):
-        if names[-1].lower() in ORGANISATION_WORDS and names[-1].lower() not in ("government", "administration"):
-            return " ".join(names)
+    """"a U.S. Embassy spokesman", "a spokesman for the Trade and Industry Ministry": capitalised
+    words (with "and", "of", "for" between) that end in an institution word."""
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
+        return None
+    if all(w[:1].isupper() or w in ("and", "of", "for") for w in words) and words[0][:1].isupper():
+        return " ".join(words)
     return None
 
 
+_NOT_VOICED = frozenset({"government", "administration"})
+
+
 def _person_for_role(label: str, story: _Story) -> _Speaker | None:
-    """"the minister said": the one person with that role; else the previous speaker of that kind."""
+    """"the minister said", "the presidential spokesman added": the one person of the story with
+    that role; else the previous speaker of that kind."""
     words = label.lower().split()
-    if len(words) != 2 or words[0] != "the" or not is_role_head(words[1]):
+    if not 2 <= len(words) <= 4 or words[0] != "the" or not is_role_head(words[-1]):
         return None
-    head = words[1]
+    if any(w[:1].isupper() for w in label.split()[1:]):
+        return None  # "the Japanese minister" may be another one
+    head = words[-1]
     holders = [p for p in story.people if head in p.role.lower().split()]
     if len(holders) == 1:
         return _Speaker(person=holders[0].name, label=label)
-    last = story.events[-1].speaker if story.events else None
-    if last and not last.plural and head in last.label.lower().split():
-        return _Speaker(last.person, last.organisation, label)
+    for event in story.events[-3:][::-1]:  # "a Treasury spokesman said ... The spokesman said"
+        if not event.speaker.plural and head in event.speaker.label.lower().split():
+            return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
 
 
