@@ -146,6 +146,7 @@ class _Story:
     mentions: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     masked: dict[int, str] = field(default_factory=dict)  # paragraphs with quoted words masked
+    previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
 
@@ -159,9 +160,11 @@ def find_statements(
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
+    last_index = -1
     for index, paragraph in enumerate(readable_paragraphs(document)):
         if not paragraph:
             continue
+        story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
         found = _statements_in(paragraph, index, start, story)
         if pending_open and found and found[0].kind == DIRECT and paragraph.lstrip()[:1] in _QUOTE_CHARS:
@@ -198,16 +201,19 @@ def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[
 def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> list[StatementMention]:
     quotes = [q for q in _quotations(paragraph, start) if not _is_title(q.text)]
     masked = _mask_quotes(paragraph, quotes)
-    sentences = _sentences(masked, start)
-    opening_speaker = _opening_speaker(paragraph, index, story)
-    story.sentences[index] = sentences
     story.masked[index] = masked
+    verbs = [_Verb(m.group(1), m.start(1), m.end(1)) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
+    if not verbs and not quotes:
+        return []  # nothing said here (its sentences are split later if a pronoun needs them)
+    sentences = _sentences(masked, start)
+    story.sentences[index] = sentences
+    opening_speaker = _opening_speaker(paragraph, index, story)
     made: list[StatementMention] = []
     speakers: list[_Speaker] = []
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
     for number, (s0, s1) in enumerate(sentences):
         sentence_quotes = [q for q in quotes if s0 <= q.mark < s1]
-        attribution = _attribution(masked, s0, s1, story)
+        attribution = _attribution(masked, s0, s1, [v for v in verbs if s0 <= v.start < s1], story)
         if attribution is None:
             loose = [q for q in sentence_quotes if _words(q.text) >= 2]
             if speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
@@ -249,13 +255,7 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
     last = story.events[-1] if story.events else None
     if paragraph.lstrip()[:1] not in _QUOTE_CHARS or last is None:
         return None
-    return last.speaker if last.paragraph == _previous_paragraph(index, story) else None
-
-
-def _previous_paragraph(index: int, story: _Story) -> int:
-    """The readable paragraph before this one (subheads and credits are skipped)."""
-    earlier = [i for i in story.sentences if i < index]
-    return earlier[-1] if earlier else -1
+    return last.speaker if last.paragraph == story.previous[index] else None
 
 
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
@@ -282,13 +282,12 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
 # --- Finding the attribution --------------------------------------------------------------------
 
 
-def _attribution(masked: str, s0: int, s1: int, story: _Story) -> _Attribution | None:
+def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Story) -> _Attribution | None:
     """The attribution of a sentence. A verb that ends it frames all of it ("Lawson has told
     Funaro that ..., a Treasury spokesman said."); then main verbs before "added" and "saying"."""
-    verbs = sorted(
-        (_Verb(m.group(1), m.start(1), m.end(1)) for m in _VERB_RE.finditer(masked, s0 - 1 if s0 else 0, s1)),
-        key=lambda v: (not _ends_sentence(masked, v, s1), _verb_rank(v.text), v.start),
-    )
+    if not verbs:
+        return None
+    verbs = sorted(verbs, key=lambda v: (not _ends_sentence(masked, v, s1), _verb_rank(v.text), v.start))
     for verb in verbs:
         found = _attribution_by(verb, masked, s0, s1, story)
         if found is None:
@@ -809,7 +808,7 @@ def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
 def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tuple[int, int], set[str]] | None:
     """The latest sentence before the offset (this paragraph or the one before) naming people,
     as (paragraph, sentence start), and the people it names (not "X's", not inside quotations)."""
-    for paragraph in (index, _previous_paragraph(index, story)):
+    for paragraph in (index, story.previous[index]):
         mentions = [
             m for m in story.mentions.get(paragraph, [])
             if (paragraph < index or (m[1] <= offset and not _inside(m[0], content)))
@@ -818,10 +817,16 @@ def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tu
         if not mentions:
             continue
         last = mentions[-1]
-        sentence = next((s for s in story.sentences.get(paragraph, []) if s[0] <= last[0] < s[1]), (0, 0))
+        sentence = next((s for s in _sentences_of(paragraph, story) if s[0] <= last[0] < s[1]), (0, 0))
         names = {m[2] for m in mentions if sentence[0] <= m[0] < sentence[1]}
         return (paragraph, sentence[0]), names
     return None
+
+
+def _sentences_of(paragraph: int, story: _Story) -> list[tuple[int, int]]:
+    if paragraph not in story.sentences:
+        story.sentences[paragraph] = _sentences(story.masked[paragraph], 0)
+    return story.sentences[paragraph]
 
 
 def _inside(position: int, span: tuple[int, int] | None) -> bool:
