@@ -58,3 +58,13 @@ def test_dry_run_writes_nothing_but_reports_the_same():
     out, _ = run_import(dry_run=True)
     assert Article.objects.count() == 0
     assert "Dry run" in out and "1 created" in out
+
+
+def test_the_400_diplomatic_stories_import_once_and_only_once(corpus_dir):
+    out, _ = run_import(str(corpus_dir / "diplomatic"))
+    assert "400 created" in out and "0 failed" in out
+    assert Article.objects.count() == 400
+    assert Article.objects.filter(published_on__isnull=True).count() == 0
+    assert Article.objects.filter(countries__isnull=False).distinct().count() >= 395
+    out, _ = run_import(str(corpus_dir / "diplomatic"))
+    assert "0 created" in out and "400 unchanged" in out
