@@ -1,0 +1,106 @@
+"""Helpers for the bench scripts that run the archive for real: throwaway PostgreSQL databases,
+manage.py commands and a gunicorn server on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
+
+
+def database_url(name: str) -> str:
+    return f"{POSTGRES}/{name}"
+
+
+def psql(sql: str, database: str = "postgres") -> str:
+    result = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-tAc", sql],
+        capture_output=True, text=True, check=True,
+    )
+    return result.stdout.strip()
+
+
+def create_database(name: str) -> None:
+    drop_database(name)
+    psql(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(name: str) -> None:
+    psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def app_env(database: str, **extra: str) -> dict[str, str]:
+    """The environment of a production-like run: DEBUG off, the given database."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        DATABASE_URL=database if "://" in database else database_url(database),
+        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-only-secret-key"),
+        DJANGO_SETTINGS_MODULE="archive.settings",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        **extra,
+    )
+    return env
+
+
+def manage(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
+        check=check,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """gunicorn serving the archive on 127.0.0.1; stopped (the whole process group) on exit."""
+
+    def __init__(self, env: dict[str, str], *, workers: int = 2, threads: int = 1, log: Path | None = None):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(log or os.devnull, "w")
+        command = [
+            str(VENV_BIN / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{self.port}",
+            "--workers", str(workers), "--threads", str(threads), "--timeout", "60",
+        ]
+        self.process = subprocess.Popen(
+            command, cwd=PROJECT_DIR, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def __enter__(self) -> Gunicorn:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + "/help/", timeout=5).read()
+                return self
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("gunicorn exited at start (see its log)") from None
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not answer within 30 s")
+
+    def __exit__(self, *exc) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.log.close()
+
+    def worker_pids(self) -> set[int]:
+        """The master's children: the same set before and after a fault means no worker restarted."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return {int(pid) for pid in children.read_text().split()} if children.exists() else set()
