@@ -144,8 +144,8 @@ def test_request_bodies_larger_than_the_biggest_upload_are_refused_unread(client
     settings.IMPORT_MAX_UPLOAD_BYTES = 1000
     client.force_login(user_in("Librarians"))
     huge = 1000 + 2 * 1024 * 1024
-    response = client.post(reverse("admin:archive_importrun_upload"), data=b"x", content_type="application/octet-stream",
-                           CONTENT_LENGTH=str(huge))
+    response = client.post(reverse("admin:archive_importrun_upload"), data=b"x",
+                           content_type="application/octet-stream", CONTENT_LENGTH=str(huge))
     assert response.status_code == 413
     assert "Too large" in response.content.decode()
 
