@@ -43,7 +43,7 @@ _SPEECH_AFTER_RE = re.compile(
     rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )
 _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
-_SPEECH_BEFORE_RE = re.compile(rf"\b(?:{_CUE_VERB}|according to)\s+$")
+
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,.;]|$|of\s|who\s)")
 _WHO_RE = re.compile(r",\s+who\b")
 _APPOSITION_RE = re.compile(
@@ -234,9 +234,15 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
         return True
     if len(tokens) > 1 and before.endswith(", ") and _APPOSED_SPEAKER_RE.match(after):
         return True  # "the head of ECGD's debt division, Gerry Breach, said"
-    if _SPEECH_BEFORE_RE.search(before[-40:]) and _CLAUSE_END_RE.match(after):
+    if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):
         return True
     return _is_given_pair(tokens, after)
+
+
+def _is_after_speech_verb(before: str) -> bool:
+    """"said Tom Murtha", "according to Tom Murtha"."""
+    last = before[-16:].rsplit(None, 1)[-1:]
+    return bool(last) and before[-1:].isspace() and (last[0] in CUE_VERBS or before.endswith("according to "))
 
 
 def _is_given_pair(tokens: tuple[str, ...], after: str) -> bool:
@@ -482,6 +488,8 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
     for word, person in unique.items():
         for index, paragraph in enumerate(paragraphs):
+            if word not in paragraph:
+                continue  # the common case
             for start in _whole_word_starts(paragraph, word):
                 end = start + len(word)
                 if not any(_overlaps(s, index, start, end) for s in person.spans):

@@ -438,11 +438,8 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
     """Where the noun phrase ending at `end` starts: after a comma, a quotation, a dash, a clause
     word ("..., which Wang said") or another speech verb ("he noted the communique said"); "and"
     ends it only before a pronoun or a name."""
-    start = s0
-    for stop in _HARD_STOPS:
-        found = masked.rfind(stop, s0, end)
-        if found != -1:
-            start = max(start, found + len(stop))
+    stop = _LAST_HARD_STOP_RE.match(masked, s0, end)
+    start = stop.end() if stop else s0
     words = list(_WORD_RE.finditer(masked, start, end))
     for i in range(len(words) - 1, -1, -1):
         lower = words[i].group().lower()
@@ -454,8 +451,9 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
     return start
 
 
-# Marks that end the subject when read back from the verb: commas, quotation marks, dashes.
-_HARD_STOPS = (",", ";", ":", '"', "“", "”", " - ", " -- ", "—", "–")
+# Up to the last mark that ends the subject read back from the verb: a comma, a quotation mark,
+# a dash (the greedy ".*" makes the engine look from the end).
+_LAST_HARD_STOP_RE = re.compile(r".*(?:[,;:\"“”—–]| -+ )", re.S)
 
 
 def _title_and_name_start(masked: str, s0: int, end: int) -> int:
@@ -561,7 +559,7 @@ def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int
     return _phrase_start(masked, s0, end, story), end
 
 
-_PHRASE_AFTER_RE = re.compile(r"\s+([^,;:\"“”]{1,100}?)\s*(?:[,;:]|\s+who\b|$)")
+_PHRASE_STOP_RE = re.compile(r"[,;:\"“”]|\swho\b")
 
 
 def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False) -> tuple[int, int] | None:
@@ -571,10 +569,11 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
     Paul Laxalt"), so "said recently." names nobody;
     after "according to" it may open with any word ("according to senior Citibank executive X").
     """
-    match = _PHRASE_AFTER_RE.match(masked, start, s1)
-    if not match:
+    stop = _PHRASE_STOP_RE.search(masked, start, s1)
+    end = stop.start() if stop else s1
+    if end - start > 100 or not masked[start : start + 1].isspace() or (stop and stop.group() in _QUOTE_CHARS):
         return None
-    span = _trim(masked, match.start(1), match.end(1))
+    span = _trim(masked, start, end)
     if span is None:
         return None
     words = masked[span[0] : span[1]].split()
@@ -687,6 +686,8 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
 
 def _is_compound(label: str, story: _Story) -> bool:
     """"Canada and the EC", "Baker and Volcker": two speakers, not one ("Trade and Industry" is one)."""
+    if " and " not in label:
+        return False
     text = label
     for org in story.organisations:
         text = text.replace(org.name, "ORG")
