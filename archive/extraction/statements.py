@@ -380,7 +380,7 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             return None
         subject, appositions = chain[0], chain[1:]
     else:
-        last_word = head.split()[-1].lower()
+        last_word = head.rsplit(None, 1)[-1].lower()
         if last_word in ("and", "but"):  # "Abrams admitted ..., but said he believed ..."
             subject = _clause_subject(masked, s0, end - len(last_word))
         elif last_word == "who":  # "Prime Minister Yasuhiro Nakasone, who said ..."
@@ -587,7 +587,7 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
 
 
 def _starts_with_intro(text: str) -> bool:
-    words = text.split()
+    words = text.split(None, 1)
     return bool(words) and (words[0].lower() in _INTRO_WORDS or _is_participle(words[0]))
 
 
