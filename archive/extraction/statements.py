@@ -1,8 +1,10 @@
 """Statements: direct and reported speech, attributed to a speaker or honestly left unresolved.
 
 Each paragraph is split into sentences once, with quoted words masked so that verbs and
-commas inside quotations are not read as the story's own. Per sentence, the first speech verb
-outside quotation marks ("said", "told", "according to"; "saying" last) gives the attribution:
+commas inside quotations are not read as the story's own. Per sentence, one speech verb outside
+quotation marks gives the attribution: one that ends the sentence ("CLAUSE, X said." and
+"CLAUSE, X announced."), else the first of "said", "told", "according to", then the others,
+"saying" last. From it come:
 
 - its subject: the noun phrase before the verb ("Trade Minister Hajime Tamura said"), the
   head of an apposition chain ("Nazer, quoted by SPA, said"), the phrase after the verb
@@ -14,9 +16,10 @@ outside quotation marks ("said", "told", "according to"; "saying" last) gives th
 A subject resolves to a person when the person's name ends it ("Chase Bank's senior dealer
 Eckhart Hager", not "Aides to Roberts" or "The Reagan announcement"), to an organisation when
 the phrase is the organisation or one of its voices ("a Treasury spokesman"), and a pronoun to
-the latest person or speaker before it when that one is unambiguous. A quotation with no verb
-continues the speaker of its paragraph, or of the previous paragraph when it opens one.
-Anything else stays a label: a wrong speaker is worse than none.
+the latest person or speaker before it when that one is unambiguous. A sentence that opens
+with a quotation and has no verb continues the speaker of its paragraph, or of the previous
+paragraph when it opens the paragraph. Anything else stays a label: a wrong speaker is worse
+than none.
 """
 
 from __future__ import annotations
