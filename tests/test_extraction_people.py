@@ -126,3 +126,9 @@ def test_lone_words_beside_places_institutions_and_brackets_are_not_people():
 def test_a_name_between_commas_before_a_speech_verb():
     found = people("Nigeria will pay, the head of ECGD's debt division, Gerry Breach, said.")
     assert "Gerry Breach" in found
+
+
+def test_given_name_allows_a_common_word_as_surname_and_firms_after_of_are_no_people():
+    found = people('"Growth will slow," said Merrill Lynch economist William Sterling. "Producers will talk," '
+                   "Bronwyn Curtis of Landell Mills Commodities Studies said.")
+    assert set(found) == {"William Sterling", "Bronwyn Curtis"}

@@ -274,3 +274,11 @@ def test_a_short_quote_inside_narration_does_not_continue_the_speaker():
     found = statements('The Daily Telegraph commented that the minister was "despatched to Tokyo armed with a '
                        'pistol." The Financial Times urged him to avoid provoking a "nasty backlash" from Tokyo.')
     assert speaker_of(found, "nasty backlash") is None
+
+
+def test_and_said_subject_with_a_particle_and_a_leading_adjective():
+    found = statements("EC Industrial Policy Director Heinrich von Moltke came to Japan and said the report "
+                       "drew attention.\n\nThe answer lies elsewhere, said visiting Chairman of General Motors "
+                       "Roger Smith.")
+    assert speaker_of(found, "report drew attention") == "Heinrich von Moltke"
+    assert speaker_of(found, "answer lies elsewhere") == "Roger Smith"

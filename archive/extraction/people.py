@@ -28,6 +28,7 @@ from .names import (
     SPEECH_VERBS,
     country_code,
     is_given_name,
+    is_non_name,
     is_prefix_word,
     is_role_head,
     is_role_word,
@@ -43,6 +44,8 @@ _SPEECH_AFTER_RE = re.compile(
     rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )
 _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
+_OF_BODY_SPEAKER_RE = re.compile(rf"\s+of\s+[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
+_PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
 
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,.;]|$|of\s|who\s)")
 _WHO_RE = re.compile(r",\s+who\b")
@@ -57,7 +60,9 @@ _CREDIT_PARAGRAPH_RE = re.compile(r"^(?:By |(?:Additional )?(?:Reporting|Writing
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _ROLE_LEAD_WORDS = ("of", "the", "and", "for", "on")
 # Words after a given name that show the pair is no person: "Christian Democrats".
-_NOT_SURNAMES = frozenset("democrats democratic socialists science monitor".split())
+_NOT_SURNAMES = frozenset(
+    "democrat democrats democratic socialist socialists social republican republicans science monitor".split()
+)
 
 
 @dataclass
@@ -188,7 +193,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     start, end = match.start() + span[0], match.start() + span[1]
     name = paragraph[start:end]
     tokens = key_words(name)
-    if not tokens or any(_is_blocked(t, story.excluded, document) for t in tokens):
+    if not tokens or _is_blocked(tokens, story.excluded, document):
         return None
     if country_code(name, document.date) or country_code(match.group(), document.date):
         return None  # "United States", "Hong Kong", "New Zealand"
@@ -203,6 +208,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if len(tokens) == 1 and _is_institution(name, paragraph[: match.start()], after, story, role or honorific):
         return None
+    if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
+        return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
@@ -234,6 +241,8 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
         return True
     if len(tokens) > 1 and before.endswith(", ") and _APPOSED_SPEAKER_RE.match(after):
         return True  # "the head of ECGD's debt division, Gerry Breach, said"
+    if len(tokens) > 1 and _OF_BODY_SPEAKER_RE.match(after):
+        return True  # "Bronwyn Curtis of Landell Mills Commodities Studies said"
     if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):
         return True
     return _is_given_pair(tokens, after)
@@ -300,9 +309,15 @@ _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
 
 
-def _is_blocked(token: str, excluded: set[str], document: Document) -> bool:
-    lower = token.lower()
-    return lower in excluded or is_prefix_word(token, document.date) or token.isupper()
+def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document) -> bool:
+    """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
+    after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
+    for i, token in enumerate(tokens):
+        if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
+            return True
+        if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
+            return True
+    return False
 
 
 def _role_before(before: str, document: Document) -> tuple[str, str | None, bool]:

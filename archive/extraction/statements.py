@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
-from .names import ORGANISATION_WORDS, SPEECH_VERBS, alternation, is_role_head, is_title_word
+from .names import ORGANISATION_WORDS, PARTICLES, SPEECH_VERBS, alternation, is_role_head, is_title_word
 from .people import dateline_end, readable_paragraphs
 
 # Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
@@ -548,7 +548,9 @@ def _leading_phrase_end(masked: str, start: int, end: int) -> int:
     stop = start
     for word in _WORD_RE.finditer(masked, start, end):
         text = word.group().strip(",")
-        if stop > start and not (text[:1].isupper() or text.lower() in _DETERMINERS or is_title_word(text)):
+        lower = text.lower()
+        opening = text[:1].isupper() or lower in _DETERMINERS or lower in PARTICLES or is_title_word(text)
+        if stop > start and not opening:
             break
         stop = word.end()
     return stop
@@ -582,6 +584,7 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
     words = masked[span[0] : span[1]].split()
     first = words[0]
     opener = first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS or is_title_word(first)
+    opener = opener or (first.endswith("ing") and len(words) > 1 and words[1][:1].isupper())  # "visiting"
     if len(words) > 10 or not (any_start or opener):
         return None
     if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
@@ -681,7 +684,7 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
         words = before.split()
         if words and words[-1].lower() in _PREPOSITIONS | {"and", "or", "nor", "told"}:
             return None
-        if any(w.endswith("ing") and w.islower() for w in words):
+        if any(w.endswith("ing") and w.islower() for w in words[1:]):
             return None  # "One official attending the talks with Minister X": X is no subject
         return name
     return None
