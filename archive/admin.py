@@ -479,6 +479,10 @@ class ImportRunAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False  # a run is a record of what happened
 
+    def changelist_view(self, request, extra_context=None):
+        ImportRun.objects.mark_abandoned()  # a run whose process was killed shows as interrupted
+        return super().changelist_view(request, extra_context)
+
     @admin.display(description="outcomes")
     def outcome_links(self, obj):
         url = reverse("admin:archive_importoutcome_changelist")

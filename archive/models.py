@@ -7,12 +7,15 @@ them. Rows an editor touched carry `corrected=True` so that re-import and re-ext
 
 from __future__ import annotations
 
+import os
+import socket
 import unicodedata
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 
@@ -154,6 +157,28 @@ class Tag(models.Model):
         return reverse("archive:tag", args=[self.slug])
 
 
+class ImportRunQuerySet(models.QuerySet):
+    def mark_abandoned(self) -> int:
+        """Runs still "running" whose process on this machine is gone (killed with SIGKILL, out of
+        memory, a power cut) were interrupted: say so. Runs of other machines cannot be checked."""
+        here = socket.gethostname()[:255]
+        running = self.filter(status=ImportRun.Status.RUNNING, host=here, pid__isnull=False)
+        gone = [pk for pk, pid in running.values_list("pk", "pid") if not process_exists(pid)]
+        return self.filter(pk__in=gone, status=ImportRun.Status.RUNNING).update(
+            status=ImportRun.Status.INTERRUPTED, finished_at=timezone.now()
+        )
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
 class ImportRun(models.Model):
     class Status(models.TextChoices):
         RUNNING = "running", "Running"
@@ -173,6 +198,11 @@ class ImportRun(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     duplicates = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
+    # Which process runs the import, so that a run its killed process left "running" is found.
+    host = models.CharField(max_length=255, blank=True, editable=False)
+    pid = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    objects = ImportRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]

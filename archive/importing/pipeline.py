@@ -14,6 +14,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import socket
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -157,8 +158,14 @@ class Importer:
     # The run ------------------------------------------------------------------------------
 
     def _run(self, inputs: Iterable, description: str) -> ImportRun:
+        ImportRun.objects.mark_abandoned()  # earlier runs whose process was killed: interrupted
         self.run = ImportRun.objects.create(
-            origin=self.origin[:200], inputs=description, started_by=self.started_by, dry_run=self.dry_run
+            origin=self.origin[:200],
+            inputs=description,
+            started_by=self.started_by,
+            dry_run=self.dry_run,
+            host=socket.gethostname()[:255],
+            pid=os.getpid(),
         )
         self.writer = ExtractionWriter(EntityResolver())
         self.progress = Progress(started=time.monotonic())

@@ -5,9 +5,11 @@ from __future__ import annotations
 import getpass
 import glob
 import os
+import signal
 import socket
 import sys
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -45,7 +47,8 @@ class Command(BaseCommand):
             on_outcome=self.show_outcome,
         )
         try:
-            run = importer.import_paths(paths)
+            with sigterm_as_interrupt():
+                run = importer.import_paths(paths)
         except DatabaseError as error:
             raise CommandError(
                 f"The database refused the import ({' '.join(str(error).split())}). "
@@ -97,6 +100,26 @@ class Command(BaseCommand):
         elif time.monotonic() - self.last_line >= 5:  # plain lines for logs, not a flood
             self.last_line = time.monotonic()
             self.stdout.write(line)
+
+
+@contextmanager
+def sigterm_as_interrupt():
+    """`kill` (SIGTERM, as sent by systemd, docker stop, a job scheduler) ends an import like
+    Ctrl-C: the batch being written rolls back and the run is recorded as interrupted. Python's
+    default would end the process on the spot and leave the run "running"."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def count_files(paths: list[str]) -> int:

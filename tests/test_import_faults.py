@@ -1,0 +1,147 @@
+"""Imports under faults, in real processes on a real database file or server: killed with
+SIGKILL half-way, two at once on overlapping files, a full disk, a read-only database.
+
+The stories are made up (tests/story_maker.py): every one has countries, people, an
+organisation and statements, so that a half-written article would show."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+
+import pytest
+from django.conf import settings
+
+from archive.importing.pipeline import BATCH_SIZE
+from archive.models import ImportRun
+
+from .scratch import ScratchDatabases, manage, query, server_of, snapshot, start_import, wait_until
+from .story_maker import write_stories
+
+STORIES = 1500
+ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory):
+    scratch = ScratchDatabases(tmp_path_factory.mktemp("databases"), server_of(settings.DATABASES["default"]))
+    yield scratch
+    scratch.close()
+
+
+@pytest.fixture(scope="module")
+def wire(tmp_path_factory):
+    return write_stories(tmp_path_factory.mktemp("files") / "wire.jsonl", range(STORIES))
+
+
+@pytest.fixture(scope="module")
+def clean_import(databases, wire):
+    """What one uninterrupted import of the stories makes."""
+    url = databases.new("clean")
+    assert manage(url, "import_documents", "--workers", "1", str(wire)).returncode == 0
+    return snapshot(url)
+
+
+def articles(url: str) -> int:
+    return query(url, "SELECT count(*) FROM archive_article")[0][0]
+
+
+def runs(url: str) -> list[tuple]:
+    return query(url, "SELECT status, created, updated, unchanged, duplicates, failed FROM archive_importrun "
+                      "ORDER BY id")
+
+
+def created_so_far(url: str) -> int:
+    return query(url, "SELECT coalesce(max(created), 0) FROM archive_importrun")[0][0]
+
+
+def test_an_import_killed_half_way_keeps_whole_batches_and_the_next_run_completes_it(databases, wire, clean_import):
+    url = databases.new("killed")
+    importing = start_import(url, wire)
+    wait_until(lambda: created_so_far(url) >= 2 * BATCH_SIZE, importing)
+    importing.send_signal(signal.SIGKILL)
+    importing.communicate()
+    kept = articles(url)
+    assert 2 * BATCH_SIZE <= kept < STORIES and kept % BATCH_SIZE == 0  # whole batches, nothing of the next
+    assert runs(url) == [("running", kept, 0, 0, 0, 0)]
+    assert query(url, "SELECT count(*) FROM archive_importoutcome")[0][0] == kept
+
+    again = manage(url, "import_documents", "--workers", "1", str(wire))
+    assert again.returncode == 0, again.stderr
+    assert runs(url) == [("interrupted", kept, 0, 0, 0, 0), ("finished", STORIES - kept, 0, kept, 0, 0)]
+    assert snapshot(url) == clean_import  # every article complete, none twice
+
+
+def test_sigterm_ends_an_import_cleanly_as_interrupted(databases, wire):
+    url = databases.new("terminated")
+    importing = start_import(url, wire)
+    wait_until(lambda: created_so_far(url) >= BATCH_SIZE, importing)
+    importing.send_signal(signal.SIGTERM)
+    _, errors = importing.communicate()
+    assert importing.returncode == 1 and "Interrupted" in errors
+    [(status, created, *_)] = runs(url)
+    assert status == "interrupted" and created == articles(url) and created % BATCH_SIZE == 0
+
+
+@pytest.mark.parametrize("same_name", [True, False], ids=["same file name", "other file name"])
+def test_two_imports_of_overlapping_files_at_once_store_each_story_once(databases, tmp_path, same_name):
+    url = databases.new(f"together_{same_name}")
+    first = write_stories(tmp_path / "wire.jsonl", range(0, 1000))
+    (tmp_path / "other").mkdir()
+    second = write_stories(tmp_path / "other" / ("wire.jsonl" if same_name else "copy.jsonl"), range(500, 1500))
+    both = [start_import(url, first), start_import(url, second)]
+    outputs = [process.communicate() for process in both]
+    assert [process.returncode for process in both] == [0, 0], outputs
+    assert articles(url) == 1500
+    done = runs(url)
+    assert [status for status, *_ in done] == ["finished", "finished"]
+    assert sum(created for _, created, *_ in done) == 1500
+    for _, created, updated, unchanged, duplicates, failed in done:
+        assert created + unchanged + duplicates == 1000 and updated == failed == 0
+    assert {row for _, _, _, unchanged, duplicates, _ in done for row in (unchanged, duplicates)} != {0}
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="the disk of an SQLite database")
+def test_a_full_disk_stops_the_import_with_a_clear_error_and_whole_batches(databases, wire, clean_import):
+    url = databases.new("full_disk")
+    room = os.path.getsize(url.split(":///", 1)[1]) + 600_000  # a few batches, then the disk is full
+    full = manage(url, "import_documents", "--workers", "1", str(wire), max_file_bytes=room)
+    assert full.returncode == 1
+    # What SQLite says of a write that fails for want of room (EFBIG here; ENOSPC says "disk is full").
+    assert re.search(r"The database refused the import \((disk I/O error|database or disk is full)\)", full.stderr)
+    assert "Traceback" not in full.stderr
+    kept = articles(url)
+    assert kept < STORIES and kept % BATCH_SIZE == 0
+    assert manage(url, "import_documents", "--workers", "1", str(wire)).returncode == 0
+    assert runs(url)[0][0] == "interrupted"
+    assert snapshot(url) == clean_import
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL's read-only databases")
+def test_a_read_only_database_refuses_the_import_with_a_clear_error(databases, wire):
+    url = databases.new("read_only")
+    name = url.rsplit("/", 1)[1]
+    query(databases.server + "/postgres", f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    refused = manage(url, "import_documents", "--workers", "1", str(wire))
+    assert refused.returncode == 1
+    assert "The database refused the import (cannot execute INSERT in a read-only transaction)" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert articles(url) == 0
+
+
+@pytest.mark.django_db
+def test_runs_left_running_by_a_dead_process_of_this_machine_are_marked_interrupted(admin_client):
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    here = socket.gethostname()
+    dead = ImportRun.objects.create(origin="killed", host=here, pid=gone.pid)
+    alive = ImportRun.objects.create(origin="still going", host=here, pid=os.getpid())
+    elsewhere = ImportRun.objects.create(origin="other machine", host="elsewhere", pid=gone.pid)
+    page = admin_client.get("/admin/archive/importrun/").content.decode()  # the list marks them
+    statuses = dict(ImportRun.objects.values_list("pk", "status"))
+    assert statuses == {dead.pk: "interrupted", alive.pk: "running", elsewhere.pk: "running"}
+    assert "Interrupted" in page
+    assert ImportRun.objects.get(pk=dead.pk).finished_at is not None
