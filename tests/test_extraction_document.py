@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from archive.extraction.document import parse_document
-from archive.extraction.text import is_subhead, split_sentences
+from archive.extraction.text import is_subhead, readable_headline, split_sentences
 from tests.conftest import DATA_DIR, PROJECT_DIR
 
 SEED = PROJECT_DIR / "seeds" / "000_1385e5d573d3216b.txt"
@@ -59,6 +59,18 @@ def test_wire_headline_becomes_a_readable_title_and_leaves_the_body():
     assert doc.dateline == "GENEVA" and doc.source == ""
     assert len(doc.paragraphs) == 2
     assert "The General Agreement on Tariffs and Trade (GATT) said the U.S. federal" in doc.paragraphs[0]
+
+
+def test_headline_words_take_the_case_the_body_prints_them_in():
+    body = [
+        "Iran said the Gulf was calm. May officials said they may meet in Kuwait.",
+        "Kuwaiti officials in Kuwait City may go. Iranian ships, Iran said, would stay.",
+    ]
+    # "Iran", "Kuwait": capitalised in the body; "may" is a verb there, whatever a sentence start says;
+    # "Kuwaiti" is no use of "Kuwait" (whole words only).
+    assert readable_headline("IRAN AND KUWAIT MAY MEET", body) == "Iran and Kuwait may meet"
+    # A word only ever printed at a sentence start still takes its capital.
+    assert readable_headline("TALKS ON CALM GULF", ["Talks went on.", "Calm Gulf seas."]) == "Talks on Calm Gulf"
 
 
 def test_datelines_in_the_wire_forms():

@@ -150,16 +150,14 @@ def _body_forms(body: list[str], wanted: set[str]) -> dict[str, str]:
     """
     if not wanted:
         return {}
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, wanted)) + r")\b", re.IGNORECASE)
+    text = "\n".join(body)  # paragraphs hold no line breaks, so "\n" marks a paragraph start
     counts: Counter[str] = Counter()
     initial: Counter[str] = Counter()
-    for paragraph in body:
-        for match in pattern.finditer(paragraph):
-            start = match.start()
-            if start == 0 or _SENTENCE_START_RE.search(paragraph, max(0, start - 3), start):
-                initial[match.group()] += 1
-            else:
-                counts[match.group()] += 1
+    for start, end in _whole_word_uses(text, wanted):
+        if start == 0 or text[start - 1] == "\n" or _SENTENCE_START_RE.search(text, max(0, start - 3), start):
+            initial[text[start:end]] += 1
+        else:
+            counts[text[start:end]] += 1
     forms: dict[str, str] = {}
     for word, count in counts.items():
         if word[0].isupper() and count > 2 * counts.get(word.lower(), 0):
@@ -168,6 +166,46 @@ def _body_forms(body: list[str], wanted: set[str]) -> dict[str, str]:
         if word.lower() not in counts and word.lower() not in forms:
             forms[word.lower()] = word  # only ever capitalised, so probably a name
     return forms
+
+
+def _whole_word_uses(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word use of a wanted lower-case word, in any case, in order.
+
+    A plain search of the lower-cased text: a regex of the words would be compiled anew for
+    every headline. Where two uses overlap ("o'neill", "neill") the earlier, longer one wins.
+    """
+    lower = _lower_same_length(text)
+    uses = []
+    for word in wanted:
+        start = lower.find(word)
+        while start != -1:
+            end = start + len(word)
+            if _is_word_start(lower, start) and _is_word_end(lower, end):
+                uses.append((start, end))
+            start = lower.find(word, start + 1)
+    uses.sort(key=lambda use: (use[0], -use[1]))
+    kept: list[tuple[int, int]] = []
+    for start, end in uses:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def _lower_same_length(text: str) -> str:
+    """The text in lower case, character for character (offsets stay valid)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" lowers to two
+
+
+# As a regex word boundary sees it: letters, digits and "_" are word characters.
+def _is_word_start(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def _is_word_end(text: str, end: int) -> bool:
+    return end == len(text) or not (text[end].isalnum() or text[end] == "_")
 
 
 _SENTENCE_START_RE = re.compile(r"""[.!?:"“‘(]\s*$""")
