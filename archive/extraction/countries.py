@@ -3,7 +3,7 @@
 The aliases are data: ISO 3166 names from pycountry plus the reviewed table in
 data/country_aliases.tsv, loaded once at import. A story is matched word by word: at each
 capitalised word the longest alias starting there wins, so "Latin America" (blocked) hides
-"America" and "New Mexico" is the U.S. state, not Mexico.
+"America" and "New Mexico" is the U.S. state, not Mexico. All aliases are one regex (a trie).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 import pycountry
 
 from .model import CountryMention, Document
+from .text import alternation
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "country_aliases.tsv"
 
@@ -77,19 +78,16 @@ _PREVIOUS_WORD_RE = re.compile(r"([A-Z][^\W\d_]*) $")
 _NEXT_WORD_RE = re.compile(r" ([A-Z][^\W\d_]*)")
 
 
-def _by_first_word(aliases: dict[str, Alias]) -> dict[str, list[tuple[str, Alias]]]:
-    """Aliases grouped by their first capitalised word, longest first, for longest-match lookup."""
-    groups: dict[str, list[tuple[str, Alias]]] = {}
-    for alias, entry in aliases.items():
-        first = _CAPITALISED_RE.match(alias)
-        if first:
-            groups.setdefault(first.group(), []).append((alias, entry))
-    for group in groups.values():
-        group.sort(key=lambda item: -len(item[0]))
-    return groups
+def _alias_regex(aliases: dict[str, Alias]) -> re.Pattern[str]:
+    """Every alias that opens with a capitalised word, as one trie: at each place the longest
+    alias wins, and it must end where a word ends ("Chad" is not found in "Chadian")."""
+    opening = [alias for alias in aliases if _CAPITALISED_RE.match(alias)]
+    return re.compile(rf"(?:{alternation(opening)})(?![^\W_])")
 
 
-_BY_FIRST_WORD = _by_first_word(ALIASES)
+# No look-behind before the trie, so that the regex engine skips fast from capital to capital:
+# a match inside a word ("xJapan") is dropped by the caller.
+_ALIAS_RE = _alias_regex(ALIASES)
 
 
 def resolve(code: str, date: dt.date | None = None) -> str | None:
@@ -158,32 +156,17 @@ def _codes_in(paragraph: str, date: dt.date | None, person_names: set[str]) -> l
     bare "Jordan" in the same story is taken as the person too.
     """
     found = []
-    resume = 0
-    for word in _CAPITALISED_RE.finditer(paragraph):
-        start = word.start()
-        if start < resume:
-            continue  # inside an alias already matched ("New Mexico")
-        candidates = _BY_FIRST_WORD.get(word.group())
-        if candidates is None:
-            continue
-        alias, entry = _longest_alias(paragraph, start, candidates)
-        if entry is None:
-            continue
-        end = start + len(alias)
-        resume = end
+    for match in _ALIAS_RE.finditer(paragraph):
+        start, end = match.span()
+        if start and paragraph[start - 1].isalnum():
+            continue  # inside a word
+        alias = match.group()
+        entry = ALIASES[alias]
         if _counts_in_body(alias, entry, paragraph, start, end, person_names):
             code = resolve(entry.code, date)
             if code:
                 found.append(code)
     return found
-
-
-def _longest_alias(paragraph: str, start: int, candidates: list[tuple[str, Alias]]) -> tuple[str, Alias | None]:
-    for alias, entry in candidates:
-        end = start + len(alias)
-        if paragraph.startswith(alias, start) and not paragraph[end : end + 1].isalnum():
-            return alias, entry
-    return "", None
 
 
 def _counts_in_body(alias: str, entry: Alias, paragraph: str, start: int, end: int, person_names: set[str]) -> bool:

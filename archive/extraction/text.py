@@ -41,6 +41,11 @@ def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
     return found
 
 
+def is_one_word(text: str) -> bool:
+    """True when `words(text)` is the text itself, as one word without a possessive."""
+    return _WORD_RE.fullmatch(text) is not None and not _POSSESSIVE_RE.search(text)
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs separated by blank lines (or by indented lines, the wire's own convention).
 
@@ -209,6 +214,25 @@ def _is_word_end(text: str, end: int) -> bool:
 
 
 _SENTENCE_START_RE = re.compile(r"""[.!?:"“‘(]\s*$""")
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of the words as a trie ("s(?:a(?:id|ys?)|tated)"): the regex engine
+    tries it much faster than a flat list, and at each branch the longer word comes first."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        tails = [r for r in rests if r]
+        if not tails:
+            parts.append(re.escape(first))
+            continue
+        inner = re.escape(tails[0]) if len(tails) == 1 else alternation(tails)
+        if len(tails) > 1 or "" in rests:
+            inner = f"(?:{inner})" + ("?" if "" in rests else "")
+        parts.append(re.escape(first) + inner)
+    return "|".join(parts)
 
 
 def cut_at_word(text: str, limit: int) -> str:
