@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import countries
 from .model import Document, OrganisationMention, Span
-from .text import Word, words
+from .text import Word, alternation, is_one_word, words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
 BLOCK = "-"
@@ -86,12 +86,18 @@ _TITLES = frozenset(
     Officials Ambassador Vice Deputy Chief Head Leader Speaker Senator Sen Rep Member Members
     Economist Economists Analyst Managing Commissioner Premier Chancellor Sources Source""".split()
 )
+# Any word that opens a gazetteer name or is a head word: a run of capitalised words without
+# one (most runs: "The", "Japan", "Paul Volcker") names no organisation and is not looked at.
+_KEY_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{alternation([*_FIRST_WORDS, *HEADS])})(?![^\W\d_])")
 _TICKER_OR_COMPANY_RE = re.compile(r"<([^<>\n]{1,80})>")
-_G_GROUP_RE = re.compile(r"\bG-?(5|6|7|10|24|77)\b")
+_G_GROUP_RE = re.compile(r"G(?<!\w.)-?(5|6|7|10|24|77)\b")  # "G" first: see _FIRST_CAPITALISED
 # A run of capitalised words joined by spaces, hyphens, "&" or connectors, ending at a possessive:
 # "Ministry of International Trade and Industry", "Export-Import Bank", "China's".
 _CAPITALISED = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-ZÀ-Þ][\w]*(?:['’](?!s\b)\w+)*)"
-_RUN_RE = re.compile(rf"(?<![\w.]){_CAPITALISED}(?:(?: | & |-)(?:(?:of|for|and|on|the|de|du|des|la) )?{_CAPITALISED})*")
+# The first word as _CAPITALISED, not after a word character or a full stop. The capital comes
+# first and the look-behind after it, so that the regex engine skips fast from capital to capital.
+_FIRST_CAPITALISED = r"[A-ZÀ-Þ](?<![\w.].)(?:(?<=[A-Z])(?:\.[A-Z])+\.?|[\w]*(?:['’](?!s\b)\w+)*)"
+_RUN_RE = re.compile(rf"{_FIRST_CAPITALISED}(?:(?: | & |-)(?:(?:of|for|and|on|the|de|du|des|la) )?{_CAPITALISED})*")
 _POSSESSIVE_BEFORE_RE = re.compile(r"([A-Z][\w.]*)['’]s $")
 _SENTENCE_END_RE = re.compile(r"[a-z0-9)][.!?][\"”’]?\s")
 
@@ -165,6 +171,8 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
         if entry:
             results.append((match.start(), match.end(), _from_entry(entry, 0, 0, None)))
     for run in _RUN_RE.finditer(paragraph):
+        if not _may_name_organisation(run.group(), story_abbreviations):
+            continue
         if any(a <= run.start() < b for a, b in bracketed):
             continue
         ws = words(paragraph, run.start(), run.end())
@@ -172,6 +180,14 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
             results.append((ws[match.start].start, ws[match.end - 1].end, match))
     results.sort(key=lambda item: item[0])
     return results
+
+
+def _may_name_organisation(run: str, story_abbreviations: dict[str, _Found]) -> bool:
+    """Whether a run of capitalised words may hold an organisation: most ("The", "Japan",
+    "Paul Volcker") hold no gazetteer name, head word or abbreviation the story defined."""
+    if run.isalpha() or is_one_word(run):
+        return run in ENTRIES or run in story_abbreviations
+    return bool(_KEY_WORD_RE.search(run)) or any(abbreviation in run for abbreviation in story_abbreviations)
 
 
 def _matches_in_run(paragraph, ws, run_start, story_abbreviations, document) -> list[_Match]:
