@@ -7,6 +7,7 @@ organisation and statements, so that a half-written article would show."""
 from __future__ import annotations
 
 import os
+import random
 import re
 import signal
 import socket
@@ -14,9 +15,10 @@ import subprocess
 
 import pytest
 from django.conf import settings
+from django.db import OperationalError
 
 from archive.importing.pipeline import BATCH_SIZE
-from archive.models import ImportRun
+from archive.models import Article, ImportRun
 
 from .scratch import ScratchDatabases, manage, query, server_of, snapshot, start_import, wait_until
 from .story_maker import write_stories
@@ -43,6 +45,12 @@ def clean_import(databases, wire):
     url = databases.new("clean")
     assert manage(url, "import_documents", "--workers", "1", str(wire)).returncode == 0
     return snapshot(url)
+
+
+def shuffled(numbers, seed: int) -> list[int]:
+    numbers = list(numbers)
+    random.Random(seed).shuffle(numbers)
+    return numbers
 
 
 def articles(url: str) -> int:
@@ -89,9 +97,11 @@ def test_sigterm_ends_an_import_cleanly_as_interrupted(databases, wire):
 @pytest.mark.parametrize("same_name", [True, False], ids=["same file name", "other file name"])
 def test_two_imports_of_overlapping_files_at_once_store_each_story_once(databases, tmp_path, same_name):
     url = databases.new(f"together_{same_name}")
-    first = write_stories(tmp_path / "wire.jsonl", range(0, 1000))
+    # In different orders: without care, each would wait on rows the other holds (a deadlock).
+    first = write_stories(tmp_path / "wire.jsonl", shuffled(range(0, 1000), seed=1))
     (tmp_path / "other").mkdir()
-    second = write_stories(tmp_path / "other" / ("wire.jsonl" if same_name else "copy.jsonl"), range(500, 1500))
+    second_name = "wire.jsonl" if same_name else "copy.jsonl"
+    second = write_stories(tmp_path / "other" / second_name, shuffled(range(500, 1500), seed=2))
     both = [start_import(url, first), start_import(url, second)]
     outputs = [process.communicate() for process in both]
     assert [process.returncode for process in both] == [0, 0], outputs
@@ -145,3 +155,28 @@ def test_runs_left_running_by_a_dead_process_of_this_machine_are_marked_interrup
     assert statuses == {dead.pk: "interrupted", alive.pk: "running", elsewhere.pk: "running"}
     assert "Interrupted" in page
     assert ImportRun.objects.get(pk=dead.pk).finished_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_the_database_gave_up_on_in_a_deadlock_is_written_again(monkeypatch, tmp_path):
+    from archive.importing import pipeline
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    attempts = []
+
+    def deadlocked_once():
+        attempts.append(1)
+        if len(attempts) == 2:  # the second batch, once
+            raise OperationalError("deadlock detected") from Deadlock()
+
+    monkeypatch.setattr(pipeline, "hold_import_lock", deadlocked_once)
+    monkeypatch.setattr(pipeline.time, "sleep", lambda seconds: None)
+    seen = []
+    importer = pipeline.Importer(workers=1, on_outcome=seen.append)
+    run = importer.import_paths([str(write_stories(tmp_path / "wire.jsonl", range(500)))])
+    assert len(attempts) == 4  # three batches, the second twice
+    assert (run.status, run.created, run.failed) == ("finished", 500, 0)
+    assert len(seen) == 500 and importer.progress.stories == 500
+    assert run.outcomes.count() == Article.objects.count() == 500

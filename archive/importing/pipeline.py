@@ -14,6 +14,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import random
 import socket
 import time
 from collections import deque
@@ -23,7 +24,15 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.conf import settings
-from django.db import DatabaseError, DataError, IntegrityError, connection, connections, transaction
+from django.db import (
+    DatabaseError,
+    DataError,
+    IntegrityError,
+    OperationalError,
+    connection,
+    connections,
+    transaction,
+)
 from django.utils import timezone
 
 from archive.extraction import Extraction, extract
@@ -36,7 +45,25 @@ from .records import RawDocument, ReadProblem
 from .store import EntityResolver, ExtractionWriter, fingerprint
 
 BATCH_SIZE = 200
+WRITE_ATTEMPTS = 5
+IMPORT_LOCK_KEY = 20_789_771  # any number, the same in every import process
 Result = ImportOutcome.Result
+
+
+def hold_import_lock() -> None:
+    """Till the end of the transaction, be the only import writing. Two imports of overlapping
+    files would otherwise insert the same stories and people in different orders, wait on each
+    other and deadlock. Extraction, the slow part, still runs side by side. (SQLite's write lock
+    does this by itself.)"""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+
+
+def is_contention(error: OperationalError) -> bool:
+    """Errors that say another writer was in the way, not that anything is wrong: PostgreSQL's
+    deadlock and serialization failures, SQLite's lock still held after its busy timeout."""
+    return getattr(error.__cause__, "sqlstate", None) in {"40P01", "40001"} or "database is locked" in str(error)
 
 
 def input_hash(raw: RawDocument) -> str:
@@ -262,10 +289,37 @@ class Importer:
     # Writing ------------------------------------------------------------------------------
 
     def _write_batch(self, batch: list) -> None:
+        """Write a batch; when the database gives up on it because another import is writing the
+        same stories or people at the same time (a deadlock), roll back and write it again."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            checkpoint = self._checkpoint()
+            try:
+                outcomes = self._write_batch_once(batch)
+                break
+            except OperationalError as error:
+                if attempt == WRITE_ATTEMPTS or not is_contention(error) or connection.in_atomic_block:
+                    raise
+                self._rewind(checkpoint)
+                time.sleep(random.uniform(0.05, 0.25) * attempt)  # apart, so they do not meet again
+        for outcome in outcomes:
+            self.on_outcome(outcome)
+
+    def _checkpoint(self) -> tuple[int, dict[str, int]]:
+        return self.progress.stories, {name: getattr(self.run, name) for name in self.COUNTERS.values()}
+
+    def _rewind(self, checkpoint: tuple[int, dict[str, int]]) -> None:
+        """Forget what a rolled-back attempt counted and cached."""
+        self.progress.stories, counters = checkpoint
+        for name, value in counters.items():
+            setattr(self.run, name, value)
+        self.writer.resolver = EntityResolver()
+
+    def _write_batch_once(self, batch: list) -> list[ImportOutcome]:
         """One transaction per batch. New stories are written together in a few queries; if
         anything in the batch breaks a constraint, the batch is written again one story at a
         time, each in its own savepoint, so only the bad story fails."""
         with transaction.atomic():
+            hold_import_lock()
             try:
                 with transaction.atomic():
                     outcomes = self._write_together(batch)
@@ -282,6 +336,7 @@ class Importer:
             for outcome in outcomes:
                 outcome.article = None
             self._save_outcomes(outcomes)
+        return outcomes
 
     def _write_together(self, batch: list) -> list[ImportOutcome]:
         outcomes: list[ImportOutcome | None] = [None] * len(batch)
@@ -381,7 +436,6 @@ class Importer:
         for outcome in outcomes:
             outcome.run = self.run
             setattr(self.run, self.COUNTERS[outcome.result], getattr(self.run, self.COUNTERS[outcome.result]) + 1)
-            self.on_outcome(outcome)
         ImportOutcome.objects.bulk_create(outcomes)
         self.run.save(update_fields=list(self.COUNTERS.values()))
 
