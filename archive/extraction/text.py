@@ -54,7 +54,10 @@ def split_paragraphs(text: str) -> list[str]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs: list[str] = []
-    for block in re.split(r"\n[ \t]*\n", text):
+    for block in _BLANK_LINE_RE.split(text):
+        if not _INDENT_OR_LINE_END_HYPHEN_RE.search(block):
+            paragraphs.append(normalise_space(block))  # the common case: one paragraph, lines joined
+            continue
         lines = block.split("\n")
         current: list[str] = []
         for line in lines:
@@ -66,6 +69,11 @@ def split_paragraphs(text: str) -> list[str]:
         if joined:
             paragraphs.append(joined)
     return [p for p in paragraphs if p]
+
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+# What may need the line-by-line reading (more often than needed: spaces on a line of their own).
+_INDENT_OR_LINE_END_HYPHEN_RE = re.compile(r"\n\s\s|-\s*\n")
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -159,7 +167,7 @@ def _body_forms(body: list[str], wanted: set[str]) -> dict[str, str]:
     counts: Counter[str] = Counter()
     initial: Counter[str] = Counter()
     for start, end in _whole_word_uses(text, wanted):
-        if start == 0 or text[start - 1] == "\n" or _SENTENCE_START_RE.search(text, max(0, start - 3), start):
+        if _opens_sentence(text, start):
             initial[text[start:end]] += 1
         else:
             counts[text[start:end]] += 1
@@ -179,15 +187,15 @@ def _whole_word_uses(text: str, wanted: set[str]) -> list[tuple[int, int]]:
     A plain search of the lower-cased text: a regex of the words would be compiled anew for
     every headline. Where two uses overlap ("o'neill", "neill") the earlier, longer one wins.
     """
-    lower = _lower_same_length(text)
+    padded = f" {_lower_same_length(text)} "  # every use has a character before and after it
     uses = []
     for word in wanted:
-        start = lower.find(word)
+        start = padded.find(word)
         while start != -1:
             end = start + len(word)
-            if _is_word_start(lower, start) and _is_word_end(lower, end):
-                uses.append((start, end))
-            start = lower.find(word, start + 1)
+            if not _is_word_char(padded[start - 1]) and not _is_word_char(padded[end]):
+                uses.append((start - 1, end - 1))
+            start = padded.find(word, start + 1)
     uses.sort(key=lambda use: (use[0], -use[1]))
     kept: list[tuple[int, int]] = []
     for start, end in uses:
@@ -204,16 +212,20 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" lowers to two
 
 
-# As a regex word boundary sees it: letters, digits and "_" are word characters.
-def _is_word_start(text: str, start: int) -> bool:
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+def _is_word_char(char: str) -> bool:
+    """A letter, digit or "_": what a regex word boundary sees as part of a word."""
+    return char.isalnum() or char == "_"
 
 
-def _is_word_end(text: str, end: int) -> bool:
-    return end == len(text) or not (text[end].isalnum() or text[end] == "_")
+def _opens_sentence(text: str, start: int) -> bool:
+    """At a paragraph start, or after one of .!?:"“‘( and spaces (at most three characters back)."""
+    if start == 0 or text[start - 1] == "\n":
+        return True
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(before) and before[-1] in _SENTENCE_OPENERS
 
 
-_SENTENCE_START_RE = re.compile(r"""[.!?:"“‘(]\s*$""")
+_SENTENCE_OPENERS = frozenset(".!?:\"“‘(")
 
 
 def alternation(words: list[str]) -> str:
