@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 # A word: letters (any script), inner apostrophes ("N'Djamena", "O'Neill") and dotted
@@ -55,8 +54,8 @@ def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs: list[str] = []
     for block in _BLANK_LINE_RE.split(text):
-        if not _INDENT_OR_LINE_END_HYPHEN_RE.search(block):
-            paragraphs.append(normalise_space(block))  # the common case: one paragraph, lines joined
+        if "\n" not in block:
+            paragraphs.append(normalise_space(block))  # the common case: a paragraph on one line
             continue
         lines = block.split("\n")
         current: list[str] = []
@@ -72,8 +71,6 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
-# What may need the line-by-line reading (more often than needed: spaces on a line of their own).
-_INDENT_OR_LINE_END_HYPHEN_RE = re.compile(r"\n\s\s|-\s*\n")
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -164,13 +161,13 @@ def _body_forms(body: list[str], wanted: set[str]) -> dict[str, str]:
     if not wanted:
         return {}
     text = "\n".join(body)  # paragraphs hold no line breaks, so "\n" marks a paragraph start
-    counts: Counter[str] = Counter()
-    initial: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    initial: dict[str, int] = {}
     for start, end in _whole_word_uses(text, wanted):
-        if _opens_sentence(text, start):
-            initial[text[start:end]] += 1
-        else:
-            counts[text[start:end]] += 1
+        opens = start == 0 or text[start - 1] == "\n" or _SENTENCE_START_RE.search(text, max(0, start - 3), start)
+        tally = initial if opens else counts
+        word = text[start:end]
+        tally[word] = tally.get(word, 0) + 1
     forms: dict[str, str] = {}
     for word, count in counts.items():
         if word[0].isupper() and count > 2 * counts.get(word.lower(), 0):
@@ -188,12 +185,14 @@ def _whole_word_uses(text: str, wanted: set[str]) -> list[tuple[int, int]]:
     every headline. Where two uses overlap ("o'neill", "neill") the earlier, longer one wins.
     """
     padded = f" {_lower_same_length(text)} "  # every use has a character before and after it
+    # A whole word has no letter, digit or "_" next to it (as the regex \b sees words).
     uses = []
     for word in wanted:
         start = padded.find(word)
         while start != -1:
             end = start + len(word)
-            if not _is_word_char(padded[start - 1]) and not _is_word_char(padded[end]):
+            before, after = padded[start - 1], padded[end]
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
                 uses.append((start - 1, end - 1))
             start = padded.find(word, start + 1)
     uses.sort(key=lambda use: (use[0], -use[1]))
@@ -212,20 +211,7 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" lowers to two
 
 
-def _is_word_char(char: str) -> bool:
-    """A letter, digit or "_": what a regex word boundary sees as part of a word."""
-    return char.isalnum() or char == "_"
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """At a paragraph start, or after one of .!?:"“‘( and spaces (at most three characters back)."""
-    if start == 0 or text[start - 1] == "\n":
-        return True
-    before = text[max(0, start - 3) : start].rstrip()
-    return bool(before) and before[-1] in _SENTENCE_OPENERS
-
-
-_SENTENCE_OPENERS = frozenset(".!?:\"“‘(")
+_SENTENCE_START_RE = re.compile(r"""[.!?:"“‘(]\s*$""")
 
 
 def alternation(words: list[str]) -> str:
