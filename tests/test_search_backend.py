@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
 from django.core.management import call_command
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db import connection
+from django.db.models import Count, F
+from django.test.utils import CaptureQueriesContext
 
 from archive.models import Article, Organisation, Statement, Tag, Tagging
 from archive.search import (
+    Ids,
+    InIds,
     apply_field_filters,
     apply_statement_field_filters,
+    backends,
+    forget_statistics,
     parse_query,
     search_articles,
     search_statements,
@@ -178,3 +185,46 @@ def test_rebuild_command_reports():
     call_command("rebuild_search_index", stdout=out)
     assert "rebuilt" in out.getvalue().lower() or "analyzed" in out.getvalue().lower()
     assert titles("trade") == ["Trade"]
+
+
+def test_which_words_are_too_common_is_asked_once_per_connection_for_a_while(monkeypatch):
+    make_article("Trade", "Trade talks.")
+
+    def queries(text):
+        with CaptureQueriesContext(connection) as captured:
+            list(search_articles(Article.objects.all(), parse_query(text)))
+        return len(captured)
+
+    forget_statistics()
+    first = queries("trade")
+    assert queries("trade") == first - 1  # remembered by the connection
+    monkeypatch.setattr(backends, "STATISTICS_TTL", -1.0)
+    forget_statistics()
+    assert queries("trade") == first and queries("trade") == first  # forgotten at once: asked each time
+
+
+def test_common_words_are_matched_but_not_ranked(monkeypatch):
+    make_article("Said once", "He said so.", published_on=dt.date(2020, 1, 1))
+    make_article("Said twice", "He said so. She said so.", published_on=dt.date(2021, 1, 1))
+    monkeypatch.setattr(backends, "COMMON_MIN_ROWS", 1)
+    if connection.vendor == "postgresql":  # the planner's statistics say which words are common
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE archive_article")
+    forget_statistics()
+    results = search_articles(Article.objects.all(), parse_query("said"))
+    assert [(a.title, a.rank) for a in results] == [("Said twice", 0.0), ("Said once", 0.0)]  # newest first
+    assert all("\x02" in a.snippet for a in results)
+    forget_statistics()
+
+
+def test_ids_narrow_a_queryset_in_one_parameter_however_many():
+    articles = [make_article(f"Story {n}") for n in range(5)]
+    chosen = Ids(article.pk for article in articles[1:4])
+    for walk in (False, True):
+        with CaptureQueriesContext(connection) as captured:
+            found = sorted(Article.objects.filter(InIds(F("pk"), chosen, walk=walk)).values_list("pk", flat=True))
+        assert found == sorted(chosen)
+        assert captured[0]["sql"].count(str(articles[1].pk)) == 1  # all the ids, once, as one literal
+    assert not Article.objects.filter(InIds(F("pk"), Ids())).exists()
+    statements = Statement.objects.filter(InIds(F("article_id"), Ids([articles[0].pk])))
+    assert list(statements) == [] and chosen.as_json().startswith("[") and chosen.as_array().startswith("{")

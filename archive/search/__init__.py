@@ -12,14 +12,20 @@ With no free text they return the queryset as it was, annotated with rank=0 and 
 Snippets are expensive, so the database computes them only for the rows fetched (the page):
 see `backends.py`. Before grouping (`.values(...).annotate(Count(...))`) call `.order_by()`,
 as for any ordered queryset, or the rank joins the GROUP BY.
+
+A page that asks many questions of one search (count, facets) can fetch the matching ids once and
+narrow each query by them with `InIds` (one parameter, however many ids) instead of matching again.
 """
 
-from .backends import search_articles, search_statements
+from .backends import forget_statistics, search_articles, search_statements
+from .expressions import Ids, InIds
 from .fields import apply_field_filters, apply_statement_field_filters
 from .query import And, Not, Or, Phrase, Query, Term, parse_query
 
 __all__ = [
     "And",
+    "Ids",
+    "InIds",
     "Not",
     "Or",
     "Phrase",
@@ -27,6 +33,7 @@ __all__ = [
     "Term",
     "apply_field_filters",
     "apply_statement_field_filters",
+    "forget_statistics",
     "parse_query",
     "search_articles",
     "search_statements",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import partial
 
 from django.db import connections
@@ -15,6 +16,9 @@ from .query import And, Or, Query, Term
 # used to rank: ranking them means scoring nearly every row (tens of ms) for almost no signal.
 COMMON_SHARE = 0.5
 COMMON_MIN_ROWS = 1000
+# How long a connection trusts the answer to "which of these words are common?" (seconds).
+# The shares move only with imports; the question costs a count of matches on SQLite.
+STATISTICS_TTL = 60.0
 
 
 def search_articles(queryset, query: Query):
@@ -33,7 +37,7 @@ def _search(queryset, query: Query, kind: str):
     if not tree.included:  # only exclusions: everything else, unranked
         return _unranked(queryset.exclude(backend.matches(kind, Or(tuple(tree.excluded)), ranked=False)))
     # Rank first; ties keep the queryset's own order (by default the newest first).
-    ranking = _without_common_words(backend, kind, tree)
+    ranking = _without_common_words(backend, queryset.db, kind, tree)
     found = queryset.filter(backend.matches(kind, tree, ranked=ranking is not None))
     found = backend.with_snippets(found, kind, tree)
     if ranking is None:  # nothing worth ranking by: the queryset's own order (newest first)
@@ -43,12 +47,29 @@ def _search(queryset, query: Query, kind: str):
     return found.annotate(rank=backend.rank(kind, ranking)).order_by(*ordering)
 
 
-def _without_common_words(backend, kind: str, tree: And) -> And | None:
+def _without_common_words(backend, alias: str, kind: str, tree: And) -> And | None:
     """The included parts of the query minus single words too common to rank by."""
     words = [part.word for part in tree.included if isinstance(part, Term)]
-    common = backend.common_words(kind, words) if words else set()
+    common = common_words(backend, alias, kind, words) if words else set()
     kept = [part for part in tree.included if not (isinstance(part, Term) and part.word in common)]
     return And(tuple(kept)) if kept else None
+
+
+def common_words(backend, alias: str, kind: str, words: list[str]) -> set[str]:
+    """backend.common_words, remembered by the connection for STATISTICS_TTL seconds."""
+    memo = connections[alias].__dict__.setdefault("_archive_common_words", {})
+    key, now = (kind, tuple(sorted(set(words)))), time.monotonic()
+    if key not in memo or memo[key][0] < now:
+        if len(memo) > 1000:
+            memo.clear()
+        memo[key] = (now + STATISTICS_TTL, backend.common_words(kind, list(key[1])))
+    return memo[key][1]
+
+
+def forget_statistics() -> None:
+    """Drop every connection's remembered word shares (after an import, in tests)."""
+    for connection in connections.all(initialized_only=True):
+        connection.__dict__.pop("_archive_common_words", None)
 
 
 def _unranked(queryset):
