@@ -16,9 +16,13 @@ PAGE_SIZE = 20
 ENTITY_STATEMENTS_PAGE_SIZE = 10
 
 
-def paginate(request, queryset, param="page", per_page=PAGE_SIZE):
-    """One page of `queryset`; a page number that is not a page is a 404, never a 500."""
+def paginate(request, queryset, param="page", per_page=PAGE_SIZE, count=None):
+    """One page of `queryset`; a page number that is not a page is a 404, never a 500.
+
+    `count`, when the caller knows it already, saves counting the queryset again."""
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
     raw = request.GET.get(param) or "1"
     if not raw.isdigit() or len(raw) > 9:
         raise Http404("No such page")
@@ -39,7 +43,7 @@ def search_context(request, search, *, per_page=PAGE_SIZE):
     """What every faceted result page shows: results, facets, chips, hints, exports."""
     return {
         "search": search,
-        "page": paginate(request, search.listing(), per_page=per_page),
+        "page": paginate(request, search.listing(), per_page=per_page, count=search.count()),
         "facets": search.facets(),
         "chips": search.chips(),
         "hints": search.hints(),
