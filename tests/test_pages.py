@@ -233,3 +233,12 @@ def test_entity_and_article_pages_cost_a_constant_number_of_queries(client, djan
     with django_assert_max_num_queries(8):
         assert client.get(story.get_absolute_url()).status_code == 200
 
+
+def test_result_lists_link_like_get_absolute_url(story):
+    from archive.models import Country, Organisation
+    from archive.templatetags.archive_tags import href
+
+    kishi = story.statements.get().speaker_person
+    ministry = Organisation.objects.create(name="Foreign Ministry", country_id="JP", kind="government")
+    for obj in (story, kishi, ministry, Country.objects.get(code="JP")):
+        assert href(obj) == obj.get_absolute_url()

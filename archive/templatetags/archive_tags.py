@@ -1,10 +1,11 @@
-"""Template helpers: highlighted snippets, an article's speakers, the date facet's bar chart."""
+"""Template helpers: highlighted snippets, an article's speakers, the date facet's bar chart, links."""
 
 from __future__ import annotations
 
 import re
 
 from django import template
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -90,3 +91,28 @@ def date_chart(context, facet, width=240, height=64):
         "search": context.get("search"),
         "request": context.get("request"),
     }
+
+
+# get_absolute_url() of the objects a result list links to: (URL name, how the argument is made).
+_LINKED = {
+    "Article": ("archive:article", lambda obj: obj.pk),
+    "Person": ("archive:person", lambda obj: obj.pk),
+    "Organisation": ("archive:organisation", lambda obj: obj.pk),
+    "Country": ("archive:country", lambda obj: obj.code.lower()),
+}
+_SENTINEL = 918273645  # an argument that no URL prefix contains
+_PATTERNS: dict[tuple, tuple[str, str]] = {}
+
+
+@register.filter
+def href(obj) -> str:
+    """obj.get_absolute_url() for the objects of a result list, with one reverse() per kind of object
+    (and script prefix) rather than one per link: a page of results holds about a hundred links.
+    The arguments are ids and country codes, which need no quoting."""
+    name, argument = _LINKED[type(obj).__name__]
+    key = (name, get_script_prefix(), get_urlconf())
+    if key not in _PATTERNS:
+        before, _, after = reverse(name, args=[_SENTINEL]).partition(str(_SENTINEL))
+        _PATTERNS[key] = (before, after)
+    before, after = _PATTERNS[key]
+    return f"{before}{argument(obj)}{after}"
