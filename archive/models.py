@@ -392,6 +392,10 @@ class Statement(models.Model):
         indexes = [
             models.Index(fields=["speaker_person", "article"]),
             models.Index(fields=["speaker_organisation", "article"]),
+            # The speaker facet and result lists read an article's speakers from the index alone.
+            models.Index(
+                fields=["article", "speaker_person", "speaker_organisation"], name="statement_article_speakers"
+            ),
         ]
 
     def __str__(self) -> str:
