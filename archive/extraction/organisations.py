@@ -86,9 +86,9 @@ _TITLES = frozenset(
     Officials Ambassador Vice Deputy Chief Head Leader Speaker Senator Sen Rep Member Members
     Economist Economists Analyst Managing Commissioner Premier Chancellor Sources Source""".split()
 )
-# Any word that opens a gazetteer name or is a head word: a run of capitalised words without
-# one (most runs: "The", "Japan", "Paul Volcker") names no organisation and is not looked at.
-_KEY_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{alternation([*_FIRST_WORDS, *HEADS])})(?![^\W\d_])")
+# A whole gazetteer name or head word: a run of capitalised words without one (most runs: "The",
+# "Japan", "U.S. Trade Representative Clayton Yeutter") names no organisation and is not looked at.
+_NAME_OR_HEAD_RE = re.compile(rf"(?<![^\W\d_])(?:{alternation([*ENTRIES, *HEADS])})(?![^\W\d_])")
 _TICKER_OR_COMPANY_RE = re.compile(r"<([^<>\n]{1,80})>")
 _G_GROUP_RE = re.compile(r"G(?<!\w.)-?(5|6|7|10|24|77)\b")  # "G" first: see _FIRST_CAPITALISED
 # A run of capitalised words joined by spaces, hyphens, "&" or connectors, ending at a possessive:
@@ -171,7 +171,10 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
         if entry:
             results.append((match.start(), match.end(), _from_entry(entry, 0, 0, None)))
     for run in _RUN_RE.finditer(paragraph):
-        if not _may_name_organisation(run.group(), story_abbreviations):
+        text = run.group()
+        if text.isalpha() and text not in ENTRIES and text not in story_abbreviations:
+            continue  # the common case: one word that names no organisation
+        if not _may_name_organisation(text, story_abbreviations):
             continue
         if any(a <= run.start() < b for a, b in bracketed):
             continue
@@ -187,7 +190,7 @@ def _may_name_organisation(run: str, story_abbreviations: dict[str, _Found]) -> 
     "Paul Volcker") hold no gazetteer name, head word or abbreviation the story defined."""
     if run.isalpha() or is_one_word(run):
         return run in ENTRIES or run in story_abbreviations
-    return bool(_KEY_WORD_RE.search(run)) or any(abbreviation in run for abbreviation in story_abbreviations)
+    return bool(_NAME_OR_HEAD_RE.search(run)) or any(abbreviation in run for abbreviation in story_abbreviations)
 
 
 def _matches_in_run(paragraph, ws, run_start, story_abbreviations, document) -> list[_Match]:

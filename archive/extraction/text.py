@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: letters (any script), inner apostrophes ("N'Djamena", "O'Neill") and dotted
 # abbreviations ("U.S.", "U.K."). Hyphens separate words, so "US-Japan" gives two words.
 _WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W\d_]+(?:['’][^\W\d_]+)*")
-_POSSESSIVE_RE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 _SENTENCE_END_RE = re.compile(r"""[.!?]["”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
 # Words after which a full stop does not end a sentence.
 _NO_BREAK_BEFORE = frozenset(
@@ -19,8 +19,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]")
 _LOWER_RE = re.compile(r"[a-z\u00df-\u00ff]")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str  # the word without a possessive "'s"
     start: int
     end: int  # end of `text` (the possessive, when any, follows)
@@ -32,7 +31,7 @@ def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
     found = []
     for match in _WORD_RE.finditer(paragraph, start, len(paragraph) if end is None else end):
         text = match.group()
-        possessive = bool(_POSSESSIVE_RE.search(text))
+        possessive = text.endswith(_POSSESSIVE_ENDINGS)
         if possessive:
             text = text[:-2]
         start = match.start()
@@ -42,7 +41,7 @@ def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
 
 def is_one_word(text: str) -> bool:
     """True when `words(text)` is the text itself, as one word without a possessive."""
-    return _WORD_RE.fullmatch(text) is not None and not _POSSESSIVE_RE.search(text)
+    return _WORD_RE.fullmatch(text) is not None and not text.endswith(_POSSESSIVE_ENDINGS)
 
 
 def split_paragraphs(text: str) -> list[str]:
