@@ -204,6 +204,8 @@ LABELS = {
         Label(Organisation, "org", {"org_name": "name", "org_country": "country_id", "org_kind": "kind"}),
     ],
 }
+SPEAKERS = {"person": "speaker_person_id", "org": "speaker_organisation_id"}  # one of the two is set
+SPEAKER_NAMES = ["speaker_person__name", "speaker_organisation__name"]
 # From this many matches on, a facet is counted by scanning its rows (on SQLite an index in value
 # order, so no sorting) and checking each against the matches, rather than looking each match up.
 WALK_MIN_IDS = 5000
@@ -268,12 +270,18 @@ class Chip:
 def labelled(grouped: QuerySet, labels: list[Label], chosen: dict[str, list], limit: int | None) -> list[dict]:
     """The rows of a grouped queryset (aliases facet_*, and n) with their labels joined, chosen values
     first (so they stay in the list to be unchosen), then by count and label; as dicts without the
-    facet_ prefix."""
+    facet_ prefix. A queryset of distinct rows without n (facet_* and facet_result) is counted here:
+    a DISTINCT then a plain count, cheaper than COUNT(DISTINCT) per group."""
     connection = connections[grouped.db]
     qn = connection.ops.quote_name
     sql, params = grouped.query.get_compiler(connection=connection).as_sql()
-    grouped_aliases = [*grouped.query.values_select, *grouped.query.annotation_select]
-    columns = {alias.removeprefix("facet_"): f"g.{qn(alias)}" for alias in grouped_aliases}
+    aliases = [*grouped.query.values_select, *grouped.query.annotation_select]
+    if "n" not in aliases:  # distinct rows: counted here
+        aliases = [alias for alias in aliases if alias != "facet_result"]
+        keys = ", ".join(map(qn, aliases))
+        sql = f"SELECT {keys}, COUNT(*) AS {qn('n')} FROM ({sql}) d GROUP BY {keys}"
+        aliases.append("n")
+    columns = {alias.removeprefix("facet_"): f"g.{qn(alias)}" for alias in aliases}
     joins = []
     for number, label in enumerate(labels):
         meta, table = label.model._meta, f"l{number}"
@@ -518,12 +526,11 @@ class ArchiveSearch(django_filters.FilterSet):
             return []
         source = self.sources[name]
         rows = self.restrict(source.rows, source.link, skip={name}, walk=source.walk)
-        count = Count(source.distinct, distinct=True) if source.distinct else Count("*")
         if name in ("year", "month"):
             part = YearOf if name == "year" else MonthOf
             date = source.values["date"]
             rows = rows.filter(**{f"{date}__isnull": False}).values(value=part(date))
-            return list(rows.annotate(n=count).order_by("value"))
+            return list(rows.annotate(n=Count("*")).order_by("value"))
         where = reduce(operator.or_, [Q(**{f"{path}__isnull": False}) for path in source.values.values()])
         if source.condition is not None:
             where &= source.condition
@@ -531,8 +538,11 @@ class ArchiveSearch(django_filters.FilterSet):
             where &= reduce(operator.or_, [Q(**{f"{path}__icontains": contains}) for path in source.search])
         # One filter() call, so the joins it makes are the ones values() groups on.
         # Aliases carry a prefix so they never clash with a field of the model ("kind", "text").
-        grouped = rows.filter(where).values(**{f"facet_{key}": F(path) for key, path in source.values.items()})
-        grouped = grouped.annotate(n=count).order_by()
+        keys = {f"facet_{key}": F(path) for key, path in source.values.items()}
+        if source.distinct:  # one row per value and result, counted around (labelled)
+            grouped = rows.filter(where).values(**keys, facet_result=F(source.distinct)).distinct().order_by()
+        else:
+            grouped = rows.filter(where).values(**keys).annotate(n=Count("*")).order_by()
         return labelled(grouped, source.labels, self.chosen(name), limit)
 
     def chosen(self, name: str) -> dict[str, list]:
@@ -752,7 +762,6 @@ class ArticleSearch(ArchiveSearch):
 
     def facet_sources(self):
         # A link table holds one row per article and value: counting rows counts articles.
-        speaking = Statement.objects.filter(Q(speaker_person__isnull=False) | Q(speaker_organisation__isnull=False))
         countries = ArticleCountry.objects.all()
         articles = Article.objects.all()
         return {
@@ -773,8 +782,7 @@ class ArticleSearch(ArchiveSearch):
             "tag": FacetSource(Tagging.objects.all(), "article_id", {"id": "tag_id"}, LABELS["tag"], ["tag__name"]),
             "source": FacetSource(articles, "pk", {"id": "source_id"}, LABELS["source"], ["source__name"]),
             "speaker": FacetSource(
-                speaking, "article_id", {"person": "speaker_person_id", "org": "speaker_organisation_id"},
-                LABELS["speaker"], ["speaker_person__name", "speaker_organisation__name"],
+                Statement.objects.all(), "article_id", SPEAKERS, LABELS["speaker"], SPEAKER_NAMES,
                 distinct="article_id",  # an article, many statements by one speaker
                 walk=("postgresql",),  # SQLite: its speaker indexes do not help
             ),
@@ -839,10 +847,7 @@ class StatementSearch(ArchiveSearch):
                 statements, "pk", {"id": f"{a}tagging__tag_id"}, LABELS["tag"], [f"{a}tagging__tag__name"]
             ),
             "source": FacetSource(statements, "pk", {"id": f"{a}source_id"}, LABELS["source"], [f"{a}source__name"]),
-            "speaker": FacetSource(
-                statements, "pk", {"person": "speaker_person_id", "org": "speaker_organisation_id"}, LABELS["speaker"],
-                ["speaker_person__name", "speaker_organisation__name"],
-            ),
+            "speaker": FacetSource(statements, "pk", SPEAKERS, LABELS["speaker"], SPEAKER_NAMES),
             "year": FacetSource(statements, "pk", {"date": f"{a}published_on"}, [], []),
             "month": FacetSource(statements, "pk", {"date": f"{a}published_on"}, [], []),
         }
