@@ -84,10 +84,10 @@ def manage(url: str, *args: str, check: bool = False, max_file_bytes: int | None
     )
 
 
-def start_import(url: str, *paths: Path) -> subprocess.Popen:
-    """import_documents in its own process, extracting in-process (no worker pool)."""
+def start_import(url: str, *paths: Path, workers: int = 1) -> subprocess.Popen:
+    """import_documents in its own process; by default extracting in-process (no worker pool)."""
     return subprocess.Popen(
-        [sys.executable, "manage.py", "import_documents", "--workers", "1", *map(str, paths)],
+        [sys.executable, "manage.py", "import_documents", "--workers", str(workers), *map(str, paths)],
         cwd=PROJECT_DIR, env=environment(url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
@@ -114,10 +114,11 @@ def rows(cursor) -> list[tuple]:
     return cursor.fetchall() if cursor.description else []
 
 
-def wait_until(condition, process: subprocess.Popen, timeout: float = 120) -> None:
+def wait_until(condition, process: subprocess.Popen | None = None, timeout: float = 120) -> None:
+    """Wait for `condition()`; fail if `process` ends first."""
     deadline = time.monotonic() + timeout
     while not condition():
-        if process.poll() is not None:
+        if process is not None and process.poll() is not None:
             raise AssertionError(f"the process ended first: {process.communicate()}")
         if time.monotonic() > deadline:
             raise AssertionError("timed out")

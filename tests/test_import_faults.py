@@ -83,6 +83,26 @@ def test_an_import_killed_half_way_keeps_whole_batches_and_the_next_run_complete
     assert snapshot(url) == clean_import  # every article complete, none twice
 
 
+def test_extraction_workers_leave_when_their_import_is_killed(databases, wire):
+    url = databases.new("orphans")
+    importing = start_import(url, wire, workers=2)
+    wait_until(lambda: created_so_far(url) >= BATCH_SIZE, importing)
+    workers = children(importing.pid)
+    assert len(workers) == 2
+    importing.send_signal(signal.SIGKILL)
+    importing.wait()
+    try:
+        wait_until(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in workers), timeout=10)
+    finally:
+        for pid in workers:  # left over only if the test fails
+            if os.path.exists(f"/proc/{pid}"):
+                os.kill(pid, signal.SIGKILL)
+
+
+def children(pid: int) -> list[int]:
+    return [int(child) for child in open(f"/proc/{pid}/task/{pid}/children").read().split()]
+
+
 def test_sigterm_ends_an_import_cleanly_as_interrupted(databases, wire):
     url = databases.new("terminated")
     importing = start_import(url, wire)

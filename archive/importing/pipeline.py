@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import random
 import socket
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -116,6 +117,19 @@ def prepare(raw: RawDocument, default_source: str = "") -> Prepared:
     except Exception as error:  # a bad story is reported, never stops the run
         prepared.error = f"{raw.location}: extraction failed ({type(error).__name__}: {error})"
     return prepared
+
+
+def leave_with_parent() -> None:
+    """Extraction workers end when the import that started them is gone. Killed with SIGKILL, it
+    has no chance to stop them, and they would wait for work forever."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _prepare_batch(batch: list[RawDocument], default_source: str) -> list[Prepared]:
@@ -235,7 +249,9 @@ class Importer:
                 if pool is None and self.workers > 1 and len(to_extract) == BATCH_SIZE:
                     if not connection.in_atomic_block:
                         connections.close_all()  # no database connection is shared with a child
-                    pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+                    pool = ProcessPoolExecutor(
+                        self.workers, mp_context=multiprocessing.get_context("fork"), initializer=leave_with_parent
+                    )
                 if pool is None or not to_extract:
                     pending.append((known, _prepare_batch(to_extract, self.default_source)))
                 else:
