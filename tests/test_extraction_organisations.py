@@ -54,6 +54,75 @@ def test_name_ends_before_a_persons_title():
     assert not any("Conable" in name or "Bentsen" in name for name in found)
 
 
+def test_a_name_does_not_swallow_a_person_before_of():
+    found = orgs('"It is a yen problem," said Earl Johnson of Harris Trust and Savings Bank in Chicago.')
+    assert set(found) == {"Harris Trust and Savings Bank"}
+    found = orgs("Analyst Lawrence Cohn of Merrill Lynch and Co said so.")
+    assert set(found) == {"Merrill Lynch and Co"}
+    found = orgs('"It is political," said Natsuo Okada of Sumitomo Bank Ltd. Economist Okada of Nomura Co agreed.')
+    assert set(found) == {"Sumitomo Bank Ltd", "Nomura Co"}
+
+
+def test_a_name_does_not_swallow_a_person_before_and():
+    found = orgs("He met Federal Reserve chief Paul Volcker and International Monetary Fund head Michel Camdessus.")
+    assert set(found) == {"Federal Reserve", "International Monetary Fund"}
+    found = orgs("Swiss Economics Minister Jean-Pascal Delamuraz and National Bank President Pierre Languetin met.")
+    assert set(found) == {"National Bank"}
+    found = orgs("The senators met with Baldrige and State Department officials.")
+    assert set(found) == {"State Department"}
+
+
+def test_a_name_does_not_swallow_a_person_after_it():
+    found = orgs("He met Governor of the Bank of England Robin Leigh-Pemberton.")
+    assert set(found) == {"Bank of England"}
+
+
+def test_and_between_two_organisations_gives_two():
+    found = orgs("The IMF and World Bank met Toshiba Corp and Fujitsu Ltd, Group of Five and Group of Seven.")
+    assert {"International Monetary Fund", "World Bank", "Toshiba Corp", "Fujitsu Ltd"} <= set(found)
+    assert {"Group of Five", "Group of Seven"} <= set(found)
+    assert not any(" and " in name for name in found)
+    assert orgs("The United States and Soviet Union agreed.") == {}
+
+
+def test_and_inside_one_name_stays():
+    found = orgs(
+        "The Securities and Exchange Commission, Harris Trust and Savings Bank, James Capel and Co,"
+        " the Oil and Natural Gas Commission and the Ministry of International Trade and Industry spoke."
+    )
+    assert {"Securities and Exchange Commission", "Harris Trust and Savings Bank", "James Capel and Co"} <= set(found)
+    assert {"Oil and Natural Gas Commission", "Ministry of International Trade and Industry"} <= set(found)
+
+
+def test_a_body_named_bare_takes_the_datelines_country_not_another_countrys():
+    found = orgs("WASHINGTON, March 3 - The U.S. will keep up trade talks with Japan, the Senate said.")
+    assert found["Senate"][2] == "US"
+    found = orgs("WASHINGTON, March 3 - Officials held talks with Japan, the Senate said.")
+    assert found["Senate"][2] == "US"
+    found = orgs("Officials held talks with Japan, the Senate said.")  # no dateline: no country
+    assert found["Senate"][2] is None
+    found = orgs("SEOUL, March 3 - Customs sent shoes back to Japan, but the Finance Ministry declined to comment.")
+    assert found["Finance Ministry"][2] == "KR"
+
+
+def test_a_body_named_bare_takes_its_sentences_subject_country():
+    found = orgs("TOKYO, Jan 7 - In response, China filed a complaint, a spokesperson for the Foreign Ministry said.")
+    assert found["Foreign Ministry"][2] == "CN"
+    found = orgs("LONDON, March 3 - The Nigerian team, led by Central Bank Governor Abdulkadir Ahmed, met.")
+    assert found["Central Bank"][2] == "NG"
+    found = orgs("TOKYO, Jan 7 - South Korea's plan breaks GATT rules, a Foreign Ministry spokesman said.")
+    assert found["Foreign Ministry"][2] == "JP"  # a possessive is no subject
+
+
+def test_a_body_of_a_known_body_takes_its_owners_country():
+    found = orgs("PARIS, March 3 - The EC's Executive Commission and the IMF Interim Committee met.")
+    assert found["Executive Commission"][2] is None
+    assert found["Interim Committee"][1:3] == ("international", None)
+    found = orgs("TOKYO, March 3 - The White House Economic Policy Council and South Africa's Reserve Bank met.")
+    assert found["White House Economic Policy Council"][2] == "US"
+    assert found["Reserve Bank"][2] == "ZA"
+
+
 def test_reuters_tag_codes_map_to_canonical_names():
     assert REUTERS_CODES["ec"] == "European Community"
     assert REUTERS_CODES["ico-coffee"] == "International Coffee Organization"

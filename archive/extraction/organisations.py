@@ -5,16 +5,34 @@ data/organisations.tsv (canonical names, abbreviations, kinds, countries, Reuter
 and pattern rules for unknown bodies, which end in a head word such as Ministry, Bank or
 Corporation ("Japanese Finance Ministry" -> Finance Ministry, JP). An abbreviation printed in
 brackets after a name ("Institute of X (IOX)") links the two for the rest of the story.
+
+A name takes no person's name into it ("Earl Johnson of Harris Trust and Savings Bank",
+"Bank of England Robin Leigh-Pemberton") and "and" joins two names ("IMF and World Bank")
+unless the words around it make one ("Securities and Exchange Commission").
+
+The country of a body comes, first, from the gazetteer or the body's own words: a possessive
+("China's Foreign Ministry"), an adjective or "U.S." ("Japanese Finance Ministry"), a country
+opening its name or after "of" ("Sudan News Agency", "Central Bank of Brazil"), or a known body
+it belongs to ("the EC's Executive Commission", "White House Economic Policy Council"). A body
+of government named bare ("the Senate", "the Finance Ministry") is taken as domestic: it has
+the dateline's country, as a wire story names its own country's bodies bare. A country named
+earlier in the sentence is usually the other party ("talks with Japan, the Senate said") and
+is used only when it is the sentence's subject and the dateline's country is not named there
+("In response, China filed a complaint, the Foreign Ministry said").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from . import countries
+from .document import parse_dateline
 from .model import Document, OrganisationMention, Span
+from .names import ORGANISATION_WORDS, ROLE_HEADS, SPEECH_VERBS, is_given_name
 from .text import Word, alternation, is_one_word, words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
@@ -66,7 +84,8 @@ HEADS = {
     **dict.fromkeys(["Council", "Committee", "Commission", "Authority", "Agency", "Board", "Administration"], "agency"),
     **dict.fromkeys(["Party"], "party"),
     **dict.fromkeys(
-        ["Bank", "Corporation", "Corp", "Co", "Inc", "Ltd", "Company", "Industries", "Airlines", "Group"],
+        ["Bank", "Corporation", "Corp", "Co", "Inc", "Ltd", "Plc", "PLC", "AG", "NV", "Company", "Industries"]
+        + ["Airlines", "Group"],
         "company",
     ),
     **dict.fromkeys(["Institute", "Institution", "Foundation", "Center", "Centre"], "think_tank"),
@@ -98,8 +117,15 @@ _CAPITALISED = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-ZÀ-Þ][\w]*(?:['’](?!s\b)\w+)*)"
 # first and the look-behind after it, so that the regex engine skips fast from capital to capital.
 _FIRST_CAPITALISED = r"[A-ZÀ-Þ](?<![\w.].)(?:(?<=[A-Z])(?:\.[A-Z])+\.?|[\w]*(?:['’](?!s\b)\w+)*)"
 _RUN_RE = re.compile(rf"{_FIRST_CAPITALISED}(?:(?: | & |-)(?:(?:of|for|and|on|the|de|du|des|la) )?{_CAPITALISED})*")
-_POSSESSIVE_BEFORE_RE = re.compile(r"([A-Z][\w.]*)['’]s $")
+# "China's ", "South Africa's ", "the EC's " just before a run: the whole, and its last word.
+_POSSESSIVE_BEFORE_RE = re.compile(r"((?:[A-Z][\w.]* )?([A-Z][\w.]*))['’]s $")
+_LOWER_WORD_BEFORE_RE = re.compile(r"([a-z]+) $")
+_NEEDS_COUNTRY = frozenset({"government", "central_bank", "agency", "party"})
 _SENTENCE_END_RE = re.compile(r"[a-z0-9)][.!?][\"”’]?\s")
+# A phrase that may open a sentence before its subject: "In response, ", "In Pretoria, ".
+_OPENING_PHRASE_RE = re.compile(r"(?:In (?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)|[^,]{1,40}),\s+")
+_ARTICLE_RE = re.compile(r"(?:[Tt]he\s+)?")
+_SUBJECT_RE = re.compile(r"([A-Z][\w.]*)(?: ([A-Z][\w.]*))?")
 
 
 @dataclass
@@ -131,7 +157,7 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
         for start, end, match in _matches(paragraph, document, story_abbreviations):
             country = match.country
             if country is None and match.needs_country:
-                country = _country_before(paragraph, start, document) or dateline_country
+                country = _country_from_context(paragraph, index, start, document, dateline_country)
             key = (match.name, country)
             if _defines_abbreviation(paragraph, start, end) and key == previous:
                 continue  # "International Monetary Fund (IMF)": one mention, not two
@@ -196,24 +222,29 @@ def _may_name_organisation(run: str, story_abbreviations: dict[str, _Found]) -> 
 def _matches_in_run(paragraph, ws, run_start, story_abbreviations, document) -> list[_Match]:
     matches = []
     pos, last = 0, len(ws)
-    country_hint = _possessive_country_before(paragraph, run_start, document)
+    owner = _possessive_owner_before(paragraph, run_start, document, story_abbreviations)
     while pos < last:
         if ws[pos].text in _OPENERS or not ws[pos].text[0].isupper():
             pos += 1
             continue
-        match = _match_at(paragraph, ws, pos, last, story_abbreviations, document, country_hint)
+        person_end = _person_before_organisation(paragraph, ws, pos, last, story_abbreviations, run_start)
+        if person_end > pos:
+            pos = person_end  # "Paul Volcker and International Monetary Fund": no part of its name
+            owner = None
+            continue
+        match = _match_at(paragraph, ws, pos, last, story_abbreviations, document, owner)
         if match is None:
-            country_hint = None
+            owner = None
             pos += 1
             continue
         if match.name != BLOCK:
             matches.append(match)
         pos = match.end
-        country_hint = None
+        owner = None
     return matches
 
 
-def _match_at(paragraph, ws, pos, last, story_abbreviations, document, country_hint) -> _Match | None:
+def _match_at(paragraph, ws, pos, last, story_abbreviations, document, owner) -> _Match | None:
     """The organisation that starts at word `pos`: a known one, or one the head-word rule finds."""
     known = story_abbreviations.get(ws[pos].text)
     if known is not None:
@@ -224,10 +255,11 @@ def _match_at(paragraph, ws, pos, last, story_abbreviations, document, country_h
     start = prefix_end if prefix_country else pos
     if prefix_country and entry is None:
         entry_end, entry = _gazetteer_at(paragraph, ws, start, last)
-    pattern_end, kind = _pattern_at(ws, start, last)
+    pattern_end, kind = _pattern_at(paragraph, ws, start, last, story_abbreviations)
     if entry is not None and entry_end >= pattern_end:
-        country = entry.country or prefix_country or country_hint
+        country = entry.country or prefix_country or (owner.country if owner else None)
         match = _from_entry(entry, pos if entry_end <= start else start, entry_end, country)
+        match.needs_country = match.needs_country and owner is None
         return match
     if kind is None:
         return None
@@ -238,9 +270,11 @@ def _match_at(paragraph, ws, pos, last, story_abbreviations, document, country_h
         kind = "central_bank" if name.count(" ") <= 3 else kind
     if name.startswith(("International ", "World ", "United Nations ", "Inter-")):
         kind = "international"
-    country = prefix_country or country_hint or _country_inside(paragraph, ws, start, pattern_end, document)
-    needs = kind in {"government", "central_bank", "agency", "party"}
-    return _Match(start, pattern_end, name, "", kind, country, needs)
+    if owner is None and entry is not None:
+        owner = _owner_of(entry)  # "White House Economic Policy Council", "IMF Interim Committee"
+    country = prefix_country or (owner.country if owner else None)
+    country = country or _country_inside(paragraph, ws, start, pattern_end, document)
+    return _Match(start, pattern_end, name, "", kind, country, kind in _NEEDS_COUNTRY and owner is None)
 
 
 def _from_entry(entry: Entry, start: int, end: int, country: str | None) -> _Match:
@@ -270,34 +304,155 @@ def _country_prefix(paragraph, ws, pos, last, document) -> tuple[int, str | None
     return pos, None
 
 
-def _possessive_country_before(paragraph: str, run_start: int, document: Document) -> str | None:
-    """ "China's Foreign Ministry": the country word just before the run, with a possessive."""
+class _Owner(NamedTuple):
+    """Whose a body is by its own words: "China's", "the EC's", "IMF Interim Committee"."""
+
+    country: str | None  # None for an international owner such as the EC or the IMF
+
+
+def _possessive_owner_before(paragraph, run_start, document, story_abbreviations) -> _Owner | None:
+    """ "South Africa's Public Investment Commission", "the EC's Executive Commission": the owner
+    named with a possessive just before the run, when it is a country or a known body."""
+    if not paragraph.startswith(("'s ", "’s "), max(0, run_start - 3)):
+        return None  # the common case
     before = _POSSESSIVE_BEFORE_RE.search(paragraph, max(0, run_start - 40), run_start)
-    return countries.country_for_word(before.group(1), document.date) if before else None
+    if before is None:
+        return None
+    for name in (before.group(1), before.group(2)):  # "South Africa", then "Africa"
+        code = countries.country_for_word(name, document.date)
+        if code:
+            return _Owner(code)
+        if name in ENTRIES:
+            return _owner_of(ENTRIES[name])
+        if name in story_abbreviations:
+            return _owner_of(story_abbreviations[name])
+    return None
 
 
-def _pattern_at(ws: list[Word], start: int, last: int) -> tuple[int, str | None]:
-    """End and kind of a name that ends in a head word ("Rand Corporation", "Bank of Japan")."""
+def _owner_of(body: Entry | _Found) -> _Owner | None:
+    """The owner a known body makes of a body named after it, when it says the country or is
+    international ("the White House's" is the U.S.'s; "the Senate's" still needs the context)."""
+    if body.country or body.kind == "international":
+        return _Owner(body.country)
+    return None
+
+
+def _pattern_at(paragraph, ws, start, last, story_abbreviations) -> tuple[int, str | None]:
+    """End and kind of a name that ends in a head word ("Rand Corporation", "Bank of Japan").
+
+    The name stops at a person's title ("Bank of Japan Governor"), at a person's name after its
+    head ("Bank of England Robin Leigh-Pemberton") and at an "and" between two names ("IMF and
+    World Bank"), though not at one inside a name ("Harris Trust and Savings Bank").
+    """
     head = None
     i = start
     while i < last and ws[i].text not in _TITLES:
+        if head is not None and _person_end(ws, i, last) > i:
+            break
+        if ws[i].text == "and" and _joins_two_names(paragraph, ws, start, i, last, head, story_abbreviations):
+            break
         if ws[i].text in HEADS and (i > start or _continues(ws, i, last)):
             head = i
         i += 1
     if head is None:
         return start, None
     end = head + 1
-    if _continues(ws, head, last):
-        end = i  # "Ministry of International Trade and Industry", up to a title word
+    if _continues(ws, head, i):
+        end = i  # "Ministry of International Trade and Industry", up to where the name stops
     return end, HEADS[ws[head].text]
 
 
 def _continues(ws: list[Word], head: int, last: int) -> bool:
-    return head + 2 < last + 1 and head + 1 < last and ws[head + 1].text in ("of", "for")
+    """A head word followed by "of" or "for" and a word before `last`: "Bank of Japan"."""
+    return head + 2 < last and ws[head + 1].text in ("of", "for")
+
+
+def _joins_two_names(paragraph, ws, start, i, last, head, story_abbreviations) -> bool:
+    """Whether the "and" at word i joins two names ("IMF and World Bank", "Baldrige and State
+    Department") rather than the words of one ("Securities and Exchange Commission")."""
+    after = i + 1
+    if after >= last:
+        return False
+    entry_end, entry = _gazetteer_at(paragraph, ws, after, last)
+    if entry is not None and (entry_end - after >= 2 or ws[after].text.isupper()):
+        return True  # a known organisation follows, not a word such as "Fund" or "House"
+    if not _names_organisation(paragraph, ws, after, last, story_abbreviations):
+        return False  # "Trade and Industry"
+    before = paragraph[ws[start].start : ws[i - 1].end]
+    return head is not None or before in ENTRIES or before in story_abbreviations
+
+
+def _names_organisation(paragraph, ws, pos, last, story_abbreviations) -> bool:
+    """Whether the words from `pos` name an organisation of their own: a gazetteer name, an
+    abbreviation the story defined, or words ending in a head word ("Lloyds Bank", "Group of Seven")."""
+    if ws[pos].text in story_abbreviations or _gazetteer_at(paragraph, ws, pos, last)[1] is not None:
+        return True
+    i = pos
+    while i < last and ws[i].text not in _TITLES:
+        if ws[i].text in HEADS and (i > pos or _continues(ws, i, last)):
+            return True
+        i += 1
+    return False
+
+
+def _person_before_organisation(paragraph, ws, pos, last, story_abbreviations, run_start) -> int:
+    """The end of a person's name at `pos` that "and" or "of" joins to an organisation ("Paul
+    Volcker and International Monetary Fund", "Earl Johnson of Harris Trust"), else `pos`."""
+    end = _name_words_end(ws, pos, last)
+    if end == pos or end + 1 >= last or ws[end].text not in ("and", "of"):
+        return pos  # the common case
+    if _person_end(ws, pos, last) != end and not (pos == 0 and _cues_a_person(paragraph, run_start)):
+        return pos
+    return end if _names_organisation(paragraph, ws, end + 1, last, story_abbreviations) else pos
+
+
+def _person_end(ws: list[Word], pos: int, last: int) -> int:
+    """The end of a person's name starting at `pos`, else `pos`: one to three name words after a
+    title ("Minister Che Okongwu"), or two or three opening with a given name ("Paul Volcker")."""
+    end = _name_words_end(ws, pos, last)
+    titled = pos > 0 and ws[pos - 1].text in _TITLES
+    if end > pos and (titled or (end - pos >= 2 and is_given_name(ws[pos].text))):
+        return end
+    return pos
+
+
+def _name_words_end(ws: list[Word], pos: int, last: int) -> int:
+    """The end of up to three words from `pos` that may be a person's name."""
+    end = pos
+    while end < last and end - pos < 3 and _is_name_word(ws[end].text):
+        end += 1
+    return end
+
+
+def _cues_a_person(paragraph: str, run_start: int) -> bool:
+    """ "said Natsuo Okada of ...", "analyst Elliot Levine of ...": a speech verb or a role just
+    before the run."""
+    before = _LOWER_WORD_BEFORE_RE.search(paragraph, max(0, run_start - 20), run_start)
+    return bool(before) and (before.group(1) in SPEECH_VERBS or before.group(1) in ROLE_HEADS)
+
+
+@lru_cache(maxsize=8192)
+def _is_name_word(text: str) -> bool:
+    """A capitalised word that may be part of a person's name: no title, head, organisation word,
+    gazetteer name or country ("Harris Trust" and "U.S. Treasury" are no names)."""
+    return (
+        text[:1].isupper()
+        and text not in _TITLES
+        and text not in HEADS
+        and text not in _OPENERS
+        and text not in ENTRIES
+        and text.lower() not in ORGANISATION_WORDS
+        and countries.country_for_word(text) is None
+    )
 
 
 def _country_inside(paragraph, ws, start, end, document) -> str | None:
-    """ "Central Bank of Brazil": a country named after "of"."""
+    """A country the name holds: opening it ("Sudan News Agency") or after "of" ("Central Bank of Brazil")."""
+    for n in (2, 1):
+        if start + n < end:
+            alias = countries.ALIASES.get(paragraph[ws[start].start : ws[start + n - 1].end])
+            if alias and alias.kind in ("name", "short"):
+                return countries.resolve(alias.code, document.date)
     for i in range(start + 1, end):
         if ws[i - 1].text == "of":
             code = countries.country_for_word(ws[i].text, document.date)
@@ -306,12 +461,42 @@ def _country_inside(paragraph, ws, start, end, document) -> str | None:
     return None
 
 
-def _country_before(paragraph: str, offset: int, document: Document) -> str | None:
-    """The last country named earlier in the same sentence ("China filed ..., the Foreign Ministry")."""
+def _country_from_context(paragraph, index, offset, document, dateline_country) -> str | None:
+    """The country of a body of government that its words do not name (see the module docstring)."""
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(paragraph, 0, offset)]
-    sentence_start = ends[-1] if ends else 0
-    codes = countries.codes_in(paragraph[sentence_start:offset], document.date)
-    return codes[-1] if codes else None
+    sentence = paragraph[ends[-1] if ends else _story_start(paragraph, index) : offset]
+    codes = countries.codes_in(sentence, document.date)
+    if not codes or dateline_country in codes:
+        return dateline_country
+    return _subject_country(sentence, document) or dateline_country
+
+
+def _story_start(paragraph: str, index: int) -> int:
+    """Where the first paragraph's story starts, after its dateline ("BRUSSELS, March 9 - ")."""
+    dateline = parse_dateline(paragraph) if index == 0 else None
+    return dateline.end if dateline else 0
+
+
+def _subject_country(sentence: str, document: Document) -> str | None:
+    """A country that is the sentence's subject ("In response, China filed ...", "the Nigerian
+    team, headed by ...") or its place ("In Pretoria, ..."), not a possessive ("South Korea's
+    plan") or an object ("talks with Japan")."""
+    opening = _OPENING_PHRASE_RE.match(sentence)
+    if opening and opening.group("place"):
+        code = countries.country_for_word(opening.group("place"), document.date)
+        if code:
+            return code
+    for position in (0, opening.end()) if opening else (0,):
+        start = _ARTICLE_RE.match(sentence, position).end()
+        subject = _SUBJECT_RE.match(sentence, start)
+        if subject is None:
+            continue
+        for name in (subject.group(), subject.group(1)):  # "South Korea", then "South"
+            if not sentence.startswith(("'s", "’s"), start + len(name)):
+                code = countries.country_for_word(name, document.date)
+                if code:
+                    return code
+    return None
 
 
 def _add_later_uses(found: _Found, abbreviation: str, paragraph: str, index: int, end: int) -> None:
