@@ -129,16 +129,3 @@ def test_reuters_tag_codes_map_to_canonical_names():
     assert REUTERS_CODES["worldbank"] == "World Bank"
     found = orgs("The European Community and the EC Commission said the EEC would act.")
     assert found["European Community"][3] == 2
-
-
-def test_corpus_orgs_recall(corpus_dir):
-    from archive.extraction.organisations import CODES_BY_NAME
-    from bench.extraction_quality import load_stories
-
-    total = found = 0
-    for story in load_stories(corpus_dir):
-        names = {CODES_BY_NAME.get(o.name) for o in find_organisations(parse_document(story.text))}
-        for tag in story.tags["orgs"]:
-            total += 1
-            found += tag in names
-    assert found / total >= 0.9
