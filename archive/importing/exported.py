@@ -3,6 +3,8 @@ it as given, so that exporting one archive and importing it into an empty one re
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from archive.extraction import (
     CountryMention,
     Extraction,
@@ -87,9 +89,73 @@ def _find(text: str, paragraphs: list[str], index: int) -> int:
     return 0
 
 
+def restore_entities(given: dict, resolver) -> None:
+    """Before an exported article's links are written: the people and organisations it names, as
+    the export had them, found by their key (or made), and handed to the resolver under the names
+    the links use, so that the links go to those very records. (Two records whose names fold
+    alike in one batch of 200 cannot both be handed over: the last one wins.)"""
+    from archive.models import Organisation, name_key
+
+    for item in _items(given, "organisations"):
+        if isinstance(item.get("entity"), dict):
+            key = Organisation.make_key(str(item["name"]), resolver.country(item.get("country")))[:220]
+            resolver.organisations[key] = _restore(item["entity"]).pk
+    for item in _items(given, "people"):
+        if isinstance(item.get("entity"), dict):
+            resolver.people[name_key(str(item["name"]))[:200]] = _restore(item["entity"]).pk
+    for item in _items(given, "statements"):
+        if isinstance((item.get("speaker") or {}).get("entity"), dict):
+            _restore(item["speaker"]["entity"])
+    for item in _items(given, "removed"):
+        for kind in ("person", "organisation"):
+            if isinstance(item.get(kind), dict):
+                _restore(item[kind])
+
+
+def _restore(state: dict):
+    """The person (a state with a role) or organisation of the exported state: made if missing,
+    else brought to that state unless an editor corrected ours and the export's is uncorrected."""
+    from django.db import IntegrityError, transaction
+
+    from archive.models import MergedKey, Organisation, Person
+
+    model = Person if "role" in state else Organisation
+    values = {
+        "name": str(state.get("name") or "")[:200],
+        "country_id": state.get("country") or None,
+        "alternative_names": "\n".join(str(name) for name in state.get("alternative_names") or []),
+        "corrected": bool(state.get("corrected")),
+    }
+    if model is Person:
+        organisation = state.get("organisation")
+        values["role"] = str(state.get("role") or "")[:200]
+        values["organisation_id"] = _restore(organisation).pk if isinstance(organisation, dict) else None
+    else:
+        values["abbreviation"] = str(state.get("abbreviation") or "")[:40]
+        values["kind"] = state.get("kind") if state.get("kind") in Organisation.Kind.values else "other"
+    key = str(state["key"])[: 200 if model is Person else 220]
+    entity = model.objects.filter(key=key).first()
+    if entity is None:
+        try:
+            with transaction.atomic():
+                entity = model.objects.create(key=key, **values)
+        except IntegrityError:
+            entity = model.objects.get(key=key)
+    elif values["corrected"] or not entity.corrected:
+        model.objects.filter(pk=entity.pk).update(**values)
+    field = "person" if model is Person else "organisation"
+    MergedKey.objects.bulk_create(
+        [MergedKey(key=str(merged)[:220], **{field: entity}) for merged in state.get("merged_keys") or []],
+        ignore_conflicts=True,
+    )
+    return entity
+
+
 def apply_given(article, given: dict) -> None:
-    """Tags and editors' marks that the export carried."""
+    """Tags and editors' marks that the export carried: corrected fields and rows, speakers
+    an editor chose outside the article's own links, removed links."""
     from archive.models import (
+        Article,
         ArticleCountry,
         ArticleOrganisation,
         ArticlePerson,
@@ -99,24 +165,88 @@ def apply_given(article, given: dict) -> None:
         name_key,
     )
 
+    details = given.get("tag_details") if isinstance(given.get("tag_details"), dict) else {}
     for name in given.get("tags") or []:
         name = str(name).strip()[:100]
         if name:
-            tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+            tag = Tag.objects.filter(name__iexact=name).first() or _new_tag(name, details.get(name) or {})
             Tagging.objects.get_or_create(article=article, tag=tag)
+    restored = {name: given[name] for name in ("corrected_fields", "search_names") if name in given}
+    if restored:
+        Article.objects.filter(pk=article.pk).update(**restored)
+        for name, value in restored.items():
+            setattr(article, name, value)
+    _restore_speakers(article, given)
+    _restore_removals(article, given)
     if not any(item.get("corrected") for key in ("countries", "people", "organisations", "statements")
                for item in _items(given, key)):
         return
     corrected_codes = [c.get("code") for c in _items(given, "countries") if c.get("corrected")]
     ArticleCountry.objects.filter(article=article, country_id__in=corrected_codes).update(corrected=True)
-    corrected_people = {name_key(str(p["name"])) for p in _items(given, "people") if p.get("corrected")}
-    ArticlePerson.objects.filter(article=article, person__key__in=corrected_people).update(corrected=True)
-    corrected_orgs = [str(o["name"]) for o in _items(given, "organisations") if o.get("corrected")]
-    ArticleOrganisation.objects.filter(article=article, organisation__name__in=corrected_orgs).update(
-        corrected=True
-    )
+    people = {_entity_key(p) or name_key(str(p["name"])) for p in _items(given, "people") if p.get("corrected")}
+    ArticlePerson.objects.filter(article=article, person__key__in=people).update(corrected=True)
+    corrected_orgs = [o for o in _items(given, "organisations") if o.get("corrected")]
+    ArticleOrganisation.objects.filter(article=article).filter(
+        Q(organisation__key__in=[_entity_key(o) for o in corrected_orgs])
+        | Q(organisation__name__in=[str(o["name"]) for o in corrected_orgs if not _entity_key(o)])
+    ).update(corrected=True)
     for item in _items(given, "statements"):
         if item.get("corrected"):
             Statement.objects.filter(
                 article=article, paragraph=int(item.get("paragraph") or 0), text=str(item.get("text"))
             ).update(corrected=True)
+
+
+def _entity_key(item: dict) -> str:
+    entity = item.get("entity")
+    return str(entity.get("key") or "") if isinstance(entity, dict) else ""
+
+
+def _new_tag(name: str, detail: dict):
+    from archive.models import Tag
+
+    slug = str(detail.get("slug") or "")[:100]
+    if slug and Tag.objects.filter(slug=slug).exists():
+        slug = ""  # taken here: Tag.save() makes one from the name
+    return Tag.objects.create(name=name, slug=slug, description=str(detail.get("description") or ""))
+
+
+def _restore_speakers(article, given: dict) -> None:
+    """Speakers as exported: one an editor chose may not be among the article's links (which is
+    all the writer looks at), and an editor's choice keeps the words that named the speaker."""
+    from archive.models import Organisation, Person, Statement
+
+    for item in _items(given, "statements"):
+        speaker = item.get("speaker") or {}
+        state = speaker.get("entity")
+        if not isinstance(state, dict) or not ("person" in speaker or "organisation" in speaker):
+            continue
+        model, field = (Person, "speaker_person") if "person" in speaker else (Organisation, "speaker_organisation")
+        entity = model.objects.filter(key=str(state.get("key"))).first()
+        if entity is not None:
+            statements = Statement.objects.filter(
+                article=article, paragraph=int(item.get("paragraph") or 0), start=int(item.get("start") or 0)
+            )
+            if not item.get("corrected"):
+                statements = statements.filter(corrected=False)  # our editor's choice stands
+            other = "speaker_organisation" if field == "speaker_person" else "speaker_person"
+            statements.update(**{field: entity, other: None, "speaker_label": str(speaker.get("label") or "")[:200]})
+
+
+def _restore_removals(article, given: dict) -> None:
+    from archive.models import Organisation, Person, RemovedLink
+
+    for item in _items(given, "removed"):
+        if item.get("country"):
+            target = {"country_id": str(item["country"])}
+        elif isinstance(item.get("person"), dict):
+            target = {"person": Person.objects.filter(key=str(item["person"].get("key"))).first()}
+        elif isinstance(item.get("organisation"), dict):
+            target = {"organisation": Organisation.objects.filter(key=str(item["organisation"].get("key"))).first()}
+        elif item.get("paragraph") is not None and item.get("start") is not None:
+            target = {"paragraph": int(item["paragraph"]), "start": int(item["start"])}
+        else:
+            continue
+        if None not in target.values():
+            RemovedLink.objects.get_or_create(article=article, **target,
+                                              defaults={"label": str(item.get("label") or "")[:300]})

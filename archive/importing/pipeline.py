@@ -39,7 +39,7 @@ from django.utils import timezone
 from archive.extraction import Extraction, extract
 from archive.models import Article, ImportOutcome, ImportRun
 
-from .exported import apply_given, extraction_from_export
+from .exported import apply_given, extraction_from_export, restore_entities
 from .files import iter_inputs, iter_uploads
 from .readers import read_input
 from .records import RawDocument, ReadProblem
@@ -391,6 +391,9 @@ class Importer:
                 first_of[ref] = index
             created.append((index, item, self._new_article(item, source)))
         Article.objects.bulk_create([article for _, _, article in created], batch_size=500)
+        for _, item, _ in created:
+            if item.raw.given:
+                restore_entities(item.raw.given, self.writer.resolver)
         self.writer.add_many([(article, item.extraction) for _, item, article in created])
         articles = {}
         for index, item, article in created:
@@ -516,6 +519,8 @@ class Importer:
         if existing is None:
             self.writer.stamp(article, prepared.extraction)
         article.save()
+        if raw.given:
+            restore_entities(raw.given, self.writer.resolver)
         if existing is None:
             self.writer.add(article, prepared.extraction)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from ..records import GIVEN_KEYS, RawDocument, ReadProblem, parse_date
+from ..records import GIVEN_KEYS, TEXT_KEYS, RawDocument, ReadProblem, parse_date
 from .base import body_text, collapse, paragraphs
 
 # Keys read into RawDocument fields, first name found wins.
@@ -110,7 +110,7 @@ def document_from_record(
 
 
 def given_value(value, key: str, json_cells: bool):
-    if not json_cells or not isinstance(value, str) or key == "file":
+    if not json_cells or not isinstance(value, str) or key in TEXT_KEYS:
         return value
     if not value.strip():
         return None
