@@ -88,6 +88,8 @@ def _join_lines(lines: list[str]) -> str:
 
 
 def normalise_space(text: str) -> str:
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the common case: every space a single " " (other spaces are unprintable)
     return " ".join(text.split())
 
 
@@ -134,7 +136,7 @@ def readable_headline(headline: str, body: list[str], known: dict[str, str] | No
     """
     if not is_upper_text(headline):
         return headline
-    forms = _body_forms(body, {w.lower() for w in _WORD_RE.findall(headline) if "." not in w})
+    forms = _body_forms(body, {w.lower() for w in _WORD_RE.findall(headline) if _may_be_a_name(w)})
     known = known or {}
 
     def fix(match: re.Match[str]) -> str:
@@ -151,6 +153,13 @@ def readable_headline(headline: str, body: list[str], known: dict[str, str] | No
 
 
 _VOWEL_RE = re.compile(r"[AEIOUY]", re.IGNORECASE)
+# Words the body prints in lower case, whatever the headline: not worth looking for.
+_FUNCTION_WORDS = frozenset("a an the of to in on at for and or by with from as".split())
+
+
+def _may_be_a_name(word: str) -> bool:
+    """A headline word whose case the body may tell: no "U.S.", "UK" (kept as printed) or "to"."""
+    return "." not in word and bool(_VOWEL_RE.search(word)) and word.lower() not in _FUNCTION_WORDS
 
 
 def _body_forms(body: list[str], wanted: set[str]) -> dict[str, str]:
