@@ -106,7 +106,7 @@ class FacetField(forms.Field):
 def _ints(values, low=1, high=2**31 - 1) -> dict[str, int]:
     found = {}
     for value in values:
-        if value.isdigit() and low <= int(value) <= high:
+        if value.isdecimal() and low <= int(value) <= high:
             found[value] = int(value)
     return found
 

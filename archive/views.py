@@ -24,7 +24,7 @@ def paginate(request, queryset, param="page", per_page=PAGE_SIZE, count=None):
     if count is not None:
         paginator.count = count  # a cached_property: set, it is not computed
     raw = request.GET.get(param) or "1"
-    if not raw.isdigit() or len(raw) > 9:
+    if not raw.isdecimal() or len(raw) > 9:
         raise Http404("No such page")
     number = int(raw)
     if number < 1 or (number > paginator.num_pages and number != 1):
