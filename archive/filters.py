@@ -482,8 +482,6 @@ class ArchiveSearch(django_filters.FilterSet):
         """The results in order. They match the search box again (the database's own full-text
         filter, which its planner can weigh against the date index), not the fetched ids."""
         queryset = self.queryset.all()
-        if self.searched_ids == ():
-            queryset = queryset.none()
         if not self.query.is_empty:
             queryset = self.search(queryset)
         return self.order(self.filter_queryset(queryset))
