@@ -14,6 +14,19 @@ from .filters import ArticleSearch, StatementSearch
 
 FEED_SIZE = 50
 _MARKERS = re.compile("[\x02\x03]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot carry
+
+
+def xml_safe(value):
+    """Strings (in dicts and lists too) without the characters XML refuses: a query or a story
+    may hold them, and the feed writer would fail on them."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(item) for item in value)
+    return value
 
 
 def _when(day):
@@ -27,6 +40,12 @@ class SearchFeed(Feed):
     search_class = ArticleSearch
     page_name = "archive:search"
     what = "Articles"
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed = xml_safe(feed.feed)
+        feed.items = [xml_safe(item) for item in feed.items]
+        return feed
 
     def get_object(self, request, *args, **kwargs):
         # Newest first whatever the page's sort: a feed is read for what is new.
