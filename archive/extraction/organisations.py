@@ -107,7 +107,8 @@ _TITLES = frozenset(
 )
 # A whole gazetteer name or head word: a run of capitalised words without one (most runs: "The",
 # "Japan", "U.S. Trade Representative Clayton Yeutter") names no organisation and is not looked at.
-_NAME_OR_HEAD_RE = re.compile(rf"(?<![^\W\d_])(?:{alternation([*ENTRIES, *HEADS])})(?![^\W\d_])")
+# No look-behind before the trie, so that the regex engine skips fast: see _names_or_head_in.
+_NAME_OR_HEAD_RE = re.compile(rf"(?:{alternation([*ENTRIES, *HEADS])})(?![^\W\d_])")
 _TICKER_OR_COMPANY_RE = re.compile(r"<([^<>\n]{1,80})>")
 _G_GROUP_RE = re.compile(r"G(?<!\w.)-?(5|6|7|10|24|77)\b")  # "G" first: see _FIRST_CAPITALISED
 # A run of capitalised words joined by spaces, hyphens, "&" or connectors, ending at a possessive:
@@ -202,7 +203,7 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
             continue  # the common case: one word that names no organisation
         if not _may_name_organisation(text, story_abbreviations):
             continue
-        if any(a <= run.start() < b for a, b in bracketed):
+        if bracketed and any(a <= run.start() < b for a, b in bracketed):
             continue
         ws = words(paragraph, run.start(), run.end())
         for match in _matches_in_run(paragraph, ws, run.start(), story_abbreviations, document):
@@ -214,16 +215,27 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
 def _may_name_organisation(run: str, story_abbreviations: dict[str, _Found]) -> bool:
     """Whether a run of capitalised words may hold an organisation: most ("The", "Japan",
     "Paul Volcker") hold no gazetteer name, head word or abbreviation the story defined."""
-    if run.isalpha() or is_one_word(run):
+    if " " not in run and "-" not in run and is_one_word(run):
         return run in ENTRIES or run in story_abbreviations
-    return bool(_NAME_OR_HEAD_RE.search(run)) or any(abbreviation in run for abbreviation in story_abbreviations)
+    return _holds_name_or_head(run) or any(abbreviation in run for abbreviation in story_abbreviations)
+
+
+def _holds_name_or_head(run: str) -> bool:
+    """Whether a whole gazetteer name or head word stands in the run (not inside a word)."""
+    found = _NAME_OR_HEAD_RE.search(run)
+    while found is not None:
+        if found.start() == 0 or not run[found.start() - 1].isalpha():
+            return True
+        found = _NAME_OR_HEAD_RE.search(run, found.start() + 1)
+    return False
 
 
 def _matches_in_run(paragraph, ws, run_start, story_abbreviations, document) -> list[_Match]:
     matches = []
     pos, last = 0, len(ws)
+    last_key = _last_key_word(ws, story_abbreviations)  # no name starts after it
     owner = _possessive_owner_before(paragraph, run_start, document, story_abbreviations)
-    while pos < last:
+    while pos <= last_key:
         if ws[pos].text in _OPENERS or not ws[pos].text[0].isupper():
             pos += 1
             continue
@@ -242,6 +254,16 @@ def _matches_in_run(paragraph, ws, run_start, story_abbreviations, document) -> 
         pos = match.end
         owner = None
     return matches
+
+
+def _last_key_word(ws: list[Word], story_abbreviations: dict[str, _Found]) -> int:
+    """The index of the last word that may open or end a name (-1 if none): a gazetteer name's
+    first word, a head word or a story abbreviation ("Treasury" in "Treasury Secretary James Baker")."""
+    for i in range(len(ws) - 1, -1, -1):
+        text = ws[i].text
+        if text in _FIRST_WORDS or text in HEADS or text in story_abbreviations:
+            return i
+    return -1
 
 
 def _match_at(paragraph, ws, pos, last, story_abbreviations, document, owner) -> _Match | None:
@@ -513,5 +535,8 @@ def _defines_abbreviation(paragraph: str, start: int, end: int) -> bool:
 
 
 def _bracketed_abbreviation(paragraph: str, end: int) -> str:
-    match = re.match(r" \(([A-Z][A-Z&.-]{1,9})\)", paragraph[end : end + 14])
+    match = _BRACKETED_ABBREVIATION_RE.match(paragraph, end, end + 14)
     return match.group(1) if match else ""
+
+
+_BRACKETED_ABBREVIATION_RE = re.compile(r" \(([A-Z][A-Z&.-]{1,9})\)")
