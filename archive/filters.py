@@ -268,10 +268,14 @@ class Chip:
 
 
 def labelled(grouped: QuerySet, labels: list[Label], chosen: dict[str, list], limit: int | None) -> list[dict]:
-    """The rows of a grouped queryset (aliases facet_*, and n) with their labels joined, chosen values
-    first (so they stay in the list to be unchosen), then by count and label; as dicts without the
-    facet_ prefix. A queryset of distinct rows without n (facet_* and facet_result) is counted here:
-    a DISTINCT then a plain count, cheaper than COUNT(DISTINCT) per group."""
+    """The rows of a grouped queryset (aliases facet_*, and n) with their labels, chosen values first
+    (so they stay in the list to be unchosen), then by count and label; as dicts without the facet_
+    prefix. A queryset of distinct rows without n (facet_* and facet_result) is counted here: a
+    DISTINCT then a plain count, cheaper than COUNT(DISTINCT) per group.
+
+    Only the values that can make the list are labelled: those counted at least as often as the
+    limit-th most frequent one (ties decided by label), and the chosen ones. Each is looked up by its
+    key (LATERAL on PostgreSQL, whose planner would rather hash a whole table of names)."""
     connection = connections[grouped.db]
     qn = connection.ops.quote_name
     sql, params = grouped.query.get_compiler(connection=connection).as_sql()
@@ -285,21 +289,37 @@ def labelled(grouped: QuerySet, labels: list[Label], chosen: dict[str, list], li
     joins = []
     for number, label in enumerate(labels):
         meta, table = label.model._meta, f"l{number}"
-        joins.append(f"LEFT JOIN {qn(meta.db_table)} {table} ON {table}.{qn(meta.pk.column)} = {columns[label.key]}")
-        columns |= {out: f"{table}.{qn(meta.get_field(field).column)}" for out, field in label.columns.items()}
+        key = f"{qn(meta.pk.column)} = {columns[label.key]}"
+        fields = {out: qn(meta.get_field(field).column) for out, field in label.columns.items()}
+        if connection.vendor == "postgresql":
+            picked = ", ".join(f"{column} AS {qn(out)}" for out, column in fields.items())
+            # LIMIT 1 (one row by primary key anyway) keeps the planner from turning it back into a join.
+            lookup = f"SELECT {picked} FROM {qn(meta.db_table)} WHERE {key} LIMIT 1"
+            joins.append(f"LEFT JOIN LATERAL ({lookup}) {table} ON true")
+            columns |= {out: f"{table}.{qn(out)}" for out in fields}
+        else:
+            joins.append(f"LEFT JOIN {qn(meta.db_table)} {table} ON {table}.{key}")
+            columns |= {out: f"{table}.{column}" for out, column in fields.items()}
     chosen_sql, chosen_params = [], []
     for key, values in chosen.items():
         if values:
             chosen_sql.append(f"{columns[key]} IN ({', '.join(['%s'] * len(values))})")
             chosen_params += values
     order = [f"CASE WHEN {' OR '.join(chosen_sql)} THEN 0 ELSE 1 END"] if chosen_sql else []
-    order += [f"{columns['n']} DESC"] + [columns[key] for key in ("label", "person_name", "org_name") if key in columns]
+    order += ["g.n DESC"] + [columns[key] for key in ("label", "person_name", "org_name") if key in columns]
     select = ", ".join(f"{column} AS {qn(key)}" for key, column in columns.items())
-    sql = f"SELECT {select} FROM ({sql}) g {' '.join(joins)} ORDER BY {', '.join(order)}"
+    where, cut_params = "", []
+    if limit:
+        cut = f"(SELECT coalesce(min(n), 0) FROM (SELECT n FROM g ORDER BY n DESC LIMIT {int(limit)}) c)"
+        where = f"WHERE g.n >= {cut}" + "".join(f" OR {condition}" for condition in chosen_sql)
+        cut_params = chosen_params
+    sql = (
+        f"WITH g AS MATERIALIZED ({sql}) SELECT {select} FROM g {' '.join(joins)} {where} ORDER BY {', '.join(order)}"
+    )
     if limit:
         sql += f" LIMIT {int(limit)}"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *chosen_params])
+        cursor.execute(sql, [*params, *cut_params, *chosen_params])
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

@@ -260,3 +260,16 @@ def test_chosen_values_stay_in_a_long_facet_list_first(client):
     response = client.get("/", {"speaker": f"p{people[-1].pk}"})
     speakers = next(f for f in response.context["facets"] if f.name == "speaker").values
     assert speakers[0].label == "Person 11" and speakers[0].selected
+
+
+def test_equal_counts_are_listed_by_label_and_chosen_values_first(client):
+    codes = ["PL", "JP", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "SE", "NO", "FI", "DK"]
+    make_article("All", "Body", countries=codes)
+    make_article("Poland again", "Body", countries=["PL"])
+    countries = next(f for f in client.get("/").context["facets"] if f.name == "country")
+    # Poland twice first; then the ones seen once, alphabetically, as many as fit.
+    assert [v.label for v in countries.values] == [
+        "Poland", "Belgium", "Denmark", "Finland", "France", "Germany", "Italy", "Japan", "Netherlands", "Norway"]  # fmt: skip
+    assert countries.has_more
+    chosen = next(f for f in client.get("/", {"country": "SE"}).context["facets"] if f.name == "country")
+    assert [v.label for v in chosen.values][:3] == ["Sweden", "Poland", "Belgium"]
