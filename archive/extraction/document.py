@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Credits, Document
 from .text import cut_at_word, is_upper_text, readable_headline, split_paragraphs, split_sentences
@@ -40,10 +41,10 @@ _PLACE_SUFFIX_RE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
 _NAME_RE = re.compile(r"^[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|der|al|bin|da|du|la|le)){0,4}$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Dateline:
     text: str  # "TOKYO / WASHINGTON"
-    places: list[str]
+    places: tuple[str, ...]
     source: str  # "Reuters" or ""
     month: int | None
     day: int | None
@@ -69,7 +70,7 @@ def parse_document(
     if dateline:
         given = parse_dateline(dateline.strip() + " - ")
         place = given.text if given else dateline.strip()
-        found = Dateline(place, _split_places(place), found.source if found else "", None, None, 0)
+        found = Dateline(place, tuple(_split_places(place)), found.source if found else "", None, None, 0)
     body_start = found.end if found else 0
 
     story_date, flagged = _choose_date(date, header_date)
@@ -78,13 +79,14 @@ def parse_document(
         date=story_date,
         date_flagged=flagged,
         dateline=found.text if found else "",
-        dateline_places=found.places if found else [],
+        dateline_places=list(found.places) if found else [],
         source=(found.source if found and found.source else "") or (source or ""),
         paragraphs=paragraphs,
         credits=credits,
     )
 
 
+@lru_cache(maxsize=256)  # the headline test, the document and organisations read the same paragraphs
 def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, or None."""
     match = _DATELINE_RE.match(paragraph)
@@ -95,7 +97,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     month = _month_number(match.group("month")) if match.group("month") else None
     day = int(match.group("day")) if match.group("day") else None
-    return Dateline(place, _split_places(place), _source_name(match.group("source")), month, day, match.end())
+    places = tuple(_split_places(place))
+    return Dateline(place, places, _source_name(match.group("source")), month, day, match.end())
 
 
 def _is_undated_place(place: str) -> bool:
