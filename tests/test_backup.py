@@ -3,6 +3,7 @@ editors' work included (corrections, removals, merges, tags), on the backend the
 
 from __future__ import annotations
 
+import json
 from io import StringIO
 
 import pytest
@@ -17,7 +18,6 @@ from archive.models import (
     Organisation,
     Person,
     Source,
-    Statement,
     Tag,
 )
 
@@ -120,3 +120,23 @@ def test_a_restored_archive_keeps_editors_work_through_a_new_import_of_the_sourc
     call_command("import_documents", str(changed), stdout=StringIO())
     assert snapshot()["articles"]["Fault Wire|fw-0"]["title"] == "China and India: farm talks"
     assert snapshot()["articles"]["Fault Wire|fw-2"]["removed"] == restored["articles"]["Fault Wire|fw-2"]["removed"]
+
+
+def test_an_export_edited_by_hand_still_imports(tmp_path):
+    record = {
+        "source": "Wire", "source_id": "w-1", "title": "Talks", "date": "1987-02-26", "body": "PARIS - Talks went on.",
+        "people": [{"name": "Anne Roy", "role": "Envoy", "entity": {"name": "Anne Roy", "role": "Envoy"}}],
+        "organisations": [{"name": "Odd Body", "entity": {"key": "odd body|", "name": "Odd Body", "country": "QQ",
+                                                          "kind": "nonsense", "merged_keys": ["odd|"]}}],
+        "statements": [{"speaker": {"person": "Nobody", "entity": "not a state"}, "text": "Talks went on"}],
+        "removed": [{"person": {"key": "ghost"}}, {"label": "nothing named"}], "tags": ["Hand made"],
+        "tag_details": "not a dict", "corrected_fields": ["title"],
+    }  # fmt: skip
+    path = tmp_path / "edited.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    out = StringIO()
+    call_command("import_documents", str(path), stdout=out)
+    assert "1 created" in out.getvalue()
+    odd = Organisation.objects.get(key="odd body|")
+    assert (odd.country_id, odd.kind) == (None, "other")
+    assert Person.objects.get(name="Anne Roy").role == "Envoy"

@@ -97,43 +97,48 @@ def restore_entities(given: dict, resolver) -> None:
     from archive.models import Organisation, name_key
 
     for item in _items(given, "organisations"):
-        if isinstance(item.get("entity"), dict):
-            key = Organisation.make_key(str(item["name"]), resolver.country(item.get("country")))[:220]
-            resolver.organisations[key] = _restore(item["entity"]).pk
+        if entity := _restore(item.get("entity"), resolver):
+            key = Organisation.make_key(str(item.get("name")), resolver.country(item.get("country")))[:220]
+            resolver.organisations[key] = entity.pk
     for item in _items(given, "people"):
-        if isinstance(item.get("entity"), dict):
-            resolver.people[name_key(str(item["name"]))[:200]] = _restore(item["entity"]).pk
+        if entity := _restore(item.get("entity"), resolver):
+            resolver.people[name_key(str(item.get("name")))[:200]] = entity.pk
     for item in _items(given, "statements"):
-        if isinstance((item.get("speaker") or {}).get("entity"), dict):
-            _restore(item["speaker"]["entity"])
+        _restore((item.get("speaker") or {}).get("entity"), resolver)
     for item in _items(given, "removed"):
-        for kind in ("person", "organisation"):
-            if isinstance(item.get(kind), dict):
-                _restore(item[kind])
+        _restore(item.get("person"), resolver)
+        _restore(item.get("organisation"), resolver)
 
 
-def _restore(state: dict):
+def _restore(state, resolver):
     """The person (a state with a role) or organisation of the exported state: made if missing,
-    else brought to that state unless an editor corrected ours and the export's is uncorrected."""
+    else brought to that state unless an editor corrected ours and the export's is uncorrected.
+    Once per run (every article repeats the state). None for no state, or one without key and
+    name (an export edited by hand)."""
     from django.db import IntegrityError, transaction
 
     from archive.models import MergedKey, Organisation, Person
 
+    if not isinstance(state, dict) or not state.get("key") or not state.get("name"):
+        return None
+
     model = Person if "role" in state else Organisation
+    key = str(state["key"])[: 200 if model is Person else 220]
+    if (model, key) in resolver.restored:
+        return resolver.restored[model, key]
     values = {
         "name": str(state.get("name") or "")[:200],
-        "country_id": state.get("country") or None,
+        "country_id": resolver.country(state.get("country")),
         "alternative_names": "\n".join(str(name) for name in state.get("alternative_names") or []),
         "corrected": bool(state.get("corrected")),
     }
     if model is Person:
         organisation = state.get("organisation")
         values["role"] = str(state.get("role") or "")[:200]
-        values["organisation_id"] = _restore(organisation).pk if isinstance(organisation, dict) else None
+        values["organisation_id"] = getattr(_restore(organisation, resolver), "pk", None)
     else:
         values["abbreviation"] = str(state.get("abbreviation") or "")[:40]
         values["kind"] = state.get("kind") if state.get("kind") in Organisation.Kind.values else "other"
-    key = str(state["key"])[: 200 if model is Person else 220]
     entity = model.objects.filter(key=key).first()
     if entity is None:
         try:
@@ -148,6 +153,7 @@ def _restore(state: dict):
         [MergedKey(key=str(merged)[:220], **{field: entity}) for merged in state.get("merged_keys") or []],
         ignore_conflicts=True,
     )
+    resolver.restored[model, key] = entity
     return entity
 
 

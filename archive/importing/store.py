@@ -65,6 +65,7 @@ class EntityResolver:
         self.sources: dict[str, int] = {}
         self.people: dict[str, int] = {}
         self.organisations: dict[str, int] = {}
+        self.restored: dict[tuple, object] = {}  # records of exported states (exported.py), by model and key
         self._aliases: dict[str, set[int]] | None = None
 
     def country(self, code: str | None) -> str | None:
