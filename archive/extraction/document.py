@@ -181,7 +181,7 @@ def _take_credits(paragraphs: list[str]) -> tuple[Credits, list[str]]:
     credits = parse_credits(last.strip("() "))
     if credits is not None:
         return credits, paragraphs[:-1]
-    match = _TRAILING_CREDITS_RE.search(last)
+    match = _TRAILING_CREDITS_RE.search(last) if last.rstrip().endswith(")") else None
     if match:
         credits = parse_credits(match.group("credits"))
         if credits is not None:
