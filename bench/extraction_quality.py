@@ -233,7 +233,7 @@ def print_stages(times: dict[str, float]) -> None:
 
 def print_misses(rows: list[Row]) -> None:
     for row in rows:
-        if not row.misses:
+        if not any(row.misses.values()):
             continue
         print(f"\n{row.name}: missed")
         for file, tags in sorted(row.misses.items()):
