@@ -70,17 +70,17 @@ def server_of(database: dict) -> str | None:
     return f"postgres://{database['USER']}{password}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
 
 
-def environment(url: str) -> dict[str, str]:
+def environment(url: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
     env.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="archive.settings",
-               SECRET_KEY=env.get("SECRET_KEY") or "tests-only-secret-key")
+               SECRET_KEY=env.get("SECRET_KEY") or "tests-only-secret-key", **extra)
     return env
 
 
-def manage(url: str, *args: str, check: bool = False, max_file_bytes: int | None = None):
+def manage(url: str, *args: str, check: bool = False, max_file_bytes: int | None = None, **env: str):
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=environment(url), capture_output=True, text=True,
-        check=check, preexec_fn=_file_size_limit(max_file_bytes),
+        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=environment(url, **env), capture_output=True,
+        text=True, check=check, preexec_fn=_file_size_limit(max_file_bytes),
     )
 
 

@@ -140,3 +140,12 @@ def test_an_export_edited_by_hand_still_imports(tmp_path):
     odd = Organisation.objects.get(key="odd body|")
     assert (odd.country_id, odd.kind) == (None, "other")
     assert Person.objects.get(name="Anne Roy").role == "Envoy"
+
+
+def test_export_says_how_to_restore_a_file_over_the_import_limit(tmp_path, settings):
+    call_command("import_documents", stdout=StringIO())
+    settings.IMPORT_MAX_FILE_BYTES = 100
+    out = StringIO()
+    call_command("export_archive", output=str(tmp_path / "big.jsonl"), stdout=out)
+    size = (tmp_path / "big.jsonl").stat().st_size
+    assert f"IMPORT_MAX_FILE_BYTES={size} python manage.py import_documents" in out.getvalue()

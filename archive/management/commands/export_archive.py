@@ -1,7 +1,9 @@
 """python manage.py export_archive [--output FILE]: the whole archive as JSON Lines."""
 
+import os
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.exporting import export_lines
@@ -31,5 +33,16 @@ class Command(BaseCommand):
                 stream.close()
         if output and verbosity >= 1:
             self.stdout.write(f"Exported {count} articles to {output}.")
+            self.note_import_limit(output)
         elif verbosity >= 2:
             sys.stderr.write(f"Exported {count} articles.\n")
+
+    def note_import_limit(self, output: str) -> None:
+        """A big archive makes a file over the import's size limit: say how to read it back."""
+        size = os.path.getsize(output)
+        if size > settings.IMPORT_MAX_FILE_BYTES:
+            self.stdout.write(
+                f"The file ({size:,} bytes) is over IMPORT_MAX_FILE_BYTES ({settings.IMPORT_MAX_FILE_BYTES:,}); "
+                f"restore it with: IMPORT_MAX_FILE_BYTES={size} python manage.py import_documents {output} "
+                "(JSON Lines is read one line at a time)."
+            )
