@@ -84,8 +84,10 @@ HEADS = {
     **dict.fromkeys(["Council", "Committee", "Commission", "Authority", "Agency", "Board", "Administration"], "agency"),
     **dict.fromkeys(["Party"], "party"),
     **dict.fromkeys(
-        ["Bank", "Corporation", "Corp", "Co", "Inc", "Ltd", "Plc", "PLC", "AG", "NV", "Company", "Industries"]
-        + ["Airlines", "Group"],
+        [
+            "Bank", "Corporation", "Corp", "Co", "Inc", "Ltd", "Plc", "PLC", "AG", "NV",
+            "Company", "Industries", "Airlines", "Group",
+        ],
         "company",
     ),
     **dict.fromkeys(["Institute", "Institution", "Foundation", "Center", "Centre"], "think_tank"),
@@ -107,7 +109,7 @@ _TITLES = frozenset(
 )
 # A whole gazetteer name or head word: a run of capitalised words without one (most runs: "The",
 # "Japan", "U.S. Trade Representative Clayton Yeutter") names no organisation and is not looked at.
-# No look-behind before the trie, so that the regex engine skips fast: see _names_or_head_in.
+# No look-behind before the trie, so that the regex engine skips fast: see _holds_name_or_head.
 _NAME_OR_HEAD_RE = re.compile(rf"(?:{alternation([*ENTRIES, *HEADS])})(?![^\W\d_])")
 _TICKER_OR_COMPANY_RE = re.compile(r"<([^<>\n]{1,80})>")
 _G_GROUP_RE = re.compile(r"G(?<!\w.)-?(5|6|7|10|24|77)\b")  # "G" first: see _FIRST_CAPITALISED
