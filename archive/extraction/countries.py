@@ -104,7 +104,9 @@ def resolve(code: str, date: dt.date | None = None) -> str | None:
 def country_for_word(word: str, date: dt.date | None = None) -> str | None:
     """ISO code for a country name, short form, demonym or capital ("Japanese" -> "JP"), else None."""
     word = word.strip()
-    entry = ALIASES.get(word) or ALIASES.get(re.sub(r"['’]s$", "", word))
+    entry = ALIASES.get(word)
+    if entry is None and word.endswith(("'s", "’s")):
+        entry = ALIASES.get(word[:-2])  # "China's"
     if entry is None and word.isupper():
         entry = _UPPER_ALIASES.get(word)
     if entry is None or entry.kind not in WORD_KINDS:
