@@ -27,6 +27,12 @@ def extraction_from_export(raw: RawDocument) -> Extraction:
     document.credits.editing = list(credits.get("editing") or [])
     if raw.dateline:
         document.dateline = raw.dateline
+    # The stored text, as it was: parsing it again may take a first paragraph for a heading, and
+    # the statements' positions count the stored paragraphs.
+    stored = [paragraph for paragraph in raw.text.split("\n\n") if paragraph.strip()]
+    document.paragraphs = stored or document.paragraphs
+    if raw.title:
+        document.title = raw.title
     return Extraction(
         document=document,
         countries=[
