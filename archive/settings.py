@@ -40,12 +40,22 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def local_secret(path: Path) -> str:
+    """The key `make run` generated for this checkout, so that manage.py works here without
+    exporting it. Deployments set SECRET_KEY in the environment."""
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return ""
+
+
 DEBUG = env_bool("DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or local_secret(DATA_DIR / "secret_key")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY must be set when DEBUG is off (the README's run command generates one)."
+            "SECRET_KEY must be set when DEBUG is off (`make run` generates one in data/secret_key)."
         )
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG-on"
 
@@ -144,7 +154,6 @@ TEMPLATES = [
     },
 ]
 
-DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'archive.sqlite3'}",

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -12,7 +13,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 def manage(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS", "SECRET_KEY"}}
-    environment.update({"DJANGO_SETTINGS_MODULE": "archive.settings", **env})
+    # A data folder of its own: no local secret key file from `make run`, no database of ours.
+    data_dir = tempfile.mkdtemp(prefix="settings-test-")
+    environment.update({"DJANGO_SETTINGS_MODULE": "archive.settings", "DATA_DIR": data_dir, **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=PROJECT, env=environment, capture_output=True, text=True
     )
@@ -33,6 +36,12 @@ def test_check_deploy_reports_only_the_https_settings_until_https_is_on():
     https = manage("check", "--deploy", SECRET_KEY=key, HTTPS="true")
     assert https.returncode == 0, https.stderr
     assert "System check identified no issues" in https.stdout
+
+
+def test_the_key_make_run_generated_is_used_when_none_is_set(tmp_path):
+    (tmp_path / "secret_key").write_text("k" * 60 + "-Zq9!x\n")
+    result = manage("check", DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
 
 
 def test_bad_boolean_settings_are_refused_with_a_clear_message():
