@@ -20,6 +20,7 @@ from archive.search import (
     apply_statement_field_filters,
     backends,
     forget_statistics,
+    match_ids,
     parse_query,
     search_articles,
     search_statements,
@@ -228,3 +229,16 @@ def test_ids_narrow_a_queryset_in_one_parameter_however_many():
     assert not Article.objects.filter(InIds(F("pk"), Ids())).exists()
     statements = Statement.objects.filter(InIds(F("article_id"), Ids([articles[0].pk])))
     assert list(statements) == [] and chosen.as_json().startswith("[") and chosen.as_array().startswith("{")
+
+
+def test_match_ids_are_the_ids_search_finds():
+    make_article("Trade", "Trade talks in Geneva.")
+    make_article("Oil", "Oil prices and trade.")
+    make_article("Rain", "Rain in Bahia.")
+    for text in ["trade", '"trade talks"', "oil OR rain", "trade -oil", "nothing"]:
+        query = parse_query(text)
+        ids = match_ids(Article, query)
+        found = sorted(search_articles(Article.objects.all(), query).values_list("pk", flat=True))
+        assert ids is None if connection.vendor == "postgresql" else sorted(ids) == found, text
+    for text in ["-oil", "country:JP trade", ""]:  # exclusions only, prefixes, nothing: matched in the table
+        assert match_ids(Article, parse_query(text)) is None

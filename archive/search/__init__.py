@@ -17,7 +17,7 @@ A page that asks many questions of one search (count, facets) can fetch the matc
 narrow each query by them with `InIds` (one parameter, however many ids) instead of matching again.
 """
 
-from .backends import forget_statistics, search_articles, search_statements
+from .backends import forget_statistics, match_ids, search_articles, search_statements
 from .expressions import Ids, InIds
 from .fields import apply_field_filters, apply_statement_field_filters
 from .query import And, Not, Or, Phrase, Query, Term, parse_query
@@ -34,6 +34,7 @@ __all__ = [
     "apply_field_filters",
     "apply_statement_field_filters",
     "forget_statistics",
+    "match_ids",
     "parse_query",
     "search_articles",
     "search_statements",

@@ -29,6 +29,16 @@ def search_statements(queryset, query: Query):
     return _search(queryset, query, "statement")
 
 
+def match_ids(model, query: Query, using: str = "default") -> list[int] | None:
+    """The ids of all `model` rows matching plain words (no field prefix, not only exclusions), read
+    straight from the full-text index when the backend keeps ids there (SQLite's FTS5 tables, kept
+    in step by triggers); None when the words must be matched in the table itself."""
+    tree = query.tree
+    if tree is None or not tree.included or query.fields:
+        return None
+    return BACKENDS[connections[using].vendor].ids(model._meta.model_name, tree, using)
+
+
 def _search(queryset, query: Query, kind: str):
     tree = query.tree
     if tree is None:
@@ -99,6 +109,10 @@ class SqliteBackend:
         table, _, _ = self.INDEXES[kind]
         return sqlite.common_words(table, words, COMMON_SHARE, COMMON_MIN_ROWS)
 
+    def ids(self, kind, tree, using):
+        table, _, _ = self.INDEXES[kind]
+        return sqlite.match_ids(table, sqlite.compile_match(tree), using)
+
 
 class PostgresBackend:
     DOCUMENT = {"article": "body", "statement": "text"}
@@ -115,6 +129,9 @@ class PostgresBackend:
 
     def common_words(self, kind, words):
         return postgres.common_words(f"archive_{kind}", words, COMMON_SHARE, COMMON_MIN_ROWS)
+
+    def ids(self, kind, tree, using):
+        return None  # the vectors are in the table itself: matched there
 
 
 class SnippetIterable(ModelIterable):

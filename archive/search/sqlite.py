@@ -6,7 +6,7 @@ FTS5 syntax; the structure (AND, OR, NOT, phrases) comes only from the parsed qu
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import BooleanField, F, FloatField, Value
 
 from .expressions import SqlTemplate
@@ -73,6 +73,13 @@ def snippets(table: str, column: int, match: str, ids: list[int]) -> dict[int, s
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, *ids])
         return dict(cursor.fetchall())
+
+
+def match_ids(table: str, match: str, using: str) -> list[int]:
+    """The rowids (= the ids of the indexed rows) matching, from the index alone."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def common_words(table: str, words: list[str], share: float, min_rows: int) -> set[str]:
