@@ -268,6 +268,16 @@ class Chip:
     query: QueryDict  # the page's query without this value
 
 
+def fetch_ids(queryset) -> Ids:
+    """The primary keys of a queryset as plain tuples (thousands of them: not the ORM's iterator)."""
+    found = queryset.order_by().values("pk")
+    connection = connections[found.db]
+    sql, params = found.query.get_compiler(connection=connection).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return Ids([row[0] for row in cursor.fetchall()])
+
+
 def labelled(grouped: QuerySet, labels: list[Label], chosen: dict[str, list], limit: int | None) -> list[dict]:
     """The rows of a grouped queryset (aliases facet_*, and n) with their labels, chosen values first
     (so they stay in the list to be unchosen), then by count and label; as dicts without the facet_
@@ -412,11 +422,14 @@ class ArchiveSearch(django_filters.FilterSet):
         return queryset.filter(**{f"{self.article_prefix}source__slug__in": _values(value)})
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(**{f"{self.article_prefix}published_on__year__in": [int(v) for v in _values(value)]})
+        # published_on__year=Y is a date range (the index serves it); __year__in would extract each
+        # row's year, on SQLite through a Python function.
+        years = [Q(**{f"{self.article_prefix}published_on__year": int(v)}) for v in _values(value)]
+        return queryset.filter(reduce(operator.or_, years))
 
     def filter_month(self, queryset, name, value):
         months = [int(v) for v in _values(value)]
-        return queryset.filter(**{f"{self.article_prefix}published_on__month__in": months})
+        return queryset.alias(_month=MonthOf(f"{self.article_prefix}published_on")).filter(_month__in=months)
 
     def filter_date_from(self, queryset, name, value):
         return queryset.filter(**{f"{self.article_prefix}published_on__gte": value})
@@ -454,14 +467,7 @@ class ArchiveSearch(django_filters.FilterSet):
             return None
         model = self.queryset.model
         ids = match_ids(model, self.query, self.queryset.db)
-        if ids is not None:
-            return Ids(ids)
-        found = self.search(model.objects.all()).order_by().values("pk")
-        connection = connections[found.db]
-        sql, params = found.query.get_compiler(connection=connection).as_sql()
-        with connection.cursor() as cursor:  # thousands of ids: plain tuples, not the ORM's iterator
-            cursor.execute(sql, params)
-            return Ids([row[0] for row in cursor.fetchall()])
+        return Ids(ids) if ids is not None else fetch_ids(self.search(model.objects.all()))
 
     def searched(self) -> QuerySet:
         """All rows matching the search box, by their ids."""
@@ -469,16 +475,21 @@ class ArchiveSearch(django_filters.FilterSet):
         queryset = self.queryset.all()
         return queryset if ids is None else queryset.filter(InIds(F("pk"), ids))
 
+    def active(self, name: str) -> bool:
+        """Whether the filter `name` (not the search box, not sorting) is chosen on this page."""
+        value = self.form.cleaned_data.get(name)
+        return name not in self.hidden and value not in (None, "", []) and self.filters[name].method != "filter_nothing"
+
     def filtering(self, skip=()) -> bool:
         """Whether any filter besides the search box applies (the scope included)."""
-        if self.scope is not None:
-            return True
-        for name, value in self.form.cleaned_data.items():
-            if name in skip or name in self.hidden or value in (None, "", []):
-                continue
-            if self.filters[name].method != "filter_nothing":
-                return True
-        return False
+        return self.scope is not None or any(self.active(name) for name in self.form.cleaned_data if name not in skip)
+
+    @cached_property
+    def result_ids(self) -> Ids:
+        """The ids of the results, every filter applied, fetched once when filters apply: the count and
+        every facet whose own filter is not chosen are narrowed by them, instead of each applying the
+        filters again."""
+        return fetch_ids(self.matching())
 
     # -- results -----------------------------------------------------------------------------------
 
@@ -499,9 +510,11 @@ class ArchiveSearch(django_filters.FilterSet):
 
     def count(self) -> int:
         ids = self.searched_ids
-        if ids is not None and (not ids or not self.filtering()):
-            return len(ids)
-        return self.matching().count()
+        if ids is not None and not ids:
+            return 0
+        if self.filtering():
+            return len(self.result_ids)
+        return len(ids) if ids is not None else self.matching().count()
 
     def results(self) -> QuerySet:
         """The results in order. They match the search box again (the database's own full-text
@@ -534,9 +547,10 @@ class ArchiveSearch(django_filters.FilterSet):
     def restrict(self, rows: QuerySet, link: str, skip=(), walk=()) -> QuerySet:
         """`rows` narrowed to those whose `link` is a result (filtered by all but `skip`). With many
         matches, on the databases in `walk`, scanned and checked rather than looked up one by one."""
-        ids = self.searched_ids
-        if self.filtering(skip):
+        own = any(self.active(name) for name in skip)  # the facet's own filter is chosen: not applied
+        if own and self.filtering(skip):
             return rows.filter(**{f"{link}__in": self.matching(skip).values("pk")})
+        ids = self.result_ids if not own and self.filtering() else self.searched_ids  # results, or matches
         if ids is None:
             return rows
         many = len(ids) >= WALK_MIN_IDS and connections[rows.db].vendor in walk
