@@ -29,6 +29,7 @@ from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Valu
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import QueryDict
 
+from . import facet_keys
 from .models import (
     Article,
     ArticleCountry,
@@ -639,15 +640,36 @@ class ArchiveSearch(django_filters.FilterSet):
             names.remove("month")  # months are offered within one chosen year
         return names
 
+    keyed_facets = False  # counted from the database's facet keys where it keeps them (facet_keys.py)
+
+    def keyed_counts(self, plan: dict[str, tuple[int | None, str]]) -> dict[str, list[dict]]:
+        """In one query, the counts of the facets that facet_keys.py can count: those whose own filter
+        is not chosen and whose values are not searched, all over the same results."""
+        db = self.queryset.db
+        ids = self.result_ids if self.filtering() else self.searched_ids
+        if not (self.keyed_facets and ids and facet_keys.available(db)):
+            return {}
+        limits = {
+            name: limit
+            for name, (limit, contains) in plan.items()
+            if name in facet_keys.PREFIXES and not contains and not self.active(name)
+        }
+        return facet_keys.count_facets(ids, limits, db) if limits else {}
+
     def facets(self) -> list[Facet]:
         expanded = set(self.data.getlist("more"))
-        facets = []
+        plan = {}
         for name in self.visible_facets():
+            contains = "".join(ch for ch in (self.data.get(f"fq_{name}") or "") if ch.isprintable()).strip()[:100]
+            chart = name in ("year", "month")
+            limit = None if chart else (FACET_MORE_LIMIT if name in expanded else FACET_LIMIT) + 1
+            plan[name] = (limit, contains)
+        counted = self.keyed_counts(plan)
+        facets = []
+        for name, (limit, contains) in plan.items():
             chart = name in ("year", "month")
             is_expanded = name in expanded
-            contains = "".join(ch for ch in (self.data.get(f"fq_{name}") or "") if ch.isprintable()).strip()[:100]
-            limit = None if chart else (FACET_MORE_LIMIT if is_expanded else FACET_LIMIT) + 1
-            rows = self.facet_query(name, limit, contains)
+            rows = counted[name] if name in counted else self.facet_query(name, limit, contains)
             values = self.facet_values(name, rows)
             has_more = limit is not None and len(values) >= limit
             if has_more:
@@ -790,6 +812,7 @@ def article_listing(article_ids):
 
 class ArticleSearch(ArchiveSearch):
     noun = "article"
+    keyed_facets = True
 
     class Meta:
         model = Article

@@ -9,12 +9,15 @@ from django.db import connection, transaction
 
 # The index's SQL lives with its migration; the triggers are put back from there.
 index_migration = import_module("archive.migrations.0003_search_index")
+facet_keys_migration = import_module("archive.migrations.0009_facet_keys")
 
 POSTGRES_STATEMENTS = [
     "REINDEX INDEX archive_article_search_vector",
     "REINDEX INDEX archive_statement_search_vector",
     "ANALYZE archive_article",
     "ANALYZE archive_statement",
+    facet_keys_migration.REFRESH_ALL,  # the facet counts' arrays, in case they were touched by hand
+    "ANALYZE archive_facetkeys",
 ]
 
 
@@ -22,7 +25,8 @@ class Command(BaseCommand):
     help = (
         "Rebuild the full-text search index. SQLite: puts back missing triggers (a table rebuild by a "
         "migration drops them) and rebuilds the FTS5 tables from the articles and statements. "
-        "PostgreSQL: the generated columns are always in step; reindexes and refreshes statistics."
+        "PostgreSQL: the generated columns are always in step; reindexes, recomputes the facet keys and "
+        "refreshes statistics."
     )
 
     def handle(self, *args, verbosity, **options):

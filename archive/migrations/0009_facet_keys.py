@@ -1,0 +1,135 @@
+"""PostgreSQL only: every article's facet values in one row, kept by the database (archive/facet_keys.py).
+
+The search page counts nine facets over the matching articles. Counted link table by link table,
+each facet joins every match again (PostgreSQL: 4-9 ms each for a word in 3,000 stories, most of
+the page). `archive_facetkeys` holds one array per article of its facet values as "facet:value"
+text ("c:JP", "d:JP", "sp:p12", "p:12", "o:5", "t:3", "s:1", "y:1987", "m:3"), so that one pass
+over the matches' rows counts every facet (bench/search_speed.py: about half the SQL time).
+
+Statement-level triggers on the article, link, statement and tagging tables refresh the arrays of
+the articles a statement touched, whatever wrote (importer, admin, merges, reextract), in the same
+transaction: the counts can never disagree with the links. SQLite counts link tables directly
+(fast enough in-process) and has no such table. `rebuild_search_index` refreshes every array.
+"""
+
+from django.db import migrations
+
+# The arrays of `ids`: recomputed from the links, removed for articles that are gone.
+REFRESH_FUNCTION = """
+CREATE OR REPLACE FUNCTION archive_refresh_facet_keys(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+    DELETE FROM archive_facetkeys k WHERE k.article_id = ANY(ids)
+        AND NOT EXISTS (SELECT 1 FROM archive_article a WHERE a.id = k.article_id);
+    INSERT INTO archive_facetkeys (article_id, keys)
+    SELECT a.id, ARRAY(
+        SELECT 'c:' || l.country_id FROM archive_articlecountry l WHERE l.article_id = a.id
+        UNION ALL
+        SELECT 'd:' || l.country_id FROM archive_articlecountry l WHERE l.article_id = a.id AND l.in_dateline
+        UNION ALL
+        SELECT DISTINCT 'sp:' || CASE WHEN s.speaker_person_id IS NOT NULL THEN 'p' || s.speaker_person_id
+                                      ELSE 'o' || s.speaker_organisation_id END
+            FROM archive_statement s
+            WHERE s.article_id = a.id AND (s.speaker_person_id IS NOT NULL OR s.speaker_organisation_id IS NOT NULL)
+        UNION ALL
+        SELECT 'p:' || l.person_id FROM archive_articleperson l WHERE l.article_id = a.id
+        UNION ALL
+        SELECT 'o:' || l.organisation_id FROM archive_articleorganisation l WHERE l.article_id = a.id
+        UNION ALL
+        SELECT 't:' || l.tag_id FROM archive_tagging l WHERE l.article_id = a.id
+        UNION ALL
+        SELECT 's:' || a.source_id WHERE a.source_id IS NOT NULL
+        UNION ALL
+        SELECT 'y:' || extract(year FROM a.published_on)::int WHERE a.published_on IS NOT NULL
+        UNION ALL
+        SELECT 'm:' || extract(month FROM a.published_on)::int WHERE a.published_on IS NOT NULL
+    )
+    FROM archive_article a WHERE a.id = ANY(ids)
+    ON CONFLICT (article_id) DO UPDATE SET keys = EXCLUDED.keys;
+$$
+"""
+
+# One trigger function per key column; a statement's new and old rows name the articles it touched.
+# (PostgreSQL allows transition tables only on single-event triggers, hence three triggers a table.)
+TRIGGER_FUNCTIONS = {
+    column: f"""
+CREATE OR REPLACE FUNCTION archive_facet_keys_by_{column}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM archive_refresh_facet_keys(ARRAY(SELECT DISTINCT {column} FROM new_rows));
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        PERFORM archive_refresh_facet_keys(ARRAY(SELECT DISTINCT {column} FROM old_rows));
+    END IF;
+    RETURN NULL;
+END $$
+"""
+    for column in ("id", "article_id")
+}
+
+TABLES = {
+    "archive_article": "id",
+    "archive_articlecountry": "article_id",
+    "archive_articleperson": "article_id",
+    "archive_articleorganisation": "article_id",
+    "archive_statement": "article_id",
+    "archive_tagging": "article_id",
+}
+REFERENCING = {
+    "INSERT": "REFERENCING NEW TABLE AS new_rows",
+    "UPDATE": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    "DELETE": "REFERENCING OLD TABLE AS old_rows",
+}
+TRIGGERS = [
+    f"CREATE TRIGGER archive_facet_keys_{event.lower()} AFTER {event} ON {table} {referencing} "
+    f"FOR EACH STATEMENT EXECUTE FUNCTION archive_facet_keys_by_{column}()"
+    for table, column in TABLES.items()
+    for event, referencing in REFERENCING.items()
+]
+
+# Every array, e.g. after the table was filled by hand or to repair it (rebuild_search_index).
+REFRESH_ALL = "SELECT archive_refresh_facet_keys(ARRAY(SELECT id FROM archive_article))"
+
+POSTGRES_FORWARD = [
+    "CREATE TABLE archive_facetkeys (article_id bigint PRIMARY KEY, keys text[] NOT NULL)",
+    REFRESH_FUNCTION,
+    *TRIGGER_FUNCTIONS.values(),
+    *TRIGGERS,
+    # TRUNCATE (Django's flush) fires no row or statement DELETE triggers.
+    """
+    CREATE FUNCTION archive_facet_keys_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN TRUNCATE archive_facetkeys; RETURN NULL; END $$
+    """,
+    "CREATE TRIGGER archive_facet_keys_truncate AFTER TRUNCATE ON archive_article "
+    "FOR EACH STATEMENT EXECUTE FUNCTION archive_facet_keys_truncate()",
+    REFRESH_ALL,
+]
+POSTGRES_BACKWARD = [
+    *[
+        f"DROP TRIGGER IF EXISTS archive_facet_keys_{event.lower()} ON {table}"
+        for table in TABLES
+        for event in REFERENCING
+    ],
+    "DROP TRIGGER IF EXISTS archive_facet_keys_truncate ON archive_article",
+    "DROP FUNCTION IF EXISTS archive_facet_keys_truncate()",
+    *[f"DROP FUNCTION IF EXISTS archive_facet_keys_by_{column}()" for column in TRIGGER_FUNCTIONS],
+    "DROP FUNCTION IF EXISTS archive_refresh_facet_keys(bigint[])",
+    "DROP TABLE IF EXISTS archive_facetkeys",
+]
+
+
+def run(statements):
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement, params=None)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("archive", "0008_search_speed"),
+    ]
+
+    operations = [
+        migrations.RunPython(run(POSTGRES_FORWARD), run(POSTGRES_BACKWARD), elidable=False),
+    ]

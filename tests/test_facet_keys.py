@@ -1,0 +1,106 @@
+"""PostgreSQL's facet keys (migration 0009, archive/facet_keys.py): the search page's facets counted
+in one query must list exactly what the per-facet queries list, after any kind of write."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from archive import editing
+from archive.filters import ArticleSearch
+from archive.models import Article, ArticleCountry, ArticlePerson, Statement, Tagging
+
+from .factories import make_article, make_organisation, make_person, make_source, make_statement, mention, tag
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="facet keys are kept by PostgreSQL only"),
+]
+MORE = {"more": ["country", "dateline", "person", "org", "speaker", "tag"]}
+
+
+def facets(params, *, keyed: bool, monkeypatch):
+    """Every facet's values (value, label, count, chosen), in the order shown."""
+    monkeypatch.setattr(ArticleSearch, "keyed_facets", keyed)
+    query = QueryDict(mutable=True)
+    for name, value in {**params, **MORE}.items():
+        query.setlist(name, value if isinstance(value, list) else [value])
+    search = ArticleSearch(query)
+    return {f.name: [(v.value, v.label, v.count, v.selected) for v in f.values] for f in search.facets()}
+
+
+def assert_same_facets(monkeypatch, *cases):
+    for params in cases or ({"q": "talks"},):
+        keyed = facets(params, keyed=True, monkeypatch=monkeypatch)
+        assert keyed == facets(params, keyed=False, monkeypatch=monkeypatch), params
+    return keyed
+
+
+@pytest.fixture
+def archive():
+    dpa = make_source("dpa")
+    kishi = make_person("Nobuo Kishi", country_id="JP")
+    shultz = make_person("George Shultz", country_id="US")
+    ministry = make_organisation("Foreign Ministry", country_id="CN", kind="government")
+    japan = make_article("Japan talks", "Talks body", countries=["JP", "US"], published_on=dt.date(1987, 3, 2))
+    france = make_article("France talks", "Talks body", countries=["FR"], source=dpa, published_on=dt.date(1988, 4, 9))
+    undated = make_article("Undated talks", "Talks body", countries=["FR", "JP"], published_on=None)
+    mention(japan, kishi, ministry, dateline=["JP"])
+    mention(france, shultz)
+    make_statement(japan, kishi, "We agree")
+    make_statement(japan, kishi, "We agree again")
+    make_statement(france, None, "Farm policy", speaker_organisation=ministry)
+    make_statement(undated, None, "He said")
+    tag(france, "Farm")
+    tag(japan, "Farm")
+    return {"japan": japan, "france": france, "undated": undated, "kishi": kishi, "shultz": shultz}
+
+
+def test_keyed_facets_list_what_the_per_facet_queries_list(archive, monkeypatch):
+    shown = assert_same_facets(
+        monkeypatch,
+        {"q": "talks"},
+        {"q": "talks", "country": "JP"},
+        {"q": "talks", "year": "1987"},
+        {"q": "talks", "year": "1987", "month": "3"},
+        {"q": "talks", "tag": "farm", "source": "dpa"},
+        {"country": "FR"},
+    )
+    assert shown  # the last case: France chosen, the other facets keyed
+    words = facets({"q": "talks"}, keyed=True, monkeypatch=monkeypatch)
+    assert [(label, n) for _, label, n, _ in words["country"]] == [("France", 2), ("Japan", 2), ("United States", 1)]
+    assert [(label, n) for _, label, n, _ in words["speaker"]] == [
+        ("Nobuo Kishi", 1), ("Foreign Ministry (CN)", 1)]  # fmt: skip
+    assert [(value, n) for value, _, n, _ in words["year"]] == [("1987", 1), ("1988", 1)]
+    assert [(label, n) for _, label, n, _ in words["tag"]] == [("Farm", 2)]
+
+
+def test_the_keys_follow_every_kind_of_write(archive, monkeypatch):
+    japan, france, undated = archive["japan"], archive["france"], archive["undated"]
+    ArticleCountry.objects.create(article=france, country_id="DE", in_dateline=True)  # an editor adds a link
+    ArticlePerson.objects.filter(article=japan).delete()  # and removes one
+    Statement.objects.filter(article=undated).update(speaker_person=archive["shultz"])  # names a speaker
+    Tagging.objects.filter(article=japan).delete()
+    tag(undated, "Oil")
+    Article.objects.filter(pk=undated.pk).update(published_on=dt.date(1986, 12, 1))  # corrects a date
+    assert_same_facets(monkeypatch)
+    editing.merge(archive["shultz"], [archive["kishi"]])  # one person under two names
+    speakers = assert_same_facets(monkeypatch)["speaker"]
+    assert [(label, n) for _, label, n, _ in speakers] == [
+        ("George Shultz", 2), ("Foreign Ministry (CN)", 1)]  # fmt: skip
+    france.delete()
+    years = assert_same_facets(monkeypatch)["year"]
+    assert [(value, n) for value, _, n, _ in years] == [("1986", 1), ("1987", 1)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM archive_facetkeys")
+        assert cursor.fetchone()[0] == Article.objects.count()
+
+
+def test_rebuild_search_index_refreshes_the_keys(archive, monkeypatch):
+    from django.core.management import call_command
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM archive_facetkeys")
+    call_command("rebuild_search_index", verbosity=0)
+    assert_same_facets(monkeypatch)
