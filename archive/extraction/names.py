@@ -118,22 +118,3 @@ def is_title_word(word: str, date: dt.date | None = None) -> bool:
 def is_prefix_word(word: str, date: dt.date | None = None) -> bool:
     """A capitalised word that cannot start a name: a title word or a common non-name."""
     return is_title_word(word, date) or is_non_name(word)
-
-
-def alternation(words: list[str]) -> str:
-    """A regex alternation of the words grouped by shared beginnings ("s(?:a(?:id|ys?)|tated)"),
-    which the regex engine tries much faster than a flat list."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(set(words)):
-        groups.setdefault(word[:1], []).append(word[1:])
-    parts = []
-    for first, rests in groups.items():
-        tails = [r for r in rests if r]
-        if not tails:
-            parts.append(re.escape(first))
-            continue
-        inner = re.escape(tails[0]) if len(tails) == 1 else alternation(tails)
-        if len(tails) > 1 or "" in rests:
-            inner = f"(?:{inner})" + ("?" if "" in rests else "")
-        parts.append(re.escape(first) + inner)
-    return "|".join(parts)

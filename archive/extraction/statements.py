@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
-from .names import ORGANISATION_WORDS, PARTICLES, SPEECH_VERBS, alternation, is_role_head, is_title_word
+from .names import ORGANISATION_WORDS, PARTICLES, SPEECH_VERBS, is_role_head, is_title_word
 from .people import dateline_end, readable_paragraphs
+from .text import alternation
 
 # Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
 _FRAME_VERBS = frozenset({"announced", "reported"})
