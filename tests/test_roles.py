@@ -26,9 +26,23 @@ def user_in(role: str | None, username: str | None = None) -> User:
     user = User.objects.create_user(username, f"{username}@example.org", "pw", is_staff=True)
     if role:
         if not Group.objects.filter(name=role).exists():
+            _permissions_present()
             setup_roles(Group, Permission)
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def _permissions_present() -> None:
+    """A live-server test's flush can leave no permissions behind: make them as `migrate` does."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
 
 
 def test_the_migration_made_both_groups_with_the_permissions_of_roles():
