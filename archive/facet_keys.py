@@ -9,6 +9,8 @@ those are all counted over the same articles, `ids`.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.db import connections
 
 from .search import Ids
@@ -60,6 +62,32 @@ ORDER BY k.facet, k.n DESC, p.name, o.name, label
 
 def available(using: str) -> bool:
     return connections[using].vendor == "postgresql"
+
+
+@contextmanager
+def deferred(using: str = "default"):
+    """Within a transaction: the writes inside only note the articles they touch, whose arrays are
+    refreshed once at the end (for the importer's batches, which write six tables in turn). If the
+    block raises or marks the transaction for rollback, nothing is refreshed: it is undone anyway."""
+    connection = connections[using]
+    if not available(using):
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS archive_facetkeys_touched (article_id bigint NOT NULL) "
+            "ON COMMIT DELETE ROWS"
+        )
+        cursor.execute("SET LOCAL archive.defer_facet_keys = 'on'")
+    yield
+    if connection.needs_rollback:  # a dry run, or a failure caught inside: all of it is undone
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL archive.defer_facet_keys = 'off'")
+        cursor.execute(
+            "SELECT archive_refresh_facet_keys(ARRAY(SELECT DISTINCT article_id FROM archive_facetkeys_touched))"
+        )
+        cursor.execute("DELETE FROM archive_facetkeys_touched")
 
 
 def count_facets(ids: Ids, limits: dict[str, int | None], using: str = "default") -> dict[str, list[dict]]:

@@ -104,3 +104,42 @@ def test_rebuild_search_index_refreshes_the_keys(archive, monkeypatch):
         cursor.execute("DELETE FROM archive_facetkeys")
     call_command("rebuild_search_index", verbosity=0)
     assert_same_facets(monkeypatch)
+
+
+def keys_of(article) -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT keys FROM archive_facetkeys WHERE article_id = %s", [article.pk])
+        return set(cursor.fetchone()[0])
+
+
+def test_writes_inside_a_deferred_block_are_counted_when_it_ends(archive):
+    from django.db import transaction
+
+    from archive import facet_keys
+
+    france = archive["france"]
+    with transaction.atomic(), facet_keys.deferred():
+        ArticleCountry.objects.create(article=france, country_id="DE")
+        tag(france, "Oil")
+        assert "c:DE" not in keys_of(france)  # noted, not yet refreshed
+    assert {"c:DE", "c:FR", "t:%d" % Tagging.objects.get(article=france, tag__name="Oil").tag_id} <= keys_of(france)
+
+
+def test_an_import_leaves_the_keys_of_what_it_wrote(tmp_path, monkeypatch):
+    import json
+
+    from django.core.management import call_command
+
+    story = "TOKYO, March {n} - Japan's Foreign Minister Tadashi Kuranari said talks with France would go on."
+    path = tmp_path / "stories.jsonl"
+    rows = [{"title": f"Talks {n}", "date": f"1987-03-0{n}", "body": story.format(n=n), "source_id": f"s{n}"}
+            for n in range(1, 6)]  # fmt: skip
+    path.write_text("\n".join(json.dumps(row) for row in rows))
+    call_command("import_documents", str(path), verbosity=0)
+    shown = assert_same_facets(monkeypatch)
+    assert ("Japan", 5) in [(label, n) for _, label, n, _ in shown["country"]]
+    rows[0]["body"] += " Germany was not there."  # a changed story updates its article
+    path.write_text("\n".join(json.dumps(row) for row in rows))
+    call_command("import_documents", str(path), verbosity=0)
+    shown = assert_same_facets(monkeypatch)
+    assert ("Germany", 1) in [(label, n) for _, label, n, _ in shown["country"]]

@@ -36,6 +36,7 @@ from django.db import (
 )
 from django.utils import timezone
 
+from archive import facet_keys
 from archive.extraction import Extraction, extract
 from archive.models import Article, ImportOutcome, ImportRun
 
@@ -334,7 +335,7 @@ class Importer:
         """One transaction per batch. New stories are written together in a few queries; if
         anything in the batch breaks a constraint, the batch is written again one story at a
         time, each in its own savepoint, so only the bad story fails."""
-        with transaction.atomic():
+        with transaction.atomic(), facet_keys.deferred():
             hold_import_lock()
             try:
                 with transaction.atomic():
