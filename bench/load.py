@@ -10,8 +10,8 @@ runs --clients threads for --seconds (or --max-requests in all), each picking a 
 mix below at random (seeded), and prints requests/second, p50/p95/p99 latency and errors per
 kind and overall. Any status but 200, or a failed connection, counts as an error. With
 --with-import, an import of 5,000 stories (copies of all.jsonl lines with new identifiers and a
-new last paragraph, so that they are new articles) runs from the start of the measurement, and
-the articles it made are deleted afterwards.
+new last paragraph, so that they are new articles) runs from the start of the measurement, which
+ends when the import does (or after --seconds), and the articles it made are deleted afterwards.
 """
 
 from __future__ import annotations
@@ -194,12 +194,21 @@ def main() -> int:
                                          text=True)
             import_started = time.monotonic()
         load = Load(server.base, ids, clients=args.clients, seconds=args.seconds, max_requests=args.max_requests)
+        imported = {}
+        if importing:  # measure while the import runs only: the load stops when it ends
+            def watch_import():
+                imported["output"], _ = importing.communicate()
+                imported["seconds"] = time.monotonic() - import_started
+                load.deadline = min(load.deadline, time.monotonic())
+
+            watcher = threading.Thread(target=watch_import, daemon=True)
+            watcher.start()
         elapsed = load.run()
         summary = report("while importing 5,000 stories" if importing else "load", load.results, elapsed)
         if importing:
-            output, _ = importing.communicate()
-            print(f"import: exit {importing.returncode} after {time.monotonic() - import_started:.0f} s "
-                  f"(measurement: {elapsed:.0f} s): {output.strip().splitlines()[-1]}")
+            watcher.join()
+            print(f"import: exit {importing.returncode} after {imported['seconds']:.0f} s "
+                  f"(measurement: {elapsed:.0f} s): {imported['output'].strip().splitlines()[-1]}")
             delete_imported(env)
         log = (Path(folder) / "gunicorn.log").read_text()
         print(f"gunicorn log: {log.count('Traceback')} tracebacks, {log.count('WORKER TIMEOUT')} worker timeouts")
