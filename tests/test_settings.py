@@ -53,6 +53,7 @@ def test_docker_compose_runs_postgres_and_the_web_app():
     compose = yaml.safe_load((PROJECT / "docker-compose.yml").read_text())
     db, web = compose["services"]["db"], compose["services"]["web"]
     assert db["image"].startswith("postgres:16")
+    assert "shared_buffers=1GB" in db["command"]  # a larger archive than the default buffers hold
     assert "healthcheck" in db
     assert any(volume.startswith("pgdata:") for volume in db["volumes"])
     assert "pgdata" in compose["volumes"]
