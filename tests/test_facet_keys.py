@@ -122,7 +122,8 @@ def test_writes_inside_a_deferred_block_are_counted_when_it_ends(archive):
         ArticleCountry.objects.create(article=france, country_id="DE")
         tag(france, "Oil")
         assert "c:DE" not in keys_of(france)  # noted, not yet refreshed
-    assert {"c:DE", "c:FR", "t:%d" % Tagging.objects.get(article=france, tag__name="Oil").tag_id} <= keys_of(france)
+    oil = Tagging.objects.get(article=france, tag__name="Oil").tag_id
+    assert {"c:DE", "c:FR", f"t:{oil}"} <= keys_of(france)
 
 
 def test_an_import_leaves_the_keys_of_what_it_wrote(tmp_path, monkeypatch):
