@@ -8,9 +8,9 @@ by every *other* active filter, so choosing a country keeps the other countries'
 Speed (bench/search_speed.py): the ids matching the search box are fetched once per request and the
 count and facets narrowed by them (`searched_ids`, `InIds`), not by matching the words again in each
 query. A facet counts its link table's rows (one per result and value, so COUNT(*), not DISTINCT over
-joins), grouped on ids; the labels are joined to the counted values only (`labelled`). On PostgreSQL
-the article facets whose own filter is not chosen are all counted in one query instead, from the
-per-article arrays of facet values the database keeps (facet_keys.py): half the page's SQL time.
+joins), grouped on ids; the labels are joined to the counted values only (`labelled`). The article
+facets whose own filter is not chosen are all counted in one query instead, from the per-article
+arrays of facet values the database keeps (facet_keys.py), where that is faster.
 
 Bad input never errors: a facet value that is malformed or unknown is dropped with a hint, an invalid
 date or sort is ignored with a hint, over-long text is cut.
@@ -649,7 +649,7 @@ class ArchiveSearch(django_filters.FilterSet):
         is not chosen and whose values are not searched, all over the same results."""
         db = self.queryset.db
         ids = self.result_ids if self.filtering() else self.searched_ids
-        if not (self.keyed_facets and ids and facet_keys.available(db)):
+        if not (self.keyed_facets and ids and facet_keys.available(db, len(ids))):
             return {}
         limits = {
             name: limit

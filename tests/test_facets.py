@@ -197,14 +197,13 @@ def test_search_page_costs_a_constant_number_of_queries(client, articles):
     """However many results: the page's few queries, each facet one, no query per result or value."""
     people = corpus_of(articles)
     snippets = 1 if connection.vendor == "sqlite" else 0  # PostgreSQL makes them in the results' query
-    # PostgreSQL counts every facet whose own filter is not chosen in one query (facet_keys.py).
-    keyed = connection.vendor == "postgresql"
-    # Statistics of the words, the matching ids, 8 facets, the results, (snippets), 2 prefetches.
-    assert queries_of(client, "/", {"q": "talks"}) == 1 + 1 + (1 if keyed else 8) + 1 + snippets + 2
+    # Statistics of the words, the matching ids, the 8 facets in one query (facet_keys.py), the
+    # results, (snippets), 2 prefetches.
+    assert queries_of(client, "/", {"q": "talks"}) == 1 + 1 + 1 + 1 + snippets + 2
     # With filters: 2 look-ups of the chosen values' labels, the count, and the month facet (the 3
-    # chosen facets counted apart, then the 6 others).
+    # chosen facets counted apart, then the 6 others in one query).
     query = {"q": "talks", "country": ["JP", "FR"], "speaker": f"p{people[1].pk}", "year": "1981", "more": "tag"}
-    assert queries_of(client, "/", query) == 2 + 1 + 1 + 1 + (3 + 1 if keyed else 9) + 1 + snippets + 2
+    assert queries_of(client, "/", query) == 2 + 1 + 1 + 1 + 3 + 1 + 1 + snippets + 2
     # No words: the count, 8 facets, the results, 2 prefetches.
     assert queries_of(client, "/", {}) == 1 + 8 + 1 + 2
     # Statements: the count, 8 facets, the results (speakers and articles joined).

@@ -1,4 +1,4 @@
-"""PostgreSQL only: every article's facet values in one row, kept by the database (archive/facet_keys.py).
+"""Every article's facet values in one row, kept by the database (archive/facet_keys.py).
 
 The search page counts nine facets over the matching articles. Counted link table by link table,
 each facet joins every match again (PostgreSQL: 4-9 ms each for a word in 3,000 stories, most of
@@ -8,8 +8,8 @@ over the matches' rows counts every facet (bench/search_speed.py: about half the
 
 Statement-level triggers on the article, link, statement and tagging tables refresh the arrays of
 the articles a statement touched, whatever wrote (importer, admin, merges, reextract), in the same
-transaction: the counts can never disagree with the links. SQLite counts link tables directly
-(fast enough in-process) and has no such table. `rebuild_search_index` refreshes every array.
+transaction: the counts can never disagree with the links. SQLite keeps a JSON array per article
+by row triggers. `rebuild_search_index` refreshes every array (and puts back SQLite's triggers).
 """
 
 from django.db import migrations
@@ -128,11 +128,76 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def run(statements):
+# SQLite: the same keys as a JSON array, refreshed by row triggers (SQLite has no statement
+# triggers; a refresh costs microseconds in-process, so the importer does not defer them).
+SQLITE_KEYS = """
+    SELECT json_group_array(key) FROM (
+        SELECT 'c:' || l.country_id AS key FROM archive_articlecountry l WHERE l.article_id = a.id
+        UNION ALL
+        SELECT 'd:' || l.country_id FROM archive_articlecountry l WHERE l.article_id = a.id AND l.in_dateline
+        UNION ALL
+        SELECT DISTINCT 'sp:' || CASE WHEN s.speaker_person_id IS NOT NULL THEN 'p' || s.speaker_person_id
+                                      ELSE 'o' || s.speaker_organisation_id END
+            FROM archive_statement s
+            WHERE s.article_id = a.id AND (s.speaker_person_id IS NOT NULL OR s.speaker_organisation_id IS NOT NULL)
+        UNION ALL
+        SELECT 'p:' || l.person_id FROM archive_articleperson l WHERE l.article_id = a.id
+        UNION ALL
+        SELECT 'o:' || l.organisation_id FROM archive_articleorganisation l WHERE l.article_id = a.id
+        UNION ALL
+        SELECT 't:' || l.tag_id FROM archive_tagging l WHERE l.article_id = a.id
+        UNION ALL
+        SELECT 's:' || a.source_id WHERE a.source_id IS NOT NULL
+        UNION ALL
+        SELECT 'y:' || CAST(substr(a.published_on, 1, 4) AS integer) WHERE a.published_on IS NOT NULL
+        UNION ALL
+        SELECT 'm:' || CAST(substr(a.published_on, 6, 2) AS integer) WHERE a.published_on IS NOT NULL
+    )
+"""
+
+
+def sqlite_refresh(article: str) -> str:
+    return f"""
+        DELETE FROM archive_facetkeys WHERE article_id = {article}
+            AND NOT EXISTS (SELECT 1 FROM archive_article WHERE id = {article});
+        INSERT INTO archive_facetkeys (article_id, keys) SELECT a.id, ({SQLITE_KEYS}) FROM archive_article a
+            WHERE a.id = {article}
+            ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys;
+    """
+
+
+SQLITE_ROWS = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}
+# IF NOT EXISTS: rebuild_search_index puts back the ones a table rebuild (SQLite's ALTER) dropped.
+SQLITE_TRIGGERS = [
+    f"CREATE TRIGGER IF NOT EXISTS archive_facet_keys_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
+    + "".join(sqlite_refresh(f"{row}.{column}") for row in rows)
+    + " END"
+    for table, column in TABLES.items()
+    for event, rows in SQLITE_ROWS.items()
+]
+SQLITE_REFRESH_ALL = [
+    "DELETE FROM archive_facetkeys",
+    f"INSERT INTO archive_facetkeys (article_id, keys) SELECT a.id, ({SQLITE_KEYS}) FROM archive_article a",
+]
+SQLITE_FORWARD = [
+    "CREATE TABLE archive_facetkeys (article_id integer NOT NULL PRIMARY KEY, keys text NOT NULL)",
+    *SQLITE_TRIGGERS,
+    *SQLITE_REFRESH_ALL,
+]
+SQLITE_BACKWARD = [
+    *[
+        f"DROP TRIGGER IF EXISTS archive_facet_keys_{table}_{event.lower()}"
+        for table in TABLES
+        for event in SQLITE_ROWS
+    ],
+    "DROP TABLE IF EXISTS archive_facetkeys",
+]
+
+
+def run(statements_by_vendor):
     def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement, params=None)
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement, params=None)
 
     return operation
 
@@ -143,5 +208,9 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(run(POSTGRES_FORWARD), run(POSTGRES_BACKWARD), elidable=False),
+        migrations.RunPython(
+            run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
+            run({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+            elidable=False,
+        ),
     ]

@@ -23,15 +23,21 @@ POSTGRES_STATEMENTS = [
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the full-text search index. SQLite: puts back missing triggers (a table rebuild by a "
-        "migration drops them) and rebuilds the FTS5 tables from the articles and statements. "
+        "Rebuild the full-text search index and the facet keys. SQLite: puts back missing triggers (a "
+        "table rebuild by a migration drops them), rebuilds the FTS5 tables from the articles and "
+        "statements and recomputes the facet keys. "
         "PostgreSQL: the generated columns are always in step; reindexes, recomputes the facet keys and "
         "refreshes statistics."
     )
 
     def handle(self, *args, verbosity, **options):
         if connection.vendor == "sqlite":
-            statements = index_migration.SQLITE_TRIGGERS + index_migration.SQLITE_REBUILD
+            statements = [
+                *index_migration.SQLITE_TRIGGERS,
+                *index_migration.SQLITE_REBUILD,
+                *facet_keys_migration.SQLITE_TRIGGERS,
+                *facet_keys_migration.SQLITE_REFRESH_ALL,
+            ]
         elif connection.vendor == "postgresql":
             statements = POSTGRES_STATEMENTS
         else:
