@@ -11,10 +11,15 @@ those are all counted over the same articles, `ids`.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from importlib import import_module
 
 from django.db import connections
 
 from .search import Ids
+
+# The SQL that keeps the keys lives with the migration that made them.
+_migration = import_module("archive.migrations.0009_facet_keys")
+SQLITE_REFRESH_TOUCHED = _migration.SQLITE_REFRESH_TOUCHED
 
 # Facet name -> the prefix of its keys (migration 0009).
 PREFIXES = {
@@ -96,24 +101,33 @@ def deferred(using: str = "default"):
     refreshed once at the end (for the importer's batches, which write six tables in turn). If the
     block raises or marks the transaction for rollback, nothing is refreshed: it is undone anyway."""
     connection = connections[using]
-    if connection.vendor != "postgresql":  # SQLite's row triggers cost too little to defer
+    if connection.vendor not in DIALECTS:
         yield
         return
+    if not connection.in_atomic_block:
+        raise RuntimeError("facet_keys.deferred() needs a transaction (transaction.atomic())")
     with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS archive_facetkeys_touched (article_id bigint NOT NULL) "
-            "ON COMMIT DELETE ROWS"
-        )
-        cursor.execute("SET LOCAL archive.defer_facet_keys = 'on'")
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS archive_facetkeys_touched (article_id bigint NOT NULL) "
+                "ON COMMIT DELETE ROWS"
+            )
+            cursor.execute("SET LOCAL archive.defer_facet_keys = 'on'")
+        else:  # seen by the triggers of this transaction only, which holds SQLite's one write lock
+            cursor.execute("INSERT INTO archive_facetkeys_pause (id) VALUES (1)")
     yield
     if connection.needs_rollback:  # a dry run, or a failure caught inside: all of it is undone
         return
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL archive.defer_facet_keys = 'off'")
-        cursor.execute(
-            "SELECT archive_refresh_facet_keys(ARRAY(SELECT DISTINCT article_id FROM archive_facetkeys_touched))"
-        )
-        cursor.execute("DELETE FROM archive_facetkeys_touched")
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL archive.defer_facet_keys = 'off'")
+            cursor.execute(
+                "SELECT archive_refresh_facet_keys(ARRAY(SELECT DISTINCT article_id FROM archive_facetkeys_touched))"
+            )
+            cursor.execute("DELETE FROM archive_facetkeys_touched")
+        else:
+            for statement in SQLITE_REFRESH_TOUCHED:
+                cursor.execute(statement)
 
 
 def count_facets(ids: Ids, limits: dict[str, int | None], using: str = "default") -> dict[str, list[dict]]:

@@ -123,7 +123,6 @@ def test_the_keys_name_an_articles_values(archive):
     }  # fmt: skip
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's row triggers are not deferred")
 def test_writes_inside_a_deferred_block_are_counted_when_it_ends(archive):
     from django.db import transaction
 

@@ -129,7 +129,9 @@ POSTGRES_BACKWARD = [
 
 
 # SQLite: the same keys as a JSON array, refreshed by row triggers (SQLite has no statement
-# triggers; a refresh costs microseconds in-process, so the importer does not defer them).
+# triggers) through the view archive_facetkeys_source. While a row is in archive_facetkeys_pause
+# (facet_keys.deferred(), inside the importer's transaction, which holds SQLite's only write lock),
+# the triggers only note the touched articles, refreshed once at the end as on PostgreSQL.
 SQLITE_KEYS = """
     SELECT json_group_array(key) FROM (
         SELECT 'c:' || l.country_id AS key FROM archive_articlecountry l WHERE l.article_id = a.id
@@ -154,33 +156,51 @@ SQLITE_KEYS = """
         SELECT 'm:' || CAST(substr(a.published_on, 6, 2) AS integer) WHERE a.published_on IS NOT NULL
     )
 """
+PAUSED = "EXISTS (SELECT 1 FROM archive_facetkeys_pause)"
 
 
-def sqlite_refresh(article: str) -> str:
-    return f"""
-        DELETE FROM archive_facetkeys WHERE article_id = {article}
-            AND NOT EXISTS (SELECT 1 FROM archive_article WHERE id = {article});
-        INSERT INTO archive_facetkeys (article_id, keys) SELECT a.id, ({SQLITE_KEYS}) FROM archive_article a
-            WHERE a.id = {article}
-            ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys;
-    """
+def sqlite_refresh(article: str, condition: str) -> list[str]:
+    """Statements that refresh the arrays of the articles `article IN ...` / `= ...` names."""
+    return [
+        f"DELETE FROM archive_facetkeys WHERE article_id {article} AND {condition} "
+        f"AND NOT EXISTS (SELECT 1 FROM archive_article a WHERE a.id = archive_facetkeys.article_id)",
+        f"INSERT INTO archive_facetkeys (article_id, keys) SELECT article_id, keys FROM archive_facetkeys_source "
+        f"WHERE article_id {article} AND {condition} ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys",
+    ]
 
 
 SQLITE_ROWS = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}
 # IF NOT EXISTS: rebuild_search_index puts back the ones a table rebuild (SQLite's ALTER) dropped.
 SQLITE_TRIGGERS = [
     f"CREATE TRIGGER IF NOT EXISTS archive_facet_keys_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
-    + "".join(sqlite_refresh(f"{row}.{column}") for row in rows)
+    + " ".join(
+        f"{statement};"
+        for row in rows
+        for statement in [
+            *sqlite_refresh(f"= {row}.{column}", f"NOT {PAUSED}"),
+            f"INSERT INTO archive_facetkeys_touched (article_id) SELECT {row}.{column} WHERE {PAUSED}",
+        ]
+    )
     + " END"
     for table, column in TABLES.items()
     for event, rows in SQLITE_ROWS.items()
 ]
+# What facet_keys.deferred() runs at the end of a deferred block.
+SQLITE_REFRESH_TOUCHED = [
+    "DELETE FROM archive_facetkeys_pause",
+    *sqlite_refresh("IN (SELECT article_id FROM archive_facetkeys_touched)", "true"),
+    "DELETE FROM archive_facetkeys_touched",
+]
 SQLITE_REFRESH_ALL = [
     "DELETE FROM archive_facetkeys",
-    f"INSERT INTO archive_facetkeys (article_id, keys) SELECT a.id, ({SQLITE_KEYS}) FROM archive_article a",
+    "INSERT INTO archive_facetkeys (article_id, keys) SELECT article_id, keys FROM archive_facetkeys_source",
 ]
 SQLITE_FORWARD = [
     "CREATE TABLE archive_facetkeys (article_id integer NOT NULL PRIMARY KEY, keys text NOT NULL)",
+    "CREATE TABLE archive_facetkeys_pause (id integer NOT NULL PRIMARY KEY)",
+    "CREATE TABLE archive_facetkeys_touched (article_id integer NOT NULL)",
+    f"CREATE VIEW archive_facetkeys_source AS SELECT a.id AS article_id, ({SQLITE_KEYS}) AS keys "
+    "FROM archive_article a",
     *SQLITE_TRIGGERS,
     *SQLITE_REFRESH_ALL,
 ]
@@ -190,6 +210,9 @@ SQLITE_BACKWARD = [
         for table in TABLES
         for event in SQLITE_ROWS
     ],
+    "DROP VIEW IF EXISTS archive_facetkeys_source",
+    "DROP TABLE IF EXISTS archive_facetkeys_touched",
+    "DROP TABLE IF EXISTS archive_facetkeys_pause",
     "DROP TABLE IF EXISTS archive_facetkeys",
 ]
 
