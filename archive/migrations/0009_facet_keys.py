@@ -14,14 +14,12 @@ by row triggers. `rebuild_search_index` refreshes every array (and puts back SQL
 
 from django.db import migrations
 
-# The arrays of `ids`: recomputed from the links, removed for articles that are gone.
-REFRESH_FUNCTION = """
-CREATE OR REPLACE FUNCTION archive_refresh_facet_keys(ids bigint[]) RETURNS void LANGUAGE sql AS $$
-    DELETE FROM archive_facetkeys k WHERE k.article_id = ANY(ids)
-        AND NOT EXISTS (SELECT 1 FROM archive_article a WHERE a.id = k.article_id);
-    INSERT INTO archive_facetkeys (article_id, keys)
-    SELECT a.id, ARRAY(
-        SELECT 'c:' || l.country_id FROM archive_articlecountry l WHERE l.article_id = a.id
+
+def key_rows(year: str, month: str) -> str:
+    """One row (`key`) per facet value of the article `a`: its links, speakers, source and date.
+    Written once for both databases; only the year and month of a date are said differently."""
+    return f"""
+        SELECT 'c:' || l.country_id AS key FROM archive_articlecountry l WHERE l.article_id = a.id
         UNION ALL
         SELECT 'd:' || l.country_id FROM archive_articlecountry l WHERE l.article_id = a.id AND l.in_dateline
         UNION ALL
@@ -38,9 +36,20 @@ CREATE OR REPLACE FUNCTION archive_refresh_facet_keys(ids bigint[]) RETURNS void
         UNION ALL
         SELECT 's:' || a.source_id WHERE a.source_id IS NOT NULL
         UNION ALL
-        SELECT 'y:' || extract(year FROM a.published_on)::int WHERE a.published_on IS NOT NULL
+        SELECT 'y:' || {year} WHERE a.published_on IS NOT NULL
         UNION ALL
-        SELECT 'm:' || extract(month FROM a.published_on)::int WHERE a.published_on IS NOT NULL
+        SELECT 'm:' || {month} WHERE a.published_on IS NOT NULL
+    """
+
+
+# The arrays of `ids`: recomputed from the links, removed for articles that are gone.
+REFRESH_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION archive_refresh_facet_keys(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+    DELETE FROM archive_facetkeys k WHERE k.article_id = ANY(ids)
+        AND NOT EXISTS (SELECT 1 FROM archive_article a WHERE a.id = k.article_id);
+    INSERT INTO archive_facetkeys (article_id, keys)
+    SELECT a.id, ARRAY(
+{key_rows("extract(year FROM a.published_on)::int", "extract(month FROM a.published_on)::int")}
     )
     FROM archive_article a WHERE a.id = ANY(ids)
     ON CONFLICT (article_id) DO UPDATE SET keys = EXCLUDED.keys;
@@ -132,29 +141,10 @@ POSTGRES_BACKWARD = [
 # triggers) through the view archive_facetkeys_source. While a row is in archive_facetkeys_pause
 # (facet_keys.deferred(), inside the importer's transaction, which holds SQLite's only write lock),
 # the triggers only note the touched articles, refreshed once at the end as on PostgreSQL.
-SQLITE_KEYS = """
-    SELECT json_group_array(key) FROM (
-        SELECT 'c:' || l.country_id AS key FROM archive_articlecountry l WHERE l.article_id = a.id
-        UNION ALL
-        SELECT 'd:' || l.country_id FROM archive_articlecountry l WHERE l.article_id = a.id AND l.in_dateline
-        UNION ALL
-        SELECT DISTINCT 'sp:' || CASE WHEN s.speaker_person_id IS NOT NULL THEN 'p' || s.speaker_person_id
-                                      ELSE 'o' || s.speaker_organisation_id END
-            FROM archive_statement s
-            WHERE s.article_id = a.id AND (s.speaker_person_id IS NOT NULL OR s.speaker_organisation_id IS NOT NULL)
-        UNION ALL
-        SELECT 'p:' || l.person_id FROM archive_articleperson l WHERE l.article_id = a.id
-        UNION ALL
-        SELECT 'o:' || l.organisation_id FROM archive_articleorganisation l WHERE l.article_id = a.id
-        UNION ALL
-        SELECT 't:' || l.tag_id FROM archive_tagging l WHERE l.article_id = a.id
-        UNION ALL
-        SELECT 's:' || a.source_id WHERE a.source_id IS NOT NULL
-        UNION ALL
-        SELECT 'y:' || CAST(substr(a.published_on, 1, 4) AS integer) WHERE a.published_on IS NOT NULL
-        UNION ALL
-        SELECT 'm:' || CAST(substr(a.published_on, 6, 2) AS integer) WHERE a.published_on IS NOT NULL
-    )
+SQLITE_KEYS = f"""
+    SELECT json_group_array(key) FROM ({key_rows(
+        "CAST(substr(a.published_on, 1, 4) AS integer)", "CAST(substr(a.published_on, 6, 2) AS integer)"
+    )})
 """
 PAUSED = "EXISTS (SELECT 1 FROM archive_facetkeys_pause)"
 
