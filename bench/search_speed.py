@@ -33,6 +33,8 @@ small number of SQL queries.
           process; CPU is steadier than time on a shared machine).
 --search  only what the search code does for the list: parse, search_articles, count, the first
           page with snippets (the previous measure of this script).
+--facet-keys-ab  the full page in-process with the facet keys (archive/facet_keys.py) on and off
+          in turn, query by query: what they save, measured at the same moments.
 --analyze PostgreSQL: VACUUM ANALYZE first (after an import, until autovacuum has run, the
           planner has no statistics and the GIN index a long pending list).
 The machine's load average is printed before and after: on a shared machine, quote medians and
@@ -201,6 +203,26 @@ def page_measure(client, connection):
     return measure
 
 
+def facet_keys_ab(texts: list[str], runs: int, measure) -> tuple[dict, dict]:
+    """The page with the facets counted from the facet keys and per facet, in turn for each query
+    (which goes first alternates by round), so that both see the same moments of a noisy machine."""
+    from archive.filters import ArticleSearch
+
+    def with_keys(on: bool, text: str):
+        ArticleSearch.keyed_facets = on
+        return measure(text)
+
+    samples = {True: {text: [] for text in texts}, False: {text: [] for text in texts}}
+    for text in texts:  # warm both
+        with_keys(True, text), with_keys(False, text)
+    for round_number in range(runs):
+        for text in texts:
+            for on in (True, False) if round_number % 2 else (False, True):
+                samples[on][text].append(with_keys(on, text))
+    ArticleSearch.keyed_facets = True
+    return samples[True], samples[False]
+
+
 # --- HTTP -----------------------------------------------------------------------------------------
 
 
@@ -244,6 +266,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20, help="Rounds over the queries (default 20, max 200).")
     parser.add_argument("--analyze", action="store_true", help="PostgreSQL: VACUUM ANALYZE before measuring.")
     parser.add_argument("--query", action="append", help="Measure this query instead of the usual ten (repeatable).")
+    parser.add_argument("--facet-keys-ab", action="store_true",
+                        help="The page in-process with facet keys on and off in turn (archive/facet_keys.py).")
     args = parser.parse_args()
     runs = max(1, min(args.runs, 200))
     texts = args.query or QUERIES
@@ -262,7 +286,7 @@ def main() -> None:
             cursor.execute("VACUUM ANALYZE")
     print(f"load average before: {load_average()}")
 
-    if args.search or not (args.url or args.page):
+    if args.search or not (args.url or args.page or args.facet_keys_ab):
         samples = round_robin(texts, runs, time_search)
         table(f"search_articles + count + first page with snippets, {runs} runs (ms)", samples,
               ("matches", lambda values: f"{values[0][1]:>7}"))  # fmt: skip
@@ -276,6 +300,15 @@ def main() -> None:
         table(f"full page in-process, {runs} runs (ms; queries per page; CPU ms per page)", samples,
               ("queries   cpu", lambda values: f"{'/'.join(sorted({str(v[1]) for v in values})):>7} "
                                                f"{statistics.median(v[2] for v in values):>5.1f}"))  # fmt: skip
+
+    if args.facet_keys_ab:
+        from django.conf import settings
+        from django.test import Client
+
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        keyed, per_facet = facet_keys_ab(texts, runs, page_measure(Client(), connection))
+        table(f"full page in-process, facet keys ON, {runs} runs alternating with OFF (ms)", keyed)
+        table(f"full page in-process, facet keys OFF (one query per facet), {runs} runs (ms)", per_facet)
 
     if args.url:
         samples = round_robin(texts, runs, http_measure(args.url))
