@@ -1,10 +1,53 @@
-"""Admin sign-in throttling (django-axes): too many failed sign-ins from one address lock it out
-for a while."""
+"""Who may do what: the editors' and librarians' roles (groups and their permissions,
+docs/roles.md), and admin sign-in throttling (django-axes: too many failed sign-ins from one
+address lock it out for a while)."""
 
 from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.db import models
+
+# Roles ------------------------------------------------------------------------------------
+
+_LINKS = ["articlecountry", "articleperson", "articleorganisation"]
+_EDITED = ["tag", "tagging", "statement", "person", "organisation", *_LINKS]
+_BROWSED = ["article", "source", "country", "tag", "tagging", "statement", "person", "organisation", *_LINKS]
+
+#: Group name -> permissions ("app_label.codename"). Migration 0004 made the groups with a frozen
+#: copy of this; `python manage.py setup_roles` brings existing groups in line with it.
+ROLES: dict[str, list[str]] = {
+    "Editors": sorted(
+        {f"archive.{action}_{model}" for model in _EDITED for action in ("view", "add", "change", "delete")}
+        | {"archive.view_article", "archive.change_article", "archive.view_country", "archive.view_source",
+           "archive.view_removedlink"}
+    ),
+    "Librarians": sorted(
+        {f"archive.view_{model}" for model in _BROWSED}
+        | {"archive.import_files", "archive.view_importrun", "archive.view_importoutcome"}
+    ),
+}
+
+
+def setup_roles(group_model, permission_model) -> dict[str, int]:
+    """Create or update the groups of ROLES (idempotent). Works with real or historical models."""
+    counts = {}
+    for name, wanted in ROLES.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        query = models.Q(pk__in=[])
+        for codename in wanted:
+            app_label, code = codename.split(".")
+            query |= models.Q(content_type__app_label=app_label, codename=code)
+        permissions = list(permission_model.objects.filter(query))
+        missing = set(wanted) - {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+        if missing:
+            raise LookupError(f"permissions not found (run migrate first): {', '.join(sorted(missing))}")
+        group.permissions.set(permissions)
+        counts[name] = len(permissions)
+    return counts
+
+
+# Sign-in throttle -------------------------------------------------------------------------
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from . import feeds, views
+from .public import feeds, views
 
 archive_patterns = [
     path("", views.search, name="search"),
@@ -23,4 +23,4 @@ urlpatterns = [
     path("", include((archive_patterns, "archive"))),
 ]
 
-handler500 = "archive.errors.server_error"
+handler500 = "archive.public.errors.server_error"

@@ -148,7 +148,7 @@ def round_robin(texts: list[str], runs: int, measure) -> dict[str, list]:
 
 def time_search(text: str) -> tuple[float, int]:
     from archive.models import Article
-    from archive.search import parse_query, search_articles
+    from archive.search.fulltext import parse_query, search_articles
 
     started = time.perf_counter()
     results = search_articles(Article.objects.all(), parse_query(text))
@@ -206,7 +206,7 @@ def page_measure(client, connection):
 def facet_keys_ab(texts: list[str], runs: int, measure) -> tuple[dict, dict]:
     """The page with the facets counted from the facet keys and per facet, in turn for each query
     (which goes first alternates by round), so that both see the same moments of a noisy machine."""
-    from archive.filters import ArticleSearch
+    from archive.search.filtersets import ArticleSearch
 
     def with_keys(on: bool, text: str):
         ArticleSearch.keyed_facets = on

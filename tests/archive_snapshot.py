@@ -28,7 +28,7 @@ def snapshot() -> dict:
         pk = row.pop("pk")
         row["published_on"] = row["published_on"].isoformat() if row["published_on"] else None
         articles[article_key(row)] = row | {kind: sorted(links[kind][pk]) for kind in LINKS}
-    from archive import facet_keys
+    from archive.search import facet_keys
 
     # The facet keys follow the links: a snapshot states whether they still do, not the keys
     # themselves (they name rows by id, which differ between two databases of the same archive).

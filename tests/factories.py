@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from archive.importing.store import fingerprint
+from archive.importing.writer import fingerprint
 from archive.models import Article, ArticleCountry, Person, Source, Statement
 
 _numbers = itertools.count(1)

@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from archive import editing
+from archive.curation import corrections, merging, tags
 from archive.models import (
     Article,
     ArticleCountry,
@@ -42,7 +42,7 @@ def edited_archive(tmp_path) -> None:
 
     first = article(0)  # a corrected title
     first.title = "China and India: farm talks"
-    editing.mark_corrected_fields(first, ["title"])
+    corrections.mark_corrected_fields(first, ["title"])
     first.save()
 
     larsen = person("Pierre Larsen")  # renamed (its key stays), another role
@@ -50,34 +50,34 @@ def edited_archive(tmp_path) -> None:
     larsen.save()
 
     # A person link removed while their statement stays; a country and a statement removed.
-    editing.delete_editor_row(ArticlePerson.objects.get(article=article(1), person=person("Yuri Kapoor")))
-    editing.delete_editor_row(ArticleCountry.objects.get(article=article(2), country="US"))
-    editing.delete_editor_row(article(2).statements.get(speaker_label="officials"))
+    corrections.delete_editor_row(ArticlePerson.objects.get(article=article(1), person=person("Yuri Kapoor")))
+    corrections.delete_editor_row(ArticleCountry.objects.get(article=article(2), country="US"))
+    corrections.delete_editor_row(article(2).statements.get(speaker_label="officials"))
 
     ministry = Organisation.objects.create(name="Foreign Ministry", kind="government", country_id="JP")
-    editing.set_speaker(article(3).statements.get(speaker_label="officials"), ministry)  # an unlinked speaker
-    editing.save_editor_row(ArticleCountry(article=article(4), country_id="FR", mentions=1))  # added by hand
+    corrections.set_speaker(article(3).statements.get(speaker_label="officials"), ministry)  # an unlinked speaker
+    corrections.save_editor_row(ArticleCountry(article=article(4), country_id="FR", mentions=1))  # added by hand
 
     link = article(5).articleperson_set.first()  # a role cleared on one article only
     link.role = ""
-    editing.save_editor_row(link)
+    corrections.save_editor_row(link)
     said = article(6).statements.get(kind="direct")  # a quotation's words corrected
     said.text = said.text.replace("progress", "real progress")
-    editing.save_editor_row(said)
+    corrections.save_editor_row(said)
 
     bank = Organisation.objects.filter(name__icontains="World Bank").first() or ministry
     bank.alternative_names, bank.corrected = "International Bank for Reconstruction and Development", True
     bank.save()
 
-    talks = editing.tag_named("Trade talks")
+    talks = tags.tag_named("Trade talks")
     talks.description = "Talks on trade, tariffs and subsidies."
     talks.save()
-    editing.add_tag(Article.objects.filter(source_ref__in=["fw-0", "fw-1", "fw-2"]), talks)
-    editing.add_tag(Article.objects.exclude(source_ref__startswith="fw-"), editing.tag_named("Review"))
+    tags.add_tag(Article.objects.filter(source_ref__in=["fw-0", "fw-1", "fw-2"]), talks)
+    tags.add_tag(Article.objects.exclude(source_ref__startswith="fw-"), tags.tag_named("Review"))
 
     people = Person.objects.filter(articles__source_ref__in=["fw-3", "fw-4"]).distinct().order_by("key")
     keep, other = people[0], people[1]
-    editing.merge(keep, [other])  # the other's key now finds the kept record
+    merging.merge(keep, [other])  # the other's key now finds the kept record
 
 
 def empty_the_archive() -> None:

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def snapshot():
     """What a reader of the archive sees, independent of row ids."""
-    from archive.exporting import article_record, articles_for_export
+    from archive.backup.dump import article_record, articles_for_export
 
     records = [article_record(article) for article in articles_for_export()]
     for record in records:

@@ -9,7 +9,7 @@ import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
-from archive import exports
+from archive.public import downloads as exports
 
 from .factories import make_article, make_person, make_statement
 

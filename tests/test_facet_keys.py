@@ -8,9 +8,10 @@ import pytest
 from django.db import connection, transaction
 from django.http import QueryDict
 
-from archive import editing, facet_keys
-from archive.filters import ArticleSearch
+from archive.curation import merging
 from archive.models import Article, ArticleCountry, ArticlePerson, Organisation, Statement, Tag, Tagging
+from archive.search import facet_keys
+from archive.search.filtersets import ArticleSearch
 
 from .factories import make_article, make_organisation, make_person, make_source, make_statement, mention, tag
 
@@ -84,7 +85,7 @@ def test_the_keys_follow_every_kind_of_write(archive, monkeypatch):
     tag(undated, "Oil")
     Article.objects.filter(pk=undated.pk).update(published_on=dt.date(1986, 12, 1))  # corrects a date
     assert_same_facets(monkeypatch)
-    editing.merge(archive["shultz"], [archive["kishi"]])  # one person under two names
+    merging.merge(archive["shultz"], [archive["kishi"]])  # one person under two names
     speakers = assert_same_facets(monkeypatch)["speaker"]
     assert [(label, n) for _, label, n, _ in speakers] == [
         ("George Shultz", 2), ("Foreign Ministry (CN)", 1)]  # fmt: skip

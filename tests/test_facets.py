@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive import filters
-from archive.filters import ArticleSearch, StatementSearch
-from archive.search import forget_statistics
+from archive.search import filtersets as filters
+from archive.search.filtersets import ArticleSearch, StatementSearch
+from archive.search.fulltext import forget_statistics
 
 from .factories import make_article, make_organisation, make_person, make_source, make_statement, mention, tag
 

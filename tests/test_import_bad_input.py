@@ -12,7 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 
-from archive.importing.store import ExtractionWriter
+from archive.importing.writer import ExtractionWriter
 from archive.models import Article, ImportOutcome, ImportRun, Statement
 
 pytestmark = pytest.mark.django_db(transaction=True)

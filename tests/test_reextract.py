@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from archive import editing
+from archive.curation import corrections, merging, tags
 from archive.models import (
     Article,
     ArticleCountry,
@@ -103,20 +103,20 @@ def test_an_editors_corrections_survive(story_file, how):
     article = Article.objects.get()
     # The article's own field, a tag.
     article.title = "US and Japan unite on China"
-    editing.mark_corrected_fields(article, ["title"])
+    corrections.mark_corrected_fields(article, ["title"])
     article.save()
-    editing.add_tag([article], editing.tag_named("Alliances"), editor)
+    tags.add_tag([article], tags.tag_named("Alliances"), editor)
     # A speaker set by hand.
     statement = article.statements.get(paragraph=3, start=1)
     hayashi = Person.objects.get(name="Yoshimasa Hayashi")
-    editing.set_speaker(statement, hayashi)
+    corrections.set_speaker(statement, hayashi)
     # A person linked by hand, with the editor's role.
     novice = Person.objects.create(name="Newly Linked")
-    editing.save_editor_row(ArticlePerson(article=article, person=novice, role="Envoy"), editor)
+    corrections.save_editor_row(ArticlePerson(article=article, person=novice, role="Envoy"), editor)
     # A country link changed by hand.
     japan = ArticleCountry.objects.get(article=article, country_id="JP")
     japan.mentions = 99
-    editing.save_editor_row(japan, editor)
+    corrections.save_editor_row(japan, editor)
 
     again(how, story_file, article)
 
@@ -133,12 +133,12 @@ def test_an_editors_corrections_survive(story_file, how):
 def test_links_and_statements_an_editor_removed_stay_removed(story_file, how):
     editor = user_in("Editors")
     article = Article.objects.get()
-    editing.delete_editor_row(ArticleCountry.objects.get(article=article, country_id="UA"), editor)
+    corrections.delete_editor_row(ArticleCountry.objects.get(article=article, country_id="UA"), editor)
     hornung = Person.objects.get(name="Jeffrey Hornung")
-    editing.delete_editor_row(ArticlePerson.objects.get(article=article, person=hornung), editor)
-    editing.delete_editor_row(article.statements.get(paragraph=3, start=1), editor)
+    corrections.delete_editor_row(ArticlePerson.objects.get(article=article, person=hornung), editor)
+    corrections.delete_editor_row(article.statements.get(paragraph=3, start=1), editor)
     ministry = ArticleOrganisation.objects.filter(article=article).first()
-    editing.delete_editor_row(ministry, editor)
+    corrections.delete_editor_row(ministry, editor)
     assert RemovedLink.objects.count() == 4
 
     again(how, story_file, article)
@@ -155,7 +155,7 @@ def test_a_merge_survives(story_file, how):
     article = Article.objects.get()
     blinken = Person.objects.get(name="Antony Blinken")
     kept = Person.objects.create(name="Antony J. Blinken")
-    editing.merge(kept, [blinken])
+    merging.merge(kept, [blinken])
     statements = article.statements.filter(speaker_person=kept).count()
     assert statements == 2
 
@@ -196,6 +196,6 @@ def test_reextract_wants_ids_or_all():
 def test_tags_are_not_articles_links(story_file):
     # Tags are an editor's alone: extraction never touches them.
     article = Article.objects.get()
-    editing.add_tag([article], Tag.objects.create(name="Asia", slug="asia"))
+    tags.add_tag([article], Tag.objects.create(name="Asia", slug="asia"))
     run("reextract", "--all")
     assert article.tags.count() == 1

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from archive.editing import ROLES, setup_roles
+from archive.auth import ROLES, setup_roles
 from archive.models import Article, Tag
 
 from .factories import make_article, make_person, make_statement

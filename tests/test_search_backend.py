@@ -13,7 +13,7 @@ from django.db.models import Count, F
 from django.test.utils import CaptureQueriesContext
 
 from archive.models import Article, Organisation, Statement, Tag, Tagging
-from archive.search import (
+from archive.search.fulltext import (
     Ids,
     InIds,
     apply_field_filters,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.search import And, Not, Or, Phrase, Term, parse_query
-from archive.search.query import MAX_TERMS
+from archive.search.fulltext import And, Not, Or, Phrase, Term, parse_query
+from archive.search.fulltext.query import MAX_TERMS
 
 HOSTILE = [
     "",

@@ -114,7 +114,7 @@ def test_missing_pages_are_friendly_404s(client):
 
 def test_a_crash_shows_a_friendly_500_and_logs_the_trace(article, caplog):
     visitor = Client(raise_request_exception=False)
-    with mock.patch("archive.views.ArticleSearch", side_effect=RuntimeError("secret internals")):
+    with mock.patch("archive.public.views.ArticleSearch", side_effect=RuntimeError("secret internals")):
         response = visitor.get(reverse("archive:search"))
     assert response.status_code == 500
     page = response.content.decode()

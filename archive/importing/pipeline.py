@@ -36,15 +36,15 @@ from django.db import (
 )
 from django.utils import timezone
 
-from archive import facet_keys
+from archive.backup.restore import apply_given, extraction_from_export, restore_entities
 from archive.extraction import Extraction, extract
 from archive.models import Article, ImportOutcome, ImportRun
+from archive.search import facet_keys
 
-from .exported import apply_given, extraction_from_export, restore_entities
 from .files import iter_inputs, iter_uploads
 from .readers import read_input
 from .records import RawDocument, ReadProblem
-from .store import EntityResolver, ExtractionWriter, fingerprint
+from .writer import EntityResolver, ExtractionWriter, fingerprint
 
 BATCH_SIZE = 200
 WRITE_ATTEMPTS = 5

@@ -5,7 +5,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-# A frozen copy of archive.editing.ROLES as it was when the groups were made
+# A frozen copy of archive.auth.ROLES as it was when the groups were made
 # (`python manage.py setup_roles` applies the current one; a test keeps the two equal).
 _LINKS = ["articlecountry", "articleperson", "articleorganisation"]
 _EDITED = ["tag", "tagging", "statement", "person", "organisation", *_LINKS]

@@ -11,7 +11,7 @@ from django.utils.dates import MONTHS_3
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from archive.exports import speakers_of
+from archive.public.downloads import speakers_of
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.exporting import export_lines
+from archive.backup.dump import export_lines
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.editing import reextract
-from archive.importing.store import ExtractionWriter
+from archive.curation.reextraction import reextract
+from archive.importing.writer import ExtractionWriter
 from archive.models import Article
 
 

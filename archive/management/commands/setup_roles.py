@@ -3,13 +3,13 @@
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.editing import ROLES, setup_roles
+from archive.auth import ROLES, setup_roles
 
 
 class Command(BaseCommand):
     help = (
         "Create the Editors and Librarians groups, or bring their permissions in line with "
-        "archive.editing.ROLES (migrate already does this once). Safe to run again. See docs/roles.md."
+        "archive.auth.ROLES (migrate already does this once). Safe to run again. See docs/roles.md."
     )
 
     def handle(self, *args, verbosity, **options):

@@ -7,10 +7,20 @@ from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
 
-from . import exports
-from .filters import ArticleSearch, StatementSearch, article_listing, mentioned_with
-from .marking import mark_statements
-from .models import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Country, Organisation, Person, Tag
+from archive.models import (
+    Article,
+    ArticleCountry,
+    ArticleOrganisation,
+    ArticlePerson,
+    Country,
+    Organisation,
+    Person,
+    Tag,
+)
+from archive.search.filtersets import ArticleSearch, StatementSearch, article_listing, mentioned_with
+
+from . import downloads as exports
+from .article_text import mark_statements
 
 PAGE_SIZE = 20
 ENTITY_STATEMENTS_PAGE_SIZE = 10

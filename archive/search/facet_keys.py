@@ -16,7 +16,7 @@ from importlib import import_module
 
 from django.db import connections
 
-from .search import Ids
+from .fulltext import Ids
 
 # The SQL that keeps the keys lives with the migration that made them.
 _migration = import_module("archive.migrations.0009_facet_keys")
@@ -186,7 +186,7 @@ def out_of_step(using: str = "default") -> list[int]:
 
     from django.db.models import Q
 
-    from .models import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Statement, Tagging
+    from archive.models import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Statement, Tagging
 
     expected: dict[int, set[str]] = defaultdict(set)
     for article, source, date in Article.objects.using(using).values_list("pk", "source_id", "published_on"):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
-from .filters import ArticleSearch, StatementSearch
+from archive.search.filtersets import ArticleSearch, StatementSearch
 
 FEED_SIZE = 50
 _MARKERS = re.compile("[\x02\x03]")

@@ -9,9 +9,10 @@ from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.template.response import TemplateResponse
 from django.utils.text import capfirst
 
-from . import editing
-from .admin_forms import MergeForm, TagChoiceForm
-from .models import Article
+from archive.curation import merging, reextraction, tags
+from archive.models import Article
+
+from .forms import MergeForm, TagChoiceForm
 
 
 def log(request, queryset_or_objects, message: str, flag=CHANGE) -> None:
@@ -44,12 +45,12 @@ def _tag_action(modeladmin, request, queryset, *, adding: bool):
     action = "add_tag" if adding else "remove_tag"
     form = TagChoiceForm(request.POST if "apply" in request.POST else None, allow_new=adding)
     if form.is_bound and form.is_valid():
-        tag = form.cleaned_data["tag"] or editing.tag_named(form.cleaned_data["new_tag"])
+        tag = form.cleaned_data["tag"] or tags.tag_named(form.cleaned_data["new_tag"])
         if adding:
-            changed = editing.add_tag(queryset, tag, request.user)
+            changed = tags.add_tag(queryset, tag, request.user)
             message = f'Added tag "{tag}" (bulk action on {queryset.count()} articles).'
         else:
-            changed = editing.remove_tag(queryset, tag)
+            changed = tags.remove_tag(queryset, tag)
             message = f'Removed tag "{tag}" (bulk action on {queryset.count()} articles).'
         log(request, Article.objects.filter(pk__in=changed), message)
         verb = "Tagged" if adding else "Untagged"
@@ -84,13 +85,13 @@ def remove_tag(modeladmin, request, queryset):
 
 @admin.action(description="Run extraction again on the selected articles", permissions=["change"])
 def reextract(modeladmin, request, queryset):
-    from archive.importing.store import ExtractionWriter
+    from archive.importing.writer import ExtractionWriter
 
     writer = ExtractionWriter()
     done, failed = [], []
     for article in queryset.select_related("source"):
         try:
-            editing.reextract(article, writer)
+            reextraction.reextract(article, writer)
         except Exception as error:  # one bad story does not stop the rest
             failed.append(f"#{article.pk} ({type(error).__name__}: {error})")
         else:
@@ -114,7 +115,7 @@ def merge_into(modeladmin, request, queryset):
         others = [r for r in records if r.pk != keep.pk]
         # History first: the merged records' entries must be written while they exist.
         log(request, others, f"Merged into {opts.verbose_name} #{keep.pk} ({keep}).", DELETION)
-        summary = editing.merge(keep, others)
+        summary = merging.merge(keep, others)
         log(request, [keep], summary.describe())
         log(
             request,
@@ -130,5 +131,5 @@ def merge_into(modeladmin, request, queryset):
         template="admin/archive/merge_confirmation.html",
         title=f"Merge {opts.verbose_name_plural}",
         action="merge_into",
-        context={"form": form, "preview": editing.merge_preview(records)},
+        context={"form": form, "preview": merging.merge_preview(records)},
     )

@@ -31,8 +31,7 @@ from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Valu
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import QueryDict
 
-from . import facet_keys
-from .models import (
+from archive.models import (
     Article,
     ArticleCountry,
     ArticleOrganisation,
@@ -45,7 +44,9 @@ from .models import (
     Tag,
     Tagging,
 )
-from .search import (
+
+from . import facet_keys
+from .fulltext import (
     Ids,
     InIds,
     apply_field_filters,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from django.db.models import Prefetch
 
-from .models import (
+from archive.models import (
     Article,
     ArticleCountry,
     ArticleOrganisation,

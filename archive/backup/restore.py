@@ -13,8 +13,7 @@ from archive.extraction import (
     StatementMention,
 )
 from archive.extraction.document import parse_document
-
-from .records import RawDocument
+from archive.importing.records import RawDocument
 
 
 def extraction_from_export(raw: RawDocument) -> Extraction:

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from .models import Article, Statement, Tag
+from archive.models import Article, Statement, Tag
 
 
 class TagChoiceForm(forms.Form):

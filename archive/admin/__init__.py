@@ -1,7 +1,7 @@
 """The editors' and librarians' admin (roles: docs/roles.md).
 
 Thin on purpose: what editors do to the archive is in archive.editing; bulk actions are in
-archive.admin_actions, forms in archive.admin_forms. Every editor's change is marked so that
+archive.admin.actions, forms in archive.admin.forms. Every editor's change is marked so that
 re-import and re-extraction keep it (see archive.editing).
 """
 
@@ -19,9 +19,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from . import admin_actions, editing
-from .admin_forms import ArticleAdminForm, ImportUploadForm, SpeakerForm
-from .models import (
+from archive.curation import corrections, tags
+from archive.models import (
     Article,
     ArticleCountry,
     ArticleOrganisation,
@@ -37,6 +36,9 @@ from .models import (
     Tag,
     Tagging,
 )
+
+from . import actions as admin_actions
+from .forms import ArticleAdminForm, ImportUploadForm, SpeakerForm
 
 admin.site.site_header = "Diplomatic news archive: editors"
 admin.site.site_title = "Archive admin"
@@ -277,7 +279,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            editing.mark_corrected_fields(obj, form.changed_data)
+            corrections.mark_corrected_fields(obj, form.changed_data)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -289,7 +291,7 @@ class ArticleAdmin(admin.ModelAdmin):
             if formset.model is Tagging:
                 obj.delete()
             else:
-                editing.delete_editor_row(obj, request.user)
+                corrections.delete_editor_row(obj, request.user)
         for row_form in formset.forms:
             obj = row_form.instance
             if obj not in instances:
@@ -298,7 +300,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 obj.tagged_by = obj.tagged_by or request.user
                 obj.save()
                 continue
-            editing.save_editor_row(obj, request.user, replaced=self._as_it_was(row_form))
+            corrections.save_editor_row(obj, request.user, replaced=self._as_it_was(row_form))
         formset.save_m2m()
 
     @staticmethod
@@ -317,11 +319,11 @@ class ArticleAdmin(admin.ModelAdmin):
         article = form.instance
         names = form.tag_names()
         if names:
-            added = [tag.name for tag in (editing.tag_named(name) for name in names)
-                     if editing.add_tag([article], tag, request.user)]
+            added = [tag.name for tag in (tags.tag_named(name) for name in names)
+                     if tags.add_tag([article], tag, request.user)]
             if added:
                 self.message_user(request, f"Tagged: {', '.join(added)}.", messages.SUCCESS)
-        editing.refresh_search_names([article.pk])
+        corrections.refresh_search_names([article.pk])
 
     def construct_change_message(self, request, form, formsets, add=False):
         message = super().construct_change_message(request, form, formsets, add)
@@ -441,7 +443,7 @@ class StatementAdmin(admin.ModelAdmin):
             )
 
     def delete_model(self, request, obj):
-        editing.delete_editor_row(obj, request.user)
+        corrections.delete_editor_row(obj, request.user)
 
 
 # Imports ----------------------------------------------------------------------------------
