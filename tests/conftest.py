@@ -38,11 +38,8 @@ def _countries_present(request):
         return
     transactional = marker.kwargs.get("transaction") or "live_server" in request.fixturenames
     request.getfixturevalue("transactional_db" if transactional else "db")
-    from importlib import import_module
-
-    from django.apps import apps
-
+    from archive.countries import add_countries
     from archive.models import Country
 
     if not Country.objects.exists():
-        import_module("archive.migrations.0002_countries").add_countries(apps, None)
+        add_countries(Country)

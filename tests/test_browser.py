@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib
 import io
 import os
 from pathlib import Path
 
 import pytest
 
+from archive.countries import add_countries
 from archive.models import ArticlePerson, Country, Organisation
 
 from .factories import make_article, make_person, make_source, make_statement, mention, tag
@@ -60,10 +60,7 @@ def browser():
 def countries():
     """The countries the migration adds: a transactional test's flush may have removed them."""
     if not Country.objects.exists():
-        from django.apps import apps
-
-        module = importlib.import_module("archive.migrations.0002_countries")
-        module.add_countries(apps, None)
+        add_countries(Country)
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@
 
 from django.db import migrations, models
 
+from archive.search.schema import run
+
 POSTGRES_FORWARD = [
     "CREATE INDEX IF NOT EXISTS archive_article_newest ON archive_article (published_on DESC NULLS LAST, id DESC)",
     "CREATE INDEX IF NOT EXISTS archive_article_facets ON archive_article (id) INCLUDE (published_on, source_id)",
@@ -22,15 +24,6 @@ POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS archive_article_facets",
     "DROP INDEX IF EXISTS archive_article_newest",
 ]
-
-
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement, params=None)
-
-    return operation
 
 
 class Migration(migrations.Migration):
@@ -45,5 +38,5 @@ class Migration(migrations.Migration):
                 fields=["article", "speaker_person", "speaker_organisation"], name="statement_article_speakers"
             ),
         ),
-        migrations.RunPython(run(POSTGRES_FORWARD), run(POSTGRES_BACKWARD), elidable=False),
+        migrations.RunPython(run({"postgresql": POSTGRES_FORWARD}), run({"postgresql": POSTGRES_BACKWARD}), elidable=False),
     ]

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from importlib import import_module
 
 from django.db import connections
 
 from .fulltext import Ids
-
-# The SQL that keeps the keys lives with the migration that made them.
-_migration = import_module("archive.migrations.0009_facet_keys")
-SQLITE_REFRESH_TOUCHED = _migration.SQLITE_REFRESH_TOUCHED
+from .schema import facet_keys as schema
 
 # Facet name -> the prefix of its keys (migration 0009).
 PREFIXES = {
@@ -127,7 +123,7 @@ def deferred(using: str = "default"):
             )
             cursor.execute("DELETE FROM archive_facetkeys_touched")
         else:
-            for statement in SQLITE_REFRESH_TOUCHED:
+            for statement in schema.SQLITE_REFRESH_TOUCHED:
                 cursor.execute(statement)
 
 

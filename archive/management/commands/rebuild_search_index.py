@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-# The index's SQL lives with its migration; the triggers are put back from there.
-index_migration = import_module("archive.migrations.0003_search_index")
-facet_keys_migration = import_module("archive.migrations.0009_facet_keys")
+from archive.search.schema import facet_keys, fulltext
 
 POSTGRES_STATEMENTS = [
     "REINDEX INDEX archive_article_search_vector",
     "REINDEX INDEX archive_statement_search_vector",
     "ANALYZE archive_article",
     "ANALYZE archive_statement",
-    facet_keys_migration.REFRESH_ALL,  # the facet counts' arrays, in case they were touched by hand
+    facet_keys.REFRESH_ALL,  # the facet counts' arrays, in case they were touched by hand
     "ANALYZE archive_facetkeys",
 ]
 
@@ -33,10 +29,10 @@ class Command(BaseCommand):
     def handle(self, *args, verbosity, **options):
         if connection.vendor == "sqlite":
             statements = [
-                *index_migration.SQLITE_TRIGGERS,
-                *index_migration.SQLITE_REBUILD,
-                *facet_keys_migration.SQLITE_TRIGGERS,
-                *facet_keys_migration.SQLITE_REFRESH_ALL,
+                *fulltext.SQLITE_TRIGGERS,
+                *fulltext.SQLITE_REBUILD,
+                *facet_keys.SQLITE_TRIGGERS,
+                *facet_keys.SQLITE_REFRESH_ALL,
             ]
         elif connection.vendor == "postgresql":
             statements = POSTGRES_STATEMENTS
