@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive.search import filtersets as filters
+from archive.search import counting
 from archive.search.filtersets import ArticleSearch, StatementSearch
 from archive.search.fulltext import forget_statistics
 
@@ -226,7 +226,7 @@ def test_many_matches_are_counted_alike_by_scanning(client, monkeypatch):
         (reverse("archive:statements"), {"q": "said"}),
     ]
     looked_up = [facets(path, params) for path, params in cases]
-    monkeypatch.setattr(filters, "WALK_MIN_IDS", 1)
+    monkeypatch.setattr(counting, "WALK_MIN_IDS", 1)
     assert [facets(path, params) for path, params in cases] == looked_up
     assert looked_up[0][("source", "Reuters")] == 30 and looked_up[1][("source", "Reuters")] == 2
 
@@ -320,7 +320,7 @@ def test_facet_counts_are_those_of_the_results_under_the_other_filters(client, p
     params = {k: (v.format(person=people[2].pk) if isinstance(v, str) else v) for k, v in params.items()}
     everything = {**params, "more": ["country", "dateline", "person", "org", "speaker", "tag"]}
     for walk in (10**9, 1):  # matches looked up, then scanned
-        monkeypatch.setattr(filters, "WALK_MIN_IDS", walk)
+        monkeypatch.setattr(counting, "WALK_MIN_IDS", walk)
         search = ArticleSearch(params)
         for facet in client.get("/", everything).context["facets"]:
             articles = Article.objects.filter(pk__in=search.matching(skip={facet.name}).values("pk"))

@@ -55,14 +55,14 @@ class SearchFeed(Feed):
 
     def title(self, search):
         words = search.form.cleaned_data.get("q")
-        described = ", ".join(chip.label for chip in search.chips()) or "everything"
+        described = ", ".join(chip.label for chip in search.page_state.chips()) or "everything"
         return f"{self.what} matching {described}" if words or described != "everything" else self.what
 
     def subtitle(self, search):
         return "Diplomatic news archive"
 
     def link(self, search):
-        query = search.export_query()
+        query = search.page_state.export_query()
         query.pop("sort", None)
         encoded = query.urlencode()
         return reverse(self.page_name) + (f"?{encoded}" if encoded else "")

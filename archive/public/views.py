@@ -17,7 +17,9 @@ from archive.models import (
     Person,
     Tag,
 )
-from archive.search.filtersets import ArticleSearch, StatementSearch, article_listing, mentioned_with
+from archive.search.facets import Speaker
+from archive.search.filtersets import ArticleSearch, StatementSearch
+from archive.search.listings import article_listing, mentioned_with
 
 from . import downloads as exports
 from .article_text import mark_statements
@@ -55,9 +57,9 @@ def search_context(request, search, *, per_page=PAGE_SIZE):
         "search": search,
         "page": paginate(request, search.listing(), per_page=per_page, count=search.count()),
         "facets": search.facets(),
-        "chips": search.chips(),
-        "hints": search.hints(),
-        "export_query": search.export_query(),
+        "chips": search.page_state.chips(),
+        "hints": search.page_state.hints(),
+        "export_query": search.page_state.export_query(),
     }
 
 
@@ -99,7 +101,7 @@ def entity_page(request, template, context, *, scope, hidden, scope_params, arti
     context.update(search_context(request, search, per_page=ENTITY_STATEMENTS_PAGE_SIZE))
     context.update(
         {
-            "export_query": with_params(search.export_query(), **scope_params),
+            "export_query": with_params(search.page_state.export_query(), **scope_params),
             "articles": paginate(request, article_listing(article_ids), param="apage"),
             "articles_query": with_params(QueryDict(), **context["articles_params"]),
             "together": mentioned_with(article_ids, **exclude),
@@ -118,7 +120,7 @@ def person_detail(request, pk: int):
         context,
         scope=Q(speaker_person=person),
         hidden={"speaker"},
-        scope_params={"speaker": f"p{person.pk}"},
+        scope_params={"speaker": Speaker.encode(person)},
         article_ids=ids,
         exclude={"exclude_person": person.pk},
     )
@@ -138,7 +140,7 @@ def organisation_detail(request, pk: int):
         context,
         scope=Q(speaker_organisation=organisation),
         hidden={"speaker"},
-        scope_params={"speaker": f"o{organisation.pk}"},
+        scope_params={"speaker": Speaker.encode(organisation)},
         article_ids=ids,
         exclude={},
     )

@@ -3,7 +3,7 @@ the database keeps per article (`archive_facetkeys`, migration 0009: text[] on P
 array on SQLite).
 
 `count_facets(ids, limits)` returns, for each facet asked, the rows the per-facet queries of
-filters.py return (same keys, same order: count, then label), the top `limit` values with their ties
+counting.py return (same keys, same order: count, then label), the top `limit` values with their ties
 (None: every value, by value, for the date charts). Only for facets whose own filter is not chosen:
 those are all counted over the same articles, `ids`.
 """
@@ -15,22 +15,10 @@ from contextlib import contextmanager
 
 from django.db import connections
 
+from .facets import FACETS, KEY_PREFIXES, Speaker
 from .fulltext import Ids
 from .schema import facet_keys as schema
 
-# Facet name -> the prefix of its keys (migration 0009).
-PREFIXES = {
-    "country": "c",
-    "dateline": "d",
-    "speaker": "sp",
-    "person": "p",
-    "org": "o",
-    "tag": "t",
-    "source": "s",
-    "year": "y",
-    "month": "m",
-}
-BY_PREFIX = {prefix: name for name, prefix in PREFIXES.items()}
 UNLIMITED = 2**31 - 1
 
 # {unnest}: each article's keys, a row each ({key}); {matches}: the articles counted (a parameter).
@@ -131,48 +119,24 @@ def count_facets(ids: Ids, limits: dict[str, int | None], using: str = "default"
     """The counted values of the facets in `limits` over the articles `ids`."""
     connection = connections[using]
     cases = " ".join(
-        f"WHEN '{PREFIXES[name]}' THEN {int(limit) if limit else UNLIMITED}" for name, limit in limits.items()
+        f"WHEN '{FACETS[name].key_prefix}' THEN {int(limit) if limit else UNLIMITED}" for name, limit in limits.items()
     )
-    facets = ", ".join(f"'{PREFIXES[name]}'" for name in limits)  # our own constants, not input
+    facets = ", ".join(f"'{FACETS[name].key_prefix}'" for name in limits)  # our own constants, not input
     sql = SQL.format(facets=facets, limits=f"CASE facet {cases} END", **DIALECTS[connection.vendor])
     with connection.cursor() as cursor:
         cursor.execute(sql, [ids.as_array() if connection.vendor == "postgresql" else ids.as_json()])
         rows = cursor.fetchall()
     found: dict[str, list[dict]] = {name: [] for name in limits}
     for prefix, value, n, number, label, org_country, org_kind, slug in rows:
-        name = BY_PREFIX[prefix]
-        found[name].append(_row(name, value, n, number, label, org_country, org_kind, slug))
-    for name in ("year", "month"):
-        if name in found:
+        facet = KEY_PREFIXES[prefix]
+        found[facet.name].append(facet.key_row(value, n, number, label, org_country, org_kind, slug))
+    for name in limits:
+        if FACETS[name].chart:  # every value, in order
             found[name].sort(key=lambda row: row["value"])
     for name, limit in limits.items():
         if limit:
             found[name] = found[name][:limit]
     return found
-
-
-def _row(name, value, n, number, label, org_country, org_kind, slug) -> dict:
-    """One counted value in the shape filters.ArchiveSearch.facet_values reads."""
-    if name in ("country", "dateline"):
-        return {"value": value, "label": label, "n": n}
-    if name == "person":
-        return {"value": number, "label": label, "n": n}
-    if name == "org":
-        return {"value": number, "label": label, "country": org_country, "kind": org_kind, "n": n}
-    if name in ("tag", "source"):
-        return {"id": number, "value": slug, "label": label, "n": n}
-    if name == "speaker":
-        person = value.startswith("p")
-        return {
-            "person": number if person else None,
-            "org": None if person else number,
-            "person_name": label if person else None,
-            "org_name": None if person else label,
-            "org_country": org_country,
-            "org_kind": org_kind,
-            "n": n,
-        }
-    return {"value": int(value), "n": n}  # year, month
 
 
 def out_of_step(using: str = "default") -> list[int]:
@@ -199,7 +163,7 @@ def out_of_step(using: str = "default") -> list[int]:
     for article, person, organisation in speaking.values_list(
         "article_id", "speaker_person_id", "speaker_organisation_id"
     ):
-        expected[article].add(f"sp:p{person}" if person else f"sp:o{organisation}")
+        expected[article].add(f"sp:{Speaker.of(person, organisation)}")
     for model, field, prefix in (
         (ArticlePerson, "person_id", "p"),
         (ArticleOrganisation, "organisation_id", "o"),

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.public.downloads import speakers_of
+from archive.search.facets import Speaker
 
 register = template.Library()
 
@@ -53,7 +54,7 @@ def speakers(article) -> list:
 @register.filter
 def speaker_param(speaker) -> str:
     """The speaker facet's value for a Person ("p12") or an Organisation ("o5")."""
-    return f"{'p' if type(speaker).__name__ == 'Person' else 'o'}{speaker.pk}"
+    return Speaker.encode(speaker)
 
 
 @register.inclusion_tag("includes/date_chart.html", takes_context=True)

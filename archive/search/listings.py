@@ -1,0 +1,61 @@
+"""The queries of result lists that are not searches: the speakers a list shows with each article,
+the articles of an entity's or tag's page, and what is mentioned together with an entity."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Prefetch, Q
+
+from archive.models import Article, ArticleCountry, ArticlePerson, Statement
+
+
+def listing_speakers():
+    """Prefetch for a result list: the statements that name a speaker, with their speakers only."""
+    speaking = (
+        Statement.objects.filter(Q(speaker_person__isnull=False) | Q(speaker_organisation__isnull=False))
+        .select_related("speaker_person", "speaker_organisation")
+        .only(
+            "id",
+            "article_id",
+            "speaker_person__id",
+            "speaker_person__name",
+            "speaker_organisation__id",
+            "speaker_organisation__name",
+            "speaker_organisation__kind",
+            "speaker_organisation__country_id",
+        )
+        .order_by("paragraph", "start")
+    )
+    return Prefetch("statements", queryset=speaking, to_attr="speaking")
+
+
+def article_listing(article_ids):
+    """Articles by id, newest first, with what a result list shows (entity and tag pages)."""
+    return (
+        Article.objects.filter(pk__in=article_ids)
+        .select_related("source")
+        .prefetch_related("countries", listing_speakers())
+        .defer("body", "search_names")
+        .order_by(F("published_on").desc(nulls_last=True), "-pk")
+    )
+
+
+def mentioned_with(article_ids, *, exclude_person=None, exclude_country=None, limit=8):
+    """The people and countries most often mentioned in the given articles: one grouped query each."""
+    people = ArticlePerson.objects.filter(article_id__in=article_ids)
+    if exclude_person is not None:
+        people = people.exclude(person_id=exclude_person)
+    countries = ArticleCountry.objects.filter(article_id__in=article_ids)
+    if exclude_country is not None:
+        countries = countries.exclude(country_id=exclude_country)
+    return {
+        "people": list(
+            people.values("person_id", "person__name")
+            .annotate(n=Count("article_id"))
+            .order_by("-n", "person__name")[:limit]
+        ),
+        "countries": list(
+            countries.values("country_id", "country__name")
+            .annotate(n=Count("article_id"))
+            .order_by("-n", "country__name")[:limit]
+        ),
+    }
