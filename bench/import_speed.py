@@ -1,7 +1,7 @@
 """Import speed: all of Reuters-21578 (all.jsonl, 19,043 stories) with full extraction into an
 empty archive, then again (everything unchanged), on SQLite and on PostgreSQL.
 
-    .venv/bin/python bench/import_speed.py [--runs 3] [--database sqlite|postgres|both] [--file F]
+    .venv/bin/python -m bench.import_speed [--runs 3] [--database sqlite|postgres|both] [--file F]
 
 Each run: a fresh database, `migrate`, then `import_documents FILE` as a separate process. Prints
 stories per second (the command's own timing, without Django's start-up) and the peak memory of

@@ -1,5 +1,5 @@
-"""Helpers for the bench scripts that run the archive for real: throwaway PostgreSQL databases,
-manage.py commands and a gunicorn server on a free loopback port."""
+"""Helpers for the bench scripts that run the archive for real: throwaway PostgreSQL databases
+and a gunicorn server on a free loopback port (manage.py commands: archive.devtools.processes)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from archive.devtools.processes import PROJECT_DIR
+
 VENV_BIN = Path(sys.executable).parent
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 
@@ -49,13 +50,6 @@ def app_env(database: str, **extra: str) -> dict[str, str]:
         **extra,
     )
     return env
-
-
-def manage(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(VENV_BIN / "python"), "manage.py", *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
-        check=check,
-    )
 
 
 def free_port() -> int:
