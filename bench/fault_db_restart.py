@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -108,7 +109,10 @@ def main() -> int:
         article = manage(env, "shell", "-c", "from archive.models import Article; print(Article.objects.first().pk)",
                          check=True)
         pages = [page.format(article=article.stdout.split()[-1]) for page in PAGES]
-        with Gunicorn(env, workers=2, log=Path("/tmp/fault_db_restart.gunicorn.log")) as server:
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Gunicorn(env, workers=2, log=Path(folder) / "gunicorn.log") as server,
+        ):
             workers = server.worker_pids()
             prober = Prober(server.base, pages)
             prober.run()
@@ -120,6 +124,8 @@ def main() -> int:
             time.sleep(args.after)
             prober.join()
             same_workers = server.worker_pids() == workers
+            if not same_workers:
+                print(f"a worker was replaced; gunicorn's log ends:\n{server.log_tail()}", flush=True)
         return report(prober.results, fault_start, fault_end, args.after, same_workers)
     finally:
         drop_database(DATABASE)
