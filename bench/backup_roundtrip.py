@@ -1,8 +1,8 @@
 """A backup at scale: export_archive of a whole database, an empty database, import_documents of
-the export, then the two compared record by record (tests/archive_snapshot.py).
+the export, then the two compared record by record (archive/devtools/snapshot.py).
 
-    .venv/bin/python bench/backup_roundtrip.py postgres://postgres@127.0.0.1:5432/load_bench
-    .venv/bin/python bench/backup_roundtrip.py postgres://postgres@127.0.0.1:5432/load_bench --to-sqlite
+    .venv/bin/python -m bench.backup_roundtrip postgres://postgres@127.0.0.1:5432/load_bench
+    .venv/bin/python -m bench.backup_roundtrip postgres://postgres@127.0.0.1:5432/load_bench --to-sqlite
 
 The empty database is a throwaway one on the same PostgreSQL server, or an SQLite file with
 --to-sqlite. Prints the timings and the number of articles, people and organisations that differ.
@@ -16,9 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tests.scratch import ScratchDatabases, manage, snapshot  # noqa: E402
+from archive.devtools.processes import manage
+from archive.devtools.scratch import ScratchDatabases, snapshot
 
 
 def timed(label: str, action):

@@ -1,8 +1,8 @@
 """PostgreSQL restarted under a running server: pages answer 503 during the outage and 200 again
 afterwards, with no restart of the app.
 
-    .venv/bin/python bench/fault_db_restart.py                 # pg_ctlcluster ... restart
-    .venv/bin/python bench/fault_db_restart.py --outage 3      # stop, 3 s down, start
+    .venv/bin/python -m bench.fault_db_restart                 # pg_ctlcluster ... restart
+    .venv/bin/python -m bench.fault_db_restart --outage 3      # stop, 3 s down, start
 
 It creates a throwaway database (fault_db_restart), migrates it and imports the seeds, starts
 gunicorn (2 workers, persistent connections: CONN_MAX_AGE=60), requests pages from 2 clients in
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -24,9 +25,8 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.server import Gunicorn, app_env, create_database, drop_database, manage  # noqa: E402
+from archive.devtools.processes import manage
+from bench.server import Gunicorn, app_env, create_database, drop_database
 
 DATABASE = "fault_db_restart"
 CLUSTER = ["15", "main"]
@@ -103,12 +103,16 @@ def main() -> int:
     create_database(DATABASE)
     env = app_env(DATABASE, CONN_MAX_AGE="60")
     try:
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "import_documents", "-v0")
-        article = manage(env, "shell", "-c", "from archive.models import Article; print(Article.objects.first().pk)")
+        manage(env, "migrate", "--noinput", "-v0", check=True)
+        manage(env, "collectstatic", "--noinput", "-v0", check=True)
+        manage(env, "import_documents", "-v0", check=True)
+        article = manage(env, "shell", "-c", "from archive.models import Article; print(Article.objects.first().pk)",
+                         check=True)
         pages = [page.format(article=article.stdout.split()[-1]) for page in PAGES]
-        with Gunicorn(env, workers=2, log=Path("/tmp/fault_db_restart.gunicorn.log")) as server:
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Gunicorn(env, workers=2, log=Path(folder) / "gunicorn.log") as server,
+        ):
             workers = server.worker_pids()
             prober = Prober(server.base, pages)
             prober.run()
@@ -120,6 +124,8 @@ def main() -> int:
             time.sleep(args.after)
             prober.join()
             same_workers = server.worker_pids() == workers
+            if not same_workers:
+                print(f"a worker was replaced; gunicorn's log ends:\n{server.log_tail()}", flush=True)
         return report(prober.results, fault_start, fault_end, args.after, same_workers)
     finally:
         drop_database(DATABASE)

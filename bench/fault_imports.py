@@ -1,7 +1,7 @@
 """Imports under faults, at a larger scale than the tests (tests/test_import_faults.py):
 
-    .venv/bin/python bench/fault_imports.py                       # SQLite files in /tmp
-    .venv/bin/python bench/fault_imports.py --postgres            # databases on 127.0.0.1:5432
+    .venv/bin/python -m bench.fault_imports                       # SQLite files in /tmp
+    .venv/bin/python -m bench.fault_imports --postgres            # databases on 127.0.0.1:5432
 
   kill        an import of 5,000 made-up stories (extraction in 2 worker processes) killed with
               SIGKILL after 1, 5 and 15 batches, then run again: compared with a clean import
@@ -30,14 +30,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tests.scratch import ScratchDatabases, environment, manage, query, snapshot, wait_until  # noqa: E402
-from tests.story_maker import write_stories  # noqa: E402
+from archive.devtools.processes import PROJECT_DIR, environment, manage, wait_until
+from archive.devtools.scratch import ScratchDatabases, query, snapshot
+from archive.devtools.stories import write_stories
 
 STORIES = 5000
 BATCH_SIZE = 200  # archive.importing.pipeline's
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 results: list[tuple[str, bool, str]] = []
 
 

@@ -1,11 +1,12 @@
 """Import speed: all of Reuters-21578 (all.jsonl, 19,043 stories) with full extraction into an
 empty archive, then again (everything unchanged), on SQLite and on PostgreSQL.
 
-    .venv/bin/python bench/import_speed.py [--runs 3] [--database sqlite|postgres|both] [--file F]
+    .venv/bin/python -m bench.import_speed [--runs 3] [--database sqlite|postgres|both] [--file F]
 
-Each run: a fresh database, `migrate`, then `import_documents FILE` as a separate process. Prints
-stories per second (the command's own timing, without Django's start-up) and the peak memory of
-the largest process (the importer, or one of its extraction workers). Medians over the runs.
+Each run: a fresh database, `migrate`, then `import_documents FILE` as a separate process, and the
+database dropped (or its folder removed) afterwards. Prints stories per second (the command's own
+timing, without Django's start-up) and the peak memory of the largest process (the importer, or one
+of its extraction workers). Medians over the runs.
 """
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ def fresh_database(database: str, env: dict) -> None:
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=PROJECT, env=env, check=True)
 
 
+def drop_database(database: str) -> None:
+    if database == "postgres":
+        import psycopg
+
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+
+
 def timed_import(path: Path, env: dict) -> dict:
     command = [sys.executable, "-c", MEASURE, sys.executable, "manage.py", "import_documents", str(path)]
     result = subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True)
@@ -90,9 +99,12 @@ def main() -> None:
         for run in range(1, args.runs + 1):
             with tempfile.TemporaryDirectory() as data_dir:
                 env = environment(database, data_dir)
-                fresh_database(database, env)
-                first = timed_import(args.file, env)
-                again = timed_import(args.file, env)
+                try:
+                    fresh_database(database, env)
+                    first = timed_import(args.file, env)
+                    again = timed_import(args.file, env)
+                finally:
+                    drop_database(database)
             firsts.append(first["rate"])
             agains.append(again["rate"])
             peaks.append(max(first["peak_mb"], again["peak_mb"]))

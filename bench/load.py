@@ -1,8 +1,8 @@
 """Load: 32 researchers at once on the search page, facet clicks, article pages and exports,
 against gunicorn + the database of DATABASE_URL (loopback only, bounded in time and requests).
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/load_bench .venv/bin/python bench/load.py
-    ... bench/load.py --with-import      # the same while 5,000 new stories are imported
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/load_bench .venv/bin/python -m bench.load
+    ... -m bench.load --with-import      # the same while 5,000 new stories are imported
 
 The database must hold the Reuters corpus (README: import all.jsonl into it; 2-4 minutes).
 The script starts gunicorn on a free port (--workers, default 2 x CPUs + 1), warms it up, then
@@ -30,9 +30,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.server import PROJECT_DIR, VENV_BIN, Gunicorn, app_env, manage  # noqa: E402
+from archive.devtools.processes import PROJECT_DIR, manage
+from bench.server import VENV_BIN, Gunicorn, app_env
 
 CORPUS = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "shared")) / "corpus/reuters21578/all.jsonl"
 WORDS = ["trade", "oil", "japan", "minister", "talks", "tariffs", "gatt", "soviet", "embassy", "summit",
@@ -51,7 +50,7 @@ def sample_ids(env: dict[str, str]) -> dict[str, list[int]]:
         "statements__isnull=False).values_list('pk', flat=True).distinct()); "
         "print(json.dumps({'articles': r.sample(a, min(500, len(a))), 'people': r.sample(p, min(200, len(p)))}))"
     )
-    return json.loads(manage(env, "shell", "-v0", "-c", script).stdout.strip().splitlines()[-1])
+    return json.loads(manage(env, "shell", "-v0", "-c", script, check=True).stdout.strip().splitlines()[-1])
 
 
 def make_request(kind: str, rng: random.Random, ids: dict[str, list[int]]) -> str:
@@ -162,7 +161,7 @@ def stories_to_import(count: int, folder: Path) -> Path:
 def delete_imported(env: dict[str, str]) -> None:
     manage(env, "shell", "-v0", "-c", "from archive.models import Article, Source; "
            f"Article.objects.filter(source__name={IMPORT_SOURCE!r}).delete(); "
-           f"Source.objects.filter(name={IMPORT_SOURCE!r}).delete()")
+           f"Source.objects.filter(name={IMPORT_SOURCE!r}).delete()", check=True)
 
 
 def main() -> int:
@@ -177,8 +176,8 @@ def main() -> int:
     if not database:
         parser.error("set DATABASE_URL to the database holding the corpus")
     env = app_env(database)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "migrate", "--noinput", "-v0", check=True)
+    manage(env, "collectstatic", "--noinput", "-v0", check=True)
     ids = sample_ids(env)
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')}, commit {git_head()}, {os.cpu_count()} CPUs, load average "
           f"{os.getloadavg()[0]:.1f}; {len(ids['articles'])} articles and {len(ids['people'])} people sampled; "

@@ -2,14 +2,14 @@
 
 Two ways, both shifting every copy's dates (copy k is k years later) and identifiers:
 
-    .venv/bin/python bench/make_big_corpus.py --out /tmp/big.jsonl
+    .venv/bin/python -m bench.make_big_corpus --out /tmp/big.jsonl
         writes all.jsonl ten times (190,430 lines): copy k has `id` and `source_id` + k * 1,000,000,
         its date k years later, and a last paragraph "(Copy k of the benchmark corpus.)" - the
         importer recognises a story by its text, and would skip identical copies as duplicates. Then
         `manage.py import_documents /tmp/big.jsonl` imports it for real: links, statements and
         entities by extraction (about 20 minutes at ~160 stories/s).
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf_big .venv/bin/python bench/make_big_corpus.py --replicate
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf_big .venv/bin/python -m bench.make_big_corpus --replicate
         copies an already imported corpus inside PostgreSQL (a few minutes): articles with their
         country, person and organisation links and statements, ids shifted by a multiple of the
         largest id, dates by k years, fingerprints and source identifiers made unique. The people,
@@ -24,12 +24,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
 SHARED_DIR = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "shared"))
 CORPUS = SHARED_DIR / "corpus" / "reuters21578" / "all.jsonl"
 ID_STEP = 1_000_000

@@ -22,8 +22,8 @@ small number of SQL queries.
 
 3. Measured (same DATABASE_URL / DATA_DIR as the server, so that --page and --analyze see it):
 
-    DATA_DIR=/tmp/perf_sqlite .venv/bin/python bench/search_speed.py --url http://127.0.0.1:8011/ --page
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf_bench .venv/bin/python bench/search_speed.py \\
+    DATA_DIR=/tmp/perf_sqlite .venv/bin/python -m bench.search_speed --url http://127.0.0.1:8011/ --page
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf_bench .venv/bin/python -m bench.search_speed \\
         --url http://127.0.0.1:8012/ --page --analyze
 
 --url     full HTTP GETs of the page (loopback only), the queries taken in turn round after round
@@ -50,14 +50,12 @@ import hashlib
 import json
 import os
 import statistics
-import sys
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
 SHARED_DIR = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "shared"))
 CORPUS = SHARED_DIR / "corpus" / "reuters21578" / "all.jsonl"
 DEFAULT_SQLITE = "sqlite:////tmp/search_bench.sqlite3"

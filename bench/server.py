@@ -1,5 +1,5 @@
-"""Helpers for the bench scripts that run the archive for real: throwaway PostgreSQL databases,
-manage.py commands and a gunicorn server on a free loopback port."""
+"""Helpers for the bench scripts that run the archive for real: throwaway PostgreSQL databases
+and a gunicorn server on a free loopback port (manage.py commands: archive.devtools.processes)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from archive.devtools.processes import PROJECT_DIR
+
 VENV_BIN = Path(sys.executable).parent
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 
@@ -51,13 +52,6 @@ def app_env(database: str, **extra: str) -> dict[str, str]:
     return env
 
 
-def manage(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(VENV_BIN / "python"), "manage.py", *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
-        check=check,
-    )
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -70,6 +64,7 @@ class Gunicorn:
     def __init__(self, env: dict[str, str], *, workers: int = 2, threads: int = 1, log: Path | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = log
         self.log = open(log or os.devnull, "w")
         command = [
             str(VENV_BIN / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{self.port}",
@@ -87,7 +82,7 @@ class Gunicorn:
                 return self
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError("gunicorn exited at start (see its log)") from None
+                    raise RuntimeError(f"gunicorn exited at start:\n{self.log_tail()}") from None
                 time.sleep(0.3)
         raise RuntimeError("gunicorn did not answer within 30 s")
 
@@ -99,6 +94,13 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
         self.log.close()
+
+    def log_tail(self, lines: int = 20) -> str:
+        """The end of gunicorn's log, or a note that there is none."""
+        if self.log_path is None:
+            return "(no log: pass log= to keep one)"
+        self.log.flush()
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def worker_pids(self) -> set[int]:
         """The master's children: the same set before and after a fault means no worker restarted."""

@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from archive.curation import corrections, merging, tags
+from archive.devtools.snapshot import snapshot
+from archive.devtools.stories import write_stories
 from archive.models import (
     Article,
     ArticleCountry,
@@ -20,9 +22,6 @@ from archive.models import (
     Source,
     Tag,
 )
-
-from .archive_snapshot import snapshot
-from .story_maker import write_stories
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -33,6 +33,7 @@ ARGS = [
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright's Python package is not installed")
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found (apt-get install chromium)"),
 ]

@@ -1,7 +1,7 @@
 """Imports under faults, in real processes on a real database file or server: killed with
 SIGKILL half-way, two at once on overlapping files, a full disk, a read-only database.
 
-The stories are made up (tests/story_maker.py): every one has countries, people, an
+The stories are made up (archive/devtools/stories.py): every one has countries, people, an
 organisation and statements, so that a half-written article would show."""
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ import pytest
 from django.conf import settings
 from django.db import OperationalError
 
+from archive.devtools.processes import manage, start_import, wait_until
+from archive.devtools.scratch import ScratchDatabases, query, server_of, snapshot
+from archive.devtools.stories import write_stories
 from archive.importing.pipeline import BATCH_SIZE
 from archive.models import Article, ImportRun
 
-from .scratch import ScratchDatabases, manage, query, server_of, snapshot, start_import, wait_until
-from .story_maker import write_stories
-
 STORIES = 1500
+pytestmark = pytest.mark.slow  # real processes, killed
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 

@@ -1,33 +1,40 @@
 """Settings come from the environment and pass Django's deployment checks."""
 
 import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
+
+from archive.devtools import processes
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS", "SECRET_KEY"}}
-    # A data folder of its own: no local secret key file from `make run`, no database of ours.
-    data_dir = tempfile.mkdtemp(prefix="settings-test-")
-    environment.update({"DJANGO_SETTINGS_MODULE": "archive.settings", "DATA_DIR": data_dir, **env})
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=environment, capture_output=True, text=True
-    )
+@pytest.fixture
+def manage(tmp_path_factory):
+    """manage.py in a child process with the production settings, without DEBUG, HTTPS or SECRET_KEY
+    from this environment, plus the given variables."""
+
+    def run(*args, **env):
+        environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS", "SECRET_KEY"}}
+        # A data folder of its own: no local secret key file from `make run`, no database of ours.
+        data_dir = str(tmp_path_factory.mktemp("settings-test-"))
+        environment.update({"DJANGO_SETTINGS_MODULE": "archive.settings", "DATA_DIR": data_dir, **env})
+        return processes.manage(environment, *args)
+
+    return run
 
 
-def test_a_secret_key_is_required_when_debug_is_off():
+@pytest.mark.slow
+def test_a_secret_key_is_required_when_debug_is_off(manage):
     result = manage("check")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_check_deploy_reports_only_the_https_settings_until_https_is_on():
+@pytest.mark.slow
+def test_check_deploy_reports_only_the_https_settings_until_https_is_on(manage):
     key = "k" * 60 + "-Zq9!x"
     result = manage("check", "--deploy", SECRET_KEY=key)
     reported = {line.split(":")[0].strip() for line in result.stderr.splitlines() if line.startswith("?:")}
@@ -38,13 +45,15 @@ def test_check_deploy_reports_only_the_https_settings_until_https_is_on():
     assert "System check identified no issues" in https.stdout
 
 
-def test_the_key_make_run_generated_is_used_when_none_is_set(tmp_path):
+@pytest.mark.slow
+def test_the_key_make_run_generated_is_used_when_none_is_set(manage, tmp_path):
     (tmp_path / "secret_key").write_text("k" * 60 + "-Zq9!x\n")
     result = manage("check", DATA_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
 
 
-def test_bad_boolean_settings_are_refused_with_a_clear_message():
+@pytest.mark.slow
+def test_bad_boolean_settings_are_refused_with_a_clear_message(manage):
     result = manage("check", SECRET_KEY="x" * 60, DEBUG="maybe")
     assert "DEBUG must be true or false" in result.stderr
 
@@ -65,6 +74,7 @@ def test_docker_compose_runs_postgres_and_the_web_app():
     assert (PROJECT / "Dockerfile").exists()
 
 
-def test_migrations_are_in_step_with_the_models():
+@pytest.mark.slow
+def test_migrations_are_in_step_with_the_models(manage):
     result = manage("makemigrations", "--check", "--dry-run", SECRET_KEY="x" * 60)
     assert result.returncode == 0, result.stdout + result.stderr

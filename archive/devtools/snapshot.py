@@ -2,7 +2,7 @@
 compared: after an import killed half-way and run again vs. a clean import, or after
 export_archive and an import into an empty archive.
 
-    DJANGO_SETTINGS_MODULE=archive.settings python -m tests.archive_snapshot   # JSON on stdout
+    DJANGO_SETTINGS_MODULE=archive.settings python -m archive.devtools.snapshot   # JSON on stdout
 """
 
 from __future__ import annotations

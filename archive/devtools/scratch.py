@@ -1,21 +1,19 @@
 """Throwaway databases that other processes can open (an SQLite file, or a database on the
-PostgreSQL server the tests use), and manage.py run in such processes: for tests that kill an
-import, run two at once or take the disk away."""
+PostgreSQL server the tests use), plain SQL on them and snapshots of them: for the tests and
+bench scripts that kill an import, run two at once, take the disk away or restore a backup."""
 
 from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import closing
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from .processes import PROJECT_DIR, environment, manage
 
 
 class ScratchDatabases:
@@ -70,35 +68,6 @@ def server_of(database: dict) -> str | None:
     return f"postgres://{database['USER']}{password}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
 
 
-def environment(url: str, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
-    env.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="archive.settings",
-               SECRET_KEY=env.get("SECRET_KEY") or "tests-only-secret-key", **extra)
-    return env
-
-
-def manage(url: str, *args: str, check: bool = False, max_file_bytes: int | None = None, **env: str):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=environment(url, **env), capture_output=True,
-        text=True, check=check, preexec_fn=_file_size_limit(max_file_bytes),
-    )
-
-
-def start_import(url: str, *paths: Path, workers: int = 1) -> subprocess.Popen:
-    """import_documents in its own process; by default extracting in-process (no worker pool)."""
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "import_documents", "--workers", str(workers), *map(str, paths)],
-        cwd=PROJECT_DIR, env=environment(url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-
-
-def _file_size_limit(limit: int | None):
-    """A disk that fills up: writes past `limit` bytes in any file fail (EFBIG; Python ignores SIGXFSZ)."""
-    if limit is None:
-        return None
-    return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-
 def query(url: str, sql: str) -> list[tuple]:
     """Plain SQL on the database, without Django (the test process has its own databases); autocommit."""
     if url.startswith("sqlite"):
@@ -114,20 +83,10 @@ def rows(cursor) -> list[tuple]:
     return cursor.fetchall() if cursor.description else []
 
 
-def wait_until(condition, process: subprocess.Popen | None = None, timeout: float = 120) -> None:
-    """Wait for `condition()`; fail if `process` ends first."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if process is not None and process.poll() is not None:
-            raise AssertionError(f"the process ended first: {process.communicate()}")
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.02)
-
-
 def snapshot(url: str) -> dict:
+    """archive.devtools.snapshot of the database `url`, taken in a child process."""
     result = subprocess.run(
-        [sys.executable, "-m", "tests.archive_snapshot"], cwd=PROJECT_DIR, env=environment(url), capture_output=True,
+        [sys.executable, "-m", "archive.devtools.snapshot"], cwd=PROJECT_DIR, env=environment(url), capture_output=True,
         text=True, check=True,
     )
     return json.loads(result.stdout)
