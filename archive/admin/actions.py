@@ -1,5 +1,5 @@
 """Bulk actions of the admin: tag, untag, re-run extraction, merge. Each logs what it did in the
-admin history (LogEntry) of every record it changed; the work itself is in archive.editing."""
+admin history (LogEntry) of every record it changed; the work itself is in archive.curation."""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -108,3 +110,15 @@ class SpeakerForm(forms.ModelForm):
         if data.get("speaker_person") and data.get("speaker_organisation"):
             raise forms.ValidationError("A statement has one speaker: a person or an organisation, not both.")
         return data
+
+
+def as_it_was(form):
+    """The instance of a model form as it was before the editor's change (None for a new one), so
+    that a row pointed at another entity or span counts the old one as removed."""
+    if form.instance._state.adding or not form.changed_data:
+        return None
+    before = copy.copy(form.instance)
+    for name in form.changed_data:
+        field = before._meta.get_field(name)
+        setattr(before, field.attname, form.initial.get(name))
+    return before

@@ -1,0 +1,122 @@
+"""Import runs in the admin: what each import did, file by file, and the librarians' upload page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from archive.models import (
+    ImportOutcome,
+    ImportRun,
+)
+
+from .forms import ImportUploadForm
+
+
+class FailedOutcomeInline(admin.TabularInline):
+    model = ImportOutcome
+    extra = 0
+    can_delete = False
+    fields = ["location", "result", "article", "message"]
+    readonly_fields = fields
+    verbose_name_plural = "failures (every outcome: the links above)"
+    max_num = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(result=ImportOutcome.Result.FAILED).select_related("article")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "created", "updated", "unchanged", "duplicates", "failed", "started_by",
+                    "origin"]
+    list_filter = ["status", "dry_run", "outcomes__result"]
+    list_select_related = ["started_by"]
+    show_facets = admin.ShowFacets.ALWAYS
+    readonly_fields = [f.name for f in ImportRun._meta.fields] + ["outcome_links"]
+    inlines = [FailedOutcomeInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a run is a record of what happened
+
+    def changelist_view(self, request, extra_context=None):
+        ImportRun.objects.mark_abandoned()  # a run whose process was killed shows as interrupted
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="outcomes")
+    def outcome_links(self, obj):
+        url = reverse("admin:archive_importoutcome_changelist")
+        counts = obj.outcomes.values("result").annotate(n=Count("id")).order_by("result")
+        links = [
+            format_html('<a href="{}?run__id__exact={}&amp;result__exact={}">{} {}</a>', url, obj.pk, row["result"],
+                        row["n"], row["result"])
+            for row in counts
+        ]
+        return format_html("{}", ", ".join(str(link) for link in links)) if links else "—"
+
+    def get_urls(self):
+        return [
+            path("upload/", self.admin_site.admin_view(self.upload_view), name="archive_importrun_upload"),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request):
+        if not request.user.has_perm("archive.import_files"):
+            raise PermissionDenied
+        form = ImportUploadForm(request.POST, request.FILES) if request.method == "POST" else ImportUploadForm()
+        if request.method == "POST" and form.is_valid():
+            from archive.importing.pipeline import Importer
+
+            uploads = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
+            importer = Importer(origin=f"admin upload by {request.user.get_username()}", started_by=request.user,
+                                workers=1)
+            run = importer.import_uploads(uploads)
+            level = messages.WARNING if run.failed else messages.SUCCESS
+            self.message_user(
+                request,
+                f"{run}: {run.created} created, {run.updated} updated, {run.unchanged} unchanged, "
+                f"{run.duplicates} duplicates, {run.failed} failed.",
+                level,
+            )
+            return redirect("admin:archive_importrun_change", run.pk)
+        return TemplateResponse(
+            request,
+            "admin/archive/importrun/upload.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Import files",
+                "opts": self.model._meta,
+                "form": form,
+                "max_upload": settings.IMPORT_MAX_UPLOAD_BYTES,
+            },
+        )
+
+
+@admin.register(ImportOutcome)
+class ImportOutcomeAdmin(admin.ModelAdmin):
+    list_display = ["location", "result", "article", "message", "run"]
+    list_filter = ["result", "run"]
+    list_select_related = ["article", "run"]
+    search_fields = ["location", "message"]
+    show_facets = admin.ShowFacets.ALWAYS
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
