@@ -35,7 +35,7 @@ from archive.devtools.scratch import ScratchDatabases, query, snapshot
 from archive.devtools.stories import write_stories
 
 STORIES = 5000
-BATCH_SIZE = 200  # archive.importing.pipeline's
+BATCH_SIZE = 200  # archive.importing.preparing's
 results: list[tuple[str, bool, str]] = []
 
 

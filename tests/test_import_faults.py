@@ -20,7 +20,7 @@ from django.db import OperationalError
 from archive.devtools.processes import manage, start_import, wait_until
 from archive.devtools.scratch import ScratchDatabases, query, server_of, snapshot
 from archive.devtools.stories import write_stories
-from archive.importing.pipeline import BATCH_SIZE
+from archive.importing.preparing import BATCH_SIZE
 from archive.models import Article, ImportRun
 
 STORIES = 1500
@@ -180,7 +180,7 @@ def test_runs_left_running_by_a_dead_process_of_this_machine_are_marked_interrup
 
 @pytest.mark.django_db(transaction=True)
 def test_a_batch_the_database_gave_up_on_in_a_deadlock_is_written_again(monkeypatch, tmp_path):
-    from archive.importing import pipeline
+    from archive.importing import batches, pipeline
 
     class Deadlock(Exception):
         sqlstate = "40P01"
@@ -192,8 +192,8 @@ def test_a_batch_the_database_gave_up_on_in_a_deadlock_is_written_again(monkeypa
         if len(attempts) == 2:  # the second batch, once
             raise OperationalError("deadlock detected") from Deadlock()
 
-    monkeypatch.setattr(pipeline, "hold_import_lock", deadlocked_once)
-    monkeypatch.setattr(pipeline.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(batches, "hold_import_lock", deadlocked_once)
+    monkeypatch.setattr(batches.time, "sleep", lambda seconds: None)
     seen = []
     importer = pipeline.Importer(workers=1, on_outcome=seen.append)
     run = importer.import_paths([str(write_stories(tmp_path / "wire.jsonl", range(500)))])
