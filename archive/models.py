@@ -26,6 +26,11 @@ def name_key(name: str) -> str:
     return " ".join(folded.replace(".", " ").casefold().split())
 
 
+def name_lines(text: str) -> list[str]:
+    """The names of a one-name-per-line field (alternative names): stripped, blank lines skipped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 class Country(models.Model):
     # The code is the key, so an article's country links carry the code without a join.
     code = models.CharField(
@@ -64,7 +69,25 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
 
-class Organisation(models.Model):
+class Entity(models.Model):
+    """What people and organisations share: a country, other names, an editor's mark."""
+
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
+    corrected = models.BooleanField(default=False, help_text="Edited by an editor: re-extraction keeps it.")
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def alternative_name_list(self) -> list[str]:
+        return name_lines(self.alternative_names)
+
+
+class Organisation(Entity):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", "Government body or ministry"
         CENTRAL_BANK = "central_bank", "Central bank"
@@ -82,11 +105,8 @@ class Organisation(models.Model):
     abbreviation = models.CharField(max_length=40, blank=True)
     alternative_names = models.TextField(blank=True, help_text="Other names, one per line.")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
-    corrected = models.BooleanField(default=False, help_text="Edited by an editor: re-extraction keeps it.")
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Entity.Meta):
         indexes = [models.Index(fields=["kind"])]
 
     def __str__(self) -> str:
@@ -108,21 +128,15 @@ class Organisation(models.Model):
         return f"{name_key(name)}|{(country_code or '').upper()}"
 
 
-class Person(models.Model):
+class Person(Entity):
     name = models.CharField(max_length=200, help_text="Fullest form of the name found.")
     key = models.CharField(max_length=200, unique=True, editable=False)
     alternative_names = models.TextField(blank=True, help_text="Other forms of the name, one per line.")
     role = models.CharField(max_length=200, blank=True, help_text="Role or title, e.g. Foreign Minister.")
-    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
-    corrected = models.BooleanField(default=False, help_text="Edited by an editor: re-extraction keeps it.")
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Entity.Meta):
         verbose_name_plural = "people"
-
-    def __str__(self) -> str:
-        return self.name
 
     def save(self, *args, **kwargs):
         if not self.key:
@@ -131,10 +145,6 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("archive:person", args=[self.pk])
-
-    @property
-    def alternative_name_list(self) -> list[str]:
-        return [line.strip() for line in self.alternative_names.splitlines() if line.strip()]
 
 
 class Tag(models.Model):
@@ -305,12 +315,25 @@ class Article(models.Model):
         return [p for p in self.body.split("\n\n") if p.strip()]
 
 
-class ArticleCountry(models.Model):
+class ArticleLink(models.Model):
+    """An article's link to what it mentions (a country, a person, an organisation), once per article."""
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
-    country = models.ForeignKey(Country, on_delete=models.CASCADE)
     mentions = models.PositiveIntegerField(default=1)
-    in_dateline = models.BooleanField(default=False)
     corrected = models.BooleanField(default=False, help_text="Added or edited by an editor.")
+    linked: str  # the name of the field linked to
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{getattr(self, self.linked)} in {self.article}"
+
+
+class ArticleCountry(ArticleLink):
+    country = models.ForeignKey(Country, on_delete=models.CASCADE)
+    in_dateline = models.BooleanField(default=False)
+    linked = "country"
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "country"], name="unique_article_country")]
@@ -318,16 +341,12 @@ class ArticleCountry(models.Model):
         verbose_name = "country mentioned"
         verbose_name_plural = "countries mentioned"
 
-    def __str__(self) -> str:
-        return f"{self.country} in {self.article}"
 
 
-class ArticlePerson(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+class ArticlePerson(ArticleLink):
     person = models.ForeignKey(Person, on_delete=models.CASCADE)
-    mentions = models.PositiveIntegerField(default=1)
     role = models.CharField(max_length=200, blank=True, help_text="The role the article gives.")
-    corrected = models.BooleanField(default=False, help_text="Added or edited by an editor.")
+    linked = "person"
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")]
@@ -335,15 +354,11 @@ class ArticlePerson(models.Model):
         verbose_name = "person mentioned"
         verbose_name_plural = "people mentioned"
 
-    def __str__(self) -> str:
-        return f"{self.person} in {self.article}"
 
 
-class ArticleOrganisation(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+class ArticleOrganisation(ArticleLink):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
-    mentions = models.PositiveIntegerField(default=1)
-    corrected = models.BooleanField(default=False, help_text="Added or edited by an editor.")
+    linked = "organisation"
 
     class Meta:
         constraints = [
@@ -353,8 +368,6 @@ class ArticleOrganisation(models.Model):
         verbose_name = "organisation mentioned"
         verbose_name_plural = "organisations mentioned"
 
-    def __str__(self) -> str:
-        return f"{self.organisation} in {self.article}"
 
 
 class Statement(models.Model):

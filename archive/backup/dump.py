@@ -131,7 +131,7 @@ def entity_state(entity: Person | Organisation) -> dict:
         "key": entity.key,
         "name": entity.name,
         "country": entity.country_id,
-        "alternative_names": [line for line in entity.alternative_names.splitlines() if line.strip()],
+        "alternative_names": entity.alternative_name_list,
         "corrected": entity.corrected,
         "merged_keys": sorted(merged.key for merged in entity.merged_keys.all()),
     }

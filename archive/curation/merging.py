@@ -62,7 +62,7 @@ def merge_preview(records) -> list[dict]:
                 "statements": Statement.objects.filter(**{kind.speaker_field: record}).count(),
                 "articles": links.count(),
                 "mentions": links.aggregate(total=models.Sum("mentions"))["total"] or 0,
-                "alternative_names": len(_names(record.alternative_names)),
+                "alternative_names": len(record.alternative_name_list),
                 "removed_links": RemovedLink.objects.filter(**{kind.link_field: record}).count(),
                 "members": Person.objects.filter(organisation=record).count()
                 if isinstance(record, Organisation)
@@ -70,10 +70,6 @@ def merge_preview(records) -> list[dict]:
             }
         )
     return rows
-
-
-def _names(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 @transaction.atomic
@@ -134,11 +130,11 @@ def merge(keep, others) -> MergeSummary:
     # Names, and the gaps the others can fill.
     known = {name_key(keep.name)}
     names = []
-    for name in [*_names(keep.alternative_names), *(n for o in others for n in [o.name, *_names(o.alternative_names)])]:
+    for name in [*keep.alternative_name_list, *(n for o in others for n in [o.name, *o.alternative_name_list])]:
         if name_key(name) not in known:
             known.add(name_key(name))
             names.append(name)
-    summary.moved["alternative names"] = len(names) - len(_names(keep.alternative_names))
+    summary.moved["alternative names"] = len(names) - len(keep.alternative_name_list)
     keep.alternative_names = "\n".join(names)
     gaps = ["role", "country_id", "organisation_id"] if kind is _PERSON else ["abbreviation", "country_id"]
     for gap in gaps:

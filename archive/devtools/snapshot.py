@@ -81,7 +81,7 @@ def entities() -> dict:
         },
         "organisations": {
             org.key: [org.name, org.abbreviation, org.kind, org.country_id,
-                      sorted(org.alternative_names.splitlines()), org.corrected]
+                      sorted(org.alternative_name_list), org.corrected]
             for org in organisations
         },
         "tags": {tag.name: [tag.slug, tag.description] for tag in tags},

@@ -30,6 +30,7 @@ from archive.models import (
     Source,
     Statement,
     name_key,
+    name_lines,
 )
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -104,31 +105,15 @@ class EntityResolver:
                 if key not in self.people:
                     people.setdefault(key, mention)
         if organisations:
-            self._bulk_get_or_create(Organisation, self.organisations, {
-                key: {
-                    "name": m.name[:200],
-                    "abbreviation": m.abbreviation[:40],
-                    "kind": m.kind if m.kind in Organisation.Kind.values else "other",
-                    "country_id": self.country(m.country),
-                }
-                for key, m in organisations.items()
-            })
+            rows = {key: self._organisation_row(mention) for key, mention in organisations.items()}
+            self._bulk_get_or_create(Organisation, self.organisations, rows)
         if people:
             self.people.update(Person.objects.filter(key__in=list(people)).values_list("key", "pk"))
             for key in [k for k in people if k not in self.people and " " not in k]:
                 candidates = self._alias_index().get(key, set())
                 if len(candidates) == 1:  # a surname alone, borne by exactly one known person
                     self.people[key] = next(iter(candidates))
-            new = {
-                key: {
-                    "name": m.name[:200],
-                    "alternative_names": "\n".join(f for f in m.forms if name_key(f) != key),
-                    "role": m.role[:200],
-                    "country_id": self.country(m.country),
-                }
-                for key, m in people.items()
-                if key not in self.people
-            }
+            new = {key: self._person_row(key, mention) for key, mention in people.items() if key not in self.people}
             if new:
                 self._bulk_get_or_create(Person, self.people, new)
                 for key, m in people.items():
@@ -152,9 +137,8 @@ class EntityResolver:
         if self._aliases is None:
             self._aliases = defaultdict(set)
             for pk, name, alternatives in Person.objects.values_list("pk", "name", "alternative_names"):
-                for form in [name, *alternatives.splitlines()]:
-                    if form.strip():
-                        self._aliases[name_key(form)].add(pk)
+                for form in [name, *name_lines(alternatives)]:
+                    self._aliases[name_key(form)].add(pk)
         return self._aliases
 
     def person(self, mention: PersonMention, organisation_id: int | None = None) -> int:
@@ -168,18 +152,7 @@ class EntityResolver:
             if len(candidates) == 1:
                 pk = next(iter(candidates))
         if pk is None:
-            forms = [f for f in mention.forms if name_key(f) != key]
-            person = _get_or_create(
-                Person,
-                key,
-                {
-                    "name": mention.name[:200],
-                    "alternative_names": "\n".join(forms),
-                    "role": mention.role[:200],
-                    "country_id": self.country(mention.country),
-                    "organisation_id": organisation_id,
-                },
-            )
+            person = _get_or_create(Person, key, {**self._person_row(key, mention), "organisation_id": organisation_id})
             self._fill_gaps(person, mention, organisation_id)
             pk = person.pk
             for form in [mention.name, *mention.forms]:
@@ -209,18 +182,25 @@ class EntityResolver:
         country = self.country(mention.country)
         key = Organisation.make_key(mention.name, country)[:220]
         if key not in self.organisations:
-            organisation = _get_or_create(
-                Organisation,
-                key,
-                {
-                    "name": mention.name[:200],
-                    "abbreviation": mention.abbreviation[:40],
-                    "kind": mention.kind if mention.kind in Organisation.Kind.values else "other",
-                    "country_id": country,
-                },
-            )
-            self.organisations[key] = organisation.pk
+            self.organisations[key] = _get_or_create(Organisation, key, self._organisation_row(mention)).pk
         return self.organisations[key]
+
+    def _person_row(self, key: str, mention: PersonMention) -> dict:
+        """A new person's fields, from the mention that names them."""
+        return {
+            "name": mention.name[:200],
+            "alternative_names": "\n".join(form for form in mention.forms if name_key(form) != key),
+            "role": mention.role[:200],
+            "country_id": self.country(mention.country),
+        }
+
+    def _organisation_row(self, mention: OrganisationMention) -> dict:
+        return {
+            "name": mention.name[:200],
+            "abbreviation": mention.abbreviation[:40],
+            "kind": mention.kind if mention.kind in Organisation.Kind.values else Organisation.Kind.OTHER,
+            "country_id": self.country(mention.country),
+        }
 
 
 class ExtractionWriter:
@@ -349,10 +329,11 @@ class ExtractionWriter:
             )
 
     def names(self, extraction: Extraction) -> str:
-        words = [form for person in extraction.people for form in (person.name, *person.forms)]
-        words += [name for org in extraction.organisations for name in (org.name, org.abbreviation) if name]
-        words += [self.resolver.country_name(c.code) for c in extraction.countries]
-        return " ".join(dict.fromkeys(word for word in words if word))
+        return names_text(
+            [(person.name, *person.forms) for person in extraction.people],
+            [(org.name, org.abbreviation) for org in extraction.organisations],
+            [self.resolver.country_name(c.code) for c in extraction.countries],
+        )
 
 
 @dataclass
@@ -365,12 +346,18 @@ class Kept:
     statements: set = field(default_factory=set)  # (paragraph, start) of corrected statements
 
 
+def names_text(people: list[tuple], organisations: list[tuple], countries: list[str]) -> str:
+    """The names of an article's people (every form), organisations (and abbreviations) and
+    countries, once each: weighted above the body in full-text search (`Article.search_names`)."""
+    words = [*(form for forms in people for form in forms), *(n for names in organisations for n in names), *countries]
+    return " ".join(dict.fromkeys(word for word in words if word))
+
+
 def search_names(article: Article) -> str:
-    """The names linked to an article, weighted above the body in full-text search."""
-    names = list(Person.objects.filter(articles=article).values_list("name", "alternative_names"))
-    organisations = Organisation.objects.filter(articles=article).values_list("name", "abbreviation")
-    countries = Country.objects.filter(articles=article).values_list("name", flat=True)
-    words = [n for name, alternatives in names for n in (name, *alternatives.splitlines())]
-    words += [n for pair in organisations for n in pair if n]
-    words += list(countries)
-    return " ".join(dict.fromkeys(words))
+    """`names_text` of the links an article has now (after an editor's change or a re-extraction)."""
+    people = Person.objects.filter(articles=article).values_list("name", "alternative_names")
+    return names_text(
+        [(name, *name_lines(alternatives)) for name, alternatives in people],
+        list(Organisation.objects.filter(articles=article).values_list("name", "abbreviation")),
+        list(Country.objects.filter(articles=article).values_list("name", flat=True)),
+    )
