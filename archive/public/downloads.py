@@ -13,7 +13,8 @@ import json
 from collections.abc import Iterable, Iterator
 
 from django.http import Http404, StreamingHttpResponse
-from django.urls import reverse
+
+from .links import url_around
 
 CHUNK_SIZE = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -84,10 +85,9 @@ STATEMENT_COLUMNS = [
 
 def article_url(request):
     """The article's permanent URL from its id, without a reverse() per row (a measurable cost at 100k)."""
-    marker = 987654321
-    template = request.build_absolute_uri(reverse("archive:article", args=[marker]))
-    before, after = template.split(str(marker))
-    return lambda pk: f"{before}{pk}{after}"
+    before, after = url_around("archive:article")
+    base = request.build_absolute_uri(before)
+    return lambda pk: f"{base}{pk}{after}"
 
 
 def csv_lines(rows: Iterable[dict], columns: list[str]) -> Iterator[str]:

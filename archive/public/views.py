@@ -17,9 +17,9 @@ from archive.models import (
     Person,
     Tag,
 )
-from archive.search.facets import Speaker
 from archive.search.filtersets import ArticleSearch, StatementSearch
 from archive.search.listings import article_listing, mentioned_with
+from archive.search.speakers import Speaker
 
 from . import downloads as exports
 from .article_text import mark_statements

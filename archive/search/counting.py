@@ -19,8 +19,9 @@ from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
 from django.http import QueryDict
 
 from . import facet_keys
-from .facets import FACETS, FacetSource, Label
+from .facets import FACETS
 from .fulltext import InIds
+from .sources import FacetSource, Label
 
 FACET_LIMIT = 10
 FACET_MORE_LIMIT = 200
@@ -73,7 +74,7 @@ class FacetCounter:
 
     def facets(self, expanded: set[str], filter_texts: dict[str, str]) -> list[CountedFacet]:
         plan = {}
-        for name in self.search.visible_facets():
+        for name in self.visible_facets():
             limit = None if FACETS[name].chart else (FACET_MORE_LIMIT if name in expanded else FACET_LIMIT) + 1
             plan[name] = (limit, filter_texts.get(name, ""))
         counted = self.keyed_counts(plan)
@@ -99,6 +100,11 @@ class FacetCounter:
                 shown.values.append(FacetValue(value, label, count, value in selected, href))
             facets.append(shown)
         return facets
+
+    def visible_facets(self) -> list[str]:
+        search = self.search
+        chosen = {name: search.chosen_values(name) for name in FACETS}
+        return [name for name, facet in FACETS.items() if name not in search.hidden and facet.is_shown(chosen)]
 
     def keyed_counts(self, plan: dict[str, tuple[int | None, str]]) -> dict[str, list[dict]]:
         """In one query, the counts of the facets that facet_keys.py can count: those whose own filter

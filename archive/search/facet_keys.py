@@ -15,9 +15,10 @@ from contextlib import contextmanager
 
 from django.db import connections
 
-from .facets import FACETS, KEY_PREFIXES, Speaker
+from .facets import FACETS, KEY_PREFIXES
 from .fulltext import Ids
 from .schema import facet_keys as schema
+from .speakers import Speaker
 
 UNLIMITED = 2**31 - 1
 

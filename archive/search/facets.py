@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import calendar
 import operator
-from dataclasses import dataclass
 from functools import reduce
 
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import ExtractMonth, ExtractYear
 
 from archive.models import (
     Article,
@@ -33,40 +31,8 @@ from archive.models import (
     Tagging,
 )
 
-
-class Speaker:
-    """The one encoding of a speaker in URLs and facet keys: "p12" is person 12, "o5" organisation 5."""
-
-    PERSON, ORGANISATION = "p", "o"
-
-    @classmethod
-    def encode(cls, speaker: Person | Organisation) -> str:
-        return f"{cls.PERSON if isinstance(speaker, Person) else cls.ORGANISATION}{speaker.pk}"
-
-    @classmethod
-    def of(cls, person_id: int | None, organisation_id: int | None) -> str:
-        return f"{cls.PERSON}{person_id}" if person_id is not None else f"{cls.ORGANISATION}{organisation_id}"
-
-    @classmethod
-    def decode(cls, values) -> tuple[dict[str, int], dict[str, int]]:
-        """The well-formed values, as {value: person id} and {value: organisation id}."""
-        people, organisations = {}, {}
-        for value in values:
-            number = value[1:]
-            if number.isdecimal() and 1 <= int(number) < 2**31:
-                if value[:1] == cls.PERSON:
-                    people[value] = int(number)
-                elif value[:1] == cls.ORGANISATION:
-                    organisations[value] = int(number)
-        return people, organisations
-
-    @classmethod
-    def q(cls, values, prefix: str = "") -> Q:
-        """Statements by any of the speakers `values`."""
-        people, organisations = cls.decode(values)
-        return Q(**{f"{prefix}speaker_person_id__in": list(people.values())}) | Q(
-            **{f"{prefix}speaker_organisation_id__in": list(organisations.values())}
-        )
+from .sources import FacetSource, Label, MonthOf, YearOf
+from .speakers import Speaker
 
 
 def numbers(values, low: int = 1, high: int = 2**31 - 1) -> dict[str, int]:
@@ -77,47 +43,6 @@ def numbers(values, low: int = 1, high: int = 2**31 - 1) -> dict[str, int]:
 def organisation_label(name: str, country_id: str | None, kind: str) -> str:
     """How an organisation is shown in a list (its __str__, without fetching it)."""
     return str(Organisation(name=name, country_id=country_id, kind=kind))
-
-
-@dataclass(frozen=True)
-class Label:
-    """Columns of `model` shown with each counted value, joined on its primary key = `key` (an
-    alias of the grouped query): once per value after counting, not to every row counted."""
-
-    model: type
-    key: str
-    columns: dict[str, str]  # output alias -> field
-
-
-@dataclass
-class FacetSource:
-    """Where one facet counts: `rows` (a link table, statements or the results themselves), each
-    linked by `link` to the result it counts for, grouped on the `values` paths, then labelled.
-    A result has one row per value unless `distinct` names the path to count distinctly (an
-    article has many statements by one speaker)."""
-
-    rows: QuerySet
-    link: str
-    values: dict[str, str]
-    labels: list[Label]
-    search: list[str]  # paths the facet's filter box matches
-    condition: Q | None = None  # applied in the same filter() as the grouping, so joins are shared
-    distinct: str | None = None
-    walk: tuple[str, ...] = ("sqlite", "postgresql")  # where to scan and check many matches (InIds)
-
-
-class YearOf(ExtractYear):
-    """The year of a date; on SQLite from the stored text, not through a Python function per row."""
-
-    def as_sqlite(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(substr({sql}, 1, 4) AS integer)", params
-
-
-class MonthOf(ExtractMonth):
-    def as_sqlite(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(substr({sql}, 6, 2) AS integer)", params
 
 
 # --- the kinds ------------------------------------------------------------------------------------

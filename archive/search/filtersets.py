@@ -104,6 +104,7 @@ class ArchiveSearch(django_filters.FilterSet):
             self.filters[name].field_name = f"{self.article_prefix}published_on"
         self.form.is_valid()  # validate now: everything below reads cleaned_data
         self.query = parse_query(self.form.cleaned_data.get("q") or "")
+        self.has_text = self.query.has_text
         self.page_state = PageState(self)
 
     # Subclasses: the model, the text search, how article-level and statement filters reach the model.
@@ -176,10 +177,6 @@ class ArchiveSearch(django_filters.FilterSet):
     # -- results -----------------------------------------------------------------------------------
 
     @property
-    def has_text(self) -> bool:
-        return self.query.has_text
-
-    @property
     def sort_order(self) -> str:
         chosen = self.form.cleaned_data.get("sort")
         if chosen == "relevance" and not self.has_text:
@@ -218,10 +215,6 @@ class ArchiveSearch(django_filters.FilterSet):
         return queryset.order_by(F(date).desc(nulls_last=True), "-pk")
 
     # -- facets --------------------------------------------------------------------------------------
-
-    def visible_facets(self) -> list[str]:
-        chosen = {name: self.chosen_values(name) for name in FACETS}
-        return [name for name, facet in FACETS.items() if name not in self.hidden and facet.is_shown(chosen)]
 
     def facets(self) -> list[CountedFacet]:
         expanded = set(self.data.getlist("more"))

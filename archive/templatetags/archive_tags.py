@@ -6,13 +6,13 @@ import html
 import re
 
 from django import template
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.dates import MONTHS_3
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.public.downloads import speakers_of
-from archive.search.facets import Speaker
+from archive.public.links import url_of
+from archive.search.speakers import Speaker
 
 register = template.Library()
 
@@ -103,8 +103,6 @@ _LINKED = {
     "Organisation": ("archive:organisation", lambda obj: obj.pk),
     "Country": ("archive:country", lambda obj: obj.code.lower()),
 }
-_SENTINEL = 918273645  # an argument that no URL prefix contains
-_PATTERNS: dict[tuple, tuple[str, str]] = {}
 
 
 @register.filter
@@ -113,12 +111,7 @@ def href(obj) -> str:
     (and script prefix) rather than one per link: a page of results holds about a hundred links.
     The arguments are ids and country codes, which need no quoting."""
     name, argument = _LINKED[type(obj).__name__]
-    key = (name, get_script_prefix(), get_urlconf())
-    if key not in _PATTERNS:
-        before, _, after = reverse(name, args=[_SENTINEL]).partition(str(_SENTINEL))
-        _PATTERNS[key] = (before, after)
-    before, after = _PATTERNS[key]
-    return f"{before}{argument(obj)}{after}"
+    return url_of(name, argument(obj))
 
 
 # A chosen value's <li> class, its link's attributes, the mark before its label.
