@@ -11,15 +11,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-# The keys `export_archive` writes beside the story itself. When a JSON/CSV record carries them
-# they are taken as given (kept verbatim in `RawDocument.given`) instead of being extracted again.
-GIVEN_KEYS = (
-    "credits", "countries", "people", "organisations", "statements", "tags", "file",
-    # editors' work and what the archive derived, so that a backup restores exactly
-    "tag_details", "removed", "corrected_fields", "search_names",
-)  # fmt: skip
-TEXT_KEYS = ("file", "search_names")  # plain text even in a CSV cell
-
 
 class ReadError(Exception):
     """A whole input cannot be read; `reason` is one line a librarian can understand."""

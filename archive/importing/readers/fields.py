@@ -2,14 +2,16 @@
 
 The same names serve JSON, JSON Lines and CSV: title, date, body (or text), source, source_id
 (or id), url, dateline, author (or byline), language (or lang), plus the keys `export_archive`
-writes (records.GIVEN_KEYS), which are passed on verbatim in `given`.
+writes (archive.backup.format.GIVEN_KEYS), which are passed on verbatim in `given`.
 """
 
 from __future__ import annotations
 
 import json
 
-from ..records import GIVEN_KEYS, TEXT_KEYS, RawDocument, ReadProblem, parse_date
+from archive.backup.format import GIVEN_KEYS, TEXT_KEYS
+
+from ..records import RawDocument, ReadProblem, parse_date
 from .base import body_text, collapse, paragraphs
 
 # Keys read into RawDocument fields, first name found wins.
