@@ -51,13 +51,15 @@ class Country(models.Model):
         return reverse("archive:country", args=[self.code.lower()])
 
 
-class Source(models.Model):
-    """A news agency or outlet (Reuters, dpa, a newspaper's site)."""
+class Named(models.Model):
+    """A record known by a unique name, linked to by a slug made from it (sources, tags)."""
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+    slug_fallback: str  # the slug of a name with no letters or digits
 
     class Meta:
+        abstract = True
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -65,8 +67,14 @@ class Source(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:100] or "source"
+            self.slug = slugify(self.name)[:100] or self.slug_fallback
         super().save(*args, **kwargs)
+
+
+class Source(Named):
+    """A news agency or outlet (Reuters, dpa, a newspaper's site)."""
+
+    slug_fallback = "source"
 
 
 class Entity(models.Model):
@@ -147,21 +155,9 @@ class Person(Entity):
         return reverse("archive:person", args=[self.pk])
 
 
-class Tag(models.Model):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+class Tag(Named):
     description = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:100] or "tag"
-        super().save(*args, **kwargs)
+    slug_fallback = "tag"
 
     def get_absolute_url(self) -> str:
         return reverse("archive:tag", args=[self.slug])

@@ -41,15 +41,20 @@ def bom_encoding(data: bytes) -> tuple[str, str, int] | None:
     return None
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding used). Raises ReadError for empty or binary input."""
+def decode(data: bytes, *, declared: str | None = None, lenient_bom: bool = False) -> tuple[str, str]:
+    """(text, encoding used): a byte-order mark, then strict UTF-8, then the charset the file
+    `declared` (if any), then Windows-1252. Raises ReadError for empty or binary input, and for
+    text that contradicts its byte-order mark unless `lenient_bom` (then the bad bytes become U+FFFD).
+
+    UTF-8 is tried before a declaration because pages saved by browsers are often re-encoded as
+    UTF-8 but keep their old declaration; bytes that are valid UTF-8 almost never are not."""
     if not data.strip():
         raise ReadError("empty file")
     found = bom_encoding(data)
     if found:
         codec, label, skip = found
         try:
-            text = data[skip:].decode(codec)
+            text = data[skip:].decode(codec, errors="replace" if lenient_bom else "strict")
         except UnicodeDecodeError as error:
             raise ReadError(f"starts with a {label} byte-order mark but is not {codec}: {error}") from None
         check_text(text)
@@ -58,8 +63,15 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), UTF8
     except UnicodeDecodeError:
-        # Windows-1252 leaves five bytes unassigned; they become U+FFFD rather than failing.
-        return data.decode("cp1252", errors="replace"), WINDOWS_1252
+        pass
+    if declared:
+        try:
+            codec = codecs.lookup(declared).name
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass  # unknown or wrong declaration: fall back
+    # Windows-1252 leaves five bytes unassigned; they become U+FFFD rather than failing.
+    return data.decode("cp1252", errors="replace"), WINDOWS_1252
 
 
 def check_bytes(head: bytes) -> None:

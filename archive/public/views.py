@@ -110,40 +110,38 @@ def entity_page(request, template, context, *, scope, hidden, scope_params, arti
     return render(request, template, context)
 
 
-def person_detail(request, pk: int):
-    person = get_object_or_404(Person.objects.select_related("country", "organisation"), pk=pk)
-    ids = ArticlePerson.objects.filter(person=person).values("article_id")
-    context = {"person": person, "articles_params": {"person": str(person.pk)}}
+def speaker_page(request, entity, template: str, context: dict, *, links, exclude: dict):
+    """A person's or an organisation's page: what they said, and the articles (`links`) naming them."""
+    speaker = Speaker.encode(entity)
     return entity_page(
         request,
-        "archive/person.html",
+        template,
         context,
-        scope=Q(speaker_person=person),
+        scope=Speaker.q([speaker]),
         hidden={"speaker"},
-        scope_params={"speaker": Speaker.encode(person)},
-        article_ids=ids,
-        exclude={"exclude_person": person.pk},
+        scope_params={"speaker": speaker},
+        article_ids=links.values("article_id"),
+        exclude=exclude,
     )
+
+
+def person_detail(request, pk: int):
+    person = get_object_or_404(Person.objects.select_related("country", "organisation"), pk=pk)
+    context = {"person": person, "articles_params": {"person": str(person.pk)}}
+    links = ArticlePerson.objects.filter(person=person)
+    return speaker_page(request, person, "archive/person.html", context, links=links,
+                        exclude={"exclude_person": person.pk})  # fmt: skip
 
 
 def organisation_detail(request, pk: int):
     organisation = get_object_or_404(Organisation.objects.select_related("country"), pk=pk)
-    ids = ArticleOrganisation.objects.filter(organisation=organisation).values("article_id")
     context = {
         "organisation": organisation,
         "members": organisation.person_set.order_by("name")[:20],
         "articles_params": {"org": str(organisation.pk)},
     }
-    return entity_page(
-        request,
-        "archive/organisation.html",
-        context,
-        scope=Q(speaker_organisation=organisation),
-        hidden={"speaker"},
-        scope_params={"speaker": Speaker.encode(organisation)},
-        article_ids=ids,
-        exclude={},
-    )
+    links = ArticleOrganisation.objects.filter(organisation=organisation)
+    return speaker_page(request, organisation, "archive/organisation.html", context, links=links, exclude={})
 
 
 def country_detail(request, code: str):

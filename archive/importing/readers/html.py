@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 
-from ..encoding import UTF8, WINDOWS_1252, bom_encoding, check_bytes, check_text
+from ..encoding import decode
 from ..records import RawDocument, ReadError, parse_date
 from .base import Reader, Result, Source, as_bytes, body_text, collapse, head_text
 
@@ -18,32 +17,10 @@ HTML_START = re.compile(
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """(text, encoding): BOM, then strict UTF-8, then the page's declared charset, then Windows-1252.
-
-    UTF-8 is tried before the declaration because pages saved by browsers are often re-encoded
-    as UTF-8 but keep their old declaration; bytes that are valid UTF-8 almost never are not.
-    """
-    if not data.strip():
-        raise ReadError("empty file")
-    found = bom_encoding(data)
-    if found:
-        codec, label, skip = found
-        text = data[skip:].decode(codec, errors="replace")
-        check_text(text)
-        return text, label
-    check_bytes(data)
-    try:
-        return data.decode("utf-8"), UTF8
-    except UnicodeDecodeError:
-        pass
+    """(text, encoding): as encoding.decode, with the charset the page declares, lenient to a page
+    whose text contradicts its byte-order mark."""
     declared = DECLARED_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            codec = codecs.lookup(declared.group(1).decode("ascii")).name
-            return data.decode(codec), codec
-        except (LookupError, UnicodeDecodeError):
-            pass  # unknown or wrong declaration: fall back
-    return data.decode("cp1252", errors="replace"), WINDOWS_1252
+    return decode(data, declared=declared.group(1).decode("ascii", "ignore") if declared else None, lenient_bom=True)
 
 
 class HtmlReader(Reader):
