@@ -55,6 +55,7 @@ class CountedFacet:
     expanded: bool = False
     filter_text: str = ""
     chart: bool = False
+    span: tuple[int, int] | None = None  # a chart's fixed axis
     keep: list[tuple[str, str]] = field(default_factory=list)  # the page's state, for the filter box
 
     @property
@@ -94,6 +95,7 @@ class FacetCounter:
                 expanded=name in expanded,
                 filter_text=contains,
                 chart=facet.chart,
+                span=facet.span,
             )
             for value, label, count in values:
                 href = self.search.page_state.toggled_href(name, value)

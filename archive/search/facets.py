@@ -58,6 +58,7 @@ class Facet:
     label: str
     key_prefix: str | None = None  # in the facet-keys table; None: not kept there
     chart = False  # shown as a chart of every value rather than a list of the most frequent
+    span: tuple[int, int] | None = None  # a chart's fixed axis (months), else from its values
     clears: tuple[str, ...] = ()  # other facets a change of this one's values resets
     shown_in_lists = True  # False: a scope of a page, never counted
 
@@ -316,6 +317,7 @@ class YearFacet(DateFacet):
 
 class MonthFacet(DateFacet):
     name, label, key_prefix, part = "month", "Month", "m", MonthOf
+    span = (1, 12)
 
     def resolve(self, values):
         return {value: calendar.month_name[number] for value, number in numbers(values, 1, 12).items()}

@@ -66,8 +66,8 @@ def date_chart(context, facet, width=240, height=64):
     by_number = {int(value.value): value for value in facet.values}
     if not by_number:
         numbers = []
-    elif facet.name == "month":
-        numbers = list(range(1, 13))
+    elif facet.span:
+        numbers = list(range(facet.span[0], facet.span[1] + 1))
     else:
         low, high = min(by_number), max(by_number)
         numbers = list(range(low, high + 1)) if high - low < 200 else sorted(by_number)
