@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "archive.public.errors.RequestSizeLimitMiddleware",
+    "archive.replicas.ReplicaReadsMiddleware",  # before anything that reads the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,6 +172,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Read replicas (PostgreSQL streaming replicas of the primary): the public pages read from them
+# (archive/replicas.py). In tests they mirror the primary.
+REPLICA_ALIASES = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
+    REPLICA_ALIASES.append(f"replica_{_number}")
+    DATABASES[REPLICA_ALIASES[-1]] = {
+        **dj_database_url.parse(_url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},
+    }
+if REPLICA_ALIASES:
+    DATABASE_ROUTERS = ["archive.replicas.ReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = env_int("REPLICA_MAX_LAG_SECONDS", 5)
+REPLICA_CHECK_SECONDS = env_int("REPLICA_CHECK_SECONDS", 2)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

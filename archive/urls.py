@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from .health import health
 from .public import feeds, views
 
 archive_patterns = [
@@ -20,6 +21,7 @@ archive_patterns = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
     path("", include((archive_patterns, "archive"))),
 ]
 

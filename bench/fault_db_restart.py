@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from archive.devtools.processes import manage
-from bench.server import Gunicorn, app_env, create_database, drop_database
+from archive.devtools.server import Gunicorn, app_env, create_database, drop_database
 
 DATABASE = "fault_db_restart"
 CLUSTER = ["15", "main"]

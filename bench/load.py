@@ -3,6 +3,9 @@ against gunicorn + the database of DATABASE_URL (loopback only, bounded in time 
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/load_bench .venv/bin/python -m bench.load
     ... -m bench.load --with-import      # the same while 5,000 new stories are imported
+    ... -m bench.load --replica postgres://postgres@127.0.0.1:5433/load_bench
+        # the public pages read from a streaming replica (bash .ci/replica makes one), which is
+        # stopped for the middle third of the run and started again: the primary serves meanwhile
 
 The database must hold the Reuters corpus (README: import all.jsonl into it; 2-4 minutes).
 The script starts gunicorn on a free port (--workers, default 2 x CPUs + 1), warms it up, then
@@ -31,7 +34,7 @@ import urllib.request
 from pathlib import Path
 
 from archive.devtools.processes import PROJECT_DIR, manage
-from bench.server import VENV_BIN, Gunicorn, app_env
+from archive.devtools.server import VENV_BIN, Gunicorn, app_env
 
 CORPUS = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "shared")) / "corpus/reuters21578/all.jsonl"
 WORDS = ["trade", "oil", "japan", "minister", "talks", "tariffs", "gatt", "soviet", "embassy", "summit",
@@ -171,11 +174,14 @@ def main() -> int:
     parser.add_argument("--max-requests", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--with-import", action="store_true", help="Import 5,000 new stories meanwhile.")
+    parser.add_argument("--replica", metavar="URL", help="Read the public pages from this streaming replica.")
+    parser.add_argument("--keep-replica", action="store_true", help="With --replica: do not stop it mid-run.")
     args = parser.parse_args()
     database = os.environ.get("DATABASE_URL")
     if not database:
         parser.error("set DATABASE_URL to the database holding the corpus")
-    env = app_env(database)
+    env = app_env(database, **({"DATABASE_REPLICA_URLS": args.replica, "REPLICA_CHECK_SECONDS": "1"}
+                                 if args.replica else {}))  # fmt: skip
     manage(env, "migrate", "--noinput", "-v0", check=True)
     manage(env, "collectstatic", "--noinput", "-v0", check=True)
     ids = sample_ids(env)
@@ -202,7 +208,12 @@ def main() -> int:
 
             watcher = threading.Thread(target=watch_import, daemon=True)
             watcher.start()
+        outage = []
+        if args.replica and not args.keep_replica:
+            threading.Thread(target=replica_outage, args=(server.base, args.seconds, outage), daemon=True).start()
         elapsed = load.run()
+        for line in outage:
+            print(line)
         summary = report("while importing 5,000 stories" if importing else "load", load.results, elapsed)
         if importing:
             watcher.join()
@@ -214,6 +225,28 @@ def main() -> int:
     print(json.dumps({kind: {k: round(v, 1) for k, v in row.items()} if isinstance(row, dict) else round(row, 1)
                       for kind, row in summary.items()}))
     return 1 if summary["all"]["errors"] else 0
+
+
+def replica_outage(base: str, seconds: float, log: list[str]) -> None:
+    """Stop the replica (bash .ci/replica stop) for the middle third of the run, then start it."""
+
+    def reads_from() -> str:
+        with urllib.request.urlopen(base + "/health/", timeout=30) as response:  # noqa: S310 (loopback)
+            return json.loads(response.read())["reads_from"]
+
+    def replica(*action: str) -> None:
+        subprocess.run(["bash", str(PROJECT_DIR / ".ci" / "replica"), *action], check=True, capture_output=True)
+
+    started = time.monotonic()
+    time.sleep(seconds / 3)
+    log.append(f"{time.monotonic() - started:5.1f} s: reads from {reads_from()}; stopping the replica")
+    replica("stop")
+    time.sleep(seconds / 3)
+    log.append(f"{time.monotonic() - started:5.1f} s: reads from {reads_from()}; starting the replica")
+    replica()
+    while reads_from() == "primary" and time.monotonic() - started < seconds:
+        time.sleep(0.5)
+    log.append(f"{time.monotonic() - started:5.1f} s: reads from {reads_from()}")
 
 
 def git_head() -> str:

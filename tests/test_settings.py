@@ -78,3 +78,19 @@ def test_docker_compose_runs_postgres_and_the_web_app():
 def test_migrations_are_in_step_with_the_models(manage):
     result = manage("makemigrations", "--check", "--dry-run", SECRET_KEY="x" * 60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_docker_compose_runs_a_streaming_replica_the_web_app_reads_from():
+    compose = yaml.safe_load((PROJECT / "docker-compose.yml").read_text())
+    db, replica, web = (compose["services"][name] for name in ("db", "replica", "web"))
+    assert replica["image"] == db["image"]  # PostgreSQL's own image, configured by script
+    script = next(v.split(":")[0] for v in replica["volumes"] if v.endswith(":/replica.sh:ro"))
+    assert replica["entrypoint"] == ["/replica.sh"] and "pg_basebackup" in (PROJECT / script).read_text()
+    assert "-R" in (PROJECT / script).read_text().split()  # writes the settings that follow the primary
+    init = next(v.split(":")[0] for v in db["volumes"] if "docker-entrypoint-initdb.d" in v)
+    assert "REPLICATION LOGIN" in (PROJECT / init).read_text()
+    assert replica["depends_on"]["db"]["condition"] == "service_healthy"
+    assert any(v.startswith("replicadata:") for v in replica["volumes"]) and "replicadata" in compose["volumes"]
+    assert web["environment"]["DATABASE_REPLICA_URLS"].startswith("postgres://") and "@replica:" in (
+        web["environment"]["DATABASE_REPLICA_URLS"]
+    )

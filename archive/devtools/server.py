@@ -1,4 +1,4 @@
-"""Helpers for the bench scripts that run the archive for real: throwaway PostgreSQL databases
+"""Helpers for tests and bench scripts that run the archive for real: throwaway PostgreSQL databases
 and a gunicorn server on a free loopback port (manage.py commands: archive.devtools.processes)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from archive.devtools.processes import PROJECT_DIR
+from .processes import PROJECT_DIR
 
 VENV_BIN = Path(sys.executable).parent
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
