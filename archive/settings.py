@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "archive.public.errors.RequestSizeLimitMiddleware",
+    "archive.public.ceiling.CostCeilingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -196,6 +197,14 @@ STORAGES = {
 
 # Where `import_documents` looks when given no path.
 SEEDS_DIR = BASE_DIR / "seeds"
+
+# The cost ceiling of a public request (archive/public/ceiling.py): seconds of database work at a
+# stretch (a page, or one chunk of a streamed export) before the database stops it (503); 0: none.
+REQUEST_QUERY_SECONDS = float(env_int("REQUEST_QUERY_MS", 5000)) / 1000
+# Streamed exports one client may run at once (more: 429 with Retry-After); 0: no limit.
+EXPORTS_PER_CLIENT = env_int("EXPORTS_PER_CLIENT", 2)
+# Where the export slots are held (a lock file per client and slot: shared by every worker process).
+EXPORT_LOCK_DIR = Path(os.environ.get("EXPORT_LOCK_DIR", "") or DATA_DIR / "export-locks")
 
 # Limits for imports (bytes): one file, one upload, everything an archive may expand to.
 IMPORT_MAX_FILE_BYTES = env_int("IMPORT_MAX_FILE_BYTES", 50 * 1024 * 1024)
