@@ -93,8 +93,25 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+
+
+def static_file_headers(headers, path, url):
+    """WhiteNoise serves static files before any middleware runs: the same headers as the pages."""
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = SECURE_REFERRER_POLICY
+    headers["X-Frame-Options"] = X_FRAME_OPTIONS
+    headers["Content-Security-Policy"] = "; ".join(
+        f"{name} {' '.join(values)}" for name, values in CONTENT_SECURITY_POLICY["DIRECTIVES"].items()
+    )
+    if SECURE_HSTS_SECONDS:
+        headers["Strict-Transport-Security"] = f"max-age={SECURE_HSTS_SECONDS}; includeSubDomains; preload"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
+
 # Admin sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins from one
-# address, that address is refused (429) for LOGIN_COOLOFF_MINUTES.
+# address, that address is refused (429) for LOGIN_COOLOFF_MINUTES: the LOGIN_FAILURE_LIMIT-th failure
+# is itself answered 429, with Retry-After (archive.auth.lockout_response).
 AUTHENTICATION_BACKENDS = [
     "archive.auth.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -104,7 +121,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_CLIENT_IP_CALLABLE = "archive.auth.client_ip"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_LOCKOUT_CALLABLE = "archive.auth.lockout_response"
 AXES_VERBOSE = False
 
 INSTALLED_APPS = [
