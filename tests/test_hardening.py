@@ -4,6 +4,8 @@ every 429, and the import run page bounded however many outcomes a run has."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -108,3 +110,24 @@ def test_the_import_run_page_shows_counts_and_a_bounded_page_of_failures(client,
     listing = client.get(reverse("admin:archive_importoutcome_changelist"),
                          {"run__id__exact": run.pk, "result__exact": "failed", "p": "3"}).content.decode()
     assert "bad-" in listing  # every failure on the paginated list of outcomes
+
+
+def test_a_warc_page_is_dated_by_its_record_not_by_a_link(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from archive.importing.readers import read_input
+
+    page = ("<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+            + "<p>The talks resumed in Geneva on Tuesday, officials said, after a long pause.</p>" * 5
+            + '<p><a href="/files/report-20170111.pdf">The report of 11 January 2017</a></p></article></body></html>')
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as output:
+        writer = WARCWriter(output, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        record = writer.create_warc_record("https://news.example/talks", "response", payload=io.BytesIO(
+            page.encode()), http_headers=headers, warc_headers_dict={"WARC-Date": "2019-03-05T10:00:00Z"})
+        writer.write_record(record)
+    [document] = list(read_input("crawl.warc.gz", path.read_bytes()))
+    assert document.date == dt.date(2019, 3, 5)
+    assert document.url == "https://news.example/talks"
