@@ -61,6 +61,15 @@ class LoginThrottleBackend(AxesStandaloneBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 
+def lockout_response(request, original_response=None, credentials=None):
+    """Axes' answer to a locked-out address: the 429 page, saying when to try again."""
+    from django.shortcuts import render
+
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response
+
+
 def client_ip(request) -> str:
     """The visitor's address. Behind our proxy, REMOTE_ADDR is the proxy's: the visitor's is the
     last one the proxy appended to X-Forwarded-For (earlier entries come from the client and may lie)."""

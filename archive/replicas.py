@@ -15,6 +15,7 @@ from the primary (settings: DATABASE_REPLICA_URLS, REPLICA_MAX_LAG_SECONDS).
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import itertools
 import logging
@@ -111,6 +112,17 @@ health = ReplicaHealth()
 def reading_from() -> str | None:
     """The replica the current request reads from, or None."""
     return _replica.get()
+
+
+@contextlib.contextmanager
+def reading(alias: str | None):
+    """Read from `alias` (None: the primary) in the block: for the rest of a streamed response,
+    which is made after the middleware has returned."""
+    token = _replica.set(alias)
+    try:
+        yield
+    finally:
+        _replica.reset(token)
 
 
 class ReplicaRouter:

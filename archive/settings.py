@@ -93,8 +93,25 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+
+
+def static_file_headers(headers, path, url):
+    """WhiteNoise serves static files before any middleware runs: the same headers as the pages."""
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = SECURE_REFERRER_POLICY
+    headers["X-Frame-Options"] = X_FRAME_OPTIONS
+    headers["Content-Security-Policy"] = "; ".join(
+        f"{name} {' '.join(values)}" for name, values in CONTENT_SECURITY_POLICY["DIRECTIVES"].items()
+    )
+    if SECURE_HSTS_SECONDS:
+        headers["Strict-Transport-Security"] = f"max-age={SECURE_HSTS_SECONDS}; includeSubDomains; preload"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
+
 # Admin sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins from one
-# address, that address is refused (429) for LOGIN_COOLOFF_MINUTES.
+# address, that address is refused (429) for LOGIN_COOLOFF_MINUTES: the LOGIN_FAILURE_LIMIT-th failure
+# is itself answered 429, with Retry-After (archive.auth.lockout_response).
 AUTHENTICATION_BACKENDS = [
     "archive.auth.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -104,7 +121,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_CLIENT_IP_CALLABLE = "archive.auth.client_ip"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_LOCKOUT_CALLABLE = "archive.auth.lockout_response"
 AXES_VERBOSE = False
 
 INSTALLED_APPS = [
@@ -128,6 +145,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "archive.public.errors.RequestSizeLimitMiddleware",
     "archive.replicas.ReplicaReadsMiddleware",  # before anything that reads the database
+    "archive.public.ceiling.CostCeilingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -211,6 +229,14 @@ STORAGES = {
 
 # Where `import_documents` looks when given no path.
 SEEDS_DIR = BASE_DIR / "seeds"
+
+# The cost ceiling of a public request (archive/public/ceiling.py): seconds of database work at a
+# stretch (a page, or one chunk of a streamed export) before the database stops it (503); 0: none.
+REQUEST_QUERY_SECONDS = float(env_int("REQUEST_QUERY_MS", 5000)) / 1000
+# Streamed exports one client may run at once (more: 429 with Retry-After); 0: no limit.
+EXPORTS_PER_CLIENT = env_int("EXPORTS_PER_CLIENT", 2)
+# Where the export slots are held (a lock file per client and slot: shared by every worker process).
+EXPORT_LOCK_DIR = Path(os.environ.get("EXPORT_LOCK_DIR", "") or DATA_DIR / "export-locks")
 
 # Limits for imports (bytes): one file, one upload, everything an archive may expand to.
 IMPORT_MAX_FILE_BYTES = env_int("IMPORT_MAX_FILE_BYTES", 50 * 1024 * 1024)

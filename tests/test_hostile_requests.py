@@ -8,6 +8,8 @@ import csv
 import io
 import json
 import os
+import time
+from xml.etree import ElementTree
 
 import pytest
 from django.http import StreamingHttpResponse
@@ -143,3 +145,34 @@ def test_feeds_leave_out_the_control_characters_xml_cannot_carry(client, archive
         response = client.get(reverse(name), {"q": "talks\x1b\x07"})
         assert response.status_code == 200
     assert "Talks in Tokyo" in read(client.get(reverse("archive:search_feed"))).decode()
+
+
+EXPORTS_AND_FEEDS = [
+    *(reverse(name, kwargs={"fmt": fmt}) for name in ("archive:search_export", "archive:statements_export")
+      for fmt in ("csv", "json")),
+    reverse("archive:search_feed"), reverse("archive:statements_feed"),
+]  # fmt: skip
+CEILING_SECONDS = 1.0
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(url=st.sampled_from(EXPORTS_AND_FEEDS), query=queries)
+def test_exports_and_feeds_stay_under_the_cost_ceiling_and_are_whole(client, archive, url, query, settings):
+    """Any parameters: an answer within the ceiling (plus the time to write it), whole when it is a
+    200 (the JSON parses, the CSV has no error line, the feed is XML), a 503 with Retry-After when
+    the database had to stop it, and never an error."""
+    settings.REQUEST_QUERY_SECONDS = CEILING_SECONDS
+    started = time.monotonic()
+    response = client.get(url, query)
+    body = read(response)
+    assert time.monotonic() - started < 2 * CEILING_SECONDS + 1, (url, query)
+    assert response.status_code in (200, 404, 503), (url, query)
+    if response.status_code == 503:
+        assert int(response["Retry-After"]) > 0
+    elif response.status_code == 200:
+        if url.endswith(".json"):
+            assert isinstance(json.loads(body), list)
+        elif url.endswith(".csv"):
+            assert b"export stopped" not in body and body.endswith(b"\n")
+        else:
+            ElementTree.fromstring(body)

@@ -149,3 +149,26 @@ def test_health_says_where_reads_go(client, replica):
     assert state["database"] == "ok" and state["reads_from"] == "primary"
     assert state["replicas"] == {"default": "12.0 s behind the primary (limit 5 s)"}
     assert client.get("/health/")["Cache-Control"].startswith("max-age=0")
+
+
+def test_a_streamed_export_reads_its_later_rows_from_the_requests_replica():
+    from archive.public.downloads import Lines
+
+    class Slot:
+        released = False
+
+        def release(self):
+            self.released = True
+
+    seen = []
+
+    def rows():
+        for _ in range(3):
+            seen.append(reading_from())
+            yield "row\n"
+
+    slot = Slot()
+    with replicas.reading("replica_1"):  # the request, which returns the response unconsumed
+        lines = Lines(rows(), slot)
+    assert list(lines) == ["row\n"] * 3 and seen == ["replica_1"] * 3 and slot.released
+    assert reading_from() is None

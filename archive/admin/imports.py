@@ -20,16 +20,25 @@ from .forms import ImportUploadForm
 
 
 class FailedOutcomeInline(admin.TabularInline):
+    """The run's first failures only: a run of 20,000 failures must not make a page of 20,000 rows.
+    All of them are on the outcomes list, paginated, through the counts above."""
+
+    SHOWN = 100
     model = ImportOutcome
     extra = 0
     can_delete = False
     fields = ["location", "result", "article", "message"]
     readonly_fields = fields
-    verbose_name_plural = "failures (every outcome: the links above)"
+    verbose_name_plural = f"failures (the first {SHOWN}; every outcome, page by page: the counts above)"
     max_num = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(result=ImportOutcome.Result.FAILED).select_related("article")
+        failed = super().get_queryset(request).filter(result=ImportOutcome.Result.FAILED)
+        run_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        if run_id is not None:
+            first = failed.filter(run_id=run_id).order_by("id").values("id")[: self.SHOWN]
+            failed = failed.filter(id__in=first)
+        return failed.select_related("article")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -64,6 +73,9 @@ class ImportRunAdmin(admin.ModelAdmin):
                         row["n"], row["result"])
             for row in counts
         ]
+        failed = sum(row["n"] for row in counts if row["result"] == ImportOutcome.Result.FAILED)
+        if failed > FailedOutcomeInline.SHOWN:
+            links.append(format_html("(below: the first {} of {} failures)", FailedOutcomeInline.SHOWN, failed))
         return format_html("{}", ", ".join(str(link) for link in links)) if links else "—"
 
     def get_urls(self):

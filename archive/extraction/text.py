@@ -15,8 +15,6 @@ _NO_BREAK_BEFORE = frozenset(
     "Mr Mrs Ms Dr Prof Gen Col Lt Sgt Capt Gov Sen Rep St Jr Sr Co Corp Inc Ltd No Nos vs"
     " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.C".split()
 )
-_LETTERS_RE = re.compile(r"[^\W\d_]")
-_LOWER_RE = re.compile(r"[a-z\u00df-\u00ff]")
 
 
 class Word(NamedTuple):
@@ -111,8 +109,10 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def is_upper_text(text: str) -> bool:
-    """True when the text has letters and none of them is lower-case."""
-    return bool(_LETTERS_RE.search(text)) and not _LOWER_RE.search(text)
+    """True when the text has letters, all of a script with case (Latin, Greek, Cyrillic...), and
+    none of them lower-case. Letters without case (Arabic, Chinese, Hebrew...) are never "capitals"."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
 
 
 def is_subhead(paragraph: str) -> bool:

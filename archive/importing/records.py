@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 
 class ReadError(Exception):
@@ -40,6 +41,17 @@ class RawDocument:
     encoding: str = ""  # how the bytes were decoded ("utf-8", "windows-1252", ...)
     extra: dict = field(default_factory=dict)  # anything else a reader wants to pass on
 
+    def __post_init__(self):
+        self.url = web_url(self.url)
+
+
+def web_url(text: str | None) -> str:
+    """`text` when it is an http(s) address with a host, else "": a file's "javascript:" or "data:"
+    link must never become the article's Original URL."""
+    text = (text or "").strip()
+    parts = urlsplit(text)
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc and not _UNSAFE_URL.search(text) else ""
+
 
 @dataclass
 class ReadProblem:
@@ -52,6 +64,7 @@ class ReadProblem:
         return self.reason
 
 
+_UNSAFE_URL = re.compile(r"[\x00-\x20\x7f<>\"]")  # control characters, spaces, markup
 _ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s])")
 
 

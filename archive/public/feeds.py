@@ -29,6 +29,16 @@ def xml_safe(value):
     return value
 
 
+class TextAtom1Feed(Atom1Feed):
+    """Atom with each summary as text (type="text"): story text reaches a feed reader as words,
+    never as markup it would render (Django's Atom1Feed sends the summary as type="html")."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 def _when(day):
     if day is None:
         return None
@@ -36,7 +46,7 @@ def _when(day):
 
 
 class SearchFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
     search_class = ArticleSearch
     page_name = "archive:search"
     what = "Articles"

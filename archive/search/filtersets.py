@@ -117,8 +117,9 @@ class ArchiveSearch(django_filters.FilterSet):
     def by_statements(self, queryset, statements: Q) -> QuerySet:
         raise NotImplementedError
 
-    def search(self, queryset) -> QuerySet:
-        """The rows of `queryset` matching the search box (words and field prefixes)."""
+    def search(self, queryset, *, snippets: bool = True) -> QuerySet:
+        """The rows of `queryset` matching the search box (words and field prefixes), with a snippet
+        each unless `snippets` is False (exports, which write none)."""
         raise NotImplementedError
 
     # -- filtering ---------------------------------------------------------------------------------
@@ -195,12 +196,13 @@ class ArchiveSearch(django_filters.FilterSet):
             return len(self.result_ids)
         return len(ids) if ids is not None else self.matching().count()
 
-    def results(self) -> QuerySet:
+    def results(self, *, snippets: bool = True) -> QuerySet:
         """The results in order. They match the search box again (the database's own full-text
-        filter, which its planner can weigh against the date index), not the fetched ids."""
+        filter, which its planner can weigh against the date index), not the fetched ids. Exports
+        ask for no snippets: they write none, and each costs a match."""
         queryset = self.queryset.all()
         if not self.query.is_empty:
-            queryset = self.search(queryset)
+            queryset = self.search(queryset, snippets=snippets)
         return self.order(self.filter_queryset(queryset))
 
     def order(self, queryset) -> QuerySet:
@@ -246,8 +248,8 @@ class ArticleSearch(ArchiveSearch):
     def by_statements(self, queryset, statements):
         return queryset.filter(pk__in=Statement.objects.filter(statements).values("article_id"))
 
-    def search(self, queryset):
-        return apply_field_filters(search_articles(queryset, self.query), self.query)
+    def search(self, queryset, *, snippets=True):
+        return apply_field_filters(search_articles(queryset, self.query, snippets=snippets), self.query)
 
     def listing(self, *, with_body=False):
         """The ordered results with what a result list shows, in a constant number of queries.
@@ -276,8 +278,8 @@ class StatementSearch(ArchiveSearch):
     def by_statements(self, queryset, statements):
         return queryset.filter(statements)
 
-    def search(self, queryset):
-        return apply_statement_field_filters(search_statements(queryset, self.query), self.query)
+    def search(self, queryset, *, snippets=True):
+        return apply_statement_field_filters(search_statements(queryset, self.query, snippets=snippets), self.query)
 
     def listing(self, *, with_body=False):
         return (

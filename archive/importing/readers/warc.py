@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 
-from ..records import ReadError, ReadProblem
+from ..records import ReadError, ReadProblem, parse_date
 from .base import Reader, Result, Source, as_stream
 from .html import decode_html, document_from_html
 
@@ -24,7 +24,8 @@ def starts_like_warc(head: bytes) -> bool:
 class WarcReader(Reader):
     """Streams the archive record by record (warcio); one page in memory at a time.
 
-    Locations are "crawl.warc.gz#http://example.com/" (the record's target URI).
+    Locations are "crawl.warc.gz#http://example.com/" (the record's target URI); the date is the
+    record's WARC-Date.
     """
 
     name = "warc"
@@ -54,9 +55,15 @@ class WarcReader(Reader):
                 location = f"{name}#{url or records}"
                 try:
                     html, encoding = decode_html(record.content_stream().read())
-                    yield document_from_html(
+                    document = document_from_html(
                         html, location=location, encoding=encoding, format=self.name, url=url
                     )
+                    # The date the record states, not one guessed from the page (a link's
+                    # "...-20170111.pdf" is no date of the story).
+                    captured = record.rec_headers.get_header("WARC-Date") or ""
+                    if parse_date(captured):
+                        document.date, document.date_text = parse_date(captured), captured
+                    yield document
                 except ReadError as error:
                     yield ReadProblem(location, f"{location}: {error.reason}")
         except (ArchiveLoadFailed, zlib.error, EOFError, OSError) as error:

@@ -21,12 +21,12 @@ COMMON_MIN_ROWS = 1000
 STATISTICS_TTL = 60.0
 
 
-def search_articles(queryset, query: Query):
-    return _search(queryset, query, "article")
+def search_articles(queryset, query: Query, *, snippets: bool = True):
+    return _search(queryset, query, "article", snippets)
 
 
-def search_statements(queryset, query: Query):
-    return _search(queryset, query, "statement")
+def search_statements(queryset, query: Query, *, snippets: bool = True):
+    return _search(queryset, query, "statement", snippets)
 
 
 def match_ids(model, query: Query, using: str = "default") -> list[int] | None:
@@ -39,7 +39,7 @@ def match_ids(model, query: Query, using: str = "default") -> list[int] | None:
     return BACKENDS[connections[using].vendor].ids(model._meta.model_name, tree, using)
 
 
-def _search(queryset, query: Query, kind: str):
+def _search(queryset, query: Query, kind: str, snippets: bool = True):
     tree = query.tree
     if tree is None:
         return _unranked(queryset)
@@ -49,7 +49,8 @@ def _search(queryset, query: Query, kind: str):
     # Rank first; ties keep the queryset's own order (by default the newest first).
     ranking = _without_common_words(backend, queryset.db, kind, tree)
     found = queryset.filter(backend.matches(kind, tree, ranked=ranking is not None))
-    found = backend.with_snippets(found, kind, tree)
+    if snippets:  # exports leave them out: they write no snippet
+        found = backend.with_snippets(found, kind, tree)
     if ranking is None:  # nothing worth ranking by: the queryset's own order (newest first)
         return found.annotate(rank=Value(0.0, output_field=FloatField()))
     # Rank first; ties keep the queryset's own order.
