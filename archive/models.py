@@ -388,6 +388,18 @@ class Statement(models.Model):
     end = models.PositiveIntegerField()
     verb = models.CharField(max_length=40, blank=True)
     corrected = models.BooleanField(default=False, help_text="Edited by an editor: re-extraction keeps it.")
+    # Who speaks as what, and about whom (extraction/relations.py).
+    speaker_role = models.CharField(
+        max_length=200, blank=True, help_text="The speaker's role as of the article's date, e.g. Foreign Minister."
+    )
+    speaker_country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements_by_speakers",
+        help_text="The country of the speaker's office when the article says it, else the speaker's country.",
+    )
+    about = models.ManyToManyField(
+        Country, through="StatementCountry", related_name="statements_about", blank=True,
+        help_text="The countries the statement's words or its sentence mention.",
+    )
 
     class Meta:
         ordering = ["article", "paragraph", "start"]
@@ -405,6 +417,8 @@ class Statement(models.Model):
             models.Index(
                 fields=["article", "speaker_person", "speaker_organisation"], name="statement_article_speakers"
             ),
+            models.Index(fields=["speaker_country", "article"]),
+            models.Index(fields=["speaker_role"]),
         ]
 
     def __str__(self) -> str:
@@ -423,6 +437,50 @@ class Statement(models.Model):
     @property
     def is_resolved(self) -> bool:
         return self.speaker_person_id is not None or self.speaker_organisation_id is not None
+
+
+class StatementCountry(models.Model):
+    """A country a statement is about: its words, or the sentence it sits in, mention it."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE)
+    country = models.ForeignKey(Country, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["statement", "country"], name="unique_statement_country")]
+        indexes = [models.Index(fields=["country", "statement"])]
+        verbose_name = "country spoken about"
+        verbose_name_plural = "countries spoken about"
+
+    def __str__(self) -> str:
+        return f"{self.statement} (about {self.country_id})"
+
+
+class PersonRole(models.Model):
+    """A role the articles gave a person, from the first to the last date an article did."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(max_length=200)
+    first_seen = models.DateField(null=True, blank=True)
+    last_seen = models.DateField(null=True, blank=True)
+    articles = models.PositiveIntegerField(default=0, help_text="Articles that give the person this role.")
+    corrected = models.BooleanField(
+        default=False, help_text="Edited by an editor: kept as it is when the articles are read again."
+    )
+
+    class Meta:
+        ordering = ["person", "first_seen", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "role"], name="unique_person_role"),
+            models.CheckConstraint(
+                condition=Q(first_seen__isnull=True)
+                | Q(last_seen__isnull=True)
+                | Q(last_seen__gte=models.F("first_seen")),
+                name="person_role_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.role}"
 
 
 class Tagging(models.Model):

@@ -24,6 +24,7 @@ from .model import (
 )
 from .organisations import find_organisations
 from .people import find_people
+from .relations import annotate
 from .statements import find_statements
 
 __all__ = [
@@ -59,4 +60,6 @@ def extract(
     countries = find_countries(document)
     people = find_people(document, organisations)
     statements = find_statements(document, people, organisations)
-    return Extraction(document, countries, people, organisations, statements)
+    extraction = Extraction(document, countries, people, organisations, statements)
+    annotate(extraction)
+    return extraction

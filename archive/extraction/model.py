@@ -97,6 +97,11 @@ class StatementMention:
     speaker_person: str | None = None  # PersonMention.name
     speaker_organisation: str | None = None  # OrganisationMention.name
     speaker_label: str = ""  # how the text names the speaker when unresolved ("he", "the ministers")
+    # relations.py: the countries the statement's words or sentence mention, and the speaker as
+    # this article describes them
+    about: list[str] = field(default_factory=list)
+    speaker_role: str = ""
+    speaker_country: str | None = None
 
 
 @dataclass

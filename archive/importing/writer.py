@@ -29,9 +29,12 @@ from archive.models import (
     RemovedLink,
     Source,
     Statement,
+    StatementCountry,
     name_key,
     name_lines,
 )
+
+from .roles import add_roles, fill_statement_speakers, recompute_roles
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -219,6 +222,7 @@ class ExtractionWriter:
         Rows an editor corrected stay, and nothing is added again for an entity an editor
         linked by hand (the kept row wins).
         """
+        people_before = set(ArticlePerson.objects.filter(article=article).values_list("person_id", flat=True))
         ArticleCountry.objects.filter(article=article, corrected=False).delete()
         ArticlePerson.objects.filter(article=article, corrected=False).delete()
         ArticleOrganisation.objects.filter(article=article, corrected=False).delete()
@@ -239,6 +243,8 @@ class ExtractionWriter:
             | removed["spans"],
         )
         self.add_many([(article, extraction)], {article.pk: kept})
+        people_after = ArticlePerson.objects.filter(article=article).values_list("person_id", flat=True)
+        recompute_roles(people_before | set(people_after))
         Article.objects.filter(pk=article.pk).update(search_names=search_names(article), extracted_at=timezone.now())
 
     def add(self, article: Article, extraction: Extraction) -> None:
@@ -247,17 +253,27 @@ class ExtractionWriter:
 
     def add_many(self, pairs: list[tuple[Article, Extraction]], kept: dict[int, Kept] | None = None) -> None:
         """Links and statements for saved articles; `kept` names what an editor's rows already cover."""
+        replacing = bool(kept)
         kept = kept or {}
         self.resolver.prefetch([extraction for _, extraction in pairs])
         links: dict[type, list] = defaultdict(list)
+        about: list[list[str]] = []  # the countries each statement of links[Statement] is about
         for article, extraction in pairs:
             own = kept.get(article.pk) or Kept()
             org_ids = self._organisation_links(article, extraction, own, links[ArticleOrganisation])
             person_ids = self._person_links(article, extraction, org_ids, own, links[ArticlePerson])
             self._country_links(article, extraction, own, links[ArticleCountry])
-            self._statements(article, extraction, person_ids, org_ids, own, links[Statement])
+            self._statements(article, extraction, person_ids, org_ids, own, links[Statement], about)
         for model, rows in links.items():
             model.objects.bulk_create(rows, batch_size=500)
+        StatementCountry.objects.bulk_create(
+            [StatementCountry(statement=statement, country_id=code) for statement, codes in
+             zip(links[Statement], about, strict=True) for code in codes],
+            batch_size=500,
+        )  # fmt: skip
+        if not replacing:  # replace() recomputes the timelines of the people it touched
+            add_roles((link.person_id, link.role, link.article.published_on) for link in links[ArticlePerson])
+        fill_statement_speakers([statement.pk for statement in links[Statement]])
 
     def stamp(self, article: Article, extraction: Extraction) -> None:
         """Set what an article keeps of its extraction before it is saved: the names the search
@@ -307,12 +323,13 @@ class ExtractionWriter:
         rows.extend(links.values())
         return ids
 
-    def _statements(self, article, extraction, person_ids, org_ids, own: Kept, rows: list) -> None:
+    def _statements(self, article, extraction, person_ids, org_ids, own: Kept, rows: list, about: list) -> None:
         for found in extraction.statements:
             if (found.paragraph, found.start) in own.statements:
                 continue  # an editor's version of this statement stands
             person = person_ids.get(found.speaker_person or "")
             organisation = None if person else org_ids.get(found.speaker_organisation or "")
+            about.append([code for code in dict.fromkeys(map(self.resolver.country, found.about)) if code])
             rows.append(
                 Statement(
                     article=article,
@@ -325,6 +342,8 @@ class ExtractionWriter:
                     start=found.start,
                     end=max(found.end, found.start),
                     verb=found.verb[:40],
+                    speaker_role=found.speaker_role[:200] if person else "",
+                    speaker_country_id=self.resolver.country(found.speaker_country) if person else None,
                 )
             )
 

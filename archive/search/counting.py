@@ -106,7 +106,11 @@ class FacetCounter:
     def visible_facets(self) -> list[str]:
         search = self.search
         chosen = {name: search.chosen_values(name) for name in FACETS}
-        return [name for name, facet in FACETS.items() if name not in search.hidden and facet.is_shown(chosen)]
+        return [
+            name
+            for name, facet in FACETS.items()
+            if name not in search.hidden and search.lists in facet.lists and facet.is_shown(chosen)
+        ]
 
     def keyed_counts(self, plan: dict[str, tuple[int | None, str]]) -> dict[str, list[dict]]:
         """In one query, the counts of the facets that facet_keys.py can count: those whose own filter

@@ -27,6 +27,7 @@ from archive.models import (
     Person,
     Source,
     Statement,
+    StatementCountry,
     Tag,
     Tagging,
 )
@@ -61,6 +62,7 @@ class Facet:
     span: tuple[int, int] | None = None  # a chart's fixed axis (months), else from its values
     clears: tuple[str, ...] = ()  # other facets a change of this one's values resets
     shown_in_lists = True  # False: a scope of a page, never counted
+    lists = (ARTICLES, STATEMENTS)  # the result lists that show it
 
     def resolve(self, values: list[str]) -> dict[str, str]:
         """The labels of those `values` that name something in the archive."""
@@ -333,19 +335,69 @@ class MonthFacet(DateFacet):
         return [(str(r["value"]), calendar.month_abbr[r["value"]], r["n"]) for r in rows]
 
 
-class SpeakerCountryScope(Facet):
-    """Statements by speakers of a country: the scope of a country's page, not a counted facet."""
+class SpeakerCountryFacet(Facet):
+    """The country the speaker spoke for: their office's, when the article says it."""
 
     name, label = "speaker_country", "Speaker's country"
-    shown_in_lists = False
+    lists = (STATEMENTS,)
 
     def resolve(self, values):
         return resolve_countries(values)
 
     def filter(self, search, queryset, values):
-        return search.by_statements(
-            queryset, Q(speaker_person__country_id__in=values) | Q(speaker_organisation__country_id__in=values)
-        )
+        return search.by_statements(queryset, Q(speaker_country_id__in=values))
+
+    def source(self, over):
+        statements = Statement.objects.all()
+        if over == ARTICLES:
+            return FacetSource(statements, "article_id", {"value": "speaker_country_id"}, COUNTRY_LABELS,
+                               ["speaker_country__name"], distinct="article_id")  # fmt: skip
+        return FacetSource(statements, "pk", {"value": "speaker_country_id"}, COUNTRY_LABELS, ["speaker_country__name"])
+
+
+class AboutFacet(Facet):
+    """The countries a statement is about: its words, or its sentence, mention them."""
+
+    name, label = "about", "Country spoken about"
+    lists = (STATEMENTS,)
+
+    def resolve(self, values):
+        return resolve_countries(values)
+
+    def filter(self, search, queryset, values):
+        about = StatementCountry.objects.filter(country_id__in=values).values("statement_id")
+        return search.by_statements(queryset, Q(pk__in=about))
+
+    def source(self, over):
+        links = StatementCountry.objects.all()
+        if over == ARTICLES:
+            return FacetSource(links, "statement__article_id", {"value": "country_id"}, COUNTRY_LABELS,
+                               ["country__name"], distinct="statement__article_id")  # fmt: skip
+        return FacetSource(links, "statement_id", {"value": "country_id"}, COUNTRY_LABELS, ["country__name"])
+
+
+class RoleFacet(Facet):
+    """The speaker's role as of the article's date ("Foreign Minister")."""
+
+    name, label = "role", "Speaker's role"
+    lists = (STATEMENTS,)
+
+    def resolve(self, values):
+        found = Statement.objects.filter(speaker_role__in=values).values_list("speaker_role", flat=True)
+        return {role: role for role in found.distinct().order_by()}
+
+    def filter(self, search, queryset, values):
+        return search.by_statements(queryset, Q(speaker_role__in=values))
+
+    def source(self, over):
+        roles = Statement.objects.exclude(speaker_role="")
+        if over == ARTICLES:
+            return FacetSource(roles, "article_id", {"value": "speaker_role"}, [], ["speaker_role"],
+                               distinct="article_id")  # fmt: skip
+        return FacetSource(roles, "pk", {"value": "speaker_role"}, [], ["speaker_role"])
+
+    def values(self, rows):
+        return [(r["value"], r["value"], r["n"]) for r in rows]
 
 
 # The facets in the order the pages show them.
@@ -361,8 +413,11 @@ FACETS: dict[str, Facet] = {
         SourceFacet(),
         YearFacet(),
         MonthFacet(),
+        SpeakerCountryFacet(),
+        AboutFacet(),
+        RoleFacet(),
     ]
 }
 # Filters by value that pages use as their scope, not shown as facets.
-SCOPES: dict[str, Facet] = {facet.name: facet for facet in [SpeakerCountryScope()]}
+SCOPES: dict[str, Facet] = {}
 KEY_PREFIXES = {facet.key_prefix: facet for facet in FACETS.values() if facet.key_prefix}

@@ -1,4 +1,4 @@
-"""The field prefixes (speaker:, country:, person:, org:, tag:) as plain ORM filters.
+"""The field prefixes (speaker:, country:, person:, org:, tag:, role:) as plain ORM filters.
 
 Each value must match (like words); a value that names nothing gives no results. Names match on
 the folded key (no diacritics, any case), so person:"sao paulo" finds "São Paulo" too.
@@ -32,11 +32,11 @@ def apply_field_filters(articles, query: Query):
 
 
 def apply_statement_field_filters(statements, query: Query):
-    """Statements narrowed: speaker: by the statement's speaker, the others by its article."""
+    """Statements narrowed: speaker: and role: by the statement's speaker, the others by its article."""
     for prefix, values in query.fields.items():
         for value in values:
-            if prefix == "speaker":
-                statements = statements.filter(_speaker_q(value))
+            if prefix in STATEMENT_FIELDS:
+                statements = statements.filter(STATEMENT_FIELDS[prefix](value))
             else:
                 statements = statements.filter(article__in=_article_ids(prefix, value))
     return statements
@@ -51,8 +51,8 @@ def _article_ids(prefix: str, value: str):
         return ArticleOrganisation.objects.filter(organisation__in=matching_organisations(value)).values("article")
     if prefix == "tag":
         return Tagging.objects.filter(Q(tag__slug__iexact=value) | Q(tag__name__iexact=value)).values("article")
-    if prefix == "speaker":
-        return Statement.objects.filter(_speaker_q(value)).values("article")
+    if prefix in STATEMENT_FIELDS:
+        return Statement.objects.filter(STATEMENT_FIELDS[prefix](value)).values("article")
     raise ValueError(f"unknown field prefix {prefix!r}")
 
 
@@ -85,3 +85,12 @@ def _speaker_q(value: str) -> Q:
         | Q(speaker_organisation__in=matching_organisations(value))
         | Q(speaker_label__icontains=value)
     )
+
+
+def _role_q(value: str) -> Q:
+    """role:minister, role:"trade representative": words in the speaker's role at the article's date."""
+    return Q(speaker_role__icontains=" ".join(value.split()))
+
+
+# The prefixes that say something of the statement itself (its speaker), not of its article.
+STATEMENT_FIELDS = {"speaker": _speaker_q, "role": _role_q}

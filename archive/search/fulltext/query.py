@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-FIELDS = ("speaker", "country", "person", "org", "tag")
+FIELDS = ("speaker", "country", "person", "org", "tag", "role")
 MAX_INPUT_CHARS = 2000
 MAX_TERMS = 32
 MAX_WORD_CHARS = 60

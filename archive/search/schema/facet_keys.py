@@ -183,22 +183,27 @@ SQLITE_REFRESH_ALL = [
     "DELETE FROM archive_facetkeys",
     "INSERT INTO archive_facetkeys (article_id, keys) SELECT article_id, keys FROM archive_facetkeys_source",
 ]
+SQLITE_VIEW = (
+    f"CREATE VIEW IF NOT EXISTS archive_facetkeys_source AS SELECT a.id AS article_id, ({SQLITE_KEYS}) AS keys "
+    "FROM archive_article a"
+)
 SQLITE_FORWARD = [
     "CREATE TABLE archive_facetkeys (article_id integer NOT NULL PRIMARY KEY, keys text NOT NULL)",
     "CREATE TABLE archive_facetkeys_pause (id integer NOT NULL PRIMARY KEY)",
     "CREATE TABLE archive_facetkeys_touched (article_id integer NOT NULL)",
-    f"CREATE VIEW archive_facetkeys_source AS SELECT a.id AS article_id, ({SQLITE_KEYS}) AS keys "
-    "FROM archive_article a",
+    SQLITE_VIEW,
     *SQLITE_TRIGGERS,
     *SQLITE_REFRESH_ALL,
 ]
+SQLITE_DROP_TRIGGERS = [
+    f"DROP TRIGGER IF EXISTS archive_facet_keys_{table}_{event.lower()}" for table in TABLES for event in SQLITE_ROWS
+]
+# A migration that makes SQLite rebuild a table the keys come from runs SQLITE_BEFORE_REBUILD first
+# (SQLite refuses to rename a table that a view or a trigger's body names) and SQLITE_AFTER_REBUILD
+# after, with the full-text triggers the rebuild dropped.
+SQLITE_BEFORE_REBUILD = [*SQLITE_DROP_TRIGGERS, "DROP VIEW IF EXISTS archive_facetkeys_source"]
 SQLITE_BACKWARD = [
-    *[
-        f"DROP TRIGGER IF EXISTS archive_facet_keys_{table}_{event.lower()}"
-        for table in TABLES
-        for event in SQLITE_ROWS
-    ],
-    "DROP VIEW IF EXISTS archive_facetkeys_source",
+    *SQLITE_BEFORE_REBUILD,
     "DROP TABLE IF EXISTS archive_facetkeys_touched",
     "DROP TABLE IF EXISTS archive_facetkeys_pause",
     "DROP TABLE IF EXISTS archive_facetkeys",
@@ -206,3 +211,4 @@ SQLITE_BACKWARD = [
 
 FORWARD = {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}
 BACKWARD = {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}
+SQLITE_AFTER_REBUILD = [SQLITE_VIEW, *SQLITE_TRIGGERS]

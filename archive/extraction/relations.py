@@ -1,0 +1,55 @@
+"""Who says what about whom, and as what: for each statement, the countries its own words or the
+sentence it sits in mention (`about`), and its speaker's role and country as this article gives
+them (`speaker_role`, `speaker_country`; a country only when the article says it, never guessed
+from the dateline). Pure Python, run at the end of extraction.
+"""
+
+from __future__ import annotations
+
+from .countries import codes_in
+from .model import Extraction
+from .text import split_sentences
+
+# A sentence is read at most this far (in characters) on each side of the statement: a text with
+# no sentence ends stays linear in its length however many statements it holds.
+REACH = 300
+
+
+def annotate(extraction: Extraction) -> None:
+    document = extraction.document
+    people = {person.name: person for person in extraction.people}
+    organisations = {organisation.name: organisation for organisation in extraction.organisations}
+    bounds: dict[int, list[tuple[int, int]]] = {}
+    for statement in extraction.statements:
+        if statement.paragraph not in bounds:
+            bounds[statement.paragraph] = sentence_bounds(document.paragraphs[statement.paragraph])
+        paragraph = document.paragraphs[statement.paragraph]
+        start, end = sentence_around(bounds[statement.paragraph], statement.start, statement.end)
+        statement.about = list(dict.fromkeys(codes_in(paragraph[start:end], document.date)))
+        person = people.get(statement.speaker_person or "")
+        organisation = organisations.get(statement.speaker_organisation or "")
+        if person is not None:
+            statement.speaker_role, statement.speaker_country = person.role, person.country
+        elif organisation is not None:
+            statement.speaker_country = organisation.country
+
+
+def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the paragraph, in order."""
+    bounds, cursor = [], 0
+    for sentence in split_sentences(paragraph):
+        start = paragraph.find(sentence, cursor)
+        if start < 0:  # split_sentences strips; a sentence is always found, but never loop on it
+            continue
+        bounds.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return bounds
+
+
+def sentence_around(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The span of the sentences the text [start, end) overlaps, at most REACH beyond it."""
+    first, last = start, end
+    for sentence_start, sentence_end in bounds:
+        if sentence_end > start and sentence_start < end:
+            first, last = min(first, sentence_start), max(last, sentence_end)
+    return max(first, start - REACH), min(last, end + REACH)

@@ -1,0 +1,115 @@
+"""The roles articles give each person, with the first and last date one did (PersonRole): the
+person page's timeline, and a statement's role when its own article names none.
+
+New articles add to the timelines (`add_roles`, one upsert per batch); re-extraction, updates and
+merges recompute the people concerned from their links (`recompute_roles`). Rows an editor
+corrected are never changed or added to.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import connection
+from django.db.models import OuterRef, Subquery
+
+from archive.models import ArticlePerson, Organisation, Person, PersonRole, Statement
+
+UPSERT = """
+INSERT INTO archive_personrole (person_id, role, first_seen, last_seen, articles, corrected)
+VALUES {values}
+ON CONFLICT (person_id, role) DO UPDATE SET
+    first_seen = CASE WHEN archive_personrole.first_seen IS NULL THEN excluded.first_seen
+                      WHEN excluded.first_seen IS NULL THEN archive_personrole.first_seen
+                      WHEN excluded.first_seen < archive_personrole.first_seen THEN excluded.first_seen
+                      ELSE archive_personrole.first_seen END,
+    last_seen = CASE WHEN archive_personrole.last_seen IS NULL THEN excluded.last_seen
+                     WHEN excluded.last_seen IS NULL THEN archive_personrole.last_seen
+                     WHEN excluded.last_seen > archive_personrole.last_seen THEN excluded.last_seen
+                     ELSE archive_personrole.last_seen END,
+    articles = archive_personrole.articles + excluded.articles
+WHERE NOT archive_personrole.corrected
+"""
+
+
+def timelines(links) -> dict[tuple[int, str], list]:
+    """(person, role) -> [first date, last date, articles] from (person, role, date) rows."""
+    found: dict[tuple[int, str], list] = {}
+    for person, role, date in links:
+        role = " ".join(role.split())[:200]
+        if not role:
+            continue
+        row = found.setdefault((person, role), [date, date, 0])
+        if date is not None:
+            row[0] = date if row[0] is None else min(row[0], date)
+            row[1] = date if row[1] is None else max(row[1], date)
+        row[2] += 1
+    return found
+
+
+def add_roles(links) -> None:
+    """Add (person id, role, article date) rows of new links to the timelines."""
+    found = timelines(links)
+    if not found:
+        return
+    values, params = [], []
+    for (person, role), (first, last, articles) in found.items():
+        values.append("(%s, %s, %s, %s, %s, %s)")
+        params += [person, role, first, last, articles, False]
+    with connection.cursor() as cursor:
+        cursor.execute(UPSERT.format(values=", ".join(values)), params)
+
+
+def recompute_roles(person_ids) -> None:
+    """Rebuild the timelines of these people from all their links, leaving editors' rows."""
+    person_ids = list(set(person_ids))
+    if not person_ids:
+        return
+    links = ArticlePerson.objects.filter(person_id__in=person_ids).values_list(
+        "person_id", "role", "article__published_on"
+    )
+    kept = set(PersonRole.objects.filter(person_id__in=person_ids, corrected=True).values_list("person_id", "role"))
+    PersonRole.objects.filter(person_id__in=person_ids, corrected=False).delete()
+    PersonRole.objects.bulk_create(
+        [
+            PersonRole(person_id=person, role=role, first_seen=first, last_seen=last, articles=articles)
+            for (person, role), (first, last, articles) in timelines(links).items()
+            if (person, role) not in kept
+        ],
+        batch_size=500,
+    )
+
+
+def fill_statement_speakers(statement_ids) -> None:
+    """Statements whose article named no role or country for their speaker get the speaker's: the
+    role the person held at the article's date (the timeline, the role of most articles first),
+    else the person's own; the country of the person or organisation."""
+    statements = Statement.objects.filter(pk__in=list(statement_ids))
+    needing = list(
+        statements.filter(speaker_role="", speaker_person__isnull=False).values_list(
+            "pk", "speaker_person_id", "article__published_on"
+        )
+    )
+    if needing:
+        held = defaultdict(list)
+        for person, role, first, last in PersonRole.objects.filter(
+            person_id__in={person for _, person, _ in needing}
+        ).order_by("-articles", "role").values_list("person_id", "role", "first_seen", "last_seen"):
+            held[person].append((role, first, last))
+        own = dict(Person.objects.filter(pk__in={person for _, person, _ in needing}).values_list("pk", "role"))
+        changed = []
+        for pk, person, date in needing:
+            role = next((role for role, first, last in held[person] if _within(date, first, last)), own.get(person))
+            if role:
+                changed.append(Statement(pk=pk, speaker_role=role[:200]))
+        Statement.objects.bulk_update(changed, ["speaker_role"], batch_size=500)
+    statements.filter(speaker_country__isnull=True, speaker_person__isnull=False).update(
+        speaker_country=Subquery(Person.objects.filter(pk=OuterRef("speaker_person")).values("country")[:1])
+    )
+    statements.filter(speaker_country__isnull=True, speaker_organisation__isnull=False).update(
+        speaker_country=Subquery(Organisation.objects.filter(pk=OuterRef("speaker_organisation")).values("country")[:1])
+    )
+
+
+def _within(date, first, last) -> bool:
+    return date is not None and first is not None and last is not None and first <= date <= last
