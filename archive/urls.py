@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from .health import health
-from .public import feeds, views
+from .public import feeds, relations, views
 
 archive_patterns = [
     path("", views.search, name="search"),
@@ -17,6 +17,8 @@ archive_patterns = [
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation"),
     path("countries/<str:code>/", views.country_detail, name="country"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("relations/", relations.relations, name="relations"),
+    path("relations/<str:speaker>/<str:about>/", relations.relation_pair, name="relation_pair"),
 ]
 
 urlpatterns = [

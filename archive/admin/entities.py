@@ -8,10 +8,12 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
+from archive.curation import corrections
 from archive.models import (
     Country,
     Organisation,
     Person,
+    PersonRole,
     Source,
     Statement,
     Tag,
@@ -91,9 +93,20 @@ class OrganisationAdmin(EntityAdmin):
     readonly_fields = ["corrected", "statements_link"]
 
 
+class PersonRoleInline(admin.TabularInline):
+    """The person's roles over time, as the articles give them; an editor's row is kept as it is."""
+
+    model = PersonRole
+    extra = 0
+    fields = ["role", "first_seen", "last_seen", "articles", "corrected"]
+    readonly_fields = ["articles", "corrected"]
+    verbose_name_plural = "roles over time (from the articles; edit to correct)"
+
+
 @admin.register(Person)
 class PersonAdmin(EntityAdmin):
     speaker_field = "speaker_person"
+    inlines = [PersonRoleInline]
     list_display = ["name", "role", "country", "organisation", "statements_column", "articles_column", "corrected"]
     list_filter = ["corrected", ("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["country", "organisation"]
@@ -101,6 +114,14 @@ class PersonAdmin(EntityAdmin):
     autocomplete_fields = ["country", "organisation"]
     fields = ["name", "alternative_names", "role", "country", "organisation", "corrected", "statements_link"]
     readonly_fields = ["corrected", "statements_link"]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not PersonRole:
+            return super().save_formset(request, form, formset, change)
+        for role in formset.save(commit=False):
+            corrections.save_editor_role(role)
+        for role in formset.deleted_objects:
+            role.delete()
 
 
 # Tags -------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from archive.models import (
     Person,
     RemovedLink,
     Statement,
+    StatementCountry,
     Tagging,
 )
 
@@ -44,7 +45,11 @@ def articles_for_export():
             Prefetch(
                 "statements",
                 Statement.objects.select_related("speaker_person__organisation", "speaker_organisation")
-                .prefetch_related(*prefixed("speaker_person__", PERSON_KEYS), "speaker_organisation__merged_keys")
+                .prefetch_related(
+                    *prefixed("speaker_person__", PERSON_KEYS),
+                    "speaker_organisation__merged_keys",
+                    Prefetch("statementcountry_set", StatementCountry.objects.order_by("pk")),
+                )
                 .order_by("paragraph", "start"),
             ),
             Prefetch("tagging_set", Tagging.objects.select_related("tag").order_by("tag__name")),
@@ -58,8 +63,8 @@ def articles_for_export():
     )
 
 
-# The merged keys of a person and of their organisation, for entity_state().
-PERSON_KEYS = ("person__merged_keys", "person__organisation__merged_keys")
+# The merged keys and roles of a person and of their organisation, for entity_state().
+PERSON_KEYS = ("person__merged_keys", "person__organisation__merged_keys", "person__roles")
 
 
 def prefixed(prefix: str, lookups: tuple[str, ...]) -> list[str]:
@@ -137,8 +142,22 @@ def entity_state(entity: Person | Organisation) -> dict:
     }
     if isinstance(entity, Person):
         organisation = entity.organisation
-        return state | {"role": entity.role, "organisation": entity_state(organisation) if organisation else None}
+        # Only the roles an editor set: the others are made again from the articles' links.
+        roles = [
+            {"role": role.role, "first_seen": _iso(role.first_seen), "last_seen": _iso(role.last_seen)}
+            for role in entity.roles.all()
+            if role.corrected
+        ]
+        return state | {
+            "role": entity.role,
+            "organisation": entity_state(organisation) if organisation else None,
+            **({"roles": roles} if roles else {}),
+        }
     return state | {"abbreviation": entity.abbreviation, "kind": entity.kind}
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
 
 
 def removal_record(removal: RemovedLink) -> dict:
@@ -174,6 +193,9 @@ def statement_record(statement: Statement) -> dict:
         "start": statement.start,
         "end": statement.end,
         "verb": statement.verb,
+        "about": [link.country_id for link in statement.statementcountry_set.all()],
+        "speaker_role": statement.speaker_role,
+        "speaker_country": statement.speaker_country_id,
     }
     if statement.corrected:
         record["corrected"] = True

@@ -85,6 +85,9 @@ def _statement(item: dict, paragraphs: list[str]) -> StatementMention:
         speaker_person=speaker.get("person"),
         speaker_organisation=speaker.get("organisation"),
         speaker_label=str(speaker.get("label") or ""),
+        about=[str(code) for code in item.get("about") or [] if isinstance(code, str)],
+        speaker_role=str(item.get("speaker_role") or ""),
+        speaker_country=item.get("speaker_country") if isinstance(item.get("speaker_country"), str) else None,
     )
 
 
@@ -153,6 +156,8 @@ def _restore(state, resolver):
             entity = model.objects.get(key=key)
     elif values["corrected"] or not entity.corrected:
         model.objects.filter(pk=entity.pk).update(**values)
+    if model is Person:
+        _restore_roles(entity, state.get("roles"))
     field = "person" if model is Person else "organisation"
     MergedKey.objects.bulk_create(
         [MergedKey(key=str(merged)[:220], **{field: entity}) for merged in state.get("merged_keys") or []],
@@ -261,3 +266,25 @@ def _restore_removals(article, given: dict) -> None:
         if None not in target.values():
             RemovedLink.objects.get_or_create(article=article, **target,
                                               defaults={"label": str(item.get("label") or "")[:300]})
+
+
+def _restore_roles(person, roles) -> None:
+    """The roles an editor set on a person (the others come again from the articles' links)."""
+    import datetime as dt
+
+    from archive.models import PersonRole
+
+    def day(value):
+        try:
+            return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    for item in roles if isinstance(roles, list) else []:
+        if isinstance(item, dict) and str(item.get("role") or "").strip():
+            PersonRole.objects.update_or_create(
+                person=person,
+                role=str(item["role"]).strip()[:200],
+                defaults={"first_seen": day(item.get("first_seen")), "last_seen": day(item.get("last_seen")),
+                          "corrected": True},
+            )  # fmt: skip

@@ -93,3 +93,10 @@ def set_speaker(statement: Statement, speaker) -> Statement:
     statement.corrected = True
     statement.save(update_fields=["speaker_person", "speaker_organisation", "corrected"])
     return statement
+
+
+def save_editor_role(role) -> None:
+    """An editor's version of a role and its dates (PersonRole): timelines recomputed from the
+    articles leave it as it is."""
+    role.corrected = True
+    role.save()

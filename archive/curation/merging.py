@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 
+from archive.importing.roles import recompute_roles
 from archive.models import (
     ArticleOrganisation,
     ArticlePerson,
     MergedKey,
     Organisation,
     Person,
+    PersonRole,
     RemovedLink,
     Statement,
     name_key,
@@ -151,6 +153,14 @@ def merge(keep, others) -> MergeSummary:
         [MergedKey(key=o.key, **{kind.link_field: keep}) for o in others if o.key != keep.key],
         ignore_conflicts=True,
     )
+    if kind is _PERSON:  # an editor's roles move to the kept record; the rest follow the links
+        taken = set(PersonRole.objects.filter(person=keep).values_list("role", flat=True))
+        for role in PersonRole.objects.filter(person_id__in=ids, corrected=True).exclude(role__in=taken):
+            role.person = keep
+            role.save(update_fields=["person"])
+            taken.add(role.role)
     kind.model.objects.filter(pk__in=ids).delete()
+    if kind is _PERSON:
+        recompute_roles([keep.pk])
     refresh_search_names(summary.articles)
     return summary

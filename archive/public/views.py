@@ -127,7 +127,11 @@ def speaker_page(request, entity, template: str, context: dict, *, links, exclud
 
 def person_detail(request, pk: int):
     person = get_object_or_404(Person.objects.select_related("country", "organisation"), pk=pk)
-    context = {"person": person, "articles_params": {"person": str(person.pk)}}
+    context = {
+        "person": person,
+        "roles": person.roles.order_by("first_seen", "role"),
+        "articles_params": {"person": str(person.pk)},
+    }
     links = ArticlePerson.objects.filter(person=person)
     return speaker_page(request, person, "archive/person.html", context, links=links,
                         exclude={"exclude_person": person.pk})  # fmt: skip

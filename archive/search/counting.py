@@ -109,7 +109,10 @@ class FacetCounter:
         return [
             name
             for name, facet in FACETS.items()
-            if name not in search.hidden and search.lists in facet.lists and facet.is_shown(chosen)
+            if name not in search.hidden
+            and (search.shown is None or name in search.shown)
+            and search.lists in facet.lists
+            and facet.is_shown(chosen)
         ]
 
     def keyed_counts(self, plan: dict[str, tuple[int | None, str]]) -> dict[str, list[dict]]:

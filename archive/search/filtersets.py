@@ -95,10 +95,11 @@ class ArchiveSearch(django_filters.FilterSet):
     article_prefix = ""  # the path from the model to its article's fields
     keyed_facets = False  # counted from the database's facet keys where it keeps them (facet_keys.py)
 
-    def __init__(self, data=None, *, scope: Q | None = None, hidden=(), **kwargs):
+    def __init__(self, data=None, *, scope: Q | None = None, hidden=(), shown=None, **kwargs):
         data = data if data is not None else QueryDict()
         self.scope = scope
-        self.hidden = set(hidden) | self.HIDDEN_FACETS
+        self.hidden = set(hidden) | self.HIDDEN_FACETS  # filters the scope replaces: neither applied nor shown
+        self.shown = shown  # the facets a page offers (None: all); the others still filter
         super().__init__(data, queryset=self.base_queryset(), **kwargs)
         for name in ("date_from", "date_to"):
             self.filters[name].field_name = f"{self.article_prefix}published_on"
@@ -153,9 +154,8 @@ class ArchiveSearch(django_filters.FilterSet):
     @cached_property
     def searched_ids(self) -> Ids | None:
         """The ids of the rows matching the search box, fetched once per request: the count and every
-        facet are narrowed by them instead of matching the text again (an id list is also what a
-        planner can count on, where it can only guess how many rows match some words). None when
-        the box is empty: everything matches."""
+        facet are narrowed by them instead of matching the text again (a planner can count on an id
+        list, where it can only guess how many rows match some words). None: the box is empty."""
         if self.query.is_empty:
             return None
         model = self.queryset.model

@@ -6,6 +6,7 @@ import html
 import re
 
 from django import template
+from django.urls import reverse
 from django.utils.dates import MONTHS_3
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -143,3 +144,47 @@ def facet_items(context, facet):
 def day_month_year(day) -> str:
     """`|date:"j M Y"` (7 Jan 2022) for a date, without building a DateFormat for each one."""
     return f"{day.day} {MONTHS_3[day.month].title()} {day.year}" if day else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, param: str, number: int) -> str:
+    """The page's query string with page `param` (page, apage, bpage: a page has several lists) set."""
+    query = context["request"].GET.copy()
+    query[param] = str(number)
+    return "?" + query.urlencode()
+
+
+@register.inclusion_tag("includes/relation_matrix.html", takes_context=True)
+def relation_matrix(context, matrix, query, cell=34, label_width=150, head_height=110):
+    """The relations matrix as an inline SVG: a row per speakers' country, a column per country
+    spoken about, each cell shaded by its count and linked to the pair's page (with `query`)."""
+    suffix = f"?{query.urlencode()}" if query else ""
+    codes = [country.code for country in matrix.countries]
+    cells = []
+    for row, speaker in enumerate(codes):
+        for column, about in enumerate(codes):
+            count = matrix.cells.get((speaker, about), 0)
+            if speaker == about or not count:
+                continue
+            cells.append({
+                "x": label_width + column * cell, "y": head_height + row * cell, "count": count,
+                "shade": matrix.shade(count), "speaker": matrix.countries[row], "about": matrix.countries[column],
+                "href": url_of_pair(speaker, about) + suffix,
+            })  # fmt: skip
+    size = len(codes) * cell
+    return {
+        "matrix": matrix,
+        "cells": cells,
+        "cell": cell,
+        "rows": [{"country": c, "y": head_height + i * cell + cell / 2} for i, c in enumerate(matrix.countries)],
+        "columns": [{"country": c, "x": label_width + i * cell + cell / 2} for i, c in enumerate(matrix.countries)],
+        "label_width": label_width,
+        "head_height": head_height,
+        "width": label_width + size + head_height // 2,  # room for the last column's slanted name
+        "height": head_height + size,
+        "inner": cell - 2,
+    }
+
+
+def url_of_pair(speaker: str, about: str) -> str:
+    return reverse("archive:relation_pair", args=[speaker.lower(), about.lower()])
