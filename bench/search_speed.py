@@ -30,7 +30,9 @@ small number of SQL queries.
           so that a burst of load elsewhere spreads over all of them: median and 95th percentile.
 --page    the same page in-process (Django's test client): median and 95th percentile, the SQL
           queries per page, and the CPU it cost (this process plus, on PostgreSQL, the server
-          process; CPU is steadier than time on a shared machine).
+          process; CPU is steadier than time on a shared machine). --path another page with the
+          same queries (/statements/, /relations/), --filter NAME=VALUE filters on every request:
+              ... -m bench.search_speed --page --path /relations/ --filter year=1987 --filter source=reuters-21578
 --search  only what the search code does for the list: parse, search_articles, count, the first
           page with snippets (the previous measure of this script).
 --facet-keys-ab  the full page in-process with the facet keys (archive/facet_keys.py) on and off
@@ -178,7 +180,7 @@ class ServerCpu:
         return (int(fields[11]) + int(fields[12])) / self.tick  # utime, stime
 
 
-def page_measure(client, connection):
+def page_measure(client, connection, path: str = "/", extra: dict | None = None):
     from django.test.utils import CaptureQueriesContext
 
     server = None
@@ -189,7 +191,7 @@ def page_measure(client, connection):
         before = server.seconds() if server else 0.0
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
-            response = client.get("/", {"q": text})
+            response = client.get(path, {"q": text, **(extra or {})})
             elapsed = (time.perf_counter() - started) * 1000
         if server is None:  # the connection exists now
             server = ServerCpu(connection)
@@ -264,6 +266,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20, help="Rounds over the queries (default 20, max 200).")
     parser.add_argument("--analyze", action="store_true", help="PostgreSQL: VACUUM ANALYZE before measuring.")
     parser.add_argument("--query", action="append", help="Measure this query instead of the usual ten (repeatable).")
+    parser.add_argument("--path", default="/", help="With --page: this page (e.g. /relations/, /statements/).")
+    parser.add_argument("--filter", action="append", default=[], metavar="NAME=VALUE",
+                        help="With --page: a filter on every request (e.g. year=1987, tag=..., source=...).")
     parser.add_argument("--facet-keys-ab", action="store_true",
                         help="The page in-process with facet keys on and off in turn (archive/facet_keys.py).")
     args = parser.parse_args()
@@ -294,8 +299,9 @@ def main() -> None:
         from django.test import Client
 
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-        samples = round_robin(texts, runs, page_measure(Client(), connection))
-        table(f"full page in-process, {runs} runs (ms; queries per page; CPU ms per page)", samples,
+        extra = dict(item.split("=", 1) for item in args.filter)
+        samples = round_robin(texts, runs, page_measure(Client(), connection, args.path, extra))
+        table(f"{args.path} {extra or ''} in-process, {runs} runs (ms; queries per page; CPU ms per page)", samples,
               ("queries   cpu", lambda values: f"{'/'.join(sorted({str(v[1]) for v in values})):>7} "
                                                f"{statistics.median(v[2] for v in values):>5.1f}"))  # fmt: skip
 

@@ -7,7 +7,8 @@ from the dateline). Pure Python, run at the end of extraction.
 from __future__ import annotations
 
 from .countries import codes_in
-from .model import Extraction
+from .model import Document, Extraction
+from .people import dateline_end
 from .text import split_sentences
 
 # A sentence is read at most this far (in characters) on each side of the statement: a text with
@@ -20,6 +21,7 @@ def annotate(extraction: Extraction) -> None:
     people = {person.name: person for person in extraction.people}
     organisations = {organisation.name: organisation for organisation in extraction.organisations}
     bounds: dict[int, list[tuple[int, int]]] = {}
+    named = countries_named(document) if extraction.statements else set()
     for statement in extraction.statements:
         if statement.paragraph not in bounds:
             bounds[statement.paragraph] = sentence_bounds(document.paragraphs[statement.paragraph])
@@ -28,10 +30,19 @@ def annotate(extraction: Extraction) -> None:
         statement.about = list(dict.fromkeys(codes_in(paragraph[start:end], document.date)))
         person = people.get(statement.speaker_person or "")
         organisation = organisations.get(statement.speaker_organisation or "")
+        speaker = person or organisation
         if person is not None:
-            statement.speaker_role, statement.speaker_country = person.role, person.country
-        elif organisation is not None:
-            statement.speaker_country = organisation.country
+            statement.speaker_role = person.role
+        if speaker is not None and speaker.country in named:  # said in the story, not the dateline's guess
+            statement.speaker_country = speaker.country
+
+
+def countries_named(document: Document) -> set[str]:
+    """The countries the story's text names (the dateline left out)."""
+    paragraphs = list(document.paragraphs)
+    if paragraphs:
+        paragraphs[0] = paragraphs[0][dateline_end(document, paragraphs[0]) :]
+    return {code for paragraph in paragraphs for code in codes_in(paragraph, document.date)}
 
 
 def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from django.http import QueryDict
 
 from . import facet_keys
 from .facets import FACETS
-from .fulltext import InIds
+from .fulltext import InIds, fetch_ids
 from .sources import FacetSource, Label
 
 FACET_LIMIT = 10
@@ -136,8 +136,11 @@ class FacetCounter:
         search = self.search
         own = any(search.active(name) for name in skip)  # the facet's own filter is chosen: not applied
         if own and search.filtering(skip):
-            return rows.filter(**{f"{link}__in": search.matching(skip).values("pk")})
-        ids = search.result_ids if not own and search.filtering() else search.searched_ids  # results, or matches
+            # The results of the other filters, fetched: as a subquery beside the search's id list,
+            # SQLite's planner scanned every row (words, a year and a source: 20 s, now 0.2 s).
+            ids = fetch_ids(search.matching(skip))
+        else:
+            ids = search.result_ids if not own and search.filtering() else search.searched_ids  # results, or matches
         if ids is None:
             return rows
         many = len(ids) >= WALK_MIN_IDS and connections[rows.db].vendor in walk

@@ -211,7 +211,7 @@ class SourceFacet(Facet):
         return dict(Source.objects.filter(slug__in=values).values_list("slug", "name"))
 
     def filter(self, search, queryset, values):
-        return queryset.filter(**{f"{search.article_prefix}source__slug__in": values})
+        return search.by_article_fields(queryset, lambda articles: articles.filter(source__slug__in=values))
 
     def source(self, over):
         labels = [Label(Source, "id", {"value": "slug", "label": "name"})]
@@ -310,8 +310,8 @@ class YearFacet(DateFacet):
     def filter(self, search, queryset, values):
         # published_on__year=Y is a date range (the index serves it); __year__in would extract each
         # row's year, on SQLite through a Python function.
-        years = [Q(**{f"{search.article_prefix}published_on__year": int(v)}) for v in values]
-        return queryset.filter(reduce(operator.or_, years))
+        years = reduce(operator.or_, [Q(published_on__year=int(v)) for v in values])
+        return search.by_article_fields(queryset, lambda articles: articles.filter(years))
 
     def values(self, rows):
         return [(str(r["value"]), str(r["value"]), r["n"]) for r in rows]
@@ -325,8 +325,10 @@ class MonthFacet(DateFacet):
         return {value: calendar.month_name[number] for value, number in numbers(values, 1, 12).items()}
 
     def filter(self, search, queryset, values):
-        date = f"{search.article_prefix}published_on"
-        return queryset.alias(_month=MonthOf(date)).filter(_month__in=[int(v) for v in values])
+        months = [int(v) for v in values]
+        return search.by_article_fields(
+            queryset, lambda articles: articles.alias(_month=MonthOf("published_on")).filter(_month__in=months)
+        )
 
     def is_shown(self, chosen):
         return len(chosen.get("year") or []) == 1  # months are offered within one chosen year

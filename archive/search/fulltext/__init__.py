@@ -18,7 +18,7 @@ narrow each query by them with `InIds` (one parameter, however many ids) instead
 """
 
 from .backends import forget_statistics, match_ids, search_articles, search_statements
-from .expressions import Ids, InIds
+from .expressions import Ids, InIds, fetch_ids
 from .fields import apply_field_filters, apply_statement_field_filters
 from .query import And, Not, Or, Phrase, Query, Term, parse_query
 
@@ -33,6 +33,7 @@ __all__ = [
     "Term",
     "apply_field_filters",
     "apply_statement_field_filters",
+    "fetch_ids",
     "forget_statistics",
     "match_ids",
     "parse_query",

@@ -10,6 +10,7 @@ import copy
 from functools import cached_property
 from string import Formatter
 
+from django.db import connections
 from django.db.models import BooleanField, Expression
 
 
@@ -92,3 +93,13 @@ class Ids(tuple):
 
     def as_array(self) -> str:
         return f"{{{self._joined}}}"
+
+
+def fetch_ids(queryset) -> Ids:
+    """The primary keys of a queryset as plain tuples (thousands of them: not the ORM's iterator)."""
+    found = queryset.order_by().values("pk")
+    connection = connections[found.db]
+    sql, params = found.query.get_compiler(connection=connection).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return Ids([row[0] for row in cursor.fetchall()])
