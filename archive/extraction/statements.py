@@ -29,16 +29,23 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
-from .names import ORGANISATION_WORDS, PARTICLES, SPEECH_VERBS, is_role_head, is_title_word
+from .names import ORGANISATION_WORDS, PARTICLES, REPORTING_VERBS, SPEECH_VERBS, is_role_head, is_title_word
 from .people import dateline_end, readable_paragraphs
 from .text import alternation
 
 # Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
-_FRAME_VERBS = frozenset({"announced", "reported"})
+_FRAME_VERBS = frozenset({"reported"})
+# Participles that report what the clause's subject said: "..., saying ...", "noting that ...".
+_PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing"})
+_ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
-_VERB_RE = re.compile(rf" ({alternation([*SPEECH_VERBS, *_FRAME_VERBS, 'according to'])})\b")
+_VERB_RE = re.compile(rf" ({alternation([*_ALL_VERBS, 'according to'])})\b")
 _MAIN_VERBS = frozenset({"said", "says", "say", "told", "tells", "according to"})
-_PARTICIPLES = frozenset({"saying", "adding"})
+_OBJECT_VERBS = REPORTING_VERBS["object"]
+_INSTRUCTION_VERBS = REPORTING_VERBS["instruction"]
+_QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
+_OF_VERBS = REPORTING_VERBS["of"]
+_AS_VERBS = REPORTING_VERBS["as"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = "\"“”"
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
@@ -80,7 +87,25 @@ _TOLD_OBJECT_RE = re.compile(
     r"\s*(?:reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:])"
 )
-_INSTRUCTION_RE = re.compile(r"\s+(?:\w+\s+){1,4}?to\s+[a-z]+")  # "told the banks to stop"
+# "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
+_INSTRUCTION_RE = re.compile(
+    r"\s+(?:on\s+|upon\s+)?(?!that\b)(?:(?!(?:is|was|were|are|would|will|had|has|have|could|should|might|"
+    r"must|be|that|it)\b)[\w.'’-]+,?\s+){1,6}?to\s+[a-z]+"
+)
+# "called the process "a sham"", "asked whether", "asked: "..."", "what he called".
+_QUOTE_OR_QUESTION_RE = re.compile(
+    r"(?:\s*[,:]?\s*[\"“Q]|\s+(?:whether|if|why|how|what|when|who)\b|"
+    r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
+)
+_OF_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,6}?of\s+\w")  # "accused China of using"
+_AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the address as"
+# A clause, "that", a colon or a quotation after an object verb: "denied the government had",
+# "confirmed the surplus widened", "predicted the deficit, which was ..., would decline".
+_CLAUSE_AFTER_RE = re.compile(
+    r"\s*(?:[:\"“]|that\b|whether\b|(?:[^\s.;:]+\s+){1,8}?"
+    r"(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|did|does|do)\b|"
+    r"(?:[^\s.;:]+\s+){2,6}?[a-z]{3,}ed\b)"
+)
 _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting)\s*,?\s*)?"
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
@@ -340,7 +365,18 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
         return True
-    return verb.text in ("told", "tells") and bool(_INSTRUCTION_RE.match(masked, verb.end, s1))
+    text = verb.text
+    if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
+        return True
+    if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
+        return True
+    if text in _OF_VERBS and not _OF_RE.match(masked, verb.end, s1):
+        return True
+    if text in _AS_VERBS and not _AS_RE.match(masked, verb.end, s1):
+        return True
+    if text in _OBJECT_VERBS and not _ends_sentence(masked, verb, s1):
+        return not _CLAUSE_AFTER_RE.match(masked, verb.end, s1)
+    return False
 
 
 def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
