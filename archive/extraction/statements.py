@@ -29,7 +29,16 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
-from .names import ORGANISATION_WORDS, PARTICLES, REPORTING_VERBS, SPEECH_VERBS, is_role_head, is_title_word
+from .names import (
+    ORGANISATION_WORDS,
+    PARTICLES,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    country_code,
+    is_role_head,
+    is_role_word,
+    is_title_word,
+)
 from .people import dateline_end, readable_paragraphs
 from .text import alternation
 
@@ -80,11 +89,15 @@ _LEADING_WORDS_RE = re.compile(
 # Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
 _TRAILING_WORDS_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
+    r"meanwhile|however|often|once|still|already|separately|did|does|do|[a-z]{3,}ly|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
 _TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
+    r"\s*(?:(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|on|for)\s+)?)*(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
+    r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates)|"
+    r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:])"
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
@@ -114,6 +127,11 @@ _CIRCUMSTANCE_RE = re.compile(
     r"\s*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
     r"(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b",
     re.I,
+)
+# Content that only says when or where: "before Election Day", "at a Nov. 6 event at the Institute".
+_CIRCUMSTANCE_ONLY_RE = re.compile(
+    r"(?:before|after|at|in|on|during|about|of|for|from|with|without|under|over|side-by-side|to)\b"
+    r"(?![^\n]*\b(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|that)\b)[^\n]*$"
 )
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
@@ -292,6 +310,8 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     verb = attribution.verb
     content = attribution.content
     long_quotes = [q for q in quotes if _words(q.text) >= _DIRECT_WORDS]
+    if content and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]):
+        content = None  # '"...," Trump tweeted before Election Day.': when, not what
     if not long_quotes:
         if _unquoted_words(masked, content) >= _CLAUSE_WORDS:
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
@@ -683,13 +703,111 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
             return _Speaker(person=person, label=label)
     if _is_compound(label, story):
         return _Speaker(label=label, plural=True)
-    organisation = _organisation_voice(label, story)
+    organisation = _organisation_voice(label, story) or _organisation_named(label, index, start, story)
     if organisation:
         return _Speaker(organisation=organisation, label=label)
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+# Nouns by which a story names again an organisation it has named: "the company said", "the
+# association said", "The paper said", "a company spokesman said", "the ministry document".
+_ORGANISATION_NOUNS = frozenset(
+    "company firm group bank association ministry department paper newspaper daily agency exchange "
+    "commission board office authority council committee union corporation utility institute fund "
+    "federation organisation organization embassy mission court prosecutors service".split()
+)
+# Nouns any organisation may be called by: "the company" is whatever company spoke last.
+_GENERIC_ORGANISATION_NOUNS = frozenset("company firm group paper newspaper daily corporation utility".split())
+_DESCRIPTION_DETERMINERS = frozenset("the a an this".split())
+_COMPANY_SUFFIXES = frozenset(
+    "corp corp. corporation co co. cos company ltd ltd. inc inc. plc ag sa nv bv gmbh spa group holdings "
+    "mines mining industries".split()
+)
+
+
+def _organisation_named(label: str, index: int, offset: int, story: _Story) -> str | None:
+    """An organisation named again: by a description ("the company", "the association", "a
+    company spokesman", "the spokesman" after a company spoke), by its short form ("Echo Bay"
+    for Echo Bay Mines Ltd, "Westinghouse") or by its initials ("CFTC", "S and P", "SIMEX" given
+    beside the name). Only organisations that spoke before, or the story's one of that kind."""
+    words = label.replace("<", "").replace(">", "").split()
+    if not words:
+        return None
+    lower = [w.lower() for w in words]
+    speakers = _organisation_speakers(index, offset, story)
+    if lower[0] in _DESCRIPTION_DETERMINERS:
+        rest = lower[1:]
+        if rest and rest[-1] in _VOICE_WORDS:  # "a company spokesman", "the spokesman", "the ministry document"
+            rest = rest[:-1]
+        if not rest:
+            return speakers[0] if speakers and lower[-1] in _VOICE_WORDS and not _is_plural(label) else None
+        if any(w[:1].isupper() for w in words[1:]) or len(rest) > 4:
+            return None  # "the Japanese company", "the Swedish Prosecution Authority" is named, not described
+        noun = rest[-1]
+        if noun not in _ORGANISATION_NOUNS:
+            return None
+        for name in speakers:
+            if noun in _GENERIC_ORGANISATION_NOUNS or noun in name.lower().split():
+                return name
+        kind = [n for n in {name for _, name in story.org_forms} if n.lower().split()[-1:] == [noun]]
+        return kind[0] if len(kind) == 1 else None
+    if not all(w[:1].isupper() or w in ("and", "&", "of") for w in words) or len(words) > 4:
+        return None
+    for name in speakers:  # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
+        name_words = name.split()
+        if len(name_words) > len(words) and name_words[: len(words)] == words:
+            return name
+        if _initials_match(words, name_words):
+            return name
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
+        return _acronym_of(words[0], story)
+    return None
+
+
+def _organisation_speakers(index: int, offset: int, story: _Story) -> list[str]:
+    """Organisations that spoke before this place, the latest first (the last five paragraphs)."""
+    found: list[str] = []
+    for event in reversed(story.events):
+        if event.paragraph < index - 5:
+            break
+        name = event.speaker.organisation
+        if name and not event.speaker.person and (event.paragraph, event.offset) < (index, offset) and name not in found:
+            found.append(name)
+    return found
+
+
+def _initials_match(words: list[str], name_words: list[str]) -> bool:
+    """"S and P" for Standard and Poor's Corp, "CFTC" for Commodity Futures Trading Commission."""
+    letters = "".join(w for w in words if w not in ("and", "&", "of")) if all(len(w) == 1 or w in ("and", "&", "of") for w in words) else ""
+    if not letters and len(words) == 1 and words[0].isupper():
+        letters = words[0]
+    if len(letters) < 2:
+        return False
+    capitals = [w[0] for w in name_words if w[:1].isupper()]
+    without_suffix = [w[0] for w in name_words if w[:1].isupper() and w.lower() not in _COMPANY_SUFFIXES]
+    return letters in ("".join(capitals), "".join(without_suffix))
+
+
+def _acronym_of(acronym: str, story: _Story) -> str | None:
+    """"The Singapore International Monetary Exchange Ltd, SIMEX, said": the name printed just
+    before the acronym, between commas or in brackets."""
+    needle_forms = (f", {acronym},", f" ({acronym})", f", {acronym} ")
+    for paragraph in story.document.paragraphs:
+        for needle in needle_forms:
+            at = paragraph.find(needle)
+            if at > 0:
+                run = _CAPITALISED_RUN_END_RE.search(paragraph, max(0, at - 120), at)
+                if run:
+                    return run.group(1)
+    return None
+
+
+_CAPITALISED_RUN_END_RE = re.compile(
+    r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$"
+)
 
 
 def _clean_subject(text: str) -> str:
@@ -782,8 +900,8 @@ def _unlisted_organisation(words: list[str]) -> str | None:
     words (with "and", "of", "for" between) that end in an institution word."""
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    if not words or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
-        return None
+    if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
+        return None  # "Industries had complained": a kind of body, not one
     if all(w[:1].isupper() or w in ("and", "of", "for") for w in words) and words[0][:1].isupper():
         return " ".join(words)
     return None
@@ -793,21 +911,61 @@ _NOT_VOICED = frozenset({"government", "administration"})
 
 
 def _person_for_role(label: str, story: _Story) -> _Speaker | None:
-    """"the minister said", "the presidential spokesman added": the one person of the story with
-    that role; else the previous speaker of that kind."""
-    words = label.lower().split()
-    if not 2 <= len(words) <= 4 or words[0] != "the" or not is_role_head(words[-1]):
+    """"the minister said", "the presidential spokesman added", "Austria's interior minister",
+    "the U.S. trade representative", "China's ambassador to Britain": the one person of the story
+    whose role holds those words (of the same country, when both are known); else the previous
+    speaker of that kind. "a Nordic minister" stays a label unless the story has one such."""
+    described = _role_description(label)
+    if described is None:
         return None
-    if any(w[:1].isupper() for w in label.split()[1:]):
-        return None  # "the Japanese minister" may be another one
-    head = words[-1]
-    holders = [p for p in story.people if head in p.role.lower().split()]
+    head, role_words, country = described
+    holders = [
+        p for p in story.people
+        if head in _ROLE_WORD_RE.findall(p.role.lower()) and not (country and p.country and p.country != country)
+    ]
+    if len(holders) > 1:  # "the interior minister" of three ministers
+        holders = [p for p in holders if all(w in _ROLE_WORD_RE.findall(p.role.lower()) for w in role_words)]
+    if len(holders) > 1:  # "the president": the one whose role is just that, not "president of the Bank"
+        holders = [p for p in holders if _ROLE_WORD_RE.findall(p.role.lower()) == role_words] or holders
     if len(holders) == 1:
         return _Speaker(person=holders[0].name, label=label)
+    if label.split()[0].lower() != "the":
+        return None
     for event in story.events[-3:][::-1]:  # "a Treasury spokesman said ... The spokesman said"
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+_ROLE_WORD_RE = re.compile(r"[a-z][a-z.-]*")
+
+
+def _role_description(label: str) -> tuple[str, list[str], str | None] | None:
+    """(head, role words, country) of a description naming a role: "the minister", "Austria's
+    interior minister", "the U.S. trade representative", "China’s ambassador to Britain"."""
+    words = label.replace("’", "'").split()
+    if not 2 <= len(words) <= 7:
+        return None
+    country = None
+    first = words[0]
+    if first.lower() in ("the", "a", "an"):
+        words = words[1:]
+    elif first.endswith("'s") and (code := country_code(first[:-2])):
+        country, words = code, words[1:]
+    else:
+        return None
+    if words and (code := country_code(words[0])):
+        country, words = code, words[1:]  # "the U.S. trade representative", "the Japanese minister"
+    role_words = [w.lower() for w in words]
+    head_at = next((i for i, w in enumerate(role_words) if is_role_head(w)), None)
+    if head_at is None or not role_words:
+        return None
+    if any(w[:1].isupper() and not is_role_word(w) for w in words[: head_at + 1]):
+        return None  # "the Nordic minister": a word the story's roles may not hold
+    tail = role_words[head_at + 1 :]
+    if tail and tail[0] not in ("of", "to", "for", "at"):
+        return None
+    return role_words[head_at], [w for w in role_words if w not in ("of", "the", "to", "for", "at")], country
 
 
 def _is_plural(label: str) -> bool:
@@ -829,17 +987,47 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         return _Speaker(label=pronoun)
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
+    event = _last_person_event(index, offset, story)
     mention = _last_mentioned(index, offset, story, content)
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
-        names = mention[1]
+        names, subject = mention[1], mention[2]
         if len(names) == 1:
             return _Speaker(person=next(iter(names)), label=pronoun)
         if event and event.speaker.person in names:
             return _Speaker(person=event.speaker.person, label=pronoun)
+        if subject:  # "Morrison was the witness who listened to Trump's call with X. He said": its subject
+            return _Speaker(person=subject, label=pronoun)
         return _Speaker(label=pronoun)
-    if event and not event.speaker.plural and (event.speaker.person or event.speaker.organisation):
-        return _Speaker(event.speaker.person, event.speaker.organisation, pronoun)
+    if event and _nobody_else_since(event, index, offset, story):
+        return _Speaker(event.speaker.person, None, pronoun)
     return _Speaker(label=pronoun)
+
+
+def _last_person_event(index: int, offset: int, story: _Story) -> _Event | None:
+    """The latest speaker before this place who is one person, within four paragraphs."""
+    for event in reversed(story.events):
+        if (event.paragraph, event.offset) >= (index, offset):
+            continue
+        if event.paragraph < index - 4:
+            return None
+        if event.speaker.person and not event.speaker.plural:
+            return event
+    return None
+
+
+def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
+    """No other person named between the speaker and the pronoun (quotations aside)."""
+    for paragraph in range(event.paragraph, index + 1):
+        for start, _, name in story.mentions.get(paragraph, []):
+            if name == event.speaker.person:
+                continue
+            if (paragraph, start) <= (event.paragraph, event.offset) or (paragraph, start) >= (index, offset):
+                continue
+            masked = story.masked.get(paragraph)
+            if masked is not None and masked[start : start + 1] == "Q":
+                continue
+            return False
+    return True
 
 
 def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
@@ -849,7 +1037,7 @@ def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
     return None
 
 
-def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tuple[int, int], set[str]] | None:
+def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tuple[int, int], set[str], str | None] | None:
     """The latest sentence before the offset (this paragraph or the one before) naming people,
     as (paragraph, sentence start), and the people it names (not "X's", not inside quotations)."""
     for paragraph in (index, story.previous[index]):
@@ -862,8 +1050,14 @@ def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tu
             continue
         last = mentions[-1]
         sentence = next((s for s in _sentences_of(paragraph, story) if s[0] <= last[0] < s[1]), (0, 0))
-        names = {m[2] for m in mentions if sentence[0] <= m[0] < sentence[1]}
-        return (paragraph, sentence[0]), names
+        in_sentence = [m for m in mentions if sentence[0] <= m[0] < sentence[1]]
+        names = {m[2] for m in in_sentence}
+        text = story.document.paragraphs[paragraph]
+        opening = text[sentence[0] : in_sentence[0][0]].split()
+        subject = in_sentence[0][2] if len(opening) <= 4 and all(
+            w[:1].isupper() or w.lower() in ("but", "and", "the", "former", "a", "an") for w in opening
+        ) else None
+        return (paragraph, sentence[0]), names, subject
     return None
 
 
