@@ -90,6 +90,7 @@ class _Story:
     organisations: list[OrganisationMention]
     excluded: set[str]  # words of journalists' and organisations' names
     lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
+    companies: set[str] | None = None  # names of companies and the words that open them, when asked
 
 
 def find_people(document: Document, organisations: list[OrganisationMention]) -> list[PersonMention]:
@@ -206,6 +207,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         country = country or apposition_country
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
+    if not (role or honorific) and _is_company(name, before, after, story):
+        return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
     if len(tokens) == 1 and _is_institution(name, paragraph[: match.start()], after, story, role or honorific):
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
@@ -214,6 +217,37 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     if role and not country:
         country = _country_near(paragraph, start, end, document)
     return _Found(name, index, start, end, role, country)
+
+
+# Last words of a company's name ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>") and nouns before
+# or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... computer company").
+_COMPANY_NAME_RE = re.compile(
+    r"<([^<>]{2,80})>|((?:[A-Z][\w&'’.-]*\s+){1,4})(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|BV|GmbH|"
+    r"SpA|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|[Hh]ospital)\b"
+)
+_COMPANY_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary)\s+$"
+)
+_COMPANY_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
+    r"unit|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b"
+)
+
+
+def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
+    """A name the story gives a company: it opens a company's name printed elsewhere, or a
+    company noun stands before or after it."""
+    if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
+        return True
+    if story.companies is None:
+        story.companies = set()
+        for match in _COMPANY_NAME_RE.finditer(story.document.body):
+            words = (match.group(1) or match.group(2) or "").split()
+            if not any(c.islower() for c in "".join(words)):
+                continue  # a ticker: "<LLOY.L>"
+            for end in range(1, len(words) + 1):
+                story.companies.add(" ".join(words[:end]).rstrip(",."))
+    return name in story.companies
 
 
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
@@ -230,10 +264,18 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
     if len(words) - first >= 3 and not is_given_name(words[first]) and is_given_name(words[first + 1]):
         first += 1
+    while len(words) - first > 1 and words[-1].lower() in _TRAILING_DATE_WORDS:
+        words = words[:-1]  # "Clayton Yeutter Monday": the weekday is no part of the name
     if first >= len(words) or len(words) - first > 4:
         return None
     start = run.index(words[first], sum(len(w) for w in words[:first]) + first - 1 if first else 0)
-    return start, len(run)
+    end = run.index(words[-1], start) + len(words[-1])
+    return start, end
+
+
+_TRAILING_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split()
+)
 
 
 def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
@@ -464,7 +506,62 @@ def _merge(found: list[_Found]) -> list[_Person]:
         person.role = person.role or item.role
         person.country = person.country or item.country
         person.spans.append(Span(item.paragraph, item.start, item.end))
-    return people
+    return _join_variants(people)
+
+
+def _join_variants(people: list[_Person]) -> list[_Person]:
+    """A misspelling or plural of a person already found is that person: "Buchanan Snith" beside
+    "Alick Buchanan-Smith", "Yuetter" beside "Clayton Yeutter", "Reagans" beside "Reagan"."""
+    if len(people) < 2:
+        return people
+    kept: list[_Person] = []
+    for person in sorted(people, key=lambda p: (-len(p.spans), -len(p.name))):
+        target = None if person.role else _variant_of(person.name, kept)
+        if target is None:
+            kept.append(person)
+            continue
+        target.forms.extend(f for f in person.forms if f not in target.forms)
+        target.spans.extend(person.spans)
+        target.country = target.country or person.country
+    return kept
+
+
+def _variant_of(name: str, people: list[_Person]) -> _Person | None:
+    words = name.lower().replace("-", " ").split()
+    text = " ".join(words)
+    if len(text) < 5:
+        return None
+    found = None
+    for other in people:
+        other_words = other.name.lower().replace("-", " ").split()
+        tail = " ".join(other_words[-len(words) :])
+        if tail == text or tail[:1] != text[:1]:
+            continue
+        limit = 2 if len(text) >= 7 else 1
+        if _edit_distance(text, tail, limit) <= limit:
+            if found is not None and found is not other:
+                return None  # two people it could be
+            found = other
+    return found
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insertion, deletion, substitution, two letters swapped) from a to b, or limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 @lru_cache(maxsize=4096)
