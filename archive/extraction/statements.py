@@ -45,7 +45,7 @@ from .text import alternation
 # Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
 _FRAME_VERBS = frozenset({"reported"})
 # Participles that report what the clause's subject said: "..., saying ...", "noting that ...".
-_PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing"})
+_PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"})
 _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
 _VERB_RE = re.compile(rf" ({alternation([*_ALL_VERBS, 'according to'])})\b")
@@ -89,7 +89,7 @@ _LEADING_WORDS_RE = re.compile(
 # Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
 _TRAILING_WORDS_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
-    r"meanwhile|however|often|once|still|already|separately|did|does|do|[a-z]{3,}ly|"
+    r"meanwhile|however|often|once|since|still|already|separately|did|does|do|[a-z]{3,}ly|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
@@ -98,12 +98,12 @@ _TOLD_OBJECT_RE = re.compile(
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates)|"
     r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
-    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:])"
+    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
 _INSTRUCTION_RE = re.compile(
     r"\s+(?:on\s+|upon\s+)?(?!that\b)(?:(?!(?:is|was|were|are|would|will|had|has|have|could|should|might|"
-    r"must|be|that|it)\b)[\w.'’-]+,?\s+){1,6}?to\s+[a-z]+"
+    r"must|be|that|it|he|she|they|we|i|you|[a-z]+ed)\b)[\w.'’-]+\s+){1,6}?to\s+[a-z]+"
 )
 # "called the process "a sham"", "asked whether", "asked: "..."", "what he called".
 _QUOTE_OR_QUESTION_RE = re.compile(
@@ -433,7 +433,7 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     appositions: list[tuple[int, int]] = []
     if head.endswith(","):
         chain = _apposition_chain(masked, s0, end - 1)
-        subject_named = chain is not None and _names_someone(masked, chain[0], story)
+        subject_named = chain is not None and any(_names_someone(masked, piece, story) for piece in chain)
         if not subject_named and _noun_phrase_after(masked, verb.end, s1):
             return _inverted(masked, s0, s1, verb)
         if chain is None:
@@ -449,10 +449,24 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             subject = (end - len(last_word), end)
         else:
             subject = (_phrase_start(masked, s0, end, story), end)
+            named = _named_before_description(masked, s0, subject, story)
+            if named is not None:  # "chairman James Florio, a New Jersey Democrat said"
+                subject, appositions = named, [subject]
         if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
             return None
     content = _content(masked, s0, s1, verb, subject)
     return _Attribution(verb.text, subject, appositions, content)
+
+
+def _named_before_description(masked: str, s0: int, subject: tuple[int, int], story: _Story) -> tuple[int, int] | None:
+    """"Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said" (no comma before the
+    verb): a description after a comma whose phrase before it ends with a person's name."""
+    words = masked[subject[0] : subject[1]].split(None, 1)
+    if not words or words[0].lower() not in ("a", "an") or masked[max(s0, subject[0] - 2) : subject[0]] != ", ":
+        return None
+    end = subject[0] - 2
+    start = _phrase_start(masked, s0, end, story)
+    return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
 
 
 def _inverted(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
@@ -477,7 +491,7 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
 
 def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
     start = verb.end
-    if verb.text in ("told", "tells"):
+    if verb.text in ("told", "tells", "telling"):
         told = _TOLD_OBJECT_RE.match(masked, start, s1)
         if told:
             start = told.end()
@@ -578,7 +592,7 @@ def _piece_kind(text: str) -> str:
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
-    if len(words) > 12 or any(w in _CLAUSE_MARKERS for w in words):
+    if len(words) > 18 or any(w in _CLAUSE_MARKERS for w in words):
         return "clause"
     return "phrase"
 
@@ -618,7 +632,12 @@ def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int
     end = s0 + len(masked[s0:end].rstrip().rstrip(","))
     if end <= s0:
         return None
-    return _phrase_start(masked, s0, end, story), end
+    start = _phrase_start(masked, s0, end, story)
+    if not _is_noun_phrase(masked[start:end]):  # "he has accepted the resignation of his minister X, who said"
+        for form, _ in story.forms:
+            if masked.endswith(form, start, end) and not masked[end - len(form) - 1 : end - len(form)].isalnum():
+                return end - len(form), end
+    return start, end
 
 
 _PHRASE_STOP_RE = re.compile(r"[,;:\"“”]|\swho\b")
@@ -640,6 +659,8 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
         return None
     words = masked[span[0] : span[1]].split()
     first = words[0]
+    if first.lower() in _PREPOSITIONS:
+        return None  # "said on Tuesday", "said in a statement"
     opener = first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS or is_title_word(first)
     opener = opener or (first.endswith("ing") and len(words) > 1 and words[1][:1].isupper())  # "visiting"
     if len(words) > 10 or not (any_start or opener):
