@@ -272,8 +272,10 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
             continue
         speaker = _resolve(paragraph, masked, index, attribution, story)
         if waiting and not speakers:
-            # '"A." "B," he said.': quotations opening the paragraph are the first speaker's.
-            owner = speaker if masked[s0] in _QUOTE_CHARS and masked[sentences[0][0]] in _QUOTE_CHARS else _Speaker()
+            # '"A." "B," he said.': quotations opening the paragraph are the first speaker's; so are
+            # those of the sentence just before a bare attribution ('"...!" Trump tweeted.').
+            opening = masked[s0] in _QUOTE_CHARS and masked[sentences[0][0]] in _QUOTE_CHARS
+            owner = speaker if opening or _bare_after_quote(masked, sentences, number, attribution, sentence_quotes) else _Speaker()
             made.extend(_direct(q, index, "", owner) for q in waiting)
             waiting = []
         story.events.append(_Event(index, attribution.subject[0], speaker, s0))
@@ -282,6 +284,17 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     made.sort(key=lambda s: s.start)
     return made
+
+
+def _bare_after_quote(masked, sentences, number, attribution, quotes) -> bool:
+    """'"So it's fair to say you have not fixed it?" Schiff asked.': the sentence before ends with
+    a quotation and this one says nothing more than who spoke."""
+    if number == 0 or quotes:
+        return False
+    previous = masked[sentences[number - 1][0] : sentences[number - 1][1]].rstrip()
+    content = attribution.content
+    bare = content is None or _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]) is not None
+    return bare and previous[-1:] in _CLOSING_MARKS
 
 
 def _is_title(text: str) -> bool:
@@ -316,6 +329,16 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         if _unquoted_words(masked, content) >= _CLAUSE_WORDS:
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
+    inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
+    if (
+        inside
+        and _unquoted_words(masked, (content[0], inside[0].mark)) >= _DIRECT_WORDS
+        and not _COORDINATED_RE.search(masked[content[0] : inside[0].mark])
+    ):
+        # 'SIMEX said the contracts would be based on futures and be started "toward the third
+        # quarter."': a quotation inside the reported clause is part of one indirect statement.
+        made = [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
+        return made + [_direct(q, index, verb, speaker) for q in long_quotes if q not in inside]
     made = [_direct(q, index, verb, speaker) for q in long_quotes]
     # "a fair pact would be hard to negotiate, but, "We are determined to do it."": two statements.
     if content and content[0] < long_quotes[0].mark <= content[1]:
@@ -1127,13 +1150,37 @@ def _quotations(paragraph: str, start: int) -> list[_Quote]:
     """Quoted passages. One never closed that holds ', said X' was closed before it by the
     writer in fact ('"I don't see any reason to change, said Frederick Meinke')."""
     found = []
-    for match in _QUOTE_RE.finditer(paragraph, start):
-        group = 1 if match.group(1) is not None else 2
-        begin, end = match.start(group), match.end(group)
-        if end == len(paragraph) and (missing := _MISSING_CLOSE_RE.search(paragraph, begin, end)):
+    opened = -1  # where the open quotation's mark is
+    for match in _QUOTE_MARK_RE.finditer(paragraph, start):
+        mark = match.group()
+        if opened < 0:
+            if mark in _CLOSING_ONLY:
+                continue  # closes a quotation opened in an earlier paragraph
+            opened = match.start()
+            continue
+        if mark == "“":  # a new quotation while one is open: the writer forgot to close it
+            found.append(_quote(paragraph, opened, match.start()))
+            opened = match.start()
+            continue
+        found.append(_quote(paragraph, opened, match.start()))  # ”, ", ’’ or '' close it
+        opened = -1
+    if opened >= 0:
+        end = len(paragraph)
+        if missing := _MISSING_CLOSE_RE.search(paragraph, opened + 1, end):
             end = missing.start()
-        found.append(_Quote(match.start(), begin, end, paragraph[begin:end]))
+        found.append(_quote(paragraph, opened, end))
     return found
+
+
+def _quote(paragraph: str, mark: int, end: int) -> _Quote:
+    begin = mark + 1
+    return _Quote(mark, begin, end, paragraph[begin:end])
+
+
+# Quotation marks: curly, straight, and closing ones typed as two apostrophes (’’ or '').
+_QUOTE_MARK_RE = re.compile("[“”\"]|’’|''")
+_CLOSING_ONLY = frozenset({"”", "’’", "''"})
+_CLOSING_MARKS = "\"”’'"
 
 
 _MISSING_CLOSE_RE = re.compile(r",(?=\s+(?:said|says|told|added)\b)")
