@@ -195,6 +195,7 @@ class _Story:
     masked: dict[int, str] = field(default_factory=dict)  # paragraphs with quoted words masked
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
+    continued: dict[int, "_Speaker"] = field(default_factory=dict)  # quotation paragraphs that went on
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
 
 
@@ -267,6 +268,7 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
                 made.extend(_direct(q, index, "", _paragraph_speaker(speakers)) for q in loose)
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
+                story.continued[index] = opening_speaker
             else:
                 waiting.extend(loose)
             continue
@@ -315,7 +317,11 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
     last = story.events[-1] if story.events else None
     if paragraph.lstrip()[:1] not in _QUOTE_CHARS or last is None:
         return None
-    return last.speaker if last.paragraph == story.previous[index] else None
+    previous = story.previous[index]
+    if last.paragraph == previous:
+        return last.speaker
+    # After 'X said:' a run of paragraphs that are quotations keeps X.
+    return story.continued.get(previous) if story.continued.get(previous) is last.speaker else None
 
 
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
@@ -368,7 +374,28 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
         outer = next((v for v in verbs if 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES), None)
         if outer is not None and _THAT_RE.fullmatch(masked, outer.end, found.subject[0]):
             found = _attribution_by(outer, masked, s0, s1, story) or found
+        elif _ends_sentence(masked, verb, s1) and found.content and found.content[1] <= found.subject[0]:
+            found = _relayed(masked, s0, s1, verbs, verb, found, story) or found
         return found
+    return None
+
+
+def _relayed(masked, s0, s1, verbs, frame, found, story) -> _Attribution | None:
+    """"Sondland said he had relayed that aid might be freed, Morrison testified.": the one who
+    said it is the speaker of the reported clause, the one at the end only relays it."""
+    for verb in verbs:
+        if verb is frame or verb.text not in ("said", "says") or not found.content[0] < verb.start < found.content[1]:
+            continue  # "Lawson has told Funaro that ..., a spokesman said": the spokesman says what was told
+        inner = _attribution_by(verb, masked, s0, s1, story)
+        if inner is None or _clean_subject(masked[inner.subject[0] : inner.subject[1]]).lower() in _PRONOUNS:
+            continue  # "He said ..., minister X said": he is X
+        if not _names_someone(masked, inner.subject, story):
+            continue
+        if len(masked[found.content[0] : inner.subject[0]].split()) > 2:
+            continue  # the inner verb's subject must open the reported clause
+        if inner.content:
+            inner.content = _trim(masked, inner.content[0], min(inner.content[1], found.content[1]))
+        return inner
     return None
 
 
@@ -438,6 +465,9 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
 def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
     """"He was quoted by PAP as saying", "prevent Shultz from saying", "..., saying that"."""
     before = masked[s0 : verb.start].rstrip()
+    quoted = _QUOTED_AS_RE.search(masked, s0, verb.start)
+    if quoted:  # "Tass quoted Gorbachev as saying": Gorbachev speaks
+        return _Attribution(verb.text, quoted.span(1), content=_content_after(masked, verb, s1))
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
         subject = (_title_and_name_start(masked, s0, end), end)
@@ -446,6 +476,9 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     if subject is None or subject[0] >= subject[1]:
         return None
     return _Attribution(verb.text, subject, content=_content_after(masked, verb, s1))
+
+
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+as\s*$")
 
 
 def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
@@ -615,12 +648,13 @@ def _piece_kind(text: str) -> str:
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
-    if len(words) > 18 or any(w in _CLAUSE_MARKERS for w in words):
-        return "clause"
+    if len(words) > 18 or any(w in _CLAUSE_MARKERS and w != "to" for w in words) or _TO_VERB_RE.search(text):
+        return "clause"  # but "adviser to the president" is a noun phrase
     return "phrase"
 
 
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
+_TO_VERB_RE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]")
 
 
 def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
@@ -1029,6 +1063,8 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
             return _Speaker(None, event.speaker.organisation, pronoun)
         return _Speaker(label=pronoun)
+    if pronoun == "they" and event and event.speaker.organisation and not event.speaker.person:
+        return _Speaker(None, event.speaker.organisation, pronoun, plural=True)  # "Ministry officials said ... they said"
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
     event = _last_person_event(index, offset, story)
