@@ -816,12 +816,17 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         return None
     lower = [w.lower() for w in words]
     speakers = _organisation_speakers(index, offset, story)
+    titled = _TITLED_ORGANISATION_RE.search(label)
+    if titled:  # "energy firm Soekor", "lead manager Nippon Credit International Ltd", "the government's X Agency"
+        return titled.group(1) or titled.group(2)
     if lower[0] in _DESCRIPTION_DETERMINERS:
         rest = lower[1:]
         if rest and rest[-1] in _VOICE_WORDS:  # "a company spokesman", "the spokesman", "the ministry document"
             rest = rest[:-1]
         if not rest:
-            return speakers[0] if speakers and lower[-1] in _VOICE_WORDS and not _is_plural(label) else None
+            if lower[-1] not in _VOICE_WORDS or _is_plural(label):
+                return None
+            return speakers[0] if speakers else _story_company(index, story)  # "a spokesman said"
         if any(w[:1].isupper() for w in words[1:]) or len(rest) > 4:
             return None  # "the Japanese company", "the Swedish Prosecution Authority" is named, not described
         noun = rest[-1]
@@ -830,8 +835,12 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         for name in speakers:
             if noun in _GENERIC_ORGANISATION_NOUNS or noun in name.lower().split():
                 return name
+        if noun in ("company", "firm") and (company := _story_company(index, story)):
+            return company  # "<Westland Plc> will cut jobs, a company spokesman said"
         kind = [n for n in {name for _, name in story.org_forms} if n.lower().split()[-1:] == [noun]]
-        return kind[0] if len(kind) == 1 else None
+        if len(kind) == 1:
+            return kind[0]
+        return _named_in_story(noun, index, story)
     if not all(w[:1].isupper() or w in ("and", "&", "of") for w in words) or len(words) > 4:
         return None
     for name in speakers:  # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
@@ -843,6 +852,38 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
         return _acronym_of(words[0], story)
     return None
+
+
+# A company noun or a role before an organisation's name, or a possessive: "energy firm Soekor",
+# "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
+_TITLED_ORGANISATION_RE = re.compile(
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency)\s+"
+    r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)$|"
+    r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
+    rf"(?i:{'|'.join(sorted(w.rstrip('.') for w in ORGANISATION_WORDS))}))\.?$"
+)
+_BRACKETED_COMPANY_RE = re.compile(r"<([^<>]*[a-z][^<>]*)>")
+
+
+def _story_company(index: int, story: _Story) -> str | None:
+    """The company a story is about: the first one Reuters marks with angle brackets up to here."""
+    for paragraph in story.document.paragraphs[: index + 1]:
+        match = _BRACKETED_COMPANY_RE.search(paragraph)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
+    """"the ministry": the one capitalised name ending in "Ministry" the story printed up to here."""
+    names = set()
+    pattern = re.compile(rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}){noun.capitalize()}\b")
+    for paragraph in story.document.paragraphs[: index + 1]:
+        for match in pattern.finditer(paragraph):
+            words = [w for w in match.group(1).split() if w not in ("The", "A", "An")]
+            if words:
+                names.add(" ".join([*words, noun.capitalize()]))
+    return names.pop() if len(names) == 1 else None
 
 
 def _organisation_speakers(index: int, offset: int, story: _Story) -> list[str]:
