@@ -90,7 +90,6 @@ class _Story:
     organisations: list[OrganisationMention]
     excluded: set[str]  # words of journalists' and organisations' names
     lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
-    companies: set[str] | None = None  # names of companies and the words that open them, when asked
 
 
 def find_people(document: Document, organisations: list[OrganisationMention]) -> list[PersonMention]:
@@ -219,11 +218,11 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     return _Found(name, index, start, end, role, country)
 
 
-# Last words of a company's name ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>") and nouns before
-# or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... computer company").
-_COMPANY_NAME_RE = re.compile(
-    r"<([^<>]{2,80})>|((?:[A-Z][\w&'’.-]*\s+){1,4})(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|BV|GmbH|"
-    r"SpA|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|[Hh]ospital)\b"
+# What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
+# nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
+_COMPANY_TAIL_RE = re.compile(
+    r"(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Group|"
+    r"Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|[Hh]ospital)\b|[^<>]{0,60}>"
 )
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary)\s+$"
@@ -235,19 +234,20 @@ _COMPANY_APPOSITION_RE = re.compile(
 
 
 def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
-    """A name the story gives a company: it opens a company's name printed elsewhere, or a
-    company noun stands before or after it."""
+    """A name the story gives a company: it opens a company's name printed elsewhere ("Echo Bay"
+    beside "Echo Bay Mines Ltd", "Placer" beside "<Placer Pacific Ltd>"), or a company noun stands
+    before or after it."""
     if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
-    if story.companies is None:
-        story.companies = set()
-        for match in _COMPANY_NAME_RE.finditer(story.document.body):
-            words = (match.group(1) or match.group(2) or "").split()
-            if not any(c.islower() for c in "".join(words)):
-                continue  # a ticker: "<LLOY.L>"
-            for end in range(1, len(words) + 1):
-                story.companies.add(" ".join(words[:end]).rstrip(",."))
-    return name in story.companies
+    body = story.document.body
+    at = body.find(name)
+    while at != -1:
+        end = at + len(name)
+        tail = _COMPANY_TAIL_RE.match(body, end)
+        if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
+            return True
+        at = body.find(name, end)
+    return False
 
 
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
