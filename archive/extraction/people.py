@@ -12,6 +12,7 @@ mentions by surname join the full name, word by whole word, so "Kishi" never mat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -90,6 +91,8 @@ class _Story:
     organisations: list[OrganisationMention]
     excluded: set[str]  # words of journalists' and organisations' names
     lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
+    companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
+    institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
 
 
 def find_people(document: Document, organisations: list[OrganisationMention]) -> list[PersonMention]:
@@ -239,14 +242,19 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     before or after it."""
     if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
-    body = story.document.body
-    at = body.find(name)
-    while at != -1:
+    if name not in story.companies:
+        story.companies[name] = _printed_as_company(name, story.document.body)
+    return story.companies[name]
+
+
+def _printed_as_company(name: str, body: str) -> bool:
+    at, seen = body.find(name), 0
+    while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
         tail = _COMPANY_TAIL_RE.match(body, end)
         if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
             return True
-        at = body.find(name, end)
+        at, seen = body.find(name, end), seen + 1
     return False
 
 
@@ -317,8 +325,10 @@ def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
 
 def _country_near(paragraph: str, start: int, end: int, document: Document) -> str | None:
     """A role without a country takes the sentence's: "Tokyo ..., Foreign Minister X said"."""
-    sentence_start = paragraph.rfind(". ", 0, start) + 1
-    sentence_end = paragraph.find(". ", end)
+    sentence_start = paragraph.rfind(". ", max(0, start - 300), start) + 1 or max(0, start - 300)
+    sentence_end = paragraph.find(". ", end, end + 300)
+    if sentence_end == -1:
+        sentence_end = min(len(paragraph), end + 300)
     before = paragraph[sentence_start:start]
     after = paragraph[end : sentence_end if sentence_end != -1 else len(paragraph)]
     for text in (before, after):
@@ -341,10 +351,12 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     following = after[:12].split()
     if following and following[0].lower().strip(",.") in ORGANISATION_WORDS:
         return True
-    body = story.document.body
-    if any(f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")):
-        return True
-    return not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None
+    if word not in story.institutions:
+        body = story.document.body
+        story.institutions[word] = any(
+            f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")
+        ) or (not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None)
+    return story.institutions[word]
 
 
 _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
@@ -602,12 +614,15 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
         for index, paragraph in enumerate(paragraphs):
             if word not in paragraph:
                 continue  # the common case
+            taken = sorted((s.start, s.end) for s in person.spans if s.paragraph == index)
             for start in _whole_word_starts(paragraph, word):
                 end = start + len(word)
-                if not any(_overlaps(s, index, start, end) for s in person.spans):
-                    person.spans.append(Span(index, start, end))
-                    if word not in person.forms:
-                        person.forms.append(word)
+                at = bisect_left(taken, (start, end))
+                if any(a < end and start < b for a, b in taken[max(0, at - 1) : at + 1]):
+                    continue
+                person.spans.append(Span(index, start, end))
+                if word not in person.forms:
+                    person.forms.append(word)
 
 
 def _whole_word_starts(paragraph: str, word: str):

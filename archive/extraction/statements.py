@@ -25,6 +25,7 @@ than none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -58,6 +59,8 @@ _AS_VERBS = REPORTING_VERBS["as"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = "\"“”"
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
+_VERBS_PER_SENTENCE = 12  # more is no sentence but a list or garbage: the first ones are read
+_LOOK_BACK = 40  # events or mentions read back for a pronoun or a description, at most
 _STANDALONE_WORDS = 3  # a quotation that is all the sentence reports
 _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 
@@ -196,6 +199,13 @@ class _Story:
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
     continued: dict[int, "_Speaker"] = field(default_factory=dict)  # quotation paragraphs that went on
+    _mention_ends: dict[int, list[int]] = field(default_factory=dict)
+
+    def mention_ends(self, paragraph: int) -> list[int]:
+        """The ends of the paragraph's mentions, in order (mentions never overlap)."""
+        if paragraph not in self._mention_ends:
+            self._mention_ends[paragraph] = [m[1] for m in self.mentions.get(paragraph, [])]
+        return self._mention_ends[paragraph]
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
 
 
@@ -259,9 +269,13 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
     made: list[StatementMention] = []
     speakers: list[_Speaker] = []
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
+    quote_marks = [q.mark for q in quotes]
+    verb_starts = [v.start for v in verbs]
     for number, (s0, s1) in enumerate(sentences):
-        sentence_quotes = [q for q in quotes if s0 <= q.mark < s1]
-        attribution = _attribution(masked, s0, s1, [v for v in verbs if s0 <= v.start < s1], story)
+        # The sentence's quotations and verbs, found by bisection: time stays linear in the text.
+        sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)]
+        sentence_verbs = verbs[bisect_left(verb_starts, s0) : bisect_left(verb_starts, s1)]
+        attribution = _attribution(masked, s0, s1, sentence_verbs[:_VERBS_PER_SENTENCE], story)
         if attribution is None:
             loose = [q for q in sentence_quotes if _words(q.text) >= 2]
             if speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
@@ -889,7 +903,7 @@ def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
 def _organisation_speakers(index: int, offset: int, story: _Story) -> list[str]:
     """Organisations that spoke before this place, the latest first (the last five paragraphs)."""
     found: list[str] = []
-    for event in reversed(story.events):
+    for event in reversed(story.events[-_LOOK_BACK:]):
         if event.paragraph < index - 5:
             break
         name = event.speaker.organisation
@@ -1126,7 +1140,7 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
 
 def _last_person_event(index: int, offset: int, story: _Story) -> _Event | None:
     """The latest speaker before this place who is one person, within four paragraphs."""
-    for event in reversed(story.events):
+    for event in reversed(story.events[-_LOOK_BACK:]):
         if (event.paragraph, event.offset) >= (index, offset):
             continue
         if event.paragraph < index - 4:
@@ -1138,8 +1152,13 @@ def _last_person_event(index: int, offset: int, story: _Story) -> _Event | None:
 
 def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
     """No other person named between the speaker and the pronoun (quotations aside)."""
+    read = 0
     for paragraph in range(event.paragraph, index + 1):
-        for start, _, name in story.mentions.get(paragraph, []):
+        first = bisect_left(story.mention_ends(paragraph), event.offset) if paragraph == event.paragraph else 0
+        for start, _, name in story.mentions.get(paragraph, [])[first:]:
+            read += 1
+            if read > _LOOK_BACK:
+                return False
             if name == event.speaker.person:
                 continue
             if (paragraph, start) <= (event.paragraph, event.offset) or (paragraph, start) >= (index, offset):
@@ -1162,16 +1181,25 @@ def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tu
     """The latest sentence before the offset (this paragraph or the one before) naming people,
     as (paragraph, sentence start), and the people it names (not "X's", not inside quotations)."""
     for paragraph in (index, story.previous[index]):
-        mentions = [
-            m for m in story.mentions.get(paragraph, [])
-            if (paragraph < index or (m[1] <= offset and not _inside(m[0], content)))
-            and _counts_as_antecedent(story, paragraph, m)
-        ]
-        if not mentions:
+        every = story.mentions.get(paragraph, [])
+        if not every:
             continue
-        last = mentions[-1]
-        sentence = next((s for s in _sentences_of(paragraph, story) if s[0] <= last[0] < s[1]), (0, 0))
-        in_sentence = [m for m in mentions if sentence[0] <= m[0] < sentence[1]]
+        stop = len(every) if paragraph < index else bisect_right(story.mention_ends(paragraph), offset)
+        last = None
+        for m in reversed(every[max(0, stop - _LOOK_BACK) : stop]):
+            if (paragraph < index or not _inside(m[0], content)) and _counts_as_antecedent(story, paragraph, m):
+                last = m
+                break
+        if last is None:
+            continue
+        sentences = _sentences_of(paragraph, story)
+        at = _sentence_at(sentences, last[0])
+        sentence = sentences[at] if at >= 0 else (0, 0)
+        in_sentence = [
+            m for m in every[max(0, stop - _LOOK_BACK) : stop]
+            if sentence[0] <= m[0] < sentence[1] and m[0] <= last[0]
+            and (paragraph < index or not _inside(m[0], content)) and _counts_as_antecedent(story, paragraph, m)
+        ]
         names = {m[2] for m in in_sentence}
         text = story.document.paragraphs[paragraph]
         opening = text[sentence[0] : in_sentence[0][0]].split()
@@ -1180,6 +1208,17 @@ def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tu
         ) else None
         return (paragraph, sentence[0]), names, subject
     return None
+
+
+def _sentence_at(sentences: list[tuple[int, int]], position: int) -> int:
+    low, high = 0, len(sentences)
+    while low < high:
+        middle = (low + high) // 2
+        if sentences[middle][0] <= position:
+            low = middle + 1
+        else:
+            high = middle
+    return low - 1
 
 
 def _sentences_of(paragraph: int, story: _Story) -> list[tuple[int, int]]:
