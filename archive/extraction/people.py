@@ -202,7 +202,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "United States", "Hong Kong", "New Zealand"
     if paragraph[end : end + 1] == ")" and is_given_name(name):
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
-    before, after = paragraph[:start], paragraph[end:]
+    # What the cues read of the text around the name: a window, so time stays linear in the text.
+    before, after = paragraph[max(0, start - 300) : start], paragraph[end : end + 400]
     role, country, honorific = _role_before(before, document)
     if not role:
         role, apposition_country = _apposition_role(after, document)
@@ -211,7 +212,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
-    if len(tokens) == 1 and _is_institution(name, paragraph[: match.start()], after, story, role or honorific):
+    if len(tokens) == 1 and _is_institution(name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific):
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
@@ -316,7 +317,7 @@ def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
     """"King Fahd", "Sheikh Ali": a monarch's one-word name keeps its title."""
     if " " in name:
         return name, start
-    previous = paragraph[:start].split()[-1:]
+    previous = paragraph[max(0, start - 40) : start].split()[-1:]
     if previous and previous[0].lower() in ROYAL_TITLES and previous[0][0].isupper():
         title_start = start - len(previous[0]) - 1
         return paragraph[title_start : start + len(name)], title_start
@@ -457,12 +458,28 @@ def _inside_organisation(person: _Found, paragraph: str, organisations: list[Org
     for org in organisations:
         if person.name == org.name or person.name == org.abbreviation:
             return True
-        for span in org.spans:
-            if span.paragraph == person.paragraph and span.start <= person.start and person.end <= span.end:
-                tail = paragraph[person.end : span.end]
-                if span.start == person.start and tail.strip() and not _SIDE_BY_SIDE_RE.match(tail):
-                    return True
+    for start, end in _organisation_spans(organisations).get((person.paragraph, person.start), ()):
+        tail = paragraph[person.end : end]
+        if person.end <= end and tail.strip() and not _SIDE_BY_SIDE_RE.match(tail):
+            return True
     return False
+
+
+_SPANS_CACHE: dict[int, tuple[list[OrganisationMention], dict]] = {}
+
+
+def _organisation_spans(organisations: list[OrganisationMention]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(paragraph, start) -> (start, end) of the organisations' mentions starting there, built
+    once per story (the last story's list is kept)."""
+    cached = _SPANS_CACHE.get(0)
+    if cached is not None and cached[0] is organisations:
+        return cached[1]
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for org in organisations:
+        for span in org.spans:
+            spans.setdefault((span.paragraph, span.start), []).append((span.start, span.end))
+    _SPANS_CACHE[0] = (organisations, spans)
+    return spans
 
 
 _SIDE_BY_SIDE_RE = re.compile(r"\s*(?:of|and|,)\s")

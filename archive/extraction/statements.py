@@ -639,7 +639,8 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     ("who is ...", "speaking to ..."); a clause, an intro or a quotation ends the chain.
     """
     phrases = []
-    for piece in reversed(list(_CHAIN_PIECE_RE.finditer(masked, s0, end))):  # from the verb backwards
+    pieces = list(_CHAIN_PIECE_RE.finditer(masked, max(s0, end - 600), end))[-8:]  # an apposition is short
+    for piece in reversed(pieces):  # from the verb backwards
         kind = _piece_kind(piece.group().strip())
         if kind in ("clause", "intro", "quoted"):
             break
