@@ -1266,6 +1266,8 @@ class _Quote(NamedTuple):
 def _quotations(paragraph: str, start: int) -> list[_Quote]:
     """Quoted passages. One never closed that holds ', said X' was closed before it by the
     writer in fact ('"I don't see any reason to change, said Frederick Meinke')."""
+    if "''" not in paragraph and "’’" not in paragraph and ('"' not in paragraph or ("“" not in paragraph and "”" not in paragraph)):
+        return _plain_quotations(paragraph, start)  # one kind of marks: the fast common case
     found = []
     opened = -1  # where the open quotation's mark is
     for match in _QUOTE_MARK_RE.finditer(paragraph, start):
@@ -1286,6 +1288,17 @@ def _quotations(paragraph: str, start: int) -> list[_Quote]:
         if missing := _MISSING_CLOSE_RE.search(paragraph, opened + 1, end):
             end = missing.start()
         found.append(_quote(paragraph, opened, end))
+    return found
+
+
+def _plain_quotations(paragraph: str, start: int) -> list[_Quote]:
+    found = []
+    for match in _QUOTE_RE.finditer(paragraph, start):
+        group = 1 if match.group(1) is not None else 2
+        begin, end = match.start(group), match.end(group)
+        if end == len(paragraph) and (missing := _MISSING_CLOSE_RE.search(paragraph, begin, end)):
+            end = missing.start()
+        found.append(_Quote(match.start(), begin, end, paragraph[begin:end]))
     return found
 
 
