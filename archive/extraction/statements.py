@@ -532,7 +532,7 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     """"Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said" (no comma before the
     verb): a description after a comma whose phrase before it ends with a person's name."""
     words = masked[subject[0] : subject[1]].split(None, 1)
-    if not words or words[0].lower() not in ("a", "an") or masked[max(s0, subject[0] - 2) : subject[0]] != ", ":
+    if not words or words[0].lower() not in ("a", "an", "of", "at", "from") or masked[max(s0, subject[0] - 2) : subject[0]] != ", ":
         return None
     end = subject[0] - 2
     start = _phrase_start(masked, s0, end, story)
@@ -650,7 +650,7 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
 
 
 # Pieces of an apposition chain: between commas and quotation marks ('"...," Sen. John McCain,').
-_CHAIN_PIECE_RE = re.compile(r"[^,\"“”]+")
+_CHAIN_PIECE_RE = re.compile(r"(?:[^,\"“”]|(?<=\d),(?=\d))+")  # "130,000 ha" is one piece
 
 
 def _piece_kind(text: str) -> str:
@@ -995,7 +995,7 @@ def _is_compound(label: str, story: _Story) -> bool:
 
 def _organisation_voice(label: str, story: _Story) -> str | None:
     """"Citibank", "a Treasury spokesman", "A Foreign Ministry statement", "a spokesman for X"."""
-    label = label.replace("<", "").replace(">", "")
+    label = _TICKER_RE.sub("", label).replace("<", "").replace(">", "").strip()
     words = label.split()
     head = words[-1].lower() if words else ""
     for form, name in story.org_forms:
@@ -1018,12 +1018,18 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         return _unlisted_organisation(voice.group(1).split())
     if head in _VOICE_WORDS:
         return _unlisted_organisation(words[:-1])
+    if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
+        name = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        if name and all(w[:1].isupper() for w in name):
+            return " ".join(name)
     if head in ORGANISATION_WORDS:
         return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said"
     return None
 
 
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
+_TICKER_RE = re.compile(r"\s*<[A-Z0-9.]+>")  # "First Chicago Corp <FNB>"
+_PUBLICATION_WORDS = frozenset("newspaper daily paper weekly magazine agency".split())
 _VOICE_OF_RE = re.compile(
     r"(?:a|an|the|one)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|official)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", re.I
 )
@@ -1123,6 +1129,12 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         return _Speaker(None, event.speaker.organisation, pronoun, plural=True)  # "Ministry officials said ... they said"
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
+    if (
+        event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural
+        and _SINGLE_VOICE_RE.search(event.speaker.label)
+        and not _person_named_since(event, index, offset, story)
+    ):
+        return _Speaker(None, event.speaker.organisation, pronoun)  # "a Treasury spokesman said ... he said"
     event = _last_person_event(index, offset, story)
     mention = _last_mentioned(index, offset, story, content)
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
@@ -1137,6 +1149,19 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     if event and _nobody_else_since(event, index, offset, story):
         return _Speaker(event.speaker.person, None, pronoun)
     return _Speaker(label=pronoun)
+
+
+_SINGLE_VOICE_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|official)\b", re.I)
+
+
+def _person_named_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
+    for paragraph in range(event.paragraph, index + 1):
+        ends = story.mention_ends(paragraph)
+        first = bisect_left(ends, event.offset) if paragraph == event.paragraph else 0
+        last = bisect_left(ends, offset) if paragraph == index else len(ends)
+        if last > first:
+            return True
+    return False
 
 
 def _last_person_event(index: int, offset: int, story: _Story) -> _Event | None:
