@@ -963,7 +963,17 @@ def _person_heading(phrase: str, story: _Story) -> str | None:
 _POSTMODIFIER_RE = re.compile(r"\s+(?:of|at|in|from|with)\s+")
 
 
+_RELATION_RE = re.compile(
+    r"^(?:(?:an?|the|one|his|her|their)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:aides?|advis[eo]rs?|spokesman|spokeswoman|"
+    r"assistants?|lawyers?|attorneys?|son|daughter|wife|husband|brother|sister|friends?|all(?:y|ies)|critics?|"
+    r"supporters?|associates?|colleagues?|relatives?)\s+(?:to|for|of|at)\s",
+    re.I,
+)
+
+
 def _person_ending(phrase: str, story: _Story) -> str | None:
+    if _RELATION_RE.match(phrase):
+        return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
     for form, name in story.forms:
         if not phrase.endswith(form):
             continue
@@ -1173,6 +1183,8 @@ def _last_person_event(index: int, offset: int, story: _Story) -> _Event | None:
             return None
         if event.speaker.person and not event.speaker.plural:
             return event
+        if not event.speaker.plural and not event.speaker.organisation and event.speaker.label.lower() not in _PRONOUNS:
+            return None  # "One yen bond manager said ... he said": the unnamed one speaks
     return None
 
 
