@@ -113,7 +113,7 @@ _QUOTE_OR_QUESTION_RE = re.compile(
     r"(?:\s*[,:]?\s*[\"“Q]|\s+(?:whether|if|why|how|what|when|who)\b|"
     r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
 )
-_OF_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,6}?of\s+\w")  # "accused China of using"
+_OF_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,6}?of\s+\S")  # "accused China of using"
 _AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the address as"
 # A clause, "that", a colon or a quotation after an object verb: "denied the government had",
 # "confirmed the surplus widened", "predicted the deficit, which was ..., would decline".
@@ -641,7 +641,14 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     phrases = []
     pieces = list(_CHAIN_PIECE_RE.finditer(masked, max(s0, end - 600), end))[-8:]  # an apposition is short
     for piece in reversed(pieces):  # from the verb backwards
-        kind = _piece_kind(piece.group().strip())
+        text = piece.group().strip()
+        relative = _RELATIVE_SUBJECT_RE.match(text)
+        if relative:  # "dealings, which Jairam Ramesh, a leader of the party, said are ...": Ramesh
+            span = _trim(masked, piece.start() + piece.group().index(text) + relative.end(), piece.end())
+            if span:
+                phrases.insert(0, span)
+            break
+        kind = _piece_kind(text)
         if kind in ("clause", "intro", "quoted"):
             break
         if kind == "phrase" and (span := _trim(masked, piece.start(), piece.end())):
@@ -649,6 +656,7 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     return phrases or None
 
 
+_RELATIVE_SUBJECT_RE = re.compile(r"(?:which|that|whom|as)\s+(?=[A-Z])")
 # Pieces of an apposition chain: between commas and quotation marks ('"...," Sen. John McCain,').
 _CHAIN_PIECE_RE = re.compile(r"(?:[^,\"“”]|(?<=\d),(?=\d))+")  # "130,000 ha" is one piece
 
@@ -843,6 +851,9 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
                 return None
             return speakers[0] if speakers else _story_company(index, story)  # "a spokesman said"
         if any(w[:1].isupper() for w in words[1:]) or len(rest) > 4:
+            for name in speakers:  # "The Adani group" after "the Adani Group said"
+                if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
+                    return name
             return None  # "the Japanese company", "the Swedish Prosecution Authority" is named, not described
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
@@ -1050,6 +1061,11 @@ def _unlisted_organisation(words: list[str]) -> str | None:
     words (with "and", "of", "for" between) that end in an institution word."""
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
+    if "of" in words[1:-1] and words[-1][:1].isupper():  # "U.S. Department of Justice"
+        head = words[: words.index("of")]
+        if head[-1].lower() in ORGANISATION_WORDS and head[-1].lower() not in _NOT_VOICED:
+            if all(w[:1].isupper() or w in ("and", "of", "for") for w in words):
+                return " ".join(words)
     if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
         return None  # "Industries had complained": a kind of body, not one
     if all(w[:1].isupper() or w in ("and", "of", "for") for w in words) and words[0][:1].isupper():
