@@ -38,7 +38,10 @@ from .names import (
 )
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
-CUE_VERBS = SPEECH_VERBS | {"announced", "predicted", "acknowledged", "admitted", "replied", "quoted"}
+CUE_VERBS = SPEECH_VERBS | {
+    "announced", "predicted", "acknowledged", "admitted", "replied", "quoted",
+    "asked", "testified", "tweeted", "wrote", "recounted", "conceded",
+}
 _CUE_VERB = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
 _SPEECH_AFTER_RE = re.compile(
     rf"(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
@@ -526,7 +529,7 @@ def _merge(found: list[_Found]) -> list[_Person]:
     people: list[_Person] = []
     # Longest names first, so "Reagan" joins "Ronald Reagan" rather than founding its own person.
     for item in sorted(found, key=lambda f: -len(_identifying_words(f.name))):
-        person = _matching_person(item.name, people)
+        person = _matching_person(item.name, people, (item.paragraph, item.start))
         if person is None:
             person = _Person(item.name)
             people.append(person)
@@ -604,7 +607,7 @@ def _identifying_words(name: str) -> tuple[str, ...]:
 _ARTICLE_RE = re.compile(r"^(?:al|el|bin)-")
 
 
-def _matching_person(name: str, people: list[_Person]) -> _Person | None:
+def _matching_person(name: str, people: list[_Person], at: tuple[int, int] | None = None) -> _Person | None:
     words = _identifying_words(name)
     candidates = []
     for person in people:
@@ -615,6 +618,12 @@ def _matching_person(name: str, people: list[_Person]) -> _Person | None:
             candidates.append(person)  # "Richard Von Weizsaecker" / "Richard Weizsaecker"
         elif len(words) > 1 and person_words[-len(words) :] == words:
             candidates.append(person)  # "Ortiz Mena" / "Antonio Ortiz Mena"
+    if len(candidates) > 1 and at is not None and len(words) == 1:
+        # "Lee said" after "Lee Jae-myung" and before "Lee Sang-min": the one named last before it.
+        named = [(max((s.paragraph, s.start) for s in p.spans if (s.paragraph, s.start) < at), i)
+                 for i, p in enumerate(candidates) if any((s.paragraph, s.start) < at for s in p.spans)]
+        if named:
+            return candidates[max(named)[1]]
     return candidates[0] if len(candidates) == 1 else None
 
 

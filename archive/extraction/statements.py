@@ -176,6 +176,7 @@ class _Event:
     offset: int
     speaker: _Speaker
     sentence: int  # where the event's sentence starts
+    content: tuple[int, int] | None = None  # the reported words: names in them are no antecedents
 
 
 @dataclass
@@ -294,7 +295,7 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
             owner = speaker if opening or _bare_after_quote(masked, sentences, number, attribution, sentence_quotes) else _Speaker()
             made.extend(_direct(q, index, "", owner) for q in waiting)
             waiting = []
-        story.events.append(_Event(index, attribution.subject[0], speaker, s0))
+        story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
         speakers.append(speaker)
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
@@ -453,7 +454,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
         return True
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
-        return True
+        # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence
+        return not (_ends_sentence(masked, verb, s1) and masked[s0 : verb.start].rstrip()[-1:] not in ("", ","))
     if text in _OF_VERBS and not _OF_RE.match(masked, verb.end, s1):
         return True
     if text in _AS_VERBS and not _AS_RE.match(masked, verb.end, s1):
@@ -532,9 +534,10 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     """"Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said" (no comma before the
     verb): a description after a comma whose phrase before it ends with a person's name."""
     words = masked[subject[0] : subject[1]].split(None, 1)
-    if not words or words[0].lower() not in ("a", "an", "of", "at", "from") or masked[max(s0, subject[0] - 2) : subject[0]] != ", ":
+    before = masked[s0 : subject[0]].rstrip()
+    if not words or words[0].lower() not in ("a", "an", "of", "at", "from") or not before.endswith(","):
         return None
-    end = subject[0] - 2
+    end = s0 + len(before) - 1
     start = _phrase_start(masked, s0, end, story)
     return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
 
@@ -1217,6 +1220,8 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story) ->
                 continue
             if (paragraph, start) <= (event.paragraph, event.offset) or (paragraph, start) >= (index, offset):
                 continue
+            if paragraph == event.paragraph and _inside(start, event.content):
+                continue  # "He said the accord was signed with X. / He said ...": X only in what he said
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
                 continue
