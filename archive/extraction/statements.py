@@ -500,7 +500,7 @@ _QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+
 def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
     end = _strip_trailing(masked, s0, verb.start)
     head = masked[s0:end]
-    if not head.strip() or head.endswith(tuple(_QUOTE_CHARS)):
+    if not head.strip() or head.endswith((*_QUOTE_CHARS, "’’", "''")):
         return _inverted(masked, s0, s1, verb)
     appositions: list[tuple[int, int]] = []
     if head.endswith(","):
@@ -556,10 +556,20 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     after = _content_after(masked, verb, s1)
     cut = _last_comma(masked, s0, subject[0])
     before = _trim(masked, s0, cut)
+    if before and after and _TAIL_RE.match(masked, verb.end, s1) and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS:
+        if not _starts_with_intro(masked[s0:cut]):
+            return before[0], after[1]  # "Exports fell 3 pct, X said, about half the 1985 level.": one statement
     if before and not _starts_with_intro(masked[s0:cut]):
         if after is None or _CIRCUMSTANCE_RE.match(masked, verb.end, s1):
             return before
     return after or before
+
+
+# What follows "X said," when it goes on with the reported words, not with how or when he said it.
+_TAIL_RE = re.compile(
+    r",\s+(?!(?:adding|saying|noting|citing|according|in|on|at|after|before|during|when|while|as|but|and|"
+    r"who|which|although|though|because|since|referring|speaking|according)\b)"
+)
 
 
 def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
@@ -652,6 +662,8 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
                 phrases.insert(0, span)
             break
         kind = _piece_kind(text)
+        if kind == "intro" and piece is not pieces[0] and _ASIDE_RE.match(text):
+            continue  # "X, however, said", "X, in a radio interview, said": an aside, not the start
         if kind in ("clause", "intro", "quoted"):
             break
         if kind == "phrase" and (span := _trim(masked, piece.start(), piece.end())):
@@ -659,6 +671,12 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     return phrases or None
 
 
+# Asides between a subject and its verb: an adverb, or a short phrase opening with a preposition.
+_ASIDE_RE = re.compile(
+    r"(?:however|meanwhile|though|too|also|moreover|nevertheless|nonetheless|in turn|for (?:his|her|its|their) part|"
+    r"(?:in|at|on|during|after|before|speaking|asked|with|under)\b[^;:]{0,120})$",
+    re.I,
+)
 _RELATIVE_SUBJECT_RE = re.compile(r"(?:which|that|whom|as)\s+(?=[A-Z])")
 # Pieces of an apposition chain: between commas and quotation marks ('"...," Sen. John McCain,').
 _CHAIN_PIECE_RE = re.compile(r"(?:[^,\"“”]|(?<=\d),(?=\d))+")  # "130,000 ha" is one piece
@@ -1166,6 +1184,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         return _Speaker(None, event.speaker.organisation, pronoun)  # "a Treasury spokesman said ... he said"
     event = _last_person_event(index, offset, story)
     mention = _last_mentioned(index, offset, story, content)
+    unnamed = _last_unnamed_speaker(index, offset, story)
+    if unnamed and (mention is None or mention[0] < (unnamed.paragraph, unnamed.sentence)):
+        return _Speaker(label=pronoun)  # "One trader said ... But it may fall, he said": the trader
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
         names, subject = mention[1], mention[2]
         if len(names) == 1:
@@ -1191,6 +1212,17 @@ def _person_named_since(event: _Event, index: int, offset: int, story: _Story) -
         if last > first:
             return True
     return False
+
+
+def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | None:
+    """The last speaker before this place, when it is one nobody named ("one trader", "an aide")."""
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if (event.paragraph, event.offset) >= (index, offset):
+            continue
+        speaker = event.speaker
+        unnamed = not (speaker.person or speaker.organisation or speaker.plural) and speaker.label.lower() not in _PRONOUNS
+        return event if unnamed and event.paragraph >= index - 1 else None
+    return None
 
 
 def _last_person_event(index: int, offset: int, story: _Story) -> _Event | None:
@@ -1324,7 +1356,11 @@ class _Quote(NamedTuple):
 def _quotations(paragraph: str, start: int) -> list[_Quote]:
     """Quoted passages. One never closed that holds ', said X' was closed before it by the
     writer in fact ('"I don't see any reason to change, said Frederick Meinke')."""
-    if "''" not in paragraph and "’’" not in paragraph and ('"' not in paragraph or ("“" not in paragraph and "”" not in paragraph)):
+    if (
+        "''" not in paragraph and "’’" not in paragraph
+        and ('"' not in paragraph or ("“" not in paragraph and "”" not in paragraph))
+        and paragraph.count("“") == paragraph.count("”")
+    ):
         return _plain_quotations(paragraph, start)  # one kind of marks: the fast common case
     found = []
     opened = -1  # where the open quotation's mark is
@@ -1336,7 +1372,10 @@ def _quotations(paragraph: str, start: int) -> list[_Quote]:
             opened = match.start()
             continue
         if mark == "“":  # a new quotation while one is open: the writer forgot to close it
-            found.append(_quote(paragraph, opened, match.start()))
+            end = match.start()
+            if missing := _MISSING_CLOSE_RE.search(paragraph, opened + 1, end):
+                end = missing.start()  # '“We will go on, he said. “We are ready.”': not the attribution
+            found.append(_quote(paragraph, opened, end))
             opened = match.start()
             continue
         found.append(_quote(paragraph, opened, match.start()))  # ”, ", ’’ or '' close it
@@ -1371,7 +1410,10 @@ _CLOSING_ONLY = frozenset({"”", "’’", "''"})
 _CLOSING_MARKS = "\"”’'"
 
 
-_MISSING_CLOSE_RE = re.compile(r",(?=\s+(?:said|says|told|added)\b)")
+# Where a quotation the writer forgot to close ends: before ", said X", ", X Y said", ", he said".
+_MISSING_CLOSE_RE = re.compile(
+    r",(?=\s+(?:(?:[A-Z][\w.'’-]*|he|she|they|the|a|an)\s+){0,5}(?:said|says|told|added)\b)"
+)
 
 
 def _direct(quote: _Quote, index: int, verb: str, speaker: _Speaker) -> StatementMention:
