@@ -1083,7 +1083,7 @@ def _unlisted_organisation(words: list[str]) -> str | None:
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     if "of" in words[1:-1] and words[-1][:1].isupper():  # "U.S. Department of Justice"
-        head = words[: words.index("of")]
+        head = words[: words.index("of", 1)]
         if head[-1].lower() in ORGANISATION_WORDS and head[-1].lower() not in _NOT_VOICED:
             if all(w[:1].isupper() or w in ("and", "of", "for") for w in words):
                 return " ".join(words)
