@@ -548,7 +548,12 @@ def _inverted(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None
     if subject is None:
         return None
     cut = _last_comma(masked, s0, verb.start)
-    return _Attribution(verb.text, subject, content=_trim(masked, s0, cut))
+    appositions = []
+    if masked[subject[1] : subject[1] + 2] == ", ":  # "said Kleinwort Benson's analyst, Peter Tasker."
+        apposed = _noun_phrase_after(masked, subject[1] + 1, s1)
+        if apposed:
+            appositions.append(apposed)
+    return _Attribution(verb.text, subject, appositions, content=_trim(masked, s0, cut))
 
 
 def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int]):
@@ -1059,14 +1064,33 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     if voice:
         return _unlisted_organisation(voice.group(1).split())
     if head in _VOICE_WORDS:
-        return _unlisted_organisation(words[:-1])
+        voiced = _voiced_name(words[:-1], story) if head in _PEOPLE_VOICES else None
+        return _unlisted_organisation(words[:-1]) or voiced
     if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
         name = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
-    if head in ORGANISATION_WORDS:
-        return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said"
+    if head in ORGANISATION_WORDS or "of" in words:
+        return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said", "the Department of Justice"
+    if head in _COMPANY_SUFFIXES_ABROAD and len(words) > 1 and all(w[:1].isupper() for w in words):
+        return " ".join(words)  # "Pharmacia AB said"
     return None
+
+
+_PEOPLE_VOICES = frozenset("spokesman spokeswoman spokesperson official officials executive executives".split())
+_COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty".split())
+
+
+def _voiced_name(words: list[str], story: _Story) -> str | None:
+    """"a Douglas Aircraft spokesman", "the Goldstar spokesman": the capitalised words before a
+    voice word name its body, unless they are a nationality or a person ("a Reagan spokesman")."""
+    name = [w for w in words if w.lower() not in _DETERMINERS]
+    if not name or len(name) > 4 or not all(w[:1].isupper() for w in name):
+        return None
+    text = " ".join(name)
+    if country_code(name[-1]) or country_code(text) or any(text.endswith(form) for form, _ in story.forms):
+        return None
+    return text
 
 
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
@@ -1080,8 +1104,14 @@ _VOICE_OF_RE = re.compile(
 def _unlisted_organisation(words: list[str]) -> str | None:
     """"a U.S. Embassy spokesman", "a spokesman for the Trade and Industry Ministry": capitalised
     words (with "and", "of", "for" between) that end in an institution word."""
+    definite = bool(words) and words[0].lower() == "the"
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
+    if (
+        definite and len(words) == 1 and words[0][:1].isupper() and words[0].lower() in ORGANISATION_WORDS
+        and words[0].lower() not in _NOT_VOICED
+    ):
+        return words[0] if not words[0].endswith("s") else None  # "the Navy said", not "Industries"
     if "of" in words[1:-1] and words[-1][:1].isupper():  # "U.S. Department of Justice"
         head = words[: words.index("of", 1)]
         if head[-1].lower() in ORGANISATION_WORDS and head[-1].lower() not in _NOT_VOICED:
