@@ -903,6 +903,24 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             return name
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
         return _acronym_of(words[0], story)
+    return _company_printed_in_full(" ".join(words), story)
+
+
+_COMPANY_END_RE = re.compile(
+    r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|GmbH|SpA|Group|"
+    r"Holdings|Industries)\b\.?"
+)
+
+
+def _company_printed_in_full(name: str, story: _Story) -> str | None:
+    """"Standard and Poor's said" where the story printed "Standard and Poor's Corp": that company."""
+    body = story.document.body
+    at, seen = body.find(name), 0
+    while at != -1 and seen < 16:
+        tail = _COMPANY_END_RE.match(body, at + len(name))
+        if tail:
+            return name + tail.group()
+        at, seen = body.find(name, at + len(name)), seen + 1
     return None
 
 
