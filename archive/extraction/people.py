@@ -213,6 +213,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         country = country or apposition_country
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
+    if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
+        return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
     if len(tokens) == 1 and _is_institution(name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific):
