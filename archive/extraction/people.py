@@ -213,6 +213,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         country = country or apposition_country
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
+    if not (role or honorific) and len(tokens) == 1 and _PLURAL_NOUN_RE.search(name) and _opens_sentence(before):
+        return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
@@ -262,6 +264,14 @@ def _printed_as_company(name: str, body: str) -> bool:
             return True
         at, seen = body.find(name, end), seen + 1
     return False
+
+
+_PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents)$")
+
+
+def _opens_sentence(before: str) -> bool:
+    tail = before[-3:]
+    return not before.strip() or tail.rstrip().endswith((".", "!", "?", ":", "\"", "“")) or tail.endswith("\n")
 
 
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
