@@ -156,3 +156,26 @@ def test_weekday_misspelling_plural_and_company_are_not_new_people():
                      "met Japan's envoy. Yuetter said talks would go on.\n\nEcho Bay Mines Ltd said it "
                      "found gold. Echo Bay said output would rise.")
     assert [p.name for p in result.people] == ["Clayton Yeutter"]
+
+
+# Modern wire style
+
+
+def test_she_is_never_a_man_and_he_never_a_woman():
+    text = ("White House press secretary Stephanie Grisham spoke to reporters. President Donald Trump "
+            "also spoke.\n\n“The president is fine,” she said.")
+    assert speaker_of(text, "president is fine") == "Stephanie Grisham"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will not back down,” said Stephanie Grisham Tuesday.",
+        "Press secretary Stephanie Grisham said Tuesday that we will not back down.",
+        "Press secretary Stephanie Grisham wrote on Twitter that we will not back down.",
+        "Rep. Stephanie Grisham (D-N.M.) said we will not back down.",
+    ],
+)
+def test_weekdays_platforms_and_party_tags_around_the_attribution(sentence):
+    found = speakers(sentence)
+    assert [(text.lower(), who) for text, who in found] == [("we will not back down", "Stephanie Grisham")]

@@ -51,7 +51,9 @@ _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+of\s+[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
 
-_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;]|$|of\s|who\s)")
+_CLAUSE_END_RE = re.compile(
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?\s*(?:[,.;]|$|of\s|who\s)"
+)
 _WHO_RE = re.compile(r",\s+who\b")
 _APPOSITION_RE = re.compile(
     r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"

@@ -37,6 +37,7 @@ from .names import (
     SPEECH_VERBS,
     country_code,
     is_role_head,
+    person_gender,
     is_role_word,
     is_title_word,
 )
@@ -123,7 +124,10 @@ _CLAUSE_AFTER_RE = re.compile(
     r"(?:[^\s.;:]+\s+){2,6}?[a-z]{3,}ed\b)"
 )
 _CLAUSE_OPENER_RE = re.compile(
-    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting)\s*,?\s*)?"
+    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
+    r"Instagram|(?:a|an|the)\s+(?:interview|tweet|letter|speech|televised\s+address|radio\s+address|"
+    r"news\s+conference|press\s+conference|statement))\s*,?\s*)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
 _CIRCUMSTANCE_RE = re.compile(
@@ -200,6 +204,7 @@ class _Story:
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
     continued: dict[int, "_Speaker"] = field(default_factory=dict)  # quotation paragraphs that went on
+    genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     _mention_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def mention_ends(self, paragraph: int) -> list[int]:
@@ -1001,7 +1006,14 @@ _CAPITALISED_RUN_END_RE = re.compile(
 
 def _clean_subject(text: str) -> str:
     text = _LEADING_WORDS_RE.sub("", text.strip())
-    return _TRAILING_WORDS_RE.sub("", text).strip(" ,")
+    text = _TRAILING_WORDS_RE.sub("", text).strip(" ,")
+    # "Rep. Adam Schiff (D-Calif.)", "said Stephanie Grisham Tuesday": no part of who spoke
+    return _TRAILING_MARKS_RE.sub("", text).strip(" ,")
+
+
+_TRAILING_MARKS_RE = re.compile(
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))+$"
+)
 
 
 def _person_heading(phrase: str, story: _Story) -> str | None:
@@ -1230,20 +1242,25 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         and not _person_named_since(event, index, offset, story)
     ):
         return _Speaker(None, event.speaker.organisation, pronoun)  # "a Treasury spokesman said ... he said"
-    event = _last_person_event(index, offset, story)
+    event = _last_person_event(index, offset, story, pronoun)
     mention = _last_mentioned(index, offset, story, content)
     unnamed = _last_unnamed_speaker(index, offset, story)
     if unnamed and (mention is None or mention[0] < (unnamed.paragraph, unnamed.sentence)):
         return _Speaker(label=pronoun)  # "One trader said ... But it may fall, he said": the trader
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
-        names, subject = mention[1], mention[2]
+        names = {n for n in mention[1] if _agrees(pronoun, n, story)}  # "she" is never Donald Trump
+        subject = mention[2] if mention[2] in names else None
         if len(names) == 1:
             return _Speaker(person=next(iter(names)), label=pronoun)
         if event and event.speaker.person in names:
             return _Speaker(person=event.speaker.person, label=pronoun)
         if subject:  # "Morrison was the witness who listened to Trump's call with X. He said": its subject
             return _Speaker(person=subject, label=pronoun)
-        return _Speaker(label=pronoun)
+        if not names and not event:  # "Grisham spoke. Trump also spoke. ... she said": the one woman
+            only = _only_agreeing(pronoun, index, offset, story, content)
+            return _Speaker(person=only, label=pronoun) if only else _Speaker(label=pronoun)
+        if names or not event:
+            return _Speaker(label=pronoun)
     if event and _nobody_else_since(event, index, offset, story):
         return _Speaker(event.speaker.person, None, pronoun)
     return _Speaker(label=pronoun)
@@ -1273,7 +1290,29 @@ def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | No
     return None
 
 
-def _last_person_event(index: int, offset: int, story: _Story) -> _Event | None:
+def _only_agreeing(pronoun: str, index: int, offset: int, story: _Story, content) -> str | None:
+    """The one person named in this paragraph or the one before (before the pronoun, outside
+    quotations) that the pronoun agrees with, when there is exactly one."""
+    found = set()
+    for paragraph in (story.previous[index], index):
+        for start, end, name in story.mentions.get(paragraph, [])[:_LOOK_BACK]:
+            if paragraph == index and (end > offset or _inside(start, content)):
+                continue
+            if _counts_as_antecedent(story, paragraph, (start, end, name)) and _agrees(pronoun, name, story):
+                found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _agrees(pronoun: str, person: str, story: _Story) -> bool:
+    """"she" and a woman or a person of unknown sex; "he" and a man or unknown."""
+    if person not in story.genders:
+        found = next((p for p in story.people if p.name == person), None)
+        story.genders[person] = person_gender(person, found.forms if found else ())
+    gender = story.genders[person]
+    return gender is None or gender == ("f" if pronoun == "she" else "m")
+
+
+def _last_person_event(index: int, offset: int, story: _Story, pronoun: str = "he") -> _Event | None:
     """The latest speaker before this place who is one person, within four paragraphs."""
     for event in reversed(story.events[-_LOOK_BACK:]):
         if (event.paragraph, event.offset) >= (index, offset):
@@ -1281,6 +1320,8 @@ def _last_person_event(index: int, offset: int, story: _Story) -> _Event | None:
         if event.paragraph < index - 4:
             return None
         if event.speaker.person and not event.speaker.plural:
+            if not _agrees(pronoun, event.speaker.person, story):
+                continue  # "Trump said ... Grisham said ... she said": not Trump
             return event
         if not event.speaker.plural and not event.speaker.organisation and event.speaker.label.lower() not in _PRONOUNS:
             return None  # "One yen bond manager said ... he said": the unnamed one speaks
