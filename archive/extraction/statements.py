@@ -1168,12 +1168,12 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     head, role_words, country = described
     holders = [
         p for p in story.people
-        if head in _ROLE_WORD_RE.findall(p.role.lower()) and not (country and p.country and p.country != country)
+        if head in _role_words(p.role) and not (country and p.country and p.country != country)
     ]
     if len(holders) > 1:  # "the interior minister" of three ministers
-        holders = [p for p in holders if all(w in _ROLE_WORD_RE.findall(p.role.lower()) for w in role_words)]
+        holders = [p for p in holders if all(w in _role_words(p.role) for w in role_words)]
     if len(holders) > 1:  # "the president": the one whose role is just that, not "president of the Bank"
-        holders = [p for p in holders if _ROLE_WORD_RE.findall(p.role.lower()) == role_words] or holders
+        holders = [p for p in holders if _role_words(p.role) == role_words] or holders
     if len(holders) == 1:
         return _Speaker(person=holders[0].name, label=label)
     if label.split()[0].lower() != "the":
@@ -1185,6 +1185,15 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
 
 
 _ROLE_WORD_RE = re.compile(r"[a-z][a-z.-]*")
+# A title as printed before a name, as a description names it: "Sen. X" is "the senator".
+_TITLE_WORDS = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+    "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "amb.": "ambassador", "sec.": "secretary",
+}
+
+
+def _role_words(role: str) -> list[str]:
+    return [_TITLE_WORDS.get(w, w) for w in _ROLE_WORD_RE.findall(role.lower())]
 
 
 def _role_description(label: str) -> tuple[str, list[str], str | None] | None:
