@@ -114,6 +114,8 @@ _QUOTE_OR_QUESTION_RE = re.compile(
     r"(?:\s*[,:]?\s*[\"“Q]|\s+(?:whether|if|why|how|what|when|who)\b|"
     r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
 )
+_WARNING_VERBS = frozenset({"warned", "warns", "warning", "cautioned", "cautions"})
+_OF_DANGER_RE = re.compile(r"\s+(?:of|about|against)\b")
 _OF_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,6}?of\s+\S")  # "accused China of using"
 _AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the address as"
 # A clause, "that", a colon or a quotation after an object verb: "denied the government had",
@@ -284,7 +286,9 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
         attribution = _attribution(masked, s0, s1, sentence_verbs[:_VERBS_PER_SENTENCE], story)
         if attribution is None:
             loose = [q for q in sentence_quotes if _words(q.text) >= 2]
-            if speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
+            if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
+                waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
+            elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
                 made.extend(_direct(q, index, "", _paragraph_speaker(speakers)) for q in loose)
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
@@ -306,6 +310,15 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     made.sort(key=lambda s: s.start)
     return made
+
+
+def _is_short_attribution(masked: str, sentence: tuple[int, int], verb_starts: list[int]) -> bool:
+    """A sentence of a few words holding a verb and no quotation: "Schiff asked.", "Trump tweeted."."""
+    s0, s1 = sentence
+    text = masked[s0:s1]
+    if len(text.split()) > 8 or any(c in text for c in _QUOTE_CHARS):
+        return False
+    return bisect_left(verb_starts, s0) < bisect_left(verb_starts, s1)
 
 
 def _bare_after_quote(masked, sentences, number, attribution, quotes) -> bool:
@@ -458,6 +471,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     text = verb.text
     if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
         return True
+    if text in _WARNING_VERBS and _OF_DANGER_RE.match(masked, verb.end, s1):
+        return True  # "who warned of the deficit's dangers": a topic, not what was said
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
         # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence
         return not (_ends_sentence(masked, verb, s1) and masked[s0 : verb.start].rstrip()[-1:] not in ("", ","))
@@ -522,6 +537,9 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             subject = _clause_subject(masked, s0, end - len(last_word))
         elif last_word == "who":  # "Prime Minister Yasuhiro Nakasone, who said ..."
             subject = _antecedent(masked, s0, end - len(last_word), story)
+            named = subject and _named_before_description(masked, s0, subject, story)
+            if named:  # "Senator James Lankford, an Oklahoma Republican who warned ...": Lankford
+                subject, appositions = named, [subject]
         elif last_word in _PRONOUNS:  # "Declining to put figures on the contracts he said ..."
             subject = (end - len(last_word), end)
         else:
@@ -1166,6 +1184,10 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     if described is None:
         return None
     head, role_words, country = described
+    for event in story.events[-3:]:  # "one investment manager said ... the investment manager said": that one
+        speaker = event.speaker
+        if not (speaker.person or speaker.organisation) and speaker.label.lower().split()[-1:] == [head]:
+            return None
     holders = [
         p for p in story.people
         if head in _role_words(p.role) and not (country and p.country and p.country != country)
@@ -1254,7 +1276,13 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     event = _last_person_event(index, offset, story, pronoun)
     mention = _last_mentioned(index, offset, story, content)
     unnamed = _last_unnamed_speaker(index, offset, story)
-    if unnamed and (mention is None or mention[0] < (unnamed.paragraph, unnamed.sentence)):
+    if unnamed and (
+        mention is None
+        or mention[0] < (unnamed.paragraph, unnamed.sentence)
+        or (mention[0] == (unnamed.paragraph, unnamed.sentence) and any(  # "The aide to Wright added ...": the aide
+            n.split()[-1] in unnamed.speaker.label for n in mention[1]
+        ))
+    ):
         return _Speaker(label=pronoun)  # "One trader said ... But it may fall, he said": the trader
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
         names = {n for n in mention[1] if _agrees(pronoun, n, story)}  # "she" is never Donald Trump
@@ -1294,7 +1322,12 @@ def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | No
         if (event.paragraph, event.offset) >= (index, offset):
             continue
         speaker = event.speaker
-        unnamed = not (speaker.person or speaker.organisation or speaker.plural) and speaker.label.lower() not in _PRONOUNS
+        words = speaker.label.lower().split()
+        unnamed = (
+            not (speaker.person or speaker.organisation or speaker.plural)
+            and words[:1] in (["one"], ["a"], ["an"], ["the"], ["another"])
+            and not (words[-1].endswith("s") and not words[-1].endswith("ss"))  # "President Trump's advisers"
+        )
         return event if unnamed and event.paragraph >= index - 1 else None
     return None
 
