@@ -215,6 +215,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         country = country or apposition_country
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
+    if len(tokens) == 1 and len(name) >= 9 and name.endswith("ly") and after[:1] == "," and _opens_sentence(before):
+        return None  # "Specifically, Ambassador Volker confirmed": an adverb
     if not (role or honorific) and len(tokens) == 1 and _PLURAL_NOUN_RE.search(name) and _opens_sentence(before):
         return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
@@ -562,7 +564,9 @@ def _join_variants(people: list[_Person]) -> list[_Person]:
         return people
     kept: list[_Person] = []
     for person in sorted(people, key=lambda p: (-len(p.spans), -len(p.name))):
-        target = None if person.role else _variant_of(person.name, kept)
+        target = _variant_of(person.name, kept)
+        if target is not None and person.role and target.role and person.role.lower() != target.role.lower():
+            target = None  # two roles: two people
         if target is None:
             kept.append(person)
             continue
