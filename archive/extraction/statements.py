@@ -1024,9 +1024,12 @@ _CAPITALISED_RUN_END_RE = re.compile(
 
 def _clean_subject(text: str) -> str:
     text = _LEADING_WORDS_RE.sub("", text.strip())
-    text = _TRAILING_WORDS_RE.sub("", text).strip(" ,")
+    # Only the end can match: searching from near it keeps the work small (the regexes are long).
+    trailing = _TRAILING_WORDS_RE.search(text, max(0, len(text) - 80))
+    text = (text[: trailing.start()] if trailing else text).strip(" ,")
     # "Rep. Adam Schiff (D-Calif.)", "said Stephanie Grisham Tuesday": no part of who spoke
-    return _TRAILING_MARKS_RE.sub("", text).strip(" ,")
+    marks = _TRAILING_MARKS_RE.search(text, max(0, len(text) - 80))
+    return (text[: marks.start()] if marks else text).strip(" ,")
 
 
 _TRAILING_MARKS_RE = re.compile(
@@ -1222,8 +1225,8 @@ def _role_description(label: str) -> tuple[str, list[str], str | None] | None:
     """(head, role words, country) of a description naming a role: "the minister", "Austria's
     interior minister", "the U.S. trade representative", "China’s ambassador to Britain"."""
     words = label.replace("’", "'").split()
-    if not 2 <= len(words) <= 7:
-        return None
+    if not 2 <= len(words) <= 7 or not any(is_role_head(w) for w in words[1:]):
+        return None  # the common case, no role named: no country lookups
     country = None
     first = words[0]
     if first.lower() in ("the", "a", "an"):
