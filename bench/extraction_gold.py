@@ -336,11 +336,48 @@ def _corpus_rows(tally: Tally) -> list[tuple[str, str, str]]:
     return [("PEOPLE tag recall (400)", f"{found / tags:.3f}" if tags else "-", "≥ 0.95")]
 
 
+_MONEY_TOPICS = {"money-fx", "interest", "money-supply", "dlr", "yen", "reserves"}
+_COMMODITY_TOPICS = {
+    "crude", "grain", "wheat", "corn", "coffee", "sugar", "cocoa", "gold", "ship", "veg-oil", "livestock", "copper",
+    "nat-gas", "oilseed", "soybean", "cotton", "rubber", "tin", "iron-steel", "alum",
+}
+
+
+def draw_stories(seed: int = 12, per_group: int = 15) -> dict[str, list[int]]:
+    """The draw that chose issue 12's Reuters gold (kept to be rerun, not to be redrawn): stories of
+    all.jsonl with " said" in the body, 80-450 words and a PLACES tag, neither among the 400
+    diplomatic stories nor in the earlier gold, in four topic groups, 15 from each with
+    random.Random(12). The gold of the 40 first stories is read from this folder's own ids."""
+    import random
+
+    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
+    earlier = {int(p.stem.split("-")[1]) for p in GOLD_DIR.glob("r21578-*.json")
+               if "source" not in json.loads(p.read_text(encoding="utf-8"))}
+    groups: dict[str, list[int]] = {"trade": [], "money": [], "commodities": [], "other": []}
+    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
+        for line in corpus:
+            record = json.loads(line)
+            if record["id"] in diplomatic or record["id"] in earlier or not record["places"]:
+                continue
+            if " said" not in record["body"] or not 80 <= len(record["body"].split()) <= 450:
+                continue
+            topics = set(record["topics"])
+            group = ("trade" if "trade" in topics else "money" if topics & _MONEY_TOPICS
+                     else "commodities" if topics & _COMMODITY_TOPICS else "other")
+            groups[group].append(record["id"])
+    rng = random.Random(seed)
+    return {group: sorted(rng.sample(sorted(ids), per_group)) for group, ids in groups.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print the misses and false positives")
     parser.add_argument("--part", choices=PARTS, default="dev", help="whose misses -v prints (default dev)")
+    parser.add_argument("--draw", action="store_true", help="print the draw that chose the Reuters gold of issue 12")
     args = parser.parse_args(argv)
+    if args.draw:
+        print(json.dumps(draw_stories()))
+        return 0
     started = time.perf_counter()
     table = gold_rows(verbose=args.verbose, part=args.part)
     width = max(len(r[0]) for r in table)
