@@ -15,7 +15,7 @@ import pytest
 from archive.extraction import extract
 
 MS_PER_KB = 8.0  # today about 0.1-1.7 ms per kilobyte; ordinary stories about 0.4
-GROWTH = 7.0  # the time of four times the text, over the time of the text (linear: about 4)
+GROWTH = 8.0  # the time of four times the text, over the time of the text (linear: 4, quadratic: 16)
 
 _SENTENCE = (
     'Trade Minister Hajime Tamura said on Monday that "talks with the U.S. would go on", adding the '
@@ -46,19 +46,23 @@ TEXTS = {
 }
 
 
-def _cpu_seconds(text: str) -> float:
-    start = time.process_time()
-    extract(text)
-    return time.process_time() - start
+def _cpu_seconds(text: str, runs: int = 1) -> float:
+    """The least CPU time of some runs: on a shared machine the least is the least disturbed."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        extract(text)
+        best = min(best, time.process_time() - start)
+    return best
 
 
 @pytest.mark.parametrize("kind", list(TEXTS))
 def test_hostile_text_takes_time_linear_in_its_length(kind):
     make = TEXTS[kind]
-    small, large = make(25_000), make(100_000)
+    small, large = make(40_000), make(160_000)
     _cpu_seconds(make(2_000))  # warm the caches
-    small_time = max(_cpu_seconds(small), 0.004)  # below the clock's resolution, ratios mean nothing
-    large_time = _cpu_seconds(large)
+    small_time = max(_cpu_seconds(small, runs=3), 0.004)  # below the clock's resolution, ratios mean nothing
+    large_time = _cpu_seconds(large, runs=2)
     per_kb = large_time * 1000 / (len(large) / 1024)
     assert per_kb < MS_PER_KB, f"{kind}: {per_kb:.2f} ms per KB"
     assert large_time / small_time < GROWTH, f"{kind}: 4x the text took {large_time / small_time:.1f}x the time"

@@ -52,6 +52,7 @@ _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
 _VERB_RE = re.compile(rf" ({alternation([*_ALL_VERBS, 'according to'])})\b")
 _MAIN_VERBS = frozenset({"said", "says", "say", "told", "tells", "according to"})
+_ACCORDING_RE = re.compile(r"(?<![^\s\"“(])According to\b")
 _OBJECT_VERBS = REPORTING_VERBS["object"]
 _INSTRUCTION_VERBS = REPORTING_VERBS["instruction"]
 _QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
@@ -269,6 +270,11 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
     masked = _mask_quotes(paragraph, quotes)
     story.masked[index] = masked
     verbs = [_Verb(m.group(1), m.start(1), m.end(1)) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
+    if "According to" in masked:  # "According to X, ...": opening a sentence, with a capital
+        verbs = sorted(
+            verbs + [_Verb("according to", m.start(), m.end()) for m in _ACCORDING_RE.finditer(masked, start)],
+            key=lambda v: v.start,
+        )
     if not verbs and not quotes:
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
     sentences = _sentences(masked, start)
