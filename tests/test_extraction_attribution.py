@@ -179,3 +179,14 @@ def test_she_is_never_a_man_and_he_never_a_woman():
 def test_weekdays_platforms_and_party_tags_around_the_attribution(sentence):
     found = speakers(sentence)
     assert [(text.lower(), who) for text, who in found] == [("we will not back down", "Stephanie Grisham")]
+
+
+def test_according_to_opening_a_sentence():
+    assert speaker_of("Trade Minister Hajime Tamura spoke.\n\nAccording to Tamura, the talks would go on.",
+                      "talks would go on") == "Hajime Tamura"
+
+
+def test_asked_about_someones_plan_is_not_said_by_them():
+    text = ("Trade Minister Hajime Tamura spoke.\n\nAsked about Treasury Secretary James Baker's plan, he said "
+            "the talks would go on.")
+    assert speaker_of(text, "talks would go on") == "Hajime Tamura"
