@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -98,6 +99,45 @@ _TRAILING_WORDS_RE = re.compile(
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
+_TRAILING_WORDS = frozenset(
+    "also later earlier today yesterday recently again further too previously then has have had meanwhile "
+    "however often once since still already separately did does do".split()
+)
+_TRAILING_PAIRS = frozenset(
+    ("last", w) for w in ("week", "month", "year", "night")
+) | frozenset(("this", w) for w in ("week", "month", "year")) | {("a", "statement"), ("in", "remarks")}
+
+
+def _trailing_start(text: str) -> int:
+    """Where words between a subject and its verb start at the end of the text ("Lawson has also",
+    "Tamura on Friday", "X in a statement", "X repeatedly"); what _TRAILING_WORDS_RE matches, read
+    word by word from the end (the common case, a name, is one look)."""
+    end = len(text.rstrip())
+    while True:
+        cut = text.rfind(" ", 0, end)
+        if cut <= 0:
+            return end
+        word = text[cut + 1 : end]
+        if word in _TRAILING_WORDS or (len(word) >= 5 and word.endswith("ly") and word.isalpha() and word.islower()):
+            end = len(text[:cut].rstrip())
+            continue
+        before = text.rfind(" ", 0, cut)
+        previous = text[before + 1 : cut]
+        if before > 0 and previous == "on" and word[:1].isupper() and word.endswith("day") and word[1:].islower():
+            end = len(text[:before].rstrip())
+            continue
+        if before > 0 and (previous, word) in _TRAILING_PAIRS:
+            if previous == "a":  # "in a statement"
+                start = text.rfind(" ", 0, before)
+                if start > 0 and text[start + 1 : before] == "in":
+                    end = len(text[:start].rstrip())
+                    continue
+                return end
+            end = len(text[:before].rstrip())
+            continue
+        return end
+
+
 _TOLD_OBJECT_RE = re.compile(
     r"\s*(?:(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|on|for)\s+)?)*(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
@@ -619,10 +659,7 @@ def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
 def _strip_trailing(masked: str, s0: int, end: int) -> int:
     """The end of the subject: before "also", "on Friday", "in a statement"."""
     text = masked[s0:end].rstrip()
-    match = _TRAILING_WORDS_RE.search(text, max(0, len(text) - 60))  # only the end can match
-    if match:
-        text = text[: match.start()].rstrip()
-    return s0 + len(text)
+    return s0 + len(text[: _trailing_start(text)].rstrip())
 
 
 def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
@@ -1028,11 +1065,11 @@ _CAPITALISED_RUN_END_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text; the same subjects come back ("he", "Baker")
 def _clean_subject(text: str) -> str:
     text = _LEADING_WORDS_RE.sub("", text.strip())
     # Only the end can match: searching from near it keeps the work small (the regexes are long).
-    trailing = _TRAILING_WORDS_RE.search(text, max(0, len(text) - 80))
-    text = (text[: trailing.start()] if trailing else text).strip(" ,")
+    text = text[: _trailing_start(text)].strip(" ,")
     # "Rep. Adam Schiff (D-Calif.)", "said Stephanie Grisham Tuesday": no part of who spoke
     marks = _TRAILING_MARKS_RE.search(text, max(0, len(text) - 80))
     return (text[: marks.start()] if marks else text).strip(" ,")
@@ -1204,7 +1241,7 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     if len(holders) > 1:  # "the interior minister" of three ministers
         holders = [p for p in holders if all(w in _role_words(p.role) for w in role_words)]
     if len(holders) > 1:  # "the president": the one whose role is just that, not "president of the Bank"
-        holders = [p for p in holders if _role_words(p.role) == role_words] or holders
+        holders = [p for p in holders if _role_words(p.role) == list(role_words)] or holders
     if len(holders) == 1:
         return _Speaker(person=holders[0].name, label=label)
     if label.split()[0].lower() != "the":
@@ -1227,7 +1264,8 @@ def _role_words(role: str) -> list[str]:
     return [_TITLE_WORDS.get(w, w) for w in _ROLE_WORD_RE.findall(role.lower())]
 
 
-def _role_description(label: str) -> tuple[str, list[str], str | None] | None:
+@lru_cache(maxsize=8192)
+def _role_description(label: str) -> tuple[str, tuple[str, ...], str | None] | None:
     """(head, role words, country) of a description naming a role: "the minister", "Austria's
     interior minister", "the U.S. trade representative", "China’s ambassador to Britain"."""
     words = label.replace("’", "'").split()
@@ -1252,7 +1290,7 @@ def _role_description(label: str) -> tuple[str, list[str], str | None] | None:
     tail = role_words[head_at + 1 :]
     if tail and tail[0] not in ("of", "to", "for", "at"):
         return None
-    return role_words[head_at], [w for w in role_words if w not in ("of", "the", "to", "for", "at")], country
+    return role_words[head_at], tuple(w for w in role_words if w not in ("of", "the", "to", "for", "at")), country
 
 
 def _is_plural(label: str) -> bool:
