@@ -118,3 +118,43 @@ def is_title_word(word: str, date: dt.date | None = None) -> bool:
 def is_prefix_word(word: str, date: dt.date | None = None) -> bool:
     """A capitalised word that cannot start a name: a title word or a common non-name."""
     return is_title_word(word, date) or is_non_name(word)
+
+
+def _load_groups(filename: str) -> dict[str, frozenset[str]]:
+    """Words of a data file by group: a line opening with "[group]" puts its words in that group,
+    other lines in "" (no condition); "#" starts a comment. Every word is also in "all"."""
+    groups: dict[str, set[str]] = {"": set(), "all": set()}
+    for line in (_DATA_DIR / filename).read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].lower().split()
+        group = ""
+        if words and words[0].startswith("[") and words[0].endswith("]"):
+            group, words = words[0][1:-1], words[1:]
+        groups.setdefault(group, set()).update(words)
+        groups["all"].update(words)
+    return {group: frozenset(words) for group, words in groups.items()}
+
+
+# Reporting verbs beyond SPEECH_VERBS ("confirmed", "denied", "urged"), by the condition under
+# which they report a statement (see the data file).
+REPORTING_VERBS = _load_groups("reporting_verbs.txt")
+
+# Given names of women, for the agreement of "she" and "he" with a person.
+FEMALE_GIVEN_NAMES = _load_words("people_female_given_names.txt")
+
+
+def person_gender(name: str, forms: list[str] = ()) -> str | None:
+    """"f", "m" or None (unknown) for a person's name: by an honorific printed with it, else by
+    the given name ("Stephanie Grisham" f, "Donald Trump" m, "Kim Yong-hyun" None)."""
+    for form in (name, *forms):
+        first = form.split(None, 1)[0].lower().rstrip(".") if form else ""
+        if first in ("mrs", "ms", "miss", "madame", "lady", "dame", "queen", "princess"):
+            return "f"
+        if first in ("mr", "sir", "lord", "king", "prince", "sheikh", "emir", "sultan"):
+            return "m"
+    words = name.split()
+    given = words[0].lower() if len(words) > 1 else ""
+    if given in FEMALE_GIVEN_NAMES:
+        return "f"
+    if given in GIVEN_NAMES:
+        return "m"
+    return None

@@ -153,6 +153,7 @@ class _Match:
 
 def find_organisations(document: Document) -> list[OrganisationMention]:
     found: dict[tuple[str, str | None], _Found] = {}
+    seen: set[tuple] = set()  # (key, paragraph, start) of the mentions found
     story_abbreviations: dict[str, _Found] = {}
     dateline_country = _dateline_country(document)
     for index, paragraph in enumerate(document.paragraphs):
@@ -167,13 +168,16 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
             previous = key
             if key not in found:
                 found[key] = _Found(match.name, match.abbreviation, match.kind, country)
-            if not any(span.paragraph == index and span.start == start for span in found[key].spans):
+            if (id(found[key]), index, start) not in seen:  # a set: time stays linear in the mentions
+                seen.add((id(found[key]), index, start))
                 found[key].spans.append(Span(index, start, end))
             abbreviation = _bracketed_abbreviation(paragraph, end)
             if abbreviation and abbreviation != match.name and abbreviation not in story_abbreviations:
                 found[key].abbreviation = found[key].abbreviation or abbreviation
                 story_abbreviations[abbreviation] = found[key]
+                before = len(found[key].spans)
                 _add_later_uses(found[key], abbreviation, paragraph, index, end)
+                seen.update((id(found[key]), span.paragraph, span.start) for span in found[key].spans[before:])
     ordered = sorted(found.values(), key=lambda f: (-len(f.spans), f.spans[0].paragraph, f.spans[0].start))
     return [OrganisationMention(f.name, f.abbreviation, f.kind, f.country, len(f.spans), f.spans) for f in ordered]
 
@@ -487,8 +491,9 @@ def _country_inside(paragraph, ws, start, end, document) -> str | None:
 
 def _country_from_context(paragraph, index, offset, document, dateline_country) -> str | None:
     """The country of a body of government that its words do not name (see the module docstring)."""
-    ends = [m.end() for m in _SENTENCE_END_RE.finditer(paragraph, 0, offset)]
-    sentence = paragraph[ends[-1] if ends else _story_start(paragraph, index) : offset]
+    window = max(0, offset - 600)  # a sentence is shorter: time stays linear in the paragraph
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(paragraph, window, offset)]
+    sentence = paragraph[ends[-1] if ends else max(window, _story_start(paragraph, index)) : offset]
     codes = countries.codes_in(sentence, document.date)
     if not codes or dateline_country in codes:
         return dateline_country

@@ -12,6 +12,7 @@ mentions by surname join the full name, word by whole word, so "Kishi" never mat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,7 +38,10 @@ from .names import (
 )
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
-CUE_VERBS = SPEECH_VERBS | {"announced", "predicted", "acknowledged", "admitted", "replied", "quoted"}
+CUE_VERBS = SPEECH_VERBS | {
+    "announced", "predicted", "acknowledged", "admitted", "replied", "quoted",
+    "asked", "testified", "tweeted", "wrote", "recounted", "conceded",
+}
 _CUE_VERB = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
 _SPEECH_AFTER_RE = re.compile(
     rf"(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
@@ -47,7 +51,9 @@ _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+of\s+[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
 
-_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;]|$|of\s|who\s)")
+_CLAUSE_END_RE = re.compile(
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?\s*(?:[,.;]|$|of\s|who\s)"
+)
 _WHO_RE = re.compile(r",\s+who\b")
 _APPOSITION_RE = re.compile(
     r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
@@ -90,6 +96,8 @@ class _Story:
     organisations: list[OrganisationMention]
     excluded: set[str]  # words of journalists' and organisations' names
     lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
+    companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
+    institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
 
 
 def find_people(document: Document, organisations: list[OrganisationMention]) -> list[PersonMention]:
@@ -199,14 +207,23 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "United States", "Hong Kong", "New Zealand"
     if paragraph[end : end + 1] == ")" and is_given_name(name):
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
-    before, after = paragraph[:start], paragraph[end:]
+    # What the cues read of the text around the name: a window, so time stays linear in the text.
+    before, after = paragraph[max(0, start - 300) : start], paragraph[end : end + 400]
     role, country, honorific = _role_before(before, document)
     if not role:
         role, apposition_country = _apposition_role(after, document)
         country = country or apposition_country
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
-    if len(tokens) == 1 and _is_institution(name, paragraph[: match.start()], after, story, role or honorific):
+    if len(tokens) == 1 and len(name) >= 9 and name.endswith("ly") and after[:1] == "," and _opens_sentence(before):
+        return None  # "Specifically, Ambassador Volker confirmed": an adverb
+    if not (role or honorific) and len(tokens) == 1 and _PLURAL_NOUN_RE.search(name) and _opens_sentence(before):
+        return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
+    if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
+        return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
+    if not (role or honorific) and _is_company(name, before, after, story):
+        return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
+    if len(tokens) == 1 and _is_institution(name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific):
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
@@ -214,6 +231,51 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     if role and not country:
         country = _country_near(paragraph, start, end, document)
     return _Found(name, index, start, end, role, country)
+
+
+# What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
+# nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
+_COMPANY_TAIL_RE = re.compile(
+    r"(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Group|"
+    r"Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|[Hh]ospital)\b|[^<>]{0,60}>"
+)
+_COMPANY_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary)\s+$"
+)
+_COMPANY_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
+    r"unit|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b"
+)
+
+
+def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
+    """A name the story gives a company: it opens a company's name printed elsewhere ("Echo Bay"
+    beside "Echo Bay Mines Ltd", "Placer" beside "<Placer Pacific Ltd>"), or a company noun stands
+    before or after it."""
+    if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
+        return True
+    if name not in story.companies:
+        story.companies[name] = _printed_as_company(name, story.document.body)
+    return story.companies[name]
+
+
+def _printed_as_company(name: str, body: str) -> bool:
+    at, seen = body.find(name), 0
+    while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
+        end = at + len(name)
+        tail = _COMPANY_TAIL_RE.match(body, end)
+        if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
+            return True
+        at, seen = body.find(name, end), seen + 1
+    return False
+
+
+_PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents)$")
+
+
+def _opens_sentence(before: str) -> bool:
+    tail = before[-3:]
+    return not before.strip() or tail.rstrip().endswith((".", "!", "?", ":", "\"", "“")) or tail.endswith("\n")
 
 
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
@@ -230,10 +292,18 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
     if len(words) - first >= 3 and not is_given_name(words[first]) and is_given_name(words[first + 1]):
         first += 1
+    while len(words) - first > 1 and words[-1].lower() in _TRAILING_DATE_WORDS:
+        words = words[:-1]  # "Clayton Yeutter Monday": the weekday is no part of the name
     if first >= len(words) or len(words) - first > 4:
         return None
     start = run.index(words[first], sum(len(w) for w in words[:first]) + first - 1 if first else 0)
-    return start, len(run)
+    end = run.index(words[-1], start) + len(words[-1])
+    return start, end
+
+
+_TRAILING_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split()
+)
 
 
 def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
@@ -266,7 +336,7 @@ def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
     """"King Fahd", "Sheikh Ali": a monarch's one-word name keeps its title."""
     if " " in name:
         return name, start
-    previous = paragraph[:start].split()[-1:]
+    previous = paragraph[max(0, start - 40) : start].split()[-1:]
     if previous and previous[0].lower() in ROYAL_TITLES and previous[0][0].isupper():
         title_start = start - len(previous[0]) - 1
         return paragraph[title_start : start + len(name)], title_start
@@ -275,8 +345,10 @@ def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
 
 def _country_near(paragraph: str, start: int, end: int, document: Document) -> str | None:
     """A role without a country takes the sentence's: "Tokyo ..., Foreign Minister X said"."""
-    sentence_start = paragraph.rfind(". ", 0, start) + 1
-    sentence_end = paragraph.find(". ", end)
+    sentence_start = paragraph.rfind(". ", max(0, start - 300), start) + 1 or max(0, start - 300)
+    sentence_end = paragraph.find(". ", end, end + 300)
+    if sentence_end == -1:
+        sentence_end = min(len(paragraph), end + 300)
     before = paragraph[sentence_start:start]
     after = paragraph[end : sentence_end if sentence_end != -1 else len(paragraph)]
     for text in (before, after):
@@ -299,10 +371,12 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     following = after[:12].split()
     if following and following[0].lower().strip(",.") in ORGANISATION_WORDS:
         return True
-    body = story.document.body
-    if any(f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")):
-        return True
-    return not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None
+    if word not in story.institutions:
+        body = story.document.body
+        story.institutions[word] = any(
+            f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")
+        ) or (not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None)
+    return story.institutions[word]
 
 
 _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
@@ -403,12 +477,28 @@ def _inside_organisation(person: _Found, paragraph: str, organisations: list[Org
     for org in organisations:
         if person.name == org.name or person.name == org.abbreviation:
             return True
-        for span in org.spans:
-            if span.paragraph == person.paragraph and span.start <= person.start and person.end <= span.end:
-                tail = paragraph[person.end : span.end]
-                if span.start == person.start and tail.strip() and not _SIDE_BY_SIDE_RE.match(tail):
-                    return True
+    for start, end in _organisation_spans(organisations).get((person.paragraph, person.start), ()):
+        tail = paragraph[person.end : end]
+        if person.end <= end and tail.strip() and not _SIDE_BY_SIDE_RE.match(tail):
+            return True
     return False
+
+
+_SPANS_CACHE: dict[int, tuple[list[OrganisationMention], dict]] = {}
+
+
+def _organisation_spans(organisations: list[OrganisationMention]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(paragraph, start) -> (start, end) of the organisations' mentions starting there, built
+    once per story (the last story's list is kept)."""
+    cached = _SPANS_CACHE.get(0)
+    if cached is not None and cached[0] is organisations:
+        return cached[1]
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for org in organisations:
+        for span in org.spans:
+            spans.setdefault((span.paragraph, span.start), []).append((span.start, span.end))
+    _SPANS_CACHE[0] = (organisations, spans)
+    return spans
 
 
 _SIDE_BY_SIDE_RE = re.compile(r"\s*(?:of|and|,)\s")
@@ -455,7 +545,7 @@ def _merge(found: list[_Found]) -> list[_Person]:
     people: list[_Person] = []
     # Longest names first, so "Reagan" joins "Ronald Reagan" rather than founding its own person.
     for item in sorted(found, key=lambda f: -len(_identifying_words(f.name))):
-        person = _matching_person(item.name, people)
+        person = _matching_person(item.name, people, (item.paragraph, item.start))
         if person is None:
             person = _Person(item.name)
             people.append(person)
@@ -464,7 +554,64 @@ def _merge(found: list[_Found]) -> list[_Person]:
         person.role = person.role or item.role
         person.country = person.country or item.country
         person.spans.append(Span(item.paragraph, item.start, item.end))
-    return people
+    return _join_variants(people)
+
+
+def _join_variants(people: list[_Person]) -> list[_Person]:
+    """A misspelling or plural of a person already found is that person: "Buchanan Snith" beside
+    "Alick Buchanan-Smith", "Yuetter" beside "Clayton Yeutter", "Reagans" beside "Reagan"."""
+    if len(people) < 2:
+        return people
+    kept: list[_Person] = []
+    for person in sorted(people, key=lambda p: (-len(p.spans), -len(p.name))):
+        target = _variant_of(person.name, kept)
+        if target is not None and person.role and target.role and person.role.lower() != target.role.lower():
+            target = None  # two roles: two people
+        if target is None:
+            kept.append(person)
+            continue
+        target.forms.extend(f for f in person.forms if f not in target.forms)
+        target.spans.extend(person.spans)
+        target.country = target.country or person.country
+    return kept
+
+
+def _variant_of(name: str, people: list[_Person]) -> _Person | None:
+    words = name.lower().replace("-", " ").split()
+    text = " ".join(words)
+    if len(text) < 5:
+        return None
+    found = None
+    for other in people:
+        other_words = other.name.lower().replace("-", " ").split()
+        tail = " ".join(other_words[-len(words) :])
+        if tail == text or tail[:1] != text[:1]:
+            continue
+        limit = 2 if len(text) >= 7 else 1
+        if _edit_distance(text, tail, limit) <= limit:
+            if found is not None and found is not other:
+                return None  # two people it could be
+            found = other
+    return found
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insertion, deletion, substitution, two letters swapped) from a to b, or limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 @lru_cache(maxsize=4096)
@@ -478,7 +625,7 @@ def _identifying_words(name: str) -> tuple[str, ...]:
 _ARTICLE_RE = re.compile(r"^(?:al|el|bin)-")
 
 
-def _matching_person(name: str, people: list[_Person]) -> _Person | None:
+def _matching_person(name: str, people: list[_Person], at: tuple[int, int] | None = None) -> _Person | None:
     words = _identifying_words(name)
     candidates = []
     for person in people:
@@ -489,6 +636,12 @@ def _matching_person(name: str, people: list[_Person]) -> _Person | None:
             candidates.append(person)  # "Richard Von Weizsaecker" / "Richard Weizsaecker"
         elif len(words) > 1 and person_words[-len(words) :] == words:
             candidates.append(person)  # "Ortiz Mena" / "Antonio Ortiz Mena"
+    if len(candidates) > 1 and at is not None and len(words) == 1:
+        # "Lee said" after "Lee Jae-myung" and before "Lee Sang-min": the one named last before it.
+        named = [(max((s.paragraph, s.start) for s in p.spans if (s.paragraph, s.start) < at), i)
+                 for i, p in enumerate(candidates) if any((s.paragraph, s.start) < at for s in p.spans)]
+        if named:
+            return candidates[max(named)[1]]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -505,12 +658,15 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
         for index, paragraph in enumerate(paragraphs):
             if word not in paragraph:
                 continue  # the common case
+            taken = sorted((s.start, s.end) for s in person.spans if s.paragraph == index)
             for start in _whole_word_starts(paragraph, word):
                 end = start + len(word)
-                if not any(_overlaps(s, index, start, end) for s in person.spans):
-                    person.spans.append(Span(index, start, end))
-                    if word not in person.forms:
-                        person.forms.append(word)
+                at = bisect_left(taken, (start, end))
+                if any(a < end and start < b for a, b in taken[max(0, at - 1) : at + 1]):
+                    continue
+                person.spans.append(Span(index, start, end))
+                if word not in person.forms:
+                    person.forms.append(word)
 
 
 def _whole_word_starts(paragraph: str, word: str):

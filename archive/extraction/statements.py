@@ -25,23 +25,45 @@ than none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
-from .names import ORGANISATION_WORDS, PARTICLES, SPEECH_VERBS, is_role_head, is_title_word
+from .names import (
+    ORGANISATION_WORDS,
+    PARTICLES,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    country_code,
+    is_role_head,
+    person_gender,
+    is_role_word,
+    is_title_word,
+)
 from .people import dateline_end, readable_paragraphs
 from .text import alternation
 
 # Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
-_FRAME_VERBS = frozenset({"announced", "reported"})
+_FRAME_VERBS = frozenset({"reported"})
+# Participles that report what the clause's subject said: "..., saying ...", "noting that ...".
+_PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"})
+_ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
-_VERB_RE = re.compile(rf" ({alternation([*SPEECH_VERBS, *_FRAME_VERBS, 'according to'])})\b")
+_VERB_RE = re.compile(rf" ({alternation([*_ALL_VERBS, 'according to'])})\b")
 _MAIN_VERBS = frozenset({"said", "says", "say", "told", "tells", "according to"})
-_PARTICIPLES = frozenset({"saying", "adding"})
+_ACCORDING_RE = re.compile(r"(?<![^\s\"“(])According to\b")
+_OBJECT_VERBS = REPORTING_VERBS["object"]
+_INSTRUCTION_VERBS = REPORTING_VERBS["instruction"]
+_QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
+_OF_VERBS = REPORTING_VERBS["of"]
+_AS_VERBS = REPORTING_VERBS["as"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = "\"“”"
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
+_VERBS_PER_SENTENCE = 12  # more is no sentence but a list or garbage: the first ones are read
+_LOOK_BACK = 40  # events or mentions read back for a pronoun or a description, at most
 _STANDALONE_WORDS = 3  # a quotation that is all the sentence reports
 _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 
@@ -73,22 +95,93 @@ _LEADING_WORDS_RE = re.compile(
 # Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
 _TRAILING_WORDS_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
+    r"meanwhile|however|often|once|since|still|already|separately|did|does|do|[a-z]{3,}ly|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
-_TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
-    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:])"
+_TRAILING_WORDS = frozenset(
+    "also later earlier today yesterday recently again further too previously then has have had meanwhile "
+    "however often once since still already separately did does do".split()
 )
-_INSTRUCTION_RE = re.compile(r"\s+(?:\w+\s+){1,4}?to\s+[a-z]+")  # "told the banks to stop"
+_TRAILING_PAIRS = frozenset(
+    ("last", w) for w in ("week", "month", "year", "night")
+) | frozenset(("this", w) for w in ("week", "month", "year")) | {("a", "statement"), ("in", "remarks")}
+
+
+def _trailing_start(text: str) -> int:
+    """Where words between a subject and its verb start at the end of the text ("Lawson has also",
+    "Tamura on Friday", "X in a statement", "X repeatedly"); what _TRAILING_WORDS_RE matches, read
+    word by word from the end (the common case, a name, is one look)."""
+    end = len(text.rstrip())
+    while True:
+        cut = text.rfind(" ", 0, end)
+        if cut <= 0:
+            return end
+        word = text[cut + 1 : end]
+        if word in _TRAILING_WORDS or (len(word) >= 5 and word.endswith("ly") and word.isalpha() and word.islower()):
+            end = len(text[:cut].rstrip())
+            continue
+        before = text.rfind(" ", 0, cut)
+        previous = text[before + 1 : cut]
+        if before > 0 and previous == "on" and word[:1].isupper() and word.endswith("day") and word[1:].islower():
+            end = len(text[:before].rstrip())
+            continue
+        if before > 0 and (previous, word) in _TRAILING_PAIRS:
+            if previous == "a":  # "in a statement"
+                start = text.rfind(" ", 0, before)
+                if start > 0 and text[start + 1 : before] == "in":
+                    end = len(text[:start].rstrip())
+                    continue
+                return end
+            end = len(text[:before].rstrip())
+            continue
+        return end
+
+
+_TOLD_OBJECT_RE = re.compile(
+    r"\s*(?:(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|on|for)\s+)?)*(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
+    r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates)|"
+    r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
+    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
+)
+# "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
+_INSTRUCTION_RE = re.compile(
+    r"\s+(?:on\s+|upon\s+)?(?!that\b)(?:(?!(?:is|was|were|are|would|will|had|has|have|could|should|might|"
+    r"must|be|that|it|he|she|they|we|i|you|[a-z]+ed)\b)[\w.'’-]+\s+){1,6}?to\s+[a-z]+"
+)
+# "called the process "a sham"", "asked whether", "asked: "..."", "what he called".
+_QUOTE_OR_QUESTION_RE = re.compile(
+    r"(?:\s*[,:]?\s*[\"“Q]|\s+(?:whether|if|why|how|what|when|who)\b|"
+    r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
+)
+_WARNING_VERBS = frozenset({"warned", "warns", "warning", "cautioned", "cautions"})
+_OF_DANGER_RE = re.compile(r"\s+(?:of|about|against)\b")
+_OF_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,6}?of\s+\S")  # "accused China of using"
+_AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the address as"
+# A clause, "that", a colon or a quotation after an object verb: "denied the government had",
+# "confirmed the surplus widened", "predicted the deficit, which was ..., would decline".
+_CLAUSE_AFTER_RE = re.compile(
+    r"\s*(?:[:\"“]|that\b|whether\b|(?:[^\s.;:]+\s+){1,8}?"
+    r"(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|did|does|do)\b|"
+    r"(?:[^\s.;:]+\s+){2,6}?[a-z]{3,}ed\b)"
+)
 _CLAUSE_OPENER_RE = re.compile(
-    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting)\s*,?\s*)?"
+    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
+    r"Instagram|(?:a|an|the)\s+(?:interview|tweet|letter|speech|televised\s+address|radio\s+address|"
+    r"news\s+conference|press\s+conference|statement))\s*,?\s*)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
 _CIRCUMSTANCE_RE = re.compile(
     r"\s*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
     r"(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b",
     re.I,
+)
+# Content that only says when or where: "before Election Day", "at a Nov. 6 event at the Institute".
+_CIRCUMSTANCE_ONLY_RE = re.compile(
+    r"(?:before|after|at|in|on|during|about|of|for|from|with|without|under|over|side-by-side|to)\b"
+    r"(?![^\n]*\b(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|that)\b)[^\n]*$"
 )
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
@@ -130,6 +223,7 @@ class _Event:
     offset: int
     speaker: _Speaker
     sentence: int  # where the event's sentence starts
+    content: tuple[int, int] | None = None  # the reported words: names in them are no antecedents
 
 
 @dataclass
@@ -152,6 +246,15 @@ class _Story:
     masked: dict[int, str] = field(default_factory=dict)  # paragraphs with quoted words masked
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
+    continued: dict[int, "_Speaker"] = field(default_factory=dict)  # quotation paragraphs that went on
+    genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
+    _mention_ends: dict[int, list[int]] = field(default_factory=dict)
+
+    def mention_ends(self, paragraph: int) -> list[int]:
+        """The ends of the paragraph's mentions, in order (mentions never overlap)."""
+        if paragraph not in self._mention_ends:
+            self._mention_ends[paragraph] = [m[1] for m in self.mentions.get(paragraph, [])]
+        return self._mention_ends[paragraph]
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
 
 
@@ -207,6 +310,11 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
     masked = _mask_quotes(paragraph, quotes)
     story.masked[index] = masked
     verbs = [_Verb(m.group(1), m.start(1), m.end(1)) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
+    if "According to" in masked:  # "According to X, ...": opening a sentence, with a capital
+        verbs = sorted(
+            verbs + [_Verb("according to", m.start(), m.end()) for m in _ACCORDING_RE.finditer(masked, start)],
+            key=lambda v: v.start,
+        )
     if not verbs and not quotes:
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
     sentences = _sentences(masked, start)
@@ -215,30 +323,59 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
     made: list[StatementMention] = []
     speakers: list[_Speaker] = []
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
+    quote_marks = [q.mark for q in quotes]
+    verb_starts = [v.start for v in verbs]
     for number, (s0, s1) in enumerate(sentences):
-        sentence_quotes = [q for q in quotes if s0 <= q.mark < s1]
-        attribution = _attribution(masked, s0, s1, [v for v in verbs if s0 <= v.start < s1], story)
+        # The sentence's quotations and verbs, found by bisection: time stays linear in the text.
+        sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)]
+        sentence_verbs = verbs[bisect_left(verb_starts, s0) : bisect_left(verb_starts, s1)]
+        attribution = _attribution(masked, s0, s1, sentence_verbs[:_VERBS_PER_SENTENCE], story)
         if attribution is None:
             loose = [q for q in sentence_quotes if _words(q.text) >= 2]
-            if speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
+            if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
+                waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
+            elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
                 made.extend(_direct(q, index, "", _paragraph_speaker(speakers)) for q in loose)
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
+                story.continued[index] = opening_speaker
             else:
                 waiting.extend(loose)
             continue
         speaker = _resolve(paragraph, masked, index, attribution, story)
         if waiting and not speakers:
-            # '"A." "B," he said.': quotations opening the paragraph are the first speaker's.
-            owner = speaker if masked[s0] in _QUOTE_CHARS and masked[sentences[0][0]] in _QUOTE_CHARS else _Speaker()
+            # '"A." "B," he said.': quotations opening the paragraph are the first speaker's; so are
+            # those of the sentence just before a bare attribution ('"...!" Trump tweeted.').
+            opening = masked[s0] in _QUOTE_CHARS and masked[sentences[0][0]] in _QUOTE_CHARS
+            owner = speaker if opening or _bare_after_quote(masked, sentences, number, attribution, sentence_quotes) else _Speaker()
             made.extend(_direct(q, index, "", owner) for q in waiting)
             waiting = []
-        story.events.append(_Event(index, attribution.subject[0], speaker, s0))
+        story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
         speakers.append(speaker)
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     made.sort(key=lambda s: s.start)
     return made
+
+
+def _is_short_attribution(masked: str, sentence: tuple[int, int], verb_starts: list[int]) -> bool:
+    """A sentence of a few words holding a verb and no quotation: "Schiff asked.", "Trump tweeted."."""
+    s0, s1 = sentence
+    text = masked[s0:s1]
+    if len(text.split()) > 8 or any(c in text for c in _QUOTE_CHARS):
+        return False
+    return bisect_left(verb_starts, s0) < bisect_left(verb_starts, s1)
+
+
+def _bare_after_quote(masked, sentences, number, attribution, quotes) -> bool:
+    """'"So it's fair to say you have not fixed it?" Schiff asked.': the sentence before ends with
+    a quotation and this one says nothing more than who spoke."""
+    if number == 0 or quotes:
+        return False
+    previous = masked[sentences[number - 1][0] : sentences[number - 1][1]].rstrip()
+    content = attribution.content
+    bare = content is None or _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]) is not None
+    return bare and previous[-1:] in _CLOSING_MARKS
 
 
 def _is_title(text: str) -> bool:
@@ -259,7 +396,11 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
     last = story.events[-1] if story.events else None
     if paragraph.lstrip()[:1] not in _QUOTE_CHARS or last is None:
         return None
-    return last.speaker if last.paragraph == story.previous[index] else None
+    previous = story.previous[index]
+    if last.paragraph == previous:
+        return last.speaker
+    # After 'X said:' a run of paragraphs that are quotations keeps X.
+    return story.continued.get(previous) if story.continued.get(previous) is last.speaker else None
 
 
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
@@ -267,10 +408,22 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     verb = attribution.verb
     content = attribution.content
     long_quotes = [q for q in quotes if _words(q.text) >= _DIRECT_WORDS]
+    if content and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]):
+        content = None  # '"...," Trump tweeted before Election Day.': when, not what
     if not long_quotes:
         if _unquoted_words(masked, content) >= _CLAUSE_WORDS:
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
+    inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
+    if (
+        inside
+        and _unquoted_words(masked, (content[0], inside[0].mark)) >= _DIRECT_WORDS
+        and not _COORDINATED_RE.search(masked[content[0] : inside[0].mark])
+    ):
+        # 'SIMEX said the contracts would be based on futures and be started "toward the third
+        # quarter."': a quotation inside the reported clause is part of one indirect statement.
+        made = [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
+        return made + [_direct(q, index, verb, speaker) for q in long_quotes if q not in inside]
     made = [_direct(q, index, verb, speaker) for q in long_quotes]
     # "a fair pact would be hard to negotiate, but, "We are determined to do it."": two statements.
     if content and content[0] < long_quotes[0].mark <= content[1]:
@@ -300,7 +453,28 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
         outer = next((v for v in verbs if 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES), None)
         if outer is not None and _THAT_RE.fullmatch(masked, outer.end, found.subject[0]):
             found = _attribution_by(outer, masked, s0, s1, story) or found
+        elif _ends_sentence(masked, verb, s1) and found.content and found.content[1] <= found.subject[0]:
+            found = _relayed(masked, s0, s1, verbs, verb, found, story) or found
         return found
+    return None
+
+
+def _relayed(masked, s0, s1, verbs, frame, found, story) -> _Attribution | None:
+    """"Sondland said he had relayed that aid might be freed, Morrison testified.": the one who
+    said it is the speaker of the reported clause, the one at the end only relays it."""
+    for verb in verbs:
+        if verb is frame or verb.text not in ("said", "says") or not found.content[0] < verb.start < found.content[1]:
+            continue  # "Lawson has told Funaro that ..., a spokesman said": the spokesman says what was told
+        inner = _attribution_by(verb, masked, s0, s1, story)
+        if inner is None or _clean_subject(masked[inner.subject[0] : inner.subject[1]]).lower() in _PRONOUNS:
+            continue  # "He said ..., minister X said": he is X
+        if not _names_someone(masked, inner.subject, story):
+            continue
+        if len(masked[found.content[0] : inner.subject[0]].split()) > 2:
+            continue  # the inner verb's subject must open the reported clause
+        if inner.content:
+            inner.content = _trim(masked, inner.content[0], min(inner.content[1], found.content[1]))
+        return inner
     return None
 
 
@@ -340,7 +514,21 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
         return True
-    return verb.text in ("told", "tells") and bool(_INSTRUCTION_RE.match(masked, verb.end, s1))
+    text = verb.text
+    if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
+        return True
+    if text in _WARNING_VERBS and _OF_DANGER_RE.match(masked, verb.end, s1):
+        return True  # "who warned of the deficit's dangers": a topic, not what was said
+    if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
+        # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence
+        return not (_ends_sentence(masked, verb, s1) and masked[s0 : verb.start].rstrip()[-1:] not in ("", ","))
+    if text in _OF_VERBS and not _OF_RE.match(masked, verb.end, s1):
+        return True
+    if text in _AS_VERBS and not _AS_RE.match(masked, verb.end, s1):
+        return True
+    if text in _OBJECT_VERBS and not _ends_sentence(masked, verb, s1):
+        return not _CLAUSE_AFTER_RE.match(masked, verb.end, s1)
+    return False
 
 
 def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
@@ -359,6 +547,9 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
 def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
     """"He was quoted by PAP as saying", "prevent Shultz from saying", "..., saying that"."""
     before = masked[s0 : verb.start].rstrip()
+    quoted = _QUOTED_AS_RE.search(masked, s0, verb.start)
+    if quoted:  # "Tass quoted Gorbachev as saying": Gorbachev speaks
+        return _Attribution(verb.text, quoted.span(1), content=_content_after(masked, verb, s1))
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
         subject = (_title_and_name_start(masked, s0, end), end)
@@ -369,15 +560,18 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     return _Attribution(verb.text, subject, content=_content_after(masked, verb, s1))
 
 
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+as\s*$")
+
+
 def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
     end = _strip_trailing(masked, s0, verb.start)
     head = masked[s0:end]
-    if not head.strip() or head.endswith(tuple(_QUOTE_CHARS)):
+    if not head.strip() or head.endswith((*_QUOTE_CHARS, "’’", "''")):
         return _inverted(masked, s0, s1, verb)
     appositions: list[tuple[int, int]] = []
     if head.endswith(","):
         chain = _apposition_chain(masked, s0, end - 1)
-        subject_named = chain is not None and _names_someone(masked, chain[0], story)
+        subject_named = chain is not None and any(_names_someone(masked, piece, story) for piece in chain)
         if not subject_named and _noun_phrase_after(masked, verb.end, s1):
             return _inverted(masked, s0, s1, verb)
         if chain is None:
@@ -389,14 +583,32 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             subject = _clause_subject(masked, s0, end - len(last_word))
         elif last_word == "who":  # "Prime Minister Yasuhiro Nakasone, who said ..."
             subject = _antecedent(masked, s0, end - len(last_word), story)
+            named = subject and _named_before_description(masked, s0, subject, story)
+            if named:  # "Senator James Lankford, an Oklahoma Republican who warned ...": Lankford
+                subject, appositions = named, [subject]
         elif last_word in _PRONOUNS:  # "Declining to put figures on the contracts he said ..."
             subject = (end - len(last_word), end)
         else:
             subject = (_phrase_start(masked, s0, end, story), end)
+            named = _named_before_description(masked, s0, subject, story)
+            if named is not None:  # "chairman James Florio, a New Jersey Democrat said"
+                subject, appositions = named, [subject]
         if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
             return None
     content = _content(masked, s0, s1, verb, subject)
     return _Attribution(verb.text, subject, appositions, content)
+
+
+def _named_before_description(masked: str, s0: int, subject: tuple[int, int], story: _Story) -> tuple[int, int] | None:
+    """"Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said" (no comma before the
+    verb): a description after a comma whose phrase before it ends with a person's name."""
+    words = masked[subject[0] : subject[1]].split(None, 1)
+    before = masked[s0 : subject[0]].rstrip()
+    if not words or words[0].lower() not in ("a", "an", "of", "at", "from") or not before.endswith(","):
+        return None
+    end = s0 + len(before) - 1
+    start = _phrase_start(masked, s0, end, story)
+    return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
 
 
 def _inverted(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
@@ -405,7 +617,12 @@ def _inverted(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None
     if subject is None:
         return None
     cut = _last_comma(masked, s0, verb.start)
-    return _Attribution(verb.text, subject, content=_trim(masked, s0, cut))
+    appositions = []
+    if masked[subject[1] : subject[1] + 2] == ", ":  # "said Kleinwort Benson's analyst, Peter Tasker."
+        apposed = _noun_phrase_after(masked, subject[1] + 1, s1)
+        if apposed:
+            appositions.append(apposed)
+    return _Attribution(verb.text, subject, appositions, content=_trim(masked, s0, cut))
 
 
 def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int]):
@@ -413,15 +630,25 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     after = _content_after(masked, verb, s1)
     cut = _last_comma(masked, s0, subject[0])
     before = _trim(masked, s0, cut)
+    if before and after and _TAIL_RE.match(masked, verb.end, s1) and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS:
+        if not _starts_with_intro(masked[s0:cut]):
+            return before[0], after[1]  # "Exports fell 3 pct, X said, about half the 1985 level.": one statement
     if before and not _starts_with_intro(masked[s0:cut]):
         if after is None or _CIRCUMSTANCE_RE.match(masked, verb.end, s1):
             return before
     return after or before
 
 
+# What follows "X said," when it goes on with the reported words, not with how or when he said it.
+_TAIL_RE = re.compile(
+    r",\s+(?!(?:adding|saying|noting|citing|according|in|on|at|after|before|during|when|while|as|but|and|"
+    r"who|which|although|though|because|since|referring|speaking|according)\b)"
+)
+
+
 def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
     start = verb.end
-    if verb.text in ("told", "tells"):
+    if verb.text in ("told", "tells", "telling"):
         told = _TOLD_OBJECT_RE.match(masked, start, s1)
         if told:
             start = told.end()
@@ -432,10 +659,7 @@ def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
 def _strip_trailing(masked: str, s0: int, end: int) -> int:
     """The end of the subject: before "also", "on Friday", "in a statement"."""
     text = masked[s0:end].rstrip()
-    match = _TRAILING_WORDS_RE.search(text, max(0, len(text) - 60))  # only the end can match
-    if match:
-        text = text[: match.start()].rstrip()
-    return s0 + len(text)
+    return s0 + len(text[: _trailing_start(text)].rstrip())
 
 
 def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
@@ -499,8 +723,18 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     ("who is ...", "speaking to ..."); a clause, an intro or a quotation ends the chain.
     """
     phrases = []
-    for piece in reversed(list(_CHAIN_PIECE_RE.finditer(masked, s0, end))):  # from the verb backwards
-        kind = _piece_kind(piece.group().strip())
+    pieces = list(_CHAIN_PIECE_RE.finditer(masked, max(s0, end - 600), end))[-8:]  # an apposition is short
+    for piece in reversed(pieces):  # from the verb backwards
+        text = piece.group().strip()
+        relative = _RELATIVE_SUBJECT_RE.match(text)
+        if relative:  # "dealings, which Jairam Ramesh, a leader of the party, said are ...": Ramesh
+            span = _trim(masked, piece.start() + piece.group().index(text) + relative.end(), piece.end())
+            if span:
+                phrases.insert(0, span)
+            break
+        kind = _piece_kind(text)
+        if kind == "intro" and piece is not pieces[0] and _ASIDE_RE.match(text):
+            continue  # "X, however, said", "X, in a radio interview, said": an aside, not the start
         if kind in ("clause", "intro", "quoted"):
             break
         if kind == "phrase" and (span := _trim(masked, piece.start(), piece.end())):
@@ -508,8 +742,15 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     return phrases or None
 
 
+# Asides between a subject and its verb: an adverb, or a short phrase opening with a preposition.
+_ASIDE_RE = re.compile(
+    r"(?:however|meanwhile|though|too|also|moreover|nevertheless|nonetheless|in turn|for (?:his|her|its|their) part|"
+    r"(?:in|at|on|during|after|before|speaking|asked|with|under)\b[^;:]{0,120})$",
+    re.I,
+)
+_RELATIVE_SUBJECT_RE = re.compile(r"(?:which|that|whom|as)\s+(?=[A-Z])")
 # Pieces of an apposition chain: between commas and quotation marks ('"...," Sen. John McCain,').
-_CHAIN_PIECE_RE = re.compile(r"[^,\"“”]+")
+_CHAIN_PIECE_RE = re.compile(r"(?:[^,\"“”]|(?<=\d),(?=\d))+")  # "130,000 ha" is one piece
 
 
 def _piece_kind(text: str) -> str:
@@ -522,12 +763,13 @@ def _piece_kind(text: str) -> str:
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
-    if len(words) > 12 or any(w in _CLAUSE_MARKERS for w in words):
-        return "clause"
+    if len(words) > 18 or any(w in _CLAUSE_MARKERS and w != "to" for w in words) or _TO_VERB_RE.search(text):
+        return "clause"  # but "adviser to the president" is a noun phrase
     return "phrase"
 
 
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
+_TO_VERB_RE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]")
 
 
 def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
@@ -562,7 +804,12 @@ def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int
     end = s0 + len(masked[s0:end].rstrip().rstrip(","))
     if end <= s0:
         return None
-    return _phrase_start(masked, s0, end, story), end
+    start = _phrase_start(masked, s0, end, story)
+    if not _is_noun_phrase(masked[start:end]):  # "he has accepted the resignation of his minister X, who said"
+        for form, _ in story.forms:
+            if masked.endswith(form, start, end) and not masked[end - len(form) - 1 : end - len(form)].isalnum():
+                return end - len(form), end
+    return start, end
 
 
 _PHRASE_STOP_RE = re.compile(r"[,;:\"“”]|\swho\b")
@@ -584,6 +831,8 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
         return None
     words = masked[span[0] : span[1]].split()
     first = words[0]
+    if first.lower() in _PREPOSITIONS:
+        return None  # "said on Tuesday", "said in a statement"
     opener = first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS or is_title_word(first)
     opener = opener or (first.endswith("ing") and len(words) > 1 and words[1][:1].isupper())  # "visiting"
     if len(words) > 10 or not (any_start or opener):
@@ -647,7 +896,7 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
             return _Speaker(person=person, label=label)
     if _is_compound(label, story):
         return _Speaker(label=label, plural=True)
-    organisation = _organisation_voice(label, story)
+    organisation = _organisation_voice(label, story) or _organisation_named(label, index, start, story)
     if organisation:
         return _Speaker(organisation=organisation, label=label)
     role_holder = _person_for_role(label, story)
@@ -656,9 +905,179 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     return _Speaker(label=label, plural=_is_plural(label))
 
 
+# Nouns by which a story names again an organisation it has named: "the company said", "the
+# association said", "The paper said", "a company spokesman said", "the ministry document".
+_ORGANISATION_NOUNS = frozenset(
+    "company firm group bank association ministry department paper newspaper daily agency exchange "
+    "commission board office authority council committee union corporation utility institute fund "
+    "federation organisation organization embassy mission court prosecutors service".split()
+)
+# Nouns any organisation may be called by: "the company" is whatever company spoke last.
+_GENERIC_ORGANISATION_NOUNS = frozenset("company firm group paper newspaper daily corporation utility".split())
+_DESCRIPTION_DETERMINERS = frozenset("the a an this".split())
+_COMPANY_SUFFIXES = frozenset(
+    "corp corp. corporation co co. cos company ltd ltd. inc inc. plc ag sa nv bv gmbh spa group holdings "
+    "mines mining industries".split()
+)
+
+
+def _organisation_named(label: str, index: int, offset: int, story: _Story) -> str | None:
+    """An organisation named again: by a description ("the company", "the association", "a
+    company spokesman", "the spokesman" after a company spoke), by its short form ("Echo Bay"
+    for Echo Bay Mines Ltd, "Westinghouse") or by its initials ("CFTC", "S and P", "SIMEX" given
+    beside the name). Only organisations that spoke before, or the story's one of that kind."""
+    words = label.replace("<", "").replace(">", "").split()
+    if not words:
+        return None
+    lower = [w.lower() for w in words]
+    speakers = _organisation_speakers(index, offset, story)
+    titled = _TITLED_ORGANISATION_RE.search(label)
+    if titled:  # "energy firm Soekor", "lead manager Nippon Credit International Ltd", "the government's X Agency"
+        return titled.group(1) or titled.group(2)
+    if lower[0] in _DESCRIPTION_DETERMINERS:
+        rest = lower[1:]
+        if rest and rest[-1] in _VOICE_WORDS:  # "a company spokesman", "the spokesman", "the ministry document"
+            rest = rest[:-1]
+        if not rest:
+            if lower[-1] not in _VOICE_WORDS or _is_plural(label):
+                return None
+            return speakers[0] if speakers else _story_company(index, story)  # "a spokesman said"
+        if any(w[:1].isupper() for w in words[1:]) or len(rest) > 4:
+            for name in speakers:  # "The Adani group" after "the Adani Group said"
+                if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
+                    return name
+            return None  # "the Japanese company", "the Swedish Prosecution Authority" is named, not described
+        noun = rest[-1]
+        if noun not in _ORGANISATION_NOUNS:
+            return None
+        for name in speakers:
+            if noun in _GENERIC_ORGANISATION_NOUNS or noun in name.lower().split():
+                return name
+        if noun in ("company", "firm") and (company := _story_company(index, story)):
+            return company  # "<Westland Plc> will cut jobs, a company spokesman said"
+        kind = [n for n in {name for _, name in story.org_forms} if n.lower().split()[-1:] == [noun]]
+        if len(kind) == 1:
+            return kind[0]
+        return _named_in_story(noun, index, story)
+    if not all(w[:1].isupper() or w in ("and", "&", "of") for w in words) or len(words) > 4:
+        return None
+    for name in speakers:  # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
+        name_words = name.split()
+        if len(name_words) > len(words) and name_words[: len(words)] == words:
+            return name
+        if _initials_match(words, name_words):
+            return name
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
+        return _acronym_of(words[0], story)
+    return _company_printed_in_full(" ".join(words), story)
+
+
+_COMPANY_END_RE = re.compile(
+    r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|GmbH|SpA|Group|"
+    r"Holdings|Industries)\b\.?"
+)
+
+
+def _company_printed_in_full(name: str, story: _Story) -> str | None:
+    """"Standard and Poor's said" where the story printed "Standard and Poor's Corp": that company."""
+    body = story.document.body
+    at, seen = body.find(name), 0
+    while at != -1 and seen < 16:
+        tail = _COMPANY_END_RE.match(body, at + len(name))
+        if tail:
+            return name + tail.group()
+        at, seen = body.find(name, at + len(name)), seen + 1
+    return None
+
+
+# A company noun or a role before an organisation's name, or a possessive: "energy firm Soekor",
+# "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
+_TITLED_ORGANISATION_RE = re.compile(
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency)\s+"
+    r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)$|"
+    r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
+    rf"(?i:{'|'.join(sorted(w.rstrip('.') for w in ORGANISATION_WORDS))}))\.?$"
+)
+_BRACKETED_COMPANY_RE = re.compile(r"<([^<>]*[a-z][^<>]*)>")
+
+
+def _story_company(index: int, story: _Story) -> str | None:
+    """The company a story is about: the first one Reuters marks with angle brackets up to here."""
+    for paragraph in story.document.paragraphs[: index + 1]:
+        match = _BRACKETED_COMPANY_RE.search(paragraph)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
+    """"the ministry": the one capitalised name ending in "Ministry" the story printed up to here."""
+    names = set()
+    pattern = re.compile(rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}){noun.capitalize()}\b")
+    for paragraph in story.document.paragraphs[: index + 1]:
+        for match in pattern.finditer(paragraph):
+            words = [w for w in match.group(1).split() if w not in ("The", "A", "An")]
+            if words:
+                names.add(" ".join([*words, noun.capitalize()]))
+    return names.pop() if len(names) == 1 else None
+
+
+def _organisation_speakers(index: int, offset: int, story: _Story) -> list[str]:
+    """Organisations that spoke before this place, the latest first (the last five paragraphs)."""
+    found: list[str] = []
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if event.paragraph < index - 5:
+            break
+        name = event.speaker.organisation
+        if name and not event.speaker.person and (event.paragraph, event.offset) < (index, offset) and name not in found:
+            found.append(name)
+    return found
+
+
+def _initials_match(words: list[str], name_words: list[str]) -> bool:
+    """"S and P" for Standard and Poor's Corp, "CFTC" for Commodity Futures Trading Commission."""
+    letters = "".join(w for w in words if w not in ("and", "&", "of")) if all(len(w) == 1 or w in ("and", "&", "of") for w in words) else ""
+    if not letters and len(words) == 1 and words[0].isupper():
+        letters = words[0]
+    if len(letters) < 2:
+        return False
+    capitals = [w[0] for w in name_words if w[:1].isupper()]
+    without_suffix = [w[0] for w in name_words if w[:1].isupper() and w.lower() not in _COMPANY_SUFFIXES]
+    return letters in ("".join(capitals), "".join(without_suffix))
+
+
+def _acronym_of(acronym: str, story: _Story) -> str | None:
+    """"The Singapore International Monetary Exchange Ltd, SIMEX, said": the name printed just
+    before the acronym, between commas or in brackets."""
+    needle_forms = (f", {acronym},", f" ({acronym})", f", {acronym} ")
+    for paragraph in story.document.paragraphs:
+        for needle in needle_forms:
+            at = paragraph.find(needle)
+            if at > 0:
+                run = _CAPITALISED_RUN_END_RE.search(paragraph, max(0, at - 120), at)
+                if run:
+                    return run.group(1)
+    return None
+
+
+_CAPITALISED_RUN_END_RE = re.compile(
+    r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$"
+)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; the same subjects come back ("he", "Baker")
 def _clean_subject(text: str) -> str:
     text = _LEADING_WORDS_RE.sub("", text.strip())
-    return _TRAILING_WORDS_RE.sub("", text).strip(" ,")
+    # Only the end can match: searching from near it keeps the work small (the regexes are long).
+    text = text[: _trailing_start(text)].strip(" ,")
+    # "Rep. Adam Schiff (D-Calif.)", "said Stephanie Grisham Tuesday": no part of who spoke
+    marks = _TRAILING_MARKS_RE.search(text, max(0, len(text) - 80))
+    return (text[: marks.start()] if marks else text).strip(" ,")
+
+
+_TRAILING_MARKS_RE = re.compile(
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))+$"
+)
 
 
 def _person_heading(phrase: str, story: _Story) -> str | None:
@@ -675,7 +1094,17 @@ def _person_heading(phrase: str, story: _Story) -> str | None:
 _POSTMODIFIER_RE = re.compile(r"\s+(?:of|at|in|from|with)\s+")
 
 
+_RELATION_RE = re.compile(
+    r"^(?:(?:an?|the|one|his|her|their)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:aides?|advis[eo]rs?|spokesman|spokeswoman|"
+    r"assistants?|lawyers?|attorneys?|son|daughter|wife|husband|brother|sister|friends?|all(?:y|ies)|critics?|"
+    r"supporters?|associates?|colleagues?|relatives?)\s+(?:to|for|of|at)\s",
+    re.I,
+)
+
+
 def _person_ending(phrase: str, story: _Story) -> str | None:
+    if _RELATION_RE.match(phrase):
+        return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
     for form, name in story.forms:
         if not phrase.endswith(form):
             continue
@@ -707,7 +1136,7 @@ def _is_compound(label: str, story: _Story) -> bool:
 
 def _organisation_voice(label: str, story: _Story) -> str | None:
     """"Citibank", "a Treasury spokesman", "A Foreign Ministry statement", "a spokesman for X"."""
-    label = label.replace("<", "").replace(">", "")
+    label = _TICKER_RE.sub("", label).replace("<", "").replace(">", "").strip()
     words = label.split()
     head = words[-1].lower() if words else ""
     for form, name in story.org_forms:
@@ -729,13 +1158,38 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     if voice:
         return _unlisted_organisation(voice.group(1).split())
     if head in _VOICE_WORDS:
-        return _unlisted_organisation(words[:-1])
-    if head in ORGANISATION_WORDS:
-        return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said"
+        voiced = _voiced_name(words[:-1], story) if head in _PEOPLE_VOICES else None
+        return _unlisted_organisation(words[:-1]) or voiced
+    if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
+        name = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        if name and all(w[:1].isupper() for w in name):
+            return " ".join(name)
+    if head in ORGANISATION_WORDS or "of" in words:
+        return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said", "the Department of Justice"
+    if head in _COMPANY_SUFFIXES_ABROAD and len(words) > 1 and all(w[:1].isupper() for w in words):
+        return " ".join(words)  # "Pharmacia AB said"
     return None
 
 
+_PEOPLE_VOICES = frozenset("spokesman spokeswoman spokesperson official officials executive executives".split())
+_COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty".split())
+
+
+def _voiced_name(words: list[str], story: _Story) -> str | None:
+    """"a Douglas Aircraft spokesman", "the Goldstar spokesman": the capitalised words before a
+    voice word name its body, unless they are a nationality or a person ("a Reagan spokesman")."""
+    name = [w for w in words if w.lower() not in _DETERMINERS]
+    if not name or len(name) > 4 or not all(w[:1].isupper() for w in name):
+        return None
+    text = " ".join(name)
+    if country_code(name[-1]) or country_code(text) or any(text.endswith(form) for form, _ in story.forms):
+        return None
+    return text
+
+
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
+_TICKER_RE = re.compile(r"\s*<[A-Z0-9.]+>")  # "First Chicago Corp <FNB>"
+_PUBLICATION_WORDS = frozenset("newspaper daily paper weekly magazine agency".split())
 _VOICE_OF_RE = re.compile(
     r"(?:a|an|the|one)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|official)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", re.I
 )
@@ -744,10 +1198,21 @@ _VOICE_OF_RE = re.compile(
 def _unlisted_organisation(words: list[str]) -> str | None:
     """"a U.S. Embassy spokesman", "a spokesman for the Trade and Industry Ministry": capitalised
     words (with "and", "of", "for" between) that end in an institution word."""
+    definite = bool(words) and words[0].lower() == "the"
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    if not words or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
-        return None
+    if (
+        definite and len(words) == 1 and words[0][:1].isupper() and words[0].lower() in ORGANISATION_WORDS
+        and words[0].lower() not in _NOT_VOICED
+    ):
+        return words[0] if not words[0].endswith("s") else None  # "the Navy said", not "Industries"
+    if "of" in words[1:-1] and words[-1][:1].isupper():  # "U.S. Department of Justice"
+        head = words[: words.index("of", 1)]
+        if head[-1].lower() in ORGANISATION_WORDS and head[-1].lower() not in _NOT_VOICED:
+            if all(w[:1].isupper() or w in ("and", "of", "for") for w in words):
+                return " ".join(words)
+    if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
+        return None  # "Industries had complained": a kind of body, not one
     if all(w[:1].isupper() or w in ("and", "of", "for") for w in words) and words[0][:1].isupper():
         return " ".join(words)
     return None
@@ -757,21 +1222,75 @@ _NOT_VOICED = frozenset({"government", "administration"})
 
 
 def _person_for_role(label: str, story: _Story) -> _Speaker | None:
-    """"the minister said", "the presidential spokesman added": the one person of the story with
-    that role; else the previous speaker of that kind."""
-    words = label.lower().split()
-    if not 2 <= len(words) <= 4 or words[0] != "the" or not is_role_head(words[-1]):
+    """"the minister said", "the presidential spokesman added", "Austria's interior minister",
+    "the U.S. trade representative", "China's ambassador to Britain": the one person of the story
+    whose role holds those words (of the same country, when both are known); else the previous
+    speaker of that kind. "a Nordic minister" stays a label unless the story has one such."""
+    described = _role_description(label)
+    if described is None:
         return None
-    if any(w[:1].isupper() for w in label.split()[1:]):
-        return None  # "the Japanese minister" may be another one
-    head = words[-1]
-    holders = [p for p in story.people if head in p.role.lower().split()]
+    head, role_words, country = described
+    for event in story.events[-3:]:  # "one investment manager said ... the investment manager said": that one
+        speaker = event.speaker
+        if not (speaker.person or speaker.organisation) and speaker.label.lower().split()[-1:] == [head]:
+            return None
+    holders = [
+        p for p in story.people
+        if head in _role_words(p.role) and not (country and p.country and p.country != country)
+    ]
+    if len(holders) > 1:  # "the interior minister" of three ministers
+        holders = [p for p in holders if all(w in _role_words(p.role) for w in role_words)]
+    if len(holders) > 1:  # "the president": the one whose role is just that, not "president of the Bank"
+        holders = [p for p in holders if _role_words(p.role) == list(role_words)] or holders
     if len(holders) == 1:
         return _Speaker(person=holders[0].name, label=label)
+    if label.split()[0].lower() != "the":
+        return None
     for event in story.events[-3:][::-1]:  # "a Treasury spokesman said ... The spokesman said"
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+_ROLE_WORD_RE = re.compile(r"[a-z][a-z.-]*")
+# A title as printed before a name, as a description names it: "Sen. X" is "the senator".
+_TITLE_WORDS = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+    "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "amb.": "ambassador", "sec.": "secretary",
+}
+
+
+def _role_words(role: str) -> list[str]:
+    return [_TITLE_WORDS.get(w, w) for w in _ROLE_WORD_RE.findall(role.lower())]
+
+
+@lru_cache(maxsize=8192)
+def _role_description(label: str) -> tuple[str, tuple[str, ...], str | None] | None:
+    """(head, role words, country) of a description naming a role: "the minister", "Austria's
+    interior minister", "the U.S. trade representative", "China’s ambassador to Britain"."""
+    words = label.replace("’", "'").split()
+    if not 2 <= len(words) <= 7 or not any(is_role_head(w) for w in words[1:]):
+        return None  # the common case, no role named: no country lookups
+    country = None
+    first = words[0]
+    if first.lower() in ("the", "a", "an"):
+        words = words[1:]
+    elif first.endswith("'s") and (code := country_code(first[:-2])):
+        country, words = code, words[1:]
+    else:
+        return None
+    if words and (code := country_code(words[0])):
+        country, words = code, words[1:]  # "the U.S. trade representative", "the Japanese minister"
+    role_words = [w.lower() for w in words]
+    head_at = next((i for i, w in enumerate(role_words) if is_role_head(w)), None)
+    if head_at is None or not role_words:
+        return None
+    if any(w[:1].isupper() and not is_role_word(w) for w in words[: head_at + 1]):
+        return None  # "the Nordic minister": a word the story's roles may not hold
+    tail = role_words[head_at + 1 :]
+    if tail and tail[0] not in ("of", "to", "for", "at"):
+        return None
+    return role_words[head_at], tuple(w for w in role_words if w not in ("of", "the", "to", "for", "at")), country
 
 
 def _is_plural(label: str) -> bool:
@@ -791,19 +1310,133 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
             return _Speaker(None, event.speaker.organisation, pronoun)
         return _Speaker(label=pronoun)
+    if pronoun == "they" and event and event.speaker.organisation and not event.speaker.person:
+        return _Speaker(None, event.speaker.organisation, pronoun, plural=True)  # "Ministry officials said ... they said"
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
+    if (
+        event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural
+        and _SINGLE_VOICE_RE.search(event.speaker.label)
+        and not _person_named_since(event, index, offset, story)
+    ):
+        return _Speaker(None, event.speaker.organisation, pronoun)  # "a Treasury spokesman said ... he said"
+    event = _last_person_event(index, offset, story, pronoun)
     mention = _last_mentioned(index, offset, story, content)
+    unnamed = _last_unnamed_speaker(index, offset, story)
+    if unnamed and (
+        mention is None
+        or mention[0] < (unnamed.paragraph, unnamed.sentence)
+        or (mention[0] == (unnamed.paragraph, unnamed.sentence) and any(  # "The aide to Wright added ...": the aide
+            n.split()[-1] in unnamed.speaker.label for n in mention[1]
+        ))
+    ):
+        return _Speaker(label=pronoun)  # "One trader said ... But it may fall, he said": the trader
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
-        names = mention[1]
+        names = {n for n in mention[1] if _agrees(pronoun, n, story)}  # "she" is never Donald Trump
+        subject = mention[2] if mention[2] in names else None
         if len(names) == 1:
             return _Speaker(person=next(iter(names)), label=pronoun)
         if event and event.speaker.person in names:
             return _Speaker(person=event.speaker.person, label=pronoun)
-        return _Speaker(label=pronoun)
-    if event and not event.speaker.plural and (event.speaker.person or event.speaker.organisation):
-        return _Speaker(event.speaker.person, event.speaker.organisation, pronoun)
+        if subject:  # "Morrison was the witness who listened to Trump's call with X. He said": its subject
+            return _Speaker(person=subject, label=pronoun)
+        if not names and not event:  # "Grisham spoke. Trump also spoke. ... she said": the one woman
+            only = _only_agreeing(pronoun, index, offset, story, content)
+            return _Speaker(person=only, label=pronoun) if only else _Speaker(label=pronoun)
+        if names or not event:
+            return _Speaker(label=pronoun)
+    if event and _nobody_else_since(event, index, offset, story):
+        return _Speaker(event.speaker.person, None, pronoun)
     return _Speaker(label=pronoun)
+
+
+_SINGLE_VOICE_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|official)\b", re.I)
+
+
+def _person_named_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
+    for paragraph in range(event.paragraph, index + 1):
+        ends = story.mention_ends(paragraph)
+        first = bisect_left(ends, event.offset) if paragraph == event.paragraph else 0
+        last = bisect_left(ends, offset) if paragraph == index else len(ends)
+        if last > first:
+            return True
+    return False
+
+
+def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | None:
+    """The last speaker before this place, when it is one nobody named ("one trader", "an aide")."""
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if (event.paragraph, event.offset) >= (index, offset):
+            continue
+        speaker = event.speaker
+        words = speaker.label.lower().split()
+        unnamed = (
+            not (speaker.person or speaker.organisation or speaker.plural)
+            and words[:1] in (["one"], ["a"], ["an"], ["the"], ["another"])
+            and not (words[-1].endswith("s") and not words[-1].endswith("ss"))  # "President Trump's advisers"
+        )
+        return event if unnamed and event.paragraph >= index - 1 else None
+    return None
+
+
+def _only_agreeing(pronoun: str, index: int, offset: int, story: _Story, content) -> str | None:
+    """The one person named in this paragraph or the one before (before the pronoun, outside
+    quotations) that the pronoun agrees with, when there is exactly one."""
+    found = set()
+    for paragraph in (story.previous[index], index):
+        for start, end, name in story.mentions.get(paragraph, [])[:_LOOK_BACK]:
+            if paragraph == index and (end > offset or _inside(start, content)):
+                continue
+            if _counts_as_antecedent(story, paragraph, (start, end, name)) and _agrees(pronoun, name, story):
+                found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _agrees(pronoun: str, person: str, story: _Story) -> bool:
+    """"she" and a woman or a person of unknown sex; "he" and a man or unknown."""
+    if person not in story.genders:
+        found = next((p for p in story.people if p.name == person), None)
+        story.genders[person] = person_gender(person, found.forms if found else ())
+    gender = story.genders[person]
+    return gender is None or gender == ("f" if pronoun == "she" else "m")
+
+
+def _last_person_event(index: int, offset: int, story: _Story, pronoun: str = "he") -> _Event | None:
+    """The latest speaker before this place who is one person, within four paragraphs."""
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if (event.paragraph, event.offset) >= (index, offset):
+            continue
+        if event.paragraph < index - 4:
+            return None
+        if event.speaker.person and not event.speaker.plural:
+            if not _agrees(pronoun, event.speaker.person, story):
+                continue  # "Trump said ... Grisham said ... she said": not Trump
+            return event
+        if not event.speaker.plural and not event.speaker.organisation and event.speaker.label.lower() not in _PRONOUNS:
+            return None  # "One yen bond manager said ... he said": the unnamed one speaks
+    return None
+
+
+def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
+    """No other person named between the speaker and the pronoun (quotations aside)."""
+    read = 0
+    for paragraph in range(event.paragraph, index + 1):
+        first = bisect_left(story.mention_ends(paragraph), event.offset) if paragraph == event.paragraph else 0
+        for start, _, name in story.mentions.get(paragraph, [])[first:]:
+            read += 1
+            if read > _LOOK_BACK:
+                return False
+            if name == event.speaker.person:
+                continue
+            if (paragraph, start) <= (event.paragraph, event.offset) or (paragraph, start) >= (index, offset):
+                continue
+            if paragraph == event.paragraph and _inside(start, event.content):
+                continue  # "He said the accord was signed with X. / He said ...": X only in what he said
+            masked = story.masked.get(paragraph)
+            if masked is not None and masked[start : start + 1] == "Q":
+                continue
+            return False
+    return True
 
 
 def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
@@ -813,22 +1446,48 @@ def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
     return None
 
 
-def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tuple[int, int], set[str]] | None:
+def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tuple[int, int], set[str], str | None] | None:
     """The latest sentence before the offset (this paragraph or the one before) naming people,
     as (paragraph, sentence start), and the people it names (not "X's", not inside quotations)."""
     for paragraph in (index, story.previous[index]):
-        mentions = [
-            m for m in story.mentions.get(paragraph, [])
-            if (paragraph < index or (m[1] <= offset and not _inside(m[0], content)))
-            and _counts_as_antecedent(story, paragraph, m)
-        ]
-        if not mentions:
+        every = story.mentions.get(paragraph, [])
+        if not every:
             continue
-        last = mentions[-1]
-        sentence = next((s for s in _sentences_of(paragraph, story) if s[0] <= last[0] < s[1]), (0, 0))
-        names = {m[2] for m in mentions if sentence[0] <= m[0] < sentence[1]}
-        return (paragraph, sentence[0]), names
+        stop = len(every) if paragraph < index else bisect_right(story.mention_ends(paragraph), offset)
+        last = None
+        for m in reversed(every[max(0, stop - _LOOK_BACK) : stop]):
+            if (paragraph < index or not _inside(m[0], content)) and _counts_as_antecedent(story, paragraph, m):
+                last = m
+                break
+        if last is None:
+            continue
+        sentences = _sentences_of(paragraph, story)
+        at = _sentence_at(sentences, last[0])
+        sentence = sentences[at] if at >= 0 else (0, 0)
+        in_sentence = [
+            m for m in every[max(0, stop - _LOOK_BACK) : stop]
+            if sentence[0] <= m[0] < sentence[1] and m[0] <= last[0]
+            and (paragraph < index or not _inside(m[0], content)) and _counts_as_antecedent(story, paragraph, m)
+        ]
+        names = {m[2] for m in in_sentence}
+        text = story.document.paragraphs[paragraph]
+        opening = text[sentence[0] : in_sentence[0][0]].split()
+        subject = in_sentence[0][2] if len(opening) <= 4 and all(
+            w[:1].isupper() or w.lower() in ("but", "and", "the", "former", "a", "an") for w in opening
+        ) else None
+        return (paragraph, sentence[0]), names, subject
     return None
+
+
+def _sentence_at(sentences: list[tuple[int, int]], position: int) -> int:
+    low, high = 0, len(sentences)
+    while low < high:
+        middle = (low + high) // 2
+        if sentences[middle][0] <= position:
+            low = middle + 1
+        else:
+            high = middle
+    return low - 1
 
 
 def _sentences_of(paragraph: int, story: _Story) -> list[tuple[int, int]]:
@@ -875,6 +1534,39 @@ class _Quote(NamedTuple):
 def _quotations(paragraph: str, start: int) -> list[_Quote]:
     """Quoted passages. One never closed that holds ', said X' was closed before it by the
     writer in fact ('"I don't see any reason to change, said Frederick Meinke')."""
+    if (
+        "''" not in paragraph and "’’" not in paragraph
+        and ('"' not in paragraph or ("“" not in paragraph and "”" not in paragraph))
+        and paragraph.count("“") == paragraph.count("”")
+    ):
+        return _plain_quotations(paragraph, start)  # one kind of marks: the fast common case
+    found = []
+    opened = -1  # where the open quotation's mark is
+    for match in _QUOTE_MARK_RE.finditer(paragraph, start):
+        mark = match.group()
+        if opened < 0:
+            if mark in _CLOSING_ONLY:
+                continue  # closes a quotation opened in an earlier paragraph
+            opened = match.start()
+            continue
+        if mark == "“":  # a new quotation while one is open: the writer forgot to close it
+            end = match.start()
+            if missing := _MISSING_CLOSE_RE.search(paragraph, opened + 1, end):
+                end = missing.start()  # '“We will go on, he said. “We are ready.”': not the attribution
+            found.append(_quote(paragraph, opened, end))
+            opened = match.start()
+            continue
+        found.append(_quote(paragraph, opened, match.start()))  # ”, ", ’’ or '' close it
+        opened = -1
+    if opened >= 0:
+        end = len(paragraph)
+        if missing := _MISSING_CLOSE_RE.search(paragraph, opened + 1, end):
+            end = missing.start()
+        found.append(_quote(paragraph, opened, end))
+    return found
+
+
+def _plain_quotations(paragraph: str, start: int) -> list[_Quote]:
     found = []
     for match in _QUOTE_RE.finditer(paragraph, start):
         group = 1 if match.group(1) is not None else 2
@@ -885,7 +1577,21 @@ def _quotations(paragraph: str, start: int) -> list[_Quote]:
     return found
 
 
-_MISSING_CLOSE_RE = re.compile(r",(?=\s+(?:said|says|told|added)\b)")
+def _quote(paragraph: str, mark: int, end: int) -> _Quote:
+    begin = mark + 1
+    return _Quote(mark, begin, end, paragraph[begin:end])
+
+
+# Quotation marks: curly, straight, and closing ones typed as two apostrophes (’’ or '').
+_QUOTE_MARK_RE = re.compile("[“”\"]|’’|''")
+_CLOSING_ONLY = frozenset({"”", "’’", "''"})
+_CLOSING_MARKS = "\"”’'"
+
+
+# Where a quotation the writer forgot to close ends: before ", said X", ", X Y said", ", he said".
+_MISSING_CLOSE_RE = re.compile(
+    r",(?=\s+(?:(?:[A-Z][\w.'’-]*|he|she|they|the|a|an)\s+){0,5}(?:said|says|told|added)\b)"
+)
 
 
 def _direct(quote: _Quote, index: int, verb: str, speaker: _Speaker) -> StatementMention:

@@ -1,0 +1,74 @@
+"""Any text at all returns in time linear in its length (issue 12).
+
+Each hostile text is extracted at two sizes: the CPU time per kilobyte must stay under a bound,
+and four times the text must take well under sixteen times as long (a quadratic would). CPU time
+(time.process_time), not wall-clock time: the machines are shared.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from archive.extraction import extract
+
+MS_PER_KB = 8.0  # today about 0.1-1.7 ms per kilobyte; ordinary stories about 0.4
+GROWTH = 8.0  # the time of four times the text, over the time of the text (linear: 4, quadratic: 16)
+
+_SENTENCE = (
+    'Trade Minister Hajime Tamura said on Monday that "talks with the U.S. would go on", adding the '
+    'Ministry of Finance, which he said was "ready", told reporters he would not comment. '
+)
+
+
+def _no_sentence_ends(size: int) -> str:
+    words = "the minister said that talks with Japan would go on , he told reporters Baker added \" Mr Reagan".split()
+    rng = random.Random(12)
+    return " ".join(rng.choice(words) for _ in range(size // 6))
+
+
+def _repeat(unit: str, size: int) -> str:
+    return unit * max(1, size // len(unit))
+
+
+TEXTS = {
+    "no sentence ends": _no_sentence_ends,
+    "quotation marks only": lambda size: '"' * size,
+    "curly and typed quotation marks": lambda size: _repeat("“”’’''‘", size),
+    "one verb after another": lambda size: _repeat("Baker said ", size),
+    "names and pronouns": lambda size: _repeat("Minister John Smith said he said. He told reporters ", size),
+    "mixed scripts": lambda size: _repeat("Москва 東京 said “Привет” ، قال हिन्दी ", size),
+    "commas": lambda size: _repeat("X, ", size) + " said Baker.",
+    "angle brackets": lambda size: _repeat("<", size // 2) + _repeat(">", size // 2),
+    "one long paragraph of news": lambda size: _repeat(_SENTENCE, size),
+}
+
+
+def _cpu_seconds(text: str, runs: int = 1) -> float:
+    """The least CPU time of some runs: on a shared machine the least is the least disturbed."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        extract(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("kind", list(TEXTS))
+def test_hostile_text_takes_time_linear_in_its_length(kind):
+    make = TEXTS[kind]
+    small, large = make(40_000), make(160_000)
+    _cpu_seconds(make(2_000))  # warm the caches
+    small_time = max(_cpu_seconds(small, runs=3), 0.004)  # below the clock's resolution, ratios mean nothing
+    large_time = _cpu_seconds(large, runs=2)
+    per_kb = large_time * 1000 / (len(large) / 1024)
+    assert per_kb < MS_PER_KB, f"{kind}: {per_kb:.2f} ms per KB"
+    assert large_time / small_time < GROWTH, f"{kind}: 4x the text took {large_time / small_time:.1f}x the time"
+
+
+def test_a_five_megabyte_paragraph_returns_in_linear_time():
+    text = _repeat(_SENTENCE, 5_000_000)
+    seconds = _cpu_seconds(text)
+    assert seconds * 1000 / (len(text) / 1024) < MS_PER_KB, f"{seconds:.1f} s for 5 MB"
