@@ -113,8 +113,9 @@ def load_story(gold: dict) -> Extraction:
     if source == "all.jsonl":
         record = json.loads(_records(_gold_record_ids())[gold["id"]])
         raw = document_from_record(record, location=f"all.jsonl#{gold['id']}", format="jsonl", encoding="utf-8")
-        return extract(raw.text, title=raw.title or None, date=raw.date, dateline=raw.dateline or None,
-                       source=raw.source or None)
+        return extract(
+            raw.text, title=raw.title or None, date=raw.date, dateline=raw.dateline or None, source=raw.source or None
+        )
     if source == "samples/html":
         return extract(page_text(gold["file"]))
     return extract((CORPUS_DIR / "diplomatic" / gold["file"]).read_text(encoding="utf-8"))
@@ -236,7 +237,8 @@ def _score_statements(gold, result, tally, name) -> None:
     matched: dict[int, list[dict]] = {}  # id(statement) -> the gold items it matches
     for item in items:
         matches = [
-            s for s in result.statements
+            s
+            for s in result.statements
             if item["quote_contains"] in s.text and item.get("paragraph_contains", "") in paragraphs[s.paragraph]
         ]
         for s in matches:
@@ -246,7 +248,12 @@ def _score_statements(gold, result, tally, name) -> None:
             hit = any(_speaker_matches(item, s) for s in matches)
             expected = item.get("speaker") or item.get("speaker_organisation")
             given = {s.speaker_person or s.speaker_organisation or f"[{s.speaker_label}]" for s in matches}
-            note = "" if hit else f"{name}: missed {kind} speaker {expected} for {item['quote_contains']!r} (given {sorted(given) or 'no statement'})"
+            note = (
+                ""
+                if hit
+                else f"{name}: missed {kind} speaker {expected} for {item['quote_contains']!r} "
+                f"(given {sorted(given) or 'no statement'})"
+            )
             tally.add(f"{kind}_found" if hit else f"{kind}_missed", note)
     for s in result.statements:
         kind = "person" if s.speaker_person else "org" if s.speaker_organisation else None
@@ -257,7 +264,9 @@ def _score_statements(gold, result, tally, name) -> None:
         if any(_speaker_matches(item, s) for item in golds):
             tally.add(f"{kind}_right")
         elif golds:
-            expected = golds[0].get("speaker") or golds[0].get("speaker_organisation") or f"[{golds[0].get('speaker_label')}]"
+            expected = (
+                golds[0].get("speaker") or golds[0].get("speaker_organisation") or f"[{golds[0].get('speaker_label')}]"
+            )
             tally.add(f"{kind}_wrong", f"{name}: {golds[0]['quote_contains']!r} given to {given}, gold {expected}")
         else:
             tally.add(f"{kind}_wrong", f"{name}: unmatched statement {s.text[:60]!r} given to {given}")
@@ -300,7 +309,9 @@ def gold_rows(verbose: bool = False, part: str = "dev", extract_story=load_story
             target_key = f"modern {measure}" if "modern" in key else measure
             target = TARGETS.get(target_key)
             rows.append((f"{key}: {measure}", f"{figures[measure]:.3f}", f"≥ {target:.2f}" if target else ""))
-    gap = abs(part_figures(found["dev"])["person speaker recall"] - part_figures(found["test"])["person speaker recall"])
+    gap = abs(
+        part_figures(found["dev"])["person speaker recall"] - part_figures(found["test"])["person speaker recall"]
+    )
     rows.append(("dev - test gap, person speaker recall", f"{gap:.3f}", f"< {GAP_TARGET:.2f}"))
     rows.extend(_corpus_rows(found["dev"]))
     if verbose:
@@ -338,8 +349,26 @@ def _corpus_rows(tally: Tally) -> list[tuple[str, str, str]]:
 
 _MONEY_TOPICS = {"money-fx", "interest", "money-supply", "dlr", "yen", "reserves"}
 _COMMODITY_TOPICS = {
-    "crude", "grain", "wheat", "corn", "coffee", "sugar", "cocoa", "gold", "ship", "veg-oil", "livestock", "copper",
-    "nat-gas", "oilseed", "soybean", "cotton", "rubber", "tin", "iron-steel", "alum",
+    "crude",
+    "grain",
+    "wheat",
+    "corn",
+    "coffee",
+    "sugar",
+    "cocoa",
+    "gold",
+    "ship",
+    "veg-oil",
+    "livestock",
+    "copper",
+    "nat-gas",
+    "oilseed",
+    "soybean",
+    "cotton",
+    "rubber",
+    "tin",
+    "iron-steel",
+    "alum",
 }
 
 
@@ -351,8 +380,11 @@ def draw_stories(seed: int = 12, per_group: int = 15) -> dict[str, list[int]]:
     import random
 
     diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
-    earlier = {int(p.stem.split("-")[1]) for p in GOLD_DIR.glob("r21578-*.json")
-               if "source" not in json.loads(p.read_text(encoding="utf-8"))}
+    earlier = {
+        int(p.stem.split("-")[1])
+        for p in GOLD_DIR.glob("r21578-*.json")
+        if "source" not in json.loads(p.read_text(encoding="utf-8"))
+    }
     groups: dict[str, list[int]] = {"trade": [], "money": [], "commodities": [], "other": []}
     with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
         for line in corpus:
@@ -362,8 +394,15 @@ def draw_stories(seed: int = 12, per_group: int = 15) -> dict[str, list[int]]:
             if " said" not in record["body"] or not 80 <= len(record["body"].split()) <= 450:
                 continue
             topics = set(record["topics"])
-            group = ("trade" if "trade" in topics else "money" if topics & _MONEY_TOPICS
-                     else "commodities" if topics & _COMMODITY_TOPICS else "other")
+            group = (
+                "trade"
+                if "trade" in topics
+                else "money"
+                if topics & _MONEY_TOPICS
+                else "commodities"
+                if topics & _COMMODITY_TOPICS
+                else "other"
+            )
             groups[group].append(record["id"])
     rng = random.Random(seed)
     return {group: sorted(rng.sample(sorted(ids), per_group)) for group, ids in groups.items()}

@@ -213,11 +213,18 @@ def unresolved_share(corpus_dir: Path) -> tuple[int, int, int]:
     stories = statements = unresolved = 0
     with open(corpus_dir / "all.jsonl", encoding="utf-8") as corpus:
         for number, line in enumerate(corpus, start=1):
-            raw = document_from_record(json.loads(line), location=f"all.jsonl:{number}", format="jsonl", encoding="utf-8")
+            raw = document_from_record(
+                json.loads(line), location=f"all.jsonl:{number}", format="jsonl", encoding="utf-8"
+            )
             if not hasattr(raw, "text"):
                 continue  # a record the importer refuses
-            result = extract(raw.text, title=raw.title or None, date=raw.date, dateline=raw.dateline or None,
-                             source=raw.source or None)
+            result = extract(
+                raw.text,
+                title=raw.title or None,
+                date=raw.date,
+                dateline=raw.dateline or None,
+                source=raw.source or None,
+            )
             stories += 1
             statements += len(result.statements)
             unresolved += sum(1 for s in result.statements if not (s.speaker_person or s.speaker_organisation))
@@ -286,8 +293,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_corpus and (CORPUS_DIR / "all.jsonl").exists():
         stories, statements, unresolved = unresolved_share(CORPUS_DIR)
         share = unresolved / statements if statements else 0.0
-        print(f"\nall.jsonl: {stories} stories, {statements} statements, {unresolved} with no resolved speaker "
-              f"({share:.3f})")
+        print(
+            f"\nall.jsonl: {stories} stories, {statements} statements, {unresolved} with no resolved speaker "
+            f"({share:.3f})"
+        )
     if args.misses:
         print_misses(rows)
     return 0

@@ -111,7 +111,11 @@ def test_an_editors_role_and_dates_survive_reextraction(archive):
     assert (kept.role, kept.first_seen, kept.corrected) == ("U.S. Trade Representative", dt.date(1985, 7, 1), True)
     # The timeline the articles give is made again beside it, with the same dates as before.
     derived = yeutter.roles.get(role="Trade Representative")
-    assert (derived.first_seen, derived.last_seen, derived.corrected) == (dt.date(1987, 3, 10), dt.date(1987, 10, 20), False)
+    assert (derived.first_seen, derived.last_seen, derived.corrected) == (
+        dt.date(1987, 3, 10),
+        dt.date(1987, 10, 20),
+        False,
+    )
 
 
 def test_the_relations_page_costs_a_constant_number_of_queries(archive, client, django_assert_max_num_queries):

@@ -39,8 +39,18 @@ from .names import (
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
 CUE_VERBS = SPEECH_VERBS | {
-    "announced", "predicted", "acknowledged", "admitted", "replied", "quoted",
-    "asked", "testified", "tweeted", "wrote", "recounted", "conceded",
+    "announced",
+    "predicted",
+    "acknowledged",
+    "admitted",
+    "replied",
+    "quoted",
+    "asked",
+    "testified",
+    "tweeted",
+    "wrote",
+    "recounted",
+    "conceded",
 }
 _CUE_VERB = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
 _SPEECH_AFTER_RE = re.compile(
@@ -223,7 +233,9 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
-    if len(tokens) == 1 and _is_institution(name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific):
+    if len(tokens) == 1 and _is_institution(
+        name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific
+    ):
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
@@ -275,7 +287,7 @@ _PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|en
 
 def _opens_sentence(before: str) -> bool:
     tail = before[-3:]
-    return not before.strip() or tail.rstrip().endswith((".", "!", "?", ":", "\"", "“")) or tail.endswith("\n")
+    return not before.strip() or tail.rstrip().endswith((".", "!", "?", ":", '"', "“")) or tail.endswith("\n")
 
 
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
@@ -319,13 +331,13 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
 
 
 def _is_after_speech_verb(before: str) -> bool:
-    """"said Tom Murtha", "according to Tom Murtha"."""
+    """ "said Tom Murtha", "according to Tom Murtha"."""
     last = before[-16:].rsplit(None, 1)[-1:]
     return bool(last) and before[-1:].isspace() and (last[0] in CUE_VERBS or before.endswith("according to "))
 
 
 def _is_given_pair(tokens: tuple[str, ...], after: str) -> bool:
-    """"Paul Volcker", "Nizar Hindawi": a common given name, then a surname that is no common word."""
+    """ "Paul Volcker", "Nizar Hindawi": a common given name, then a surname that is no common word."""
     if len(tokens) < 2 or not is_given_name(tokens[0]) or tokens[-1].lower() in _NOT_SURNAMES:
         return False
     following = after[:20].split()
@@ -333,7 +345,7 @@ def _is_given_pair(tokens: tuple[str, ...], after: str) -> bool:
 
 
 def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
-    """"King Fahd", "Sheikh Ali": a monarch's one-word name keeps its title."""
+    """ "King Fahd", "Sheikh Ali": a monarch's one-word name keeps its title."""
     if " " in name:
         return name, start
     previous = paragraph[max(0, start - 40) : start].split()[-1:]
@@ -423,7 +435,7 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
 
 
 def _role_head_part(words: list[str]) -> list[str]:
-    """"government of president" -> "president": the part after "of" when only it has a head
+    """ "government of president" -> "president": the part after "of" when only it has a head
     (but "Governor of the Bank of England" and "Secretary of State" stay whole)."""
     if "of" not in words:
         return words
@@ -477,7 +489,7 @@ def _inside_organisation(person: _Found, paragraph: str, organisations: list[Org
     for org in organisations:
         if person.name == org.name or person.name == org.abbreviation:
             return True
-    for start, end in _organisation_spans(organisations).get((person.paragraph, person.start), ()):
+    for _start, end in _organisation_spans(organisations).get((person.paragraph, person.start), ()):
         tail = paragraph[person.end : end]
         if person.end <= end and tail.strip() and not _SIDE_BY_SIDE_RE.match(tail):
             return True
@@ -511,7 +523,7 @@ _LOWER_STOP_WORDS = NON_NAME_WORDS | ROLE_HEADS | CUE_VERBS | {"s"}
 
 
 def _lower_case_people_in(paragraph: str, index: int, document: Document) -> list[_Found]:
-    """"chairman william adams said": a given name, a surname or two, and a role or verb beside."""
+    """ "chairman william adams said": a given name, a surname or two, and a role or verb beside."""
     tokens = list(_LOWER_TOKEN_RE.finditer(paragraph))
     found = []
     for i, token in enumerate(tokens):
@@ -638,8 +650,11 @@ def _matching_person(name: str, people: list[_Person], at: tuple[int, int] | Non
             candidates.append(person)  # "Ortiz Mena" / "Antonio Ortiz Mena"
     if len(candidates) > 1 and at is not None and len(words) == 1:
         # "Lee said" after "Lee Jae-myung" and before "Lee Sang-min": the one named last before it.
-        named = [(max((s.paragraph, s.start) for s in p.spans if (s.paragraph, s.start) < at), i)
-                 for i, p in enumerate(candidates) if any((s.paragraph, s.start) < at for s in p.spans)]
+        named = [
+            (max((s.paragraph, s.start) for s in p.spans if (s.paragraph, s.start) < at), i)
+            for i, p in enumerate(candidates)
+            if any((s.paragraph, s.start) < at for s in p.spans)
+        ]
         if named:
             return candidates[max(named)[1]]
     return candidates[0] if len(candidates) == 1 else None

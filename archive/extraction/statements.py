@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
@@ -38,9 +38,9 @@ from .names import (
     SPEECH_VERBS,
     country_code,
     is_role_head,
-    person_gender,
     is_role_word,
     is_title_word,
+    person_gender,
 )
 from .people import dateline_end, readable_paragraphs
 from .text import alternation
@@ -60,7 +60,7 @@ _QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
 _OF_VERBS = REPORTING_VERBS["of"]
 _AS_VERBS = REPORTING_VERBS["as"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
-_QUOTE_CHARS = "\"“”"
+_QUOTE_CHARS = '"“”'
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
 _VERBS_PER_SENTENCE = 12  # more is no sentence but a list or garbage: the first ones are read
 _LOOK_BACK = 40  # events or mentions read back for a pronoun or a description, at most
@@ -74,8 +74,7 @@ _NON_SPACE_RE = re.compile(r"\S")
 
 # Words that show a phrase is a clause, not a noun phrase naming a speaker.
 _CLAUSE_MARKERS = frozenset(
-    "is was were are be been has have had will would could can should may might must did does do "
-    "not to that if".split()
+    "is was were are be been has have had will would could can should may might must did does do not to that if".split()
 )
 # Words that end the subject when read backwards from the verb: "..., which Wang said".
 _BOUNDARY_WORDS = frozenset(
@@ -103,9 +102,11 @@ _TRAILING_WORDS = frozenset(
     "also later earlier today yesterday recently again further too previously then has have had meanwhile "
     "however often once since still already separately did does do".split()
 )
-_TRAILING_PAIRS = frozenset(
-    ("last", w) for w in ("week", "month", "year", "night")
-) | frozenset(("this", w) for w in ("week", "month", "year")) | {("a", "statement"), ("in", "remarks")}
+_TRAILING_PAIRS = (
+    frozenset(("last", w) for w in ("week", "month", "year", "night"))
+    | frozenset(("this", w) for w in ("week", "month", "year"))
+    | {("a", "statement"), ("in", "remarks")}
+)
 
 
 def _trailing_start(text: str) -> int:
@@ -246,7 +247,7 @@ class _Story:
     masked: dict[int, str] = field(default_factory=dict)  # paragraphs with quoted words masked
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
-    continued: dict[int, "_Speaker"] = field(default_factory=dict)  # quotation paragraphs that went on
+    continued: dict[int, _Speaker] = field(default_factory=dict)  # quotation paragraphs that went on
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     _mention_ends: dict[int, list[int]] = field(default_factory=dict)
 
@@ -255,6 +256,7 @@ class _Story:
         if paragraph not in self._mention_ends:
             self._mention_ends[paragraph] = [m[1] for m in self.mentions.get(paragraph, [])]
         return self._mention_ends[paragraph]
+
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
 
 
@@ -347,7 +349,11 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
             # '"A." "B," he said.': quotations opening the paragraph are the first speaker's; so are
             # those of the sentence just before a bare attribution ('"...!" Trump tweeted.').
             opening = masked[s0] in _QUOTE_CHARS and masked[sentences[0][0]] in _QUOTE_CHARS
-            owner = speaker if opening or _bare_after_quote(masked, sentences, number, attribution, sentence_quotes) else _Speaker()
+            owner = (
+                speaker
+                if opening or _bare_after_quote(masked, sentences, number, attribution, sentence_quotes)
+                else _Speaker()
+            )
             made.extend(_direct(q, index, "", owner) for q in waiting)
             waiting = []
         story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
@@ -379,7 +385,7 @@ def _bare_after_quote(masked, sentences, number, attribution, quotes) -> bool:
 
 
 def _is_title(text: str) -> bool:
-    """"Meet the Press", "This Week With David Brinkley": a title quoted, not words spoken."""
+    """ "Meet the Press", "This Week With David Brinkley": a title quoted, not words spoken."""
     text = text.rstrip(" ,")
     words = text.split()
     return len(words) >= 2 and text[-1:] not in ".!?" and all(w[0].isupper() for w in words if len(w) > 3)
@@ -460,7 +466,7 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
 
 
 def _relayed(masked, s0, s1, verbs, frame, found, story) -> _Attribution | None:
-    """"Sondland said he had relayed that aid might be freed, Morrison testified.": the one who
+    """ "Sondland said he had relayed that aid might be freed, Morrison testified.": the one who
     said it is the speaker of the reported clause, the one at the end only relays it."""
     for verb in verbs:
         if verb is frame or verb.text not in ("said", "says") or not found.content[0] < verb.start < found.content[1]:
@@ -505,7 +511,7 @@ def _verb_rank(verb: str) -> int:
 
 
 def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
-    """"refused to say", "was said to", "easier said than done", "told the banks to stop",
+    """ "refused to say", "was said to", "easier said than done", "told the banks to stop",
     "Washington announced plans"."""
     if verb.text in _FRAME_VERBS and not _ends_sentence(masked, verb, s1):
         return True
@@ -532,7 +538,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
 
 
 def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
-    """"..., according to senior Citibank executive William Rhodes." or "According to X, ..."."""
+    """ "..., according to senior Citibank executive William Rhodes." or "According to X, ..."."""
     subject = _noun_phrase_after(masked, verb.end, s1, any_start=True)
     if subject is None:
         return None
@@ -545,7 +551,7 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
 
 
 def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
-    """"He was quoted by PAP as saying", "prevent Shultz from saying", "..., saying that"."""
+    """ "He was quoted by PAP as saying", "prevent Shultz from saying", "..., saying that"."""
     before = masked[s0 : verb.start].rstrip()
     quoted = _QUOTED_AS_RE.search(masked, s0, verb.start)
     if quoted:  # "Tass quoted Gorbachev as saying": Gorbachev speaks
@@ -600,7 +606,7 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
 
 
 def _named_before_description(masked: str, s0: int, subject: tuple[int, int], story: _Story) -> tuple[int, int] | None:
-    """"Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said" (no comma before the
+    """ "Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said" (no comma before the
     verb): a description after a comma whose phrase before it ends with a person's name."""
     words = masked[subject[0] : subject[1]].split(None, 1)
     before = masked[s0 : subject[0]].rstrip()
@@ -612,7 +618,7 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
 
 
 def _inverted(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
-    """"CLAUSE, said Tom Murtha, a stock analyst." The reported words come before the verb."""
+    """ "CLAUSE, said Tom Murtha, a stock analyst." The reported words come before the verb."""
     subject = _noun_phrase_after(masked, verb.end, s1)
     if subject is None:
         return None
@@ -630,7 +636,12 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     after = _content_after(masked, verb, s1)
     cut = _last_comma(masked, s0, subject[0])
     before = _trim(masked, s0, cut)
-    if before and after and _TAIL_RE.match(masked, verb.end, s1) and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS:
+    if (
+        before
+        and after
+        and _TAIL_RE.match(masked, verb.end, s1)
+        and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS
+    ):
         if not _starts_with_intro(masked[s0:cut]):
             return before[0], after[1]  # "Exports fell 3 pct, X said, about half the 1985 level.": one statement
     if before and not _starts_with_intro(masked[s0:cut]):
@@ -717,7 +728,7 @@ _AUXILIARIES = frozenset(
 
 
 def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] | None:
-    """"Nazer, quoted by SPA," / "the minister, Michael Howard,": the subject, then appositions.
+    """ "Nazer, quoted by SPA," / "the minister, Michael Howard,": the subject, then appositions.
 
     Comma-separated pieces are read back from the verb while they are noun phrases or asides
     ("who is ...", "speaking to ..."); a clause, an intro or a quotation ends the chain.
@@ -800,7 +811,7 @@ def _leading_phrase_end(masked: str, start: int, end: int) -> int:
 
 
 def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int] | None:
-    """"Prime Minister Yasuhiro Nakasone, who said": the phrase before the relative pronoun."""
+    """ "Prime Minister Yasuhiro Nakasone, who said": the phrase before the relative pronoun."""
     end = s0 + len(masked[s0:end].rstrip().rstrip(","))
     if end <= s0:
         return None
@@ -816,7 +827,7 @@ _PHRASE_STOP_RE = re.compile(r"[,;:\"“”]|\swho\b")
 
 
 def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False) -> tuple[int, int] | None:
-    """"said Shoichi Saba, Chairman of ...", "said one banker.": a short noun phrase, then a stop.
+    """ "said Shoichi Saba, Chairman of ...", "said one banker.": a short noun phrase, then a stop.
 
     After "said" it must open with a capital, a determiner or a title word ("said former Sen.
     Paul Laxalt"), so "said recently." names nobody;
@@ -848,7 +859,7 @@ def _starts_with_intro(text: str) -> bool:
 
 
 def _is_participle(word: str) -> bool:
-    """"speaking", "quoted", "Asked" (but not "Ahmed" or "Mohammed")."""
+    """ "speaking", "quoted", "Asked" (but not "Ahmed" or "Mohammed")."""
     lower = word.lower()
     return lower.endswith(("ing", "ed")) and (word[0].islower() or lower in _INTRO_WORDS or lower.endswith("ing"))
 
@@ -979,7 +990,7 @@ _COMPANY_END_RE = re.compile(
 
 
 def _company_printed_in_full(name: str, story: _Story) -> str | None:
-    """"Standard and Poor's said" where the story printed "Standard and Poor's Corp": that company."""
+    """ "Standard and Poor's said" where the story printed "Standard and Poor's Corp": that company."""
     body = story.document.body
     at, seen = body.find(name), 0
     while at != -1 and seen < 16:
@@ -1011,7 +1022,7 @@ def _story_company(index: int, story: _Story) -> str | None:
 
 
 def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
-    """"the ministry": the one capitalised name ending in "Ministry" the story printed up to here."""
+    """ "the ministry": the one capitalised name ending in "Ministry" the story printed up to here."""
     names = set()
     pattern = re.compile(rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}){noun.capitalize()}\b")
     for paragraph in story.document.paragraphs[: index + 1]:
@@ -1029,14 +1040,23 @@ def _organisation_speakers(index: int, offset: int, story: _Story) -> list[str]:
         if event.paragraph < index - 5:
             break
         name = event.speaker.organisation
-        if name and not event.speaker.person and (event.paragraph, event.offset) < (index, offset) and name not in found:
+        if (
+            name
+            and not event.speaker.person
+            and (event.paragraph, event.offset) < (index, offset)
+            and name not in found
+        ):
             found.append(name)
     return found
 
 
 def _initials_match(words: list[str], name_words: list[str]) -> bool:
-    """"S and P" for Standard and Poor's Corp, "CFTC" for Commodity Futures Trading Commission."""
-    letters = "".join(w for w in words if w not in ("and", "&", "of")) if all(len(w) == 1 or w in ("and", "&", "of") for w in words) else ""
+    """ "S and P" for Standard and Poor's Corp, "CFTC" for Commodity Futures Trading Commission."""
+    letters = (
+        "".join(w for w in words if w not in ("and", "&", "of"))
+        if all(len(w) == 1 or w in ("and", "&", "of") for w in words)
+        else ""
+    )
     if not letters and len(words) == 1 and words[0].isupper():
         letters = words[0]
     if len(letters) < 2:
@@ -1047,7 +1067,7 @@ def _initials_match(words: list[str], name_words: list[str]) -> bool:
 
 
 def _acronym_of(acronym: str, story: _Story) -> str | None:
-    """"The Singapore International Monetary Exchange Ltd, SIMEX, said": the name printed just
+    """ "The Singapore International Monetary Exchange Ltd, SIMEX, said": the name printed just
     before the acronym, between commas or in brackets."""
     needle_forms = (f", {acronym},", f" ({acronym})", f", {acronym} ")
     for paragraph in story.document.paragraphs:
@@ -1060,9 +1080,7 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
     return None
 
 
-_CAPITALISED_RUN_END_RE = re.compile(
-    r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$"
-)
+_CAPITALISED_RUN_END_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$")
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; the same subjects come back ("he", "Baker")
@@ -1121,7 +1139,7 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
 
 
 def _is_compound(label: str, story: _Story) -> bool:
-    """"Canada and the EC", "Baker and Volcker": two speakers, not one ("Trade and Industry" is one)."""
+    """ "Canada and the EC", "Baker and Volcker": two speakers, not one ("Trade and Industry" is one)."""
     if " and " not in label:
         return False
     text = label
@@ -1135,7 +1153,7 @@ def _is_compound(label: str, story: _Story) -> bool:
 
 
 def _organisation_voice(label: str, story: _Story) -> str | None:
-    """"Citibank", "a Treasury spokesman", "A Foreign Ministry statement", "a spokesman for X"."""
+    """ "Citibank", "a Treasury spokesman", "A Foreign Ministry statement", "a spokesman for X"."""
     label = _TICKER_RE.sub("", label).replace("<", "").replace(">", "").strip()
     words = label.split()
     head = words[-1].lower() if words else ""
@@ -1176,7 +1194,7 @@ _COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty".spli
 
 
 def _voiced_name(words: list[str], story: _Story) -> str | None:
-    """"a Douglas Aircraft spokesman", "the Goldstar spokesman": the capitalised words before a
+    """ "a Douglas Aircraft spokesman", "the Goldstar spokesman": the capitalised words before a
     voice word name its body, unless they are a nationality or a person ("a Reagan spokesman")."""
     name = [w for w in words if w.lower() not in _DETERMINERS]
     if not name or len(name) > 4 or not all(w[:1].isupper() for w in name):
@@ -1196,13 +1214,16 @@ _VOICE_OF_RE = re.compile(
 
 
 def _unlisted_organisation(words: list[str]) -> str | None:
-    """"a U.S. Embassy spokesman", "a spokesman for the Trade and Industry Ministry": capitalised
+    """ "a U.S. Embassy spokesman", "a spokesman for the Trade and Industry Ministry": capitalised
     words (with "and", "of", "for" between) that end in an institution word."""
     definite = bool(words) and words[0].lower() == "the"
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     if (
-        definite and len(words) == 1 and words[0][:1].isupper() and words[0].lower() in ORGANISATION_WORDS
+        definite
+        and len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].lower() in ORGANISATION_WORDS
         and words[0].lower() not in _NOT_VOICED
     ):
         return words[0] if not words[0].endswith("s") else None  # "the Navy said", not "Industries"
@@ -1222,7 +1243,7 @@ _NOT_VOICED = frozenset({"government", "administration"})
 
 
 def _person_for_role(label: str, story: _Story) -> _Speaker | None:
-    """"the minister said", "the presidential spokesman added", "Austria's interior minister",
+    """ "the minister said", "the presidential spokesman added", "Austria's interior minister",
     "the U.S. trade representative", "China's ambassador to Britain": the one person of the story
     whose role holds those words (of the same country, when both are known); else the previous
     speaker of that kind. "a Nordic minister" stays a label unless the story has one such."""
@@ -1235,8 +1256,7 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not (speaker.person or speaker.organisation) and speaker.label.lower().split()[-1:] == [head]:
             return None
     holders = [
-        p for p in story.people
-        if head in _role_words(p.role) and not (country and p.country and p.country != country)
+        p for p in story.people if head in _role_words(p.role) and not (country and p.country and p.country != country)
     ]
     if len(holders) > 1:  # "the interior minister" of three ministers
         holders = [p for p in holders if all(w in _role_words(p.role) for w in role_words)]
@@ -1255,8 +1275,15 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
 _ROLE_WORD_RE = re.compile(r"[a-z][a-z.-]*")
 # A title as printed before a name, as a description names it: "Sen. X" is "the senator".
 _TITLE_WORDS = {
-    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
-    "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "amb.": "ambassador", "sec.": "secretary",
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "adm.": "admiral",
+    "amb.": "ambassador",
+    "sec.": "secretary",
 }
 
 
@@ -1299,7 +1326,7 @@ def _is_plural(label: str) -> bool:
 
 
 def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, content) -> _Speaker:
-    """"he said": the person or speaker named last before it, when that is one, near and singular.
+    """ "he said": the person or speaker named last before it, when that is one, near and singular.
 
     A person named in a later sentence than the last speaker wins ("... and Trade Secretary Paul
     Channon sought to ... / "...," he said"); in the same sentence the speaker, its subject, wins.
@@ -1311,11 +1338,16 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
             return _Speaker(None, event.speaker.organisation, pronoun)
         return _Speaker(label=pronoun)
     if pronoun == "they" and event and event.speaker.organisation and not event.speaker.person:
-        return _Speaker(None, event.speaker.organisation, pronoun, plural=True)  # "Ministry officials said ... they said"
+        return _Speaker(
+            None, event.speaker.organisation, pronoun, plural=True
+        )  # "Ministry officials said ... they said"
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
     if (
-        event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural
+        event
+        and event.speaker.organisation
+        and not event.speaker.person
+        and not event.speaker.plural
         and _SINGLE_VOICE_RE.search(event.speaker.label)
         and not _person_named_since(event, index, offset, story)
     ):
@@ -1326,9 +1358,12 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     if unnamed and (
         mention is None
         or mention[0] < (unnamed.paragraph, unnamed.sentence)
-        or (mention[0] == (unnamed.paragraph, unnamed.sentence) and any(  # "The aide to Wright added ...": the aide
-            n.split()[-1] in unnamed.speaker.label for n in mention[1]
-        ))
+        or (
+            mention[0] == (unnamed.paragraph, unnamed.sentence)
+            and any(  # "The aide to Wright added ...": the aide
+                n.split()[-1] in unnamed.speaker.label for n in mention[1]
+            )
+        )
     ):
         return _Speaker(label=pronoun)  # "One trader said ... But it may fall, he said": the trader
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
@@ -1393,7 +1428,7 @@ def _only_agreeing(pronoun: str, index: int, offset: int, story: _Story, content
 
 
 def _agrees(pronoun: str, person: str, story: _Story) -> bool:
-    """"she" and a woman or a person of unknown sex; "he" and a man or unknown."""
+    """ "she" and a woman or a person of unknown sex; "he" and a man or unknown."""
     if person not in story.genders:
         found = next((p for p in story.people if p.name == person), None)
         story.genders[person] = person_gender(person, found.forms if found else ())
@@ -1446,7 +1481,9 @@ def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
     return None
 
 
-def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tuple[int, int], set[str], str | None] | None:
+def _last_mentioned(
+    index: int, offset: int, story: _Story, content
+) -> tuple[tuple[int, int], set[str], str | None] | None:
     """The latest sentence before the offset (this paragraph or the one before) naming people,
     as (paragraph, sentence start), and the people it names (not "X's", not inside quotations)."""
     for paragraph in (index, story.previous[index]):
@@ -1465,16 +1502,22 @@ def _last_mentioned(index: int, offset: int, story: _Story, content) -> tuple[tu
         at = _sentence_at(sentences, last[0])
         sentence = sentences[at] if at >= 0 else (0, 0)
         in_sentence = [
-            m for m in every[max(0, stop - _LOOK_BACK) : stop]
-            if sentence[0] <= m[0] < sentence[1] and m[0] <= last[0]
-            and (paragraph < index or not _inside(m[0], content)) and _counts_as_antecedent(story, paragraph, m)
+            m
+            for m in every[max(0, stop - _LOOK_BACK) : stop]
+            if sentence[0] <= m[0] < sentence[1]
+            and m[0] <= last[0]
+            and (paragraph < index or not _inside(m[0], content))
+            and _counts_as_antecedent(story, paragraph, m)
         ]
         names = {m[2] for m in in_sentence}
         text = story.document.paragraphs[paragraph]
         opening = text[sentence[0] : in_sentence[0][0]].split()
-        subject = in_sentence[0][2] if len(opening) <= 4 and all(
-            w[:1].isupper() or w.lower() in ("but", "and", "the", "former", "a", "an") for w in opening
-        ) else None
+        subject = (
+            in_sentence[0][2]
+            if len(opening) <= 4
+            and all(w[:1].isupper() or w.lower() in ("but", "and", "the", "former", "a", "an") for w in opening)
+            else None
+        )
         return (paragraph, sentence[0]), names, subject
     return None
 
@@ -1535,7 +1578,8 @@ def _quotations(paragraph: str, start: int) -> list[_Quote]:
     """Quoted passages. One never closed that holds ', said X' was closed before it by the
     writer in fact ('"I don't see any reason to change, said Frederick Meinke')."""
     if (
-        "''" not in paragraph and "’’" not in paragraph
+        "''" not in paragraph
+        and "’’" not in paragraph
         and ('"' not in paragraph or ("“" not in paragraph and "”" not in paragraph))
         and paragraph.count("“") == paragraph.count("”")
     ):
@@ -1589,9 +1633,7 @@ _CLOSING_MARKS = "\"”’'"
 
 
 # Where a quotation the writer forgot to close ends: before ", said X", ", X Y said", ", he said".
-_MISSING_CLOSE_RE = re.compile(
-    r",(?=\s+(?:(?:[A-Z][\w.'’-]*|he|she|they|the|a|an)\s+){0,5}(?:said|says|told|added)\b)"
-)
+_MISSING_CLOSE_RE = re.compile(r",(?=\s+(?:(?:[A-Z][\w.'’-]*|he|she|they|the|a|an)\s+){0,5}(?:said|says|told|added)\b)")
 
 
 def _direct(quote: _Quote, index: int, verb: str, speaker: _Speaker) -> StatementMention:
