@@ -23,7 +23,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.server import Gunicorn, app_env
+from archive.devtools.server import Gunicorn, app_env
 
 WORDS = ("said government president minister official officials international agreement statement "
          "negotiations administration countries economic political according spokesman reported national "

@@ -1,8 +1,8 @@
 """Extraction quality over the shared corpus, measured by the bench's own code against its targets.
 
-Tag recall over the 400 diplomatic Reuters stories comes from bench/extraction_quality.py and
+Tag recall over the 400 diplomatic Reuters stories comes from archive/devtools/extraction_quality.py and
 the gold figures (hand-annotated stories, split into a development and a test part by
-tests/data/gold/split.json) from bench/extraction_gold.py, so that a test and the bench cannot
+tests/data/gold/split.json) from archive/devtools/extraction_gold.py, so that a test and the bench cannot
 disagree. Each story is extracted once for all the tests here. Speed is the bench's to print,
 not a test's to assert: the machines are shared.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from archive.devtools import extraction_gold
+from archive.devtools.extraction_quality import gold_figures, gold_rows, load_stories, recall_rows, seed_row
 from archive.extraction import Extraction, extract
-from bench import extraction_gold
-from bench.extraction_quality import gold_figures, gold_rows, load_stories, recall_rows, seed_row
 
 _EXTRACTED: dict[str, Extraction] = {}  # story file name -> extraction, shared by the tests
 _GOLD: dict[str, tuple[float, float | None]] = {}  # measure -> (value, target)
