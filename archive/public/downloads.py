@@ -1,4 +1,5 @@
-"""Take the results away: every result list as CSV or JSON, streamed row by row.
+"""Take the results away: every result list as CSV or JSON, or as citations (RIS, BibTeX,
+CSL-JSON: citations.py), streamed row by row.
 
 Rows come from `.iterator(chunk_size=...)` (prefetches run per chunk), and each row is written as soon
 as it is made, so 100,000 rows cost the memory of one chunk. CSV cells that a spreadsheet would run as
@@ -12,8 +13,9 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 
+from . import citations
 from .links import url_around
 
 CHUNK_SIZE = 500
@@ -115,15 +117,34 @@ def json_lines(rows: Iterable[dict]) -> Iterator[str]:
 
 
 def stream(request, search, kind: str, fmt: str) -> StreamingHttpResponse:
-    if fmt not in ("csv", "json") or kind not in ("articles", "statements"):
+    if fmt not in ("csv", "json", *citations.FORMATS) or kind not in ("articles", "statements"):
         raise Http404("No such export")
-    make_row = article_row if kind == "articles" else statement_row
     url = article_url(request)
+    if fmt in citations.FORMATS:
+        content_type, extension, write = citations.FORMATS[fmt]
+        cite = citations.article_citation if kind == "articles" else citations.statement_citation
+        # The citing title reads the body (citations.citing_title): listed with it.
+        items = search.listing(with_body=True).iterator(chunk_size=CHUNK_SIZE)
+        lines = write(cite(item, url(item.pk if kind == "articles" else item.article_id)) for item in items)
+        return attachment(StreamingHttpResponse(lines, content_type=content_type), f"{kind}-citations", extension)
+    make_row = article_row if kind == "articles" else statement_row
     rows = (make_row(item, url) for item in search.listing().iterator(chunk_size=CHUNK_SIZE))
     columns = ARTICLE_COLUMNS if kind == "articles" else STATEMENT_COLUMNS
     lines = csv_lines(rows, columns) if fmt == "csv" else json_lines(rows)
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json; charset=utf-8"
-    response = StreamingHttpResponse(lines, content_type=content_type)
-    filename = f"{kind}-{dt.date.today():%Y-%m-%d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return attachment(StreamingHttpResponse(lines, content_type=content_type), kind, fmt)
+
+
+def citation_file(citation, fmt: str) -> HttpResponse:
+    """One article's citation as a file."""
+    if fmt not in citations.FORMATS:
+        raise Http404("No such format")
+    content_type, extension, write = citations.FORMATS[fmt]
+    response = HttpResponse("".join(write([citation])), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{citation.key}.{extension}"'
+    return response
+
+
+def attachment(response, name: str, extension: str):
+    response["Content-Disposition"] = f'attachment; filename="{name}-{dt.date.today():%Y-%m-%d}.{extension}"'
     return response

@@ -280,8 +280,5 @@ class StatementSearch(ArchiveSearch):
         return apply_statement_field_filters(search_statements(queryset, self.query), self.query)
 
     def listing(self, *, with_body=False):
-        return (
-            self.results()
-            .select_related("article", "article__source", "speaker_person", "speaker_organisation")
-            .defer("article__body")
-        )
+        results = self.results().select_related("article", "article__source", "speaker_person", "speaker_organisation")
+        return results if with_body else results.defer("article__body")
