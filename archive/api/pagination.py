@@ -74,9 +74,6 @@ class Keyset:
             | Q(**{f"{self.key}__isnull": True})
         )
 
-    def position(self, row, key_of) -> tuple:
-        return (key_of(row) if self.key else None, getattr(row, "pk"))
-
 
 def encode(position: tuple, order: str, filters: str) -> str:
     value, ident = position

@@ -172,12 +172,6 @@ def country_item(country, links: Links) -> dict:
 
 def tag_item(tag, links: Links) -> dict:
     return {
-        "slug": tag.slug, "name": tag.name, "description": tag.description, "url": links.base + tag.get_absolute_url(),
-        "api_url": links.base + _reverse("api:tag", tag.slug), "articles": _search_links(links, tag=tag.slug)["articles"],
+        "slug": tag.slug, "name": tag.name, "description": tag.description, "url": links.page("tag", tag.slug),
+        "api_url": links.api("tag", tag.slug), "articles": _search_links(links, tag=tag.slug)["articles"],
     }  # fmt: skip
-
-
-def _reverse(name, argument):
-    from django.urls import reverse
-
-    return reverse(name, args=[argument])

@@ -90,7 +90,8 @@ def search_list(request, kind: str):
     data["sort"] = sort
     search = search_class(data)
     keyset = Keyset(f"{search.article_prefix}published_on", descending=sort == "newest")
-    page, cursor = paged(request, search.listing(), keyset, sort, fingerprint(_filters(data, {"sort"})), key_of)
+    filters = fingerprint([("list", kind), *_filters(data, {"sort"})])
+    page, cursor = paged(request, search.listing(), keyset, sort, filters, key_of)
     links = serialisers.Links(request)
     body = {
         "count": search.count(),
@@ -121,7 +122,8 @@ def entity_list(request, kind: str):
     if name:
         rows = rows.filter(Q(**{f"{name_field}__icontains": name}))
     keyset = Keyset(None, descending=False)
-    page, cursor = paged(request, rows.order_by(*keyset.order_by()), keyset, "key", fingerprint([("name", name)]))
+    filters = fingerprint([("list", kind), ("name", name)])
+    page, cursor = paged(request, rows.order_by(*keyset.order_by()), keyset, "key", filters)
     links = serialisers.Links(request)
     body = {"count": rows.count(), "next": next_link(request, cursor) if cursor else None,
             "results": [item(row, links) for row in page]}  # fmt: skip

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 SITE_NAME = "Diplomatic news archive"
 MAX_TITLE_CHARS = 250
-_WORD = re.compile(r"[^\W\d_][\w'’.&-]*", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_][\w'’.&/-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
 
 
@@ -54,23 +54,37 @@ def _case_evidence(body: str) -> dict[str, str]:
     return evidence
 
 
+_ORDINAL = re.compile(r"^(\d+)(ST|ND|RD|TH)\b")
+# Capitalised in English wherever they stand, and often written only in the headline.
+_ALWAYS_CAPITALISED = {name.lower(): name for name in (
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec January February March April May June July August "
+    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+).split() if name != "May"}  # fmt: skip
+
+
 def _recase(token: str, evidence: dict[str, str], first: bool) -> str:
-    if token.startswith("<") or any(ch.isdigit() for ch in token):
-        return token  # tickers (<SRD>), figures
+    if token.startswith("<"):
+        return token  # tickers: <SRD>
+    if any(ch.isdigit() for ch in token):
+        return _ORDINAL.sub(lambda m: m.group(1) + m.group(2).lower(), token)  # figures; 3RD -> 3rd
     match = _WORD.search(token)
     if not match:
         return token
     word = match.group().rstrip(".'’-")
     if not word:
         return token
-    form = evidence.get(word.lower())
+    lower = word.lower()
+    form = evidence.get(lower) or _ALWAYS_CAPITALISED.get(lower)
+    if form is None and lower.endswith(("'s", "’s")) and lower[:-2] in evidence:
+        form = evidence[lower[:-2]] + word[-2:].lower()  # CHINA'S: as the text writes China
     if form is None:
         if "." in word:  # U.S., U.K.: abbreviations
             form = word
-        elif "-" in word:
-            form = "-".join(_recase(part, evidence, False) for part in word.split("-"))
+        elif "-" in word or "/" in word:
+            separator = "-" if "-" in word else "/"
+            form = separator.join(_recase(part, evidence, False) for part in word.split(separator))
         else:
-            form = word.lower()
+            form = lower
     if first and form[:1].islower():
         form = form[:1].upper() + form[1:]
     return token[: match.start()] + form + token[match.start() + len(word) :]
