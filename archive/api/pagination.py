@@ -59,20 +59,22 @@ class Keyset:
         fields.append(f"-{self.id_field}" if self.descending else self.id_field)
         return fields
 
-    def after(self, position: tuple) -> Q:
-        """The rows after `position` (key value, id) in this order."""
+    def after(self, position: tuple) -> list[Q]:
+        """The rows after `position` (key value, id) in this order, as conditions to take in turn: the
+        dated rows after it, then the undated ones (last in either order). Each condition is a range
+        of the (date, id) index, so that a page deep in the list costs what the first does: a single
+        condition with an OR of `IS NULL` would have the database read every row before the cursor."""
         value, ident = position
         beyond = "lt" if self.descending else "gt"
         after_id = Q(**{f"{self.id_field}__{beyond}": ident})
         if not self.key:
-            return after_id
+            return [after_id]
+        undated = Q(**{f"{self.key}__isnull": True})
         if value is None:  # among the undated, at the end
-            return Q(**{f"{self.key}__isnull": True}) & after_id
-        return (
-            Q(**{f"{self.key}__{beyond}": value})
-            | (Q(**{self.key: value}) & after_id)
-            | Q(**{f"{self.key}__isnull": True})
-        )
+            return [undated & after_id]
+        up_to = "lte" if self.descending else "gte"
+        dated = Q(**{f"{self.key}__{up_to}": value}) & (Q(**{f"{self.key}__{beyond}": value}) | after_id)
+        return [dated, undated]
 
 
 def encode(position: tuple, order: str, filters: str) -> str:

@@ -49,9 +49,12 @@ def paged(request, rows, keyset: Keyset, order: str, filters: str, key_of=None):
     """One page of `rows` (ordered by `keyset`) after the request's cursor, and the next cursor."""
     limit = page_size(request.GET.get("limit"))
     raw = request.GET.get("cursor")
-    if raw:
-        rows = rows.filter(keyset.after(decode(raw, order, filters, key_is_date=bool(keyset.key))))
-    found = list(rows[: limit + 1])
+    conditions = keyset.after(decode(raw, order, filters, key_is_date=bool(keyset.key))) if raw else [Q()]
+    found = []
+    for condition in conditions:  # the next condition only when the page is not full yet
+        found += rows.filter(condition)[: limit + 1 - len(found)]
+        if len(found) > limit:
+            break
     page = found[:limit]
     cursor = None
     if len(found) > limit:
