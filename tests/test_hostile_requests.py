@@ -59,7 +59,8 @@ def pages(archive) -> list[str]:
         reverse("archive:statements_feed"), archive["person"].get_absolute_url(),
         reverse("archive:country", args=["jp"]),
         *(reverse(name, kwargs={"fmt": fmt}) for name in ("archive:search_export", "archive:statements_export")
-          for fmt in ("csv", "json")),
+          for fmt in ("csv", "json", "ris", "bib", "csl")),
+        reverse("archive:article_citation", args=[archive["article"].pk, "bib"]), reverse("archive:opensearch"),
     ]  # fmt: skip
 
 
