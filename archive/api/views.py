@@ -94,7 +94,8 @@ def search_list(request, kind: str):
     search = search_class(data)
     keyset = Keyset(f"{search.article_prefix}published_on", descending=sort == "newest")
     filters = fingerprint([("list", kind), *_filters(data, {"sort"})])
-    page, cursor = paged(request, search.listing(), keyset, sort, filters, key_of)
+    # Date order, no snippets: the rows by the ids the count fetched, not matched and ranked again.
+    page, cursor = paged(request, search.listing(ranked=False), keyset, sort, filters, key_of)
     links = serialisers.Links(request)
     body = {
         "count": search.count(),

@@ -195,9 +195,14 @@ class ArchiveSearch(django_filters.FilterSet):
             return len(self.result_ids)
         return len(ids) if ids is not None else self.matching().count()
 
-    def results(self) -> QuerySet:
+    def results(self, *, ranked: bool = True) -> QuerySet:
         """The results in order. They match the search box again (the database's own full-text
-        filter, which its planner can weigh against the date index), not the fetched ids."""
+        filter, which its planner can weigh against the date index), not the fetched ids.
+
+        ranked=False, for lists in date order that show no snippet (the API): the rows of
+        `matching()`, by the ids fetched once for the count, neither matched again nor ranked."""
+        if not ranked:
+            return self.order(self.matching())
         queryset = self.queryset.all()
         if not self.query.is_empty:
             queryset = self.search(queryset)
@@ -249,12 +254,13 @@ class ArticleSearch(ArchiveSearch):
     def search(self, queryset):
         return apply_field_filters(search_articles(queryset, self.query), self.query)
 
-    def listing(self, *, with_body=False):
+    def listing(self, *, with_body=False, ranked=True):
         """The ordered results with what a result list shows, in a constant number of queries.
 
         Lists show the search's snippet, not the body: leaving the body out keeps pages and exports light.
         """
-        results = self.results().select_related("source").prefetch_related("countries", listing_speakers())
+        results = self.results(ranked=ranked).select_related("source")
+        results = results.prefetch_related("countries", listing_speakers())
         return results if with_body else results.defer("body", "search_names")
 
 
@@ -279,6 +285,7 @@ class StatementSearch(ArchiveSearch):
     def search(self, queryset):
         return apply_statement_field_filters(search_statements(queryset, self.query), self.query)
 
-    def listing(self, *, with_body=False):
-        results = self.results().select_related("article", "article__source", "speaker_person", "speaker_organisation")
+    def listing(self, *, with_body=False, ranked=True):
+        related = ("article", "article__source", "speaker_person", "speaker_organisation")
+        results = self.results(ranked=ranked).select_related(*related)
         return results if with_body else results.defer("article__body")
