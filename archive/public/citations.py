@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 SITE_NAME = "Diplomatic news archive"
 MAX_TITLE_CHARS = 250
@@ -101,12 +102,13 @@ def cut_at_word(text: str, limit: int = MAX_TITLE_CHARS) -> str:
     return cut.rstrip(" ,;:-–") + "…"
 
 
+@lru_cache(maxsize=512)  # a statements list cites each article once per statement, one after the other
 def citing_title(title: str, body: str = "") -> str:
     """The title to cite: spaces tidied, sentence case when the headline is in capitals (each word as
     the story's text writes it), at most MAX_TITLE_CHARS and never cut mid-word."""
-    text = " ".join(title.split())
+    text = " ".join((title or "").split())
     if _is_shouting(text):
-        evidence = _case_evidence(body)
+        evidence = _case_evidence(body or "")
         text = " ".join(_recase(token, evidence, index == 0) for index, token in enumerate(text.split(" ")))
     return cut_at_word(text) or "Untitled"
 
