@@ -245,3 +245,24 @@ def test_the_guide_shows_curl_examples(client, archive):
     page = client.get(reverse("api:guide")).content.decode()
     assert "curl &#x27;http://testserver/api/articles?" in page or "curl 'http://testserver/api/articles?" in page
     assert reverse("api:schema") in page
+
+
+def test_a_failure_of_ours_is_a_json_500_and_a_lost_database_a_503(client, archive, monkeypatch):
+    from django.db import OperationalError
+
+    from archive.api import views
+    from archive.models import Country
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError
+
+    def down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    client.raise_request_exception = False
+    monkeypatch.setitem(views.ENTITIES, "countries", (Country.objects.all, "name", broken))
+    response = client.get(reverse("api:countries"))
+    assert response.status_code == 500 and response.json() == {"status": 500, "message": response.json()["message"]}
+    monkeypatch.setattr(views, "get_object_or_404", down)
+    response = client.get(reverse("api:person", args=[archive["kishi"].pk]))
+    assert response.status_code == 503 and response["Retry-After"] == "10" and response.json()["status"] == 503
