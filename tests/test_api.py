@@ -266,3 +266,9 @@ def test_a_failure_of_ours_is_a_json_500_and_a_lost_database_a_503(client, archi
     monkeypatch.setattr(views, "get_object_or_404", down)
     response = client.get(reverse("api:person", args=[archive["kishi"].pk]))
     assert response.status_code == 503 and response["Retry-After"] == "10" and response.json()["status"] == 503
+
+
+def test_only_the_first_page_counts(client, archive):
+    first = client.get(reverse("api:articles"), {"limit": 5, "country": "FR"}).json()
+    assert first["count"] == 9
+    assert client.get(first["next"]).json()["count"] is None

@@ -76,7 +76,8 @@ NOT_MODIFIED = {"304": {"description": "Not modified: the ETag given in If-None-
 
 def page_of(item: str, search: bool = False) -> dict:
     properties = {
-        "count": {"type": "integer", "description": "How many items the list has in all"},
+        "count": {"type": ["integer", "null"],
+                  "description": "How many items the list has in all: on the first page; null on the pages after"},
         "next": {"type": ["string", "null"], "format": "uri", "description": "The next page, null on the last"},
         "results": {"type": "array", "items": {"$ref": f"#/components/schemas/{item}"}},
     }

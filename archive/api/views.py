@@ -46,7 +46,10 @@ def next_link(request, cursor: str) -> str:
 
 
 def paged(request, rows, keyset: Keyset, order: str, filters: str, key_of=None):
-    """One page of `rows` (ordered by `keyset`) after the request's cursor, and the next cursor."""
+    """One page of `rows` (ordered by `keyset`) after the request's cursor, and the next cursor.
+
+    The first page says how many rows the list has (`count`); the pages after it do not count
+    again (null): a walk through a long filtered list would count it once per page."""
     limit = page_size(request.GET.get("limit"))
     raw = request.GET.get("cursor")
     conditions = keyset.after(decode(raw, order, filters, key_is_date=bool(keyset.key))) if raw else [Q()]
@@ -98,7 +101,7 @@ def search_list(request, kind: str):
     page, cursor = paged(request, search.listing(ranked=False), keyset, sort, filters, key_of)
     links = serialisers.Links(request)
     body = {
-        "count": search.count(),
+        "count": None if request.GET.get("cursor") else search.count(),
         "next": next_link(request, cursor) if cursor else None,
         "results": [item(row, links) for row in page],
         "warnings": search.page_state.hints(),
@@ -129,8 +132,11 @@ def entity_list(request, kind: str):
     filters = fingerprint([("list", kind), ("name", name)])
     page, cursor = paged(request, rows.order_by(*keyset.order_by()), keyset, "key", filters)
     links = serialisers.Links(request)
-    body = {"count": rows.count(), "next": next_link(request, cursor) if cursor else None,
-            "results": [item(row, links) for row in page]}  # fmt: skip
+    body = {
+        "count": None if request.GET.get("cursor") else rows.count(),
+        "next": next_link(request, cursor) if cursor else None,
+        "results": [item(row, links) for row in page],
+    }
     return json_response(request, body, links={"next": body["next"]} if cursor else None)
 
 
