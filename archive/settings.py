@@ -227,6 +227,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The cache: local memory (per process) unless CACHE_URL names a shared one, e.g.
+# redis://127.0.0.1:6379/1 (Django's Redis backend; needs the `redis` package). The API's rate
+# limit counts in it: with several workers, use a shared cache so that the limit is the site's.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL:
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis:// URL, not {CACHE_URL!r}")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The API's rate limit: API_RATE_LIMIT requests per client address every API_RATE_WINDOW seconds
+# (then 429 with Retry-After); 0 turns it off.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)
+API_RATE_CACHE = "default"
+
 # Where `import_documents` looks when given no path.
 SEEDS_DIR = BASE_DIR / "seeds"
 

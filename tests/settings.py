@@ -18,3 +18,4 @@ WHITENOISE_AUTOREFRESH = True
 # slot: the per-client cap is off here and on in the tests of it (test_cost_ceiling.py).
 EXPORTS_PER_CLIENT = 0
 EXPORT_LOCK_DIR = Path(tempfile.gettempdir()) / f"archive-test-export-locks-{os.getpid()}"  # noqa: F405
+API_RATE_LIMIT = 0  # the tests make many requests from one address; tests/test_api.py turns it on

@@ -25,7 +25,8 @@ EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", 100))  # more to hunt: HOSTILE
 EVIL = '<script>alert("x")</script>'
 
 PARAMS = ["q", "country", "dateline", "speaker", "person", "org", "tag", "source", "year", "month",
-          "speaker_country", "date_from", "date_to", "sort", "page", "apage", "more", "fq_country", "fq_speaker"]
+          "speaker_country", "date_from", "date_to", "sort", "page", "apage", "more", "fq_country", "fq_speaker",
+          "cursor", "limit", "facets", "name"]
 KNOWN_VALUES = ["JP", "jp", "US", "ZZ", "p1", "o1", "p-1", "o0", "1987", "02", "1987-02-26", "newest", "oldest",
                 "relevance", "country", "speaker", "talks", '"trade talks"', "speaker:Kishi", "country:Japan", "-",
                 "OR", "NEAR", "*", "(", '"', "%", "_", "\\", "'; DROP TABLE archive_article; --", EVIL]
@@ -60,7 +61,18 @@ def pages(archive) -> list[str]:
         reverse("archive:statements_feed"), archive["person"].get_absolute_url(),
         reverse("archive:country", args=["jp"]),
         *(reverse(name, kwargs={"fmt": fmt}) for name in ("archive:search_export", "archive:statements_export")
-          for fmt in ("csv", "json")),
+          for fmt in ("csv", "json", "ris", "bib", "csl")),
+        reverse("archive:article_citation", args=[archive["article"].pk, "bib"]), reverse("archive:opensearch"),
+    ]  # fmt: skip
+
+
+def api_urls(archive) -> list[str]:
+    article, person = archive["article"], archive["person"]
+    return [
+        reverse("api:articles"), reverse("api:statements"), reverse("api:people"), reverse("api:organisations"),
+        reverse("api:countries"), reverse("api:tags"), reverse("api:schema"), reverse("api:article", args=[article.pk]),
+        reverse("api:person", args=[person.pk]), reverse("api:country", args=["JP"]), "/api/articles/x",
+        "/api/nothing/here",
     ]  # fmt: skip
 
 
@@ -78,6 +90,25 @@ def test_any_parameters_answer_200_or_404_never_an_error(client, archive, data, 
     response = client.get(url, query)
     read(response)
     assert response.status_code in (200, 404), (url, query)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), query=queries)
+def test_any_parameters_to_the_api_answer_json_never_an_error(client, archive, data, query):
+    url = data.draw(st.sampled_from(api_urls(archive)), label="url")
+    response = client.get(url, query)
+    assert response.status_code in (200, 400, 404), (url, query, response.content[:300])
+    body = json.loads(response.content)
+    if response.status_code != 200:
+        assert body["status"] == response.status_code and body["message"]
+
+
+def test_api_cursors_that_were_tampered_with_are_refused_as_json(client, archive):
+    first = client.get(reverse("api:articles"), {"limit": 1}).json()
+    cursor = first["next"].split("cursor=")[1]
+    for bad in (cursor[:-3] + "abc", "x" * 5000, "%00", cursor.replace("I", "J", 1), "null"):
+        response = client.get(reverse("api:articles"), {"limit": 1, "cursor": bad})
+        assert response.status_code == 400 and "cursor" in response.json()["message"], bad
 
 
 @pytest.mark.parametrize("number", ["²", "①", "߁", "٣", "1²"])

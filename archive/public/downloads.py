@@ -1,4 +1,5 @@
-"""Take the results away: every result list as CSV or JSON, streamed row by row.
+"""Take the results away: every result list as CSV or JSON, or as citations (RIS, BibTeX,
+CSL-JSON: citations.py), streamed row by row.
 
 Rows come from `.iterator(chunk_size=...)` (prefetches run per chunk), and each row is written as soon
 as it is made, so 100,000 rows cost the memory of one chunk. CSV cells that a spreadsheet would run as
@@ -17,6 +18,7 @@ import csv
 import datetime as dt
 import fcntl
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -35,7 +37,7 @@ from archive import replicas
 from archive.auth import client_ip
 from archive.models import ArticleCountry, Organisation, Statement
 
-from . import ceiling
+from . import ceiling, citations
 from .links import url_around
 
 logger = logging.getLogger(__name__)
@@ -284,14 +286,27 @@ class Lines:
 
 
 def stream(request, search, kind: str, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "json") or kind not in ("articles", "statements"):
+    if fmt not in ("csv", "json", *citations.FORMATS) or kind not in ("articles", "statements"):
         raise Http404("No such export")
     slot = take_slot(request)
     if slot is None:
         return too_many_exports(fmt)
+    url = article_url(request)
+    if fmt in citations.FORMATS:
+        content_type, extension, write = citations.FORMATS[fmt]
+        cite = citations.article_citation if kind == "articles" else citations.statement_citation
+        # The citing title reads the body (citations.citing_title): articles are listed with it; a
+        # statement's article gets it once per chunk, not joined to each of its statements.
+        if kind == "articles":
+            items = search.listing(with_body=True).iterator(chunk_size=CHUNK_SIZE)
+        else:
+            items = with_article_bodies(search.listing().iterator(chunk_size=CHUNK_SIZE))
+        lines = write(cite(item, url(item.pk if kind == "articles" else item.article_id)) for item in items)
+        response = StreamingHttpResponse(Lines(ended_on_error(lines, fmt), slot), content_type=content_type)
+        return attachment(response, f"{kind}-citations", extension)
     try:
         make_chunks = article_chunks if kind == "articles" else statement_chunks
-        chunks = make_chunks(search.results(snippets=False), article_url(request), CHUNK_SIZE)
+        chunks = make_chunks(search.results(snippets=False), url, CHUNK_SIZE)
         # The first chunk inside the request, under its ceiling: a search that asks too much is a
         # 503 before any byte of a 200 is sent.
         first = next(chunks, [])
@@ -303,6 +318,30 @@ def stream(request, search, kind: str, fmt: str) -> HttpResponse:
     lines = csv_lines(rows, columns) if fmt == "csv" else json_lines(rows)
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json; charset=utf-8"
     response = StreamingHttpResponse(Lines(ended_on_error(lines, fmt), slot), content_type=content_type)
-    filename = f"{kind}-{dt.date.today():%Y-%m-%d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return attachment(response, kind, fmt)
+
+
+def with_article_bodies(statements: Iterator) -> Iterator:
+    """The statements with their article's body, fetched in one query per chunk of statements."""
+    from archive.models import Article
+
+    while chunk := list(itertools.islice(statements, CHUNK_SIZE)):
+        bodies = dict(Article.objects.filter(pk__in={s.article_id for s in chunk}).values_list("pk", "body"))
+        for statement in chunk:
+            statement.article.body = bodies.get(statement.article_id, "")
+            yield statement
+
+
+def citation_file(citation, fmt: str) -> HttpResponse:
+    """One article's citation as a file."""
+    if fmt not in citations.FORMATS:
+        raise Http404("No such format")
+    content_type, extension, write = citations.FORMATS[fmt]
+    response = HttpResponse("".join(write([citation])), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{citation.key}.{extension}"'
+    return response
+
+
+def attachment(response, name: str, extension: str):
+    response["Content-Disposition"] = f'attachment; filename="{name}-{dt.date.today():%Y-%m-%d}.{extension}"'
     return response

@@ -12,6 +12,7 @@ from django.template import loader
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 10
+API_PREFIX = "/api/"
 
 
 def plain_page(template: str, status: int) -> HttpResponse:
@@ -27,8 +28,16 @@ def database_unavailable() -> HttpResponse:
 
 
 def server_error(request):
-    """handler500. A lost database connection is no bug of ours and passes: 503, try again."""
-    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+    """handler500. A lost database connection is no bug of ours and passes: 503, try again.
+    The API answers in JSON."""
+    down = isinstance(sys.exc_info()[1], DATABASE_DOWN)
+    if request.path_info.startswith(API_PREFIX):
+        from archive.api.responses import error
+
+        if down:
+            return error(503, "The database is not answering: try again shortly", Retry_After=str(RETRY_AFTER_SECONDS))
+        return error(500, "Something went wrong on our side; it has been logged")
+    if down:
         return database_unavailable()
     return plain_page("500.html", 500)
 

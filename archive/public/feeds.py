@@ -45,8 +45,24 @@ def _when(day):
     return dt.datetime.combine(day, dt.time(12, 0), tzinfo=dt.UTC)
 
 
+class OpenSearchAtomFeed(TextAtom1Feed):
+    """Atom (summaries as text) with OpenSearch's response elements: how many results the search
+    has in all, and how many the feed shows (the newest)."""
+
+    OPENSEARCH = "http://a9.com/-/spec/opensearch/1.1/"
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:opensearch": self.OPENSEARCH}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        handler.addQuickElement("opensearch:totalResults", str(self.feed["total_results"]))
+        handler.addQuickElement("opensearch:startIndex", "1")
+        handler.addQuickElement("opensearch:itemsPerPage", str(FEED_SIZE))
+
+
 class SearchFeed(Feed):
-    feed_type = TextAtom1Feed
+    feed_type = OpenSearchAtomFeed
     search_class = ArticleSearch
     page_name = "archive:search"
     what = "Articles"
@@ -62,6 +78,9 @@ class SearchFeed(Feed):
         data = request.GET.copy()
         data["sort"] = "newest"
         return self.search_class(data)
+
+    def feed_extra_kwargs(self, search):
+        return {"total_results": search.count()}
 
     def title(self, search):
         words = search.form.cleaned_data.get("q")

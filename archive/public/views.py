@@ -21,6 +21,7 @@ from archive.search.filtersets import ArticleSearch, StatementSearch
 from archive.search.listings import article_listing, mentioned_with
 from archive.search.speakers import Speaker
 
+from . import citations
 from . import downloads as exports
 from .article_text import mark_statements
 
@@ -80,6 +81,8 @@ def help_page(request):
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("source", "import_run"), pk=pk)
     statements = list(article.statements.select_related("speaker_person", "speaker_organisation"))
+    permanent_url = request.build_absolute_uri(article.get_absolute_url())
+    citation = citations.article_citation(article, permanent_url)
     context = {
         "article": article,
         "paragraphs": mark_statements(article.paragraphs, statements),
@@ -90,9 +93,25 @@ def article_detail(request, pk: int):
             "-mentions", "organisation__name"
         ),
         "tags": article.tags.all(),
-        "permanent_url": request.build_absolute_uri(article.get_absolute_url()),
+        "permanent_url": permanent_url,
+        "citation": citation,
+        "highwire_tags": citations.highwire_tags(citation),
+        "json_ld": citations.json_ld(citation, article.title),
     }
     return render(request, "archive/article.html", context)
+
+
+def article_citation(request, pk: str, fmt: str):
+    """One article's citation as RIS, BibTeX or CSL-JSON."""
+    article = get_object_or_404(Article.objects.select_related("source"), pk=int(pk))
+    url = request.build_absolute_uri(article.get_absolute_url())
+    return exports.citation_file(citations.article_citation(article, url), fmt)
+
+
+def opensearch(request):
+    """The OpenSearch description: browsers offer the archive as a search engine from it."""
+    context = {"site": request.build_absolute_uri("/").rstrip("/")}
+    return render(request, "opensearch.xml", context, content_type="application/opensearchdescription+xml")
 
 
 def entity_page(request, template, context, *, scope, hidden, scope_params, article_ids, exclude):

@@ -203,11 +203,17 @@ class ArchiveSearch(django_filters.FilterSet):
             return len(self.result_ids)
         return len(ids) if ids is not None else self.matching().count()
 
-    def results(self, *, snippets: bool = True) -> QuerySet:
+    def results(self, *, snippets: bool = True, ranked: bool = True) -> QuerySet:
         """The results in order. They match the search box again (the database's own full-text
         filter, which its planner can weigh against the date index); other filters come as the
         result ids the count fetched (applied again beside the words, they misled SQLite's planner:
-        7 s for a word, a year and a source). Exports ask for no snippets: they write none."""
+        7 s for a word, a year and a source). Exports ask for no snippets: they write none.
+
+        ranked=False, for lists in date order that show no snippet (the API): the rows of
+        `matching()`, by the ids fetched once for the count, neither matched again nor ranked."""
+        date = f"{self.article_prefix}published_on"
+        if not ranked:
+            return ordered(self.matching(), self.sort_order, date)
         queryset = self.queryset.all()
         if not self.query.is_empty:
             queryset = self.search(queryset, snippets=snippets)
@@ -215,7 +221,7 @@ class ArchiveSearch(django_filters.FilterSet):
             queryset = queryset.filter(InIds(F("pk"), self.result_ids))
         else:
             queryset = self.filter_queryset(queryset)
-        return ordered(queryset, self.sort_order, f"{self.article_prefix}published_on")
+        return ordered(queryset, self.sort_order, date)
 
     # -- facets --------------------------------------------------------------------------------------
 
@@ -255,12 +261,13 @@ class ArticleSearch(ArchiveSearch):
     def search(self, queryset, *, snippets=True):
         return apply_field_filters(search_articles(queryset, self.query, snippets=snippets), self.query)
 
-    def listing(self, *, with_body=False):
+    def listing(self, *, with_body=False, ranked=True):
         """The ordered results with what a result list shows, in a constant number of queries.
 
         Lists show the search's snippet, not the body: leaving the body out keeps pages and exports light.
         """
-        results = self.results().select_related("source").prefetch_related("countries", listing_speakers())
+        results = self.results(ranked=ranked).select_related("source")
+        results = results.prefetch_related("countries", listing_speakers())
         return results if with_body else results.defer("body", "search_names")
 
 
@@ -290,9 +297,7 @@ class StatementSearch(ArchiveSearch):
     def search(self, queryset, *, snippets=True):
         return apply_statement_field_filters(search_statements(queryset, self.query, snippets=snippets), self.query)
 
-    def listing(self, *, with_body=False):
-        return (
-            self.results()
-            .select_related("article", "article__source", "speaker_person", "speaker_organisation")
-            .defer("article__body")
-        )
+    def listing(self, *, with_body=False, ranked=True):
+        related = ("article", "article__source", "speaker_person", "speaker_organisation")
+        results = self.results(ranked=ranked).select_related(*related)
+        return results if with_body else results.defer("article__body")
