@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",
     "axes",
     "csp",
     "whitenoise.runserver_nostatic",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 
 from archive.models import (
     ImportOutcome,
@@ -59,12 +60,10 @@ class ImportRunAdmin(admin.ModelAdmin):
     def outcome_links(self, obj):
         url = reverse("admin:archive_importoutcome_changelist")
         counts = obj.outcomes.values("result").annotate(n=Count("id")).order_by("result")
-        links = [
-            format_html('<a href="{}?run__id__exact={}&amp;result__exact={}">{} {}</a>', url, obj.pk, row["result"],
-                        row["n"], row["result"])
-            for row in counts
-        ]
-        return format_html("{}", ", ".join(str(link) for link in links)) if links else "—"
+        rows = [(url, obj.pk, row["result"], intcomma(row["n"]), row["result"]) for row in counts]
+        if not rows:
+            return "—"
+        return format_html_join(", ", '<a href="{}?run__id__exact={}&amp;result__exact={}">{} {}</a>', rows)
 
     def get_urls(self):
         return [

@@ -56,6 +56,7 @@ def article_row(article, url) -> dict:
         "countries": [country.name for country in article.countries.all()],
         "speakers": [str(speaker) for speaker in speakers_of(article)],
         "original_url": article.url,
+        "body": article.body,
     }
 
 
@@ -72,14 +73,18 @@ def statement_row(statement, url) -> dict:
         "article_title": article.title,
         "published_on": article.published_on.isoformat() if article.published_on else None,
         "source": article.source.name if article.source else None,
+        "article_url": url(article.pk),
+        "article_original_url": article.url,
     }
 
 
 ARTICLE_COLUMNS = [
     "id", "url", "title", "published_on", "dateline", "source", "source_id", "countries", "speakers", "original_url",
+    "body",
 ]  # fmt: skip
 STATEMENT_COLUMNS = [
     "id", "url", "speaker", "speaker_resolved", "kind", "text", "article_id", "article_title", "published_on", "source",
+    "article_url", "article_original_url",
 ]  # fmt: skip
 
 
@@ -119,7 +124,8 @@ def stream(request, search, kind: str, fmt: str) -> StreamingHttpResponse:
         raise Http404("No such export")
     make_row = article_row if kind == "articles" else statement_row
     url = article_url(request)
-    rows = (make_row(item, url) for item in search.listing().iterator(chunk_size=CHUNK_SIZE))
+    listing = search.listing(with_body=True) if kind == "articles" else search.listing()
+    rows = (make_row(item, url) for item in listing.iterator(chunk_size=CHUNK_SIZE))
     columns = ARTICLE_COLUMNS if kind == "articles" else STATEMENT_COLUMNS
     lines = csv_lines(rows, columns) if fmt == "csv" else json_lines(rows)
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json; charset=utf-8"
