@@ -59,6 +59,11 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else single(data, initial)
 
 
+def size_words(size: int) -> str:
+    """A size as people write it: "100 MB", "1.5 GB" (filesizeformat without a trailing ".0")."""
+    return filesizeformat(size).replace(".0\xa0", "\xa0")
+
+
 class ImportUploadForm(forms.Form):
     files = MultipleFileField(
         label="Files",
@@ -71,8 +76,8 @@ class ImportUploadForm(forms.Form):
         limit = settings.IMPORT_MAX_UPLOAD_BYTES
         if total > limit:
             raise forms.ValidationError(
-                f"The upload is {filesizeformat(total)}, more than the {filesizeformat(limit)} allowed. "
-                "Import it in parts, or from the command line (import_documents)."
+                f"These files come to {size_words(total)}, more than the {size_words(limit)} one upload may hold. "
+                "Upload them in several parts, or ask an administrator to import them on the server."
             )
         return files
 
