@@ -154,3 +154,39 @@ def test_the_import_run_report_links_its_outcomes(admin_client):
     assert "&lt;a href" not in page
     link = r'<a href="/admin/archive/importoutcome/\?run__id__exact=\d+&amp;result__exact=created">2 created</a>'
     assert re.search(link, page)
+
+
+@pytest.mark.parametrize("kind", ["people", "organisations", "countries"])
+def test_browse_pages_are_linked_from_the_header_and_cost_a_few_queries(client, world, kind,
+                                                                       django_assert_max_num_queries):
+    for number in range(30):
+        make_person(f"Person {number:02d}", country_id="FR")
+        make_organisation(f"Ministry {number:02d}", country_id="FR")
+    assert f'href="{reverse(f"archive:{kind}")}"' in client.get("/").content.decode()
+    # The count, the page's rows with their counts, the country facet (people and organisations).
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse(f"archive:{kind}"))
+    assert response.status_code == 200
+
+
+def test_people_sort_by_statements_filter_by_name_and_country(client, world):
+    make_person("Nobuko Other", country_id="FR")
+    by_statements = client.get(reverse("archive:people"), {"sort": "statements"})
+    first = by_statements.context["page"].object_list[0]
+    assert first.name == "Nobuo Kishi" and first.statement_count == 2
+    found = client.get(reverse("archive:people"), {"q": "nobu"}).context["page"].object_list
+    assert [p.name for p in found] == ["Nobuo Kishi", "Nobuko Other"]  # by articles, then statements
+    in_france = client.get(reverse("archive:people"), {"q": "nobu", "country": "fr"})
+    assert [p.name for p in in_france.context["page"].object_list] == ["Nobuko Other"]
+    # The country facet counts the people matching the name, whatever country is chosen.
+    assert sorted((row["country_id"], row["n"]) for row in in_france.context["countries"]) == [("FR", 1), ("JP", 1)]
+    by_name = client.get(reverse("archive:people"), {"sort": "name", "q": "nobu"}).context["page"].object_list
+    assert [p.name for p in by_name] == ["Nobuko Other", "Nobuo Kishi"]
+    bad = client.get(reverse("archive:people"), {"sort": "shoe size", "country": "ZZ"})
+    assert bad.status_code == 200 and len(bad.context["hints"]) == 2
+
+
+def test_countries_count_their_speakers_statements_and_articles(client, world):
+    rows = client.get(reverse("archive:countries"), {"q": "japan"}).context["page"].object_list
+    [japan] = [row for row in rows if row.code == "JP"]
+    assert (japan.statement_count, japan.article_count) == (2, 12)
