@@ -108,7 +108,7 @@ AXES_LOCKOUT_TEMPLATE = "429.html"
 AXES_VERBOSE = False
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "archive.apps.ArchiveAdminConfig",  # django.contrib.admin with the archive's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -189,6 +189,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+FORMAT_MODULE_PATH = ["archive.formats"]  # dates as the site writes them, in the admin too
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

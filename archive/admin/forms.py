@@ -103,6 +103,67 @@ class ArticleAdminForm(forms.ModelForm):
         return [name[:100] for name in names if name]
 
 
+class StatementInlineForm(forms.ModelForm):
+    """A statement on its article's page. Where it stands in the body (paragraph, start, end) is found
+    from its text, not typed as character offsets: hidden, and set again when the text changes."""
+
+    POSITION = ("paragraph", "start", "end")
+
+    class Meta:
+        model = Statement
+        fields = ["kind", "speaker_person", "speaker_organisation", "speaker_label", "text", "paragraph", "start",
+                  "end"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2, "cols": 36}),
+            "speaker_label": forms.TextInput(attrs={"size": 12}),
+            "paragraph": forms.HiddenInput,
+            "start": forms.HiddenInput,
+            "end": forms.HiddenInput,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.POSITION:
+            self.fields[name].required = False
+        self.moved: list[str] = []
+
+    def clean(self):
+        data = super().clean()
+        text = data.get("text")
+        if not text or "text" in self._errors:
+            return data
+        try:
+            article = self.instance.article  # set by the inline formset, new rows included
+        except Article.DoesNotExist:
+            return data
+        if not self.instance._state.adding and text == self.initial.get("text"):
+            return data  # where it stands is unchanged
+        position = locate(article.paragraphs, text)
+        if position is None:
+            self.add_error("text", "These words are not in the article's text: copy them from the body.")
+            return data
+        for name, value in zip(self.POSITION, position, strict=True):
+            if self.initial.get(name) != value:
+                self.moved.append(name)
+            data[name] = value
+        return data
+
+    @property
+    def changed_data(self):
+        """The fields changed, the position found from a changed text included (as_it_was reads them)."""
+        changed = super().changed_data  # a cached_property of BaseForm, computed afresh here
+        return [*changed, *(name for name in self.moved if name not in changed)]
+
+
+def locate(paragraphs: list[str], text: str) -> tuple[int, int, int] | None:
+    """(paragraph, start, end) of the first place `text` stands in the paragraphs, else None."""
+    for number, paragraph in enumerate(paragraphs):
+        start = paragraph.find(text)
+        if start >= 0:
+            return number, start, start + len(text)
+    return None
+
+
 class SpeakerForm(forms.ModelForm):
     """One row of the review queue: one speaker, a person or an organisation."""
 

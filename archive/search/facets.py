@@ -413,6 +413,8 @@ class SpeakerCountryScope(Facet):
 FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in [
+        StatementKindFacet(),  # statement lists only: first there, where half the noise is
+        SpeakerKnownFacet(),
         CountryFacet(),
         DatelineFacet(),
         SpeakerFacet(),
@@ -422,8 +424,6 @@ FACETS: dict[str, Facet] = {
         SourceFacet(),
         YearFacet(),
         MonthFacet(),
-        StatementKindFacet(),
-        SpeakerKnownFacet(),
     ]
 }
 # Filters by value that pages use as their scope, not shown as facets.

@@ -137,10 +137,8 @@ def facet_items(context, facet):
     items = []
     for item in facet.values:
         li, link, tick = _SELECTED if item.selected else _UNSELECTED
-        href, label = html.escape(item.href), html.escape(str(item.label))
-        items.append(
-            f'<li{li}><a href="{path}{href}"{link}>{tick}{label}</a> <span class="count">{int(item.count)}</span></li>'
-        )
+        href, label, count = html.escape(item.href), html.escape(str(item.label)), f"{int(item.count):,}"
+        items.append(f'<li{li}><a href="{path}{href}"{link}>{tick}{label}</a> <span class="count">{count}</span></li>')
     return mark_safe("\n    ".join(items))  # noqa: S308 - every value above is escaped
 
 
