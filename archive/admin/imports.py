@@ -21,6 +21,10 @@ from archive.models import (
 from .forms import ImportUploadForm, size_words
 
 
+# Shown as the progress line above a run's fields (templates/admin/archive/importrun/change_form.html).
+PROGRESS_FIELDS = ["stories_done", "stories_total", "progress_at"]
+
+
 class FailedOutcomeInline(admin.TabularInline):
     model = ImportOutcome
     extra = 0
@@ -44,8 +48,8 @@ class ImportRunAdmin(admin.ModelAdmin):
     list_filter = ["status", "dry_run", "outcomes__result"]
     list_select_related = ["started_by"]
     show_facets = admin.ShowFacets.ALWAYS
-    readonly_fields = [f.name for f in ImportRun._meta.fields] + ["outcome_links"]
-    exclude = ["stories_done", "stories_total", "progress_at"]  # shown as the progress above the form
+    exclude = PROGRESS_FIELDS
+    readonly_fields = [f.name for f in ImportRun._meta.fields if f.name not in PROGRESS_FIELDS] + ["outcome_links"]
     inlines = [FailedOutcomeInline]
 
     def has_add_permission(self, request):

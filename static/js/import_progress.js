@@ -1,5 +1,6 @@
 // An import run's page (admin): while the run is queued or running, ask its JSON every 2 s and show
-// the stories done of the total, the rate and the time left; when it ends, reload for the report.
+// the stories done of the total, the rate and the time left; when it starts or ends, reload (its
+// fields and, at the end, its report).
 (() => {
   const box = document.querySelector(".import-progress[data-active=true]");
   if (!box) return;
@@ -16,7 +17,7 @@
       setTimeout(poll, 5000);
       return;
     }
-    if (!data.active) {
+    if (!data.active || data.status !== box.dataset.status) {  // ended, or started: the page's fields change
       window.location.reload();
       return;
     }
