@@ -33,7 +33,8 @@ STORIES = 2000
 MAKE_LIBRARIAN = (
     "from django.contrib.auth.models import Group, Permission, User; from archive.auth import setup_roles; "
     "setup_roles(Group, Permission); "
-    "User.objects.create_user('lea', 'lea@example.org', 'pw', is_staff=True).groups.add(Group.objects.get(name='Librarians'))"
+    "lea = User.objects.create_user('lea', 'lea@example.org', 'pw', is_staff=True); "
+    "lea.groups.add(Group.objects.get(name='Librarians'))"
 )
 
 

@@ -20,7 +20,6 @@ from archive.models import (
 
 from .forms import ImportUploadForm, size_words
 
-
 # Shown as the progress line above a run's fields (templates/admin/archive/importrun/change_form.html).
 PROGRESS_FIELDS = ["stories_done", "stories_total", "progress_at"]
 
