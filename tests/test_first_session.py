@@ -190,3 +190,18 @@ def test_countries_count_their_speakers_statements_and_articles(client, world):
     rows = client.get(reverse("archive:countries"), {"q": "japan"}).context["page"].object_list
     [japan] = [row for row in rows if row.code == "JP"]
     assert (japan.statement_count, japan.article_count) == (2, 12)
+
+
+def test_every_months_bar_is_a_click_target_of_at_least_24_px(client):
+    import datetime as dt
+
+    for month, stories in ((1, 40), (2, 1), (7, 3)):
+        for number in range(stories):
+            make_article(f"Story {month}-{number}", "Body", published_on=dt.date(1987, month, 1 + number % 28))
+    page = client.get("/", {"year": "1987"}).content.decode()
+    chart = page[page.index('<section class="facet chart" aria-labelledby="facet-month"'):]
+    chart = chart[: chart.index("</svg>")]
+    assert 'viewBox="0 0 288 64" width="288"' in chart  # drawn at its own size: units are pixels
+    targets = re.findall(r'<rect class="target" x="[\d.]+" y="0" width="([\d.]+)" height="([\d.]+)"', chart)
+    assert len(targets) == 3 and all(float(w) >= 24 and float(h) >= 24 for w, h in targets), targets
+    assert 'role="listitem"' not in chart  # links in an SVG group (axe: aria-allowed-role)
