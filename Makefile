@@ -28,15 +28,23 @@ setup: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py import_documents
 
+# The site (gunicorn) and the task worker that runs the admin's uploaded imports (django-tasks'
+# db_worker), side by side; Ctrl-C stops both.
 run: setup
-	@echo "Serving the archive at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving the archive at http://$(HOST):$(PORT)/ with the import worker beside it (Ctrl-C stops both)"
+	@$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 test: install
 	$(BIN)/pytest -m "not slow"
 
+# axe-core for the accessibility audit (tests/test_first_session_browser.py), from package.json.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 # pytest's exit status 5 means no test was collected: not a failure here.
-test-slow: install
+test-slow: install node_modules/axe-core/axe.min.js
 	$(BIN)/pytest -m slow || [ $$? -eq 5 ]
 
 lint: install

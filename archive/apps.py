@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class ArchiveAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the archive's site (archive/admin_site.py) as `admin.site`."""
+
+    default = False  # named in INSTALLED_APPS; ArchiveConfig is the app's own
+    default_site = "archive.admin_site.ArchiveAdminSite"
 
 
 class ArchiveConfig(AppConfig):
+    default = True  # the app's own config (ArchiveAdminConfig is the admin's)
     name = "archive"
     verbose_name = "Diplomatic news archive"
     default_auto_field = "django.db.models.BigAutoField"

@@ -187,6 +187,7 @@ def process_exists(pid: int) -> bool:
 
 class ImportRun(models.Model):
     class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the import worker"
         RUNNING = "running", "Running"
         FINISHED = "finished", "Finished"
         FAILED = "failed", "Finished with failures"
@@ -207,6 +208,10 @@ class ImportRun(models.Model):
     # Which process runs the import, so that a run its killed process left "running" is found.
     host = models.CharField(max_length=255, blank=True, editable=False)
     pid = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Progress, recorded as the run goes: stories written of those counted up front (importing/estimate.py).
+    stories_total = models.PositiveIntegerField(null=True, blank=True, help_text="Stories counted before the run.")
+    stories_done = models.PositiveIntegerField(default=0, help_text="Stories read and written so far.")
+    progress_at = models.DateTimeField(null=True, blank=True, help_text="When the progress was last recorded.")
 
     objects = ImportRunQuerySet.as_manager()
 
@@ -216,6 +221,29 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"Import #{self.pk} of {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def progress(self) -> dict:
+        """Stories done of the total, rate and time left, as the run page and its JSON show them."""
+        done = self.stories_done
+        total = max(self.stories_total or 0, done) or None
+        elapsed = ((self.progress_at or timezone.now()) - self.started_at).total_seconds()
+        rate = done / elapsed if self.status == self.Status.RUNNING and elapsed > 0 and done else 0.0
+        left = round((total - done) / rate) if rate and total else None
+        return {
+            "status": self.status,
+            "status_label": self.get_status_display(),
+            "active": self.is_active,
+            "done": done,
+            "total": total,
+            "percent": round(100 * done / total) if total else None,
+            "rate": round(rate, 1),
+            "seconds_left": left,
+            "time_left": "" if left is None else f"{left} s" if left < 90 else f"{round(left / 60)} min",
+        }
 
 
 class ImportOutcome(models.Model):

@@ -125,19 +125,26 @@ AXES_LOCKOUT_CALLABLE = "archive.auth.lockout_response"
 AXES_VERBOSE = False
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "archive.apps.ArchiveAdminConfig",  # django.contrib.admin with the archive's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",
     "axes",
     "csp",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "archive",
 ]
+
+# Background tasks (django-tasks, the backport of Django 6's tasks, with its database backend: no
+# other server). Imports uploaded in the admin run there; `manage.py db_worker` runs them (README).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -215,6 +222,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+FORMAT_MODULE_PATH = ["archive.formats"]  # dates as the site writes them, in the admin too
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -259,6 +267,8 @@ EXPORT_LOCK_DIR = Path(os.environ.get("EXPORT_LOCK_DIR", "") or DATA_DIR / "expo
 IMPORT_MAX_FILE_BYTES = env_int("IMPORT_MAX_FILE_BYTES", 50 * 1024 * 1024)
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
 IMPORT_MAX_ARCHIVE_BYTES = env_int("IMPORT_MAX_ARCHIVE_BYTES", 1024 * 1024 * 1024)
+# Where uploaded files wait for the import worker (removed when their import ends).
+IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", DATA_DIR / "uploads"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

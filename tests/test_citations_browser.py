@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from .test_browser import ARGS, CHROMIUM, browser, corpus, countries, shoot  # noqa: F401 (fixtures)
+from .conftest import CHROMIUM
+from .test_browser import shoot
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,7 +25,7 @@ READ_METADATA = """() => ({
 })"""
 
 
-def test_the_article_page_carries_its_citation_under_the_csp(live_server, browser, corpus):  # noqa: F811
+def test_the_article_page_carries_its_citation_under_the_csp(live_server, browser, corpus):
     article = corpus["articles"][0]
     article.credits = {"reporting": ["Tom Smith"]}
     article.save()

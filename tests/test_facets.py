@@ -207,10 +207,10 @@ def test_search_page_costs_a_constant_number_of_queries(client, articles):
     assert queries_of(client, "/", query) == 2 + 1 + 1 + 1 + 3 * 2 + 1 + 1 + snippets + 2
     # No words: the count, 8 facets, the results, 2 prefetches.
     assert queries_of(client, "/", {}) == 1 + 8 + 1 + 2
-    # Statements: the count, 11 facets (the 8, the speaker's country, the countries spoken about and
-    # the speaker's role), the results (speakers and articles joined).
-    assert queries_of(client, reverse("archive:statements"), {}) == 1 + 11 + 1
-    assert queries_of(client, reverse("archive:statements"), {"q": "talks"}) == 1 + 1 + 11 + 1 + snippets
+    # Statements: the count, 13 facets (the 8, the kind, "speaker known", the speaker's country, the
+    # countries spoken about and the speaker's role), the results (speakers and articles joined).
+    assert queries_of(client, reverse("archive:statements"), {}) == 1 + 13 + 1
+    assert queries_of(client, reverse("archive:statements"), {"q": "talks"}) == 1 + 1 + 13 + 1 + snippets
     # Nothing matches the words: nothing more is asked.
     assert queries_of(client, "/", {"q": "nowhere"}) == 1 + 1
 

@@ -106,7 +106,7 @@ def test_the_import_run_page_shows_counts_and_a_bounded_page_of_failures(client,
     client.force_login(user_in("admin"))
     with django_assert_max_num_queries(30):
         page = client.get(reverse("admin:archive_importrun_change", args=[run.pk])).content.decode()
-    assert "1200 failed" in page and "30 unchanged" in page
+    assert "1,200 failed" in page and "30 unchanged" in page  # with thousands separators
     assert 100 <= page.count("bad-") < 400  # the first failures (location and message), not all 1,200
     assert "bad-0.xml" in page and "bad-1199.xml" not in page
     assert "first 100 of 1200 failures" in page

@@ -47,7 +47,7 @@ def test_running_it_twice_creates_nothing_new():
 def test_a_failed_file_is_reported_and_the_command_fails(tmp_path):
     (tmp_path / "good.txt").write_text(" date 2022-01-07 \n\nTOKYO, Jan. 7 (Reuters) - Ministers met today.\n")
     (tmp_path / "empty.txt").write_bytes(b"")
-    with pytest.raises(CommandError, match="1 files or records failed"):
+    with pytest.raises(CommandError, match="1 file or record failed"):
         run_import(str(tmp_path))
     assert Article.objects.count() == 1
     failure = ImportOutcome.objects.get(result=ImportOutcome.Result.FAILED)

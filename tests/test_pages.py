@@ -226,11 +226,11 @@ def test_entity_and_article_pages_cost_a_constant_number_of_queries(client, djan
         ArticlePerson.objects.create(article=article, person=kishi)
         ArticlePerson.objects.create(article=article, person=make_person(f"Person {number}"))
         make_statement(article, kishi, f"Words {number}")
-    # The statement lists' facets: 3 more than the articles' (speaker's country, about, role); the
-    # person's roles over time: 1; the chosen country facet's results without it, fetched: 1.
-    with django_assert_max_num_queries(22):
+    # The statement lists' facets: 5 more than the articles' (kind, speaker known, speaker's country,
+    # about, role); the person's roles over time: 1; the chosen country facet's results without it: 1.
+    with django_assert_max_num_queries(24):
         assert client.get(kishi.get_absolute_url(), {"country": "FR"}).status_code == 200
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(20):
         assert client.get(reverse("archive:country", args=["fr"])).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(story.get_absolute_url()).status_code == 200

@@ -124,6 +124,7 @@ def merge_into(modeladmin, request, queryset):
         )
         modeladmin.message_user(request, f"{summary.describe()[:-1]} ({keep}).", messages.SUCCESS)
         return None
+    preview = merging.merge_preview(records)
     return _intermediate(
         modeladmin,
         request,
@@ -131,5 +132,5 @@ def merge_into(modeladmin, request, queryset):
         template="admin/archive/merge_confirmation.html",
         title=f"Merge {opts.verbose_name_plural}",
         action="merge_into",
-        context={"form": form, "preview": merging.merge_preview(records)},
+        context={"form": form, "preview": preview, "fullest": merging.fullest(preview).pk},
     )

@@ -5,6 +5,7 @@ re-import and re-extraction keep it."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db import models
 from django.db.models import Exists, OuterRef
 
@@ -20,7 +21,7 @@ from archive.models import (
 )
 
 from . import actions as admin_actions
-from .forms import ArticleAdminForm, as_it_was
+from .forms import ArticleAdminForm, StatementInlineForm, as_it_was
 
 
 class CorrectedInline(admin.TabularInline):
@@ -28,11 +29,36 @@ class CorrectedInline(admin.TabularInline):
     readonly_fields = ["corrected"]
 
 
-class StatementInline(CorrectedInline):
+def plain_pickers(formfield):
+    """A related-record picker without its add/edit/delete/view icons: beside every statement they
+    doubled the width of the page, and people and organisations are edited on their own pages."""
+    if isinstance(getattr(formfield, "widget", None), RelatedFieldWidgetWrapper):
+        widget = formfield.widget
+        widget.can_add_related = widget.can_change_related = False
+        widget.can_delete_related = widget.can_view_related = False
+    return formfield
+
+
+class StatementInline(admin.StackedInline):
+    """An article's statements, each a card whose fields wrap to the width of the window
+    (static/css/admin.css): as a table row, nine columns made the page 2,400 px wide."""
+
     model = Statement
-    fields = ["kind", "speaker_person", "speaker_organisation", "speaker_label", "text", "paragraph", "start", "end",
-              "corrected"]
+    extra = 0
+    form = StatementInlineForm
+    fields = ["kind", "speaker_person", "speaker_organisation", "speaker_label", "text", "position", "paragraph",
+              "start", "end", "corrected"]
+    readonly_fields = ["position", "corrected"]
     autocomplete_fields = ["speaker_person", "speaker_organisation"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return plain_pickers(super().formfield_for_dbfield(db_field, request, **kwargs))
+
+    @admin.display(description="where in the text")
+    def position(self, obj):
+        if obj is None or obj.pk is None:
+            return "found from the words when saved"
+        return f"paragraph {obj.paragraph + 1}"
 
 
 class CountryLinkInline(CorrectedInline):

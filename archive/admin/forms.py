@@ -59,6 +59,11 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else single(data, initial)
 
 
+def size_words(size: int) -> str:
+    """A size as people write it: "100 MB", "1.5 GB" (filesizeformat without a trailing ".0")."""
+    return filesizeformat(size).replace(".0\xa0", "\xa0")
+
+
 class ImportUploadForm(forms.Form):
     files = MultipleFileField(
         label="Files",
@@ -71,8 +76,8 @@ class ImportUploadForm(forms.Form):
         limit = settings.IMPORT_MAX_UPLOAD_BYTES
         if total > limit:
             raise forms.ValidationError(
-                f"The upload is {filesizeformat(total)}, more than the {filesizeformat(limit)} allowed. "
-                "Import it in parts, or from the command line (import_documents)."
+                f"These files come to {size_words(total)}, more than the {size_words(limit)} one upload may hold. "
+                "Upload them in several parts, or ask an administrator to import them on the server."
             )
         return files
 
@@ -96,6 +101,67 @@ class ArticleAdminForm(forms.ModelForm):
     def tag_names(self) -> list[str]:
         names = [" ".join(name.split()) for name in self.cleaned_data.get("add_tags", "").split(",")]
         return [name[:100] for name in names if name]
+
+
+class StatementInlineForm(forms.ModelForm):
+    """A statement on its article's page. Where it stands in the body (paragraph, start, end) is found
+    from its text, not typed as character offsets: hidden, and set again when the text changes."""
+
+    POSITION = ("paragraph", "start", "end")
+
+    class Meta:
+        model = Statement
+        fields = ["kind", "speaker_person", "speaker_organisation", "speaker_label", "text", "paragraph", "start",
+                  "end"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2, "cols": 36}),
+            "speaker_label": forms.TextInput(attrs={"size": 12}),
+            "paragraph": forms.HiddenInput,
+            "start": forms.HiddenInput,
+            "end": forms.HiddenInput,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.POSITION:
+            self.fields[name].required = False
+        self.moved: list[str] = []
+
+    def clean(self):
+        data = super().clean()
+        text = data.get("text")
+        if not text or "text" in self._errors:
+            return data
+        try:
+            article = self.instance.article  # set by the inline formset, new rows included
+        except Article.DoesNotExist:
+            return data
+        if not self.instance._state.adding and text == self.initial.get("text"):
+            return data  # where it stands is unchanged
+        position = locate(article.paragraphs, text)
+        if position is None:
+            self.add_error("text", "These words are not in the article's text: copy them from the body.")
+            return data
+        for name, value in zip(self.POSITION, position, strict=True):
+            if self.initial.get(name) != value:
+                self.moved.append(name)
+            data[name] = value
+        return data
+
+    @property
+    def changed_data(self):
+        """The fields changed, the position found from a changed text included (as_it_was reads them)."""
+        changed = super().changed_data  # a cached_property of BaseForm, computed afresh here
+        return [*changed, *(name for name in self.moved if name not in changed)]
+
+
+def locate(paragraphs: list[str], text: str) -> tuple[int, int, int] | None:
+    """(paragraph, start, end) of the first place `text` stands in the paragraphs, else None."""
+    for number, paragraph in enumerate(paragraphs):
+        start = paragraph.find(text)
+        if start >= 0:
+            return number, start, start + len(text)
+    return None
 
 
 class SpeakerForm(forms.ModelForm):

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from archive.models import (
     ImportOutcome,
     ImportRun,
 )
 
-from .forms import ImportUploadForm
+from .forms import ImportUploadForm, size_words
+
+# Shown as the progress line above a run's fields (templates/admin/archive/importrun/change_form.html).
+PROGRESS_FIELDS = ["stories_done", "stories_total", "progress_at"]
 
 
 class FailedOutcomeInline(admin.TabularInline):
@@ -51,7 +56,8 @@ class ImportRunAdmin(admin.ModelAdmin):
     list_filter = ["status", "dry_run", "outcomes__result"]
     list_select_related = ["started_by"]
     show_facets = admin.ShowFacets.ALWAYS
-    readonly_fields = [f.name for f in ImportRun._meta.fields] + ["outcome_links"]
+    exclude = PROGRESS_FIELDS
+    readonly_fields = [f.name for f in ImportRun._meta.fields if f.name not in PROGRESS_FIELDS] + ["outcome_links"]
     inlines = [FailedOutcomeInline]
 
     def has_add_permission(self, request):
@@ -68,40 +74,52 @@ class ImportRunAdmin(admin.ModelAdmin):
     def outcome_links(self, obj):
         url = reverse("admin:archive_importoutcome_changelist")
         counts = obj.outcomes.values("result").annotate(n=Count("id")).order_by("result")
-        links = [
-            format_html('<a href="{}?run__id__exact={}&amp;result__exact={}">{} {}</a>', url, obj.pk, row["result"],
-                        row["n"], row["result"])
-            for row in counts
-        ]
+        rows = [(url, obj.pk, row["result"], intcomma(row["n"]), row["result"]) for row in counts]
+        if not rows:
+            return "—"
+        links = format_html_join(", ", '<a href="{}?run__id__exact={}&amp;result__exact={}">{} {}</a>', rows)
         failed = sum(row["n"] for row in counts if row["result"] == ImportOutcome.Result.FAILED)
         if failed > FailedOutcomeInline.SHOWN:
-            links.append(format_html("(below: the first {} of {} failures)", FailedOutcomeInline.SHOWN, failed))
-        return format_html("{}", ", ".join(str(link) for link in links)) if links else "—"
+            links = format_html("{} (below: the first {} of {} failures)", links, FailedOutcomeInline.SHOWN,
+                                intcomma(failed))  # fmt: skip
+        return links
 
     def get_urls(self):
         return [
             path("upload/", self.admin_site.admin_view(self.upload_view), name="archive_importrun_upload"),
+            path("<int:pk>/progress/", self.admin_site.admin_view(self.progress_view),
+                 name="archive_importrun_progress"),
             *super().get_urls(),
         ]
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        ImportRun.objects.mark_abandoned()
+        run = self.get_object(request, object_id)
+        extra = {"run": run, "progress": run.progress() if run else None} | (extra_context or {})
+        return super().change_view(request, object_id, form_url, extra)
+
+    def progress_view(self, request, pk: int):
+        """The run's progress as JSON, for the run page's poller (static/js/import_progress.js)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        ImportRun.objects.mark_abandoned()
+        return JsonResponse(get_object_or_404(ImportRun, pk=pk).progress())
+
     def upload_view(self, request):
         if not request.user.has_perm("archive.import_files"):
-            raise PermissionDenied
+            return TemplateResponse(
+                request,
+                "admin/archive/importrun/forbidden.html",
+                {**self.admin_site.each_context(request), "title": "Import files", "opts": self.model._meta},
+                status=403,
+            )
         form = ImportUploadForm(request.POST, request.FILES) if request.method == "POST" else ImportUploadForm()
         if request.method == "POST" and form.is_valid():
-            from archive.importing.pipeline import Importer
+            from archive.importing.tasks import queue_upload
 
-            uploads = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
-            importer = Importer(origin=f"admin upload by {request.user.get_username()}", started_by=request.user,
-                                workers=1)
-            run = importer.import_uploads(uploads)
-            level = messages.WARNING if run.failed else messages.SUCCESS
-            self.message_user(
-                request,
-                f"{run}: {run.created} created, {run.updated} updated, {run.unchanged} unchanged, "
-                f"{run.duplicates} duplicates, {run.failed} failed.",
-                level,
-            )
+            run = queue_upload(form.cleaned_data["files"], user=request.user)
+            self.message_user(request, f"{run}: the files are stored and queued; this page shows how it goes.",
+                              messages.SUCCESS)
             return redirect("admin:archive_importrun_change", run.pk)
         return TemplateResponse(
             request,
@@ -111,7 +129,7 @@ class ImportRunAdmin(admin.ModelAdmin):
                 "title": "Import files",
                 "opts": self.model._meta,
                 "form": form,
-                "max_upload": settings.IMPORT_MAX_UPLOAD_BYTES,
+                "max_upload": size_words(settings.IMPORT_MAX_UPLOAD_BYTES),
             },
         )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from archive.curation import corrections
@@ -16,6 +17,7 @@ from archive.models import (
 )
 
 from . import actions as admin_actions
+from .articles import plain_pickers
 from .forms import SpeakerForm, as_it_was
 
 SPEAKER_FIELDS = {"speaker_person", "speaker_organisation"}
@@ -87,6 +89,9 @@ class StatementAdmin(admin.ModelAdmin):
               "start", "end", "verb", "corrected", "in_context"]
     readonly_fields = ["article", "corrected", "in_context"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return plain_pickers(super().formfield_for_dbfield(db_field, request, **kwargs))
+
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", SpeakerForm)
         return super().get_changelist_form(request, **kwargs)
@@ -114,7 +119,7 @@ class StatementAdmin(admin.ModelAdmin):
             '<a href="{}">{}</a><br><small>{}</small>',
             reverse("admin:archive_article_change", args=[obj.article_id]),
             obj.article.title,
-            obj.article.published_on or "",
+            date_format(obj.article.published_on, "SHORT_DATE_FORMAT") if obj.article.published_on else "",
         )
 
     def save_model(self, request, obj, form, change):

@@ -74,6 +74,17 @@ def merge_preview(records) -> list[dict]:
     return rows
 
 
+def fullest(preview: list[dict]):
+    """The record a merge should most likely keep: the one with the most statements, then articles,
+    mentions, names, and the longest name (the fullest form of it)."""
+    best = max(
+        preview,
+        key=lambda row: (row["statements"], row["articles"], row["mentions"], row["alternative_names"],
+                         len(str(row["record"].name))),
+    )  # fmt: skip
+    return best["record"]
+
+
 @transaction.atomic
 def merge(keep, others) -> MergeSummary:
     """Merge `others` into `keep` (all People or all Organisations): every statement, mention,

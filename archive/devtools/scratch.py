@@ -15,6 +15,9 @@ from pathlib import Path
 
 from .processes import PROJECT_DIR, environment, manage
 
+# Scratch databases on a shared server are named PREFIX_pid_label (SCRATCH_DATABASE_PREFIX).
+PREFIX = os.environ.get("SCRATCH_DATABASE_PREFIX", "faults")
+
 
 class ScratchDatabases:
     """Migrated databases made from one migrated template, dropped by `close()`.
@@ -46,7 +49,7 @@ class ScratchDatabases:
 
     def _new_url(self, label: str) -> str:
         if self.server:
-            return f"{self.server}/faults_{os.getpid()}_{label}"
+            return f"{self.server}/{PREFIX}_{os.getpid()}_{label}"
         return f"sqlite:///{self.folder / label}.sqlite3"
 
     @staticmethod

@@ -25,7 +25,7 @@ from django.utils import timezone
 from archive.models import ImportOutcome, ImportRun
 
 from .batches import BatchWriter
-from .files import iter_inputs, iter_uploads
+from .files import Limits, iter_inputs, iter_uploads, walk
 from .preparing import Preparer
 
 
@@ -61,6 +61,8 @@ class Importer:
         workers: int | None = None,
         on_progress: Callable[[Progress], None] | None = None,
         on_outcome: Callable[[ImportOutcome], None] | None = None,
+        run: ImportRun | None = None,
+        total: int | None = None,
     ):
         self.origin = origin
         self.started_by = started_by
@@ -70,6 +72,8 @@ class Importer:
         self.on_progress = on_progress or (lambda progress: None)
         self.on_outcome = on_outcome or (lambda outcome: None)
         self.progress = Progress()
+        self.queued_run = run  # a run recorded when it was queued (admin uploads, tasks.py)
+        self.total = total  # stories expected (estimate.py), for the progress
 
     def import_paths(self, paths: list[str]) -> ImportRun:
         inputs = iter_inputs(
@@ -87,16 +91,25 @@ class Importer:
         )
         return self._run(inputs, "\n".join(name for name, _ in uploads))
 
+    def import_stored(self, files: list[tuple[str, str]]) -> ImportRun:
+        """Files stored on disk for a queued run, as (path, the name they were uploaded under)."""
+        limits = Limits(settings.IMPORT_MAX_FILE_BYTES, settings.IMPORT_MAX_ARCHIVE_BYTES)
+        inputs = (item for path, name in files for item in walk(path, name, limits))
+        return self._run(inputs, "\n".join(name for _, name in files))
+
     def _run(self, inputs: Iterable, description: str) -> ImportRun:
         ImportRun.objects.mark_abandoned()  # earlier runs whose process was killed: interrupted
-        self.run = ImportRun.objects.create(
-            origin=self.origin[:200],
-            inputs=description,
-            started_by=self.started_by,
-            dry_run=self.dry_run,
-            host=socket.gethostname()[:255],
-            pid=os.getpid(),
-        )
+        here = {"host": socket.gethostname()[:255], "pid": os.getpid()}
+        if self.queued_run is not None:
+            self.run = self.queued_run
+            for field, value in {**here, "status": ImportRun.Status.RUNNING, "started_at": timezone.now()}.items():
+                setattr(self.run, field, value)
+            self.run.save(update_fields=["host", "pid", "status", "started_at"])
+        else:
+            self.run = ImportRun.objects.create(
+                origin=self.origin[:200], inputs=description, started_by=self.started_by, dry_run=self.dry_run,
+                stories_total=self.total, **here,
+            )
         self.progress = Progress(started=time.monotonic())
         preparer = Preparer(self.progress, workers=self.workers, default_source=self.default_source)
         writer = BatchWriter(self.run, self.progress, default_source=self.default_source, dry_run=self.dry_run)
@@ -105,6 +118,7 @@ class Importer:
                 for outcome in writer.write(batch):
                     self.on_outcome(outcome)
                 self.progress.written += len(batch)
+                self._record_progress()
                 self.on_progress(self.progress)
         except BaseException:
             self._finish(ImportRun.Status.INTERRUPTED)
@@ -112,9 +126,19 @@ class Importer:
         self._finish(ImportRun.Status.FAILED if self.run.failed else ImportRun.Status.FINISHED)
         return self.run
 
+    def _record_progress(self) -> None:
+        """The stories done so far, on the run (one small UPDATE a batch), for its page in the admin."""
+        self.run.stories_done = self.progress.written
+        self.run.progress_at = timezone.now()
+        ImportRun.objects.filter(pk=self.run.pk).update(
+            stories_done=self.run.stories_done, progress_at=self.run.progress_at
+        )
+
     def _finish(self, status: str) -> None:
         self.run.status = status
         self.run.finished_at = timezone.now()
+        self.run.stories_done = self.progress.written
+        self.run.progress_at = self.run.finished_at
         try:
             self.run.save()
         except DatabaseError:

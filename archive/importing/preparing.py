@@ -9,6 +9,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -79,6 +80,9 @@ def leave_with_parent() -> None:
     """Extraction workers end when the import that started them is gone. Killed with SIGKILL, it
     has no chance to stop them, and they would wait for work forever."""
     parent = os.getppid()
+    # Ctrl-C reaches the whole process group: the import (the parent) stops them, so a worker
+    # neither prints a traceback of its own nor dies mid-batch.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch():
         while os.getppid() == parent:

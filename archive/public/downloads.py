@@ -74,11 +74,11 @@ def speakers_of(article) -> list:
 
 # Rows are made from plain values, a chunk at a time (the chunk's countries and speakers in one
 # query each), not from model instances: 16,000 rows in a fraction of the time.
-ARTICLE_FIELDS = ("pk", "title", "published_on", "dateline", "source__name", "source_ref", "url")
+ARTICLE_FIELDS = ("pk", "title", "published_on", "dateline", "source__name", "source_ref", "url", "body")
 SPEAKER_FIELDS = ("speaker_person_id", "speaker_person__name", "speaker_organisation_id", "speaker_organisation__name",
                   "speaker_organisation__kind", "speaker_organisation__country_id")  # fmt: skip
 STATEMENT_FIELDS = ("pk", *SPEAKER_FIELDS, "speaker_label", "kind", "text", "article_id", "article__title",
-                    "article__published_on", "article__source__name")  # fmt: skip
+                    "article__published_on", "article__source__name", "article__url")  # fmt: skip
 
 
 def speaker_label(person_id, person, organisation_id, organisation, kind, country_id) -> str | None:
@@ -122,8 +122,9 @@ def article_chunks(results, url, size: int) -> Iterator[list[dict]]:
                 "countries": countries[pk],
                 "speakers": list(speakers[pk].values()),
                 "original_url": original_url,
+                "body": body,
             }
-            for pk, title, published_on, dateline, source, source_ref, original_url in chunk
+            for pk, title, published_on, dateline, source, source_ref, original_url, body in chunk
         ]
 
 
@@ -131,7 +132,7 @@ def statement_chunks(results, url, size: int) -> Iterator[list[dict]]:
     values = results.values_list(*STATEMENT_FIELDS).iterator(chunk_size=size)
     while chunk := list(islice(values, size)):
         rows = []
-        for pk, *speaker, label, kind, text, article_id, title, published_on, source in chunk:
+        for pk, *speaker, label, kind, text, article_id, title, published_on, source, original_url in chunk:
             name = speaker_label(*speaker)
             rows.append({
                 "id": pk,
@@ -144,15 +145,19 @@ def statement_chunks(results, url, size: int) -> Iterator[list[dict]]:
                 "article_title": title,
                 "published_on": iso(published_on),
                 "source": source,
+                "article_url": url(article_id),
+                "article_original_url": original_url,
             })  # fmt: skip
         yield rows
 
 
 ARTICLE_COLUMNS = [
     "id", "url", "title", "published_on", "dateline", "source", "source_id", "countries", "speakers", "original_url",
+    "body",
 ]  # fmt: skip
 STATEMENT_COLUMNS = [
     "id", "url", "speaker", "speaker_resolved", "kind", "text", "article_id", "article_title", "published_on", "source",
+    "article_url", "article_original_url",
 ]  # fmt: skip
 
 

@@ -77,7 +77,12 @@ class SearchFeed(Feed):
         # Newest first whatever the page's sort: a feed is read for what is new.
         data = request.GET.copy()
         data["sort"] = "newest"
-        return self.search_class(data)
+        search = self.search_class(data)
+        search.feed_path = request.get_full_path()  # the feed's self link keeps its query
+        return search
+
+    def feed_url(self, search):
+        return search.feed_path
 
     def feed_extra_kwargs(self, search):
         return {"total_results": search.count()}

@@ -17,6 +17,7 @@ from archive.models import (
     Person,
     Tag,
 )
+from archive.search.directory import KINDS, SORTS, Directory
 from archive.search.filtersets import ArticleSearch, StatementSearch
 from archive.search.listings import article_listing, mentioned_with
 from archive.search.speakers import Speaker
@@ -27,6 +28,7 @@ from .article_text import mark_statements
 
 PAGE_SIZE = 20
 ENTITY_STATEMENTS_PAGE_SIZE = 10
+DIRECTORY_PAGE_SIZE = 50
 
 
 def paginate(request, queryset, param="page", per_page=PAGE_SIZE, count=None):
@@ -183,6 +185,20 @@ def country_detail(request, code: str):
         article_ids=ids,
         exclude={"exclude_country": country.code},
     )
+
+
+def browse(request, kind: str):
+    """People, organisations or countries: a name filter, a country facet, sorted by name or counts."""
+    directory = Directory.from_query(KINDS[kind], request.GET)
+    context = {
+        "directory": directory,
+        "kind": directory.kind,
+        "sorts": SORTS,
+        "page": paginate(request, directory.listing(), per_page=DIRECTORY_PAGE_SIZE),
+        "countries": directory.countries(),
+        "hints": directory.hints,
+    }
+    return render(request, "archive/browse.html", context)
 
 
 def tag_detail(request, slug: str):

@@ -79,6 +79,7 @@ class FacetCounter:
             limit = None if FACETS[name].chart else (FACET_MORE_LIMIT if name in expanded else FACET_LIMIT) + 1
             plan[name] = (limit, filter_texts.get(name, ""))
         counted = self.keyed_counts(plan)
+        state = self.search.page_state.state_inputs(exclude=())  # every parameter but the page
         facets = []
         for name, (limit, contains) in plan.items():
             facet = FACETS[name]
@@ -88,6 +89,7 @@ class FacetCounter:
             if has_more:
                 values = values[: limit - 1]
             selected = set(self.search.chosen_values(name))
+            keep = [(key, value) for key, value in state if key != f"fq_{name}"]
             shown = CountedFacet(
                 name,
                 facet.label,
@@ -96,6 +98,7 @@ class FacetCounter:
                 filter_text=contains,
                 chart=facet.chart,
                 span=facet.span,
+                keep=keep,
             )
             for value, label, count in values:
                 href = self.search.page_state.toggled_href(name, value)
@@ -111,7 +114,7 @@ class FacetCounter:
             for name, facet in FACETS.items()
             if name not in search.hidden
             and (search.shown is None or name in search.shown)
-            and search.lists in facet.lists
+            and facet.counts_over(search.lists)
             and facet.is_shown(chosen)
         ]
 

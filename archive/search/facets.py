@@ -15,7 +15,7 @@ import calendar
 import operator
 from functools import reduce
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from archive.models import (
     Article,
@@ -62,7 +62,7 @@ class Facet:
     span: tuple[int, int] | None = None  # a chart's fixed axis (months), else from its values
     clears: tuple[str, ...] = ()  # other facets a change of this one's values resets
     shown_in_lists = True  # False: a scope of a page, never counted
-    lists = (ARTICLES, STATEMENTS)  # the result lists that show it
+    lists: tuple[str, ...] = (ARTICLES, STATEMENTS)  # the result lists that count and show it
 
     def resolve(self, values: list[str]) -> dict[str, str]:
         """The labels of those `values` that name something in the archive."""
@@ -78,6 +78,10 @@ class Facet:
     def is_shown(self, chosen: dict[str, list]) -> bool:
         """Whether the facet is offered, given the values chosen in every facet."""
         return self.shown_in_lists
+
+    def counts_over(self, lists: str) -> bool:
+        """Whether the facet is counted on lists of `lists` (ARTICLES or STATEMENTS)."""
+        return lists in self.lists
 
     def chosen(self, values: list[str]) -> dict[str, list]:
         """The chosen values by the counted column they are found in (listed first)."""
@@ -337,6 +341,62 @@ class MonthFacet(DateFacet):
         return [(str(r["value"]), calendar.month_abbr[r["value"]], r["n"]) for r in rows]
 
 
+class StatementKindFacet(Facet):
+    """Direct quote or reported speech: statement lists only."""
+
+    name, label = "kind", "Kind of statement"
+    lists = (STATEMENTS,)
+
+    def resolve(self, values):
+        kinds = dict(Statement.Kind.choices)
+        return {value: kinds[value] for value in values if value in kinds}
+
+    def filter(self, search, queryset, values):
+        return search.by_statements(queryset, Q(kind__in=values))
+
+    def source(self, over):
+        if over == ARTICLES:
+            return FacetSource(Statement.objects.all(), "article_id", {"value": "kind"}, [], [], distinct="article_id")
+        return FacetSource(Statement.objects.all(), "pk", {"value": "kind"}, [], [])
+
+    def values(self, rows):
+        kinds = dict(Statement.Kind.choices)
+        return [(r["value"], kinds.get(r["value"], r["value"]), r["n"]) for r in rows]
+
+
+# A statement's speaker is known when an editor or the extraction resolved it to a record.
+SPEAKER_KNOWN = Q(speaker_person__isnull=False) | Q(speaker_organisation__isnull=False)
+
+
+class SpeakerKnownFacet(Facet):
+    """Whether the speaker is resolved to a person or organisation ("yes") or only named by the text
+    ("no"): statement lists only, counted over a CASE of the two speaker columns."""
+
+    name, label = "speaker_known", "Speaker known"
+    lists = (STATEMENTS,)
+    LABELS = {"yes": "Known speaker", "no": "Unresolved speaker"}
+
+    def resolve(self, values):
+        return {value: self.LABELS[value] for value in values if value in self.LABELS}
+
+    def filter(self, search, queryset, values):
+        if set(values) >= {"yes", "no"}:
+            return queryset
+        return search.by_statements(queryset, SPEAKER_KNOWN if "yes" in values else ~SPEAKER_KNOWN)
+
+    def source(self, over):
+        link = "article_id" if over == ARTICLES else "pk"
+        # "pk" is never null: every statement is counted, grouped by count() below.
+        return FacetSource(Statement.objects.all(), link, {"value": "pk"}, [], [])
+
+    def count(self, rows, source, where, keys):
+        known = Case(When(SPEAKER_KNOWN, then=Value("yes")), default=Value("no"))
+        return rows.filter(where).values(facet_value=known).annotate(n=Count("*")).order_by()
+
+    def values(self, rows):
+        return [(r["value"], self.LABELS[r["value"]], r["n"]) for r in rows]
+
+
 class SpeakerCountryFacet(Facet):
     """The country the speaker spoke for: their office's, when the article says it."""
 
@@ -406,6 +466,8 @@ class RoleFacet(Facet):
 FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in [
+        StatementKindFacet(),  # statement lists only: first there, where half the noise is
+        SpeakerKnownFacet(),
         CountryFacet(),
         DatelineFacet(),
         SpeakerFacet(),

@@ -59,10 +59,14 @@ def speaker_param(speaker) -> str:
 
 
 @register.inclusion_tag("includes/date_chart.html", takes_context=True)
-def date_chart(context, facet, width=240, height=64):
+def date_chart(context, facet, width=288, height=64):
     """The year (or month) facet as an inline SVG bar chart; every bar links like the list would.
 
     Years without results (and all twelve months) keep their place, so the chart shows time honestly.
+    Each bar's link covers its whole column (a transparent target rect), so a month with one story
+    is as easy to click as the busiest: up to twelve values, a column is at least 24 px wide and
+    52 px high (the chart is drawn at its own size, 288 px, the facet column's width). Beyond that
+    the list under the chart is the equivalent control.
     """
     by_number = {int(value.value): value for value in facet.values}
     if not by_number:
@@ -83,7 +87,8 @@ def date_chart(context, facet, width=240, height=64):
         bar_height = max(round(value.count / top * (height - 14), 1), 1)
         x = round(index * slot, 1)
         bars.append({"value": value, "x": x, "y": round(height - 12 - bar_height, 1), "width": round(bar_width, 1),
-                     "height": bar_height})  # fmt: skip
+                     "height": bar_height, "slot_x": x, "slot": round(slot, 1),
+                     "target_height": height - 12})  # fmt: skip
     return {
         "facet": facet,
         "bars": bars,
@@ -133,10 +138,8 @@ def facet_items(context, facet):
     items = []
     for item in facet.values:
         li, link, tick = _SELECTED if item.selected else _UNSELECTED
-        href, label = html.escape(item.href), html.escape(str(item.label))
-        items.append(
-            f'<li{li}><a href="{path}{href}"{link}>{tick}{label}</a> <span class="count">{int(item.count)}</span></li>'
-        )
+        href, label, count = html.escape(item.href), html.escape(str(item.label)), f"{int(item.count):,}"
+        items.append(f'<li{li}><a href="{path}{href}"{link}>{tick}{label}</a> <span class="count">{count}</span></li>')
     return mark_safe("\n    ".join(items))  # noqa: S308 - every value above is escaped
 
 

@@ -32,7 +32,7 @@ SQLITE_AFTER = [*facet_keys.SQLITE_AFTER_REBUILD, *fulltext.SQLITE_TRIGGERS]
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0009_facet_keys'),
+        ('archive', '0010_import_progress'),
     ]
 
     operations = [
