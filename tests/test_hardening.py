@@ -109,7 +109,7 @@ def test_the_import_run_page_shows_counts_and_a_bounded_page_of_failures(client,
     assert "1,200 failed" in page and "30 unchanged" in page  # with thousands separators
     assert 100 <= page.count("bad-") < 400  # the first failures (location and message), not all 1,200
     assert "bad-0.xml" in page and "bad-1199.xml" not in page
-    assert "first 100 of 1200 failures" in page
+    assert "first 100 of 1,200 failures" in page
     listing = client.get(reverse("admin:archive_importoutcome_changelist"),
                          {"run__id__exact": run.pk, "result__exact": "failed", "p": "3"}).content.decode()
     assert "bad-" in listing  # every failure on the paginated list of outcomes
