@@ -233,11 +233,14 @@ def summary(runs: dict[str, dict], parts) -> None:
 def details(runs: dict[str, dict], parts) -> None:
     names = list(runs)
     print(f"\n{'part':<8}{'query':<34}{'tags':<18}" + "".join(f"{name:>12}" for name in names))
-    keyed = {name: {(q["part"], q["query"], json.dumps(q["facets"])): q for q in runs[name]["queries"]} for name in names}
+    keyed = {
+        name: {(q["part"], q["query"], json.dumps(q["facets"])): q for q in runs[name]["queries"]} for name in names
+    }
     for key, first in keyed[names[0]].items():
         if key[0] not in parts:
             continue
-        label = first["query"] + (" " + " ".join(f"{k}={v}" for k, v in first["facets"].items()) if first["facets"] else "")
+        facets = " ".join(f"{k}={v}" for k, v in (first["facets"] or {}).items())
+        label = f"{first['query']} {facets}".strip()
         cells = "".join(
             f"{''.join('x' if h else '.' for h in keyed[name][key]['hits']):>12}" for name in names
         )  # fmt: skip
@@ -263,7 +266,8 @@ def main() -> None:
         return
     if not CORPUS.exists():
         raise SystemExit(f"corpus not found: {CORPUS} (set ARCHIVE_SHARED_DIR)")
-    databases = ([] if args.no_sqlite else [("sqlite", args.sqlite)]) + ([("postgres", args.postgres)] if args.postgres else [])
+    databases = [] if args.no_sqlite else [("sqlite", args.sqlite)]
+    databases += [("postgres", args.postgres)] if args.postgres else []
     runs = {}
     for name, database in databases:
         started = time.perf_counter()
