@@ -94,6 +94,8 @@ class SqliteBackend:
         return sqlite.match_filter(table, sqlite.compile_match(tree), ranked)
 
     def rank(self, kind, tree):
+        if kind == "article":
+            return sqlite.article_rank(sqlite.compile_match(tree), sqlite.compile_exact(tree))
         table, weights, _ = self.INDEXES[kind]
         return sqlite.rank(table, weights, sqlite.compile_match(tree))
 
@@ -121,6 +123,8 @@ class PostgresBackend:
         return postgres.matches(postgres.compile_tsquery(tree))
 
     def rank(self, kind, tree):
+        if kind == "article":
+            return postgres.article_rank(postgres.compile_tsquery(tree), postgres.compile_exact(tree))
         return postgres.rank(postgres.compile_tsquery(tree))
 
     def with_snippets(self, queryset, kind, tree):

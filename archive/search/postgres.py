@@ -1,4 +1,5 @@
-"""PostgreSQL backend: the generated `search_vector` columns and `archive_english` (migration 0003).
+"""PostgreSQL backend: the generated `search_vector` columns and `archive_english` (migration 0003),
+`search_exact` and `archive_simple` for ranking articles (migration 0010).
 
 Each word or phrase becomes phraseto_tsquery(config, %s) with the text as a parameter, combined
 with && || !! from the parsed query objects: the database tokenises the user's words exactly as it
@@ -15,12 +16,23 @@ from .expressions import SqlTemplate
 from .query import And, Or, Phrase, Term
 
 CONFIG = "archive_english"
+EXACT_CONFIG = "archive_simple"
 HEADLINE_OPTIONS = (
     "StartSel=\x02, StopSel=\x03, HighlightAll=false, MaxFragments=2, "
     "MinWords=8, MaxWords=24, FragmentDelimiter=\" … \""
 )
 # ts_rank normalisation 1: divide by 1 + log(length), so that long stories do not win by length.
-RANK_NORMALISATION = 1
+RANK_NORMALISATION = 1  # statements
+
+# Article rank = ts_rank over the stemmed vector, weights {D, C body, B names, A title}, no length
+#                normalisation (dividing by the length let one-line notices win)
+#              + EXACT_SHARE x ts_rank of the words as typed over the unstemmed vector
+#              + LENGTH_WEIGHT x ln(1 + the number of distinct lexemes).
+# Measured on bench/relevance.py's dev queries (see the commit messages).
+ARTICLE_WEIGHTS = "{0.1, 0.35, 0.3, 1.0}"
+EXACT_WEIGHTS = "{0.1, 0.35, 0.3, 1.0}"
+EXACT_SHARE = 0.3
+LENGTH_WEIGHT = 0.05
 
 
 def compile_tsquery(node) -> SearchQuery:
@@ -37,6 +49,19 @@ def compile_tsquery(node) -> SearchQuery:
     raise TypeError(f"not a query object: {node!r}")
 
 
+def compile_exact(node) -> SearchQuery:
+    """Any of the included words or phrases as typed (no stemmer), for the unstemmed vector."""
+    parts = node.children if isinstance(node, Or) else node.included if isinstance(node, And) else [node]
+    queries = [
+        compile_exact(part)
+        if isinstance(part, Or)
+        else SearchQuery(part.word if isinstance(part, Term) else " ".join(part.words), search_type="phrase",
+                         config=EXACT_CONFIG)
+        for part in parts
+    ]  # fmt: skip
+    return _combine(queries, lambda a, b: a | b)
+
+
 def _combine(queries, operator):
     combined = None
     for query in queries:
@@ -45,16 +70,17 @@ def _combine(queries, operator):
 
 
 class VectorColumn(SqlTemplate):
-    """`<alias>.search_vector`: not a model field (the models are shared with SQLite), so the
-    alias is taken from the queryset's own primary key column, which Django relabels."""
+    """`<alias>.search_vector` (or another column): not a model field (the models are shared with
+    SQLite), so the alias is taken from the queryset's own primary key column, which Django relabels."""
 
-    def __init__(self):
+    def __init__(self, column: str = "search_vector"):
         super().__init__("{pk}", output_field=SearchVectorField(), pk=F("pk"))
+        self.column = column
 
     def as_sql(self, compiler, connection):
         pk_sql, _ = compiler.compile(self.slots["pk"])
         alias = pk_sql.rsplit(".", 1)[0]
-        return f"{alias}.{connection.ops.quote_name('search_vector')}", []
+        return f"{alias}.{connection.ops.quote_name(self.column)}", []
 
 
 def matches(tsquery: SearchQuery) -> SqlTemplate:
@@ -68,6 +94,24 @@ def rank(tsquery: SearchQuery) -> SqlTemplate:
         vector=VectorColumn(),
         query=tsquery,
         normalisation=Value(RANK_NORMALISATION),
+    )
+
+
+def article_rank(tsquery: SearchQuery, exact: SearchQuery) -> SqlTemplate:
+    return SqlTemplate(
+        "(ts_rank({weights}::float4[], {vector}, {query}, 0)"
+        " + {share} * ts_rank({exact_weights}::float4[], {exact_vector}, {exact}, 0)"
+        " + {length} * ln(1 + length({vector_again})))",
+        output_field=FloatField(),
+        weights=Value(ARTICLE_WEIGHTS),
+        vector=VectorColumn(),
+        query=tsquery,
+        share=Value(EXACT_SHARE),
+        exact_weights=Value(EXACT_WEIGHTS),
+        exact_vector=VectorColumn("search_exact"),
+        exact=exact,
+        length=Value(LENGTH_WEIGHT),
+        vector_again=VectorColumn(),
     )
 
 

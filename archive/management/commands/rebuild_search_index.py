@@ -10,6 +10,7 @@ from django.db import connection, transaction
 # The index's SQL lives with its migration; the triggers are put back from there.
 index_migration = import_module("archive.migrations.0003_search_index")
 facet_keys_migration = import_module("archive.migrations.0009_facet_keys")
+relevance_migration = import_module("archive.migrations.0010_search_relevance")
 
 POSTGRES_STATEMENTS = [
     "REINDEX INDEX archive_article_search_vector",
@@ -24,7 +25,8 @@ POSTGRES_STATEMENTS = [
 class Command(BaseCommand):
     help = (
         "Rebuild the full-text search index and the facet keys. SQLite: puts back missing triggers (a "
-        "table rebuild by a migration drops them), rebuilds the FTS5 tables from the articles and "
+        "table rebuild by a migration drops them), rebuilds the FTS5 tables (stemmed and exact forms) and the "
+        "body lengths from the articles and "
         "statements and recomputes the facet keys. "
         "PostgreSQL: the generated columns are always in step; reindexes, recomputes the facet keys and "
         "refreshes statistics."
@@ -35,6 +37,8 @@ class Command(BaseCommand):
             statements = [
                 *index_migration.SQLITE_TRIGGERS,
                 *index_migration.SQLITE_REBUILD,
+                *relevance_migration.SQLITE_TRIGGERS,
+                *relevance_migration.SQLITE_REBUILD,
                 *facet_keys_migration.SQLITE_TRIGGERS,
                 *facet_keys_migration.SQLITE_REFRESH_ALL,
             ]
