@@ -3,8 +3,9 @@
 - An unstemmed ("exact form") index of the title and body, beside the stemmed one: matching stays on
   the stemmed index ("trade" finds "trading"), but a story holding the very words typed ranks above
   one holding only another form of them. PostgreSQL: a configuration `archive_simple` (simple with
-  unaccent, no stemmer) and a stored generated column `search_exact`, weights A (title) and C
-  (body); no GIN index: it only ranks rows already matched. SQLite: an FTS5 table
+  unaccent, no stemmer) and a stored generated column `search_exact` of the title and body,
+  stripped (lexemes only: only whether a row matches is asked, and a small vector is read fast);
+  no GIN index: it only ranks rows already matched. SQLite: an FTS5 table
   `archive_article_exact` (title, body) without the porter stemmer, external content, kept by
   triggers like 0003's.
 - SQLite only: `archive_article_size`, each article's body length in characters, kept by the same
@@ -29,8 +30,7 @@ POSTGRES_FORWARD = [
     """,
     """
     ALTER TABLE archive_article ADD COLUMN search_exact tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('archive_simple'::regconfig, coalesce(title, '')), 'A')
-        || setweight(to_tsvector('archive_simple'::regconfig, coalesce(body, '')), 'C')
+        strip(to_tsvector('archive_simple'::regconfig, coalesce(title, '') || ' ' || coalesce(body, '')))
     ) STORED
     """,
 ]

@@ -95,7 +95,7 @@ class SqliteBackend:
 
     def rank(self, kind, tree):
         if kind == "article":
-            return sqlite.article_rank(sqlite.compile_match(tree), sqlite.compile_exact(tree))
+            return sqlite.article_rank(sqlite.compile_match(tree))
         table, weights, _ = self.INDEXES[kind]
         return sqlite.rank(table, weights, sqlite.compile_match(tree))
 
@@ -124,7 +124,9 @@ class PostgresBackend:
 
     def rank(self, kind, tree):
         if kind == "article":
-            return postgres.article_rank(postgres.compile_tsquery(tree), postgres.compile_exact(tree))
+            return postgres.article_rank(
+                postgres.compile_tsquery(tree), postgres.compile_tsquery(tree, postgres.EXACT_CONFIG)
+            )
         return postgres.rank(postgres.compile_tsquery(tree))
 
     def with_snippets(self, queryset, kind, tree):
