@@ -140,3 +140,61 @@ def test_page_exports_and_feed_list_one_order(client, ranked_corpus, kind, sort)
     if kind == "articles" and sort in ("", "relevance"):
         by_date = sorted(shown, key=lambda pk: Article.objects.get(pk=pk).published_on, reverse=True)
         assert shown != by_date  # relevance, not date: the test would tell the two apart
+
+
+# --- statements: by their words and their speaker ---------------------------------------------------
+
+
+def statement_texts(text):
+    from archive.models import Statement
+    from archive.search import apply_statement_field_filters, search_statements
+
+    query = parse_query(text)
+    return [s.text for s in apply_statement_field_filters(search_statements(Statement.objects.all(), query), query)]
+
+
+def test_statements_match_and_rank_by_their_speaker():
+    from archive.models import Organisation
+
+    article = make_article()
+    yeutter = make_person("Clayton Yeutter", alternative_names="Clayton K. Yeutter")
+    gatt = Organisation.objects.create(name="General Agreement on Tariffs and Trade", abbreviation="GATT")
+    make_statement(article, yeutter, "We want lower tariffs on rice")
+    make_statement(article, None, "Yeutter is wrong about tariffs", speaker_label="A Japanese official")
+    make_statement(article, None, "The round will go on", speaker_organisation=gatt)
+    for number in range(6):
+        make_statement(article, None, f"Rain fell {number}", speaker_label="he")
+    assert statement_texts("yeutter tariffs") == ["We want lower tariffs on rice", "Yeutter is wrong about tariffs"]
+    assert statement_texts("gatt") == ["The round will go on"]
+    assert statement_texts("japanese official") == ["Yeutter is wrong about tariffs"]
+
+
+def test_a_renamed_or_changed_speaker_is_searched_by_the_new_name():
+    from archive.models import Organisation, Statement
+
+    article = make_article()
+    person = make_person("Nobuo Kishi")
+    statement = make_statement(article, person, "We will open the market")
+    make_statement(article, None, "Rain fell", speaker_label="he")
+    assert statement_texts("kishi") == ["We will open the market"]
+    person.name = "Nobusuke Kishimoto"
+    person.save()
+    assert statement_texts("kishi") == [] and statement_texts("kishimoto") == ["We will open the market"]
+    miti = Organisation.objects.create(name="Ministry of International Trade and Industry", abbreviation="MITI")
+    Statement.objects.filter(pk=statement.pk).update(speaker_person=None, speaker_organisation=miti)
+    assert statement_texts("kishimoto") == [] and statement_texts("miti") == ["We will open the market"]
+    Organisation.objects.filter(pk=miti.pk).update(abbreviation="METI")
+    assert statement_texts("miti") == [] and statement_texts("meti") == ["We will open the market"]
+    Statement.objects.filter(pk=statement.pk).delete()
+    assert statement_texts("meti") == []
+
+
+def test_rebuild_search_index_keeps_statements_searchable_by_speaker():
+    from django.core.management import call_command
+
+    article = make_article()
+    make_statement(article, make_person("Clayton Yeutter"), "We want lower tariffs")
+    call_command("rebuild_search_index", verbosity=0)
+    assert statement_texts("yeutter") == ["We want lower tariffs"]
+    make_statement(article, make_person("James Baker"), "The dollar is stable")  # the triggers are there
+    assert statement_texts("baker") == ["The dollar is stable"]

@@ -1,5 +1,6 @@
 """PostgreSQL backend: the generated `search_vector` columns and `archive_english` (migration 0003),
-`search_exact` and `archive_simple` for ranking articles (migration 0010).
+`search_exact` and `archive_simple` for ranking articles (migration 0010), the statements' speaker
+words in their vector (0011).
 
 Each word or phrase becomes phraseto_tsquery(config, %s) with the text as a parameter, combined
 with && || !! from the parsed query objects: the database tokenises the user's words exactly as it
@@ -24,6 +25,8 @@ HEADLINE_OPTIONS = (
 HEADLINE_PREFIX = 1000  # characters; see headline()
 # ts_rank normalisation 1: divide by 1 + log(length), so that long stories do not win by length.
 RANK_NORMALISATION = 1  # statements
+# Statements (migration 0011): text C, speaker words A; the speaker counts twice the text.
+STATEMENT_WEIGHTS = "{0.1, 0.5, 0.4, 1.0}"
 
 # Article rank = ts_rank over the stemmed vector, weights {D, C body, B names, A title}, without
 #                length normalisation (dividing by 1 + log(length) let one-line notices win)
@@ -76,8 +79,9 @@ def matches(tsquery: SearchQuery) -> SqlTemplate:
 
 def rank(tsquery: SearchQuery) -> SqlTemplate:
     return SqlTemplate(
-        "ts_rank({vector}, {query}, {normalisation})",
+        "ts_rank({weights}::float4[], {vector}, {query}, {normalisation})",
         output_field=FloatField(),
+        weights=Value(STATEMENT_WEIGHTS),
         vector=VectorColumn(),
         query=tsquery,
         normalisation=Value(RANK_NORMALISATION),

@@ -1,5 +1,5 @@
-"""SQLite backend: FTS5 tables `archive_article_fts` and `archive_statement_fts` (migration 0003),
-`archive_article_exact` and `archive_article_size` for ranking articles (migration 0010).
+"""SQLite backend: FTS5 table `archive_article_fts` (migration 0003), `archive_article_exact` and
+`archive_article_size` for ranking articles (migration 0010), `archive_statement_search` (0011).
 
 Every word goes to FTS5 inside double quotes (inner quotes doubled), so no input can be read as
 FTS5 syntax; the structure (AND, OR, NOT, phrases) comes only from the parsed query objects.
@@ -17,7 +17,8 @@ from .query import And, Or, Phrase, Term
 # A title counts twice the body, no more: at 10 (and 5 for the names) a word in the headline of a
 # one-line notice ("AMEX STARTS TRADING ...") outranked every story about the subject.
 ARTICLE_INDEX = ("archive_article_fts", "2.0, 0.5, 1.0", 2)  # table, bm25 weights, snippet column
-STATEMENT_INDEX = ("archive_statement_fts", "1.0", 0)
+# Statements (migration 0011): text, speaker words; the speaker above the text.
+STATEMENT_INDEX = ("archive_statement_search", "1.0, 2.0", 0)
 SNIPPET_WORDS = 24
 
 # Article rank = bm25 over the stemmed index
