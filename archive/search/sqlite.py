@@ -23,7 +23,8 @@ SNIPPET_WORDS = 24
 
 # Article rank = bm25 over the stemmed index
 #              + EXACT_SHARE x bm25 of the words as typed over the unstemmed index (title, body)
-#              + LENGTH_WEIGHT x ln(1 + characters of the body).
+#              + LENGTH_WEIGHT x ln(1 + characters of the body)
+#              + TITLE_BONUS when a word is in the title (bm25 over the title alone is not 0).
 # bm25's k1 and b are fixed in FTS5 (1.2, 0.75); its length normalisation (b) favours short rows,
 # which here are the one-line market notices, so the length term gives some of it back.
 # Measured on bench/relevance.py's dev queries (see the commit messages).
@@ -32,6 +33,7 @@ EXACT_WEIGHTS = "2.0, 1.0"
 EXACT_SHARE = 0.3
 SIZE_TABLE = "archive_article_size"
 LENGTH_WEIGHT = 1.25
+TITLE_BONUS = 2.0
 
 
 def quote(text: str) -> str:
@@ -87,7 +89,9 @@ def article_rank(match: str) -> SqlTemplate:
     table, weights, _ = ARTICLE_INDEX
     return SqlTemplate(
         "(WITH ranked AS MATERIALIZED ("
-        f"SELECT rowid AS id, -bm25({table}, {weights}) AS score FROM {table} WHERE {table} MATCH {{match}}"
+        f"SELECT rowid AS id, -bm25({table}, {weights}) "
+        f"+ CASE WHEN bm25({table}, 1.0, 0.0, 0.0) < 0 THEN {TITLE_BONUS} ELSE 0.0 END AS score "
+        f"FROM {table} WHERE {table} MATCH {{match}}"
         "), exact AS MATERIALIZED ("
         f"SELECT rowid AS id, -bm25({EXACT_INDEX}, {EXACT_WEIGHTS}) AS score "
         f"FROM {EXACT_INDEX} WHERE {EXACT_INDEX} MATCH {{exact}}"
