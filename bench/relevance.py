@@ -29,6 +29,7 @@ process of its own (Django has one DATABASES per process); the parent prints the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -136,12 +137,14 @@ def prepare() -> int:
 
     from archive.models import Article
 
-    call_command("migrate", verbosity=0)
-    if not Article.objects.exists():
-        started = time.perf_counter()
-        print(f"importing {CORPUS} ...", file=sys.stderr)
-        call_command("import_documents", str(CORPUS), verbosity=0)
-        print(f"imported in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    # Standard output carries the results to the parent: what the commands say goes to standard error.
+    with contextlib.redirect_stdout(sys.stderr):
+        call_command("migrate", verbosity=0, stdout=sys.stderr)
+        if not Article.objects.exists():
+            started = time.perf_counter()
+            print(f"importing {CORPUS} ...")
+            call_command("import_documents", str(CORPUS), verbosity=0, stdout=sys.stderr)
+            print(f"imported in {time.perf_counter() - started:.0f} s")
     return Article.objects.count()
 
 
