@@ -105,7 +105,7 @@ def article_rank(tsquery: SearchQuery, exact: SearchQuery) -> SqlTemplate:
 def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
     """The fragments from the first HEADLINE_PREFIX characters, or from the whole text when the
     words are not there: ts_headline's cost grows with the text, and ranked first are now stories
-    rather than one-line notices (7 ms for the first page of "trade", 4 with the prefix)."""
+    rather than one-line notices (7 ms for the first page of "trade", 2 with the prefix)."""
     return SqlTemplate(
         "(SELECT CASE WHEN strpos(lead.h, chr(2)) > 0 THEN lead.h"
         " ELSE ts_headline({config}::regconfig, {document}, {query}, {options}) END"
