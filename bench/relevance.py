@@ -24,6 +24,14 @@ A database that holds no articles is migrated and filled with the whole corpus b
 importer (`import_documents`, a few minutes); one that holds articles is used as it is (its
 search index must be current: `manage.py migrate` first). Each database is measured in a child
 process of its own (Django has one DATABASES per process); the parent prints the table.
+
+Measured (18,680 stories, fresh imports), P@10 / MRR:
+
+                  SQLite before   SQLite after    PostgreSQL before  PostgreSQL after
+    dev           0.676 / 0.781   0.860 / 1.000   0.680 / 0.719      0.840 / 1.000
+    test          0.640 / 0.693   0.828 / 0.948   0.636 / 0.714      0.800 / 0.940
+    phrase        0.950 / 1.000   0.930 / 1.000   0.950 / 1.000      0.930 / 1.000
+    faceted       0.740 / 0.900   0.860 / 1.000   0.720 / 0.850      0.840 / 1.000
 """
 
 from __future__ import annotations
