@@ -1,4 +1,5 @@
-"""Atom feeds for every search: the same GET parameters as the page, newest first."""
+"""Atom feeds for every search: the same GET parameters as the page, newest first unless a sort is
+given (then in the page's order, as the exports)."""
 
 from __future__ import annotations
 
@@ -74,9 +75,11 @@ class SearchFeed(Feed):
         return feed
 
     def get_object(self, request, *args, **kwargs):
-        # Newest first whatever the page's sort: a feed is read for what is new.
+        # Newest first unless the address says otherwise: a feed is read for what is new. A sort it
+        # names (sort=relevance) is kept, so that the feed lists what the page and the exports list.
         data = request.GET.copy()
-        data["sort"] = "newest"
+        if not data.get("sort"):
+            data["sort"] = "newest"
         search = self.search_class(data)
         search.feed_path = request.get_full_path()  # the feed's self link keeps its query
         return search
@@ -97,7 +100,8 @@ class SearchFeed(Feed):
 
     def link(self, search):
         query = search.page_state.export_query()
-        query.pop("sort", None)
+        if query.get("sort") == "newest":
+            query.pop("sort")
         encoded = query.urlencode()
         return reverse(self.page_name) + (f"?{encoded}" if encoded else "")
 

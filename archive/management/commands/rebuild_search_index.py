@@ -5,9 +5,13 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from archive.search.schema import facet_keys, fulltext
+from archive.search.schema import facet_keys, fulltext, ranking, statement_search
+
+# The statements' first index (fulltext.py) was replaced by statement_search.py's: not put back.
+OLD_STATEMENT_INDEX = statement_search.SQLITE_OLD_INDEX
 
 POSTGRES_STATEMENTS = [
+    statement_search.POSTGRES_REFRESH,  # the statements' speaker words, in case a trigger was off
     "REINDEX INDEX archive_article_search_vector",
     "REINDEX INDEX archive_statement_search_vector",
     "ANALYZE archive_article",
@@ -20,17 +24,23 @@ POSTGRES_STATEMENTS = [
 class Command(BaseCommand):
     help = (
         "Rebuild the full-text search index and the facet keys. SQLite: puts back missing triggers (a "
-        "table rebuild by a migration drops them), rebuilds the FTS5 tables from the articles and "
-        "statements and recomputes the facet keys. "
-        "PostgreSQL: the generated columns are always in step; reindexes, recomputes the facet keys and "
-        "refreshes statistics."
+        "table rebuild by a migration drops them), rebuilds the FTS5 tables (stemmed and exact forms) and the "
+        "body lengths from the articles, the statements' index (their words and speakers) from the "
+        "statements, and recomputes the facet keys. "
+        "PostgreSQL: the generated columns are always in step; refreshes the statements' speaker words "
+        "where they differ, reindexes, recomputes the facet keys and refreshes statistics."
     )
 
     def handle(self, *args, verbosity, **options):
         if connection.vendor == "sqlite":
             statements = [
-                *fulltext.SQLITE_TRIGGERS,
-                *fulltext.SQLITE_REBUILD,
+                *[s for s in fulltext.SQLITE_TRIGGERS if OLD_STATEMENT_INDEX not in s],
+                *[s for s in fulltext.SQLITE_REBUILD if OLD_STATEMENT_INDEX not in s],
+                *ranking.SQLITE_TRIGGERS,
+                *ranking.SQLITE_REBUILD,
+                *statement_search.SQLITE_TRIGGERS,
+                *statement_search.SQLITE_REBUILD,
+                facet_keys.SQLITE_VIEW,
                 *facet_keys.SQLITE_TRIGGERS,
                 *facet_keys.SQLITE_REFRESH_ALL,
             ]

@@ -95,6 +95,8 @@ class SqliteBackend:
         return sqlite.match_filter(table, sqlite.compile_match(tree), ranked)
 
     def rank(self, kind, tree):
+        if kind == "article":
+            return sqlite.article_rank(sqlite.compile_match(tree))
         table, weights, _ = self.INDEXES[kind]
         return sqlite.rank(table, weights, sqlite.compile_match(tree))
 
@@ -122,6 +124,10 @@ class PostgresBackend:
         return postgres.matches(postgres.compile_tsquery(tree))
 
     def rank(self, kind, tree):
+        if kind == "article":
+            return postgres.article_rank(
+                postgres.compile_tsquery(tree), postgres.compile_tsquery(tree, postgres.EXACT_CONFIG)
+            )
         return postgres.rank(postgres.compile_tsquery(tree))
 
     def with_snippets(self, queryset, kind, tree):

@@ -1,4 +1,6 @@
-"""PostgreSQL backend: the generated `search_vector` columns and `archive_english` (migration 0003).
+"""PostgreSQL backend: the generated `search_vector` columns and `archive_english` (migration 0003),
+`search_exact` and `archive_simple` for ranking articles (migration 0010), the statements' speaker
+words in their vector (0011).
 
 Each word or phrase becomes phraseto_tsquery(config, %s) with the text as a parameter, combined
 with && || !! from the parsed query objects: the database tokenises the user's words exactly as it
@@ -15,24 +17,37 @@ from .expressions import SqlTemplate
 from .query import And, Or, Phrase, Term
 
 CONFIG = "archive_english"
+EXACT_CONFIG = "archive_simple"
 HEADLINE_OPTIONS = (
     "StartSel=\x02, StopSel=\x03, HighlightAll=false, MaxFragments=2, "
     "MinWords=8, MaxWords=24, FragmentDelimiter=\" … \""
 )
+HEADLINE_PREFIX = 1000  # characters; see headline()
 # ts_rank normalisation 1: divide by 1 + log(length), so that long stories do not win by length.
-RANK_NORMALISATION = 1
+RANK_NORMALISATION = 1  # statements
+# Statements (migration 0011): text C, speaker words A; the speaker counts twice the text.
+STATEMENT_WEIGHTS = "{0.1, 0.5, 0.4, 1.0}"
+
+# Article rank = ts_rank over the stemmed vector, weights {D, C body, B names, A title}, without
+#                length normalisation (dividing by 1 + log(length) let one-line notices win)
+#              + EXACT_BONUS when the story matches the words as typed (the unstemmed, stripped
+#                vector `search_exact`: a lookup, not a second ts_rank, which cost 3 ms per 2,800 rows).
+# A length term (ln of the vector's length, or of the body's) measured no better here: left out.
+# Measured on bench/relevance.py's dev queries (see the commit messages).
+ARTICLE_WEIGHTS = "{0.1, 0.35, 0.3, 1.0}"
+EXACT_BONUS = 0.1
 
 
-def compile_tsquery(node) -> SearchQuery:
+def compile_tsquery(node, config: str = CONFIG) -> SearchQuery:
     if isinstance(node, Term):
-        return SearchQuery(node.word, search_type="phrase", config=CONFIG)
+        return SearchQuery(node.word, search_type="phrase", config=config)
     if isinstance(node, Phrase):
-        return SearchQuery(" ".join(node.words), search_type="phrase", config=CONFIG)
+        return SearchQuery(" ".join(node.words), search_type="phrase", config=config)
     if isinstance(node, Or):
-        return _combine(map(compile_tsquery, node.children), lambda a, b: a | b)
+        return _combine((compile_tsquery(child, config) for child in node.children), lambda a, b: a | b)
     if isinstance(node, And):
-        parts = [compile_tsquery(child) for child in node.included]
-        parts += [~compile_tsquery(child) for child in node.excluded]
+        parts = [compile_tsquery(child, config) for child in node.included]
+        parts += [~compile_tsquery(child, config) for child in node.excluded]
         return _combine(parts, lambda a, b: a & b)
     raise TypeError(f"not a query object: {node!r}")
 
@@ -45,16 +60,17 @@ def _combine(queries, operator):
 
 
 class VectorColumn(SqlTemplate):
-    """`<alias>.search_vector`: not a model field (the models are shared with SQLite), so the
-    alias is taken from the queryset's own primary key column, which Django relabels."""
+    """`<alias>.search_vector` (or another column): not a model field (the models are shared with
+    SQLite), so the alias is taken from the queryset's own primary key column, which Django relabels."""
 
-    def __init__(self):
+    def __init__(self, column: str = "search_vector"):
         super().__init__("{pk}", output_field=SearchVectorField(), pk=F("pk"))
+        self.column = column
 
     def as_sql(self, compiler, connection):
         pk_sql, _ = compiler.compile(self.slots["pk"])
         alias = pk_sql.rsplit(".", 1)[0]
-        return f"{alias}.{connection.ops.quote_name('search_vector')}", []
+        return f"{alias}.{connection.ops.quote_name(self.column)}", []
 
 
 def matches(tsquery: SearchQuery) -> SqlTemplate:
@@ -63,22 +79,48 @@ def matches(tsquery: SearchQuery) -> SqlTemplate:
 
 def rank(tsquery: SearchQuery) -> SqlTemplate:
     return SqlTemplate(
-        "ts_rank({vector}, {query}, {normalisation})",
+        "ts_rank({weights}::float4[], {vector}, {query}, {normalisation})",
         output_field=FloatField(),
+        weights=Value(STATEMENT_WEIGHTS),
         vector=VectorColumn(),
         query=tsquery,
         normalisation=Value(RANK_NORMALISATION),
     )
 
 
-def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
+def article_rank(tsquery: SearchQuery, exact: SearchQuery) -> SqlTemplate:
     return SqlTemplate(
-        "ts_headline({config}::regconfig, {document}, {query}, {options})",
+        "(ts_rank({weights}::float4[], {vector}, {query}, 0)"
+        " + CASE WHEN {exact_vector} @@ {exact} THEN {bonus} ELSE 0.0 END)",
+        output_field=FloatField(),
+        weights=Value(ARTICLE_WEIGHTS),
+        vector=VectorColumn(),
+        query=tsquery,
+        exact_vector=VectorColumn("search_exact"),
+        exact=exact,
+        bonus=Value(EXACT_BONUS),
+    )
+
+
+def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
+    """The fragments from the first HEADLINE_PREFIX characters, or from the whole text when the
+    words are not there: ts_headline's cost grows with the text, and ranked first are now stories
+    rather than one-line notices (7 ms for the first page of "trade", 2 with the prefix)."""
+    return SqlTemplate(
+        "(SELECT CASE WHEN strpos(lead.h, chr(2)) > 0 THEN lead.h"
+        " ELSE ts_headline({config}::regconfig, {document}, {query}, {options}) END"
+        " FROM (SELECT ts_headline({config_again}::regconfig, left({document_again}, {prefix}), {query_again},"
+        " {options_again}) AS h OFFSET 0) AS lead)",
         output_field=TextField(),
         config=Value(CONFIG),
         document=F(column),
         query=tsquery,
         options=Value(HEADLINE_OPTIONS),
+        config_again=Value(CONFIG),
+        document_again=F(column),
+        prefix=Value(HEADLINE_PREFIX),
+        query_again=tsquery,
+        options_again=Value(HEADLINE_OPTIONS),
     )
 
 

@@ -1,4 +1,5 @@
-"""SQLite backend: FTS5 tables `archive_article_fts` and `archive_statement_fts` (migration 0003).
+"""SQLite backend: FTS5 table `archive_article_fts` (migration 0003), `archive_article_exact` and
+`archive_article_size` for ranking articles (migration 0010), `archive_statement_search` (0011).
 
 Every word goes to FTS5 inside double quotes (inner quotes doubled), so no input can be read as
 FTS5 syntax; the structure (AND, OR, NOT, phrases) comes only from the parsed query objects.
@@ -13,9 +14,26 @@ from .expressions import SqlTemplate
 from .query import And, Or, Phrase, Term
 
 # bm25 weights for title, search_names, body. bm25 is lower-is-better, so rank is its negation.
-ARTICLE_INDEX = ("archive_article_fts", "10.0, 5.0, 1.0", 2)  # table, bm25 weights, snippet column
-STATEMENT_INDEX = ("archive_statement_fts", "1.0", 0)
+# A title counts twice the body, no more: at 10 (and 5 for the names) a word in the headline of a
+# one-line notice ("AMEX STARTS TRADING ...") outranked every story about the subject.
+ARTICLE_INDEX = ("archive_article_fts", "2.0, 0.5, 1.0", 2)  # table, bm25 weights, snippet column
+# Statements (migration 0011): text, speaker words; the speaker above the text.
+STATEMENT_INDEX = ("archive_statement_search", "1.0, 2.0", 0)
 SNIPPET_WORDS = 24
+
+# Article rank = bm25 over the stemmed index
+#              + EXACT_SHARE x bm25 of the words as typed over the unstemmed index (title, body)
+#              + LENGTH_WEIGHT x ln(1 + characters of the body)
+#              + TITLE_BONUS when a word is in the title (bm25 over the title alone is not 0).
+# bm25's k1 and b are fixed in FTS5 (1.2, 0.75); its length normalisation (b) favours short rows,
+# which here are the one-line market notices, so the length term gives some of it back.
+# Measured on bench/relevance.py's dev queries (see the commit messages).
+EXACT_INDEX = "archive_article_exact"
+EXACT_WEIGHTS = "2.0, 1.0"
+EXACT_SHARE = 0.3
+SIZE_TABLE = "archive_article_size"
+LENGTH_WEIGHT = 1.25
+TITLE_BONUS = 2.0
 
 
 def quote(text: str) -> str:
@@ -60,6 +78,32 @@ def rank(table: str, weights: str, match: str) -> SqlTemplate:
         output_field=FloatField(),
         pk=F("pk"),
         match=Value(match),
+    )
+
+
+def article_rank(match: str) -> SqlTemplate:
+    """rank() for articles: the stemmed score, the exact forms' bonus and the length, for every
+    match at once (materialized CTEs), then looked up per row. The same MATCH on the unstemmed
+    index gives the bonus to the rows that match the words as typed (a subset of the matches: an
+    OR of the words there would score thousands of rows that do not match, 9 ms for "oil prices")."""
+    table, weights, _ = ARTICLE_INDEX
+    return SqlTemplate(
+        "(WITH ranked AS MATERIALIZED ("
+        f"SELECT rowid AS id, -bm25({table}, {weights}) "
+        f"+ CASE WHEN bm25({table}, 1.0, 0.0, 0.0) < 0 THEN {TITLE_BONUS} ELSE 0.0 END AS score "
+        f"FROM {table} WHERE {table} MATCH {{match}}"
+        "), exact AS MATERIALIZED ("
+        f"SELECT rowid AS id, -bm25({EXACT_INDEX}, {EXACT_WEIGHTS}) AS score "
+        f"FROM {EXACT_INDEX} WHERE {EXACT_INDEX} MATCH {{exact}}"
+        "), scored AS MATERIALIZED ("
+        f"SELECT ranked.id, ranked.score + {EXACT_SHARE} * coalesce(exact.score, 0.0) "
+        f"+ {LENGTH_WEIGHT} * ln(1 + coalesce(size.body_chars, 0)) AS score "
+        f"FROM ranked LEFT JOIN exact ON exact.id = ranked.id LEFT JOIN {SIZE_TABLE} size ON size.id = ranked.id"
+        ") SELECT score FROM scored WHERE scored.id = {pk})",
+        output_field=FloatField(),
+        pk=F("pk"),
+        match=Value(match),
+        exact=Value(match),
     )
 
 

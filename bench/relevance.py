@@ -1,0 +1,297 @@
+"""Relevance of the search page's order over the Reuters-21578 stories, judged by the collection's
+own TOPICS tags (issue 13), on SQLite and PostgreSQL, printed as one table.
+
+A query is the words a researcher would type for a subject; the judge is the TOPICS tag the
+collection's editors gave the stories in 1987 (`../shared/corpus/reuters21578/all.jsonl`). A result
+is relevant when its story (found by `source_ref`, which the importer keeps as the record's
+`source_id`) carries the tag. Each query runs through the search page's own code path: the
+ArticleSearch FilterSet's `results()` with `q=...` (and facets for the faceted part), default sort
+(relevance).
+
+    P@10  share of the first 10 results that carry the tag (fewer than 10 results count as misses)
+    MRR   mean of 1 / rank of the first relevant result among the first 10 (0 when none)
+
+The topic queries are split into two fixed halves, chosen before any tuning: in the order of
+TOPIC_QUERIES below (the tags by how many stories carry them, most first), positions 0, 2, 4 ...
+are the DEV part (tuned on), positions 1, 3, 5 ... the TEST part (looked at only to report).
+Ten multi-word and phrase queries and five queries with facets chosen are reported apart.
+
+    .venv/bin/python -m bench.relevance --sqlite data/relevance.sqlite3 \\
+        --postgres postgres://postgres@127.0.0.1:5432/rel_bench
+    .venv/bin/python -m bench.relevance --sqlite data/relevance.sqlite3 --part dev --details
+
+A database that holds no articles is migrated and filled with the whole corpus by the real
+importer (`import_documents`, a few minutes); one that holds articles is used as it is (its
+search index must be current: `manage.py migrate` first). Each database is measured in a child
+process of its own (Django has one DATABASES per process); the parent prints the table.
+
+Measured (18,680 stories, fresh imports), P@10 / MRR:
+
+                  SQLite before   SQLite after    PostgreSQL before  PostgreSQL after
+    dev           0.676 / 0.781   0.860 / 1.000   0.680 / 0.719      0.840 / 1.000
+    test          0.640 / 0.693   0.828 / 0.948   0.636 / 0.714      0.800 / 0.940
+    phrase        0.950 / 1.000   0.930 / 1.000   0.950 / 1.000      0.930 / 1.000
+    faceted       0.740 / 0.900   0.860 / 1.000   0.720 / 0.850      0.840 / 1.000
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SHARED_DIR = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "shared"))
+CORPUS = SHARED_DIR / "corpus" / "reuters21578" / "all.jsonl"
+DEFAULT_SQLITE = PROJECT_DIR / "data" / "relevance.sqlite3"
+CUTOFF = 10
+
+# (what a researcher types, the TOPICS tag that judges it), the tags by frequency in the corpus.
+TOPIC_QUERIES = [
+    ("earnings", "earn"),
+    ("acquisitions", "acq"),
+    ("foreign exchange", "money-fx"),
+    ("grain", "grain"),
+    ("crude oil", "crude"),
+    ("trade", "trade"),
+    ("interest rates", "interest"),
+    ("shipping", "ship"),
+    ("wheat", "wheat"),
+    ("corn", "corn"),
+    ("oilseeds", "oilseed"),
+    ("sugar", "sugar"),
+    ("dollar", "dlr"),
+    ("gross national product", "gnp"),
+    ("coffee", "coffee"),
+    ("vegetable oil", "veg-oil"),
+    ("gold", "gold"),
+    ("money supply", "money-supply"),
+    ("natural gas", "nat-gas"),
+    ("livestock", "livestock"),
+    ("soybeans", "soybean"),
+    ("consumer prices", "cpi"),
+    ("balance of payments", "bop"),
+    ("copper", "copper"),
+    ("meat", "carcass"),
+    ("foreign reserves", "reserves"),
+    ("cocoa", "cocoa"),
+    ("unemployment", "jobs"),
+    ("rice", "rice"),
+    ("iron steel", "iron-steel"),
+    ("cotton", "cotton"),
+    ("aluminium", "alum"),
+    ("yen", "yen"),
+    ("industrial production", "ipi"),
+    ("gasoline", "gas"),
+    ("animal feed", "meal-feed"),
+    ("rubber", "rubber"),
+    ("barley", "barley"),
+    ("zinc", "zinc"),
+    ("palm oil", "palm-oil"),
+    ("petrochemicals", "pet-chem"),
+    ("silver", "silver"),
+    ("rapeseed", "rapeseed"),
+    ("sorghum", "sorghum"),
+    ("tin", "tin"),
+    ("strategic metals", "strategic-metal"),
+    ("wholesale prices", "wpi"),
+    ("fuel oil", "fuel"),
+    ("hogs", "hog"),
+    ("housing", "housing"),
+]
+DEV = TOPIC_QUERIES[0::2]
+TEST = TOPIC_QUERIES[1::2]
+
+# Multi-word and phrase queries: (query, tags any of which makes a result relevant).
+PHRASE_QUERIES = [
+    ('"trade deficit"', ("trade", "bop")),
+    ('"interest rates" cut', ("interest",)),
+    ("wheat export subsidies", ("wheat", "grain")),
+    ('"crude oil" prices', ("crude",)),
+    ("coffee export quotas", ("coffee",)),
+    ('"money supply" growth', ("money-supply",)),
+    ("sugar beet crop", ("sugar",)),
+    ("steel imports", ("iron-steel",)),
+    ('"balance of payments" deficit', ("bop",)),
+    ("cocoa buffer stock", ("cocoa",)),
+]
+
+# Queries with facets chosen: (query, facet parameters, tags).
+FACETED_QUERIES = [
+    ("trade", {"country": "JP"}, ("trade",)),
+    ("grain", {"country": "US"}, ("grain",)),
+    ("interest rates", {"country": "DE"}, ("interest",)),
+    ("coffee", {"country": "BR"}, ("coffee",)),
+    ("crude oil", {"month": "4"}, ("crude",)),
+]
+
+
+# --- one database, in a child process ------------------------------------------------------------
+
+
+def topics_by_ref() -> dict[str, set[str]]:
+    with CORPUS.open(encoding="utf-8") as lines:
+        return {str(story["source_id"]): set(story["topics"]) for story in map(json.loads, lines)}
+
+
+def prepare() -> int:
+    """Migrate; import the corpus when the database has no articles. Returns the article count."""
+    from django.core.management import call_command
+
+    from archive.models import Article
+
+    # Standard output carries the results to the parent: what the commands say goes to standard error.
+    with contextlib.redirect_stdout(sys.stderr):
+        call_command("migrate", verbosity=0, stdout=sys.stderr)
+        if not Article.objects.exists():
+            started = time.perf_counter()
+            print(f"importing {CORPUS} ...")
+            call_command("import_documents", str(CORPUS), verbosity=0, stdout=sys.stderr)
+            print(f"imported in {time.perf_counter() - started:.0f} s")
+    return Article.objects.count()
+
+
+def first_refs(text: str, facets: dict | None = None) -> list[str]:
+    """The source ids of the first CUTOFF results of the search page for `text` (and facets)."""
+    from archive.search.filtersets import ArticleSearch
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    data["q"] = text
+    for name, value in (facets or {}).items():
+        data[name] = value
+    return list(ArticleSearch(data).results().values_list("source_ref", flat=True)[:CUTOFF])
+
+
+def judge(refs: list[str], tags, topics: dict[str, set[str]]) -> dict:
+    hits = [bool(topics.get(ref, set()) & set(tags)) for ref in refs]
+    first = next((rank for rank, hit in enumerate(hits, 1) if hit), None)
+    return {"p10": sum(hits) / CUTOFF, "rr": 1 / first if first else 0.0, "hits": hits}
+
+
+def measure_here() -> dict:
+    """Every query on the database of this process's settings."""
+    from django.db import connection
+
+    articles = prepare()
+    topics = topics_by_ref()
+    out = {"vendor": connection.vendor, "articles": articles, "queries": []}
+    groups = [
+        ("dev", [(q, None, (t,)) for q, t in DEV]),
+        ("test", [(q, None, (t,)) for q, t in TEST]),
+        ("phrase", [(q, None, tags) for q, tags in PHRASE_QUERIES]),
+        ("faceted", FACETED_QUERIES),
+    ]
+    for part, queries in groups:
+        for text, facets, tags in queries:
+            started = time.perf_counter()
+            refs = first_refs(text, facets)
+            elapsed = (time.perf_counter() - started) * 1000
+            out["queries"].append(
+                {"part": part, "query": text, "facets": facets, "tags": list(tags), "refs": refs,
+                 "ms": elapsed, **judge(refs, tags, topics)}
+            )  # fmt: skip
+    return out
+
+
+def child(database: str) -> dict:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    env.setdefault("SECRET_KEY", "bench-only-secret-key")
+    if database.startswith("postgres"):
+        env["DATABASE_URL"] = database
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{Path(database).resolve()}"
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.relevance", "--child"],
+        cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, check=True, text=True,
+    )  # fmt: skip
+    return json.loads(result.stdout)
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+
+def mean(values) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+def summary(runs: dict[str, dict], parts) -> None:
+    names = list(runs)
+    print(f"\n{'part':<10}{'queries':>8}" + "".join(f"{name + ' P@10':>16}{name + ' MRR':>15}" for name in names))
+    for part in parts:
+        line = ""
+        count = 0
+        for name in names:
+            rows = [q for q in runs[name]["queries"] if q["part"] == part]
+            count = len(rows)
+            line += f"{mean(q['p10'] for q in rows):>16.3f}{mean(q['rr'] for q in rows):>15.3f}"
+        print(f"{part:<10}{count:>8}{line}")
+    gaps = []
+    for name in names:
+        dev = mean(q["p10"] for q in runs[name]["queries"] if q["part"] == "dev")
+        test = mean(q["p10"] for q in runs[name]["queries"] if q["part"] == "test")
+        gaps.append(f"{name} {test - dev:+.3f}")
+    print("test - dev P@10: " + ", ".join(gaps))
+
+
+def details(runs: dict[str, dict], parts) -> None:
+    names = list(runs)
+    print(f"\n{'part':<8}{'query':<34}{'tags':<18}" + "".join(f"{name:>12}" for name in names))
+    keyed = {
+        name: {(q["part"], q["query"], json.dumps(q["facets"])): q for q in runs[name]["queries"]} for name in names
+    }
+    for key, first in keyed[names[0]].items():
+        if key[0] not in parts:
+            continue
+        facets = " ".join(f"{k}={v}" for k, v in (first["facets"] or {}).items())
+        label = f"{first['query']} {facets}".strip()
+        cells = "".join(
+            f"{''.join('x' if h else '.' for h in keyed[name][key]['hits']):>12}" for name in names
+        )  # fmt: skip
+        print(f"{key[0]:<8}{label[:33]:<34}{','.join(first['tags'])[:17]:<18}{cells}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sqlite", default=str(DEFAULT_SQLITE), help="SQLite file (made and filled when absent).")
+    parser.add_argument("--postgres", help="postgres://... URL of a database to use (filled when empty).")
+    parser.add_argument("--no-sqlite", action="store_true", help="Only PostgreSQL.")
+    parser.add_argument("--part", action="append", choices=["dev", "test", "phrase", "faceted"],
+                        help="Parts to show in --details (default all).")  # fmt: skip
+    parser.add_argument("--details", action="store_true", help="Each query's first ten: x relevant, . not.")
+    parser.add_argument("--json", help="Also write every run's results to this file.")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        import django
+
+        django.setup()
+        json.dump(measure_here(), sys.stdout)
+        return
+    if not CORPUS.exists():
+        raise SystemExit(f"corpus not found: {CORPUS} (set ARCHIVE_SHARED_DIR)")
+    databases = [] if args.no_sqlite else [("sqlite", args.sqlite)]
+    databases += [("postgres", args.postgres)] if args.postgres else []
+    runs = {}
+    for name, database in databases:
+        started = time.perf_counter()
+        runs[name] = child(database)
+        print(f"{name}: {runs[name]['articles']} articles, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(f"Precision at {CUTOFF} and MRR (first {CUTOFF}) by the Reuters-21578 TOPICS tags; "
+          f"dev {len(DEV)} and test {len(TEST)} topic queries, {len(PHRASE_QUERIES)} phrase, "
+          f"{len(FACETED_QUERIES)} faceted")  # fmt: skip
+    summary(runs, ["dev", "test", "phrase", "faceted"])
+    if args.details:
+        details(runs, args.part or ["dev", "test", "phrase", "faceted"])
+    if args.json:
+        Path(args.json).write_text(json.dumps(runs, indent=1))
+
+
+if __name__ == "__main__":
+    main()
