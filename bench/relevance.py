@@ -158,8 +158,9 @@ def prepare() -> int:
 
 def first_refs(text: str, facets: dict | None = None) -> list[str]:
     """The source ids of the first CUTOFF results of the search page for `text` (and facets)."""
-    from archive.search.filtersets import ArticleSearch
     from django.http import QueryDict
+
+    from archive.search.filtersets import ArticleSearch
 
     data = QueryDict(mutable=True)
     data["q"] = text
