@@ -61,10 +61,15 @@ def test_hostile_text_takes_time_linear_in_its_length(kind):
     make = TEXTS[kind]
     small, large = make(40_000), make(160_000)
     _cpu_seconds(make(2_000))  # warm the caches
-    # Under 20 ms a ratio measures the clock and the neighbours more than the code (a shared machine).
-    small_time = max(_cpu_seconds(small, runs=3), 0.02)
-    large_time = _cpu_seconds(large, runs=3)
-    per_kb = large_time * 1000 / (len(large) / 1024)
+    # Under 20 ms a ratio measures the clock and the neighbours more than the code (a shared machine);
+    # a busy neighbour can still slow one measure, so the best of three attempts counts (a quadratic
+    # path fails all three).
+    for _attempt in range(3):
+        small_time = max(_cpu_seconds(small, runs=3), 0.02)
+        large_time = _cpu_seconds(large, runs=3)
+        per_kb = large_time * 1000 / (len(large) / 1024)
+        if per_kb < MS_PER_KB and large_time / small_time < GROWTH:
+            break
     assert per_kb < MS_PER_KB, f"{kind}: {per_kb:.2f} ms per KB"
     assert large_time / small_time < GROWTH, f"{kind}: 4x the text took {large_time / small_time:.1f}x the time"
 
