@@ -1,6 +1,6 @@
 """The researchers' result lists as django-filter FilterSets: `ArticleSearch` and `StatementSearch`.
 
-A search holds the page's input (the search box, the facets of facets.py, dates, sort), matches the
+A search holds the page's input (the search box, the facets of facets/, dates, sort), matches the
 words once, filters and orders the results and lists them. Counting the facets is counting.py's,
 the page's links and messages page_state.py's.
 
@@ -72,23 +72,18 @@ def ordered(queryset, sort_order: str, date: str) -> QuerySet:
     return queryset.order_by(F(date).desc(nulls_last=True), "-pk")
 
 
+SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
 class ArchiveSearch(django_filters.FilterSet):
     """Shared by the article and statement searches; `model` and the `by_*` helpers differ."""
 
     q = TextFilter(method="filter_nothing", label="Search")
     # Here: a filter per facet of the registry (below the class).
-    date_from = django_filters.DateFilter(
-        method="filter_date", label="From", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = django_filters.DateFilter(
-        method="filter_date", label="To", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    sort = django_filters.ChoiceFilter(
-        method="filter_nothing",
-        choices=[("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")],
-        empty_label=None,
-        label="Sort",
-    )
+    date_from = django_filters.DateFilter(method="filter_date", label="From", widget=DATE_INPUT)
+    date_to = django_filters.DateFilter(method="filter_date", label="To", widget=DATE_INPUT)
+    sort = django_filters.ChoiceFilter(method="filter_nothing", choices=SORTS, empty_label=None, label="Sort")
 
     HIDDEN_FACETS: set[str] = set()  # facets a scoped page does not show (the scope itself)
     noun = "result"

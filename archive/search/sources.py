@@ -1,5 +1,5 @@
 """Where a facet counts (`FacetSource`), the labels shown with its values (`Label`), and the parts
-of a date it groups by (`YearOf`, `MonthOf`); facets.py says these for each kind of facet."""
+of a date it groups by (`YearOf`, `MonthOf`); facets/ says these for each kind of facet."""
 
 from __future__ import annotations
 

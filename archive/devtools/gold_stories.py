@@ -1,0 +1,107 @@
+"""The hand-annotated gold stories (tests/data/gold) and their texts: Reuters stories rebuilt from
+../shared/corpus/reuters21578/all.jsonl, news pages from the expected texts in ../shared/samples/html
+(the texts are not copied into the project). Scored by extraction_gold.py."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from archive.extraction import Extraction, extract
+from archive.importing.readers.fields import document_from_record
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+GOLD_DIR = PROJECT_DIR / "tests" / "data" / "gold"
+SPLIT_FILE = GOLD_DIR / "split.json"
+SHARED_DIR = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "shared"))
+CORPUS_DIR = SHARED_DIR / "corpus" / "reuters21578"
+PAGES_DIR = SHARED_DIR / "samples" / "html"
+PARTS = ("dev", "test")  # the split fixed before any tuning (split.json)
+
+
+# -------------------------------------------------------------------------------------
+
+
+def load_gold() -> list[dict]:
+    """Every gold annotation, with its part ("dev" or "test") under "_part"."""
+    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    part_of = {name: part for part in PARTS for name in split[part]}
+    golds = []
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        if path == SPLIT_FILE:
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        gold["_part"] = part_of[path.name]
+        gold["_name"] = path.name
+        golds.append(gold)
+    return golds
+
+
+@lru_cache(maxsize=1)
+def _records(ids: frozenset[int]) -> dict[int, str]:
+    """The lines of all.jsonl with these ids (the file is read once)."""
+    found = {}
+    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
+        for line in corpus:
+            record_id = int(line[7 : line.index(",")]) if line.startswith('{"id": ') else json.loads(line)["id"]
+            if record_id in ids:
+                found[record_id] = line
+    return found
+
+
+def _gold_record_ids() -> frozenset[int]:
+    return frozenset(g["id"] for g in load_gold() if g.get("source") == "all.jsonl")
+
+
+def available(gold: dict) -> bool:
+    source = gold.get("source")
+    if source == "all.jsonl":
+        return (CORPUS_DIR / "all.jsonl").exists()
+    if source == "samples/html":
+        return (PAGES_DIR / gold["file"]).exists()
+    return (CORPUS_DIR / "diplomatic" / gold["file"]).exists()
+
+
+def load_story(gold: dict) -> Extraction:
+    """Run extraction on one gold story, the way the archive would get its text."""
+    source = gold.get("source")
+    if source == "all.jsonl":
+        record = json.loads(_records(_gold_record_ids())[gold["id"]])
+        raw = document_from_record(record, location=f"all.jsonl#{gold['id']}", format="jsonl", encoding="utf-8")
+        return extract(
+            raw.text, title=raw.title or None, date=raw.date, dateline=raw.dateline or None, source=raw.source or None
+        )
+    if source == "samples/html":
+        return extract(page_text(gold["file"]))
+    return extract((CORPUS_DIR / "diplomatic" / gold["file"]).read_text(encoding="utf-8"))
+
+
+def page_text(file: str) -> str:
+    """A saved page's ground-truth article text in the seed format, under the page's title."""
+    stem = file.removesuffix(".html")
+    page = (PAGES_DIR / file).read_bytes().decode("utf-8", "replace")
+    title_match = re.search(r"<title[^>]*>(.*?)</title>", page, re.S | re.I)
+    title = html.unescape(re.sub(r"\s+", " ", title_match.group(1))).strip() if title_match else "Untitled"
+    if stem.startswith("aeb-"):
+        body = json.loads((PAGES_DIR / f"{stem}.expected.json").read_text(encoding="utf-8"))["articleBody"]
+        paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+        date = "2019-11-19"
+    else:
+        expected = (PAGES_DIR / f"{stem}.expected.html").read_text(encoding="utf-8")
+        meta = json.loads((PAGES_DIR / f"{stem}.expected.metadata.json").read_text(encoding="utf-8"))
+        title = meta.get("title") or title
+        blocks = re.findall(r"<(p|h[1-6]|li|blockquote)\b[^>]*>(.*?)</\1>", expected, re.S | re.I)
+        paragraphs = []
+        for _, block in blocks:
+            text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", block))).strip()
+            if text:
+                paragraphs.append(text)
+        date = (meta.get("publishedTime") or "2019-11-19")[:10]
+    return f" date {date} \n\n{title}\n\n" + "\n\n".join(paragraphs) + "\n\n"
+
+
+# --- Scoring --------------------------------------------------------------------------------------
