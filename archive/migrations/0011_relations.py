@@ -104,5 +104,10 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('statement', 'country'), name='unique_statement_country'),
         ),
         migrations.RunPython(run({"sqlite": SQLITE_AFTER}), run({"sqlite": SQLITE_BEFORE}), elidable=False),
-        migrations.RunPython(run({"sqlite": BACKFILL, "postgresql": BACKFILL}), migrations.RunPython.noop),
+        # PostgreSQL: foreign keys checked at once, so that no check is pending when Django makes this
+        # migration's indexes at its end ("cannot CREATE INDEX ... pending trigger events").
+        migrations.RunPython(
+            run({"sqlite": BACKFILL, "postgresql": ["SET CONSTRAINTS ALL IMMEDIATE", *BACKFILL]}),
+            migrations.RunPython.noop,
+        ),
     ]
