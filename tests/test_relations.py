@@ -77,6 +77,8 @@ def test_a_pairs_export_holds_one_direction(archive, client):
     rows = client.get(reverse("archive:statements_export", args=["json"]) + "?" + side["export_query"].urlencode())
     texts = [row["text"] for row in json.loads(b"".join(rows.streaming_content))]
     assert texts == [statement("Japan criticised").text]
+    ris = client.get(reverse("archive:statements_export", args=["ris"]) + "?" + side["export_query"].urlencode())
+    assert b"".join(ris.streaming_content).decode().count("TY  - ") == 1  # cited like any list
 
 
 def test_roles_keep_the_dates_articles_gave_them(archive, client):
