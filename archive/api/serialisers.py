@@ -11,6 +11,7 @@ from __future__ import annotations
 from archive.public.citations import article_citation, citing_title, csl
 from archive.public.downloads import speakers_of
 from archive.public.links import url_of
+from archive.search.speakers import Speaker
 
 STRING, INTEGER, BOOLEAN = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -179,7 +180,7 @@ def person_item(person, links: Links) -> dict:
         "id": person.pk, "name": person.name, "role": person.role, "country": person.country_id,
         "organisation_id": person.organisation_id, "alternative_names": person.alternative_name_list,
         "url": links.page("person", person.pk), "api_url": links.api("person", person.pk),
-        "articles": found["articles"], "statements": f"{links.api('statements')}?speaker=p{person.pk}",
+        "articles": found["articles"], "statements": f"{links.api('statements')}?speaker={Speaker.encode(person)}",
     }  # fmt: skip
 
 
@@ -189,7 +190,7 @@ def organisation_item(org, links: Links) -> dict:
         "id": org.pk, "name": org.name, "label": str(org), "abbreviation": org.abbreviation, "kind": org.kind,
         "country": org.country_id, "alternative_names": org.alternative_name_list,
         "url": links.page("organisation", org.pk), "api_url": links.api("organisation", org.pk),
-        "articles": found["articles"], "statements": f"{links.api('statements')}?speaker=o{org.pk}",
+        "articles": found["articles"], "statements": f"{links.api('statements')}?speaker={Speaker.encode(org)}",
     }  # fmt: skip
 
 
