@@ -18,3 +18,6 @@ WHITENOISE_AUTOREFRESH = True
 # slot: the per-client cap is off here and on in the tests of it (test_cost_ceiling.py).
 EXPORTS_PER_CLIENT = 0
 EXPORT_LOCK_DIR = Path(tempfile.gettempdir()) / f"archive-test-export-locks-{os.getpid()}"  # noqa: F405
+IMPORT_TMP_DIR = Path(tempfile.gettempdir()) / "archive-test-import-tmp"  # noqa: F405
+IMPORT_TMP_DIR.mkdir(exist_ok=True)
+FILE_UPLOAD_TEMP_DIR = str(IMPORT_TMP_DIR)

@@ -25,7 +25,7 @@ from django.utils import timezone
 from archive.models import ImportOutcome, ImportRun
 
 from .batches import BatchWriter
-from .files import iter_inputs, iter_uploads
+from .files import iter_inputs, iter_uploads, remove_stale_temporary_files
 from .preparing import Preparer
 
 
@@ -76,6 +76,7 @@ class Importer:
             paths,
             max_file_bytes=settings.IMPORT_MAX_FILE_BYTES,
             max_archive_bytes=settings.IMPORT_MAX_ARCHIVE_BYTES,
+            tmp_dir=str(settings.IMPORT_TMP_DIR),
         )
         return self._run(inputs, "\n".join(paths))
 
@@ -84,11 +85,13 @@ class Importer:
             uploads,
             max_file_bytes=settings.IMPORT_MAX_FILE_BYTES,
             max_archive_bytes=settings.IMPORT_MAX_ARCHIVE_BYTES,
+            tmp_dir=str(settings.IMPORT_TMP_DIR),
         )
         return self._run(inputs, "\n".join(name for name, _ in uploads))
 
     def _run(self, inputs: Iterable, description: str) -> ImportRun:
         ImportRun.objects.mark_abandoned()  # earlier runs whose process was killed: interrupted
+        remove_stale_temporary_files(str(settings.IMPORT_TMP_DIR), settings.IMPORT_STALE_TMP_SECONDS)
         self.run = ImportRun.objects.create(
             origin=self.origin[:200],
             inputs=description,
@@ -98,7 +101,13 @@ class Importer:
             pid=os.getpid(),
         )
         self.progress = Progress(started=time.monotonic())
-        preparer = Preparer(self.progress, workers=self.workers, default_source=self.default_source)
+        preparer = Preparer(
+            self.progress,
+            workers=self.workers,
+            default_source=self.default_source,
+            max_page_bytes=settings.IMPORT_MAX_PAGE_BYTES,
+            max_story_chars=settings.IMPORT_MAX_STORY_CHARS,
+        )
         writer = BatchWriter(self.run, self.progress, default_source=self.default_source, dry_run=self.dry_run)
         try:
             for batch in preparer.batches(inputs):

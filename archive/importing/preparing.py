@@ -104,20 +104,43 @@ class Known:
 class Preparer:
     """Batches of documents ready to write, read ahead of the writing and extracted in workers."""
 
-    def __init__(self, progress, *, workers: int, default_source: str = ""):
+    def __init__(
+        self,
+        progress,
+        *,
+        workers: int,
+        default_source: str = "",
+        max_page_bytes: int | None = None,
+        max_story_chars: int | None = None,
+    ):
         self.progress = progress
         self.workers = workers
         self.default_source = default_source
+        self.max_page_bytes = max_page_bytes  # one-story files larger than this are refused unread
+        self.max_story_chars = max_story_chars  # stories longer than this are refused before extraction
 
     def batches(self, inputs: Iterable) -> Iterator[list]:
         return self._prepared_batches(self._documents(inputs))
 
     def _documents(self, inputs: Iterable) -> Iterator[RawDocument | ReadProblem]:
         for item in inputs:
-            for found in [item] if isinstance(item, ReadProblem) else read_input(item):
+            read = [item] if isinstance(item, ReadProblem) else read_input(item, max_page_bytes=self.max_page_bytes)
+            for found in read:
                 self.progress.read += 1
-                yield found
+                yield self._bounded(found)
             self.progress.files += 1
+
+    def _bounded(self, found: RawDocument | ReadProblem) -> RawDocument | ReadProblem:
+        """A story too long to extract in bounded time and memory (extraction grows faster than the
+        text) becomes a problem, before it reaches a worker."""
+        limit = self.max_story_chars
+        if isinstance(found, RawDocument) and limit and len(found.text) > limit:
+            return ReadProblem(
+                found.location,
+                f"{found.location}: refused: a story of {len(found.text):,} characters is over the limit of "
+                f"{limit:,} (IMPORT_MAX_STORY_CHARS); split it into stories",
+            )
+        return found
 
     def _prepared_batches(self, documents: Iterator[RawDocument | ReadProblem]) -> Iterator[list]:
         """Batches ready to write. Stories already in the archive unchanged are recognised here by
