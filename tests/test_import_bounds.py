@@ -173,3 +173,28 @@ def test_uploads_of_archives_unpack_large_members_to_disk_too(tmp_path):
 
 def test_the_temporary_folder_is_the_uploads_folder_too(settings):
     assert Path(settings.FILE_UPLOAD_TEMP_DIR) == Path(settings.IMPORT_TMP_DIR)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_big_import_on_postgresql_ends_with_fresh_planner_statistics(tmp_path, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"title": f"Talks {n}", "body": f"GENEVA - Talks {n} opened, officials said."})
+                            + "\n" for n in range(3)))  # fmt: skip
+    monkeypatch.setattr(Importer, "ANALYZE_AFTER_STORIES", 3)
+    with CaptureQueriesContext(connection) as small:
+        Importer(workers=1, dry_run=True).import_paths([str(dump)])
+    with CaptureQueriesContext(connection) as big:
+        Importer(workers=1).import_paths([str(dump)])
+    analyzed = [query["sql"] for query in big.captured_queries if query["sql"].startswith("ANALYZE")]
+    assert not any(query["sql"].startswith("ANALYZE") for query in small.captured_queries)
+    if connection.vendor != "postgresql":
+        assert analyzed == []  # SQLite's planner is left as it is
+        return
+    assert len(analyzed) == 1
+    assert all(f'"{table}"' in analyzed[0] for table in ("archive_article", "archive_statement", "archive_facetkeys"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'archive_article'")
+        assert cursor.fetchone()[0] >= 3

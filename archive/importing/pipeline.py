@@ -16,9 +16,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.db import (
     DatabaseError,
+    connection,
 )
 from django.utils import timezone
 
@@ -50,6 +52,12 @@ class Progress:
 
 class Importer:
     """Imports files into the archive and records what happened to each in an ImportRun."""
+
+    # A run that wrote this many stories ends with ANALYZE on PostgreSQL: without the planner's
+    # statistics a freshly imported archive is read with guesses (sequential scans of every
+    # statement for each 500-row chunk of an export: 2.4 s instead of 1.0 s for the 16,000 rows of
+    # bench.cost_ceiling), and autovacuum may be off or far behind.
+    ANALYZE_AFTER_STORIES = 500
 
     def __init__(
         self,
@@ -119,7 +127,21 @@ class Importer:
             self._finish(ImportRun.Status.INTERRUPTED)
             raise
         self._finish(ImportRun.Status.FAILED if self.run.failed else ImportRun.Status.FINISHED)
+        self._analyze()
         return self.run
+
+    def _analyze(self) -> None:
+        """Fresh planner statistics for the archive's tables after a big run (PostgreSQL)."""
+        written = self.run.created + self.run.updated
+        if self.dry_run or connection.vendor != "postgresql" or written < self.ANALYZE_AFTER_STORIES:
+            return
+        if connection.in_atomic_block:
+            return  # ANALYZE inside a caller's transaction would hold its locks to the end
+        tables = [model._meta.db_table for model in apps.get_app_config("archive").get_models()
+                  if not model._meta.proxy and model._meta.managed]  # fmt: skip
+        tables += [table for table in connection.introspection.table_names() if table == "archive_facetkeys"]
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
 
     def _finish(self, status: str) -> None:
         self.run.status = status
