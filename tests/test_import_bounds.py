@@ -198,3 +198,21 @@ def test_a_big_import_on_postgresql_ends_with_fresh_planner_statistics(tmp_path,
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'archive_article'")
         assert cursor.fetchone()[0] >= 3
+
+
+def test_a_zip_bomb_inside_a_tar_is_refused_when_reached(tmp_path):
+    import tarfile
+
+    inner = zip_bytes({f"{n}.txt": b"a" * (2 * MIB) for n in range(4)})  # 8 MiB declared, a few KB
+    top = tmp_path / "top.tar.gz"
+    with tarfile.open(top, "w:gz") as archive:
+        for name, data in (("a.txt", STORY.format(n=1).encode()), ("bomb.zip", inner)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    items = list(iter_inputs([str(top)], max_file_bytes=4 * MIB, max_archive_bytes=4 * MIB, tmp_dir=str(tmp_path)))
+    assert [item.name for item in items if isinstance(item, InputFile)] == [f"{top}!a.txt"]
+    [problem] = [item for item in items if isinstance(item, ReadProblem)]
+    assert problem.reason == (f"{top}: refused: unpacks to more than the archive limit of 4,194,304 bytes (bomb.zip: "
+                              "its members, archives inside it included, declare 4,194,304 bytes or more): stopped "
+                              "there")  # fmt: skip

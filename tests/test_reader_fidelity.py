@@ -188,3 +188,17 @@ def test_credit_names(byline, names):
 ])  # fmt: skip
 def test_title_without_site(title, names, expected):
     assert title_without_site(title, names) == expected
+
+
+def test_without_its_model_detection_is_off_and_imports_go_on(monkeypatch, caplog):
+    from archive.importing import language
+
+    def unloadable(*args, **kwargs):
+        raise OSError(27, "File too large")  # py3langid unpacks its model into a temporary file
+
+    monkeypatch.setattr(language, "_identifier", None)
+    monkeypatch.setattr("py3langid.langid.LanguageIdentifier.from_model_file", unloadable)
+    assert detect_language("Переговоры в Москве продолжатся завтра, сообщил министр иностранных дел.") == ""
+    assert "language detection is off" in caplog.text
+    run = Importer(workers=1).import_uploads([("talks.xml", MULTI_SCRIPT_NITF.encode())])
+    assert run.failed == 0 and Article.objects.get().language == "en"  # the default, as before detection

@@ -249,7 +249,8 @@ def unpacked(name: str, source: BinaryIO, limit: int, tmp_dir: str | None):
             if total > limit:
                 raise TooBig
             if spill is None and total > SPOOL_BYTES:
-                os.makedirs(tmp_dir, exist_ok=True) if tmp_dir else None
+                if tmp_dir:
+                    os.makedirs(tmp_dir, exist_ok=True)
                 spill = tempfile.TemporaryFile(dir=tmp_dir, prefix=TEMPORARY_PREFIX)
                 spill.writelines(chunks)
                 chunks = []
@@ -273,11 +274,13 @@ def zip_members(stream: BinaryIO, name: str, limits: Limits, budget: Budget, dep
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise ReadError(f"corrupt or not a zip archive ({error})") from None
     with archive:
-        if depth == 1:  # the whole tree's declared size, before a byte of it is imported
-            declared = declared_size(archive, limits, depth, budget.left)
-            if declared > budget.left:
-                why = f"its members, archives inside it included, declare {declared:,} bytes or more"
-                raise ArchiveTooBig(too_big_reason(budget, why))
+        # The whole tree's declared size before a byte of it is read (at every level: a zip inside
+        # a tar is checked when it is reached).
+        declared = declared_size(archive, limits, depth, budget.left)
+        if declared > budget.left:
+            inner = "" if depth == 1 else f"{name.split('!', 1)[1]}: "
+            why = f"{inner}its members, archives inside it included, declare {declared:,} bytes or more"
+            raise ArchiveTooBig(too_big_reason(budget, why, nothing_read=depth == 1))
         for info in archive.infolist():
             member = f"{name}!{info.filename}"
             if info.is_dir() or is_skipped_path(info.filename):
@@ -395,9 +398,11 @@ def gzip_member(stream: BinaryIO, name: str, limits: Limits, budget: Budget, dep
         raise ReadError(f"corrupt or not a gzip file ({error})") from None
 
 
-def too_big_reason(budget: Budget, why: str = "") -> str:
-    return (f"refused: unpacks to more than the archive limit of {budget.total:,} bytes"
-            + (f" ({why}): nothing of it imported" if why else " (stopped there)"))
+def too_big_reason(budget: Budget, why: str = "", *, nothing_read: bool = False) -> str:
+    reason = f"refused: unpacks to more than the archive limit of {budget.total:,} bytes"
+    if not why:
+        return reason + " (stopped there)"
+    return reason + f" ({why}): " + ("nothing of it imported" if nothing_read else "stopped there")
 
 
 # Small helpers ----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ it gave a confidence of 0.5 or more was right.
 
 from __future__ import annotations
 
+import logging
 import threading
 
 # The languages a news archive meets (ISO 639-1, as py3langid names them). Leaving out the
@@ -32,17 +33,26 @@ TEXT_CHARS = 1500  # how much of a story is looked at
 
 _identifier = None
 _lock = threading.Lock()
+logger = logging.getLogger(__name__)
+UNAVAILABLE = object()  # the model could not be loaded: no detection (stories keep "" and default to "en")
 
 
-def _get_identifier():
+def load():
+    """The detector, loaded once per process (about 3 s; the import loads it before its first batch
+    so that no transaction waits for it). Detection is best effort: a model that cannot be loaded
+    (py3langid unpacks it into a temporary file: a full disk) is logged once and detection is off."""
     global _identifier
     with _lock:
         if _identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+            try:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-            identifier.set_languages(NEWS_LANGUAGES)
-            _identifier = identifier
+                identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                identifier.set_languages(NEWS_LANGUAGES)
+                _identifier = identifier
+            except (ImportError, OSError, ValueError) as error:
+                logger.warning("language detection is off: its model could not be loaded (%s)", error)
+                _identifier = UNAVAILABLE
     return _identifier
 
 
@@ -52,7 +62,10 @@ def detect_language(text: str) -> str:
     text = text[:TEXT_CHARS]
     if sum(char.isalpha() for char in text) < MIN_LETTERS:
         return ""
-    language, confidence = _get_identifier().classify(text)
+    identifier = load()
+    if identifier is UNAVAILABLE:
+        return ""
+    language, confidence = identifier.classify(text)
     return language if confidence >= MIN_CONFIDENCE else ""
 
 

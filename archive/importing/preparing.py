@@ -132,9 +132,10 @@ class Preparer:
 
     def _bounded(self, found: RawDocument | ReadProblem) -> RawDocument | ReadProblem:
         """A story too long to extract in bounded time and memory (extraction grows faster than the
-        text) becomes a problem, before it reaches a worker."""
+        text) becomes a problem, before it reaches a worker. A backup's story is not extracted
+        again (its `given` extraction is restored) and passes."""
         limit = self.max_story_chars
-        if isinstance(found, RawDocument) and limit and len(found.text) > limit:
+        if isinstance(found, RawDocument) and limit and not found.given and len(found.text) > limit:
             return ReadProblem(
                 found.location,
                 f"{found.location}: refused: a story of {len(found.text):,} characters is over the limit of "
