@@ -1,6 +1,6 @@
 """Peak memory and time of importing big files (issue 15, item 3): a 45 MiB text file, a 45 MiB
-JSON Lines dump, a 1-2 MB zip of 12 zips of one 45 MiB text each (the issue's nested zip) and a
-zip of 30 such zips (a nested bomb: 1.3 GiB, past the 1 GiB archive limit), each imported
+JSON Lines dump, a 4 MiB zip of 12 zips of one 45 MiB text each (as the issue's nested zip) and a
+10 MiB zip of 30 such zips (a nested bomb: 1.3 GiB, past the 1 GiB archive limit), each imported
 by `manage.py import_documents --workers 1` and as an admin upload (`Importer.import_uploads`) in
 a process of its own on a scratch SQLite database.
 

@@ -38,8 +38,8 @@ UNAVAILABLE = object()  # the model could not be loaded: no detection (stories k
 
 
 def load():
-    """The detector, loaded once per process (about 3 s; the import loads it before its first batch
-    so that no transaction waits for it). Detection is best effort: a model that cannot be loaded
+    """The detector, loaded once per process (about 3 s and 100 MiB, when a story first needs it:
+    preparing.py, outside any transaction). Detection is best effort: a model that cannot be loaded
     (py3langid unpacks it into a temporary file: a full disk) is logged once and detection is off."""
     global _identifier
     with _lock:

@@ -26,7 +26,6 @@ from django.utils import timezone
 
 from archive.models import ImportOutcome, ImportRun
 
-from . import language
 from .batches import BatchWriter
 from .files import iter_inputs, iter_uploads, remove_stale_temporary_files
 from .preparing import Preparer
@@ -110,7 +109,6 @@ class Importer:
             pid=os.getpid(),
         )
         self.progress = Progress(started=time.monotonic())
-        language.load()  # before the first batch's transaction, not inside it
         preparer = Preparer(
             self.progress,
             workers=self.workers,

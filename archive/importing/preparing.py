@@ -26,6 +26,7 @@ from archive.backup.restore import extraction_from_export
 from archive.extraction import Extraction, extract
 from archive.models import Article, ImportOutcome
 
+from .language import story_language
 from .readers import read_input
 from .records import RawDocument, ReadProblem
 from .writer import fingerprint
@@ -133,7 +134,10 @@ class Preparer:
     def _bounded(self, found: RawDocument | ReadProblem) -> RawDocument | ReadProblem:
         """A story too long to extract in bounded time and memory (extraction grows faster than the
         text) becomes a problem, before it reaches a worker. A backup's story is not extracted
-        again (its `given` extraction is restored) and passes."""
+        again (its `given` extraction is restored) and passes. A story whose file does not say its
+        language gets the one its text is in (extra["detected_language"]), here and not in the
+        writer: the detector's model loads (once, about 3 s) outside any transaction, and only for
+        imports that need it."""
         limit = self.max_story_chars
         if isinstance(found, RawDocument) and limit and not found.given and len(found.text) > limit:
             return ReadProblem(
@@ -141,6 +145,8 @@ class Preparer:
                 f"{found.location}: refused: a story of {len(found.text):,} characters is over the limit of "
                 f"{limit:,} (IMPORT_MAX_STORY_CHARS); split it into stories",
             )
+        if isinstance(found, RawDocument) and not found.language:
+            found.extra["detected_language"] = story_language("", found.title, found.text)
         return found
 
     def _prepared_batches(self, documents: Iterator[RawDocument | ReadProblem]) -> Iterator[list]:
