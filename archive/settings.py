@@ -269,6 +269,21 @@ IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
 IMPORT_MAX_ARCHIVE_BYTES = env_int("IMPORT_MAX_ARCHIVE_BYTES", 1024 * 1024 * 1024)
 # Where uploaded files wait for the import worker (removed when their import ends).
 IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", DATA_DIR / "uploads"))
+# One story: a file read whole (text, HTML, NITF, NewsML) larger than IMPORT_MAX_PAGE_BYTES is
+# refused unread, a story text longer than IMPORT_MAX_STORY_CHARS before extraction (whose time
+# grows faster than the text: 250,000 characters take about 2 s, 1,000,000 about 30 s).
+IMPORT_MAX_PAGE_BYTES = env_int("IMPORT_MAX_PAGE_BYTES", 16 * 1024 * 1024)
+IMPORT_MAX_STORY_CHARS = env_int("IMPORT_MAX_STORY_CHARS", 200_000)
+# Where large archive members are unpacked (unnamed files, gone with the process) and Django keeps
+# uploads larger than FILE_UPLOAD_MAX_MEMORY_SIZE while they are read; what a killed process left
+# there and nobody touched for IMPORT_STALE_TMP_SECONDS is removed when the next import starts.
+IMPORT_TMP_DIR = Path(os.environ.get("IMPORT_TMP_DIR", "") or DATA_DIR / "import-tmp")
+IMPORT_STALE_TMP_SECONDS = env_int("IMPORT_STALE_TMP_SECONDS", 6 * 3600)
+try:
+    IMPORT_TMP_DIR.mkdir(parents=True, exist_ok=True)
+    FILE_UPLOAD_TEMP_DIR = str(IMPORT_TMP_DIR)
+except OSError:
+    pass  # not writable here (a read-only image): imports say so when they need it; uploads use the system's
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

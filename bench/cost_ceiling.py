@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import threading
 import time
@@ -80,7 +81,7 @@ def main() -> None:
             times = [seconds for seconds, _, _ in runs]
             statuses = sorted({status for _, status, _ in runs})
             print(f"{path[:40]:42} median {statistics.median(times):6.3f} s  worst {max(times):6.3f} s  "
-                  f"status {statuses}  {runs[0][2]:,} bytes")
+                  f"status {statuses}  {runs[0][2]:,} bytes  load {os.getloadavg()[0]:.2f}")
         # Four exports at once, from four addresses; the home page timed meanwhile.
         results: list[tuple[float, int, bool]] = []
         exports = [threading.Thread(target=lambda n=n: results.append(
@@ -94,7 +95,10 @@ def main() -> None:
         for thread in exports:
             thread.join()
         print(f"GET / during 4 exports: {len(home)} requests, median {statistics.median(home):.3f} s, "
-              f"worst {max(home):.3f} s")
+              f"worst {max(home):.3f} s  load {os.getloadavg()[0]:.2f}")
+        alone = [fetch(server.base, "/", "10.0.1.2")[0] for _ in range(args.repeat)]
+        print(f"GET / just after, alone: median {statistics.median(alone):.3f} s, worst {max(alone):.3f} s  "
+              f"load {os.getloadavg()[0]:.2f}")
         print("exports: " + ", ".join(f"{seconds:.2f} s {status} {'whole' if whole else 'NOT WHOLE'}"
                                       for seconds, status, whole in results))
         # The per-client cap: three exports at once from one address.

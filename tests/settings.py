@@ -19,3 +19,6 @@ WHITENOISE_AUTOREFRESH = True
 EXPORTS_PER_CLIENT = 0
 EXPORT_LOCK_DIR = Path(tempfile.gettempdir()) / f"archive-test-export-locks-{os.getpid()}"  # noqa: F405
 API_RATE_LIMIT = 0  # the tests make many requests from one address; tests/test_api.py turns it on
+IMPORT_TMP_DIR = Path(tempfile.gettempdir()) / "archive-test-import-tmp"  # noqa: F405
+IMPORT_TMP_DIR.mkdir(exist_ok=True)
+FILE_UPLOAD_TEMP_DIR = str(IMPORT_TMP_DIR)

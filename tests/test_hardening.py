@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import time
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -134,3 +136,52 @@ def test_a_warc_page_is_dated_by_its_record_not_by_a_link(tmp_path):
     [document] = list(read_input("crawl.warc.gz", path.read_bytes()))
     assert document.date == dt.date(2019, 3, 5)
     assert document.url == "https://news.example/talks"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>x</script>", "vbscript:msgbox"])
+def test_an_address_stored_before_imports_checked_it_is_shown_as_text_not_as_a_link(client, url):
+    article = make_article("Talks", "TOKYO - Talks went on.", url=url)  # as an older import stored it
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'href="javascript:' not in html and 'href="data:' not in html and 'href="vbscript:' not in html
+    provenance = html.split("Original URL", 1)[1].split("</dd>", 1)[0]
+    assert "<a " not in provenance and "not a web address" in provenance
+    web = make_article("More talks", "TOKYO - More talks.", url="https://news.example/a?b=1&c=2")
+    html = client.get(web.get_absolute_url()).content.decode()
+    assert '<a href="https://news.example/a?b=1&amp;c=2" rel="noopener noreferrer nofollow">' in html
+
+
+def hrefs_and_inputs(html: str) -> list[str]:
+    return re.findall(r'href="([^"]*)"', html) + re.findall(r'<input type="hidden" name="[^"]*" value="[^"]*"', html)
+
+
+@pytest.mark.parametrize("path", ["/", "/statements/"])
+def test_a_hostile_query_string_does_not_grow_the_links_of_a_page(client, path):
+    story = make_article("Talks", "TOKYO - Talks went on.", countries=["JP", "US"])
+    make_statement(story, make_person("Nobuo Kishi"), "We agree.")
+    # Just under the fields Django parses (DATA_UPLOAD_MAX_NUMBER_FIELDS): distinct values,
+    # repeats, long values and parameters no page reads.
+    query = "&".join(
+        [f"country=x{n}" for n in range(600)] + ["country=JP"] * 600
+        + [f"junk{n}=1" for n in range(400)] + ["q=" + "talks+" * 2000, "page=1"]
+    )
+    started = time.perf_counter()
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 200
+    assert time.perf_counter() - started < 5
+    html = response.content.decode()
+    assert len(html) < 200_000, len(html)  # a few dozen links, each bounded
+    for link in hrefs_and_inputs(html):
+        assert link.count("country=") <= 21 and "junk" not in link, link[:200]  # 20, and one toggled
+        assert len(link) < 20 * 40 + 4 * 500 + 400, len(link)
+    # 10,000 repeated values: more fields than Django parses, refused small and fast.
+    started = time.perf_counter()
+    response = client.get(f"{path}?" + "&".join(["country=JP"] * 10_000))
+    assert response.status_code == 400 and len(response.content) < 10_000
+    assert time.perf_counter() - started < 5
+
+
+def test_the_links_of_a_page_keep_the_values_the_form_honours(client):
+    make_article("Talks", "TOKYO - Talks went on.", countries=["JP", "US"])
+    html = client.get("/?country=JP&country=US&sort=newest&q=talks").content.decode()
+    assert "country=JP&amp;country=US" in html  # the chosen values stay in the links
+    assert 'href="/?country=JP&amp;country=US&amp;sort=oldest&amp;q=talks"' in html

@@ -201,3 +201,43 @@ def test_a_batch_the_database_gave_up_on_in_a_deadlock_is_written_again(monkeypa
     assert (run.status, run.created, run.failed) == ("finished", 500, 0)
     assert len(seen) == 500 and importer.progress.stories == 500
     assert run.outcomes.count() == Article.objects.count() == 500
+
+
+def test_an_import_killed_while_reading_a_large_archive_member_leaves_no_temporary_file(databases, tmp_path):
+    import sys
+    import zipfile
+
+    from archive.devtools.processes import PROJECT_DIR, environment
+
+    member = write_stories(tmp_path / "wire.jsonl", range(3000), seed=7)
+    batch = tmp_path / "batch.zip"
+    with zipfile.ZipFile(batch, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(member, "wire.jsonl")
+    spill = tmp_path / "import-tmp"
+    url = databases.new("spill")
+    importing = subprocess.Popen(
+        [sys.executable, "manage.py", "import_documents", "--workers", "1", str(batch)], cwd=PROJECT_DIR,
+        env=environment(url, IMPORT_TMP_DIR=str(spill)), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+    def open_in_spill() -> list[str]:
+        found = []
+        for fd in os.listdir(f"/proc/{importing.pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{importing.pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith(str(spill)):
+                found.append(target)
+        return found
+
+    wait_until(lambda: created_so_far(url) >= BATCH_SIZE, importing)
+    held = open_in_spill()
+    assert held and all("(deleted)" in target or "#" in target for target in held)  # a file without a name
+    assert list(spill.iterdir()) == []
+    importing.send_signal(signal.SIGKILL)
+    importing.communicate()
+    assert list(spill.iterdir()) == []  # nothing left behind by the killed process
+    again = manage(url, "import_documents", "--workers", "1", str(batch), IMPORT_TMP_DIR=str(spill))
+    assert again.returncode == 0, again.stderr
+    assert articles(url) == 3000 and list(spill.iterdir()) == []

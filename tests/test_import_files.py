@@ -190,8 +190,18 @@ def test_reading_counts_bytes_whatever_the_headers_say():
         read_bounded(io.BytesIO(b"x" * 101), 100)
 
 
-def test_archives_stop_when_their_total_passes_the_limit(tmp_path):
+def test_archives_declaring_more_than_the_limit_are_refused_before_anything_is_read(tmp_path):
     batch = make_zip(tmp_path / "many.zip", {f"{n}.txt": bytes(400_000) for n in range(5)})
+    items = inputs([batch], max_file_bytes=MB, max_archive_bytes=MB)
+    assert names(items) == []
+    assert reasons(items) == [
+        f"{batch}: refused: unpacks to more than the archive limit of 1,048,576 bytes (its members, archives "
+        "inside it included, declare 1,200,000 bytes or more): nothing of it imported"
+    ]
+
+
+def test_tar_archives_stop_when_their_total_passes_the_limit(tmp_path):
+    batch = make_tar(tmp_path / "many.tar.gz", {f"{n}.txt": STORY + bytes(400_000) for n in range(5)})
     items = inputs([batch], max_file_bytes=MB, max_archive_bytes=MB)
     assert names(items) == [f"{batch}!0.txt", f"{batch}!1.txt"]
     assert reasons(items) == [

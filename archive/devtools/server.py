@@ -84,7 +84,9 @@ class Gunicorn:
                 if self.process.poll() is not None:
                     raise RuntimeError(f"gunicorn exited at start:\n{self.log_tail()}") from None
                 time.sleep(0.3)
-        raise RuntimeError("gunicorn did not answer within 30 s")
+        tail = self.log_tail()
+        self.__exit__()  # a server that never answered must not outlive the script (no `with` exit then)
+        raise RuntimeError(f"gunicorn did not answer within 30 s:\n{tail}")
 
     def __exit__(self, *exc) -> None:
         if self.process.poll() is None:

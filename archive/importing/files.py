@@ -5,13 +5,19 @@
         else: with item.open() as stream: read it (see readers.read_input)
 
 Design for memory: files on disk are opened when read (a 30 MB JSON Lines dump is streamed by its
-reader); archive members are read one at a time into memory, each bounded by max_file_bytes, and
-archives are read as streams (tar) or through their directory (zip), never unpacked to disk.
+reader). Archive members are unpacked one at a time, counted as they come: up to SPOOL_BYTES in
+memory, larger ones into an unnamed temporary file in `tmp_dir` (tempfile.TemporaryFile: no name on
+disk, so nothing is left behind even when the process is killed), which the reader then streams; a
+member's file is closed, and gone, as soon as the next input is asked for. Archives inside archives
+are opened from there too, never whole in memory; they share their top-level archive's budget, so
+every level counts toward max_archive_bytes. A zip whose members declare more than the budget in
+total is refused before anything in it is read.
 
 Refused, each with a one-line reason: missing paths, symbolic links (never followed), devices,
 pipes and sockets, files over max_file_bytes, archive members whose path is absolute or climbs out
-with "..", links inside archives, and archives that expand past max_archive_bytes in total
-(declared sizes are checked first, then the bytes really read are counted: headers can lie).
+with "..", links inside archives, and archives that expand past max_archive_bytes in total, nested
+archives included (declared sizes are checked first, then the bytes really read are counted: headers
+can lie); an archive that does is stopped there, with one problem for the top-level archive.
 Hidden files and __MACOSX folders inside folders and archives are skipped silently.
 """
 
@@ -24,9 +30,12 @@ import os
 import re
 import stat
 import tarfile
+import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -36,6 +45,9 @@ DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
 MAX_ARCHIVE_DEPTH = 3  # an archive inside an archive inside an archive, and no deeper
 CHUNK = 64 * 1024
+UNREADABLE_ZIP = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, ValueError)
+SPOOL_BYTES = 1024 * 1024  # an archive member up to this size stays in memory, a larger one goes to disk
+TEMPORARY_PREFIX = "archive-import-"
 
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
@@ -45,7 +57,9 @@ NOT_ARCHIVES = (".warc.gz",)
 
 @dataclass
 class InputFile:
-    """One file to read: on disk (`path`) or already in memory (`data`, archive members, uploads).
+    """One file to read: on disk (`path`), already in memory (`data`: uploads, small archive
+    members) or in an unnamed temporary file (`file`: a large archive member, readable until the
+    next input is asked for).
 
     `name` is for people: "incoming/story.xml", "batch.zip!2024/story.xml".
     """
@@ -54,10 +68,17 @@ class InputFile:
     size: int
     path: str | None = None
     data: bytes | None = None
+    file: BinaryIO | None = None
 
     def open(self) -> BinaryIO:
         if self.data is not None:
             return io.BytesIO(self.data)
+        if self.file is not None:
+            if self.file.closed:
+                raise ReadError("archive member no longer available (read it before asking for the next input)")
+            stream = os.fdopen(os.dup(self.file.fileno()), "rb")  # its own file object, same open file
+            stream.seek(0)
+            return stream
         assert self.path is not None
         return open_regular_file(self.path)
 
@@ -70,6 +91,7 @@ class InputFile:
 class Limits:
     max_file_bytes: int
     max_archive_bytes: int
+    tmp_dir: str | None = None  # where large archive members are unpacked (None: the system's)
 
 
 class Budget:
@@ -84,15 +106,20 @@ class TooBig(Exception):
     pass
 
 
+class ArchiveTooBig(Exception):
+    """The top-level archive, nested archives included, unpacks past its budget: stop it all."""
+
+
 def iter_inputs(
     paths: list[str],
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
+    tmp_dir: str | None = None,
 ) -> Iterator[InputFile | ReadProblem]:
     """Every file named by `paths` (files, folders searched recursively in name order, glob
     patterns, archives), or the problem that stops it from being read."""
-    limits = Limits(max_file_bytes, max_archive_bytes)
+    limits = Limits(max_file_bytes, max_archive_bytes, tmp_dir)
     for path in paths:
         if not os.path.lexists(path) and glob.has_magic(path):
             matches = sorted(glob.glob(path, recursive=True))
@@ -109,9 +136,10 @@ def iter_uploads(
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
+    tmp_dir: str | None = None,
 ) -> Iterator[InputFile | ReadProblem]:
     """Files sent through the admin upload page, as (file name, bytes); archives are opened."""
-    limits = Limits(max_file_bytes, max_archive_bytes)
+    limits = Limits(max_file_bytes, max_archive_bytes, tmp_dir)
     for given_name, data in uploads:
         # The browser's name is for display only; keep its last part.
         name = given_name.replace("\\", "/").rsplit("/", 1)[-1] or "upload"
@@ -160,6 +188,8 @@ def one_file(
                 yield from expand(kind, stream, name, limits, Budget(limits.max_archive_bytes), depth=1)
         except ReadError as error:
             yield problem(name, error.reason)
+        except ArchiveTooBig as error:
+            yield problem(name, str(error))
     elif size > limits.max_file_bytes:
         yield problem(
             name, f"refused: {size:,} bytes is over the file size limit of {limits.max_file_bytes:,}"
@@ -193,16 +223,49 @@ def expand(kind: str, stream: BinaryIO, name: str, limits: Limits, budget: Budge
         yield from gzip_member(stream, name, limits, budget, depth)
 
 
-def member_input(name: str, data: bytes, limits: Limits, budget: Budget, depth: int):
-    """A member read from an archive: an archive itself (opened, up to a depth), or an input."""
+def member_input(name: str, member: InputFile, limits: Limits, budget: Budget, depth: int):
+    """A member read from an archive: an archive itself (opened, up to a depth, sharing the
+    top-level budget), or an input."""
     kind = archive_kind(name)
     if kind and depth < MAX_ARCHIVE_DEPTH:
         try:
-            yield from expand(kind, io.BytesIO(data), name, limits, budget, depth + 1)
+            with member.open() as stream:
+                yield from expand(kind, stream, name, limits, budget, depth + 1)
         except ReadError as error:
             yield problem(name, error.reason)
     else:
-        yield InputFile(name=name, size=len(data), data=data)
+        yield member
+
+
+@contextmanager
+def unpacked(name: str, source: BinaryIO, limit: int, tmp_dir: str | None):
+    """The member `source` as an InputFile, counted as it is read (TooBig past `limit` bytes,
+    whatever its headers said): in memory up to SPOOL_BYTES, else in an unnamed temporary file,
+    closed (and so removed) when the block ends, whatever happens."""
+    chunks, total, spill = [], 0, None
+    try:
+        while chunk := source.read(CHUNK):
+            total += len(chunk)
+            if total > limit:
+                raise TooBig
+            if spill is None and total > SPOOL_BYTES:
+                if tmp_dir:
+                    os.makedirs(tmp_dir, exist_ok=True)
+                spill = tempfile.TemporaryFile(dir=tmp_dir, prefix=TEMPORARY_PREFIX)
+                spill.writelines(chunks)
+                chunks = []
+            if spill is not None:
+                spill.write(chunk)
+            else:
+                chunks.append(chunk)
+        if spill is None:
+            yield InputFile(name=name, size=total, data=b"".join(chunks))
+        else:
+            spill.flush()
+            yield InputFile(name=name, size=total, file=spill)
+    finally:
+        if spill is not None:
+            spill.close()
 
 
 def zip_members(stream: BinaryIO, name: str, limits: Limits, budget: Budget, depth: int):
@@ -211,6 +274,13 @@ def zip_members(stream: BinaryIO, name: str, limits: Limits, budget: Budget, dep
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise ReadError(f"corrupt or not a zip archive ({error})") from None
     with archive:
+        # The whole tree's declared size before a byte of it is read (at every level: a zip inside
+        # a tar is checked when it is reached).
+        declared = declared_size(archive, limits, depth, budget.left)
+        if declared > budget.left:
+            inner = "" if depth == 1 else f"{name.split('!', 1)[1]}: "
+            why = f"{inner}its members, archives inside it included, declare {declared:,} bytes or more"
+            raise ArchiveTooBig(too_big_reason(budget, why, nothing_read=depth == 1))
         for info in archive.infolist():
             member = f"{name}!{info.filename}"
             if info.is_dir() or is_skipped_path(info.filename):
@@ -220,19 +290,46 @@ def zip_members(stream: BinaryIO, name: str, limits: Limits, budget: Budget, dep
                 yield problem(member, refusal)
                 continue
             if info.file_size > budget.left:
-                yield archive_too_big(name, budget)
-                return
+                raise ArchiveTooBig(too_big_reason(budget))
             try:
-                with archive.open(info) as source:
-                    data = read_bounded(source, min(limits.max_file_bytes, budget.left))
+                with archive.open(info) as source, unpacked(
+                    member, source, min(limits.max_file_bytes, budget.left), limits.tmp_dir
+                ) as item:
+                    budget.left -= item.size
+                    yield from member_input(member, item, limits, budget, depth)
             except TooBig:
+                if budget.left < limits.max_file_bytes:
+                    raise ArchiveTooBig(too_big_reason(budget)) from None
                 yield problem(member, "refused: expands past its declared size and the limits (zip bomb?)")
                 return
             except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
                 yield problem(member, f"corrupt archive member ({error})")
                 continue
-            budget.left -= len(data)
-            yield from member_input(member, data, limits, budget, depth)
+
+
+def declared_size(archive: zipfile.ZipFile, limits: Limits, depth: int, budget: int) -> int:
+    """What a zip's members say they unpack to, zips inside it included (each unpacked, bounded,
+    to read its directory): a nested zip bomb is refused before anything in it is imported. Stops
+    counting once past `budget`; members that cannot be read are counted by their own size (the
+    reading proper reports them)."""
+    total = 0
+    for info in archive.infolist():
+        if info.is_dir() or is_skipped_path(info.filename) or unsafe_member(info.filename) or zip_refusal(info, limits):
+            continue  # not unpacked: refused on its own
+        total += info.file_size
+        if total > budget:
+            return total
+        if archive_kind(info.filename) == "zip" and depth < MAX_ARCHIVE_DEPTH:
+            try:
+                with archive.open(info) as source, unpacked(
+                    info.filename, source, min(limits.max_file_bytes, budget - total + info.file_size), limits.tmp_dir
+                ) as item, item.open() as stream, zipfile.ZipFile(stream) as inner:
+                    total += declared_size(inner, limits, depth + 1, budget - total)
+            except (TooBig, ReadError, *UNREADABLE_ZIP):
+                pass
+        if total > budget:
+            return total
+    return total
 
 
 def zip_refusal(info: zipfile.ZipInfo, limits: Limits) -> str:
@@ -256,21 +353,17 @@ def tar_members(stream: BinaryIO, name: str, limits: Limits, budget: Budget, dep
                 member = f"{name}!{info.name}"
                 if info.isdir() or is_skipped_path(info.name):
                     continue
+                if info.size > budget.left:  # skipping it would still unpack it
+                    raise ArchiveTooBig(too_big_reason(budget))
                 refusal = unsafe_member(info.name) or tar_refusal(info, limits)
                 if refusal:
                     yield problem(member, refusal)
-                    if info.size > budget.left:
-                        yield archive_too_big(name, budget)  # skipping it would still unpack it
-                        return
                     budget.left -= info.size
                     continue
-                if info.size > budget.left:
-                    yield archive_too_big(name, budget)
-                    return
-                source = archive.extractfile(info)
-                data = read_bounded(source, min(limits.max_file_bytes, budget.left)) if source else b""
-                budget.left -= len(data)
-                yield from member_input(member, data, limits, budget, depth)
+                source = archive.extractfile(info) or io.BytesIO()
+                with unpacked(member, source, min(limits.max_file_bytes, budget.left), limits.tmp_dir) as item:
+                    budget.left -= item.size
+                    yield from member_input(member, item, limits, budget, depth)
     except TooBig:
         yield problem(name, "refused: a member expands past its declared size and the limits")
     except (tarfile.TarError, zlib.error, OSError, EOFError) as error:
@@ -289,24 +382,27 @@ def tar_refusal(info: tarfile.TarInfo, limits: Limits) -> str:
 
 
 def gzip_member(stream: BinaryIO, name: str, limits: Limits, budget: Budget, depth: int):
-    inner = name[: -len(GZIP_SUFFIX)]
+    inner = f"{name}!{name[: -len(GZIP_SUFFIX)].rsplit('/', 1)[-1]}"
+    limit = min(limits.max_file_bytes, budget.left)
     try:
-        data = read_bounded(gzip.GzipFile(fileobj=stream), min(limits.max_file_bytes, budget.left))
+        with unpacked(inner, gzip.GzipFile(fileobj=stream), limit, limits.tmp_dir) as item:
+            budget.left -= item.size
+            yield from member_input(inner, item, limits, budget, depth)
     except TooBig:
+        if budget.left < limits.max_file_bytes:
+            raise ArchiveTooBig(too_big_reason(budget)) from None
         yield problem(
             name, f"refused: unpacks to more than the file size limit of {limits.max_file_bytes:,} bytes"
         )
-        return
     except (OSError, EOFError, zlib.error) as error:
         raise ReadError(f"corrupt or not a gzip file ({error})") from None
-    budget.left -= len(data)
-    yield from member_input(f"{name}!{inner.rsplit('/', 1)[-1]}", data, limits, budget, depth)
 
 
-def archive_too_big(name: str, budget: Budget) -> ReadProblem:
-    return problem(
-        name, f"refused: unpacks to more than the archive limit of {budget.total:,} bytes (stopped there)"
-    )
+def too_big_reason(budget: Budget, why: str = "", *, nothing_read: bool = False) -> str:
+    reason = f"refused: unpacks to more than the archive limit of {budget.total:,} bytes"
+    if not why:
+        return reason + " (stopped there)"
+    return reason + f" ({why}): " + ("nothing of it imported" if nothing_read else "stopped there")
 
 
 # Small helpers ----------------------------------------------------------------------------------
@@ -357,3 +453,22 @@ def is_skipped_path(member: str) -> bool:
 
 def problem(location: str, reason: str) -> ReadProblem:
     return ReadProblem(location, f"{location}: {reason}")
+
+
+def remove_stale_temporary_files(folder: str | None, older_than_seconds: float = 6 * 3600) -> int:
+    """Remove what killed imports and uploads left in `folder` (the import's and the uploads'
+    temporary folder): named temporary files of ours (TEMPORARY_PREFIX; ours are unnamed where the
+    system allows it) and Django's upload files ("tmp….upload…"), not touched for
+    `older_than_seconds` (a file being written now is newer). Returns how many were removed."""
+    if not folder or not os.path.isdir(folder):
+        return 0
+    removed, now = 0, time.time()
+    for entry in os.scandir(folder):
+        ours = entry.name.startswith(TEMPORARY_PREFIX) or (entry.name.startswith("tmp") and ".upload" in entry.name)
+        try:
+            if ours and entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > older_than_seconds:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            pass  # gone already, or not ours to remove
+    return removed

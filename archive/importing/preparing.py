@@ -27,6 +27,7 @@ from archive.backup.restore import extraction_from_export
 from archive.extraction import Extraction, extract
 from archive.models import Article, ImportOutcome
 
+from .language import story_language
 from .readers import read_input
 from .records import RawDocument, ReadProblem
 from .writer import fingerprint
@@ -108,20 +109,49 @@ class Known:
 class Preparer:
     """Batches of documents ready to write, read ahead of the writing and extracted in workers."""
 
-    def __init__(self, progress, *, workers: int, default_source: str = ""):
+    def __init__(
+        self,
+        progress,
+        *,
+        workers: int,
+        default_source: str = "",
+        max_page_bytes: int | None = None,
+        max_story_chars: int | None = None,
+    ):
         self.progress = progress
         self.workers = workers
         self.default_source = default_source
+        self.max_page_bytes = max_page_bytes  # one-story files larger than this are refused unread
+        self.max_story_chars = max_story_chars  # stories longer than this are refused before extraction
 
     def batches(self, inputs: Iterable) -> Iterator[list]:
         return self._prepared_batches(self._documents(inputs))
 
     def _documents(self, inputs: Iterable) -> Iterator[RawDocument | ReadProblem]:
         for item in inputs:
-            for found in [item] if isinstance(item, ReadProblem) else read_input(item):
+            read = [item] if isinstance(item, ReadProblem) else read_input(item, max_page_bytes=self.max_page_bytes)
+            for found in read:
                 self.progress.read += 1
-                yield found
+                yield self._bounded(found)
             self.progress.files += 1
+
+    def _bounded(self, found: RawDocument | ReadProblem) -> RawDocument | ReadProblem:
+        """A story too long to extract in bounded time and memory (extraction grows faster than the
+        text) becomes a problem, before it reaches a worker. A backup's story is not extracted
+        again (its `given` extraction is restored) and passes. A story whose file does not say its
+        language gets the one its text is in (extra["detected_language"]), here and not in the
+        writer: the detector's model loads (once, about 3 s) outside any transaction, and only for
+        imports that need it."""
+        limit = self.max_story_chars
+        if isinstance(found, RawDocument) and limit and not found.given and len(found.text) > limit:
+            return ReadProblem(
+                found.location,
+                f"{found.location}: refused: a story of {len(found.text):,} characters is over the limit of "
+                f"{limit:,} (IMPORT_MAX_STORY_CHARS); split it into stories",
+            )
+        if isinstance(found, RawDocument) and not found.language:
+            found.extra["detected_language"] = story_language("", found.title, found.text)
+        return found
 
     def _prepared_batches(self, documents: Iterator[RawDocument | ReadProblem]) -> Iterator[list]:
         """Batches ready to write. Stories already in the archive unchanged are recognised here by

@@ -15,6 +15,7 @@ from django.db import (
 from archive.backup.restore import apply_given, restore_entities
 from archive.models import Article, ImportOutcome, ImportRun
 
+from .credits import credit_names
 from .preparing import Known, Prepared
 from .records import RawDocument, ReadProblem
 from .writer import EntityResolver, ExtractionWriter
@@ -40,10 +41,10 @@ def _only(articles):
 
 
 def credits_of(raw: RawDocument, document) -> dict:
-    reporting = list(document.credits.reporting)
-    if not reporting and raw.byline:
-        reporting = list(raw.byline) if isinstance(raw.byline, list) else [raw.byline]
-    return {"reporting": reporting, "editing": list(document.credits.editing)}
+    """Credits from the story's byline and credit lines (extraction), else from the file's byline,
+    cleaned to names (credits.py: no "By", job titles, placeholders or logins)."""
+    reporting = credit_names(document.credits.reporting) or credit_names(raw.byline)
+    return {"reporting": reporting, "editing": credit_names(document.credits.editing)}
 
 
 def fill_article(article: Article, prepared: Prepared, source, run: ImportRun) -> None:
@@ -57,7 +58,7 @@ def fill_article(article: Article, prepared: Prepared, source, run: ImportRun) -
         "date_flagged": document.date_flagged,
         "dateline": document.dateline[:200],
         "body": document.body,
-        "language": (raw.language or "en")[:16],
+        "language": (raw.language or raw.extra.get("detected_language") or "en")[:16],
         "url": raw.url[:1000],
         "credits": credits_of(raw, document),
         "fingerprint": prepared.fingerprint,

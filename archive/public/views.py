@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
 
+from archive.importing.records import web_url
 from archive.models import (
     Article,
     ArticleCountry,
@@ -63,6 +64,7 @@ def search_context(request, search, *, per_page=PAGE_SIZE):
         "chips": search.page_state.chips(),
         "hints": search.page_state.hints(),
         "export_query": search.page_state.export_query(),
+        "page_query": search.page_state.data,  # the links' query: request.GET, bounded
     }
 
 
@@ -99,6 +101,9 @@ def article_detail(request, pk: int):
         "citation": citation,
         "highwire_tags": citations.highwire_tags(citation),
         "json_ld": citations.json_ld(citation, article.title),
+        # Only an http(s) address is a link; anything else stored before imports checked (a
+        # "javascript:" or "data:" URL) is shown as text.
+        "original_url": web_url(article.url),
     }
     return render(request, "archive/article.html", context)
 
@@ -208,6 +213,7 @@ def tag_detail(request, slug: str):
         "tag": tag,
         "page": paginate(request, articles),
         "articles_query": with_params(QueryDict(), tag=tag.slug),
+        "page_query": QueryDict(),  # the page's links carry nothing of the query string but the page
     }
     return render(request, "archive/tag.html", context)
 

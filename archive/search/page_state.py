@@ -17,6 +17,30 @@ from .forms import MAX_QUERY_CHARS, MAX_VALUES
 DISPLAY_PARAMS = ("page", "apage", "more")
 
 
+def bounded_query(data: QueryDict, names) -> QueryDict:
+    """What the links and hidden inputs of a page may carry of its query string: only the
+    parameters the page reads (`names`), each with at most its first MAX_VALUES distinct values,
+    each value cut to MAX_QUERY_CHARS. The form honours no more than that, and a hostile query
+    string (10,000 repeated values, unknown parameters) must not be copied into every link."""
+    names = set(names)
+    bounded = QueryDict(mutable=True)
+    pairs = data.lists() if hasattr(data, "lists") else (  # a dict, from code rather than a request
+        (key, list(value) if isinstance(value, list | tuple) else [value]) for key, value in data.items())
+    for key, values in pairs:
+        if key not in names:
+            continue
+        kept: list[str] = []
+        for value in values:
+            value = str(value)[:MAX_QUERY_CHARS]
+            if value not in kept:
+                kept.append(value)
+                if len(kept) == MAX_VALUES:
+                    break
+        bounded.setlist(key, kept)
+    bounded._mutable = False
+    return bounded
+
+
 @dataclass
 class Chip:
     facet: str
@@ -29,7 +53,8 @@ class PageState:
 
     def __init__(self, search):
         self.search = search
-        self.data: QueryDict = search.data
+        known = (*search.filters, *DISPLAY_PARAMS, *(f"fq_{name}" for name in FACETS))
+        self.data: QueryDict = bounded_query(search.data, known)  # what every link starts from
 
     def toggled(self, name: str, value: str) -> QueryDict:
         """The page's query with one value of a facet chosen, or unchosen if it was."""
@@ -110,7 +135,7 @@ class PageState:
     def state_inputs(self, exclude=("q", "date_from", "date_to", "sort")) -> list[tuple[str, str]]:
         """The page's state as (name, value) pairs for hidden inputs, so a form keeps the other filters."""
         skip = {"page", *exclude}
-        return [(key, value) for key, values in self.data.lists() if key not in skip for value in values[:MAX_VALUES]]
+        return [(key, value) for key, values in self.data.lists() if key not in skip for value in values]
 
     def filter_texts(self) -> dict[str, str]:
         """What each facet's filter box holds (`fq_country=kor`), printable and cut."""

@@ -150,9 +150,11 @@ def day_month_year(day) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def page_query(context, param: str, number: int) -> str:
-    """The page's query string with page `param` (page, apage, bpage: a page has several lists) set."""
-    query = context["request"].GET.copy()
+def page_link(context, param: str, number: int) -> str:
+    """The page's query string with page `param` (page, apage, bpage: a page has several lists) set;
+    from the page's bounded query (`page_query`, see page_state.py) where the view gives one."""
+    bounded = context.get("page_query")
+    query = (context["request"].GET if bounded is None else bounded).copy()
     query[param] = str(number)
     return "?" + query.urlencode()
 

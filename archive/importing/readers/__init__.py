@@ -55,13 +55,16 @@ def reader_for(name: str, head: bytes) -> Reader | None:
     return max(by_extension, key=lambda pair: pair[0])[1] if by_extension else None
 
 
-def read_input(item, source: Source | None = None) -> Iterator[Result]:
+def read_input(
+    item, source: Source | None = None, *, max_page_bytes: int | None = None, size: int | None = None
+) -> Iterator[Result]:
     """Every document and problem in one input: `read_input(input_file)` (anything with `name`
     and `open()`, such as files.InputFile) or `read_input(name, bytes_or_binary_file)`.
 
     Never raises for bad input: one file's trouble becomes a ReadProblem and the caller goes on
     with the next file. A file that yields nothing at all gets a problem too, so every input
-    has an outcome.
+    has an outcome. A file of a one-story format (text, HTML, NITF, NewsML: read whole) larger
+    than `max_page_bytes` is refused unread.
     """
     if source is None:
         name = item.name
@@ -71,9 +74,11 @@ def read_input(item, source: Source | None = None) -> Iterator[Result]:
             yield ReadProblem(name, f"{name}: {error.reason}")
             return
         with stream:
-            yield from read_input(name, stream)
+            yield from read_input(name, stream, max_page_bytes=max_page_bytes, size=getattr(item, "size", None))
         return
     name = item
+    if size is None and isinstance(source, bytes | bytearray):
+        size = len(source)
     if not isinstance(source, bytes | bytearray) and not hasattr(source, "peek"):
         source = io.BufferedReader(source)  # type: ignore[arg-type]  # to peek at the head
     if isinstance(source, bytes | bytearray):
@@ -86,6 +91,12 @@ def read_input(item, source: Source | None = None) -> Iterator[Result]:
     reader = reader_for(name, head)
     if reader is None:
         yield ReadProblem(name, f"{name}: unknown format (not a kind of story file this importer reads)")
+        return
+    if reader.one_story and max_page_bytes and size is not None and size > max_page_bytes:
+        yield ReadProblem(
+            name, f"{name}: refused: {size:,} bytes is over the limit of {max_page_bytes:,} for one {reader.name} "
+            "story (IMPORT_MAX_PAGE_BYTES)"
+        )
         return
     produced = False
     try:

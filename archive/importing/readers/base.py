@@ -22,12 +22,16 @@ class Reader:
 
     `sniff` recognises the format from the first bytes (content wins over the file name);
     `extensions` is the fallback when content says nothing (lower case, no dot).
+    `one_story` formats are read whole (a story cannot be extracted in pieces).
     `read` yields a RawDocument per story and a ReadProblem per unusable record; it raises
     ReadError when the whole file is unusable (the caller turns that into one problem).
     """
 
     name = ""
     extensions: tuple[str, ...] = ()
+    # A file of this format holds one story (or one item) and is read whole: read_input refuses
+    # it unread when larger than its `max_page_bytes`.
+    one_story = False
 
     def sniff(self, head: bytes, name: str) -> bool:
         return False

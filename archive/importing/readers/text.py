@@ -22,6 +22,7 @@ def is_headline(line: str) -> bool:
 
 class SeedTextReader(Reader):
     name = "seed-text"
+    one_story = True
     extensions = ()  # recognised by its first line only; other .txt files are plain text
 
     def sniff(self, head: bytes, name: str) -> bool:
@@ -56,6 +57,7 @@ class PlainTextReader(Reader):
     """Any other text file: the first non-empty line is the title, the rest the story."""
 
     name = "text"
+    one_story = True
     extensions = ("txt", "text")
 
     def read(self, source: Source, name: str) -> Iterator[Result]:

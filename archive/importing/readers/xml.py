@@ -135,6 +135,8 @@ def attribute(element: Element | None, name: str) -> str:
 
 
 class XmlReader(Reader):
+    one_story = True
+
     """Parses, then reads by the root element, so a .xml file of either kind is read right."""
 
     roots: frozenset[str] = frozenset()
