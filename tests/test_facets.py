@@ -201,10 +201,11 @@ def test_search_page_costs_a_constant_number_of_queries(client, articles):
     # results, (snippets), 2 prefetches.
     assert queries_of(client, "/", {"q": "talks"}) == 1 + 1 + 1 + 1 + snippets + 2
     # With filters: 2 look-ups of the chosen values' labels, the count, and the month facet (the 3
-    # chosen facets counted apart, each over the ids of the results of the other filters, fetched
-    # first, then the 6 others in one query).
+    # chosen facets counted apart, each over the results of the other filters (on SQLite their ids
+    # fetched first), then the 6 others in one query).
     query = {"q": "talks", "country": ["JP", "FR"], "speaker": f"p{people[1].pk}", "year": "1981", "more": "tag"}
-    assert queries_of(client, "/", query) == 2 + 1 + 1 + 1 + 3 * 2 + 1 + 1 + snippets + 2
+    apart = 3 * (2 if connection.vendor == "sqlite" else 1)
+    assert queries_of(client, "/", query) == 2 + 1 + 1 + 1 + apart + 1 + 1 + snippets + 2
     # No words: the count, 8 facets, the results, 2 prefetches.
     assert queries_of(client, "/", {}) == 1 + 8 + 1 + 2
     # Statements: the count, 13 facets (the 8, the kind, "speaker known", the speaker's country, the

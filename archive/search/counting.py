@@ -139,9 +139,12 @@ class FacetCounter:
         search = self.search
         own = any(search.active(name) for name in skip)  # the facet's own filter is chosen: not applied
         if own and search.filtering(skip):
-            # The results of the other filters, fetched: as a subquery beside the search's id list,
-            # SQLite's planner scanned every row (words, a year and a source: 20 s, now 0.2 s).
-            ids = fetch_ids(search.matching(skip))
+            others = search.matching(skip)  # the results of the other filters
+            if connections[rows.db].vendor == "postgresql":  # its planner takes them as a subquery well
+                return rows.filter(**{f"{link}__in": others.values("pk")})
+            # SQLite's planner, given them as a subquery beside the search's id list, scanned every
+            # row (words, a year and a source: 20 s); fetched first, 0.2 s.
+            ids = fetch_ids(others)
         else:
             ids = search.result_ids if not own and search.filtering() else search.searched_ids  # results, or matches
         if ids is None:
