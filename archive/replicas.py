@@ -114,6 +114,15 @@ def reading_from() -> str | None:
     return _replica.get()
 
 
+def fall_back(error: BaseException) -> None:
+    """The request's replica failed before its view ran (connecting to it): marked down, and the
+    rest of the request reads from the primary."""
+    alias = _replica.get()
+    if alias is not None:
+        health.mark_down(alias, f"unreachable ({' '.join(str(error).split())[:200]})")
+        _replica.set(None)
+
+
 @contextlib.contextmanager
 def reading(alias: str | None):
     """Read from `alias` (None: the primary) in the block: for the rest of a streamed response,

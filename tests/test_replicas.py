@@ -172,3 +172,20 @@ def test_a_streamed_export_reads_its_later_rows_from_the_requests_replica():
         lines = Lines(rows(), slot)
     assert list(lines) == ["row\n"] * 3 and seen == ["replica_1"] * 3 and slot.released
     assert reading_from() is None
+
+
+def test_a_replica_that_cannot_be_reached_before_the_view_leaves_the_request_to_the_primary(replica, monkeypatch):
+    from django.db import connection
+
+    from archive.public import ceiling
+
+    class Unreachable:
+        def ensure_connection(self):
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr(health, "mark_down", lambda alias, reason: replica.update(problem=reason))
+    monkeypatch.setattr(ceiling, "reading_connection", lambda: Unreachable() if reading_from() else connection)
+    with replicas.reading("default"), override_settings(REQUEST_QUERY_SECONDS=5):
+        with ceiling.step():
+            assert reading_from() is None  # the rest of the request: the primary
+    assert replica["problem"].startswith("unreachable")

@@ -173,4 +173,12 @@ class Importer:
         try:
             self.run.save()
         except DatabaseError:
-            pass  # the database itself is what failed; the exception on its way out says so
+            # A signal that landed mid-query can leave the connection unusable: once more on a new
+            # one. If the database itself is what failed, the exception on its way out says so.
+            if connection.in_atomic_block:
+                return
+            connection.close()
+            try:
+                self.run.save()
+            except DatabaseError:
+                pass

@@ -20,10 +20,11 @@ import time
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 
+from archive import replicas
 from archive.replicas import reading_from
 
 RETRY_AFTER_SECONDS = 30
@@ -52,7 +53,14 @@ def step(seconds: float | None = None):
         yield
         return
     connection = reading_connection()
-    connection.ensure_connection()
+    try:
+        connection.ensure_connection()
+    except (OperationalError, InterfaceError) as error:
+        if reading_from() is None:
+            raise
+        replicas.fall_back(error)  # a replica that stopped since it was last asked: the primary serves
+        connection = reading_connection()
+        connection.ensure_connection()
     if connection.vendor == "postgresql":
         previous = _set_statement_timeout(connection, int(seconds * 1000))
         try:
