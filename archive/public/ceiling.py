@@ -52,17 +52,18 @@ def step(seconds: float | None = None):
     if seconds <= 0:
         yield
         return
-    connection = reading_connection()
     try:
-        connection.ensure_connection()
+        connection = _connected(reading_connection())
+        previous = _set_statement_timeout(connection, int(seconds * 1000))
     except (OperationalError, InterfaceError) as error:
         if reading_from() is None:
             raise
-        replicas.fall_back(error)  # a replica that stopped since it was last asked: the primary serves
-        connection = reading_connection()
-        connection.ensure_connection()
-    if connection.vendor == "postgresql":
+        # A replica that stopped since it was last asked (refused, or the kept connection was
+        # closed by its server): marked down, and the primary serves.
+        replicas.fall_back(error)
+        connection = _connected(reading_connection())
         previous = _set_statement_timeout(connection, int(seconds * 1000))
+    if connection.vendor == "postgresql":
         try:
             with connection.execute_wrapper(_translate):
                 yield
@@ -91,14 +92,26 @@ def reading_connection():
     return connections[reading_from() or DEFAULT_DB_ALIAS]
 
 
-def _set_statement_timeout(connection, milliseconds: int) -> int:
+def _connected(connection):
+    """`connection`, connected. A kept connection goes through Django's health check first (once
+    per request, as a query of the page would): the ceiling talks to the raw connection, which
+    Django's own check does not see."""
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    return connection
+
+
+def _set_statement_timeout(connection, milliseconds: int) -> int | None:
     """Sets PostgreSQL's statement_timeout on the raw connection (not a query of the page: query
-    counts stay as they are), unless it is set so already; returns the value it had."""
+    counts stay as they are), unless it is set so already; returns the value it had (None on
+    other databases)."""
+    if connection.vendor != "postgresql":
+        return None
     raw = connection.connection
     current = getattr(connection, "_ceiling_ms", None)
     previous = current[1] if current is not None and current[0] is raw else 0
     if previous != milliseconds:
-        with raw.cursor() as cursor:
+        with connection.wrap_database_errors, raw.cursor() as cursor:  # psycopg's errors as Django's
             cursor.execute(f"SET statement_timeout = {int(milliseconds)}")
         connection._ceiling_ms = (raw, milliseconds)
     return previous
