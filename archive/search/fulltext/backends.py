@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from functools import partial
 
@@ -55,7 +56,7 @@ def _search(queryset, query: Query, kind: str, snippets: bool = True):
         return found.annotate(rank=Value(0.0, output_field=FloatField()))
     # Rank first; ties keep the queryset's own order.
     ordering = ["-rank", *(queryset.query.order_by or queryset.model._meta.ordering or ["-pk"])]
-    return found.annotate(rank=backend.rank(kind, ranking)).order_by(*ordering)
+    return found.annotate(rank=backend.rank(kind, ranking, queryset.db)).order_by(*ordering)
 
 
 def _without_common_words(backend, alias: str, kind: str, tree: And) -> And | None:
@@ -68,13 +69,33 @@ def _without_common_words(backend, alias: str, kind: str, tree: And) -> And | No
 
 def common_words(backend, alias: str, kind: str, words: list[str]) -> set[str]:
     """backend.common_words, remembered by the connection for STATISTICS_TTL seconds."""
+    return _remembered(alias, ("common", kind, tuple(sorted(set(words)))), lambda: backend.common_words(kind, words))
+
+
+def _remembered(alias: str, key, compute):
     memo = connections[alias].__dict__.setdefault("_archive_common_words", {})
-    key, now = (kind, tuple(sorted(set(words)))), time.monotonic()
+    now = time.monotonic()
     if key not in memo or memo[key][0] < now:
         if len(memo) > 1000:
             memo.clear()
-        memo[key] = (now + STATISTICS_TTL, backend.common_words(kind, list(key[1])))
+        memo[key] = (now + STATISTICS_TTL, compute())
     return memo[key][1]
+
+
+def word_weights(backend, alias: str, kind: str, tree: And) -> dict:
+    """Each included part's weight by its rarity: ln(1 / share of the rows holding it), divided by
+    the mean over the parts (a query's words weigh 1 on average). Phrases and ORs weigh as the
+    rarest listed word would (their share is not known; a phrase is rarer than its words)."""
+    words = [part.word for part in tree.included if isinstance(part, Term)]
+    key = ("shares", kind, tuple(sorted(set(words))))
+    shares, floor = _remembered(alias, key, lambda: backend.word_shares(kind, words)) if words else ({}, 0.0)
+    floor = floor / 2 if floor else 0.005
+    idf = {}
+    for part in tree.included:
+        share = shares.get(part.word, floor) if isinstance(part, Term) else floor
+        idf[part] = math.log(1.0 / max(share, 1e-6))
+    mean = sum(idf.values()) / len(idf)
+    return {part: value / mean for part, value in idf.items()}
 
 
 def forget_statistics() -> None:
@@ -94,7 +115,7 @@ class SqliteBackend:
         table, _, _ = self.INDEXES[kind]
         return sqlite.match_filter(table, sqlite.compile_match(tree), ranked)
 
-    def rank(self, kind, tree):
+    def rank(self, kind, tree, alias="default"):  # bm25 knows each word's rarity itself
         if kind == "article":
             return sqlite.article_rank(sqlite.compile_match(tree))
         table, weights, _ = self.INDEXES[kind]
@@ -123,7 +144,13 @@ class PostgresBackend:
     def matches(self, kind, tree, ranked):
         return postgres.matches(postgres.compile_tsquery(tree))
 
-    def rank(self, kind, tree):
+    def rank(self, kind, tree, alias="default"):
+        if kind == "article" and len(tree.included) > 1:
+            weights = word_weights(self, alias, kind, tree)
+            return postgres.article_rank_weighted(
+                [(postgres.compile_tsquery(part), weights[part]) for part in tree.included],
+                postgres.compile_tsquery(tree, postgres.EXACT_CONFIG),
+            )
         if kind == "article":
             return postgres.article_rank(
                 postgres.compile_tsquery(tree), postgres.compile_tsquery(tree, postgres.EXACT_CONFIG)
@@ -133,6 +160,9 @@ class PostgresBackend:
     def with_snippets(self, queryset, kind, tree):
         # PostgreSQL evaluates costly SELECT-list functions after Sort and Limit: the page only.
         return queryset.annotate(snippet=postgres.headline(self.DOCUMENT[kind], postgres.compile_tsquery(tree)))
+
+    def word_shares(self, kind, words):
+        return postgres.word_shares(f"archive_{kind}", words)
 
     def common_words(self, kind, words):
         return postgres.common_words(f"archive_{kind}", words, COMMON_SHARE, COMMON_MIN_ROWS)

@@ -102,6 +102,25 @@ def article_rank(tsquery: SearchQuery, exact: SearchQuery) -> SqlTemplate:
     )
 
 
+def article_rank_weighted(parts, exact: SearchQuery) -> SqlTemplate:
+    """article_rank for several words or phrases: each part's ts_rank times its weight (its rarity,
+    see backends.word_weights), summed, plus the exact forms' bonus. ts_rank of the whole query
+    counts every word alike (it knows no document frequencies, unlike SQLite's bm25), so in "fuel
+    oil" the word "oil" of every crude oil story weighed as much as "fuel"."""
+    slots, terms = {}, []
+    for index, (tsquery, weight) in enumerate(parts):
+        slots[f"w{index}"], slots[f"v{index}"], slots[f"q{index}"] = Value(ARTICLE_WEIGHTS), VectorColumn(), tsquery
+        terms.append(f"{weight:.6f} * ts_rank({{w{index}}}::float4[], {{v{index}}}, {{q{index}}}, 0)")
+    return SqlTemplate(
+        "(" + " + ".join(terms) + " + CASE WHEN {exact_vector} @@ {exact} THEN {bonus} ELSE 0.0 END)",
+        output_field=FloatField(),
+        **slots,
+        exact_vector=VectorColumn("search_exact"),
+        exact=exact,
+        bonus=Value(EXACT_BONUS),
+    )
+
+
 def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
     """The fragments from the first HEADLINE_PREFIX characters, or from the whole text when the
     words are not there: ts_headline's cost grows with the text, and ranked first are now stories
@@ -138,6 +157,35 @@ COMMON_WORDS_SQL = """
     )
     AND (SELECT reltuples FROM pg_class WHERE oid = %s::regclass) >= %s
 """
+
+
+WORD_SHARES_SQL = """
+    SELECT word, max(s.share)
+    FROM unnest(%s::text[]) AS word
+    CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('archive_english'::regconfig, word))) AS w(lexeme)
+    JOIN (
+        SELECT s.lexeme, s.share
+        FROM pg_stats p
+        CROSS JOIN unnest(p.most_common_elems::text::text[], p.most_common_elem_freqs) AS s(lexeme, share)
+        WHERE p.schemaname = current_schema() AND p.tablename = %s AND p.attname = 'search_vector'
+    ) AS s ON s.lexeme = w.lexeme
+    GROUP BY word
+"""
+LISTED_FLOOR_SQL = """
+    SELECT NULL, (SELECT min(x) FROM unnest(most_common_elem_freqs) AS x) FROM pg_stats
+    WHERE schemaname = current_schema() AND tablename = %s AND attname = 'search_vector'
+"""
+
+
+def word_shares(table: str, words: list[str]) -> tuple[dict[str, float], float]:
+    """The share of rows holding each word's lexeme, by the table's statistics (its 1,000 most
+    common elements), and the smallest share listed there: a word not listed is rarer than that.
+    Read from the catalogue: no scan of the matches."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"{WORD_SHARES_SQL} UNION ALL ({LISTED_FLOOR_SQL})", [words, table, table])
+        rows = cursor.fetchall()
+    found = {word: share for word, share in rows if word is not None}
+    return found, next((share for word, share in rows if word is None and share), 0.0)
 
 
 def common_words(table: str, words: list[str], share: float, min_rows: int) -> set[str]:
