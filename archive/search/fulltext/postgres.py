@@ -121,7 +121,7 @@ def article_rank_weighted(parts, exact: SearchQuery) -> SqlTemplate:
     )
 
 
-def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
+def headline(column: str, tsquery: SearchQuery, config: str = CONFIG) -> SqlTemplate:
     """The fragments from the first HEADLINE_PREFIX characters, or from the whole text when the
     words are not there: ts_headline's cost grows with the text, and ranked first are now stories
     rather than one-line notices (7 ms for the first page of "trade", 2 with the prefix)."""
@@ -131,11 +131,11 @@ def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
         " FROM (SELECT ts_headline({config_again}::regconfig, left({document_again}, {prefix}), {query_again},"
         " {options_again}) AS h OFFSET 0) AS lead)",
         output_field=TextField(),
-        config=Value(CONFIG),
+        config=Value(config),
         document=F(column),
         query=tsquery,
         options=Value(HEADLINE_OPTIONS),
-        config_again=Value(CONFIG),
+        config_again=Value(config),
         document_again=F(column),
         prefix=Value(HEADLINE_PREFIX),
         query_again=tsquery,
@@ -193,3 +193,58 @@ def common_words(table: str, words: list[str], share: float, min_rows: int) -> s
     with connection.cursor() as cursor:
         cursor.execute(COMMON_WORDS_SQL, [words, table, share, table, min_rows])
         return {word for (word,) in cursor.fetchall()}
+
+
+# Articles in several languages (fulltext/languages.py) --------------------------------------------
+
+
+def _analysed(tree, code: str) -> tuple[object, str]:
+    """The query object and configuration of an analysis (CJK words as phrases of their pairs)."""
+    from .languages import CJK, bigram_tree, postgres_config
+
+    return (bigram_tree(tree) if code in CJK else tree), postgres_config(code)
+
+
+def _codes_in(codes: list[str], prefix: str, slots: dict) -> str:
+    names = []
+    for index, code in enumerate(codes):
+        slots[f"{prefix}_{index}"] = Value(code)
+        names.append(f"{{{prefix}_{index}}}")
+    return f"{{language}} IN ({', '.join(names)})"
+
+
+def match_languages(tree, plan: dict) -> SqlTemplate:
+    """Rows matching the query analysed in their own language's configuration."""
+    slots, parts = {"language": F("language")}, []
+    for index, (code, codes) in enumerate(plan.items()):
+        analysed, config = _analysed(tree, code)
+        slots[f"v{index}"], slots[f"q{index}"] = VectorColumn(), compile_tsquery(analysed, config)
+        parts.append(f"({_codes_in(codes, f'c{index}', slots)} AND {{v{index}}} @@ {{q{index}}})")
+    return SqlTemplate("(" + " OR ".join(parts) + ")", output_field=BooleanField(), **slots)
+
+
+def language_rank(tree, code: str) -> SqlTemplate:
+    analysed, config = _analysed(tree, code)
+    return article_rank(compile_tsquery(analysed, config), compile_tsquery(analysed, EXACT_CONFIG))
+
+
+def by_language(expressions: dict, plan: dict, default: str = "0.0", output_field=None) -> SqlTemplate:
+    """CASE over the article's language: each analysis's expression (None: `default`, SQL)."""
+    slots, cases = {"language": F("language")}, []
+    for index, (code, codes) in enumerate(plan.items()):
+        if expressions[code] is None:
+            continue
+        slots[f"x{index}"] = expressions[code]
+        cases.append(f"WHEN {_codes_in(codes, f'c{index}', slots)} THEN {{x{index}}}")
+    output_field = output_field or FloatField()
+    if not cases:
+        return SqlTemplate(default, output_field=output_field)
+    return SqlTemplate(f"(CASE {' '.join(cases)} ELSE {default} END)", output_field=output_field, **slots)
+
+
+def headline_languages(tree, plan: dict) -> SqlTemplate:
+    expressions = {}
+    for code in plan:
+        analysed, config = _analysed(tree, code)
+        expressions[code] = headline("body", compile_tsquery(analysed, config), config)
+    return by_language(expressions, plan, default="''", output_field=TextField())
