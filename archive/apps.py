@@ -16,4 +16,10 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import checks  # noqa: F401  (registers system checks)
+        from .search.fulltext.languages import register_sqlite
+
+        # SQLite's index of articles not in English is written by triggers calling Python.
+        connection_created.connect(register_sqlite, dispatch_uid="archive_analyse")

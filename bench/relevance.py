@@ -32,6 +32,12 @@ Measured (18,680 stories, fresh imports), P@10 / MRR:
     test          0.640 / 0.693   0.828 / 0.948   0.636 / 0.714      0.800 / 0.940
     phrase        0.950 / 1.000   0.930 / 1.000   0.950 / 1.000      0.930 / 1.000
     faceted       0.740 / 0.900   0.860 / 1.000   0.720 / 0.850      0.840 / 1.000
+
+Then on PostgreSQL each word of a several-word search weighted by its rarity (ts_rank has no idf):
+dev 0.844 / 1.000, test 0.812 / 0.920, phrase 0.950 / 1.000, faceted 0.860 / 1.000 (SQLite as is).
+Tried and left (dev, then test once): a length term ln(1 + lexemes) on PostgreSQL, dev 0.856 but
+test 0.800; offline re-ranking of the first 60 by the words in the lead paragraph, phrase adjacency,
+term density or pseudo-relevance feedback moved dev by at most +0.012 on either database.
 """
 
 from __future__ import annotations

@@ -75,6 +75,33 @@ def test_a_story_that_keeps_to_the_subject_ranks_above_a_passing_mention():
     assert titles("cotton")[0] == "Cotton harvest"
 
 
+def test_the_rarer_word_of_a_search_weighs_more_than_a_common_one():
+    """"fuel oil": a story about fuel above one that repeats "oil", which most stories hold. SQLite's
+    bm25 weighs words by their rarity; PostgreSQL's ts_rank does not, so the search weighs each word
+    by the share of stories holding it, from the table's statistics (ANALYZE)."""
+    for number in range(14):
+        make_article(f"Crude market {number}", "Oil prices rose as oil output fell and oil stocks shrank.")
+    make_article("Oil companies report", "Oil output rose. Oil exports rose and oil refiners bought oil. "
+                 "Oil traders said fuel oil stocks rose.")  # fmt: skip
+    make_article("Fuel shortage", "Fuel prices rose. Fuel rationing began and fuel imports stopped. "
+                 + "Queues grew at every station in the cities and towns of the north. " * 3
+                 + "Heating oil was scarce.")  # fmt: skip
+    analyse_articles()
+    assert titles("fuel oil")[0] == "Fuel shortage"
+
+
+def analyse_articles():
+    """What autovacuum does on PostgreSQL: the word statistics the ranking reads (SQLite: none)."""
+    from django.db import connection
+
+    from archive.search.fulltext import forget_statistics
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE archive_article")
+    forget_statistics()
+
+
 # --- one order everywhere ------------------------------------------------------------------------
 
 

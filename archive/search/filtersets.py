@@ -14,6 +14,7 @@ date or sort is ignored with a hint, over-long text is cut.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 import django_filters
@@ -37,8 +38,11 @@ from .fulltext import (
     search_articles,
     search_statements,
 )
+from .fulltext.languages import present_languages
 from .listings import listing_speakers
 from .page_state import PageState
+
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
 
 
 class TextFilter(django_filters.CharFilter):
@@ -161,7 +165,7 @@ class ArchiveSearch(django_filters.FilterSet):
         if self.query.is_empty:
             return None
         model = self.queryset.model
-        ids = match_ids(model, self.query, self.queryset.db)
+        ids = match_ids(model, self.query, self.queryset.db, getattr(self, "languages", None))
         return Ids(ids) if ids is not None else fetch_ids(self.search(model.objects.all()))
 
     def searched(self) -> QuerySet:
@@ -254,7 +258,19 @@ class ArticleSearch(ArchiveSearch):
         return narrow(queryset)
 
     def search(self, queryset, *, snippets=True):
-        return apply_field_filters(search_articles(queryset, self.query, snippets=snippets), self.query)
+        found = search_articles(queryset, self.query, snippets=snippets, languages=self.languages)
+        return apply_field_filters(found, self.query)
+
+    @cached_property
+    def languages(self) -> list[str] | None:
+        """The languages the search box is analysed in (fulltext/languages.py): those the page's
+        `language` filter names, else every language present, asked once per request."""
+        if self.query.is_empty:
+            return None
+        given = self.data.getlist("language") if hasattr(self.data, "getlist") else self.data.get("language", [])
+        given = [given] if isinstance(given, str) else list(given or [])
+        chosen = [code for code in given if isinstance(code, str) and LANGUAGE_CODE.fullmatch(code)]
+        return chosen or present_languages(self.queryset.db)
 
     def listing(self, *, with_body=False, ranked=True):
         """The ordered results with what a result list shows, in a constant number of queries.

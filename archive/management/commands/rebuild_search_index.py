@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from archive.search.schema import facet_keys, fulltext, ranking, statement_search
+from archive.search.schema import facet_keys, fulltext, languages, ranking, statement_search
 
 # The statements' first index (fulltext.py) was replaced by statement_search.py's: not put back.
 OLD_STATEMENT_INDEX = statement_search.SQLITE_OLD_INDEX
@@ -25,7 +25,8 @@ class Command(BaseCommand):
     help = (
         "Rebuild the full-text search index and the facet keys. SQLite: puts back missing triggers (a "
         "table rebuild by a migration drops them), rebuilds the FTS5 tables (stemmed and exact forms) and the "
-        "body lengths from the articles, the statements' index (their words and speakers) from the "
+        "body lengths from the articles, the analysed words of the articles not in English, "
+        "the statements' index (their words and speakers) from the "
         "statements, and recomputes the facet keys. "
         "PostgreSQL: the generated columns are always in step; refreshes the statements' speaker words "
         "where they differ, reindexes, recomputes the facet keys and refreshes statistics."
@@ -40,6 +41,8 @@ class Command(BaseCommand):
                 *ranking.SQLITE_REBUILD,
                 *statement_search.SQLITE_TRIGGERS,
                 *statement_search.SQLITE_REBUILD,
+                *languages.SQLITE_TRIGGERS,
+                *languages.SQLITE_REBUILD,
                 facet_keys.SQLITE_VIEW,
                 *facet_keys.SQLITE_TRIGGERS,
                 *facet_keys.SQLITE_REFRESH_ALL,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from functools import partial
 
@@ -9,6 +10,7 @@ from django.db import connections
 from django.db.models import FloatField, TextField, Value
 from django.db.models.query import ModelIterable
 
+from . import languages as lang
 from . import postgres, sqlite
 from .query import And, Or, Query, Term
 
@@ -21,25 +23,28 @@ COMMON_MIN_ROWS = 1000
 STATISTICS_TTL = 60.0
 
 
-def search_articles(queryset, query: Query, *, snippets: bool = True):
-    return _search(queryset, query, "article", snippets)
+def search_articles(queryset, query: Query, *, snippets: bool = True, languages: list[str] | None = None):
+    """`languages`: the article languages the page's filter chose (None: every language present)."""
+    return _search(queryset, query, "article", snippets, languages)
 
 
 def search_statements(queryset, query: Query, *, snippets: bool = True):
     return _search(queryset, query, "statement", snippets)
 
 
-def match_ids(model, query: Query, using: str = "default") -> list[int] | None:
+def match_ids(model, query: Query, using: str = "default", languages: list[str] | None = None) -> list[int] | None:
     """The ids of all `model` rows matching plain words (no field prefix, not only exclusions), read
     straight from the full-text index when the backend keeps ids there (SQLite's FTS5 tables, kept
     in step by triggers); None when the words must be matched in the table itself."""
     tree = query.tree
     if tree is None or not tree.included or query.fields:
         return None
+    if model._meta.model_name == "article" and not lang.only_english(lang.plan(using, languages)):
+        return None  # several analyses: matched in the table, by each article's language
     return BACKENDS[connections[using].vendor].ids(model._meta.model_name, tree, using)
 
 
-def _search(queryset, query: Query, kind: str, snippets: bool = True):
+def _search(queryset, query: Query, kind: str, snippets: bool = True, languages: list[str] | None = None):
     tree = query.tree
     if tree is None:
         return _unranked(queryset)
@@ -48,6 +53,10 @@ def _search(queryset, query: Query, kind: str, snippets: bool = True):
         return _unranked(queryset.exclude(backend.matches(kind, Or(tuple(tree.excluded)), ranked=False)))
     # Rank first; ties keep the queryset's own order (by default the newest first).
     ranking = _without_common_words(backend, queryset.db, kind, tree)
+    if kind == "article":
+        plan = lang.plan(queryset.db, languages)
+        if not lang.only_english(plan):
+            return _search_languages(queryset, backend, tree, ranking, plan, snippets)
     found = queryset.filter(backend.matches(kind, tree, ranked=ranking is not None))
     if snippets:  # exports leave them out: they write no snippet
         found = backend.with_snippets(found, kind, tree)
@@ -55,7 +64,19 @@ def _search(queryset, query: Query, kind: str, snippets: bool = True):
         return found.annotate(rank=Value(0.0, output_field=FloatField()))
     # Rank first; ties keep the queryset's own order.
     ordering = ["-rank", *(queryset.query.order_by or queryset.model._meta.ordering or ["-pk"])]
-    return found.annotate(rank=backend.rank(kind, ranking)).order_by(*ordering)
+    return found.annotate(rank=backend.rank(kind, ranking, queryset.db)).order_by(*ordering)
+
+
+def _search_languages(queryset, backend, tree, ranking, plan, snippets):
+    """Articles in several languages: each matched and ranked by the analysis of its own language
+    (fulltext/languages.py); the English ones exactly as when only English is present."""
+    alias = queryset.db
+    found = queryset.filter(backend.matches_languages(tree, plan, ranked=True))
+    if snippets:
+        found = backend.with_snippets_languages(found, tree, plan)
+    rank = backend.rank_languages(tree, ranking, plan, alias)
+    ordering = ["-rank", *(queryset.query.order_by or queryset.model._meta.ordering or ["-pk"])]
+    return found.annotate(rank=rank).order_by(*ordering)
 
 
 def _without_common_words(backend, alias: str, kind: str, tree: And) -> And | None:
@@ -68,13 +89,33 @@ def _without_common_words(backend, alias: str, kind: str, tree: And) -> And | No
 
 def common_words(backend, alias: str, kind: str, words: list[str]) -> set[str]:
     """backend.common_words, remembered by the connection for STATISTICS_TTL seconds."""
+    return _remembered(alias, ("common", kind, tuple(sorted(set(words)))), lambda: backend.common_words(kind, words))
+
+
+def _remembered(alias: str, key, compute):
     memo = connections[alias].__dict__.setdefault("_archive_common_words", {})
-    key, now = (kind, tuple(sorted(set(words)))), time.monotonic()
+    now = time.monotonic()
     if key not in memo or memo[key][0] < now:
         if len(memo) > 1000:
             memo.clear()
-        memo[key] = (now + STATISTICS_TTL, backend.common_words(kind, list(key[1])))
+        memo[key] = (now + STATISTICS_TTL, compute())
     return memo[key][1]
+
+
+def word_weights(backend, alias: str, kind: str, tree: And) -> dict:
+    """Each included part's weight by its rarity: ln(1 / share of the rows holding it), divided by
+    the mean over the parts (a query's words weigh 1 on average). Phrases and ORs weigh as the
+    rarest listed word would (their share is not known; a phrase is rarer than its words)."""
+    words = [part.word for part in tree.included if isinstance(part, Term)]
+    key = ("shares", kind, tuple(sorted(set(words))))
+    shares, floor = _remembered(alias, key, lambda: backend.word_shares(kind, words)) if words else ({}, 0.0)
+    floor = floor / 2 if floor else 0.005
+    idf = {}
+    for part in tree.included:
+        share = shares.get(part.word, floor) if isinstance(part, Term) else floor
+        idf[part] = math.log(1.0 / max(share, 1e-6))
+    mean = sum(idf.values()) / len(idf)
+    return {part: value / mean for part, value in idf.items()}
 
 
 def forget_statistics() -> None:
@@ -94,11 +135,23 @@ class SqliteBackend:
         table, _, _ = self.INDEXES[kind]
         return sqlite.match_filter(table, sqlite.compile_match(tree), ranked)
 
-    def rank(self, kind, tree):
+    def rank(self, kind, tree, alias="default"):  # bm25 knows each word's rarity itself
         if kind == "article":
             return sqlite.article_rank(sqlite.compile_match(tree))
         table, weights, _ = self.INDEXES[kind]
         return sqlite.rank(table, weights, sqlite.compile_match(tree))
+
+    def matches_languages(self, tree, plan, ranked):
+        return sqlite.match_languages(tree, plan, ranked)
+
+    def rank_languages(self, tree, ranking, plan, alias):
+        english = self.rank("article", ranking, alias) if ranking is not None and lang.ENGLISH in plan else None
+        return sqlite.rank_languages(tree, english, plan)
+
+    def with_snippets_languages(self, queryset, tree, plan):
+        # English rows get their fragments from the porter index; the others' index holds analysed
+        # words, not their text: their list shows no fragment.
+        return self.with_snippets(queryset, "article", tree)
 
     def with_snippets(self, queryset, kind, tree):
         # SQLite computes the SELECT list before sorting, so a snippet column would be cut for
@@ -123,16 +176,40 @@ class PostgresBackend:
     def matches(self, kind, tree, ranked):
         return postgres.matches(postgres.compile_tsquery(tree))
 
-    def rank(self, kind, tree):
+    def rank(self, kind, tree, alias="default"):
+        if kind == "article" and len(tree.included) > 1:
+            weights = word_weights(self, alias, kind, tree)
+            return postgres.article_rank_weighted(
+                [(postgres.compile_tsquery(part), weights[part]) for part in tree.included],
+                postgres.compile_tsquery(tree, postgres.EXACT_CONFIG),
+            )
         if kind == "article":
             return postgres.article_rank(
                 postgres.compile_tsquery(tree), postgres.compile_tsquery(tree, postgres.EXACT_CONFIG)
             )
         return postgres.rank(postgres.compile_tsquery(tree))
 
+    def matches_languages(self, tree, plan, ranked):
+        return postgres.match_languages(tree, plan)
+
+    def rank_languages(self, tree, ranking, plan, alias):
+        ranks = {}
+        for code in plan:
+            if code == lang.ENGLISH:
+                ranks[code] = self.rank("article", ranking, alias) if ranking is not None else None
+            else:
+                ranks[code] = postgres.language_rank(tree, code)
+        return postgres.by_language(ranks, plan)
+
+    def with_snippets_languages(self, queryset, tree, plan):
+        return queryset.annotate(snippet=postgres.headline_languages(tree, plan))
+
     def with_snippets(self, queryset, kind, tree):
         # PostgreSQL evaluates costly SELECT-list functions after Sort and Limit: the page only.
         return queryset.annotate(snippet=postgres.headline(self.DOCUMENT[kind], postgres.compile_tsquery(tree)))
+
+    def word_shares(self, kind, words):
+        return postgres.word_shares(f"archive_{kind}", words)
 
     def common_words(self, kind, words):
         return postgres.common_words(f"archive_{kind}", words, COMMON_SHARE, COMMON_MIN_ROWS)

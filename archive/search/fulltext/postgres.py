@@ -102,7 +102,26 @@ def article_rank(tsquery: SearchQuery, exact: SearchQuery) -> SqlTemplate:
     )
 
 
-def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
+def article_rank_weighted(parts, exact: SearchQuery) -> SqlTemplate:
+    """article_rank for several words or phrases: each part's ts_rank times its weight (its rarity,
+    see backends.word_weights), summed, plus the exact forms' bonus. ts_rank of the whole query
+    counts every word alike (it knows no document frequencies, unlike SQLite's bm25), so in "fuel
+    oil" the word "oil" of every crude oil story weighed as much as "fuel"."""
+    slots, terms = {}, []
+    for index, (tsquery, weight) in enumerate(parts):
+        slots[f"w{index}"], slots[f"v{index}"], slots[f"q{index}"] = Value(ARTICLE_WEIGHTS), VectorColumn(), tsquery
+        terms.append(f"{weight:.6f} * ts_rank({{w{index}}}::float4[], {{v{index}}}, {{q{index}}}, 0)")
+    return SqlTemplate(
+        "(" + " + ".join(terms) + " + CASE WHEN {exact_vector} @@ {exact} THEN {bonus} ELSE 0.0 END)",
+        output_field=FloatField(),
+        **slots,
+        exact_vector=VectorColumn("search_exact"),
+        exact=exact,
+        bonus=Value(EXACT_BONUS),
+    )
+
+
+def headline(column: str, tsquery: SearchQuery, config: str = CONFIG) -> SqlTemplate:
     """The fragments from the first HEADLINE_PREFIX characters, or from the whole text when the
     words are not there: ts_headline's cost grows with the text, and ranked first are now stories
     rather than one-line notices (7 ms for the first page of "trade", 2 with the prefix)."""
@@ -112,11 +131,11 @@ def headline(column: str, tsquery: SearchQuery) -> SqlTemplate:
         " FROM (SELECT ts_headline({config_again}::regconfig, left({document_again}, {prefix}), {query_again},"
         " {options_again}) AS h OFFSET 0) AS lead)",
         output_field=TextField(),
-        config=Value(CONFIG),
+        config=Value(config),
         document=F(column),
         query=tsquery,
         options=Value(HEADLINE_OPTIONS),
-        config_again=Value(CONFIG),
+        config_again=Value(config),
         document_again=F(column),
         prefix=Value(HEADLINE_PREFIX),
         query_again=tsquery,
@@ -140,8 +159,92 @@ COMMON_WORDS_SQL = """
 """
 
 
+WORD_SHARES_SQL = """
+    SELECT word, max(s.share)
+    FROM unnest(%s::text[]) AS word
+    CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('archive_english'::regconfig, word))) AS w(lexeme)
+    JOIN (
+        SELECT s.lexeme, s.share
+        FROM pg_stats p
+        CROSS JOIN unnest(p.most_common_elems::text::text[], p.most_common_elem_freqs) AS s(lexeme, share)
+        WHERE p.schemaname = current_schema() AND p.tablename = %s AND p.attname = 'search_vector'
+    ) AS s ON s.lexeme = w.lexeme
+    GROUP BY word
+"""
+LISTED_FLOOR_SQL = """
+    SELECT NULL, (SELECT min(x) FROM unnest(most_common_elem_freqs) AS x) FROM pg_stats
+    WHERE schemaname = current_schema() AND tablename = %s AND attname = 'search_vector'
+"""
+
+
+def word_shares(table: str, words: list[str]) -> tuple[dict[str, float], float]:
+    """The share of rows holding each word's lexeme, by the table's statistics (its 1,000 most
+    common elements), and the smallest share listed there: a word not listed is rarer than that.
+    Read from the catalogue: no scan of the matches."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"{WORD_SHARES_SQL} UNION ALL ({LISTED_FLOOR_SQL})", [words, table, table])
+        rows = cursor.fetchall()
+    found = {word: share for word, share in rows if word is not None}
+    return found, next((share for word, share in rows if word is None and share), 0.0)
+
+
 def common_words(table: str, words: list[str], share: float, min_rows: int) -> set[str]:
     """Words whose lexeme is in more than `share` of the rows, by the table's statistics."""
     with connection.cursor() as cursor:
         cursor.execute(COMMON_WORDS_SQL, [words, table, share, table, min_rows])
         return {word for (word,) in cursor.fetchall()}
+
+
+# Articles in several languages (fulltext/languages.py) --------------------------------------------
+
+
+def _analysed(tree, code: str) -> tuple[object, str]:
+    """The query object and configuration of an analysis (CJK words as phrases of their pairs)."""
+    from .languages import CJK, bigram_tree, postgres_config
+
+    return (bigram_tree(tree) if code in CJK else tree), postgres_config(code)
+
+
+def _codes_in(codes: list[str], prefix: str, slots: dict) -> str:
+    names = []
+    for index, code in enumerate(codes):
+        slots[f"{prefix}_{index}"] = Value(code)
+        names.append(f"{{{prefix}_{index}}}")
+    return f"{{language}} IN ({', '.join(names)})"
+
+
+def match_languages(tree, plan: dict) -> SqlTemplate:
+    """Rows matching the query analysed in their own language's configuration."""
+    slots, parts = {"language": F("language")}, []
+    for index, (code, codes) in enumerate(plan.items()):
+        analysed, config = _analysed(tree, code)
+        slots[f"v{index}"], slots[f"q{index}"] = VectorColumn(), compile_tsquery(analysed, config)
+        parts.append(f"({_codes_in(codes, f'c{index}', slots)} AND {{v{index}}} @@ {{q{index}}})")
+    return SqlTemplate("(" + " OR ".join(parts) + ")", output_field=BooleanField(), **slots)
+
+
+def language_rank(tree, code: str) -> SqlTemplate:
+    analysed, config = _analysed(tree, code)
+    return article_rank(compile_tsquery(analysed, config), compile_tsquery(analysed, EXACT_CONFIG))
+
+
+def by_language(expressions: dict, plan: dict, default: str = "0.0", output_field=None) -> SqlTemplate:
+    """CASE over the article's language: each analysis's expression (None: `default`, SQL)."""
+    slots, cases = {"language": F("language")}, []
+    for index, (code, codes) in enumerate(plan.items()):
+        if expressions[code] is None:
+            continue
+        slots[f"x{index}"] = expressions[code]
+        cases.append(f"WHEN {_codes_in(codes, f'c{index}', slots)} THEN {{x{index}}}")
+    output_field = output_field or FloatField()
+    if not cases:
+        return SqlTemplate(default, output_field=output_field)
+    return SqlTemplate(f"(CASE {' '.join(cases)} ELSE {default} END)", output_field=output_field, **slots)
+
+
+def headline_languages(tree, plan: dict) -> SqlTemplate:
+    expressions = {}
+    for code in plan:
+        analysed, config = _analysed(tree, code)
+        expressions[code] = headline("body", compile_tsquery(analysed, config), config)
+    return by_language(expressions, plan, default="''", output_field=TextField())

@@ -135,3 +135,71 @@ def common_words(table: str, words: list[str], share: float, min_rows: int) -> s
     if total < min_rows:
         return set()
     return {word for word, count in zip(words, matching, strict=True) if count > share * total}
+
+
+# Articles in several languages (fulltext/languages.py) --------------------------------------------
+
+WORDS_INDEX = "archive_article_words"  # the analysed words of the articles not in English (0014)
+WORDS_WEIGHTS = "2.0, 1.0, 0.0"  # title, body, language (unindexed)
+
+
+def _codes_in(column: str, codes: list[str], prefix: str, slots: dict) -> str:
+    names = []
+    for index, code in enumerate(codes):
+        slots[f"{prefix}_{index}"] = Value(code)
+        names.append(f"{{{prefix}_{index}}}")
+    return f"{column} IN ({', '.join(names)})"
+
+
+def _other_matches(tree, plan: dict, slots: dict, select: str) -> list[str]:
+    """One SELECT from the words index per analysis other than English."""
+    from .languages import ENGLISH, analysed_tree
+
+    parts = []
+    for index, (code, codes) in enumerate(plan.items()):
+        if code == ENGLISH:
+            continue
+        slots[f"m{index}"] = Value(compile_match(analysed_tree(tree, code)))
+        languages = _codes_in("language", codes, f"c{index}", slots)
+        parts.append(f"SELECT {select} FROM {WORDS_INDEX} WHERE {WORDS_INDEX} MATCH {{m{index}}} AND {languages}")
+    return parts
+
+
+def match_languages(tree, plan: dict, ranked: bool = True) -> SqlTemplate:
+    """Rows matching the query in the analysis of their own language: English ones by the porter
+    index, the others by the words index of their language."""
+    from .languages import ENGLISH
+
+    slots = {"pk": F("pk"), "language": F("language")}
+    pk = "{pk}" if ranked else "+{pk}"
+    parts = []
+    if ENGLISH in plan:
+        slots["english"] = Value(compile_match(tree))
+        english = _codes_in("{language}", plan[ENGLISH], "e", slots)
+        parts.append(f"({english} AND {pk} IN (SELECT rowid FROM {ARTICLE_INDEX[0]} "
+                     f"WHERE {ARTICLE_INDEX[0]} MATCH {{english}}))")  # fmt: skip
+    others = _other_matches(tree, plan, slots, "rowid")
+    if others:
+        parts.append(f"{pk} IN ({' UNION ALL '.join(others)})")
+    return SqlTemplate("(" + " OR ".join(parts) + ")", output_field=BooleanField(), **slots)
+
+
+def rank_languages(tree, english, plan: dict) -> SqlTemplate:
+    """English rows: `english` (article_rank, or None: nothing worth ranking); the others: bm25 over
+    their analysed words, title twice the body, for every match at once."""
+    from .languages import ENGLISH
+
+    slots = {"pk": F("pk"), "language": F("language")}
+    others = _other_matches(tree, plan, slots, f"rowid AS id, -bm25({WORDS_INDEX}, {WORDS_WEIGHTS}) AS score")
+    other = (
+        f"coalesce((WITH other AS MATERIALIZED ({' UNION ALL '.join(others)}) "
+        "SELECT score FROM other WHERE other.id = {pk}), 0.0)"
+        if others else "0.0"
+    )  # fmt: skip
+    if ENGLISH not in plan:
+        return SqlTemplate(other, output_field=FloatField(), **slots)
+    english_in = _codes_in("{language}", plan[ENGLISH], "e", slots)
+    slots["english"] = english if english is not None else Value(0.0)
+    return SqlTemplate(
+        f"(CASE WHEN {english_in} THEN coalesce({{english}}, 0.0) ELSE {other} END)", output_field=FloatField(), **slots
+    )

@@ -1,0 +1,125 @@
+"""Search per language (issue 19, item 2): each article matched by its own language's analysis, on
+the active database (SQLite by default; DATABASE_URL=postgres://... too). Small hand-written stories."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.http import QueryDict
+
+from archive.models import Article
+from archive.search.filtersets import ArticleSearch
+from archive.search.fulltext import parse_query, search_articles
+from archive.search.fulltext.languages import analyse, bigrams
+
+from .factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+FRENCH = (
+    "Les négociations entre Paris et Berlin sur le budget européen ont repris mardi à Bruxelles.\n\n"
+    "« Nous sommes proches d'un accord », a déclaré le ministre des Affaires étrangères."
+)
+GERMAN = (
+    "Die Verhandlung über das Handelsabkommen mit Kanada wurde am Dienstag in Berlin fortgesetzt.\n\n"
+    "Die Bundesaußenministerin sagte, man sei einer Einigung nahe."
+)
+CHINESE = "外交部发言人今天在北京表示，中国愿意与各方继续进行谈判。\n\n双方同意下个月再次会谈。"
+JAPANESE = "外務大臣は東京で記者団に対し、交渉を続ける考えを示した。"
+
+
+def titles(text, **filters):
+    data = QueryDict(mutable=True)
+    data["q"] = text
+    for name, value in filters.items():
+        data[name] = value
+    return sorted(ArticleSearch(data).results().values_list("title", flat=True))
+
+
+def stories():
+    make_article("Trade talks resume", "Negotiators met in Geneva and the talks on trade went on.", language="en")
+    make_article("Reprise des négociations", FRENCH, language="fr")
+    make_article("Handelsgespräche", GERMAN, language="de")
+    make_article("外交部谈判", CHINESE, language="zh")
+    make_article("外相の会見", JAPANESE, language="ja")
+
+
+def test_a_french_word_finds_its_other_forms_in_french_stories():
+    stories()
+    assert titles("négociation") == ["Reprise des négociations"]
+    assert titles("negociation") == ["Reprise des négociations"]  # typed without its accent
+    assert titles("déclarer ministres") == ["Reprise des négociations"]
+
+
+def test_a_german_word_finds_its_other_forms_in_german_stories():
+    stories()
+    assert titles("Verhandlungen") == ["Handelsgespräche"]
+    assert titles('"über das Handelsabkommen"') == ["Handelsgespräche"]
+
+
+def test_english_stories_keep_english_stemming_beside_other_languages():
+    stories()
+    assert titles("negotiator talk") == ["Trade talks resume"]
+    assert titles("trading") == ["Trade talks resume"]
+
+
+def test_chinese_and_japanese_are_found_by_any_substring_of_two_characters_or_more():
+    stories()
+    assert titles("外交") == ["外交部谈判"]  # two characters, inside a longer word
+    assert titles("发言人") == ["外交部谈判"]
+    assert titles("北京表示") == ["外交部谈判"]
+    assert titles("谈判") == ["外交部谈判"]  # in the title and the body
+    assert titles("交渉") == ["外相の会見"]
+    assert titles("記者団") == ["外相の会見"]
+    assert titles("京表") == ["外交部谈判"]  # across what a dictionary would call two words
+    assert titles("北京大学") == []  # the pairs must follow one another
+
+
+def test_the_language_filter_analyses_the_query_in_that_language_only():
+    stories()
+    make_article("Nouvelles négociations", "Les négociations ont échoué.", language="fr")
+    assert titles("négociations", language="fr") == ["Nouvelles négociations", "Reprise des négociations"]
+    assert titles("négociations", language="de") == []
+
+
+def test_a_story_is_searched_by_its_new_language_once_an_editor_corrects_it():
+    article = make_article("Reprise", FRENCH, language="en")
+    assert titles("européenne") == []  # English stemming: "européenn", the text's "européen"
+    article.language = "fr"
+    article.save()
+    assert titles("européenne") == ["Reprise"]  # French: both "européen"
+    article.delete()
+    assert titles("européenne") == []
+
+
+def test_results_in_several_languages_are_ranked_and_carry_snippets_for_english():
+    stories()
+    make_article("Négociations", "Les négociations, les négociations et encore les négociations.", language="fr")
+    found = list(search_articles(Article.objects.all(), parse_query("négociations")))
+    assert [a.title for a in found] == ["Négociations", "Reprise des négociations"]
+    assert all(a.rank > 0 for a in found)
+    english = list(search_articles(Article.objects.all(), parse_query("talks")))
+    assert [a.title for a in english] == ["Trade talks resume"]
+    assert "\x02talks\x03" in english[0].snippet
+
+
+def test_rebuild_search_index_keeps_the_other_languages():
+    stories()
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert titles("Verhandlungen") == ["Handelsgespräche"]
+    assert titles("外交") == ["外交部谈判"]
+
+
+def test_the_analysis_stems_folds_and_pairs():
+    assert analyse("fr", "Les Négociations") == "le négoci"
+    assert analyse("de-AT", "Verhandlungen") == "verhandl"
+    assert analyse("pl", "negocjacjami") == analyse("pl", "negocjacje")  # PyStemmer's Polish (SQLite)
+    assert bigrams("外交部 said").split() == ["外交", "交部", "said"]
+    assert analyse("zh", "中国 Beijing") == "中国 beijing"
+
+
+def test_the_search_help_explains_languages(client):
+    page = client.get("/help/").content.decode()
+    assert "language" in page.lower() and "négociation" in page
