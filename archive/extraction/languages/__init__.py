@@ -38,7 +38,8 @@ __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _ELISION_RE = re.compile(r"^(?:[dljnmstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
-_PARTICLES = frozenset("de da do dos das del van von der den di du al bin ben ter zu y".split()) - {"y"}
+_PARTICLES = frozenset("de da do dos das del van von der den di du al bin ben ter zu la le".split())
+_INNER_PARTICLES = frozenset("der den la le".split())  # only after van, von, de: "von der Leyen"
 _ARTICLES = {
     "fr": frozenset("le la l' l’ les".split()),
     "es": frozenset("el la los las".split()),
@@ -60,6 +61,7 @@ _PRONOUN_PHRASES = {
     "es": frozenset("él ella ellos ellas".split()),
     "de": frozenset("er sie".split()),
 }
+_AUXILIARIES = frozenset("a ont avait avaient aurait ha han había hat hatte haben".split())
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
 _DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][\w'’ ./-]{1,40}?)(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+")
 
@@ -152,9 +154,11 @@ class _Story:
                     run = []
                 run.append(token)
                 continue
-            nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-            particle = token.text in _PARTICLES and nxt is not None and text[token.end : nxt.start] == " "
-            if particle and self._name_like(paragraph, nxt) and (joined or token.text in ("van", "von")):
+            nxt = self._after_particles(paragraph, index)
+            particle = token.text in _PARTICLES and nxt is not None
+            if token.text in _INNER_PARTICLES and not (run and run[-1].text in ("van", "von", "de")):
+                particle = False
+            if particle and (joined or token.text in ("van", "von")):
                 if not joined and run:
                     runs.append(run)
                     run = []
@@ -168,6 +172,16 @@ class _Story:
             runs.append(run)
         return [r[: _last_name_index(r) + 1] for r in runs if _last_name_index(r) >= 0]
 
+    def _after_particles(self, paragraph: int, index: int) -> _Token | None:
+        """The name-like token after the particles from `index` ("von der Leyen": "Leyen"), or None."""
+        text, tokens = self.paragraphs[paragraph], self.tokens[paragraph]
+        while index + 1 < len(tokens) and text[tokens[index].end : tokens[index + 1].start] == " ":
+            index += 1
+            if tokens[index].text in _PARTICLES:
+                continue
+            return tokens[index] if self._name_like(paragraph, tokens[index]) else None
+        return None
+
     def _clause_before(self, paragraph: int, start: int) -> str:
         text = self.paragraphs[paragraph][max(0, start - 100) : start]
         cut = max(text.rfind(c) for c in ".;:!?«»„“\"()")
@@ -179,9 +193,11 @@ class _Story:
         before = self._clause_before(paragraph, run[0].start)
         before_tokens = _tokens(before)[-8:]
         role = ""
-        for index, token in enumerate(before_tokens):
-            if is_role(self.lex, token.text):
-                role = before[token.start :].strip(" ,")
+        for index in range(len(before_tokens) - 1, -1, -1):
+            if is_role(self.lex, before_tokens[index].text):
+                while index > 0 and is_role(self.lex, before_tokens[index - 1].text):
+                    index -= 1  # "Premier ministre"
+                role = before[before_tokens[index].start :].strip(" ,")
                 break
         previous = before_tokens[-1].text if before_tokens else ""
         after = text[run[-1].end : run[-1].end + 60]
@@ -189,9 +205,7 @@ class _Story:
         verb_after = bool(re.match(rf"^\s+(?:{self.verb_alt})\b", after)) or bool(
             self.language == "fr" and re.match(rf"^,?\s+(?:a|avait)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
         )
-        verb_before = previous in self.lex.verbs or (
-            self.language == "fr" and re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
-        )
+        verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
         if self.language == "de" and len(run) == 1:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
@@ -277,17 +291,25 @@ class _Story:
         index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
         return self.events[index - 1][1] if index else None
 
-    def _by_role(self, role_word: str, paragraph: int, offset: int) -> str | None:
+    def _by_role(self, role_word: str, phrase: str, paragraph: int, offset: int) -> str | None:
+        """The person last named before `offset` with this role; of the country the phrase names,
+        when it names one ("le ministre ukrainien")."""
         stem = role_word.lower()[:6]
-        best = None
+        codes = {code for code, *_ in country_codes(self.lex, phrase)}
+        best = best_country = None
         for (p, s), _, who in self.mentions:
             if (p, s) >= (paragraph, offset):
                 break
-            if stem and stem in self.people[who].role.lower():
+            role = self.people[who].role
+            if codes and codes & {code for code, *_ in country_codes(self.lex, role)}:
+                best_country = who
+            if stem and stem in role.lower():
                 best = who
-        return best
+        return best_country or best
 
-    def _speaker(self, paragraph: int, start: int, end: int, *, subject: bool, pronoun: str = "") -> tuple[str | None, str]:
+    def _speaker(
+        self, paragraph: int, start: int, end: int, *, subject: bool, pronoun: str = "", null_subject: bool = False
+    ) -> tuple[str | None, str]:
         """The person a speaker phrase names (or refers to), else None and the phrase as label."""
         text = self.paragraphs[paragraph]
         phrase = text[start:end].strip(" ,;:—–-")
@@ -296,17 +318,18 @@ class _Story:
             return (named[-1] if subject else named[0]), ""
         words = [t.text for t in _tokens(phrase)]
         lowered = [w.lower() for w in words]
-        if pronoun or (lowered and lowered[0 if not subject else -1] in _PRONOUN_PHRASES[self.language]):
+        edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
+        if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
             return self._last_event(paragraph, start), ""
-        if not words or (self.language == "es" and not subject and lowered[0] not in _ARTICLES["es"]
-                         and not words[0][:1].isupper() and not is_role(self.lex, words[0])):
+        if null_subject and (not words or (self.language == "es" and lowered[0] not in _ARTICLES["es"]
+                             and not words[0][:1].isupper() and not is_role(self.lex, words[0]))):
             # Spanish drops the subject ("…, añadió."): the person last named or speaking
             return self._last_event(paragraph, start), ""
         head = lowered[:6] if not subject else lowered[-8:]
         role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
         if role_words and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head)):
-            who = self._by_role(role_words[0], paragraph, start) or self._last_event(paragraph, start)
+            who = self._by_role(role_words[0], phrase, paragraph, start) or self._last_event(paragraph, start)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 who = later[0] if later else None
@@ -436,6 +459,14 @@ class _Story:
         speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
         return speaker, label, verb.group(1)
 
+    def _apposition(self, paragraph: int, comma: int) -> int:
+        """Past ", Name," after a role ("el vocero presidencial, Manuel Adorni, …"): the second comma."""
+        text = self.paragraphs[paragraph]
+        for (p, s), e, _who in self.mentions:
+            if p == paragraph and comma < s <= comma + 2 and text[e : e + 1] == ",":
+                return e
+        return comma
+
     def _inverted(self, paragraph, start, end, sentence, quotes):
         """"…, a déclaré X." / "…, dijo X." / "…, sagte X." / "— …, a-t-il lancé"."""
         if self.language == "fr":
@@ -454,6 +485,8 @@ class _Story:
             return None
         verb = match.group("verb") or match.groupdict().get("verb2") or ""
         pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
+        if self.language != "de" and re.match(r"^\s+(?:[\w'’-]+\s+){0,8}?(?:que|qu['’])", match.group("rest")):
+            return None  # "X, por su parte, insistió en que …": the subject comes first
         rest_start = start + match.start("rest")
         rest_end = start + match.end("rest")
         rest = text_rest = self.paragraphs[paragraph][rest_start:rest_end]
@@ -463,7 +496,9 @@ class _Story:
         # The speaker's words end at the first comma or preposition that starts a circumstance.
         cut = re.search(r",|\s(?:lors|devant|à l['’]issue|après|avant|dans|en|au|sur|tras|en|durante|ante|a su|nach|vor|bei|in|auf|am|im)\s", text_rest)
         speaker_end = rest_start + (cut.start() if cut else len(rest))
-        speaker, label = self._speaker(paragraph, rest_start, speaker_end, subject=False, pronoun=pronoun)
+        speaker, label = self._speaker(
+            paragraph, rest_start, speaker_end, subject=False, pronoun=pronoun, null_subject=True
+        )
         content_start = start
         according = re.match(rf"^\s*(?:{'|'.join(re.escape(a) for a in self.lex.according)})\b[^,]*,", sentence, re.I)
         if according:
@@ -514,7 +549,7 @@ class _Story:
                 comma = sentence.find(",", front.end())
                 if comma < 0:
                     return None
-                speaker_end = start + comma
+                speaker_end = self._apposition(paragraph, start + comma)
                 content_start = speaker_end + 1
             speaker, label = self._speaker(paragraph, start + front.end(), speaker_end, subject=False)
             return INDIRECT, content_start, end, front.group().strip(), speaker, label
@@ -545,6 +580,10 @@ class _Story:
                     entry[1] = 1
                 else:
                     entry[0] += 1
+        title = self.document.title
+        if title and not (self.paragraphs and title.rstrip("…") in self.paragraphs[0]):  # as countries.py does
+            for code, _kind, _s, _e in country_codes(self.lex, title):
+                counts.setdefault(code, [0, 0])[0] += 1
         for place in self.document.dateline_places:
             for code, _kind, _s, _e in country_codes(self.lex, place):
                 counts.setdefault(code, [0, 0])[1] = 1
