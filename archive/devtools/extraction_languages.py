@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import re
 import time
-from pathlib import Path
 
 from archive.extraction import Extraction, extract
 
@@ -68,8 +67,14 @@ def load_story(gold: dict) -> Extraction:
 
         path = SHARED_DIR / "samples" / "newsml-g2" / gold["file"]
         raw = next(iter(read_input(gold["file"], path.read_bytes())))
-        return extract(raw.text, title=raw.title or None, date=raw.date, dateline=raw.dateline or None,
-                       source=raw.source or None, language=raw.language or gold["language"])
+        return extract(
+            raw.text,
+            title=raw.title or None,
+            date=raw.date,
+            dateline=raw.dateline or None,
+            source=raw.source or None,
+            language=raw.language or gold["language"],
+        )
     text = page_text(gold["file"]) if source == "samples/html" else gold["text"]
     date, title, body = _seed_parts(text)
     return extract(body, title=title, date=date, language=gold["language"])
@@ -87,16 +92,24 @@ def rows(languages=LANGUAGES) -> list[tuple[str, str, str]]:
     table = []
     for language in languages:
         found = tallies(language)
-        table.append((f"{language}: gold stories (dev / test)", f"{found['dev'].stories} / {found['test'].stories}", ""))
+        table.append(
+            (f"{language}: gold stories (dev / test)", f"{found['dev'].stories} / {found['test'].stories}", "")
+        )
         for part in PARTS:
             figures = part_figures(found[part])
             for measure, value in figures.items():
                 target = TARGETS.get(measure)
                 counts = ""
                 if measure.startswith("person speaker"):
-                    good, bad = ("person_right", "person_wrong") if "precision" in measure else ("person_found", "person_missed")
+                    good, bad = (
+                        ("person_right", "person_wrong")
+                        if "precision" in measure
+                        else ("person_found", "person_missed")
+                    )
                     counts = f" ({found[part].counts.get(good, 0)}/{found[part].total(good, bad)})"
-                table.append((f"{language} {part}: {measure}", f"{value:.3f}{counts}", f"≥ {target:.2f}" if target else ""))
+                table.append(
+                    (f"{language} {part}: {measure}", f"{value:.3f}{counts}", f"≥ {target:.2f}" if target else "")
+                )
     return table
 
 

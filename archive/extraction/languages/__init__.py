@@ -50,7 +50,7 @@ _DETERMINERS_DE = frozenset(
     "seinem seiner ihrem ihrer unser unsere".split()
 )
 _NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen")
-_OPENERS = "«„“\"»‹"
+_OPENERS = '«„“"»‹'
 _QUOTE_RES = {
     "fr": [r"«\s*([^«»]+?)\s*»", r"“([^“”]+?)”", r"\"([^\"]+?)\""],
     "es": [r"«\s*([^«»]+?)\s*»", r"“([^“”]+?)”", r"\"([^\"]+?)\""],
@@ -62,12 +62,18 @@ _PRONOUN_PHRASES = {
     "de": frozenset("er sie".split()),
 }
 _AUXILIARIES = frozenset("a ont avait avaient aurait ha han había hat hatte haben".split())
+# Words that end a speaker's name after an inverted verb ("a déclaré X lors de …", "dijo X tras …").
+_CIRCUMSTANCES = {
+    "fr": "lors|devant|à l['’]issue|après|avant|dans|en|au|sur|pendant|depuis",
+    "es": "tras|en|durante|ante|a su|desde|al|antes|después",
+    "de": "nach|vor|bei|in|auf|am|im|laut|während|gegenüber",
+}
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
 _DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][\w'’ ./-]{1,40}?)(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+")
 
 
 def base_language(language: str | None) -> str:
-    """"fr-CA" -> "fr"; "" for nothing."""
+    """ "fr-CA" -> "fr"; "" for nothing."""
     return (language or "").strip().replace("_", "-").split("-")[0].lower()
 
 
@@ -184,7 +190,7 @@ class _Story:
 
     def _clause_before(self, paragraph: int, start: int) -> str:
         text = self.paragraphs[paragraph][max(0, start - 100) : start]
-        cut = max(text.rfind(c) for c in ".;:!?«»„“\"()")
+        cut = max(text.rfind(c) for c in '.;:!?«»„“"()')
         return text[cut + 1 :]
 
     def _evidence(self, paragraph: int, run: list[_Token]) -> tuple[bool, str]:
@@ -201,9 +207,11 @@ class _Story:
                 break
         previous = before_tokens[-1].text if before_tokens else ""
         after = text[run[-1].end : run[-1].end + 60]
-        honorific = previous in self.lex.honorifics or before.rstrip().endswith(tuple(self.lex.honorifics))
+        close_before = text[max(0, run[0].start - 8) : run[0].start]
+        honorific = any(re.search(rf"(?:^|\s){re.escape(h)}\s+$", close_before) for h in self.lex.honorifics)
         verb_after = bool(re.match(rf"^\s+(?:{self.verb_alt})\b", after)) or bool(
-            self.language == "fr" and re.match(rf"^,?\s+(?:a|avait)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
+            self.language == "fr"
+            and re.match(rf"^,?\s+(?:a|avait)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
         )
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
         if self.language == "de" and len(run) == 1:
@@ -321,14 +329,23 @@ class _Story:
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
             return self._last_event(paragraph, start), ""
-        if null_subject and (not words or (self.language == "es" and lowered[0] not in _ARTICLES["es"]
-                             and not words[0][:1].isupper() and not is_role(self.lex, words[0]))):
+        if null_subject and (
+            not words
+            or (
+                self.language == "es"
+                and lowered[0] not in _ARTICLES["es"]
+                and not words[0][:1].isupper()
+                and not is_role(self.lex, words[0])
+            )
+        ):
             # Spanish drops the subject ("…, añadió."): the person last named or speaking
             return self._last_event(paragraph, start), ""
         head = lowered[:6] if not subject else lowered[-8:]
         role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
-        if role_words and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head)):
+        if role_words and (
+            definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head)
+        ):
             who = self._by_role(role_words[0], phrase, paragraph, start) or self._last_event(paragraph, start)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
@@ -386,7 +403,7 @@ class _Story:
 
     def find_statements(self) -> list[StatementMention]:
         statements: list[StatementMention] = []
-        for paragraph, text in enumerate(self.paragraphs):
+        for paragraph, _text in enumerate(self.paragraphs):
             quotes = self.quotes(paragraph)
             for start, end in self.sentences(paragraph, quotes):
                 in_sentence = [q for q in quotes if start <= q.outer_start and q.outer_end <= end + 1]
@@ -404,13 +421,26 @@ class _Story:
         text = self.paragraphs[paragraph]
         while start < end and text[start] in " ,:;—–-" + _OPENERS:
             start += 1
-        while end > start and text[end - 1] in " ,.;:—–-«»„“”\"":
+        while end > start and text[end - 1] in ' ,.;:—–-«»„“”"':
+            closing = text[end - 1]
+            opener = {"»": "«", "“": "„", "”": "“", '"': '"'}.get(closing)
+            inside = text[start : end - 1]
+            if opener and (
+                inside.count(opener) % 2 if opener == closing else inside.count(opener) > inside.count(closing)
+            ):
+                break  # the words end with a quotation: its closing mark stays
             end -= 1
         if end - start < 3:
             return None
         return StatementMention(
-            kind=kind, text=text[start:end], paragraph=paragraph, start=start, end=end, verb=verb,
-            speaker_person=speaker, speaker_label="" if speaker else label,
+            kind=kind,
+            text=text[start:end],
+            paragraph=paragraph,
+            start=start,
+            end=end,
+            verb=verb,
+            speaker_person=speaker,
+            speaker_label="" if speaker else label,
         )
 
     def _sentence(self, paragraph: int, start: int, end: int, quotes: list[_Quote]) -> list[StatementMention]:
@@ -423,8 +453,16 @@ class _Story:
             if result is None:
                 continue
             kind, c_start, c_end, verb, speaker, label = result
-            quote = next((q for q in quotes if q.start >= c_start - 3 and q.end <= c_end + 3
-                          and (q.outer_end - q.outer_start) >= (c_end - c_start) - 4), None)
+            quote = next(
+                (
+                    q
+                    for q in quotes
+                    if q.start >= c_start - 3
+                    and q.end <= c_end + 3
+                    and (q.outer_end - q.outer_start) >= (c_end - c_start) - 4
+                ),
+                None,
+            )
             if quote is not None:
                 kind, c_start, c_end = DIRECT, quote.start, quote.end
             statement = self._statement(kind, paragraph, c_start, c_end, verb, speaker, label)
@@ -463,12 +501,12 @@ class _Story:
         """Past ", Name," after a role ("el vocero presidencial, Manuel Adorni, …"): the second comma."""
         text = self.paragraphs[paragraph]
         for (p, s), e, _who in self.mentions:
-            if p == paragraph and comma < s <= comma + 2 and text[e : e + 1] == ",":
+            if p == paragraph and comma < s <= comma + 2 and text[e : e + 1] in (",", ".", ";", ""):
                 return e
         return comma
 
     def _inverted(self, paragraph, start, end, sentence, quotes):
-        """"…, a déclaré X." / "…, dijo X." / "…, sagte X." / "— …, a-t-il lancé"."""
+        """ "…, a déclaré X." / "…, dijo X." / "…, sagte X." / "— …, a-t-il lancé"."""
         if self.language == "fr":
             pattern = (
                 rf",\s*(?:(?:a|ont|avait|avaient)(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
@@ -494,8 +532,10 @@ class _Story:
             pron = re.match(r"\s*(er|sie)\b", rest)
             pronoun = pronoun or (pron.group(1) if pron else "")
         # The speaker's words end at the first comma or preposition that starts a circumstance.
-        cut = re.search(r",|\s(?:lors|devant|à l['’]issue|après|avant|dans|en|au|sur|tras|en|durante|ante|a su|nach|vor|bei|in|auf|am|im)\s", text_rest)
+        cut = re.search(rf",|\s(?:{_CIRCUMSTANCES[self.language]})\s", text_rest)
         speaker_end = rest_start + (cut.start() if cut else len(rest))
+        if cut is not None and cut.group() == ",":  # "…, a répondu le porte-parole, Dmitri Peskov."
+            speaker_end = self._apposition(paragraph, speaker_end)
         speaker, label = self._speaker(
             paragraph, rest_start, speaker_end, subject=False, pronoun=pronoun, null_subject=True
         )
@@ -506,7 +546,7 @@ class _Story:
         return INDIRECT, content_start, start + match.start(), verb, speaker, label
 
     def _subject_verb(self, paragraph, start, end, sentence, quotes):
-        """"X a affirmé que …" / "X dijo que …" / "X erklärte, …"."""
+        """ "X a affirmé que …" / "X dijo que …" / "X erklärte, …"."""
         if self.language == "fr":
             pattern = (
                 rf"\b(?:(?:a|ont|avait|avaient|aurait)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>{self.verb_alt})"
@@ -531,7 +571,7 @@ class _Story:
         return INDIRECT, start + match.end(), end, verb, speaker, label
 
     def _according(self, paragraph, start, end, sentence, quotes):
-        """"Selon X, …" / "…, según X." / "Laut X soll …" / "X zufolge …"."""
+        """ "Selon X, …" / "…, según X." / "Laut X soll …" / "X zufolge …"."""
         forms = "|".join(re.escape(a) for a in self.lex.according if a != "zufolge")
         text = self.paragraphs[paragraph]
         front = re.match(rf"^\s*(?:{forms})\s+", sentence, re.I)
@@ -540,7 +580,14 @@ class _Story:
                 speaker_end = start + front.end()
                 for token in _tokens(sentence[front.end() :]):
                     word = token.text
-                    if word[:1].isupper() or word in _DETERMINERS_DE or word in _PARTICLES or word.endswith(("en", "em", "er")) and not word[:1].isupper() and word in ():
+                    if (
+                        word[:1].isupper()
+                        or word in _DETERMINERS_DE
+                        or word in _PARTICLES
+                        or word.endswith(("en", "em", "er"))
+                        and not word[:1].isupper()
+                        and word in ()
+                    ):
                         speaker_end = start + front.end() + token.end
                         continue
                     break
@@ -592,8 +639,15 @@ class _Story:
     def people_mentions(self) -> list[PersonMention]:
         found = []
         for person in self.people.values():
-            found.append(PersonMention(name=person.name, forms=person.forms, role=person.role[:120],
-                                       mentions=person.mentions, spans=person.spans))
+            found.append(
+                PersonMention(
+                    name=person.name,
+                    forms=person.forms,
+                    role=person.role[:120],
+                    mentions=person.mentions,
+                    spans=person.spans,
+                )
+            )
         return found
 
 
@@ -626,7 +680,9 @@ def _given_names() -> frozenset[str]:
 
         path = Path(__file__).resolve().parent.parent / "data" / "people_given_names.txt"
         _GIVEN = frozenset(
-            word for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+            word
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")
             for word in line.split()
         )
     return _GIVEN

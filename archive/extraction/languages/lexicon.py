@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pycountry
@@ -78,7 +78,7 @@ def _genitive(name: str) -> list[str]:
     return [name] if name[-1] in "eisxz" or " " in name else [name, name + "s"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(language: str) -> Lexicon:
     folder = DATA_DIR / language
     countries: dict[str, tuple[str, str]] = {}
@@ -115,10 +115,14 @@ def lexicon(language: str) -> Lexicon:
     roles = frozenset(speech.get("role", []))
     role_re = None
     if language == "de":
-        role_re = re.compile(r"(?i)^[\w-]*(?:" + "|".join(sorted(roles, key=len, reverse=True)) + r")(?:in|innen|s|n|en|r|e)?$")
+        role_re = re.compile(
+            r"(?i)^[\w-]*(?:" + "|".join(sorted(roles, key=len, reverse=True)) + r")(?:in|innen|s|n|en|r|e)?$"
+        )
     non_names = frozenset(
-        word for line in (folder / "non_names.txt").read_text(encoding="utf-8").splitlines()
-        if not line.startswith("#") for word in line.split()
+        word
+        for line in (folder / "non_names.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+        for word in line.split()
     )
     return Lexicon(
         language=language,

@@ -1,0 +1,29 @@
+"""The language a story is written in (Article.language: what its file said, else what the importer
+detected, or what an editor set), on the search and statements pages."""
+
+from __future__ import annotations
+
+from archive.models import Article, Statement
+from archive.templatetags.languages import language_name
+
+from ..sources import FacetSource
+from .base import ARTICLES, Facet
+
+
+class LanguageFacet(Facet):
+    name, label = "language", "Language"
+
+    def resolve(self, values):
+        stored = set(Article.objects.filter(language__in=values).values_list("language", flat=True).distinct())
+        return {value: language_name(value) for value in values if value in stored}
+
+    def filter(self, search, queryset, values):
+        return search.by_article_fields(queryset, lambda articles: articles.filter(language__in=values))
+
+    def source(self, over):
+        if over == ARTICLES:
+            return FacetSource(Article.objects.all(), "pk", {"value": "language"}, [], ["language"])
+        return FacetSource(Statement.objects.all(), "pk", {"value": "article__language"}, [], ["article__language"])
+
+    def values(self, rows):
+        return [(r["value"], language_name(r["value"]), r["n"]) for r in rows]
