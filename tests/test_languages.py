@@ -254,3 +254,22 @@ def test_re_extraction_reads_the_article_in_its_language():
     assert set(Statement.objects.filter(article=article).values_list("speaker_person__name", flat=True)) == {
         "Jean-Noël Barrot"
     }
+
+
+def test_pages_and_nitf_files_say_their_language_where_they_can():
+    from archive.importing.readers import read_input
+
+    page = (
+        '<html><head><title>Cúpula</title><meta property="og:locale" content="pt_BR"></head><body><article>'
+        "<h1>Cúpula em Brasília</h1><p>Os chanceleres se reuniram nesta terça-feira em Brasília.</p>"
+        "</article></body></html>"
+    )
+    nitf = (
+        '<?xml version="1.0" encoding="UTF-8"?><nitf><head><title>Cumbre</title></head>'
+        '<body xml:lang="es"><body.head><hedline><hl1>Cumbre en Lima</hl1></hedline></body.head>'
+        "<body.content><p>Los cancilleres se reunieron el martes en Lima.</p></body.content></body></nitf>"
+    )
+    (from_page,) = read_input("page.html", page.encode())
+    (from_nitf,) = read_input("story.xml", nitf.encode())
+    assert normalised_language(from_page.language) == "pt"
+    assert from_nitf.language == "es"

@@ -74,7 +74,7 @@ def checked_language(declared: str, text: str) -> str:
     """A web page's declared language (`<html lang>`), unless its text is confidently in another:
     page templates often keep lang="en" whatever the story's language."""
     found = detect_language(text) if len(text) >= 200 else ""
-    if found and declared.split("-")[0].lower() != found:
+    if found and normalised_language(declared) != found:
         return found
     return declared
 
