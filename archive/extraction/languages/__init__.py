@@ -68,6 +68,7 @@ _CIRCUMSTANCES = {
     "es": "tras|en|durante|ante|a su|desde|al|antes|después",
     "de": "nach|vor|bei|in|auf|am|im|laut|während|gegenüber",
 }
+_PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
 _DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][\w'’ ./-]{1,40}?)(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+")
 
@@ -107,7 +108,7 @@ def _tokens(text: str) -> list[_Token]:
     for match in _WORD_RE.finditer(text):
         word, start = match.group(), match.start()
         elided = _ELISION_RE.match(word)
-        if elided and word[elided.end() :][:1].isupper():
+        if elided:
             start += elided.end()
             word = word[elided.end() :]
         if word.endswith(".") and len(word) > 2 and word not in ("M.", "MM.", "Sr.", "Sra.", "Dr.", "Dra.", "Prof."):
@@ -189,9 +190,24 @@ class _Story:
         return None
 
     def _clause_before(self, paragraph: int, start: int) -> str:
+        """The clause's words before `start` (at most 100 characters); self._clause_start says where."""
         text = self.paragraphs[paragraph][max(0, start - 100) : start]
         cut = max(text.rfind(c) for c in '.;:!?«»„“"()')
+        self._clause_start = max(0, start - 100) + cut + 1
         return text[cut + 1 :]
+
+    def _two_names(self, paragraph: int, before: str, tokens: list[_Token]) -> bool:
+        """Whether `tokens` (of `before`) hold a name and the clause it is the subject of ("JD Vance hat
+        auf der …"), so a role before them is not the next name's."""
+        offset = self._clause_start
+        return any(
+            before[a.end : b.start] == " "
+            and "," not in before[a.end :]  # "de Venezuela, Nicolás Maduro, y de Guyana, Irfaan Ali" is a list
+            and b.text[:1].islower()
+            and b.text not in _PARTICLES
+            and self._name_like(paragraph, _Token(a.text, a.start + offset, a.end + offset))
+            for a, b in zip(tokens, tokens[1:], strict=False)
+        )
 
     def _evidence(self, paragraph: int, run: list[_Token]) -> tuple[bool, str]:
         """(is a person, the role the text gives before it)."""
@@ -200,6 +216,8 @@ class _Story:
         before_tokens = _tokens(before)[-8:]
         role = ""
         for index in range(len(before_tokens) - 1, -1, -1):
+            if self._two_names(paragraph, before, before_tokens[index:]):
+                break  # another name stands between: the role is its ("Vizepräsident JD Vance hat auf der …")
             if is_role(self.lex, before_tokens[index].text):
                 while index > 0 and is_role(self.lex, before_tokens[index - 1].text):
                     index -= 1  # "Premier ministre"
@@ -209,7 +227,8 @@ class _Story:
         after = text[run[-1].end : run[-1].end + 60]
         close_before = text[max(0, run[0].start - 8) : run[0].start]
         honorific = any(re.search(rf"(?:^|\s){re.escape(h)}\s+$", close_before) for h in self.lex.honorifics)
-        verb_after = bool(re.match(rf"^\s+(?:{self.verb_alt})\b", after)) or bool(
+        plural = _PLURAL_VERB[self.language]
+        verb_after = bool(re.match(rf"^\s+(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
             self.language == "fr"
             and re.match(rf"^,?\s+(?:a|avait)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
         )
@@ -489,7 +508,11 @@ class _Story:
             return None, "", ""
         verb = re.search(rf"\b({self.verb_alt})\b", before)
         if verb is None:
-            return None, "", ""
+            if not before.rstrip().endswith(":"):
+                return None, "", ""
+            # "X meldete sich zu Wort: „…“": the person the clause before the colon names
+            named = self._people_in(paragraph, sentence_start, quote.outer_start)
+            return (named[-1], "", "") if named else (None, "", "")
         verb_start = sentence_start + verb.start()
         subject_speaker, subject_label = self._speaker(paragraph, sentence_start, verb_start, subject=True)
         if subject_speaker or text[sentence_start:verb_start].strip(" a"):
@@ -519,6 +542,16 @@ class _Story:
         match = None
         for candidate in re.finditer(pattern, sentence):
             match = candidate
+        if match is None and self.language == "fr":  # "Kigali, a-t-il assuré, n'a « aucune … »"
+            aside = re.search(
+                rf",\s*(?:(?:a|avait)-t-(?P<pron>il|elle)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<verb>{self.verb_alt})"
+                rf"|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle))\s*,",
+                sentence,
+            )
+            if aside and aside.start() > 0:
+                verb = aside.group("verb") or aside.group("verb2")
+                speaker = self._last_event(paragraph, start)
+                return INDIRECT, start, end, verb, speaker, "" if speaker else aside.group("pron") or ""
         if match is None or match.start() < 3:
             return None
         verb = match.group("verb") or match.groupdict().get("verb2") or ""
