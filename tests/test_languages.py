@@ -44,7 +44,9 @@ def test_french_quotes_reporting_verbs_and_selon_find_their_speakers():
     assert found["Rien n'est encore décidé"] == "Dmitri Peskov"  # a dialogue dash
     assert found["la Russie attend « des garanties écrites »"] == "Dmitri Peskov"
     assert {c.code for c in result.countries} >= {"BE", "RU"}  # "belge", "Kremlin" is no country: "Russie"
-    assert next(p for p in result.people if p.name == "Hadja Lahbib").role.startswith("ministre belge")
+    lahbib = next(p for p in result.people if p.name == "Hadja Lahbib")
+    assert lahbib.role.startswith("ministre belge") and lahbib.country == "BE"
+    assert next(s for s in result.statements if s.speaker_person == "Hadja Lahbib").speaker_country == "BE"
 
 
 def test_spanish_dashes_and_segun_find_their_speakers():

@@ -672,11 +672,14 @@ class _Story:
     def people_mentions(self) -> list[PersonMention]:
         found = []
         for person in self.people.values():
+            # The office's country when the role names it ("ministre marocain", "Polens Außenminister")
+            codes = [code for code, *_ in country_codes(self.lex, person.role)]
             found.append(
                 PersonMention(
                     name=person.name,
                     forms=person.forms,
                     role=person.role[:120],
+                    country=codes[0] if codes else None,
                     mentions=person.mentions,
                     spans=person.spans,
                 )
@@ -745,3 +748,4 @@ def annotate(extraction, language: str) -> None:
         person = people.get(statement.speaker_person or "")
         if person is not None:
             statement.speaker_role = person.role
+            statement.speaker_country = person.country
