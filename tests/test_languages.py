@@ -275,3 +275,11 @@ def test_pages_and_nitf_files_say_their_language_where_they_can():
     (from_nitf,) = read_input("story.xml", nitf.encode())
     assert normalised_language(from_page.language) == "pt"
     assert from_nitf.language == "es"
+
+
+def test_an_english_archive_offers_no_language_facet(client):
+    make_article("The talks", "Text.")
+    make_article("More talks", "Text.")
+    assert "language" not in {f.name for f in client.get("/").context["facets"] if f.values}
+    make_article("Les pourparlers", "Texte.", language="fr")
+    assert facet(client.get("/"), "language") == {"English": 2, "French (français)": 1}
