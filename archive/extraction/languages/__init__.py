@@ -515,7 +515,8 @@ class _Story:
             return (named[-1], "", "") if named else (None, "", "")
         verb_start = sentence_start + verb.start()
         subject_speaker, subject_label = self._speaker(paragraph, sentence_start, verb_start, subject=True)
-        if subject_speaker or text[sentence_start:verb_start].strip(" a"):
+        subject_words = re.sub(r"[«„“\"»][^«„“\"»]*[»“”\"«]", "", text[sentence_start:verb_start])
+        if subject_speaker or subject_words.strip(" a,"):
             return subject_speaker, subject_label, verb.group(1)
         speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
         return speaker, label, verb.group(1)
@@ -533,12 +534,13 @@ class _Story:
         if self.language == "fr":
             pattern = (
                 rf",\s*(?:(?:a|ont|avait|avaient)(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
-                rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle|on))\b(?P<rest>[^»«]*)$"
+                rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle|on))\b"
+                r"(?P<rest>[^»«]*?)(?:,\s*(?=«)|$)"
             )
         elif self.language == "es":
-            pattern = rf"(?:,|[—–]|\s[—–])\s*[—–]?(?P<verb>{self.verb_alt})\b(?P<rest>[^\"“”«»]*)$"
-        else:
-            pattern = rf",\s*(?P<verb>{self.verb_alt})\b(?P<rest>[^„“«»\"]*)$"
+            pattern = rf"(?:,|[—–]|\s[—–])\s*[—–]?(?P<verb>{self.verb_alt})\b(?P<rest>[^\"“”«»]*?)(?:,\s*(?=[\"“«])|$)"
+        else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."
+            pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>[^„“«»\"]*?)(?:,\s*(?=[„«»\"])|$)"
         match = None
         for candidate in re.finditer(pattern, sentence):
             match = candidate
@@ -556,6 +558,10 @@ class _Story:
             return None
         verb = match.group("verb") or match.groupdict().get("verb2") or ""
         pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
+        if verb == "so" and len(match.group("rest").split()) > 4:
+            return None  # "…, so dass …", "…, so lange …"
+        if any(p == paragraph and e == start + match.start() for (p, _), e, _ in self.mentions):
+            return None  # "La présidente du Conseil, Giorgia Meloni, a insisté sur …": the subject, not the words
         if self.language != "de" and re.match(r"^\s+(?:[\w'’-]+\s+){0,8}?(?:que|qu['’])", match.group("rest")):
             return None  # "X, por su parte, insistió en que …": the subject comes first
         rest_start = start + match.start("rest")
