@@ -290,7 +290,12 @@ class Article(models.Model):
     date_flagged = models.BooleanField(default=False, help_text="The date was missing or impossible.")
     dateline = models.CharField(max_length=200, blank=True)
     body = models.TextField(help_text="Paragraphs separated by blank lines.")
-    language = models.CharField(max_length=16, default="en")
+    language = models.CharField(
+        max_length=16,
+        default="en",
+        help_text="ISO 639-1 code of the language the story is written in (en, fr, es, de ...). After changing "
+        "it, re-extract the article (the list's action) so its people and statements are read in that language.",
+    )
     url = models.URLField(max_length=1000, blank=True)
     credits = models.JSONField(default=dict, blank=True, help_text='{"reporting": [...], "editing": [...]}')
     fingerprint = models.CharField(max_length=64, unique=True, help_text="Hash of the normalised text.")
@@ -326,6 +331,8 @@ class Article(models.Model):
             # The importer looks stories up by these, a batch at a time.
             models.Index(fields=["input_hash"]),
             models.Index(fields=["source_ref"]),
+            # The language facet and its filter.
+            models.Index(fields=["language", "published_on"], name="article_language_index"),
         ]
 
     def __str__(self) -> str:

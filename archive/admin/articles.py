@@ -152,9 +152,10 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["fingerprint", "input_hash", "original_file", "import_run", "corrected_fields",
                        "created_at", "updated_at", "extracted_at"]
     fieldsets = [
-        (None, {"fields": ["title", "published_on", "date_flagged", "dateline", "source", "source_ref", "body"]}),
+        (None, {"fields": ["title", "published_on", "date_flagged", "dateline", "source", "source_ref", "language",
+                           "body"]}),
         ("Tags", {"fields": ["add_tags"]}),
-        ("More", {"classes": ["collapse"], "fields": ["language", "url", "credits"]}),
+        ("More", {"classes": ["collapse"], "fields": ["url", "credits"]}),
         ("Import", {"classes": ["collapse"], "fields": readonly_fields}),
     ]
     inlines = [TaggingInline, StatementInline, PersonLinkInline, OrganisationLinkInline, CountryLinkInline,

@@ -98,6 +98,19 @@ class ArticleAdminForm(forms.ModelForm):
         fields = ["title", "published_on", "date_flagged", "dateline", "source", "source_ref", "body", "language",
                   "url", "credits"]
 
+    def clean_language(self) -> str:
+        """The language as the importer stores it ("pt-BR" -> "pt"); anything else is refused."""
+        from archive.importing.language import normalised_language
+
+        typed = self.cleaned_data.get("language", "")
+        language = normalised_language(typed)
+        if not language:
+            raise forms.ValidationError(
+                "Give the language as an ISO 639-1 code, such as en, fr, es or de (%(typed)s is none).",
+                params={"typed": typed},
+            )
+        return language
+
     def tag_names(self) -> list[str]:
         names = [" ".join(name.split()) for name in self.cleaned_data.get("add_tags", "").split(",")]
         return [name[:100] for name in names if name]

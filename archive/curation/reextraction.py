@@ -20,6 +20,7 @@ def reextract(article: Article, writer=None):
         date=article.published_on,
         dateline=article.dateline or None,
         source=article.source.name if article.source_id else None,
+        language=article.language,
     )
     with transaction.atomic():
         writer.replace(article, extraction)

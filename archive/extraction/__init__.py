@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import languages
 from .countries import find_countries
 from .document import parse_document
 from .model import (
@@ -49,13 +50,22 @@ def extract(
     date: dt.date | None = None,
     dateline: str | None = None,
     source: str | None = None,
+    language: str | None = None,
 ) -> Extraction:
     """Extract everything from the text of one story.
 
     `text` is the story as the reader found it (the seed format's date line already removed);
     the keyword arguments are metadata the file gave explicitly, which win over what the text says.
+    `language` (ISO 639-1, e.g. "fr"): French, Spanish and German stories are read with their own
+    words (languages/); any other language, or none, the English way.
     """
     document = parse_document(text, title=title, date=date, dateline=dateline, source=source)
+    if languages.base_language(language) in languages.LANGUAGES:
+        code = languages.base_language(language)
+        countries, people, organisations, statements = languages.extract_parts(code, document)
+        extraction = Extraction(document, countries, people, organisations, statements)
+        languages.annotate(extraction, code)
+        return extraction
     organisations = find_organisations(document)
     countries = find_countries(document)
     people = find_people(document, organisations)

@@ -18,6 +18,7 @@ it gave a confidence of 0.5 or more was right.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 
 # The languages a news archive meets (ISO 639-1, as py3langid names them). Leaving out the
@@ -73,7 +74,7 @@ def checked_language(declared: str, text: str) -> str:
     """A web page's declared language (`<html lang>`), unless its text is confidently in another:
     page templates often keep lang="en" whatever the story's language."""
     found = detect_language(text) if len(text) >= 200 else ""
-    if found and declared.split("-")[0].lower() != found:
+    if found and normalised_language(declared) != found:
         return found
     return declared
 
@@ -81,3 +82,22 @@ def checked_language(declared: str, text: str) -> str:
 def story_language(declared: str, title: str, text: str) -> str:
     """What a story's language is stored as: what its file said, else what its text says."""
     return declared or detect_language(f"{title}\n\n{text}")
+
+
+def stored_language(raw) -> str:
+    """The language an imported story is stored (and extracted) in: what its file says, else what
+    the importer detected (RawDocument.extra["detected_language"]), else English."""
+    return normalised_language(raw.language) or raw.extra.get("detected_language") or "en"
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def normalised_language(tag: str) -> str:
+    """A file's language tag as the archive stores it: its primary language subtag in lower case
+    ("pt-BR" -> "pt", "EN" -> "en", "de_DE" -> "de"); "" for what is no language tag ("x", "und")."""
+    tag = (tag or "").strip()
+    if not LANGUAGE_TAG.fullmatch(tag):
+        return ""
+    primary = re.split(r"[-_]", tag)[0].lower()
+    return "" if primary in ("und", "mul", "zxx", "mis") else primary

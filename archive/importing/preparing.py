@@ -27,7 +27,7 @@ from archive.backup.restore import extraction_from_export
 from archive.extraction import Extraction, extract
 from archive.models import Article, ImportOutcome
 
-from .language import story_language
+from .language import normalised_language, stored_language, story_language
 from .readers import read_input
 from .records import RawDocument, ReadProblem
 from .writer import fingerprint
@@ -68,6 +68,7 @@ def prepare(raw: RawDocument, default_source: str = "") -> Prepared:
                 date=raw.date,
                 dateline=raw.dateline or None,
                 source=raw.source or default_source or None,
+                language=stored_language(raw),
             )
         if not prepared.extraction.document.paragraphs:
             prepared.error = f"{raw.location}: no text in the story"
@@ -149,7 +150,7 @@ class Preparer:
                 f"{found.location}: refused: a story of {len(found.text):,} characters is over the limit of "
                 f"{limit:,} (IMPORT_MAX_STORY_CHARS); split it into stories",
             )
-        if isinstance(found, RawDocument) and not found.language:
+        if isinstance(found, RawDocument) and not normalised_language(found.language):
             found.extra["detected_language"] = story_language("", found.title, found.text)
         return found
 

@@ -16,6 +16,7 @@ from archive.backup.restore import apply_given, restore_entities
 from archive.models import Article, ImportOutcome, ImportRun
 
 from .credits import credit_names
+from .language import stored_language
 from .preparing import Known, Prepared
 from .records import RawDocument, ReadProblem
 from .writer import EntityResolver, ExtractionWriter
@@ -58,7 +59,7 @@ def fill_article(article: Article, prepared: Prepared, source, run: ImportRun) -
         "date_flagged": document.date_flagged,
         "dateline": document.dateline[:200],
         "body": document.body,
-        "language": (raw.language or raw.extra.get("detected_language") or "en")[:16],
+        "language": stored_language(raw),
         "url": raw.url[:1000],
         "credits": credits_of(raw, document),
         "fingerprint": prepared.fingerprint,

@@ -115,7 +115,7 @@ class FacetCounter:
             if name not in search.hidden
             and (search.shown is None or name in search.shown)
             and facet.counts_over(search.lists)
-            and facet.is_shown(chosen)
+            and facet.is_shown(search, chosen)
         ]
 
     def keyed_counts(self, plan: dict[str, tuple[int | None, str]]) -> dict[str, list[dict]]:

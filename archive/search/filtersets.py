@@ -158,6 +158,12 @@ class ArchiveSearch(django_filters.FilterSet):
     # -- the search box: matched once per request ----------------------------------------------------
 
     @cached_property
+    def present_languages(self) -> list[str]:
+        """The languages stored (one probe per language of the index on Article.language), asked once
+        per request: for the search box's analyses and for whether the language facet is offered."""
+        return present_languages(self.queryset.db)
+
+    @cached_property
     def searched_ids(self) -> Ids | None:
         """The ids of the rows matching the search box, fetched once per request: the count and every
         facet are narrowed by them instead of matching the text again (a planner can count on an id
@@ -270,7 +276,7 @@ class ArticleSearch(ArchiveSearch):
         given = self.data.getlist("language") if hasattr(self.data, "getlist") else self.data.get("language", [])
         given = [given] if isinstance(given, str) else list(given or [])
         chosen = [code for code in given if isinstance(code, str) and LANGUAGE_CODE.fullmatch(code)]
-        return chosen or present_languages(self.queryset.db)
+        return chosen or self.present_languages
 
     def listing(self, *, with_body=False, ranked=True):
         """The ordered results with what a result list shows, in a constant number of queries.

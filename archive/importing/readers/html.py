@@ -13,6 +13,14 @@ from .base import Reader, Result, Source, as_bytes, body_text, collapse, head_te
 
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+# Where a page without <html lang> may say its language: <meta http-equiv="content-language">,
+# <meta property="og:locale" content="fr_FR">, <meta name="language">, JSON-LD's "inLanguage".
+META_LANG = re.compile(
+    r"""<meta\b(?=[^>]*\b(?:http-equiv\s*=\s*["']?content-language|property\s*=\s*["']?og:locale["'\s>]"""
+    r"""|name\s*=\s*["']?(?:dc\.)?language))[^>]*\bcontent\s*=\s*["']?([\w-]+)"""
+    r"""|"inLanguage"\s*:\s*"([\w-]+)["]""",
+    re.IGNORECASE,
+)
 JSON_LD = re.compile(
     r"""(<script[^>]*\btype\s*=\s*["']?application/ld\+json["']?[^>]*>)(.*?)(</script\s*>)""", re.IGNORECASE | re.DOTALL
 )
@@ -60,7 +68,7 @@ def document_from_html(html: str, *, location: str, encoding: str, format: str, 
         raise ReadError("no article text found in the page")
     date_text = article.date or ""
     author = article.author or ""
-    language = HTML_LANG.search(html[:20000])
+    language = HTML_LANG.search(html[:20000]) or META_LANG.search(html[:20000])
     site_names = stated_site_names(html) + [collapse(article.sitename)]
     authors = [collapse(name) for name in author.split(";") if name.strip()]
     title = title_without_site(collapse(article.title), site_names + authors)
@@ -79,7 +87,9 @@ def document_from_html(html: str, *, location: str, encoding: str, format: str, 
         url=article.url or url,
         # What the page says, unless its text is confidently in another language (templates keep
         # lang="en"); a page that says nothing is detected when the story is written (stories.py).
-        language=checked_language(language.group(1) if language else (article.language or ""), text),
+        language=checked_language(
+            next(filter(None, language.groups()), "") if language else (article.language or ""), text
+        ),
         byline=authors,
         location=location,
         format=format,

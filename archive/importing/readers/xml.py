@@ -210,7 +210,11 @@ def nitf_fields(nitf: Element) -> dict:
         "byline": nitf_byline(bylines),
         "source": attribute(doc_id, "regsrc") or attribute(child(docdata, "doc.copyright"), "holder"),
         "source_id": attribute(doc_id, "id-string"),
-        "language": attribute(nitf, XML_LANG),
+        # NITF says it on its root, or on the body (some feeds), xml:lang or a bare lang
+        "language": attribute(nitf, XML_LANG)
+        or attribute(nitf, "lang")
+        or attribute(body, XML_LANG)
+        or attribute(child(body, "body.content"), XML_LANG),
         "paragraphs": story_paragraphs(child(body, "body.content")),
     }
 

@@ -24,6 +24,7 @@ from .articles import (
     YearFacet,
 )
 from .base import ARTICLES, COUNTRY_LABELS, STATEMENTS, Facet, LinkFacet, numbers, organisation_label, resolve_countries
+from .languages import LanguageFacet
 from .statements import AboutFacet, RoleFacet, SpeakerCountryFacet, SpeakerKnownFacet, StatementKindFacet
 
 # The facets in the order the pages show them.
@@ -39,6 +40,7 @@ FACETS: dict[str, Facet] = {
         OrganisationFacet(),
         TagFacet(),
         SourceFacet(),
+        LanguageFacet(),
         YearFacet(),
         MonthFacet(),
         SpeakerCountryFacet(),

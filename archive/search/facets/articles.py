@@ -223,7 +223,7 @@ class MonthFacet(DateFacet):
             queryset, lambda articles: articles.alias(_month=MonthOf("published_on")).filter(_month__in=months)
         )
 
-    def is_shown(self, chosen):
+    def is_shown(self, search, chosen):
         return len(chosen.get("year") or []) == 1  # months are offered within one chosen year
 
     def values(self, rows):

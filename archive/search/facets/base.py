@@ -53,8 +53,8 @@ class Facet:
     def source(self, over: str) -> FacetSource:
         raise NotImplementedError
 
-    def is_shown(self, chosen: dict[str, list]) -> bool:
-        """Whether the facet is offered, given the values chosen in every facet."""
+    def is_shown(self, search, chosen: dict[str, list]) -> bool:
+        """Whether the facet is offered on `search`'s page, given the values chosen in every facet."""
         return self.shown_in_lists
 
     def counts_over(self, lists: str) -> bool:

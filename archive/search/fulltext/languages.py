@@ -64,7 +64,7 @@ def analysis(language: str) -> str:
 
 
 def postgres_config(code: str) -> str:
-    """The text search configuration of an analysis (migration 0014 makes them)."""
+    """The text search configuration of an analysis (migration 0015 makes them)."""
     if code == ENGLISH:
         return "archive_english"
     return f"archive_{POSTGRES_SNOWBALL[code]}" if code in POSTGRES_SNOWBALL else SIMPLE_CONFIG
@@ -150,7 +150,7 @@ def bigram_tree(node):
 
 # Which languages to search ------------------------------------------------------------------------
 
-# The distinct languages from the index on archive_article(language) (migration 0014): one probe
+# The distinct languages from the index on Article.language (article_language_index): one probe
 # per language, whatever the number of articles (a loose index scan; both databases say it alike).
 PRESENT_SQL = """
     WITH RECURSIVE present(language) AS (

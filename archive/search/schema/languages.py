@@ -1,7 +1,6 @@
 """Each article indexed in its own language (issue 19; fulltext/languages.py says how), made by
-migration 0014.
+migration 0015. (The languages present are read from the model's index on Article.language.)
 
-- Both: an index on archive_article(language), from which a search reads the languages present.
 - PostgreSQL: a configuration `archive_<stemmer>` per built-in Snowball stemmer (a copy with
   unaccent before the stemmer, like `archive_english`); functions `archive_search_config(language)`
   (English for "en" and "", the language's configuration, else `archive_simple`) and
@@ -18,7 +17,6 @@ migration 0014.
 from archive.search.fulltext.languages import CJK, CJK_CHARS, POSTGRES_SNOWBALL
 
 STEMMERS = sorted(set(POSTGRES_SNOWBALL.values()) - {"english"})
-LANGUAGE_INDEX = "CREATE INDEX IF NOT EXISTS archive_article_language ON archive_article (language)"
 BASE = "lower(split_part(split_part({column}, '-', 1), '_', 1))"
 
 _configs = "\n".join(
@@ -81,12 +79,10 @@ POSTGRES_FORWARD = [
         strip({_vector("'archive_simple'::regconfig", "coalesce(title, '') || ' ' || coalesce(body, '')")})
     ) STORED
     """,
-    LANGUAGE_INDEX,
     "ANALYZE archive_article",
 ]
 
 POSTGRES_BACKWARD = [
-    "DROP INDEX IF EXISTS archive_article_language",
     "ALTER TABLE archive_article DROP COLUMN search_exact",
     """
     ALTER TABLE archive_article ADD COLUMN search_exact tsvector GENERATED ALWAYS AS (
@@ -122,7 +118,6 @@ SQLITE_TABLES = [
         tokenize='unicode61 remove_diacritics 2'
     )
     """,
-    LANGUAGE_INDEX,
 ]
 SQLITE_TRIGGERS = [
     f"""
@@ -153,7 +148,6 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS archive_article_words_delete",
     "DROP TRIGGER IF EXISTS archive_article_words_update",
     "DROP TABLE IF EXISTS archive_article_words",
-    "DROP INDEX IF EXISTS archive_article_language",
 ]
 
 FORWARD = {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_TABLES + SQLITE_TRIGGERS + SQLITE_REBUILD}

@@ -14,5 +14,5 @@ def forward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0013_statement_speaker_search")]
+    dependencies = [("archive", "0014_article_language")]
     operations = [migrations.RunPython(forward, run(languages.BACKWARD), elidable=False)]

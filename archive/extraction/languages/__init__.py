@@ -1,0 +1,757 @@
+"""Extraction for stories in French, Spanish and German (issue 19): countries, people and
+statements, read with each language's words (lexicon.py, data in archive/extraction/data/<lang>/).
+
+    from archive.extraction import extract
+    extract(text, title=..., language="fr")   # extract() hands fr/es/de stories to extract_parts
+
+English stories never come here: their extraction (countries.py, people.py, statements.py ...) is
+unchanged. Pure Python, no Django.
+
+What it reads:
+- quotations between « », „ “, » «, “ ” and straight quotes, and dialogue dashes (a paragraph
+  opening with "—": French "— …, a-t-il lancé", Spanish "—… —dijo X—");
+- reported speech: a subject, a reporting verb and "que" (French, Spanish) or a comma (German:
+  "Baerbock erklärte, Deutschland werde …"); the verb after the words ("…, a déclaré X",
+  "…, dijo X", "…, sagte X"); "according to" forms before or after ("selon X, …", "…, según X",
+  "laut X …", "X zufolge …");
+- speakers: a person named in the speaker's words, a pronoun or a null subject (the person last
+  named or speaking), a role with a definite article ("le chancelier", "el mandatario guyanés",
+  "die Grünen-Politikerin": the last person named with that role, else the last person named);
+  anything else ("un porte-parole", "das Auswärtige Amt") stays unresolved, with its words as label;
+- people: runs of capitalised words with a role or honorific before them ("le ministre des
+  Affaires étrangères, Jean-Noël Barrot", "Bundeskanzler Olaf Scholz", "M. Bourita"), a reporting
+  verb beside them ("dijo Maduro", "sagte Steinmeier") or a known given name; a lone surname is the
+  person named in full elsewhere in the story;
+- countries: names, adjectives and capitals (lexicon.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, Span, StatementMention
+from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
+
+__all__ = ["LANGUAGES", "base_language", "extract_parts"]
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+_ELISION_RE = re.compile(r"^(?:[dljnmstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
+_PARTICLES = frozenset("de da do dos das del van von der den di du al bin ben ter zu la le".split())
+_INNER_PARTICLES = frozenset("der den la le".split())  # only after van, von, de: "von der Leyen"
+_ARTICLES = {
+    "fr": frozenset("le la l' l’ les".split()),
+    "es": frozenset("el la los las".split()),
+    "de": frozenset("der die das den dem des".split()),
+}
+_DETERMINERS_DE = frozenset(
+    "der die das den dem des ein eine einer einen einem eines dieser diese dieses kein keine sein seine ihr ihre "
+    "seinem seiner ihrem ihrer unser unsere".split()
+)
+_NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen")
+_OPENERS = '«„“"»‹'
+_QUOTE_RES = {
+    "fr": [r"«\s*([^«»]+?)\s*»", r"“([^“”]+?)”", r"\"([^\"]+?)\""],
+    "es": [r"«\s*([^«»]+?)\s*»", r"“([^“”]+?)”", r"\"([^\"]+?)\""],
+    "de": [r"„([^„“”]+?)[“”]", r"«\s*([^«»]+?)\s*»", r"»([^»«]+?)«", r"\"([^\"]+?)\""],
+}
+_PRONOUN_PHRASES = {
+    "fr": frozenset("il elle ils elles lui eux".split()),
+    "es": frozenset("él ella ellos ellas".split()),
+    "de": frozenset("er sie".split()),
+}
+_AUXILIARIES = frozenset("a ont avait avaient aurait ha han había hat hatte haben".split())
+# Words that end a speaker's name after an inverted verb ("a déclaré X lors de …", "dijo X tras …").
+_CIRCUMSTANCES = {
+    "fr": "lors|devant|à l['’]issue|après|avant|dans|en|au|sur|pendant|depuis",
+    "es": "tras|en|durante|ante|a su|desde|al|antes|después",
+    "de": "nach|vor|bei|in|auf|am|im|laut|während|gegenüber",
+}
+_PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
+_LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
+_DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][\w'’ ./-]{1,40}?)(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+")
+
+
+def base_language(language: str | None) -> str:
+    """ "fr-CA" -> "fr"; "" for nothing."""
+    return (language or "").strip().replace("_", "-").split("-")[0].lower()
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Quote:
+    start: int  # of the words, inside the marks
+    end: int
+    outer_start: int  # marks included
+    outer_end: int
+    dash: bool = False
+
+
+@dataclass
+class _Person:
+    name: str
+    forms: list
+    role: str = ""
+    spans: list = None
+    mentions: int = 0
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _WORD_RE.finditer(text):
+        word, start = match.group(), match.start()
+        elided = _ELISION_RE.match(word)
+        if elided:
+            start += elided.end()
+            word = word[elided.end() :]
+        if word.endswith(".") and len(word) > 2 and word not in ("M.", "MM.", "Sr.", "Sra.", "Dr.", "Dra.", "Prof."):
+            word = word[:-1]
+        tokens.append(_Token(word, start, start + len(word)))
+    return tokens
+
+
+class _Story:
+    def __init__(self, lex: Lexicon, document: Document):
+        self.lex = lex
+        self.document = document
+        self.paragraphs = document.paragraphs
+        self.language = lex.language
+        verbs = sorted(lex.verbs, key=len, reverse=True)
+        self.verb_alt = "|".join(re.escape(v) for v in verbs)
+        self.present_alt = "|".join(re.escape(v) for v in sorted(lex.present, key=len, reverse=True)) or "(?!)"
+        self.tokens = [_tokens(p) for p in self.paragraphs]
+        self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
+        self.given_names = _given_names()
+        self.people: dict[str, _Person] = {}
+        self.mentions: list[tuple[tuple[int, int], int, str]] = []  # ((paragraph, start), end, person)
+        self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
+
+    # --- people ---------------------------------------------------------------------------------
+
+    def _is_country(self, paragraph: int, token: _Token) -> bool:
+        return any(s <= token.start and token.end <= e for _, _, s, e in self.country_spans[paragraph])
+
+    def _name_like(self, paragraph: int, token: _Token) -> bool:
+        word = token.text
+        if not word[:1].isupper() or word.endswith("."):
+            return False
+        if word in self.lex.non_names or word in self.lex.honorifics or is_role(self.lex, word):
+            return False
+        if len(word) > 1 and word.replace("-", "").isupper():  # ONU, OTAN, CDU: acronyms
+            return False
+        return not self._is_country(paragraph, token)
+
+    def _runs(self, paragraph: int) -> list[list[_Token]]:
+        """Runs of name-like tokens separated by single spaces, particles inside ("von der Leyen")."""
+        text, tokens = self.paragraphs[paragraph], self.tokens[paragraph]
+        runs, run = [], []
+        for index, token in enumerate(tokens):
+            joined = run and text[run[-1].end : token.start] == " "
+            if self._name_like(paragraph, token):
+                if not joined:
+                    if run:
+                        runs.append(run)
+                    run = []
+                run.append(token)
+                continue
+            nxt = self._after_particles(paragraph, index)
+            particle = token.text in _PARTICLES and nxt is not None
+            if token.text in _INNER_PARTICLES and not (run and run[-1].text in ("van", "von", "de")):
+                particle = False
+            if particle and (joined or token.text in ("van", "von")):
+                if not joined and run:
+                    runs.append(run)
+                    run = []
+                if run or token.text in ("van", "von"):
+                    run.append(token)
+                    continue
+            if run:
+                runs.append(run)
+            run = []
+        if run:
+            runs.append(run)
+        return [r[: _last_name_index(r) + 1] for r in runs if _last_name_index(r) >= 0]
+
+    def _after_particles(self, paragraph: int, index: int) -> _Token | None:
+        """The name-like token after the particles from `index` ("von der Leyen": "Leyen"), or None."""
+        text, tokens = self.paragraphs[paragraph], self.tokens[paragraph]
+        while index + 1 < len(tokens) and text[tokens[index].end : tokens[index + 1].start] == " ":
+            index += 1
+            if tokens[index].text in _PARTICLES:
+                continue
+            return tokens[index] if self._name_like(paragraph, tokens[index]) else None
+        return None
+
+    def _clause_before(self, paragraph: int, start: int) -> str:
+        """The clause's words before `start` (at most 100 characters); self._clause_start says where."""
+        text = self.paragraphs[paragraph][max(0, start - 100) : start]
+        cut = max(text.rfind(c) for c in '.;:!?«»„“"()')
+        self._clause_start = max(0, start - 100) + cut + 1
+        return text[cut + 1 :]
+
+    def _two_names(self, paragraph: int, before: str, tokens: list[_Token]) -> bool:
+        """Whether `tokens` (of `before`) hold a name and the clause it is the subject of ("JD Vance hat
+        auf der …"), so a role before them is not the next name's."""
+        offset = self._clause_start
+        return any(
+            before[a.end : b.start] == " "
+            and "," not in before[a.end :]  # "de Venezuela, Nicolás Maduro, y de Guyana, Irfaan Ali" is a list
+            and b.text[:1].islower()
+            and b.text not in _PARTICLES
+            and self._name_like(paragraph, _Token(a.text, a.start + offset, a.end + offset))
+            for a, b in zip(tokens, tokens[1:], strict=False)
+        )
+
+    def _evidence(self, paragraph: int, run: list[_Token]) -> tuple[bool, str]:
+        """(is a person, the role the text gives before it)."""
+        text = self.paragraphs[paragraph]
+        before = self._clause_before(paragraph, run[0].start)
+        before_tokens = _tokens(before)[-8:]
+        role = ""
+        for index in range(len(before_tokens) - 1, -1, -1):
+            if self._two_names(paragraph, before, before_tokens[index:]):
+                break  # another name stands between: the role is its ("Vizepräsident JD Vance hat auf der …")
+            if is_role(self.lex, before_tokens[index].text):
+                while index > 0 and is_role(self.lex, before_tokens[index - 1].text):
+                    index -= 1  # "Premier ministre"
+                role = before[before_tokens[index].start :].strip(" ,")
+                break
+        previous = before_tokens[-1].text if before_tokens else ""
+        after = text[run[-1].end : run[-1].end + 60]
+        close_before = text[max(0, run[0].start - 8) : run[0].start]
+        honorific = any(re.search(rf"(?:^|\s){re.escape(h)}\s+$", close_before) for h in self.lex.honorifics)
+        plural = _PLURAL_VERB[self.language]
+        verb_after = bool(re.match(rf"^\s+(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
+            self.language == "fr"
+            and re.match(rf"^,?\s+(?:a|avait)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
+        )
+        verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
+        if self.language == "de" and len(run) == 1:
+            word = run[0].text
+            if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
+                return False, ""
+        if len(run) == 1:
+            direct_role = bool(before_tokens) and is_role(self.lex, previous) and before.endswith(" ")
+            return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
+        given = run[0].text in self.given_names
+        return bool(role) or honorific or verb_after or verb_before or given, role
+
+    def find_people(self) -> None:
+        singles = []
+        for paragraph in range(len(self.paragraphs)):
+            for run in self._runs(paragraph):
+                ok, role = self._evidence(paragraph, run)
+                if len(run) == 1:
+                    singles.append((paragraph, run, ok, role))
+                    continue
+                if ok:
+                    self._add(paragraph, run, role)
+        # A lone word is a person already named in full (its surname, or another word of the name),
+        # or one with evidence of its own.
+        for paragraph, run, ok, role in singles:
+            word = run[0].text
+            owner = self._owner(word)
+            if owner is None and ok:
+                self._add(paragraph, run, role)
+            elif owner is not None:
+                self._mention(owner, paragraph, run)
+        # A person first known by surname alone and named in full later is one person.
+        for name in [n for n in self.people if " " not in n]:
+            fuller = [p for p in self.people.values() if " " in p.name and name in p.name.split()]
+            if fuller:
+                target = fuller[0]
+                lone = self.people.pop(name)
+                target.spans.extend(lone.spans)
+                target.mentions += lone.mentions
+                target.forms = list(dict.fromkeys(target.forms + lone.forms))
+                target.role = target.role or lone.role
+                self.mentions = [(p, e, target.name if who == name else who) for p, e, who in self.mentions]
+        self.mentions.sort()
+        self.events = [(position, who) for position, _, who in self.mentions]
+
+    def _owner(self, word: str) -> str | None:
+        for person in self.people.values():
+            parts = [p for p in person.name.split() if p not in _PARTICLES]
+            if word in parts or any(word in part.split("-") for part in parts if "-" in part and len(word) > 3):
+                return person.name
+        return None
+
+    def _add(self, paragraph: int, run: list[_Token], role: str) -> None:
+        text = self.paragraphs[paragraph]
+        name = text[run[0].start : run[-1].end]
+        owner = self._owner(run[-1].text) if len(run) == 1 else None
+        if owner is None:
+            for person in list(self.people.values()):  # "Steinmeier" then "Frank-Walter Steinmeier"
+                if name in person.forms or person.name == name:
+                    owner = person.name
+        if owner is None:
+            self.people[name] = _Person(name, [name], _clean_role(role, self.language), [], 0)
+            owner = name
+        person = self.people[owner]
+        if role and not person.role:
+            person.role = _clean_role(role, self.language)
+        self._mention(owner, paragraph, run)
+
+    def _mention(self, owner: str, paragraph: int, run: list[_Token]) -> None:
+        person = self.people[owner]
+        text = self.paragraphs[paragraph]
+        form = text[run[0].start : run[-1].end]
+        if form not in person.forms:
+            person.forms.append(form)
+        person.mentions += 1
+        person.spans.append(Span(paragraph, run[0].start, run[-1].end))
+        self.mentions.append(((paragraph, run[0].start), run[-1].end, owner))
+
+    # --- speakers -------------------------------------------------------------------------------
+
+    def _people_in(self, paragraph: int, start: int, end: int) -> list[str]:
+        return [who for (p, s), e, who in self.mentions if p == paragraph and s >= start and e <= end]
+
+    def _last_event(self, paragraph: int, offset: int) -> str | None:
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        return self.events[index - 1][1] if index else None
+
+    def _by_role(self, role_word: str, phrase: str, paragraph: int, offset: int) -> str | None:
+        """The person last named before `offset` with this role; of the country the phrase names,
+        when it names one ("le ministre ukrainien")."""
+        stem = role_word.lower()[:6]
+        codes = {code for code, *_ in country_codes(self.lex, phrase)}
+        best = best_country = None
+        for (p, s), _, who in self.mentions:
+            if (p, s) >= (paragraph, offset):
+                break
+            role = self.people[who].role
+            if codes and codes & {code for code, *_ in country_codes(self.lex, role)}:
+                best_country = who
+            if stem and stem in role.lower():
+                best = who
+        return best_country or best
+
+    def _speaker(
+        self, paragraph: int, start: int, end: int, *, subject: bool, pronoun: str = "", null_subject: bool = False
+    ) -> tuple[str | None, str]:
+        """The person a speaker phrase names (or refers to), else None and the phrase as label."""
+        text = self.paragraphs[paragraph]
+        phrase = text[start:end].strip(" ,;:—–-")
+        named = self._people_in(paragraph, start, end)
+        if named:
+            return (named[-1] if subject else named[0]), ""
+        words = [t.text for t in _tokens(phrase)]
+        lowered = [w.lower() for w in words]
+        edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
+        if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
+            return self._last_event(paragraph, start), ""
+        if null_subject and (
+            not words
+            or (
+                self.language == "es"
+                and lowered[0] not in _ARTICLES["es"]
+                and not words[0][:1].isupper()
+                and not is_role(self.lex, words[0])
+            )
+        ):
+            # Spanish drops the subject ("…, añadió."): the person last named or speaking
+            return self._last_event(paragraph, start), ""
+        head = lowered[:6] if not subject else lowered[-8:]
+        role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
+        definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
+        if role_words and (
+            definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head)
+        ):
+            who = self._by_role(role_words[0], phrase, paragraph, start) or self._last_event(paragraph, start)
+            if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
+                later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
+                who = later[0] if later else None
+            return who, ("" if who else phrase[:80])
+        return None, phrase[:80]
+
+    # --- statements -----------------------------------------------------------------------------
+
+    def quotes(self, paragraph: int) -> list[_Quote]:
+        text = self.paragraphs[paragraph]
+        found: list[_Quote] = []
+        dash = re.match(r"^\s*[—–-]\s*", text)
+        if dash:
+            end = self._dash_end(text, dash.end())
+            found.append(_Quote(dash.end(), end, dash.start(), end, dash=True))
+        for pattern in _QUOTE_RES[self.language]:
+            for match in re.finditer(pattern, text):
+                if any(q.outer_start < match.end() and match.start() < q.outer_end for q in found):
+                    continue
+                found.append(_Quote(match.start(1), match.end(1), match.start(), match.end()))
+        return sorted(found, key=lambda q: q.start)
+
+    def _dash_end(self, text: str, start: int) -> int:
+        if self.language == "es":
+            close = re.search(r"\s[—–]", text[start:])
+            return start + close.start() if close else len(text)
+        inverted = re.search(
+            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|(?:{self.present_alt})-t-)\b",
+            text[start:],
+        )
+        if self.language == "de":
+            inverted = re.search(rf",\s*(?:{self.verb_alt})\b", text[start:])
+        return start + inverted.start() if inverted else len(text)
+
+    def sentences(self, paragraph: int, quotes: list[_Quote]) -> list[tuple[int, int]]:
+        text = self.paragraphs[paragraph]
+        inside = [(q.outer_start, q.outer_end) for q in quotes]
+        bounds, start = [], 0
+        for match in re.finditer(r"[.!?](?:[»“”\"«])?(?=\s+[\w«„“\"—–¿¡])", text):
+            at = match.start()
+            if any(s < at < e - 1 for s, e in inside):
+                continue
+            before = text[max(0, at - 6) : at + 1].split()[-1] if text[max(0, at - 6) : at + 1].split() else ""
+            if before in self.lex.honorifics or re.fullmatch(r"(?:\w\.)+", before) and len(before) <= 4:
+                continue
+            nxt = text[match.end() :].lstrip()[:1]
+            if nxt.islower():
+                continue
+            bounds.append((start, match.end()))
+            start = match.end()
+        if start < len(text):
+            bounds.append((start, len(text)))
+        return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in bounds if text[s:e].strip()]
+
+    def find_statements(self) -> list[StatementMention]:
+        statements: list[StatementMention] = []
+        for paragraph, _text in enumerate(self.paragraphs):
+            quotes = self.quotes(paragraph)
+            for start, end in self.sentences(paragraph, quotes):
+                in_sentence = [q for q in quotes if start <= q.outer_start and q.outer_end <= end + 1]
+                if not in_sentence and quotes and quotes[0].dash and start < quotes[0].outer_end:
+                    in_sentence = [quotes[0]]
+                found = self._sentence(paragraph, start, end, in_sentence)
+                for statement in found:
+                    statements.append(statement)
+                    if statement.speaker_person:
+                        position = (paragraph, statement.start)
+                        bisect.insort(self.events, (position, statement.speaker_person))
+        return statements
+
+    def _statement(self, kind, paragraph, start, end, verb, speaker, label) -> StatementMention | None:
+        text = self.paragraphs[paragraph]
+        while start < end and text[start] in " ,:;—–-" + _OPENERS:
+            start += 1
+        while end > start and text[end - 1] in ' ,.;:—–-«»„“”"':
+            closing = text[end - 1]
+            opener = {"»": "«", "“": "„", "”": "“", '"': '"'}.get(closing)
+            inside = text[start : end - 1]
+            if opener and (
+                inside.count(opener) % 2 if opener == closing else inside.count(opener) > inside.count(closing)
+            ):
+                break  # the words end with a quotation: its closing mark stays
+            end -= 1
+        if end - start < 3:
+            return None
+        return StatementMention(
+            kind=kind,
+            text=text[start:end],
+            paragraph=paragraph,
+            start=start,
+            end=end,
+            verb=verb,
+            speaker_person=speaker,
+            speaker_label="" if speaker else label,
+        )
+
+    def _sentence(self, paragraph: int, start: int, end: int, quotes: list[_Quote]) -> list[StatementMention]:
+        text = self.paragraphs[paragraph]
+        sentence = text[start:end]
+        found: list[StatementMention] = []
+        covered: list[tuple[int, int]] = []
+        for attempt in (self._inverted, self._subject_verb, self._according):
+            result = attempt(paragraph, start, end, sentence, quotes)
+            if result is None:
+                continue
+            kind, c_start, c_end, verb, speaker, label = result
+            quote = next(
+                (
+                    q
+                    for q in quotes
+                    if q.start >= c_start - 3
+                    and q.end <= c_end + 3
+                    and (q.outer_end - q.outer_start) >= (c_end - c_start) - 4
+                ),
+                None,
+            )
+            if quote is not None:
+                kind, c_start, c_end = DIRECT, quote.start, quote.end
+            statement = self._statement(kind, paragraph, c_start, c_end, verb, speaker, label)
+            if statement is not None:
+                found.append(statement)
+                covered.append((c_start, c_end))
+            break
+        for quote in quotes:  # quotations not already the words of a statement
+            if any(s - 3 <= quote.start and quote.end <= e + 3 for s, e in covered):
+                continue
+            speaker, label, verb = self._quote_speaker(paragraph, start, quote)
+            words = len(text[quote.start : quote.end].split())
+            if (speaker or label) and words >= 2 or words >= _LONE_QUOTE_WORDS:
+                statement = self._statement(DIRECT, paragraph, quote.start, quote.end, verb, speaker, label)
+                if statement is not None:
+                    found.append(statement)
+        return found
+
+    def _quote_speaker(self, paragraph: int, sentence_start: int, quote: _Quote) -> tuple[str | None, str, str]:
+        """A quotation introduced by its speaker ("Elle a déclaré : « … »", "sagte Hagari: „…“")."""
+        text = self.paragraphs[paragraph]
+        before = text[sentence_start : quote.outer_start]
+        if not before.rstrip().endswith((":", ",")):
+            return None, "", ""
+        verb = re.search(rf"\b({self.verb_alt})\b", before)
+        if verb is None:
+            if not before.rstrip().endswith(":"):
+                return None, "", ""
+            # "X meldete sich zu Wort: „…“": the person the clause before the colon names
+            named = self._people_in(paragraph, sentence_start, quote.outer_start)
+            return (named[-1], "", "") if named else (None, "", "")
+        verb_start = sentence_start + verb.start()
+        subject_speaker, subject_label = self._speaker(paragraph, sentence_start, verb_start, subject=True)
+        subject_words = re.sub(r"[«„“\"»][^«„“\"»]*[»“”\"«]", "", text[sentence_start:verb_start])
+        if subject_speaker or subject_words.strip(" a,"):
+            return subject_speaker, subject_label, verb.group(1)
+        speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
+        return speaker, label, verb.group(1)
+
+    def _apposition(self, paragraph: int, comma: int) -> int:
+        """Past ", Name," after a role ("el vocero presidencial, Manuel Adorni, …"): the second comma."""
+        text = self.paragraphs[paragraph]
+        for (p, s), e, _who in self.mentions:
+            if p == paragraph and comma < s <= comma + 2 and text[e : e + 1] in (",", ".", ";", ""):
+                return e
+        return comma
+
+    def _inverted(self, paragraph, start, end, sentence, quotes):
+        """ "…, a déclaré X." / "…, dijo X." / "…, sagte X." / "— …, a-t-il lancé"."""
+        if self.language == "fr":
+            pattern = (
+                rf",\s*(?:(?:a|ont|avait|avaient)(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
+                rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle|on))\b"
+                r"(?P<rest>[^»«]*?)(?:,\s*(?=«)|$)"
+            )
+        elif self.language == "es":
+            pattern = rf"(?:,|[—–]|\s[—–])\s*[—–]?(?P<verb>{self.verb_alt})\b(?P<rest>[^\"“”«»]*?)(?:,\s*(?=[\"“«])|$)"
+        else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."
+            pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>[^„“«»\"]*?)(?:,\s*(?=[„«»\"])|$)"
+        match = None
+        for candidate in re.finditer(pattern, sentence):
+            match = candidate
+        if match is None and self.language == "fr":  # "Kigali, a-t-il assuré, n'a « aucune … »"
+            aside = re.search(
+                rf",\s*(?:(?:a|avait)-t-(?P<pron>il|elle)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<verb>{self.verb_alt})"
+                rf"|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle))\s*,",
+                sentence,
+            )
+            if aside and aside.start() > 0:
+                verb = aside.group("verb") or aside.group("verb2")
+                speaker = self._last_event(paragraph, start)
+                return INDIRECT, start, end, verb, speaker, "" if speaker else aside.group("pron") or ""
+        if match is None or match.start() < 3:
+            return None
+        verb = match.group("verb") or match.groupdict().get("verb2") or ""
+        pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
+        if verb == "so" and len(match.group("rest").split()) > 4:
+            return None  # "…, so dass …", "…, so lange …"
+        if any(p == paragraph and e == start + match.start() for (p, _), e, _ in self.mentions):
+            return None  # "La présidente du Conseil, Giorgia Meloni, a insisté sur …": the subject, not the words
+        if self.language != "de" and re.match(r"^\s+(?:[\w'’-]+\s+){0,8}?(?:que|qu['’])", match.group("rest")):
+            return None  # "X, por su parte, insistió en que …": the subject comes first
+        rest_start = start + match.start("rest")
+        rest_end = start + match.end("rest")
+        rest = text_rest = self.paragraphs[paragraph][rest_start:rest_end]
+        if self.language == "de":
+            pron = re.match(r"\s*(er|sie)\b", rest)
+            pronoun = pronoun or (pron.group(1) if pron else "")
+        # The speaker's words end at the first comma or preposition that starts a circumstance.
+        cut = re.search(rf",|\s(?:{_CIRCUMSTANCES[self.language]})\s", text_rest)
+        speaker_end = rest_start + (cut.start() if cut else len(rest))
+        if cut is not None and cut.group() == ",":  # "…, a répondu le porte-parole, Dmitri Peskov."
+            speaker_end = self._apposition(paragraph, speaker_end)
+        speaker, label = self._speaker(
+            paragraph, rest_start, speaker_end, subject=False, pronoun=pronoun, null_subject=True
+        )
+        content_start = start
+        according = re.match(rf"^\s*(?:{'|'.join(re.escape(a) for a in self.lex.according)})\b[^,]*,", sentence, re.I)
+        if according:
+            content_start = start + according.end()
+        return INDIRECT, content_start, start + match.start(), verb, speaker, label
+
+    def _subject_verb(self, paragraph, start, end, sentence, quotes):
+        """ "X a affirmé que …" / "X dijo que …" / "X erklärte, …"."""
+        if self.language == "fr":
+            pattern = (
+                rf"\b(?:(?:a|ont|avait|avaient|aurait)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>{self.verb_alt})"
+                rf"|(?P<verb2>{self.present_alt}))\s+(?:[\w'’-]+\s+){{0,5}}?(?:que\s+|qu['’])"
+            )
+        elif self.language == "es":
+            pattern = rf"\b(?P<verb>{self.verb_alt})\s+(?:[\w'’-]+\s+){{0,8}}?que\s+"
+        else:
+            pattern = rf"\b(?P<verb>{self.verb_alt})\b(?:[^,.;:„“«»\"]{{0,60}}?),\s*(?:dass\s+)?"
+        match = re.search(pattern, sentence)
+        if match is None:
+            return None
+        verb = match.group("verb") or match.groupdict().get("verb2") or ""
+        subject_end = start + match.start()
+        if self.language == "fr" and match.group("verb"):
+            subject_end = start + match.start()
+        if not self.paragraphs[paragraph][start:subject_end].strip():
+            return None
+        if self.language == "de" and sentence[match.end() :].lstrip()[:1] in _OPENERS:
+            return None  # "sagte X: „…“" is a quotation, read with its quote
+        speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
+        return INDIRECT, start + match.end(), end, verb, speaker, label
+
+    def _according(self, paragraph, start, end, sentence, quotes):
+        """ "Selon X, …" / "…, según X." / "Laut X soll …" / "X zufolge …"."""
+        forms = "|".join(re.escape(a) for a in self.lex.according if a != "zufolge")
+        text = self.paragraphs[paragraph]
+        front = re.match(rf"^\s*(?:{forms})\s+", sentence, re.I)
+        if front:
+            if self.language == "de":
+                speaker_end = start + front.end()
+                for token in _tokens(sentence[front.end() :]):
+                    word = token.text
+                    if (
+                        word[:1].isupper()
+                        or word in _DETERMINERS_DE
+                        or word in _PARTICLES
+                        or word.endswith(("en", "em", "er"))
+                        and not word[:1].isupper()
+                        and word in ()
+                    ):
+                        speaker_end = start + front.end() + token.end
+                        continue
+                    break
+                content_start = speaker_end
+            else:
+                comma = sentence.find(",", front.end())
+                if comma < 0:
+                    return None
+                speaker_end = self._apposition(paragraph, start + comma)
+                content_start = speaker_end + 1
+            speaker, label = self._speaker(paragraph, start + front.end(), speaker_end, subject=False)
+            return INDIRECT, content_start, end, front.group().strip(), speaker, label
+        back = re.search(rf",?\s+(?P<form>{forms})\s+(?P<who>[^,.;]+)[.!]?\s*$", sentence, re.I)
+        if back and back.start() > 10 and self.language != "de":
+            speaker, label = self._speaker(paragraph, start + back.start("who"), start + back.end("who"), subject=False)
+            return INDIRECT, start, start + back.start(), back.group("form"), speaker, label
+        if self.language == "de":
+            after = re.match(r"^\s*(?P<who>(?:\w+\s+){1,5}?)zufolge\s+", sentence)
+            if after:
+                speaker, label = self._speaker(paragraph, start, start + after.end("who"), subject=False)
+                return INDIRECT, start + after.end(), end, "zufolge", speaker, label
+        del text
+        return None
+
+    # --- countries ------------------------------------------------------------------------------
+
+    def countries(self) -> list[CountryMention]:
+        counts: dict[str, list[int]] = {}
+        dateline_end = 0
+        if self.paragraphs:
+            match = _DATELINE_RE.match(self.paragraphs[0])
+            dateline_end = match.end() if match else 0
+        for paragraph, spans in enumerate(self.country_spans):
+            for code, _kind, start, _end in spans:
+                entry = counts.setdefault(code, [0, 0])
+                if paragraph == 0 and start < dateline_end:
+                    entry[1] = 1
+                else:
+                    entry[0] += 1
+        title = self.document.title
+        if title and not (self.paragraphs and title.rstrip("…") in self.paragraphs[0]):  # as countries.py does
+            for code, _kind, _s, _e in country_codes(self.lex, title):
+                counts.setdefault(code, [0, 0])[0] += 1
+        for place in self.document.dateline_places:
+            for code, _kind, _s, _e in country_codes(self.lex, place):
+                counts.setdefault(code, [0, 0])[1] = 1
+        return [CountryMention(code, mentions, bool(dateline)) for code, (mentions, dateline) in counts.items()]
+
+    def people_mentions(self) -> list[PersonMention]:
+        found = []
+        for person in self.people.values():
+            # The office's country when the role names it ("ministre marocain", "Polens Außenminister")
+            codes = [code for code, *_ in country_codes(self.lex, person.role)]
+            found.append(
+                PersonMention(
+                    name=person.name,
+                    forms=person.forms,
+                    role=person.role[:120],
+                    country=codes[0] if codes else None,
+                    mentions=person.mentions,
+                    spans=person.spans,
+                )
+            )
+        return found
+
+
+def _last_name_index(run: list[_Token]) -> int:
+    """Index of the run's last token that is not a particle (-1 when none is)."""
+    for index in range(len(run) - 1, -1, -1):
+        if run[index].text not in _PARTICLES:
+            return index
+    return -1
+
+
+def _clean_role(role: str, language: str) -> str:
+    role = re.sub(r"\s+", " ", role).strip(" ,")
+    words = role.split(" ")
+    while words and words[0].lower() in _ARTICLES.get(language, ()) | {"l'", "l’", "du", "del", "des"}:
+        words.pop(0)
+    role = " ".join(words)
+    if role.lower().startswith(("l'", "l’")):
+        role = role[2:]
+    return role
+
+
+_GIVEN: frozenset[str] | None = None
+
+
+def _given_names() -> frozenset[str]:
+    global _GIVEN
+    if _GIVEN is None:
+        from pathlib import Path
+
+        path = Path(__file__).resolve().parent.parent / "data" / "people_given_names.txt"
+        _GIVEN = frozenset(
+            word
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")
+            for word in line.split()
+        )
+    return _GIVEN
+
+
+def extract_parts(language: str, document: Document):
+    """(countries, people, organisations, statements) of a French, Spanish or German story."""
+    story = _Story(lexicon(language), document)
+    if not document.dateline and document.paragraphs:
+        match = _DATELINE_RE.match(document.paragraphs[0])
+        if match:
+            document.dateline = match.group("place").strip()
+            document.dateline_places = [p.strip() for p in document.dateline.split("/") if p.strip()]
+    story.find_people()
+    statements = story.find_statements()
+    return story.countries(), story.people_mentions(), [], statements
+
+
+def annotate(extraction, language: str) -> None:
+    """What each statement is about (the countries of its sentence) and its speaker's role."""
+    lex = lexicon(language)
+    people = {p.name: p for p in extraction.people}
+    for statement in extraction.statements:
+        paragraph = extraction.document.paragraphs[statement.paragraph]
+        window = paragraph[max(0, statement.start - 200) : statement.end + 200]
+        statement.about = list(dict.fromkeys(code for code, *_ in country_codes(lex, window)))
+        person = people.get(statement.speaker_person or "")
+        if person is not None:
+            statement.speaker_role = person.role
+            statement.speaker_country = person.country
