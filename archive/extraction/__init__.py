@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .countries import find_countries
+from .countries import country_spans, find_countries
 from .document import parse_document
 from .model import (
     DIRECT,
@@ -57,9 +57,10 @@ def extract(
     """
     document = parse_document(text, title=title, date=date, dateline=dateline, source=source)
     organisations = find_organisations(document)
-    countries = find_countries(document)
+    spans = country_spans(document)  # one scan for the story's countries and what each statement is about
+    countries = find_countries(document, spans)
     people = find_people(document, organisations)
     statements = find_statements(document, people, organisations)
     extraction = Extraction(document, countries, people, organisations, statements)
-    annotate(extraction)
+    annotate(extraction, spans)
     return extraction

@@ -6,7 +6,7 @@ from the dateline). Pure Python, run at the end of extraction.
 
 from __future__ import annotations
 
-from .countries import codes_in
+from .countries import CountrySpan, country_spans
 from .model import Document, Extraction
 from .people import dateline_end
 from .text import split_sentences
@@ -16,18 +16,26 @@ from .text import split_sentences
 REACH = 300
 
 
-def annotate(extraction: Extraction) -> None:
+def annotate(extraction: Extraction, spans: list[CountrySpan] | None = None) -> None:
+    """`spans`: country_spans(document), when extraction has it already (the scan is not repeated)."""
+    if not extraction.statements:
+        return
     document = extraction.document
+    if spans is None:
+        spans = country_spans(document)
     people = {person.name: person for person in extraction.people}
     organisations = {organisation.name: organisation for organisation in extraction.organisations}
     bounds: dict[int, list[tuple[int, int]]] = {}
-    named = countries_named(document) if extraction.statements else set()
+    by_paragraph: dict[int, list[CountrySpan]] = {}
+    for span in spans:
+        by_paragraph.setdefault(span.paragraph, []).append(span)
+    named = countries_named(document, spans)
     for statement in extraction.statements:
         if statement.paragraph not in bounds:
             bounds[statement.paragraph] = sentence_bounds(document.paragraphs[statement.paragraph])
-        paragraph = document.paragraphs[statement.paragraph]
         start, end = sentence_around(bounds[statement.paragraph], statement.start, statement.end)
-        statement.about = list(dict.fromkeys(codes_in(paragraph[start:end], document.date)))
+        mentions = by_paragraph.get(statement.paragraph, ())
+        statement.about = list(dict.fromkeys(s.code for s in mentions if start <= s.start and s.end <= end))
         person = people.get(statement.speaker_person or "")
         organisation = organisations.get(statement.speaker_organisation or "")
         speaker = person or organisation
@@ -37,12 +45,10 @@ def annotate(extraction: Extraction) -> None:
             statement.speaker_country = speaker.country
 
 
-def countries_named(document: Document) -> set[str]:
-    """The countries the story's text names (the dateline left out)."""
-    paragraphs = list(document.paragraphs)
-    if paragraphs:
-        paragraphs[0] = paragraphs[0][dateline_end(document, paragraphs[0]) :]
-    return {code for paragraph in paragraphs for code in codes_in(paragraph, document.date)}
+def countries_named(document: Document, spans: list[CountrySpan]) -> set[str]:
+    """The countries the story's text names (the title and the dateline left out)."""
+    cut = dateline_end(document, document.paragraphs[0]) if document.paragraphs else 0
+    return {s.code for s in spans if s.paragraph > 0 or (s.paragraph == 0 and s.start >= cut)}
 
 
 def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
