@@ -664,8 +664,9 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     """Count bare surname mentions ("Hornung said", "Kishida's government") of known people."""
     owners: dict[str, list[_Person]] = {}
     for person in people:
-        words = {_ARTICLE_RE.sub("", w) for w in key_words(person.name)}  # "al-Tayer" is also "Tayer"
-        for word in {w for w in words if len(w) > 2 and w.lower() not in PARTICLES | ROYAL_TITLES}:
+        # In the name's order (not a set's), so that the forms come out the same in every process.
+        words = dict.fromkeys(_ARTICLE_RE.sub("", w) for w in key_words(person.name))  # "al-Tayer" is also "Tayer"
+        for word in [w for w in words if len(w) > 2 and w.lower() not in PARTICLES | ROYAL_TITLES]:
             owners.setdefault(word, []).append(person)
     # Two people sharing a word: a bare mention of it would be a guess.
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
