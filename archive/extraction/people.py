@@ -24,6 +24,7 @@ from .names import (
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     PARTICLES,
+    REPORTING_VERBS,
     ROLE_HEADS,
     ROYAL_TITLES,
     SPEECH_VERBS,
@@ -333,6 +334,8 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
 def _is_after_speech_verb(before: str) -> bool:
     """ "said Tom Murtha", "according to Tom Murtha"."""
     last = before[-16:].rsplit(None, 1)[-1:]
+    if last and last[0] in REPORTING_VERBS["end"]:  # '"...," agreed Elliot Platt': right after the words
+        return before[: -len(last[0]) - 1].rstrip().endswith((",", '"', "”"))
     return bool(last) and before[-1:].isspace() and (last[0] in CUE_VERBS or before.endswith("according to "))
 
 

@@ -45,8 +45,9 @@ from .names import (
 from .people import dateline_end, readable_paragraphs
 from .text import alternation
 
-# Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
-_FRAME_VERBS = frozenset({"reported"})
+# Verbs that report speech only when they end the sentence ("CLAUSE, the staff concluded.") or
+# follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
+_FRAME_VERBS = REPORTING_VERBS["end"]
 # Participles that report what the clause's subject said: "..., saying ...", "noting that ...".
 _PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"})
 _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
@@ -506,6 +507,26 @@ _SENTENCE_TAIL_RE = re.compile(
 )
 
 
+def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
+    """ "CLAUSE, the staff concluded.": a short subject between the reported words' comma (or
+    quotation mark) and the verb, opened by no clause word ("as", "than", "which")."""
+    cut = max(masked.rfind(mark, s0, verb.start) for mark in ",\"”")
+    if cut < 0:
+        return False
+    words = masked[cut + 1 : verb.start].split()
+    return 0 < len(words) <= 8 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
+
+
+def _after_reported_words(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
+    """ '"...," agreed Chase Manhattan's Marshall.': the verb right after the reported words (a
+    comma or a closing quotation), its subject after it and nothing else."""
+    head = masked[s0 : verb.start].rstrip()
+    if not head.endswith((",", *_QUOTE_CHARS)) or len(head.split()) < _CLAUSE_WORDS:
+        return False
+    subject = _noun_phrase_after(masked, verb.end, s1)
+    return subject is not None and _SENTENCE_TAIL_RE.fullmatch(masked, subject[1], s1) is not None
+
+
 def _verb_rank(verb: str) -> int:
     return 0 if verb in _MAIN_VERBS else 2 if verb in _PARTICIPLES else 1
 
@@ -513,8 +534,11 @@ def _verb_rank(verb: str) -> int:
 def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     """ "refused to say", "was said to", "easier said than done", "told the banks to stop",
     "Washington announced plans"."""
-    if verb.text in _FRAME_VERBS and not _ends_sentence(masked, verb, s1):
-        return True
+    if verb.text in _FRAME_VERBS:
+        if not _ends_sentence(masked, verb, s1):
+            return not _after_reported_words(masked, s0, s1, verb)
+        if not _framed_subject(masked, s0, verb):
+            return True  # "..., as Japan had previously agreed.", "less than Canada estimated."
     before = masked[max(s0, verb.start - 6) : verb.start]
     if verb.text not in _PARTICIPLES and _INFINITIVE_RE.search(before):
         return True
