@@ -69,6 +69,7 @@ _WHO_RE = re.compile(r",\s+who\b")
 _APPOSITION_RE = re.compile(
     r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
 )
+_INDEFINITE_RE = re.compile(r",\s+(?:a|an|one)\s+[^,;.]*$")
 _APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to)\s+.*$")
 _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
 _LOWER_RE = re.compile(r"[a-z]")
@@ -222,7 +223,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     before, after = paragraph[max(0, start - 300) : start], paragraph[end : end + 400]
     role, country, honorific = _role_before(before, document)
     if not role:
-        role, apposition_country = _apposition_role(after, document)
+        role, apposition_country = _apposition_role(after, document, _is_given_pair(tokens, after))
         country = country or apposition_country
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
@@ -257,7 +258,7 @@ _COMPANY_NOUN_BEFORE_RE = re.compile(
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
-    r"unit|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b"
+    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b"
 )
 
 
@@ -273,11 +274,15 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
 
 
 def _printed_as_company(name: str, body: str) -> bool:
+    """Some use of the name is a company's: "Echo Bay Mines Ltd", "state-owned company Petrobras",
+    "F.W. Dodge, a division of McGraw-Hill": then no use of it is a person."""
     at, seen = body.find(name), 0
     while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
         tail = _COMPANY_TAIL_RE.match(body, end)
         if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
+            return True
+        if _COMPANY_NOUN_BEFORE_RE.search(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
             return True
         at, seen = body.find(name, end), seen + 1
     return False
@@ -460,11 +465,20 @@ def _country_inside(words: list[str], date) -> str | None:
     return None
 
 
-def _apposition_role(after: str, document: Document) -> tuple[str, str | None]:
+def _apposition_role(after: str, document: Document, given_pair: bool = True) -> tuple[str, str | None]:
+    """The role an apposition gives ("Jeffrey Hornung, a ... expert at"). One followed by a speech
+    verb with no comma ("X, an analyst with Y said") describes X only when X is a person by its
+    given name ("Larry Feinberg"), not a place that ends a clause ("northern Sumatra")."""
     match = _APPOSITION_RE.match(after)
     if not match:
         return "", None
-    phrase = _APPOSITION_CUT_RE.sub("", match.group("phrase")).strip()
+    phrase = match.group("phrase")
+    verb = next((i for i, w in enumerate(phrase.split()) if w in CUE_VERBS), None)
+    if verb is not None:
+        if _INDEFINITE_RE.match(match.group()) and not given_pair:
+            return "", None  # "... off northern Sumatra, a company spokesman said.": the spokesman's clause
+        phrase = " ".join(phrase.split()[:verb])  # "Larry Feinberg, an analyst with X said": no comma before
+    phrase = _APPOSITION_CUT_RE.sub("", phrase).strip()
     words = phrase.split()[:7]
     head = next((i for i, w in enumerate(words) if is_role_head(w.rstrip("."))), None)
     if head is None:

@@ -634,8 +634,10 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     verb): a description after a comma whose phrase before it ends with a person's name."""
     words = masked[subject[0] : subject[1]].split(None, 1)
     before = masked[s0 : subject[0]].rstrip()
-    if not words or words[0].lower() not in ("a", "an", "of", "at", "from") or not before.endswith(","):
+    if not words or not before.endswith(","):
         return None
+    if words[0].lower() not in ("a", "an", "of", "at", "from") and not (words[0].islower() and is_role_word(words[0])):
+        return None  # "Zoltan Boesze, chief of the ministry's budget division said": a role as well
     end = s0 + len(before) - 1
     start = _phrase_start(masked, s0, end, story)
     return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
@@ -761,6 +763,9 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     pieces = list(_CHAIN_PIECE_RE.finditer(masked, max(s0, end - 600), end))[-8:]  # an apposition is short
     for piece in reversed(pieces):  # from the verb backwards
         text = piece.group().strip()
+        opened = _LEADING_WORDS_RE.sub("", text)
+        if opened and opened != text and piece is pieces[0]:
+            text = opened  # "But David Pennington, the head of ..., said": a leading "But" is no intro
         relative = _RELATIVE_SUBJECT_RE.match(text)
         if relative:  # "dealings, which Jairam Ramesh, a leader of the party, said are ...": Ramesh
             span = _trim(masked, piece.start() + piece.group().index(text) + relative.end(), piece.end())
@@ -1002,9 +1007,23 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             return name
         if _initials_match(words, name_words):
             return name
+    opened = _organisation_opened_by(words, story)
+    if opened:
+        return opened
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
         return _acronym_of(words[0], story)
     return _company_printed_in_full(" ".join(words), story)
+
+
+def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
+    """ "UAL said" where the story named "UAL Inc": the one organisation of the story whose name
+    opens with these words and goes on with more."""
+    found = {
+        org.name
+        for org in story.organisations
+        if len(org.name.split()) > len(words) and org.name.split()[: len(words)] == words
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 _COMPANY_END_RE = re.compile(
@@ -1144,8 +1163,14 @@ _RELATION_RE = re.compile(
 )
 
 
+# "An investor group led by New York investor George Soros", "a panel headed by X": the group speaks.
+_AGENT_RE = re.compile(
+    r"\b(?:led|headed|chaired|owned|controlled|backed|run|founded|advised|represented|formed|appointed|named)\s+by\s"
+)
+
+
 def _person_ending(phrase: str, story: _Story) -> str | None:
-    if _RELATION_RE.match(phrase):
+    if _RELATION_RE.match(phrase) or _AGENT_RE.search(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
     for form, name in story.forms:
         if not phrase.endswith(form):
@@ -1226,7 +1251,7 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
     text = " ".join(name)
     if country_code(name[-1]) or country_code(text) or any(text.endswith(form) for form, _ in story.forms):
         return None
-    return text
+    return _organisation_opened_by(name, story) or text  # "a UAL spokesman": UAL Inc
 
 
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
