@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .countries import country_for_place
 from .model import Document, OrganisationMention, PersonMention, Span
 from .names import (
     GIVEN_NAMES,
@@ -364,17 +365,29 @@ def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
 
 
 def _country_near(paragraph: str, start: int, end: int, document: Document) -> str | None:
-    """A role without a country takes the sentence's: "Tokyo ..., Foreign Minister X said"."""
+    """A role without a country takes the story's dateline country when the name's sentence names
+    that country: "TOKYO - ... Japan ..., Foreign Minister X said" is Japan's minister. Any other
+    country of the sentence is a guess ("President Reagan imposed tariffs on Japanese goods" is
+    no Japanese president), so none is taken."""
+    home = _dateline_country(document)
+    if home is None:
+        return None
     sentence_start = paragraph.rfind(". ", max(0, start - 300), start) + 1 or max(0, start - 300)
     sentence_end = paragraph.find(". ", end, end + 300)
     if sentence_end == -1:
         sentence_end = min(len(paragraph), end + 300)
-    before = paragraph[sentence_start:start]
-    after = paragraph[end : sentence_end if sentence_end != -1 else len(paragraph)]
-    for text in (before, after):
+    for text in (paragraph[sentence_start:start], paragraph[end:sentence_end]):
         for word in _TOKEN_RE.findall(text):
-            if code := country_code(word, document.date):
-                return code
+            if country_code(word, document.date) == home:
+                return home
+    return None
+
+
+def _dateline_country(document: Document) -> str | None:
+    for place in document.dateline_places:  # "MORIOKA, Japan": the first place that is a country's
+        code = country_for_place(place, document.date)
+        if code:
+            return code
     return None
 
 
