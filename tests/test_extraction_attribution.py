@@ -190,3 +190,54 @@ def test_asked_about_someones_plan_is_not_said_by_them():
     text = ("Trade Minister Hajime Tamura spoke.\n\nAsked about Treasury Secretary James Baker's plan, he said "
             "the talks would go on.")
     assert speaker_of(text, "talks would go on") == "Hajime Tamura"
+
+
+# Verbs that report only at the end of the sentence or right after the reported words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The surplus widened in February, Trade Minister Hajime Tamura concluded.",
+        "The surplus widened by about ten pct in February, Trade Minister Hajime Tamura estimated.",
+        '"The surplus will widen in February," agreed Trade Minister Hajime Tamura.',
+    ],
+)
+def test_verbs_that_report_at_the_end_of_the_sentence(sentence):
+    assert speaker_of(sentence, "February") == "Hajime Tamura"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade Minister Hajime Tamura agreed to cut the surplus in February.",
+        "Trade Minister Hajime Tamura estimated the damage in February.",
+        "The surplus will be cut in February, as Trade Minister Hajime Tamura had agreed.",
+        "The surplus was smaller in February than Trade Minister Hajime Tamura estimated.",
+    ],
+)
+def test_those_verbs_elsewhere_are_acts(sentence):
+    assert speaker_of(sentence, "February") == "no statement"
+
+
+# Subjects in general constructions
+
+
+def test_a_leading_but_opens_an_apposition_chain():
+    text = "But Hajime Tamura, the head of the trade ministry's task force, said the surplus widened in February."
+    assert speaker_of(text, "February") == "Hajime Tamura"
+
+
+def test_a_role_after_the_name_without_a_comma_before_the_verb():
+    text = "Hajime Tamura, chief of the trade ministry's budget division said the surplus widened in February."
+    assert speaker_of(text, "February") == "Hajime Tamura"
+
+
+def test_a_group_led_by_a_person_is_not_that_person():
+    text = "An investor group led by New York investor George Soros said it bought the shares in February."
+    assert speaker_of(text, "February") is None
+
+
+def test_a_company_named_by_the_first_words_of_its_name():
+    text = "UAL Inc shares rose on Monday.\n\nUAL last month said it would sell the unit in February."
+    assert speaker_of(text, "February") == "UAL Inc"

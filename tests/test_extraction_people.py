@@ -132,3 +132,23 @@ def test_given_name_allows_a_common_word_as_surname_and_firms_after_of_are_no_pe
     found = people('"Growth will slow," said Merrill Lynch economist William Sterling. "Producers will talk," '
                    "Bronwyn Curtis of Landell Mills Commodities Studies said.")
     assert set(found) == {"William Sterling", "Bronwyn Curtis"}
+
+
+def test_a_name_the_story_calls_a_company_is_no_person():
+    found = people(
+        "Oil workers threatened action against the state-owned petroleum company Petrobras.\n\n"
+        "Petrobras said it had requested the withdrawal of the troops."
+    )
+    assert "Petrobras" not in found
+
+
+def test_a_place_before_a_spokesman_s_clause_is_no_person():
+    found = people("Pertamina found oil off northern Sumatra, a company spokesman said.")
+    assert "Sumatra" not in found
+
+
+def test_a_role_takes_no_country_the_sentence_only_mentions():
+    found = people("LONDON - Talks went on. President Ronald Reagan imposed tariffs on Japanese goods.")
+    assert found["Ronald Reagan"].country is None
+    found = people("TOKYO - Japan will cut tariffs, Foreign Minister Tadashi Kuranari said.")
+    assert found["Tadashi Kuranari"].country == "JP"

@@ -373,6 +373,8 @@ def _country_near(paragraph: str, start: int, end: int, document: Document) -> s
     if home is None:
         return None
     sentence_start = paragraph.rfind(". ", max(0, start - 300), start) + 1 or max(0, start - 300)
+    if document.paragraphs and paragraph is document.paragraphs[0]:
+        sentence_start = max(sentence_start, dateline_end(document, paragraph))  # not "TOKYO -" itself
     sentence_end = paragraph.find(". ", end, end + 300)
     if sentence_end == -1:
         sentence_end = min(len(paragraph), end + 300)
