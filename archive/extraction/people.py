@@ -270,11 +270,11 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
     if name not in story.companies:
-        story.companies[name] = _printed_as_company(name, story.document.body)
+        story.companies[name] = printed_as_company(name, story.document.body)
     return story.companies[name]
 
 
-def _printed_as_company(name: str, body: str) -> bool:
+def printed_as_company(name: str, body: str) -> bool:
     """Some use of the name is a company's: "Echo Bay Mines Ltd", "state-owned company Petrobras",
     "F.W. Dodge, a division of McGraw-Hill": then no use of it is a person."""
     at, seen = body.find(name), 0

@@ -42,7 +42,7 @@ from .names import (
     is_title_word,
     person_gender,
 )
-from .people import dateline_end, readable_paragraphs
+from .people import dateline_end, printed_as_company, readable_paragraphs
 from .text import alternation
 
 # Verbs that report speech only when they end the sentence ("CLAUSE, the staff concluded.") or
@@ -1012,7 +1012,12 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         return opened
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
         return _acronym_of(words[0], story)
-    return _company_printed_in_full(" ".join(words), story)
+    name = " ".join(words)
+    if full := _company_printed_in_full(name, story):
+        return full
+    # "Honeywell Bull, a 1.9 billion dlr computer systems company formed ..., said": the story
+    # calls the name a company (so it is no person either).
+    return name if words[-1] not in ("and", "&", "of") and printed_as_company(name, story.document.body) else None
 
 
 def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
