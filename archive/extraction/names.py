@@ -125,7 +125,7 @@ def _load_groups(filename: str) -> dict[str, frozenset[str]]:
     other lines in "" (no condition); "#" starts a comment. Every word is also in "all"."""
     groups: dict[str, set[str]] = {"": set(), "all": set()}
     for line in (_DATA_DIR / filename).read_text(encoding="utf-8").splitlines():
-        words = line.split("#", 1)[0].lower().split()
+        words = [w.replace("_", " ") for w in line.split("#", 1)[0].lower().split()]  # "pointed_out"
         group = ""
         if words and words[0].startswith("[") and words[0].endswith("]"):
             group, words = words[0][1:-1], words[1:]

@@ -60,6 +60,7 @@ _INSTRUCTION_VERBS = REPORTING_VERBS["instruction"]
 _QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
 _OF_VERBS = REPORTING_VERBS["of"]
 _AS_VERBS = REPORTING_VERBS["as"]
+_THAT_VERBS = REPORTING_VERBS["that"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = '"“”'
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
@@ -166,7 +167,13 @@ _AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the add
 _CLAUSE_AFTER_RE = re.compile(
     r"\s*(?:[:\"“]|that\b|whether\b|(?:[^\s.;:]+\s+){1,8}?"
     r"(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|did|does|do)\b|"
-    r"(?:[^\s.;:]+\s+){2,6}?[a-z]{3,}ed\b)"
+    r"(?:[^\s.;:]+\s+){2,6}?(?:[a-z]{3,}ed|fell|rose|grew|went|came|took|gave|kept|lost|won|paid|sold|"
+    r"bought|began|became|brought|spent|stood|fought|sought)\b)"
+)
+# "that", a colon or a quotation after a verb that reports only so, perhaps after a circumstance.
+_THAT_AFTER_RE = re.compile(
+    r"[\s,]*(?:(?:on|in|at|during)\s+(?:[A-Z][a-z]+day|(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?)[\s,]*)?"
+    r"(?:that\b|:|[\"“])"
 )
 _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
@@ -535,10 +542,15 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     """ "refused to say", "was said to", "easier said than done", "told the banks to stop",
     "Washington announced plans"."""
     if verb.text in _FRAME_VERBS:
-        if not _ends_sentence(masked, verb, s1):
-            return not _after_reported_words(masked, s0, s1, verb)
-        if not _framed_subject(masked, s0, verb):
-            return True  # "..., as Japan had previously agreed.", "less than Canada estimated."
+        if _ends_sentence(masked, verb, s1):
+            if not _framed_subject(masked, s0, verb):
+                return True  # "..., as Japan had previously agreed.", "less than Canada estimated."
+        elif not _after_reported_words(masked, s0, s1, verb) and not (
+            verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1)
+        ):
+            return True
+    elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
+        return not _quotation_then_subject(masked, s0, verb)  # "indicated a preference": an act
     before = masked[max(s0, verb.start - 6) : verb.start]
     if verb.text not in _PARTICIPLES and _INFINITIVE_RE.search(before):
         return True
@@ -557,8 +569,31 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _AS_VERBS and not _AS_RE.match(masked, verb.end, s1):
         return True
     if text in _OBJECT_VERBS and not _ends_sentence(masked, verb, s1):
-        return not _CLAUSE_AFTER_RE.match(masked, verb.end, s1)
+        return not (_clause_follows(masked, verb.end, s1) or _quotation_then_subject(masked, s0, verb))
     return False
+
+
+def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
+    """ '"Our nation is in danger," Essid declared in a televised address.': the sentence opens
+    with the quotation, then only the subject stands before the verb."""
+    if masked[s0 : s0 + 1] not in _QUOTE_CHARS:
+        return False
+    close = max(masked.rfind(mark, s0 + 1, verb.start) for mark in _QUOTE_CHARS)
+    if close <= s0:
+        return False
+    words = masked[close + 1 : verb.start].strip(" ,").split()
+    return 0 < len(words) <= 6 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
+
+
+def _clause_follows(masked: str, start: int, s1: int) -> bool:
+    """A reported clause after an object verb, perhaps after a circumstance: "denied in an
+    interview that ...", "confirmed the surplus widened"."""
+    opener = _CLAUSE_OPENER_RE.match(masked, start, s1)
+    if opener and opener.end() > start:
+        if masked[start : opener.end()].rstrip().endswith(" that"):
+            return True
+        start = opener.end() - (masked[opener.end() - 1 : opener.end()] == " ")
+    return _CLAUSE_AFTER_RE.match(masked, start, s1) is not None
 
 
 def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
