@@ -241,3 +241,27 @@ def test_a_group_led_by_a_person_is_not_that_person():
 def test_a_company_named_by_the_first_words_of_its_name():
     text = "UAL Inc shares rose on Monday.\n\nUAL last month said it would sell the unit in February."
     assert speaker_of(text, "February") == "UAL Inc"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Finance Ministry issued the figures.\n\nIt said the surplus widened in February.", "Finance Ministry"),
+        ("Finance Ministry officials met bankers.\n\nThey said the surplus widened in February.", "Finance Ministry"),
+        ("The Finance Ministry met the unions, which closed the plant because it said the surplus "
+         "widened in February.", None),
+    ],
+)
+def test_it_and_they_after_an_organisation_that_opened_the_sentence_before(text, expected):
+    assert speaker_of(text, "February") == expected
+
+
+def test_more_verbs_that_report_before_that():
+    for verb in ("indicated", "pointed out", "made it clear", "expressed concern", "forecast", "proposed"):
+        assert speaker_of(f"Trade Minister Hajime Tamura {verb} that the surplus would widen in February.",
+                          "February") == "Hajime Tamura", verb
+    assert speaker_of("Trade Minister Hajime Tamura proposed a cut in February.", "February") == "no statement"
+    assert speaker_of("Trade Minister Hajime Tamura denied in an interview that the surplus widened in February.",
+                      "February") == "Hajime Tamura"
+    assert speaker_of('"The surplus widened in February," Hajime Tamura declared in a televised address.',
+                      "February") == "Hajime Tamura"

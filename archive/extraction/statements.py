@@ -1425,11 +1425,13 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     if pronoun == "it":
         if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
             return _Speaker(None, event.speaker.organisation, pronoun)
-        return _Speaker(label=pronoun)
+        return _Speaker(_organisation_subject(pronoun, index, offset, story), label=pronoun)
     if pronoun == "they" and event and event.speaker.organisation and not event.speaker.person:
         return _Speaker(
             None, event.speaker.organisation, pronoun, plural=True
         )  # "Ministry officials said ... they said"
+    if pronoun == "they":
+        return _Speaker(_organisation_subject(pronoun, index, offset, story), label=pronoun, plural=True)
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
     if (
@@ -1472,6 +1474,40 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     if event and _nobody_else_since(event, index, offset, story):
         return _Speaker(event.speaker.person, None, pronoun)
     return _Speaker(label=pronoun)
+
+
+def _organisation_subject(pronoun: str, index: int, offset: int, story: _Story) -> str | None:
+    """ "The Finance Ministry issued figures. It said ...", "Finance Ministry officials met on
+    Monday. They said ...": the organisation (for "they", its officials or sources) that opens
+    the sentence just before the pronoun's, in this paragraph or at the end of the one before."""
+    sentences = _sentences_of(index, story)
+    at = _sentence_at(sentences, offset)
+    if at < 0:
+        return None
+    before = story.masked[index][sentences[at][0] : offset]
+    if before.strip() and not before.rstrip().endswith(","):
+        return None  # "Iowa Beef closed its plant because it said ...": the pronoun opens no clause of its own
+    if at > 0:
+        paragraph, (s0, s1) = index, sentences[at - 1]
+    else:
+        paragraph = story.previous[index]
+        if paragraph < 0 or paragraph not in story.masked or not _sentences_of(paragraph, story):
+            return None
+        s0, s1 = _sentences_of(paragraph, story)[-1]
+    masked = story.masked[paragraph]
+    start = s0 + _OPENING_WORDS_RE.match(masked, s0, s1).end() - s0
+    for form, name in story.org_forms:
+        if not masked.startswith(form, start) or masked[start + len(form) : start + len(form) + 1].isalnum():
+            continue
+        voices = _GROUP_VOICE_RE.match(masked, start + len(form), s1)
+        if (pronoun == "they") == bool(voices) and (pronoun == "they" or not name.endswith("s")):
+            return name
+        return None
+    return None
+
+
+_OPENING_WORDS_RE = re.compile(r"(?:(?:the|but|and|however|meanwhile|also|in addition)\b[\s,]*)*", re.I)
+_GROUP_VOICE_RE = re.compile(r"\s+(?:officials|sources|spokesmen|representatives|executives)\b")
 
 
 _SINGLE_VOICE_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|official)\b", re.I)
