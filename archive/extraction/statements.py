@@ -1052,16 +1052,24 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         return full
     # "Honeywell Bull, a 1.9 billion dlr computer systems company formed ..., said": the story
     # calls the name a company (so it is no person either).
-    return name if words[-1] not in ("and", "&", "of") and printed_as_company(name, story.document.body) else None
+    if words[-1] in ("and", "&", "of") or country_code(name):
+        return None  # "Polish officials" beside "Polish National Bank"
+    return name if printed_as_company(name, story.document.body) else None
 
 
 def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
-    """ "UAL said" where the story named "UAL Inc": the one organisation of the story whose name
-    opens with these words and goes on with more."""
+    """ "UAL said" where the story named "UAL Inc", "Suisse said" after "Credit Suisse": the one
+    organisation of the story whose name opens (or ends) with these words and has more. Words
+    that any institution's name may hold ("Bank", "Ministry") name none."""
+    if all(w.lower() in ORGANISATION_WORDS or w.lower() in _COMPANY_SUFFIXES for w in words):
+        return None
+    if country_code(" ".join(words)):
+        return None  # "Japan promised" is not the Bank of Japan
+    n = len(words)
     found = {
         org.name
         for org in story.organisations
-        if len(org.name.split()) > len(words) and org.name.split()[: len(words)] == words
+        if len(org.name.split()) > n and words in (org.name.split()[:n], org.name.split()[-n:])
     }
     return found.pop() if len(found) == 1 else None
 
