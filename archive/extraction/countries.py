@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -166,8 +165,10 @@ def country_spans(document: Document) -> list[CountrySpan]:
         at += len(text) + 1
     # One search of all the texts: no alias or name test crosses the line breaks between them.
     spans = []
+    which, last = 0, len(starts) - 1
     for start, end, code in _matches_in("\n".join(texts), document.date, set()):
-        which = bisect_right(starts, start) - 1
+        while which < last and starts[which + 1] <= start:  # the matches come in order
+            which += 1
         offset = starts[which]
         spans.append(CountrySpan(numbers[which], start - offset, end - offset, code))
     return spans

@@ -379,10 +379,13 @@ def _country_near(paragraph: str, start: int, end: int, document: Document) -> s
     if sentence_end == -1:
         sentence_end = min(len(paragraph), end + 300)
     for text in (paragraph[sentence_start:start], paragraph[end:sentence_end]):
-        for word in _TOKEN_RE.findall(text):
+        for word in _CAPITALISED_TOKEN_RE.findall(text):  # a country's name is capitalised
             if country_code(word, document.date) == home:
                 return home
     return None
+
+
+_CAPITALISED_TOKEN_RE = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 
 
 def _dateline_country(document: Document) -> str | None:

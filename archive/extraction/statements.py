@@ -257,6 +257,7 @@ class _Story:
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
     continued: dict[int, _Speaker] = field(default_factory=dict)  # quotation paragraphs that went on
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
+    companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
     _mention_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def mention_ends(self, paragraph: int) -> list[int]:
@@ -1054,7 +1055,9 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     # calls the name a company (so it is no person either).
     if words[-1] in ("and", "&", "of") or country_code(name):
         return None  # "Polish officials" beside "Polish National Bank"
-    return name if printed_as_company(name, story.document.body) else None
+    if name not in story.companies:
+        story.companies[name] = printed_as_company(name, story.document.body)
+    return name if story.companies[name] else None
 
 
 def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
@@ -1218,7 +1221,7 @@ _AGENT_RE = re.compile(
 
 
 def _person_ending(phrase: str, story: _Story) -> str | None:
-    if _RELATION_RE.match(phrase) or _AGENT_RE.search(phrase):
+    if _RELATION_RE.match(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
     for form, name in story.forms:
         if not phrase.endswith(form):
@@ -1231,6 +1234,8 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
             return None
         if any(w.endswith("ing") and w.islower() for w in words[1:]):
             return None  # "One official attending the talks with Minister X": X is no subject
+        if " by " in before and _AGENT_RE.search(before):
+            return None  # "An investor group led by New York investor George Soros": the group
         return name
     return None
 
