@@ -265,3 +265,19 @@ def test_more_verbs_that_report_before_that():
                       "February") == "Hajime Tamura"
     assert speaker_of('"The surplus widened in February," Hajime Tamura declared in a televised address.',
                       "February") == "Hajime Tamura"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks at Cargill U.K. Ltd's crushing plant ended in February without result, a company spokesman said.",
+         "Cargill U.K. Ltd"),
+        ("KeyCorp said it filed for an offering.\n\nThe company said the notes will be offered in February.",
+         "KeyCorp"),
+        ("Rubber exports rose 10 pct in February, the private Board of Trade said.", "Board of Trade"),
+        ("A tremor hit the north in February, the National Bureau for Emergencies said.",
+         "National Bureau for Emergencies"),
+    ],
+)
+def test_organisations_named_by_description(text, expected):
+    assert speaker_of(text, "February") == expected

@@ -37,6 +37,7 @@ from .names import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     country_code,
+    is_given_name,
     is_role_head,
     is_role_word,
     is_title_word,
@@ -1029,7 +1030,9 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         for name in speakers:
             if noun in _GENERIC_ORGANISATION_NOUNS or noun in name.lower().split():
                 return name
-        if noun in ("company", "firm") and (company := _story_company(index, story)):
+        if noun in ("company", "firm") and (
+            company := _company_speaker(index, offset, story) or _story_company(index, story) or _one_company(story)
+        ):
             return company  # "<Westland Plc> will cut jobs, a company spokesman said"
         kind = [n for n in {name for _, name in story.org_forms} if n.lower().split()[-1:] == [noun]]
         if len(kind) == 1:
@@ -1112,6 +1115,38 @@ def _story_company(index: int, story: _Story) -> str | None:
         match = _BRACKETED_COMPANY_RE.search(paragraph)
         if match:
             return match.group(1)
+    return None
+
+
+def _one_company(story: _Story) -> str | None:
+    """The one company the story's opening paragraph names: "talks at Cargill U.K. Ltd's plant
+    ended, a company spokesman said"."""
+    names = {o.name for o in story.organisations if o.kind == "company" and o.spans[0].paragraph == 0}
+    return names.pop() if len(names) == 1 else None
+
+
+def _company_speaker(index: int, offset: int, story: _Story) -> str | None:
+    """ "KeyCorp said ... The company said": the last speaker before, in the last five paragraphs,
+    named by capitalised words the story resolved to nobody (not a person's given name, not a
+    country, not a group)."""
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if event.paragraph < index - 5:
+            return None
+        speaker = event.speaker
+        if (event.paragraph, event.offset) >= (index, offset) or speaker.person or speaker.organisation:
+            continue
+        words = _clean_subject(speaker.label).split()
+        if (
+            1 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and not speaker.plural
+            and not is_given_name(words[0])
+            and not is_title_word(words[0])
+            and not country_code(" ".join(words))
+            and words[0].lower() not in _PRONOUNS | _DETERMINERS
+        ):
+            return " ".join(words)
+        return None
     return None
 
 
@@ -1284,7 +1319,7 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         name = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
-    if head in ORGANISATION_WORDS or "of" in words:
+    if head in ORGANISATION_WORDS or "of" in words or "for" in words:
         return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said", "the Department of Justice"
     if head in _COMPANY_SUFFIXES_ABROAD and len(words) > 1 and all(w[:1].isupper() for w in words):
         return " ".join(words)  # "Pharmacia AB said"
@@ -1321,6 +1356,8 @@ def _unlisted_organisation(words: list[str]) -> str | None:
     definite = bool(words) and words[0].lower() == "the"
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
+    while len(words) > 1 and words[0].lower() in _DESCRIBING_WORDS:
+        words = words[1:]  # "the private Board of Trade", "the official Xinhua news agency"
     if (
         definite
         and len(words) == 1
@@ -1329,8 +1366,9 @@ def _unlisted_organisation(words: list[str]) -> str | None:
         and words[0].lower() not in _NOT_VOICED
     ):
         return words[0] if not words[0].endswith("s") else None  # "the Navy said", not "Industries"
-    if "of" in words[1:-1] and words[-1][:1].isupper():  # "U.S. Department of Justice"
-        head = words[: words.index("of", 1)]
+    linker = next((w for w in ("of", "for") if w in words[1:-1]), None)
+    if linker and words[-1][:1].isupper():  # "U.S. Department of Justice", "National Bureau for Emergencies"
+        head = words[: words.index(linker, 1)]
         if head[-1].lower() in ORGANISATION_WORDS and head[-1].lower() not in _NOT_VOICED:
             if all(w[:1].isupper() or w in ("and", "of", "for") for w in words):
                 return " ".join(words)
@@ -1342,6 +1380,8 @@ def _unlisted_organisation(words: list[str]) -> str | None:
 
 
 _NOT_VOICED = frozenset({"government", "administration"})
+# Lower-case words a name may follow in a description: "the official China Daily".
+_DESCRIBING_WORDS = frozenset("official private state state-owned state-run semi-official independent".split())
 
 
 def _person_for_role(label: str, story: _Story) -> _Speaker | None:
