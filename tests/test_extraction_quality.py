@@ -111,3 +111,13 @@ def test_dev_and_test_parts_agree(gold):
 def test_people_tags_of_the_corpus_are_found(gold):
     value, target = gold["PEOPLE tag recall (400)"]
     assert value >= target
+
+
+def test_every_speaker_is_one_of_the_story_s_people(corpus_dir):
+    """A statement's person speaker is a person the story's extraction lists (never an
+    organisation's name in the person's place)."""
+    for story in load_stories(corpus_dir):
+        result = _extract(corpus_dir / "diplomatic" / story.file)
+        names = {person.name for person in result.people}
+        strays = {s.speaker_person for s in result.statements if s.speaker_person} - names
+        assert not strays, f"{story.file}: {strays}"

@@ -1478,13 +1478,13 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     if pronoun == "it":
         if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
             return _Speaker(None, event.speaker.organisation, pronoun)
-        return _Speaker(_organisation_subject(pronoun, index, offset, story), label=pronoun)
+        return _Speaker(organisation=_organisation_subject(pronoun, index, offset, story), label=pronoun)
     if pronoun == "they" and event and event.speaker.organisation and not event.speaker.person:
         return _Speaker(
             None, event.speaker.organisation, pronoun, plural=True
         )  # "Ministry officials said ... they said"
     if pronoun == "they":
-        return _Speaker(_organisation_subject(pronoun, index, offset, story), label=pronoun, plural=True)
+        return _Speaker(organisation=_organisation_subject(pronoun, index, offset, story), label=pronoun, plural=True)
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
     if (
