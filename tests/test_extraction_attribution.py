@@ -287,3 +287,23 @@ def test_a_company_spokesman_is_the_one_company_of_the_opening_paragraph():
     result = extract("HEADLINE\n\nLONDON, March 2 - Talks at Cargill U.K. Ltd's crushing plant ended in February "
                      "without result, a company spokesman said.")
     assert [s.speaker_organisation for s in result.statements] == ["Cargill U.K. Ltd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Sticht was named chairman on Monday. A company spokesman said Sticht will serve until April. "
+        "He said the choice was made in February.",
+        "Chairman Dan Rostenkowski met House Speaker Jim Wright to discuss taxes, an aide said. "
+        "He added that the decision was made in February.",
+    ],
+)
+def test_a_name_inside_what_an_unnamed_speaker_said_is_no_antecedent(text):
+    assert speaker_of(text, "February") is None
+
+
+def test_a_name_the_story_prints_with_a_company_word_is_that_company():
+    text = ("Halcyon Investments bought shares on Monday.\n\n"
+            "Halcyon, whose managing partner is Alan Slifka, said it bought more in February.")
+    assert speaker_of(text, "February") == "Halcyon Investments"
+    assert "Halcyon" not in {p.name for p in extract("HEADLINE\n\n" + text).people}

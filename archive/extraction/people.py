@@ -252,7 +252,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
 # nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
 _COMPANY_TAIL_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Group|"
-    r"Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|[Hh]ospital)\b|[^<>]{0,60}>"
+    r"Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|[Hh]ospital|Securities|Investments|"
+    r"Resources|Associates|Partners|Insurance|Realty|Properties|Brothers)\b|[^<>]{0,60}>"
 )
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary)\s+$"

@@ -87,11 +87,12 @@ _BOUNDARY_WORDS = frozenset(
 _PREPOSITIONS = frozenset("to for of by with from than on at in against between like about".split())
 _INTRO_WORDS = frozenset(
     "in at on after before during following under despite with without asked speaking "
-    "however but and also meanwhile nevertheless nonetheless moreover still yet separately".split()
+    "however but and also meanwhile nevertheless nonetheless moreover still yet separately earlier later today "
+    "yesterday".split()
 )
 _LEADING_WORDS_RE = re.compile(
-    r"^(?:(?:but|and|however|meanwhile|also|later|earlier|then|so|yet|nonetheless|nevertheless|"
-    r"in addition|indeed|instead)\b[\s,]*)+",
+    r"^(?:(?:but|and|however|meanwhile|also|later|earlier|today|yesterday|then|so|yet|nonetheless|nevertheless|"
+    r"in addition|indeed|instead)\b(?!['’])[\s,]*)+",
     re.I,
 )
 # Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
@@ -838,6 +839,8 @@ def _piece_kind(text: str) -> str:
     first = words[0].lower()
     if first in ("who", "which", "whose") or _is_participle(words[0]):
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
+    if first in ("earlier", "later") and len(words) > 1 and _is_participle(words[1]):
+        return "aside"  # "<X Ltd>, earlier reporting a loss, said"
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
     if len(words) > 18 or any(w in _CLAUSE_MARKERS and w != "to" for w in words) or _TO_VERB_RE.search(text):
@@ -916,6 +919,8 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
         return None
     if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
         return None
+    if first.lower() in _PRONOUNS and len(words) > 1:
+        return None  # "..., said it bought more shares": the reported clause, not who said it
     return span
 
 
@@ -1082,7 +1087,7 @@ def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
 
 _COMPANY_END_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|GmbH|SpA|Group|"
-    r"Holdings|Industries)\b\.?"
+    r"Holdings|Industries|Securities|Investments|Resources|Associates|Partners)\b\.?"
 )
 
 
@@ -1320,7 +1325,9 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
     if head in ORGANISATION_WORDS or "of" in words or "for" in words:
-        return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said", "the Department of Justice"
+        named = [w for w in words if w.lower() not in _DETERMINERS]
+        # "Daiwa Securities said" where the story named "Daiwa Securities Co Ltd": that one
+        return (named and _organisation_opened_by(named, story)) or _unlisted_organisation(words)
     if head in _COMPANY_SUFFIXES_ABROAD and len(words) > 1 and all(w[:1].isupper() for w in words):
         return " ".join(words)  # "Pharmacia AB said"
     return None
@@ -1504,8 +1511,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         or mention[0] < (unnamed.paragraph, unnamed.sentence)
         or (
             mention[0] == (unnamed.paragraph, unnamed.sentence)
-            and any(  # "The aide to Wright added ...": the aide
-                n.split()[-1] in unnamed.speaker.label for n in mention[1]
+            and (
+                any(n.split()[-1] in unnamed.speaker.label for n in mention[1])  # "The aide to Wright added": the aide
+                or _all_in_content(unnamed, story)  # "X met Wright, an aide said. He added": the aide
             )
         )
     ):
@@ -1567,13 +1575,29 @@ _SINGLE_VOICE_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|official
 
 
 def _person_named_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
+    """A person named between the event and the pronoun, outside the event's reported words ("A
+    company spokesman said Sticht will serve ... He said ...": Sticht is what he said)."""
     for paragraph in range(event.paragraph, index + 1):
         ends = story.mention_ends(paragraph)
         first = bisect_left(ends, event.offset) if paragraph == event.paragraph else 0
         last = bisect_left(ends, offset) if paragraph == index else len(ends)
-        if last > first:
+        mentions = story.mentions.get(paragraph, [])[first:last]
+        if paragraph == event.paragraph:
+            mentions = [m for m in mentions if not _inside(m[0], event.content)]
+        if mentions:
             return True
     return False
+
+
+def _all_in_content(event: _Event, story: _Story) -> bool:
+    """Every person named in the event's sentence is inside its reported words."""
+    if event.content is None:
+        return False
+    sentences = _sentences_of(event.paragraph, story)
+    at = _sentence_at(sentences, event.offset)
+    end = sentences[at][1] if at >= 0 else event.offset
+    inside = [m for m in story.mentions.get(event.paragraph, []) if event.sentence <= m[0] < end]
+    return bool(inside) and all(_inside(m[0], event.content) for m in inside)
 
 
 def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | None:
