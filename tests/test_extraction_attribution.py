@@ -307,3 +307,12 @@ def test_a_name_the_story_prints_with_a_company_word_is_that_company():
             "Halcyon, whose managing partner is Alan Slifka, said it bought more in February.")
     assert speaker_of(text, "February") == "Halcyon Investments"
     assert "Halcyon" not in {p.name for p in extract("HEADLINE\n\n" + text).people}
+
+
+def test_a_pronoun_looks_back_past_paragraphs_naming_nobody():
+    text = ("Speaker Nancy Pelosi spoke on Tuesday.\n\nThe House will vote next week on the bill.\n\n"
+            "“We will not be deterred in February,” she said.")
+    assert speaker_of(text, "February") == "Nancy Pelosi"
+    text = ("Speaker Nancy Pelosi spoke on Tuesday with Senator Chuck Schumer.\n\nThe House will vote next week.\n\n"
+            "“We will not be deterred in February,” she said.")
+    assert speaker_of(text, "February") is None

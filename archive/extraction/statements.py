@@ -1534,7 +1534,33 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
             return _Speaker(label=pronoun)
     if event and _nobody_else_since(event, index, offset, story):
         return _Speaker(event.speaker.person, None, pronoun)
+    if mention is None and event is None and unnamed is None and _last_event(index, offset, story) is None:
+        # "Speaker Nancy Pelosi spoke on Tuesday. / The House will vote ... / "...," she said": the
+        # one person the last paragraphs name, when nobody else is named and nobody else spoke.
+        only = _only_person_named(pronoun, index, story)
+        if only:
+            return _Speaker(person=only, label=pronoun)
     return _Speaker(label=pronoun)
+
+
+def _only_person_named(pronoun: str, index: int, story: _Story, reach: int = 3) -> str | None:
+    """The one person named (outside quotations) in the `reach` readable paragraphs before this
+    one, when that person agrees with the pronoun and is the only person named there."""
+    found: set[str] = set()
+    paragraph = story.previous.get(index, -1)
+    for _ in range(reach):
+        if paragraph < 0:
+            break
+        for mention in story.mentions.get(paragraph, [])[:_LOOK_BACK]:
+            if _counts_as_antecedent(story, paragraph, mention):
+                found.add(mention[2])
+        if found:
+            break
+        paragraph = story.previous.get(paragraph, -1)
+    if len(found) != 1:
+        return None
+    only = next(iter(found))
+    return only if _agrees(pronoun, only, story) else None
 
 
 def _organisation_subject(pronoun: str, index: int, offset: int, story: _Story) -> str | None:
