@@ -316,3 +316,21 @@ def test_a_pronoun_looks_back_past_paragraphs_naming_nobody():
     text = ("Speaker Nancy Pelosi spoke on Tuesday with Senator Chuck Schumer.\n\nThe House will vote next week.\n\n"
             "“We will not be deterred in February,” she said.")
     assert speaker_of(text, "February") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Downing Street said the UK would leave in February.", "Downing Street"),
+        ("A Downing Street spokesman said the UK would leave in February.", "Downing Street"),
+        ("“Three people were arrested in February,” Det Supt Mark Smith said.", "Mark Smith"),
+        ("Sadiq Khan spoke outside City Hall. He said London would never be cowed in February.", "Sadiq Khan"),
+    ],
+)
+def test_modern_british_news(text, expected):
+    assert speaker_of(text, "February") == expected
+
+
+def test_a_place_before_a_description_and_its_verb_is_no_person():
+    result = extract("HEADLINE\n\nSpeaking in Manchester, the Labour leader said the deal would be rejected.")
+    assert "Manchester" not in {p.name for p in result.people}

@@ -41,6 +41,7 @@ from .names import (
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
 CUE_VERBS = SPEECH_VERBS | {
+    "spoke",
     "announced",
     "predicted",
     "acknowledged",
@@ -226,6 +227,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     if not role:
         role, apposition_country = _apposition_role(after, document, _is_given_pair(tokens, after))
         country = country or apposition_country
+        if role and len(tokens) == 1 and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
+            role = ""  # "Speaking in Manchester, the Labour leader said": a place, then another subject
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
     if len(tokens) == 1 and len(name) >= 9 and name.endswith("ly") and after[:1] == "," and _opens_sentence(before):
