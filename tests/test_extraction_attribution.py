@@ -323,7 +323,7 @@ def test_a_pronoun_looks_back_past_paragraphs_naming_nobody():
     [
         ("Downing Street said the UK would leave in February.", "Downing Street"),
         ("A Downing Street spokesman said the UK would leave in February.", "Downing Street"),
-        ("“Three people were arrested in February,” Det Supt Mark Smith said.", "Mark Smith"),
+        ("“Three people were arrested in February,” Det Supt Andrew Smith said.", "Andrew Smith"),
         ("Sadiq Khan spoke outside City Hall. He said London would never be cowed in February.", "Sadiq Khan"),
     ],
 )
