@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archive.extraction import extract
 
 
@@ -152,3 +154,19 @@ def test_a_role_takes_no_country_the_sentence_only_mentions():
     assert found["Ronald Reagan"].country is None
     found = people("TOKYO - Japan will cut tariffs, Foreign Minister Tadashi Kuranari said.")
     assert found["Tadashi Kuranari"].country == "JP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports will fall, said Tom Murtha, analyst at James Capel and Co.",
+        "The loan was arranged by Samuel Montagu and Co Ltd on Monday.",
+        "Sears, Roebuck and Co said it remains optimistic.",
+        "Output rose, the national statistics institute Istat said.",
+        "The decree was published in the Official Gazette on Monday.",
+        "Merrill Lynch Capital Markets arranged the loan.\n\nMerrill, which will be the dealer, said it was pleased.",
+    ],
+)
+def test_firms_named_after_people_and_publications_are_no_people(text):
+    found = people(text)
+    assert not set(found) - {"Tom Murtha"}, found

@@ -254,12 +254,14 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
 # nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
 _COMPANY_TAIL_RE = re.compile(
-    r"(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Group|"
-    r"Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|[Hh]ospital|Securities|Investments|"
-    r"Resources|Associates|Partners|Insurance|Realty|Properties|Brothers)\b|[^<>]{0,60}>"
+    r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
+    r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
+    r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
+    r"Markets)\b|[^<>]{0,60}>"
 )
 _COMPANY_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary)\s+$"
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
+    r"institute|bureau|association|federation|council)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
@@ -495,6 +497,8 @@ def _apposition_role(after: str, document: Document, given_pair: bool = True) ->
     if not match:
         return "", None
     phrase = match.group("phrase")
+    if phrase.startswith(("which ", "whose ")):
+        return "", None  # "Merrill, which will be the dealer for the notes, said": a thing's clause
     verb = next((i for i, w in enumerate(phrase.split()) if w in CUE_VERBS), None)
     if verb is not None:
         if _INDEFINITE_RE.match(match.group()) and not given_pair:
