@@ -334,3 +334,16 @@ def test_modern_british_news(text, expected):
 def test_a_place_before_a_description_and_its_verb_is_no_person():
     result = extract("HEADLINE\n\nSpeaking in Manchester, the Labour leader said the deal would be rejected.")
     assert "Manchester" not in {p.name for p in result.people}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The hearing in February was “a circus,” according to Representative Devin Nunes.", "Devin Nunes"),
+        ("Boris Johnson’s spokesman said the prime minister would not resign in February.", None),
+        ("Health officials said the number of cases rose in February.", None),
+        ("The Belgian National Bank bought currencies in February, a Bank spokesman said.", "Belgian National Bank"),
+    ],
+)
+def test_voices_and_quoted_words_before_according_to(text, expected):
+    assert speaker_of(text, "February") == expected

@@ -71,7 +71,7 @@ _WHO_RE = re.compile(r",\s+who\b")
 _APPOSITION_RE = re.compile(
     r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
 )
-_INDEFINITE_RE = re.compile(r",\s+(?:a|an|one)\s+[^,;.]*$")
+_INDEFINITE_RE = re.compile(r",\s+(?:a|an|one|the)\s+[^,;.]*$")
 _APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to)\s+.*$")
 _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
 _LOWER_RE = re.compile(r"[a-z]")

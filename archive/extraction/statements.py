@@ -604,7 +604,10 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
     subject = _noun_phrase_after(masked, verb.end, s1, any_start=True)
     if subject is None:
         return None
-    if masked[s0 : verb.start].strip(" ,"):
+    head = masked[s0 : verb.start].rstrip()
+    if head.endswith(("”", '"')):  # 'The hearing was "a circus," according to X': the comma is quoted
+        content = _trim(masked, s0, s0 + len(head))
+    elif head.strip(" ,"):
         content = _trim(masked, s0, _last_comma(masked, s0, verb.start))
     else:
         comma = masked.find(",", subject[1], s1)
@@ -1343,12 +1346,20 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
     name = [w for w in words if w.lower() not in _DETERMINERS]
     if not name or len(name) > 4 or not all(w[:1].isupper() for w in name):
         return None
+    name[-1] = _POSSESSIVE_END_RE.sub("", name[-1])  # "Boris Johnson’s spokesman": a person's, no body
     text = " ".join(name)
     if country_code(name[-1]) or country_code(text) or any(text.endswith(form) for form, _ in story.forms):
         return None
+    if len(name) == 1 and name[0].lower() in ORGANISATION_WORDS:
+        # "a Bank spokesman": the story's one organisation of that kind ("Belgian National Bank")
+        kind = {o.name for o in story.organisations if o.name.lower().split()[-1] == name[0].lower()}
+        return kind.pop() if len(kind) == 1 and name[0].lower() not in _NOT_VOICED else None
+    if all(is_role_word(w) for w in name):
+        return None  # "Health officials", "Finance officials": a field, not a body
     return _organisation_opened_by(name, story) or text  # "a UAL spokesman": UAL Inc
 
 
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
 _TICKER_RE = re.compile(r"\s*<[A-Z0-9.]+>")  # "First Chicago Corp <FNB>"
 _PUBLICATION_WORDS = frozenset("newspaper daily paper weekly magazine agency".split())
