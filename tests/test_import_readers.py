@@ -148,7 +148,10 @@ def test_corpus_text_files_read_with_their_headlines(corpus_dir):
 def test_a_stray_blank_line_inside_a_sentence_does_not_cut_the_paragraph():
     from archive.importing.readers.base import paragraphs
 
-    body = "<Starrex Mining Corp Ltd> said a sharp\n\nrise in its share price is based on\nspeculation.\n    Its shares rose."
+    body = (
+        "<Starrex Mining Corp Ltd> said a sharp\n\nrise in its share price is based on\nspeculation.\n"
+        "    Its shares rose."
+    )
     assert paragraphs(body) == [
         "<Starrex Mining Corp Ltd> said a sharp rise in its share price is based on speculation.",
         "Its shares rose.",
