@@ -347,3 +347,20 @@ def test_a_place_before_a_description_and_its_verb_is_no_person():
 )
 def test_voices_and_quoted_words_before_according_to(text, expected):
     assert speaker_of(text, "February") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said a jury ruled in February.",
+         "Merrell Dow Pharmaceuticals Inc"),
+        ("Industrial Equity (Pacific) Ltd, a Hong Kong investment firm, said it raised its stake in February.",
+         "Industrial Equity (Pacific) Ltd"),
+        ("The London Meat Futures Exchange, LMFE, will stop trading.\n\nTrading ends in February, the LMFE said.",
+         "London Meat Futures Exchange"),
+        ("House Speaker Jim Wright, a Texas Democrat, met bankers.\n\n"
+         "\"There is no way to cut the deficit in February,\" the Texas Democrat told reporters.", "Jim Wright"),
+    ],
+)
+def test_units_acronyms_and_descriptions_printed_elsewhere(text, expected):
+    assert speaker_of(text, "February") == expected

@@ -987,7 +987,30 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
+    described = _described_person(label, story)
+    if described is not None:
+        return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+def _described_person(label: str, story: _Story) -> str | None:
+    """ "the Texas Democrat said" where the story printed "Jim Wright, a Texas Democrat": the one
+    person the story describes so, in an apposition right after the person's name."""
+    words = label.split()
+    if not 2 <= len(words) <= 5 or words[0].lower() != "the" or _is_plural(label):
+        return None
+    description = " ".join(words[1:])
+    body = story.document.body
+    found = set()
+    for match in re.finditer(rf",\s+(?:a|an)\s+{re.escape(description)}\b", body, re.I):
+        before = body[max(0, match.start() - 60) : match.start()]
+        for form, name in story.forms:
+            if before.endswith(form):
+                found.add(name)
+                break
+        if len(found) > 1:
+            return None
+    return found.pop() if len(found) == 1 else None
 
 
 # Nouns by which a story names again an organisation it has named: "the company said", "the
@@ -1031,6 +1054,9 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             for name in speakers:  # "The Adani group" after "the Adani Group said"
                 if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
                     return name
+            if len(words) == 2 and words[1].isupper() and len(words[1]) >= 2:  # "the EIU said"
+                named = {o.name for o in story.organisations if o.abbreviation == words[1]}
+                return named.pop() if len(named) == 1 else _acronym_of(words[1], story)
             return None  # "the Japanese company", "the Swedish Prosecution Authority" is named, not described
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
@@ -1213,7 +1239,7 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
             if at > 0:
                 run = _CAPITALISED_RUN_END_RE.search(paragraph, max(0, at - 120), at)
                 if run:
-                    return run.group(1)
+                    return run.group(1).removeprefix("The ")  # "The London Meat Futures Exchange, LMFE,"
     return None
 
 
@@ -1317,6 +1343,9 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         if not after_words and before_words and before_words[-1].lower() in ("for", "of", "from", "at"):
             if any(w.lower() in _VOICE_WORDS for w in before_words):
                 return name  # "a spokesman for the Bundesbank"
+    unit = _UNIT_OF_RE.search(label)
+    if unit:  # "Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said": the unit speaks
+        return _POSSESSIVE_END_RE.sub("", unit.group(1))
     voice = _VOICE_OF_RE.match(label)
     if voice:
         return _unlisted_organisation(voice.group(1).split())
@@ -1360,6 +1389,9 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
 
 
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_UNIT_OF_RE = re.compile(
+    r"['’]s\s+(?:<[^<>]+>\s+)?((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|affiliate|arm)$"
+)
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
 _TICKER_RE = re.compile(r"\s*<[A-Z0-9.]+>")  # "First Chicago Corp <FNB>"
 _PUBLICATION_WORDS = frozenset("newspaper daily paper weekly magazine agency".split())
@@ -1392,8 +1424,8 @@ def _unlisted_organisation(words: list[str]) -> str | None:
                 return " ".join(words)
     if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
         return None  # "Industries had complained": a kind of body, not one
-    if all(w[:1].isupper() or w in ("and", "of", "for") for w in words) and words[0][:1].isupper():
-        return " ".join(words)
+    if all(w.lstrip("(")[:1].isupper() or w in ("and", "of", "for") for w in words) and words[0][:1].isupper():
+        return " ".join(words)  # "Industrial Equity (Pacific) Ltd"
     return None
 
 
