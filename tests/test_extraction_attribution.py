@@ -364,3 +364,11 @@ def test_voices_and_quoted_words_before_according_to(text, expected):
 )
 def test_units_acronyms_and_descriptions_printed_elsewhere(text, expected):
     assert speaker_of(text, "February") == expected
+
+
+def test_single_quotation_marks_of_british_and_australian_papers():
+    text = ("Prime Minister Scott Morrison spoke.\n\n‘The fires are a national tragedy in February,’ "
+            "Mr Morrison said. ‘We will help.’")
+    assert speaker_of(text, "February") == "Scott Morrison"
+    result = extract("HEADLINE\n\nPrime Minister Scott Morrison said Australia’s ‘tough’ stance in February would stand.")
+    assert [s.text for s in result.statements] == ["Australia’s ‘tough’ stance in February would stand"]

@@ -260,6 +260,7 @@ class _Story:
     continued: dict[int, _Speaker] = field(default_factory=dict)  # quotation paragraphs that went on
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
+    body_lower: str | None = None  # the body in lower case, once a description needs it
     _mention_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def mention_ends(self, paragraph: int) -> list[int]:
@@ -286,10 +287,11 @@ def find_statements(
             continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
-        found = _statements_in(paragraph, index, start, story)
-        if pending_open and found and found[0].kind == DIRECT and paragraph.lstrip()[:1] in _QUOTE_CHARS:
+        shape = _single_quotes_as_double(paragraph)
+        found = _statements_in(paragraph, index, start, story, shape)
+        if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
-        pending_open = [s for s in found if not s.verb and _opens_unclosed(paragraph)]
+        pending_open = [s for s in found if not s.verb and _opens_unclosed(shape)]
         statements.extend(found)
     return statements
 
@@ -318,9 +320,32 @@ def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[
 # --- One paragraph ------------------------------------------------------------------------------
 
 
-def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> list[StatementMention]:
-    quotes = [q for q in _quotations(paragraph, start) if not _is_title(q.text)]
-    masked = _mask_quotes(paragraph, quotes)
+def _single_quotes_as_double(paragraph: str) -> str:
+    """ "‘It will be rejected,’ he added.": a paragraph quoting with single marks only (British and
+    Australian papers), its quotation marks as double ones, offsets unchanged. An apostrophe
+    ("May’s", "’87") is no mark: a mark opens at a word's start and closes before no letter."""
+    if "‘" not in paragraph or any(mark in paragraph for mark in '“”"'):
+        return paragraph
+    marks = list(paragraph)
+    for match in _SINGLE_QUOTED_RE.finditer(paragraph):
+        marks[match.start()] = "“"
+        marks[match.end() - 1] = "”"
+    return "".join(marks)
+
+
+# ‘...’ at a word's start, closed by a ’ that no letter follows; no "‘" inside (nested quotations
+# stay as printed).
+_SINGLE_QUOTED_RE = re.compile(r"(?<![^\s(\[—–-])‘[^‘]*?’(?![^\W\d_])")
+
+
+def _statements_in(
+    paragraph: str, index: int, start: int, story: _Story, shape: str | None = None
+) -> list[StatementMention]:
+    """`shape`: the paragraph with its quotation marks as double ones (the same length), read for
+    quotations; the words come from `paragraph` as printed."""
+    shape = paragraph if shape is None else shape
+    quotes = [q for q in _quotations(shape, start) if not _is_title(q.text)]
+    masked = _mask_quotes(shape, quotes)
     story.masked[index] = masked
     verbs = [_Verb(m.group(1), m.start(1), m.end(1)) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
     if "According to" in masked:  # "According to X, ...": opening a sentence, with a capital
@@ -332,7 +357,7 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
     sentences = _sentences(masked, start)
     story.sentences[index] = sentences
-    opening_speaker = _opening_speaker(paragraph, index, story)
+    opening_speaker = _opening_speaker(shape, index, story)
     made: list[StatementMention] = []
     speakers: list[_Speaker] = []
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
@@ -804,8 +829,7 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     pieces = list(_CHAIN_PIECE_RE.finditer(masked, max(s0, end - 600), end))[-8:]  # an apposition is short
     for piece in reversed(pieces):  # from the verb backwards
         text = piece.group().strip()
-        opened = _LEADING_WORDS_RE.sub("", text)
-        if opened and opened != text and piece is pieces[0]:
+        if piece is pieces[0] and (opened := _LEADING_WORDS_RE.sub("", text)) and opened != text:
             text = opened  # "But David Pennington, the head of ..., said": a leading "But" is no intro
         relative = _RELATIVE_SUBJECT_RE.match(text)
         if relative:  # "dealings, which Jairam Ramesh, a leader of the party, said are ...": Ramesh
@@ -1000,6 +1024,11 @@ def _described_person(label: str, story: _Story) -> str | None:
     if not 2 <= len(words) <= 5 or words[0].lower() != "the" or _is_plural(label):
         return None
     description = " ".join(words[1:])
+    if story.body_lower is None:
+        story.body_lower = story.document.body.lower()
+    lower = description.lower()
+    if f", a {lower}" not in story.body_lower and f", an {lower}" not in story.body_lower:
+        return None  # the common case: no such apposition, no regex to build
     body = story.document.body
     found = set()
     for match in re.finditer(rf",\s+(?:a|an)\s+{re.escape(description)}\b", body, re.I):
