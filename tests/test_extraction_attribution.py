@@ -370,5 +370,7 @@ def test_single_quotation_marks_of_british_and_australian_papers():
     text = ("Prime Minister Scott Morrison spoke.\n\n‘The fires are a national tragedy in February,’ "
             "Mr Morrison said. ‘We will help.’")
     assert speaker_of(text, "February") == "Scott Morrison"
-    result = extract("HEADLINE\n\nPrime Minister Scott Morrison said Australia’s ‘tough’ stance in February would stand.")
+    result = extract(
+        "HEADLINE\n\nPrime Minister Scott Morrison said Australia’s ‘tough’ stance in February would stand."
+    )
     assert [s.text for s in result.statements] == ["Australia’s ‘tough’ stance in February would stand"]
