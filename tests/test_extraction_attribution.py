@@ -374,3 +374,16 @@ def test_single_quotation_marks_of_british_and_australian_papers():
         "HEADLINE\n\nPrime Minister Scott Morrison said Australia’s ‘tough’ stance in February would stand."
     )
     assert [s.text for s in result.statements] == ["Australia’s ‘tough’ stance in February would stand"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finance Minister Kiichi Miyazawa was quoted by Kyodo as saying the yen would rise in February.",
+        "The yen would rise in February, Finance Minister Kiichi Miyazawa was quoted as saying by Kyodo.",
+        "The yen would rise in February, Finance Minister Kiichi Miyazawa told parliament, adding that exports "
+        "would slow.",
+    ],
+)
+def test_passive_quoted_and_told_then_adding(text):
+    assert speaker_of(text, "yen would") == "Kiichi Miyazawa"

@@ -643,9 +643,16 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
 def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
     """ "He was quoted by PAP as saying", "prevent Shultz from saying", "..., saying that"."""
     before = masked[s0 : verb.start].rstrip()
-    quoted = _QUOTED_AS_RE.search(masked, s0, verb.start)
+    passive = _QUOTED_PASSIVE_RE.search(masked, s0, verb.start)
+    quoted = None if passive else _QUOTED_AS_RE.search(masked, s0, verb.start)
     if quoted:  # "Tass quoted Gorbachev as saying": Gorbachev speaks
         return _Attribution(verb.text, quoted.span(1), content=_content_after(masked, verb, s1))
+    if passive:  # "Miyazawa was quoted by Kyodo as saying ...", "CLAUSE, Miyazawa was quoted as saying."
+        start = _phrase_start(masked, s0, passive.start(), story)
+        content = _content_after(masked, verb, s1)
+        if content is None or masked[content[0] : content[0] + 3] == "by ":
+            content = _trim(masked, s0, _last_comma(masked, s0, start))
+        return _Attribution(verb.text, (start, passive.start()), content=content)
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
         subject = (_title_and_name_start(masked, s0, end), end)
@@ -657,6 +664,7 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
 
 
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+as\s*$")
+_QUOTED_PASSIVE_RE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quoted\s+(?:by\s+[^,;]{1,60}?\s+)?as\s*$")
 
 
 def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
@@ -728,16 +736,23 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     after = _content_after(masked, verb, s1)
     cut = _last_comma(masked, s0, subject[0])
     before = _trim(masked, s0, cut)
+    # After "told" its audience first: "CLAUSE, X told parliament, adding ..." goes on like "X said, adding".
+    told = _TOLD_OBJECT_RE.match(masked, verb.end, s1) if verb.text in ("told", "tells") else None
+    tail = told.end() if told else verb.end
     if (
         before
         and after
-        and _TAIL_RE.match(masked, verb.end, s1)
+        and _TAIL_RE.match(masked, tail, s1)
         and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS
     ):
         if not _starts_with_intro(masked[s0:cut]):
             return before[0], after[1]  # "Exports fell 3 pct, X said, about half the 1985 level.": one statement
     if before and not _starts_with_intro(masked[s0:cut]):
-        if after is None or _CIRCUMSTANCE_RE.match(masked, verb.end, s1):
+        if (
+            after is None
+            or _CIRCUMSTANCE_RE.match(masked, verb.end, s1)
+            or (told and _CIRCUMSTANCE_RE.match(masked, tail + (masked[tail : tail + 1] == ","), s1))
+        ):
             return before
     return after or before
 
