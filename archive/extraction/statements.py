@@ -630,7 +630,10 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
     if subject is None:
         return None
     head = masked[s0 : verb.start].rstrip()
-    if head.endswith(("”", '"')):  # 'The hearing was "a circus," according to X': the comma is quoted
+    opened = max(head.rfind("“", 0, len(head) - 1), head.rfind('"', 0, len(head) - 1))
+    if head.endswith(("”", '"')) and opened >= 0 and _words(head[opened + 1 : -1]) < _DIRECT_WORDS:
+        # 'The hearing was "a circus," according to X': a short quotation ends the clause (its comma
+        # is quoted); a long one is a statement of its own
         content = _trim(masked, s0, s0 + len(head))
     elif head.strip(" ,"):
         content = _trim(masked, s0, _last_comma(masked, s0, verb.start))
