@@ -170,3 +170,10 @@ def test_a_role_takes_no_country_the_sentence_only_mentions():
 def test_firms_named_after_people_and_publications_are_no_people(text):
     found = people(text)
     assert not set(found) - {"Tom Murtha"}, found
+
+
+def test_a_firm_s_name_after_a_title_is_no_person():
+    found = people("The debentures were priced at par, said lead manager Morgan Stanley and Co Inc.")
+    assert "Morgan Stanley" not in found
+    found = people("Swiss Economics Minister Jean-Pascal Delamuraz and National Bank President Pierre Languetin met.")
+    assert "Jean-Pascal Delamuraz" in found

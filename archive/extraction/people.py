@@ -239,6 +239,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
+    if role and not honorific and not _is_given_pair(tokens, after) and _firm_name(name, story):
+        return None  # "said lead manager Morgan Stanley and Co Inc", "General Automation Inc": a firm's title
     if len(tokens) == 1 and _is_institution(
         name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific
     ):
@@ -257,7 +259,7 @@ _COMPANY_TAIL_RE = re.compile(
     r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
     r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
     r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
-    r"Markets)\b|[^<>]{0,60}>"
+    r"Markets|Bancorp|Bancorporation|Bancshares)\b|[^<>]{0,60}>"
 )
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
@@ -276,8 +278,30 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, story.document.body)
+        story.companies[name] = printed_as_company(name, f"{story.document.title}\n{story.document.body}")
     return story.companies[name]
+
+
+# A company's legal ending right after a name: "Morgan Stanley and Co Inc", "Kidder, Peabody and Co",
+# "General Automation Inc" (not "Delamuraz and National Bank President ...").
+_FIRM_TAIL_RE = re.compile(
+    r"(?:,?\s+[A-Z][\w&'’.-]*){0,2}(?:\s+(?:and|&))?\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|S\.A|"
+    r"NV|N\.V|BV|GmbH|SpA|Spa)\b"
+)
+
+
+def _firm_name(name: str, story: _Story) -> bool:
+    """The story prints the name with a company word right after it ("Morgan Stanley and Co Inc",
+    "General Automation Inc"), in its title or body."""
+    key = f"firm:{name}"
+    if key not in story.companies:
+        text = f"{story.document.title}\n{story.document.body}"
+        at, seen, found = text.find(name), 0, False
+        while at != -1 and seen < 64 and not found:
+            found = _FIRM_TAIL_RE.match(text, at + len(name)) is not None
+            at, seen = text.find(name, at + len(name)), seen + 1
+        story.companies[key] = found
+    return story.companies[key]
 
 
 def printed_as_company(name: str, body: str) -> bool:
