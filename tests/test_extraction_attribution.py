@@ -387,3 +387,15 @@ def test_single_quotation_marks_of_british_and_australian_papers():
 )
 def test_passive_quoted_and_told_then_adding(text):
     assert speaker_of(text, "yen would") == "Kiichi Miyazawa"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The campaign of Senator Bernie Sanders said the details were needed in February.", None),
+        ("“We need the details in February,” said a senior aide to Senator Bernie Sanders.", None),
+        ("Trump’s lawyer, Rudy Giuliani, said the details were needed in February.", "Rudy Giuliani"),
+    ],
+)
+def test_a_person_named_inside_a_group_or_an_aide_s_description_is_not_the_speaker(text, expected):
+    assert speaker_of(text, "February") == expected

@@ -1336,6 +1336,9 @@ _AGENT_RE = re.compile(
 )
 
 
+_HEAD_OF_RE = re.compile(r"(?i:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:of|for)\s")
+
+
 def _person_ending(phrase: str, story: _Story) -> str | None:
     if _RELATION_RE.match(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
@@ -1352,6 +1355,9 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
             return None  # "One official attending the talks with Minister X": X is no subject
         if " by " in before and _AGENT_RE.search(before):
             return None  # "An investor group led by New York investor George Soros": the group
+        head = _HEAD_OF_RE.match(phrase)
+        if head and not is_role_word(head.group(1)):
+            return None  # "The campaign of Senator Bernie Sanders": the campaign (but "the chairman of X, Y")
         return name
     return None
 
