@@ -399,3 +399,8 @@ def test_passive_quoted_and_told_then_adding(text):
 )
 def test_a_person_named_inside_a_group_or_an_aide_s_description_is_not_the_speaker(text, expected):
     assert speaker_of(text, "February") == expected
+
+
+def test_accented_names_of_modern_news():
+    assert speaker_of("Jeanine Áñez said the interim government would hold elections in February.",
+                      "February") == "Jeanine Áñez"
