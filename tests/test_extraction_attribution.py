@@ -404,3 +404,15 @@ def test_a_person_named_inside_a_group_or_an_aide_s_description_is_not_the_speak
 def test_accented_names_of_modern_news():
     assert speaker_of("Jeanine Áñez said the interim government would hold elections in February.",
                       "February") == "Jeanine Áñez"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TWA said it would refile its application in February.", "TWA"),
+        ("Red Lion Inns Limited Partnership said it filed a registration statement in February.",
+         "Red Lion Inns Limited Partnership"),
+    ],
+)
+def test_acronyms_and_partnerships_speak_as_organisations(text, expected):
+    assert speaker_of(text, "February") == expected

@@ -1131,7 +1131,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if opened:
         return opened
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
-        return _acronym_of(words[0], story)
+        # "SIMEX said" after "... Exchange Ltd, SIMEX,"; else the acronym itself ("TWA said")
+        return _acronym_of(words[0], story) or (words[0] if _ACRONYM_RE.fullmatch(words[0]) else None)
     name = " ".join(words)
     if full := _company_printed_in_full(name, story):
         return full
@@ -1290,6 +1291,7 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
     return None
 
 
+_ACRONYM_RE = re.compile(r"[A-Z]{3,6}")
 _CAPITALISED_RUN_END_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$")
 
 
@@ -1419,7 +1421,7 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
 
 
 _PEOPLE_VOICES = frozenset("spokesman spokeswoman spokesperson official officials executive executives".split())
-_COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty".split())
+_COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty limited partnership lp llc".split())
 
 
 def _voiced_name(words: list[str], story: _Story) -> str | None:
