@@ -1400,7 +1400,7 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
                 return name  # "a spokesman for the Bundesbank"
     unit = _UNIT_OF_RE.search(label)
     if unit:  # "Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said": the unit speaks
-        return _POSSESSIVE_END_RE.sub("", unit.group(1))
+        return _POSSESSIVE_END_RE.sub("", unit.group(1) or unit.group(2))
     voice = _VOICE_OF_RE.match(label)
     if voice:
         return _unlisted_organisation(voice.group(1).split())
@@ -1445,7 +1445,8 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
 
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _UNIT_OF_RE = re.compile(
-    r"['’]s\s+(?:<[^<>]+>\s+)?((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|affiliate|arm)$"
+    r"['’]s\s+(?:<[^<>]+>\s+)?(?:((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|"
+    r"affiliate|arm)|((?:[A-Z][\w&.'’-]*\s+){1,5}Division))$"
 )
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
 _TICKER_RE = re.compile(r"\s*<[A-Z0-9.]+>")  # "First Chicago Corp <FNB>"
