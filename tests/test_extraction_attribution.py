@@ -416,3 +416,15 @@ def test_accented_names_of_modern_news():
 )
 def test_acronyms_and_partnerships_speak_as_organisations(text, expected):
     assert speaker_of(text, "February") == expected
+
+
+def test_managing_director_and_a_circumstance_after_an_inverted_name():
+    text = ("Ansett will buy 20 pct of America West in February, <Ansett Transport Ltd> managing director "
+            "Peter Abeles said.")
+    assert speaker_of(text, "February") == "Peter Abeles"
+    text = ("Speaker Ali Akbar Hashemi Rafsanjani spoke.\n\n\"We will carry out our duty in February,\" said "
+            "Rafsanjani in a speech to Parliament later broadcast by Tehran Radio.")
+    assert speaker_of(text, "February") == "Ali Akbar Hashemi Rafsanjani"
+    text = ("The Iranian news agency IRNA, in a report received in London, said the operation launched into Iraq "
+            "on February 9 was over.")
+    assert speaker_of(text, "February") == "IRNA"

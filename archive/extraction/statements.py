@@ -674,7 +674,7 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     end = _strip_trailing(masked, s0, verb.start)
     head = masked[s0:end]
     if not head.strip() or head.endswith((*_QUOTE_CHARS, "’’", "''")):
-        return _inverted(masked, s0, s1, verb)
+        return _inverted(masked, s0, s1, verb, after_quotation=True)
     appositions: list[tuple[int, int]] = []
     if head.endswith(","):
         chain = _apposition_chain(masked, s0, end - 1)
@@ -720,9 +720,10 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
 
 
-def _inverted(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
-    """ "CLAUSE, said Tom Murtha, a stock analyst." The reported words come before the verb."""
-    subject = _noun_phrase_after(masked, verb.end, s1)
+def _inverted(masked: str, s0: int, s1: int, verb: _Verb, after_quotation: bool = False) -> _Attribution | None:
+    """ "CLAUSE, said Tom Murtha, a stock analyst." The reported words come before the verb; right
+    after a quotation, a circumstance after the name ends it ('"...," said X in a speech to ...')."""
+    subject = _noun_phrase_after(masked, verb.end, s1, circumstance_ends=after_quotation)
     if subject is None:
         return None
     cut = _last_comma(masked, s0, verb.start)
@@ -940,7 +941,12 @@ def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int
 _PHRASE_STOP_RE = re.compile(r"[,;:\"“”]|\swho\b")
 
 
-def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False) -> tuple[int, int] | None:
+_CIRCUMSTANCE_AFTER_NAME_RE = re.compile(r"\s(?:in|on|during|after|before|while|when|speaking|adding|later)\s")
+
+
+def _noun_phrase_after(
+    masked: str, start: int, s1: int, any_start: bool = False, circumstance_ends: bool = False
+) -> tuple[int, int] | None:
     """ "said Shoichi Saba, Chairman of ...", "said one banker.": a short noun phrase, then a stop.
 
     After "said" it must open with a capital, a determiner or a title word ("said former Sen.
@@ -949,6 +955,12 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
     """
     stop = _PHRASE_STOP_RE.search(masked, start, s1)
     end = stop.start() if stop else s1
+    if circumstance_ends and (not stop or stop.group() not in _QUOTE_CHARS):
+        # '"...," said Rafsanjani in a speech to Parliament later broadcast by Tehran Radio.': the
+        # circumstance is no part of who spoke
+        circumstance = _CIRCUMSTANCE_AFTER_NAME_RE.search(masked, start + 2, end)
+        if circumstance:
+            end = circumstance.start()
     if end - start > 100 or not masked[start : start + 1].isspace() or (stop and stop.group() in _QUOTE_CHARS):
         return None
     span = _trim(masked, start, end)
@@ -1353,7 +1365,7 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
         words = before.split()
         if words and words[-1].lower() in _PREPOSITIONS | {"and", "or", "nor", "told"}:
             return None
-        if any(w.endswith("ing") and w.islower() for w in words[1:]):
+        if any(w.endswith("ing") and w.islower() and not is_role_word(w) for w in words[1:]):
             return None  # "One official attending the talks with Minister X": X is no subject
         if " by " in before and _AGENT_RE.search(before):
             return None  # "An investor group led by New York investor George Soros": the group
