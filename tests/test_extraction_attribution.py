@@ -428,3 +428,14 @@ def test_managing_director_and_a_circumstance_after_an_inverted_name():
     text = ("The Iranian news agency IRNA, in a report received in London, said the operation launched into Iraq "
             "on February 9 was over.")
     assert speaker_of(text, "February") == "IRNA"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Parliament passed the budget, State Radio said.\n\nThe radio said the vote was in February.", "State Radio"),
+        ("A licence was issued in February, said Southern Co <SO> unit Georgia Power.", "Georgia Power"),
+    ],
+)
+def test_broadcasters_and_units_named_after_their_parent(text, expected):
+    assert speaker_of(text, "February") == expected

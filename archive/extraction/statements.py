@@ -1077,10 +1077,12 @@ def _described_person(label: str, story: _Story) -> str | None:
 _ORGANISATION_NOUNS = frozenset(
     "company firm group bank association ministry department paper newspaper daily agency exchange "
     "commission board office authority council committee union corporation utility institute fund "
-    "federation organisation organization embassy mission court prosecutors service".split()
+    "federation organisation organization embassy mission court prosecutors service radio television".split()
 )
 # Nouns any organisation may be called by: "the company" is whatever company spoke last.
-_GENERIC_ORGANISATION_NOUNS = frozenset("company firm group paper newspaper daily corporation utility".split())
+_GENERIC_ORGANISATION_NOUNS = frozenset(
+    "company firm group paper newspaper daily corporation utility radio television".split()
+)
 _DESCRIPTION_DETERMINERS = frozenset("the a an this".split())
 _COMPANY_SUFFIXES = frozenset(
     "corp corp. corporation co co. cos company ltd ltd. inc inc. plc ag sa nv bv gmbh spa group holdings "
@@ -1195,7 +1197,7 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 # A company noun or a role before an organisation's name, or a possessive: "energy firm Soekor",
 # "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
 _TITLED_ORGANISATION_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency)\s+"
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division)\s+"
     r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)$|"
     r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
     rf"(?i:{'|'.join(sorted(w.rstrip('.') for w in ORGANISATION_WORDS))}))\.?$"
@@ -1421,6 +1423,8 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         return _unlisted_organisation(words[:-1]) or voiced
     if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
         name = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        if head in ("radio", "television"):
+            name.append(words[-1])  # "State Radio", "Tehran radio", "Turkish television": a broadcaster
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
     if head in ORGANISATION_WORDS or "of" in words or "for" in words:
@@ -1462,7 +1466,7 @@ _UNIT_OF_RE = re.compile(
 )
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
 _TICKER_RE = re.compile(r"\s*<[A-Z0-9.]+>")  # "First Chicago Corp <FNB>"
-_PUBLICATION_WORDS = frozenset("newspaper daily paper weekly magazine agency".split())
+_PUBLICATION_WORDS = frozenset("newspaper daily paper weekly magazine agency radio television".split())
 _VOICE_OF_RE = re.compile(
     r"(?:a|an|the|one)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|official)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", re.I
 )
@@ -1560,7 +1564,7 @@ def _role_description(label: str) -> tuple[str, tuple[str, ...], str | None] | N
         return None  # the common case, no role named: no country lookups
     country = None
     first = words[0]
-    if first.lower() in ("the", "a", "an"):
+    if first.lower() in ("the", "a", "an", "its"):  # "its chief executive said": the company's
         words = words[1:]
     elif first.endswith("'s") and (code := country_code(first[:-2])):
         country, words = code, words[1:]
