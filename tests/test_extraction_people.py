@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archive.extraction import extract
 
 
@@ -132,3 +134,46 @@ def test_given_name_allows_a_common_word_as_surname_and_firms_after_of_are_no_pe
     found = people('"Growth will slow," said Merrill Lynch economist William Sterling. "Producers will talk," '
                    "Bronwyn Curtis of Landell Mills Commodities Studies said.")
     assert set(found) == {"William Sterling", "Bronwyn Curtis"}
+
+
+def test_a_name_the_story_calls_a_company_is_no_person():
+    found = people(
+        "Oil workers threatened action against the state-owned petroleum company Petrobras.\n\n"
+        "Petrobras said it had requested the withdrawal of the troops."
+    )
+    assert "Petrobras" not in found
+
+
+def test_a_place_before_a_spokesman_s_clause_is_no_person():
+    found = people("Pertamina found oil off northern Sumatra, a company spokesman said.")
+    assert "Sumatra" not in found
+
+
+def test_a_role_takes_no_country_the_sentence_only_mentions():
+    found = people("LONDON - Talks went on. President Ronald Reagan imposed tariffs on Japanese goods.")
+    assert found["Ronald Reagan"].country is None
+    found = people("TOKYO - Japan will cut tariffs, Foreign Minister Tadashi Kuranari said.")
+    assert found["Tadashi Kuranari"].country == "JP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports will fall, said Tom Murtha, analyst at James Capel and Co.",
+        "The loan was arranged by Samuel Montagu and Co Ltd on Monday.",
+        "Sears, Roebuck and Co said it remains optimistic.",
+        "Output rose, the national statistics institute Istat said.",
+        "The decree was published in the Official Gazette on Monday.",
+        "Merrill Lynch Capital Markets arranged the loan.\n\nMerrill, which will be the dealer, said it was pleased.",
+    ],
+)
+def test_firms_named_after_people_and_publications_are_no_people(text):
+    found = people(text)
+    assert not set(found) - {"Tom Murtha"}, found
+
+
+def test_a_firm_s_name_after_a_title_is_no_person():
+    found = people("The debentures were priced at par, said lead manager Morgan Stanley and Co Inc.")
+    assert "Morgan Stanley" not in found
+    found = people("Swiss Economics Minister Jean-Pascal Delamuraz and National Bank President Pierre Languetin met.")
+    assert "Jean-Pascal Delamuraz" in found

@@ -145,6 +145,23 @@ def test_corpus_text_files_read_with_their_headlines(corpus_dir):
         assert document.title and document.date and document.text, path.name
 
 
+def test_a_stray_blank_line_inside_a_sentence_does_not_cut_the_paragraph():
+    from archive.importing.readers.base import paragraphs
+
+    body = (
+        "<Starrex Mining Corp Ltd> said a sharp\n\nrise in its share price is based on\nspeculation.\n"
+        "    Its shares rose."
+    )
+    assert paragraphs(body) == [
+        "<Starrex Mining Corp Ltd> said a sharp rise in its share price is based on speculation.",
+        "Its shares rose.",
+    ]
+    assert paragraphs("The talks ended.\n\nthe next round opens in June.") == [
+        "The talks ended.",
+        "the next round opens in June.",
+    ]
+
+
 def test_plain_text_takes_the_first_line_as_title_and_joins_wrapped_lines():
     document = only_document(read("plain.txt"))
     assert document.title == "Ministers agree to resume talks"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import languages
-from .countries import find_countries
+from .countries import country_spans, find_countries
 from .document import parse_document
 from .model import (
     DIRECT,
@@ -67,9 +67,10 @@ def extract(
         languages.annotate(extraction, code)
         return extraction
     organisations = find_organisations(document)
-    countries = find_countries(document)
+    spans = country_spans(document)  # one scan for the story's countries and what each statement is about
+    countries = find_countries(document, spans)
     people = find_people(document, organisations)
     statements = find_statements(document, people, organisations)
     extraction = Extraction(document, countries, people, organisations, statements)
-    annotate(extraction)
+    annotate(extraction, spans)
     return extraction

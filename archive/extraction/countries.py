@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pycountry
 
@@ -120,7 +121,9 @@ def country_for_place(place: str, date: dt.date | None = None) -> str | None:
     return resolve(entry.code, date) if entry else None
 
 
-def find_countries(document: Document) -> list[CountryMention]:
+def find_countries(document: Document, spans: list[CountrySpan] | None = None) -> list[CountryMention]:
+    """The story's countries, dateline first, then by mentions. `spans` is country_spans(document)
+    when the caller has it already (extract() hands the same scan to relations.py)."""
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
     dateline_codes = []
@@ -131,16 +134,44 @@ def find_countries(document: Document) -> list[CountryMention]:
             counts[code] = counts.get(code, 0) + 1
             first_seen.setdefault(code, -1)
 
-    texts = list(document.paragraphs)
-    if document.title and not (document.paragraphs and document.title.rstrip("…") in document.paragraphs[0]):
-        texts.insert(0, document.title)
-    # One search of all the texts: no alias or name test crosses the line breaks between them.
-    for position, code in enumerate(_codes_in("\n".join(texts), document.date, set())):
-        counts[code] = counts.get(code, 0) + 1
-        first_seen.setdefault(code, position)
+    for position, span in enumerate(country_spans(document) if spans is None else spans):
+        counts[span.code] = counts.get(span.code, 0) + 1
+        first_seen.setdefault(span.code, position)
 
     ordered = sorted(counts, key=lambda code: (code not in dateline_codes, -counts[code], first_seen[code]))
     return [CountryMention(code, counts[code], code in dateline_codes) for code in ordered]
+
+
+class CountrySpan(NamedTuple):
+    """One mention of a country in the story's text: paragraph -1 is the title."""
+
+    paragraph: int
+    start: int  # offsets within the paragraph
+    end: int
+    code: str
+
+
+def country_spans(document: Document) -> list[CountrySpan]:
+    """Every country mention of the title (when the first paragraph does not repeat it) and the
+    paragraphs, in order: the one scan of the story that find_countries and relations.py share."""
+    texts = list(document.paragraphs)
+    numbers = list(range(len(texts)))
+    if document.title and not (document.paragraphs and document.title.rstrip("…") in document.paragraphs[0]):
+        texts.insert(0, document.title)
+        numbers.insert(0, -1)
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    # One search of all the texts: no alias or name test crosses the line breaks between them.
+    spans = []
+    which, last = 0, len(starts) - 1
+    for start, end, code in _matches_in("\n".join(texts), document.date, set()):
+        while which < last and starts[which + 1] <= start:  # the matches come in order
+            which += 1
+        offset = starts[which]
+        spans.append(CountrySpan(numbers[which], start - offset, end - offset, code))
+    return spans
 
 
 def codes_in(text: str, date: dt.date | None = None) -> list[str]:
@@ -149,7 +180,11 @@ def codes_in(text: str, date: dt.date | None = None) -> list[str]:
 
 
 def _codes_in(paragraph: str, date: dt.date | None, person_names: set[str]) -> list[str]:
-    """Codes of the country aliases in a paragraph, in order, one per mention.
+    return [code for _, _, code in _matches_in(paragraph, date, person_names)]
+
+
+def _matches_in(paragraph: str, date: dt.date | None, person_names: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, code) of the country aliases in a paragraph, in order, one per mention.
 
     `person_names` collects aliases found used as names ("Hamilton Jordan"), so that a later
     bare "Jordan" in the same story is taken as the person too.
@@ -164,7 +199,7 @@ def _codes_in(paragraph: str, date: dt.date | None, person_names: set[str]) -> l
         if _counts_in_body(alias, entry, paragraph, start, end, person_names):
             code = resolve(entry.code, date)
             if code:
-                found.append(code)
+                found.append((start, end, code))
     return found
 
 

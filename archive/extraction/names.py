@@ -47,7 +47,11 @@ PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos".spl
 # One word of a name: "Kishi", "McMillan", "Chao-Ming", "Shin-yong", "O'Neill"; inside a run
 # also "al-Sabah". The run pattern opens with a plain capital (no assertion before it) so that
 # the regex engine can skip ahead fast: callers drop runs that start inside a word.
-_FIRST_NAME_WORD = r"[A-Z](?:c[A-Z]|ac[A-Z]|'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*"
+# Latin-1 letters too: "Jeanine Áñez", "Andrés Manuel López Obrador" in modern English news.
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_FIRST_NAME_WORD = (
+    rf"[{_UPPER}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[A-Za-z][{_LOWER}]+)*"
+)
 NAME_WORD = rf"(?:(?:al|el|bin)-)?{_FIRST_NAME_WORD}"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos)(?=\s)"
 # A run of name words, possibly with initials ("George P. Shultz") and particles between.
@@ -125,7 +129,7 @@ def _load_groups(filename: str) -> dict[str, frozenset[str]]:
     other lines in "" (no condition); "#" starts a comment. Every word is also in "all"."""
     groups: dict[str, set[str]] = {"": set(), "all": set()}
     for line in (_DATA_DIR / filename).read_text(encoding="utf-8").splitlines():
-        words = line.split("#", 1)[0].lower().split()
+        words = [w.replace("_", " ") for w in line.split("#", 1)[0].lower().split()]  # "pointed_out"
         group = ""
         if words and words[0].startswith("[") and words[0].endswith("]"):
             group, words = words[0][1:-1], words[1:]

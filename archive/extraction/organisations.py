@@ -99,7 +99,8 @@ _OPENERS = frozenset(
     """The A An But And Or In On At For From To Of By With As If When While Since After Before
     Under Both Its It He She They We This That These Those Their His Her Our Other Some Many Most
     Several Last Next Earlier Later Today Yesterday However Meanwhile Also Only Senior Top Former
-    Such Any Each Every No Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+    Such Any Each Every No Monday Tuesday Wednesday Thursday Friday Saturday Sunday Although Though
+    Then Because Whether Until Unless Once Now Still Yet So Even Despite During""".split()
 )
 # Words that follow an organisation's name as a person's title: they end the name.
 _TITLES = frozenset(

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .countries import country_for_place
 from .model import Document, OrganisationMention, PersonMention, Span
 from .names import (
     GIVEN_NAMES,
@@ -24,6 +25,7 @@ from .names import (
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     PARTICLES,
+    REPORTING_VERBS,
     ROLE_HEADS,
     ROYAL_TITLES,
     SPEECH_VERBS,
@@ -39,6 +41,7 @@ from .names import (
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
 CUE_VERBS = SPEECH_VERBS | {
+    "spoke",
     "announced",
     "predicted",
     "acknowledged",
@@ -68,6 +71,7 @@ _WHO_RE = re.compile(r",\s+who\b")
 _APPOSITION_RE = re.compile(
     r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
 )
+_INDEFINITE_RE = re.compile(r",\s+(?:a|an|one|the)\s+[^,;.]*$")
 _APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to)\s+.*$")
 _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
 _LOWER_RE = re.compile(r"[a-z]")
@@ -221,8 +225,10 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     before, after = paragraph[max(0, start - 300) : start], paragraph[end : end + 400]
     role, country, honorific = _role_before(before, document)
     if not role:
-        role, apposition_country = _apposition_role(after, document)
+        role, apposition_country = _apposition_role(after, document, _is_given_pair(tokens, after))
         country = country or apposition_country
+        if role and len(tokens) == 1 and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
+            role = ""  # "Speaking in Manchester, the Labour leader said": a place, then another subject
     if not (role or honorific or _has_cue(name, tokens, before, after)):
         return None
     if len(tokens) == 1 and len(name) >= 9 and name.endswith("ly") and after[:1] == "," and _opens_sentence(before):
@@ -233,6 +239,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
+    if role and not honorific and not _is_given_pair(tokens, after) and _firm_name(name, story):
+        return None  # "said lead manager Morgan Stanley and Co Inc", "General Automation Inc": a firm's title
     if len(tokens) == 1 and _is_institution(
         name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific
     ):
@@ -248,15 +256,18 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
 # nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
 _COMPANY_TAIL_RE = re.compile(
-    r"(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Group|"
-    r"Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|[Hh]ospital)\b|[^<>]{0,60}>"
+    r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
+    r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
+    r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
+    r"Markets|Bancorp|Bancorporation|Bancshares)\b|[^<>]{0,60}>"
 )
 _COMPANY_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary)\s+$"
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
+    r"institute|bureau|association|federation|council)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
-    r"unit|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b"
+    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b"
 )
 
 
@@ -267,16 +278,42 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
     if name not in story.companies:
-        story.companies[name] = _printed_as_company(name, story.document.body)
+        story.companies[name] = printed_as_company(name, f"{story.document.title}\n{story.document.body}")
     return story.companies[name]
 
 
-def _printed_as_company(name: str, body: str) -> bool:
+# A company's legal ending right after a name: "Morgan Stanley and Co Inc", "Kidder, Peabody and Co",
+# "General Automation Inc" (not "Delamuraz and National Bank President ...").
+_FIRM_TAIL_RE = re.compile(
+    r"(?:,?\s+[A-Z][\w&'’.-]*){0,2}(?:\s+(?:and|&))?\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|S\.A|"
+    r"NV|N\.V|BV|GmbH|SpA|Spa)\b"
+)
+
+
+def _firm_name(name: str, story: _Story) -> bool:
+    """The story prints the name with a company word right after it ("Morgan Stanley and Co Inc",
+    "General Automation Inc"), in its title or body."""
+    key = f"firm:{name}"
+    if key not in story.companies:
+        text = f"{story.document.title}\n{story.document.body}"
+        at, seen, found = text.find(name), 0, False
+        while at != -1 and seen < 64 and not found:
+            found = _FIRM_TAIL_RE.match(text, at + len(name)) is not None
+            at, seen = text.find(name, at + len(name)), seen + 1
+        story.companies[key] = found
+    return story.companies[key]
+
+
+def printed_as_company(name: str, body: str) -> bool:
+    """Some use of the name is a company's: "Echo Bay Mines Ltd", "state-owned company Petrobras",
+    "F.W. Dodge, a division of McGraw-Hill": then no use of it is a person."""
     at, seen = body.find(name), 0
     while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
         tail = _COMPANY_TAIL_RE.match(body, end)
         if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
+            return True
+        if _COMPANY_NOUN_BEFORE_RE.search(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
             return True
         at, seen = body.find(name, end), seen + 1
     return False
@@ -333,6 +370,8 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
 def _is_after_speech_verb(before: str) -> bool:
     """ "said Tom Murtha", "according to Tom Murtha"."""
     last = before[-16:].rsplit(None, 1)[-1:]
+    if last and last[0] in REPORTING_VERBS["end"]:  # '"...," agreed Elliot Platt': right after the words
+        return before[: -len(last[0]) - 1].rstrip().endswith((",", '"', "”"))
     return bool(last) and before[-1:].isspace() and (last[0] in CUE_VERBS or before.endswith("according to "))
 
 
@@ -356,17 +395,34 @@ def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
 
 
 def _country_near(paragraph: str, start: int, end: int, document: Document) -> str | None:
-    """A role without a country takes the sentence's: "Tokyo ..., Foreign Minister X said"."""
+    """A role without a country takes the story's dateline country when the name's sentence names
+    that country: "TOKYO - ... Japan ..., Foreign Minister X said" is Japan's minister. Any other
+    country of the sentence is a guess ("President Reagan imposed tariffs on Japanese goods" is
+    no Japanese president), so none is taken."""
+    home = _dateline_country(document)
+    if home is None:
+        return None
     sentence_start = paragraph.rfind(". ", max(0, start - 300), start) + 1 or max(0, start - 300)
+    if document.paragraphs and paragraph is document.paragraphs[0]:
+        sentence_start = max(sentence_start, dateline_end(document, paragraph))  # not "TOKYO -" itself
     sentence_end = paragraph.find(". ", end, end + 300)
     if sentence_end == -1:
         sentence_end = min(len(paragraph), end + 300)
-    before = paragraph[sentence_start:start]
-    after = paragraph[end : sentence_end if sentence_end != -1 else len(paragraph)]
-    for text in (before, after):
-        for word in _TOKEN_RE.findall(text):
-            if code := country_code(word, document.date):
-                return code
+    for text in (paragraph[sentence_start:start], paragraph[end:sentence_end]):
+        for word in _CAPITALISED_TOKEN_RE.findall(text):  # a country's name is capitalised
+            if country_code(word, document.date) == home:
+                return home
+    return None
+
+
+_CAPITALISED_TOKEN_RE = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+
+
+def _dateline_country(document: Document) -> str | None:
+    for place in document.dateline_places:  # "MORIOKA, Japan": the first place that is a country's
+        code = country_for_place(place, document.date)
+        if code:
+            return code
     return None
 
 
@@ -457,11 +513,22 @@ def _country_inside(words: list[str], date) -> str | None:
     return None
 
 
-def _apposition_role(after: str, document: Document) -> tuple[str, str | None]:
+def _apposition_role(after: str, document: Document, given_pair: bool = True) -> tuple[str, str | None]:
+    """The role an apposition gives ("Jeffrey Hornung, a ... expert at"). One followed by a speech
+    verb with no comma ("X, an analyst with Y said") describes X only when X is a person by its
+    given name ("Larry Feinberg"), not a place that ends a clause ("northern Sumatra")."""
     match = _APPOSITION_RE.match(after)
     if not match:
         return "", None
-    phrase = _APPOSITION_CUT_RE.sub("", match.group("phrase")).strip()
+    phrase = match.group("phrase")
+    if phrase.startswith(("which ", "whose ")):
+        return "", None  # "Merrill, which will be the dealer for the notes, said": a thing's clause
+    verb = next((i for i, w in enumerate(phrase.split()) if w in CUE_VERBS), None)
+    if verb is not None:
+        if _INDEFINITE_RE.match(match.group()) and not given_pair:
+            return "", None  # "... off northern Sumatra, a company spokesman said.": the spokesman's clause
+        phrase = " ".join(phrase.split()[:verb])  # "Larry Feinberg, an analyst with X said": no comma before
+    phrase = _APPOSITION_CUT_RE.sub("", phrase).strip()
     words = phrase.split()[:7]
     head = next((i for i, w in enumerate(words) if is_role_head(w.rstrip("."))), None)
     if head is None:
@@ -664,8 +731,9 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     """Count bare surname mentions ("Hornung said", "Kishida's government") of known people."""
     owners: dict[str, list[_Person]] = {}
     for person in people:
-        words = {_ARTICLE_RE.sub("", w) for w in key_words(person.name)}  # "al-Tayer" is also "Tayer"
-        for word in {w for w in words if len(w) > 2 and w.lower() not in PARTICLES | ROYAL_TITLES}:
+        # In the name's order (not a set's), so that the forms come out the same in every process.
+        words = dict.fromkeys(_ARTICLE_RE.sub("", w) for w in key_words(person.name))  # "al-Tayer" is also "Tayer"
+        for word in [w for w in words if len(w) > 2 and w.lower() not in PARTICLES | ROYAL_TITLES]:
             owners.setdefault(word, []).append(person)
     # Two people sharing a word: a bare mention of it would be a guess.
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}

@@ -6,7 +6,9 @@ from the dateline). Pure Python, run at the end of extraction.
 
 from __future__ import annotations
 
-from .countries import codes_in
+from bisect import bisect_left
+
+from .countries import CountrySpan, country_spans
 from .model import Document, Extraction
 from .people import dateline_end
 from .text import split_sentences
@@ -16,18 +18,35 @@ from .text import split_sentences
 REACH = 300
 
 
-def annotate(extraction: Extraction) -> None:
+def annotate(extraction: Extraction, spans: list[CountrySpan] | None = None) -> None:
+    """`spans`: country_spans(document), when extraction has it already (the scan is not repeated)."""
+    if not extraction.statements:
+        return
     document = extraction.document
+    if spans is None:
+        spans = country_spans(document)
     people = {person.name: person for person in extraction.people}
     organisations = {organisation.name: organisation for organisation in extraction.organisations}
     bounds: dict[int, list[tuple[int, int]]] = {}
-    named = countries_named(document) if extraction.statements else set()
+    by_paragraph: dict[int, list[CountrySpan]] = {}
+    for span in spans:
+        by_paragraph.setdefault(span.paragraph, []).append(span)
+    starts = {paragraph: [s.start for s in mentions] for paragraph, mentions in by_paragraph.items()}
+    named = countries_named(document, spans)
     for statement in extraction.statements:
         if statement.paragraph not in bounds:
             bounds[statement.paragraph] = sentence_bounds(document.paragraphs[statement.paragraph])
-        paragraph = document.paragraphs[statement.paragraph]
         start, end = sentence_around(bounds[statement.paragraph], statement.start, statement.end)
-        statement.about = list(dict.fromkeys(codes_in(paragraph[start:end], document.date)))
+        mentions = by_paragraph.get(statement.paragraph, [])
+        # The mentions inside [start, end), found by bisection: time stays linear in the text.
+        first = bisect_left(starts.get(statement.paragraph, []), start)
+        inside = []
+        for mention in mentions[first:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                inside.append(mention.code)
+        statement.about = list(dict.fromkeys(inside))
         person = people.get(statement.speaker_person or "")
         organisation = organisations.get(statement.speaker_organisation or "")
         speaker = person or organisation
@@ -37,12 +56,10 @@ def annotate(extraction: Extraction) -> None:
             statement.speaker_country = speaker.country
 
 
-def countries_named(document: Document) -> set[str]:
-    """The countries the story's text names (the dateline left out)."""
-    paragraphs = list(document.paragraphs)
-    if paragraphs:
-        paragraphs[0] = paragraphs[0][dateline_end(document, paragraphs[0]) :]
-    return {code for paragraph in paragraphs for code in codes_in(paragraph, document.date)}
+def countries_named(document: Document, spans: list[CountrySpan]) -> set[str]:
+    """The countries the story's text names (the title and the dateline left out)."""
+    cut = dateline_end(document, document.paragraphs[0]) if document.paragraphs else 0
+    return {s.code for s in spans if s.paragraph > 0 or (s.paragraph == 0 and s.start >= cut)}
 
 
 def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
@@ -60,7 +77,16 @@ def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
 def sentence_around(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The span of the sentences the text [start, end) overlaps, at most REACH beyond it."""
     first, last = start, end
-    for sentence_start, sentence_end in bounds:
-        if sentence_end > start and sentence_start < end:
-            first, last = min(first, sentence_start), max(last, sentence_end)
+    # The first sentence that ends after `start` (the bounds are in order and do not overlap).
+    low, high = 0, len(bounds)
+    while low < high:
+        middle = (low + high) // 2
+        if bounds[middle][1] > start:
+            high = middle
+        else:
+            low = middle + 1
+    for sentence_start, sentence_end in bounds[low:]:
+        if sentence_start >= end or sentence_start > end + REACH:
+            break
+        first, last = min(first, sentence_start), max(last, sentence_end)
     return max(first, start - REACH), min(last, end + REACH)

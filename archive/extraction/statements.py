@@ -37,16 +37,18 @@ from .names import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     country_code,
+    is_given_name,
     is_role_head,
     is_role_word,
     is_title_word,
     person_gender,
 )
-from .people import dateline_end, readable_paragraphs
+from .people import dateline_end, printed_as_company, readable_paragraphs
 from .text import alternation
 
-# Verbs that report speech only when they end the sentence: "CLAUSE, the minister announced."
-_FRAME_VERBS = frozenset({"reported"})
+# Verbs that report speech only when they end the sentence ("CLAUSE, the staff concluded.") or
+# follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
+_FRAME_VERBS = REPORTING_VERBS["end"]
 # Participles that report what the clause's subject said: "..., saying ...", "noting that ...".
 _PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"})
 _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
@@ -59,6 +61,7 @@ _INSTRUCTION_VERBS = REPORTING_VERBS["instruction"]
 _QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
 _OF_VERBS = REPORTING_VERBS["of"]
 _AS_VERBS = REPORTING_VERBS["as"]
+_THAT_VERBS = REPORTING_VERBS["that"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = '"“”'
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
@@ -84,11 +87,12 @@ _BOUNDARY_WORDS = frozenset(
 _PREPOSITIONS = frozenset("to for of by with from than on at in against between like about".split())
 _INTRO_WORDS = frozenset(
     "in at on after before during following under despite with without asked speaking "
-    "however but and also meanwhile nevertheless nonetheless moreover still yet separately".split()
+    "however but and also meanwhile nevertheless nonetheless moreover still yet separately earlier later today "
+    "yesterday".split()
 )
 _LEADING_WORDS_RE = re.compile(
-    r"^(?:(?:but|and|however|meanwhile|also|later|earlier|then|so|yet|nonetheless|nevertheless|"
-    r"in addition|indeed|instead)\b[\s,]*)+",
+    r"^(?:(?:but|and|however|meanwhile|also|later|earlier|today|yesterday|then|so|yet|nonetheless|nevertheless|"
+    r"in addition|indeed|instead)\b(?!['’])[\s,]*)+",
     re.I,
 )
 # Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
@@ -165,7 +169,13 @@ _AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the add
 _CLAUSE_AFTER_RE = re.compile(
     r"\s*(?:[:\"“]|that\b|whether\b|(?:[^\s.;:]+\s+){1,8}?"
     r"(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|did|does|do)\b|"
-    r"(?:[^\s.;:]+\s+){2,6}?[a-z]{3,}ed\b)"
+    r"(?:[^\s.;:]+\s+){2,6}?(?:[a-z]{3,}ed|fell|rose|grew|went|came|took|gave|kept|lost|won|paid|sold|"
+    r"bought|began|became|brought|spent|stood|fought|sought)\b)"
+)
+# "that", a colon or a quotation after a verb that reports only so, perhaps after a circumstance.
+_THAT_AFTER_RE = re.compile(
+    r"[\s,]*(?:(?:on|in|at|during)\s+(?:[A-Z][a-z]+day|(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?)[\s,]*)?"
+    r"(?:that\b|:|[\"“])"
 )
 _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
@@ -249,6 +259,8 @@ class _Story:
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
     continued: dict[int, _Speaker] = field(default_factory=dict)  # quotation paragraphs that went on
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
+    companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
+    body_lower: str | None = None  # the body in lower case, once a description needs it
     _mention_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def mention_ends(self, paragraph: int) -> list[int]:
@@ -275,10 +287,11 @@ def find_statements(
             continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
-        found = _statements_in(paragraph, index, start, story)
-        if pending_open and found and found[0].kind == DIRECT and paragraph.lstrip()[:1] in _QUOTE_CHARS:
+        shape = _single_quotes_as_double(paragraph)
+        found = _statements_in(paragraph, index, start, story, shape)
+        if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
-        pending_open = [s for s in found if not s.verb and _opens_unclosed(paragraph)]
+        pending_open = [s for s in found if not s.verb and _opens_unclosed(shape)]
         statements.extend(found)
     return statements
 
@@ -307,9 +320,32 @@ def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[
 # --- One paragraph ------------------------------------------------------------------------------
 
 
-def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> list[StatementMention]:
-    quotes = [q for q in _quotations(paragraph, start) if not _is_title(q.text)]
-    masked = _mask_quotes(paragraph, quotes)
+def _single_quotes_as_double(paragraph: str) -> str:
+    """ "‘It will be rejected,’ he added.": a paragraph quoting with single marks only (British and
+    Australian papers), its quotation marks as double ones, offsets unchanged. An apostrophe
+    ("May’s", "’87") is no mark: a mark opens at a word's start and closes before no letter."""
+    if "‘" not in paragraph or any(mark in paragraph for mark in '“”"'):
+        return paragraph
+    marks = list(paragraph)
+    for match in _SINGLE_QUOTED_RE.finditer(paragraph):
+        marks[match.start()] = "“"
+        marks[match.end() - 1] = "”"
+    return "".join(marks)
+
+
+# ‘...’ at a word's start, closed by a ’ that no letter follows; no "‘" inside (nested quotations
+# stay as printed).
+_SINGLE_QUOTED_RE = re.compile(r"(?<![^\s(\[—–-])‘[^‘]*?’(?![^\W\d_])")
+
+
+def _statements_in(
+    paragraph: str, index: int, start: int, story: _Story, shape: str | None = None
+) -> list[StatementMention]:
+    """`shape`: the paragraph with its quotation marks as double ones (the same length), read for
+    quotations; the words come from `paragraph` as printed."""
+    shape = paragraph if shape is None else shape
+    quotes = [q for q in _quotations(shape, start) if not _is_title(q.text)]
+    masked = _mask_quotes(shape, quotes)
     story.masked[index] = masked
     verbs = [_Verb(m.group(1), m.start(1), m.end(1)) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
     if "According to" in masked:  # "According to X, ...": opening a sentence, with a capital
@@ -321,7 +357,7 @@ def _statements_in(paragraph: str, index: int, start: int, story: _Story) -> lis
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
     sentences = _sentences(masked, start)
     story.sentences[index] = sentences
-    opening_speaker = _opening_speaker(paragraph, index, story)
+    opening_speaker = _opening_speaker(shape, index, story)
     made: list[StatementMention] = []
     speakers: list[_Speaker] = []
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
@@ -506,6 +542,26 @@ _SENTENCE_TAIL_RE = re.compile(
 )
 
 
+def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
+    """ "CLAUSE, the staff concluded.": a short subject between the reported words' comma (or
+    quotation mark) and the verb, opened by no clause word ("as", "than", "which")."""
+    cut = max(masked.rfind(mark, s0, verb.start) for mark in ",\"”")
+    if cut < 0:
+        return False
+    words = masked[cut + 1 : verb.start].split()
+    return 0 < len(words) <= 8 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
+
+
+def _after_reported_words(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
+    """ '"...," agreed Chase Manhattan's Marshall.': the verb right after the reported words (a
+    comma or a closing quotation), its subject after it and nothing else."""
+    head = masked[s0 : verb.start].rstrip()
+    if not head.endswith((",", *_QUOTE_CHARS)) or len(head.split()) < _CLAUSE_WORDS:
+        return False
+    subject = _noun_phrase_after(masked, verb.end, s1)
+    return subject is not None and _SENTENCE_TAIL_RE.fullmatch(masked, subject[1], s1) is not None
+
+
 def _verb_rank(verb: str) -> int:
     return 0 if verb in _MAIN_VERBS else 2 if verb in _PARTICIPLES else 1
 
@@ -513,8 +569,16 @@ def _verb_rank(verb: str) -> int:
 def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     """ "refused to say", "was said to", "easier said than done", "told the banks to stop",
     "Washington announced plans"."""
-    if verb.text in _FRAME_VERBS and not _ends_sentence(masked, verb, s1):
-        return True
+    if verb.text in _FRAME_VERBS:
+        if _ends_sentence(masked, verb, s1):
+            if not _framed_subject(masked, s0, verb):
+                return True  # "..., as Japan had previously agreed.", "less than Canada estimated."
+        elif not _after_reported_words(masked, s0, s1, verb) and not (
+            verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1)
+        ):
+            return True
+    elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
+        return not _quotation_then_subject(masked, s0, verb)  # "indicated a preference": an act
     before = masked[max(s0, verb.start - 6) : verb.start]
     if verb.text not in _PARTICIPLES and _INFINITIVE_RE.search(before):
         return True
@@ -533,8 +597,31 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _AS_VERBS and not _AS_RE.match(masked, verb.end, s1):
         return True
     if text in _OBJECT_VERBS and not _ends_sentence(masked, verb, s1):
-        return not _CLAUSE_AFTER_RE.match(masked, verb.end, s1)
+        return not (_clause_follows(masked, verb.end, s1) or _quotation_then_subject(masked, s0, verb))
     return False
+
+
+def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
+    """ '"Our nation is in danger," Essid declared in a televised address.': the sentence opens
+    with the quotation, then only the subject stands before the verb."""
+    if masked[s0 : s0 + 1] not in _QUOTE_CHARS:
+        return False
+    close = max(masked.rfind(mark, s0 + 1, verb.start) for mark in _QUOTE_CHARS)
+    if close <= s0:
+        return False
+    words = masked[close + 1 : verb.start].strip(" ,").split()
+    return 0 < len(words) <= 6 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
+
+
+def _clause_follows(masked: str, start: int, s1: int) -> bool:
+    """A reported clause after an object verb, perhaps after a circumstance: "denied in an
+    interview that ...", "confirmed the surplus widened"."""
+    opener = _CLAUSE_OPENER_RE.match(masked, start, s1)
+    if opener and opener.end() > start:
+        if masked[start : opener.end()].rstrip().endswith(" that"):
+            return True
+        start = opener.end() - (masked[opener.end() - 1 : opener.end()] == " ")
+    return _CLAUSE_AFTER_RE.match(masked, start, s1) is not None
 
 
 def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
@@ -542,7 +629,13 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
     subject = _noun_phrase_after(masked, verb.end, s1, any_start=True)
     if subject is None:
         return None
-    if masked[s0 : verb.start].strip(" ,"):
+    head = masked[s0 : verb.start].rstrip()
+    opened = max(head.rfind("“", 0, len(head) - 1), head.rfind('"', 0, len(head) - 1))
+    if head.endswith(("”", '"')) and opened >= 0 and _words(head[opened + 1 : -1]) < _DIRECT_WORDS:
+        # 'The hearing was "a circus," according to X': a short quotation ends the clause (its comma
+        # is quoted); a long one is a statement of its own
+        content = _trim(masked, s0, s0 + len(head))
+    elif head.strip(" ,"):
         content = _trim(masked, s0, _last_comma(masked, s0, verb.start))
     else:
         comma = masked.find(",", subject[1], s1)
@@ -553,9 +646,16 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
 def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
     """ "He was quoted by PAP as saying", "prevent Shultz from saying", "..., saying that"."""
     before = masked[s0 : verb.start].rstrip()
-    quoted = _QUOTED_AS_RE.search(masked, s0, verb.start)
+    passive = _QUOTED_PASSIVE_RE.search(masked, s0, verb.start)
+    quoted = None if passive else _QUOTED_AS_RE.search(masked, s0, verb.start)
     if quoted:  # "Tass quoted Gorbachev as saying": Gorbachev speaks
         return _Attribution(verb.text, quoted.span(1), content=_content_after(masked, verb, s1))
+    if passive:  # "Miyazawa was quoted by Kyodo as saying ...", "CLAUSE, Miyazawa was quoted as saying."
+        start = _phrase_start(masked, s0, passive.start(), story)
+        content = _content_after(masked, verb, s1)
+        if content is None or masked[content[0] : content[0] + 3] == "by ":
+            content = _trim(masked, s0, _last_comma(masked, s0, start))
+        return _Attribution(verb.text, (start, passive.start()), content=content)
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
         subject = (_title_and_name_start(masked, s0, end), end)
@@ -567,13 +667,14 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
 
 
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+as\s*$")
+_QUOTED_PASSIVE_RE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quoted\s+(?:by\s+[^,;]{1,60}?\s+)?as\s*$")
 
 
 def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
     end = _strip_trailing(masked, s0, verb.start)
     head = masked[s0:end]
     if not head.strip() or head.endswith((*_QUOTE_CHARS, "’’", "''")):
-        return _inverted(masked, s0, s1, verb)
+        return _inverted(masked, s0, s1, verb, after_quotation=True)
     appositions: list[tuple[int, int]] = []
     if head.endswith(","):
         chain = _apposition_chain(masked, s0, end - 1)
@@ -610,16 +711,19 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     verb): a description after a comma whose phrase before it ends with a person's name."""
     words = masked[subject[0] : subject[1]].split(None, 1)
     before = masked[s0 : subject[0]].rstrip()
-    if not words or words[0].lower() not in ("a", "an", "of", "at", "from") or not before.endswith(","):
+    if not words or not before.endswith(","):
         return None
+    if words[0].lower() not in ("a", "an", "of", "at", "from") and not (words[0].islower() and is_role_word(words[0])):
+        return None  # "Zoltan Boesze, chief of the ministry's budget division said": a role as well
     end = s0 + len(before) - 1
     start = _phrase_start(masked, s0, end, story)
     return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
 
 
-def _inverted(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
-    """ "CLAUSE, said Tom Murtha, a stock analyst." The reported words come before the verb."""
-    subject = _noun_phrase_after(masked, verb.end, s1)
+def _inverted(masked: str, s0: int, s1: int, verb: _Verb, after_quotation: bool = False) -> _Attribution | None:
+    """ "CLAUSE, said Tom Murtha, a stock analyst." The reported words come before the verb; right
+    after a quotation, a circumstance after the name ends it ('"...," said X in a speech to ...')."""
+    subject = _noun_phrase_after(masked, verb.end, s1, circumstance_ends=after_quotation)
     if subject is None:
         return None
     cut = _last_comma(masked, s0, verb.start)
@@ -636,16 +740,23 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     after = _content_after(masked, verb, s1)
     cut = _last_comma(masked, s0, subject[0])
     before = _trim(masked, s0, cut)
+    # After "told" its audience first: "CLAUSE, X told parliament, adding ..." goes on like "X said, adding".
+    told = _TOLD_OBJECT_RE.match(masked, verb.end, s1) if verb.text in ("told", "tells") else None
+    tail = told.end() if told else verb.end
     if (
         before
         and after
-        and _TAIL_RE.match(masked, verb.end, s1)
+        and _TAIL_RE.match(masked, tail, s1)
         and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS
     ):
         if not _starts_with_intro(masked[s0:cut]):
             return before[0], after[1]  # "Exports fell 3 pct, X said, about half the 1985 level.": one statement
     if before and not _starts_with_intro(masked[s0:cut]):
-        if after is None or _CIRCUMSTANCE_RE.match(masked, verb.end, s1):
+        if (
+            after is None
+            or _CIRCUMSTANCE_RE.match(masked, verb.end, s1)
+            or (told and _CIRCUMSTANCE_RE.match(masked, tail + (masked[tail : tail + 1] == ","), s1))
+        ):
             return before
     return after or before
 
@@ -737,6 +848,8 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     pieces = list(_CHAIN_PIECE_RE.finditer(masked, max(s0, end - 600), end))[-8:]  # an apposition is short
     for piece in reversed(pieces):  # from the verb backwards
         text = piece.group().strip()
+        if piece is pieces[0] and (opened := _LEADING_WORDS_RE.sub("", text)) and opened != text:
+            text = opened  # "But David Pennington, the head of ..., said": a leading "But" is no intro
         relative = _RELATIVE_SUBJECT_RE.match(text)
         if relative:  # "dealings, which Jairam Ramesh, a leader of the party, said are ...": Ramesh
             span = _trim(masked, piece.start() + piece.group().index(text) + relative.end(), piece.end())
@@ -772,6 +885,8 @@ def _piece_kind(text: str) -> str:
     first = words[0].lower()
     if first in ("who", "which", "whose") or _is_participle(words[0]):
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
+    if first in ("earlier", "later") and len(words) > 1 and _is_participle(words[1]):
+        return "aside"  # "<X Ltd>, earlier reporting a loss, said"
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
     if len(words) > 18 or any(w in _CLAUSE_MARKERS and w != "to" for w in words) or _TO_VERB_RE.search(text):
@@ -826,7 +941,12 @@ def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int
 _PHRASE_STOP_RE = re.compile(r"[,;:\"“”]|\swho\b")
 
 
-def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False) -> tuple[int, int] | None:
+_CIRCUMSTANCE_AFTER_NAME_RE = re.compile(r"\s(?:in|on|during|after|before|while|when|speaking|adding|later)\s")
+
+
+def _noun_phrase_after(
+    masked: str, start: int, s1: int, any_start: bool = False, circumstance_ends: bool = False
+) -> tuple[int, int] | None:
     """ "said Shoichi Saba, Chairman of ...", "said one banker.": a short noun phrase, then a stop.
 
     After "said" it must open with a capital, a determiner or a title word ("said former Sen.
@@ -835,6 +955,12 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
     """
     stop = _PHRASE_STOP_RE.search(masked, start, s1)
     end = stop.start() if stop else s1
+    if circumstance_ends and (not stop or stop.group() not in _QUOTE_CHARS):
+        # '"...," said Rafsanjani in a speech to Parliament later broadcast by Tehran Radio.': the
+        # circumstance is no part of who spoke
+        circumstance = _CIRCUMSTANCE_AFTER_NAME_RE.search(masked, start + 2, end)
+        if circumstance:
+            end = circumstance.start()
     if end - start > 100 or not masked[start : start + 1].isspace() or (stop and stop.group() in _QUOTE_CHARS):
         return None
     span = _trim(masked, start, end)
@@ -850,6 +976,8 @@ def _noun_phrase_after(masked: str, start: int, s1: int, any_start: bool = False
         return None
     if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
         return None
+    if first.lower() in _PRONOUNS and len(words) > 1:
+        return None  # "..., said it bought more shares": the reported clause, not who said it
     return span
 
 
@@ -913,7 +1041,35 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
+    described = _described_person(label, story)
+    if described is not None:
+        return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+def _described_person(label: str, story: _Story) -> str | None:
+    """ "the Texas Democrat said" where the story printed "Jim Wright, a Texas Democrat": the one
+    person the story describes so, in an apposition right after the person's name."""
+    words = label.split()
+    if not 2 <= len(words) <= 5 or words[0].lower() != "the" or _is_plural(label):
+        return None
+    description = " ".join(words[1:])
+    if story.body_lower is None:
+        story.body_lower = story.document.body.lower()
+    lower = description.lower()
+    if f", a {lower}" not in story.body_lower and f", an {lower}" not in story.body_lower:
+        return None  # the common case: no such apposition, no regex to build
+    body = story.document.body
+    found = set()
+    for match in re.finditer(rf",\s+(?:a|an)\s+{re.escape(description)}\b", body, re.I):
+        before = body[max(0, match.start() - 60) : match.start()]
+        for form, name in story.forms:
+            if before.endswith(form):
+                found.add(name)
+                break
+        if len(found) > 1:
+            return None
+    return found.pop() if len(found) == 1 else None
 
 
 # Nouns by which a story names again an organisation it has named: "the company said", "the
@@ -921,10 +1077,12 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
 _ORGANISATION_NOUNS = frozenset(
     "company firm group bank association ministry department paper newspaper daily agency exchange "
     "commission board office authority council committee union corporation utility institute fund "
-    "federation organisation organization embassy mission court prosecutors service".split()
+    "federation organisation organization embassy mission court prosecutors service radio television".split()
 )
 # Nouns any organisation may be called by: "the company" is whatever company spoke last.
-_GENERIC_ORGANISATION_NOUNS = frozenset("company firm group paper newspaper daily corporation utility".split())
+_GENERIC_ORGANISATION_NOUNS = frozenset(
+    "company firm group paper newspaper daily corporation utility radio television".split()
+)
 _DESCRIPTION_DETERMINERS = frozenset("the a an this".split())
 _COMPANY_SUFFIXES = frozenset(
     "corp corp. corporation co co. cos company ltd ltd. inc inc. plc ag sa nv bv gmbh spa group holdings "
@@ -957,6 +1115,9 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             for name in speakers:  # "The Adani group" after "the Adani Group said"
                 if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
                     return name
+            if len(words) == 2 and words[1].isupper() and len(words[1]) >= 2:  # "the EIU said"
+                named = {o.name for o in story.organisations if o.abbreviation == words[1]}
+                return named.pop() if len(named) == 1 else _acronym_of(words[1], story)
             return None  # "the Japanese company", "the Swedish Prosecution Authority" is named, not described
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
@@ -964,7 +1125,9 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         for name in speakers:
             if noun in _GENERIC_ORGANISATION_NOUNS or noun in name.lower().split():
                 return name
-        if noun in ("company", "firm") and (company := _story_company(index, story)):
+        if noun in ("company", "firm") and (
+            company := _company_speaker(index, offset, story) or _story_company(index, story) or _one_company(story)
+        ):
             return company  # "<Westland Plc> will cut jobs, a company spokesman said"
         kind = [n for n in {name for _, name in story.org_forms} if n.lower().split()[-1:] == [noun]]
         if len(kind) == 1:
@@ -978,14 +1141,44 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             return name
         if _initials_match(words, name_words):
             return name
+    opened = _organisation_opened_by(words, story)
+    if opened:
+        return opened
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
-        return _acronym_of(words[0], story)
-    return _company_printed_in_full(" ".join(words), story)
+        # "SIMEX said" after "... Exchange Ltd, SIMEX,"; else the acronym itself ("TWA said")
+        return _acronym_of(words[0], story) or (words[0] if _ACRONYM_RE.fullmatch(words[0]) else None)
+    name = " ".join(words)
+    if full := _company_printed_in_full(name, story):
+        return full
+    # "Honeywell Bull, a 1.9 billion dlr computer systems company formed ..., said": the story
+    # calls the name a company (so it is no person either).
+    if words[-1] in ("and", "&", "of") or country_code(name):
+        return None  # "Polish officials" beside "Polish National Bank"
+    if name not in story.companies:
+        story.companies[name] = printed_as_company(name, story.document.body)
+    return name if story.companies[name] else None
+
+
+def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
+    """ "UAL said" where the story named "UAL Inc", "Suisse said" after "Credit Suisse": the one
+    organisation of the story whose name opens (or ends) with these words and has more. Words
+    that any institution's name may hold ("Bank", "Ministry") name none."""
+    if all(w.lower() in ORGANISATION_WORDS or w.lower() in _COMPANY_SUFFIXES for w in words):
+        return None
+    if country_code(" ".join(words)):
+        return None  # "Japan promised" is not the Bank of Japan
+    n = len(words)
+    found = {
+        org.name
+        for org in story.organisations
+        if len(org.name.split()) > n and words in (org.name.split()[:n], org.name.split()[-n:])
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 _COMPANY_END_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:Corp|Corporation|Co|Cos|Inc|Ltd|Plc|PLC|AG|SA|NV|GmbH|SpA|Group|"
-    r"Holdings|Industries)\b\.?"
+    r"Holdings|Industries|Securities|Investments|Resources|Associates|Partners)\b\.?"
 )
 
 
@@ -1004,7 +1197,7 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 # A company noun or a role before an organisation's name, or a possessive: "energy firm Soekor",
 # "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
 _TITLED_ORGANISATION_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency)\s+"
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division)\s+"
     r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)$|"
     r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
     rf"(?i:{'|'.join(sorted(w.rstrip('.') for w in ORGANISATION_WORDS))}))\.?$"
@@ -1018,6 +1211,38 @@ def _story_company(index: int, story: _Story) -> str | None:
         match = _BRACKETED_COMPANY_RE.search(paragraph)
         if match:
             return match.group(1)
+    return None
+
+
+def _one_company(story: _Story) -> str | None:
+    """The one company the story's opening paragraph names: "talks at Cargill U.K. Ltd's plant
+    ended, a company spokesman said"."""
+    names = {o.name for o in story.organisations if o.kind == "company" and o.spans[0].paragraph == 0}
+    return names.pop() if len(names) == 1 else None
+
+
+def _company_speaker(index: int, offset: int, story: _Story) -> str | None:
+    """ "KeyCorp said ... The company said": the last speaker before, in the last five paragraphs,
+    named by capitalised words the story resolved to nobody (not a person's given name, not a
+    country, not a group)."""
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if event.paragraph < index - 5:
+            return None
+        speaker = event.speaker
+        if (event.paragraph, event.offset) >= (index, offset) or speaker.person or speaker.organisation:
+            continue
+        words = _clean_subject(speaker.label).split()
+        if (
+            1 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and not speaker.plural
+            and not is_given_name(words[0])
+            and not is_title_word(words[0])
+            and not country_code(" ".join(words))
+            and words[0].lower() not in _PRONOUNS | _DETERMINERS
+        ):
+            return " ".join(words)
+        return None
     return None
 
 
@@ -1076,10 +1301,11 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
             if at > 0:
                 run = _CAPITALISED_RUN_END_RE.search(paragraph, max(0, at - 120), at)
                 if run:
-                    return run.group(1)
+                    return run.group(1).removeprefix("The ")  # "The London Meat Futures Exchange, LMFE,"
     return None
 
 
+_ACRONYM_RE = re.compile(r"[A-Z]{3,6}")
 _CAPITALISED_RUN_END_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$")
 
 
@@ -1120,6 +1346,15 @@ _RELATION_RE = re.compile(
 )
 
 
+# "An investor group led by New York investor George Soros", "a panel headed by X": the group speaks.
+_AGENT_RE = re.compile(
+    r"\b(?:led|headed|chaired|owned|controlled|backed|run|founded|advised|represented|formed|appointed|named)\s+by\s"
+)
+
+
+_HEAD_OF_RE = re.compile(r"(?i:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:of|for)\s")
+
+
 def _person_ending(phrase: str, story: _Story) -> str | None:
     if _RELATION_RE.match(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
@@ -1132,8 +1367,13 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
         words = before.split()
         if words and words[-1].lower() in _PREPOSITIONS | {"and", "or", "nor", "told"}:
             return None
-        if any(w.endswith("ing") and w.islower() for w in words[1:]):
+        if any(w.endswith("ing") and w.islower() and not is_role_word(w) for w in words[1:]):
             return None  # "One official attending the talks with Minister X": X is no subject
+        if " by " in before and _AGENT_RE.search(before):
+            return None  # "An investor group led by New York investor George Soros": the group
+        head = _HEAD_OF_RE.match(phrase)
+        if head and not is_role_word(head.group(1)):
+            return None  # "The campaign of Senator Bernie Sanders": the campaign (but "the chairman of X, Y")
         return name
     return None
 
@@ -1172,6 +1412,9 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         if not after_words and before_words and before_words[-1].lower() in ("for", "of", "from", "at"):
             if any(w.lower() in _VOICE_WORDS for w in before_words):
                 return name  # "a spokesman for the Bundesbank"
+    unit = _UNIT_OF_RE.search(label)
+    if unit:  # "Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said": the unit speaks
+        return _POSSESSIVE_END_RE.sub("", unit.group(1) or unit.group(2))
     voice = _VOICE_OF_RE.match(label)
     if voice:
         return _unlisted_organisation(voice.group(1).split())
@@ -1180,17 +1423,21 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         return _unlisted_organisation(words[:-1]) or voiced
     if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
         name = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        if head in ("radio", "television"):
+            name.append(words[-1])  # "State Radio", "Tehran radio", "Turkish television": a broadcaster
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
-    if head in ORGANISATION_WORDS or "of" in words:
-        return _unlisted_organisation(words)  # "Law Debenture Trust Corp Plc said", "the Department of Justice"
+    if head in ORGANISATION_WORDS or "of" in words or "for" in words:
+        named = [w for w in words if w.lower() not in _DETERMINERS]
+        # "Daiwa Securities said" where the story named "Daiwa Securities Co Ltd": that one
+        return (named and _organisation_opened_by(named, story)) or _unlisted_organisation(words)
     if head in _COMPANY_SUFFIXES_ABROAD and len(words) > 1 and all(w[:1].isupper() for w in words):
         return " ".join(words)  # "Pharmacia AB said"
     return None
 
 
 _PEOPLE_VOICES = frozenset("spokesman spokeswoman spokesperson official officials executive executives".split())
-_COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty".split())
+_COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty limited partnership lp llc".split())
 
 
 def _voiced_name(words: list[str], story: _Story) -> str | None:
@@ -1199,15 +1446,27 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
     name = [w for w in words if w.lower() not in _DETERMINERS]
     if not name or len(name) > 4 or not all(w[:1].isupper() for w in name):
         return None
+    name[-1] = _POSSESSIVE_END_RE.sub("", name[-1])  # "Boris Johnson’s spokesman": a person's, no body
     text = " ".join(name)
     if country_code(name[-1]) or country_code(text) or any(text.endswith(form) for form, _ in story.forms):
         return None
-    return text
+    if len(name) == 1 and name[0].lower() in ORGANISATION_WORDS:
+        # "a Bank spokesman": the story's one organisation of that kind ("Belgian National Bank")
+        kind = {o.name for o in story.organisations if o.name.lower().split()[-1] == name[0].lower()}
+        return kind.pop() if len(kind) == 1 and name[0].lower() not in _NOT_VOICED else None
+    if all(is_role_word(w) for w in name):
+        return None  # "Health officials", "Finance officials": a field, not a body
+    return _organisation_opened_by(name, story) or text  # "a UAL spokesman": UAL Inc
 
 
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_UNIT_OF_RE = re.compile(
+    r"['’]s\s+(?:<[^<>]+>\s+)?(?:((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|"
+    r"affiliate|arm)|((?:[A-Z][\w&.'’-]*\s+){1,5}Division))$"
+)
 # "a spokesman for the International Trade and Industry Ministry", "an official of X".
 _TICKER_RE = re.compile(r"\s*<[A-Z0-9.]+>")  # "First Chicago Corp <FNB>"
-_PUBLICATION_WORDS = frozenset("newspaper daily paper weekly magazine agency".split())
+_PUBLICATION_WORDS = frozenset("newspaper daily paper weekly magazine agency radio television".split())
 _VOICE_OF_RE = re.compile(
     r"(?:a|an|the|one)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|official)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", re.I
 )
@@ -1219,6 +1478,8 @@ def _unlisted_organisation(words: list[str]) -> str | None:
     definite = bool(words) and words[0].lower() == "the"
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
+    while len(words) > 1 and words[0].lower() in _DESCRIBING_WORDS:
+        words = words[1:]  # "the private Board of Trade", "the official Xinhua news agency"
     if (
         definite
         and len(words) == 1
@@ -1227,19 +1488,22 @@ def _unlisted_organisation(words: list[str]) -> str | None:
         and words[0].lower() not in _NOT_VOICED
     ):
         return words[0] if not words[0].endswith("s") else None  # "the Navy said", not "Industries"
-    if "of" in words[1:-1] and words[-1][:1].isupper():  # "U.S. Department of Justice"
-        head = words[: words.index("of", 1)]
+    linker = next((w for w in ("of", "for") if w in words[1:-1]), None)
+    if linker and words[-1][:1].isupper():  # "U.S. Department of Justice", "National Bureau for Emergencies"
+        head = words[: words.index(linker, 1)]
         if head[-1].lower() in ORGANISATION_WORDS and head[-1].lower() not in _NOT_VOICED:
             if all(w[:1].isupper() or w in ("and", "of", "for") for w in words):
                 return " ".join(words)
     if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
         return None  # "Industries had complained": a kind of body, not one
-    if all(w[:1].isupper() or w in ("and", "of", "for") for w in words) and words[0][:1].isupper():
-        return " ".join(words)
+    if all(w.lstrip("(")[:1].isupper() or w in ("and", "of", "for") for w in words) and words[0][:1].isupper():
+        return " ".join(words)  # "Industrial Equity (Pacific) Ltd"
     return None
 
 
 _NOT_VOICED = frozenset({"government", "administration"})
+# Lower-case words a name may follow in a description: "the official China Daily".
+_DESCRIBING_WORDS = frozenset("official private state state-owned state-run semi-official independent".split())
 
 
 def _person_for_role(label: str, story: _Story) -> _Speaker | None:
@@ -1300,7 +1564,7 @@ def _role_description(label: str) -> tuple[str, tuple[str, ...], str | None] | N
         return None  # the common case, no role named: no country lookups
     country = None
     first = words[0]
-    if first.lower() in ("the", "a", "an"):
+    if first.lower() in ("the", "a", "an", "its"):  # "its chief executive said": the company's
         words = words[1:]
     elif first.endswith("'s") and (code := country_code(first[:-2])):
         country, words = code, words[1:]
@@ -1336,11 +1600,13 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     if pronoun == "it":
         if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
             return _Speaker(None, event.speaker.organisation, pronoun)
-        return _Speaker(label=pronoun)
+        return _Speaker(organisation=_organisation_subject(pronoun, index, offset, story), label=pronoun)
     if pronoun == "they" and event and event.speaker.organisation and not event.speaker.person:
         return _Speaker(
             None, event.speaker.organisation, pronoun, plural=True
         )  # "Ministry officials said ... they said"
+    if pronoun == "they":
+        return _Speaker(organisation=_organisation_subject(pronoun, index, offset, story), label=pronoun, plural=True)
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
     if (
@@ -1360,8 +1626,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         or mention[0] < (unnamed.paragraph, unnamed.sentence)
         or (
             mention[0] == (unnamed.paragraph, unnamed.sentence)
-            and any(  # "The aide to Wright added ...": the aide
-                n.split()[-1] in unnamed.speaker.label for n in mention[1]
+            and (
+                any(n.split()[-1] in unnamed.speaker.label for n in mention[1])  # "The aide to Wright added": the aide
+                or _all_in_content(unnamed, story)  # "X met Wright, an aide said. He added": the aide
             )
         )
     ):
@@ -1382,20 +1649,96 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
             return _Speaker(label=pronoun)
     if event and _nobody_else_since(event, index, offset, story):
         return _Speaker(event.speaker.person, None, pronoun)
+    if mention is None and event is None and unnamed is None and _last_event(index, offset, story) is None:
+        # "Speaker Nancy Pelosi spoke on Tuesday. / The House will vote ... / "...," she said": the
+        # one person the last paragraphs name, when nobody else is named and nobody else spoke.
+        only = _only_person_named(pronoun, index, story)
+        if only:
+            return _Speaker(person=only, label=pronoun)
     return _Speaker(label=pronoun)
+
+
+def _only_person_named(pronoun: str, index: int, story: _Story, reach: int = 3) -> str | None:
+    """The one person named (outside quotations) in the `reach` readable paragraphs before this
+    one, when that person agrees with the pronoun and is the only person named there."""
+    found: set[str] = set()
+    paragraph = story.previous.get(index, -1)
+    for _ in range(reach):
+        if paragraph < 0:
+            break
+        for mention in story.mentions.get(paragraph, [])[:_LOOK_BACK]:
+            if _counts_as_antecedent(story, paragraph, mention):
+                found.add(mention[2])
+        if found:
+            break
+        paragraph = story.previous.get(paragraph, -1)
+    if len(found) != 1:
+        return None
+    only = next(iter(found))
+    return only if _agrees(pronoun, only, story) else None
+
+
+def _organisation_subject(pronoun: str, index: int, offset: int, story: _Story) -> str | None:
+    """ "The Finance Ministry issued figures. It said ...", "Finance Ministry officials met on
+    Monday. They said ...": the organisation (for "they", its officials or sources) that opens
+    the sentence just before the pronoun's, in this paragraph or at the end of the one before."""
+    sentences = _sentences_of(index, story)
+    at = _sentence_at(sentences, offset)
+    if at < 0:
+        return None
+    before = story.masked[index][sentences[at][0] : offset]
+    if before.strip() and not before.rstrip().endswith(","):
+        return None  # "Iowa Beef closed its plant because it said ...": the pronoun opens no clause of its own
+    if at > 0:
+        paragraph, (s0, s1) = index, sentences[at - 1]
+    else:
+        paragraph = story.previous[index]
+        if paragraph < 0 or paragraph not in story.masked or not _sentences_of(paragraph, story):
+            return None
+        s0, s1 = _sentences_of(paragraph, story)[-1]
+    masked = story.masked[paragraph]
+    start = s0 + _OPENING_WORDS_RE.match(masked, s0, s1).end() - s0
+    for form, name in story.org_forms:
+        if not masked.startswith(form, start) or masked[start + len(form) : start + len(form) + 1].isalnum():
+            continue
+        voices = _GROUP_VOICE_RE.match(masked, start + len(form), s1)
+        if (pronoun == "they") == bool(voices) and (pronoun == "they" or not name.endswith("s")):
+            return name
+        return None
+    return None
+
+
+_OPENING_WORDS_RE = re.compile(r"(?:(?:the|but|and|however|meanwhile|also|in addition)\b[\s,]*)*", re.I)
+_GROUP_VOICE_RE = re.compile(r"\s+(?:officials|sources|spokesmen|representatives|executives)\b")
 
 
 _SINGLE_VOICE_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|official)\b", re.I)
 
 
 def _person_named_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
+    """A person named between the event and the pronoun, outside the event's reported words ("A
+    company spokesman said Sticht will serve ... He said ...": Sticht is what he said)."""
     for paragraph in range(event.paragraph, index + 1):
         ends = story.mention_ends(paragraph)
         first = bisect_left(ends, event.offset) if paragraph == event.paragraph else 0
         last = bisect_left(ends, offset) if paragraph == index else len(ends)
-        if last > first:
+        mentions = story.mentions.get(paragraph, [])[first:last]
+        if paragraph == event.paragraph:
+            mentions = [m for m in mentions if not _inside(m[0], event.content)]
+        if mentions:
             return True
     return False
+
+
+def _all_in_content(event: _Event, story: _Story) -> bool:
+    """Every person named in the event's sentence is inside its reported words."""
+    if event.content is None:
+        return False
+    sentences = _sentences_of(event.paragraph, story)
+    at = _sentence_at(sentences, event.offset)
+    end = sentences[at][1] if at >= 0 else event.offset
+    inside = [m for m in story.mentions.get(event.paragraph, []) if event.sentence <= m[0] < end]
+    return bool(inside) and all(_inside(m[0], event.content) for m in inside)
 
 
 def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | None:

@@ -83,6 +83,8 @@ def paragraphs(text: str) -> list[str]:
         # When every line is indented the indentation means nothing.
         indent_marks_paragraphs = any(not line[:1].isspace() for line in lines)
         current: list[str] = []
+        if found and lines and _SENTENCE_GOES_ON_RE.search(found[-1]) and lines[0].lstrip()[:1].islower():
+            current.append(found.pop())  # "said a sharp\n\nrise in its share price": a stray blank line
         for line in lines:
             if current and indent_marks_paragraphs and line[:1].isspace():
                 found.append(join_wrapped(current))
@@ -91,6 +93,10 @@ def paragraphs(text: str) -> list[str]:
         if current:
             found.append(join_wrapped(current))
     return found
+
+
+# The end of a paragraph whose sentence goes on: no closing punctuation.
+_SENTENCE_GOES_ON_RE = re.compile(r"[^.!?:;\"”’')\]]$")
 
 
 def join_wrapped(lines: list[str]) -> str:
