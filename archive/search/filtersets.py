@@ -164,6 +164,18 @@ class ArchiveSearch(django_filters.FilterSet):
         return present_languages(self.queryset.db)
 
     @cached_property
+    def languages(self) -> list[str] | None:
+        """The languages the search box is analysed in (fulltext/languages.py; a statement in its
+        article's): those the page's `language` filter names, else every language present, asked
+        once per request."""
+        if self.query.is_empty:
+            return None
+        given = self.data.getlist("language") if hasattr(self.data, "getlist") else self.data.get("language", [])
+        given = [given] if isinstance(given, str) else list(given or [])
+        chosen = [code for code in given if isinstance(code, str) and LANGUAGE_CODE.fullmatch(code)]
+        return chosen or self.present_languages
+
+    @cached_property
     def searched_ids(self) -> Ids | None:
         """The ids of the rows matching the search box, fetched once per request: the count and every
         facet are narrowed by them instead of matching the text again (a planner can count on an id
@@ -171,7 +183,7 @@ class ArchiveSearch(django_filters.FilterSet):
         if self.query.is_empty:
             return None
         model = self.queryset.model
-        ids = match_ids(model, self.query, self.queryset.db, getattr(self, "languages", None))
+        ids = match_ids(model, self.query, self.queryset.db, self.languages)
         return Ids(ids) if ids is not None else fetch_ids(self.search(model.objects.all()))
 
     def searched(self) -> QuerySet:
@@ -267,17 +279,6 @@ class ArticleSearch(ArchiveSearch):
         found = search_articles(queryset, self.query, snippets=snippets, languages=self.languages)
         return apply_field_filters(found, self.query)
 
-    @cached_property
-    def languages(self) -> list[str] | None:
-        """The languages the search box is analysed in (fulltext/languages.py): those the page's
-        `language` filter names, else every language present, asked once per request."""
-        if self.query.is_empty:
-            return None
-        given = self.data.getlist("language") if hasattr(self.data, "getlist") else self.data.get("language", [])
-        given = [given] if isinstance(given, str) else list(given or [])
-        chosen = [code for code in given if isinstance(code, str) and LANGUAGE_CODE.fullmatch(code)]
-        return chosen or self.present_languages
-
     def listing(self, *, with_body=False, ranked=True):
         """The ordered results with what a result list shows, in a constant number of queries.
 
@@ -312,7 +313,9 @@ class StatementSearch(ArchiveSearch):
         return queryset.filter(article_id__in=narrow(Article.objects.all()).values("pk"))
 
     def search(self, queryset, *, snippets=True):
-        return apply_statement_field_filters(search_statements(queryset, self.query, snippets=snippets), self.query)
+        return apply_statement_field_filters(
+            search_statements(queryset, self.query, snippets=snippets, languages=self.languages), self.query
+        )
 
     def listing(self, *, with_body=False, ranked=True):
         related = ("article", "article__source", "speaker_person", "speaker_organisation")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from archive.search.schema import facet_keys, fulltext, languages, ranking, statement_search
+from archive.search.schema import facet_keys, fulltext, languages, ranking, statement_languages, statement_search
 
 # The statements' first index (fulltext.py) was replaced by statement_search.py's: not put back.
 OLD_STATEMENT_INDEX = statement_search.SQLITE_OLD_INDEX
 
 POSTGRES_STATEMENTS = [
     statement_search.POSTGRES_REFRESH,  # the statements' speaker words, in case a trigger was off
+    statement_languages.POSTGRES_REFRESH,  # and their articles' languages
     "REINDEX INDEX archive_article_search_vector",
     "REINDEX INDEX archive_statement_search_vector",
     "ANALYZE archive_article",
@@ -25,7 +26,7 @@ class Command(BaseCommand):
     help = (
         "Rebuild the full-text search index and the facet keys. SQLite: puts back missing triggers (a "
         "table rebuild by a migration drops them), rebuilds the FTS5 tables (stemmed and exact forms) and the "
-        "body lengths from the articles, the analysed words of the articles not in English, "
+        "body lengths from the articles, the analysed words of the articles and statements not in English, "
         "the statements' index (their words and speakers) from the "
         "statements, and recomputes the facet keys. "
         "PostgreSQL: the generated columns are always in step; refreshes the statements' speaker words "
@@ -43,6 +44,8 @@ class Command(BaseCommand):
                 *statement_search.SQLITE_REBUILD,
                 *languages.SQLITE_TRIGGERS,
                 *languages.SQLITE_REBUILD,
+                *statement_languages.SQLITE_TRIGGERS,
+                *statement_languages.SQLITE_REBUILD,
                 facet_keys.SQLITE_VIEW,
                 *facet_keys.SQLITE_TRIGGERS,
                 *facet_keys.SQLITE_REFRESH_ALL,

@@ -28,8 +28,9 @@ def search_articles(queryset, query: Query, *, snippets: bool = True, languages:
     return _search(queryset, query, "article", snippets, languages)
 
 
-def search_statements(queryset, query: Query, *, snippets: bool = True):
-    return _search(queryset, query, "statement", snippets)
+def search_statements(queryset, query: Query, *, snippets: bool = True, languages: list[str] | None = None):
+    """`languages`: as for articles; a statement is analysed in its article's language."""
+    return _search(queryset, query, "statement", snippets, languages)
 
 
 def match_ids(model, query: Query, using: str = "default", languages: list[str] | None = None) -> list[int] | None:
@@ -39,7 +40,7 @@ def match_ids(model, query: Query, using: str = "default", languages: list[str] 
     tree = query.tree
     if tree is None or not tree.included or query.fields:
         return None
-    if model._meta.model_name == "article" and not lang.only_english(lang.plan(using, languages)):
+    if not lang.only_english(lang.plan(using, languages)):
         return None  # several analyses: matched in the table, by each article's language
     return BACKENDS[connections[using].vendor].ids(model._meta.model_name, tree, using)
 
@@ -53,10 +54,11 @@ def _search(queryset, query: Query, kind: str, snippets: bool = True, languages:
         return _unranked(queryset.exclude(backend.matches(kind, Or(tuple(tree.excluded)), ranked=False)))
     # Rank first; ties keep the queryset's own order (by default the newest first).
     ranking = _without_common_words(backend, queryset.db, kind, tree)
-    if kind == "article":
-        plan = lang.plan(queryset.db, languages)
-        if not lang.only_english(plan):
-            return _search_languages(queryset, backend, tree, ranking, plan, snippets)
+    plan = lang.plan(queryset.db, languages)
+    if not lang.only_english(plan):
+        if kind == "statement":
+            return _search_statement_languages(queryset, backend, tree, ranking, plan, snippets)
+        return _search_languages(queryset, backend, tree, ranking, plan, snippets)
     found = queryset.filter(backend.matches(kind, tree, ranked=ranking is not None))
     if snippets:  # exports leave them out: they write no snippet
         found = backend.with_snippets(found, kind, tree)
@@ -75,6 +77,17 @@ def _search_languages(queryset, backend, tree, ranking, plan, snippets):
     if snippets:
         found = backend.with_snippets_languages(found, tree, plan)
     rank = backend.rank_languages(tree, ranking, plan, alias)
+    ordering = ["-rank", *(queryset.query.order_by or queryset.model._meta.ordering or ["-pk"])]
+    return found.annotate(rank=rank).order_by(*ordering)
+
+
+def _search_statement_languages(queryset, backend, tree, ranking, plan, snippets):
+    """Statements when several analyses are asked: each matched and ranked by the analysis of its
+    article's language; the English ones as when only English is present."""
+    found = queryset.filter(backend.statement_matches_languages(tree, plan))
+    if snippets:
+        found = backend.with_statement_snippets_languages(found, tree, plan)
+    rank = backend.statement_rank_languages(tree, ranking, plan)
     ordering = ["-rank", *(queryset.query.order_by or queryset.model._meta.ordering or ["-pk"])]
     return found.annotate(rank=rank).order_by(*ordering)
 
@@ -153,6 +166,17 @@ class SqliteBackend:
         # words, not their text: their list shows no fragment.
         return self.with_snippets(queryset, "article", tree)
 
+    def statement_matches_languages(self, tree, plan):
+        return sqlite.statement_match_languages(tree, plan)
+
+    def statement_rank_languages(self, tree, ranking, plan):
+        english = self.rank("statement", ranking) if ranking is not None and lang.ENGLISH in plan else None
+        return sqlite.statement_rank_languages(tree, english, plan)
+
+    def with_statement_snippets_languages(self, queryset, tree, plan):
+        # As for articles: English statements get their fragments, the others none.
+        return self.with_snippets(queryset, "statement", tree)
+
     def with_snippets(self, queryset, kind, tree):
         # SQLite computes the SELECT list before sorting, so a snippet column would be cut for
         # every match; instead the rows fetched get theirs in one more query per 100 rows.
@@ -203,6 +227,23 @@ class PostgresBackend:
 
     def with_snippets_languages(self, queryset, tree, plan):
         return queryset.annotate(snippet=postgres.headline_languages(tree, plan))
+
+    def statement_matches_languages(self, tree, plan):
+        return postgres.match_languages(tree, plan, language=postgres.StatementLanguage())
+
+    def statement_rank_languages(self, tree, ranking, plan):
+        ranks = {}
+        for code in plan:
+            if code == lang.ENGLISH:
+                ranks[code] = self.rank("statement", ranking) if ranking is not None else None
+            else:
+                ranks[code] = postgres.rank(postgres.compile_tsquery(*postgres.analysed(tree, code)))
+        return postgres.by_language(ranks, plan, language=postgres.StatementLanguage())
+
+    def with_statement_snippets_languages(self, queryset, tree, plan):
+        return queryset.annotate(
+            snippet=postgres.headline_languages(tree, plan, "text", language=postgres.StatementLanguage())
+        )
 
     def with_snippets(self, queryset, kind, tree):
         # PostgreSQL evaluates costly SELECT-list functions after Sort and Limit: the page only.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, TextField, Value
+from django.db.models import BooleanField, CharField, F, FloatField, TextField, Value
 
 from .expressions import SqlTemplate
 from .query import And, Or, Phrase, Term
@@ -198,7 +198,7 @@ def common_words(table: str, words: list[str], share: float, min_rows: int) -> s
 # Articles in several languages (fulltext/languages.py) --------------------------------------------
 
 
-def _analysed(tree, code: str) -> tuple[object, str]:
+def analysed(tree, code: str) -> tuple[object, str]:
     """The query object and configuration of an analysis (CJK words as phrases of their pairs)."""
     from .languages import CJK, bigram_tree, postgres_config
 
@@ -213,24 +213,33 @@ def _codes_in(codes: list[str], prefix: str, slots: dict) -> str:
     return f"{{language}} IN ({', '.join(names)})"
 
 
-def match_languages(tree, plan: dict) -> SqlTemplate:
-    """Rows matching the query analysed in their own language's configuration."""
-    slots, parts = {"language": F("language")}, []
+class StatementLanguage(VectorColumn):
+    """A statement's `search_language` (its article's language, kept by the database: migration 0016)."""
+
+    def __init__(self):
+        SqlTemplate.__init__(self, "{pk}", output_field=CharField(), pk=F("pk"))
+        self.column = "search_language"
+
+
+def match_languages(tree, plan: dict, language=None) -> SqlTemplate:
+    """Rows matching the query analysed in their own language's configuration (`language`: the
+    row's language, by default the article's column)."""
+    slots, parts = {"language": language if language is not None else F("language")}, []
     for index, (code, codes) in enumerate(plan.items()):
-        analysed, config = _analysed(tree, code)
-        slots[f"v{index}"], slots[f"q{index}"] = VectorColumn(), compile_tsquery(analysed, config)
+        node, config = analysed(tree, code)
+        slots[f"v{index}"], slots[f"q{index}"] = VectorColumn(), compile_tsquery(node, config)
         parts.append(f"({_codes_in(codes, f'c{index}', slots)} AND {{v{index}}} @@ {{q{index}}})")
     return SqlTemplate("(" + " OR ".join(parts) + ")", output_field=BooleanField(), **slots)
 
 
 def language_rank(tree, code: str) -> SqlTemplate:
-    analysed, config = _analysed(tree, code)
-    return article_rank(compile_tsquery(analysed, config), compile_tsquery(analysed, EXACT_CONFIG))
+    node, config = analysed(tree, code)
+    return article_rank(compile_tsquery(node, config), compile_tsquery(node, EXACT_CONFIG))
 
 
-def by_language(expressions: dict, plan: dict, default: str = "0.0", output_field=None) -> SqlTemplate:
-    """CASE over the article's language: each analysis's expression (None: `default`, SQL)."""
-    slots, cases = {"language": F("language")}, []
+def by_language(expressions: dict, plan: dict, default: str = "0.0", output_field=None, language=None) -> SqlTemplate:
+    """CASE over the row's language: each analysis's expression (None: `default`, SQL)."""
+    slots, cases = {"language": language if language is not None else F("language")}, []
     for index, (code, codes) in enumerate(plan.items()):
         if expressions[code] is None:
             continue
@@ -242,9 +251,9 @@ def by_language(expressions: dict, plan: dict, default: str = "0.0", output_fiel
     return SqlTemplate(f"(CASE {' '.join(cases)} ELSE {default} END)", output_field=output_field, **slots)
 
 
-def headline_languages(tree, plan: dict) -> SqlTemplate:
+def headline_languages(tree, plan: dict, column: str = "body", language=None) -> SqlTemplate:
     expressions = {}
     for code in plan:
-        analysed, config = _analysed(tree, code)
-        expressions[code] = headline("body", compile_tsquery(analysed, config), config)
-    return by_language(expressions, plan, default="''", output_field=TextField())
+        node, config = analysed(tree, code)
+        expressions[code] = headline(column, compile_tsquery(node, config), config)
+    return by_language(expressions, plan, default="''", output_field=TextField(), language=language)

@@ -151,8 +151,8 @@ def _codes_in(column: str, codes: list[str], prefix: str, slots: dict) -> str:
     return f"{column} IN ({', '.join(names)})"
 
 
-def _other_matches(tree, plan: dict, slots: dict, select: str) -> list[str]:
-    """One SELECT from the words index per analysis other than English."""
+def _other_matches(tree, plan: dict, slots: dict, select: str, table: str = WORDS_INDEX) -> list[str]:
+    """One SELECT from a words index per analysis other than English."""
     from .languages import ENGLISH, analysed_tree
 
     parts = []
@@ -161,7 +161,7 @@ def _other_matches(tree, plan: dict, slots: dict, select: str) -> list[str]:
             continue
         slots[f"m{index}"] = Value(compile_match(analysed_tree(tree, code)))
         languages = _codes_in("language", codes, f"c{index}", slots)
-        parts.append(f"SELECT {select} FROM {WORDS_INDEX} WHERE {WORDS_INDEX} MATCH {{m{index}}} AND {languages}")
+        parts.append(f"SELECT {select} FROM {table} WHERE {table} MATCH {{m{index}}} AND {languages}")
     return parts
 
 
@@ -203,3 +203,41 @@ def rank_languages(tree, english, plan: dict) -> SqlTemplate:
     return SqlTemplate(
         f"(CASE WHEN {english_in} THEN coalesce({{english}}, 0.0) ELSE {other} END)", output_field=FloatField(), **slots
     )
+
+
+# Statements in their article's language (migration 0016): the analysed words of the statements
+# whose article is not in English; the English ones are those not in it.
+STATEMENT_WORDS_INDEX = "archive_statement_words"
+STATEMENT_WORDS_WEIGHTS = "1.0, 2.0, 0.0"  # text, speaker, language (unindexed): as STATEMENT_INDEX
+
+
+def statement_match_languages(tree, plan: dict) -> SqlTemplate:
+    """Statements matching the query in the analysis of their article's language."""
+    from .languages import ENGLISH
+
+    slots, parts = {"pk": F("pk")}, []
+    table = STATEMENT_INDEX[0]
+    if ENGLISH in plan:
+        slots["english"] = Value(compile_match(tree))
+        parts.append(f"({{pk}} IN (SELECT rowid FROM {table} WHERE {table} MATCH {{english}}) "
+                     f"AND NOT EXISTS (SELECT 1 FROM {STATEMENT_WORDS_INDEX} w WHERE w.rowid = {{pk}}))")  # fmt: skip
+    others = _other_matches(tree, plan, slots, "rowid", STATEMENT_WORDS_INDEX)
+    if others:
+        parts.append(f"{{pk}} IN ({' UNION ALL '.join(others)})")
+    return SqlTemplate("(" + " OR ".join(parts) + ")", output_field=BooleanField(), **slots)
+
+
+def statement_rank_languages(tree, english, plan: dict) -> SqlTemplate:
+    """The other analyses' bm25 over the statements' analysed words where the statement is there,
+    else `english` (rank() over the porter index, or None: nothing worth ranking)."""
+    slots = {"pk": F("pk")}
+    select = f"rowid AS id, -bm25({STATEMENT_WORDS_INDEX}, {STATEMENT_WORDS_WEIGHTS}) AS score"
+    others = _other_matches(tree, plan, slots, select, STATEMENT_WORDS_INDEX)
+    parts = []
+    if others:
+        parts.append(f"(WITH other AS MATERIALIZED ({' UNION ALL '.join(others)}) "
+                     "SELECT score FROM other WHERE other.id = {pk})")  # fmt: skip
+    if english is not None:
+        slots["english"] = english
+        parts.append("{english}")
+    return SqlTemplate(f"coalesce({', '.join([*parts, '0.0'])})", output_field=FloatField(), **slots)
