@@ -1,6 +1,7 @@
 """Ten times the Reuters corpus, for measuring the search page at a larger scale.
 
-Two ways, both shifting every copy's dates (copy k is k years later) and identifiers:
+Two ways, both shifting every copy's dates (copy k is k * year_step years later, so that the
+copies span about four decades) and identifiers:
 
     .venv/bin/python -m bench.make_big_corpus --out /tmp/big.jsonl
         writes all.jsonl ten times (190,430 lines): copy k has `id` and `source_id` + k * 1,000,000,
@@ -47,8 +48,15 @@ def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
+def year_step(copies: int) -> int:
+    """Years between copies: the copies together span about four decades (ten copies: 1987-2023),
+    so that date facets and date filters see decades of years, not ten copies of one."""
+    return max(1, 40 // max(1, copies - 1))
+
+
 def write_jsonl(source: Path, out: Path, copies: int) -> int:
     stories = [json.loads(line) for line in source.open(encoding="utf-8")]
+    step = year_step(copies)
     written = 0
     with out.open("w", encoding="utf-8") as lines:
         for copy in range(copies):
@@ -57,7 +65,7 @@ def write_jsonl(source: Path, out: Path, copies: int) -> int:
                     story = dict(story)
                     story["id"] = int(story["id"]) + copy * ID_STEP
                     story["source_id"] = str(int(story["source_id"]) + copy * ID_STEP)
-                    story["date"] = shifted_date(story.get("date"), copy)
+                    story["date"] = shifted_date(story.get("date"), copy * step)
                     story["body"] = f"{story.get('body') or ''}\n\n(Copy {copy} of the benchmark corpus.)"
                 lines.write(json.dumps(story, ensure_ascii=False) + "\n")
                 written += 1
@@ -107,12 +115,12 @@ def replicate(copies: int) -> None:
             cursor.execute(
                 f"""
                 INSERT INTO archive_article (id, published_on, fingerprint, source_ref, {quoted})
-                SELECT id + %(offset)s, (published_on + make_interval(years => %(copy)s))::date,
+                SELECT id + %(offset)s, (published_on + make_interval(years => %(years)s))::date,
                        encode(sha256(convert_to(fingerprint || ':' || %(copy)s, 'UTF8')), 'hex'),
                        CASE WHEN source_ref = '' THEN '' ELSE source_ref || '-' || %(copy)s END, {quoted}
                 FROM archive_article WHERE id < %(step)s
                 """,
-                {"offset": copy * step, "copy": copy, "step": step},
+                {"offset": copy * step, "copy": copy, "years": copy * year_step(copies), "step": step},
             )
             for table, columns in LINKS.items():
                 names = ", ".join(f'"{column}"' for column in columns)

@@ -31,10 +31,13 @@ def facets(params, *, keyed: bool, monkeypatch):
 
 def assert_same_facets(monkeypatch, *cases):
     assert facet_keys.out_of_step() == []
-    for params in cases or ({"q": "talks"},):
-        keyed = facets(params, keyed=True, monkeypatch=monkeypatch)
-        assert keyed == facets(params, keyed=False, monkeypatch=monkeypatch), params
-    return keyed
+    assert facet_keys.totals_out_of_step() == {}
+    # No words (the totals), a word in every article (the totals minus the others), in one (its keys).
+    shown = []
+    for params in cases or ({"q": "talks"}, {}, {"q": "japan"}):
+        shown.append(facets(params, keyed=True, monkeypatch=monkeypatch))
+        assert shown[-1] == facets(params, keyed=False, monkeypatch=monkeypatch), params
+    return shown[0] if not cases else shown[-1]
 
 
 @pytest.fixture
@@ -66,6 +69,9 @@ def test_keyed_facets_list_what_the_per_facet_queries_list(archive, monkeypatch)
         {"q": "talks", "year": "1987", "month": "3"},
         {"q": "talks", "tag": "farm", "source": "dpa"},
         {"country": "FR"},
+        {},
+        {"q": "japan"},
+        {"q": "japan OR france"},
     )
     assert shown  # the last case: France chosen, the other facets keyed
     words = facets({"q": "talks"}, keyed=True, monkeypatch=monkeypatch)
@@ -154,9 +160,12 @@ def test_an_import_leaves_the_keys_of_what_it_wrote(tmp_path, monkeypatch):
 
 
 def test_past_a_databases_limit_facets_are_counted_one_by_one(archive, monkeypatch):
-    """SQLite counts most of the archive faster by scanning link tables: the keys are for fewer."""
+    """SQLite counts many articles faster by scanning link tables: the keys are for fewer, or for
+    the few that a word found in most articles is not in."""
     from django.test.utils import CaptureQueriesContext
 
+    for number in range(3):
+        make_article(f"Farm report {number}", "Wheat", countries=["FR"])
 
     def reads_keys() -> bool:
         with CaptureQueriesContext(connection) as queries:
@@ -164,8 +173,11 @@ def test_past_a_databases_limit_facets_are_counted_one_by_one(archive, monkeypat
         return any("archive_facetkeys" in query["sql"] for query in queries.captured_queries)
 
     assert reads_keys()
-    monkeypatch.setitem(facet_keys.MAX_ARTICLES, connection.vendor, 3)  # "talks" matches 3
+    monkeypatch.setitem(facet_keys.MAX_ARTICLES, connection.vendor, 3)  # "talks": 3 of 6 articles, 3 not
     assert not reads_keys()
+    monkeypatch.setitem(facet_keys.MAX_ARTICLES, connection.vendor, 4)  # 3 is fewer
+    assert reads_keys()
+    assert assert_same_facets(monkeypatch, {"q": "talks"}, {"q": "wheat OR talks"}, {})
 
 
 def test_keys_out_of_step_with_the_links_are_found(archive):
@@ -173,3 +185,14 @@ def test_keys_out_of_step_with_the_links_are_found(archive):
         cursor.execute("DELETE FROM archive_facetkeys WHERE article_id = %s", [archive["japan"].pk])
         cursor.execute("UPDATE archive_facetkeys SET keys = keys WHERE article_id = %s", [archive["france"].pk])
     assert facet_keys.out_of_step() == [archive["japan"].pk]
+
+
+def test_totals_out_of_step_with_the_keys_are_found_and_rebuilt(archive, monkeypatch):
+    from django.core.management import call_command
+
+    with connection.cursor() as cursor:  # as if a write had bypassed the triggers
+        cursor.execute("UPDATE archive_facettotals SET n = n + 5 WHERE key = 'c:JP'")
+    assert facet_keys.totals_out_of_step() == {"c:JP": (7, 2)}
+    call_command("rebuild_search_index", verbosity=0)
+    assert facet_keys.totals_out_of_step() == {}
+    assert_same_facets(monkeypatch, {}, {"q": "talks"})

@@ -5,7 +5,9 @@ Speed (bench/search_speed.py): a facet counts its link table's rows (one per res
 COUNT(*), not DISTINCT over joins), narrowed by the ids the search fetched once (`InIds`), grouped
 on values; the labels are joined to the counted values only (`labelled`). The article facets whose
 own filter is not chosen are all counted in one query instead, from the per-article arrays of
-facet values the database keeps (facet_keys.py), where that is faster.
+facet values the database keeps (facet_keys.py), where that is faster, or from the per-value totals
+it keeps beside them: every article's facets (no words, no filter) are read, not counted, and those
+of a word found in most articles are the totals minus the count over the articles it is not in.
 """
 
 from __future__ import annotations
@@ -123,8 +125,8 @@ class FacetCounter:
         is not chosen and whose values are not searched, all over the same results."""
         search = self.search
         db = search.queryset.db
-        ids = search.result_ids if search.filtering() else search.searched_ids
-        if not (search.keyed_facets and ids and facet_keys.available(db, len(ids))):
+        ids = search.result_ids if search.filtering() else search.searched_ids  # None: every article
+        if not search.keyed_facets or ids == () or not facet_keys.available(db, None if ids is None else len(ids)):
             return {}
         limits = {
             name: limit

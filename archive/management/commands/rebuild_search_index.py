@@ -17,6 +17,7 @@ POSTGRES_STATEMENTS = [
     "ANALYZE archive_article",
     "ANALYZE archive_statement",
     facet_keys.REFRESH_ALL,  # the facet counts' arrays, in case they were touched by hand
+    *facet_keys.TOTALS_REFRESH["postgresql"],  # and their totals
     "ANALYZE archive_facetkeys",
 ]
 
@@ -43,6 +44,8 @@ class Command(BaseCommand):
                 facet_keys.SQLITE_VIEW,
                 *facet_keys.SQLITE_TRIGGERS,
                 *facet_keys.SQLITE_REFRESH_ALL,
+                *facet_keys.SQLITE_TOTALS_TRIGGERS,
+                *facet_keys.TOTALS_REFRESH["sqlite"],
             ]
         elif connection.vendor == "postgresql":
             statements = POSTGRES_STATEMENTS

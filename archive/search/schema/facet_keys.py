@@ -212,3 +212,94 @@ SQLITE_BACKWARD = [
 FORWARD = {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}
 BACKWARD = {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}
 SQLITE_AFTER_REBUILD = [SQLITE_VIEW, *SQLITE_TRIGGERS]
+
+
+# --- Per-value totals (migration 0014): how many articles hold each facet key ------------------------
+# `archive_facettotals` (key, n): for every key of archive_facetkeys, the number of arrays holding it,
+# and under the key '' the number of arrays (articles). Triggers on archive_facetkeys keep it, in
+# the same transaction as the arrays, so that within one snapshot a total always agrees with the
+# arrays. The search page counts the facets of all the archive (no words, no filter) from it, and
+# those of a word found in most stories from the complement: total minus the count over the few
+# articles that do not match (facet_keys.py), instead of unnesting nearly every array.
+# PostgreSQL: statement triggers (one upsert per statement, keys in order, so that two imports lock
+# them in the same order); SQLite: row triggers.
+TOTALS_TABLE = "CREATE TABLE archive_facettotals (key text NOT NULL PRIMARY KEY, n bigint NOT NULL)"
+# Every total from the arrays (the migration, and rebuild_search_index after touching them by hand).
+TOTALS_REFRESH = {
+    "postgresql": [
+        "DELETE FROM archive_facettotals",
+        "INSERT INTO archive_facettotals (key, n) SELECT key, count(*) FROM ("
+        "SELECT unnest(keys) AS key FROM archive_facetkeys UNION ALL SELECT '' FROM archive_facetkeys) k GROUP BY key",
+    ],
+    "sqlite": [
+        "DELETE FROM archive_facettotals",
+        "INSERT INTO archive_facettotals (key, n) SELECT key, count(*) FROM ("
+        "SELECT k.value AS key FROM archive_facetkeys f, json_each(f.keys) k "
+        "UNION ALL SELECT '' FROM archive_facetkeys) GROUP BY key",
+    ],
+}
+_POSTGRES_CHANGE = {  # the keys a statement added (+1) and removed (-1), and the articles ('')
+    "INSERT": "SELECT unnest(keys || ''::text) AS key, 1 AS d FROM new_rows",
+    "DELETE": "SELECT unnest(keys || ''::text) AS key, -1 AS d FROM old_rows",
+    "UPDATE": "SELECT unnest(keys) AS key, 1 AS d FROM new_rows UNION ALL SELECT unnest(keys), -1 FROM old_rows",
+}
+TOTALS_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION archive_facet_totals() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+    + "".join(
+        f"""    {"IF" if number == 0 else "ELSIF"} TG_OP = '{event}' THEN
+        INSERT INTO archive_facettotals AS t (key, n)
+        SELECT key, sum(d) FROM ({change}) c GROUP BY key HAVING sum(d) <> 0 ORDER BY key
+        ON CONFLICT (key) DO UPDATE SET n = t.n + EXCLUDED.n;
+"""
+        for number, (event, change) in enumerate(_POSTGRES_CHANGE.items())
+    )
+    + "    END IF;\n    RETURN NULL;\nEND $$"
+)
+TOTALS_TRIGGERS = [
+    f"CREATE TRIGGER archive_facet_totals_{event.lower()} AFTER {event} ON archive_facetkeys {referencing} "
+    "FOR EACH STATEMENT EXECUTE FUNCTION archive_facet_totals()"
+    for event, referencing in REFERENCING.items()
+]
+POSTGRES_TOTALS_FORWARD = [
+    TOTALS_TABLE,
+    TOTALS_FUNCTION,
+    *TOTALS_TRIGGERS,
+    """
+    CREATE FUNCTION archive_facet_totals_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN TRUNCATE archive_facettotals; RETURN NULL; END $$
+    """,
+    "CREATE TRIGGER archive_facet_totals_truncate AFTER TRUNCATE ON archive_facetkeys "
+    "FOR EACH STATEMENT EXECUTE FUNCTION archive_facet_totals_truncate()",
+    *TOTALS_REFRESH["postgresql"],
+]
+POSTGRES_TOTALS_BACKWARD = [
+    *[f"DROP TRIGGER IF EXISTS archive_facet_totals_{event.lower()} ON archive_facetkeys" for event in REFERENCING],
+    "DROP TRIGGER IF EXISTS archive_facet_totals_truncate ON archive_facetkeys",
+    "DROP FUNCTION IF EXISTS archive_facet_totals_truncate()",
+    "DROP FUNCTION IF EXISTS archive_facet_totals()",
+    "DROP TABLE IF EXISTS archive_facettotals",
+]
+
+
+def _sqlite_totals(row: str, d: str) -> list[str]:
+    # "WHERE true": SQLite's upsert after a SELECT needs it (a parsing ambiguity with ON).
+    return [
+        f"INSERT INTO archive_facettotals (key, n) SELECT value, {d} FROM json_each({row}.keys) WHERE true "
+        f"ON CONFLICT (key) DO UPDATE SET n = n + {d}",
+        f"INSERT INTO archive_facettotals (key, n) VALUES ('', {d}) ON CONFLICT (key) DO UPDATE SET n = n + {d}",
+    ]
+
+
+SQLITE_TOTALS_TRIGGERS = [
+    f"CREATE TRIGGER IF NOT EXISTS archive_facet_totals_{event.lower()} AFTER {event} ON archive_facetkeys BEGIN "
+    + " ".join(f"{statement};" for row in rows for statement in _sqlite_totals(row, "1" if row == "NEW" else "-1"))
+    + " END"
+    for event, rows in SQLITE_ROWS.items()
+]
+SQLITE_TOTALS_FORWARD = [TOTALS_TABLE, *SQLITE_TOTALS_TRIGGERS, *TOTALS_REFRESH["sqlite"]]
+SQLITE_TOTALS_BACKWARD = [
+    *[f"DROP TRIGGER IF EXISTS archive_facet_totals_{event.lower()}" for event in SQLITE_ROWS],
+    "DROP TABLE IF EXISTS archive_facettotals",
+]
+TOTALS_FORWARD = {"postgresql": POSTGRES_TOTALS_FORWARD, "sqlite": SQLITE_TOTALS_FORWARD}
+TOTALS_BACKWARD = {"postgresql": POSTGRES_TOTALS_BACKWARD, "sqlite": SQLITE_TOTALS_BACKWARD}
