@@ -81,12 +81,14 @@ LINKS = {
     "archive_articlecountry": ["country_id", "mentions", "in_dateline", "corrected"],
     "archive_articleperson": ["person_id", "mentions", "role", "corrected"],
     "archive_articleorganisation": ["organisation_id", "mentions", "corrected"],
-    "archive_statement": [
-        "speaker_person_id", "speaker_organisation_id", "speaker_label", "kind", "text", "paragraph", "start", "end",
-        "verb", "corrected",
-    ],
     "archive_tagging": ["tag_id", "tagged_by_id", "tagged_at"],
 }  # fmt: skip
+# Statements keep their ids shifted too (by a step of their own), so that the countries they are
+# about can be copied with them.
+STATEMENT_COLUMNS = [
+    "speaker_person_id", "speaker_organisation_id", "speaker_label", "kind", "text", "paragraph", "start", "end",
+    "verb", "corrected", "speaker_role", "speaker_country_id",
+]  # fmt: skip
 
 
 def replicate(copies: int) -> None:
@@ -108,10 +110,15 @@ def replicate(copies: int) -> None:
         cursor.execute("SELECT count(*) FROM archive_article WHERE id > %s", [step])
         if cursor.fetchone()[0]:
             raise SystemExit("This database already holds copies.")
+        cursor.execute("SELECT coalesce(max(id), 0) FROM archive_statement")
+        statement_step = 10 ** len(str(cursor.fetchone()[0]))
+    from archive.search import facet_keys
+
     quoted = ", ".join(f'"{column}"' for column in ARTICLE_COLUMNS)
     for copy in range(1, copies):
         started = time.perf_counter()
-        with transaction.atomic(), connection.cursor() as cursor:
+        # deferred(): the facet keys of the copy refreshed once, not once per table written.
+        with transaction.atomic(), facet_keys.deferred(), connection.cursor() as cursor:
             cursor.execute(
                 f"""
                 INSERT INTO archive_article (id, published_on, fingerprint, source_ref, {quoted})
@@ -129,9 +136,23 @@ def replicate(copies: int) -> None:
                     f"SELECT article_id + %(offset)s, {names} FROM {table} WHERE article_id < %(step)s",
                     {"offset": copy * step, "step": step},
                 )
+            names = ", ".join(f'"{column}"' for column in STATEMENT_COLUMNS)
+            shift = {"offset": copy * step, "step": step, "s_offset": copy * statement_step, "s_step": statement_step}
+            cursor.execute(
+                f"INSERT INTO archive_statement (id, article_id, {names}) SELECT id + %(s_offset)s, "
+                f"article_id + %(offset)s, {names} FROM archive_statement WHERE article_id < %(step)s",
+                shift,
+            )
+            cursor.execute(
+                "INSERT INTO archive_statementcountry (statement_id, country_id) "
+                "SELECT statement_id + %(s_offset)s, country_id FROM archive_statementcountry "
+                "WHERE statement_id < %(s_step)s",
+                shift,
+            )
         print(f"copy {copy}: {time.perf_counter() - started:.0f} s", flush=True)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT setval(pg_get_serial_sequence('archive_article', 'id'), max(id)) FROM archive_article")
+        for table in ("archive_article", "archive_statement"):
+            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
         cursor.execute("VACUUM ANALYZE")
         cursor.execute("SELECT count(*) FROM archive_article")
         print(f"{cursor.fetchone()[0]} articles")

@@ -9,9 +9,19 @@ from django.db import connection, transaction
 from django.http import QueryDict
 
 from archive.curation import merging
-from archive.models import Article, ArticleCountry, ArticlePerson, Organisation, Statement, Tag, Tagging
+from archive.models import (
+    Article,
+    ArticleCountry,
+    ArticlePerson,
+    Organisation,
+    Statement,
+    StatementCountry,
+    Tag,
+    Tagging,
+)
 from archive.search import facet_keys
-from archive.search.filtersets import ArticleSearch
+from archive.search.facets import STATEMENTS
+from archive.search.filtersets import ArticleSearch, StatementSearch
 
 from .factories import make_article, make_organisation, make_person, make_source, make_statement, mention, tag
 
@@ -19,24 +29,33 @@ pytestmark = pytest.mark.django_db
 MORE = {"more": ["country", "dateline", "person", "org", "speaker", "tag"]}
 
 
-def facets(params, *, keyed: bool, monkeypatch):
+def facets(params, *, keyed: bool, monkeypatch, search_class=ArticleSearch):
     """Every facet's values (value, label, count, chosen), in the order shown."""
-    monkeypatch.setattr(ArticleSearch, "keyed_facets", keyed)
+    monkeypatch.setattr(search_class, "keyed_facets", keyed)
     query = QueryDict(mutable=True)
-    for name, value in {**params, **MORE}.items():
+    for name, value in {**params, **MORE, "more": [*MORE["more"], "about", "speaker_country", "role"]}.items():
         query.setlist(name, value if isinstance(value, list) else [value])
-    search = ArticleSearch(query)
+    search = search_class(query)
     return {f.name: [(v.value, v.label, v.count, v.selected) for v in f.values] for f in search.facets()}
+
+
+# The statement lists' cases: no words, words in most statements and in few, filters of each level.
+STATEMENT_CASES = ({}, {"q": "agree"}, {"q": "farm"}, {"country": "JP"}, {"kind": "direct", "q": "agree OR farm"},
+                   {"about": "FR"}, {"speaker_known": "yes"})  # fmt: skip
 
 
 def assert_same_facets(monkeypatch, *cases):
     assert facet_keys.out_of_step() == []
     assert facet_keys.totals_out_of_step() == {}
+    assert facet_keys.totals_out_of_step(lists=STATEMENTS) == {}
     # No words (the totals), a word in every article (the totals minus the others), in one (its keys).
     shown = []
     for params in cases or ({"q": "talks"}, {}, {"q": "japan"}):
         shown.append(facets(params, keyed=True, monkeypatch=monkeypatch))
         assert shown[-1] == facets(params, keyed=False, monkeypatch=monkeypatch), params
+    for params in STATEMENT_CASES:
+        keyed = facets(params, keyed=True, monkeypatch=monkeypatch, search_class=StatementSearch)
+        assert keyed == facets(params, keyed=False, monkeypatch=monkeypatch, search_class=StatementSearch), params
     return shown[0] if not cases else shown[-1]
 
 
@@ -51,10 +70,14 @@ def archive():
     undated = make_article("Undated talks", "Talks body", countries=["FR", "JP"], published_on=None)
     mention(japan, kishi, ministry, dateline=["JP"])
     mention(france, shultz)
-    make_statement(japan, kishi, "We agree")
+    agree = make_statement(japan, kishi, "We agree")
     make_statement(japan, kishi, "We agree again")
-    make_statement(france, None, "Farm policy", speaker_organisation=ministry)
+    farm = make_statement(france, None, "Farm policy", speaker_organisation=ministry)
     make_statement(undated, None, "He said")
+    StatementCountry.objects.create(statement=agree, country_id="FR")
+    StatementCountry.objects.create(statement=farm, country_id="FR")
+    StatementCountry.objects.create(statement=farm, country_id="US")
+    Statement.objects.filter(pk=agree.pk).update(speaker_role="Foreign Minister", speaker_country_id="JP")
     tag(france, "Farm")
     tag(japan, "Farm")
     return {"japan": japan, "france": france, "undated": undated, "kishi": kishi, "shultz": shultz}
@@ -90,7 +113,12 @@ def test_the_keys_follow_every_kind_of_write(archive, monkeypatch):
     Tagging.objects.filter(article=japan).delete()
     tag(undated, "Oil")
     Article.objects.filter(pk=undated.pk).update(published_on=dt.date(1986, 12, 1))  # corrects a date
+    StatementCountry.objects.filter(country_id="US").delete()  # a statement is about one country fewer
+    StatementCountry.objects.create(statement=Statement.objects.get(text="He said"), country_id="JP")
+    Statement.objects.filter(text="We agree again").update(kind="indirect", speaker_role="Prime Minister")
     assert_same_facets(monkeypatch)
+    about = facets({}, keyed=True, monkeypatch=monkeypatch, search_class=StatementSearch)["about"]
+    assert [(label, n) for _, label, n, _ in about] == [("France", 2), ("Japan", 1)]
     merging.merge(archive["shultz"], [archive["kishi"]])  # one person under two names
     speakers = assert_same_facets(monkeypatch)["speaker"]
     assert [(label, n) for _, label, n, _ in speakers] == [

@@ -126,14 +126,16 @@ class FacetCounter:
         search = self.search
         db = search.queryset.db
         ids = search.result_ids if search.filtering() else search.searched_ids  # None: every article
-        if not search.keyed_facets or ids == () or not facet_keys.available(db, None if ids is None else len(ids)):
+        if not search.keyed_facets or ids == ():
+            return {}
+        if not facet_keys.available(db, None if ids is None else len(ids), search.lists):
             return {}
         limits = {
             name: limit
             for name, (limit, contains) in plan.items()
             if FACETS[name].key_prefix and not contains and not search.active(name)
         }
-        return facet_keys.count_facets(ids, limits, db) if limits else {}
+        return facet_keys.count_facets(ids, limits, db, search.lists) if limits else {}
 
     def restrict(self, rows: QuerySet, link: str, skip=(), walk=()) -> QuerySet:
         """`rows` narrowed to those whose `link` is a result (filtered by all but `skip`). With many
@@ -230,7 +232,7 @@ def labelled(grouped: QuerySet, labels: list[Label], chosen: dict[str, list], li
             chosen_sql.append(f"{columns[key]} IN ({', '.join(['%s'] * len(values))})")
             chosen_params += values
     order = [f"CASE WHEN {' OR '.join(chosen_sql)} THEN 0 ELSE 1 END"] if chosen_sql else []
-    order += ["g.n DESC"] + [columns[key] for key in ("label", "person_name", "org_name") if key in columns]
+    order += ["g.n DESC"] + [columns[key] for key in ("label", "person_name", "org_name", "value") if key in columns]
     select = ", ".join(f"{column} AS {qn(key)}" for key, column in columns.items())
     where, cut_params = "", []
     if limit:

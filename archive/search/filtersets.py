@@ -270,6 +270,7 @@ class StatementSearch(ArchiveSearch):
     noun = "statement"
     lists = STATEMENTS
     article_prefix = "article__"
+    keyed_facets = True
 
     class Meta:
         model = Statement
