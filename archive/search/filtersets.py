@@ -23,6 +23,7 @@ from django.http import QueryDict
 
 from archive.models import Article, Statement
 
+from . import facet_keys
 from .counting import CountedFacet, FacetCounter
 from .facets import ARTICLES, FACETS, SCOPES, STATEMENTS
 from .forms import FacetField, LenientTextField
@@ -196,6 +197,8 @@ class ArchiveSearch(django_filters.FilterSet):
             return 0
         if self.filtering():
             return len(self.result_ids)
+        if ids is None and self.keyed_facets and facet_keys.available(self.queryset.db, None, self.lists):
+            return facet_keys.total(self.queryset.db, self.lists)  # every row: kept by the database, not counted
         return len(ids) if ids is not None else self.matching().count()
 
     def results(self, *, snippets: bool = True, ranked: bool = True) -> QuerySet:
