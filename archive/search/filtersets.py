@@ -24,7 +24,7 @@ from django.http import QueryDict
 from archive.models import Article, Statement
 
 from . import facet_keys
-from .counting import CountedFacet, FacetCounter
+from .counting import WALK_MIN_IDS, CountedFacet, FacetCounter
 from .facets import ARTICLES, FACETS, SCOPES, STATEMENTS
 from .forms import FacetField, LenientTextField
 from .fulltext import (
@@ -38,7 +38,7 @@ from .fulltext import (
     search_articles,
     search_statements,
 )
-from .listings import listing_speakers
+from .listings import AmongMany, listing_speakers
 from .page_state import PageState
 
 
@@ -211,7 +211,11 @@ class ArchiveSearch(django_filters.FilterSet):
         `matching()`, by the ids fetched once for the count, neither matched again nor ranked."""
         date = f"{self.article_prefix}published_on"
         if not ranked:
-            return ordered(self.matching(), self.sort_order, date)
+            ids = self.result_ids if self.filtering() else self.searched_ids
+            if ids is None:  # every row
+                return ordered(self.matching(), self.sort_order, date)
+            among = AmongMany(F("pk"), ids) if len(ids) >= WALK_MIN_IDS else InIds(F("pk"), ids)
+            return ordered(self.queryset.filter(among), self.sort_order, date)
         queryset = self.queryset.all()
         if not self.query.is_empty:
             queryset = self.search(queryset, snippets=snippets)

@@ -290,9 +290,11 @@ DECLARE
     touched bigint[];
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        touched := ARRAY(SELECT DISTINCT s.article_id FROM archive_statement s JOIN old_rows o ON o.statement_id = s.id);
+        touched := ARRAY(SELECT DISTINCT s.article_id FROM archive_statement s
+                         JOIN old_rows o ON o.statement_id = s.id);
     ELSIF TG_OP = 'INSERT' THEN
-        touched := ARRAY(SELECT DISTINCT s.article_id FROM archive_statement s JOIN new_rows o ON o.statement_id = s.id);
+        touched := ARRAY(SELECT DISTINCT s.article_id FROM archive_statement s
+                         JOIN new_rows o ON o.statement_id = s.id);
     ELSE
         touched := ARRAY(SELECT DISTINCT s.article_id FROM archive_statement s
                          WHERE s.id IN (SELECT statement_id FROM new_rows UNION SELECT statement_id FROM old_rows));
@@ -326,7 +328,10 @@ def totals_refresh(vendor: str, keys: str, totals: str) -> list[str]:
         counted = f"SELECT unnest(keys) AS key FROM {keys} UNION ALL SELECT '' FROM {keys}"
     else:
         counted = f"SELECT j.value AS key FROM {keys} f, json_each(f.keys) j UNION ALL SELECT '' FROM {keys}"
-    return [f"DELETE FROM {totals}", f"INSERT INTO {totals} (key, n) SELECT key, count(*) FROM ({counted}) k GROUP BY key"]
+    return [
+        f"DELETE FROM {totals}",
+        f"INSERT INTO {totals} (key, n) SELECT key, count(*) FROM ({counted}) k GROUP BY key",
+    ]
 
 
 TOTALS_REFRESH = {
@@ -365,7 +370,8 @@ def postgres_totals(keys: str, totals: str) -> tuple[list[str], list[str]]:
         # TRUNCATE fires no row or statement DELETE triggers.
         f"CREATE FUNCTION {totals}_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ "
         f"BEGIN TRUNCATE {totals}; RETURN NULL; END $$",
-        f"CREATE TRIGGER {totals}_truncate AFTER TRUNCATE ON {keys} FOR EACH STATEMENT EXECUTE FUNCTION {totals}_truncate()",
+        f"CREATE TRIGGER {totals}_truncate AFTER TRUNCATE ON {keys} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {totals}_truncate()",
     ]
     backward = [
         *[f"DROP TRIGGER IF EXISTS {totals}_{event.lower()} ON {keys}" for event in [*REFERENCING, "TRUNCATE"]],
@@ -394,7 +400,10 @@ POSTGRES_STATEMENT_KEYS_FORWARD = [
 ]
 POSTGRES_STATEMENT_KEYS_BACKWARD = [
     *[statement for _, backward in POSTGRES_KEYS_TOTALS.values() for statement in backward],
-    *[f"DROP TRIGGER IF EXISTS archive_statement_keys_{event.lower()} ON archive_statementcountry" for event in REFERENCING],
+    *[
+        f"DROP TRIGGER IF EXISTS archive_statement_keys_{event.lower()} ON archive_statementcountry"
+        for event in REFERENCING
+    ],
     "DROP TRIGGER IF EXISTS archive_statement_keys_truncate ON archive_statement",
     "DROP FUNCTION IF EXISTS archive_statement_keys_truncate()",
     "DROP FUNCTION IF EXISTS archive_statement_keys_by_about()",
@@ -485,7 +494,9 @@ def _sqlite_totals(totals: str, row: str, d: str) -> list[str]:
 
 SQLITE_TOTALS_TRIGGERS = [
     f"CREATE TRIGGER IF NOT EXISTS {totals}_{event.lower()} AFTER {event} ON {keys} BEGIN "
-    + " ".join(f"{statement};" for row in rows for statement in _sqlite_totals(totals, row, "1" if row == "NEW" else "-1"))
+    + " ".join(
+        f"{statement};" for row in rows for statement in _sqlite_totals(totals, row, "1" if row == "NEW" else "-1")
+    )
     + " END"
     for keys, totals in TOTALS.items()
     for event, rows in SQLITE_ROWS.items()
@@ -533,4 +544,6 @@ SQLITE_BEFORE_REBUILD_NOW = [
     *[f"DROP TRIGGER IF EXISTS archive_statement_keys_{event.lower()}" for event in SQLITE_ROWS],
     "DROP VIEW IF EXISTS archive_statementkeys_source",
 ]
-SQLITE_AFTER_REBUILD_NOW = [SQLITE_VIEW, SQLITE_STATEMENT_VIEW, *SQLITE_TRIGGERS_WITH_STATEMENTS, *SQLITE_ABOUT_TRIGGERS]
+SQLITE_AFTER_REBUILD_NOW = [
+    SQLITE_VIEW, SQLITE_STATEMENT_VIEW, *SQLITE_TRIGGERS_WITH_STATEMENTS, *SQLITE_ABOUT_TRIGGERS,
+]
