@@ -283,14 +283,21 @@ def record(path: Path, vendor: str, articles: int, samples: dict[str, list], loa
         rows.setdefault(page, {})[query] = [round(median, 1), round(p95, 1), max(v[1] for v in values)]
     pages = {}
     for page in rows:
-        times = [v[0] for key, values in samples.items() if key.startswith(page + ":") for v in values]
-        median, p95 = percentiles(times)
-        pages[page] = [round(median, 1), round(p95, 1)]
+        mine = [v for key, values in samples.items() if key.startswith(page + ":") for v in values]
+        median, p95 = percentiles([v[0] for v in mine])
+        pages[page] = [round(median, 1), round(p95, 1), round(statistics.median(v[2] for v in mine), 1)]
     runs[f"{vendor} {size_label(articles)}"] = {
         "vendor": vendor, "articles": articles, "size": size_label(articles), "load": list(loads),
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "pages": pages, "queries": rows,
     }  # fmt: skip
     path.write_text(json.dumps(runs, indent=1, ensure_ascii=False) + "\n")
+
+
+def page_cell(figures: list | None) -> str:
+    if not figures:
+        return ""
+    cpu = f" (CPU {figures[2]})" if len(figures) > 2 else ""
+    return f"**{figures[0]} / {figures[1]}**{cpu}"
 
 
 def markdown_table(runs: dict) -> str:
@@ -300,13 +307,15 @@ def markdown_table(runs: dict) -> str:
     for vendor in sorted({run["vendor"] for run in runs.values()}, reverse=True):
         mine = sorted((run for run in runs.values() if run["vendor"] == vendor), key=lambda run: run["articles"])
         head = " | ".join(f"{run['size']} ({run['articles']:,}) median / p95" for run in mine)
-        out += [f"**{vendor}**, ms, in-process (`bench.search_speed --scale`); load average (1 min) "
-                + ", ".join(f"{run['size']} {run['load'][0]}-{run['load'][1]}" for run in mine), "",
+        out += [f"**{vendor}**, ms, in-process (`bench.search_speed --scale`), median / p95 (pages: and the CPU "
+                "median of the process and its database server); load average (1 min) before-after: "
+                + ", ".join(f"{run['size']} {run['load'][0].split()[0]}-{run['load'][1].split()[0]}" for run in mine),
+                "",
                 f"| page | query | {head} |", "|---|---|" + "---|" * len(mine)]  # fmt: skip
         for page in PAGES:
             if not any(page in run["pages"] for run in mine):
                 continue
-            cells = " | ".join("**{} / {}**".format(*run["pages"].get(page, ("", ""))) for run in mine)
+            cells = " | ".join(page_cell(run["pages"].get(page)) for run in mine)
             out.append(f"| **{page}** | all | {cells} |")
             queries = dict.fromkeys(query for run in mine for query in run["queries"].get(page, {}))
             for query in queries:
