@@ -37,6 +37,14 @@ small number of SQL queries.
           page with snippets (the previous measure of this script).
 --facet-keys-ab  the full page in-process with the facet keys (archive/facet_keys.py) on and off
           in turn, query by query: what they save, measured at the same moments.
+--scale   the four pages of issue 16's table (in-process, as --page): the search page with every
+          facet over the ten queries, the statements page over the same queries and with none, the
+          pages of the five people who speak most, and the home page with no query. Median and 95th
+          percentile per query and per page; --record FILE adds them to FILE (JSON) under the
+          database's size (1x, 10x of the corpus's 19,043 stories, 1M, else the count), and
+          --write-table FILE writes the Markdown table of every size recorded (the README's).
+          In-process, not over HTTP: the same figure at every size without a server to set up per
+          database, and with the SQL queries per page, which must stay constant as the archive grows.
 --analyze PostgreSQL: VACUUM ANALYZE first (after an import, until autovacuum has run, the
           planner has no statistics and the GIN index a long pending list).
 The machine's load average is printed before and after: on a shared machine, quote medians and
@@ -185,18 +193,18 @@ def page_measure(client, connection, path: str = "/", extra: dict | None = None)
 
     server = None
 
-    def measure(text: str) -> tuple[float, int, float]:
+    def measure(text: str, params: dict | None = None, where: str | None = None) -> tuple[float, int, float]:
         nonlocal server
         cpu = time.process_time()
         before = server.seconds() if server else 0.0
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
-            response = client.get(path, {"q": text, **(extra or {})})
+            response = client.get(where or path, {"q": text, **(extra or {})} if params is None else params)
             elapsed = (time.perf_counter() - started) * 1000
         if server is None:  # the connection exists now
             server = ServerCpu(connection)
             before = server.seconds()
-        assert response.status_code == 200, response.status_code
+        assert response.status_code == 200, (where or path, params, response.status_code)
         cpu_ms = (time.process_time() - cpu + server.seconds() - before) * 1000
         return elapsed, len(queries), cpu_ms
 
@@ -221,6 +229,104 @@ def facet_keys_ab(texts: list[str], runs: int, measure) -> tuple[dict, dict]:
                 samples[on][text].append(with_keys(on, text))
     ArticleSearch.keyed_facets = True
     return samples[True], samples[False]
+
+
+# --- the table of issue 16: four pages at 1x, 10x, 100x ------------------------------------------
+
+CORPUS_STORIES = 19_043
+PAGES = ("search page", "statements page", "person page", "home page")
+NO_QUERY = "(no query)"
+
+
+def scale_cases() -> dict[str, tuple[str, dict]]:
+    """'page: query' -> (path, GET parameters). The people are those who speak most (their page
+    lists their statements with facets) and those most mentioned (it lists their articles and who is
+    mentioned with them): the heaviest person pages, at any size."""
+    from django.db.models import Count
+
+    from archive.models import ArticlePerson, Statement
+
+    cases = {f"search page: {text}": ("/", {"q": text}) for text in QUERIES}
+    for text in [*QUERIES, ""]:
+        cases[f"statements page: {text or NO_QUERY}"] = ("/statements/", {"q": text} if text else {})
+    speaking = Statement.objects.filter(speaker_person__isnull=False)
+    speakers = speaking.values_list("speaker_person", "speaker_person__name").annotate(n=Count("*")).order_by("-n")
+    mentioned = (ArticlePerson.objects.values_list("person", "person__name")
+                 .annotate(n=Count("*")).order_by("-n")[:5])  # fmt: skip
+    people = dict([(pk, name) for pk, name, _ in speakers[:3]] + [(pk, name) for pk, name, _ in mentioned])
+    for pk, name in list(people.items())[:5]:
+        cases[f"person page: {name}"] = (f"/people/{pk}/", {})
+    cases[f"home page: {NO_QUERY}"] = ("/", {})
+    return cases
+
+
+def scale_measure(client, connection, cases):
+    measure = page_measure(client, connection)
+    return lambda key: measure("", params=cases[key][1], where=cases[key][0])
+
+
+def size_label(articles: int) -> str:
+    """'1x', '10x' when the archive holds about that many times the corpus, '1M' for about a million
+    (the issue's "100x"), else the count."""
+    for times in (1, 10):
+        if abs(articles - times * CORPUS_STORIES) <= 0.05 * times * CORPUS_STORIES:
+            return f"{times}x"
+    if abs(articles - 1_000_000) <= 50_000:
+        return "1M"
+    return f"{articles:,}"
+
+
+def record(path: Path, vendor: str, articles: int, samples: dict[str, list], loads: tuple[str, str]) -> None:
+    """Add this run to the JSON file of runs, by database and size (a later run replaces an earlier)."""
+    runs = json.loads(path.read_text()) if path.exists() else {}
+    rows = {}
+    for key, values in samples.items():
+        page, query = key.split(": ", 1)
+        median, p95 = percentiles([v[0] for v in values])
+        rows.setdefault(page, {})[query] = [round(median, 1), round(p95, 1), max(v[1] for v in values)]
+    pages = {}
+    for page in rows:
+        mine = [v for key, values in samples.items() if key.startswith(page + ":") for v in values]
+        median, p95 = percentiles([v[0] for v in mine])
+        pages[page] = [round(median, 1), round(p95, 1), round(statistics.median(v[2] for v in mine), 1)]
+    runs[f"{vendor} {size_label(articles)}"] = {
+        "vendor": vendor, "articles": articles, "size": size_label(articles), "load": list(loads),
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "pages": pages, "queries": rows,
+    }  # fmt: skip
+    path.write_text(json.dumps(runs, indent=1, ensure_ascii=False) + "\n")
+
+
+def page_cell(figures: list | None) -> str:
+    if not figures:
+        return ""
+    cpu = f" (CPU {figures[2]})" if len(figures) > 2 else ""
+    return f"**{figures[0]} / {figures[1]}**{cpu}"
+
+
+def markdown_table(runs: dict) -> str:
+    """One table per database: a row per page (all its queries) and per query, a column pair
+    (median, p95 in ms) per size."""
+    out = []
+    for vendor in sorted({run["vendor"] for run in runs.values()}, reverse=True):
+        mine = sorted((run for run in runs.values() if run["vendor"] == vendor), key=lambda run: run["articles"])
+        head = " | ".join(f"{run['size']} ({run['articles']:,}) median / p95" for run in mine)
+        out += [f"**{vendor}**, ms, in-process (`bench.search_speed --scale`), median / p95 (pages: and the CPU "
+                "median of the process and its database server); load average (1 min) before-after: "
+                + ", ".join(f"{run['size']} {run['load'][0].split()[0]}-{run['load'][1].split()[0]}" for run in mine),
+                "",
+                f"| page | query | {head} |", "|---|---|" + "---|" * len(mine)]  # fmt: skip
+        for page in PAGES:
+            if not any(page in run["pages"] for run in mine):
+                continue
+            cells = " | ".join(page_cell(run["pages"].get(page)) for run in mine)
+            out.append(f"| **{page}** | all | {cells} |")
+            queries = dict.fromkeys(query for run in mine for query in run["queries"].get(page, {}))
+            for query in queries:
+                cells = " | ".join("{} / {}".format(*run["queries"][page][query][:2])
+                                   if query in run["queries"].get(page, {}) else "" for run in mine)  # fmt: skip
+                out.append(f"| | {query.replace('|', '&#124;')} | {cells} |")
+        out.append("")
+    return "\n".join(out)
 
 
 # --- HTTP -----------------------------------------------------------------------------------------
@@ -265,6 +371,10 @@ def main() -> None:
     parser.add_argument("--search", action="store_true", help="Only the search code (default without --url, --page).")
     parser.add_argument("--runs", type=int, default=20, help="Rounds over the queries (default 20, max 200).")
     parser.add_argument("--analyze", action="store_true", help="PostgreSQL: VACUUM ANALYZE before measuring.")
+    parser.add_argument("--scale", action="store_true", help="The four pages of issue 16's table (see above).")
+    parser.add_argument("--record", type=Path, help="With --scale: add the figures to this JSON file.")
+    parser.add_argument("--write-table", type=Path, metavar="FILE",
+                        help="Write the Markdown table of the runs in --record's file to FILE, and print it.")
     parser.add_argument("--query", action="append", help="Measure this query instead of the usual ten (repeatable).")
     parser.add_argument("--path", default="/", help="With --page: this page (e.g. /relations/, /statements/).")
     parser.add_argument("--filter", action="append", default=[], metavar="NAME=VALUE",
@@ -274,6 +384,13 @@ def main() -> None:
     args = parser.parse_args()
     runs = max(1, min(args.runs, 200))
     texts = args.query or QUERIES
+    if args.write_table and not args.scale:  # from the recorded runs only, no database
+        if not (args.record and args.record.exists()):
+            parser.error("--write-table needs --record FILE with recorded runs")
+        text = markdown_table(json.loads(args.record.read_text()))
+        args.write_table.write_text(text)
+        print(text)
+        return
     if args.url:
         check_loopback(args.url)
     setup_django()
@@ -289,7 +406,26 @@ def main() -> None:
             cursor.execute("VACUUM ANALYZE")
     print(f"load average before: {load_average()}")
 
-    if args.search or not (args.url or args.page or args.facet_keys_ab):
+    if args.scale:
+        from django.conf import settings
+        from django.test import Client
+
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        before = load_average()
+        cases = scale_cases()
+        samples = round_robin(list(cases), runs, scale_measure(Client(), connection, cases))
+        table(f"issue 16's pages in-process, {runs} runs (ms; queries per page; CPU ms per page)", samples,
+              ("queries   cpu", lambda values: f"{'/'.join(sorted({str(v[1]) for v in values})):>7} "
+                                               f"{statistics.median(v[2] for v in values):>5.1f}"))  # fmt: skip
+        for page in PAGES:
+            times = [v[0] for key, values in samples.items() if key.startswith(page + ":") for v in values]
+            print(f"{page:<18} {percentiles(times)[0]:>8.1f} {percentiles(times)[1]:>8.1f}")
+        if args.record:
+            record(args.record, connection.vendor, articles, samples, (before, load_average()))
+            if args.write_table:
+                args.write_table.write_text(markdown_table(json.loads(args.record.read_text())))
+
+    if args.search or not (args.url or args.page or args.facet_keys_ab or args.scale):
         samples = round_robin(texts, runs, time_search)
         table(f"search_articles + count + first page with snippets, {runs} runs (ms)", samples,
               ("matches", lambda values: f"{values[0][1]:>7}"))  # fmt: skip

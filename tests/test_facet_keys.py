@@ -9,9 +9,19 @@ from django.db import connection, transaction
 from django.http import QueryDict
 
 from archive.curation import merging
-from archive.models import Article, ArticleCountry, ArticlePerson, Organisation, Statement, Tag, Tagging
+from archive.models import (
+    Article,
+    ArticleCountry,
+    ArticlePerson,
+    Organisation,
+    Statement,
+    StatementCountry,
+    Tag,
+    Tagging,
+)
 from archive.search import facet_keys
-from archive.search.filtersets import ArticleSearch
+from archive.search.facets import STATEMENTS
+from archive.search.filtersets import ArticleSearch, StatementSearch
 
 from .factories import make_article, make_organisation, make_person, make_source, make_statement, mention, tag
 
@@ -19,22 +29,34 @@ pytestmark = pytest.mark.django_db
 MORE = {"more": ["country", "dateline", "person", "org", "speaker", "tag"]}
 
 
-def facets(params, *, keyed: bool, monkeypatch):
+def facets(params, *, keyed: bool, monkeypatch, search_class=ArticleSearch):
     """Every facet's values (value, label, count, chosen), in the order shown."""
-    monkeypatch.setattr(ArticleSearch, "keyed_facets", keyed)
+    monkeypatch.setattr(search_class, "keyed_facets", keyed)
     query = QueryDict(mutable=True)
-    for name, value in {**params, **MORE}.items():
+    for name, value in {**params, **MORE, "more": [*MORE["more"], "about", "speaker_country", "role"]}.items():
         query.setlist(name, value if isinstance(value, list) else [value])
-    search = ArticleSearch(query)
+    search = search_class(query)
     return {f.name: [(v.value, v.label, v.count, v.selected) for v in f.values] for f in search.facets()}
+
+
+# The statement lists' cases: no words, words in most statements and in few, filters of each level.
+STATEMENT_CASES = ({}, {"q": "agree"}, {"q": "farm"}, {"country": "JP"}, {"kind": "direct", "q": "agree OR farm"},
+                   {"about": "FR"}, {"speaker_known": "yes"})  # fmt: skip
 
 
 def assert_same_facets(monkeypatch, *cases):
     assert facet_keys.out_of_step() == []
-    for params in cases or ({"q": "talks"},):
-        keyed = facets(params, keyed=True, monkeypatch=monkeypatch)
-        assert keyed == facets(params, keyed=False, monkeypatch=monkeypatch), params
-    return keyed
+    assert facet_keys.totals_out_of_step() == {}
+    assert facet_keys.totals_out_of_step(lists=STATEMENTS) == {}
+    # No words (the totals), a word in every article (the totals minus the others), in one (its keys).
+    shown = []
+    for params in cases or ({"q": "talks"}, {}, {"q": "japan"}):
+        shown.append(facets(params, keyed=True, monkeypatch=monkeypatch))
+        assert shown[-1] == facets(params, keyed=False, monkeypatch=monkeypatch), params
+    for params in STATEMENT_CASES:
+        keyed = facets(params, keyed=True, monkeypatch=monkeypatch, search_class=StatementSearch)
+        assert keyed == facets(params, keyed=False, monkeypatch=monkeypatch, search_class=StatementSearch), params
+    return shown[0] if not cases else shown[-1]
 
 
 @pytest.fixture
@@ -48,10 +70,14 @@ def archive():
     undated = make_article("Undated talks", "Talks body", countries=["FR", "JP"], published_on=None)
     mention(japan, kishi, ministry, dateline=["JP"])
     mention(france, shultz)
-    make_statement(japan, kishi, "We agree")
+    agree = make_statement(japan, kishi, "We agree")
     make_statement(japan, kishi, "We agree again")
-    make_statement(france, None, "Farm policy", speaker_organisation=ministry)
+    farm = make_statement(france, None, "Farm policy", speaker_organisation=ministry)
     make_statement(undated, None, "He said")
+    StatementCountry.objects.create(statement=agree, country_id="FR")
+    StatementCountry.objects.create(statement=farm, country_id="FR")
+    StatementCountry.objects.create(statement=farm, country_id="US")
+    Statement.objects.filter(pk=agree.pk).update(speaker_role="Foreign Minister", speaker_country_id="JP")
     tag(france, "Farm")
     tag(japan, "Farm")
     return {"japan": japan, "france": france, "undated": undated, "kishi": kishi, "shultz": shultz}
@@ -66,6 +92,9 @@ def test_keyed_facets_list_what_the_per_facet_queries_list(archive, monkeypatch)
         {"q": "talks", "year": "1987", "month": "3"},
         {"q": "talks", "tag": "farm", "source": "dpa"},
         {"country": "FR"},
+        {},
+        {"q": "japan"},
+        {"q": "japan OR france"},
     )
     assert shown  # the last case: France chosen, the other facets keyed
     words = facets({"q": "talks"}, keyed=True, monkeypatch=monkeypatch)
@@ -84,7 +113,12 @@ def test_the_keys_follow_every_kind_of_write(archive, monkeypatch):
     Tagging.objects.filter(article=japan).delete()
     tag(undated, "Oil")
     Article.objects.filter(pk=undated.pk).update(published_on=dt.date(1986, 12, 1))  # corrects a date
+    StatementCountry.objects.filter(country_id="US").delete()  # a statement is about one country fewer
+    StatementCountry.objects.create(statement=Statement.objects.get(text="He said"), country_id="JP")
+    Statement.objects.filter(text="We agree again").update(kind="indirect", speaker_role="Prime Minister")
     assert_same_facets(monkeypatch)
+    about = facets({}, keyed=True, monkeypatch=monkeypatch, search_class=StatementSearch)["about"]
+    assert [(label, n) for _, label, n, _ in about] == [("France", 2), ("Japan", 1)]
     merging.merge(archive["shultz"], [archive["kishi"]])  # one person under two names
     speakers = assert_same_facets(monkeypatch)["speaker"]
     assert [(label, n) for _, label, n, _ in speakers] == [
@@ -95,6 +129,9 @@ def test_the_keys_follow_every_kind_of_write(archive, monkeypatch):
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM archive_facetkeys")
         assert cursor.fetchone()[0] == Article.objects.count()
+    # The lists' counts without words or filters are read from the totals: the same numbers.
+    assert ArticleSearch(QueryDict()).count() == Article.objects.count() == 2
+    assert StatementSearch(QueryDict()).count() == Statement.objects.count() == 3
 
 
 def test_rebuild_search_index_refreshes_the_keys(archive, monkeypatch):
@@ -154,9 +191,12 @@ def test_an_import_leaves_the_keys_of_what_it_wrote(tmp_path, monkeypatch):
 
 
 def test_past_a_databases_limit_facets_are_counted_one_by_one(archive, monkeypatch):
-    """SQLite counts most of the archive faster by scanning link tables: the keys are for fewer."""
+    """SQLite counts many articles faster by scanning link tables: the keys are for fewer, or for
+    the few that a word found in most articles is not in."""
     from django.test.utils import CaptureQueriesContext
 
+    for number in range(3):
+        make_article(f"Farm report {number}", "Wheat", countries=["FR"])
 
     def reads_keys() -> bool:
         with CaptureQueriesContext(connection) as queries:
@@ -164,8 +204,11 @@ def test_past_a_databases_limit_facets_are_counted_one_by_one(archive, monkeypat
         return any("archive_facetkeys" in query["sql"] for query in queries.captured_queries)
 
     assert reads_keys()
-    monkeypatch.setitem(facet_keys.MAX_ARTICLES, connection.vendor, 3)  # "talks" matches 3
+    monkeypatch.setitem(facet_keys.MAX_ARTICLES, connection.vendor, 3)  # "talks": 3 of 6 articles, 3 not
     assert not reads_keys()
+    monkeypatch.setitem(facet_keys.MAX_ARTICLES, connection.vendor, 4)  # 3 is fewer
+    assert reads_keys()
+    assert assert_same_facets(monkeypatch, {"q": "talks"}, {"q": "wheat OR talks"}, {})
 
 
 def test_keys_out_of_step_with_the_links_are_found(archive):
@@ -173,3 +216,14 @@ def test_keys_out_of_step_with_the_links_are_found(archive):
         cursor.execute("DELETE FROM archive_facetkeys WHERE article_id = %s", [archive["japan"].pk])
         cursor.execute("UPDATE archive_facetkeys SET keys = keys WHERE article_id = %s", [archive["france"].pk])
     assert facet_keys.out_of_step() == [archive["japan"].pk]
+
+
+def test_totals_out_of_step_with_the_keys_are_found_and_rebuilt(archive, monkeypatch):
+    from django.core.management import call_command
+
+    with connection.cursor() as cursor:  # as if a write had bypassed the triggers
+        cursor.execute("UPDATE archive_facettotals SET n = n + 5 WHERE key = 'c:JP'")
+    assert facet_keys.totals_out_of_step() == {"c:JP": (7, 2)}
+    call_command("rebuild_search_index", verbosity=0)
+    assert facet_keys.totals_out_of_step() == {}
+    assert_same_facets(monkeypatch, {}, {"q": "talks"})

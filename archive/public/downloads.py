@@ -30,7 +30,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import OperationalError
-from django.db.models import Q
+from django.db.models import Q, TextField, Value
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 
 from archive import replicas
@@ -94,8 +94,10 @@ def iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
-def article_chunks(results, url, size: int) -> Iterator[list[dict]]:
-    values = results.values_list(*ARTICLE_FIELDS).iterator(chunk_size=size)
+def article_chunks(results, url, size: int, *, body: bool = True) -> Iterator[list[dict]]:
+    """Rows of `results`, `size` at a time; without the body (None) when `body` is False (the API's lists)."""
+    fields = ARTICLE_FIELDS if body else (*ARTICLE_FIELDS[:-1], Value(None, output_field=TextField()))
+    values = results.values_list(*fields).iterator(chunk_size=size)
     while chunk := list(islice(values, size)):
         ids = [row[0] for row in chunk]
         countries = defaultdict(list)

@@ -5,7 +5,9 @@ Speed (bench/search_speed.py): a facet counts its link table's rows (one per res
 COUNT(*), not DISTINCT over joins), narrowed by the ids the search fetched once (`InIds`), grouped
 on values; the labels are joined to the counted values only (`labelled`). The article facets whose
 own filter is not chosen are all counted in one query instead, from the per-article arrays of
-facet values the database keeps (facet_keys.py), where that is faster.
+facet values the database keeps (facet_keys.py), where that is faster, or from the per-value totals
+it keeps beside them: every article's facets (no words, no filter) are read, not counted, and those
+of a word found in most articles are the totals minus the count over the articles it is not in.
 """
 
 from __future__ import annotations
@@ -123,15 +125,17 @@ class FacetCounter:
         is not chosen and whose values are not searched, all over the same results."""
         search = self.search
         db = search.queryset.db
-        ids = search.result_ids if search.filtering() else search.searched_ids
-        if not (search.keyed_facets and ids and facet_keys.available(db, len(ids))):
+        ids = search.result_ids if search.filtering() else search.searched_ids  # None: every article
+        if not search.keyed_facets or ids == ():
+            return {}
+        if not facet_keys.available(db, None if ids is None else len(ids), search.lists):
             return {}
         limits = {
             name: limit
             for name, (limit, contains) in plan.items()
             if FACETS[name].key_prefix and not contains and not search.active(name)
         }
-        return facet_keys.count_facets(ids, limits, db) if limits else {}
+        return facet_keys.count_facets(ids, limits, db, search.lists) if limits else {}
 
     def restrict(self, rows: QuerySet, link: str, skip=(), walk=()) -> QuerySet:
         """`rows` narrowed to those whose `link` is a result (filtered by all but `skip`). With many
@@ -228,7 +232,7 @@ def labelled(grouped: QuerySet, labels: list[Label], chosen: dict[str, list], li
             chosen_sql.append(f"{columns[key]} IN ({', '.join(['%s'] * len(values))})")
             chosen_params += values
     order = [f"CASE WHEN {' OR '.join(chosen_sql)} THEN 0 ELSE 1 END"] if chosen_sql else []
-    order += ["g.n DESC"] + [columns[key] for key in ("label", "person_name", "org_name") if key in columns]
+    order += ["g.n DESC"] + [columns[key] for key in ("label", "person_name", "org_name", "value") if key in columns]
     select = ", ".join(f"{column} AS {qn(key)}" for key, column in columns.items())
     where, cut_params = "", []
     if limit:

@@ -24,7 +24,8 @@ from django.http import QueryDict
 
 from archive.models import Article, Statement
 
-from .counting import CountedFacet, FacetCounter
+from . import facet_keys
+from .counting import WALK_MIN_IDS, CountedFacet, FacetCounter
 from .facets import ARTICLES, FACETS, SCOPES, STATEMENTS
 from .forms import FacetField, LenientTextField
 from .fulltext import (
@@ -39,7 +40,7 @@ from .fulltext import (
     search_statements,
 )
 from .fulltext.languages import present_languages
-from .listings import listing_speakers
+from .listings import AmongMany, listing_speakers
 from .page_state import PageState
 
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
@@ -218,6 +219,8 @@ class ArchiveSearch(django_filters.FilterSet):
             return 0
         if self.filtering():
             return len(self.result_ids)
+        if ids is None and self.keyed_facets and facet_keys.available(self.queryset.db, None, self.lists):
+            return facet_keys.total(self.queryset.db, self.lists)  # every row: kept by the database, not counted
         return len(ids) if ids is not None else self.matching().count()
 
     def results(self, *, snippets: bool = True, ranked: bool = True) -> QuerySet:
@@ -230,7 +233,11 @@ class ArchiveSearch(django_filters.FilterSet):
         `matching()`, by the ids fetched once for the count, neither matched again nor ranked."""
         date = f"{self.article_prefix}published_on"
         if not ranked:
-            return ordered(self.matching(), self.sort_order, date)
+            ids = self.result_ids if self.filtering() else self.searched_ids
+            if ids is None:  # every row
+                return ordered(self.matching(), self.sort_order, date)
+            among = AmongMany(F("pk"), ids) if len(ids) >= WALK_MIN_IDS else InIds(F("pk"), ids)
+            return ordered(self.queryset.filter(among), self.sort_order, date)
         queryset = self.queryset.all()
         if not self.query.is_empty:
             queryset = self.search(queryset, snippets=snippets)
@@ -293,6 +300,7 @@ class StatementSearch(ArchiveSearch):
     noun = "statement"
     lists = STATEMENTS
     article_prefix = "article__"
+    keyed_facets = True
 
     class Meta:
         model = Statement

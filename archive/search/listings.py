@@ -3,9 +3,36 @@ the articles of an entity's or tag's page, and what is mentioned together with a
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q
 
 from archive.models import Article, ArticleCountry, ArticlePerson, Statement
+
+
+class AmongMany(Expression):
+    """`<column>` among many `ids` (an Ids of fulltext.expressions), for a list in date order that
+    stops at its page: the database walks the date index and checks each row against the ids,
+    hashed, instead of looking up every id and sorting them all (the API's newest 50 of 150,000
+    articles holding "said": 920 ms looked up, a few ms walked). PostgreSQL hashes a constant
+    array for `= ANY` (14 and later); `+ 0` keeps the planner from weighing each id against the
+    column's statistics. SQLite's unary plus keeps it from looking the ids up in the primary key."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, ids):
+        super().__init__()
+        self.column, self.ids = column, ids
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.column)
+        if connection.vendor == "postgresql":
+            return f"({column} + 0) = ANY(%s::bigint[])", [*params, self.ids.as_array()]
+        return f"+{column} IN (SELECT value FROM json_each(%s))", [*params, self.ids.as_json()]
 
 
 def listing_speakers():

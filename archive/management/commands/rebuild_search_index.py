@@ -18,7 +18,9 @@ POSTGRES_STATEMENTS = [
     "ANALYZE archive_article",
     "ANALYZE archive_statement",
     facet_keys.REFRESH_ALL,  # the facet counts' arrays, in case they were touched by hand
+    *facet_keys.TOTALS_REFRESH["postgresql"],  # and their totals
     "ANALYZE archive_facetkeys",
+    "ANALYZE archive_statementkeys",
 ]
 
 
@@ -47,8 +49,7 @@ class Command(BaseCommand):
                 *statement_languages.SQLITE_TRIGGERS,
                 *statement_languages.SQLITE_REBUILD,
                 facet_keys.SQLITE_VIEW,
-                *facet_keys.SQLITE_TRIGGERS,
-                *facet_keys.SQLITE_REFRESH_ALL,
+                *facet_keys.SQLITE_REBUILD_STATEMENT_KEYS,  # the triggers, arrays and totals of both lists
             ]
         elif connection.vendor == "postgresql":
             statements = POSTGRES_STATEMENTS

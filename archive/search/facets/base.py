@@ -35,7 +35,7 @@ class Facet:
 
     name: str
     label: str
-    key_prefix: str | None = None  # in the facet-keys table; None: not kept there
+    key_prefix: str | None = None  # in the facet-keys tables (articles', statements'); None: not kept there
     chart = False  # shown as a chart of every value rather than a list of the most frequent
     span: tuple[int, int] | None = None  # a chart's fixed axis (months), else from its values
     clears: tuple[str, ...] = ()  # other facets a change of this one's values resets

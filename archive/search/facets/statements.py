@@ -17,7 +17,7 @@ from .base import ARTICLES, COUNTRY_LABELS, STATEMENTS, Facet, resolve_countries
 class StatementKindFacet(Facet):
     """Direct quote or reported speech: statement lists only."""
 
-    name, label = "kind", "Kind of statement"
+    name, label, key_prefix = "kind", "Kind of statement", "k"
     lists = (STATEMENTS,)
 
     def resolve(self, values):
@@ -45,7 +45,7 @@ class SpeakerKnownFacet(Facet):
     """Whether the speaker is resolved to a person or organisation ("yes") or only named by the text
     ("no"): statement lists only, counted over a CASE of the two speaker columns."""
 
-    name, label = "speaker_known", "Speaker known"
+    name, label, key_prefix = "speaker_known", "Speaker known", "sk"
     lists = (STATEMENTS,)
     LABELS = {"yes": "Known speaker", "no": "Unresolved speaker"}
 
@@ -73,7 +73,7 @@ class SpeakerKnownFacet(Facet):
 class SpeakerCountryFacet(Facet):
     """The country the speaker spoke for: their office's, when the article says it."""
 
-    name, label = "speaker_country", "Speaker's country"
+    name, label, key_prefix = "speaker_country", "Speaker's country", "sc"
     lists = (STATEMENTS,)
 
     def resolve(self, values):
@@ -93,7 +93,7 @@ class SpeakerCountryFacet(Facet):
 class AboutFacet(Facet):
     """The countries a statement is about: its words, or its sentence, mention them."""
 
-    name, label = "about", "Country spoken about"
+    name, label, key_prefix = "about", "Country spoken about", "a"
     lists = (STATEMENTS,)
 
     def resolve(self, values):
@@ -114,7 +114,7 @@ class AboutFacet(Facet):
 class RoleFacet(Facet):
     """The speaker's role as of the article's date ("Foreign Minister")."""
 
-    name, label = "role", "Speaker's role"
+    name, label, key_prefix = "role", "Speaker's role", "r"
     lists = (STATEMENTS,)
 
     def resolve(self, values):
