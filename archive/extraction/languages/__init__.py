@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, Span, StatementMention
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
+from .organisations import find_organisations, organisation_spans
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
@@ -128,6 +129,7 @@ class _Story:
         self.present_alt = "|".join(re.escape(v) for v in sorted(lex.present, key=len, reverse=True)) or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
+        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
         self.given_names = _given_names()
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[tuple[int, int], int, str]] = []  # ((paragraph, start), end, person)
@@ -138,8 +140,13 @@ class _Story:
     def _is_country(self, paragraph: int, token: _Token) -> bool:
         return any(s <= token.start and token.end <= e for _, _, s, e in self.country_spans[paragraph])
 
+    def _in_organisation(self, paragraph: int, token: _Token) -> bool:
+        return any(s <= token.start and token.end <= e for s, e, _ in self.org_spans[paragraph])
+
     def _name_like(self, paragraph: int, token: _Token) -> bool:
         word = token.text
+        if self._in_organisation(paragraph, token):  # "das Auswärtige Amt", "le Quai d'Orsay"
+            return False
         if not word[:1].isupper() or word.endswith("."):
             return False
         if word in self.lex.non_names or word in self.lex.honorifics or is_role(self.lex, word):
@@ -365,7 +372,10 @@ class _Story:
         if role_words and (
             definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head)
         ):
-            who = self._by_role(role_words[0], phrase, paragraph, start) or self._last_event(paragraph, start)
+            who = self._by_role(role_words[0], phrase, paragraph, start)
+            if who is None and organisation_spans(self.language, phrase):
+                return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
+            who = who or self._last_event(paragraph, start)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 who = later[0] if later else None
@@ -451,6 +461,11 @@ class _Story:
             end -= 1
         if end - start < 3:
             return None
+        organisation = None
+        if not speaker and label:  # "a indiqué le Quai d'Orsay", "teilte das Auswärtige Amt mit"
+            bodies = organisation_spans(self.language, label)
+            if bodies:
+                organisation, label = bodies[0][0].name, ""
         return StatementMention(
             kind=kind,
             text=text[start:end],
@@ -459,6 +474,7 @@ class _Story:
             end=end,
             verb=verb,
             speaker_person=speaker,
+            speaker_organisation=organisation,
             speaker_label="" if speaker else label,
         )
 
@@ -740,7 +756,7 @@ def extract_parts(language: str, document: Document):
             document.dateline_places = [p.strip() for p in document.dateline.split("/") if p.strip()]
     story.find_people()
     statements = story.find_statements()
-    return story.countries(), story.people_mentions(), [], statements
+    return story.countries(), story.people_mentions(), story.organisations, statements
 
 
 def annotate(extraction, language: str) -> None:
