@@ -134,6 +134,7 @@ class _Story:
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[tuple[int, int], int, str]] = []  # ((paragraph, start), end, person)
         self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
+        self.statements: list[StatementMention] = []  # found so far
 
     # --- people ---------------------------------------------------------------------------------
 
@@ -325,6 +326,30 @@ class _Story:
         index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
         return self.events[index - 1][1] if index else None
 
+    def _pronoun_person(self, paragraph: int, offset: int) -> str | None:
+        """Whom a pronoun speaker ("er sagte", "a-t-il ajouté") stands for: the person last named or
+        speaking, except that
+        - a person named only inside an earlier statement's words is not its speaker ("Kornelius kündigte
+          an, Merz werde mit Netanjahu telefonieren. …, fügte er hinzu": Kornelius);
+        - an unnamed speaker opening a sentence since then ("Ein Sprecher der RSF bestritt die Vorwürfe.
+          …, sagte er") is whom it stands for: no one named."""
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        if not index:
+            return None
+        (event_paragraph, event_offset), who = self.events[index - 1]
+        text = self.paragraphs[paragraph]
+        since = text[event_offset if event_paragraph == paragraph else 0 : offset]
+        for match in re.finditer(r"(?:^|[.!?»“”]\s+)(?:Ein|Eine|Un|Une|Uno|Una)\s+([\w-]+)", since):
+            if is_role(self.lex, match.group(1)):
+                return None
+        for statement in reversed(self.statements):
+            if statement.paragraph != event_paragraph or statement.start > event_offset:
+                continue
+            if statement.end >= event_offset and statement.speaker_person and statement.speaker_person != who:
+                return statement.speaker_person  # the person was named inside the words, not speaking
+            break
+        return who
+
     def _by_role(self, role_word: str, phrase: str, paragraph: int, offset: int) -> str | None:
         """The person last named before `offset` with this role; of the country the phrase names,
         when it names one ("le ministre ukrainien")."""
@@ -354,7 +379,8 @@ class _Story:
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
-            return self._last_event(paragraph, start), ""
+            who = self._pronoun_person(paragraph, start)
+            return who, ("" if who else phrase[:80] or pronoun)
         if null_subject and (
             not words
             or (
@@ -431,20 +457,40 @@ class _Story:
         return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in bounds if text[s:e].strip()]
 
     def find_statements(self) -> list[StatementMention]:
-        statements: list[StatementMention] = []
+        statements = self.statements = []
         for paragraph, _text in enumerate(self.paragraphs):
             quotes = self.quotes(paragraph)
+            previous: list[StatementMention] = []
             for start, end in self.sentences(paragraph, quotes):
                 in_sentence = [q for q in quotes if start <= q.outer_start and q.outer_end <= end + 1]
                 if not in_sentence and quotes and quotes[0].dash and start < quotes[0].outer_end:
                     in_sentence = [quotes[0]]
                 found = self._sentence(paragraph, start, end, in_sentence)
+                if not found and previous and not in_sentence:
+                    found = self._continuation(paragraph, start, end, previous[-1])
+                previous = found
                 for statement in found:
                     statements.append(statement)
                     if statement.speaker_person:
                         position = (paragraph, statement.start)
                         bisect.insort(self.events, (position, statement.speaker_person))
         return statements
+
+    def _continuation(self, paragraph: int, start: int, end: int, before: StatementMention) -> list[StatementMention]:
+        """German reported speech goes on in the subjunctive with no reporting verb of its own ("…, sagte
+        Peskow. Russland halte sich an das Völkerrecht."): a sentence right after a person's statement, in
+        the same paragraph, whose verb is a Konjunktiv form, continues that person's words."""
+        if self.language != "de" or not before.speaker_person or not self.lex.subjunctive:
+            return []
+        sentence = self.paragraphs[paragraph][start:end]
+        # The subjunctive is the main clause's verb: German puts it second, after the first phrase, so
+        # within the first words and before any comma ("Fast 25 Millionen Menschen seien …"), not in a
+        # clause further on ("Die Polizei nahm zwei Männer fest, die … gewesen seien").
+        head = [t.text for t in _tokens(sentence.split(",")[0])][:6]
+        if not set(head) & self.lex.subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
+            return []
+        statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
+        return [statement] if statement is not None else []
 
     def _statement(self, kind, paragraph, start, end, verb, speaker, label) -> StatementMention | None:
         text = self.paragraphs[paragraph]
@@ -483,7 +529,7 @@ class _Story:
         sentence = text[start:end]
         found: list[StatementMention] = []
         covered: list[tuple[int, int]] = []
-        for attempt in (self._inverted, self._subject_verb, self._according):
+        for attempt in (self._wie, self._inverted, self._subject_verb, self._according):
             result = attempt(paragraph, start, end, sentence, quotes)
             if result is None:
                 continue
@@ -544,6 +590,24 @@ class _Story:
             if p == paragraph and comma < s <= comma + 2 and text[e : e + 1] in (",", ".", ";", ""):
                 return e
         return comma
+
+    def _wie(self, paragraph, start, end, sentence, quotes):
+        """ "Wie das Auswärtige Amt mitteilte, soll …" / "…, wie ein Regierungssprecher sagte." (German)."""
+        if self.language != "de" or not self.lex.subordinate:
+            return None
+        verbs = "|".join(re.escape(v) for v in sorted(self.lex.subordinate, key=len, reverse=True))
+        dateline = _DATELINE_RE.match(sentence) if (paragraph, start) == (0, 0) else None  # "Berlin (dpa) - Wie …"
+        skip = dateline.end() if dateline else 0
+        front = re.compile(rf"\s*Wie\s+(?P<who>[^,.;„“«»\"]{{2,80}}?)\s+(?P<verb>{verbs})\s*,\s*").match(sentence, skip)
+        if front:
+            who_start, who_end = start + front.start("who"), start + front.end("who")
+            speaker, label = self._speaker(paragraph, who_start, who_end, subject=True)
+            return INDIRECT, start + front.end(), end, front.group("verb"), speaker, label
+        back = re.search(rf",\s*wie\s+(?P<who>[^,.;„“«»\"]{{2,80}}?)\s+(?P<verb>{verbs})\s*[.!]?\s*$", sentence)
+        if back and back.start() > 10:
+            speaker, label = self._speaker(paragraph, start + back.start("who"), start + back.end("who"), subject=True)
+            return INDIRECT, start, start + back.start(), back.group("verb"), speaker, label
+        return None
 
     def _inverted(self, paragraph, start, end, sentence, quotes):
         """ "…, a déclaré X." / "…, dijo X." / "…, sagte X." / "— …, a-t-il lancé"."""
