@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, Span, StatementMention
+from .dateline import parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
 from .organisations import find_organisations, organisation_spans
 
@@ -72,6 +73,15 @@ _CIRCUMSTANCES = {
 _PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
 _DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][\w'’ ./-]{1,40}?)(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+")
+
+
+def _dateline_end(language: str, paragraph: str) -> int:
+    """Where the story proper starts after a dateline ("PARIS, 12 mars (AFP) - "), 0 without one."""
+    found = parse_dateline(language, paragraph)
+    if found is not None:
+        return found.end
+    match = _DATELINE_RE.match(paragraph)
+    return match.end() if match else 0
 
 
 def base_language(language: str | None) -> str:
@@ -596,8 +606,7 @@ class _Story:
         if self.language != "de" or not self.lex.subordinate:
             return None
         verbs = "|".join(re.escape(v) for v in sorted(self.lex.subordinate, key=len, reverse=True))
-        dateline = _DATELINE_RE.match(sentence) if (paragraph, start) == (0, 0) else None  # "Berlin (dpa) - Wie …"
-        skip = dateline.end() if dateline else 0
+        skip = _dateline_end(self.language, sentence) if (paragraph, start) == (0, 0) else 0  # "Berlin (dpa) - Wie …"
         front = re.compile(rf"\s*Wie\s+(?P<who>[^,.;„“«»\"]{{2,80}}?)\s+(?P<verb>{verbs})\s*,\s*").match(sentence, skip)
         if front:
             who_start, who_end = start + front.start("who"), start + front.end("who")
@@ -737,8 +746,7 @@ class _Story:
         counts: dict[str, list[int]] = {}
         dateline_end = 0
         if self.paragraphs:
-            match = _DATELINE_RE.match(self.paragraphs[0])
-            dateline_end = match.end() if match else 0
+            dateline_end = _dateline_end(self.language, self.paragraphs[0])
         for paragraph, spans in enumerate(self.country_spans):
             for code, _kind, start, _end in spans:
                 entry = counts.setdefault(code, [0, 0])
@@ -751,6 +759,8 @@ class _Story:
             for code, _kind, _s, _e in country_codes(self.lex, title):
                 counts.setdefault(code, [0, 0])[0] += 1
         for place in self.document.dateline_places:
+            if place.isupper():  # "BUENOS AIRES", "CIUDAD DE MÉXICO": the wires print the place in capitals
+                place = " ".join(w.lower() if w.lower() in _PARTICLES else w.capitalize() for w in place.split())
             for code, _kind, _s, _e in country_codes(self.lex, place):
                 counts.setdefault(code, [0, 0])[1] = 1
         return [CountryMention(code, mentions, bool(dateline)) for code, (mentions, dateline) in counts.items()]
@@ -813,11 +823,18 @@ def _given_names() -> frozenset[str]:
 def extract_parts(language: str, document: Document):
     """(countries, people, organisations, statements) of a French, Spanish or German story."""
     story = _Story(lexicon(language), document)
-    if not document.dateline and document.paragraphs:
-        match = _DATELINE_RE.match(document.paragraphs[0])
-        if match:
-            document.dateline = match.group("place").strip()
-            document.dateline_places = [p.strip() for p in document.dateline.split("/") if p.strip()]
+    if document.paragraphs:
+        # The shared parser reads English datelines; this language's ("MADRID, 3 Mar (EFE).- ") fill what it left.
+        found = parse_dateline(language, document.paragraphs[0])
+        if found is not None:
+            if not document.dateline:
+                document.dateline, document.dateline_places = found.text, list(found.places)
+            document.source = document.source or found.source
+        elif not document.dateline:
+            match = _DATELINE_RE.match(document.paragraphs[0])
+            if match:
+                document.dateline = match.group("place").strip()
+                document.dateline_places = [p.strip() for p in document.dateline.split("/") if p.strip()]
     story.find_people()
     statements = story.find_statements()
     return story.countries(), story.people_mentions(), story.organisations, statements
