@@ -55,3 +55,14 @@ def test_a_pronoun_after_an_unnamed_spokesman_is_no_one_named():
     )
     statement = next(s for s in result.statements if "Die Gespräche seien gescheitert" in s.text)
     assert statement.speaker_person is None
+
+
+def test_a_quotation_after_a_named_subjects_verb_is_theirs_unless_it_is_a_short_term():
+    result = extract(
+        "Kiew – Präsident Wolodymyr Selenskyj sprach von einem „gezielten Angriff auf Wohnhäuser“.\n\n"
+        "Außenminister Andrij Sybiha kritisierte die „neue Eskalation“ scharf.",
+        title="Angriff",
+        language="de",
+    )
+    assert given(result, "gezielten Angriff auf Wohnhäuser") == "Wolodymyr Selenskyj"
+    assert not any(s.speaker_person == "Andrij Sybiha" for s in result.statements)

@@ -577,7 +577,16 @@ class _Story:
         text = self.paragraphs[paragraph]
         before = text[sentence_start : quote.outer_start]
         if not before.rstrip().endswith((":", ",")):
-            return None, "", ""
+            # "Selenskyj sprach von einem „gezielten Angriff“", "Barrot a dénoncé une « campagne hostile »":
+            # a person named as the subject of a reporting verb a few words before the quotation says it,
+            # when it has four words or more, as in English (a shorter one is a term the story quotes).
+            verb = re.search(rf"\b({self.verb_alt})\b", before)
+            if verb is None or "," in before[verb.end() :] or len(before[verb.end() :].split()) > 5:
+                return None, "", ""
+            if len(text[quote.start : quote.end].split()) < 4:
+                return None, "", ""
+            named = self._people_in(paragraph, sentence_start, sentence_start + verb.start())
+            return (named[-1], "", verb.group(1)) if named else (None, "", "")
         verb = re.search(rf"\b({self.verb_alt})\b", before)
         if verb is None:
             if not before.rstrip().endswith(":"):
