@@ -107,3 +107,16 @@ def test_the_un_is_one_organisation_in_every_language(tmp_path):
     assert Organisation.objects.filter(name__icontains="Nations").count() == 1
     spoken = Statement.objects.filter(speaker_organisation=united).values_list("article__language", flat=True)
     assert {"fr", "es", "de"} <= set(spoken)
+
+
+def test_a_phrase_naming_someone_of_a_body_is_not_the_body():
+    result = extract(
+        "New York – La France demande une session d'urgence, a déclaré l'ambassadeur de France auprès de l'ONU.\n\n"
+        "Le texte sera soumis au vote vendredi, a annoncé un porte-parole de l'Élysée.",
+        title="ONU",
+        language="fr",
+    )
+    envoy = next(s for s in result.statements if "session d'urgence" in s.text)
+    assert envoy.speaker_organisation is None and "ambassadeur" in envoy.speaker_label
+    voice = next(s for s in result.statements if "soumis au vote" in s.text)
+    assert voice.speaker_organisation == "Elysee Palace"

@@ -502,6 +502,25 @@ class _Story:
         statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
         return [statement] if statement is not None else []
 
+    def _voice_of(self, label: str) -> str | None:
+        """The organisation a speaker phrase is, or is one of the voices of ("le Quai d'Orsay", "ein Sprecher
+        des Auswärtigen Amts"); None when other words make it someone else ("l'ambassadeur de France auprès
+        de l'ONU", "der Chef der NATO-Mission")."""
+        label = re.split(r"\s[–—-]+\s", label)[-1]  # "Genève – L'ONU": the dateline is not the speaker's
+        bodies = organisation_spans(self.language, label)
+        if not bodies:
+            return None
+        rest = label
+        spans = [(s, e) for _entry, s, e in bodies]
+        spans += [(s, e) for *_c, s, e in country_codes(self.lex, label) if not any(a < e and s < b for a, b in spans)]
+        for start, end in sorted(spans, reverse=True):  # the body and a country beside it ("la cancillería mexicana")
+            rest = rest[:start] + " " + rest[end:]
+        lowered = {v.lower() for v in self.lex.voice}
+        for word in re.findall(r"[\w'’-]+", rest):
+            if word.lower() not in lowered and word.lower().rstrip("'’") + "'" not in lowered:
+                return None
+        return bodies[0][0].name
+
     def _statement(self, kind, paragraph, start, end, verb, speaker, label) -> StatementMention | None:
         text = self.paragraphs[paragraph]
         while start < end and text[start] in " ,:;—–-" + _OPENERS:
@@ -519,9 +538,9 @@ class _Story:
             return None
         organisation = None
         if not speaker and label:  # "a indiqué le Quai d'Orsay", "teilte das Auswärtige Amt mit"
-            bodies = organisation_spans(self.language, label)
-            if bodies:
-                organisation, label = bodies[0][0].name, ""
+            organisation = self._voice_of(label)
+            if organisation:
+                label = ""
         return StatementMention(
             kind=kind,
             text=text[start:end],

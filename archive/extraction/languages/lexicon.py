@@ -37,6 +37,7 @@ class Lexicon:
     verb_re: str = field(default="")
     subordinate: frozenset[str] = frozenset()  # German: verbs ending a "wie X mitteilte" clause
     subjunctive: frozenset[str] = frozenset()  # German: Konjunktiv forms of reported speech
+    voice: frozenset[str] = frozenset()  # words a body's voice is named with ("porte-parole", "Sprecher")
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -140,6 +141,7 @@ def lexicon(language: str) -> Lexicon:
         non_names=non_names,
         subordinate=frozenset(speech.get("subordinate", [])),
         subjunctive=frozenset(speech.get("subjunctive", [])),
+        voice=frozenset(speech.get("voice", [])),
     )
 
 
