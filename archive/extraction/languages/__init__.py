@@ -17,7 +17,13 @@ What it reads:
 - speakers: a person named in the speaker's words, a pronoun or a null subject (the person last
   named or speaking), a role with a definite article ("le chancelier", "el mandatario guyanés",
   "die Grünen-Politikerin": the last person named with that role, else the last person named);
-  anything else ("un porte-parole", "das Auswärtige Amt") stays unresolved, with its words as label;
+  an organisation or one of its voices ("a indiqué le Quai d'Orsay", "ein Sprecher des Auswärtigen
+  Amts": organisations.py) is that organisation; anything else ("un porte-parole") stays unresolved,
+  with its words as label; a pronoun is the last person speaking, not one named inside their words,
+  and no one named after an unnamed spokesman ("Ein Sprecher der RSF … sagte er");
+- German agency forms: "wie X mitteilte" before or after the words, and reported speech going on in
+  the subjunctive after a person's statement ("Russland halte sich an das Völkerrecht.");
+- datelines: "PARIS, 12 mars (AFP) -", "MADRID, 3 Mar (EFE).-", "Berlin (dpa) -" (dateline.py);
 - people: runs of capitalised words with a role or honorific before them ("le ministre des
   Affaires étrangères, Jean-Noël Barrot", "Bundeskanzler Olaf Scholz", "M. Bourita"), a reporting
   verb beside them ("dijo Maduro", "sagte Steinmeier") or a known given name; a lone surname is the
