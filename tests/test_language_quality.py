@@ -29,3 +29,10 @@ def test_person_speakers_reach_their_targets_on_the_test_part(language, measure,
     tally = gold.tallies(language)["test"]
     assert tally.stories >= 5
     assert gold.part_figures(tally)[measure] >= gold.TARGETS[measure]
+
+
+@pytest.mark.parametrize("language", gold.LANGUAGES)
+def test_bodies_that_speak_are_found_as_organisation_speakers_on_the_test_part(language):
+    """Organisation speakers ("l'ONU a estimé que …"), with the English gold's target (issue 12: 0.75)."""
+    tally = gold.tallies(language)["test"]
+    assert gold.part_figures(tally)["organisation speaker recall"] >= 0.75

@@ -17,7 +17,13 @@ What it reads:
 - speakers: a person named in the speaker's words, a pronoun or a null subject (the person last
   named or speaking), a role with a definite article ("le chancelier", "el mandatario guyanés",
   "die Grünen-Politikerin": the last person named with that role, else the last person named);
-  anything else ("un porte-parole", "das Auswärtige Amt") stays unresolved, with its words as label;
+  an organisation or one of its voices ("a indiqué le Quai d'Orsay", "ein Sprecher des Auswärtigen
+  Amts": organisations.py) is that organisation; anything else ("un porte-parole") stays unresolved,
+  with its words as label; a pronoun is the last person speaking, not one named inside their words,
+  and no one named after an unnamed spokesman ("Ein Sprecher der RSF … sagte er");
+- German agency forms: "wie X mitteilte" before or after the words, and reported speech going on in
+  the subjunctive after a person's statement ("Russland halte sich an das Völkerrecht.");
+- datelines: "PARIS, 12 mars (AFP) -", "MADRID, 3 Mar (EFE).-", "Berlin (dpa) -" (dateline.py);
 - people: runs of capitalised words with a role or honorific before them ("le ministre des
   Affaires étrangères, Jean-Noël Barrot", "Bundeskanzler Olaf Scholz", "M. Bourita"), a reporting
   verb beside them ("dijo Maduro", "sagte Steinmeier") or a known given name; a lone surname is the
@@ -32,7 +38,9 @@ import re
 from dataclasses import dataclass
 
 from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, Span, StatementMention
+from .dateline import parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
+from .organisations import find_organisations, organisation_spans
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
@@ -71,6 +79,15 @@ _CIRCUMSTANCES = {
 _PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
 _DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][\w'’ ./-]{1,40}?)(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+")
+
+
+def _dateline_end(language: str, paragraph: str) -> int:
+    """Where the story proper starts after a dateline ("PARIS, 12 mars (AFP) - "), 0 without one."""
+    found = parse_dateline(language, paragraph)
+    if found is not None:
+        return found.end
+    match = _DATELINE_RE.match(paragraph)
+    return match.end() if match else 0
 
 
 def base_language(language: str | None) -> str:
@@ -128,18 +145,25 @@ class _Story:
         self.present_alt = "|".join(re.escape(v) for v in sorted(lex.present, key=len, reverse=True)) or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
+        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
         self.given_names = _given_names()
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[tuple[int, int], int, str]] = []  # ((paragraph, start), end, person)
         self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
+        self.statements: list[StatementMention] = []  # found so far
 
     # --- people ---------------------------------------------------------------------------------
 
     def _is_country(self, paragraph: int, token: _Token) -> bool:
         return any(s <= token.start and token.end <= e for _, _, s, e in self.country_spans[paragraph])
 
+    def _in_organisation(self, paragraph: int, token: _Token) -> bool:
+        return any(s <= token.start and token.end <= e for s, e, _ in self.org_spans[paragraph])
+
     def _name_like(self, paragraph: int, token: _Token) -> bool:
         word = token.text
+        if self._in_organisation(paragraph, token):  # "das Auswärtige Amt", "le Quai d'Orsay"
+            return False
         if not word[:1].isupper() or word.endswith("."):
             return False
         if word in self.lex.non_names or word in self.lex.honorifics or is_role(self.lex, word):
@@ -318,6 +342,30 @@ class _Story:
         index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
         return self.events[index - 1][1] if index else None
 
+    def _pronoun_person(self, paragraph: int, offset: int) -> str | None:
+        """Whom a pronoun speaker ("er sagte", "a-t-il ajouté") stands for: the person last named or
+        speaking, except that
+        - a person named only inside an earlier statement's words is not its speaker ("Kornelius kündigte
+          an, Merz werde mit Netanjahu telefonieren. …, fügte er hinzu": Kornelius);
+        - an unnamed speaker opening a sentence since then ("Ein Sprecher der RSF bestritt die Vorwürfe.
+          …, sagte er") is whom it stands for: no one named."""
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        if not index:
+            return None
+        (event_paragraph, event_offset), who = self.events[index - 1]
+        text = self.paragraphs[paragraph]
+        since = text[event_offset if event_paragraph == paragraph else 0 : offset]
+        for match in re.finditer(r"(?:^|[.!?»“”]\s+)(?:Ein|Eine|Un|Une|Uno|Una)\s+([\w-]+)", since):
+            if is_role(self.lex, match.group(1)):
+                return None
+        for statement in reversed(self.statements):
+            if statement.paragraph != event_paragraph or statement.start > event_offset:
+                continue
+            if statement.end >= event_offset and statement.speaker_person and statement.speaker_person != who:
+                return statement.speaker_person  # the person was named inside the words, not speaking
+            break
+        return who
+
     def _by_role(self, role_word: str, phrase: str, paragraph: int, offset: int) -> str | None:
         """The person last named before `offset` with this role; of the country the phrase names,
         when it names one ("le ministre ukrainien")."""
@@ -347,7 +395,8 @@ class _Story:
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
-            return self._last_event(paragraph, start), ""
+            who = self._pronoun_person(paragraph, start)
+            return who, ("" if who else phrase[:80] or pronoun)
         if null_subject and (
             not words
             or (
@@ -365,7 +414,10 @@ class _Story:
         if role_words and (
             definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head)
         ):
-            who = self._by_role(role_words[0], phrase, paragraph, start) or self._last_event(paragraph, start)
+            who = self._by_role(role_words[0], phrase, paragraph, start)
+            if who is None and organisation_spans(self.language, phrase):
+                return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
+            who = who or self._last_event(paragraph, start)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 who = later[0] if later else None
@@ -421,20 +473,59 @@ class _Story:
         return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in bounds if text[s:e].strip()]
 
     def find_statements(self) -> list[StatementMention]:
-        statements: list[StatementMention] = []
+        statements = self.statements = []
         for paragraph, _text in enumerate(self.paragraphs):
             quotes = self.quotes(paragraph)
+            previous: list[StatementMention] = []
             for start, end in self.sentences(paragraph, quotes):
                 in_sentence = [q for q in quotes if start <= q.outer_start and q.outer_end <= end + 1]
                 if not in_sentence and quotes and quotes[0].dash and start < quotes[0].outer_end:
                     in_sentence = [quotes[0]]
                 found = self._sentence(paragraph, start, end, in_sentence)
+                if not found and previous and not in_sentence:
+                    found = self._continuation(paragraph, start, end, previous[-1])
+                previous = found
                 for statement in found:
                     statements.append(statement)
                     if statement.speaker_person:
                         position = (paragraph, statement.start)
                         bisect.insort(self.events, (position, statement.speaker_person))
         return statements
+
+    def _continuation(self, paragraph: int, start: int, end: int, before: StatementMention) -> list[StatementMention]:
+        """German reported speech goes on in the subjunctive with no reporting verb of its own ("…, sagte
+        Peskow. Russland halte sich an das Völkerrecht."): a sentence right after a person's statement, in
+        the same paragraph, whose verb is a Konjunktiv form, continues that person's words."""
+        if self.language != "de" or not before.speaker_person or not self.lex.subjunctive:
+            return []
+        sentence = self.paragraphs[paragraph][start:end]
+        # The subjunctive is the main clause's verb: German puts it second, after the first phrase, so
+        # within the first words and before any comma ("Fast 25 Millionen Menschen seien …"), not in a
+        # clause further on ("Die Polizei nahm zwei Männer fest, die … gewesen seien").
+        head = [t.text for t in _tokens(sentence.split(",")[0])][:6]
+        if not set(head) & self.lex.subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
+            return []
+        statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
+        return [statement] if statement is not None else []
+
+    def _voice_of(self, label: str) -> str | None:
+        """The organisation a speaker phrase is, or is one of the voices of ("le Quai d'Orsay", "ein Sprecher
+        des Auswärtigen Amts"); None when other words make it someone else ("l'ambassadeur de France auprès
+        de l'ONU", "der Chef der NATO-Mission")."""
+        label = re.split(r"\s[–—-]+\s", label)[-1]  # "Genève – L'ONU": the dateline is not the speaker's
+        bodies = organisation_spans(self.language, label)
+        if not bodies:
+            return None
+        rest = label
+        spans = [(s, e) for _entry, s, e in bodies]
+        spans += [(s, e) for *_c, s, e in country_codes(self.lex, label) if not any(a < e and s < b for a, b in spans)]
+        for start, end in sorted(spans, reverse=True):  # the body and a country beside it ("la cancillería mexicana")
+            rest = rest[:start] + " " + rest[end:]
+        lowered = {v.lower() for v in self.lex.voice}
+        for word in re.findall(r"[\w'’-]+", rest):
+            if word.lower() not in lowered and word.lower().rstrip("'’") + "'" not in lowered:
+                return None
+        return bodies[0][0].name
 
     def _statement(self, kind, paragraph, start, end, verb, speaker, label) -> StatementMention | None:
         text = self.paragraphs[paragraph]
@@ -451,6 +542,11 @@ class _Story:
             end -= 1
         if end - start < 3:
             return None
+        organisation = None
+        if not speaker and label:  # "a indiqué le Quai d'Orsay", "teilte das Auswärtige Amt mit"
+            organisation = self._voice_of(label)
+            if organisation:
+                label = ""
         return StatementMention(
             kind=kind,
             text=text[start:end],
@@ -459,6 +555,7 @@ class _Story:
             end=end,
             verb=verb,
             speaker_person=speaker,
+            speaker_organisation=organisation,
             speaker_label="" if speaker else label,
         )
 
@@ -467,7 +564,7 @@ class _Story:
         sentence = text[start:end]
         found: list[StatementMention] = []
         covered: list[tuple[int, int]] = []
-        for attempt in (self._inverted, self._subject_verb, self._according):
+        for attempt in (self._wie, self._inverted, self._subject_verb, self._according):
             result = attempt(paragraph, start, end, sentence, quotes)
             if result is None:
                 continue
@@ -505,7 +602,16 @@ class _Story:
         text = self.paragraphs[paragraph]
         before = text[sentence_start : quote.outer_start]
         if not before.rstrip().endswith((":", ",")):
-            return None, "", ""
+            # "Selenskyj sprach von einem „gezielten Angriff“", "Barrot a dénoncé une « campagne hostile »":
+            # a person named as the subject of a reporting verb a few words before the quotation says it,
+            # when it has four words or more, as in English (a shorter one is a term the story quotes).
+            verb = re.search(rf"\b({self.verb_alt})\b", before)
+            if verb is None or "," in before[verb.end() :] or len(before[verb.end() :].split()) > 5:
+                return None, "", ""
+            if len(text[quote.start : quote.end].split()) < 4:
+                return None, "", ""
+            named = self._people_in(paragraph, sentence_start, sentence_start + verb.start())
+            return (named[-1], "", verb.group(1)) if named else (None, "", "")
         verb = re.search(rf"\b({self.verb_alt})\b", before)
         if verb is None:
             if not before.rstrip().endswith(":"):
@@ -528,6 +634,23 @@ class _Story:
             if p == paragraph and comma < s <= comma + 2 and text[e : e + 1] in (",", ".", ";", ""):
                 return e
         return comma
+
+    def _wie(self, paragraph, start, end, sentence, quotes):
+        """ "Wie das Auswärtige Amt mitteilte, soll …" / "…, wie ein Regierungssprecher sagte." (German)."""
+        if self.language != "de" or not self.lex.subordinate:
+            return None
+        verbs = "|".join(re.escape(v) for v in sorted(self.lex.subordinate, key=len, reverse=True))
+        skip = _dateline_end(self.language, sentence) if (paragraph, start) == (0, 0) else 0  # "Berlin (dpa) - Wie …"
+        front = re.compile(rf"\s*Wie\s+(?P<who>[^,.;„“«»\"]{{2,80}}?)\s+(?P<verb>{verbs})\s*,\s*").match(sentence, skip)
+        if front:
+            who_start, who_end = start + front.start("who"), start + front.end("who")
+            speaker, label = self._speaker(paragraph, who_start, who_end, subject=True)
+            return INDIRECT, start + front.end(), end, front.group("verb"), speaker, label
+        back = re.search(rf",\s*wie\s+(?P<who>[^,.;„“«»\"]{{2,80}}?)\s+(?P<verb>{verbs})\s*[.!]?\s*$", sentence)
+        if back and back.start() > 10:
+            speaker, label = self._speaker(paragraph, start + back.start("who"), start + back.end("who"), subject=True)
+            return INDIRECT, start, start + back.start(), back.group("verb"), speaker, label
+        return None
 
     def _inverted(self, paragraph, start, end, sentence, quotes):
         """ "…, a déclaré X." / "…, dijo X." / "…, sagte X." / "— …, a-t-il lancé"."""
@@ -657,8 +780,7 @@ class _Story:
         counts: dict[str, list[int]] = {}
         dateline_end = 0
         if self.paragraphs:
-            match = _DATELINE_RE.match(self.paragraphs[0])
-            dateline_end = match.end() if match else 0
+            dateline_end = _dateline_end(self.language, self.paragraphs[0])
         for paragraph, spans in enumerate(self.country_spans):
             for code, _kind, start, _end in spans:
                 entry = counts.setdefault(code, [0, 0])
@@ -671,6 +793,8 @@ class _Story:
             for code, _kind, _s, _e in country_codes(self.lex, title):
                 counts.setdefault(code, [0, 0])[0] += 1
         for place in self.document.dateline_places:
+            if place.isupper():  # "BUENOS AIRES", "CIUDAD DE MÉXICO": the wires print the place in capitals
+                place = " ".join(w.lower() if w.lower() in _PARTICLES else w.capitalize() for w in place.split())
             for code, _kind, _s, _e in country_codes(self.lex, place):
                 counts.setdefault(code, [0, 0])[1] = 1
         return [CountryMention(code, mentions, bool(dateline)) for code, (mentions, dateline) in counts.items()]
@@ -733,14 +857,21 @@ def _given_names() -> frozenset[str]:
 def extract_parts(language: str, document: Document):
     """(countries, people, organisations, statements) of a French, Spanish or German story."""
     story = _Story(lexicon(language), document)
-    if not document.dateline and document.paragraphs:
-        match = _DATELINE_RE.match(document.paragraphs[0])
-        if match:
-            document.dateline = match.group("place").strip()
-            document.dateline_places = [p.strip() for p in document.dateline.split("/") if p.strip()]
+    if document.paragraphs:
+        # The shared parser reads English datelines; this language's ("MADRID, 3 Mar (EFE).- ") fill what it left.
+        found = parse_dateline(language, document.paragraphs[0])
+        if found is not None:
+            if not document.dateline:
+                document.dateline, document.dateline_places = found.text, list(found.places)
+            document.source = document.source or found.source
+        elif not document.dateline:
+            match = _DATELINE_RE.match(document.paragraphs[0])
+            if match:
+                document.dateline = match.group("place").strip()
+                document.dateline_places = [p.strip() for p in document.dateline.split("/") if p.strip()]
     story.find_people()
     statements = story.find_statements()
-    return story.countries(), story.people_mentions(), [], statements
+    return story.countries(), story.people_mentions(), story.organisations, statements
 
 
 def annotate(extraction, language: str) -> None:

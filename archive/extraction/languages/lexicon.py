@@ -35,6 +35,9 @@ class Lexicon:
     role_re: re.Pattern | None  # German: role nouns are compounds, matched by their end
     non_names: frozenset[str]
     verb_re: str = field(default="")
+    subordinate: frozenset[str] = frozenset()  # German: verbs ending a "wie X mitteilte" clause
+    subjunctive: frozenset[str] = frozenset()  # German: Konjunktiv forms of reported speech
+    voice: frozenset[str] = frozenset()  # words a body's voice is named with ("porte-parole", "Sprecher")
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -136,6 +139,9 @@ def lexicon(language: str) -> Lexicon:
         roles=roles,
         role_re=role_re,
         non_names=non_names,
+        subordinate=frozenset(speech.get("subordinate", [])),
+        subjunctive=frozenset(speech.get("subjunctive", [])),
+        voice=frozenset(speech.get("voice", [])),
     )
 
 

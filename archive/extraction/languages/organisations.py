@@ -1,0 +1,131 @@
+"""Organisations named in French, Spanish and German stories (issue 19): the bodies of each
+language's reviewed table (archive/extraction/data/<lang>/organisations.tsv), found by their
+written forms, as the same OrganisationMention records the English extraction returns.
+
+A body the English gazetteer (data/organisations.tsv) has keeps its English canonical name ("l'ONU",
+"la ONU" and "die Vereinten Nationen" are all "United Nations"), so one organisation stands for it
+whatever the story's language. A body of no fixed country ("das Außenministerium", "la
+cancillería") takes the country written right beside it: "das russische Außenministerium",
+"la cancillería mexicana", "el Ministerio de Asuntos Exteriores de Venezuela".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import OrganisationMention, Span
+from .lexicon import DATA_DIR, country_codes, lexicon
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    abbreviation: str
+    kind: str
+    country: str | None
+    forms: tuple[str, ...]
+
+
+@dataclass
+class OrgTable:
+    entries: dict[str, OrgEntry]  # written form (as in the table) -> entry
+    pattern: re.Pattern | None
+
+    def entry(self, written: str) -> OrgEntry | None:
+        found = self.entries.get(written)
+        if found is None and written:
+            found = self.entries.get(written[0].swapcase() + written[1:])
+        return found
+
+
+def _form_re(form: str) -> str:
+    first, rest = form[0], re.escape(form[1:])
+    if any(c.islower() for c in form[1:]) and first.isalpha():  # "ministère"/"Ministère"; "UN" stays "UN"
+        return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{rest}"
+    return re.escape(form)
+
+
+@cache
+def organisation_table(language: str) -> OrgTable:
+    path = DATA_DIR / language / "organisations.tsv"
+    entries: dict[str, OrgEntry] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, forms_text, kind, country = (line.split("\t") + [""] * 4)[:4]
+            forms = tuple(f.strip() for f in forms_text.split("|") if f.strip())
+            abbreviation = next((f for f in forms if len(f) > 1 and f.isupper()), "")
+            entry = OrgEntry(name.strip(), abbreviation, kind.strip() or "other", country.strip() or None, forms)
+            for form in forms:
+                entries.setdefault(form, entry)
+    if not entries:
+        return OrgTable({}, None)
+    alternation = "|".join(_form_re(f) for f in sorted(entries, key=len, reverse=True))
+    return OrgTable(entries, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
+
+
+def organisation_spans(language: str, text: str) -> list[tuple[OrgEntry, int, int]]:
+    """(entry, start, end) of each organisation form in the text."""
+    table = organisation_table(language)
+    if table.pattern is None:
+        return []
+    found = []
+    for match in table.pattern.finditer(text):
+        entry = table.entry(match.group())
+        if entry is not None:
+            found.append((entry, match.start(), match.end()))
+    return found
+
+
+def _country_beside(language: str, text: str, start: int, end: int) -> str | None:
+    """A country written right before ("das russische Außenministerium") or after ("la cancillería
+    mexicana", "Ministerio de Exteriores de Venezuela") a body's name."""
+    lex = lexicon(language)
+    before = text[max(0, start - 30) : start]
+    for code, kind, _s, e in country_codes(lex, before):
+        if kind == "adj" and before[e:].strip() == "":
+            return code
+    after = text[end : end + 40]
+    joined = re.match(r"^(?:\s+(?:de|del|von|des)\s+|\s+)", after)
+    if joined:
+        for code, _kind, s, _e in country_codes(lex, after):
+            if s == joined.end():
+                return code
+    return None
+
+
+def find_organisations(language: str, paragraphs: list[str]) -> tuple[list[OrganisationMention], list[list]]:
+    """The organisations of a story and, per paragraph, (start, end, name) of each mention."""
+    found: dict[tuple[str, str | None], OrganisationMention] = {}  # China's and Japan's ministry differ
+    spans: list[list] = []
+    for index, text in enumerate(paragraphs):
+        here = []
+        for entry, start, end in organisation_spans(language, text):
+            country = entry.country or _country_beside(language, text, start, end)
+            key = (entry.name, country)
+            if country is None or entry.country:  # bare "Außenministerium" after "das russische Außenministerium"
+                key = next((k for k in found if k[0] == entry.name), key)
+            mention = found.get(key)
+            if mention is None:
+                mention = found[key] = OrganisationMention(
+                    name=entry.name,
+                    abbreviation=entry.abbreviation,
+                    kind=entry.kind,
+                    country=country,
+                    mentions=0,
+                    spans=[],
+                )
+            mention.mentions += 1
+            mention.spans.append(Span(index, start, end))
+            here.append((start, end, entry.name))
+        spans.append(here)
+    return list(found.values()), spans
+
+
+def canonical_name(language: str, written: str) -> str | None:
+    """The organisation a written name stands for ("ONU" -> "United Nations"), or None."""
+    entry = organisation_table(language).entry(written.strip())
+    return entry.name if entry else None

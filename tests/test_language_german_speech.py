@@ -1,0 +1,68 @@
+"""German agency speech (issue 19): "wie X mitteilte", reported speech going on in the subjunctive,
+and pronoun speakers that stand for the last speaker, not a person named inside the words nor one
+an unnamed spokesman has taken the place of."""
+
+from __future__ import annotations
+
+from archive.extraction import extract
+
+
+def given(result, words: str):
+    statement = next(s for s in result.statements if words in s.text)
+    return statement.speaker_person or statement.speaker_organisation or f"[{statement.speaker_label}]"
+
+
+def test_a_wie_clause_names_the_speaker_before_or_after_the_words():
+    result = extract(
+        "Hamburg – Wie die Bundesregierung mitteilte, soll das Abkommen im Herbst unterzeichnet werden.\n\n"
+        "Die Verhandlungen seien weit fortgeschritten, wie Staatssekretärin Anna Lührmann am Freitag sagte.",
+        title="Abkommen",
+        language="de",
+    )
+    assert given(result, "das Abkommen im Herbst") == "Bundesregierung"
+    assert given(result, "Die Verhandlungen seien") == "Anna Lührmann"
+
+
+def test_reported_speech_goes_on_in_the_subjunctive_but_not_in_a_plain_sentence():
+    result = extract(
+        "Wien – Die Gespräche seien konstruktiv gewesen, sagte Außenministerin Beate Meinl-Reisinger. "
+        "Man werde sich im Mai erneut treffen. Die Delegationen reisten am Abend ab.\n\n"
+        "Der Zoll beschlagnahmte zwei Lastwagen, die angeblich gestohlen worden seien.",
+        title="Gespräche",
+        language="de",
+    )
+    assert given(result, "Man werde sich im Mai") == "Beate Meinl-Reisinger"
+    assert not any("Delegationen reisten" in s.text for s in result.statements)
+    assert not any("zwei Lastwagen" in s.text for s in result.statements)
+
+
+def test_a_pronoun_is_the_speaker_not_a_person_named_in_the_words():
+    result = extract(
+        "Rom – Ministerpräsidentin Giorgia Meloni kündigte an, Präsident Sergio Mattarella werde den "
+        "Gast am Montag empfangen. Ein Abendessen sei nicht vorgesehen, fügte sie hinzu.",
+        title="Besuch",
+        language="de",
+    )
+    assert given(result, "Ein Abendessen sei nicht vorgesehen") == "Giorgia Meloni"
+
+
+def test_a_pronoun_after_an_unnamed_spokesman_is_no_one_named():
+    result = extract(
+        "Kairo – Außenminister Badr Abdelatty sagte, Ägypten sei zu Vermittlung bereit.\n\n"
+        "Ein Sprecher der Hamas wies das zurück. Die Gespräche seien gescheitert, sagte er.",
+        title="Vermittlung",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Die Gespräche seien gescheitert" in s.text)
+    assert statement.speaker_person is None
+
+
+def test_a_quotation_after_a_named_subjects_verb_is_theirs_unless_it_is_a_short_term():
+    result = extract(
+        "Kiew – Präsident Wolodymyr Selenskyj sprach von einem „gezielten Angriff auf Wohnhäuser“.\n\n"
+        "Außenminister Andrij Sybiha kritisierte die „neue Eskalation“ scharf.",
+        title="Angriff",
+        language="de",
+    )
+    assert given(result, "gezielten Angriff auf Wohnhäuser") == "Wolodymyr Selenskyj"
+    assert not any(s.speaker_person == "Andrij Sybiha" for s in result.statements)
