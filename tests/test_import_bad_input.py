@@ -106,3 +106,19 @@ def test_a_failing_story_rolls_back_alone(tmp_path, monkeypatch):
     assert sorted(Article.objects.values_list("title", flat=True)) == ["Story 1", "Story 2", "Story 4", "Story 5"]
     assert "dump.jsonl:3" in err and "simulated constraint failure" in err
     assert not Statement.objects.filter(article__title="Story 3").exists()
+
+
+def test_a_record_written_by_hand_with_bare_speaker_names_imports_them_as_labels(tmp_path):
+    """A JSON record that gives its statements (as an export does) but names each speaker by a bare
+    string, not the export's object: imported, each speaker kept as the statement's label, no crash."""
+    (tmp_path / "annotated.json").write_text(
+        '{"title": "Talks", "date": "1987-03-02", "body": "PARIS, March 2 - The talks went well, '
+        'Jacques Chirac said.", "statements": [{"text": "The talks went well", "kind": "indirect", '
+        '"speaker": "Jacques Chirac"}, {"text": "unshaped", "speaker": ["a", "list"]}], "credits": "nobody"}'
+    )
+    out, err = run_import(tmp_path / "annotated.json")
+    assert "failed" not in err and "Traceback" not in out + err, out + err
+    article = Article.objects.get(title="Talks")
+    labels = {statement.text: statement.speaker_label for statement in Statement.objects.filter(article=article)}
+    assert labels["The talks went well"] == "Jacques Chirac"
+    assert labels["unshaped"] == ""

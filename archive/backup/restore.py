@@ -21,7 +21,7 @@ def extraction_from_export(raw: RawDocument) -> Extraction:
     document = parse_document(
         raw.text, title=raw.title or None, date=raw.date, dateline=raw.dateline or None, source=raw.source or None
     )
-    credits = given.get("credits") or {}
+    credits = _mapping(given.get("credits"))
     document.credits.reporting = list(credits.get("reporting") or [])
     document.credits.editing = list(credits.get("editing") or [])
     if raw.dateline:
@@ -70,8 +70,19 @@ def _items(given: dict, key: str) -> list[dict]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _speaker(item: dict) -> dict:
+    """A statement's speaker as an export writes it (an object); a bare name, as a file written by
+    hand may give it, is the speaker's label."""
+    speaker = item.get("speaker")
+    return {"label": speaker} if isinstance(speaker, str) else _mapping(speaker)
+
+
 def _statement(item: dict, paragraphs: list[str]) -> StatementMention:
-    speaker = item.get("speaker") or {}
+    speaker = _speaker(item)
     text = str(item["text"])
     paragraph = int(item.get("paragraph") or 0)
     start = int(item["start"]) if "start" in item else _find(text, paragraphs, paragraph)
@@ -112,7 +123,7 @@ def restore_entities(given: dict, resolver) -> None:
         if entity := _restore(item.get("entity"), resolver):
             resolver.people[name_key(str(item.get("name")))[:200]] = entity.pk
     for item in _items(given, "statements"):
-        _restore((item.get("speaker") or {}).get("entity"), resolver)
+        _restore(_speaker(item).get("entity"), resolver)
     for item in _items(given, "removed"):
         _restore(item.get("person"), resolver)
         _restore(item.get("organisation"), resolver)
@@ -233,7 +244,7 @@ def _restore_speakers(article, given: dict) -> None:
     from archive.models import Organisation, Person, Statement
 
     for item in _items(given, "statements"):
-        speaker = item.get("speaker") or {}
+        speaker = _speaker(item)
         state = speaker.get("entity")
         if not isinstance(state, dict) or not ("person" in speaker or "organisation" in speaker):
             continue
