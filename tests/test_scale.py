@@ -51,3 +51,40 @@ def test_lists_walked_among_many_ids_list_what_lookups_list(client, archive, mon
     monkeypatch.setattr(filtersets, "WALK_MIN_IDS", 1)  # every id list walked
     assert walk(client, params) == looked_up
     assert len(looked_up) == len(set(looked_up)) and looked_up
+
+
+def render(client, path, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, params)
+    assert response.status_code == 200
+    return response.content, len(queries)
+
+
+@pytest.fixture
+def statements_archive(archive):
+    from archive.models import Article, Person
+
+    kishi = Person.objects.get()
+    for article in Article.objects.order_by("pk")[:12]:  # several statements an article, some undated
+        for number in range(3):
+            make_statement(article, kishi if number != 1 else None, f"Exports rise {article.pk} {number}")
+
+
+@pytest.mark.parametrize("path", ["/", "/statements/"])
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"page": "2"}, {"sort": "oldest"}, {"sort": "oldest", "page": "2"}, {"country": "FR"},
+     {"date_from": "1987-03-01", "page": "2"}],  # fmt: skip
+)
+def test_pages_without_words_fetch_their_ids_first_and_show_what_one_sorted_query_shows(
+    client, statements_archive, monkeypatch, path, params
+):
+    two_steps, queries = render(client, path, params)
+    monkeypatch.setattr(filtersets.ArchiveSearch, "page_listing", lambda search: search.listing())
+    one_query, queries_before = render(client, path, params)
+    assert two_steps == one_query
+    assert queries == queries_before
+    assert b"Trade report" in two_steps and b"/articles/" in two_steps

@@ -3,7 +3,7 @@ the articles of an entity's or tag's page, and what is mentioned together with a
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q
+from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q, QuerySet
 
 from archive.models import Article, ArticleCountry, ArticlePerson, Statement
 
@@ -33,6 +33,36 @@ class AmongMany(Expression):
         if connection.vendor == "postgresql":
             return f"({column} + 0) = ANY(%s::bigint[])", [*params, self.ids.as_array()]
         return f"+{column} IN (SELECT value FROM json_each(%s))", [*params, self.ids.as_json()]
+
+
+class PagedBySortKey:
+    """A list in date order that a page slices in two steps, inside one query: the page's ids from
+    the ordered rows' ids alone (their sort key and filters, no other column and no other join),
+    then the full rows of those ids, ordered again. Sorting every row with its joined rows (a
+    statement with its article, source, speaker and organisation) to show twenty cost SQLite 1.6 s
+    over 10x the corpus's statements; the ids alone come from the sort key's index, or are sorted
+    narrow. `rows` is the same rows' queryset with what the list shows (select_related, prefetch,
+    defer) and no filter: the ids choose them. Given to a Paginator with its count."""
+
+    ordered = True  # a Paginator warns about unordered lists
+
+    def __init__(self, lean: QuerySet, rows: QuerySet):
+        self.lean, self.rows = lean.values("pk"), rows
+
+    def count(self) -> int:
+        return self.lean.order_by().count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        page = self.rows.filter(pk__in=self.lean[key])
+        return page.order_by(*self.lean.query.order_by)
+
+    def __iter__(self):
+        return iter(self.rows.filter(pk__in=self.lean).order_by(*self.lean.query.order_by))
 
 
 def listing_speakers():
