@@ -19,6 +19,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import F, Q, QuerySet
 from django.http import QueryDict
 
@@ -40,7 +41,7 @@ from .fulltext import (
     search_statements,
 )
 from .fulltext.languages import present_languages
-from .listings import AmongMany, PagedBySortKey, listing_speakers
+from .listings import AmongMany, PagedBySortKey, listing_speakers, statements_by_article_date
 from .page_state import PageState
 
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
@@ -253,7 +254,11 @@ class ArchiveSearch(django_filters.FilterSet):
         rank are the words')."""
         if not self.query.is_empty:
             return self.listing()
-        return PagedBySortKey(self.results(), self.list_rows(self.queryset.model.objects.all()))
+        return PagedBySortKey(self.results(), self.list_rows(self.queryset.model.objects.all()), self.walk())
+
+    def walk(self):
+        """How the database walks to a page of every row, where it needs telling (PagedBySortKey)."""
+        return None
 
     # -- facets --------------------------------------------------------------------------------------
 
@@ -342,3 +347,9 @@ class StatementSearch(ArchiveSearch):
 
     def listing(self, *, with_body=False, ranked=True):
         return self.list_rows(self.results(ranked=ranked), with_body=with_body)
+
+    def walk(self):
+        # Every statement (no words, no filter) on SQLite: by the articles' date index (listings.py).
+        if self.filtering() or connections[self.queryset.db].vendor != "sqlite":
+            return None
+        return statements_by_article_date(newest_first=self.sort_order != "oldest")

@@ -4,6 +4,7 @@ the articles of an entity's or tag's page, and what is mentioned together with a
 from __future__ import annotations
 
 from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from archive.models import Article, ArticleCountry, ArticlePerson, Statement
 
@@ -42,12 +43,15 @@ class PagedBySortKey:
     statement with its article, source, speaker and organisation) to show twenty cost SQLite 1.6 s
     over 10x the corpus's statements; the ids alone come from the sort key's index, or are sorted
     narrow. `rows` is the same rows' queryset with what the list shows (select_related, prefetch,
-    defer) and no filter: the ids choose them. Given to a Paginator with its count."""
+    defer) and no filter: the ids choose them. Given to a Paginator with its count.
+
+    `walk`, when given, makes a page's ids instead of slicing `lean` (same rows, same order): a
+    function of (offset, limit) returning an expression (statements_by_article_date)."""
 
     ordered = True  # a Paginator warns about unordered lists
 
-    def __init__(self, lean: QuerySet, rows: QuerySet):
-        self.lean, self.rows = lean.values("pk"), rows
+    def __init__(self, lean: QuerySet, rows: QuerySet, walk=None):
+        self.lean, self.rows, self.walk = lean.values("pk"), rows, walk
 
     def count(self) -> int:
         return self.lean.order_by().count()
@@ -58,11 +62,33 @@ class PagedBySortKey:
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key : key + 1][0]
-        page = self.rows.filter(pk__in=self.lean[key])
+        if self.walk is not None and key.step is None and key.start is not None and key.stop is not None:
+            page = self.rows.filter(pk__in=self.walk(key.start, max(key.stop - key.start, 0)))
+        else:
+            page = self.rows.filter(pk__in=self.lean[key])
         return page.order_by(*self.lean.query.order_by)
 
     def __iter__(self):
         return iter(self.rows.filter(pk__in=self.lean).order_by(*self.lean.query.order_by))
+
+
+def statements_by_article_date(newest_first: bool):
+    """Every statement's ids by its article's date (newest or oldest first, undated last), then its
+    own id, as StatementSearch orders them: for SQLite, a page of them walking the articles' date
+    index and each article's statements (the article_id index). SQLite's planner, left to itself,
+    reads every statement and sorts them all by their article's date (1x: 17 ms for a page of ids,
+    walked 0.2 ms); `CROSS JOIN` is SQLite's documented way to fix the order of a join."""
+    direction = "DESC" if newest_first else "ASC"
+    statement, article = Statement._meta.db_table, Article._meta.db_table
+
+    def walk(offset: int, limit: int) -> RawSQL:
+        return RawSQL(
+            f'SELECT s."id" FROM "{article}" a CROSS JOIN "{statement}" s ON s."article_id" = a."id" '
+            f'ORDER BY a."published_on" {direction} NULLS LAST, s."id" {direction} LIMIT %s OFFSET %s',
+            (limit, offset),
+        )
+
+    return walk
 
 
 def listing_speakers():
