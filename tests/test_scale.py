@@ -100,3 +100,21 @@ def test_postgresql_connections_run_without_jit():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_sqlite_walks_the_date_index_for_a_page_of_every_statement(newest_first):
+    """The unfiltered statements page's ids: the articles in date order from their index, each
+    article's statements from theirs, only ties sorted; not every statement sorted (1.8 s at 10x)."""
+    from django.db import connection
+
+    from archive.search.listings import statements_by_article_date
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL's planner orders the join itself")
+    sql, params = statements_by_article_date(newest_first)(40, 20).as_sql(None, connection)
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql.strip("()"), params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    assert plan[0].startswith("SCAN a USING COVERING INDEX"), plan
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
