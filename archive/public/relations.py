@@ -45,7 +45,7 @@ def relation_pair(request, speaker: str, about: str):
             {
                 "speaker": a,
                 "about": b,
-                "page": paginate(request, search.listing(), param=param, count=search.count()),
+                "page": paginate(request, search.page_listing(), param=param, count=search.count()),
                 "param": param,
                 "export_query": with_params(search.page_state.export_query(), speaker_country=a.code, about=b.code),
             }

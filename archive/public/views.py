@@ -59,7 +59,7 @@ def search_context(request, search, *, per_page=PAGE_SIZE):
     """What every faceted result page shows: results, facets, chips, hints, exports."""
     return {
         "search": search,
-        "page": paginate(request, search.listing(), per_page=per_page, count=search.count()),
+        "page": paginate(request, search.page_listing(), per_page=per_page, count=search.count()),
         "facets": search.facets(),
         "chips": search.page_state.chips(),
         "hints": search.page_state.hints(),

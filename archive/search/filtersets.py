@@ -19,6 +19,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import F, Q, QuerySet
 from django.http import QueryDict
 
@@ -40,7 +41,7 @@ from .fulltext import (
     search_statements,
 )
 from .fulltext.languages import present_languages
-from .listings import AmongMany, listing_speakers
+from .listings import AmongMany, PagedBySortKey, listing_speakers, statements_by_article_date
 from .page_state import PageState
 
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
@@ -247,6 +248,18 @@ class ArchiveSearch(django_filters.FilterSet):
             queryset = self.filter_queryset(queryset)
         return ordered(queryset, self.sort_order, date)
 
+    def page_listing(self):
+        """The listing a page slices: without words, in two steps (PagedBySortKey: the page's ids by
+        their sort key, then their full rows); with words, the ranked listing (its snippets and
+        rank are the words')."""
+        if not self.query.is_empty:
+            return self.listing()
+        return PagedBySortKey(self.results(), self.list_rows(self.queryset.model.objects.all()), self.walk())
+
+    def walk(self):
+        """How the database walks to a page of every row, where it needs telling (PagedBySortKey)."""
+        return None
+
     # -- facets --------------------------------------------------------------------------------------
 
     def facets(self) -> list[CountedFacet]:
@@ -286,14 +299,15 @@ class ArticleSearch(ArchiveSearch):
         found = search_articles(queryset, self.query, snippets=snippets, languages=self.languages)
         return apply_field_filters(found, self.query)
 
-    def listing(self, *, with_body=False, ranked=True):
-        """The ordered results with what a result list shows, in a constant number of queries.
+    def list_rows(self, queryset, *, with_body=False):
+        """What a result list shows of each row: its source, countries and speakers; not its body
+        (lists show the search's snippet: leaving the body out keeps pages and exports light)."""
+        queryset = queryset.select_related("source").prefetch_related("countries", listing_speakers())
+        return queryset if with_body else queryset.defer("body", "search_names")
 
-        Lists show the search's snippet, not the body: leaving the body out keeps pages and exports light.
-        """
-        results = self.results(ranked=ranked).select_related("source")
-        results = results.prefetch_related("countries", listing_speakers())
-        return results if with_body else results.defer("body", "search_names")
+    def listing(self, *, with_body=False, ranked=True):
+        """The ordered results with what a result list shows, in a constant number of queries."""
+        return self.list_rows(self.results(ranked=ranked), with_body=with_body)
 
 
 class StatementSearch(ArchiveSearch):
@@ -325,7 +339,17 @@ class StatementSearch(ArchiveSearch):
             search_statements(queryset, self.query, snippets=snippets, languages=self.languages), self.query
         )
 
-    def listing(self, *, with_body=False, ranked=True):
+    def list_rows(self, queryset, *, with_body=False):
+        """What a list of statements shows of each: its article, source and speaker; not the body."""
         related = ("article", "article__source", "speaker_person", "speaker_organisation")
-        results = self.results(ranked=ranked).select_related(*related)
-        return results if with_body else results.defer("article__body")
+        queryset = queryset.select_related(*related)
+        return queryset if with_body else queryset.defer("article__body")
+
+    def listing(self, *, with_body=False, ranked=True):
+        return self.list_rows(self.results(ranked=ranked), with_body=with_body)
+
+    def walk(self):
+        # Every statement (no words, no filter) on SQLite: by the articles' date index (listings.py).
+        if self.filtering() or connections[self.queryset.db].vendor != "sqlite":
+            return None
+        return statements_by_article_date(newest_first=self.sort_order != "oldest")

@@ -3,7 +3,8 @@ the articles of an entity's or tag's page, and what is mentioned together with a
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q
+from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from archive.models import Article, ArticleCountry, ArticlePerson, Statement
 
@@ -33,6 +34,61 @@ class AmongMany(Expression):
         if connection.vendor == "postgresql":
             return f"({column} + 0) = ANY(%s::bigint[])", [*params, self.ids.as_array()]
         return f"+{column} IN (SELECT value FROM json_each(%s))", [*params, self.ids.as_json()]
+
+
+class PagedBySortKey:
+    """A list in date order that a page slices in two steps, inside one query: the page's ids from
+    the ordered rows' ids alone (their sort key and filters, no other column and no other join),
+    then the full rows of those ids, ordered again. Sorting every row with its joined rows (a
+    statement with its article, source, speaker and organisation) to show twenty cost SQLite 1.6 s
+    over 10x the corpus's statements; the ids alone come from the sort key's index, or are sorted
+    narrow. `rows` is the same rows' queryset with what the list shows (select_related, prefetch,
+    defer) and no filter: the ids choose them. Given to a Paginator with its count.
+
+    `walk`, when given, makes a page's ids instead of slicing `lean` (same rows, same order): a
+    function of (offset, limit) returning an expression (statements_by_article_date)."""
+
+    ordered = True  # a Paginator warns about unordered lists
+
+    def __init__(self, lean: QuerySet, rows: QuerySet, walk=None):
+        self.lean, self.rows, self.walk = lean.values("pk"), rows, walk
+
+    def count(self) -> int:
+        return self.lean.order_by().count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        if self.walk is not None and key.step is None and key.start is not None and key.stop is not None:
+            page = self.rows.filter(pk__in=self.walk(key.start, max(key.stop - key.start, 0)))
+        else:
+            page = self.rows.filter(pk__in=self.lean[key])
+        return page.order_by(*self.lean.query.order_by)
+
+    def __iter__(self):
+        return iter(self.rows.filter(pk__in=self.lean).order_by(*self.lean.query.order_by))
+
+
+def statements_by_article_date(newest_first: bool):
+    """Every statement's ids by its article's date (newest or oldest first, undated last), then its
+    own id, as StatementSearch orders them: for SQLite, a page of them walking the articles' date
+    index and each article's statements (the article_id index). SQLite's planner, left to itself,
+    reads every statement and sorts them all by their article's date (1x: 17 ms for a page of ids,
+    walked 0.2 ms); `CROSS JOIN` is SQLite's documented way to fix the order of a join."""
+    direction = "DESC" if newest_first else "ASC"
+    statement, article = Statement._meta.db_table, Article._meta.db_table
+
+    def walk(offset: int, limit: int) -> RawSQL:
+        return RawSQL(
+            f'SELECT s."id" FROM "{article}" a CROSS JOIN "{statement}" s ON s."article_id" = a."id" '
+            f'ORDER BY a."published_on" {direction} NULLS LAST, s."id" {direction} LIMIT %s OFFSET %s',
+            (limit, offset),
+        )
+
+    return walk
 
 
 def listing_speakers():
