@@ -159,20 +159,26 @@ def sqlite_refresh(article: str, condition: str) -> list[str]:
 
 SQLITE_ROWS = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}
 # IF NOT EXISTS: rebuild_search_index puts back the ones a table rebuild (SQLite's ALTER) dropped.
-SQLITE_TRIGGERS = [
-    f"CREATE TRIGGER IF NOT EXISTS archive_facet_keys_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
-    + " ".join(
-        f"{statement};"
-        for row in rows
-        for statement in [
-            *sqlite_refresh(f"= {row}.{column}", f"NOT {PAUSED}"),
-            f"INSERT INTO archive_facetkeys_touched (article_id) SELECT {row}.{column} WHERE {PAUSED}",
-        ]
-    )
-    + " END"
-    for table, column in TABLES.items()
-    for event, rows in SQLITE_ROWS.items()
-]
+def sqlite_triggers(refresh) -> list[str]:
+    """The triggers on each table an article's keys come from: `refresh(article, condition)`, or the
+    article noted for later while refreshes are paused (facet_keys.deferred())."""
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS archive_facet_keys_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
+        + " ".join(
+            f"{statement};"
+            for row in rows
+            for statement in [
+                *refresh(f"= {row}.{column}", f"NOT {PAUSED}"),
+                f"INSERT INTO archive_facetkeys_touched (article_id) SELECT {row}.{column} WHERE {PAUSED}",
+            ]
+        )
+        + " END"
+        for table, column in TABLES.items()
+        for event, rows in SQLITE_ROWS.items()
+    ]
+
+
+SQLITE_TRIGGERS = sqlite_triggers(sqlite_refresh)
 # What facet_keys.deferred() runs at the end of a deferred block.
 SQLITE_REFRESH_TOUCHED = [
     "DELETE FROM archive_facetkeys_pause",
@@ -440,20 +446,7 @@ def sqlite_refresh_both(article: str, condition: str) -> list[str]:
     return [*sqlite_refresh(article, condition), *sqlite_statement_refresh(article, condition)]
 
 
-SQLITE_TRIGGERS_WITH_STATEMENTS = [
-    f"CREATE TRIGGER IF NOT EXISTS archive_facet_keys_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
-    + " ".join(
-        f"{statement};"
-        for row in rows
-        for statement in [
-            *sqlite_refresh_both(f"= {row}.{column}", f"NOT {PAUSED}"),
-            f"INSERT INTO archive_facetkeys_touched (article_id) SELECT {row}.{column} WHERE {PAUSED}",
-        ]
-    )
-    + " END"
-    for table, column in TABLES.items()
-    for event, rows in SQLITE_ROWS.items()
-]
+SQLITE_TRIGGERS_WITH_STATEMENTS = sqlite_triggers(sqlite_refresh_both)
 SQLITE_ABOUT_TRIGGERS = [
     f"CREATE TRIGGER IF NOT EXISTS archive_statement_keys_{event.lower()} AFTER {event} ON archive_statementcountry "
     "BEGIN "
