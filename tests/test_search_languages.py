@@ -14,7 +14,7 @@ from archive.search.filtersets import ArticleSearch
 from archive.search.fulltext import parse_query, search_articles
 from archive.search.fulltext.languages import analyse, bigrams
 
-from .factories import make_article
+from .factories import make_article, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +123,43 @@ def test_the_analysis_stems_folds_and_pairs():
 def test_the_search_help_explains_languages(client):
     page = client.get("/help/").content.decode()
     assert "language" in page.lower() and "négociation" in page
+
+
+def test_only_exclusions_are_analysed_in_each_storys_language():
+    stories()
+    everything = ["Handelsgespräche", "Reprise des négociations", "Trade talks resume", "外交部谈判", "外相の会見"]
+    assert titles("-Verhandlungen") == [t for t in everything if t != "Handelsgespräche"]  # the text: "Verhandlung"
+    assert titles("-négociation") == [t for t in everything if t != "Reprise des négociations"]
+    assert titles("-发言人") == [t for t in everything if t != "外交部谈判"]  # three characters, as pairs
+    assert titles("-negotiating") == [t for t in everything if t != "Trade talks resume"]  # English as before
+    assert titles("-Verhandlungen -发言人") == ["Reprise des négociations", "Trade talks resume", "外相の会見"]
+    assert titles("-négociation", language="fr") == []
+    assert titles("-Verhandlungen", language="fr") == ["Reprise des négociations"]
+
+
+def test_a_word_excluded_beside_others_is_analysed_in_each_storys_language():
+    stories()
+    assert titles("Berlin") == ["Handelsgespräche", "Reprise des négociations"]
+    assert titles("Berlin -Verhandlungen") == ["Reprise des négociations"]
+    assert titles("Berlin -européenne") == ["Handelsgespräche"]  # French: "européen" in the text
+    assert titles('Berlin -"über das Handelsabkommen"') == ["Reprise des négociations"]
+
+
+def test_statements_with_only_exclusions_are_analysed_in_their_articles_language():
+    from archive.models import Statement
+    from archive.search.fulltext import search_statements
+
+    stories()
+    german = Article.objects.get(language="de")
+    french = Article.objects.get(language="fr")
+    make_statement(german, text="Die Verhandlungen gehen weiter")
+    make_statement(french, text="Les négociations reprendront lundi")
+    make_statement(Article.objects.get(language="en"), text="The negotiations will go on")
+
+    def texts(words):
+        found = search_statements(Statement.objects.all(), parse_query(words))
+        return sorted(found.values_list("text", flat=True))
+
+    assert texts("-Verhandlung") == ["Les négociations reprendront lundi", "The negotiations will go on"]
+    assert texts("-négociation") == ["Die Verhandlungen gehen weiter", "The negotiations will go on"]
+    assert texts("-negotiating") == ["Die Verhandlungen gehen weiter", "Les négociations reprendront lundi"]

@@ -50,11 +50,11 @@ def _search(queryset, query: Query, kind: str, snippets: bool = True, languages:
     if tree is None:
         return _unranked(queryset)
     backend = BACKENDS[connections[queryset.db].vendor]
+    plan = lang.plan(queryset.db, languages)
     if not tree.included:  # only exclusions: everything else, unranked
-        return _unranked(queryset.exclude(backend.matches(kind, Or(tuple(tree.excluded)), ranked=False)))
+        return _unranked(queryset.exclude(_excluded(backend, kind, Or(tuple(tree.excluded)), plan)))
     # Rank first; ties keep the queryset's own order (by default the newest first).
     ranking = _without_common_words(backend, queryset.db, kind, tree)
-    plan = lang.plan(queryset.db, languages)
     if not lang.only_english(plan):
         if kind == "statement":
             return _search_statement_languages(queryset, backend, tree, ranking, plan, snippets)
@@ -67,6 +67,17 @@ def _search(queryset, query: Query, kind: str, snippets: bool = True, languages:
     # Rank first; ties keep the queryset's own order.
     ordering = ["-rank", *(queryset.query.order_by or queryset.model._meta.ordering or ["-pk"])]
     return found.annotate(rank=backend.rank(kind, ranking, queryset.db)).order_by(*ordering)
+
+
+def _excluded(backend, kind, words: Or, plan):
+    """The rows holding any of the excluded words, each row in its own language's analysis (as
+    when the words are excluded beside others): "-Verhandlungen" leaves out a German story that
+    says "Verhandlung"."""
+    if lang.only_english(plan):
+        return backend.matches(kind, words, ranked=False)
+    if kind == "statement":
+        return backend.statement_matches_languages(words, plan)
+    return backend.matches_languages(words, plan, ranked=False)
 
 
 def _search_languages(queryset, backend, tree, ranking, plan, snippets):
