@@ -4,6 +4,7 @@ the active database (SQLite by default; DATABASE_URL=postgres://... too). Small 
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -163,3 +164,51 @@ def test_statements_with_only_exclusions_are_analysed_in_their_articles_language
     assert texts("-Verhandlung") == ["Les négociations reprendront lundi", "The negotiations will go on"]
     assert texts("-négociation") == ["Die Verhandlungen gehen weiter", "The negotiations will go on"]
     assert texts("-negotiating") == ["Die Verhandlungen gehen weiter", "Les négociations reprendront lundi"]
+
+
+def test_results_in_other_languages_carry_their_fragment_with_the_forms_found_marked():
+    stories()
+    found = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("négociation ministres"))}
+    assert "\x02négociations\x03" in found["Reprise des négociations"]
+    german = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("Verhandlungen"))}
+    assert "\x02Verhandlung\x03 über das Handelsabkommen" in german["Handelsgespräche"]
+    chinese = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("北京表示"))}
+    assert "在\x02北京表示\x03，" in chinese["外交部谈判"]
+    two = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("外交 北京 U.S."))}
+    assert two == {}  # no "U.S." in the stories
+    two = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("外交 OR U.S. 北京"))}
+    assert "\x02外交\x03部发言人今天在\x02北京\x03表示" in two["外交部谈判"]
+    japanese = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("交渉 -北京"))}
+    assert "\x02交渉\x03を続ける" in japanese["外相の会見"]
+    mixed = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("Berlin"))}
+    assert "\x02Berlin\x03" in mixed["Handelsgespräche"] and "\x02Berlin\x03" in mixed["Reprise des négociations"]
+
+
+def test_the_search_page_shows_the_fragment_of_a_story_in_another_language(client):
+    stories()
+    page = client.get("/?q=Verhandlungen").content.decode()
+    assert re.search('<p class="snippet" lang="de" dir="ltr">[^<]*<mark>Verhandlung</mark> über', page)
+
+
+def test_statements_in_other_languages_carry_their_fragment():
+    from archive.models import Statement
+    from archive.search.fulltext import search_statements
+
+    stories()
+    make_statement(Article.objects.get(language="de"), text="Die Verhandlungen gehen weiter")
+    make_statement(Article.objects.get(language="en"), text="The negotiations will go on")
+    found = list(search_statements(Statement.objects.all(), parse_query("Verhandlung")))
+    assert [s.text for s in found] == ["Die Verhandlungen gehen weiter"]
+    assert "\x02Verhandlungen\x03 gehen weiter" in found[0].snippet
+
+
+def test_a_fragment_of_a_long_text_is_cut_around_the_most_matches_as_fts5_does():
+    from archive.search.fulltext.language_snippets import Marker
+
+    filler = "Le texte continue sans rien dire de particulier ici. " * 40
+    text = filler + "Les négociations ont repris, et ces négociations dureront. " + filler
+    fragment = Marker("fr", parse_query("negociation").tree).snippet(text)  # typed without its accent
+    assert fragment.startswith("…") and fragment.endswith("…")
+    assert fragment.count("\x02négociations\x03") == 2 and len(fragment.split()) <= 26
+    # Found only in the title: the text's opening, as FTS5's snippet() gives it.
+    assert Marker("fr", parse_query("titre").tree).snippet("Court texte.") == "Court texte."

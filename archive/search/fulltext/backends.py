@@ -174,8 +174,8 @@ class SqliteBackend:
 
     def with_snippets_languages(self, queryset, tree, plan):
         # English rows get their fragments from the porter index; the others' index holds analysed
-        # words, not their text: their list shows no fragment.
-        return self.with_snippets(queryset, "article", tree)
+        # words, not their text: theirs are made from the text (fulltext/language_snippets.py).
+        return self.with_snippets(queryset, "article", tree, sqlite.OTHER_LANGUAGE_TEXTS["article"])
 
     def statement_matches_languages(self, tree, plan):
         return sqlite.statement_match_languages(tree, plan)
@@ -185,14 +185,19 @@ class SqliteBackend:
         return sqlite.statement_rank_languages(tree, english, plan)
 
     def with_statement_snippets_languages(self, queryset, tree, plan):
-        # As for articles: English statements get their fragments, the others none.
-        return self.with_snippets(queryset, "statement", tree)
+        # As for articles: statements of articles not in English get theirs from their text.
+        return self.with_snippets(queryset, "statement", tree, sqlite.OTHER_LANGUAGE_TEXTS["statement"])
 
-    def with_snippets(self, queryset, kind, tree):
+    def with_snippets(self, queryset, kind, tree, other_languages: str | None = None):
         # SQLite computes the SELECT list before sorting, so a snippet column would be cut for
-        # every match; instead the rows fetched get theirs in one more query per 100 rows.
+        # every match; instead the rows fetched get theirs in one more query per 100 rows (with,
+        # where rows are in other languages than English, their texts: `other_languages`).
         table, _, column = self.INDEXES[kind]
-        snippets = partial(sqlite.snippets, table, column, sqlite.compile_match(tree))
+        if other_languages is None:
+            snippets = partial(sqlite.snippets, table, column, sqlite.compile_match(tree))
+        else:
+            match = sqlite.compile_match(tree)
+            snippets = partial(sqlite.snippets_languages, table, column, match, other_languages, tree)
         queryset._iterable_class = type("SnippetIterable", (SnippetIterable,), {"snippets": staticmethod(snippets)})
         return queryset
 
