@@ -212,3 +212,15 @@ def test_a_fragment_of_a_long_text_is_cut_around_the_most_matches_as_fts5_does()
     assert fragment.count("\x02négociations\x03") == 2 and len(fragment.split()) <= 26
     # Found only in the title: the text's opening, as FTS5's snippet() gives it.
     assert Marker("fr", parse_query("titre").tree).snippet("Court texte.") == "Court texte."
+
+
+def test_a_single_cjk_character_is_searched_with_a_clear_hint(client):
+    stories()
+    query = parse_query("中")
+    assert "two characters or more" in query.hint and "“中”" in query.hint
+    assert parse_query("中国").hint == "" and parse_query("x").hint == ""
+    page = client.get("/?q=中").content.decode()
+    assert "Chinese, Japanese and Korean are searched by two characters or more" in page
+    assert titles("中") == []  # "中" stands alone in no story: said, not silent
+    make_article("한국 외교", "외교부 장관은 안 갔다.", language="ko")  # Korean puts spaces between words
+    assert titles("안") == ["한국 외교"]
