@@ -106,7 +106,8 @@ def test_localised_pages_vary_on_accept_language_and_do_not_claim_another_langua
 
 def test_machine_formats_are_the_same_whatever_the_reader_asks(client, story):
     urls = [
-        "/feed/?q=trade", "/statements/feed/", "/export.csv?q=trade", "/export.json?q=trade",
+        "/feed/?q=trade", "/statements/feed/", "/feed/?year=1987&month=3&date_from=1987-03-01",
+        "/export.csv?q=trade", "/export.json?q=trade",
         "/statements/export.csv", "/statements/export.json", f"/articles/{story.pk}/cite.ris",
         f"/articles/{story.pk}/cite.bib", f"/articles/{story.pk}/cite.csl", "/opensearch.xml",
         f"/api/articles/{story.pk}", "/api/articles?q=trade",
@@ -117,6 +118,16 @@ def test_machine_formats_are_the_same_whatever_the_reader_asks(client, story):
         assert english.status_code == 200, url
         assert body(french) == body(english), url
         assert "Accept-Language" not in french.get("Vary", ""), url
+
+
+def test_a_persons_roles_are_dated_in_the_readers_language(client, story):
+    from archive.models import Person, PersonRole
+
+    person = Person.objects.get(name="Clayton Yeutter")
+    PersonRole.objects.create(person=person, role="trade representative", first_seen=MARCH_5,
+                              last_seen=dt.date(1987, 7, 1), articles=2)  # fmt: skip
+    assert '<time datetime="1987-03-05" lang="de">März 1987</time>' in text(client, f"/people/{person.pk}/", "de")
+    assert '<time datetime="1987-07-01">Jul 1987</time>' in text(client, f"/people/{person.pk}/")
 
 
 def test_the_admin_stays_english(client):

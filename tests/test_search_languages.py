@@ -206,6 +206,9 @@ def test_statements_in_other_languages_carry_their_fragment():
     found = list(search_statements(Statement.objects.all(), parse_query("Verhandlung")))
     assert [s.text for s in found] == ["Die Verhandlungen gehen weiter"]
     assert "\x02Verhandlungen\x03 gehen weiter" in found[0].snippet
+    make_statement(Article.objects.get(language="zh"), text="外交部发言人表示将继续谈判")
+    found = list(search_statements(Statement.objects.all(), parse_query("发言")))
+    assert [s.snippet for s in found] == ["外交部\x02发言\x03人表示将继续谈判"]
 
 
 def test_a_fragment_of_a_long_text_is_cut_around_the_most_matches_as_fts5_does():
