@@ -15,7 +15,7 @@ pytest.importorskip("playwright.sync_api", reason="playwright's Python package i
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found (apt-get install chromium)"),
 ]
 
