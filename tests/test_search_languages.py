@@ -125,9 +125,15 @@ def test_the_search_help_explains_languages(client):
     page = client.get("/help/").content.decode()
     assert "language" in page.lower() and "négociation" in page
     languages = page[page.index("<h2>Languages</h2>") : page.index("<h2>Narrowing with facets</h2>")]
-    for said in ("two or more characters", "A single character is found only where it stands by itself",
-                 "<strong>Language</strong> facet", "<code>-Verhandlungen</code>", "marks the forms of your words",
-                 "5 mars 1987", "citations keep their style’s English dates"):
+    for said in (
+        "two or more characters",
+        "A single character is found only where it stands by itself",
+        "<strong>Language</strong> facet",
+        "<code>-Verhandlungen</code>",
+        "marks the forms of your words",
+        "5 mars 1987",
+        "citations keep their style’s English dates",
+    ):
         assert said in languages, said
     assert "source, language, year" in page  # the facets
 
