@@ -154,6 +154,7 @@ MIDDLEWARE = [
     "archive.replicas.ReplicaReadsMiddleware",  # before anything that reads the database
     "archive.public.ceiling.CostCeilingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "archive.public.reader_formats.ReaderFormatsMiddleware",  # dates and numbers in the reader's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -230,6 +231,31 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The languages whose dates and numbers the public pages write for a reader who asks for them
+# (Accept-Language; archive/public/reader_formats.py): Django's format files and month names. The
+# words of the pages stay English. Any English variant gets the site's en-gb formats. Left-to-right
+# languages only: an Arabic or Hebrew date inside English text needs more than a format.
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("fr", "French"),
+    ("de", "German"),
+    ("es", "Spanish"),
+    ("it", "Italian"),
+    ("pt", "Portuguese"),
+    ("nl", "Dutch"),
+    ("pl", "Polish"),
+    ("sv", "Swedish"),
+    ("da", "Danish"),
+    ("nb", "Norwegian Bokmål"),
+    ("fi", "Finnish"),
+    ("cs", "Czech"),
+    ("ru", "Russian"),
+    ("uk", "Ukrainian"),
+    ("tr", "Turkish"),
+    ("ja", "Japanese"),
+    ("zh-hans", "Simplified Chinese"),
+    ("ko", "Korean"),
+]
 FORMAT_MODULE_PATH = ["archive.formats"]  # dates as the site writes them, in the admin too
 TIME_ZONE = "UTC"
 USE_I18N = True

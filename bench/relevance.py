@@ -38,6 +38,42 @@ dev 0.844 / 1.000, test 0.812 / 0.920, phrase 0.950 / 1.000, faceted 0.860 / 1.0
 Tried and left (dev, then test once): a length term ln(1 + lexemes) on PostgreSQL, dev 0.856 but
 test 0.800; offline re-ranking of the first 60 by the words in the lead paragraph, phrase adjacency,
 term density or pseudo-relevance feedback moved dev by at most +0.012 on either database.
+
+Second round (issue 13 again, dev only; nothing kept). P@10 over 25 queries has a standard error of
+about 0.04 (dev: SQLite 0.038, PostgreSQL 0.042): 0.004 is one story. Beside dev, 32 queries of our
+own, chosen before measuring and never the test part ("extra" below: the tags not in TOPIC_QUERIES
+with 10 stories or more, and other wordings of frequent ones), judged the same way:
+    lead/lead, soybean meal/soy-meal, soybean oil/soy-oil, heating oil/heat, orange juice/orange,
+    retail sales/retail, sunflower seed/sunseed, lumber, sterling/stg, tea, german mark/dmk,
+    oats/oat, leading indicators/lei, personal income/income, platinum, nickel, groundnuts/groundnut,
+    mergers/acq, takeover/acq, profits/earn, oil prices/crude, exchange rates/money-fx,
+    current account/bop, inflation/cpi, jobless/jobs, steel/iron-steel, cattle/livestock,
+    grain exports/grain, sugar prices/sugar, copper prices/copper, tanker/ship, opec/crude
+Before (as committed): dev SQLite 0.860, PostgreSQL 0.844; extra 0.703 on both.
+How each engine treats length now: FTS5's bm25 (k1 1.2, b 0.75 over the row's tokens) favours
+one-line rows and the ln(1 + characters) term gives it back; PostgreSQL's ts_rank without
+normalisation saturates after a word's first occurrence (thirteen rank about 1.2 times one):
+the rank says which fields hold each word, and ties go to the newest.
+- PostgreSQL, SQLite's formula in PostgreSQL's terms: per part idf (pg_stats) x BM25 (k1 1.2,
+  b 0.75) of the weighted count (title 2, names 0.5, body 1: ts_rank_cd of one word without
+  normalisation is the sum of its occurrences' weights), the length the body's bytes over
+  pg_stats.avg_width, + 2 when in the headline, + 1 for the exact forms, + 1.25 ln(1 + body bytes):
+  dev 0.844 -> 0.848, phrase 0.950 -> 0.950, faceted 0.860 -> 0.840, extra 0.703 -> 0.703; its
+  first tens share 0.826 of SQLite's (0.774 before); search page CPU +1..3%. Not better: left.
+  Around it: length weight 0.5..2 gave dev 0.804..0.864, b 0..0.75 0.836..0.856, the true average
+  body (808 bytes, avg_width says 750) 0.856, no length term 0.776, no headline bonus 0.840.
+- PostgreSQL, BM25 of that count alone (k1 0.6..2, b 0.3..0.75, title 2..8 times the body):
+  dev 0.752..0.836; it lifts foreign exchange, natural gas, balance of payments and sinks yen,
+  dollar, interest rates.
+- SQLite, a bonus of 0.5, 1 or 2 for a story with statements: dev 0.856, 0.856, 0.852.
+- SQLite's constants swept again (headline bonus 0..4, bm25 weights title 1..3 and names 0..1,
+  exact share 0..0.6, length weight 1..1.5): dev 0.832..0.864, extra 0.678..0.712: a plateau.
+- A query word inside a company's name in the headline ("QUAKER OATS <OAT>", 9 misses of 'oats'
+  in extra): on dev 3 of the 4 such results are relevant (IMPERIAL OIL, ST. JOE GOLD): not built.
+- Countries named in the query: no dev query names one; not measurable here, not built.
+What the dev misses are: futures and cash-market reports the collection left without a tag (hogs
+1/10, oilseeds), forecasts for 'earnings' (the tag earn marks the results tables, which do not
+say 'earnings'), other senses (yen bonds, 'lead' in polls), near-identical stories twice in a ten.
 """
 
 from __future__ import annotations

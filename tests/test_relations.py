@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -125,3 +126,10 @@ def test_the_relations_page_costs_a_constant_number_of_queries(archive, client, 
         assert client.get(reverse("archive:relations"), {"year": "1987"}).status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(reverse("archive:relation_pair", args=["us", "jp"])).status_code == 200
+
+
+def test_the_relation_matrix_keeps_its_coordinates_for_a_reader_in_another_language(archive, client):
+    """Its columns sit at half cells (12.5): a French or German reader's 12,5 would break the SVG."""
+    html = client.get(reverse("archive:relations"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "<svg" in html and re.search(r'x="\d+\.\d+"', html)
+    assert not re.search(r'(?:\b[xy]|width|height|viewBox|transform)="[^"]*\d,\d', html)

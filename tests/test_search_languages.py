@@ -4,6 +4,7 @@ the active database (SQLite by default; DATABASE_URL=postgres://... too). Small 
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -14,7 +15,7 @@ from archive.search.filtersets import ArticleSearch
 from archive.search.fulltext import parse_query, search_articles
 from archive.search.fulltext.languages import analyse, bigrams
 
-from .factories import make_article
+from .factories import make_article, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +124,118 @@ def test_the_analysis_stems_folds_and_pairs():
 def test_the_search_help_explains_languages(client):
     page = client.get("/help/").content.decode()
     assert "language" in page.lower() and "négociation" in page
+    languages = page[page.index("<h2>Languages</h2>") : page.index("<h2>Narrowing with facets</h2>")]
+    for said in (
+        "two or more characters",
+        "A single character is found only where it stands by itself",
+        "<strong>Language</strong> facet",
+        "<code>-Verhandlungen</code>",
+        "marks the forms of your words",
+        "5 mars 1987",
+        "citations keep their style’s English dates",
+    ):
+        assert said in languages, said
+    assert "source, language, year" in page  # the facets
+
+
+def test_only_exclusions_are_analysed_in_each_storys_language():
+    stories()
+    everything = ["Handelsgespräche", "Reprise des négociations", "Trade talks resume", "外交部谈判", "外相の会見"]
+    assert titles("-Verhandlungen") == [t for t in everything if t != "Handelsgespräche"]  # the text: "Verhandlung"
+    assert titles("-négociation") == [t for t in everything if t != "Reprise des négociations"]
+    assert titles("-发言人") == [t for t in everything if t != "外交部谈判"]  # three characters, as pairs
+    assert titles("-negotiating") == [t for t in everything if t != "Trade talks resume"]  # English as before
+    assert titles("-Verhandlungen -发言人") == ["Reprise des négociations", "Trade talks resume", "外相の会見"]
+    assert titles("-négociation", language="fr") == []
+    assert titles("-Verhandlungen", language="fr") == ["Reprise des négociations"]
+
+
+def test_a_word_excluded_beside_others_is_analysed_in_each_storys_language():
+    stories()
+    assert titles("Berlin") == ["Handelsgespräche", "Reprise des négociations"]
+    assert titles("Berlin -Verhandlungen") == ["Reprise des négociations"]
+    assert titles("Berlin -européenne") == ["Handelsgespräche"]  # French: "européen" in the text
+    assert titles('Berlin -"über das Handelsabkommen"') == ["Reprise des négociations"]
+
+
+def test_statements_with_only_exclusions_are_analysed_in_their_articles_language():
+    from archive.models import Statement
+    from archive.search.fulltext import search_statements
+
+    stories()
+    german = Article.objects.get(language="de")
+    french = Article.objects.get(language="fr")
+    make_statement(german, text="Die Verhandlungen gehen weiter")
+    make_statement(french, text="Les négociations reprendront lundi")
+    make_statement(Article.objects.get(language="en"), text="The negotiations will go on")
+
+    def texts(words):
+        found = search_statements(Statement.objects.all(), parse_query(words))
+        return sorted(found.values_list("text", flat=True))
+
+    assert texts("-Verhandlung") == ["Les négociations reprendront lundi", "The negotiations will go on"]
+    assert texts("-négociation") == ["Die Verhandlungen gehen weiter", "The negotiations will go on"]
+    assert texts("-negotiating") == ["Die Verhandlungen gehen weiter", "Les négociations reprendront lundi"]
+
+
+def test_results_in_other_languages_carry_their_fragment_with_the_forms_found_marked():
+    stories()
+    found = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("négociation ministres"))}
+    assert "\x02négociations\x03" in found["Reprise des négociations"]
+    german = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("Verhandlungen"))}
+    assert "\x02Verhandlung\x03 über das Handelsabkommen" in german["Handelsgespräche"]
+    chinese = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("北京表示"))}
+    assert "在\x02北京表示\x03，" in chinese["外交部谈判"]
+    two = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("外交 北京 U.S."))}
+    assert two == {}  # no "U.S." in the stories
+    two = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("外交 OR U.S. 北京"))}
+    assert "\x02外交\x03部发言人今天在\x02北京\x03表示" in two["外交部谈判"]
+    japanese = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("交渉 -北京"))}
+    assert "\x02交渉\x03を続ける" in japanese["外相の会見"]
+    mixed = {a.title: a.snippet for a in search_articles(Article.objects.all(), parse_query("Berlin"))}
+    assert "\x02Berlin\x03" in mixed["Handelsgespräche"] and "\x02Berlin\x03" in mixed["Reprise des négociations"]
+
+
+def test_the_search_page_shows_the_fragment_of_a_story_in_another_language(client):
+    stories()
+    page = client.get("/?q=Verhandlungen").content.decode()
+    assert re.search('<p class="snippet" lang="de" dir="ltr">[^<]*<mark>Verhandlung</mark> über', page)
+
+
+def test_statements_in_other_languages_carry_their_fragment():
+    from archive.models import Statement
+    from archive.search.fulltext import search_statements
+
+    stories()
+    make_statement(Article.objects.get(language="de"), text="Die Verhandlungen gehen weiter")
+    make_statement(Article.objects.get(language="en"), text="The negotiations will go on")
+    found = list(search_statements(Statement.objects.all(), parse_query("Verhandlung")))
+    assert [s.text for s in found] == ["Die Verhandlungen gehen weiter"]
+    assert "\x02Verhandlungen\x03 gehen weiter" in found[0].snippet
+    make_statement(Article.objects.get(language="zh"), text="外交部发言人表示将继续谈判")
+    found = list(search_statements(Statement.objects.all(), parse_query("发言")))
+    assert [s.snippet for s in found] == ["外交部\x02发言\x03人表示将继续谈判"]
+
+
+def test_a_fragment_of_a_long_text_is_cut_around_the_most_matches_as_fts5_does():
+    from archive.search.fulltext.language_snippets import Marker
+
+    filler = "Le texte continue sans rien dire de particulier ici. " * 40
+    text = filler + "Les négociations ont repris, et ces négociations dureront. " + filler
+    fragment = Marker("fr", parse_query("negociation").tree).snippet(text)  # typed without its accent
+    assert fragment.startswith("…") and fragment.endswith("…")
+    assert fragment.count("\x02négociations\x03") == 2 and len(fragment.split()) <= 26
+    # Found only in the title: the text's opening, as FTS5's snippet() gives it.
+    assert Marker("fr", parse_query("titre").tree).snippet("Court texte.") == "Court texte."
+
+
+def test_a_single_cjk_character_is_searched_with_a_clear_hint(client):
+    stories()
+    query = parse_query("中")
+    assert "two characters or more" in query.hint and "“中”" in query.hint
+    assert parse_query("中国").hint == "" and parse_query("x").hint == ""
+    page = client.get("/?q=中").content.decode()
+    assert "Chinese, Japanese and Korean are searched by two characters or more" in page
+    assert titles("中") == []  # "中" stands alone in no story: said, not silent
+    make_article("한국 외교", "외교부 장관은 안 갔다.", language="ko")  # Korean puts spaces between words
+    assert titles("안") == ["한국 외교"]

@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from archive.public.reader_formats import day_month_year
+
 from .facets import FACETS, SCOPES
 from .forms import MAX_QUERY_CHARS, MAX_VALUES
 
@@ -110,7 +112,7 @@ class PageState:
         for name in ("date_from", "date_to"):
             value = search.form.cleaned_data.get(name)
             if value:
-                chips.append(Chip(search.filters[name].label, value.strftime("%-d %b %Y"), self.without(name)))
+                chips.append(Chip(search.filters[name].label, day_month_year(value), self.without(name)))
         return chips
 
     def hints(self) -> list[str]:

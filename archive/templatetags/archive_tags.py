@@ -7,10 +7,10 @@ import re
 
 from django import template
 from django.urls import reverse
-from django.utils.dates import MONTHS_3
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from archive.public import reader_formats
 from archive.public.downloads import speakers_of
 from archive.public.links import url_of
 from archive.search.speakers import Speaker
@@ -146,8 +146,24 @@ def facet_items(context, facet):
 
 @register.filter
 def day_month_year(day) -> str:
-    """`|date:"j M Y"` (7 Jan 2022) for a date, without building a DateFormat for each one."""
-    return f"{day.day} {MONTHS_3[day.month].title()} {day.year}" if day else ""
+    """A date in a list: 7 Jan 2022, or in the reader's language (public/reader_formats.py)."""
+    return reader_formats.day_month_year(day)
+
+
+@register.filter
+def day_month_year_time(moment) -> str:
+    return reader_formats.day_month_year_time(moment)
+
+
+@register.filter
+def month_year(day) -> str:
+    return reader_formats.month_year(day)
+
+
+@register.simple_tag
+def reader_lang() -> str:
+    """` lang="de"` on a date written in the reader's language (none for English)."""
+    return reader_formats.lang_attribute()
 
 
 @register.simple_tag(takes_context=True)

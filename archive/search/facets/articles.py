@@ -3,7 +3,6 @@ source and date, and who speaks in it. Statement lists count them through the st
 
 from __future__ import annotations
 
-import calendar
 import operator
 from functools import reduce
 
@@ -21,6 +20,7 @@ from archive.models import (
     Tag,
     Tagging,
 )
+from archive.public.reader_formats import month_name
 
 from ..sources import FacetSource, Label, MonthOf, YearOf
 from ..speakers import Speaker
@@ -215,7 +215,7 @@ class MonthFacet(DateFacet):
     span = (1, 12)
 
     def resolve(self, values):
-        return {value: calendar.month_name[number] for value, number in numbers(values, 1, 12).items()}
+        return {value: month_name(number) for value, number in numbers(values, 1, 12).items()}
 
     def filter(self, search, queryset, values):
         months = [int(v) for v in values]
@@ -227,4 +227,4 @@ class MonthFacet(DateFacet):
         return len(chosen.get("year") or []) == 1  # months are offered within one chosen year
 
     def values(self, rows):
-        return [(str(r["value"]), calendar.month_abbr[r["value"]], r["n"]) for r in rows]
+        return [(str(r["value"]), month_name(r["value"], short=True), r["n"]) for r in rows]

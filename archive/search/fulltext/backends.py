@@ -50,11 +50,11 @@ def _search(queryset, query: Query, kind: str, snippets: bool = True, languages:
     if tree is None:
         return _unranked(queryset)
     backend = BACKENDS[connections[queryset.db].vendor]
+    plan = lang.plan(queryset.db, languages)
     if not tree.included:  # only exclusions: everything else, unranked
-        return _unranked(queryset.exclude(backend.matches(kind, Or(tuple(tree.excluded)), ranked=False)))
+        return _unranked(queryset.exclude(_excluded(backend, kind, Or(tuple(tree.excluded)), plan)))
     # Rank first; ties keep the queryset's own order (by default the newest first).
     ranking = _without_common_words(backend, queryset.db, kind, tree)
-    plan = lang.plan(queryset.db, languages)
     if not lang.only_english(plan):
         if kind == "statement":
             return _search_statement_languages(queryset, backend, tree, ranking, plan, snippets)
@@ -67,6 +67,17 @@ def _search(queryset, query: Query, kind: str, snippets: bool = True, languages:
     # Rank first; ties keep the queryset's own order.
     ordering = ["-rank", *(queryset.query.order_by or queryset.model._meta.ordering or ["-pk"])]
     return found.annotate(rank=backend.rank(kind, ranking, queryset.db)).order_by(*ordering)
+
+
+def _excluded(backend, kind, words: Or, plan):
+    """The rows holding any of the excluded words, each row in its own language's analysis (as
+    when the words are excluded beside others): "-Verhandlungen" leaves out a German story that
+    says "Verhandlung"."""
+    if lang.only_english(plan):
+        return backend.matches(kind, words, ranked=False)
+    if kind == "statement":
+        return backend.statement_matches_languages(words, plan)
+    return backend.matches_languages(words, plan, ranked=False)
 
 
 def _search_languages(queryset, backend, tree, ranking, plan, snippets):
@@ -163,8 +174,8 @@ class SqliteBackend:
 
     def with_snippets_languages(self, queryset, tree, plan):
         # English rows get their fragments from the porter index; the others' index holds analysed
-        # words, not their text: their list shows no fragment.
-        return self.with_snippets(queryset, "article", tree)
+        # words, not their text: theirs are made from the text (fulltext/language_snippets.py).
+        return self.with_snippets(queryset, "article", tree, sqlite.OTHER_LANGUAGE_TEXTS["article"])
 
     def statement_matches_languages(self, tree, plan):
         return sqlite.statement_match_languages(tree, plan)
@@ -174,14 +185,19 @@ class SqliteBackend:
         return sqlite.statement_rank_languages(tree, english, plan)
 
     def with_statement_snippets_languages(self, queryset, tree, plan):
-        # As for articles: English statements get their fragments, the others none.
-        return self.with_snippets(queryset, "statement", tree)
+        # As for articles: statements of articles not in English get theirs from their text.
+        return self.with_snippets(queryset, "statement", tree, sqlite.OTHER_LANGUAGE_TEXTS["statement"])
 
-    def with_snippets(self, queryset, kind, tree):
+    def with_snippets(self, queryset, kind, tree, other_languages: str | None = None):
         # SQLite computes the SELECT list before sorting, so a snippet column would be cut for
-        # every match; instead the rows fetched get theirs in one more query per 100 rows.
+        # every match; instead the rows fetched get theirs in one more query per 100 rows (with,
+        # where rows are in other languages than English, their texts: `other_languages`).
         table, _, column = self.INDEXES[kind]
-        snippets = partial(sqlite.snippets, table, column, sqlite.compile_match(tree))
+        if other_languages is None:
+            snippets = partial(sqlite.snippets, table, column, sqlite.compile_match(tree))
+        else:
+            match = sqlite.compile_match(tree)
+            snippets = partial(sqlite.snippets_languages, table, column, match, other_languages, tree)
         queryset._iterable_class = type("SnippetIterable", (SnippetIterable,), {"snippets": staticmethod(snippets)})
         return queryset
 

@@ -251,9 +251,40 @@ def by_language(expressions: dict, plan: dict, default: str = "0.0", output_fiel
     return SqlTemplate(f"(CASE {' '.join(cases)} ELSE {default} END)", output_field=output_field, **slots)
 
 
+CJK_HEADLINE_CHARS, CJK_HEADLINE_BEFORE = 100, 30
+
+
+def cjk_headline(column: str, words: list[str]) -> SqlTemplate:
+    """The fragment of a Chinese, Japanese or Korean text: ts_headline cannot mark it (its vector
+    holds pairs of characters, the text has none), so CJK_HEADLINE_CHARS characters from a little
+    before the first word searched, each word marked wherever it stands (as typed, any case)."""
+    pattern = "|".join("".join(ch if ch.isalnum() else "\\" + ch for ch in word) for word in words)
+    return SqlTemplate(
+        "(SELECT (CASE WHEN s.start > 1 THEN '…' ELSE '' END)"
+        " || regexp_replace(substr(s.t, s.start, {width}), {pattern}, {replacement}, 'gi')"
+        " || (CASE WHEN s.start + {width_again} <= length(s.t) THEN '…' ELSE '' END)"
+        " FROM (SELECT d.t, greatest(1, coalesce(nullif(strpos(lower(d.t), lower({first})), 0), 1) - {before}) AS start"
+        " FROM (SELECT {document} AS t) AS d) AS s)",
+        output_field=TextField(),
+        width=Value(CJK_HEADLINE_CHARS),
+        pattern=Value(pattern),
+        replacement=Value("\x02\\&\x03"),
+        width_again=Value(CJK_HEADLINE_CHARS),
+        first=Value(words[0] if words else ""),
+        before=Value(CJK_HEADLINE_BEFORE),
+        document=F(column),
+    )
+
+
 def headline_languages(tree, plan: dict, column: str = "body", language=None) -> SqlTemplate:
+    from .language_snippets import words_of
+    from .languages import CJK
+
     expressions = {}
     for code in plan:
         node, config = analysed(tree, code)
+        if code in CJK and words_of(tree):
+            expressions[code] = cjk_headline(column, words_of(tree))
+            continue
         expressions[code] = headline(column, compile_tsquery(node, config), config)
     return by_language(expressions, plan, default="''", output_field=TextField(), language=language)

@@ -200,7 +200,18 @@ def _term(word: str, hints: list[str]) -> Term | None:
     if word.casefold() in STOP_WORDS:
         hints.append(f"Common word ignored: {word}")
         return None
+    if len(word) == 1 and _is_cjk(word):
+        hints.append(
+            f"Chinese, Japanese and Korean are searched by two characters or more: “{word}” alone is found "
+            "only where it stands by itself; add the character before or after it"
+        )
     return Term(word)
+
+
+def _is_cjk(word: str) -> bool:
+    from .languages import CJK_CHARS  # languages.py reads the query objects of this module
+
+    return re.fullmatch(f"[{CJK_CHARS}]+", word) is not None
 
 
 def _combine_or(items: list) -> list:

@@ -119,6 +119,37 @@ def snippets(table: str, column: int, match: str, ids: list[int]) -> dict[int, s
         return dict(cursor.fetchall())
 
 
+# The rows of a page not in English, with their language and text (the snippet's column).
+OTHER_LANGUAGE_TEXTS = {
+    "article": "SELECT id, language, body FROM archive_article WHERE id IN ({ids}) AND language NOT IN ('en', '')",
+    "statement": "SELECT s.id, a.language, s.text FROM archive_statement s "
+                 "JOIN archive_article a ON a.id = s.article_id "
+                 "WHERE s.id IN ({ids}) AND a.language NOT IN ('en', '')",
+}  # fmt: skip
+
+
+def snippets_languages(table: str, column: int, match: str, texts_sql: str, tree, ids: list[int]) -> dict[int, str]:
+    """snippets() for rows in several languages, in the same one query: the porter index's fragments
+    for the English rows, and for the others their language and text, of which a fragment is made
+    here in their own language (their words index holds analysed words, not the text:
+    fulltext/language_snippets.py)."""
+    from .language_snippets import snippets as other_snippets
+    from .languages import ENGLISH, analysis
+
+    placeholders = ", ".join("%s" for _ in ids)
+    sql = (
+        f"SELECT rowid, NULL, snippet({table}, {column}, char(2), char(3), '…', {SNIPPET_WORDS}) "
+        f"FROM {table} WHERE {table} MATCH %s AND rowid IN ({placeholders}) "
+        f"UNION ALL {texts_sql.format(ids=placeholders)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *ids, *ids])
+        rows = cursor.fetchall()
+    found = {pk: text for pk, language, text in rows if language is None}
+    found.update(other_snippets([row for row in rows if row[1] is not None and analysis(row[1]) != ENGLISH], tree))
+    return found
+
+
 def match_ids(table: str, match: str, using: str) -> list[int]:
     """The rowids (= the ids of the indexed rows) matching, from the index alone."""
     with connections[using].cursor() as cursor:
