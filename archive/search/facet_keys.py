@@ -11,6 +11,7 @@ those are all counted over the same articles, `ids`.
 from __future__ import annotations
 
 import json
+import time
 from contextlib import contextmanager
 
 from django.db import connections
@@ -40,7 +41,7 @@ WITH {matches}counted AS MATERIALIZED (
 )
 SELECT k.facet, k.value, k.n, k.number,
        coalesce(c.name, p.name, o.name, t.name, s.name) AS label,
-       o.country_id, o.kind, coalesce(t.slug, s.slug) AS slug, {estimated} AS estimated
+       o.country_id, o.kind, coalesce(t.slug, s.slug) AS slug
 FROM kept k
 LEFT JOIN archive_country c ON k.facet IN ('c', 'd', 'sc', 'a') AND c.code = k.value
 LEFT JOIN archive_person p ON (k.facet = 'p' OR k.facet = 'sp' AND k.value LIKE 'p%%') AND p.id = k.number
@@ -73,31 +74,6 @@ LISTED = f"""
     ) x ON x.key = t.key
     WHERE {MOST} AND t.key <> '' AND t.n > coalesce(x.n, 0)
 """
-# LISTED with a third way, for lists long enough to be counted from a sample (SAMPLE_FROM): the keys
-# of every {step}-th listed row, when the database finds at least {limit} rows NOT listed either (the
-# two exact ways then read {limit} arrays or more); raw counts, scaled by the caller. The condition
-# is evaluated once, like MOST, so exactly one of the three ways runs; `estimated` says which.
-SAMPLED = "({limit} <= (SELECT coalesce(max(n), 0) FROM {totals} WHERE key = '') - {listed})"
-LISTED_OR_SAMPLED = f"""
-    SELECT {{key}} AS key, count(*) AS n
-    FROM {{keys}} f {{unnest}}
-    WHERE f.{{id}} IN (SELECT id FROM m) AND NOT {MOST} AND NOT {{sampled}}
-    GROUP BY {{key}}
-    UNION ALL
-    SELECT t.key, t.n - coalesce(x.n, 0)
-    FROM {{totals}} t LEFT JOIN (
-        SELECT {{key}} AS key, count(*) AS n
-        FROM {{keys}} f {{unnest}}
-        WHERE {{not_listed}}
-        GROUP BY {{key}}
-    ) x ON x.key = t.key
-    WHERE {MOST} AND NOT {{sampled}} AND t.key <> '' AND t.n > coalesce(x.n, 0)
-    UNION ALL
-    SELECT {{key}} AS key, count(*) AS n
-    FROM {{keys}} f {{unnest}}
-    WHERE f.{{id}} IN (SELECT id FROM m WHERE m.i %% {{step}} = 1) AND {{sampled}}
-    GROUP BY {{key}}
-"""
 # The arrays of each kind of list: (table, id column, totals table).
 TABLES = {
     ARTICLES: ("archive_facetkeys", "article_id", "archive_facettotals"),
@@ -108,7 +84,6 @@ DIALECTS = {
         "unnest": "CROSS JOIN LATERAL unnest(f.keys) AS k(key)",
         "key": "k.key",
         "matches": "m AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS id), ",
-        "numbered": "m AS MATERIALIZED (SELECT u.id, u.i FROM unnest(%s::bigint[]) WITH ORDINALITY AS u(id, i)), ",
         "not_listed": "NOT EXISTS (SELECT 1 FROM m WHERE m.id = f.{id})",  # a hash anti-join
         "prefix": "split_part(key, ':', 1)",
         "colon": "strpos(key, ':')",
@@ -117,7 +92,6 @@ DIALECTS = {
         "unnest": "CROSS JOIN json_each(f.keys) AS k",
         "key": "k.value",
         "matches": "m AS MATERIALIZED (SELECT value AS id FROM json_each(%s)), ",
-        "numbered": "m AS MATERIALIZED (SELECT value AS id, key + 1 AS i FROM json_each(%s)), ",
         "not_listed": "f.{id} NOT IN (SELECT id FROM m)",
         "prefix": "substr(key, 1, instr(key, ':') - 1)",
         "colon": "instr(key, ':')",
@@ -138,14 +112,19 @@ MAX_ARTICLES = {"postgresql": None, "sqlite": None}
 # articles' arrays, 466,000 keys hashed and counted, 136 ms; "said": 37,000 arrays of the complement),
 # the keys of about SAMPLE_SIZE of the listed rows (every k-th id, k fixed by the list's length, so
 # the same page gives the same figures) are counted and scaled by the list's length over the
-# sample's, rounded to two significant digits, and the page says they are estimates ("about"). The
-# cost then stops growing with the list. Smaller lists, or those whose complement is small, are
-# counted exactly as before: nothing changes below SAMPLE_FROM (no list of the 19,000 stories of the
-# corpus reaches it: "said", 15,000 articles, has 3,700 others, counted exactly). The database
-# decides in the same statement (LISTED_OR_SAMPLED): no query more. None: never (SQLite, whose
-# embedded archives stay small enough to count exactly).
+# sample's, rounded to two significant digits, and the page says they are estimates ("about"). Only
+# the sample's ids are sent (the full list of "said" at 10x, 150,000 ids, cost 200 ms more to send,
+# parse and scan than the counting itself). The cost then stops growing with the list. Smaller lists,
+# or those whose complement is small, are counted exactly as before: nothing changes below
+# SAMPLE_FROM (no list of the 19,000 stories of the corpus reaches it: "said", 15,000 articles, has
+# 3,700 others, counted exactly). None: never (SQLite, whose embedded archives stay small enough to
+# count exactly).
 SAMPLE_FROM = {"postgresql": 10_000, "sqlite": None}
 SAMPLE_SIZE = 5_000
+# How long a connection trusts the number of rows it read for that choice (seconds), like the words'
+# statistics (fulltext/backends.py): asked once a minute, not on every page. A stale number only
+# changes which of two right ways counts (exactly, or from a sample that the page calls one).
+TOTAL_TTL = 60.0
 
 
 class Counts(dict):
@@ -156,13 +135,31 @@ class Counts(dict):
     sample: tuple[int, int] | None = None
 
 
-def sample_step(listed: int, using: str = "default") -> int | None:
-    """Every how many listed rows one is counted, if a list of `listed` rows may be counted from a
-    sample (the database decides, from the rows not listed); None: exactly."""
+def sampled(ids: Ids, using: str = "default", lists: str = ARTICLES) -> tuple[Ids, float] | None:
+    """Every k-th of `ids` and the factor that scales counts over them to the whole list, when the
+    list is counted from a sample (see SAMPLE_FROM); else None."""
     limit = SAMPLE_FROM.get(connections[using].vendor)
-    if limit is None or listed < max(limit, 2 * SAMPLE_SIZE):
+    if limit is None or len(ids) < max(limit, 2 * SAMPLE_SIZE):
         return None
-    return -(-listed // SAMPLE_SIZE)  # ceil: at most SAMPLE_SIZE rows
+    if remembered_total(using, lists) - len(ids) < limit:  # a few others: counted exactly from the complement
+        return None
+    step = -(-len(ids) // SAMPLE_SIZE)  # ceil: at most SAMPLE_SIZE rows
+    sample = Ids(ids[::step])
+    return sample, len(ids) / len(sample)
+
+
+def remembered_total(using: str = "default", lists: str = ARTICLES) -> int:
+    """total(), remembered by the connection for TOTAL_TTL seconds."""
+    memo = connections[using].__dict__.setdefault("_archive_facet_totals", {})
+    now = time.monotonic()
+    if lists not in memo or memo[lists][0] < now:
+        memo[lists] = (now + TOTAL_TTL, total(using, lists))
+    return memo[lists][1]
+
+
+def forget_totals(using: str = "default") -> None:
+    """Drop the connection's remembered numbers of rows (tests)."""
+    connections[using].__dict__.pop("_archive_facet_totals", None)
 
 
 def about(count: float) -> int:
@@ -233,7 +230,12 @@ def count_facets(
     statements; None: every row); from a sample of a long list (see SAMPLE_FROM), marked estimated."""
     connection = connections[using]
     found = Counts()
-    step = sample_step(len(ids), using) if ids is not None else None
+    factor = None
+    if ids is not None:
+        picked = sampled(ids, using, lists)
+        if picked is not None:
+            found.estimated, found.sample = True, (len(picked[0]), len(ids))
+            ids, factor = picked
     cases = " ".join(
         f"WHEN '{FACETS[name].key_prefix}' THEN {int(limit) if limit else UNLIMITED}" for name, limit in limits.items()
     )
@@ -241,31 +243,22 @@ def count_facets(
     keys, id_column, totals = TABLES[lists]
     dialect = {**DIALECTS[connection.vendor], "keys": keys, "id": id_column, "totals": totals}
     dialect["not_listed"] = dialect["not_listed"].format(**dialect)
-    estimated = "NULL"
     if ids is None:
         counted, params = ALL.format(**dialect), []
         dialect = {**dialect, "matches": ""}
-    elif step is None:
+    else:
         counted = LISTED.format(**dialect)
-    else:  # our own integers in the SQL, not input
-        estimated = SAMPLED.format(limit=int(SAMPLE_FROM[connection.vendor]), totals=totals, listed=len(ids))
-        counted = LISTED_OR_SAMPLED.format(**dialect, sampled=estimated, step=int(step))
-        dialect = {**dialect, "matches": dialect["numbered"]}
-    if ids is not None:
         params = [ids.as_array() if connection.vendor == "postgresql" else ids.as_json(), len(ids), len(ids)]
-    sql = SQL.format(facets=facets, limits=f"CASE facet {cases} END", counted=counted, estimated=estimated, **{
-        key: value for key, value in dialect.items() if key not in ("not_listed", "keys", "id", "totals", "numbered")})
+    sql = SQL.format(facets=facets, limits=f"CASE facet {cases} END", counted=counted, **{
+        key: value for key, value in dialect.items() if key not in ("not_listed", "keys", "id", "totals")})
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     found.update({name: [] for name in limits})
-    if rows and rows[0][-1]:  # counted from the sample: every step-th listed row
-        counted_rows = -(-len(ids) // step)
-        found.estimated, found.sample = True, (counted_rows, len(ids))
-    for prefix, value, n, number, label, org_country, org_kind, slug, _estimated in rows:
+    for prefix, value, n, number, label, org_country, org_kind, slug in rows:
         facet = KEY_PREFIXES[prefix]
-        if found.estimated:  # ordered by the sample's counts: scaled alike, the order holds
-            n = about(n * len(ids) / counted_rows)
+        if factor is not None:  # the order is the sample's: the same factor for every value
+            n = about(n * factor)
         found[facet.name].append(facet.key_row(value, n, number, label, org_country, org_kind, slug))
     for name in limits:
         if FACETS[name].chart:  # every value, in order
