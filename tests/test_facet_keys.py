@@ -7,6 +7,7 @@ import json
 import pytest
 from django.db import connection, transaction
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from archive.curation import merging
 from archive.models import (
@@ -227,3 +228,41 @@ def test_totals_out_of_step_with_the_keys_are_found_and_rebuilt(archive, monkeyp
     call_command("rebuild_search_index", verbosity=0)
     assert facet_keys.totals_out_of_step() == {}
     assert_same_facets(monkeypatch, {}, {"q": "talks"})
+
+
+def test_long_lists_are_counted_from_a_sample_and_the_page_says_about(client, monkeypatch):
+    """Issue 16: from SAMPLE_FROM listed rows (and as many others) the keys of every k-th listed row
+    are counted and scaled, rounded, and marked as estimates, in as many queries (the number of rows
+    is remembered); other lists exact."""
+    for number in range(12):
+        make_article(f"Trade talks {number}", "Tariffs and trade.", countries=["JP" if number % 3 else "US"])
+    for number in range(12):
+        make_article(f"Farm report {number}", "Wheat", countries=["FR"])
+    exact = facets({"q": "trade"}, keyed=True, monkeypatch=monkeypatch)
+    assert ("JP", "Japan", 8, False) in exact["country"]
+    response = client.get("/", {"q": "trade"})
+    assert b"about" not in response.content.split(b'class="facets"')[1]
+
+    vendor = connection.vendor
+    facet_keys.forget_totals()  # the number of articles, remembered by the connection for a minute
+    monkeypatch.setitem(facet_keys.SAMPLE_FROM, vendor, 4)
+    monkeypatch.setattr(facet_keys, "SAMPLE_SIZE", 6)  # 12 listed: every 2nd counted, times 2
+    sampled = facets({"q": "trade"}, keyed=True, monkeypatch=monkeypatch)
+    counts = dict((value, count) for value, _label, count, _chosen in sampled["country"])
+    assert sum(counts.values()) == 12 and set(counts) <= {"JP", "US"} and all(n % 2 == 0 for n in counts.values())
+    search = ArticleSearch(QueryDict("q=trade"))
+    assert search.count() == 12  # the number of results stays exact
+    with CaptureQueriesContext(connection) as queries:
+        assert all(facet.estimated for facet in search.facets() if facet.name == "country")
+    assert len(queries) == 1
+    response = client.get("/", {"q": "trade"})
+    facets_html = response.content.decode().split('class="facets"')[1]
+    assert 'class="estimate"' in facets_html and '<span class="count">about ' in facets_html
+    # Every article listed, none other: exact.
+    assert not any(facet.estimated for facet in ArticleSearch(QueryDict("q=trade OR wheat")).facets())
+    monkeypatch.setitem(facet_keys.SAMPLE_FROM, vendor, 13)  # 12 listed: counted exactly
+    assert not any(facet.estimated for facet in ArticleSearch(QueryDict("q=trade")).facets())
+
+
+def test_estimated_counts_are_rounded_to_two_digits():
+    assert [facet_keys.about(n) for n in (0, 57, 99.6, 1234, 27834, 150130)] == [0, 57, 100, 1200, 28000, 150000]

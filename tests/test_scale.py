@@ -118,3 +118,36 @@ def test_sqlite_walks_the_date_index_for_a_page_of_every_statement(newest_first)
         plan = [row[-1] for row in cursor.fetchall()]
     assert plan[0].startswith("SCAN a USING COVERING INDEX"), plan
     assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [("/", {"q": "trade"}), ("/", {"q": "trade", "page": "2"}), ("/", {"q": "trade talks", "country": "FR"}),
+     ("/", {"q": "report", "date_from": "1987-03-01", "page": "2"}), ("/statements/", {"q": "exports"}),
+     ("/statements/", {"q": "exports OR agree", "page": "2"}), ("/", {"q": "trade", "sort": "oldest"})],
+)  # fmt: skip
+def test_ranked_pages_from_ids_read_in_rank_order_show_what_ranking_again_shows(
+    client, statements_archive, monkeypatch, path, params
+):
+    """PostgreSQL reads the matching ids in ranked order and a page is twenty of their rows
+    (listings.PagedByRank): the same page, in the same number of queries, as ranking again."""
+    from django.db import connection
+
+    from archive.search.listings import PagedByRank
+
+    taken, real = [], filtersets.ArchiveSearch.page_listing
+
+    def page_listing(search):
+        taken.append(real(search))
+        return taken[-1]
+
+    monkeypatch.setattr(filtersets.ArchiveSearch, "page_listing", page_listing)
+    render(client, path, params)  # the words' statistics, remembered by the connection for a minute
+    from_ids, queries = render(client, path, params)
+    by_rank = isinstance(taken[-1], PagedByRank)
+    assert by_rank == (connection.vendor == "postgresql" and "sort" not in params)
+    monkeypatch.setattr(filtersets.ArchiveSearch, "ranks_with_ids", lambda search, found: False)
+    ranked_again, queries_before = render(client, path, params)
+    assert from_ids == ranked_again
+    assert queries == queries_before
+    assert b"/articles/" in from_ids

@@ -118,11 +118,14 @@ def build_schema(server_url: str) -> dict:
         "TagPage": page_of("Tag"),
         "Facet": {
             "type": "object",
-            "required": ["name", "label", "values", "has_more"],
+            "required": ["name", "label", "values", "has_more", "estimated"],
             "properties": {
                 "name": {"type": "string", "description": "The parameter that filters by it"},
                 "label": {"type": "string"},
                 "has_more": {"type": "boolean"},
+                "estimated": {"type": "boolean", "description": "The counts are estimates from a sample of the "
+                              "results, rounded to two significant digits (lists of 10,000 results and more, on "
+                              "PostgreSQL); else exact"},
                 "values": {"type": "array", "items": {
                     "type": "object", "required": ["value", "label", "count", "selected"],
                     "properties": {"value": {"type": "string"}, "label": {"type": "string"},

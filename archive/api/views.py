@@ -99,6 +99,7 @@ def facet_data(search) -> list[dict]:
             "values": [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
                        for v in facet.values],  # fmt: skip
             "has_more": facet.has_more,
+            "estimated": facet.estimated,  # counted from a sample of a long list (facet_keys.SAMPLE_FROM)
         }
         for facet in search.facets()
     ]

@@ -59,6 +59,7 @@ class CountedFacet:
     chart: bool = False
     span: tuple[int, int] | None = None  # a chart's fixed axis
     keep: list[tuple[str, str]] = field(default_factory=list)  # the page's state, for the filter box
+    estimated: bool = False  # counted from a sample of a long list (facet_keys.SAMPLE_FROM): "about"
 
     @property
     def max_count(self) -> int:
@@ -81,6 +82,7 @@ class FacetCounter:
             limit = None if FACETS[name].chart else (FACET_MORE_LIMIT if name in expanded else FACET_LIMIT) + 1
             plan[name] = (limit, filter_texts.get(name, ""))
         counted = self.keyed_counts(plan)
+        estimated = getattr(counted, "estimated", False)
         state = self.search.page_state.state_inputs(exclude=())  # every parameter but the page
         facets = []
         for name, (limit, contains) in plan.items():
@@ -101,6 +103,7 @@ class FacetCounter:
                 chart=facet.chart,
                 span=facet.span,
                 keep=keep,
+                estimated=estimated and name in counted,
             )
             for value, label, count in values:
                 href = self.search.page_state.toggled_href(name, value)
@@ -120,7 +123,7 @@ class FacetCounter:
             and facet.is_shown(search, chosen)
         ]
 
-    def keyed_counts(self, plan: dict[str, tuple[int | None, str]]) -> dict[str, list[dict]]:
+    def keyed_counts(self, plan: dict[str, tuple[int | None, str]]) -> facet_keys.Counts | dict[str, list[dict]]:
         """In one query, the counts of the facets that facet_keys.py can count: those whose own filter
         is not chosen and whose values are not searched, all over the same results."""
         search = self.search

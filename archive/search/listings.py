@@ -72,6 +72,36 @@ class PagedBySortKey:
         return iter(self.rows.filter(pk__in=self.lean).order_by(*self.lean.query.order_by))
 
 
+class PagedByRank:
+    """A ranked list whose order is known already: its ids in order (read with the matching ids, see
+    ArchiveSearch.searched_ids). A page is the full rows of its twenty ids (`rows`: what the list
+    shows, with the search's snippets), put in that order; nothing is matched or ranked again.
+    Given to a Paginator with its count."""
+
+    ordered = True  # a Paginator warns about unordered lists
+
+    def __init__(self, ids, rows: QuerySet):
+        self.ids, self.rows = ids, rows
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        chosen = list(self.ids[key])
+        if not chosen:
+            return []
+        found = {row.pk: row for row in self.rows.filter(pk__in=chosen).order_by()}
+        return [found[pk] for pk in chosen if pk in found]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
 def statements_by_article_date(newest_first: bool):
     """Every statement's ids by its article's date (newest or oldest first, undated last), then its
     own id, as StatementSearch orders them: for SQLite, a page of them walking the articles' date

@@ -135,10 +135,11 @@ def facet_items(context, facet):
     template engine (or format_html) spent some hundred function calls on each. Everything from the
     archive or the request is escaped."""
     path = html.escape(context["request"].path)
+    about = "about " if getattr(facet, "estimated", False) else ""  # counted from a sample (facet_keys.py)
     items = []
     for item in facet.values:
         li, link, tick = _SELECTED if item.selected else _UNSELECTED
-        href, label, count = html.escape(item.href), html.escape(str(item.label)), f"{int(item.count):,}"
+        href, label, count = html.escape(item.href), html.escape(str(item.label)), f"{about}{int(item.count):,}"
         items.append(f'<li{li}><a href="{path}{href}"{link}>{tick}{label}</a> <span class="count">{count}</span></li>')
     return mark_safe("\n    ".join(items))  # noqa: S308 - every value above is escaped
 

@@ -95,9 +95,10 @@ class Ids(tuple):
         return f"{{{self._joined}}}"
 
 
-def fetch_ids(queryset) -> Ids:
-    """The primary keys of a queryset as plain tuples (thousands of them: not the ORM's iterator)."""
-    found = queryset.order_by().values("pk")
+def fetch_ids(queryset, *, in_order: bool = False) -> Ids:
+    """The primary keys of a queryset as plain tuples (thousands of them: not the ORM's iterator);
+    in the queryset's order when `in_order`, else in none."""
+    found = (queryset if in_order else queryset.order_by()).values("pk")
     connection = connections[found.db]
     sql, params = found.query.get_compiler(connection=connection).as_sql()
     with connection.cursor() as cursor:
