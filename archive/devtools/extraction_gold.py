@@ -325,6 +325,33 @@ def draw_stories(seed: int = 12, per_group: int = 15) -> dict[str, list[int]]:
     return {group: sorted(rng.sample(sorted(ids), per_group)) for group, ids in groups.items()}
 
 
+def draw_more_stories(seed: int = 1212, count: int = 45) -> list[int]:
+    """The second draw of Reuters gold for issue 12 (development part only, kept to be rerun): stories
+    of all.jsonl with a direct quotation (a '"' in the body) and " said", a PEOPLE or ORGS tag (so none
+    of the held-out evaluation stories, whose tags are emptied), 80-400 words, neither among the 400
+    diplomatic stories nor already in the gold; `count` of them with random.Random(1212). Annotated
+    by reading before the extractor was run on them."""
+    import random
+
+    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
+    gold = {  # the gold before this draw (the draw's own files name it in their "_about")
+        int(p.stem.split("-")[1])
+        for p in GOLD_DIR.glob("r21578-*.json")
+        if "draw_more_stories" not in json.loads(p.read_text(encoding="utf-8"))["_about"]
+    }
+    ids = []
+    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
+        for line in corpus:
+            record = json.loads(line)
+            if record["id"] in diplomatic or record["id"] in gold or not (record["people"] or record["orgs"]):
+                continue
+            body = record["body"]
+            if '"' not in body or " said" not in body or not 80 <= len(body.split()) <= 400:
+                continue
+            ids.append(record["id"])
+    return sorted(random.Random(seed).sample(sorted(ids), count))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print the misses and false positives")
