@@ -439,3 +439,76 @@ def test_managing_director_and_a_circumstance_after_an_inverted_name():
 )
 def test_broadcasters_and_units_named_after_their_parent(text, expected):
     assert speaker_of(text, "February") == expected
+
+
+# Second development draw of issue 12: one invented example for each rule it brought.
+
+
+def test_a_wire_that_types_apostrophes_as_double_marks():
+    text = ('Mining Minister Samuel Lira said Chile"s copper exports would rise.\n\n'
+            '"The mines of Chile"s north will produce more in February," he said.')
+    assert speaker_of(text, "copper exports") == "Samuel Lira"
+    assert speaker_of(text, "north will produce more") == "Samuel Lira"
+
+
+def test_told_reporters_after_a_meeting_reports_the_clause_before():
+    text = ("Mining Minister Samuel Lira spoke.\n\nThe copper price would recover by February, he told reporters "
+            "after meeting Peruvian, Zambian and Zairean ministers.")
+    assert speaker_of(text, "recover by February") == "Samuel Lira"
+    assert speaker_of(text, "Zairean ministers") == "no statement"
+
+
+def test_an_inverted_name_opening_with_a_particle():
+    text = '"We will sell no more copper before February," said van Buren of the Dutch trade board.'
+    text = "Dutch trade chief Karel van Buren met the miners.\n\n" + text
+    assert speaker_of(text, "no more copper") == "Karel van Buren"
+
+
+def test_a_verb_that_goes_on_before_a_quotation():
+    text = ('Mining Minister Samuel Lira said output rose.\n\nLira continued, "We will sell more copper in '
+            'February than ever before."')
+    assert speaker_of(text, "sell more copper") == "Samuel Lira"
+    assert speaker_of("Copper prices continued to rise in February, traders said.", "Copper prices") is None
+
+
+def test_a_name_inside_a_circumstance_is_no_subject_of_the_description_after_it():
+    text = ("Finance Minister Jorge Rey cancelled his trip because of the visit in February by Prime Minister "
+            "Ana Silva, a Finance Ministry spokesman said.")
+    assert speaker_of(text, "cancelled his trip") == "Finance Ministry"
+
+
+def test_a_description_that_only_a_role_of_a_body_makes():
+    text = "Exports will fall in February, Luis Ortega, President of the Lima Chamber of Commerce said."
+    assert speaker_of(text, "Exports will fall") == "Luis Ortega"
+
+
+def test_what_a_person_wrote_speaks_for_that_person():
+    text = ("Senator Ann Kirk read a letter from Mining Minister Samuel Lira.\n\n"
+            "Lira's letter also said copper exports would rise in February.")
+    assert speaker_of(text, "copper exports") == "Samuel Lira"
+
+
+def test_a_name_a_newspaper_apposition_makes_a_publication():
+    text = ('The Lima Courier, the city\'s oldest paper, said: "The budget of February is a failure."\n\n'
+            "The Evening Star newspaper called it shameful. It said the budget would fail by February.")
+    assert speaker_of(text, "budget of February") == "Lima Courier"
+    assert speaker_of(text, "would fail by February") == "Evening Star"
+
+
+def test_an_adjective_before_officials_names_no_body():
+    assert speaker_of("The plan will not be made public until February, Congressional officials said.",
+                      "made public") is None
+
+
+def test_a_report_is_never_he():
+    text = ("Mining Minister Samuel Lira warned the unions against strikes, the state radio said.\n\n"
+            "A report, monitored in London, said he spoke to the miners in February.\n\n"
+            "He said the mines would stay open until February.")
+    assert speaker_of(text, "stay open") == "Samuel Lira"
+
+
+def test_a_promise_of_a_thing_is_no_statement():
+    text = "Prime Minister Ana Silva told ministries to cut spending and promised a review of the state mines."
+    assert speaker_of(text, "review of the state mines") == "no statement"
+    assert speaker_of("Prime Minister Ana Silva promised that the mines would stay open in February.",
+                      "mines would stay open") == "Ana Silva"

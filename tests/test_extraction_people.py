@@ -177,3 +177,9 @@ def test_a_firm_s_name_after_a_title_is_no_person():
     assert "Morgan Stanley" not in found
     found = people("Swiss Economics Minister Jean-Pascal Delamuraz and National Bank President Pierre Languetin met.")
     assert "Jean-Pascal Delamuraz" in found
+
+
+def test_a_merchants_body_is_no_person():
+    found = people("LIMA, March 2 - Luis Ortega, President of the Peruvian Merchants Chambers of Commerce, spoke.")
+    assert "Luis Ortega" in found
+    assert not [name for name in found if "Merchants" in name]

@@ -161,6 +161,8 @@ _QUOTE_OR_QUESTION_RE = re.compile(
     r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
 )
 _WARNING_VERBS = frozenset({"warned", "warns", "warning", "cautioned", "cautions"})
+_PROMISE_VERBS = frozenset({"promised", "promises", "pledged", "pledges", "vowed", "vows"})
+_NOUN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|more|new|further|greater|his|her|its|their|support|help|aid)\s")
 _OF_DANGER_RE = re.compile(r"\s+(?:of|about|against)\b")
 _OF_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,6}?of\s+\S")  # "accused China of using"
 _AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the address as"
@@ -195,6 +197,7 @@ _CIRCUMSTANCE_ONLY_RE = re.compile(
     r"(?![^\n]*\b(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|that)\b)[^\n]*$"
 )
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
+_QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 _INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n't|\bwas|\bwere|\bis|\bbe)\s+$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -287,7 +290,7 @@ def find_statements(
             continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
-        shape = _single_quotes_as_double(paragraph)
+        shape = _apostrophes_typed_as_quotes(_single_quotes_as_double(paragraph))
         found = _statements_in(paragraph, index, start, story, shape)
         if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
@@ -331,6 +334,17 @@ def _single_quotes_as_double(paragraph: str) -> str:
         marks[match.start()] = "“"
         marks[match.end() - 1] = "”"
     return "".join(marks)
+
+
+def _apostrophes_typed_as_quotes(paragraph: str) -> str:
+    """'Japan"s exports': a wire that types its apostrophes as double marks. A mark between a
+    letter and a lone "s" is an apostrophe, not a quotation's edge (offsets unchanged)."""
+    if '"s' not in paragraph:
+        return paragraph
+    return _TYPED_APOSTROPHE_RE.sub("'", paragraph)
+
+
+_TYPED_APOSTROPHE_RE = re.compile(r'(?<=[^\W\d_])"(?=s(?![^\W\d_]))')
 
 
 # ‘...’ at a word's start, closed by a ’ that no letter follows; no "‘" inside (nested quotations
@@ -573,8 +587,10 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         if _ends_sentence(masked, verb, s1):
             if not _framed_subject(masked, s0, verb):
                 return True  # "..., as Japan had previously agreed.", "less than Canada estimated."
-        elif not _after_reported_words(masked, s0, s1, verb) and not (
-            verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1)
+        elif (
+            not _after_reported_words(masked, s0, s1, verb)
+            and not (verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1))
+            and not _QUOTATION_NEXT_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
         ):
             return True
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
@@ -587,6 +603,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     text = verb.text
     if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
         return True
+    if text in _PROMISE_VERBS and _NOUN_OBJECT_RE.match(masked, verb.end, s1):
+        return True  # "promised a review of the industries": a thing promised, not words reported
     if text in _WARNING_VERBS and _OF_DANGER_RE.match(masked, verb.end, s1):
         return True  # "who warned of the deficit's dangers": a topic, not what was said
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
@@ -713,10 +731,17 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     before = masked[s0 : subject[0]].rstrip()
     if not words or not before.endswith(","):
         return None
+    # "Zoltan Boesze, chief of the ministry's budget division said", "Nalin Vissanji, President of
+    # the Chamber of Commerce said": a role of a body, no name in it, is a description as well
+    role_of = is_role_word(words[0]) and masked[subject[0] : subject[1]].split()[1:2] == ["of"]
     if words[0].lower() not in ("a", "an", "of", "at", "from") and not (words[0].islower() and is_role_word(words[0])):
-        return None  # "Zoltan Boesze, chief of the ministry's budget division said": a role as well
+        if not role_of or _person_heading(_clean_subject(masked[subject[0] : subject[1]]), story):
+            return None
     end = s0 + len(before) - 1
     start = _phrase_start(masked, s0, end, story)
+    first = masked[start:end].split(None, 1)[:1]
+    if first and (first[0] in _PREPOSITIONS or first[0] in _BOUNDARY_WORDS or first[0].endswith("ing")):
+        return None  # "..., including the visit by Prime Minister X, a Treasury spokesman said": no subject
     return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
 
 
@@ -743,9 +768,11 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     # After "told" its audience first: "CLAUSE, X told parliament, adding ..." goes on like "X said, adding".
     told = _TOLD_OBJECT_RE.match(masked, verb.end, s1) if verb.text in ("told", "tells") else None
     tail = told.end() if told else verb.end
+    told_when = told is not None and _TOLD_CIRCUMSTANCE_RE.search(told.group()) is not None
     if (
         before
         and after
+        and not told_when
         and _TAIL_RE.match(masked, tail, s1)
         and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS
     ):
@@ -756,10 +783,14 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
             after is None
             or _CIRCUMSTANCE_RE.match(masked, verb.end, s1)
             or (told and _CIRCUMSTANCE_RE.match(masked, tail + (masked[tail : tail + 1] == ","), s1))
+            or told_when
         ):
             return before
     return after or before
 
+
+# "CLAUSE, he told reporters after meeting ministers.": the audience, then when: the clause is the content.
+_TOLD_CIRCUMSTANCE_RE = re.compile(r"\s(?:on|in|at|after|during)\s")
 
 # What follows "X said," when it goes on with the reported words, not with how or when he said it.
 _TAIL_RE = re.compile(
@@ -972,6 +1003,7 @@ def _noun_phrase_after(
         return None  # "said on Tuesday", "said in a statement"
     opener = first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS or is_title_word(first)
     opener = opener or (first.endswith("ing") and len(words) > 1 and words[1][:1].isupper())  # "visiting"
+    opener = opener or (first in PARTICLES and len(words) > 1 and words[1][:1].isupper())  # "said de Clercq"
     if len(words) > 10 or not (any_start or opener):
         return None
     if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
@@ -1033,8 +1065,13 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         person = _person_heading(phrase, story)
         if person:
             return _Speaker(person=person, label=label)
+    writing = _WRITING_OF_RE.match(label)
+    if writing and (person := _person_heading(writing.group(1), story)):
+        return _Speaker(person=person, label=label)  # "Yeutter's letter said": the letter's writer
     if _is_compound(label, story):
         return _Speaker(label=label, plural=True)
+    if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
+        return _Speaker(organisation=publication, label=label)
     organisation = _organisation_voice(label, story) or _organisation_named(label, index, start, story)
     if organisation:
         return _Speaker(organisation=organisation, label=label)
@@ -1045,6 +1082,29 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+# "Yeutter's letter", "Smith's written statement": what a person wrote or gave speaks for that person.
+_WRITING_OF_RE = re.compile(
+    r"(.+?)['’]s?\s+(?:[a-z]+\s+)?(?:letter|statement|speech|message|testimony|remarks|memo|memorandum|"
+    r"article|column|book|tweet|note|communique|affidavit)$"
+)
+_NAME_WORD_RE = re.compile(r"[A-Z][\w&.'’-]*$")
+
+
+def _publication_named(label: str, paragraph: str, attribution: _Attribution) -> str | None:
+    """ "The Indian Express, the country's biggest selling paper, said": a name, then an
+    apposition that calls it a newspaper, an agency or a broadcaster: the name is that body's."""
+    words = label.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD_RE.match(w) for w in words):
+        return None
+    for a, b in attribution.appositions:
+        apposed = paragraph[a:b].split()
+        if apposed and apposed[0].lower() in ("the", "a", "an") and apposed[-1].lower() in _PUBLICATION_WORDS:
+            return " ".join(words)
+    return None
 
 
 def _described_person(label: str, story: _Story) -> str | None:
@@ -1456,9 +1516,13 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
         return kind.pop() if len(kind) == 1 and name[0].lower() not in _NOT_VOICED else None
     if all(is_role_word(w) for w in name):
         return None  # "Health officials", "Finance officials": a field, not a body
+    if len(name) == 1 and _ADJECTIVE_RE.fullmatch(name[0]):
+        if not any(form.split()[0] == name[0] for form, _ in story.org_forms):
+            return None  # "Congressional officials": an adjective that opens no body of the story
     return _organisation_opened_by(name, story) or text  # "a UAL spokesman": UAL Inc
 
 
+_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic)")
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _UNIT_OF_RE = re.compile(
     r"['’]s\s+(?:<[^<>]+>\s+)?(?:((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|"
@@ -1598,6 +1662,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     """
     event = _last_event(index, offset, story)
     if pronoun == "it":
+        publication = _publication_subject(index, offset, story)
+        if publication:  # "The Sunday Mail newspaper branded the budget ... It said": the paper
+            return _Speaker(None, publication, pronoun)
         if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
             return _Speaker(None, event.speaker.organisation, pronoun)
         return _Speaker(organisation=_organisation_subject(pronoun, index, offset, story), label=pronoun)
@@ -1649,7 +1716,8 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
             return _Speaker(label=pronoun)
     if event and _nobody_else_since(event, index, offset, story):
         return _Speaker(event.speaker.person, None, pronoun)
-    if mention is None and event is None and unnamed is None and _last_event(index, offset, story) is None:
+    last = _last_event(index, offset, story)
+    if mention is None and event is None and unnamed is None and (last is None or _is_thing(last.speaker)):
         # "Speaker Nancy Pelosi spoke on Tuesday. / The House will vote ... / "...," she said": the
         # one person the last paragraphs name, when nobody else is named and nobody else spoke.
         only = _only_person_named(pronoun, index, story)
@@ -1708,6 +1776,22 @@ def _organisation_subject(pronoun: str, index: int, offset: int, story: _Story) 
     return None
 
 
+def _publication_subject(index: int, offset: int, story: _Story) -> str | None:
+    """ "The Sunday Mail newspaper branded the budget "political." It said ...": the publication
+    that opens the sentence just before the pronoun's, in the same paragraph."""
+    sentences = _sentences_of(index, story)
+    at = _sentence_at(sentences, offset)
+    if at <= 0:
+        return None
+    match = _PUBLICATION_OPENING_RE.match(story.masked[index], sentences[at - 1][0], sentences[at - 1][1])
+    return match.group(1).strip() if match else None
+
+
+_PUBLICATION_OPENING_RE = re.compile(
+    r"(?:The\s+)?((?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:newspaper|daily|weekly|magazine|paper)\b(?!\s*,)"
+)
+
+
 _OPENING_WORDS_RE = re.compile(r"(?:(?:the|but|and|however|meanwhile|also|in addition)\b[\s,]*)*", re.I)
 _GROUP_VOICE_RE = re.compile(r"\s+(?:officials|sources|spokesmen|representatives|executives)\b")
 
@@ -1741,6 +1825,19 @@ def _all_in_content(event: _Event, story: _Story) -> bool:
     return bool(inside) and all(_inside(m[0], event.content) for m in inside)
 
 
+# What speaks without being anyone: "A report said", "the radio said", "The statement said".
+_THING_WORDS = frozenset(
+    "report reports radio television newspaper paper daily agency statement document communique study survey "
+    "letter magazine weekly bulletin broadcast".split()
+)
+
+
+def _is_thing(speaker: _Speaker) -> bool:
+    """A speaker that is a document or a medium, no person: never "he" or "she"."""
+    words = speaker.label.lower().split()
+    return not (speaker.person or speaker.organisation) and bool(words) and words[-1] in _THING_WORDS
+
+
 def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | None:
     """The last speaker before this place, when it is one nobody named ("one trader", "an aide")."""
     for event in reversed(story.events[-_LOOK_BACK:]):
@@ -1749,7 +1846,7 @@ def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | No
         speaker = event.speaker
         words = speaker.label.lower().split()
         unnamed = (
-            not (speaker.person or speaker.organisation or speaker.plural)
+            not (speaker.person or speaker.organisation or speaker.plural or _is_thing(speaker))
             and words[:1] in (["one"], ["a"], ["an"], ["the"], ["another"])
             and not (words[-1].endswith("s") and not words[-1].endswith("ss"))  # "President Trump's advisers"
         )
@@ -1790,6 +1887,8 @@ def _last_person_event(index: int, offset: int, story: _Story, pronoun: str = "h
             if not _agrees(pronoun, event.speaker.person, story):
                 continue  # "Trump said ... Grisham said ... she said": not Trump
             return event
+        if _is_thing(event.speaker):
+            continue  # "A report said ...": no "he"
         if not event.speaker.plural and not event.speaker.organisation and event.speaker.label.lower() not in _PRONOUNS:
             return None  # "One yen bond manager said ... he said": the unnamed one speaks
     return None
