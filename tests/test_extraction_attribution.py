@@ -512,3 +512,12 @@ def test_a_promise_of_a_thing_is_no_statement():
     assert speaker_of(text, "review of the state mines") == "no statement"
     assert speaker_of("Prime Minister Ana Silva promised that the mines would stay open in February.",
                       "mines would stay open") == "Ana Silva"
+
+
+def test_a_based_prefix_and_a_lower_case_group_name_the_organisation_again():
+    text = ("Short-selling firm Kestrel Research accused the Ferro Group of \"the largest fraud in history.\"\n\n"
+            "Tax officials met in February.\n\nMinisters met too.\n\nParliament met as well.\n\n"
+            "U.S.-based Kestrel accused Ferro companies of fraud in February.\n\n"
+            "The Ferro group dismissed the report, saying none of it was \"based on facts found in February.\"")
+    assert speaker_of(text, "Ferro companies of fraud") == "Kestrel Research"
+    assert speaker_of(text, "based on facts") == "Ferro Group"

@@ -183,3 +183,10 @@ def test_a_merchants_body_is_no_person():
     found = people("LIMA, March 2 - Luis Ortega, President of the Peruvian Merchants Chambers of Commerce, spoke.")
     assert "Luis Ortega" in found
     assert not [name for name in found if "Merchants" in name]
+
+
+def test_business_roles_before_a_name_and_a_renewables_company():
+    found = people("MUMBAI, March 2 - Indian tycoon Ravindra Kothari was charged. "
+                   "Kothari Renewables announced the decision in letters to the exchange.")
+    assert "Ravindra Kothari" in found
+    assert "Kothari Renewables" not in found

@@ -1156,6 +1156,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     for Echo Bay Mines Ltd, "Westinghouse") or by its initials ("CFTC", "S and P", "SIMEX" given
     beside the name). Only organisations that spoke before, or the story's one of that kind."""
     words = label.replace("<", "").replace(">", "").split()
+    while len(words) > 1 and words[0].endswith("-based"):
+        words = words[1:]  # "U.S.-based Hindenburg": where it is based, not its name
     if not words:
         return None
     lower = [w.lower() for w in words]
@@ -1175,6 +1177,10 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             for name in speakers:  # "The Adani group" after "the Adani Group said"
                 if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
                     return name
+            if len(rest) <= 4 and rest[-1] in _ORGANISATION_NOUNS:  # the story's one "Adani Group", said or not
+                named = {o.name for o in story.organisations if all(w in o.name.lower().split() for w in rest)}
+                if len(named) == 1:
+                    return named.pop()
             if len(words) == 2 and words[1].isupper() and len(words[1]) >= 2:  # "the EIU said"
                 named = {o.name for o in story.organisations if o.abbreviation == words[1]}
                 return named.pop() if len(named) == 1 else _acronym_of(words[1], story)
