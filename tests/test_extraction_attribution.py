@@ -521,3 +521,31 @@ def test_a_based_prefix_and_a_lower_case_group_name_the_organisation_again():
             "The Ferro group dismissed the report, saying none of it was \"based on facts found in February.\"")
     assert speaker_of(text, "Ferro companies of fraud") == "Kestrel Research"
     assert speaker_of(text, "based on facts") == "Ferro Group"
+
+
+def test_the_noun_that_opens_an_of_name_names_the_body_again():
+    text = "The Bank of Korea issued figures on Monday. The bank said the surplus would widen in February."
+    assert speaker_of(text, "surplus would widen") == "Bank of Korea"
+
+
+def test_what_someone_called_a_thing():
+    text = 'The accord was what Trade Minister Hajime Tamura called "a sham that ends in February."'
+    assert speaker_of(text, "sham that ends") == "Hajime Tamura"
+
+
+def test_a_description_with_a_short_form_of_the_body_in_the_title():
+    text = ("Federal Reserve Board Chairman Paul Volcker met bankers.\n\n"
+            "The surplus would widen in February, the Fed chairman said.")
+    assert speaker_of(text, "surplus would widen") == "Paul Volcker"
+    text = ("Federal Reserve Board Chairman Paul Volcker met Bundesbank Chairman Karl Otto Poehl.\n\n"
+            "The surplus would widen in February, the Fed chairman said.")
+    assert speaker_of(text, "surplus would widen") == "Paul Volcker"
+    text = "Chairman Paul Volcker met bankers.\n\nThe surplus would widen in February, the Nordic chairman said."
+    assert speaker_of(text, "surplus would widen") is None
+
+
+def test_two_verbs_of_one_subject_report_two_statements():
+    text = ("Treasury Secretary James Baker noted that a weaker currency takes 18 months to work, and said "
+            "the trade gap would narrow in February.")
+    assert speaker_of(text, "weaker currency takes") == "James Baker"
+    assert speaker_of(text, "trade gap would narrow") == "James Baker"

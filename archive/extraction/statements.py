@@ -82,7 +82,7 @@ _CLAUSE_MARKERS = frozenset(
 # Words that end the subject when read backwards from the verb: "..., which Wang said".
 _BOUNDARY_WORDS = frozenset(
     "that which as while when if because although though where since until whether so but "
-    "whom than after before".split()
+    "whom than after before what".split()
 )
 _PREPOSITIONS = frozenset("to for of by with from than on at in against between like about".split())
 _INTRO_WORDS = frozenset(
@@ -409,9 +409,39 @@ def _statements_in(
         story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
         speakers.append(speaker)
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
+        first = _coordinated_first(paragraph, masked, index, s0, s1, attribution, sentence_verbs, speaker)
+        if first is not None:
+            made.append(first)
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     made.sort(key=lambda s: s.start)
     return made
+
+
+def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, speaker) -> StatementMention | None:
+    """ "Baker noted that A, and said B": the subject's first verb reports A as well."""
+    subject_end = attribution.subject[1]
+    chosen = next((v for v in verbs if v.text == attribution.verb and v.start >= subject_end), None)
+    if chosen is None:
+        return None
+    joint = _AND_BEFORE_RE.search(masked, subject_end, chosen.start)
+    if joint is None:
+        return None
+    first = next(
+        (v for v in verbs if subject_end <= v.start < joint.start() and v.text not in _PARTICIPLES),
+        None,
+    )
+    if first is None or _is_not_speech(masked, s0, joint.start(), first):
+        return None
+    between = masked[subject_end : first.start]
+    if between.strip(" ,") and not _TRAILING_WORDS_RE.fullmatch(between):
+        return None  # "X, who met Y, noted ...": only words like "also" between subject and verb
+    content = _content_after(masked, first, joint.start())
+    if content is None or _unquoted_words(masked, content) < _CLAUSE_WORDS:
+        return None
+    return _statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], first.text, speaker)
+
+
+_AND_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 
 
 def _is_short_attribution(masked: str, sentence: tuple[int, int], verb_starts: list[int]) -> bool:
@@ -1195,7 +1225,11 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             company := _company_speaker(index, offset, story) or _story_company(index, story) or _one_company(story)
         ):
             return company  # "<Westland Plc> will cut jobs, a company spokesman said"
-        kind = [n for n in {name for _, name in story.org_forms} if n.lower().split()[-1:] == [noun]]
+        kind = [
+            n
+            for n in {name for _, name in story.org_forms}
+            if n.lower().split()[-1:] == [noun] or n.lower().split()[:2] == [noun, "of"]  # "Bank of Japan"
+        ]
         if len(kind) == 1:
             return kind[0]
         return _named_in_story(noun, index, story)
@@ -1583,7 +1617,7 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     speaker of that kind. "a Nordic minister" stays a label unless the story has one such."""
     described = _role_description(label)
     if described is None:
-        return None
+        return _qualified_role_holder(label, story)
     head, role_words, country = described
     for event in story.events[-3:]:  # "one investment manager said ... the investment manager said": that one
         speaker = event.speaker
@@ -1604,6 +1638,34 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
+    """ "the Fed chairman said" where the story printed "Federal Reserve Board Chairman Paul
+    Volcker": a capitalised word before the role (a body, perhaps shortened) that opens a word of
+    the title printed before exactly one holder of that role."""
+    words = label.split()
+    if not 3 <= len(words) <= 4 or words[0].lower() != "the" or not is_role_head(words[-1].lower()):
+        return None
+    qualifiers = [w for w in words[1:-1] if w[:1].isupper()]
+    if not qualifiers or any(len(w) < 3 or country_code(w) for w in qualifiers):
+        return None
+    head = words[-1].lower()
+    found = set()
+    for person in story.people:
+        if head not in _role_words(person.role):
+            continue
+        for span in person.spans[:3]:
+            before = story.document.paragraphs[span.paragraph][max(0, span.start - 80) : span.start].split()
+            title = []  # the capitalised run printed right before the name: its title
+            for word in reversed(before[-8:]):
+                if not (word[:1].isupper() or word in ("of", "and", "for")):
+                    break
+                title.append(word)
+            if all(any(b.startswith(q) for b in title) for q in qualifiers):
+                found.add(person.name)
+                break
+    return _Speaker(person=found.pop(), label=label) if len(found) == 1 else None
 
 
 _ROLE_WORD_RE = re.compile(r"[a-z][a-z.-]*")
