@@ -549,3 +549,10 @@ def test_two_verbs_of_one_subject_report_two_statements():
             "the trade gap would narrow in February.")
     assert speaker_of(text, "weaker currency takes") == "James Baker"
     assert speaker_of(text, "trade gap would narrow") == "James Baker"
+
+
+def test_a_coordinated_verb_after_a_name_and_its_apposition():
+    text = ("House Speaker Jim Wright spoke.\n\nWright, a Texas Democrat, conceded Congress would lose the vote "
+            "but said the House would try again in February.")
+    assert speaker_of(text, "try again in February") == "Jim Wright"
+    assert speaker_of(text, "Congress would lose") == "Jim Wright"

@@ -190,3 +190,10 @@ def test_business_roles_before_a_name_and_a_renewables_company():
                    "Kothari Renewables announced the decision in letters to the exchange.")
     assert "Ravindra Kothari" in found
     assert "Kothari Renewables" not in found
+    assert not people("SYDNEY, March 2 - Bright Systems said it was buying a stake in a maker of pumps.")
+
+
+def test_a_name_the_story_calls_a_newspaper_is_no_person():
+    found = people("MANILA, March 2 - Banks will get bonds, the authoritative Evening Day newspaper said.\n\n"
+                   "Quoting documents, Evening Day said the bonds would mature in five years.")
+    assert not [name for name in found if "Day" in name]

@@ -259,7 +259,7 @@ _COMPANY_TAIL_RE = re.compile(
     r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
     r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
     r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
-    r"Markets|Bancorp|Bancorporation|Bancshares)\b|[^<>]{0,60}>"
+    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly)\b|[^<>]{0,60}>"
 )
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"

@@ -1091,7 +1091,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     lower = label.lower()
     if lower in _PRONOUNS:
         return _resolve_pronoun(lower, index, start, story, attribution.content)
-    for phrase in [label, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
+    head = [label.split(",", 1)[0]] if "," in label else []  # "Wright, a Texas Democrat, conceded ... but said"
+    for phrase in [label, *head, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
         person = _person_heading(phrase, story)
         if person:
             return _Speaker(person=person, label=label)
