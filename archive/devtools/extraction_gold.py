@@ -355,6 +355,31 @@ def draw_more_stories(seed: int = 1212, count: int = 45) -> list[int]:
     return sorted(random.Random(seed).sample(sorted(ids), count))
 
 
+def draw_third_stories(seed: int = 1213, count: int = 40) -> list[int]:
+    """The third draw of Reuters gold for issue 12 (development part only, kept to be rerun): the
+    population of the first draw (draw_stories: " said" in the body, 80-450 words, a PLACES tag,
+    not among the 400 diplomatic stories), none already in the gold, `count` of them with
+    random.Random(1213), no topic groups. Annotated by reading before the extractor ran on them."""
+    import random
+
+    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
+    gold = {  # the gold before this draw (the draw's own files name it in their "_about")
+        int(p.stem.split("-")[1])
+        for p in GOLD_DIR.glob("r21578-*.json")
+        if "draw_third_stories" not in json.loads(p.read_text(encoding="utf-8"))["_about"]
+    }
+    ids = []
+    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
+        for line in corpus:
+            record = json.loads(line)
+            if record["id"] in diplomatic or record["id"] in gold or not record["places"]:
+                continue
+            if " said" not in record["body"] or not 80 <= len(record["body"].split()) <= 450:
+                continue
+            ids.append(record["id"])
+    return sorted(random.Random(seed).sample(sorted(ids), count))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print the misses and false positives")
