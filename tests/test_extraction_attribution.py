@@ -556,3 +556,37 @@ def test_a_coordinated_verb_after_a_name_and_its_apposition():
             "but said the House would try again in February.")
     assert speaker_of(text, "try again in February") == "Jim Wright"
     assert speaker_of(text, "Congress would lose") == "Jim Wright"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fenwick and Bolt Corp said it raised the rating in February.", "Fenwick and Bolt Corp"),
+        ("Danish brewing group A.S. Nordmalt Bryggerier <NORD.CO> said it will list its shares in February.",
+         "A.S. Nordmalt Bryggerier"),
+        ("GRAVCOR said it would sell its unit in February.", "GRAVCOR"),
+    ],
+)
+def test_a_company_named_by_its_legal_form_or_its_ticker(text, expected):
+    assert speaker_of(text, "February") == expected
+
+
+def test_initials_and_the_noun_a_company_name_opens():
+    text = ("Fenwick and Poole Corp said it raised the rating in January.\n\n"
+            "The loss was 30 mln dlrs in February, F and P noted.")
+    assert speaker_of(text, "loss was 30 mln") == "Fenwick and Poole Corp"
+    text = ("Tasman Banking Corp said it will raise its lending rate.\n\n"
+            "The bank said tight liquidity would last until February.")
+    assert speaker_of(text, "tight liquidity") == "Tasman Banking Corp"
+    text = "The Statistics Bureau said output fell.\n\nExports fell in February, the bureau said."
+    assert speaker_of(text, "Exports fell") == "Statistics Bureau"
+
+
+def test_a_generational_suffix_ends_no_name():
+    text = '"We are disappointed by the talks of February," said Fenwick chairman Nicholas Crane III.'
+    assert speaker_of(text, "disappointed") == "Nicholas Crane"
+
+
+def test_reaffirmed_reports_a_clause():
+    text = "Fenwick Corp reaffirmed it expects to be profitable by February."
+    assert speaker_of(text, "profitable") == "Fenwick Corp"

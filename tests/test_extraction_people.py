@@ -197,3 +197,12 @@ def test_a_name_the_story_calls_a_newspaper_is_no_person():
     found = people("MANILA, March 2 - Banks will get bonds, the authoritative Evening Day newspaper said.\n\n"
                    "Quoting documents, Evening Day said the bonds would mature in five years.")
     assert not [name for name in found if "Day" in name]
+
+
+def test_plural_bodies_and_listed_companies_are_no_people():
+    found = people("WASHINGTON, March 2 - Rain fell, the weather office of the Agriculture and Commerce "
+                   "Departments said. The Joint Chiefs met. The Committee on Credit and Savings ruled.")
+    assert not found
+    found = people("EINDHOVEN, March 2 - Dutch group N.V. Kroon Lampenfabriek <KRON.AS> will list in New York. "
+                   "Kroon, listed on 17 exchanges, said the move would help.")
+    assert not found

@@ -169,7 +169,10 @@ _AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the add
 # A clause, "that", a colon or a quotation after an object verb: "denied the government had",
 # "confirmed the surplus widened", "predicted the deficit, which was ..., would decline".
 _CLAUSE_AFTER_RE = re.compile(
-    r"\s*(?:[:\"“]|that\b|whether\b|(?:[^\s.;:]+\s+){1,8}?"
+    r"\s*(?:[:\"“]|that\b|whether\b|"
+    r"(?:it|he|she|they|we)\s+(?!(?:on|in|at|to|for|by|with|as|and|but|again|today|yesterday|now|too)\b)"
+    r"[a-z]{3,}(?:s|ed)\b|"  # "reaffirmed it expects", "confirmed they planned"
+    r"(?:[^\s.;:]+\s+){1,8}?"
     r"(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|did|does|do)\b|"
     r"(?:[^\s.;:]+\s+){2,6}?(?:[a-z]{3,}ed|fell|rose|grew|went|came|took|gave|kept|lost|won|paid|sold|"
     r"bought|began|became|brought|spent|stood|fought|sought)\b)"
@@ -1099,11 +1102,15 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     writing = _WRITING_OF_RE.match(label)
     if writing and (person := _person_heading(writing.group(1), story)):
         return _Speaker(person=person, label=label)  # "Yeutter's letter said": the letter's writer
-    if _is_compound(label, story):
+    if _is_compound(label, story) and not _company_by_form(label):  # "Standard and Poor's Corp" is one
         return _Speaker(label=label, plural=True)
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
         return _Speaker(organisation=publication, label=label)
-    organisation = _organisation_voice(label, story) or _organisation_named(label, index, start, story)
+    organisation = (
+        _organisation_voice(label, story)
+        or _organisation_named(label, index, start, story)
+        or _company_by_form(label)
+    )
     if organisation:
         return _Speaker(organisation=organisation, label=label)
     role_holder = _person_for_role(label, story)
@@ -1121,6 +1128,36 @@ _WRITING_OF_RE = re.compile(
     r"article|column|book|tweet|note|communique|affidavit)$"
 )
 _NAME_WORD_RE = re.compile(r"[A-Z][\w&.'’-]*$")
+
+
+def _company_by_form(label: str) -> str | None:
+    """ "Standard and Poor's Corp said", "Dutch electronics group N.V. Philips Gloeilampenfabrieken
+    <PGLO.AS> said": capitalised words that end in a company's legal form or stand before its
+    ticker name a company (a description in lower case before them is no part of it)."""
+    ticker = _LABEL_TICKER_RE.search(label)
+    text = label[: ticker.start()] if ticker else label
+    words = text.split()
+    run = len(words)
+    while run > 0 and (words[run - 1][:1].isupper() or words[run - 1] in _NAME_LINKS):
+        run -= 1
+    words = words[run:]  # the capitalised run that ends it: not "Dutch electronics group"
+    if words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in _NAME_LINKS for w in words):
+        return None
+    if words[0] in _NAME_LINKS or words[-1] in _NAME_LINKS:
+        return None
+    legal = words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(words) > 1
+    if not (ticker or legal) or country_code(" ".join(words)) or country_code(words[0]):
+        return None
+    return " ".join(words)
+
+
+_LABEL_TICKER_RE = re.compile(r"\s*<[A-Z0-9.]{1,10}>\s*$")
+_NAME_LINKS = frozenset({"and", "&", "of", "und", "et", "de", "du", "la", "van", "von"})
+_LEGAL_FORMS = frozenset(
+    "corp corporation co cos inc ltd plc ag sa nv bv gmbh spa cie llc lp ab asa oy oyj kk bhd pty".split()
+)
 
 
 def _publication_named(label: str, paragraph: str, attribution: _Attribution) -> str | None:
@@ -1168,7 +1205,7 @@ def _described_person(label: str, story: _Story) -> str | None:
 _ORGANISATION_NOUNS = frozenset(
     "company firm group bank association ministry department paper newspaper daily agency exchange "
     "commission board office authority council committee union corporation utility institute fund "
-    "federation organisation organization embassy mission court prosecutors service radio television".split()
+    "federation organisation organization embassy mission court prosecutors service radio television bureau".split()
 )
 # Nouns any organisation may be called by: "the company" is whatever company spoke last.
 _GENERIC_ORGANISATION_NOUNS = frozenset(
@@ -1219,8 +1256,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
             return None
-        for name in speakers:
-            if noun in _GENERIC_ORGANISATION_NOUNS or noun in name.lower().split():
+        for name in speakers:  # "The bank said" after "Westpac Banking Corp said"
+            if noun in _GENERIC_ORGANISATION_NOUNS or any(w.startswith(noun) for w in name.lower().split()):
                 return name
         if noun in ("company", "firm") and (
             company := _company_speaker(index, offset, story) or _story_company(index, story) or _one_company(story)
@@ -1406,7 +1443,7 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
     return None
 
 
-_ACRONYM_RE = re.compile(r"[A-Z]{3,6}")
+_ACRONYM_RE = re.compile(r"[A-Z]{3,8}")
 _CAPITALISED_RUN_END_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$")
 
 
@@ -1421,7 +1458,8 @@ def _clean_subject(text: str) -> str:
 
 
 _TRAILING_MARKS_RE = re.compile(
-    r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))+$"
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|"
+    r",?\s+(?:Jr|Sr|II|III|IV)\b\.?)+$"  # "Nicholas Gallo III", "Joseph Kennedy Jr."
 )
 
 
@@ -1489,6 +1527,8 @@ def _is_compound(label: str, story: _Story) -> bool:
     words = text.split()
     for i, word in enumerate(words[1:-1], start=1):
         if word == "and" and not (is_title_word(words[i - 1]) and is_title_word(words[i + 1])):
+            if len(words[i - 1]) == 1 and len(words[i + 1]) == 1:
+                continue  # "S and P": initials of one name
             return True
     return False
 
