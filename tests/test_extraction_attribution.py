@@ -590,3 +590,18 @@ def test_a_generational_suffix_ends_no_name():
 def test_reaffirmed_reports_a_clause():
     text = "Fenwick Corp reaffirmed it expects to be profitable by February."
     assert speaker_of(text, "profitable") == "Fenwick Corp"
+
+
+def test_a_clause_opening_with_an_ing_word_is_the_content():
+    text = ("Trade Minister Ali Bongo spoke.\n\nGrowing protectionism had hurt the exports of February, he said in "
+            "an opening speech to the ministers.")
+    assert speaker_of(text, "Growing protectionism") == "Ali Bongo"
+    text = "Trade Minister Ali Bongo spoke.\n\nSpeaking to reporters, he said exports would rise in February."
+    assert speaker_of(text, "exports would rise") == "Ali Bongo"
+
+
+def test_a_clause_before_a_pronoun_s_attribution_has_its_own():
+    text = ("Admiral Tom Vance, chief of the naval staff, predicted the rebels will strike in February though "
+            "he said their options were limited.")
+    assert speaker_of(text, "rebels will strike") == "Tom Vance"
+    assert speaker_of(text, "options were limited") == "Tom Vance"

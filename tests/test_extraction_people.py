@@ -206,3 +206,8 @@ def test_plural_bodies_and_listed_companies_are_no_people():
     found = people("EINDHOVEN, March 2 - Dutch group N.V. Kroon Lampenfabriek <KRON.AS> will list in New York. "
                    "Kroon, listed on 17 exchanges, said the move would help.")
     assert not found
+
+
+def test_a_based_word_is_no_name():
+    found = people("BRUSSELS, March 2 - Karl Weiss, President of the new Brussels-based venture, spoke.")
+    assert list(found) == ["Karl Weiss"]

@@ -413,6 +413,8 @@ def _statements_in(
         speakers.append(speaker)
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
         first = _coordinated_first(paragraph, masked, index, s0, s1, attribution, sentence_verbs, speaker)
+        if first is None and attribution.subject[0] > s0:
+            first = _clause_before_pronoun(paragraph, masked, index, s0, attribution, sentence_verbs, story)
         if first is not None:
             made.append(first)
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
@@ -444,6 +446,29 @@ def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, spe
     return _statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], first.text, speaker)
 
 
+def _clause_before_pronoun(paragraph, masked, index, s0, attribution, verbs, story) -> StatementMention | None:
+    """ "Crowe predicted Iran will retaliate though he said its options were limited": a pronoun's
+    attribution after a conjunction leaves the clause before it with an attribution of its own."""
+    a, b = attribution.subject
+    if masked[a:b].lower() not in _PRONOUNS:
+        return None
+    joint = _CONJUNCTION_BEFORE_RE.search(masked, s0, a)
+    if joint is None:
+        return None
+    for verb in verbs:
+        if verb.start >= joint.start() or verb.text in _PARTICIPLES:
+            continue
+        found = _attribution_by(verb, masked, s0, joint.start(), story)
+        if found is None or found.content is None or _unquoted_words(masked, found.content) < _CLAUSE_WORDS:
+            continue
+        speaker = _resolve(paragraph, masked, index, found, story)
+        story.events.insert(len(story.events) - 1, _Event(index, found.subject[0], speaker, s0, found.content))
+        text = paragraph[found.content[0] : found.content[1]]
+        return _statement(INDIRECT, text, index, found.content[0], verb.text, speaker)
+    return None
+
+
+_CONJUNCTION_BEFORE_RE = re.compile(r"(?:,\s*|\s+)(?:though|although|while|whereas|and|but)\s+$")
 _AND_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 
 
@@ -1048,7 +1073,18 @@ def _noun_phrase_after(
 
 def _starts_with_intro(text: str) -> bool:
     words = text.split(None, 1)
-    return bool(words) and (words[0].lower() in _INTRO_WORDS or _is_participle(words[0]))
+    if not words:
+        return False
+    if words[0].lower() in _INTRO_WORDS:
+        return True
+    if not _is_participle(words[0]):
+        return False
+    # "Growing protectionism had caused ...": an -ing word before a noun and a finite verb opens a
+    # clause, not an intro ("Speaking to reporters", "Citing rising costs")
+    rest = words[1].split() if len(words) > 1 else []
+    if not rest or rest[0].lower() in _PREPOSITIONS or rest[0].lower() in _DETERMINERS:
+        return True
+    return not any(w in _AUXILIARIES for w in rest[1:])
 
 
 def _is_participle(word: str) -> bool:
