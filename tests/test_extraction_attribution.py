@@ -605,3 +605,11 @@ def test_a_clause_before_a_pronoun_s_attribution_has_its_own():
             "he said their options were limited.")
     assert speaker_of(text, "rebels will strike") == "Tom Vance"
     assert speaker_of(text, "options were limited") == "Tom Vance"
+
+
+def test_a_quotation_that_completes_a_reported_clause():
+    text = ('A Treasury spokesman said the trip was off.\n\nHe said the visit was "part of the press of business" '
+            "in February.")
+    assert speaker_of(text, "the visit was") == "Treasury"
+    text = 'Secretary of State Ann Berg said the alliance "must grow stronger in February."'
+    assert next(s for s in extract("HEADLINE\n\n" + text).statements if "grow stronger" in s.text).kind == "direct"

@@ -472,6 +472,17 @@ _CONJUNCTION_BEFORE_RE = re.compile(r"(?:,\s*|\s+)(?:though|although|while|where
 _AND_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 
 
+def _clause_around_quote(masked: str, start: int, mark: int) -> bool:
+    """The words before a quotation inside a reported clause make a clause with it: four words or
+    more, or three that end in a verb ('his visit was "part of the business"'), not a bare
+    subject ('the alliance "must strengthen its tools"': the quotation is the statement)."""
+    words = _unquoted_words(masked, (start, mark))
+    if words >= _DIRECT_WORDS:
+        return True
+    last = masked[start:mark].split()[-1:]
+    return words >= _CLAUSE_WORDS and bool(last) and last[0] in _AUXILIARIES
+
+
 def _is_short_attribution(masked: str, sentence: tuple[int, int], verb_starts: list[int]) -> bool:
     """A sentence of a few words holding a verb and no quotation: "Schiff asked.", "Trump tweeted."."""
     s0, s1 = sentence
@@ -531,7 +542,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
     if (
         inside
-        and _unquoted_words(masked, (content[0], inside[0].mark)) >= _DIRECT_WORDS
+        and _clause_around_quote(masked, content[0], inside[0].mark)
         and not _COORDINATED_RE.search(masked[content[0] : inside[0].mark])
     ):
         # 'SIMEX said the contracts would be based on futures and be started "toward the third
