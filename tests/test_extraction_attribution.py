@@ -613,3 +613,32 @@ def test_a_quotation_that_completes_a_reported_clause():
     assert speaker_of(text, "the visit was") == "Treasury"
     text = 'Secretary of State Ann Berg said the alliance "must grow stronger in February."'
     assert next(s for s in extract("HEADLINE\n\n" + text).statements if "grow stronger" in s.text).kind == "direct"
+
+
+def test_dashes_around_an_apposition():
+    text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
+    assert speaker_of(text, "bill would pass") == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Share prices fell sharply, the Midwest stock exchange said in February.", "prices fell",
+         "Midwest Stock Exchange"),
+        ("The rules will change in February, the agriculture ministry said.", "rules will change",
+         "Agriculture Ministry"),
+        ("The Interministerial Committee on Prices and Wages said wages would rise in February.", "wages would",
+         "Interministerial Committee on Prices and Wages"),
+        ("Hollis Marine, owners of the ferry, said it carried 500 people in February.", "500 people", "Hollis Marine"),
+    ],
+)
+def test_bodies_printed_in_lower_case_or_described_as_owners(text, fragment, expected):
+    assert speaker_of(text, fragment) == expected
+
+
+def test_an_acronym_of_a_body_that_spoke():
+    text = ("The Midwest stock exchange said its rules would change.\n\n"
+            "The MSE said it would publish the rules in February.")
+    assert speaker_of(text, "publish the rules") == "Midwest Stock Exchange"
+    assert speaker_of("The Japanese stock exchange rules changed in February, the official said.",
+                      "rules changed") is None

@@ -762,6 +762,11 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     head = masked[s0:end]
     if not head.strip() or head.endswith((*_QUOTE_CHARS, "’’", "''")):
         return _inverted(masked, s0, s1, verb, after_quotation=True)
+    if head.endswith(("—", "–")) and head[-1] in head[:-1] and len(masked) <= _DASHED_PARAGRAPH_CHARS:
+        # "Maria Lopez — the ranking Democrat on the panel — said": dashes around an apposition are
+        # commas (same length: the offsets hold)
+        dashed = masked[:s0] + masked[s0:end].replace("—", ",").replace("–", ",") + masked[end:]
+        return _finite(dashed, s0, s1, verb, story)
     appositions: list[tuple[int, int]] = []
     if head.endswith(","):
         chain = _apposition_chain(masked, s0, end - 1)
@@ -791,6 +796,9 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             return None
     content = _content(masked, s0, s1, verb, subject)
     return _Attribution(verb.text, subject, appositions, content)
+
+
+_DASHED_PARAGRAPH_CHARS = 20_000  # the dashes are read as commas on a copy: never of a huge paragraph
 
 
 def _named_before_description(masked: str, s0: int, subject: tuple[int, int], story: _Story) -> tuple[int, int] | None:
@@ -1219,7 +1227,12 @@ def _publication_named(label: str, paragraph: str, attribution: _Attribution) ->
         apposed = paragraph[a:b].split()
         if apposed and apposed[0].lower() in ("the", "a", "an") and apposed[-1].lower() in _PUBLICATION_WORDS:
             return " ".join(words)
+        if len(apposed) > 2 and apposed[0].lower() in _BUSINESS_PLURALS and apposed[1] == "of":
+            return " ".join(words)  # "Townsend Thorensen, owners of the ferry, said": a company
     return None
+
+
+_BUSINESS_PLURALS = frozenset({"owners", "operators", "makers", "manufacturers", "producers", "publishers"})
 
 
 def _described_person(label: str, story: _Story) -> str | None:
@@ -1298,8 +1311,18 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
                     return named.pop()
             if len(words) == 2 and words[1].isupper() and len(words[1]) >= 2:  # "the EIU said"
                 named = {o.name for o in story.organisations if o.abbreviation == words[1]}
-                return named.pop() if len(named) == 1 else _acronym_of(words[1], story)
-            return None  # "the Japanese company", "the Swedish Prosecution Authority" is named, not described
+                if len(named) == 1:
+                    return named.pop()
+                spoken = [n for n in speakers if _initials_match([words[1]], n.split())]  # "the NYSE"
+                if spoken:
+                    return spoken[0]
+                acronym = _acronym_of(words[1], story)
+                return acronym or (words[1] if _ACRONYM_RE.fullmatch(words[1]) else None)
+            return _name_in_lower_case(words[1:], story)  # "The New York stock exchange said"
+        if lower[0] == "the" and len(rest) == 2 and rest[-1] in _FIELD_BODIES and words[1].isalpha():
+            # "the finance ministry said": the body printed in lower case, named by its field
+            if not any(o.name.lower().split()[-1:] == [rest[-1]] for o in story.organisations):
+                return f"{words[1].capitalize()} {words[2].capitalize()}"
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
             return None
@@ -1342,6 +1365,28 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if name not in story.companies:
         story.companies[name] = printed_as_company(name, story.document.body)
     return name if story.companies[name] else None
+
+
+_FIELD_BODIES = frozenset({"ministry", "department"})
+_LOWER_CASE_BODIES = frozenset(
+    "exchange bureau agency commission council committee institute association board".split()
+)
+
+
+def _name_in_lower_case(words: list[str], story: _Story) -> str | None:
+    """ "New York stock exchange": a place's capitalised name, then one or two lower-case words
+    ending in a body's noun, is that body's name (not a country's: "the Japanese stock exchange")."""
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    tail = words[run:]
+    if not 1 <= run <= 3 or not 1 <= len(tail) <= 2 or tail[-1].lower() not in _LOWER_CASE_BODIES:
+        return None
+    if not all(w.isalpha() and w.islower() for w in tail) or country_code(" ".join(words[:run])):
+        return None
+    if any(country_code(w) for w in words[:run]):
+        return None
+    return " ".join([*words[:run], *(w.capitalize() for w in tail)])
 
 
 def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
@@ -1576,6 +1621,12 @@ def _is_compound(label: str, story: _Story) -> bool:
         if word == "and" and not (is_title_word(words[i - 1]) and is_title_word(words[i + 1])):
             if len(words[i - 1]) == 1 and len(words[i + 1]) == 1:
                 continue  # "S and P": initials of one name
+            if any(
+                words[j] in ("of", "on", "for")
+                and (words[j - 1] == "ORG" or words[j - 1].lower() in ORGANISATION_WORDS)
+                for j in range(1, i)
+            ):
+                continue  # "the Committee on Credit and Savings": one body's name
             return True
     return False
 
@@ -1615,7 +1666,7 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
             name.append(words[-1])  # "State Radio", "Tehran radio", "Turkish television": a broadcaster
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
-    if head in ORGANISATION_WORDS or "of" in words or "for" in words:
+    if head in ORGANISATION_WORDS or "of" in words or "for" in words or "on" in words:
         named = [w for w in words if w.lower() not in _DETERMINERS]
         # "Daiwa Securities said" where the story named "Daiwa Securities Co Ltd": that one
         return (named and _organisation_opened_by(named, story)) or _unlisted_organisation(words)
@@ -1680,11 +1731,11 @@ def _unlisted_organisation(words: list[str]) -> str | None:
         and words[0].lower() not in _NOT_VOICED
     ):
         return words[0] if not words[0].endswith("s") else None  # "the Navy said", not "Industries"
-    linker = next((w for w in ("of", "for") if w in words[1:-1]), None)
+    linker = next((w for w in ("of", "for", "on") if w in words[1:-1]), None)
     if linker and words[-1][:1].isupper():  # "U.S. Department of Justice", "National Bureau for Emergencies"
         head = words[: words.index(linker, 1)]
         if head[-1].lower() in ORGANISATION_WORDS and head[-1].lower() not in _NOT_VOICED:
-            if all(w[:1].isupper() or w in ("and", "of", "for") for w in words):
+            if all(w[:1].isupper() or w in ("and", "of", "for", "on") for w in words):
                 return " ".join(words)
     if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
         return None  # "Industries had complained": a kind of body, not one
