@@ -283,7 +283,7 @@ def find_statements(
 ) -> list[StatementMention]:
     story = _Story(document, people, organisations)
     story.mentions = _mentions_by_paragraph(people)
-    story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: -len(x[0]))
+    story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: (-len(x[0]), x))
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
@@ -306,11 +306,20 @@ def _organisation_forms(document: Document, organisations: list[OrganisationMent
     """Each organisation's name, abbreviation and forms as printed ("International Trade and
     Industry Ministry" for the Ministry of International Trade and Industry), longest first."""
     forms = set()
+    rank: dict[tuple[str, str], tuple[int, int, int]] = {}
     for org in organisations:
-        forms.update((form, org.name) for form in (org.name, org.abbreviation) if form)
+        first = min(((span.paragraph, span.start) for span in org.spans), default=(1 << 30, 0))
+        for form in (org.name, org.abbreviation):
+            if form:
+                forms.add((form, org.name))
+                rank[(form, org.name)] = (0, *first)  # its own name or abbreviation first
         for span in org.spans:
-            forms.add((document.paragraphs[span.paragraph][span.start : span.end], org.name))
-    return sorted(forms, key=lambda x: -len(x[0]))
+            key = (document.paragraphs[span.paragraph][span.start : span.end], org.name)
+            forms.add(key)
+            rank.setdefault(key, (1, *first))
+    # Longest first; one form of two bodies ("IDB") goes to the body it abbreviates, then to the one
+    # printed first: never to the hash order of a set.
+    return sorted(forms, key=lambda x: (-len(x[0]), rank[x], x[1]))
 
 
 def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[int, int, str]]]:
@@ -1921,7 +1930,7 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
             return _Speaker(person=only, label=pronoun) if only else _Speaker(label=pronoun)
         if names or not event:
             return _Speaker(label=pronoun)
-    if event and _nobody_else_since(event, index, offset, story):
+    if event and _nobody_else_since(event, index, offset, story, content):
         return _Speaker(event.speaker.person, None, pronoun)
     last = _last_event(index, offset, story)
     if mention is None and event is None and unnamed is None and (last is None or _is_thing(last.speaker)):
@@ -2101,8 +2110,9 @@ def _last_person_event(index: int, offset: int, story: _Story, pronoun: str = "h
     return None
 
 
-def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
-    """No other person named between the speaker and the pronoun (quotations aside)."""
+def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, content=None) -> bool:
+    """No other person named between the speaker and the pronoun (quotations aside, and the
+    pronoun's own reported words: "The plan, approved by Minister X, calls for ..., he said")."""
     read = 0
     for paragraph in range(event.paragraph, index + 1):
         first = bisect_left(story.mention_ends(paragraph), event.offset) if paragraph == event.paragraph else 0
@@ -2116,6 +2126,8 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story) ->
                 continue
             if paragraph == event.paragraph and _inside(start, event.content):
                 continue  # "He said the accord was signed with X. / He said ...": X only in what he said
+            if paragraph == index and _inside(start, content):
+                continue
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
                 continue
