@@ -664,3 +664,14 @@ def test_an_abbreviation_two_bodies_share_goes_to_the_one_it_abbreviates():
         out = subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": seed, "PATH": ""},
                              capture_output=True, text=True, check=True).stdout.strip()
         assert out == "Islamic Development Bank"
+
+
+def test_the_agency_and_the_company_named_again():
+    text = ("Kestrel Ratings Service Inc said it downgraded the debt of Mallory Corp.\n\n"
+            "The agency said Mallory's returns had declined in February.")
+    assert speaker_of(text, "returns had declined") == "Kestrel Ratings Service Inc"
+    text = ("The Finance Ministry said exports rose.\n\nThe agency said imports would fall in February.")
+    assert speaker_of(text, "imports would fall") != "Finance Ministry"
+    text = ("French engineering group Vautrin <VAUT.PA> has won a 900 mln franc contract to supply turbines in "
+            "February, the company said.")
+    assert speaker_of(text, "900 mln franc") == "Vautrin"

@@ -1278,8 +1278,9 @@ _ORGANISATION_NOUNS = frozenset(
 )
 # Nouns any organisation may be called by: "the company" is whatever company spoke last.
 _GENERIC_ORGANISATION_NOUNS = frozenset(
-    "company firm group paper newspaper daily corporation utility radio television".split()
+    "company firm group paper newspaper daily corporation utility radio television agency".split()
 )
+_NO_AGENCY_HEADS = frozenset("ministry department bank government office council committee commission".split())
 _DESCRIPTION_DETERMINERS = frozenset("the a an this".split())
 _COMPANY_SUFFIXES = frozenset(
     "corp corp. corporation co co. cos company ltd ltd. inc inc. plc ag sa nv bv gmbh spa group holdings "
@@ -1336,10 +1337,15 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         if noun not in _ORGANISATION_NOUNS:
             return None
         for name in speakers:  # "The bank said" after "Westpac Banking Corp said"
+            if noun == "agency" and name.lower().split()[-1] in _NO_AGENCY_HEADS:
+                continue  # "the agency" is no ministry or bank that spoke before
             if noun in _GENERIC_ORGANISATION_NOUNS or any(w.startswith(noun) for w in name.lower().split()):
                 return name
         if noun in ("company", "firm") and (
-            company := _company_speaker(index, offset, story) or _story_company(index, story) or _one_company(story)
+            company := _company_speaker(index, offset, story)
+            or _story_company(index, story)
+            or _one_company(story)
+            or _tickered_company(index, story)
         ):
             return company  # "<Westland Plc> will cut jobs, a company spokesman said"
         kind = [
@@ -1451,6 +1457,23 @@ def _story_company(index: int, story: _Story) -> str | None:
         if match:
             return match.group(1)
     return None
+
+
+def _tickered_company(index: int, story: _Story) -> str | None:
+    """ "Alsthom <ALSF.PA> has won a contract, the company said": the first company printed with
+    its ticker up to here, for "the company" when no company spoke and none is bracketed."""
+    for paragraph in story.document.paragraphs[: index + 1]:
+        match = _TICKERED_COMPANY_RE.search(paragraph) if "<" in paragraph else None
+        if match:
+            return match.group(1)
+    return None
+
+
+# "French heavy engineering group Alsthom <ALSF.PA>": the capitalised words right before a ticker
+# (after a possessive: "Solutions Inc's Multi Soft Inc <MSOF>" is Multi Soft Inc).
+_TICKERED_COMPANY_RE = re.compile(
+    r"((?:[A-Z][\w&.-]*\s+(?:(?:and|&|of|de)\s+)?){0,4}[A-Z][\w&.-]*)\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>"
+)
 
 
 def _one_company(story: _Story) -> str | None:
