@@ -675,3 +675,8 @@ def test_the_agency_and_the_company_named_again():
     text = ("French engineering group Vautrin <VAUT.PA> has won a 900 mln franc contract to supply turbines in "
             "February, the company said.")
     assert speaker_of(text, "900 mln franc") == "Vautrin"
+
+
+def test_the_official_news_agency_named_in_the_gazetteer():
+    text = "Steel output rose 3 pct in February, the official Tass news agency said."
+    assert speaker_of(text, "Steel output") == "Tass"

@@ -211,3 +211,10 @@ def test_plural_bodies_and_listed_companies_are_no_people():
 def test_a_based_word_is_no_name():
     found = people("BRUSSELS, March 2 - Karl Weiss, President of the new Brussels-based venture, spoke.")
     assert list(found) == ["Karl Weiss"]
+
+
+def test_bank_and_broker_names_are_no_people():
+    found = people("LONDON, March 2 - Rates will fall, said Stephen Lewis, head of research at stockbrokers "
+                   "Hollis and Drew. French bank Banque Generale said it is launching a fund. "
+                   "The engineers union IG Metall said workers held strikes.")
+    assert list(found) == ["Stephen Lewis"]

@@ -264,7 +264,7 @@ _COMPANY_TAIL_RE = re.compile(
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
-    r"institute|bureau|association|federation|council)\s+$"
+    r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"

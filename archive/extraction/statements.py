@@ -1678,6 +1678,12 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         after_words = _POSTMODIFIER_RE.split(re.sub(r"\([^)]*\)", "", after), 1)[0].split()
         if all(w.isupper() for w in after_words) and not before_words:
             return name  # "Citibank said", "the Bundesbank said", "the Saudi Press Agency SPA"
+        if (
+            after_words
+            and after_words[-1] in _PUBLICATION_WORDS
+            and all(w.islower() for w in after_words + before_words)
+        ):
+            return name  # "the official Tanjug news agency", "the state-run Pravda newspaper"
         if after_words and after_words[-1].lower() in _VOICE_WORDS and len(after_words) <= 2:
             return name  # "a Treasury spokesman", "Finance Ministry officials"
         if not after_words and before_words and before_words[-1].lower() in ("for", "of", "from", "at"):
