@@ -218,3 +218,11 @@ def test_bank_and_broker_names_are_no_people():
                    "Hollis and Drew. French bank Banque Generale said it is launching a fund. "
                    "The engineers union IG Metall said workers held strikes.")
     assert list(found) == ["Stephen Lewis"]
+
+
+def test_brokerages_named_like_people_and_an_attorney_s_title():
+    found = people("NEW YORK, March 2 - Prices will rise, said Perrin Lang of Shearson. Morgan Stanley said "
+                   "it would buy the stake. U.S. Attorney Rudolph Gallo said charges were filed. Coffee Growers "
+                   "met, and Lloyds Shipping Intelligence counted ships.")
+    assert sorted(found) == ["Perrin Lang", "Rudolph Gallo"]
+    assert found["Rudolph Gallo"].role == "Attorney"
