@@ -435,8 +435,10 @@ def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, spe
     """ "Baker noted that A, and said B": the subject's first verb reports A as well."""
     subject_end = attribution.subject[1]
     chosen = next((v for v in verbs if v.text == attribution.verb and v.start >= subject_end), None)
-    if chosen is None:
-        return None
+    if chosen is None or not masked[max(subject_end, chosen.start - 12) : chosen.start].rstrip().endswith(
+        ("and", "but", "also")
+    ):
+        return None  # the common case: no "and" before the verb
     joint = _AND_BEFORE_RE.search(masked, subject_end, chosen.start)
     if joint is None:
         return None
