@@ -680,3 +680,14 @@ def test_the_agency_and_the_company_named_again():
 def test_the_official_news_agency_named_in_the_gazetteer():
     text = "Steel output rose 3 pct in February, the official Tass news agency said."
     assert speaker_of(text, "Steel output") == "Tass"
+
+
+def test_modern_shapes_an_age_an_adverb_and_a_curly_negation():
+    text = ("Senator Maria Lopez, 54, a Democrat, spoke on Tuesday.\n\n"
+            "“We will pass it in February,” the 54-year-old Democrat said.")
+    assert speaker_of(text, "We will pass") == "Maria Lopez"
+    text = "Senator Maria Lopez spoke on Tuesday.\n\nLopez has long argued that the bill would pass in February."
+    assert speaker_of(text, "bill would pass") == "Maria Lopez"
+    text = ("Senator Maria Lopez spoke on Tuesday.\n\nLopez didn’t say when the bill would pass, but said it would "
+            "be by February.")
+    assert speaker_of(text, "would be by February") == "Maria Lopez"

@@ -98,13 +98,13 @@ _LEADING_WORDS_RE = re.compile(
 # Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
 _TRAILING_WORDS_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
-    r"meanwhile|however|often|once|since|still|already|separately|did|does|do|[a-z]{3,}ly|"
+    r"meanwhile|however|often|once|since|still|already|separately|did|does|do|long|always|never|just|[a-z]{3,}ly|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
 _TRAILING_WORDS = frozenset(
     "also later earlier today yesterday recently again further too previously then has have had meanwhile "
-    "however often once since still already separately did does do".split()
+    "however often once since still already separately did does do long always never just".split()
 )
 _TRAILING_PAIRS = (
     frozenset(("last", w) for w in ("week", "month", "year", "night"))
@@ -202,7 +202,7 @@ _CIRCUMSTANCE_ONLY_RE = re.compile(
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
-_INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n't|\bwas|\bwere|\bis|\bbe)\s+$")
+_INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\bbe)\s+$")  # "didn’t say"
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GROUP_WORDS = frozenset(
     "officials sources bankers dealers analysts economists experts diplomats ministers traders "
@@ -1182,7 +1182,7 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
-    described = _described_person(label, story)
+    described = _described_person(label, story) or _aged_person(label, story)
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
@@ -1244,6 +1244,21 @@ def _publication_named(label: str, paragraph: str, attribution: _Attribution) ->
 
 
 _BUSINESS_PLURALS = frozenset({"owners", "operators", "makers", "manufacturers", "producers", "publishers"})
+
+
+def _aged_person(label: str, story: _Story) -> str | None:
+    """ "the 54-year-old Democrat said" where the story printed "Maria Lopez, 54,": the one person
+    printed with that age."""
+    aged = _AGED_RE.match(label)
+    if aged is None:
+        return None
+    age = aged.group(1)
+    body = story.document.body
+    found = {name for form, name in story.forms if f"{form}, {age}," in body or f"{age}-year-old {form}" in body}
+    return found.pop() if len(found) == 1 else None
+
+
+_AGED_RE = re.compile(r"(?:the|a)\s+(\d{1,3})-year-old\b", re.I)
 
 
 def _described_person(label: str, story: _Story) -> str | None:
