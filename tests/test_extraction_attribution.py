@@ -691,3 +691,8 @@ def test_modern_shapes_an_age_an_adverb_and_a_curly_negation():
     text = ("Senator Maria Lopez spoke on Tuesday.\n\nLopez didn’t say when the bill would pass, but said it would "
             "be by February.")
     assert speaker_of(text, "would be by February") == "Maria Lopez"
+
+
+def test_an_audience_printed_with_a_curly_possessive():
+    text = "Senator Maria Lopez spoke.\n\nThe bill will pass in February, Lopez told CNN’s Jake Tapper on Sunday."
+    assert [said for said, _ in speakers(text)] == ["The bill will pass in February"]

@@ -148,7 +148,7 @@ _TOLD_OBJECT_RE = re.compile(
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates)|"
     r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
-    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
 _INSTRUCTION_RE = re.compile(
