@@ -439,3 +439,260 @@ def test_managing_director_and_a_circumstance_after_an_inverted_name():
 )
 def test_broadcasters_and_units_named_after_their_parent(text, expected):
     assert speaker_of(text, "February") == expected
+
+
+# Second development draw of issue 12: one invented example for each rule it brought.
+
+
+def test_a_wire_that_types_apostrophes_as_double_marks():
+    text = ('Mining Minister Samuel Lira said Chile"s copper exports would rise.\n\n'
+            '"The mines of Chile"s north will produce more in February," he said.')
+    assert speaker_of(text, "copper exports") == "Samuel Lira"
+    assert speaker_of(text, "north will produce more") == "Samuel Lira"
+
+
+def test_told_reporters_after_a_meeting_reports_the_clause_before():
+    text = ("Mining Minister Samuel Lira spoke.\n\nThe copper price would recover by February, he told reporters "
+            "after meeting Peruvian, Zambian and Zairean ministers.")
+    assert speaker_of(text, "recover by February") == "Samuel Lira"
+    assert speaker_of(text, "Zairean ministers") == "no statement"
+
+
+def test_an_inverted_name_opening_with_a_particle():
+    text = '"We will sell no more copper before February," said van Buren of the Dutch trade board.'
+    text = "Dutch trade chief Karel van Buren met the miners.\n\n" + text
+    assert speaker_of(text, "no more copper") == "Karel van Buren"
+
+
+def test_a_verb_that_goes_on_before_a_quotation():
+    text = ('Mining Minister Samuel Lira said output rose.\n\nLira continued, "We will sell more copper in '
+            'February than ever before."')
+    assert speaker_of(text, "sell more copper") == "Samuel Lira"
+    assert speaker_of("Copper prices continued to rise in February, traders said.", "Copper prices") is None
+
+
+def test_a_name_inside_a_circumstance_is_no_subject_of_the_description_after_it():
+    text = ("Finance Minister Jorge Rey cancelled his trip because of the visit in February by Prime Minister "
+            "Ana Silva, a Finance Ministry spokesman said.")
+    assert speaker_of(text, "cancelled his trip") == "Finance Ministry"
+
+
+def test_a_description_that_only_a_role_of_a_body_makes():
+    text = "Exports will fall in February, Luis Ortega, President of the Lima Chamber of Commerce said."
+    assert speaker_of(text, "Exports will fall") == "Luis Ortega"
+
+
+def test_what_a_person_wrote_speaks_for_that_person():
+    text = ("Senator Ann Kirk read a letter from Mining Minister Samuel Lira.\n\n"
+            "Lira's letter also said copper exports would rise in February.")
+    assert speaker_of(text, "copper exports") == "Samuel Lira"
+
+
+def test_a_name_a_newspaper_apposition_makes_a_publication():
+    text = ('The Lima Courier, the city\'s oldest paper, said: "The budget of February is a failure."\n\n'
+            "The Evening Star newspaper called it shameful. It said the budget would fail by February.")
+    assert speaker_of(text, "budget of February") == "Lima Courier"
+    assert speaker_of(text, "would fail by February") == "Evening Star"
+
+
+def test_an_adjective_before_officials_names_no_body():
+    assert speaker_of("The plan will not be made public until February, Congressional officials said.",
+                      "made public") is None
+
+
+def test_a_report_is_never_he():
+    text = ("Mining Minister Samuel Lira warned the unions against strikes, the state radio said.\n\n"
+            "A report, monitored in London, said he spoke to the miners in February.\n\n"
+            "He said the mines would stay open until February.")
+    assert speaker_of(text, "stay open") == "Samuel Lira"
+
+
+def test_a_promise_of_a_thing_is_no_statement():
+    text = "Prime Minister Ana Silva told ministries to cut spending and promised a review of the state mines."
+    assert speaker_of(text, "review of the state mines") == "no statement"
+    assert speaker_of("Prime Minister Ana Silva promised that the mines would stay open in February.",
+                      "mines would stay open") == "Ana Silva"
+
+
+def test_a_based_prefix_and_a_lower_case_group_name_the_organisation_again():
+    text = ("Short-selling firm Kestrel Research accused the Ferro Group of \"the largest fraud in history.\"\n\n"
+            "Tax officials met in February.\n\nMinisters met too.\n\nParliament met as well.\n\n"
+            "U.S.-based Kestrel accused Ferro companies of fraud in February.\n\n"
+            "The Ferro group dismissed the report, saying none of it was \"based on facts found in February.\"")
+    assert speaker_of(text, "Ferro companies of fraud") == "Kestrel Research"
+    assert speaker_of(text, "based on facts") == "Ferro Group"
+
+
+def test_the_noun_that_opens_an_of_name_names_the_body_again():
+    text = "The Bank of Korea issued figures on Monday. The bank said the surplus would widen in February."
+    assert speaker_of(text, "surplus would widen") == "Bank of Korea"
+
+
+def test_what_someone_called_a_thing():
+    text = 'The accord was what Trade Minister Hajime Tamura called "a sham that ends in February."'
+    assert speaker_of(text, "sham that ends") == "Hajime Tamura"
+
+
+def test_a_description_with_a_short_form_of_the_body_in_the_title():
+    text = ("Federal Reserve Board Chairman Paul Volcker met bankers.\n\n"
+            "The surplus would widen in February, the Fed chairman said.")
+    assert speaker_of(text, "surplus would widen") == "Paul Volcker"
+    text = ("Federal Reserve Board Chairman Paul Volcker met Bundesbank Chairman Karl Otto Poehl.\n\n"
+            "The surplus would widen in February, the Fed chairman said.")
+    assert speaker_of(text, "surplus would widen") == "Paul Volcker"
+    text = "Chairman Paul Volcker met bankers.\n\nThe surplus would widen in February, the Nordic chairman said."
+    assert speaker_of(text, "surplus would widen") is None
+
+
+def test_two_verbs_of_one_subject_report_two_statements():
+    text = ("Treasury Secretary James Baker noted that a weaker currency takes 18 months to work, and said "
+            "the trade gap would narrow in February.")
+    assert speaker_of(text, "weaker currency takes") == "James Baker"
+    assert speaker_of(text, "trade gap would narrow") == "James Baker"
+
+
+def test_a_coordinated_verb_after_a_name_and_its_apposition():
+    text = ("House Speaker Jim Wright spoke.\n\nWright, a Texas Democrat, conceded Congress would lose the vote "
+            "but said the House would try again in February.")
+    assert speaker_of(text, "try again in February") == "Jim Wright"
+    assert speaker_of(text, "Congress would lose") == "Jim Wright"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fenwick and Bolt Corp said it raised the rating in February.", "Fenwick and Bolt Corp"),
+        ("Danish brewing group A.S. Nordmalt Bryggerier <NORD.CO> said it will list its shares in February.",
+         "A.S. Nordmalt Bryggerier"),
+        ("GRAVCOR said it would sell its unit in February.", "GRAVCOR"),
+    ],
+)
+def test_a_company_named_by_its_legal_form_or_its_ticker(text, expected):
+    assert speaker_of(text, "February") == expected
+
+
+def test_initials_and_the_noun_a_company_name_opens():
+    text = ("Fenwick and Poole Corp said it raised the rating in January.\n\n"
+            "The loss was 30 mln dlrs in February, F and P noted.")
+    assert speaker_of(text, "loss was 30 mln") == "Fenwick and Poole Corp"
+    text = ("Tasman Banking Corp said it will raise its lending rate.\n\n"
+            "The bank said tight liquidity would last until February.")
+    assert speaker_of(text, "tight liquidity") == "Tasman Banking Corp"
+    text = "The Statistics Bureau said output fell.\n\nExports fell in February, the bureau said."
+    assert speaker_of(text, "Exports fell") == "Statistics Bureau"
+
+
+def test_a_generational_suffix_ends_no_name():
+    text = '"We are disappointed by the talks of February," said Fenwick chairman Nicholas Crane III.'
+    assert speaker_of(text, "disappointed") == "Nicholas Crane"
+
+
+def test_reaffirmed_reports_a_clause():
+    text = "Fenwick Corp reaffirmed it expects to be profitable by February."
+    assert speaker_of(text, "profitable") == "Fenwick Corp"
+
+
+def test_a_clause_opening_with_an_ing_word_is_the_content():
+    text = ("Trade Minister Ali Bongo spoke.\n\nGrowing protectionism had hurt the exports of February, he said in "
+            "an opening speech to the ministers.")
+    assert speaker_of(text, "Growing protectionism") == "Ali Bongo"
+    text = "Trade Minister Ali Bongo spoke.\n\nSpeaking to reporters, he said exports would rise in February."
+    assert speaker_of(text, "exports would rise") == "Ali Bongo"
+
+
+def test_a_clause_before_a_pronoun_s_attribution_has_its_own():
+    text = ("Admiral Tom Vance, chief of the naval staff, predicted the rebels will strike in February though "
+            "he said their options were limited.")
+    assert speaker_of(text, "rebels will strike") == "Tom Vance"
+    assert speaker_of(text, "options were limited") == "Tom Vance"
+
+
+def test_a_quotation_that_completes_a_reported_clause():
+    text = ('A Treasury spokesman said the trip was off.\n\nHe said the visit was "part of the press of business" '
+            "in February.")
+    assert speaker_of(text, "the visit was") == "Treasury"
+    text = 'Secretary of State Ann Berg said the alliance "must grow stronger in February."'
+    assert next(s for s in extract("HEADLINE\n\n" + text).statements if "grow stronger" in s.text).kind == "direct"
+
+
+def test_dashes_around_an_apposition():
+    text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
+    assert speaker_of(text, "bill would pass") == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Share prices fell sharply, the Midwest stock exchange said in February.", "prices fell",
+         "Midwest Stock Exchange"),
+        ("The rules will change in February, the agriculture ministry said.", "rules will change",
+         "Agriculture Ministry"),
+        ("The Interministerial Committee on Prices and Wages said wages would rise in February.", "wages would",
+         "Interministerial Committee on Prices and Wages"),
+        ("Hollis Marine, owners of the ferry, said it carried 500 people in February.", "500 people", "Hollis Marine"),
+    ],
+)
+def test_bodies_printed_in_lower_case_or_described_as_owners(text, fragment, expected):
+    assert speaker_of(text, fragment) == expected
+
+
+def test_an_acronym_of_a_body_that_spoke():
+    text = ("The Midwest stock exchange said its rules would change.\n\n"
+            "The MSE said it would publish the rules in February.")
+    assert speaker_of(text, "publish the rules") == "Midwest Stock Exchange"
+    assert speaker_of("The Japanese stock exchange rules changed in February, the official said.",
+                      "rules changed") is None
+
+
+def test_a_name_inside_the_pronoun_s_own_words_is_no_other_speaker():
+    text = ("Centre director John Ni said firms would invest abroad.\n\nThe investment totalled 46 mln dlrs.\n\n"
+            "The new plan, approved by Economic Minister Lee Ta-hai yesterday, calls for investment of 80 mln dlrs "
+            "in February, he told Reuters.")
+    assert speaker_of(text, "calls for investment") == "John Ni"
+
+
+def test_an_abbreviation_two_bodies_share_goes_to_the_one_it_abbreviates():
+    import subprocess
+    import sys
+
+    text = ("The Islamic Development Bank (IDB) and 20 Islamic banks signed an agreement to finance trade in "
+            "February, IDB sources said.")
+    assert speaker_of(text, "signed an agreement") == "Islamic Development Bank"
+    code = ("from tests.test_extraction_attribution import speaker_of as s; "
+            f"print(s({text!r}, 'signed an agreement'))")
+    for seed in ("1", "2", "3"):  # the same answer whatever the order of a set
+        out = subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": seed, "PATH": ""},
+                             capture_output=True, text=True, check=True).stdout.strip()
+        assert out == "Islamic Development Bank"
+
+
+def test_the_agency_and_the_company_named_again():
+    text = ("Kestrel Ratings Service Inc said it downgraded the debt of Mallory Corp.\n\n"
+            "The agency said Mallory's returns had declined in February.")
+    assert speaker_of(text, "returns had declined") == "Kestrel Ratings Service Inc"
+    text = ("The Finance Ministry said exports rose.\n\nThe agency said imports would fall in February.")
+    assert speaker_of(text, "imports would fall") != "Finance Ministry"
+    text = ("French engineering group Vautrin <VAUT.PA> has won a 900 mln franc contract to supply turbines in "
+            "February, the company said.")
+    assert speaker_of(text, "900 mln franc") == "Vautrin"
+
+
+def test_the_official_news_agency_named_in_the_gazetteer():
+    text = "Steel output rose 3 pct in February, the official Tass news agency said."
+    assert speaker_of(text, "Steel output") == "Tass"
+
+
+def test_modern_shapes_an_age_an_adverb_and_a_curly_negation():
+    text = ("Senator Maria Lopez, 54, a Democrat, spoke on Tuesday.\n\n"
+            "“We will pass it in February,” the 54-year-old Democrat said.")
+    assert speaker_of(text, "We will pass") == "Maria Lopez"
+    text = "Senator Maria Lopez spoke on Tuesday.\n\nLopez has long argued that the bill would pass in February."
+    assert speaker_of(text, "bill would pass") == "Maria Lopez"
+    text = ("Senator Maria Lopez spoke on Tuesday.\n\nLopez didn’t say when the bill would pass, but said it would "
+            "be by February.")
+    assert speaker_of(text, "would be by February") == "Maria Lopez"
+
+
+def test_an_audience_printed_with_a_curly_possessive():
+    text = "Senator Maria Lopez spoke.\n\nThe bill will pass in February, Lopez told CNN’s Jake Tapper on Sunday."
+    assert [said for said, _ in speakers(text)] == ["The bill will pass in February"]

@@ -177,3 +177,52 @@ def test_a_firm_s_name_after_a_title_is_no_person():
     assert "Morgan Stanley" not in found
     found = people("Swiss Economics Minister Jean-Pascal Delamuraz and National Bank President Pierre Languetin met.")
     assert "Jean-Pascal Delamuraz" in found
+
+
+def test_a_merchants_body_is_no_person():
+    found = people("LIMA, March 2 - Luis Ortega, President of the Peruvian Merchants Chambers of Commerce, spoke.")
+    assert "Luis Ortega" in found
+    assert not [name for name in found if "Merchants" in name]
+
+
+def test_business_roles_before_a_name_and_a_renewables_company():
+    found = people("MUMBAI, March 2 - Indian tycoon Ravindra Kothari was charged. "
+                   "Kothari Renewables announced the decision in letters to the exchange.")
+    assert "Ravindra Kothari" in found
+    assert "Kothari Renewables" not in found
+    assert not people("SYDNEY, March 2 - Bright Systems said it was buying a stake in a maker of pumps.")
+
+
+def test_a_name_the_story_calls_a_newspaper_is_no_person():
+    found = people("MANILA, March 2 - Banks will get bonds, the authoritative Evening Day newspaper said.\n\n"
+                   "Quoting documents, Evening Day said the bonds would mature in five years.")
+    assert not [name for name in found if "Day" in name]
+
+
+def test_plural_bodies_and_listed_companies_are_no_people():
+    found = people("WASHINGTON, March 2 - Rain fell, the weather office of the Agriculture and Commerce "
+                   "Departments said. The Joint Chiefs met. The Committee on Credit and Savings ruled.")
+    assert not found
+    found = people("EINDHOVEN, March 2 - Dutch group N.V. Kroon Lampenfabriek <KRON.AS> will list in New York. "
+                   "Kroon, listed on 17 exchanges, said the move would help.")
+    assert not found
+
+
+def test_a_based_word_is_no_name():
+    found = people("BRUSSELS, March 2 - Karl Weiss, President of the new Brussels-based venture, spoke.")
+    assert list(found) == ["Karl Weiss"]
+
+
+def test_bank_and_broker_names_are_no_people():
+    found = people("LONDON, March 2 - Rates will fall, said Stephen Lewis, head of research at stockbrokers "
+                   "Hollis and Drew. French bank Banque Generale said it is launching a fund. "
+                   "The engineers union IG Metall said workers held strikes.")
+    assert list(found) == ["Stephen Lewis"]
+
+
+def test_brokerages_named_like_people_and_an_attorney_s_title():
+    found = people("NEW YORK, March 2 - Prices will rise, said Perrin Lang of Shearson. Morgan Stanley said "
+                   "it would buy the stake. U.S. Attorney Rudolph Gallo said charges were filed. Coffee Growers "
+                   "met, and Lloyds Shipping Intelligence counted ships.")
+    assert sorted(found) == ["Perrin Lang", "Rudolph Gallo"]
+    assert found["Rudolph Gallo"].role == "Attorney"

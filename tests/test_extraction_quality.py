@@ -64,7 +64,7 @@ def test_the_split_is_fixed_and_covers_every_gold_file():
     files = {p.name for p in GOLD_DIR.glob("*.json")} - {"split.json"}
     assert set(split["dev"]) | set(split["test"]) == files
     assert not set(split["dev"]) & set(split["test"])
-    assert len(files) >= 121  # the 40 first stories, 60 Reuters stories and 21 pages of issue 12
+    assert len(files) >= 207  # the 40 first stories, 60 + 45 + 40 Reuters stories, 21 pages and 1 NewsML story
 
 
 MEASURES = [
@@ -79,7 +79,7 @@ MEASURES = [
 # on). They stay asserted, as expected failures, so that reaching one shows (XPASS) and nobody
 # mistakes them for met. Figures at the last commit: see the branch's report.
 NOT_REACHED = {
-    ("test", "person speaker precision"): "0.940 on the test part",
+    ("test", "person speaker precision"): "0.936 on the test part",
     ("test", "people precision"): "0.943 on the test part",
     ("test", "modern person speaker precision"): "0.899 on the test part's modern pages",
     ("test", "modern person speaker recall"): "0.816 on the test part's modern pages",
@@ -101,7 +101,7 @@ def test_gold_figure_meets_its_target(gold, part, measure):
     assert target is not None and value >= target, f"{name} {value:.3f} < {target}"
 
 
-@pytest.mark.xfail(reason="issue 12 target not reached: dev - test gap of person-speaker recall 0.080", strict=False)
+@pytest.mark.xfail(reason="issue 12 target not reached: dev - test gap of person-speaker recall 0.085", strict=False)
 def test_dev_and_test_parts_agree(gold):
     value, target = gold["dev - test gap, person speaker recall"]
     assert value < target

@@ -9,6 +9,8 @@ are tuned on, and a test part. Where the stories come from (none is copied into 
 - the first 40: ../shared/corpus/reuters21578/diplomatic/<file>, the seed format;
 - "source": "all.jsonl": the record `id` of all.jsonl, read as `import_documents` reads a JSON
   Lines record (title, date and dateline given beside the body);
+- "source": "samples/newsml-g2": the story of ../shared/samples/newsml-g2/<file> as the importer's
+  NewsML-G2 reader reads it (counted with the pages as modern news);
 - "source": "samples/html": the page's ground-truth article text (aeb-*.expected.json, or the
   paragraphs of readability-*.expected.html) under the page's title: the extractor is measured,
   not the HTML reader.
@@ -42,6 +44,7 @@ from archive.extraction import extract
 from .gold_stories import (  # noqa: F401 - the stories' loaders, used from here by tests and bench
     CORPUS_DIR,
     GOLD_DIR,
+    MODERN_SOURCES,
     PAGES_DIR,
     PARTS,
     PROJECT_DIR,
@@ -197,7 +200,7 @@ def tallies(extract_story=load_story) -> dict[str, Tally]:
             continue
         result = extract_story(gold)
         score_story(gold, result, found[gold["_part"]])
-        if gold.get("source") == "samples/html":
+        if gold.get("source") in MODERN_SOURCES:
             score_story(gold, result, found[f"{gold['_part']} modern"])
     return found
 
@@ -323,6 +326,58 @@ def draw_stories(seed: int = 12, per_group: int = 15) -> dict[str, list[int]]:
             groups[group].append(record["id"])
     rng = random.Random(seed)
     return {group: sorted(rng.sample(sorted(ids), per_group)) for group, ids in groups.items()}
+
+
+def draw_more_stories(seed: int = 1212, count: int = 45) -> list[int]:
+    """The second draw of Reuters gold for issue 12 (development part only, kept to be rerun): stories
+    of all.jsonl with a direct quotation (a '"' in the body) and " said", a PEOPLE or ORGS tag (so none
+    of the held-out evaluation stories, whose tags are emptied), 80-400 words, neither among the 400
+    diplomatic stories nor already in the gold; `count` of them with random.Random(1212). Annotated
+    by reading before the extractor was run on them."""
+    import random
+
+    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
+    gold = {  # the gold before this draw (the draw's own files name it in their "_about")
+        int(p.stem.split("-")[1])
+        for p in GOLD_DIR.glob("r21578-*.json")
+        if "draw_more_stories" not in json.loads(p.read_text(encoding="utf-8"))["_about"]
+    }
+    ids = []
+    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
+        for line in corpus:
+            record = json.loads(line)
+            if record["id"] in diplomatic or record["id"] in gold or not (record["people"] or record["orgs"]):
+                continue
+            body = record["body"]
+            if '"' not in body or " said" not in body or not 80 <= len(body.split()) <= 400:
+                continue
+            ids.append(record["id"])
+    return sorted(random.Random(seed).sample(sorted(ids), count))
+
+
+def draw_third_stories(seed: int = 1213, count: int = 40) -> list[int]:
+    """The third draw of Reuters gold for issue 12 (development part only, kept to be rerun): the
+    population of the first draw (draw_stories: " said" in the body, 80-450 words, a PLACES tag,
+    not among the 400 diplomatic stories), none already in the gold, `count` of them with
+    random.Random(1213), no topic groups. Annotated by reading before the extractor ran on them."""
+    import random
+
+    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
+    gold = {  # the gold before this draw (the draw's own files name it in their "_about")
+        int(p.stem.split("-")[1])
+        for p in GOLD_DIR.glob("r21578-*.json")
+        if "draw_third_stories" not in json.loads(p.read_text(encoding="utf-8"))["_about"]
+    }
+    ids = []
+    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
+        for line in corpus:
+            record = json.loads(line)
+            if record["id"] in diplomatic or record["id"] in gold or not record["places"]:
+                continue
+            if " said" not in record["body"] or not 80 <= len(record["body"].split()) <= 450:
+                continue
+            ids.append(record["id"])
+    return sorted(random.Random(seed).sample(sorted(ids), count))
 
 
 def main(argv: list[str] | None = None) -> int:

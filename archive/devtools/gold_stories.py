@@ -20,6 +20,8 @@ SPLIT_FILE = GOLD_DIR / "split.json"
 SHARED_DIR = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "shared"))
 CORPUS_DIR = SHARED_DIR / "corpus" / "reuters21578"
 PAGES_DIR = SHARED_DIR / "samples" / "html"
+NEWSML_DIR = SHARED_DIR / "samples" / "newsml-g2"
+MODERN_SOURCES = ("samples/html", "samples/newsml-g2")  # English news of the 2010s and 2020s
 PARTS = ("dev", "test")  # the split fixed before any tuning (split.json)
 
 
@@ -63,6 +65,8 @@ def available(gold: dict) -> bool:
         return (CORPUS_DIR / "all.jsonl").exists()
     if source == "samples/html":
         return (PAGES_DIR / gold["file"]).exists()
+    if source == "samples/newsml-g2":
+        return (NEWSML_DIR / gold["file"]).exists()
     return (CORPUS_DIR / "diplomatic" / gold["file"]).exists()
 
 
@@ -77,6 +81,14 @@ def load_story(gold: dict) -> Extraction:
         )
     if source == "samples/html":
         return extract(page_text(gold["file"]))
+    if source == "samples/newsml-g2":  # read as import_documents reads it
+        from archive.importing.readers import read_input
+
+        path = NEWSML_DIR / gold["file"]
+        raw = next(iter(read_input(path.name, path.read_bytes())))
+        return extract(
+            raw.text, title=raw.title or None, date=raw.date, dateline=raw.dateline or None, source=raw.source or None
+        )
     return extract((CORPUS_DIR / "diplomatic" / gold["file"]).read_text(encoding="utf-8"))
 
 

@@ -259,11 +259,12 @@ _COMPANY_TAIL_RE = re.compile(
     r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
     r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
     r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
-    r"Markets|Bancorp|Bancorporation|Bancshares)\b|[^<>]{0,60}>"
+    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly)\b|[^<>]{0,60}>"
 )
+_TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
-    r"institute|bureau|association|federation|council)\s+$"
+    r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
@@ -312,6 +313,8 @@ def printed_as_company(name: str, body: str) -> bool:
         end = at + len(name)
         tail = _COMPANY_TAIL_RE.match(body, end)
         if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
+            return True
+        if _TICKER_AFTER_RE.match(body, end):  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
             return True
         if _COMPANY_NOUN_BEFORE_RE.search(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
             return True
@@ -455,6 +458,8 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
     for i, token in enumerate(tokens):
+        if token.endswith("-based"):
+            return True  # "Brussels-based": where a body sits, no name
         if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):

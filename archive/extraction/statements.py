@@ -82,7 +82,7 @@ _CLAUSE_MARKERS = frozenset(
 # Words that end the subject when read backwards from the verb: "..., which Wang said".
 _BOUNDARY_WORDS = frozenset(
     "that which as while when if because although though where since until whether so but "
-    "whom than after before".split()
+    "whom than after before what".split()
 )
 _PREPOSITIONS = frozenset("to for of by with from than on at in against between like about".split())
 _INTRO_WORDS = frozenset(
@@ -98,13 +98,13 @@ _LEADING_WORDS_RE = re.compile(
 # Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
 _TRAILING_WORDS_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
-    r"meanwhile|however|often|once|since|still|already|separately|did|does|do|[a-z]{3,}ly|"
+    r"meanwhile|however|often|once|since|still|already|separately|did|does|do|long|always|never|just|[a-z]{3,}ly|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
 _TRAILING_WORDS = frozenset(
     "also later earlier today yesterday recently again further too previously then has have had meanwhile "
-    "however often once since still already separately did does do".split()
+    "however often once since still already separately did does do long always never just".split()
 )
 _TRAILING_PAIRS = (
     frozenset(("last", w) for w in ("week", "month", "year", "night"))
@@ -148,7 +148,7 @@ _TOLD_OBJECT_RE = re.compile(
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates)|"
     r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
-    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
 _INSTRUCTION_RE = re.compile(
@@ -161,13 +161,18 @@ _QUOTE_OR_QUESTION_RE = re.compile(
     r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
 )
 _WARNING_VERBS = frozenset({"warned", "warns", "warning", "cautioned", "cautions"})
+_PROMISE_VERBS = frozenset({"promised", "promises", "pledged", "pledges", "vowed", "vows"})
+_NOUN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|more|new|further|greater|his|her|its|their|support|help|aid)\s")
 _OF_DANGER_RE = re.compile(r"\s+(?:of|about|against)\b")
 _OF_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,6}?of\s+\S")  # "accused China of using"
 _AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the address as"
 # A clause, "that", a colon or a quotation after an object verb: "denied the government had",
 # "confirmed the surplus widened", "predicted the deficit, which was ..., would decline".
 _CLAUSE_AFTER_RE = re.compile(
-    r"\s*(?:[:\"“]|that\b|whether\b|(?:[^\s.;:]+\s+){1,8}?"
+    r"\s*(?:[:\"“]|that\b|whether\b|"
+    r"(?:it|he|she|they|we)\s+(?!(?:on|in|at|to|for|by|with|as|and|but|again|today|yesterday|now|too)\b)"
+    r"[a-z]{3,}(?:s|ed)\b|"  # "reaffirmed it expects", "confirmed they planned"
+    r"(?:[^\s.;:]+\s+){1,8}?"
     r"(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|did|does|do)\b|"
     r"(?:[^\s.;:]+\s+){2,6}?(?:[a-z]{3,}ed|fell|rose|grew|went|came|took|gave|kept|lost|won|paid|sold|"
     r"bought|began|became|brought|spent|stood|fought|sought)\b)"
@@ -195,8 +200,9 @@ _CIRCUMSTANCE_ONLY_RE = re.compile(
     r"(?![^\n]*\b(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|that)\b)[^\n]*$"
 )
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
+_QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
-_INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n't|\bwas|\bwere|\bis|\bbe)\s+$")
+_INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\bbe)\s+$")  # "didn’t say"
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GROUP_WORDS = frozenset(
     "officials sources bankers dealers analysts economists experts diplomats ministers traders "
@@ -277,7 +283,7 @@ def find_statements(
 ) -> list[StatementMention]:
     story = _Story(document, people, organisations)
     story.mentions = _mentions_by_paragraph(people)
-    story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: -len(x[0]))
+    story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: (-len(x[0]), x))
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
@@ -287,7 +293,7 @@ def find_statements(
             continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
-        shape = _single_quotes_as_double(paragraph)
+        shape = _apostrophes_typed_as_quotes(_single_quotes_as_double(paragraph))
         found = _statements_in(paragraph, index, start, story, shape)
         if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
@@ -300,11 +306,20 @@ def _organisation_forms(document: Document, organisations: list[OrganisationMent
     """Each organisation's name, abbreviation and forms as printed ("International Trade and
     Industry Ministry" for the Ministry of International Trade and Industry), longest first."""
     forms = set()
+    rank: dict[tuple[str, str], tuple[int, int, int]] = {}
     for org in organisations:
-        forms.update((form, org.name) for form in (org.name, org.abbreviation) if form)
+        first = min(((span.paragraph, span.start) for span in org.spans), default=(1 << 30, 0))
+        for form in (org.name, org.abbreviation):
+            if form:
+                forms.add((form, org.name))
+                rank[(form, org.name)] = (0, *first)  # its own name or abbreviation first
         for span in org.spans:
-            forms.add((document.paragraphs[span.paragraph][span.start : span.end], org.name))
-    return sorted(forms, key=lambda x: -len(x[0]))
+            key = (document.paragraphs[span.paragraph][span.start : span.end], org.name)
+            forms.add(key)
+            rank.setdefault(key, (1, *first))
+    # Longest first; one form of two bodies ("IDB") goes to the body it abbreviates, then to the one
+    # printed first: never to the hash order of a set.
+    return sorted(forms, key=lambda x: (-len(x[0]), rank[x], x[1]))
 
 
 def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[int, int, str]]]:
@@ -331,6 +346,17 @@ def _single_quotes_as_double(paragraph: str) -> str:
         marks[match.start()] = "“"
         marks[match.end() - 1] = "”"
     return "".join(marks)
+
+
+def _apostrophes_typed_as_quotes(paragraph: str) -> str:
+    """'Japan"s exports': a wire that types its apostrophes as double marks. A mark between a
+    letter and a lone "s" is an apostrophe, not a quotation's edge (offsets unchanged)."""
+    if '"s' not in paragraph:
+        return paragraph
+    return _TYPED_APOSTROPHE_RE.sub("'", paragraph)
+
+
+_TYPED_APOSTROPHE_RE = re.compile(r'(?<=[^\W\d_])"(?=s(?![^\W\d_]))')
 
 
 # ‘...’ at a word's start, closed by a ’ that no letter follows; no "‘" inside (nested quotations
@@ -395,9 +421,77 @@ def _statements_in(
         story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
         speakers.append(speaker)
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
+        first = _coordinated_first(paragraph, masked, index, s0, s1, attribution, sentence_verbs, speaker)
+        if first is None and attribution.subject[0] > s0:
+            first = _clause_before_pronoun(paragraph, masked, index, s0, attribution, sentence_verbs, story)
+        if first is not None:
+            made.append(first)
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     made.sort(key=lambda s: s.start)
     return made
+
+
+def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, speaker) -> StatementMention | None:
+    """ "Baker noted that A, and said B": the subject's first verb reports A as well."""
+    subject_end = attribution.subject[1]
+    chosen = next((v for v in verbs if v.text == attribution.verb and v.start >= subject_end), None)
+    if chosen is None or not masked[max(subject_end, chosen.start - 12) : chosen.start].rstrip().endswith(
+        ("and", "but", "also")
+    ):
+        return None  # the common case: no "and" before the verb
+    joint = _AND_BEFORE_RE.search(masked, subject_end, chosen.start)
+    if joint is None:
+        return None
+    first = next(
+        (v for v in verbs if subject_end <= v.start < joint.start() and v.text not in _PARTICIPLES),
+        None,
+    )
+    if first is None or _is_not_speech(masked, s0, joint.start(), first):
+        return None
+    between = masked[subject_end : first.start]
+    if between.strip(" ,") and not _TRAILING_WORDS_RE.fullmatch(between):
+        return None  # "X, who met Y, noted ...": only words like "also" between subject and verb
+    content = _content_after(masked, first, joint.start())
+    if content is None or _unquoted_words(masked, content) < _CLAUSE_WORDS:
+        return None
+    return _statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], first.text, speaker)
+
+
+def _clause_before_pronoun(paragraph, masked, index, s0, attribution, verbs, story) -> StatementMention | None:
+    """ "Crowe predicted Iran will retaliate though he said its options were limited": a pronoun's
+    attribution after a conjunction leaves the clause before it with an attribution of its own."""
+    a, b = attribution.subject
+    if masked[a:b].lower() not in _PRONOUNS:
+        return None
+    joint = _CONJUNCTION_BEFORE_RE.search(masked, s0, a)
+    if joint is None:
+        return None
+    for verb in verbs:
+        if verb.start >= joint.start() or verb.text in _PARTICIPLES:
+            continue
+        found = _attribution_by(verb, masked, s0, joint.start(), story)
+        if found is None or found.content is None or _unquoted_words(masked, found.content) < _CLAUSE_WORDS:
+            continue
+        speaker = _resolve(paragraph, masked, index, found, story)
+        story.events.insert(len(story.events) - 1, _Event(index, found.subject[0], speaker, s0, found.content))
+        text = paragraph[found.content[0] : found.content[1]]
+        return _statement(INDIRECT, text, index, found.content[0], verb.text, speaker)
+    return None
+
+
+_CONJUNCTION_BEFORE_RE = re.compile(r"(?:,\s*|\s+)(?:though|although|while|whereas|and|but)\s+$")
+_AND_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
+
+
+def _clause_around_quote(masked: str, start: int, mark: int) -> bool:
+    """The words before a quotation inside a reported clause make a clause with it: four words or
+    more, or three that end in a verb ('his visit was "part of the business"'), not a bare
+    subject ('the alliance "must strengthen its tools"': the quotation is the statement)."""
+    words = _unquoted_words(masked, (start, mark))
+    if words >= _DIRECT_WORDS:
+        return True
+    last = masked[start:mark].split()[-1:]
+    return words >= _CLAUSE_WORDS and bool(last) and last[0] in _AUXILIARIES
 
 
 def _is_short_attribution(masked: str, sentence: tuple[int, int], verb_starts: list[int]) -> bool:
@@ -459,7 +553,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
     if (
         inside
-        and _unquoted_words(masked, (content[0], inside[0].mark)) >= _DIRECT_WORDS
+        and _clause_around_quote(masked, content[0], inside[0].mark)
         and not _COORDINATED_RE.search(masked[content[0] : inside[0].mark])
     ):
         # 'SIMEX said the contracts would be based on futures and be started "toward the third
@@ -573,8 +667,10 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         if _ends_sentence(masked, verb, s1):
             if not _framed_subject(masked, s0, verb):
                 return True  # "..., as Japan had previously agreed.", "less than Canada estimated."
-        elif not _after_reported_words(masked, s0, s1, verb) and not (
-            verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1)
+        elif (
+            not _after_reported_words(masked, s0, s1, verb)
+            and not (verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1))
+            and not _QUOTATION_NEXT_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
         ):
             return True
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
@@ -587,6 +683,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     text = verb.text
     if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
         return True
+    if text in _PROMISE_VERBS and _NOUN_OBJECT_RE.match(masked, verb.end, s1):
+        return True  # "promised a review of the industries": a thing promised, not words reported
     if text in _WARNING_VERBS and _OF_DANGER_RE.match(masked, verb.end, s1):
         return True  # "who warned of the deficit's dangers": a topic, not what was said
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
@@ -675,6 +773,11 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     head = masked[s0:end]
     if not head.strip() or head.endswith((*_QUOTE_CHARS, "’’", "''")):
         return _inverted(masked, s0, s1, verb, after_quotation=True)
+    if head.endswith(("—", "–")) and head[-1] in head[:-1] and len(masked) <= _DASHED_PARAGRAPH_CHARS:
+        # "Maria Lopez — the ranking Democrat on the panel — said": dashes around an apposition are
+        # commas (same length: the offsets hold)
+        dashed = masked[:s0] + masked[s0:end].replace("—", ",").replace("–", ",") + masked[end:]
+        return _finite(dashed, s0, s1, verb, story)
     appositions: list[tuple[int, int]] = []
     if head.endswith(","):
         chain = _apposition_chain(masked, s0, end - 1)
@@ -706,6 +809,9 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     return _Attribution(verb.text, subject, appositions, content)
 
 
+_DASHED_PARAGRAPH_CHARS = 20_000  # the dashes are read as commas on a copy: never of a huge paragraph
+
+
 def _named_before_description(masked: str, s0: int, subject: tuple[int, int], story: _Story) -> tuple[int, int] | None:
     """ "Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said" (no comma before the
     verb): a description after a comma whose phrase before it ends with a person's name."""
@@ -713,10 +819,17 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     before = masked[s0 : subject[0]].rstrip()
     if not words or not before.endswith(","):
         return None
+    # "Zoltan Boesze, chief of the ministry's budget division said", "Nalin Vissanji, President of
+    # the Chamber of Commerce said": a role of a body, no name in it, is a description as well
+    role_of = is_role_word(words[0]) and masked[subject[0] : subject[1]].split()[1:2] == ["of"]
     if words[0].lower() not in ("a", "an", "of", "at", "from") and not (words[0].islower() and is_role_word(words[0])):
-        return None  # "Zoltan Boesze, chief of the ministry's budget division said": a role as well
+        if not role_of or _person_heading(_clean_subject(masked[subject[0] : subject[1]]), story):
+            return None
     end = s0 + len(before) - 1
     start = _phrase_start(masked, s0, end, story)
+    first = masked[start:end].split(None, 1)[:1]
+    if first and (first[0] in _PREPOSITIONS or first[0] in _BOUNDARY_WORDS or first[0].endswith("ing")):
+        return None  # "..., including the visit by Prime Minister X, a Treasury spokesman said": no subject
     return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
 
 
@@ -743,9 +856,11 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     # After "told" its audience first: "CLAUSE, X told parliament, adding ..." goes on like "X said, adding".
     told = _TOLD_OBJECT_RE.match(masked, verb.end, s1) if verb.text in ("told", "tells") else None
     tail = told.end() if told else verb.end
+    told_when = told is not None and _TOLD_CIRCUMSTANCE_RE.search(told.group()) is not None
     if (
         before
         and after
+        and not told_when
         and _TAIL_RE.match(masked, tail, s1)
         and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS
     ):
@@ -756,10 +871,14 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
             after is None
             or _CIRCUMSTANCE_RE.match(masked, verb.end, s1)
             or (told and _CIRCUMSTANCE_RE.match(masked, tail + (masked[tail : tail + 1] == ","), s1))
+            or told_when
         ):
             return before
     return after or before
 
+
+# "CLAUSE, he told reporters after meeting ministers.": the audience, then when: the clause is the content.
+_TOLD_CIRCUMSTANCE_RE = re.compile(r"\s(?:on|in|at|after|during)\s")
 
 # What follows "X said," when it goes on with the reported words, not with how or when he said it.
 _TAIL_RE = re.compile(
@@ -972,6 +1091,7 @@ def _noun_phrase_after(
         return None  # "said on Tuesday", "said in a statement"
     opener = first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS or is_title_word(first)
     opener = opener or (first.endswith("ing") and len(words) > 1 and words[1][:1].isupper())  # "visiting"
+    opener = opener or (first in PARTICLES and len(words) > 1 and words[1][:1].isupper())  # "said de Clercq"
     if len(words) > 10 or not (any_start or opener):
         return None
     if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
@@ -983,7 +1103,18 @@ def _noun_phrase_after(
 
 def _starts_with_intro(text: str) -> bool:
     words = text.split(None, 1)
-    return bool(words) and (words[0].lower() in _INTRO_WORDS or _is_participle(words[0]))
+    if not words:
+        return False
+    if words[0].lower() in _INTRO_WORDS:
+        return True
+    if not _is_participle(words[0]):
+        return False
+    # "Growing protectionism had caused ...": an -ing word before a noun and a finite verb opens a
+    # clause, not an intro ("Speaking to reporters", "Citing rising costs")
+    rest = words[1].split() if len(words) > 1 else []
+    if not rest or rest[0].lower() in _PREPOSITIONS or rest[0].lower() in _DETERMINERS:
+        return True
+    return not any(w in _AUXILIARIES for w in rest[1:])
 
 
 def _is_participle(word: str) -> bool:
@@ -1029,22 +1160,105 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     lower = label.lower()
     if lower in _PRONOUNS:
         return _resolve_pronoun(lower, index, start, story, attribution.content)
-    for phrase in [label, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
+    head = [label.split(",", 1)[0]] if "," in label else []  # "Wright, a Texas Democrat, conceded ... but said"
+    for phrase in [label, *head, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
         person = _person_heading(phrase, story)
         if person:
             return _Speaker(person=person, label=label)
-    if _is_compound(label, story):
+    writing = _WRITING_OF_RE.match(label)
+    if writing and (person := _person_heading(writing.group(1), story)):
+        return _Speaker(person=person, label=label)  # "Yeutter's letter said": the letter's writer
+    if _is_compound(label, story) and not _company_by_form(label):  # "Standard and Poor's Corp" is one
         return _Speaker(label=label, plural=True)
-    organisation = _organisation_voice(label, story) or _organisation_named(label, index, start, story)
+    if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
+        return _Speaker(organisation=publication, label=label)
+    organisation = (
+        _organisation_voice(label, story)
+        or _organisation_named(label, index, start, story)
+        or _company_by_form(label)
+    )
     if organisation:
         return _Speaker(organisation=organisation, label=label)
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
-    described = _described_person(label, story)
+    described = _described_person(label, story) or _aged_person(label, story)
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+# "Yeutter's letter", "Smith's written statement": what a person wrote or gave speaks for that person.
+_WRITING_OF_RE = re.compile(
+    r"(.+?)['’]s?\s+(?:[a-z]+\s+)?(?:letter|statement|speech|message|testimony|remarks|memo|memorandum|"
+    r"article|column|book|tweet|note|communique|affidavit)$"
+)
+_NAME_WORD_RE = re.compile(r"[A-Z][\w&.'’-]*$")
+
+
+def _company_by_form(label: str) -> str | None:
+    """ "Standard and Poor's Corp said", "Dutch electronics group N.V. Philips Gloeilampenfabrieken
+    <PGLO.AS> said": capitalised words that end in a company's legal form or stand before its
+    ticker name a company (a description in lower case before them is no part of it)."""
+    ticker = _LABEL_TICKER_RE.search(label)
+    text = label[: ticker.start()] if ticker else label
+    words = text.split()
+    run = len(words)
+    while run > 0 and (words[run - 1][:1].isupper() or words[run - 1] in _NAME_LINKS):
+        run -= 1
+    words = words[run:]  # the capitalised run that ends it: not "Dutch electronics group"
+    if words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in _NAME_LINKS for w in words):
+        return None
+    if words[0] in _NAME_LINKS or words[-1] in _NAME_LINKS:
+        return None
+    legal = words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(words) > 1
+    if not (ticker or legal) or country_code(" ".join(words)) or country_code(words[0]):
+        return None
+    return " ".join(words)
+
+
+_LABEL_TICKER_RE = re.compile(r"\s*<[A-Z0-9.]{1,10}>\s*$")
+_NAME_LINKS = frozenset({"and", "&", "of", "und", "et", "de", "du", "la", "van", "von"})
+_LEGAL_FORMS = frozenset(
+    "corp corporation co cos inc ltd plc ag sa nv bv gmbh spa cie llc lp ab asa oy oyj kk bhd pty".split()
+)
+
+
+def _publication_named(label: str, paragraph: str, attribution: _Attribution) -> str | None:
+    """ "The Indian Express, the country's biggest selling paper, said": a name, then an
+    apposition that calls it a newspaper, an agency or a broadcaster: the name is that body's."""
+    words = label.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD_RE.match(w) for w in words):
+        return None
+    for a, b in attribution.appositions:
+        apposed = paragraph[a:b].split()
+        if apposed and apposed[0].lower() in ("the", "a", "an") and apposed[-1].lower() in _PUBLICATION_WORDS:
+            return " ".join(words)
+        if len(apposed) > 2 and apposed[0].lower() in _BUSINESS_PLURALS and apposed[1] == "of":
+            return " ".join(words)  # "Townsend Thorensen, owners of the ferry, said": a company
+    return None
+
+
+_BUSINESS_PLURALS = frozenset({"owners", "operators", "makers", "manufacturers", "producers", "publishers"})
+
+
+def _aged_person(label: str, story: _Story) -> str | None:
+    """ "the 54-year-old Democrat said" where the story printed "Maria Lopez, 54,": the one person
+    printed with that age."""
+    aged = _AGED_RE.match(label)
+    if aged is None:
+        return None
+    age = aged.group(1)
+    body = story.document.body
+    found = {name for form, name in story.forms if f"{form}, {age}," in body or f"{age}-year-old {form}" in body}
+    return found.pop() if len(found) == 1 else None
+
+
+_AGED_RE = re.compile(r"(?:the|a)\s+(\d{1,3})-year-old\b", re.I)
 
 
 def _described_person(label: str, story: _Story) -> str | None:
@@ -1077,12 +1291,13 @@ def _described_person(label: str, story: _Story) -> str | None:
 _ORGANISATION_NOUNS = frozenset(
     "company firm group bank association ministry department paper newspaper daily agency exchange "
     "commission board office authority council committee union corporation utility institute fund "
-    "federation organisation organization embassy mission court prosecutors service radio television".split()
+    "federation organisation organization embassy mission court prosecutors service radio television bureau".split()
 )
 # Nouns any organisation may be called by: "the company" is whatever company spoke last.
 _GENERIC_ORGANISATION_NOUNS = frozenset(
-    "company firm group paper newspaper daily corporation utility radio television".split()
+    "company firm group paper newspaper daily corporation utility radio television agency".split()
 )
+_NO_AGENCY_HEADS = frozenset("ministry department bank government office council committee commission".split())
 _DESCRIPTION_DETERMINERS = frozenset("the a an this".split())
 _COMPANY_SUFFIXES = frozenset(
     "corp corp. corporation co co. cos company ltd ltd. inc inc. plc ag sa nv bv gmbh spa group holdings "
@@ -1096,6 +1311,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     for Echo Bay Mines Ltd, "Westinghouse") or by its initials ("CFTC", "S and P", "SIMEX" given
     beside the name). Only organisations that spoke before, or the story's one of that kind."""
     words = label.replace("<", "").replace(">", "").split()
+    while len(words) > 1 and words[0].endswith("-based"):
+        words = words[1:]  # "U.S.-based Hindenburg": where it is based, not its name
     if not words:
         return None
     lower = [w.lower() for w in words]
@@ -1115,21 +1332,44 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             for name in speakers:  # "The Adani group" after "the Adani Group said"
                 if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
                     return name
+            if len(rest) <= 4 and rest[-1] in _ORGANISATION_NOUNS:  # the story's one "Adani Group", said or not
+                named = {o.name for o in story.organisations if all(w in o.name.lower().split() for w in rest)}
+                if len(named) == 1:
+                    return named.pop()
             if len(words) == 2 and words[1].isupper() and len(words[1]) >= 2:  # "the EIU said"
                 named = {o.name for o in story.organisations if o.abbreviation == words[1]}
-                return named.pop() if len(named) == 1 else _acronym_of(words[1], story)
-            return None  # "the Japanese company", "the Swedish Prosecution Authority" is named, not described
+                if len(named) == 1:
+                    return named.pop()
+                spoken = [n for n in speakers if _initials_match([words[1]], n.split())]  # "the NYSE"
+                if spoken:
+                    return spoken[0]
+                acronym = _acronym_of(words[1], story)
+                return acronym or (words[1] if _ACRONYM_RE.fullmatch(words[1]) else None)
+            return _name_in_lower_case(words[1:], story)  # "The New York stock exchange said"
+        if lower[0] == "the" and len(rest) == 2 and rest[-1] in _FIELD_BODIES and words[1].isalpha():
+            # "the finance ministry said": the body printed in lower case, named by its field
+            if not any(o.name.lower().split()[-1:] == [rest[-1]] for o in story.organisations):
+                return f"{words[1].capitalize()} {words[2].capitalize()}"
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
             return None
-        for name in speakers:
-            if noun in _GENERIC_ORGANISATION_NOUNS or noun in name.lower().split():
+        for name in speakers:  # "The bank said" after "Westpac Banking Corp said"
+            if noun == "agency" and name.lower().split()[-1] in _NO_AGENCY_HEADS:
+                continue  # "the agency" is no ministry or bank that spoke before
+            if noun in _GENERIC_ORGANISATION_NOUNS or any(w.startswith(noun) for w in name.lower().split()):
                 return name
         if noun in ("company", "firm") and (
-            company := _company_speaker(index, offset, story) or _story_company(index, story) or _one_company(story)
+            company := _company_speaker(index, offset, story)
+            or _story_company(index, story)
+            or _one_company(story)
+            or _tickered_company(index, story)
         ):
             return company  # "<Westland Plc> will cut jobs, a company spokesman said"
-        kind = [n for n in {name for _, name in story.org_forms} if n.lower().split()[-1:] == [noun]]
+        kind = [
+            n
+            for n in {name for _, name in story.org_forms}
+            if n.lower().split()[-1:] == [noun] or n.lower().split()[:2] == [noun, "of"]  # "Bank of Japan"
+        ]
         if len(kind) == 1:
             return kind[0]
         return _named_in_story(noun, index, story)
@@ -1157,6 +1397,28 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if name not in story.companies:
         story.companies[name] = printed_as_company(name, story.document.body)
     return name if story.companies[name] else None
+
+
+_FIELD_BODIES = frozenset({"ministry", "department"})
+_LOWER_CASE_BODIES = frozenset(
+    "exchange bureau agency commission council committee institute association board".split()
+)
+
+
+def _name_in_lower_case(words: list[str], story: _Story) -> str | None:
+    """ "New York stock exchange": a place's capitalised name, then one or two lower-case words
+    ending in a body's noun, is that body's name (not a country's: "the Japanese stock exchange")."""
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    tail = words[run:]
+    if not 1 <= run <= 3 or not 1 <= len(tail) <= 2 or tail[-1].lower() not in _LOWER_CASE_BODIES:
+        return None
+    if not all(w.isalpha() and w.islower() for w in tail) or country_code(" ".join(words[:run])):
+        return None
+    if any(country_code(w) for w in words[:run]):
+        return None
+    return " ".join([*words[:run], *(w.capitalize() for w in tail)])
 
 
 def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
@@ -1212,6 +1474,23 @@ def _story_company(index: int, story: _Story) -> str | None:
         if match:
             return match.group(1)
     return None
+
+
+def _tickered_company(index: int, story: _Story) -> str | None:
+    """ "Alsthom <ALSF.PA> has won a contract, the company said": the first company printed with
+    its ticker up to here, for "the company" when no company spoke and none is bracketed."""
+    for paragraph in story.document.paragraphs[: index + 1]:
+        match = _TICKERED_COMPANY_RE.search(paragraph) if "<" in paragraph else None
+        if match:
+            return match.group(1)
+    return None
+
+
+# "French heavy engineering group Alsthom <ALSF.PA>": the capitalised words right before a ticker
+# (after a possessive: "Solutions Inc's Multi Soft Inc <MSOF>" is Multi Soft Inc).
+_TICKERED_COMPANY_RE = re.compile(
+    r"((?:[A-Z][\w&.-]*\s+(?:(?:and|&|of|de)\s+)?){0,4}[A-Z][\w&.-]*)\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>"
+)
 
 
 def _one_company(story: _Story) -> str | None:
@@ -1305,7 +1584,7 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
     return None
 
 
-_ACRONYM_RE = re.compile(r"[A-Z]{3,6}")
+_ACRONYM_RE = re.compile(r"[A-Z]{3,8}")
 _CAPITALISED_RUN_END_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$")
 
 
@@ -1320,7 +1599,8 @@ def _clean_subject(text: str) -> str:
 
 
 _TRAILING_MARKS_RE = re.compile(
-    r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))+$"
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|"
+    r",?\s+(?:Jr|Sr|II|III|IV)\b\.?)+$"  # "Nicholas Gallo III", "Joseph Kennedy Jr."
 )
 
 
@@ -1388,6 +1668,14 @@ def _is_compound(label: str, story: _Story) -> bool:
     words = text.split()
     for i, word in enumerate(words[1:-1], start=1):
         if word == "and" and not (is_title_word(words[i - 1]) and is_title_word(words[i + 1])):
+            if len(words[i - 1]) == 1 and len(words[i + 1]) == 1:
+                continue  # "S and P": initials of one name
+            if any(
+                words[j] in ("of", "on", "for")
+                and (words[j - 1] == "ORG" or words[j - 1].lower() in ORGANISATION_WORDS)
+                for j in range(1, i)
+            ):
+                continue  # "the Committee on Credit and Savings": one body's name
             return True
     return False
 
@@ -1407,6 +1695,12 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         after_words = _POSTMODIFIER_RE.split(re.sub(r"\([^)]*\)", "", after), 1)[0].split()
         if all(w.isupper() for w in after_words) and not before_words:
             return name  # "Citibank said", "the Bundesbank said", "the Saudi Press Agency SPA"
+        if (
+            after_words
+            and after_words[-1] in _PUBLICATION_WORDS
+            and all(w.islower() for w in after_words + before_words)
+        ):
+            return name  # "the official Tanjug news agency", "the state-run Pravda newspaper"
         if after_words and after_words[-1].lower() in _VOICE_WORDS and len(after_words) <= 2:
             return name  # "a Treasury spokesman", "Finance Ministry officials"
         if not after_words and before_words and before_words[-1].lower() in ("for", "of", "from", "at"):
@@ -1427,7 +1721,7 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
             name.append(words[-1])  # "State Radio", "Tehran radio", "Turkish television": a broadcaster
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
-    if head in ORGANISATION_WORDS or "of" in words or "for" in words:
+    if head in ORGANISATION_WORDS or "of" in words or "for" in words or "on" in words:
         named = [w for w in words if w.lower() not in _DETERMINERS]
         # "Daiwa Securities said" where the story named "Daiwa Securities Co Ltd": that one
         return (named and _organisation_opened_by(named, story)) or _unlisted_organisation(words)
@@ -1456,9 +1750,13 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
         return kind.pop() if len(kind) == 1 and name[0].lower() not in _NOT_VOICED else None
     if all(is_role_word(w) for w in name):
         return None  # "Health officials", "Finance officials": a field, not a body
+    if len(name) == 1 and _ADJECTIVE_RE.fullmatch(name[0]):
+        if not any(form.split()[0] == name[0] for form, _ in story.org_forms):
+            return None  # "Congressional officials": an adjective that opens no body of the story
     return _organisation_opened_by(name, story) or text  # "a UAL spokesman": UAL Inc
 
 
+_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic)")
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _UNIT_OF_RE = re.compile(
     r"['’]s\s+(?:<[^<>]+>\s+)?(?:((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|"
@@ -1488,11 +1786,11 @@ def _unlisted_organisation(words: list[str]) -> str | None:
         and words[0].lower() not in _NOT_VOICED
     ):
         return words[0] if not words[0].endswith("s") else None  # "the Navy said", not "Industries"
-    linker = next((w for w in ("of", "for") if w in words[1:-1]), None)
+    linker = next((w for w in ("of", "for", "on") if w in words[1:-1]), None)
     if linker and words[-1][:1].isupper():  # "U.S. Department of Justice", "National Bureau for Emergencies"
         head = words[: words.index(linker, 1)]
         if head[-1].lower() in ORGANISATION_WORDS and head[-1].lower() not in _NOT_VOICED:
-            if all(w[:1].isupper() or w in ("and", "of", "for") for w in words):
+            if all(w[:1].isupper() or w in ("and", "of", "for", "on") for w in words):
                 return " ".join(words)
     if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS or words[-1].lower() in _NOT_VOICED:
         return None  # "Industries had complained": a kind of body, not one
@@ -1513,7 +1811,7 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     speaker of that kind. "a Nordic minister" stays a label unless the story has one such."""
     described = _role_description(label)
     if described is None:
-        return None
+        return _qualified_role_holder(label, story)
     head, role_words, country = described
     for event in story.events[-3:]:  # "one investment manager said ... the investment manager said": that one
         speaker = event.speaker
@@ -1534,6 +1832,34 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
+    """ "the Fed chairman said" where the story printed "Federal Reserve Board Chairman Paul
+    Volcker": a capitalised word before the role (a body, perhaps shortened) that opens a word of
+    the title printed before exactly one holder of that role."""
+    words = label.split()
+    if not 3 <= len(words) <= 4 or words[0].lower() != "the" or not is_role_head(words[-1].lower()):
+        return None
+    qualifiers = [w for w in words[1:-1] if w[:1].isupper()]
+    if not qualifiers or any(len(w) < 3 or country_code(w) for w in qualifiers):
+        return None
+    head = words[-1].lower()
+    found = set()
+    for person in story.people:
+        if head not in _role_words(person.role):
+            continue
+        for span in person.spans[:3]:
+            before = story.document.paragraphs[span.paragraph][max(0, span.start - 80) : span.start].split()
+            title = []  # the capitalised run printed right before the name: its title
+            for word in reversed(before[-8:]):
+                if not (word[:1].isupper() or word in ("of", "and", "for")):
+                    break
+                title.append(word)
+            if all(any(b.startswith(q) for b in title) for q in qualifiers):
+                found.add(person.name)
+                break
+    return _Speaker(person=found.pop(), label=label) if len(found) == 1 else None
 
 
 _ROLE_WORD_RE = re.compile(r"[a-z][a-z.-]*")
@@ -1598,6 +1924,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     """
     event = _last_event(index, offset, story)
     if pronoun == "it":
+        publication = _publication_subject(index, offset, story)
+        if publication:  # "The Sunday Mail newspaper branded the budget ... It said": the paper
+            return _Speaker(None, publication, pronoun)
         if event and event.speaker.organisation and not event.speaker.person and not event.speaker.plural:
             return _Speaker(None, event.speaker.organisation, pronoun)
         return _Speaker(organisation=_organisation_subject(pronoun, index, offset, story), label=pronoun)
@@ -1647,9 +1976,10 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
             return _Speaker(person=only, label=pronoun) if only else _Speaker(label=pronoun)
         if names or not event:
             return _Speaker(label=pronoun)
-    if event and _nobody_else_since(event, index, offset, story):
+    if event and _nobody_else_since(event, index, offset, story, content):
         return _Speaker(event.speaker.person, None, pronoun)
-    if mention is None and event is None and unnamed is None and _last_event(index, offset, story) is None:
+    last = _last_event(index, offset, story)
+    if mention is None and event is None and unnamed is None and (last is None or _is_thing(last.speaker)):
         # "Speaker Nancy Pelosi spoke on Tuesday. / The House will vote ... / "...," she said": the
         # one person the last paragraphs name, when nobody else is named and nobody else spoke.
         only = _only_person_named(pronoun, index, story)
@@ -1708,6 +2038,22 @@ def _organisation_subject(pronoun: str, index: int, offset: int, story: _Story) 
     return None
 
 
+def _publication_subject(index: int, offset: int, story: _Story) -> str | None:
+    """ "The Sunday Mail newspaper branded the budget "political." It said ...": the publication
+    that opens the sentence just before the pronoun's, in the same paragraph."""
+    sentences = _sentences_of(index, story)
+    at = _sentence_at(sentences, offset)
+    if at <= 0:
+        return None
+    match = _PUBLICATION_OPENING_RE.match(story.masked[index], sentences[at - 1][0], sentences[at - 1][1])
+    return match.group(1).strip() if match else None
+
+
+_PUBLICATION_OPENING_RE = re.compile(
+    r"(?:The\s+)?((?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:newspaper|daily|weekly|magazine|paper)\b(?!\s*,)"
+)
+
+
 _OPENING_WORDS_RE = re.compile(r"(?:(?:the|but|and|however|meanwhile|also|in addition)\b[\s,]*)*", re.I)
 _GROUP_VOICE_RE = re.compile(r"\s+(?:officials|sources|spokesmen|representatives|executives)\b")
 
@@ -1741,6 +2087,19 @@ def _all_in_content(event: _Event, story: _Story) -> bool:
     return bool(inside) and all(_inside(m[0], event.content) for m in inside)
 
 
+# What speaks without being anyone: "A report said", "the radio said", "The statement said".
+_THING_WORDS = frozenset(
+    "report reports radio television newspaper paper daily agency statement document communique study survey "
+    "letter magazine weekly bulletin broadcast".split()
+)
+
+
+def _is_thing(speaker: _Speaker) -> bool:
+    """A speaker that is a document or a medium, no person: never "he" or "she"."""
+    words = speaker.label.lower().split()
+    return not (speaker.person or speaker.organisation) and bool(words) and words[-1] in _THING_WORDS
+
+
 def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | None:
     """The last speaker before this place, when it is one nobody named ("one trader", "an aide")."""
     for event in reversed(story.events[-_LOOK_BACK:]):
@@ -1749,7 +2108,7 @@ def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | No
         speaker = event.speaker
         words = speaker.label.lower().split()
         unnamed = (
-            not (speaker.person or speaker.organisation or speaker.plural)
+            not (speaker.person or speaker.organisation or speaker.plural or _is_thing(speaker))
             and words[:1] in (["one"], ["a"], ["an"], ["the"], ["another"])
             and not (words[-1].endswith("s") and not words[-1].endswith("ss"))  # "President Trump's advisers"
         )
@@ -1790,13 +2149,16 @@ def _last_person_event(index: int, offset: int, story: _Story, pronoun: str = "h
             if not _agrees(pronoun, event.speaker.person, story):
                 continue  # "Trump said ... Grisham said ... she said": not Trump
             return event
+        if _is_thing(event.speaker):
+            continue  # "A report said ...": no "he"
         if not event.speaker.plural and not event.speaker.organisation and event.speaker.label.lower() not in _PRONOUNS:
             return None  # "One yen bond manager said ... he said": the unnamed one speaks
     return None
 
 
-def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story) -> bool:
-    """No other person named between the speaker and the pronoun (quotations aside)."""
+def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, content=None) -> bool:
+    """No other person named between the speaker and the pronoun (quotations aside, and the
+    pronoun's own reported words: "The plan, approved by Minister X, calls for ..., he said")."""
     read = 0
     for paragraph in range(event.paragraph, index + 1):
         first = bisect_left(story.mention_ends(paragraph), event.offset) if paragraph == event.paragraph else 0
@@ -1810,6 +2172,8 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story) ->
                 continue
             if paragraph == event.paragraph and _inside(start, event.content):
                 continue  # "He said the accord was signed with X. / He said ...": X only in what he said
+            if paragraph == index and _inside(start, content):
+                continue
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
                 continue
