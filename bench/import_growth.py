@@ -45,7 +45,7 @@ PER_FILE = 10_000
 
 def write_stories(count: int, folder: Path, corpus: Path = CORPUS) -> int:
     """`count` new stories in files of PER_FILE: copy k of all.jsonl's lines, dates k years later."""
-    lines = corpus.read_text(encoding="utf-8").splitlines()
+    lines = [line for line in corpus.read_text(encoding="utf-8").split("\n") if line.strip()]
     written, out = 0, None
     try:
         while written < count:
@@ -93,6 +93,16 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as file:
+            fields = file.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def children(pid: int) -> list[int]:
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as file:
@@ -102,7 +112,10 @@ def children(pid: int) -> list[int]:
 
 
 class Watcher(threading.Thread):
-    """Every second: the run's stories_done, the importer's and its workers' memory."""
+    """Every second: the run's stories_done, the importer's and its workers' memory, and the CPU
+    time used so far by the importer and its workers (Python) and by the importer's PostgreSQL
+    backend (the database server on this machine): CPU seconds per 1,000 stories are the figure
+    that a shared machine's load changes least, so A/B runs compare them besides the rate."""
 
     def __init__(self, url: str, pid: int, step: int, started: float):
         super().__init__(daemon=True)
@@ -111,6 +124,8 @@ class Watcher(threading.Thread):
         self.peak_importer = self.peak_worker = 0
         self.marks: list[tuple[int, float]] = [(0, started)]
         self.done = 0
+        self.cpu: dict[tuple[str, int], float] = {}  # ("python" | "postgres", pid) -> CPU seconds
+        self.cpu_marks: list[tuple[float, float]] = [(0.0, 0.0)]
 
     def run(self) -> None:
         import psycopg
@@ -121,6 +136,13 @@ class Watcher(threading.Thread):
                 self.peak_importer = max(self.peak_importer, rss_kb(self.pid))
                 workers = [rss_kb(child) for child in children(self.pid)]
                 self.peak_worker = max([self.peak_worker, *workers])
+                for pid in [self.pid, *children(self.pid)]:
+                    self.cpu[("python", pid)] = max(self.cpu.get(("python", pid), 0.0), cpu_seconds(pid))
+                for (pid,) in connection.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                    "AND backend_type = 'client backend'"
+                ).fetchall():
+                    self.cpu[("postgres", pid)] = max(self.cpu.get(("postgres", pid), 0.0), cpu_seconds(pid))
                 if run_id is None:
                     row = connection.execute(
                         "SELECT max(id) FROM archive_importrun WHERE started_at >= now() - interval '1 day' "
@@ -135,12 +157,20 @@ class Watcher(threading.Thread):
                     self.report(len(self.marks) * self.step, now)
                 self.done = done
 
+    def cpu_of(self, kind: str) -> float:
+        return sum(seconds for (which, _), seconds in self.cpu.items() if which == kind)
+
     def report(self, mark: int, now: float) -> None:
         previous, at = self.marks[-1]
         self.marks.append((mark, now))
+        python, postgres = self.cpu_of("python"), self.cpu_of("postgres")
+        was_python, was_postgres = self.cpu_marks[-1]
+        self.cpu_marks.append((python, postgres))
+        per = 1000 / (mark - previous)
         print(
             f"{mark:>9,} {now - self.started:>8.0f} s {(mark - previous) / (now - at):>8.0f}/s "
-            f"{os.getloadavg()[0]:>6.1f} {self.peak_importer / 1024:>9.0f} {self.peak_worker / 1024:>9.0f}",
+            f"{os.getloadavg()[0]:>6.1f} {self.peak_importer / 1024:>9.0f} {self.peak_worker / 1024:>9.0f} "
+            f"{(python - was_python) * per:>8.1f} {(postgres - was_postgres) * per:>8.1f}",
             flush=True,
         )
 
@@ -163,7 +193,7 @@ def main() -> int:
         name = urlsplit(url).path.lstrip("/")
         admin(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         copying = time.monotonic()
-        admin(url, f"CREATE DATABASE {name} TEMPLATE {args.copy_of}")
+        admin(url, f"CREATE DATABASE {name} TEMPLATE {args.copy_of} STRATEGY FILE_COPY")
         print(f"{name}: a copy of {args.copy_of} in {time.monotonic() - copying:.0f} s", flush=True)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only")}
     env.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="import-growth-"))
@@ -182,7 +212,10 @@ def main() -> int:
                 f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
-            print(f"{'stories':>9} {'elapsed':>10} {'rate':>10} {'load':>6} {'importer':>9} {'worker':>9}  (MB)")
+            print(
+                f"{'stories':>9} {'elapsed':>10} {'rate':>10} {'load':>6} {'importer':>9} {'worker':>9} "
+                f"{'py CPU':>8} {'pg CPU':>8}  (MB; CPU seconds per 1,000 stories)"
+            )
             started = time.monotonic()
             process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.PIPE,
                                        stderr=subprocess.STDOUT, text=True)  # fmt: skip
@@ -199,7 +232,9 @@ def main() -> int:
         print(
             f"all: {written:,} stories in {ended - started:.0f} s, {written / (ended - started):.0f}/s "
             f"(with start-up and the final ANALYZE); load average {os.getloadavg()[0]:.1f}; peak MB: importer "
-            f"{watcher.peak_importer / 1024:.0f}, largest worker {watcher.peak_worker / 1024:.0f}"
+            f"{watcher.peak_importer / 1024:.0f}, largest worker {watcher.peak_worker / 1024:.0f}; CPU seconds "
+            f"per 1,000 stories: Python (importer and workers) {watcher.cpu_of('python') * 1000 / written:.1f}, "
+            f"PostgreSQL {watcher.cpu_of('postgres') * 1000 / written:.1f}"
         )
         print(f"import_documents: {last}")
     finally:
