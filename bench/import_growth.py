@@ -117,9 +117,10 @@ class Watcher(threading.Thread):
     backend (the database server on this machine): CPU seconds per 1,000 stories are the figure
     that a shared machine's load changes least, so A/B runs compare them besides the rate."""
 
-    def __init__(self, url: str, pid: int, step: int, started: float):
+    def __init__(self, url: str, pid: int, step: int, started: float, folder: str):
         super().__init__(daemon=True)
         self.url, self.pid, self.step, self.started = url, pid, step, started
+        self.folder = folder  # the run's inputs: this run's own temporary folder
         self.stop = threading.Event()
         self.peak_importer = self.peak_worker = 0
         self.marks: list[tuple[int, float]] = [(0, started)]
@@ -144,9 +145,8 @@ class Watcher(threading.Thread):
                 ).fetchall():
                     self.cpu[("postgres", pid)] = max(self.cpu.get(("postgres", pid), 0.0), cpu_seconds(pid))
                 if run_id is None:
-                    row = connection.execute(
-                        "SELECT max(id) FROM archive_importrun WHERE started_at >= now() - interval '1 day' "
-                        "AND inputs LIKE %s", ["%growth%"]).fetchone()  # fmt: skip
+                    query = "SELECT max(id) FROM archive_importrun WHERE inputs = %s"
+                    row = connection.execute(query, [self.folder]).fetchone()
                     run_id = row[0] if row else None
                     if run_id is None:
                         continue
@@ -219,7 +219,7 @@ def main() -> int:
             started = time.monotonic()
             process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.PIPE,
                                        stderr=subprocess.STDOUT, text=True)  # fmt: skip
-            watcher = Watcher(url, process.pid, step, started)
+            watcher = Watcher(url, process.pid, step, started, folder)
             watcher.start()
             output, _ = process.communicate()
             ended = time.monotonic()
