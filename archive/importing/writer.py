@@ -264,6 +264,9 @@ class ExtractionWriter:
             person_ids = self._person_links(article, extraction, org_ids, own, links[ArticlePerson])
             self._country_links(article, extraction, own, links[ArticleCountry])
             self._statements(article, extraction, person_ids, org_ids, own, links[Statement], about)
+        if not replacing:  # replace() recomputes the timelines of the people it touched
+            add_roles((link.person_id, link.role, link.article.published_on) for link in links[ArticlePerson])
+        fill_statement_speakers(links[Statement])  # before the INSERT: the timelines just added count
         for model, rows in links.items():
             model.objects.bulk_create(rows, batch_size=500)
         StatementCountry.objects.bulk_create(
@@ -271,9 +274,6 @@ class ExtractionWriter:
              zip(links[Statement], about, strict=True) for code in codes],
             batch_size=500,
         )  # fmt: skip
-        if not replacing:  # replace() recomputes the timelines of the people it touched
-            add_roles((link.person_id, link.role, link.article.published_on) for link in links[ArticlePerson])
-        fill_statement_speakers([statement.pk for statement in links[Statement]])
 
     def stamp(self, article: Article, extraction: Extraction) -> None:
         """Set what an article keeps of its extraction before it is saved: the names the search
