@@ -66,3 +66,51 @@ def test_a_quotation_after_a_named_subjects_verb_is_theirs_unless_it_is_a_short_
     )
     assert given(result, "gezielten Angriff auf Wohnhäuser") == "Wolodymyr Selenskyj"
     assert not any(s.speaker_person == "Andrij Sybiha" for s in result.statements)
+
+
+def test_the_medium_the_words_were_said_to_is_not_the_speaker_nor_a_person():
+    result = extract(
+        "Bonn – Umweltministerin Carla Weber kündigte neue Mittel an. „Wir verdoppeln die Hilfe“, sagte die "
+        "CDU-Politikerin der Deutschen Presse-Agentur. Der Plan sei mit Paris abgestimmt, sagte Weber der "
+        "»Rheinischen Post«. Es gehe um Klimaschutz, sagte Staatssekretär Jan Ott dem Sender Phoenix.",
+        title="Hilfe",
+        language="de",
+    )
+    assert given(result, "Wir verdoppeln die Hilfe") == "Carla Weber"
+    assert given(result, "Der Plan sei mit Paris abgestimmt") == "Carla Weber"
+    assert given(result, "Es gehe um Klimaschutz") == "Jan Ott"
+    assert not any("Presse-Agentur" in p.name or "Phoenix" in p.name for p in result.people)
+
+
+def test_an_age_noun_or_a_nationality_noun_is_the_person_last_named():
+    result = extract(
+        "Oslo – Der norwegische Außenminister Lars Berg traf seinen Amtskollegen. Die Gespräche seien gut "
+        "gewesen, sagte der 58-Jährige am Abend.\n\n"
+        "Die schwedische Ministerin Eva Lind äußerte sich vorsichtig. „Wir warten ab“, sagte die Schwedin.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "Die Gespräche seien gut") == "Lars Berg"
+    assert given(result, "Wir warten ab") == "Eva Lind"
+
+
+def test_a_place_after_a_preposition_and_a_noun_after_a_fused_article_are_no_people():
+    result = extract(
+        "Rom – Ein Regierungssprecher in Rom sagte, die Gespräche gingen weiter. Minister Paolo Neri warf "
+        "Brüssel vor, im Interesse Berlins zu handeln.",
+        title="Gespräche",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert "Rom" not in names and "Interesse Berlins" not in names
+    assert result.statements[0].speaker_person is None
+
+
+def test_a_bare_plural_role_is_a_group_not_the_last_speaker():
+    result = extract(
+        "Wien – Der Außenminister Karl Huber sagte, die Lage sei ernst. Diplomaten zufolge soll bis Freitag "
+        "ein Kompromiss stehen.",
+        title="Lage",
+        language="de",
+    )
+    assert given(result, "ein Kompromiss stehen") == "[Diplomaten]"

@@ -57,6 +57,7 @@ _DETERMINERS_DE = frozenset(
     "der die das den dem des ein eine einer einen einem eines dieser diese dieses kein keine sein seine ihr ihre "
     "seinem seiner ihrem ihrer unser unsere".split()
 )
+_CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen")
 _OPENERS = '«„“"»‹'
 _QUOTE_RES = {
@@ -75,6 +76,12 @@ _CIRCUMSTANCES = {
     "fr": "lors|devant|à l['’]issue|après|avant|dans|en|au|sur|pendant|depuis",
     "es": "tras|en|durante|ante|a su|desde|al|antes|después",
     "de": "nach|vor|bei|in|auf|am|im|laut|während|gegenüber",
+}
+# Prepositions of place: a lone capitalised word right after one is a place, not a person beside a verb.
+_LOCATIVES = {
+    "fr": frozenset("à en".split()),
+    "es": frozenset("en desde".split()),
+    "de": frozenset("in aus nach nahe bei".split()),
 }
 _PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
@@ -257,12 +264,18 @@ class _Story:
             and re.match(rf"^,?\s+(?:a|avait)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
         )
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
+        if self._is_medium(run[-1].text):
+            return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
+        if self.language == "de" and previous.lower() in _CONTRACTIONS_DE and before.endswith(" "):
+            return False, ""  # "im Interesse Moskaus", "beim Treffen Ende Mai": a noun, its article fused
         if self.language == "de" and len(run) == 1:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
                 return False, ""
         if len(run) == 1:
             direct_role = bool(before_tokens) and is_role(self.lex, previous) and before.endswith(" ")
+            if previous.lower() in _LOCATIVES[self.language] and not (honorific or direct_role):
+                return False, ""  # "ein Regierungssprecher in Jerusalem sagte", "a déclaré à Kiev": a place
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
         given = run[0].text in self.given_names
         return bool(role) or honorific or verb_after or verb_before or given, role
@@ -397,6 +410,10 @@ class _Story:
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
             who = self._pronoun_person(paragraph, start)
             return who, ("" if who else phrase[:80] or pronoun)
+        if self.language == "de" and re.fullmatch(r"(?:der|die)\s+\d+-[Jj]ährigen?", phrase):
+            # "sagte der 47-Jährige": the agencies' way of naming the person last named or speaking again
+            who = self._pronoun_person(paragraph, start)
+            return who, ("" if who else phrase[:80])
         if null_subject and (
             not words
             or (
@@ -411,8 +428,15 @@ class _Story:
         head = lowered[:6] if not subject else lowered[-8:]
         role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
-        if role_words and (
-            definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head)
+        bare_plural = (  # "Diplomaten zufolge", "sagten Regierungsvertreterinnen": a group, no one person
+            self.language == "de"
+            and not any(w in _DETERMINERS_DE for w in head)
+            and all(w.endswith(("en", "ern", "innen")) for w in role_words)
+        )
+        if (
+            role_words
+            and not bare_plural
+            and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head))
         ):
             who = self._by_role(role_words[0], phrase, paragraph, start)
             if who is None and organisation_spans(self.language, phrase):
@@ -627,6 +651,20 @@ class _Story:
         speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
         return speaker, label, verb.group(1)
 
+    def _is_medium(self, word: str) -> bool:
+        """ "Presse-Agentur", "Zeitung", "Deutschlandfunk", "Tass": a news medium (German), never a person."""
+        return self.lex.media_re is not None and bool(self.lex.media_re.search(word))
+
+    def _recipient(self, rest: str) -> int | None:
+        """Where, in the words after an inverted verb, the medium the words were said to starts ("sagte X
+        der Deutschen Presse-Agentur", "… dem Sender ntv", "… der »Süddeutschen Zeitung«"), or None."""
+        if self.lex.media_re is None:
+            return None
+        for match in re.finditer(r"\s(?:der|dem|den)\s+(?P<next>[»„\"«]?)((?:[\w-]+\s+)?)(?P<noun>[\w-]+)", rest):
+            if match.group("next") or self._is_medium(match.group("noun")):
+                return match.start()
+        return None
+
     def _apposition(self, paragraph: int, comma: int) -> int:
         """Past ", Name," after a role ("el vocero presidencial, Manuel Adorni, …"): the second comma."""
         text = self.paragraphs[paragraph]
@@ -662,8 +700,9 @@ class _Story:
             )
         elif self.language == "es":
             pattern = rf"(?:,|[—–]|\s[—–])\s*[—–]?(?P<verb>{self.verb_alt})\b(?P<rest>[^\"“”«»]*?)(?:,\s*(?=[\"“«])|$)"
-        else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."
-            pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>[^„“«»\"]*?)(?:,\s*(?=[„«»\"])|$)"
+        else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."; a medium's title may follow the speaker
+            title = r"[»„\"][^„“«»\"]{1,40}[«“\"](?=[\s.,;!?]|$)"  # "sagte Pistorius der »Süddeutschen Zeitung«."
+            pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>(?:[^„“«»\"]|{title})*?)(?:,\s*(?=[„«»\"])|$)"
         match = None
         for candidate in re.finditer(pattern, sentence):
             match = candidate
@@ -693,10 +732,16 @@ class _Story:
         if self.language == "de":
             pron = re.match(r"\s*(er|sie)\b", rest)
             pronoun = pronoun or (pron.group(1) if pron else "")
-        # The speaker's words end at the first comma or preposition that starts a circumstance.
+        # The speaker's words end at the first comma or preposition that starts a circumstance, or at the
+        # medium they were said to ("sagte die SPD-Politikerin der Deutschen Presse-Agentur").
         cut = re.search(rf",|\s(?:{_CIRCUMSTANCES[self.language]})\s", text_rest)
-        speaker_end = rest_start + (cut.start() if cut else len(rest))
-        if cut is not None and cut.group() == ",":  # "…, a répondu le porte-parole, Dmitri Peskov."
+        cut_at = cut.start() if cut else len(rest)
+        comma = cut is not None and cut.group() == ","
+        recipient = self._recipient(text_rest)
+        if recipient is not None and recipient < cut_at:
+            cut_at, comma = recipient, False
+        speaker_end = rest_start + cut_at
+        if comma:  # "…, a répondu le porte-parole, Dmitri Peskov."
             speaker_end = self._apposition(paragraph, speaker_end)
         speaker, label = self._speaker(
             paragraph, rest_start, speaker_end, subject=False, pronoun=pronoun, null_subject=True

@@ -38,6 +38,8 @@ class Lexicon:
     subordinate: frozenset[str] = frozenset()  # German: verbs ending a "wie X mitteilte" clause
     subjunctive: frozenset[str] = frozenset()  # German: Konjunktiv forms of reported speech
     voice: frozenset[str] = frozenset()  # words a body's voice is named with ("porte-parole", "Sprecher")
+    demonyms: frozenset[str] = frozenset()  # German: "der Brite", "die Französin" stand for a person, as a role does
+    media_re: re.Pattern | None = None  # German: a news medium ("der Deutschen Presse-Agentur"), by its noun's end
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -142,10 +144,18 @@ def lexicon(language: str) -> Lexicon:
         subordinate=frozenset(speech.get("subordinate", [])),
         subjunctive=frozenset(speech.get("subjunctive", [])),
         voice=frozenset(speech.get("voice", [])),
+        demonyms=frozenset(speech.get("demonym", [])),
+        media_re=(
+            re.compile(r"(?:" + "|".join(sorted(map(re.escape, speech["medium"]), key=len, reverse=True)) + r")$", re.I)
+            if speech.get("medium")
+            else None
+        ),
     )
 
 
 def is_role(lex: Lexicon, word: str) -> bool:
+    if word in lex.demonyms:
+        return True
     if lex.role_re is not None:
         return bool(lex.role_re.match(word)) and len(word) > 3
     return word.lower() in lex.roles
