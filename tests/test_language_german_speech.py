@@ -114,3 +114,35 @@ def test_a_bare_plural_role_is_a_group_not_the_last_speaker():
         language="de",
     )
     assert given(result, "ein Kompromiss stehen") == "[Diplomaten]"
+
+
+def test_a_sentence_that_is_only_a_quotation_goes_on_with_the_speaker_before_it():
+    result = extract(
+        "Prag – Die Lage sei ernst, sagte Regierungschef Petr Novak am Montag. „Wir müssen jetzt handeln.“\n\n"
+        "„Niemand hat mit einer so langen Krise gerechnet“, hieß es in einem Bericht.",
+        title="Krise",
+        language="de",
+    )
+    assert given(result, "Wir müssen jetzt handeln") == "Petr Novak"
+    assert result.statements[-1].speaker_person is None
+
+
+def test_the_network_x_ends_a_sentence():
+    result = extract(
+        "Budapest – Die Sanktionen schadeten allen, schrieb Ministerin Anna Kovacs auf der Plattform X. "
+        "Ungarn werde keinem Paket zustimmen.",
+        title="Sanktionen",
+        language="de",
+    )
+    assert given(result, "Ungarn werde keinem Paket") == "Anna Kovacs"
+
+
+def test_an_arabic_name_with_its_article_and_a_long_circumstance_before_the_comma():
+    result = extract(
+        "Amman – Der jordanische Außenminister Samir Haddad sagte nach einem Treffen mit seinem libanesischen "
+        "Amtskollegen Nabil al-Khouri in Beirut, beide Länder wollten enger zusammenarbeiten.",
+        title="Treffen",
+        language="de",
+    )
+    assert "Nabil al-Khouri" in {p.name for p in result.people}
+    assert given(result, "beide Länder wollten") == "Samir Haddad"

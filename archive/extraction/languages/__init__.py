@@ -57,6 +57,8 @@ _DETERMINERS_DE = frozenset(
     "der die das den dem des ein eine einer einen einem eines dieser diese dieses kein keine sein seine ihr ihre "
     "seinem seiner ihrem ihrer unser unsere".split()
 )
+# "Aiman al-Safadi", "Abdel Fattah al-Sissi", "Ahmed ben Ali": an Arabic name's lower-case article or kinship word
+_ARABIC_ARTICLE_RE = re.compile(r"^(?:al|el|as|ad|ash|at|az|an|ar|ibn|bin|ben|abu|ould)-[^\W\d_]", re.UNICODE)
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen")
 _OPENERS = '«„“"»‹'
@@ -171,7 +173,7 @@ class _Story:
         word = token.text
         if self._in_organisation(paragraph, token):  # "das Auswärtige Amt", "le Quai d'Orsay"
             return False
-        if not word[:1].isupper() or word.endswith("."):
+        if not (word[:1].isupper() or _ARABIC_ARTICLE_RE.match(word)) or word.endswith("."):
             return False
         if word in self.lex.non_names or word in self.lex.honorifics or is_role(self.lex, word):
             return False
@@ -485,7 +487,14 @@ class _Story:
             if any(s < at < e - 1 for s, e in inside):
                 continue
             before = text[max(0, at - 6) : at + 1].split()[-1] if text[max(0, at - 6) : at + 1].split() else ""
-            if before in self.lex.honorifics or re.fullmatch(r"(?:\w\.)+", before) and len(before) <= 4:
+            initial = re.fullmatch(r"(?:\w\.)+", before) and len(before) <= 4
+            if (
+                initial
+                and before == "X."
+                and re.search(r"(?:^|\s)(?:auf|Plattform|sur|réseau|en|plataforma|red)\s+X\.$", text[: at + 1])
+            ):
+                initial = False  # "schrieb er auf der Plattform X. Budapest …": the network, not an initial
+            if before in self.lex.honorifics or initial:
                 continue
             nxt = text[match.end() :].lstrip()[:1]
             if nxt.islower():
@@ -508,6 +517,8 @@ class _Story:
                 found = self._sentence(paragraph, start, end, in_sentence)
                 if not found and previous and not in_sentence:
                     found = self._continuation(paragraph, start, end, previous[-1])
+                if previous and len(found) <= 1 and len(in_sentence) == 1:
+                    found = self._quote_goes_on(paragraph, found, in_sentence[0], start, end, previous[-1])
                 previous = found
                 for statement in found:
                     statements.append(statement)
@@ -515,6 +526,25 @@ class _Story:
                         position = (paragraph, statement.start)
                         bisect.insort(self.events, (position, statement.speaker_person))
         return statements
+
+    def _quote_goes_on(self, paragraph, found, quote: _Quote, start: int, end: int, before) -> list:
+        """A sentence that is a quotation and nothing else, right after a person's statement in the same
+        paragraph, is more of that person's words ("…, sagte Merz. „Jeder Tag zählt.“"), as in English."""
+        if not before.speaker_person or quote.dash:
+            return found
+        text = self.paragraphs[paragraph]
+        marks = " .!?…" + _OPENERS + "“”»«"
+        if text[start:end].strip(marks) != text[quote.start : quote.end].strip(marks):
+            return found
+        if not found:
+            if len(text[quote.start : quote.end].split()) < 2:
+                return found
+            statement = self._statement(DIRECT, paragraph, quote.start, quote.end, "", None, "")
+            found = [statement] if statement is not None else []
+        for statement in found:
+            if not (statement.speaker_person or statement.speaker_label or statement.speaker_organisation):
+                statement.speaker_person = before.speaker_person
+        return found
 
     def _continuation(self, paragraph: int, start: int, end: int, before: StatementMention) -> list[StatementMention]:
         """German reported speech goes on in the subjunctive with no reporting verb of its own ("…, sagte
@@ -762,7 +792,12 @@ class _Story:
         elif self.language == "es":
             pattern = rf"\b(?P<verb>{self.verb_alt})\s+(?:[\w'’-]+\s+){{0,8}}?que\s+"
         else:
-            pattern = rf"\b(?P<verb>{self.verb_alt})\b(?:[^,.;:„“«»\"]{{0,60}}?),\s*(?:dass\s+)?"
+            # a circumstance opened by a preposition may be longer ("sagte nach einem Treffen mit seinem
+            # jordanischen Amtskollegen Aiman al-Safadi in Kairo, …")
+            pattern = (
+                rf"\b(?P<verb>{self.verb_alt})\b(?:[^,.;:„“«»\"]{{0,60}}?"
+                rf"|\s+(?:{_CIRCUMSTANCES['de']}|mit|zum|zur)\s[^,.;:„“«»\"]{{0,110}}?),\s*(?:dass\s+)?"
+            )
         match = re.search(pattern, sentence)
         if match is None:
             return None
