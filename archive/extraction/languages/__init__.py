@@ -59,6 +59,8 @@ _DETERMINERS_DE = frozenset(
 )
 # "Aiman al-Safadi", "Abdel Fattah al-Sissi", "Ahmed ben Ali": an Arabic name's lower-case article or kinship word
 _ARABIC_ARTICLE_RE = re.compile(r"^(?:al|el|as|ad|ash|at|az|an|ar|ibn|bin|ben|abu|ould)-[^\W\d_]", re.UNICODE)
+# French reflexive past: "…, s'est félicitée la haute représentante", "X s'est dit convaincu que …"
+_FR_REFLEXIVE = r"(?:s['’]est|se sont|s['’]était|se sont-ils|s['’]est-(?:il|elle))"
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen")
 _OPENERS = '«„“"»‹'
@@ -263,7 +265,7 @@ class _Story:
         plural = _PLURAL_VERB[self.language]
         verb_after = bool(re.match(rf"^\s+(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
             self.language == "fr"
-            and re.match(rf"^,?\s+(?:a|avait)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
+            and re.match(rf"^,?\s+(?:a|avait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
         )
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
         if self._is_medium(run[-1].text):
@@ -471,7 +473,7 @@ class _Story:
             close = re.search(r"\s[—–]", text[start:])
             return start + close.start() if close else len(text)
         inverted = re.search(
-            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|(?:{self.present_alt})-t-)\b",
+            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|{_FR_REFLEXIVE}\s+(?:{self.verb_alt})|(?:{self.present_alt})-t-)\b",
             text[start:],
         )
         if self.language == "de":
@@ -724,7 +726,7 @@ class _Story:
         """ "…, a déclaré X." / "…, dijo X." / "…, sagte X." / "— …, a-t-il lancé"."""
         if self.language == "fr":
             pattern = (
-                rf",\s*(?:(?:a|ont|avait|avaient)(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
+                rf",\s*(?:(?:a|ont|avait|avaient|{_FR_REFLEXIVE})(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
                 rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle|on))\b"
                 r"(?P<rest>[^»«]*?)(?:,\s*(?=«)|$)"
             )
@@ -786,7 +788,7 @@ class _Story:
         """ "X a affirmé que …" / "X dijo que …" / "X erklärte, …"."""
         if self.language == "fr":
             pattern = (
-                rf"\b(?:(?:a|ont|avait|avaient|aurait)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>{self.verb_alt})"
+                rf"\b(?:(?:a|ont|avait|avaient|aurait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>{self.verb_alt})"
                 rf"|(?P<verb2>{self.present_alt}))\s+(?:[\w'’-]+\s+){{0,5}}?(?:que\s+|qu['’])"
             )
         elif self.language == "es":
@@ -798,6 +800,12 @@ class _Story:
                 rf"\b(?P<verb>{self.verb_alt})\b(?:[^,.;:„“«»\"]{{0,60}}?"
                 rf"|\s+(?:{_CIRCUMSTANCES['de']}|mit|zum|zur)\s[^,.;:„“«»\"]{{0,110}}?),\s*(?:dass\s+)?"
             )
+        if self.language == "es" and sentence[:1].isupper():
+            # "Añadió que …": Spanish drops the subject; the person last named or speaking says it
+            dropped = re.match(pattern, sentence[:1].lower() + sentence[1:])
+            if dropped and dropped.start() == 0:
+                speaker = self._pronoun_person(paragraph, start)
+                return INDIRECT, start + dropped.end(), end, dropped.group("verb"), speaker, ""
         match = re.search(pattern, sentence)
         if match is None:
             return None
