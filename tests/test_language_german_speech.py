@@ -146,3 +146,25 @@ def test_an_arabic_name_with_its_article_and_a_long_circumstance_before_the_comm
     )
     assert "Nabil al-Khouri" in {p.name for p in result.people}
     assert given(result, "beide Länder wollten") == "Samir Haddad"
+
+
+def test_capitalised_words_after_an_article_are_no_person_and_a_rights_group_speaks():
+    result = extract(
+        "Köln – Der Präsident des Verbands der Deutschen Maschinenbauer, Jens Krause, lobte den Plan. "
+        "Amnesty International erklärte, das Gesetz gehe nicht weit genug.",
+        title="Plan",
+        language="de",
+    )
+    assert {p.name for p in result.people} == {"Jens Krause"}
+    assert given(result, "das Gesetz gehe nicht weit genug") == "Amnesty International"
+
+
+def test_reported_speech_goes_on_after_a_relative_clause():
+    result = extract(
+        "Madrid – Die Hilfen würden verdoppelt, sagte Ministerin Elena Ruiz. Die Jahre, in denen Europa "
+        "zusah, seien vorbei. Der Premier irre sich.",
+        title="Hilfen",
+        language="de",
+    )
+    assert given(result, "in denen Europa") == "Elena Ruiz"
+    assert given(result, "Der Premier irre sich") == "Elena Ruiz"

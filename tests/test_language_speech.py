@@ -34,3 +34,24 @@ def test_a_spanish_sentence_without_subject_is_the_last_speakers():
     )
     assert given(result, "Lima seguirá negociando") == "Luis Paredes"
     assert given(result, "no habrá prisas") == "Luis Paredes"
+
+
+def test_a_relative_clause_after_an_inverted_speaker_is_about_the_speaker():
+    result = extract(
+        "QUITO, 3 Abr (EFE).- El presidente ecuatoriano, Pablo Mena, visitó Lima. El país crecerá un 3 %, "
+        'recordó el mandatario, quien pidió a sus vecinos "más cooperación".',
+        title="Visita",
+        language="es",
+    )
+    assert given(result, "El país crecerá") == "Pablo Mena"
+
+
+def test_a_french_high_commissioner_is_a_role():
+    result = extract(
+        "GENÈVE, 5 mai (AFP) - Le Haut-Commissaire de l'ONU aux réfugiés, Marc Olsen, a visité le camp. "
+        "« La situation est grave », a-t-il déclaré.",
+        title="Camp",
+        language="fr",
+    )
+    assert "Marc Olsen" in {p.name for p in result.people}
+    assert given(result, "La situation est grave") == "Marc Olsen"

@@ -61,6 +61,13 @@ _DETERMINERS_DE = frozenset(
 _ARABIC_ARTICLE_RE = re.compile(r"^(?:al|el|as|ad|ash|at|az|an|ar|ibn|bin|ben|abu|ould)-[^\W\d_]", re.UNICODE)
 # French reflexive past: "…, s'est félicitée la haute représentante", "X s'est dit convaincu que …"
 _FR_REFLEXIVE = r"(?:s['’]est|se sont|s['’]était|se sont-ils|s['’]est-(?:il|elle))"
+# A relative clause after an inverted verb's speaker is about the speaker: "…, recordó el mandatario, quien pidió
+# a sus socios «…»", "…, a insisté le diplomate, qui « … »".
+_RELATIVE = {"fr": r"(?:qui|lequel|laquelle|dont)\b", "es": r"(?:quien|quienes|que|el cual|la cual)\b"}
+_RELATIVE_DE_RE = re.compile(
+    r"\s*(?:(?:in|mit|von|an|auf|bei|für|über|unter|nach|aus|zu|gegen)\s+)?"
+    r"(?:der|die|das|denen|dem|deren|dessen|den|welche|welcher|welches|wo)\s"
+)
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen")
 _OPENERS = '«„“"»‹'
@@ -270,8 +277,10 @@ class _Story:
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
         if self._is_medium(run[-1].text):
             return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
-        if self.language == "de" and previous.lower() in _CONTRACTIONS_DE and before.endswith(" "):
-            return False, ""  # "im Interesse Moskaus", "beim Treffen Ende Mai": a noun, its article fused
+        if self.language == "de" and previous.lower() in _CONTRACTIONS_DE | _DETERMINERS_DE and before.endswith(" "):
+            # "im Interesse Moskaus", "des Bundesverbands der Deutschen Industrie": nouns after their article;
+            # German puts a role, not an article, right before a person's name ("der Kanzler Olaf Scholz")
+            return False, ""
         if self.language == "de" and len(run) == 1:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
@@ -558,7 +567,11 @@ class _Story:
         # The subjunctive is the main clause's verb: German puts it second, after the first phrase, so
         # within the first words and before any comma ("Fast 25 Millionen Menschen seien …"), not in a
         # clause further on ("Die Polizei nahm zwei Männer fest, die … gewesen seien").
-        head = [t.text for t in _tokens(sentence.split(",")[0])][:6]
+        clauses = sentence.split(",")
+        head = [t.text for t in _tokens(clauses[0])][:6]
+        if len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
+            # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
+            head += [t.text for t in _tokens(clauses[2])][:2]
         if not set(head) & self.lex.subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
             return []
         statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
@@ -728,10 +741,13 @@ class _Story:
             pattern = (
                 rf",\s*(?:(?:a|ont|avait|avaient|{_FR_REFLEXIVE})(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
                 rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle|on))\b"
-                r"(?P<rest>[^»«]*?)(?:,\s*(?=«)|$)"
+                rf"(?P<rest>[^»«]*?)(?:,\s*(?=«|{_RELATIVE['fr']})|$)"
             )
         elif self.language == "es":
-            pattern = rf"(?:,|[—–]|\s[—–])\s*[—–]?(?P<verb>{self.verb_alt})\b(?P<rest>[^\"“”«»]*?)(?:,\s*(?=[\"“«])|$)"
+            pattern = (
+                rf"(?:,|[—–]|\s[—–])\s*[—–]?(?P<verb>{self.verb_alt})\b(?P<rest>[^\"“”«»]*?)"
+                rf"(?:,\s*(?=[\"“«]|{_RELATIVE['es']})|$)"  # "…, recordó el mandatario, quien pidió …"
+            )
         else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."; a medium's title may follow the speaker
             title = r"[»„\"][^„“«»\"]{1,40}[«“\"](?=[\s.,;!?]|$)"  # "sagte Pistorius der »Süddeutschen Zeitung«."
             pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>(?:[^„“«»\"]|{title})*?)(?:,\s*(?=[„«»\"])|$)"
