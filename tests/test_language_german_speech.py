@@ -168,3 +168,29 @@ def test_reported_speech_goes_on_after_a_relative_clause():
     )
     assert given(result, "in denen Europa") == "Elena Ruiz"
     assert given(result, "Der Premier irre sich") == "Elena Ruiz"
+
+
+def test_the_agencys_own_voice_and_other_sources_do_not_go_on_with_the_last_speaker():
+    result = extract(
+        "Kairo – Armeesprecher Omar Nasser sagte, die Stellungen seien zerstört worden. „Wir schützen die "
+        "Zivilisten.“ Dabei seien nach Angaben von Anwohnern auch Häuser getroffen worden.\n\n"
+        "Eine Einigung sei nahe, sagte Vermittler Karim Said. Die Gespräche dürften dennoch lange dauern.",
+        title="Kämpfe",
+        language="de",
+    )
+    assert given(result, "Wir schützen die Zivilisten") == "Omar Nasser"
+    assert not any(s.speaker_person for s in result.statements if "auch Häuser getroffen" in s.text)
+    assert not any(s.speaker_person for s in result.statements if "dürften dennoch" in s.text)
+
+
+def test_an_unnamed_spokesman_of_a_body_not_in_the_table_is_no_one_named():
+    result = extract(
+        "Peking – Die Zölle blieben, sagte Handelskommissarin Lena Berg. Ein Sprecher des chinesischen "
+        "Handelsministeriums sagte in Peking, die EU betreibe Protektionismus. Das Gesundheitsministerium "
+        "sprach von Verletzten. Die Folgen seien ernst, sagte Berg der «Wirtschaftswoche».",
+        title="Zölle",
+        language="de",
+    )
+    assert given(result, "die EU betreibe Protektionismus").startswith("[Ein Sprecher")
+    assert given(result, "Die Folgen seien ernst") == "Lena Berg"
+    assert {p.name for p in result.people} == {"Lena Berg"}

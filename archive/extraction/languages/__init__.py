@@ -69,7 +69,13 @@ _RELATIVE_DE_RE = re.compile(
     r"(?:der|die|das|denen|dem|deren|dessen|den|welche|welcher|welches|wo)\s"
 )
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
-_NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen")
+_NOUN_ENDINGS_DE = (
+    "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen",
+    # bodies: "Gesundheitsministerium sprach von …", "des Handelsministeriums sagte"
+    "ium", "iums", "amt", "amts", "amtes", "behörde", "gericht", "gerichts", "verband", "verbands", "partei",
+    "sion", "armee", "agentur", "zentrum", "zentrums", "institut", "instituts", "büro", "büros", "komitee",
+    "komitees", "polizei",
+)  # fmt: skip
 _OPENERS = '«„“"»‹'
 _QUOTE_RES = {
     "fr": [r"«\s*([^«»]+?)\s*»", r"“([^“”]+?)”", r"\"([^\"]+?)\""],
@@ -274,7 +280,8 @@ class _Story:
             self.language == "fr"
             and re.match(rf"^,?\s+(?:a|avait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
         )
-        verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
+        # "sprach von Verletzten": a verb's preposition, not a name's particle ("von der Leyen")
+        verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None and run[0].text not in _PARTICLES
         if self._is_medium(run[-1].text):
             return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
         if self.language == "de" and previous.lower() in _CONTRACTIONS_DE | _DETERMINERS_DE and before.endswith(" "):
@@ -441,6 +448,13 @@ class _Story:
         head = lowered[:6] if not subject else lowered[-8:]
         role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
+        if self.language == "de" and role_words:
+            # the determiner nearest before the role is the role's; "des" in "Ein Sprecher des Ministeriums" is not
+            scope = [w.lower() for w in (words[:6] if not subject else words[-8:])]
+            before_role = scope[: scope.index(role_words[0].lower())]
+            nearest = next((w for w in reversed(before_role) if w in _DETERMINERS_DE), None)
+            if nearest is not None and nearest not in _ARTICLES["de"]:
+                return None, phrase[:80]  # "ein Sprecher des chinesischen Handelsministeriums": someone unnamed
         bare_plural = (  # "Diplomaten zufolge", "sagten Regierungsvertreterinnen": a group, no one person
             self.language == "de"
             and not any(w in _DETERMINERS_DE for w in head)
@@ -495,8 +509,8 @@ class _Story:
         bounds, start = [], 0
         for match in re.finditer(r"[.!?](?:[»“”\"«])?(?=\s+[\w«„“\"—–¿¡])", text):
             at = match.start()
-            if any(s < at < e - 1 for s, e in inside):
-                continue
+            if any(s < at and match.end() < e for s, e in inside):
+                continue  # inside a quotation, unless it ends it ("… schützen.“ Bei einem der Angriffe …")
             before = text[max(0, at - 6) : at + 1].split()[-1] if text[max(0, at - 6) : at + 1].split() else ""
             initial = re.fullmatch(r"(?:\w\.)+", before) and len(before) <= 4
             if (
@@ -568,6 +582,8 @@ class _Story:
         # within the first words and before any comma ("Fast 25 Millionen Menschen seien …"), not in a
         # clause further on ("Die Polizei nahm zwei Männer fest, die … gewesen seien").
         clauses = sentence.split(",")
+        if re.search(r"\b(?:Angaben|Informationen|zufolge|laut|hieß es|heißt es)\b", sentence):
+            return []  # "…, seien nach Angaben von Augenzeugen …": the sentence names a source of its own
         head = [t.text for t in _tokens(clauses[0])][:6]
         if len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
             # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
@@ -749,7 +765,7 @@ class _Story:
                 rf"(?:,\s*(?=[\"“«]|{_RELATIVE['es']})|$)"  # "…, recordó el mandatario, quien pidió …"
             )
         else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."; a medium's title may follow the speaker
-            title = r"[»„\"][^„“«»\"]{1,40}[«“\"](?=[\s.,;!?]|$)"  # "sagte Pistorius der »Süddeutschen Zeitung«."
+            title = r"[»«„\"][^„“«»\"]{1,40}[«»“\"](?=[\s.,;!?]|$)"  # "sagte Pistorius der »Süddeutschen Zeitung«."
             pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>(?:[^„“«»\"]|{title})*?)(?:,\s*(?=[„«»\"])|$)"
         match = None
         for candidate in re.finditer(pattern, sentence):
