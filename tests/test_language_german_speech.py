@@ -194,3 +194,24 @@ def test_an_unnamed_spokesman_of_a_body_not_in_the_table_is_no_one_named():
     assert given(result, "die EU betreibe Protektionismus").startswith("[Ein Sprecher")
     assert given(result, "Die Folgen seien ernst") == "Lena Berg"
     assert {p.name for p in result.people} == {"Lena Berg"}
+
+
+def test_a_name_between_commas_speaks_and_the_words_may_follow_the_speaker():
+    result = extract(
+        "Bern – Ein Mitglied der Regierung, Lea Amsler, sagte der Nachrichtenagentur SDA, die Schweiz bleibe "
+        "neutral. Auf die Frage, ob Bern Waffen liefern werde, sagte Amsler, darüber entscheide das Parlament.",
+        title="Neutralität",
+        language="de",
+    )
+    assert given(result, "die Schweiz bleibe neutral") == "Lea Amsler"
+    assert given(result, "darüber entscheide das Parlament") == "Lea Amsler"
+    assert not any("Auf die Frage" in s.text for s in result.statements)
+
+
+def test_words_after_the_speaker_need_a_konjunktiv_not_a_circumstance():
+    result = extract(
+        "Rom – Die Lage sei ernst, sagte Minister Paolo Neri am Montag, einen Tag nach der Wahl.",
+        title="Wahl",
+        language="de",
+    )
+    assert given(result, "Die Lage sei ernst") == "Paolo Neri"

@@ -55,3 +55,27 @@ def test_a_french_high_commissioner_is_a_role():
     )
     assert "Marc Olsen" in {p.name for p in result.people}
     assert given(result, "La situation est grave") == "Marc Olsen"
+
+
+def test_spanish_perfect_tenses_and_former_office_holders():
+    result = extract(
+        'MADRID, 9 Oct (EUROPA PRESS) - La ministra de Defensa, Elena Vidal, ha viajado a Lisboa. "Es un paso '
+        'histórico", ha afirmado Vidal. La ministra ha explicado que el acuerdo se firmará en mayo. También '
+        "asistió la exalcaldesa Rosa Marín.",
+        title="Acuerdo",
+        language="es",
+    )
+    assert given(result, "Es un paso histórico") == "Elena Vidal"
+    assert given(result, "el acuerdo se firmará en mayo") == "Elena Vidal"
+    assert "Rosa Marín" in {p.name for p in result.people}
+
+
+def test_a_french_name_with_a_capital_particle_and_a_stressed_pronoun():
+    result = extract(
+        "PARIS, 2 mai (AFP) - Le député Paul Morin a critiqué le texte. Marine Le Pen, elle, a affirmé que son "
+        "groupe voterait contre.",
+        title="Texte",
+        language="fr",
+    )
+    assert "Marine Le Pen" in {p.name for p in result.people}
+    assert given(result, "son groupe voterait contre") == "Marine Le Pen"

@@ -47,6 +47,7 @@ __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _ELISION_RE = re.compile(r"^(?:[dljnmstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
 _PARTICLES = frozenset("de da do dos das del van von der den di du al bin ben ter zu la le".split())
+_CAPITAL_PARTICLES = frozenset("Le La De Du Des Van Von Di Da Del Dos Das".split())  # inside a name, after a given name
 _INNER_PARTICLES = frozenset("der den la le".split())  # only after van, von, de: "von der Leyen"
 _ARTICLES = {
     "fr": frozenset("le la l' l’ les".split()),
@@ -64,6 +65,10 @@ _FR_REFLEXIVE = r"(?:s['’]est|se sont|s['’]était|se sont-ils|s['’]est-(?:
 # A relative clause after an inverted verb's speaker is about the speaker: "…, recordó el mandatario, quien pidió
 # a sus socios «…»", "…, a insisté le diplomate, qui « … »".
 _RELATIVE = {"fr": r"(?:qui|lequel|laquelle|dont)\b", "es": r"(?:quien|quienes|que|el cual|la cual)\b"}
+_SUBORDINATORS_DE = frozenset(
+    "als bevor nachdem während weil da wo wenn obwohl um ohne sodass so und oder aber sondern doch der die das dem "
+    "den denen deren dessen welche welcher welches wie ob dass damit indem seit seitdem bis falls zumal".split()
+)
 _RELATIVE_DE_RE = re.compile(
     r"\s*(?:(?:in|mit|von|an|auf|bei|für|über|unter|nach|aus|zu|gegen)\s+)?"
     r"(?:der|die|das|denen|dem|deren|dessen|den|welche|welcher|welches|wo)\s"
@@ -209,6 +214,16 @@ class _Story:
                     run = []
                 run.append(token)
                 continue
+            if (
+                joined
+                and token.text in _CAPITAL_PARTICLES
+                and run[-1].text not in _PARTICLES
+                and index + 1 < len(tokens)
+                and text[token.end : tokens[index + 1].start] == " "
+                and self._name_like(paragraph, tokens[index + 1])
+            ):
+                run.append(token)  # "Marine Le Pen", "Bruno Le Maire", "Charles De Gaulle"
+                continue
             nxt = self._after_particles(paragraph, index)
             particle = token.text in _PARTICLES and nxt is not None
             if token.text in _INNER_PARTICLES and not (run and run[-1].text in ("van", "von", "de")):
@@ -278,9 +293,17 @@ class _Story:
         plural = _PLURAL_VERB[self.language]
         verb_after = bool(re.match(rf"^\s+(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
             self.language == "fr"
-            and re.match(rf"^,?\s+(?:a|avait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
+            and re.match(
+                # "Marine Le Pen, elle, a affirmé": a stressed pronoun may stand between
+                rf"^(?:,\s*(?:lui|elle|eux|elles)\s*)?,?\s+(?:a|avait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,3}}?"
+                rf"(?:{self.verb_alt})\b",
+                after,
+            )
         )
         # "sprach von Verletzten": a verb's preposition, not a name's particle ("von der Leyen")
+        if self.language == "de" and len(run) > 1 and before.rstrip().endswith(",") and not verb_after:
+            # "Ein Mitglied des Politbüros, Basem Naim, sagte …": a name between commas before a reporting verb
+            verb_after = bool(re.match(rf"^,\s+(?:{self.verb_alt})\b", after))
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None and run[0].text not in _PARTICLES
         if self._is_medium(run[-1].text):
             return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
@@ -712,6 +735,19 @@ class _Story:
         speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
         return speaker, label, verb.group(1)
 
+    def _words_after_speaker(self, paragraph: int, speaker_end: int, rest_end: int) -> int | None:
+        """German: where the words start when they follow the speaker ("…, sagte Hebestreit, darüber entscheide
+        man im Einzelfall"): a clause after the comma whose first words hold a Konjunktiv form, not a
+        subordinate clause ("…, sagte Merz, als er eintraf"); None otherwise."""
+        if self.language != "de":
+            return None
+        tail = self.paragraphs[paragraph][speaker_end:rest_end]
+        match = re.match(r",\s*(?=([\w-]+))", tail)
+        if match is None or match.group(1).lower() in _SUBORDINATORS_DE:
+            return None
+        head = {t.text for t in _tokens(tail[match.end() :])[:6]}
+        return speaker_end + match.end() if head & self.lex.subjunctive else None
+
     def _is_medium(self, word: str) -> bool:
         """ "Presse-Agentur", "Zeitung", "Deutschlandfunk", "Tass": a news medium (German), never a person."""
         return self.lex.media_re is not None and bool(self.lex.media_re.search(word))
@@ -810,6 +846,9 @@ class _Story:
         speaker, label = self._speaker(
             paragraph, rest_start, speaker_end, subject=False, pronoun=pronoun, null_subject=True
         )
+        tail = self._words_after_speaker(paragraph, speaker_end, rest_end) if comma else None
+        if tail is not None:  # "Auf die Frage, ob …, sagte Hebestreit, darüber entscheide man im Einzelfall."
+            return INDIRECT, tail, end, verb, speaker, label
         content_start = start
         according = re.match(rf"^\s*(?:{'|'.join(re.escape(a) for a in self.lex.according)})\b[^,]*,", sentence, re.I)
         if according:

@@ -133,7 +133,11 @@ def lexicon(language: str) -> Lexicon:
         language=language,
         countries=countries,
         country_re=country_re,
-        verbs=frozenset(speech.get("verb", [])),
+        verbs=frozenset(
+            speech.get("verb", [])
+            # Spanish perfect tenses, as Europa Press writes them: "ha afirmado", "han explicado", "había dicho"
+            + [f"{aux} {p}" for p in speech.get("participle", []) for aux in ("ha", "han", "había", "habían")]
+        ),
         present=frozenset(speech.get("present", [])),
         pronouns=frozenset(speech.get("pronoun", [])),
         according=tuple(sorted(speech.get("according", []), key=len, reverse=True)),
@@ -156,6 +160,12 @@ def lexicon(language: str) -> Lexicon:
 def is_role(lex: Lexicon, word: str) -> bool:
     if word in lex.demonyms:
         return True
+    lowered = word.lower()
+    if lex.language in ("fr", "es") and lowered.startswith("ex") and len(lowered) > 4:
+        # "l'ex-ministre", "la exalcaldesa", "el expresidente": a former holder of the role
+        bare = lowered[3:] if lowered.startswith("ex-") else lowered[2:]
+        if bare in lex.roles:
+            return True
     if lex.role_re is not None:
         return bool(lex.role_re.match(word)) and len(word) > 3
     return word.lower() in lex.roles
