@@ -22,7 +22,15 @@ What it reads:
   with its words as label; a pronoun is the last person speaking, not one named inside their words,
   and no one named after an unnamed spokesman ("Ein Sprecher der RSF … sagte er");
 - German agency forms: "wie X mitteilte" before or after the words, and reported speech going on in
-  the subjunctive after a person's statement ("Russland halte sich an das Völkerrecht.");
+  the subjunctive after a person's statement ("Russland halte sich an das Völkerrecht."), also after a
+  relative clause ("Die Zeiten, in denen …, seien vorbei"), but not a sentence that names a source of its
+  own ("nach Angaben von Augenzeugen") nor the agency's modal voice ("dürften", "sollten"); the medium
+  the words were said to is not the speaker ("sagte X der Deutschen Presse-Agentur"); "der 47-Jährige"
+  and nationality nouns ("der Brite") are the person last named; "Auf die Frage, ob …, sagte X, …":
+  the words after the speaker;
+- a sentence that is only a quotation goes on with the person whose statement comes right before it;
+- French reflexive verbs ("s'est félicitée la ministre"), Spanish perfect tenses ("ha afirmado X") and
+  sentences without subject ("Añadió que …");
 - datelines: "PARIS, 12 mars (AFP) -", "MADRID, 3 Mar (EFE).-", "Berlin (dpa) -" (dateline.py);
 - people: runs of capitalised words with a role or honorific before them ("le ministre des
   Affaires étrangères, Jean-Noël Barrot", "Bundeskanzler Olaf Scholz", "M. Bourita"), a reporting
