@@ -215,3 +215,16 @@ def test_words_after_the_speaker_need_a_konjunktiv_not_a_circumstance():
         language="de",
     )
     assert given(result, "Die Lage sei ernst") == "Paolo Neri"
+
+
+def test_a_role_or_pronoun_after_the_words_is_not_the_person_named_in_them():
+    result = extract(
+        "Wien – Kanzler Karl Nehammer verteidigte den Plan. Er wolle am 15. Januar entscheiden, sagte der "
+        "ÖVP-Politiker. Den Vizekanzler Werner Kogler griff er an: „Er hat uns blockiert.“\n\n"
+        "Kogler wies das zurück. Nehammer habe ihn getäuscht, sagte der Grünen-Chef.",
+        title="Plan",
+        language="de",
+    )
+    assert given(result, "Er wolle am 15. Januar entscheiden") == "Karl Nehammer"
+    assert given(result, "Er hat uns blockiert") == "Karl Nehammer"
+    assert given(result, "Nehammer habe ihn getäuscht") == "Werner Kogler"

@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, Span, StatementMention
-from .dateline import parse_dateline
+from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
 from .organisations import find_organisations, organisation_spans
 
@@ -447,10 +447,21 @@ class _Story:
         return best_country or best
 
     def _speaker(
-        self, paragraph: int, start: int, end: int, *, subject: bool, pronoun: str = "", null_subject: bool = False
+        self,
+        paragraph: int,
+        start: int,
+        end: int,
+        *,
+        subject: bool,
+        pronoun: str = "",
+        null_subject: bool = False,
+        anchor: int | None = None,
     ) -> tuple[str | None, str]:
-        """The person a speaker phrase names (or refers to), else None and the phrase as label."""
+        """The person a speaker phrase names (or refers to), else None and the phrase as label. A pronoun, a
+        role or a dropped subject stands for someone named before `anchor` (the speaker phrase, or the words
+        when they come first: "Scholz habe ihn erpresst, sagte der FDP-Chef" is not Scholz's)."""
         text = self.paragraphs[paragraph]
+        before = start if anchor is None else anchor
         phrase = text[start:end].strip(" ,;:—–-")
         named = self._people_in(paragraph, start, end)
         if named:
@@ -459,11 +470,11 @@ class _Story:
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
-            who = self._pronoun_person(paragraph, start)
+            who = self._pronoun_person(paragraph, before)
             return who, ("" if who else phrase[:80] or pronoun)
         if self.language == "de" and re.fullmatch(r"(?:der|die)\s+\d+-[Jj]ährigen?", phrase):
             # "sagte der 47-Jährige": the agencies' way of naming the person last named or speaking again
-            who = self._pronoun_person(paragraph, start)
+            who = self._pronoun_person(paragraph, before)
             return who, ("" if who else phrase[:80])
         if null_subject and (
             not words
@@ -475,7 +486,7 @@ class _Story:
             )
         ):
             # Spanish drops the subject ("…, añadió."): the person last named or speaking
-            return self._last_event(paragraph, start), ""
+            return self._last_event(paragraph, before), ""
         head = lowered[:6] if not subject else lowered[-8:]
         role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
@@ -496,10 +507,10 @@ class _Story:
             and not bare_plural
             and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head))
         ):
-            who = self._by_role(role_words[0], phrase, paragraph, start)
+            who = self._by_role(role_words[0], phrase, paragraph, before)
             if who is None and organisation_spans(self.language, phrase):
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
-            who = who or self._last_event(paragraph, start)
+            who = who or self._last_event(paragraph, before)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 who = later[0] if later else None
@@ -555,6 +566,10 @@ class _Story:
             nxt = text[match.end() :].lstrip()[:1]
             if nxt.islower():
                 continue
+            if re.fullmatch(r"\d{1,2}\.", before) and (
+                re.match(r"\s*([^\W\d_]+)", text[match.end() :]).group(1).lower() in _months(self.language)
+            ):
+                continue  # "am 15. Januar": a German date's ordinal, not a sentence's end
             bounds.append((start, match.end()))
             start = match.end()
         if start < len(text):
@@ -733,6 +748,11 @@ class _Story:
             if not before.rstrip().endswith(":"):
                 return None, "", ""
             # "X meldete sich zu Wort: „…“": the person the clause before the colon names
+            if self.language == "de" and re.search(r"\s(?:er|sie)\s", before):
+                # "Den entlassenen Finanzminister Christian Lindner griff er scharf an: „…“": the pronoun is
+                # the subject, the person named is the object
+                who = self._pronoun_person(paragraph, sentence_start)
+                return who, ("" if who else "er"), ""
             named = self._people_in(paragraph, sentence_start, quote.outer_start)
             return (named[-1], "", "") if named else (None, "", "")
         verb_start = sentence_start + verb.start()
@@ -852,7 +872,15 @@ class _Story:
         if comma:  # "…, a répondu le porte-parole, Dmitri Peskov."
             speaker_end = self._apposition(paragraph, speaker_end)
         speaker, label = self._speaker(
-            paragraph, rest_start, speaker_end, subject=False, pronoun=pronoun, null_subject=True
+            paragraph,
+            rest_start,
+            speaker_end,
+            subject=False,
+            pronoun=pronoun,
+            null_subject=True,
+            # German reported speech names others, not its speaker ("Scholz habe ihn erpresst, sagte der
+            # FDP-Chef"); French restates the speaker's own act ("Macron a proposé …, a-t-il indiqué")
+            anchor=start if self.language == "de" else None,
         )
         tail = self._words_after_speaker(paragraph, speaker_end, rest_end) if comma else None
         if tail is not None:  # "Auf die Frage, ob …, sagte Hebestreit, darüber entscheide man im Einzelfall."
