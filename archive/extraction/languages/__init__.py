@@ -44,6 +44,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, Span, StatementMention
 from .dateline import _months, parse_dateline
@@ -177,9 +178,8 @@ class _Story:
         self.document = document
         self.paragraphs = document.paragraphs
         self.language = lex.language
-        verbs = sorted(lex.verbs, key=len, reverse=True)
-        self.verb_alt = "|".join(re.escape(v) for v in verbs)
-        self.present_alt = "|".join(re.escape(v) for v in sorted(lex.present, key=len, reverse=True)) or "(?!)"
+        self.verb_alt = _alternation(lex.language, "verbs")
+        self.present_alt = _alternation(lex.language, "present") or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
         self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
@@ -802,7 +802,7 @@ class _Story:
         """ "Wie das Auswärtige Amt mitteilte, soll …" / "…, wie ein Regierungssprecher sagte." (German)."""
         if self.language != "de" or not self.lex.subordinate:
             return None
-        verbs = "|".join(re.escape(v) for v in sorted(self.lex.subordinate, key=len, reverse=True))
+        verbs = _alternation(self.language, "subordinate")
         skip = _dateline_end(self.language, sentence) if (paragraph, start) == (0, 0) else 0  # "Berlin (dpa) - Wie …"
         front = re.compile(rf"\s*Wie\s+(?P<who>[^,.;„“«»\"]{{2,80}}?)\s+(?P<verb>{verbs})\s*,\s*").match(sentence, skip)
         if front:
@@ -886,7 +886,7 @@ class _Story:
         if tail is not None:  # "Auf die Frage, ob …, sagte Hebestreit, darüber entscheide man im Einzelfall."
             return INDIRECT, tail, end, verb, speaker, label
         content_start = start
-        according = re.match(rf"^\s*(?:{'|'.join(re.escape(a) for a in self.lex.according)})\b[^,]*,", sentence, re.I)
+        according = re.match(rf"^\s*(?:{_alternation(self.language, 'according')})\b[^,]*,", sentence, re.I)
         if according:
             content_start = start + according.end()
         return INDIRECT, content_start, start + match.start(), verb, speaker, label
@@ -929,7 +929,7 @@ class _Story:
 
     def _according(self, paragraph, start, end, sentence, quotes):
         """ "Selon X, …" / "…, según X." / "Laut X soll …" / "X zufolge …"."""
-        forms = "|".join(re.escape(a) for a in self.lex.according if a != "zufolge")
+        forms = _alternation(self.language, "according", leave_out="zufolge")
         text = self.paragraphs[paragraph]
         front = re.match(rf"^\s*(?:{forms})\s+", sentence, re.I)
         if front:
@@ -1010,6 +1010,13 @@ class _Story:
                 )
             )
         return found
+
+
+@cache
+def _alternation(language: str, kind: str, leave_out: str = "") -> str:
+    """A regular expression alternation of the lexicon's forms of one kind, longest first (built once)."""
+    forms = [f for f in getattr(lexicon(language), kind) if f != leave_out]
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
 def _last_name_index(run: list[_Token]) -> int:
