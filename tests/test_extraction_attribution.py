@@ -82,10 +82,8 @@ def test_the_tail_after_the_attribution_belongs_to_the_statement():
 
 
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
-    text = (
-        "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "
-        "Trade Minister Hajime Tamura told reporters."
-    )
+    text = ("Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "
+            "Trade Minister Hajime Tamura told reporters.")
     assert speaker_of(text, "talks would go on") == "Yeutter"
 
 
@@ -98,26 +96,20 @@ def test_quoted_as_saying():
 
 
 def test_a_run_of_quotation_paragraphs_keeps_the_speaker():
-    text = (
-        'Trade Minister Hajime Tamura said:\n\n"The talks will go on for a long while."\n\n'
-        '"We have no reason at all to stop them."'
-    )
+    text = ('Trade Minister Hajime Tamura said:\n\n"The talks will go on for a long while."\n\n'
+            '"We have no reason at all to stop them."')
     assert speaker_of(text, "no reason at all") == "Hajime Tamura"
 
 
 def test_he_looks_back_past_a_paragraph_naming_nobody():
-    text = (
-        "Trade Minister Hajime Tamura said the talks would go on.\n\nThe yen rose on the news.\n\n"
-        "The Economic Planning Agency said growth slowed.\n\nThe surplus will shrink, he said."
-    )
+    text = ("Trade Minister Hajime Tamura said the talks would go on.\n\nThe yen rose on the news.\n\n"
+            "The Economic Planning Agency said growth slowed.\n\nThe surplus will shrink, he said.")
     assert speaker_of(text, "surplus will shrink") == "Hajime Tamura"
 
 
 def test_an_unnamed_speaker_between_stops_the_look_back():
-    text = (
-        "Trade Minister Hajime Tamura said the talks would go on.\n\nOne trader said the yen "
-        "would rise. But it may fall later, he said."
-    )
+    text = ("Trade Minister Hajime Tamura said the talks would go on.\n\nOne trader said the yen "
+            "would rise. But it may fall later, he said.")
     assert speaker_of(text, "may fall later") is None
 
 
@@ -125,18 +117,14 @@ def test_an_unnamed_speaker_between_stops_the_look_back():
 
 
 def test_a_description_matching_one_persons_role_is_that_person():
-    text = (
-        "U.S. Trade Representative Clayton Yeutter arrived.\n\nThe U.S. trade representative said "
-        "the talks would go on."
-    )
+    text = ("U.S. Trade Representative Clayton Yeutter arrived.\n\nThe U.S. trade representative said "
+            "the talks would go on.")
     assert speaker_of(text, "talks would go on") == "Clayton Yeutter"
 
 
 def test_the_company_and_a_spokesman_name_the_company_that_spoke():
-    text = (
-        "Echo Bay Mines Ltd said it found gold in Nevada.\n\nThe company said output would rise. "
-        "A spokesman said costs would fall.\n\nEcho Bay said the mine would open."
-    )
+    text = ("Echo Bay Mines Ltd said it found gold in Nevada.\n\nThe company said output would rise. "
+            "A spokesman said costs would fall.\n\nEcho Bay said the mine would open.")
     assert speaker_of(text, "output would rise") == "Echo Bay Mines Ltd"
     assert speaker_of(text, "costs would fall") == "Echo Bay Mines Ltd"
     assert speaker_of(text, "mine would open") == "Echo Bay Mines Ltd"
@@ -151,10 +139,8 @@ def test_a_description_fitting_nobody_in_particular_stays_a_label():
 
 def test_mixed_and_typed_quotation_marks():
     assert speaker_of('"We will win this fight in the end!” Trump tweeted.', "win this fight") == "Trump"
-    assert (
-        speaker_of("“We will win this fight in the end,’’ said Trade Minister Hajime Tamura.", "win this fight")
-        == "Hajime Tamura"
-    )
+    assert speaker_of("“We will win this fight in the end,’’ said Trade Minister Hajime Tamura.",
+                      "win this fight") == "Hajime Tamura"
 
 
 def test_a_quotation_does_not_swallow_its_attribution():
@@ -166,11 +152,9 @@ def test_a_quotation_does_not_swallow_its_attribution():
 
 
 def test_weekday_misspelling_plural_and_company_are_not_new_people():
-    result = extract(
-        "HEADLINE\n\nWASHINGTON, March 2 - U.S. Trade Representative Clayton Yeutter Monday "
-        "met Japan's envoy. Yuetter said talks would go on.\n\nEcho Bay Mines Ltd said it "
-        "found gold. Echo Bay said output would rise."
-    )
+    result = extract("HEADLINE\n\nWASHINGTON, March 2 - U.S. Trade Representative Clayton Yeutter Monday "
+                     "met Japan's envoy. Yuetter said talks would go on.\n\nEcho Bay Mines Ltd said it "
+                     "found gold. Echo Bay said output would rise.")
     assert [p.name for p in result.people] == ["Clayton Yeutter"]
 
 
@@ -178,10 +162,8 @@ def test_weekday_misspelling_plural_and_company_are_not_new_people():
 
 
 def test_she_is_never_a_man_and_he_never_a_woman():
-    text = (
-        "White House press secretary Stephanie Grisham spoke to reporters. President Donald Trump "
-        "also spoke.\n\n“The president is fine,” she said."
-    )
+    text = ("White House press secretary Stephanie Grisham spoke to reporters. President Donald Trump "
+            "also spoke.\n\n“The president is fine,” she said.")
     assert speaker_of(text, "president is fine") == "Stephanie Grisham"
 
 
@@ -200,19 +182,13 @@ def test_weekdays_platforms_and_party_tags_around_the_attribution(sentence):
 
 
 def test_according_to_opening_a_sentence():
-    assert (
-        speaker_of(
-            "Trade Minister Hajime Tamura spoke.\n\nAccording to Tamura, the talks would go on.", "talks would go on"
-        )
-        == "Hajime Tamura"
-    )
+    assert speaker_of("Trade Minister Hajime Tamura spoke.\n\nAccording to Tamura, the talks would go on.",
+                      "talks would go on") == "Hajime Tamura"
 
 
 def test_asked_about_someones_plan_is_not_said_by_them():
-    text = (
-        "Trade Minister Hajime Tamura spoke.\n\nAsked about Treasury Secretary James Baker's plan, he said "
-        "the talks would go on."
-    )
+    text = ("Trade Minister Hajime Tamura spoke.\n\nAsked about Treasury Secretary James Baker's plan, he said "
+            "the talks would go on.")
     assert speaker_of(text, "talks would go on") == "Hajime Tamura"
 
 
@@ -272,11 +248,8 @@ def test_a_company_named_by_the_first_words_of_its_name():
     [
         ("The Finance Ministry issued the figures.\n\nIt said the surplus widened in February.", "Finance Ministry"),
         ("Finance Ministry officials met bankers.\n\nThey said the surplus widened in February.", "Finance Ministry"),
-        (
-            "The Finance Ministry met the unions, which closed the plant because it said the surplus "
-            "widened in February.",
-            None,
-        ),
+        ("The Finance Ministry met the unions, which closed the plant because it said the surplus "
+         "widened in February.", None),
     ],
 )
 def test_it_and_they_after_an_organisation_that_opened_the_sentence_before(text, expected):
@@ -287,35 +260,23 @@ def test_it_and_they_after_an_organisation_that_opened_the_sentence_before(text,
 
 def test_more_verbs_that_report_before_that():
     for verb in ("indicated", "pointed out", "made it clear", "expressed concern", "forecast", "proposed"):
-        assert (
-            speaker_of(f"Trade Minister Hajime Tamura {verb} that the surplus would widen in February.", "February")
-            == "Hajime Tamura"
-        ), verb
+        assert speaker_of(f"Trade Minister Hajime Tamura {verb} that the surplus would widen in February.",
+                          "February") == "Hajime Tamura", verb
     assert speaker_of("Trade Minister Hajime Tamura proposed a cut in February.", "February") == "no statement"
-    assert (
-        speaker_of(
-            "Trade Minister Hajime Tamura denied in an interview that the surplus widened in February.", "February"
-        )
-        == "Hajime Tamura"
-    )
-    assert (
-        speaker_of('"The surplus widened in February," Hajime Tamura declared in a televised address.', "February")
-        == "Hajime Tamura"
-    )
+    assert speaker_of("Trade Minister Hajime Tamura denied in an interview that the surplus widened in February.",
+                      "February") == "Hajime Tamura"
+    assert speaker_of('"The surplus widened in February," Hajime Tamura declared in a televised address.',
+                      "February") == "Hajime Tamura"
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
-            "KeyCorp said it filed for an offering.\n\nThe company said the notes will be offered in February.",
-            "KeyCorp",
-        ),
+        ("KeyCorp said it filed for an offering.\n\nThe company said the notes will be offered in February.",
+         "KeyCorp"),
         ("Rubber exports rose 10 pct in February, the private Board of Trade said.", "Board of Trade"),
-        (
-            "A tremor hit the north in February, the National Bureau for Emergencies said.",
-            "National Bureau for Emergencies",
-        ),
+        ("A tremor hit the north in February, the National Bureau for Emergencies said.",
+         "National Bureau for Emergencies"),
     ],
 )
 def test_organisations_named_by_description(text, expected):
@@ -323,10 +284,8 @@ def test_organisations_named_by_description(text, expected):
 
 
 def test_a_company_spokesman_is_the_one_company_of_the_opening_paragraph():
-    result = extract(
-        "HEADLINE\n\nLONDON, March 2 - Talks at Cargill U.K. Ltd's crushing plant ended in February "
-        "without result, a company spokesman said."
-    )
+    result = extract("HEADLINE\n\nLONDON, March 2 - Talks at Cargill U.K. Ltd's crushing plant ended in February "
+                     "without result, a company spokesman said.")
     assert [s.speaker_organisation for s in result.statements] == ["Cargill U.K. Ltd"]
 
 
@@ -344,24 +303,18 @@ def test_a_name_inside_what_an_unnamed_speaker_said_is_no_antecedent(text):
 
 
 def test_a_name_the_story_prints_with_a_company_word_is_that_company():
-    text = (
-        "Halcyon Investments bought shares on Monday.\n\n"
-        "Halcyon, whose managing partner is Alan Slifka, said it bought more in February."
-    )
+    text = ("Halcyon Investments bought shares on Monday.\n\n"
+            "Halcyon, whose managing partner is Alan Slifka, said it bought more in February.")
     assert speaker_of(text, "February") == "Halcyon Investments"
     assert "Halcyon" not in {p.name for p in extract("HEADLINE\n\n" + text).people}
 
 
 def test_a_pronoun_looks_back_past_paragraphs_naming_nobody():
-    text = (
-        "Speaker Nancy Pelosi spoke on Tuesday.\n\nThe House will vote next week on the bill.\n\n"
-        "“We will not be deterred in February,” she said."
-    )
+    text = ("Speaker Nancy Pelosi spoke on Tuesday.\n\nThe House will vote next week on the bill.\n\n"
+            "“We will not be deterred in February,” she said.")
     assert speaker_of(text, "February") == "Nancy Pelosi"
-    text = (
-        "Speaker Nancy Pelosi spoke on Tuesday with Senator Chuck Schumer.\n\nThe House will vote next week.\n\n"
-        "“We will not be deterred in February,” she said."
-    )
+    text = ("Speaker Nancy Pelosi spoke on Tuesday with Senator Chuck Schumer.\n\nThe House will vote next week.\n\n"
+            "“We will not be deterred in February,” she said.")
     assert speaker_of(text, "February") is None
 
 
@@ -399,23 +352,14 @@ def test_voices_and_quoted_words_before_according_to(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
-            "Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said a jury ruled in February.",
-            "Merrell Dow Pharmaceuticals Inc",
-        ),
-        (
-            "Industrial Equity (Pacific) Ltd, a Hong Kong investment firm, said it raised its stake in February.",
-            "Industrial Equity (Pacific) Ltd",
-        ),
-        (
-            "The London Meat Futures Exchange, LMFE, will stop trading.\n\nTrading ends in February, the LMFE said.",
-            "London Meat Futures Exchange",
-        ),
-        (
-            "House Speaker Jim Wright, a Texas Democrat, met bankers.\n\n"
-            '"There is no way to cut the deficit in February," the Texas Democrat told reporters.',
-            "Jim Wright",
-        ),
+        ("Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said a jury ruled in February.",
+         "Merrell Dow Pharmaceuticals Inc"),
+        ("Industrial Equity (Pacific) Ltd, a Hong Kong investment firm, said it raised its stake in February.",
+         "Industrial Equity (Pacific) Ltd"),
+        ("The London Meat Futures Exchange, LMFE, will stop trading.\n\nTrading ends in February, the LMFE said.",
+         "London Meat Futures Exchange"),
+        ("House Speaker Jim Wright, a Texas Democrat, met bankers.\n\n"
+         "\"There is no way to cut the deficit in February,\" the Texas Democrat told reporters.", "Jim Wright"),
     ],
 )
 def test_units_acronyms_and_descriptions_printed_elsewhere(text, expected):
@@ -423,10 +367,8 @@ def test_units_acronyms_and_descriptions_printed_elsewhere(text, expected):
 
 
 def test_single_quotation_marks_of_british_and_australian_papers():
-    text = (
-        "Prime Minister Scott Morrison spoke.\n\n‘The fires are a national tragedy in February,’ "
-        "Mr Morrison said. ‘We will help.’"
-    )
+    text = ("Prime Minister Scott Morrison spoke.\n\n‘The fires are a national tragedy in February,’ "
+            "Mr Morrison said. ‘We will help.’")
     assert speaker_of(text, "February") == "Scott Morrison"
     result = extract(
         "HEADLINE\n\nPrime Minister Scott Morrison said Australia’s ‘tough’ stance in February would stand."
@@ -460,20 +402,16 @@ def test_a_person_named_inside_a_group_or_an_aide_s_description_is_not_the_speak
 
 
 def test_accented_names_of_modern_news():
-    assert (
-        speaker_of("Jeanine Áñez said the interim government would hold elections in February.", "February")
-        == "Jeanine Áñez"
-    )
+    assert speaker_of("Jeanine Áñez said the interim government would hold elections in February.",
+                      "February") == "Jeanine Áñez"
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("TWA said it would refile its application in February.", "TWA"),
-        (
-            "Red Lion Inns Limited Partnership said it filed a registration statement in February.",
-            "Red Lion Inns Limited Partnership",
-        ),
+        ("Red Lion Inns Limited Partnership said it filed a registration statement in February.",
+         "Red Lion Inns Limited Partnership"),
     ],
 )
 def test_acronyms_and_partnerships_speak_as_organisations(text, expected):
@@ -481,20 +419,14 @@ def test_acronyms_and_partnerships_speak_as_organisations(text, expected):
 
 
 def test_managing_director_and_a_circumstance_after_an_inverted_name():
-    text = (
-        "Ansett will buy 20 pct of America West in February, <Ansett Transport Ltd> managing director "
-        "Peter Abeles said."
-    )
+    text = ("Ansett will buy 20 pct of America West in February, <Ansett Transport Ltd> managing director "
+            "Peter Abeles said.")
     assert speaker_of(text, "February") == "Peter Abeles"
-    text = (
-        'Speaker Ali Akbar Hashemi Rafsanjani spoke.\n\n"We will carry out our duty in February," said '
-        "Rafsanjani in a speech to Parliament later broadcast by Tehran Radio."
-    )
+    text = ("Speaker Ali Akbar Hashemi Rafsanjani spoke.\n\n\"We will carry out our duty in February,\" said "
+            "Rafsanjani in a speech to Parliament later broadcast by Tehran Radio.")
     assert speaker_of(text, "February") == "Ali Akbar Hashemi Rafsanjani"
-    text = (
-        "The Iranian news agency IRNA, in a report received in London, said the operation launched into Iraq "
-        "on February 9 was over."
-    )
+    text = ("The Iranian news agency IRNA, in a report received in London, said the operation launched into Iraq "
+            "on February 9 was over.")
     assert speaker_of(text, "February") == "IRNA"
 
 
