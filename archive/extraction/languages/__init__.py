@@ -22,7 +22,15 @@ What it reads:
   with its words as label; a pronoun is the last person speaking, not one named inside their words,
   and no one named after an unnamed spokesman ("Ein Sprecher der RSF … sagte er");
 - German agency forms: "wie X mitteilte" before or after the words, and reported speech going on in
-  the subjunctive after a person's statement ("Russland halte sich an das Völkerrecht.");
+  the subjunctive after a person's statement ("Russland halte sich an das Völkerrecht."), also after a
+  relative clause ("Die Zeiten, in denen …, seien vorbei"), but not a sentence that names a source of its
+  own ("nach Angaben von Augenzeugen") nor the agency's modal voice ("dürften", "sollten"); the medium
+  the words were said to is not the speaker ("sagte X der Deutschen Presse-Agentur"); "der 47-Jährige"
+  and nationality nouns ("der Brite") are the person last named; "Auf die Frage, ob …, sagte X, …":
+  the words after the speaker;
+- a sentence that is only a quotation goes on with the person whose statement comes right before it;
+- French reflexive verbs ("s'est félicitée la ministre"), Spanish perfect tenses ("ha afirmado X") and
+  sentences without subject ("Añadió que …");
 - datelines: "PARIS, 12 mars (AFP) -", "MADRID, 3 Mar (EFE).-", "Berlin (dpa) -" (dateline.py);
 - people: runs of capitalised words with a role or honorific before them ("le ministre des
   Affaires étrangères, Jean-Noël Barrot", "Bundeskanzler Olaf Scholz", "M. Bourita"), a reporting
@@ -36,9 +44,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, Span, StatementMention
-from .dateline import parse_dateline
+from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
 from .organisations import find_organisations, organisation_spans
 
@@ -47,6 +56,7 @@ __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _ELISION_RE = re.compile(r"^(?:[dljnmstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
 _PARTICLES = frozenset("de da do dos das del van von der den di du al bin ben ter zu la le".split())
+_CAPITAL_PARTICLES = frozenset("Le La De Du Des Van Von Di Da Del Dos Das".split())  # inside a name, after a given name
 _INNER_PARTICLES = frozenset("der den la le".split())  # only after van, von, de: "von der Leyen"
 _ARTICLES = {
     "fr": frozenset("le la l' l’ les".split()),
@@ -57,7 +67,29 @@ _DETERMINERS_DE = frozenset(
     "der die das den dem des ein eine einer einen einem eines dieser diese dieses kein keine sein seine ihr ihre "
     "seinem seiner ihrem ihrer unser unsere".split()
 )
-_NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen")
+# "Aiman al-Safadi", "Abdel Fattah al-Sissi", "Ahmed ben Ali": an Arabic name's lower-case article or kinship word
+_ARABIC_ARTICLE_RE = re.compile(r"^(?:al|el|as|ad|ash|at|az|an|ar|ibn|bin|ben|abu|ould)-[^\W\d_]", re.UNICODE)
+# French reflexive past: "…, s'est félicitée la haute représentante", "X s'est dit convaincu que …"
+_FR_REFLEXIVE = r"(?:s['’]est|se sont|s['’]était|se sont-ils|s['’]est-(?:il|elle))"
+# A relative clause after an inverted verb's speaker is about the speaker: "…, recordó el mandatario, quien pidió
+# a sus socios «…»", "…, a insisté le diplomate, qui « … »".
+_RELATIVE = {"fr": r"(?:qui|lequel|laquelle|dont)\b", "es": r"(?:quien|quienes|que|el cual|la cual)\b"}
+_SUBORDINATORS_DE = frozenset(
+    "als bevor nachdem während weil da wo wenn obwohl um ohne sodass so und oder aber sondern doch der die das dem "
+    "den denen deren dessen welche welcher welches wie ob dass damit indem seit seitdem bis falls zumal".split()
+)
+_RELATIVE_DE_RE = re.compile(
+    r"\s*(?:(?:in|mit|von|an|auf|bei|für|über|unter|nach|aus|zu|gegen)\s+)?"
+    r"(?:der|die|das|denen|dem|deren|dessen|den|welche|welcher|welches|wo)\s"
+)
+_CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
+_NOUN_ENDINGS_DE = (
+    "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen",
+    # bodies: "Gesundheitsministerium sprach von …", "des Handelsministeriums sagte"
+    "ium", "iums", "amt", "amts", "amtes", "behörde", "gericht", "gerichts", "verband", "verbands", "partei",
+    "sion", "armee", "agentur", "zentrum", "zentrums", "institut", "instituts", "büro", "büros", "komitee",
+    "komitees", "polizei",
+)  # fmt: skip
 _OPENERS = '«„“"»‹'
 _QUOTE_RES = {
     "fr": [r"«\s*([^«»]+?)\s*»", r"“([^“”]+?)”", r"\"([^\"]+?)\""],
@@ -75,6 +107,12 @@ _CIRCUMSTANCES = {
     "fr": "lors|devant|à l['’]issue|après|avant|dans|en|au|sur|pendant|depuis",
     "es": "tras|en|durante|ante|a su|desde|al|antes|después",
     "de": "nach|vor|bei|in|auf|am|im|laut|während|gegenüber",
+}
+# Prepositions of place: a lone capitalised word right after one is a place, not a person beside a verb.
+_LOCATIVES = {
+    "fr": frozenset("à en".split()),
+    "es": frozenset("en desde".split()),
+    "de": frozenset("in aus nach nahe bei".split()),
 }
 _PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
@@ -140,9 +178,8 @@ class _Story:
         self.document = document
         self.paragraphs = document.paragraphs
         self.language = lex.language
-        verbs = sorted(lex.verbs, key=len, reverse=True)
-        self.verb_alt = "|".join(re.escape(v) for v in verbs)
-        self.present_alt = "|".join(re.escape(v) for v in sorted(lex.present, key=len, reverse=True)) or "(?!)"
+        self.verb_alt = _alternation(lex.language, "verbs")
+        self.present_alt = _alternation(lex.language, "present") or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
         self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
@@ -164,7 +201,7 @@ class _Story:
         word = token.text
         if self._in_organisation(paragraph, token):  # "das Auswärtige Amt", "le Quai d'Orsay"
             return False
-        if not word[:1].isupper() or word.endswith("."):
+        if not (word[:1].isupper() or _ARABIC_ARTICLE_RE.match(word)) or word.endswith("."):
             return False
         if word in self.lex.non_names or word in self.lex.honorifics or is_role(self.lex, word):
             return False
@@ -184,6 +221,16 @@ class _Story:
                         runs.append(run)
                     run = []
                 run.append(token)
+                continue
+            if (
+                joined
+                and token.text in _CAPITAL_PARTICLES
+                and run[-1].text not in _PARTICLES
+                and index + 1 < len(tokens)
+                and text[token.end : tokens[index + 1].start] == " "
+                and self._name_like(paragraph, tokens[index + 1])
+            ):
+                run.append(token)  # "Marine Le Pen", "Bruno Le Maire", "Charles De Gaulle"
                 continue
             nxt = self._after_particles(paragraph, index)
             particle = token.text in _PARTICLES and nxt is not None
@@ -254,15 +301,32 @@ class _Story:
         plural = _PLURAL_VERB[self.language]
         verb_after = bool(re.match(rf"^\s+(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
             self.language == "fr"
-            and re.match(rf"^,?\s+(?:a|avait)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.verb_alt})\b", after)
+            and re.match(
+                # "Marine Le Pen, elle, a affirmé": a stressed pronoun may stand between
+                rf"^(?:,\s*(?:lui|elle|eux|elles)\s*)?,?\s+(?:a|avait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,3}}?"
+                rf"(?:{self.verb_alt})\b",
+                after,
+            )
         )
-        verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None
+        # "sprach von Verletzten": a verb's preposition, not a name's particle ("von der Leyen")
+        if self.language == "de" and len(run) > 1 and before.rstrip().endswith(",") and not verb_after:
+            # "Ein Mitglied des Politbüros, Basem Naim, sagte …": a name between commas before a reporting verb
+            verb_after = bool(re.match(rf"^,\s+(?:{self.verb_alt})\b", after))
+        verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None and run[0].text not in _PARTICLES
+        if self._is_medium(run[-1].text):
+            return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
+        if self.language == "de" and previous.lower() in _CONTRACTIONS_DE | _DETERMINERS_DE and before.endswith(" "):
+            # "im Interesse Moskaus", "des Bundesverbands der Deutschen Industrie": nouns after their article;
+            # German puts a role, not an article, right before a person's name ("der Kanzler Olaf Scholz")
+            return False, ""
         if self.language == "de" and len(run) == 1:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
                 return False, ""
         if len(run) == 1:
             direct_role = bool(before_tokens) and is_role(self.lex, previous) and before.endswith(" ")
+            if previous.lower() in _LOCATIVES[self.language] and not (honorific or direct_role):
+                return False, ""  # "ein Regierungssprecher in Jerusalem sagte", "a déclaré à Kiev": a place
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
         given = run[0].text in self.given_names
         return bool(role) or honorific or verb_after or verb_before or given, role
@@ -383,10 +447,21 @@ class _Story:
         return best_country or best
 
     def _speaker(
-        self, paragraph: int, start: int, end: int, *, subject: bool, pronoun: str = "", null_subject: bool = False
+        self,
+        paragraph: int,
+        start: int,
+        end: int,
+        *,
+        subject: bool,
+        pronoun: str = "",
+        null_subject: bool = False,
+        anchor: int | None = None,
     ) -> tuple[str | None, str]:
-        """The person a speaker phrase names (or refers to), else None and the phrase as label."""
+        """The person a speaker phrase names (or refers to), else None and the phrase as label. A pronoun, a
+        role or a dropped subject stands for someone named before `anchor` (the speaker phrase, or the words
+        when they come first: "Scholz habe ihn erpresst, sagte der FDP-Chef" is not Scholz's)."""
         text = self.paragraphs[paragraph]
+        before = start if anchor is None else anchor
         phrase = text[start:end].strip(" ,;:—–-")
         named = self._people_in(paragraph, start, end)
         if named:
@@ -395,8 +470,12 @@ class _Story:
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
-            who = self._pronoun_person(paragraph, start)
+            who = self._pronoun_person(paragraph, before)
             return who, ("" if who else phrase[:80] or pronoun)
+        if self.language == "de" and re.fullmatch(r"(?:der|die)\s+\d+-[Jj]ährigen?", phrase):
+            # "sagte der 47-Jährige": the agencies' way of naming the person last named or speaking again
+            who = self._pronoun_person(paragraph, before)
+            return who, ("" if who else phrase[:80])
         if null_subject and (
             not words
             or (
@@ -407,17 +486,31 @@ class _Story:
             )
         ):
             # Spanish drops the subject ("…, añadió."): the person last named or speaking
-            return self._last_event(paragraph, start), ""
+            return self._last_event(paragraph, before), ""
         head = lowered[:6] if not subject else lowered[-8:]
         role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
-        if role_words and (
-            definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head)
+        if self.language == "de" and role_words:
+            # the determiner nearest before the role is the role's; "des" in "Ein Sprecher des Ministeriums" is not
+            scope = [w.lower() for w in (words[:6] if not subject else words[-8:])]
+            before_role = scope[: scope.index(role_words[0].lower())]
+            nearest = next((w for w in reversed(before_role) if w in _DETERMINERS_DE), None)
+            if nearest is not None and nearest not in _ARTICLES["de"]:
+                return None, phrase[:80]  # "ein Sprecher des chinesischen Handelsministeriums": someone unnamed
+        bare_plural = (  # "Diplomaten zufolge", "sagten Regierungsvertreterinnen": a group, no one person
+            self.language == "de"
+            and not any(w in _DETERMINERS_DE for w in head)
+            and all(w.endswith(("en", "ern", "innen")) for w in role_words)
+        )
+        if (
+            role_words
+            and not bare_plural
+            and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head))
         ):
-            who = self._by_role(role_words[0], phrase, paragraph, start)
+            who = self._by_role(role_words[0], phrase, paragraph, before)
             if who is None and organisation_spans(self.language, phrase):
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
-            who = who or self._last_event(paragraph, start)
+            who = who or self._last_event(paragraph, before)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 who = later[0] if later else None
@@ -445,7 +538,7 @@ class _Story:
             close = re.search(r"\s[—–]", text[start:])
             return start + close.start() if close else len(text)
         inverted = re.search(
-            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|(?:{self.present_alt})-t-)\b",
+            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|{_FR_REFLEXIVE}\s+(?:{self.verb_alt})|(?:{self.present_alt})-t-)\b",
             text[start:],
         )
         if self.language == "de":
@@ -458,14 +551,25 @@ class _Story:
         bounds, start = [], 0
         for match in re.finditer(r"[.!?](?:[»“”\"«])?(?=\s+[\w«„“\"—–¿¡])", text):
             at = match.start()
-            if any(s < at < e - 1 for s, e in inside):
-                continue
+            if any(s < at and match.end() < e for s, e in inside):
+                continue  # inside a quotation, unless it ends it ("… schützen.“ Bei einem der Angriffe …")
             before = text[max(0, at - 6) : at + 1].split()[-1] if text[max(0, at - 6) : at + 1].split() else ""
-            if before in self.lex.honorifics or re.fullmatch(r"(?:\w\.)+", before) and len(before) <= 4:
+            initial = re.fullmatch(r"(?:\w\.)+", before) and len(before) <= 4
+            if (
+                initial
+                and before == "X."
+                and re.search(r"(?:^|\s)(?:auf|Plattform|sur|réseau|en|plataforma|red)\s+X\.$", text[: at + 1])
+            ):
+                initial = False  # "schrieb er auf der Plattform X. Budapest …": the network, not an initial
+            if before in self.lex.honorifics or initial:
                 continue
             nxt = text[match.end() :].lstrip()[:1]
             if nxt.islower():
                 continue
+            if re.fullmatch(r"\d{1,2}\.", before) and (
+                re.match(r"\s*([^\W\d_]+)", text[match.end() :]).group(1).lower() in _months(self.language)
+            ):
+                continue  # "am 15. Januar": a German date's ordinal, not a sentence's end
             bounds.append((start, match.end()))
             start = match.end()
         if start < len(text):
@@ -484,6 +588,8 @@ class _Story:
                 found = self._sentence(paragraph, start, end, in_sentence)
                 if not found and previous and not in_sentence:
                     found = self._continuation(paragraph, start, end, previous[-1])
+                if previous and len(found) <= 1 and len(in_sentence) == 1:
+                    found = self._quote_goes_on(paragraph, found, in_sentence[0], start, end, previous[-1])
                 previous = found
                 for statement in found:
                     statements.append(statement)
@@ -491,6 +597,25 @@ class _Story:
                         position = (paragraph, statement.start)
                         bisect.insort(self.events, (position, statement.speaker_person))
         return statements
+
+    def _quote_goes_on(self, paragraph, found, quote: _Quote, start: int, end: int, before) -> list:
+        """A sentence that is a quotation and nothing else, right after a person's statement in the same
+        paragraph, is more of that person's words ("…, sagte Merz. „Jeder Tag zählt.“"), as in English."""
+        if not before.speaker_person or quote.dash:
+            return found
+        text = self.paragraphs[paragraph]
+        marks = " .!?…" + _OPENERS + "“”»«"
+        if text[start:end].strip(marks) != text[quote.start : quote.end].strip(marks):
+            return found
+        if not found:
+            if len(text[quote.start : quote.end].split()) < 2:
+                return found
+            statement = self._statement(DIRECT, paragraph, quote.start, quote.end, "", None, "")
+            found = [statement] if statement is not None else []
+        for statement in found:
+            if not (statement.speaker_person or statement.speaker_label or statement.speaker_organisation):
+                statement.speaker_person = before.speaker_person
+        return found
 
     def _continuation(self, paragraph: int, start: int, end: int, before: StatementMention) -> list[StatementMention]:
         """German reported speech goes on in the subjunctive with no reporting verb of its own ("…, sagte
@@ -502,7 +627,13 @@ class _Story:
         # The subjunctive is the main clause's verb: German puts it second, after the first phrase, so
         # within the first words and before any comma ("Fast 25 Millionen Menschen seien …"), not in a
         # clause further on ("Die Polizei nahm zwei Männer fest, die … gewesen seien").
-        head = [t.text for t in _tokens(sentence.split(",")[0])][:6]
+        clauses = sentence.split(",")
+        if re.search(r"\b(?:Angaben|Informationen|zufolge|laut|hieß es|heißt es)\b", sentence):
+            return []  # "…, seien nach Angaben von Augenzeugen …": the sentence names a source of its own
+        head = [t.text for t in _tokens(clauses[0])][:6]
+        if len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
+            # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
+            head += [t.text for t in _tokens(clauses[2])][:2]
         if not set(head) & self.lex.subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
             return []
         statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
@@ -617,6 +748,11 @@ class _Story:
             if not before.rstrip().endswith(":"):
                 return None, "", ""
             # "X meldete sich zu Wort: „…“": the person the clause before the colon names
+            if self.language == "de" and re.search(r"\s(?:er|sie)\s", before):
+                # "Den entlassenen Finanzminister Christian Lindner griff er scharf an: „…“": the pronoun is
+                # the subject, the person named is the object
+                who = self._pronoun_person(paragraph, sentence_start)
+                return who, ("" if who else "er"), ""
             named = self._people_in(paragraph, sentence_start, quote.outer_start)
             return (named[-1], "", "") if named else (None, "", "")
         verb_start = sentence_start + verb.start()
@@ -626,6 +762,33 @@ class _Story:
             return subject_speaker, subject_label, verb.group(1)
         speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
         return speaker, label, verb.group(1)
+
+    def _words_after_speaker(self, paragraph: int, speaker_end: int, rest_end: int) -> int | None:
+        """German: where the words start when they follow the speaker ("…, sagte Hebestreit, darüber entscheide
+        man im Einzelfall"): a clause after the comma whose first words hold a Konjunktiv form, not a
+        subordinate clause ("…, sagte Merz, als er eintraf"); None otherwise."""
+        if self.language != "de":
+            return None
+        tail = self.paragraphs[paragraph][speaker_end:rest_end]
+        match = re.match(r",\s*(?=([\w-]+))", tail)
+        if match is None or match.group(1).lower() in _SUBORDINATORS_DE:
+            return None
+        head = {t.text for t in _tokens(tail[match.end() :])[:6]}
+        return speaker_end + match.end() if head & self.lex.subjunctive else None
+
+    def _is_medium(self, word: str) -> bool:
+        """ "Presse-Agentur", "Zeitung", "Deutschlandfunk", "Tass": a news medium (German), never a person."""
+        return self.lex.media_re is not None and bool(self.lex.media_re.search(word))
+
+    def _recipient(self, rest: str) -> int | None:
+        """Where, in the words after an inverted verb, the medium the words were said to starts ("sagte X
+        der Deutschen Presse-Agentur", "… dem Sender ntv", "… der »Süddeutschen Zeitung«"), or None."""
+        if self.lex.media_re is None:
+            return None
+        for match in re.finditer(r"\s(?:der|dem|den)\s+(?P<next>[»„\"«]?)((?:[\w-]+\s+)?)(?P<noun>[\w-]+)", rest):
+            if match.group("next") or self._is_medium(match.group("noun")):
+                return match.start()
+        return None
 
     def _apposition(self, paragraph: int, comma: int) -> int:
         """Past ", Name," after a role ("el vocero presidencial, Manuel Adorni, …"): the second comma."""
@@ -639,7 +802,7 @@ class _Story:
         """ "Wie das Auswärtige Amt mitteilte, soll …" / "…, wie ein Regierungssprecher sagte." (German)."""
         if self.language != "de" or not self.lex.subordinate:
             return None
-        verbs = "|".join(re.escape(v) for v in sorted(self.lex.subordinate, key=len, reverse=True))
+        verbs = _alternation(self.language, "subordinate")
         skip = _dateline_end(self.language, sentence) if (paragraph, start) == (0, 0) else 0  # "Berlin (dpa) - Wie …"
         front = re.compile(rf"\s*Wie\s+(?P<who>[^,.;„“«»\"]{{2,80}}?)\s+(?P<verb>{verbs})\s*,\s*").match(sentence, skip)
         if front:
@@ -656,14 +819,18 @@ class _Story:
         """ "…, a déclaré X." / "…, dijo X." / "…, sagte X." / "— …, a-t-il lancé"."""
         if self.language == "fr":
             pattern = (
-                rf",\s*(?:(?:a|ont|avait|avaient)(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
+                rf",\s*(?:(?:a|ont|avait|avaient|{_FR_REFLEXIVE})(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
                 rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle|on))\b"
-                r"(?P<rest>[^»«]*?)(?:,\s*(?=«)|$)"
+                rf"(?P<rest>[^»«]*?)(?:,\s*(?=«|{_RELATIVE['fr']})|$)"
             )
         elif self.language == "es":
-            pattern = rf"(?:,|[—–]|\s[—–])\s*[—–]?(?P<verb>{self.verb_alt})\b(?P<rest>[^\"“”«»]*?)(?:,\s*(?=[\"“«])|$)"
-        else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."
-            pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>[^„“«»\"]*?)(?:,\s*(?=[„«»\"])|$)"
+            pattern = (
+                rf"(?:,|[—–]|\s[—–])\s*[—–]?(?P<verb>{self.verb_alt})\b(?P<rest>[^\"“”«»]*?)"
+                rf"(?:,\s*(?=[\"“«]|{_RELATIVE['es']})|$)"  # "…, recordó el mandatario, quien pidió …"
+            )
+        else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."; a medium's title may follow the speaker
+            title = r"[»«„\"][^„“«»\"]{1,40}[«»“\"](?=[\s.,;!?]|$)"  # "sagte Pistorius der »Süddeutschen Zeitung«."
+            pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>(?:[^„“«»\"]|{title})*?)(?:,\s*(?=[„«»\"])|$)"
         match = None
         for candidate in re.finditer(pattern, sentence):
             match = candidate
@@ -693,16 +860,33 @@ class _Story:
         if self.language == "de":
             pron = re.match(r"\s*(er|sie)\b", rest)
             pronoun = pronoun or (pron.group(1) if pron else "")
-        # The speaker's words end at the first comma or preposition that starts a circumstance.
+        # The speaker's words end at the first comma or preposition that starts a circumstance, or at the
+        # medium they were said to ("sagte die SPD-Politikerin der Deutschen Presse-Agentur").
         cut = re.search(rf",|\s(?:{_CIRCUMSTANCES[self.language]})\s", text_rest)
-        speaker_end = rest_start + (cut.start() if cut else len(rest))
-        if cut is not None and cut.group() == ",":  # "…, a répondu le porte-parole, Dmitri Peskov."
+        cut_at = cut.start() if cut else len(rest)
+        comma = cut is not None and cut.group() == ","
+        recipient = self._recipient(text_rest)
+        if recipient is not None and recipient < cut_at:
+            cut_at, comma = recipient, False
+        speaker_end = rest_start + cut_at
+        if comma:  # "…, a répondu le porte-parole, Dmitri Peskov."
             speaker_end = self._apposition(paragraph, speaker_end)
         speaker, label = self._speaker(
-            paragraph, rest_start, speaker_end, subject=False, pronoun=pronoun, null_subject=True
+            paragraph,
+            rest_start,
+            speaker_end,
+            subject=False,
+            pronoun=pronoun,
+            null_subject=True,
+            # German reported speech names others, not its speaker ("Scholz habe ihn erpresst, sagte der
+            # FDP-Chef"); French restates the speaker's own act ("Macron a proposé …, a-t-il indiqué")
+            anchor=start if self.language == "de" else None,
         )
+        tail = self._words_after_speaker(paragraph, speaker_end, rest_end) if comma else None
+        if tail is not None:  # "Auf die Frage, ob …, sagte Hebestreit, darüber entscheide man im Einzelfall."
+            return INDIRECT, tail, end, verb, speaker, label
         content_start = start
-        according = re.match(rf"^\s*(?:{'|'.join(re.escape(a) for a in self.lex.according)})\b[^,]*,", sentence, re.I)
+        according = re.match(rf"^\s*(?:{_alternation(self.language, 'according')})\b[^,]*,", sentence, re.I)
         if according:
             content_start = start + according.end()
         return INDIRECT, content_start, start + match.start(), verb, speaker, label
@@ -711,13 +895,24 @@ class _Story:
         """ "X a affirmé que …" / "X dijo que …" / "X erklärte, …"."""
         if self.language == "fr":
             pattern = (
-                rf"\b(?:(?:a|ont|avait|avaient|aurait)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>{self.verb_alt})"
+                rf"\b(?:(?:a|ont|avait|avaient|aurait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>{self.verb_alt})"
                 rf"|(?P<verb2>{self.present_alt}))\s+(?:[\w'’-]+\s+){{0,5}}?(?:que\s+|qu['’])"
             )
         elif self.language == "es":
             pattern = rf"\b(?P<verb>{self.verb_alt})\s+(?:[\w'’-]+\s+){{0,8}}?que\s+"
         else:
-            pattern = rf"\b(?P<verb>{self.verb_alt})\b(?:[^,.;:„“«»\"]{{0,60}}?),\s*(?:dass\s+)?"
+            # a circumstance opened by a preposition may be longer ("sagte nach einem Treffen mit seinem
+            # jordanischen Amtskollegen Aiman al-Safadi in Kairo, …")
+            pattern = (
+                rf"\b(?P<verb>{self.verb_alt})\b(?:[^,.;:„“«»\"]{{0,60}}?"
+                rf"|\s+(?:{_CIRCUMSTANCES['de']}|mit|zum|zur)\s[^,.;:„“«»\"]{{0,110}}?),\s*(?:dass\s+)?"
+            )
+        if self.language == "es" and sentence[:1].isupper():
+            # "Añadió que …": Spanish drops the subject; the person last named or speaking says it
+            dropped = re.match(pattern, sentence[:1].lower() + sentence[1:])
+            if dropped and dropped.start() == 0:
+                speaker = self._pronoun_person(paragraph, start)
+                return INDIRECT, start + dropped.end(), end, dropped.group("verb"), speaker, ""
         match = re.search(pattern, sentence)
         if match is None:
             return None
@@ -734,7 +929,7 @@ class _Story:
 
     def _according(self, paragraph, start, end, sentence, quotes):
         """ "Selon X, …" / "…, según X." / "Laut X soll …" / "X zufolge …"."""
-        forms = "|".join(re.escape(a) for a in self.lex.according if a != "zufolge")
+        forms = _alternation(self.language, "according", leave_out="zufolge")
         text = self.paragraphs[paragraph]
         front = re.match(rf"^\s*(?:{forms})\s+", sentence, re.I)
         if front:
@@ -815,6 +1010,13 @@ class _Story:
                 )
             )
         return found
+
+
+@cache
+def _alternation(language: str, kind: str, leave_out: str = "") -> str:
+    """A regular expression alternation of the lexicon's forms of one kind, longest first (built once)."""
+    forms = [f for f in getattr(lexicon(language), kind) if f != leave_out]
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
 def _last_name_index(run: list[_Token]) -> int:

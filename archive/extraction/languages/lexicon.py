@@ -38,6 +38,8 @@ class Lexicon:
     subordinate: frozenset[str] = frozenset()  # German: verbs ending a "wie X mitteilte" clause
     subjunctive: frozenset[str] = frozenset()  # German: Konjunktiv forms of reported speech
     voice: frozenset[str] = frozenset()  # words a body's voice is named with ("porte-parole", "Sprecher")
+    demonyms: frozenset[str] = frozenset()  # German: "der Brite", "die Französin" stand for a person, as a role does
+    media_re: re.Pattern | None = None  # German: a news medium ("der Deutschen Presse-Agentur"), by its noun's end
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -131,7 +133,11 @@ def lexicon(language: str) -> Lexicon:
         language=language,
         countries=countries,
         country_re=country_re,
-        verbs=frozenset(speech.get("verb", [])),
+        verbs=frozenset(
+            speech.get("verb", [])
+            # Spanish perfect tenses, as Europa Press writes them: "ha afirmado", "han explicado", "había dicho"
+            + [f"{aux} {p}" for p in speech.get("participle", []) for aux in ("ha", "han", "había", "habían")]
+        ),
         present=frozenset(speech.get("present", [])),
         pronouns=frozenset(speech.get("pronoun", [])),
         according=tuple(sorted(speech.get("according", []), key=len, reverse=True)),
@@ -142,10 +148,24 @@ def lexicon(language: str) -> Lexicon:
         subordinate=frozenset(speech.get("subordinate", [])),
         subjunctive=frozenset(speech.get("subjunctive", [])),
         voice=frozenset(speech.get("voice", [])),
+        demonyms=frozenset(speech.get("demonym", [])),
+        media_re=(
+            re.compile(r"(?:" + "|".join(sorted(map(re.escape, speech["medium"]), key=len, reverse=True)) + r")$", re.I)
+            if speech.get("medium")
+            else None
+        ),
     )
 
 
 def is_role(lex: Lexicon, word: str) -> bool:
+    if word in lex.demonyms:
+        return True
+    lowered = word.lower()
+    if lex.language in ("fr", "es") and lowered.startswith("ex") and len(lowered) > 4:
+        # "l'ex-ministre", "la exalcaldesa", "el expresidente": a former holder of the role
+        bare = lowered[3:] if lowered.startswith("ex-") else lowered[2:]
+        if bare in lex.roles:
+            return True
     if lex.role_re is not None:
         return bool(lex.role_re.match(word)) and len(word) > 3
     return word.lower() in lex.roles
