@@ -67,6 +67,21 @@ def test_the_split_is_fixed_and_covers_every_gold_file():
     assert len(files) >= 207  # the 40 first stories, 60 + 45 + 40 Reuters stories, 21 pages and 1 NewsML story
 
 
+def test_the_development_draws_are_the_gold_they_say(corpus_dir):
+    """The later Reuters draws of the development part are rerunnable: each draw, run again, names
+    exactly the gold files that say they come from it, and every one is in the development part."""
+    if not (corpus_dir / "all.jsonl").exists():
+        pytest.skip(f"the draws read {corpus_dir / 'all.jsonl'}")
+    split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
+    for draw in (extraction_gold.draw_more_stories, extraction_gold.draw_third_stories):
+        drawn = {f"r21578-{story_id}.json" for story_id in draw()}
+        written = {
+            p.name for p in GOLD_DIR.glob("r21578-*.json") if draw.__name__ in json.loads(p.read_text())["_about"]
+        }
+        assert drawn == written
+        assert drawn <= set(split["dev"])
+
+
 MEASURES = [
     "person speaker precision",
     "person speaker recall",

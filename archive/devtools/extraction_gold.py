@@ -292,6 +292,44 @@ _COMMODITY_TOPICS = {
 }
 
 
+def _corpus_candidates(excluded: set[int], accept) -> list[dict]:
+    """The records of all.jsonl that `accept(record)` takes, none among the 400 diplomatic stories
+    nor in `excluded` (gold already written): the population every draw below samples."""
+    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
+    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
+        records = (json.loads(line) for line in corpus)
+        return [r for r in records if r["id"] not in diplomatic and r["id"] not in excluded and accept(r)]
+
+
+LATER_DRAWS = ("draw_more_stories", "draw_third_stories")  # in the order they were drawn
+
+
+def _gold_before(draw: str) -> set[int]:
+    """The Reuters gold written before a draw: every file but those of this draw and the later ones
+    (a draw's files name it in their "_about")."""
+    drawn_since = LATER_DRAWS[LATER_DRAWS.index(draw) :]
+    return {
+        int(p.stem.split("-")[1])
+        for p in GOLD_DIR.glob("r21578-*.json")
+        if not any(name in json.loads(p.read_text(encoding="utf-8"))["_about"] for name in drawn_since)
+    }
+
+
+def _said_with_places(record: dict) -> bool:
+    """The first and third draws' population: " said" in the body, 80-450 words, a PLACES tag."""
+    body = record["body"]
+    return bool(record["places"]) and " said" in body and 80 <= len(body.split()) <= 450
+
+
+def _topic_group(record: dict) -> str:
+    topics = set(record["topics"])
+    if "trade" in topics:
+        return "trade"
+    if topics & _MONEY_TOPICS:
+        return "money"
+    return "commodities" if topics & _COMMODITY_TOPICS else "other"
+
+
 def draw_stories(seed: int = 12, per_group: int = 15) -> dict[str, list[int]]:
     """The draw that chose issue 12's Reuters gold (kept to be rerun, not to be redrawn): stories of
     all.jsonl with " said" in the body, 80-450 words and a PLACES tag, neither among the 400
@@ -299,31 +337,14 @@ def draw_stories(seed: int = 12, per_group: int = 15) -> dict[str, list[int]]:
     random.Random(12). The gold of the 40 first stories is read from this folder's own ids."""
     import random
 
-    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
     earlier = {
         int(p.stem.split("-")[1])
         for p in GOLD_DIR.glob("r21578-*.json")
         if "source" not in json.loads(p.read_text(encoding="utf-8"))
     }
     groups: dict[str, list[int]] = {"trade": [], "money": [], "commodities": [], "other": []}
-    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
-        for line in corpus:
-            record = json.loads(line)
-            if record["id"] in diplomatic or record["id"] in earlier or not record["places"]:
-                continue
-            if " said" not in record["body"] or not 80 <= len(record["body"].split()) <= 450:
-                continue
-            topics = set(record["topics"])
-            group = (
-                "trade"
-                if "trade" in topics
-                else "money"
-                if topics & _MONEY_TOPICS
-                else "commodities"
-                if topics & _COMMODITY_TOPICS
-                else "other"
-            )
-            groups[group].append(record["id"])
+    for record in _corpus_candidates(earlier, _said_with_places):
+        groups[_topic_group(record)].append(record["id"])
     rng = random.Random(seed)
     return {group: sorted(rng.sample(sorted(ids), per_group)) for group, ids in groups.items()}
 
@@ -336,22 +357,12 @@ def draw_more_stories(seed: int = 1212, count: int = 45) -> list[int]:
     by reading before the extractor was run on them."""
     import random
 
-    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
-    gold = {  # the gold before this draw (the draw's own files name it in their "_about")
-        int(p.stem.split("-")[1])
-        for p in GOLD_DIR.glob("r21578-*.json")
-        if "draw_more_stories" not in json.loads(p.read_text(encoding="utf-8"))["_about"]
-    }
-    ids = []
-    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
-        for line in corpus:
-            record = json.loads(line)
-            if record["id"] in diplomatic or record["id"] in gold or not (record["people"] or record["orgs"]):
-                continue
-            body = record["body"]
-            if '"' not in body or " said" not in body or not 80 <= len(body.split()) <= 400:
-                continue
-            ids.append(record["id"])
+    def accept(record):
+        body = record["body"]
+        quoted = '"' in body and " said" in body
+        return bool(record["people"] or record["orgs"]) and quoted and 80 <= len(body.split()) <= 400
+
+    ids = [r["id"] for r in _corpus_candidates(_gold_before("draw_more_stories"), accept)]
     return sorted(random.Random(seed).sample(sorted(ids), count))
 
 
@@ -362,21 +373,7 @@ def draw_third_stories(seed: int = 1213, count: int = 40) -> list[int]:
     random.Random(1213), no topic groups. Annotated by reading before the extractor ran on them."""
     import random
 
-    diplomatic = {json.loads(line)["id"] for line in (CORPUS_DIR / "labels.jsonl").open(encoding="utf-8")}
-    gold = {  # the gold before this draw (the draw's own files name it in their "_about")
-        int(p.stem.split("-")[1])
-        for p in GOLD_DIR.glob("r21578-*.json")
-        if "draw_third_stories" not in json.loads(p.read_text(encoding="utf-8"))["_about"]
-    }
-    ids = []
-    with open(CORPUS_DIR / "all.jsonl", encoding="utf-8") as corpus:
-        for line in corpus:
-            record = json.loads(line)
-            if record["id"] in diplomatic or record["id"] in gold or not record["places"]:
-                continue
-            if " said" not in record["body"] or not 80 <= len(record["body"].split()) <= 450:
-                continue
-            ids.append(record["id"])
+    ids = [r["id"] for r in _corpus_candidates(_gold_before("draw_third_stories"), _said_with_places)]
     return sorted(random.Random(seed).sample(sorted(ids), count))
 
 
