@@ -5,11 +5,7 @@ an unnamed spokesman has taken the place of."""
 from __future__ import annotations
 
 from archive.extraction import extract
-
-
-def given(result, words: str):
-    statement = next(s for s in result.statements if words in s.text)
-    return statement.speaker_person or statement.speaker_organisation or f"[{statement.speaker_label}]"
+from .speech import given
 
 
 def test_a_wie_clause_names_the_speaker_before_or_after_the_words():

@@ -5,11 +5,7 @@ subject ("Añadió que …")."""
 from __future__ import annotations
 
 from archive.extraction import extract
-
-
-def given(result, words: str):
-    statement = next(s for s in result.statements if words in s.text)
-    return statement.speaker_person or statement.speaker_organisation or f"[{statement.speaker_label}]"
+from .speech import given
 
 
 def test_a_french_reflexive_reporting_verb_before_or_after_its_speaker():
