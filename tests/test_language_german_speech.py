@@ -5,6 +5,7 @@ an unnamed spokesman has taken the place of."""
 from __future__ import annotations
 
 from archive.extraction import extract
+
 from .speech import given
 
 

@@ -5,6 +5,7 @@ subject ("Añadió que …")."""
 from __future__ import annotations
 
 from archive.extraction import extract
+
 from .speech import given
 
 
