@@ -133,6 +133,29 @@ def test_a_story_whose_file_says_nothing_gets_the_detected_language(tmp_path):
     assert Article.objects.get().language == "fr"
 
 
+def test_languages_are_detected_by_the_extraction_workers(tmp_path, monkeypatch):
+    """With a pool of workers (a full first batch), each story is detected where it is extracted,
+    and the importer's own process (which reads and writes) detects nothing."""
+    from archive.importing import preparing
+
+    lines = [
+        {"title": f"Accord {n}", "date": "2025-02-11", "body": f"{FRENCH_STORY}\n\nParagraphe {n}."}
+        if n % 2
+        else {"title": f"Talks {n}", "date": "2025-02-11", "body": f"Ministers met in Tokyo, officials said. Item {n}."}
+        for n in range(preparing.BATCH_SIZE + 10)
+    ]
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    in_this_process = []  # calls in the workers (forked) are not seen here
+    real = preparing.story_language
+    monkeypatch.setattr(preparing, "story_language", lambda *args: in_this_process.append(args) or real(*args))
+    Importer(workers=2).import_paths([str(path)])
+    languages = dict(Article.objects.values_list("title", "language"))
+    assert languages["Accord 1"] == languages[f"Accord {preparing.BATCH_SIZE + 9}"] == "fr"
+    assert languages["Talks 0"] == languages[f"Talks {preparing.BATCH_SIZE + 8}"] == "en"
+    assert in_this_process == []
+
+
 def test_newsml_items_give_their_language(samples_dir):
     Importer(workers=1).import_paths([str(samples_dir / "newsml-g2" / "dpa-embargoed.xml")])
     article = Article.objects.get()

@@ -27,6 +27,7 @@ from archive.backup.restore import extraction_from_export
 from archive.extraction import Extraction, extract
 from archive.models import Article, ImportOutcome
 
+from .language import load as load_language_model
 from .language import normalised_language, stored_language, story_language
 from .readers import read_input
 from .records import RawDocument, ReadProblem
@@ -59,6 +60,10 @@ class Prepared:
 def prepare(raw: RawDocument, default_source: str = "") -> Prepared:
     prepared = Prepared(raw, input_hash(raw))
     try:
+        if not raw.given and not normalised_language(raw.language):
+            # Detected here, in the extraction worker, and not while reading: reading and writing
+            # share the importer's one process, which is what limits an import's rate.
+            raw.extra["detected_language"] = story_language("", raw.title, raw.text)
         if raw.given:
             prepared.extraction = extraction_from_export(raw)
         else:
@@ -139,10 +144,7 @@ class Preparer:
     def _bounded(self, found: RawDocument | ReadProblem) -> RawDocument | ReadProblem:
         """A story too long to extract in bounded time and memory (extraction grows faster than the
         text) becomes a problem, before it reaches a worker. A backup's story is not extracted
-        again (its `given` extraction is restored) and passes. A story whose file does not say its
-        language gets the one its text is in (extra["detected_language"]), here and not in the
-        writer: the detector's model loads (once, about 3 s) outside any transaction, and only for
-        imports that need it."""
+        again (its `given` extraction is restored) and passes."""
         limit = self.max_story_chars
         if isinstance(found, RawDocument) and limit and not found.given and len(found.text) > limit:
             return ReadProblem(
@@ -150,8 +152,6 @@ class Preparer:
                 f"{found.location}: refused: a story of {len(found.text):,} characters is over the limit of "
                 f"{limit:,} (IMPORT_MAX_STORY_CHARS); split it into stories",
             )
-        if isinstance(found, RawDocument) and not normalised_language(found.language):
-            found.extra["detected_language"] = story_language("", found.title, found.text)
         return found
 
     def _prepared_batches(self, documents: Iterator[RawDocument | ReadProblem]) -> Iterator[list]:
@@ -165,6 +165,10 @@ class Preparer:
             for chunk in chunks:
                 known, to_extract = self._sort_known(chunk)
                 if pool is None and self.workers > 1 and len(to_extract) == BATCH_SIZE:
+                    if any(not normalised_language(raw.language) for raw in to_extract):
+                        # The language detector's model (about 3 s and 100 MiB to load) loads once,
+                        # here, outside any transaction, and the forked workers share it.
+                        load_language_model()
                     if not connection.in_atomic_block:
                         connections.close_all()  # no database connection is shared with a child
                     pool = ProcessPoolExecutor(
