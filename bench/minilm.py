@@ -69,6 +69,12 @@ class MiniLM:
             out[chosen] = self._forward([encoded[i] for i in chosen])
         return out
 
+    def static(self, texts: list[str], length: int = 64) -> np.ndarray:
+        """The cheap form: the mean of the input token vectors (no transformer), unit length."""
+        table = self.w["embeddings.word_embeddings.weight"]
+        means = np.array([table[self.tokens(text, length)[1:-1] or [0]].mean(0) for text in texts])
+        return means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
+
     def _forward(self, rows: list[list[int]]) -> np.ndarray:
         w, count, width = self.w, len(rows), max(map(len, rows))
         ids = np.zeros((count, width), dtype=np.int64)

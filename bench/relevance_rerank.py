@@ -22,6 +22,7 @@ first N (200) results of every query with their rank, title and body; the parent
             the cosine between the query's and the story's all-MiniLM-L6-v2 vectors (headline and
             body, first 64 tokens; bench/minilm.py, DIR the model's files, see there). Slow: about
             3,500 stories to embed, 0.12 s each on one core (the vectors are shared by source id).
+            First the cheap form, free at import: the mean of the model's input token vectors.
 
 The figures and the decision are in bench/relevance.py's docstring.
 """
@@ -171,7 +172,7 @@ class Judge:
             by_part[query["part"]].append(self.p10(order(query), query["tags"]))
         return {part: sum(values) / len(values) for part, values in by_part.items()}
 
-    def embedded(self, dumps: dict, directory: str, top: int) -> dict:
+    def embedded(self, dumps: dict, directory: str, top: int, static: bool = False) -> dict:
         """The vectors of every query and of the first `top` stories of each, by text and source id."""
         from bench.minilm import MiniLM
 
@@ -181,7 +182,8 @@ class Judge:
                 texts[query["query"]] = query["query"]
                 texts.update({row[0]: f"{row[2]}. {row[3]}" for row in query["rows"][:top]})
         keys = list(texts)
-        return dict(zip(keys, model.embed([texts[key] for key in keys]), strict=True))
+        embed = model.static if static else model.embed
+        return dict(zip(keys, embed([texts[key] for key in keys]), strict=True))
 
     def by_embedding(self, query: dict, vectors: dict, top: int, weight: float) -> list[str]:
         rows = query["rows"][:top]
@@ -233,6 +235,11 @@ def main() -> None:
             results = {name: judge.score(d, partial(judge.collapsed, threshold=threshold)) for name, d in dumps.items()}
             print(line(f"dup {threshold or 'same headline'}", results), flush=True)
     if args.embedding:
+        vectors = judge.embedded(dumps, args.embedding, 20, static=True)
+        for weight in (0.25, 0.5, 1):
+            ordered = {name: judge.score(d, partial(judge.by_embedding, vectors=vectors, top=20, weight=weight))
+                       for name, d in dumps.items()}  # fmt: skip
+            print(line(f"static vectors top 20 lambda={weight}", ordered), flush=True)
         vectors = judge.embedded(dumps, args.embedding, 30)
         for top, weight in itertools.product([20, 30], [0.25, 0.5, 1, 2, 4, 1000]):
             results = {
