@@ -94,18 +94,25 @@ def child(database: str) -> dict:
     return json.loads(result.stdout)
 
 
+def corpus_stories():
+    with R.CORPUS.open(encoding="utf-8") as lines:
+        yield from map(json.loads, lines)
+
+
 class Judge:
-    def __init__(self):
+    """The tags that judge, the collection's document frequencies, and the re-rankings.
+    `stories`: dicts with source_id, title, body, topics (by default the corpus file's)."""
+
+    def __init__(self, stories=None):
         import Stemmer
 
         self.stem = Stemmer.Stemmer("english").stemWord
         self.memo: dict[str, list[str]] = {}
         self.topics, self.df, self.stories = {}, collections.Counter(), 0
-        with R.CORPUS.open(encoding="utf-8") as lines:
-            for story in map(json.loads, lines):
-                self.topics[str(story["source_id"])] = set(story["topics"])
-                self.df.update(set(self.stems(f"{story.get('title') or ''} {story.get('body') or ''}")))
-                self.stories += 1
+        for story in corpus_stories() if stories is None else stories:
+            self.topics[str(story["source_id"])] = set(story["topics"])
+            self.df.update(set(self.stems(f"{story.get('title') or ''} {story.get('body') or ''}")))
+            self.stories += 1
         self.memo.clear()
 
     def stems(self, text: str) -> list[str]:
@@ -125,15 +132,8 @@ class Judge:
         rows = query["rows"][:n]
         if not rows or not weight:
             return [row[0] for row in rows]
-        own = set(self.stems(query["query"])) | {self.stem(w) for w in WORD.findall(query["query"].lower())}
         docs = [self.stems(f"{row[2]} {row[3]}") for row in rows]
-        weights = collections.Counter()
-        for doc in docs[:k]:
-            for term, count in collections.Counter(doc).items():
-                if term in own or self.df[term] < 3 or self.df[term] > 0.2 * self.stories:
-                    continue
-                weights[term] += count / len(doc) * self.idf(term)
-        terms = dict(weights.most_common(m))
+        terms = self.feedback_terms(query["query"], docs[:k], m)
         total = sum(terms.values()) or 1.0
         average = sum(map(len, docs)) / len(docs) or 1.0
         scores = []
@@ -148,6 +148,17 @@ class Judge:
         low, span, top = min(ranks), (max(ranks) - min(ranks)) or 1.0, max(scores) or 1.0
         order = sorted(range(len(rows)), key=lambda i: (-((ranks[i] - low) / span + weight * scores[i] / top), i))
         return [rows[i][0] for i in order]
+
+    def feedback_terms(self, text: str, docs: list[list[str]], m: int) -> dict[str, float]:
+        """The m stems most characteristic of `docs` (each a list of stems) against the collection."""
+        own = set(self.stems(text)) | {self.stem(w) for w in WORD.findall(text.lower())}
+        weights = collections.Counter()
+        for doc in docs:
+            for term, count in collections.Counter(doc).items():
+                if term in own or self.df[term] < 3 or self.df[term] > 0.2 * self.stories:
+                    continue
+                weights[term] += count / len(doc) * self.idf(term)
+        return dict(weights.most_common(m))
 
     def collapsed(self, query: dict, threshold: float | None) -> list[str]:
         """Near-duplicates in the first ten pushed just below it."""
