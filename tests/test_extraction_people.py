@@ -226,3 +226,33 @@ def test_brokerages_named_like_people_and_an_attorney_s_title():
                    "met, and Lloyds Shipping Intelligence counted ships.")
     assert sorted(found) == ["Perrin Lang", "Rudolph Gallo"]
     assert found["Rudolph Gallo"].role == "Attorney"
+
+
+def test_military_ranks_open_a_name_and_are_no_people():
+    found = people("WASHINGTON — “We will respond,” Army spokesman Maj. Gen. Carla Ortiz told reporters, and "
+                   "Commodore Ben Alvarado, the fleet commander, agreed.")
+    assert sorted(found) == ["Ben Alvarado", "Carla Ortiz"]
+
+
+def test_an_employer_after_a_job_and_at_is_no_person():
+    found = people("NEW YORK — “Rates will fall,” said Dana Whitmore, chief U.S. economist at Edward Jones in "
+                   "Chicago. “They must,” said Owen Price, head of research at Brian Holdings.")
+    assert sorted(found) == ["Dana Whitmore", "Owen Price"]
+
+
+def test_a_lone_word_after_told_is_no_person():
+    found = people("PARIS — The talks will go on, Foreign Minister Anne Morel told Figaro. Her deputy told "
+                   "reporters the same.")
+    assert list(found) == ["Anne Morel"]
+
+
+def test_a_company_giant_and_a_coast_guard_are_no_people():
+    found = people("COPENHAGEN — Shipping giant Nordvik said it would reroute ships. The Baltic Coast Guard said "
+                   "it had seen them.")
+    assert not found
+
+
+def test_a_role_after_by_in_an_apposition_is_another_s():
+    found = people("TOKYO — The Defense Review, a paper approved by Prime Minister Kenji Sato, calls the region "
+                   "tense. “It is,” Sato said.")
+    assert list(found) == ["Kenji Sato"]

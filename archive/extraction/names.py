@@ -37,7 +37,9 @@ SPEECH_VERBS = _load_words("speech_verbs.txt")
 # Titles printed before a name that make it a person on their own: "Mrs Thatcher", "Sheikh Ali".
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady sheikh king queen prince princess "
-    "rep. sen. senator gen. pope emir sultan shah adm. col. lt. capt. gov. sgt.".split()
+    "rep. sen. senator gen. pope emir sultan shah adm. col. lt. capt. gov. sgt. "
+    # military ranks of modern news, the run of a name stops at their full stop: "Maj. Gen. Pat Ryder"
+    "gen maj maj. brig brig. cmdr cmdr. cdr. commodore lt.gen.".split()
 )
 # Titles that are part of how a monarch is named: "King Fahd", not just "Fahd".
 ROYAL_TITLES = frozenset("king queen prince princess sheikh emir sultan shah".split())

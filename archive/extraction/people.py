@@ -63,6 +63,14 @@ _SPEECH_AFTER_RE = re.compile(
 _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+of\s+[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
+# A job noun, then "at": what follows is the employer, even a name of a given name and a surname.
+_EMPLOYER_BEFORE_RE = re.compile(
+    r"\b(?:economists?|analysts?|strategists?|researchers?|research|fellow|professor|partner|trader|"
+    r"scientist|lecturer|adviser|advisor|consultant|banker|dealer|broker|manager)\s+(?:[a-z]+\s+)?at\s+$"
+)
+# "told Politico", "told CNN": a lone word after "told" is whom the words were said to, a
+# newspaper or broadcaster as often as a person: no cue that it is one.
+_TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
 
 _CLAUSE_END_RE = re.compile(
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?\s*(?:[,.;]|$|of\s|who\s)"
@@ -72,7 +80,8 @@ _APPOSITION_RE = re.compile(
     r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
 )
 _INDEFINITE_RE = re.compile(r",\s+(?:a|an|one|the)\s+[^,;.]*$")
-_APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to)\s+.*$")
+# "Strategy, a document approved by Prime Minister X": a role after "by" is another's.
+_APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to|by)\s+.*$")
 _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
 _LOWER_RE = re.compile(r"[a-z]")
 _TOKEN_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -247,6 +256,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
+    if not (role or honorific) and _EMPLOYER_BEFORE_RE.search(before[-60:]):
+        return None  # "chief economist at Charles Schwab", "head of research at Raymond James": an employer
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
@@ -264,7 +275,8 @@ _COMPANY_TAIL_RE = re.compile(
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
-    r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy)\s+$"
+    r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
+    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
@@ -366,7 +378,7 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
     if len(tokens) > 1 and _OF_BODY_SPEAKER_RE.match(after):
         return True  # "Bronwyn Curtis of Landell Mills Commodities Studies said"
     if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):
-        return True
+        return len(tokens) > 1 or not _TOLD_BEFORE_RE.search(before[-8:])
     return _is_given_pair(tokens, after)
 
 
