@@ -696,3 +696,40 @@ def test_modern_shapes_an_age_an_adverb_and_a_curly_negation():
 def test_an_audience_printed_with_a_curly_possessive():
     text = "Senator Maria Lopez spoke.\n\nThe bill will pass in February, Lopez told CNN’s Jake Tapper on Sunday."
     assert [said for said, _ in speakers(text)] == ["The bill will pass in February"]
+
+
+# Modern English news (issue 12, the team's own development stories)
+
+
+def test_a_description_then_the_body_s_name_in_an_apposition_gives_that_body():
+    text = (
+        "The U.N. refugee agency, UNHCR, said in a report that 3 million people had fled.\n\n"
+        "The country’s naval body in charge of fisheries, KORFA, said it had seized two boats.\n\n"
+        "The agency has said it will publish new figures in May."
+    )
+    assert speaker_of(text, "3 million people had fled") == "UNHCR"
+    assert speaker_of(text, "seized two boats") == "KORFA"
+    assert speaker_of(text, "new figures in May") == "UNHCR"  # "the agency", not the "body" that spoke last
+
+
+def test_he_after_two_people_as_one_subject_is_left_unresolved():
+    text = (
+        "President Jean Roux met Chancellor Karl Brandt in Paris. “We agree on the budget rules,” Roux said.\n\n"
+        "The two leaders then met privately for an hour. He told reporters that the talks had been frank."
+    )
+    assert speaker_of(text, "budget rules") == "Jean Roux"
+    assert speaker_of(text, "talks had been frank") is None
+
+
+def test_ranks_before_a_name_do_not_end_the_sentence():
+    text = "“We do not seek conflict with anyone,” Pentagon press secretary Maj. Gen. Carla Ortiz told reporters."
+    assert speaker_of(text, "seek conflict") == "Carla Ortiz"
+
+
+def test_a_name_with_a_capitalised_particle_is_a_person_not_a_company():
+    text = (
+        "Anna Van Dijk, the agency’s technical lead on malaria, said the parasite was spreading. "
+        "“It is here to stay,” she said."
+    )
+    assert speaker_of(text, "parasite was spreading") == "Anna Van Dijk"
+    assert speaker_of(text, "here to stay") == "Anna Van Dijk"

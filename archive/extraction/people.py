@@ -279,8 +279,8 @@ _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
-    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b"
+    r",\s+(?:a|an|the)\s+(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
+    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b(?!['’])"
 )
 
 
@@ -502,8 +502,8 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     if not any(is_role_head(w) for w in words) or words[-1] in _ROLE_LEAD_WORDS or _POSSESSIVE_RE.search(words[-1]):
         # No role; or "an official for Pechiney", "chairman of Austria's Creditanstalt": no person.
         return "", None, honorific
-    if words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
-        words.pop()
+    while len(words) > 1 and words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
+        words.pop()  # "press secretary Maj. Gen.": the ranks are no part of the role
     return " ".join(_role_head_part(words)), country or _country_inside(words, date), honorific
 
 

@@ -71,7 +71,10 @@ _STANDALONE_WORDS = 3  # a quotation that is all the sentence reports
 _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-Z])")
-_NO_BREAK_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Corp|Co|No")
+_NO_BREAK_RE = re.compile(
+    r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Maj|Brig|Col|Lt|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|"
+    r"Corp|Co|No"
+)
 _WORD_RE = re.compile(r"\S+")
 _NON_SPACE_RE = re.compile(r"\S")
 
@@ -276,6 +279,7 @@ class _Story:
         return self._mention_ends[paragraph]
 
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
+    described: dict[str, str] = field(default_factory=dict)  # organisation -> the noun a description gave it
 
 
 def find_statements(
@@ -1172,6 +1176,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         return _Speaker(label=label, plural=True)
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
         return _Speaker(organisation=publication, label=label)
+    if attribution.appositions and (apposed := _organisation_apposed(label, paragraph, attribution, story)):
+        return _Speaker(organisation=apposed, label=label)
     organisation = (
         _organisation_voice(label, story)
         or _organisation_named(label, index, start, story)
@@ -1244,6 +1250,32 @@ def _publication_named(label: str, paragraph: str, attribution: _Attribution) ->
 
 
 _BUSINESS_PLURALS = frozenset({"owners", "operators", "makers", "manufacturers", "producers", "publishers"})
+_APPOSED_NAME_RE = re.compile(r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&.'’-]*)){0,6})")
+
+
+def _organisation_apposed(label: str, paragraph: str, attribution: _Attribution, story: _Story) -> str | None:
+    """ "The U.N. children's agency, UNICEF, said", "the military body in charge of civil affairs,
+    COGAT, said": a description in lower case, then the body's name in an apposition: that body
+    speaks (not one of the names inside the description)."""
+    words = _POSTMODIFIER_RE.split(label, 1)[0].split()  # "body in charge of ...": the head before "in"
+    if len(words) < 2 or not words[-1].islower() or words[-1] not in _APPOSED_BODY_NOUNS:
+        return None
+    for a, b in attribution.appositions:
+        match = _APPOSED_NAME_RE.fullmatch(paragraph[a:b].strip())
+        if not match or _person_heading(match.group(1), story):
+            continue
+        printed = match.group(1)
+        name = next((canonical for form, canonical in story.org_forms if form == printed), printed)
+        story.described[name] = words[-1]  # "the agency" later is no "body"
+        return name
+    return None
+
+
+# Nouns that describe a body in a description before its name: "the U.N. children's agency, UNICEF".
+_APPOSED_BODY_NOUNS = frozenset(
+    "agency body organisation organization group watchdog ministry department office authority "
+    "regulator bank company firm militia movement party coalition union alliance network charity".split()
+)
 
 
 def _aged_person(label: str, story: _Story) -> str | None:
@@ -1356,6 +1388,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         for name in speakers:  # "The bank said" after "Westpac Banking Corp said"
             if noun == "agency" and name.lower().split()[-1] in _NO_AGENCY_HEADS:
                 continue  # "the agency" is no ministry or bank that spoke before
+            if story.described.get(name, noun) != noun:
+                continue  # "the agency" is not the "military body, COGAT," that spoke before
             if noun in _GENERIC_ORGANISATION_NOUNS or any(w.startswith(noun) for w in name.lower().split()):
                 return name
         if noun in ("company", "firm") and (
@@ -1938,6 +1972,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         return _Speaker(organisation=_organisation_subject(pronoun, index, offset, story), label=pronoun, plural=True)
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
+    masked = story.masked.get(index, "")
+    if _PAIR_SUBJECT_RE.search(masked, max(0, offset - 300), offset):
+        return _Speaker(label=pronoun)  # "The two leaders met privately. He told reporters": which one?
     if (
         event
         and event.speaker.organisation
@@ -1986,6 +2023,13 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         if only:
             return _Speaker(person=only, label=pronoun)
     return _Speaker(label=pronoun)
+
+
+# Two or more people as one subject: a later "he" or "she" in the paragraph may be either.
+_PAIR_SUBJECT_RE = re.compile(
+    r"\b(?:[Tt]he|[Bb]oth)\s+(?:two|three)\s+(?:leaders|men|women|ministers|presidents|heads|officials|"
+    r"diplomats|envoys|sides|candidates|rivals)\b|\b[Bb]oth\s+(?:men|women|leaders|ministers)\b|\b[Tt]he\s+pair\b"
+)
 
 
 def _only_person_named(pronoun: str, index: int, story: _Story, reach: int = 3) -> str | None:
