@@ -733,3 +733,26 @@ def test_a_name_with_a_capitalised_particle_is_a_person_not_a_company():
     )
     assert speaker_of(text, "parasite was spreading") == "Anna Van Dijk"
     assert speaker_of(text, "here to stay") == "Anna Van Dijk"
+
+
+def test_a_known_body_after_a_possessive_and_official_speaks():
+    text = "The North’s official Korean Central News Agency said the rocket carried a satellite."
+    assert speaker_of(text, "carried a satellite") == "KCNA"
+
+
+def test_a_company_giant_speaks_as_an_organisation():
+    assert speaker_of("Shipping giant Nordvik said it would reroute its vessels.", "reroute its vessels") == "Nordvik"
+
+
+def test_a_country_s_ministry_in_lower_case_is_named_by_its_field():
+    assert speaker_of("Norway’s foreign ministry said the envoy was recalled.", "envoy was recalled") == (
+        "Foreign Ministry"
+    )
+
+
+def test_armed_groups_and_un_bodies_of_modern_news_are_organisations_not_people():
+    result = extract(
+        "HEADLINE\n\nGAZA — Hamas said in a statement that the talks had failed. UNICEF said 40 children died."
+    )
+    assert not result.people
+    assert {s.speaker_organisation for s in result.statements} == {"Hamas", "UNICEF"}

@@ -1407,6 +1407,16 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         if len(kind) == 1:
             return kind[0]
         return _named_in_story(noun, index, story)
+    if (
+        len(lower) == 3
+        and lower[2] in _FIELD_BODIES
+        and words[1].isalpha()
+        and words[1].islower()
+        and _POSSESSIVE_END_RE.search(words[0])
+        and country_code(words[0])
+    ):  # "China's foreign ministry said": the body printed in lower case, named by its field
+        if not any(o.name.lower().split()[-1:] == [lower[2]] for o in story.organisations):
+            return f"{words[1].capitalize()} {words[2].capitalize()}"
     if not all(w[:1].isupper() or w in ("and", "&", "of") for w in words) or len(words) > 4:
         return None
     for name in speakers:  # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
@@ -1493,7 +1503,8 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 # A company noun or a role before an organisation's name, or a possessive: "energy firm Soekor",
 # "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
 _TITLED_ORGANISATION_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division)\s+"
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division|"
+    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster)\s+"
     r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)$|"
     r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
     rf"(?i:{'|'.join(sorted(w.rstrip('.') for w in ORGANISATION_WORDS))}))\.?$"
@@ -1729,6 +1740,11 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         after_words = _POSTMODIFIER_RE.split(re.sub(r"\([^)]*\)", "", after), 1)[0].split()
         if all(w.isupper() for w in after_words) and not before_words:
             return name  # "Citibank said", "the Bundesbank said", "the Saudi Press Agency SPA"
+        if not after_words and before_words and all(
+            w.lower() in _BODY_ADJECTIVES or (_POSSESSIVE_END_RE.search(w) and w[:1].isupper()) or country_code(w)
+            for w in before_words
+        ):
+            return name  # "The North's official Korean Central News Agency", "Japan's state-run NHK"
         if (
             after_words
             and after_words[-1] in _PUBLICATION_WORDS
@@ -1764,6 +1780,11 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     return None
 
 
+# Words that describe a body before its name without being a part of it.
+_BODY_ADJECTIVES = frozenset(
+    "official semi-official state state-run state-owned state-controlled government-run government-owned "
+    "ruling main influential".split()
+)
 _PEOPLE_VOICES = frozenset("spokesman spokeswoman spokesperson official officials executive executives".split())
 _COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty limited partnership lp llc".split())
 
