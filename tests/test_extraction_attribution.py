@@ -756,3 +756,23 @@ def test_armed_groups_and_un_bodies_of_modern_news_are_organisations_not_people(
     )
     assert not result.people
     assert {s.speaker_organisation for s in result.statements} == {"Hamas", "UNICEF"}
+
+
+def test_the_one_asked_about_is_not_who_answers():
+    text = (
+        "President Karl Lind spoke in Helsinki.\n\n"
+        "Asked about Donald Trump, he was careful. “I have known him for a long time, and we will work together,” "
+        "he said."
+    )
+    assert speaker_of(text, "known him for a long time") != "Donald Trump"
+
+
+def test_a_person_s_possessive_before_a_name_gives_what_the_person_owns():
+    result = extract("HEADLINE\n\nHelen Marsh’s Ashford Hollings said in a filing that it had sold its stake.")
+    [statement] = result.statements
+    assert (statement.speaker_person, statement.speaker_organisation) == (None, "Ashford Hollings")
+
+
+def test_a_news_agency_named_with_its_describing_words_speaks():
+    text = "The semi-official Parsa news agency reported that the talks had resumed in Muscat."
+    assert speaker_of(text, "talks had resumed") == "Parsa"

@@ -256,3 +256,17 @@ def test_a_role_after_by_in_an_apposition_is_another_s():
     found = people("TOKYO — The Defense Review, a paper approved by Prime Minister Kenji Sato, calls the region "
                    "tense. “It is,” Sato said.")
     assert list(found) == ["Kenji Sato"]
+
+
+def test_a_share_that_added_points_an_owned_company_and_a_paper_after_the_are_no_people():
+    found = people(
+        "NEW YORK — Bank shares rose: Merriam Kessler added 1.2% and Dorval Trust gained 2%. Helen Marsh’s "
+        "Ashford Hollings said it sold its stake. In an interview with The Clarion, the mayor, Tom Reyes, "
+        "said taxes would fall."
+    )
+    assert sorted(found) == ["Helen Marsh", "Tom Reyes"]
+
+
+def test_a_name_printed_as_a_news_agency_is_no_person():
+    found = people("TEHRAN — The semi-official Parsa news agency reported talks. Parsa quoted an aide as saying so.")
+    assert not found

@@ -60,6 +60,7 @@ _SPEECH_AFTER_RE = re.compile(
     rf"(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
     rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )
+_AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")
 _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+of\s+[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
@@ -68,6 +69,8 @@ _EMPLOYER_BEFORE_RE = re.compile(
     r"\b(?:economists?|analysts?|strategists?|researchers?|research|fellow|professor|partner|trader|"
     r"scientist|lecturer|adviser|advisor|consultant|banker|dealer|broker|manager)\s+(?:[a-z]+\s+)?at\s+$"
 )
+# "Buffett's Berkshire Hathaway": a capitalised possessive (not a country's) before the name.
+_OWNER_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+)['’]s\s+$")  # a full name's: "Warren Buffett's"
 # "told Politico", "told CNN": a lone word after "told" is whom the words were said to, a
 # newspaper or broadcaster as often as a person: no cue that it is one.
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
@@ -256,6 +259,12 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
+    if len(tokens) == 1 and not honorific and before.endswith(("The ", "the ")):
+        return None  # "an interview with The Guardian, the Finnish president, X": a name after "the"
+    owner = _OWNER_BEFORE_RE.search(before[-30:])
+    owned = owner and not country_code(owner.group(1), document.date)
+    if owned and not (role or honorific or _is_given_pair(tokens, after)):
+        return None  # "Warren Buffett's Berkshire Hathaway said": what a named owner owns
     if not (role or honorific) and _EMPLOYER_BEFORE_RE.search(before[-60:]):
         return None  # "chief economist at Charles Schwab", "head of research at Raymond James": an employer
     name, start = _with_royal_title(paragraph, name, start)
@@ -270,7 +279,7 @@ _COMPANY_TAIL_RE = re.compile(
     r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
     r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
     r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
-    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly)\b|[^<>]{0,60}>"
+    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly|news\s+agency|broadcaster)\b|[^<>]{0,60}>"
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
@@ -371,8 +380,11 @@ _TRAILING_DATE_WORDS = frozenset(
 
 
 def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
-    if _WHO_RE.match(after) or _SPEECH_AFTER_RE.match(after):
+    if _WHO_RE.match(after):
         return True
+    speech = _SPEECH_AFTER_RE.match(after)
+    if speech and not (speech.group().endswith("added") and _AMOUNT_AFTER_RE.match(after, speech.end())):
+        return True  # not "Goldman Sachs added 1.2%": a gain
     if len(tokens) > 1 and before.endswith(", ") and _APPOSED_SPEAKER_RE.match(after):
         return True  # "the head of ECGD's debt division, Gerry Breach, said"
     if len(tokens) > 1 and _OF_BODY_SPEAKER_RE.match(after):

@@ -205,6 +205,7 @@ _CIRCUMSTANCE_ONLY_RE = re.compile(
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
+_AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
 _INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\bbe)\s+$")  # "didn’t say"
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GROUP_WORDS = frozenset(
@@ -684,6 +685,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
         return True
+    if verb.text in ("added", "adds") and _AMOUNT_AFTER_RE.match(masked, verb.end, s1):
+        return True  # "Goldman Sachs added 1.2%", "the index added 30 points": a gain, not words
     text = verb.text
     if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
         return True
@@ -1172,6 +1175,9 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     writing = _WRITING_OF_RE.match(label)
     if writing and (person := _person_heading(writing.group(1), story)):
         return _Speaker(person=person, label=label)  # "Yeutter's letter said": the letter's writer
+    owned = _OWNED_RE.match(label)
+    if owned and _person_heading(owned.group(1), story) and not _person_heading(owned.group(2), story):
+        return _Speaker(organisation=owned.group(2), label=label)  # "Warren Buffett's Berkshire Hathaway said"
     if _is_compound(label, story) and not _company_by_form(label):  # "Standard and Poor's Corp" is one
         return _Speaker(label=label, plural=True)
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
@@ -1200,6 +1206,8 @@ _WRITING_OF_RE = re.compile(
     r"article|column|book|tweet|note|communique|affidavit)$"
 )
 _NAME_WORD_RE = re.compile(r"[A-Z][\w&.'’-]*$")
+# A person's possessive, then a capitalised name: what the person owns or leads.
+_OWNED_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)['’]s\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$")
 
 
 def _company_by_form(label: str) -> str | None:
@@ -1766,7 +1774,8 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         voiced = _voiced_name(words[:-1], story) if head in _PEOPLE_VOICES else None
         return _unlisted_organisation(words[:-1]) or voiced
     if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
-        name = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        # "The semi-official Tasnim news agency said": the describing words in lower case are no part of it
+        name = [w for w in words[:-1] if w.lower() not in _DETERMINERS and w not in _BODY_ADJECTIVES and w != "news"]
         if head in ("radio", "television"):
             name.append(words[-1])  # "State Radio", "Tehran radio", "Turkish television": a broadcaster
         if name and all(w[:1].isupper() for w in name):
@@ -2322,7 +2331,13 @@ def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int
     if masked[start : start + 1] == "Q":
         return False
     text = story.document.paragraphs[paragraph]
-    return text[end : end + 1] not in ("'", "’")
+    if text[end : end + 1] in ("'", "’"):
+        return False
+    # "Asked about Donald Trump, he said": the one asked about is the topic, not who answers.
+    return not _ASKED_ABOUT_RE.search(text, max(0, start - 80), start)
+
+
+_ASKED_ABOUT_RE = re.compile(r"(?:^|[.!?]\s+|\b[Ww]hen\s+)[Aa]sked\s+(?:about|whether|if|why|how|what)\b[^,.;:]*$")
 
 
 # --- Statements ---------------------------------------------------------------------------------
