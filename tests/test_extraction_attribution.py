@@ -776,3 +776,36 @@ def test_a_person_s_possessive_before_a_name_gives_what_the_person_owns():
 def test_a_news_agency_named_with_its_describing_words_speaks():
     text = "The semi-official Parsa news agency reported that the talks had resumed in Muscat."
     assert speaker_of(text, "talks had resumed") == "Parsa"
+
+
+def test_a_quotation_after_a_quoted_attribution_goes_on_with_its_speaker():
+    text = (
+        "Analysts said the row would last. “Both sides are boxed in,” said Lena Park, a senior fellow. "
+        "“Neither capital can be seen to blink.”\n\n"
+        "Jean Roux said the talks failed. Karl Brandt said they went well. “We will meet again in June.”"
+    )
+    assert speaker_of(text, "Neither capital") == "Lena Park"
+    assert speaker_of(text, "meet again in June") is None  # the sentence before quoted nobody
+
+
+def test_a_clause_that_quotes_a_few_of_its_words_is_a_statement():
+    text = (
+        "Foreign Minister Ana Silva welcomed the decision but said it came “too slowly.” "
+        "Prime Minister Tom Reyes called the move “totally unacceptable.”"
+    )
+    assert speaker_of(text, "too slowly") == "Ana Silva"
+    assert speaker_of(text, "totally unacceptable") == "Tom Reyes"
+
+
+def test_calling_describing_and_writing_report_what_was_said():
+    text = (
+        "Prime Minister Tom Reyes welcomed the pact, describing it in a statement as “a partnership of equals.” "
+        "President Ana Silva weighed in online, writing that critics were “wasting everyone’s time.” "
+        "Finance Minister Karl Brandt criticised the court, calling the order “an attack on free trade.” "
+        "Brandt left early, calling for calm, and was calling on allies to help."
+    )
+    assert speaker_of(text, "partnership of equals") == "Tom Reyes"
+    assert speaker_of(text, "wasting everyone") == "Ana Silva"
+    assert speaker_of(text, "attack on free trade") == "Karl Brandt"
+    assert speaker_of(text, "calling for calm") == "no statement"
+    assert speaker_of(text, "allies to help") == "no statement"

@@ -50,7 +50,10 @@ from .text import alternation
 # follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
 _FRAME_VERBS = REPORTING_VERBS["end"]
 # Participles that report what the clause's subject said: "..., saying ...", "noting that ...".
-_PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"})
+_PARTICIPLES = frozenset(
+    {"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"}
+    | {"calling", "describing", "writing"}  # ', calling the order "..."', ', writing that ...'
+)
 _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
 _VERB_RE = re.compile(rf" ({alternation([*_ALL_VERBS, 'according to'])})\b")
@@ -394,6 +397,7 @@ def _statements_in(
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
     quote_marks = [q.mark for q in quotes]
     verb_starts = [v.start for v in verbs]
+    quoted_before = -2  # the number of the last sentence with an attribution and a quotation
     for number, (s0, s1) in enumerate(sentences):
         # The sentence's quotations and verbs, found by bisection: time stays linear in the text.
         sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)]
@@ -404,7 +408,9 @@ def _statements_in(
             if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
                 waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
             elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
-                made.extend(_direct(q, index, "", _paragraph_speaker(speakers)) for q in loose)
+                # the speaker of a quotation in the sentence just before, else the paragraph's one speaker
+                goes_on = speakers[-1] if quoted_before == number - 1 else _paragraph_speaker(speakers)
+                made.extend(_direct(q, index, "", goes_on) for q in loose)
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
                 story.continued[index] = opening_speaker
@@ -425,6 +431,8 @@ def _statements_in(
             waiting = []
         story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
         speakers.append(speaker)
+        if sentence_quotes:
+            quoted_before = number
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
         first = _coordinated_first(paragraph, masked, index, s0, s1, attribution, sentence_verbs, speaker)
         if first is None and attribution.subject[0] > s0:
@@ -552,7 +560,9 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     if content and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]):
         content = None  # '"...," Trump tweeted before Election Day.': when, not what
     if not long_quotes:
-        if _unquoted_words(masked, content) >= _CLAUSE_WORDS:
+        unquoted = _unquoted_words(masked, content)
+        if unquoted >= _CLAUSE_WORDS or (unquoted and unquoted + _quoted_words(quotes, content) >= _CLAUSE_WORDS):
+            # 'said it came "too slowly."': a clause that quotes a few of its words is one statement
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
     inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
@@ -1147,6 +1157,13 @@ def _trim(masked: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _quoted_words(quotes: list[_Quote], span: tuple[int, int] | None) -> int:
+    """Words of the quotations inside the span."""
+    if span is None:
+        return 0
+    return sum(_words(q.text) for q in quotes if span[0] <= q.mark and q.end <= span[1])
 
 
 def _unquoted_words(masked: str, span: tuple[int, int] | None) -> int:
