@@ -809,3 +809,12 @@ def test_calling_describing_and_writing_report_what_was_said():
     assert speaker_of(text, "attack on free trade") == "Karl Brandt"
     assert speaker_of(text, "calling for calm") == "no statement"
     assert speaker_of(text, "allies to help") == "no statement"
+
+
+def test_wrote_reports_only_a_clause_or_the_words_before_it():
+    text = (
+        "Ambassador Tom Reyes learned Mandarin as a young man and later wrote two books on Chinese history.\n\n"
+        "Senator Ana Silva wrote on X that the bill was a disgrace to the chamber."
+    )
+    assert speaker_of(text, "two books") == "no statement"
+    assert speaker_of(text, "bill was a disgrace") == "Ana Silva"

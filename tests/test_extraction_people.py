@@ -270,3 +270,11 @@ def test_a_share_that_added_points_an_owned_company_and_a_paper_after_the_are_no
 def test_a_name_printed_as_a_news_agency_is_no_person():
     found = people("TEHRAN — The semi-official Parsa news agency reported talks. Parsa quoted an aide as saying so.")
     assert not found
+
+
+def test_a_saint_s_place_and_a_broadcaster_after_told_are_no_people():
+    found = people(
+        "TAMPA — In St. Petersburg, Mayor Ken Walsh said the pumps failed. “We held on,” coach Rui Amaral told "
+        "Channel Sports."
+    )
+    assert sorted(found) == ["Ken Walsh", "Rui Amaral"]

@@ -71,8 +71,8 @@ _EMPLOYER_BEFORE_RE = re.compile(
 )
 # "Buffett's Berkshire Hathaway": a capitalised possessive (not a country's) before the name.
 _OWNER_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+)['’]s\s+$")  # a full name's: "Warren Buffett's"
-# "told Politico", "told CNN": a lone word after "told" is whom the words were said to, a
-# newspaper or broadcaster as often as a person: no cue that it is one.
+# "told Politico", "told Sky Sports": a name after "told" is whom the words were said to, a
+# newspaper or broadcaster as often as a person: no cue that it is one (a given name still is).
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
 
 _CLAUSE_END_RE = re.compile(
@@ -259,6 +259,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
+    if len(tokens) == 1 and not honorific and before.endswith(("St. ", "St ")):
+        return None  # "In St. Petersburg, Mayor X said": a saint's name is a place's
     if len(tokens) == 1 and not honorific and before.endswith(("The ", "the ")):
         return None  # "an interview with The Guardian, the Finnish president, X": a name after "the"
     owner = _OWNER_BEFORE_RE.search(before[-30:])
@@ -390,7 +392,8 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
     if len(tokens) > 1 and _OF_BODY_SPEAKER_RE.match(after):
         return True  # "Bronwyn Curtis of Landell Mills Commodities Studies said"
     if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):
-        return len(tokens) > 1 or not _TOLD_BEFORE_RE.search(before[-8:])
+        if not _TOLD_BEFORE_RE.search(before[-8:]):
+            return True
     return _is_given_pair(tokens, after)
 
 
