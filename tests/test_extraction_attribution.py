@@ -818,3 +818,14 @@ def test_wrote_reports_only_a_clause_or_the_words_before_it():
     )
     assert speaker_of(text, "two books") == "no statement"
     assert speaker_of(text, "bill was a disgrace") == "Ana Silva"
+
+
+def test_a_quoted_heading_does_not_go_on_with_the_speaker_before_it():
+    text = (
+        "“The allegations are self-serving and not credible,” envoy Kurt Vale said in his opening statement.\n\n"
+        "“The ambassador was the one who told me”\n\n"
+        "Tim Moss testified that the ambassador had briefed him. “The ambassador was the one who told me,” Moss said."
+    )
+    result = extract("HEADLINE\n\n" + text)
+    heading = [s for s in result.statements if s.paragraph == 1]
+    assert heading and all(s.speaker_person != "Kurt Vale" for s in heading)

@@ -545,11 +545,17 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
     last = story.events[-1] if story.events else None
     if paragraph.lstrip()[:1] not in _QUOTE_CHARS or last is None:
         return None
+    if _QUOTED_HEADING_RE.fullmatch(paragraph.strip()):
+        return None  # '"Not some irregular channel"': a heading that quotes the section after it
     previous = story.previous[index]
     if last.paragraph == previous:
         return last.speaker
     # After 'X said:' a run of paragraphs that are quotations keeps X.
     return story.continued.get(previous) if story.continued.get(previous) is last.speaker else None
+
+
+# A paragraph that is one short quotation with no full stop, inside or after it: a heading.
+_QUOTED_HEADING_RE = re.compile(r"[\"“‘'][^\"“”.!?;]{1,100}[^\"“”.!?;,\s][\"”’']")
 
 
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
