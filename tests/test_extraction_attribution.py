@@ -829,3 +829,24 @@ def test_a_quoted_heading_does_not_go_on_with_the_speaker_before_it():
     result = extract("HEADLINE\n\n" + text)
     heading = [s for s in result.statements if s.paragraph == 1]
     assert heading and all(s.speaker_person != "Kurt Vale" for s in heading)
+
+
+def test_a_party_s_leader_is_not_another_party_s_only_leader():
+    text = (
+        "Tom Reyes hit back on Monday. The Labour leader told supporters that the papers were proof of a secret "
+        "deal.\n\n"
+        "The Green leader, Ana Silva, said both men were unfit to govern."
+    )
+    assert speaker_of(text, "proof of a secret deal") != "Ana Silva"
+    assert speaker_of(text, "unfit to govern") == "Ana Silva"
+
+
+def test_testified_before_a_committee_is_an_act_and_nobody_is_no_person():
+    text = (
+        "Ann Hale, the former envoy, and Colin Redd, a former Commerce Department official, testified side by side "
+        "before the Ways and Means Committee on Thursday. Hale testified that she had warned the White House.\n\n"
+        "“Nobody told me anything about those memos,” Redd said."
+    )
+    assert speaker_of(text, "side by side") == "no statement"
+    assert speaker_of(text, "warned the White House") == "Ann Hale"
+    assert "Nobody" not in {p.name for p in extract("HEADLINE\n\n" + text).people}

@@ -1907,6 +1907,9 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     holders = [
         p for p in story.people if head in _role_words(p.role) and not (country and p.country and p.country != country)
     ]
+    qualifiers = [w.lower() for w in label.replace("’", "'").split()[1:] if w[:1].isupper() and not country_code(w)]
+    if qualifiers:  # "the Labour leader" is no "Liberal Democrat leader", even the story's only leader
+        holders = [p for p in holders if _qualified_by(p, qualifiers, story)]
     if len(holders) > 1:  # "the interior minister" of three ministers
         holders = [p for p in holders if all(w in _role_words(p.role) for w in role_words)]
     if len(holders) > 1:  # "the president": the one whose role is just that, not "president of the Bank"
@@ -1919,6 +1922,19 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+def _qualified_by(person: PersonMention, qualifiers: list[str], story: _Story) -> bool:
+    """The person's role, or the words printed around the person's first mentions, hold every
+    qualifier ("labour" of "the Labour leader")."""
+    if all(q in _role_words(person.role) for q in qualifiers):
+        return True
+    for span in person.spans[:3]:
+        text = story.document.paragraphs[span.paragraph]
+        window = text[max(0, span.start - 60) : span.end + 60].lower().replace("’", "'")
+        if all(re.search(rf"\b{re.escape(q)}\b", window) for q in qualifiers):
+            return True
+    return False
 
 
 def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
