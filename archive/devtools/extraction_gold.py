@@ -5,12 +5,15 @@
     .venv/bin/python -m bench.extraction_gold -v --part test   # the test part's, to report, never to tune
 
 The gold is split once (tests/data/gold/split.json) into a development part, the only one rules
-are tuned on, and a test part. Where the stories come from (none is copied into the project):
+are tuned on, and a test part. Where the stories come from (none but the team's own is copied into the project):
 - the first 40: ../shared/corpus/reuters21578/diplomatic/<file>, the seed format;
 - "source": "all.jsonl": the record `id` of all.jsonl, read as `import_documents` reads a JSON
   Lines record (title, date and dateline given beside the body);
 - "source": "samples/newsml-g2": the story of ../shared/samples/newsml-g2/<file> as the importer's
   NewsML-G2 reader reads it (counted with the pages as modern news);
+- "source": "team": a modern English news story written by the team for the gold (no other source
+  exists), its title, date and paragraphs kept in the gold file, given in the seed format as the
+  pages are (counted with the pages as modern news);
 - "source": "samples/html": the page's ground-truth article text (aeb-*.expected.json, or the
   paragraphs of readability-*.expected.html) under the page's title: the extractor is measured,
   not the HTML reader.

@@ -37,7 +37,9 @@ SPEECH_VERBS = _load_words("speech_verbs.txt")
 # Titles printed before a name that make it a person on their own: "Mrs Thatcher", "Sheikh Ali".
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady sheikh king queen prince princess "
-    "rep. sen. senator gen. pope emir sultan shah adm. col. lt. capt. gov. sgt.".split()
+    "rep. sen. senator gen. pope emir sultan shah adm. col. lt. capt. gov. sgt. "
+    # military ranks of modern news, the run of a name stops at their full stop: "Maj. Gen. Pat Ryder"
+    "gen maj maj. brig brig. cmdr cmdr. cdr. commodore lt.gen.".split()
 )
 # Titles that are part of how a monarch is named: "King Fahd", not just "Fahd".
 ROYAL_TITLES = frozenset("king queen prince princess sheikh emir sultan shah".split())
@@ -111,10 +113,7 @@ def is_title_word(word: str, date: dt.date | None = None) -> bool:
     """A word that introduces a name rather than belongs to it: role, title, country, institution."""
     lower = word.lower()
     return (
-        is_role_word(word)
-        or lower in HONORIFICS
-        or lower in ORGANISATION_WORDS
-        or country_code(word, date) is not None
+        is_role_word(word) or lower in HONORIFICS or lower in ORGANISATION_WORDS or country_code(word, date) is not None
     )
 
 
@@ -147,7 +146,7 @@ FEMALE_GIVEN_NAMES = _load_words("people_female_given_names.txt")
 
 
 def person_gender(name: str, forms: list[str] = ()) -> str | None:
-    """"f", "m" or None (unknown) for a person's name: by an honorific printed with it, else by
+    """ "f", "m" or None (unknown) for a person's name: by an honorific printed with it, else by
     the given name ("Stephanie Grisham" f, "Donald Trump" m, "Kim Yong-hyun" None)."""
     for form in (name, *forms):
         first = form.split(None, 1)[0].lower().rstrip(".") if form else ""

@@ -60,9 +60,20 @@ _SPEECH_AFTER_RE = re.compile(
     rf"(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
     rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )
+_AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")
 _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+of\s+[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
+# A job noun, then "at": what follows is the employer, even a name of a given name and a surname.
+_EMPLOYER_BEFORE_RE = re.compile(
+    r"\b(?:economists?|analysts?|strategists?|researchers?|research|fellow|professor|partner|trader|"
+    r"scientist|lecturer|adviser|advisor|consultant|banker|dealer|broker|manager)\s+(?:[a-z]+\s+)?at\s+$"
+)
+# "Buffett's Berkshire Hathaway": a capitalised possessive (not a country's) before the name.
+_OWNER_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+)['’]s\s+$")  # a full name's: "Warren Buffett's"
+# "told Politico", "told Sky Sports": a name after "told" is whom the words were said to, a
+# newspaper or broadcaster as often as a person: no cue that it is one (a given name still is).
+_TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
 
 _CLAUSE_END_RE = re.compile(
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?\s*(?:[,.;]|$|of\s|who\s)"
@@ -72,7 +83,8 @@ _APPOSITION_RE = re.compile(
     r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
 )
 _INDEFINITE_RE = re.compile(r",\s+(?:a|an|one|the)\s+[^,;.]*$")
-_APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to)\s+.*$")
+# "Strategy, a document approved by Prime Minister X": a role after "by" is another's.
+_APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to|by)\s+.*$")
 _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
 _LOWER_RE = re.compile(r"[a-z]")
 _TOKEN_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -247,6 +259,16 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
+    if len(tokens) == 1 and not honorific and before.endswith(("St. ", "St ")):
+        return None  # "In St. Petersburg, Mayor X said": a saint's name is a place's
+    if len(tokens) == 1 and not honorific and before.endswith(("The ", "the ")):
+        return None  # "an interview with The Guardian, the Finnish president, X": a name after "the"
+    owner = _OWNER_BEFORE_RE.search(before[-30:])
+    owned = owner and not country_code(owner.group(1), document.date)
+    if owned and not (role or honorific or _is_given_pair(tokens, after)):
+        return None  # "Warren Buffett's Berkshire Hathaway said": what a named owner owns
+    if not (role or honorific) and _EMPLOYER_BEFORE_RE.search(before[-60:]):
+        return None  # "chief economist at Charles Schwab", "head of research at Raymond James": an employer
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
@@ -259,16 +281,17 @@ _COMPANY_TAIL_RE = re.compile(
     r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
     r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
     r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
-    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly)\b|[^<>]{0,60}>"
+    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly|news\s+agency|broadcaster)\b|[^<>]{0,60}>"
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
-    r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy)\s+$"
+    r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
+    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
-    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b"
+    r",\s+(?:a|an|the)\s+(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
+    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b(?!['’])"
 )
 
 
@@ -359,14 +382,18 @@ _TRAILING_DATE_WORDS = frozenset(
 
 
 def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
-    if _WHO_RE.match(after) or _SPEECH_AFTER_RE.match(after):
+    if _WHO_RE.match(after):
         return True
+    speech = _SPEECH_AFTER_RE.match(after)
+    if speech and not (speech.group().endswith("added") and _AMOUNT_AFTER_RE.match(after, speech.end())):
+        return True  # not "Goldman Sachs added 1.2%": a gain
     if len(tokens) > 1 and before.endswith(", ") and _APPOSED_SPEAKER_RE.match(after):
         return True  # "the head of ECGD's debt division, Gerry Breach, said"
     if len(tokens) > 1 and _OF_BODY_SPEAKER_RE.match(after):
         return True  # "Bronwyn Curtis of Landell Mills Commodities Studies said"
     if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):
-        return True
+        if not _TOLD_BEFORE_RE.search(before[-8:]):
+            return True
     return _is_given_pair(tokens, after)
 
 
@@ -490,8 +517,8 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     if not any(is_role_head(w) for w in words) or words[-1] in _ROLE_LEAD_WORDS or _POSSESSIVE_RE.search(words[-1]):
         # No role; or "an official for Pechiney", "chairman of Austria's Creditanstalt": no person.
         return "", None, honorific
-    if words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
-        words.pop()
+    while len(words) > 1 and words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
+        words.pop()  # "press secretary Maj. Gen.": the ranks are no part of the role
     return " ".join(_role_head_part(words)), country or _country_inside(words, date), honorific
 
 

@@ -50,7 +50,10 @@ from .text import alternation
 # follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
 _FRAME_VERBS = REPORTING_VERBS["end"]
 # Participles that report what the clause's subject said: "..., saying ...", "noting that ...".
-_PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"})
+_PARTICIPLES = frozenset(
+    {"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"}
+    | {"calling", "describing", "writing"}  # ', calling the order "..."', ', writing that ...'
+)
 _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
 _VERB_RE = re.compile(rf" ({alternation([*_ALL_VERBS, 'according to'])})\b")
@@ -71,7 +74,10 @@ _STANDALONE_WORDS = 3  # a quotation that is all the sentence reports
 _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-Z])")
-_NO_BREAK_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Corp|Co|No")
+_NO_BREAK_RE = re.compile(
+    r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Maj|Brig|Col|Lt|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|"
+    r"Corp|Co|No"
+)
 _WORD_RE = re.compile(r"\S+")
 _NON_SPACE_RE = re.compile(r"\S")
 
@@ -202,6 +208,7 @@ _CIRCUMSTANCE_ONLY_RE = re.compile(
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
+_AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
 _INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\bbe)\s+$")  # "didn’t say"
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GROUP_WORDS = frozenset(
@@ -276,6 +283,7 @@ class _Story:
         return self._mention_ends[paragraph]
 
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
+    described: dict[str, str] = field(default_factory=dict)  # organisation -> the noun a description gave it
 
 
 def find_statements(
@@ -389,6 +397,7 @@ def _statements_in(
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
     quote_marks = [q.mark for q in quotes]
     verb_starts = [v.start for v in verbs]
+    quoted_before = -2  # the number of the last sentence with an attribution and a quotation
     for number, (s0, s1) in enumerate(sentences):
         # The sentence's quotations and verbs, found by bisection: time stays linear in the text.
         sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)]
@@ -399,7 +408,9 @@ def _statements_in(
             if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
                 waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
             elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
-                made.extend(_direct(q, index, "", _paragraph_speaker(speakers)) for q in loose)
+                # the speaker of a quotation in the sentence just before, else the paragraph's one speaker
+                goes_on = speakers[-1] if quoted_before == number - 1 else _paragraph_speaker(speakers)
+                made.extend(_direct(q, index, "", goes_on) for q in loose)
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
                 story.continued[index] = opening_speaker
@@ -420,6 +431,8 @@ def _statements_in(
             waiting = []
         story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
         speakers.append(speaker)
+        if sentence_quotes:
+            quoted_before = number
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
         first = _coordinated_first(paragraph, masked, index, s0, s1, attribution, sentence_verbs, speaker)
         if first is None and attribution.subject[0] > s0:
@@ -532,11 +545,17 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
     last = story.events[-1] if story.events else None
     if paragraph.lstrip()[:1] not in _QUOTE_CHARS or last is None:
         return None
+    if _QUOTED_HEADING_RE.fullmatch(paragraph.strip()):
+        return None  # '"Not some irregular channel"': a heading that quotes the section after it
     previous = story.previous[index]
     if last.paragraph == previous:
         return last.speaker
     # After 'X said:' a run of paragraphs that are quotations keeps X.
     return story.continued.get(previous) if story.continued.get(previous) is last.speaker else None
+
+
+# A paragraph that is one short quotation with no full stop, inside or after it: a heading.
+_QUOTED_HEADING_RE = re.compile(r"[\"“‘'][^\"“”.!?;]{1,100}[^\"“”.!?;,\s][\"”’']")
 
 
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
@@ -547,7 +566,9 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     if content and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]):
         content = None  # '"...," Trump tweeted before Election Day.': when, not what
     if not long_quotes:
-        if _unquoted_words(masked, content) >= _CLAUSE_WORDS:
+        unquoted = _unquoted_words(masked, content)
+        if unquoted >= _CLAUSE_WORDS or (unquoted and unquoted + _quoted_words(quotes, content) >= _CLAUSE_WORDS):
+            # 'said it came "too slowly."': a clause that quotes a few of its words is one statement
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
     inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
@@ -639,7 +660,7 @@ _SENTENCE_TAIL_RE = re.compile(
 def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
     """ "CLAUSE, the staff concluded.": a short subject between the reported words' comma (or
     quotation mark) and the verb, opened by no clause word ("as", "than", "which")."""
-    cut = max(masked.rfind(mark, s0, verb.start) for mark in ",\"”")
+    cut = max(masked.rfind(mark, s0, verb.start) for mark in ',"”')
     if cut < 0:
         return False
     words = masked[cut + 1 : verb.start].split()
@@ -647,7 +668,7 @@ def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
 
 
 def _after_reported_words(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
-    """ '"...," agreed Chase Manhattan's Marshall.': the verb right after the reported words (a
+    """'"...," agreed Chase Manhattan's Marshall.': the verb right after the reported words (a
     comma or a closing quotation), its subject after it and nothing else."""
     head = masked[s0 : verb.start].rstrip()
     if not head.endswith((",", *_QUOTE_CHARS)) or len(head.split()) < _CLAUSE_WORDS:
@@ -680,6 +701,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
         return True
+    if verb.text in ("added", "adds") and _AMOUNT_AFTER_RE.match(masked, verb.end, s1):
+        return True  # "Goldman Sachs added 1.2%", "the index added 30 points": a gain, not words
     text = verb.text
     if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
         return True
@@ -700,7 +723,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
 
 
 def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
-    """ '"Our nation is in danger," Essid declared in a televised address.': the sentence opens
+    """'"Our nation is in danger," Essid declared in a televised address.': the sentence opens
     with the quotation, then only the subject stands before the verb."""
     if masked[s0 : s0 + 1] not in _QUOTE_CHARS:
         return False
@@ -1142,6 +1165,13 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _quoted_words(quotes: list[_Quote], span: tuple[int, int] | None) -> int:
+    """Words of the quotations inside the span."""
+    if span is None:
+        return 0
+    return sum(_words(q.text) for q in quotes if span[0] <= q.mark and q.end <= span[1])
+
+
 def _unquoted_words(masked: str, span: tuple[int, int] | None) -> int:
     """Words of the span outside quotation marks."""
     if span is None:
@@ -1168,14 +1198,17 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     writing = _WRITING_OF_RE.match(label)
     if writing and (person := _person_heading(writing.group(1), story)):
         return _Speaker(person=person, label=label)  # "Yeutter's letter said": the letter's writer
+    owned = _OWNED_RE.match(label)
+    if owned and _person_heading(owned.group(1), story) and not _person_heading(owned.group(2), story):
+        return _Speaker(organisation=owned.group(2), label=label)  # "Warren Buffett's Berkshire Hathaway said"
     if _is_compound(label, story) and not _company_by_form(label):  # "Standard and Poor's Corp" is one
         return _Speaker(label=label, plural=True)
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
         return _Speaker(organisation=publication, label=label)
+    if attribution.appositions and (apposed := _organisation_apposed(label, paragraph, attribution, story)):
+        return _Speaker(organisation=apposed, label=label)
     organisation = (
-        _organisation_voice(label, story)
-        or _organisation_named(label, index, start, story)
-        or _company_by_form(label)
+        _organisation_voice(label, story) or _organisation_named(label, index, start, story) or _company_by_form(label)
     )
     if organisation:
         return _Speaker(organisation=organisation, label=label)
@@ -1194,6 +1227,8 @@ _WRITING_OF_RE = re.compile(
     r"article|column|book|tweet|note|communique|affidavit)$"
 )
 _NAME_WORD_RE = re.compile(r"[A-Z][\w&.'’-]*$")
+# A person's possessive, then a capitalised name: what the person owns or leads.
+_OWNED_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)['’]s\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$")
 
 
 def _company_by_form(label: str) -> str | None:
@@ -1244,6 +1279,32 @@ def _publication_named(label: str, paragraph: str, attribution: _Attribution) ->
 
 
 _BUSINESS_PLURALS = frozenset({"owners", "operators", "makers", "manufacturers", "producers", "publishers"})
+_APPOSED_NAME_RE = re.compile(r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&.'’-]*)){0,6})")
+
+
+def _organisation_apposed(label: str, paragraph: str, attribution: _Attribution, story: _Story) -> str | None:
+    """ "The U.N. children's agency, UNICEF, said", "the military body in charge of civil affairs,
+    COGAT, said": a description in lower case, then the body's name in an apposition: that body
+    speaks (not one of the names inside the description)."""
+    words = _POSTMODIFIER_RE.split(label, 1)[0].split()  # "body in charge of ...": the head before "in"
+    if len(words) < 2 or not words[-1].islower() or words[-1] not in _APPOSED_BODY_NOUNS:
+        return None
+    for a, b in attribution.appositions:
+        match = _APPOSED_NAME_RE.fullmatch(paragraph[a:b].strip())
+        if not match or _person_heading(match.group(1), story):
+            continue
+        printed = match.group(1)
+        name = next((canonical for form, canonical in story.org_forms if form == printed), printed)
+        story.described[name] = words[-1]  # "the agency" later is no "body"
+        return name
+    return None
+
+
+# Nouns that describe a body in a description before its name: "the U.N. children's agency, UNICEF".
+_APPOSED_BODY_NOUNS = frozenset(
+    "agency body organisation organization group watchdog ministry department office authority "
+    "regulator bank company firm militia movement party coalition union alliance network charity".split()
+)
 
 
 def _aged_person(label: str, story: _Story) -> str | None:
@@ -1356,6 +1417,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         for name in speakers:  # "The bank said" after "Westpac Banking Corp said"
             if noun == "agency" and name.lower().split()[-1] in _NO_AGENCY_HEADS:
                 continue  # "the agency" is no ministry or bank that spoke before
+            if story.described.get(name, noun) != noun:
+                continue  # "the agency" is not the "military body, COGAT," that spoke before
             if noun in _GENERIC_ORGANISATION_NOUNS or any(w.startswith(noun) for w in name.lower().split()):
                 return name
         if noun in ("company", "firm") and (
@@ -1373,6 +1436,16 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         if len(kind) == 1:
             return kind[0]
         return _named_in_story(noun, index, story)
+    if (
+        len(lower) == 3
+        and lower[2] in _FIELD_BODIES
+        and words[1].isalpha()
+        and words[1].islower()
+        and _POSSESSIVE_END_RE.search(words[0])
+        and country_code(words[0])
+    ):  # "China's foreign ministry said": the body printed in lower case, named by its field
+        if not any(o.name.lower().split()[-1:] == [lower[2]] for o in story.organisations):
+            return f"{words[1].capitalize()} {words[2].capitalize()}"
     if not all(w[:1].isupper() or w in ("and", "&", "of") for w in words) or len(words) > 4:
         return None
     for name in speakers:  # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
@@ -1459,7 +1532,8 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 # A company noun or a role before an organisation's name, or a possessive: "energy firm Soekor",
 # "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
 _TITLED_ORGANISATION_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division)\s+"
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division|"
+    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster)\s+"
     r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)$|"
     r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
     rf"(?i:{'|'.join(sorted(w.rstrip('.') for w in ORGANISATION_WORDS))}))\.?$"
@@ -1696,6 +1770,15 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         if all(w.isupper() for w in after_words) and not before_words:
             return name  # "Citibank said", "the Bundesbank said", "the Saudi Press Agency SPA"
         if (
+            not after_words
+            and before_words
+            and all(
+                w.lower() in _BODY_ADJECTIVES or (_POSSESSIVE_END_RE.search(w) and w[:1].isupper()) or country_code(w)
+                for w in before_words
+            )
+        ):
+            return name  # "The North's official Korean Central News Agency", "Japan's state-run NHK"
+        if (
             after_words
             and after_words[-1] in _PUBLICATION_WORDS
             and all(w.islower() for w in after_words + before_words)
@@ -1716,7 +1799,8 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         voiced = _voiced_name(words[:-1], story) if head in _PEOPLE_VOICES else None
         return _unlisted_organisation(words[:-1]) or voiced
     if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
-        name = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+        # "The semi-official Tasnim news agency said": the describing words in lower case are no part of it
+        name = [w for w in words[:-1] if w.lower() not in _DETERMINERS and w not in _BODY_ADJECTIVES and w != "news"]
         if head in ("radio", "television"):
             name.append(words[-1])  # "State Radio", "Tehran radio", "Turkish television": a broadcaster
         if name and all(w[:1].isupper() for w in name):
@@ -1730,6 +1814,11 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     return None
 
 
+# Words that describe a body before its name without being a part of it.
+_BODY_ADJECTIVES = frozenset(
+    "official semi-official state state-run state-owned state-controlled government-run government-owned "
+    "ruling main influential".split()
+)
 _PEOPLE_VOICES = frozenset("spokesman spokeswoman spokesperson official officials executive executives".split())
 _COMPANY_SUFFIXES_ABROAD = frozenset("ab as asa oy oyj kk sarl srl bhd pty limited partnership lp llc".split())
 
@@ -1820,6 +1909,9 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     holders = [
         p for p in story.people if head in _role_words(p.role) and not (country and p.country and p.country != country)
     ]
+    qualifiers = [w.lower() for w in label.replace("’", "'").split()[1:] if w[:1].isupper() and not country_code(w)]
+    if qualifiers:  # "the Labour leader" is no "Liberal Democrat leader", even the story's only leader
+        holders = [p for p in holders if _qualified_by(p, qualifiers, story)]
     if len(holders) > 1:  # "the interior minister" of three ministers
         holders = [p for p in holders if all(w in _role_words(p.role) for w in role_words)]
     if len(holders) > 1:  # "the president": the one whose role is just that, not "president of the Bank"
@@ -1832,6 +1924,19 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+def _qualified_by(person: PersonMention, qualifiers: list[str], story: _Story) -> bool:
+    """The person's role, or the words printed around the person's first mentions, hold every
+    qualifier ("labour" of "the Labour leader")."""
+    if all(q in _role_words(person.role) for q in qualifiers):
+        return True
+    for span in person.spans[:3]:
+        text = story.document.paragraphs[span.paragraph]
+        window = text[max(0, span.start - 60) : span.end + 60].lower().replace("’", "'")
+        if all(re.search(rf"\b{re.escape(q)}\b", window) for q in qualifiers):
+            return True
+    return False
 
 
 def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
@@ -1938,6 +2043,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         return _Speaker(organisation=_organisation_subject(pronoun, index, offset, story), label=pronoun, plural=True)
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
+    masked = story.masked.get(index, "")
+    if _PAIR_SUBJECT_RE.search(masked, max(0, offset - 300), offset):
+        return _Speaker(label=pronoun)  # "The two leaders met privately. He told reporters": which one?
     if (
         event
         and event.speaker.organisation
@@ -1986,6 +2094,13 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         if only:
             return _Speaker(person=only, label=pronoun)
     return _Speaker(label=pronoun)
+
+
+# Two or more people as one subject: a later "he" or "she" in the paragraph may be either.
+_PAIR_SUBJECT_RE = re.compile(
+    r"\b(?:[Tt]he|[Bb]oth)\s+(?:two|three)\s+(?:leaders|men|women|ministers|presidents|heads|officials|"
+    r"diplomats|envoys|sides|candidates|rivals)\b|\b[Bb]oth\s+(?:men|women|leaders|ministers)\b|\b[Tt]he\s+pair\b"
+)
 
 
 def _only_person_named(pronoun: str, index: int, story: _Story, reach: int = 3) -> str | None:
@@ -2257,7 +2372,13 @@ def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int
     if masked[start : start + 1] == "Q":
         return False
     text = story.document.paragraphs[paragraph]
-    return text[end : end + 1] not in ("'", "’")
+    if text[end : end + 1] in ("'", "’"):
+        return False
+    # "Asked about Donald Trump, he said": the one asked about is the topic, not who answers.
+    return not _ASKED_ABOUT_RE.search(text, max(0, start - 80), start)
+
+
+_ASKED_ABOUT_RE = re.compile(r"(?:^|[.!?]\s+|\b[Ww]hen\s+)[Aa]sked\s+(?:about|whether|if|why|how|what)\b[^,.;:]*$")
 
 
 # --- Statements ---------------------------------------------------------------------------------
