@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, Span, StatementMention
+from ..names import person_gender
 from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
 from .organisations import find_organisations, organisation_spans
@@ -82,6 +83,35 @@ _RELATIVE_DE_RE = re.compile(
     r"\s*(?:(?:in|mit|von|an|auf|bei|für|über|unter|nach|aus|zu|gegen)\s+)?"
     r"(?:der|die|das|denen|dem|deren|dessen|den|welche|welcher|welches|wo)\s"
 )
+# "ein hoher EU-Beamter", "aus deutschen Regierungskreisen": a lower-case adjective with its ending
+_INFLECTED_ADJECTIVE_DE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
+_NOT_ADJECTIVES_DE = frozenset(
+    "allem alle allen aller alles diese dieser diesem diesen dieses jene jener jenem jenen jenes welche welcher "
+    "welchem welchen welches manche mancher manchen gegen neben wegen zwischen unter hinter über oder aber sondern "
+    "außer entgegen binnen seine seiner seinem seinen ihre ihrer ihrem ihren unsere unserer unserem unseren "
+    "habe hatte hatten haben werde werden wurde wurden sagte sagten".split()
+)
+_PREPOSITIONS_DE = frozenset(
+    "aus von mit nach bei seit zu für gegen ohne um durch an auf in über unter vor hinter neben zwischen "
+    "laut trotz wegen während".split()
+)
+# "die slowakische Staatssekretärin": an adjective of origin before a role belongs to the role
+_ORIGIN_DE = re.compile(r"[a-zäöü]{3,}isch(?:e|en|er|es|em)?")
+# A relative clause: a relative pronoun (after a preposition, maybe) and a personal pronoun as its subject
+# ("…, die er unterzeichnet hatte", "…, mit der sie …"), or a pronoun only relative ("denen", "deren", "dessen")
+_RELATIVE_CLAUSE_DE_RE = re.compile(
+    r"\s*(?:(?:in|mit|von|an|auf|bei|für|über|unter|nach|aus|zu|gegen|um|durch)\s+)?"
+    r"(?:(?:der|die|das|den|dem|welche|welcher|welches|welchen|welchem)\s+(?:er|sie|es|man|wir|ich|ihr)\b"
+    r"|(?:denen|deren|dessen)\b)"
+)
+# Conjunctions and question words that open a subordinate clause at a sentence's start (not "während",
+# "seit", "als": prepositions and comparisons too)
+_CLAUSE_OPENERS_DE = frozenset(
+    "ob wie wann warum weshalb wieso wo woher wohin wer wen wem was welche welcher welches dass wenn weil obwohl "
+    "solange nachdem bevor falls sobald damit sofern".split()
+)
+# "Auf die Frage, ob …", "Auf Nachfrage, …": the question put to the speaker, not their words
+_QUESTION_BEFORE_DE_RE = re.compile(r"\s*(?:Auf|Nach)\s+(?:die\s+|eine\s+|der\s+)?(?:Nach)?[Ff]rage\b")
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = (
     "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen",
@@ -292,6 +322,9 @@ class _Story:
             if is_role(self.lex, before_tokens[index].text):
                 while index > 0 and is_role(self.lex, before_tokens[index - 1].text):
                     index -= 1  # "Premier ministre"
+                # "die slowakische Staatssekretärin": "sagte die Slowakin" is hers
+                while self.language == "de" and index and _ORIGIN_DE.fullmatch(before_tokens[index - 1].text):
+                    index -= 1
                 role = before[before_tokens[index].start :].strip(" ,")
                 break
         previous = before_tokens[-1].text if before_tokens else ""
@@ -323,6 +356,16 @@ class _Story:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
                 return False, ""
+            if (
+                len(before_tokens) >= 2
+                and before.endswith(" ")
+                and _INFLECTED_ADJECTIVE_DE.fullmatch(previous)
+                and previous not in _NOT_ADJECTIVES_DE
+                and before_tokens[-2].text.lower() in _DETERMINERS_DE | _PREPOSITIONS_DE
+            ):
+                # "Ein hoher EU-Beamter sagte", "Aus deutschen Regierungskreisen hieß es": an article or a
+                # preposition, an inflected adjective, then a noun; a name takes no adjective
+                return False, ""
         if len(run) == 1:
             direct_role = bool(before_tokens) and is_role(self.lex, previous) and before.endswith(" ")
             if previous.lower() in _LOCATIVES[self.language] and not (honorific or direct_role):
@@ -335,7 +378,11 @@ class _Story:
         singles = []
         for paragraph in range(len(self.paragraphs)):
             for run in self._runs(paragraph):
+                title = self._title_before_name(paragraph, run)
+                if title:
+                    run = run[1:]
                 ok, role = self._evidence(paragraph, run)
+                role = role or title
                 if len(run) == 1:
                     singles.append((paragraph, run, ok, role))
                     continue
@@ -363,6 +410,24 @@ class _Story:
                 self.mentions = [(p, e, target.name if who == name else who) for p, e, who in self.mentions]
         self.mentions.sort()
         self.events = [(position, who) for position, _, who in self.mentions]
+
+    def _title_before_name(self, paragraph: int, run: list[_Token]) -> str:
+        """German: "Die Grünen-Haushälterin Paula Piechotta kritisierte", "Sein Biograf Peter Lindner sagte":
+        an article never stands right before a name, so the run's first word after one is a noun (the
+        person's title), the rest the name, when a given name opens it or a reporting verb follows it.
+        Returns the title ("" when the run is no such thing)."""
+        if self.language != "de" or len(run) < 3:
+            return ""
+        text = self.paragraphs[paragraph]
+        previous = re.search(r"([^\W\d_]+)\s$", text[max(0, run[0].start - 20) : run[0].start])
+        if previous is None or previous.group(1).lower() not in _DETERMINERS_DE:
+            return ""
+        after = text[run[-1].end : run[-1].end + 40]
+        given = run[1].text.lower() in self.given_names
+        verb_after = re.match(rf"^\s+(?!{_PLURAL_VERB['de']})(?:{self.verb_alt})\b", after) is not None
+        if not (given or verb_after) or run[1].text in _PARTICLES:
+            return ""
+        return run[0].text
 
     def _owner(self, word: str) -> str | None:
         for person in self.people.values():
@@ -434,6 +499,8 @@ class _Story:
         """The person last named before `offset` with this role; of the country the phrase names,
         when it names one ("le ministre ukrainien")."""
         stem = role_word.lower()[:6]
+        if role_word in self.lex.demonyms:  # "die Lettin", "der Brite": "lettische Ministerin", "britische Premier"
+            stem = re.sub(r"(?:in|e)$", "", role_word.lower())[:6]
         codes = {code for code, *_ in country_codes(self.lex, phrase)}
         best = best_country = None
         for (p, s), _, who in self.mentions:
@@ -445,6 +512,44 @@ class _Story:
             if stem and stem in role.lower():
                 best = who
         return best_country or best
+
+    def _gender(self, who: str) -> str | None:
+        """German: "f", "m" or None for a person, by the given name ("Michael Brandt" m), else by the role's
+        noun ("Arbeitsministerin" f, "Außenminister" m; "Vorsitzende" says nothing)."""
+        person = self.people.get(who)
+        gender = person_gender(who)
+        if gender or person is None:
+            return gender
+        heads = [w for w in re.findall(r"[\w-]+", person.role) if is_role(self.lex, w)]
+        if not heads or heads[0].endswith("e"):
+            return None
+        return "f" if heads[0].endswith(("in", "innen")) else "m"
+
+    def _agrees(self, who: str, pronoun: str) -> bool:
+        """Whether a German singular pronoun ("er", "sie") may stand for the person."""
+        if self.language != "de" or pronoun not in ("er", "sie"):
+            return True
+        gender = self._gender(who)
+        return gender is None or gender == ("m" if pronoun == "er" else "f")
+
+    def _introduced_unnamed(self, role_word: str, paragraph: int, offset: int) -> bool:
+        """German: whether the role was brought in unnamed, with an indefinite article, in this paragraph or
+        the one before, since the last person named ("Ein westlicher Diplomat in Wien sagte …"): the role
+        with a definite article after it ("…, sagte der Diplomat") is that unnamed person again."""
+        if self.language != "de":
+            return False
+        # "Ein westlicher Diplomat", "eine EU-Diplomatin": an indefinite article, adjectives, the role (in a compound)
+        pattern = re.compile(
+            rf"\b[Ee]in(?:e|er|em)?\s+(?:[a-zäöüß-]+\s+){{0,2}}[\w-]*(?i:{re.escape(role_word.lower()[:6])})"
+        )
+        last = bisect.bisect_left(self.mentions, ((paragraph, offset), 0, ""))
+        since = self.mentions[last - 1][0] if last else (0, 0)
+        for index in range(max(0, paragraph - 1, since[0]), paragraph + 1):
+            text = self.paragraphs[index]
+            start = since[1] if index == since[0] else 0
+            if pattern.search(text, start, offset if index == paragraph else len(text)):
+                return True
+        return False
 
     def _speaker(
         self,
@@ -471,6 +576,8 @@ class _Story:
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
             who = self._pronoun_person(paragraph, before)
+            if who and not self._agrees(who, (pronoun or edge[0]).lower()):
+                who = None  # "sagte sie" after a man named last: someone else, not known here
             return who, ("" if who else phrase[:80] or pronoun)
         if self.language == "de" and re.fullmatch(r"(?:der|die)\s+\d+-[Jj]ährigen?", phrase):
             # "sagte der 47-Jährige": the agencies' way of naming the person last named or speaking again
@@ -510,6 +617,8 @@ class _Story:
             who = self._by_role(role_words[0], phrase, paragraph, before)
             if who is None and organisation_spans(self.language, phrase):
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
+            if who is None and self._introduced_unnamed(role_words[0], paragraph, before):
+                return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
             who = who or self._last_event(paragraph, before)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
@@ -631,7 +740,11 @@ class _Story:
         if re.search(r"\b(?:Angaben|Informationen|zufolge|laut|hieß es|heißt es)\b", sentence):
             return []  # "…, seien nach Angaben von Augenzeugen …": the sentence names a source of its own
         head = [t.text for t in _tokens(clauses[0])][:6]
-        if len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
+        if head and head[0].lower() in _CLAUSE_OPENERS_DE:
+            # "Ob Deutschland Exporte stoppen werde, ließ er offen", "Solange die Geiseln nicht frei seien, werde
+            # Israel weiterkämpfen": the first clause is subordinate, the main clause's verb opens the next one
+            head = [t.text for t in _tokens(clauses[1])][:1] if len(clauses) >= 2 else []
+        elif len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
             # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
             head += [t.text for t in _tokens(clauses[2])][:2]
         if not set(head) & self.lex.subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
@@ -748,10 +861,13 @@ class _Story:
             if not before.rstrip().endswith(":"):
                 return None, "", ""
             # "X meldete sich zu Wort: „…“": the person the clause before the colon names
-            if self.language == "de" and re.search(r"\s(?:er|sie)\s", before):
+            pronoun = re.search(r"\s(er|sie)\s", before) if self.language == "de" else None
+            if pronoun:
                 # "Den entlassenen Finanzminister Christian Lindner griff er scharf an: „…“": the pronoun is
                 # the subject, the person named is the object
                 who = self._pronoun_person(paragraph, sentence_start)
+                if who and not self._agrees(who, pronoun.group(1)):
+                    who = None
                 return who, ("" if who else "er"), ""
             named = self._people_in(paragraph, sentence_start, quote.outer_start)
             return (named[-1], "", "") if named else (None, "", "")
@@ -763,18 +879,20 @@ class _Story:
         speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
         return speaker, label, verb.group(1)
 
-    def _words_after_speaker(self, paragraph: int, speaker_end: int, rest_end: int) -> int | None:
+    def _words_after_speaker(self, paragraph: int, speaker_end: int, rest_end: int, asked: bool = False) -> int | None:
         """German: where the words start when they follow the speaker ("…, sagte Hebestreit, darüber entscheide
-        man im Einzelfall"): a clause after the comma whose first words hold a Konjunktiv form, not a
-        subordinate clause ("…, sagte Merz, als er eintraf"); None otherwise."""
+        man im Einzelfall"): a clause after the comma whose first words hold a Konjunktiv form (any main
+        clause when the words before the verb are a question put to the speaker: "Auf Nachfrage, ob …,
+        sagte sie, die Frage stelle sich nicht"), not a subordinate clause ("…, sagte Merz, als er eintraf");
+        None otherwise."""
         if self.language != "de":
             return None
         tail = self.paragraphs[paragraph][speaker_end:rest_end]
         match = re.match(r",\s*(?=([\w-]+))", tail)
-        if match is None or match.group(1).lower() in _SUBORDINATORS_DE:
+        if match is None or match.group(1).lower() in _SUBORDINATORS_DE - (_ARTICLES["de"] if asked else set()):
             return None
         head = {t.text for t in _tokens(tail[match.end() :])[:6]}
-        return speaker_end + match.end() if head & self.lex.subjunctive else None
+        return speaker_end + match.end() if asked or head & self.lex.subjunctive else None
 
     def _is_medium(self, word: str) -> bool:
         """ "Presse-Agentur", "Zeitung", "Deutschlandfunk", "Tass": a news medium (German), never a person."""
@@ -882,9 +1000,12 @@ class _Story:
             # FDP-Chef"); French restates the speaker's own act ("Macron a proposé …, a-t-il indiqué")
             anchor=start if self.language == "de" else None,
         )
-        tail = self._words_after_speaker(paragraph, speaker_end, rest_end) if comma else None
+        question = self.language == "de" and _QUESTION_BEFORE_DE_RE.match(sentence) is not None
+        tail = self._words_after_speaker(paragraph, speaker_end, rest_end, question) if comma else None
         if tail is not None:  # "Auf die Frage, ob …, sagte Hebestreit, darüber entscheide man im Einzelfall."
             return INDIRECT, tail, end, verb, speaker, label
+        if question:
+            return None  # "Auf die Frage, ob …, antwortete sie nicht": the question is no one's words here
         content_start = start
         according = re.match(rf"^\s*(?:{_alternation(self.language, 'according')})\b[^,]*,", sentence, re.I)
         if according:
@@ -924,6 +1045,14 @@ class _Story:
             return None
         if self.language == "de" and sentence[match.end() :].lstrip()[:1] in _OPENERS:
             return None  # "sagte X: „…“" is a quotation, read with its quote
+        if (
+            self.language == "de"
+            and _RELATIVE_CLAUSE_DE_RE.match(sentence, match.end())
+            and re.search(r"[A-ZÄÖÜ][\w-]*\s*,\s*$", sentence[: match.end()])
+        ):
+            # "Grossi verwies auf eine Vereinbarung, die er in Kairo unterzeichnet hatte": a relative clause
+            # about the verb's object, not reported speech
+            return None
         speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
         return INDIRECT, start + match.end(), end, verb, speaker, label
 

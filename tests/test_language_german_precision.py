@@ -1,0 +1,105 @@
+"""German speakers where a guess would be wrong (issue 19, precision): words left unresolved rather
+than given to the last person named, and people read where a noun stands before their name."""
+
+from __future__ import annotations
+
+from archive.extraction import extract
+
+from .speech import given
+
+
+def test_a_noun_after_an_adjective_is_no_person_and_its_words_stay_unresolved():
+    result = extract(
+        "Rom – Ministerpräsident Carlo Bruni sagte, Italien sei bereit. Aus italienischen Regierungskreisen "
+        "hieß es, die Gespräche dauerten an. Ein hoher EU-Beamter sagte, eine Einigung sei nah.",
+        title="Gespräche",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert names == {"Carlo Bruni"}
+    for words in ("die Gespräche dauerten an", "eine Einigung sei nah"):
+        statement = next(s for s in result.statements if words in s.text)
+        assert statement.speaker_person is None and statement.speaker_label
+
+
+def test_a_noun_between_an_article_and_a_full_name_is_not_part_of_the_name():
+    result = extract(
+        "Bonn – Der frühere Finanzminister Otto Brandt äußerte sich zurückhaltend. Die SPD-Haushälterin "
+        "Paula Kern kritisierte, das Geld fehle an anderer Stelle. Der Haushalt sei unsolide, sagte sie. Sein "
+        "Biograf Peter Lang sagte, Brandt habe nie Schulden gemocht.",
+        title="Haushalt",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert {"Paula Kern", "Peter Lang"} <= names
+    assert given(result, "das Geld fehle an anderer Stelle") == "Paula Kern"
+    assert given(result, "Der Haushalt sei unsolide") == "Paula Kern"
+    assert given(result, "Brandt habe nie Schulden gemocht") == "Peter Lang"
+
+
+def test_a_relative_clause_after_a_verbs_object_is_no_reported_speech():
+    result = extract(
+        "Genf – Die Direktorin Maria Costa verwies auf ein Abkommen, das sie im Mai in Rom mit dem Minister "
+        "unterzeichnet hatte. Es sei ein Anfang, sagte Costa.",
+        title="Abkommen",
+        language="de",
+    )
+    assert not any("das sie im Mai" in s.text for s in result.statements)
+    assert given(result, "Es sei ein Anfang") == "Maria Costa"
+
+
+def test_a_role_introduced_unnamed_is_not_the_last_person_named():
+    result = extract(
+        "Wien – Der Außenminister Karl Huber sagte, die Verhandlungen seien schwierig. Ein westlicher "
+        "Diplomat sagte, die Europäer blieben hart. Der Druck müsse bleiben, sagte der Diplomat.",
+        title="Verhandlungen",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Der Druck müsse bleiben" in s.text)
+    assert statement.speaker_person is None
+
+
+def test_a_nationality_adjective_before_a_role_names_the_person_a_nationality_noun_stands_for():
+    result = extract(
+        "Brüssel – Die lettische Staatssekretärin Ilze Ozola traf die Kommissarin Anna Berg. Am Abend "
+        "sprach Ozola noch einmal mit Berg. Sie sei zuversichtlich, sagte die Lettin danach.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "Sie sei zuversichtlich") == "Ilze Ozola"
+
+
+def test_a_pronoun_of_the_other_gender_than_the_person_last_named_stays_unresolved():
+    result = extract(
+        "Berlin – Der Abgeordnete Michael Brandt rief: „Sie verspielen unsere Zukunft!“ Die Ausschüsse "
+        "berieten danach weiter. Die Vorlage sei unseriös, sagte sie.",
+        title="Debatte",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Die Vorlage sei unseriös" in s.text)
+    assert statement.speaker_person is None
+
+
+def test_an_indirect_question_in_the_agencys_voice_does_not_go_on_with_the_speaker():
+    result = extract(
+        "Berlin – Regierungssprecher Paul Weber sagte, Israel müsse mehr Hilfe zulassen. Ob die Regierung "
+        "Exporte stoppen werde, ließ er offen. Wann die Lieferungen wieder aufgenommen würden, sei noch "
+        "unklar, sagte er später.",
+        title="Hilfe",
+        language="de",
+    )
+    assert not any("Exporte stoppen werde" in s.text for s in result.statements)
+    assert given(result, "wieder aufgenommen würden") == "Paul Weber"
+
+
+def test_a_question_put_to_the_speaker_is_not_their_words():
+    result = extract(
+        "Berlin – Die Sprecherin Anna Vogt sagte, die Koalition arbeite gut zusammen. Auf Nachfrage, ob "
+        "der Kanzler mit dem Minister Jan Ott zufrieden sei, sagte sie, die Frage stelle sich nicht. Auf "
+        "die Frage, ob Neuwahlen drohten, antwortete sie nicht.",
+        title="Koalition",
+        language="de",
+    )
+    assert not any("mit dem Minister Jan Ott zufrieden" in s.text for s in result.statements)
+    assert not any("Neuwahlen drohten" in s.text for s in result.statements)
+    assert given(result, "die Frage stelle sich nicht") == "Anna Vogt"
