@@ -103,3 +103,16 @@ def test_a_question_put_to_the_speaker_is_not_their_words():
     assert not any("mit dem Minister Jan Ott zufrieden" in s.text for s in result.statements)
     assert not any("Neuwahlen drohten" in s.text for s in result.statements)
     assert given(result, "die Frage stelle sich nicht") == "Anna Vogt"
+
+
+def test_a_role_of_the_other_gender_is_not_the_person_named_with_that_role():
+    result = extract(
+        "Prag – Außenminister Karel Novak traf die Kommissarin Eva Dvořák. Die Gespräche seien offen gewesen, "
+        "sagte der Minister.\n\nStaatssekretärin Jana Horak sprach mit Novak. Man sei sich nähergekommen, "
+        "sagte die Ministerin.",
+        title="Gespräche",
+        language="de",
+    )
+    assert given(result, "Die Gespräche seien offen") == "Karel Novak"
+    statement = next(s for s in result.statements if "Man sei sich nähergekommen" in s.text)
+    assert statement.speaker_person is None

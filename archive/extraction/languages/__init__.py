@@ -502,10 +502,13 @@ class _Story:
         if role_word in self.lex.demonyms:  # "die Lettin", "der Brite": "lettische Ministerin", "britische Premier"
             stem = re.sub(r"(?:in|e)$", "", role_word.lower())[:6]
         codes = {code for code, *_ in country_codes(self.lex, phrase)}
+        gender = _role_gender(role_word) if self.language == "de" else None
         best = best_country = None
         for (p, s), _, who in self.mentions:
             if (p, s) >= (paragraph, offset):
                 break
+            if not self._agrees(who, gender):
+                continue  # "sagte die Ministerin" is not the minister named before her
             role = self.people[who].role
             if codes and codes & {code for code, *_ in country_codes(self.lex, role)}:
                 best_country = who
@@ -521,16 +524,16 @@ class _Story:
         if gender or person is None:
             return gender
         heads = [w for w in re.findall(r"[\w-]+", person.role) if is_role(self.lex, w)]
-        if not heads or heads[0].endswith("e"):
-            return None
-        return "f" if heads[0].endswith(("in", "innen")) else "m"
+        return _role_gender(heads[0]) if heads else None
 
-    def _agrees(self, who: str, pronoun: str) -> bool:
-        """Whether a German singular pronoun ("er", "sie") may stand for the person."""
-        if self.language != "de" or pronoun not in ("er", "sie"):
+    def _agrees(self, who: str, pronoun: str | None) -> bool:
+        """Whether a German singular pronoun ("er", "sie") or a role of that gender ("m", "f") may stand
+        for the person."""
+        wanted = {"er": "m", "sie": "f", "m": "m", "f": "f"}.get(pronoun or "")
+        if self.language != "de" or wanted is None:
             return True
         gender = self._gender(who)
-        return gender is None or gender == ("m" if pronoun == "er" else "f")
+        return gender is None or gender == wanted
 
     def _introduced_unnamed(self, role_word: str, paragraph: int, offset: int) -> bool:
         """German: whether the role was brought in unnamed, with an indefinite article, in this paragraph or
@@ -620,6 +623,8 @@ class _Story:
             if who is None and self._introduced_unnamed(role_words[0], paragraph, before):
                 return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
             who = who or self._last_event(paragraph, before)
+            if who and self.language == "de" and not self._agrees(who, _role_gender(role_words[0])):
+                who = None  # "sagte die Ministerin" after a man named last: someone else
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 who = later[0] if later else None
@@ -1139,6 +1144,16 @@ class _Story:
                 )
             )
         return found
+
+
+def _role_gender(word: str) -> str | None:
+    """German: the gender a role noun gives ("Ministerin" f, "Minister" m, "Vorsitzende" none); a nationality
+    noun too ("Slowakin" f, "Brite" m)."""
+    if word.endswith(("in", "innen")):
+        return "f"
+    if word.endswith("e") and word not in lexicon("de").demonyms:  # "Vorsitzende", "Abgeordnete": either
+        return None
+    return "m"
 
 
 @cache
