@@ -82,8 +82,10 @@ def test_the_tail_after_the_attribution_belongs_to_the_statement():
 
 
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
-    text = ("Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "
-            "Trade Minister Hajime Tamura told reporters.")
+    text = (
+        "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "
+        "Trade Minister Hajime Tamura told reporters."
+    )
     assert speaker_of(text, "talks would go on") == "Yeutter"
 
 
@@ -96,20 +98,26 @@ def test_quoted_as_saying():
 
 
 def test_a_run_of_quotation_paragraphs_keeps_the_speaker():
-    text = ('Trade Minister Hajime Tamura said:\n\n"The talks will go on for a long while."\n\n'
-            '"We have no reason at all to stop them."')
+    text = (
+        'Trade Minister Hajime Tamura said:\n\n"The talks will go on for a long while."\n\n'
+        '"We have no reason at all to stop them."'
+    )
     assert speaker_of(text, "no reason at all") == "Hajime Tamura"
 
 
 def test_he_looks_back_past_a_paragraph_naming_nobody():
-    text = ("Trade Minister Hajime Tamura said the talks would go on.\n\nThe yen rose on the news.\n\n"
-            "The Economic Planning Agency said growth slowed.\n\nThe surplus will shrink, he said.")
+    text = (
+        "Trade Minister Hajime Tamura said the talks would go on.\n\nThe yen rose on the news.\n\n"
+        "The Economic Planning Agency said growth slowed.\n\nThe surplus will shrink, he said."
+    )
     assert speaker_of(text, "surplus will shrink") == "Hajime Tamura"
 
 
 def test_an_unnamed_speaker_between_stops_the_look_back():
-    text = ("Trade Minister Hajime Tamura said the talks would go on.\n\nOne trader said the yen "
-            "would rise. But it may fall later, he said.")
+    text = (
+        "Trade Minister Hajime Tamura said the talks would go on.\n\nOne trader said the yen "
+        "would rise. But it may fall later, he said."
+    )
     assert speaker_of(text, "may fall later") is None
 
 
@@ -117,14 +125,18 @@ def test_an_unnamed_speaker_between_stops_the_look_back():
 
 
 def test_a_description_matching_one_persons_role_is_that_person():
-    text = ("U.S. Trade Representative Clayton Yeutter arrived.\n\nThe U.S. trade representative said "
-            "the talks would go on.")
+    text = (
+        "U.S. Trade Representative Clayton Yeutter arrived.\n\nThe U.S. trade representative said "
+        "the talks would go on."
+    )
     assert speaker_of(text, "talks would go on") == "Clayton Yeutter"
 
 
 def test_the_company_and_a_spokesman_name_the_company_that_spoke():
-    text = ("Echo Bay Mines Ltd said it found gold in Nevada.\n\nThe company said output would rise. "
-            "A spokesman said costs would fall.\n\nEcho Bay said the mine would open.")
+    text = (
+        "Echo Bay Mines Ltd said it found gold in Nevada.\n\nThe company said output would rise. "
+        "A spokesman said costs would fall.\n\nEcho Bay said the mine would open."
+    )
     assert speaker_of(text, "output would rise") == "Echo Bay Mines Ltd"
     assert speaker_of(text, "costs would fall") == "Echo Bay Mines Ltd"
     assert speaker_of(text, "mine would open") == "Echo Bay Mines Ltd"
@@ -139,8 +151,10 @@ def test_a_description_fitting_nobody_in_particular_stays_a_label():
 
 def test_mixed_and_typed_quotation_marks():
     assert speaker_of('"We will win this fight in the end!” Trump tweeted.', "win this fight") == "Trump"
-    assert speaker_of("“We will win this fight in the end,’’ said Trade Minister Hajime Tamura.",
-                      "win this fight") == "Hajime Tamura"
+    assert (
+        speaker_of("“We will win this fight in the end,’’ said Trade Minister Hajime Tamura.", "win this fight")
+        == "Hajime Tamura"
+    )
 
 
 def test_a_quotation_does_not_swallow_its_attribution():
@@ -152,9 +166,11 @@ def test_a_quotation_does_not_swallow_its_attribution():
 
 
 def test_weekday_misspelling_plural_and_company_are_not_new_people():
-    result = extract("HEADLINE\n\nWASHINGTON, March 2 - U.S. Trade Representative Clayton Yeutter Monday "
-                     "met Japan's envoy. Yuetter said talks would go on.\n\nEcho Bay Mines Ltd said it "
-                     "found gold. Echo Bay said output would rise.")
+    result = extract(
+        "HEADLINE\n\nWASHINGTON, March 2 - U.S. Trade Representative Clayton Yeutter Monday "
+        "met Japan's envoy. Yuetter said talks would go on.\n\nEcho Bay Mines Ltd said it "
+        "found gold. Echo Bay said output would rise."
+    )
     assert [p.name for p in result.people] == ["Clayton Yeutter"]
 
 
@@ -162,8 +178,10 @@ def test_weekday_misspelling_plural_and_company_are_not_new_people():
 
 
 def test_she_is_never_a_man_and_he_never_a_woman():
-    text = ("White House press secretary Stephanie Grisham spoke to reporters. President Donald Trump "
-            "also spoke.\n\n“The president is fine,” she said.")
+    text = (
+        "White House press secretary Stephanie Grisham spoke to reporters. President Donald Trump "
+        "also spoke.\n\n“The president is fine,” she said."
+    )
     assert speaker_of(text, "president is fine") == "Stephanie Grisham"
 
 
@@ -182,13 +200,19 @@ def test_weekdays_platforms_and_party_tags_around_the_attribution(sentence):
 
 
 def test_according_to_opening_a_sentence():
-    assert speaker_of("Trade Minister Hajime Tamura spoke.\n\nAccording to Tamura, the talks would go on.",
-                      "talks would go on") == "Hajime Tamura"
+    assert (
+        speaker_of(
+            "Trade Minister Hajime Tamura spoke.\n\nAccording to Tamura, the talks would go on.", "talks would go on"
+        )
+        == "Hajime Tamura"
+    )
 
 
 def test_asked_about_someones_plan_is_not_said_by_them():
-    text = ("Trade Minister Hajime Tamura spoke.\n\nAsked about Treasury Secretary James Baker's plan, he said "
-            "the talks would go on.")
+    text = (
+        "Trade Minister Hajime Tamura spoke.\n\nAsked about Treasury Secretary James Baker's plan, he said "
+        "the talks would go on."
+    )
     assert speaker_of(text, "talks would go on") == "Hajime Tamura"
 
 
@@ -248,8 +272,11 @@ def test_a_company_named_by_the_first_words_of_its_name():
     [
         ("The Finance Ministry issued the figures.\n\nIt said the surplus widened in February.", "Finance Ministry"),
         ("Finance Ministry officials met bankers.\n\nThey said the surplus widened in February.", "Finance Ministry"),
-        ("The Finance Ministry met the unions, which closed the plant because it said the surplus "
-         "widened in February.", None),
+        (
+            "The Finance Ministry met the unions, which closed the plant because it said the surplus "
+            "widened in February.",
+            None,
+        ),
     ],
 )
 def test_it_and_they_after_an_organisation_that_opened_the_sentence_before(text, expected):
@@ -260,23 +287,35 @@ def test_it_and_they_after_an_organisation_that_opened_the_sentence_before(text,
 
 def test_more_verbs_that_report_before_that():
     for verb in ("indicated", "pointed out", "made it clear", "expressed concern", "forecast", "proposed"):
-        assert speaker_of(f"Trade Minister Hajime Tamura {verb} that the surplus would widen in February.",
-                          "February") == "Hajime Tamura", verb
+        assert (
+            speaker_of(f"Trade Minister Hajime Tamura {verb} that the surplus would widen in February.", "February")
+            == "Hajime Tamura"
+        ), verb
     assert speaker_of("Trade Minister Hajime Tamura proposed a cut in February.", "February") == "no statement"
-    assert speaker_of("Trade Minister Hajime Tamura denied in an interview that the surplus widened in February.",
-                      "February") == "Hajime Tamura"
-    assert speaker_of('"The surplus widened in February," Hajime Tamura declared in a televised address.',
-                      "February") == "Hajime Tamura"
+    assert (
+        speaker_of(
+            "Trade Minister Hajime Tamura denied in an interview that the surplus widened in February.", "February"
+        )
+        == "Hajime Tamura"
+    )
+    assert (
+        speaker_of('"The surplus widened in February," Hajime Tamura declared in a televised address.', "February")
+        == "Hajime Tamura"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("KeyCorp said it filed for an offering.\n\nThe company said the notes will be offered in February.",
-         "KeyCorp"),
+        (
+            "KeyCorp said it filed for an offering.\n\nThe company said the notes will be offered in February.",
+            "KeyCorp",
+        ),
         ("Rubber exports rose 10 pct in February, the private Board of Trade said.", "Board of Trade"),
-        ("A tremor hit the north in February, the National Bureau for Emergencies said.",
-         "National Bureau for Emergencies"),
+        (
+            "A tremor hit the north in February, the National Bureau for Emergencies said.",
+            "National Bureau for Emergencies",
+        ),
     ],
 )
 def test_organisations_named_by_description(text, expected):
@@ -284,8 +323,10 @@ def test_organisations_named_by_description(text, expected):
 
 
 def test_a_company_spokesman_is_the_one_company_of_the_opening_paragraph():
-    result = extract("HEADLINE\n\nLONDON, March 2 - Talks at Cargill U.K. Ltd's crushing plant ended in February "
-                     "without result, a company spokesman said.")
+    result = extract(
+        "HEADLINE\n\nLONDON, March 2 - Talks at Cargill U.K. Ltd's crushing plant ended in February "
+        "without result, a company spokesman said."
+    )
     assert [s.speaker_organisation for s in result.statements] == ["Cargill U.K. Ltd"]
 
 
@@ -303,18 +344,24 @@ def test_a_name_inside_what_an_unnamed_speaker_said_is_no_antecedent(text):
 
 
 def test_a_name_the_story_prints_with_a_company_word_is_that_company():
-    text = ("Halcyon Investments bought shares on Monday.\n\n"
-            "Halcyon, whose managing partner is Alan Slifka, said it bought more in February.")
+    text = (
+        "Halcyon Investments bought shares on Monday.\n\n"
+        "Halcyon, whose managing partner is Alan Slifka, said it bought more in February."
+    )
     assert speaker_of(text, "February") == "Halcyon Investments"
     assert "Halcyon" not in {p.name for p in extract("HEADLINE\n\n" + text).people}
 
 
 def test_a_pronoun_looks_back_past_paragraphs_naming_nobody():
-    text = ("Speaker Nancy Pelosi spoke on Tuesday.\n\nThe House will vote next week on the bill.\n\n"
-            "“We will not be deterred in February,” she said.")
+    text = (
+        "Speaker Nancy Pelosi spoke on Tuesday.\n\nThe House will vote next week on the bill.\n\n"
+        "“We will not be deterred in February,” she said."
+    )
     assert speaker_of(text, "February") == "Nancy Pelosi"
-    text = ("Speaker Nancy Pelosi spoke on Tuesday with Senator Chuck Schumer.\n\nThe House will vote next week.\n\n"
-            "“We will not be deterred in February,” she said.")
+    text = (
+        "Speaker Nancy Pelosi spoke on Tuesday with Senator Chuck Schumer.\n\nThe House will vote next week.\n\n"
+        "“We will not be deterred in February,” she said."
+    )
     assert speaker_of(text, "February") is None
 
 
@@ -352,14 +399,23 @@ def test_voices_and_quoted_words_before_according_to(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said a jury ruled in February.",
-         "Merrell Dow Pharmaceuticals Inc"),
-        ("Industrial Equity (Pacific) Ltd, a Hong Kong investment firm, said it raised its stake in February.",
-         "Industrial Equity (Pacific) Ltd"),
-        ("The London Meat Futures Exchange, LMFE, will stop trading.\n\nTrading ends in February, the LMFE said.",
-         "London Meat Futures Exchange"),
-        ("House Speaker Jim Wright, a Texas Democrat, met bankers.\n\n"
-         "\"There is no way to cut the deficit in February,\" the Texas Democrat told reporters.", "Jim Wright"),
+        (
+            "Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said a jury ruled in February.",
+            "Merrell Dow Pharmaceuticals Inc",
+        ),
+        (
+            "Industrial Equity (Pacific) Ltd, a Hong Kong investment firm, said it raised its stake in February.",
+            "Industrial Equity (Pacific) Ltd",
+        ),
+        (
+            "The London Meat Futures Exchange, LMFE, will stop trading.\n\nTrading ends in February, the LMFE said.",
+            "London Meat Futures Exchange",
+        ),
+        (
+            "House Speaker Jim Wright, a Texas Democrat, met bankers.\n\n"
+            '"There is no way to cut the deficit in February," the Texas Democrat told reporters.',
+            "Jim Wright",
+        ),
     ],
 )
 def test_units_acronyms_and_descriptions_printed_elsewhere(text, expected):
@@ -367,8 +423,10 @@ def test_units_acronyms_and_descriptions_printed_elsewhere(text, expected):
 
 
 def test_single_quotation_marks_of_british_and_australian_papers():
-    text = ("Prime Minister Scott Morrison spoke.\n\n‘The fires are a national tragedy in February,’ "
-            "Mr Morrison said. ‘We will help.’")
+    text = (
+        "Prime Minister Scott Morrison spoke.\n\n‘The fires are a national tragedy in February,’ "
+        "Mr Morrison said. ‘We will help.’"
+    )
     assert speaker_of(text, "February") == "Scott Morrison"
     result = extract(
         "HEADLINE\n\nPrime Minister Scott Morrison said Australia’s ‘tough’ stance in February would stand."
@@ -402,16 +460,20 @@ def test_a_person_named_inside_a_group_or_an_aide_s_description_is_not_the_speak
 
 
 def test_accented_names_of_modern_news():
-    assert speaker_of("Jeanine Áñez said the interim government would hold elections in February.",
-                      "February") == "Jeanine Áñez"
+    assert (
+        speaker_of("Jeanine Áñez said the interim government would hold elections in February.", "February")
+        == "Jeanine Áñez"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("TWA said it would refile its application in February.", "TWA"),
-        ("Red Lion Inns Limited Partnership said it filed a registration statement in February.",
-         "Red Lion Inns Limited Partnership"),
+        (
+            "Red Lion Inns Limited Partnership said it filed a registration statement in February.",
+            "Red Lion Inns Limited Partnership",
+        ),
     ],
 )
 def test_acronyms_and_partnerships_speak_as_organisations(text, expected):
@@ -419,14 +481,20 @@ def test_acronyms_and_partnerships_speak_as_organisations(text, expected):
 
 
 def test_managing_director_and_a_circumstance_after_an_inverted_name():
-    text = ("Ansett will buy 20 pct of America West in February, <Ansett Transport Ltd> managing director "
-            "Peter Abeles said.")
+    text = (
+        "Ansett will buy 20 pct of America West in February, <Ansett Transport Ltd> managing director "
+        "Peter Abeles said."
+    )
     assert speaker_of(text, "February") == "Peter Abeles"
-    text = ("Speaker Ali Akbar Hashemi Rafsanjani spoke.\n\n\"We will carry out our duty in February,\" said "
-            "Rafsanjani in a speech to Parliament later broadcast by Tehran Radio.")
+    text = (
+        'Speaker Ali Akbar Hashemi Rafsanjani spoke.\n\n"We will carry out our duty in February," said '
+        "Rafsanjani in a speech to Parliament later broadcast by Tehran Radio."
+    )
     assert speaker_of(text, "February") == "Ali Akbar Hashemi Rafsanjani"
-    text = ("The Iranian news agency IRNA, in a report received in London, said the operation launched into Iraq "
-            "on February 9 was over.")
+    text = (
+        "The Iranian news agency IRNA, in a report received in London, said the operation launched into Iraq "
+        "on February 9 was over."
+    )
     assert speaker_of(text, "February") == "IRNA"
 
 
@@ -445,15 +513,19 @@ def test_broadcasters_and_units_named_after_their_parent(text, expected):
 
 
 def test_a_wire_that_types_apostrophes_as_double_marks():
-    text = ('Mining Minister Samuel Lira said Chile"s copper exports would rise.\n\n'
-            '"The mines of Chile"s north will produce more in February," he said.')
+    text = (
+        'Mining Minister Samuel Lira said Chile"s copper exports would rise.\n\n'
+        '"The mines of Chile"s north will produce more in February," he said.'
+    )
     assert speaker_of(text, "copper exports") == "Samuel Lira"
     assert speaker_of(text, "north will produce more") == "Samuel Lira"
 
 
 def test_told_reporters_after_a_meeting_reports_the_clause_before():
-    text = ("Mining Minister Samuel Lira spoke.\n\nThe copper price would recover by February, he told reporters "
-            "after meeting Peruvian, Zambian and Zairean ministers.")
+    text = (
+        "Mining Minister Samuel Lira spoke.\n\nThe copper price would recover by February, he told reporters "
+        "after meeting Peruvian, Zambian and Zairean ministers."
+    )
     assert speaker_of(text, "recover by February") == "Samuel Lira"
     assert speaker_of(text, "Zairean ministers") == "no statement"
 
@@ -465,15 +537,19 @@ def test_an_inverted_name_opening_with_a_particle():
 
 
 def test_a_verb_that_goes_on_before_a_quotation():
-    text = ('Mining Minister Samuel Lira said output rose.\n\nLira continued, "We will sell more copper in '
-            'February than ever before."')
+    text = (
+        'Mining Minister Samuel Lira said output rose.\n\nLira continued, "We will sell more copper in '
+        'February than ever before."'
+    )
     assert speaker_of(text, "sell more copper") == "Samuel Lira"
     assert speaker_of("Copper prices continued to rise in February, traders said.", "Copper prices") is None
 
 
 def test_a_name_inside_a_circumstance_is_no_subject_of_the_description_after_it():
-    text = ("Finance Minister Jorge Rey cancelled his trip because of the visit in February by Prime Minister "
-            "Ana Silva, a Finance Ministry spokesman said.")
+    text = (
+        "Finance Minister Jorge Rey cancelled his trip because of the visit in February by Prime Minister "
+        "Ana Silva, a Finance Ministry spokesman said."
+    )
     assert speaker_of(text, "cancelled his trip") == "Finance Ministry"
 
 
@@ -483,42 +559,56 @@ def test_a_description_that_only_a_role_of_a_body_makes():
 
 
 def test_what_a_person_wrote_speaks_for_that_person():
-    text = ("Senator Ann Kirk read a letter from Mining Minister Samuel Lira.\n\n"
-            "Lira's letter also said copper exports would rise in February.")
+    text = (
+        "Senator Ann Kirk read a letter from Mining Minister Samuel Lira.\n\n"
+        "Lira's letter also said copper exports would rise in February."
+    )
     assert speaker_of(text, "copper exports") == "Samuel Lira"
 
 
 def test_a_name_a_newspaper_apposition_makes_a_publication():
-    text = ('The Lima Courier, the city\'s oldest paper, said: "The budget of February is a failure."\n\n'
-            "The Evening Star newspaper called it shameful. It said the budget would fail by February.")
+    text = (
+        'The Lima Courier, the city\'s oldest paper, said: "The budget of February is a failure."\n\n'
+        "The Evening Star newspaper called it shameful. It said the budget would fail by February."
+    )
     assert speaker_of(text, "budget of February") == "Lima Courier"
     assert speaker_of(text, "would fail by February") == "Evening Star"
 
 
 def test_an_adjective_before_officials_names_no_body():
-    assert speaker_of("The plan will not be made public until February, Congressional officials said.",
-                      "made public") is None
+    assert (
+        speaker_of("The plan will not be made public until February, Congressional officials said.", "made public")
+        is None
+    )
 
 
 def test_a_report_is_never_he():
-    text = ("Mining Minister Samuel Lira warned the unions against strikes, the state radio said.\n\n"
-            "A report, monitored in London, said he spoke to the miners in February.\n\n"
-            "He said the mines would stay open until February.")
+    text = (
+        "Mining Minister Samuel Lira warned the unions against strikes, the state radio said.\n\n"
+        "A report, monitored in London, said he spoke to the miners in February.\n\n"
+        "He said the mines would stay open until February."
+    )
     assert speaker_of(text, "stay open") == "Samuel Lira"
 
 
 def test_a_promise_of_a_thing_is_no_statement():
     text = "Prime Minister Ana Silva told ministries to cut spending and promised a review of the state mines."
     assert speaker_of(text, "review of the state mines") == "no statement"
-    assert speaker_of("Prime Minister Ana Silva promised that the mines would stay open in February.",
-                      "mines would stay open") == "Ana Silva"
+    assert (
+        speaker_of(
+            "Prime Minister Ana Silva promised that the mines would stay open in February.", "mines would stay open"
+        )
+        == "Ana Silva"
+    )
 
 
 def test_a_based_prefix_and_a_lower_case_group_name_the_organisation_again():
-    text = ("Short-selling firm Kestrel Research accused the Ferro Group of \"the largest fraud in history.\"\n\n"
-            "Tax officials met in February.\n\nMinisters met too.\n\nParliament met as well.\n\n"
-            "U.S.-based Kestrel accused Ferro companies of fraud in February.\n\n"
-            "The Ferro group dismissed the report, saying none of it was \"based on facts found in February.\"")
+    text = (
+        'Short-selling firm Kestrel Research accused the Ferro Group of "the largest fraud in history."\n\n'
+        "Tax officials met in February.\n\nMinisters met too.\n\nParliament met as well.\n\n"
+        "U.S.-based Kestrel accused Ferro companies of fraud in February.\n\n"
+        'The Ferro group dismissed the report, saying none of it was "based on facts found in February."'
+    )
     assert speaker_of(text, "Ferro companies of fraud") == "Kestrel Research"
     assert speaker_of(text, "based on facts") == "Ferro Group"
 
@@ -534,26 +624,34 @@ def test_what_someone_called_a_thing():
 
 
 def test_a_description_with_a_short_form_of_the_body_in_the_title():
-    text = ("Federal Reserve Board Chairman Paul Volcker met bankers.\n\n"
-            "The surplus would widen in February, the Fed chairman said.")
+    text = (
+        "Federal Reserve Board Chairman Paul Volcker met bankers.\n\n"
+        "The surplus would widen in February, the Fed chairman said."
+    )
     assert speaker_of(text, "surplus would widen") == "Paul Volcker"
-    text = ("Federal Reserve Board Chairman Paul Volcker met Bundesbank Chairman Karl Otto Poehl.\n\n"
-            "The surplus would widen in February, the Fed chairman said.")
+    text = (
+        "Federal Reserve Board Chairman Paul Volcker met Bundesbank Chairman Karl Otto Poehl.\n\n"
+        "The surplus would widen in February, the Fed chairman said."
+    )
     assert speaker_of(text, "surplus would widen") == "Paul Volcker"
     text = "Chairman Paul Volcker met bankers.\n\nThe surplus would widen in February, the Nordic chairman said."
     assert speaker_of(text, "surplus would widen") is None
 
 
 def test_two_verbs_of_one_subject_report_two_statements():
-    text = ("Treasury Secretary James Baker noted that a weaker currency takes 18 months to work, and said "
-            "the trade gap would narrow in February.")
+    text = (
+        "Treasury Secretary James Baker noted that a weaker currency takes 18 months to work, and said "
+        "the trade gap would narrow in February."
+    )
     assert speaker_of(text, "weaker currency takes") == "James Baker"
     assert speaker_of(text, "trade gap would narrow") == "James Baker"
 
 
 def test_a_coordinated_verb_after_a_name_and_its_apposition():
-    text = ("House Speaker Jim Wright spoke.\n\nWright, a Texas Democrat, conceded Congress would lose the vote "
-            "but said the House would try again in February.")
+    text = (
+        "House Speaker Jim Wright spoke.\n\nWright, a Texas Democrat, conceded Congress would lose the vote "
+        "but said the House would try again in February."
+    )
     assert speaker_of(text, "try again in February") == "Jim Wright"
     assert speaker_of(text, "Congress would lose") == "Jim Wright"
 
@@ -562,8 +660,10 @@ def test_a_coordinated_verb_after_a_name_and_its_apposition():
     ("text", "expected"),
     [
         ("Fenwick and Bolt Corp said it raised the rating in February.", "Fenwick and Bolt Corp"),
-        ("Danish brewing group A.S. Nordmalt Bryggerier <NORD.CO> said it will list its shares in February.",
-         "A.S. Nordmalt Bryggerier"),
+        (
+            "Danish brewing group A.S. Nordmalt Bryggerier <NORD.CO> said it will list its shares in February.",
+            "A.S. Nordmalt Bryggerier",
+        ),
         ("GRAVCOR said it would sell its unit in February.", "GRAVCOR"),
     ],
 )
@@ -572,11 +672,15 @@ def test_a_company_named_by_its_legal_form_or_its_ticker(text, expected):
 
 
 def test_initials_and_the_noun_a_company_name_opens():
-    text = ("Fenwick and Poole Corp said it raised the rating in January.\n\n"
-            "The loss was 30 mln dlrs in February, F and P noted.")
+    text = (
+        "Fenwick and Poole Corp said it raised the rating in January.\n\n"
+        "The loss was 30 mln dlrs in February, F and P noted."
+    )
     assert speaker_of(text, "loss was 30 mln") == "Fenwick and Poole Corp"
-    text = ("Tasman Banking Corp said it will raise its lending rate.\n\n"
-            "The bank said tight liquidity would last until February.")
+    text = (
+        "Tasman Banking Corp said it will raise its lending rate.\n\n"
+        "The bank said tight liquidity would last until February."
+    )
     assert speaker_of(text, "tight liquidity") == "Tasman Banking Corp"
     text = "The Statistics Bureau said output fell.\n\nExports fell in February, the bureau said."
     assert speaker_of(text, "Exports fell") == "Statistics Bureau"
@@ -593,23 +697,29 @@ def test_reaffirmed_reports_a_clause():
 
 
 def test_a_clause_opening_with_an_ing_word_is_the_content():
-    text = ("Trade Minister Ali Bongo spoke.\n\nGrowing protectionism had hurt the exports of February, he said in "
-            "an opening speech to the ministers.")
+    text = (
+        "Trade Minister Ali Bongo spoke.\n\nGrowing protectionism had hurt the exports of February, he said in "
+        "an opening speech to the ministers."
+    )
     assert speaker_of(text, "Growing protectionism") == "Ali Bongo"
     text = "Trade Minister Ali Bongo spoke.\n\nSpeaking to reporters, he said exports would rise in February."
     assert speaker_of(text, "exports would rise") == "Ali Bongo"
 
 
 def test_a_clause_before_a_pronoun_s_attribution_has_its_own():
-    text = ("Admiral Tom Vance, chief of the naval staff, predicted the rebels will strike in February though "
-            "he said their options were limited.")
+    text = (
+        "Admiral Tom Vance, chief of the naval staff, predicted the rebels will strike in February though "
+        "he said their options were limited."
+    )
     assert speaker_of(text, "rebels will strike") == "Tom Vance"
     assert speaker_of(text, "options were limited") == "Tom Vance"
 
 
 def test_a_quotation_that_completes_a_reported_clause():
-    text = ('A Treasury spokesman said the trip was off.\n\nHe said the visit was "part of the press of business" '
-            "in February.")
+    text = (
+        'A Treasury spokesman said the trip was off.\n\nHe said the visit was "part of the press of business" '
+        "in February."
+    )
     assert speaker_of(text, "the visit was") == "Treasury"
     text = 'Secretary of State Ann Berg said the alliance "must grow stronger in February."'
     assert next(s for s in extract("HEADLINE\n\n" + text).statements if "grow stronger" in s.text).kind == "direct"
@@ -623,12 +733,21 @@ def test_dashes_around_an_apposition():
 @pytest.mark.parametrize(
     ("text", "fragment", "expected"),
     [
-        ("Share prices fell sharply, the Midwest stock exchange said in February.", "prices fell",
-         "Midwest Stock Exchange"),
-        ("The rules will change in February, the agriculture ministry said.", "rules will change",
-         "Agriculture Ministry"),
-        ("The Interministerial Committee on Prices and Wages said wages would rise in February.", "wages would",
-         "Interministerial Committee on Prices and Wages"),
+        (
+            "Share prices fell sharply, the Midwest stock exchange said in February.",
+            "prices fell",
+            "Midwest Stock Exchange",
+        ),
+        (
+            "The rules will change in February, the agriculture ministry said.",
+            "rules will change",
+            "Agriculture Ministry",
+        ),
+        (
+            "The Interministerial Committee on Prices and Wages said wages would rise in February.",
+            "wages would",
+            "Interministerial Committee on Prices and Wages",
+        ),
         ("Hollis Marine, owners of the ferry, said it carried 500 people in February.", "500 people", "Hollis Marine"),
     ],
 )
@@ -637,17 +756,22 @@ def test_bodies_printed_in_lower_case_or_described_as_owners(text, fragment, exp
 
 
 def test_an_acronym_of_a_body_that_spoke():
-    text = ("The Midwest stock exchange said its rules would change.\n\n"
-            "The MSE said it would publish the rules in February.")
+    text = (
+        "The Midwest stock exchange said its rules would change.\n\n"
+        "The MSE said it would publish the rules in February."
+    )
     assert speaker_of(text, "publish the rules") == "Midwest Stock Exchange"
-    assert speaker_of("The Japanese stock exchange rules changed in February, the official said.",
-                      "rules changed") is None
+    assert (
+        speaker_of("The Japanese stock exchange rules changed in February, the official said.", "rules changed") is None
+    )
 
 
 def test_a_name_inside_the_pronoun_s_own_words_is_no_other_speaker():
-    text = ("Centre director John Ni said firms would invest abroad.\n\nThe investment totalled 46 mln dlrs.\n\n"
-            "The new plan, approved by Economic Minister Lee Ta-hai yesterday, calls for investment of 80 mln dlrs "
-            "in February, he told Reuters.")
+    text = (
+        "Centre director John Ni said firms would invest abroad.\n\nThe investment totalled 46 mln dlrs.\n\n"
+        "The new plan, approved by Economic Minister Lee Ta-hai yesterday, calls for investment of 80 mln dlrs "
+        "in February, he told Reuters."
+    )
     assert speaker_of(text, "calls for investment") == "John Ni"
 
 
@@ -655,25 +779,35 @@ def test_an_abbreviation_two_bodies_share_goes_to_the_one_it_abbreviates():
     import subprocess
     import sys
 
-    text = ("The Islamic Development Bank (IDB) and 20 Islamic banks signed an agreement to finance trade in "
-            "February, IDB sources said.")
+    text = (
+        "The Islamic Development Bank (IDB) and 20 Islamic banks signed an agreement to finance trade in "
+        "February, IDB sources said."
+    )
     assert speaker_of(text, "signed an agreement") == "Islamic Development Bank"
-    code = ("from tests.test_extraction_attribution import speaker_of as s; "
-            f"print(s({text!r}, 'signed an agreement'))")
+    code = f"from tests.test_extraction_attribution import speaker_of as s; print(s({text!r}, 'signed an agreement'))"
     for seed in ("1", "2", "3"):  # the same answer whatever the order of a set
-        out = subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": seed, "PATH": ""},
-                             capture_output=True, text=True, check=True).stdout.strip()
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         assert out == "Islamic Development Bank"
 
 
 def test_the_agency_and_the_company_named_again():
-    text = ("Kestrel Ratings Service Inc said it downgraded the debt of Mallory Corp.\n\n"
-            "The agency said Mallory's returns had declined in February.")
+    text = (
+        "Kestrel Ratings Service Inc said it downgraded the debt of Mallory Corp.\n\n"
+        "The agency said Mallory's returns had declined in February."
+    )
     assert speaker_of(text, "returns had declined") == "Kestrel Ratings Service Inc"
-    text = ("The Finance Ministry said exports rose.\n\nThe agency said imports would fall in February.")
+    text = "The Finance Ministry said exports rose.\n\nThe agency said imports would fall in February."
     assert speaker_of(text, "imports would fall") != "Finance Ministry"
-    text = ("French engineering group Vautrin <VAUT.PA> has won a 900 mln franc contract to supply turbines in "
-            "February, the company said.")
+    text = (
+        "French engineering group Vautrin <VAUT.PA> has won a 900 mln franc contract to supply turbines in "
+        "February, the company said."
+    )
     assert speaker_of(text, "900 mln franc") == "Vautrin"
 
 
@@ -683,13 +817,17 @@ def test_the_official_news_agency_named_in_the_gazetteer():
 
 
 def test_modern_shapes_an_age_an_adverb_and_a_curly_negation():
-    text = ("Senator Maria Lopez, 54, a Democrat, spoke on Tuesday.\n\n"
-            "“We will pass it in February,” the 54-year-old Democrat said.")
+    text = (
+        "Senator Maria Lopez, 54, a Democrat, spoke on Tuesday.\n\n"
+        "“We will pass it in February,” the 54-year-old Democrat said."
+    )
     assert speaker_of(text, "We will pass") == "Maria Lopez"
     text = "Senator Maria Lopez spoke on Tuesday.\n\nLopez has long argued that the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"
-    text = ("Senator Maria Lopez spoke on Tuesday.\n\nLopez didn’t say when the bill would pass, but said it would "
-            "be by February.")
+    text = (
+        "Senator Maria Lopez spoke on Tuesday.\n\nLopez didn’t say when the bill would pass, but said it would "
+        "be by February."
+    )
     assert speaker_of(text, "would be by February") == "Maria Lopez"
 
 

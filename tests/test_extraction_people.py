@@ -18,15 +18,19 @@ def test_role_before_name_gives_role_and_country():
 
 
 def test_multiword_roles():
-    found = people("He met British Chancellor of the Exchequer Nigel Lawson and "
-                   "U.S. Trade Representative Clayton Yeutter yesterday.")
+    found = people(
+        "He met British Chancellor of the Exchequer Nigel Lawson and "
+        "U.S. Trade Representative Clayton Yeutter yesterday."
+    )
     assert found["Nigel Lawson"].role == "Chancellor of the Exchequer"
     assert found["Clayton Yeutter"].role == "Trade Representative"
 
 
 def test_apposition_and_who_clause():
-    found = people("Jeffrey Hornung, a security policy expert at the Rand Corporation, spoke. "
-                   "Daniel Russel, who was the top diplomat, agreed.")
+    found = people(
+        "Jeffrey Hornung, a security policy expert at the Rand Corporation, spoke. "
+        "Daniel Russel, who was the top diplomat, agreed."
+    )
     assert found["Jeffrey Hornung"].role == "security policy expert"
     assert "Daniel Russel" in found
 
@@ -48,66 +52,79 @@ def test_kishi_and_kishida_are_two_people():
 
 
 def test_non_names_are_not_people():
-    found = people("Officials said the Taiwan Strait was calm. While Tokyo said nothing, "
-                   "Citibank said rates would rise.\n\nNEW TOOLS\n\nThe Foreign Ministry said no.")
+    found = people(
+        "Officials said the Taiwan Strait was calm. While Tokyo said nothing, "
+        "Citibank said rates would rise.\n\nNEW TOOLS\n\nThe Foreign Ministry said no."
+    )
     assert not found
 
 
 def test_credited_journalists_are_not_people():
-    text = ("WASHINGTON - Secretary of State George Shultz spoke.\n\n"
-            "Reporting by David Brunnstrom; Editing by Dan Grebler")
+    text = (
+        "WASHINGTON - Secretary of State George Shultz spoke.\n\nReporting by David Brunnstrom; Editing by Dan Grebler"
+    )
     assert set(people(text)) == {"George Shultz"}
 
 
 def test_name_starts_after_the_last_title_word():
-    found = people("He met World Bank President Barber Conable and Governor of the Bank of England "
-                   "Robin Leigh-Pemberton, and Outgoing United States Ambassador Stephen Bosworth.")
+    found = people(
+        "He met World Bank President Barber Conable and Governor of the Bank of England "
+        "Robin Leigh-Pemberton, and Outgoing United States Ambassador Stephen Bosworth."
+    )
     assert {"Barber Conable", "Robin Leigh-Pemberton", "Stephen Bosworth"} <= set(found)
     assert found["Robin Leigh-Pemberton"].role == "Governor of the Bank of England"
     assert found["Robin Leigh-Pemberton"].country == "GB"
 
 
 def test_common_given_name_is_a_cue():
-    found = people("Relations were broken after the trial of Nizar Hindawi in London. "
-                   "The Christian Democrats won.")
+    found = people("Relations were broken after the trial of Nizar Hindawi in London. The Christian Democrats won.")
     assert set(found) == {"Nizar Hindawi"}
 
 
 def test_monarch_keeps_title_and_joins_full_name():
-    found = people("King Fahd of Saudi Arabia arrives on Tuesday. Kuwait's Oil Minister, Sheikh Ali "
-                   "al-Khalifa al-Sabah, said prices were stable. Sheikh Ali denied it.")
+    found = people(
+        "King Fahd of Saudi Arabia arrives on Tuesday. Kuwait's Oil Minister, Sheikh Ali "
+        "al-Khalifa al-Sabah, said prices were stable. Sheikh Ali denied it."
+    )
     assert "King Fahd" in found
     sabah = found["Ali al-Khalifa al-Sabah"]
     assert "Sheikh Ali" in sabah.forms and "Ali" not in found
 
 
 def test_organisations_and_countries_are_not_people():
-    found = people('"It will hurt," said Tom Murtha, an analyst at broker <James Capel and Co>. '
-                   "An official for Pechiney said a deal was near. The United States said it agreed. "
-                   "GATT (General Agreeeement on Tariffs and Trade) met.")
+    found = people(
+        '"It will hurt," said Tom Murtha, an analyst at broker <James Capel and Co>. '
+        "An official for Pechiney said a deal was near. The United States said it agreed. "
+        "GATT (General Agreeeement on Tariffs and Trade) met."
+    )
     assert set(found) == {"Tom Murtha"}
 
 
 def test_lower_case_story():
-    text = ("caracas, march 17 - an eventual oil import fee in the united states will make no difference "
-            "to the joint venture agreement signed today with the state oil company, champlin chairman "
-            "william adams said.\n\nthe refinery has a capacity to process up to 110,000 bpd of heavy "
-            "crude, with an 80-85 pct yield of white products, and it was built in the early years of "
-            "the last decade at a cost of some 300 mln dlrs.\n\nAdams said the crude would remain "
-            "competitive even with an oil import fee.")
+    text = (
+        "caracas, march 17 - an eventual oil import fee in the united states will make no difference "
+        "to the joint venture agreement signed today with the state oil company, champlin chairman "
+        "william adams said.\n\nthe refinery has a capacity to process up to 110,000 bpd of heavy "
+        "crude, with an 80-85 pct yield of white products, and it was built in the early years of "
+        "the last decade at a cost of some 300 mln dlrs.\n\nAdams said the crude would remain "
+        "competitive even with an oil import fee."
+    )
     found = people(text)
     assert list(found) == ["william adams"] and "Adams" in found["william adams"].forms
 
 
 def test_unknown_word_before_a_given_name_and_sentence_adverbs():
-    found = people("They met Represenative Clayton Yeutter. Separately, Prime Minister Jacques Chirac "
-                   "said he would go.")
+    found = people(
+        "They met Represenative Clayton Yeutter. Separately, Prime Minister Jacques Chirac said he would go."
+    )
     assert set(found) == {"Clayton Yeutter", "Jacques Chirac"}
 
 
 def test_shorter_forms_join_the_full_name():
-    found = people("IADB president Antonio Ortiz Mena spoke. Ortiz Mena said loans would rise. Ortiz said "
-                   "so too. Minister Ahmed Humaid al-Tayer spoke and Tayer said no.")
+    found = people(
+        "IADB president Antonio Ortiz Mena spoke. Ortiz Mena said loans would rise. Ortiz said "
+        "so too. Minister Ahmed Humaid al-Tayer spoke and Tayer said no."
+    )
     assert set(found) == {"Antonio Ortiz Mena", "Ahmed Humaid al-Tayer"}
     assert {"Ortiz Mena", "Ortiz"} <= set(found["Antonio Ortiz Mena"].forms)
 
@@ -118,10 +135,12 @@ def test_role_after_of_when_only_it_has_a_head():
 
 
 def test_lone_words_beside_places_institutions_and_brackets_are_not_people():
-    found = people("Trade sources in Rio today said exports rose. Senator Robert Byrd of West Virginia told "
-                   "reporters. Hannes Androsch, chairman of Austria's Creditanstalt-Bankverein, said so. It "
-                   "gives (Trade Secretary Paul) Channon power. Parliamentarians said no. Guven Ergenc, "
-                   "Secretary General of the Turkish General Staff, told reporters.")
+    found = people(
+        "Trade sources in Rio today said exports rose. Senator Robert Byrd of West Virginia told "
+        "reporters. Hannes Androsch, chairman of Austria's Creditanstalt-Bankverein, said so. It "
+        "gives (Trade Secretary Paul) Channon power. Parliamentarians said no. Guven Ergenc, "
+        "Secretary General of the Turkish General Staff, told reporters."
+    )
     assert set(found) == {"Robert Byrd", "Hannes Androsch", "Guven Ergenc"}
 
 
@@ -131,8 +150,10 @@ def test_a_name_between_commas_before_a_speech_verb():
 
 
 def test_given_name_allows_a_common_word_as_surname_and_firms_after_of_are_no_people():
-    found = people('"Growth will slow," said Merrill Lynch economist William Sterling. "Producers will talk," '
-                   "Bronwyn Curtis of Landell Mills Commodities Studies said.")
+    found = people(
+        '"Growth will slow," said Merrill Lynch economist William Sterling. "Producers will talk," '
+        "Bronwyn Curtis of Landell Mills Commodities Studies said."
+    )
     assert set(found) == {"William Sterling", "Bronwyn Curtis"}
 
 
@@ -186,25 +207,33 @@ def test_a_merchants_body_is_no_person():
 
 
 def test_business_roles_before_a_name_and_a_renewables_company():
-    found = people("MUMBAI, March 2 - Indian tycoon Ravindra Kothari was charged. "
-                   "Kothari Renewables announced the decision in letters to the exchange.")
+    found = people(
+        "MUMBAI, March 2 - Indian tycoon Ravindra Kothari was charged. "
+        "Kothari Renewables announced the decision in letters to the exchange."
+    )
     assert "Ravindra Kothari" in found
     assert "Kothari Renewables" not in found
     assert not people("SYDNEY, March 2 - Bright Systems said it was buying a stake in a maker of pumps.")
 
 
 def test_a_name_the_story_calls_a_newspaper_is_no_person():
-    found = people("MANILA, March 2 - Banks will get bonds, the authoritative Evening Day newspaper said.\n\n"
-                   "Quoting documents, Evening Day said the bonds would mature in five years.")
+    found = people(
+        "MANILA, March 2 - Banks will get bonds, the authoritative Evening Day newspaper said.\n\n"
+        "Quoting documents, Evening Day said the bonds would mature in five years."
+    )
     assert not [name for name in found if "Day" in name]
 
 
 def test_plural_bodies_and_listed_companies_are_no_people():
-    found = people("WASHINGTON, March 2 - Rain fell, the weather office of the Agriculture and Commerce "
-                   "Departments said. The Joint Chiefs met. The Committee on Credit and Savings ruled.")
+    found = people(
+        "WASHINGTON, March 2 - Rain fell, the weather office of the Agriculture and Commerce "
+        "Departments said. The Joint Chiefs met. The Committee on Credit and Savings ruled."
+    )
     assert not found
-    found = people("EINDHOVEN, March 2 - Dutch group N.V. Kroon Lampenfabriek <KRON.AS> will list in New York. "
-                   "Kroon, listed on 17 exchanges, said the move would help.")
+    found = people(
+        "EINDHOVEN, March 2 - Dutch group N.V. Kroon Lampenfabriek <KRON.AS> will list in New York. "
+        "Kroon, listed on 17 exchanges, said the move would help."
+    )
     assert not found
 
 
@@ -214,15 +243,19 @@ def test_a_based_word_is_no_name():
 
 
 def test_bank_and_broker_names_are_no_people():
-    found = people("LONDON, March 2 - Rates will fall, said Stephen Lewis, head of research at stockbrokers "
-                   "Hollis and Drew. French bank Banque Generale said it is launching a fund. "
-                   "The engineers union IG Metall said workers held strikes.")
+    found = people(
+        "LONDON, March 2 - Rates will fall, said Stephen Lewis, head of research at stockbrokers "
+        "Hollis and Drew. French bank Banque Generale said it is launching a fund. "
+        "The engineers union IG Metall said workers held strikes."
+    )
     assert list(found) == ["Stephen Lewis"]
 
 
 def test_brokerages_named_like_people_and_an_attorney_s_title():
-    found = people("NEW YORK, March 2 - Prices will rise, said Perrin Lang of Shearson. Morgan Stanley said "
-                   "it would buy the stake. U.S. Attorney Rudolph Gallo said charges were filed. Coffee Growers "
-                   "met, and Lloyds Shipping Intelligence counted ships.")
+    found = people(
+        "NEW YORK, March 2 - Prices will rise, said Perrin Lang of Shearson. Morgan Stanley said "
+        "it would buy the stake. U.S. Attorney Rudolph Gallo said charges were filed. Coffee Growers "
+        "met, and Lloyds Shipping Intelligence counted ships."
+    )
     assert sorted(found) == ["Perrin Lang", "Rudolph Gallo"]
     assert found["Rudolph Gallo"].role == "Attorney"

@@ -116,3 +116,18 @@ def test_a_role_of_the_other_gender_is_not_the_person_named_with_that_role():
     assert given(result, "Die Gespräche seien offen") == "Karel Novak"
     statement = next(s for s in result.statements if "Man sei sich nähergekommen" in s.text)
     assert statement.speaker_person is None
+
+
+def test_a_pronoun_after_a_sentence_naming_two_people_is_the_one_that_agrees_or_no_one():
+    result = extract(
+        "Berlin – Bundeskanzler Karl Weber empfing am Montag den französischen Präsidenten Luc Martin. Er "
+        "sagte, beide Länder stünden fest zusammen.\n\n"
+        "Kanzlerin Anna Roth traf später Präsident Luc Martin. Sie sagte, Europa müsse handeln. Die Gespräche "
+        "seien gut gewesen, sagte die 61-Jährige.",
+        title="Besuch",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "beide Länder stünden" in s.text)
+    assert statement.speaker_person is None
+    assert given(result, "Europa müsse handeln") == "Anna Roth"
+    assert given(result, "Die Gespräche seien gut") == "Anna Roth"

@@ -111,10 +111,7 @@ def is_title_word(word: str, date: dt.date | None = None) -> bool:
     """A word that introduces a name rather than belongs to it: role, title, country, institution."""
     lower = word.lower()
     return (
-        is_role_word(word)
-        or lower in HONORIFICS
-        or lower in ORGANISATION_WORDS
-        or country_code(word, date) is not None
+        is_role_word(word) or lower in HONORIFICS or lower in ORGANISATION_WORDS or country_code(word, date) is not None
     )
 
 
@@ -147,7 +144,7 @@ FEMALE_GIVEN_NAMES = _load_words("people_female_given_names.txt")
 
 
 def person_gender(name: str, forms: list[str] = ()) -> str | None:
-    """"f", "m" or None (unknown) for a person's name: by an honorific printed with it, else by
+    """ "f", "m" or None (unknown) for a person's name: by an honorific printed with it, else by
     the given name ("Stephanie Grisham" f, "Donald Trump" m, "Kim Yong-hyun" None)."""
     for form in (name, *forms):
         first = form.split(None, 1)[0].lower().rstrip(".") if form else ""

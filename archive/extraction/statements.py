@@ -639,7 +639,7 @@ _SENTENCE_TAIL_RE = re.compile(
 def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
     """ "CLAUSE, the staff concluded.": a short subject between the reported words' comma (or
     quotation mark) and the verb, opened by no clause word ("as", "than", "which")."""
-    cut = max(masked.rfind(mark, s0, verb.start) for mark in ",\"”")
+    cut = max(masked.rfind(mark, s0, verb.start) for mark in ',"”')
     if cut < 0:
         return False
     words = masked[cut + 1 : verb.start].split()
@@ -647,7 +647,7 @@ def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
 
 
 def _after_reported_words(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
-    """ '"...," agreed Chase Manhattan's Marshall.': the verb right after the reported words (a
+    """'"...," agreed Chase Manhattan's Marshall.': the verb right after the reported words (a
     comma or a closing quotation), its subject after it and nothing else."""
     head = masked[s0 : verb.start].rstrip()
     if not head.endswith((",", *_QUOTE_CHARS)) or len(head.split()) < _CLAUSE_WORDS:
@@ -700,7 +700,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
 
 
 def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
-    """ '"Our nation is in danger," Essid declared in a televised address.': the sentence opens
+    """'"Our nation is in danger," Essid declared in a televised address.': the sentence opens
     with the quotation, then only the subject stands before the verb."""
     if masked[s0 : s0 + 1] not in _QUOTE_CHARS:
         return False
@@ -1173,9 +1173,7 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
         return _Speaker(organisation=publication, label=label)
     organisation = (
-        _organisation_voice(label, story)
-        or _organisation_named(label, index, start, story)
-        or _company_by_form(label)
+        _organisation_voice(label, story) or _organisation_named(label, index, start, story) or _company_by_form(label)
     )
     if organisation:
         return _Speaker(organisation=organisation, label=label)

@@ -471,13 +471,45 @@ class _Story:
         index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
         return self.events[index - 1][1] if index else None
 
-    def _pronoun_person(self, paragraph: int, offset: int) -> str | None:
+    def _pronoun_person(self, paragraph: int, offset: int, pronoun: str = "") -> str | None:
         """Whom a pronoun speaker ("er sagte", "a-t-il ajouté") stands for: the person last named or
         speaking, except that
         - a person named only inside an earlier statement's words is not its speaker ("Kornelius kündigte
           an, Merz werde mit Netanjahu telefonieren. …, fügte er hinzu": Kornelius);
         - an unnamed speaker opening a sentence since then ("Ein Sprecher der RSF bestritt die Vorwürfe.
-          …, sagte er") is whom it stands for: no one named."""
+          …, sagte er") is whom it stands for: no one named;
+        - German: a person only named (not speaking) in a sentence that names others too is whom the
+          pronoun stands for only when no other of them agrees with it ("Kanzler Weber empfing Präsident
+          Martin. Er sagte, …": either, so no one; "Kanzlerin Anna Weber empfing Präsident Martin. Sie
+          sagte, …": Anna Weber)."""
+        who = self._pronoun_candidate(paragraph, offset)
+        if who is None or self.language != "de":
+            return who
+        return self._only_agreeing(who, pronoun.lower(), (paragraph, offset))
+
+    def _only_agreeing(self, who: str, pronoun: str, limit: tuple[int, int]) -> str | None:
+        """German: `who`, the person last named or speaking before `limit`, checked against the others named
+        in the sentence that named them (see _pronoun_person)."""
+        event = max((position for position, person in self.events if person == who and position < limit), default=None)
+        if event is None:
+            return who if self._agrees(who, pronoun) else None
+        paragraph, offset = event
+        if any(s.paragraph == paragraph and s.start == offset and s.speaker_person == who for s in self.statements):
+            return who if self._agrees(who, pronoun) else None  # the last speaker, not a name in a sentence
+        text = self.paragraphs[paragraph]
+        starts = [m.end() for m in re.finditer(r"[.!?][»“”\"]?\s+", text[:offset])]
+        sentence_start = starts[-1] if starts else 0
+        named = [
+            person
+            for (p, start), _end, person in self.mentions
+            if p == paragraph
+            and sentence_start <= start <= offset
+            and not any(s.paragraph == p and s.start <= start < s.end for s in self.statements)
+        ]
+        agreeing = {person for person in [*named, who] if self._agrees(person, pronoun)}
+        return agreeing.pop() if len(agreeing) == 1 else None
+
+    def _pronoun_candidate(self, paragraph: int, offset: int) -> str | None:
         index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
         if not index:
             return None
@@ -578,13 +610,11 @@ class _Story:
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
-            who = self._pronoun_person(paragraph, before)
-            if who and not self._agrees(who, (pronoun or edge[0]).lower()):
-                who = None  # "sagte sie" after a man named last: someone else, not known here
+            who = self._pronoun_person(paragraph, before, pronoun or edge[0])
             return who, ("" if who else phrase[:80] or pronoun)
-        if self.language == "de" and re.fullmatch(r"(?:der|die)\s+\d+-[Jj]ährigen?", phrase):
+        if self.language == "de" and re.fullmatch(r"(?:der|die)\s+\d+-[Jj]ährigen?\.?", phrase):
             # "sagte der 47-Jährige": the agencies' way of naming the person last named or speaking again
-            who = self._pronoun_person(paragraph, before)
+            who = self._pronoun_person(paragraph, before, "er" if phrase.startswith("der") else "sie")
             return who, ("" if who else phrase[:80])
         if null_subject and (
             not words
@@ -870,9 +900,7 @@ class _Story:
             if pronoun:
                 # "Den entlassenen Finanzminister Christian Lindner griff er scharf an: „…“": the pronoun is
                 # the subject, the person named is the object
-                who = self._pronoun_person(paragraph, sentence_start)
-                if who and not self._agrees(who, pronoun.group(1)):
-                    who = None
+                who = self._pronoun_person(paragraph, sentence_start, pronoun.group(1))
                 return who, ("" if who else "er"), ""
             named = self._people_in(paragraph, sentence_start, quote.outer_start)
             return (named[-1], "", "") if named else (None, "", "")
