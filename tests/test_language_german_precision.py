@@ -131,3 +131,26 @@ def test_a_pronoun_after_a_sentence_naming_two_people_is_the_one_that_agrees_or_
     assert statement.speaker_person is None
     assert given(result, "Europa müsse handeln") == "Anna Roth"
     assert given(result, "Die Gespräche seien gut") == "Anna Roth"
+
+
+def test_after_a_fronted_adverbial_the_speaker_follows_the_verb():
+    result = extract(
+        "Paris – Nach dem Treffen mit Präsident Luc Martin sagte Kanzler Karl Weber, Europa müsse "
+        "zusammenstehen. Im Gespräch mit Weber betonte Martin: „Wir sind bereit, mehr zu tun.“ Am Abend "
+        "sagte die Regierungssprecherin Eva Stein, die Gespräche gingen weiter.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "Europa müsse zusammenstehen") == "Karl Weber"
+    assert given(result, "Wir sind bereit") == "Luc Martin"
+    assert given(result, "die Gespräche gingen weiter") == "Eva Stein"
+
+
+def test_a_quotation_after_a_clause_naming_two_people_and_no_reporting_verb_is_no_ones():
+    result = extract(
+        "Rom – Ministerpräsident Carlo Bruni widersprach Präsident Luc Martin: „Das ist der falsche Weg für Europa.“",
+        title="Streit",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "der falsche Weg" in s.text)
+    assert statement.speaker_person is None

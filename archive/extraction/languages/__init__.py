@@ -112,6 +112,14 @@ _CLAUSE_OPENERS_DE = frozenset(
 )
 # "Auf die Frage, ob …", "Auf Nachfrage, …": the question put to the speaker, not their words
 _QUESTION_BEFORE_DE_RE = re.compile(r"\s*(?:Auf|Nach)\s+(?:die\s+|eine\s+|der\s+)?(?:Nach)?[Ff]rage\b")
+# Words that open an adverbial or a subordinate clause before the verb (then the subject follows the verb):
+# prepositions, fused articles, conjunctions and adverbs of time and sequence
+_FRONTED_DE = frozenset(
+    "aus von mit nach bei seit zu für gegen ohne um durch an auf in über unter vor hinter neben zwischen trotz "
+    "wegen während im am vom zum zur beim ins ans nachdem als bevor weil obwohl wenn sobald dazu zudem später "
+    "anschließend danach dort dabei darauf daraufhin außerdem zuvor heute gestern damals nun jetzt "
+    "gleichzeitig bereits schon erst".split()
+)
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = (
     "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen",
@@ -903,14 +911,30 @@ class _Story:
                 who = self._pronoun_person(paragraph, sentence_start, pronoun.group(1))
                 return who, ("" if who else "er"), ""
             named = self._people_in(paragraph, sentence_start, quote.outer_start)
+            if self.language == "de" and len(set(named)) > 1:
+                # "Merz widersprach Macron: „…“", "Scharfe Kritik an Macron übte Merz: „…“": subject or object,
+                # the words alone do not tell which
+                return None, "", ""
             return (named[-1], "", "") if named else (None, "", "")
         verb_start = sentence_start + verb.start()
         subject_speaker, subject_label = self._speaker(paragraph, sentence_start, verb_start, subject=True)
         subject_words = re.sub(r"[«„“\"»][^«„“\"»]*[»“”\"«]", "", text[sentence_start:verb_start])
-        if subject_speaker or subject_words.strip(" a,"):
+        if (subject_speaker or subject_words.strip(" a,")) and not self._fronted(paragraph, sentence_start, verb_start):
             return subject_speaker, subject_label, verb.group(1)
         speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
         return speaker, label, verb.group(1)
+
+    def _fronted(self, paragraph: int, start: int, verb_start: int) -> bool:
+        """German: whether the words before a reporting verb are an adverbial or a subordinate clause, not its
+        subject ("Nach dem Treffen mit Macron sagte Merz", "Am Montag sagte er", "Nachdem er gelandet war,
+        sagte Merz"): German puts one phrase before the verb, so the subject then comes after it."""
+        if self.language != "de":
+            return False
+        text = self.paragraphs[paragraph]
+        if (paragraph, start) == (0, 0):
+            start = _dateline_end(self.language, text[:verb_start])
+        first = re.match(r"\s*([^\W\d_]+)", text[start:verb_start])
+        return first is not None and first.group(1).lower() in _FRONTED_DE
 
     def _words_after_speaker(self, paragraph: int, speaker_end: int, rest_end: int, asked: bool = False) -> int | None:
         """German: where the words start when they follow the speaker ("…, sagte Hebestreit, darüber entscheide
@@ -1086,7 +1110,14 @@ class _Story:
             # "Grossi verwies auf eine Vereinbarung, die er in Kairo unterzeichnet hatte": a relative clause
             # about the verb's object, not reported speech
             return None
-        speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
+        if self._fronted(paragraph, start, subject_end):
+            # "Nach dem Treffen mit Macron sagte Merz, …": the subject follows the verb
+            comma = start + sentence.rfind(",", 0, match.end())
+            speaker, label = self._speaker(
+                paragraph, start + match.end("verb"), comma, subject=False, null_subject=True, anchor=start
+            )
+        else:
+            speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
         return INDIRECT, start + match.end(), end, verb, speaker, label
 
     def _according(self, paragraph, start, end, sentence, quotes):
