@@ -154,3 +154,14 @@ def test_a_quotation_after_a_clause_naming_two_people_and_no_reporting_verb_is_n
     )
     statement = next(s for s in result.statements if "der falsche Weg" in s.text)
     assert statement.speaker_person is None
+
+
+def test_words_ending_with_a_name_before_the_reporting_verb_are_still_words():
+    result = extract(
+        "Berlin – Kanzler Karl Weber wies die Kritik zurück. Er habe großen Respekt vor Ministerin Anna Roth, "
+        "sagte der Kanzler. Die Fraktionschefin, Eva Stein, sagte, man werde eine Lösung finden.",
+        title="Streit",
+        language="de",
+    )
+    assert given(result, "Er habe großen Respekt vor Ministerin Anna Roth") == "Karl Weber"
+    assert given(result, "man werde eine Lösung finden") == "Eva Stein"

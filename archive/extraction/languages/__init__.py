@@ -1025,7 +1025,14 @@ class _Story:
         pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
         if verb == "so" and len(match.group("rest").split()) > 4:
             return None  # "…, so dass …", "…, so lange …"
-        if any(p == paragraph and e == start + match.start() for (p, _), e, _ in self.mentions):
+        if any(
+            p == paragraph
+            and e == start + match.start()
+            # German words may end with a name ("Er habe Respekt vor Söder, sagte der Kanzler"): a name between
+            # commas only
+            and (self.language != "de" or self.paragraphs[paragraph][:s].rstrip().endswith(","))
+            for (p, s), e, _ in self.mentions
+        ):
             return None  # "La présidente du Conseil, Giorgia Meloni, a insisté sur …": the subject, not the words
         if self.language != "de" and re.match(r"^\s+(?:[\w'’-]+\s+){0,8}?(?:que|qu['’])", match.group("rest")):
             return None  # "X, por su parte, insistió en que …": the subject comes first
