@@ -165,3 +165,14 @@ def test_words_ending_with_a_name_before_the_reporting_verb_are_still_words():
     )
     assert given(result, "Er habe großen Respekt vor Ministerin Anna Roth") == "Karl Weber"
     assert given(result, "man werde eine Lösung finden") == "Eva Stein"
+
+
+def test_reported_speech_goes_on_with_any_konjunktiv_i_verb_but_not_the_simple_past():
+    result = extract(
+        "Kiel – Die Ministerin Eva Stein sagte, die Lage sei ernst. Die Regierung erwäge neue Schritte. Die "
+        "Armee meldete am Abend neue Angriffe. Der Konflikt wurde am Montag schärfer.",
+        title="Lage",
+        language="de",
+    )
+    assert given(result, "Die Regierung erwäge neue Schritte") == "Eva Stein"
+    assert not any("Armee meldete" in s.text or "Konflikt wurde" in s.text for s in result.statements)

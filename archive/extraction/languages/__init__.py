@@ -790,7 +790,10 @@ class _Story:
         elif len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
             # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
             head += [t.text for t in _tokens(clauses[2])][:2]
-        if not set(head) & self.lex.subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
+        subjunctive = bool(set(head) & self.lex.subjunctive)
+        if not subjunctive and head and head[0].lower() not in _CLAUSE_OPENERS_DE:
+            subjunctive = _second_is_konjunktiv(clauses[0])
+        if not subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
             return []
         statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
         return [statement] if statement is not None else []
@@ -1210,6 +1213,36 @@ class _Story:
                 )
             )
         return found
+
+
+def _second_is_konjunktiv(clause: str) -> bool:
+    """German: whether the verb after a main clause's first phrase has the Konjunktiv I ending of the third
+    person singular ("Die Hamas benutze Zivilisten", "Sein Land bilde Ingenieure aus"): the phrase is an
+    article, adjectives and a noun (with nouns and articles after it: "Die Zahl der Lastwagen"), or a name;
+    the word after it ends in -e, where the indicative ends in -t. The simple past ("meldete", "wurde")
+    ends in -e too and is left out."""
+    words = [t.text for t in _tokens(clause)][:8]
+    index = 0
+    while index < len(words) and (words[index].lower() in _DETERMINERS_DE or not words[index][:1].isupper()):
+        index += 1  # the article and adjectives before the noun
+    while index < len(words) and (words[index][:1].isupper() or words[index] in _DETERMINERS_DE):
+        index += 1  # the noun, and a genitive after it
+    if index == 0 or index >= len(words):
+        return False
+    verb = words[index]
+    return (
+        len(verb) > 3
+        and verb.endswith("e")
+        and not verb.endswith(("te", "de"))
+        and verb.islower()
+        and verb not in _NOT_KONJUNKTIV_DE
+    )
+
+
+# Words in -e that may follow a first phrase and are no Konjunktiv: adverbs, particles
+_NOT_KONJUNKTIV_DE = frozenset(
+    "gerne alleine lange heute bitte ebenfalls ohne beide diese jene alle eine keine".split()
+)
 
 
 def _role_gender(word: str) -> str | None:
