@@ -176,3 +176,20 @@ def test_reported_speech_goes_on_with_any_konjunktiv_i_verb_but_not_the_simple_p
     )
     assert given(result, "Die Regierung erwäge neue Schritte") == "Eva Stein"
     assert not any("Armee meldete" in s.text or "Konflikt wurde" in s.text for s in result.statements)
+
+
+def test_an_interview_in_questions_and_answers_gives_the_answers_to_the_person_asked():
+    result = extract(
+        "Berlin – Der Minister Karl Weber hat im Interview über die Lage gesprochen.\n\n"
+        "Frage: Herr Weber, Kanzlerin Anna Roth sagte, die Lage sei ernst. Stimmen Sie zu?\n\n"
+        "Antwort: Ja. Wir müssen die Bundeswehr schneller stärken.\n\n"
+        "Frage: Was heißt das konkret?\n\n"
+        "Antwort: Mehr Geld, weniger Bürokratie und klare Ziele.\n\n"
+        "Hintergrund: Die Regierung erwäge neue Schritte, sagte die Sprecherin Eva Stein.",
+        title="Interview",
+        language="de",
+    )
+    assert given(result, "Wir müssen die Bundeswehr schneller stärken") == "Karl Weber"
+    assert given(result, "weniger Bürokratie") == "Karl Weber"
+    assert not any("die Lage sei ernst" in s.text for s in result.statements)
+    assert given(result, "Die Regierung erwäge neue Schritte") == "Eva Stein"

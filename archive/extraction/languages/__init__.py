@@ -728,9 +728,60 @@ class _Story:
             bounds.append((start, len(text)))
         return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in bounds if text[s:e].strip()]
 
+    def _interview(self) -> dict[int, tuple[str | None, int]]:
+        """German interviews printed as questions and answers: {paragraph: (speaker, where the words start)}
+        for each answer ("Antwort: …", or "Brantner: …" opening with a person named in the story) and each
+        question ("Frage: …", "SPIEGEL: …": speaker None, start -1: no one's statement). An answer is the
+        person the questions address ("Frau Brantner, …") or, failing that, the one person the paragraph
+        announcing the interview names ("… im Interview mit der Deutschen Presse-Agentur …")."""
+        if self.language != "de":
+            return {}
+        labels = {
+            i: re.match(r"\s*([^\W\d_][\w .-]{0,30}?)\s*:\s+(?![„«»\"])", t) for i, t in enumerate(self.paragraphs)
+        }
+        asked = [i for i, m in labels.items() if m and m.group(1) in ("Frage", "F")]
+        if len(asked) < 2:
+            return {}
+        addressed = [
+            who
+            for i in asked
+            for (p, s), _e, who in self.mentions
+            if p == i and re.search(r"(?:Herr|Frau)\s+$", self.paragraphs[i][max(0, s - 6) : s])
+        ]
+        interviewee = addressed[0] if len(set(addressed)) == 1 else None
+        if interviewee is None:
+            announcing = [i for i, t in enumerate(self.paragraphs[: asked[0]]) if re.search(r"Interview|Gespräch", t)]
+            named = {who for (p, _s), _e, who in self.mentions if announcing and p == announcing[-1]}
+            interviewee = named.pop() if len(named) == 1 else None
+        found = {}
+        for index, match in labels.items():
+            if match is None or index < asked[0]:
+                continue
+            label = match.group(1)
+            if label in ("Frage", "F"):
+                found[index] = (None, -1)
+            elif label in ("Antwort", "A"):
+                found[index] = (interviewee, match.end())
+            elif self._owner(label.split()[-1]):  # "Brantner: Nein. …"
+                found[index] = (self._owner(label.split()[-1]), match.end())
+            elif label.isupper() or self._is_medium(label):  # "SPIEGEL: Frau Brantner, …"
+                found[index] = (None, -1)
+        return found
+
     def find_statements(self) -> list[StatementMention]:
         statements = self.statements = []
+        interview = self._interview()
         for paragraph, _text in enumerate(self.paragraphs):
+            if paragraph in interview:
+                speaker, words = interview[paragraph]
+                answer = None
+                if words >= 0:
+                    answer = self._statement(DIRECT, paragraph, words, len(_text), "", speaker, "")
+                if answer is not None:
+                    statements.append(answer)
+                    if speaker:
+                        bisect.insort(self.events, ((paragraph, answer.start), speaker))
+                continue
             quotes = self.quotes(paragraph)
             previous: list[StatementMention] = []
             for start, end in self.sentences(paragraph, quotes):
