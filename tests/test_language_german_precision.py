@@ -193,3 +193,15 @@ def test_an_interview_in_questions_and_answers_gives_the_answers_to_the_person_a
     assert given(result, "weniger Bürokratie") == "Karl Weber"
     assert not any("die Lage sei ernst" in s.text for s in result.statements)
     assert given(result, "Die Regierung erwäge neue Schritte") == "Eva Stein"
+
+
+def test_telling_and_the_present_tense_report_speech():
+    result = extract(
+        "Kiew – Die Abgeordnete Olena Kowal war zwei Jahre an der Front. «Der Kommandeur sagte: ‹Wir "
+        "halten die Stellung, koste es, was es wolle›», erzählte sie. Die Lage werde jeden Tag schwieriger, "
+        "sagt Kowal.",
+        title="Front",
+        language="de",
+    )
+    assert given(result, "Der Kommandeur sagte") == "Olena Kowal"
+    assert given(result, "Die Lage werde jeden Tag schwieriger") == "Olena Kowal"
