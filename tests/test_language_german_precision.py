@@ -205,3 +205,15 @@ def test_telling_and_the_present_tense_report_speech():
     )
     assert given(result, "Der Kommandeur sagte") == "Olena Kowal"
     assert given(result, "Die Lage werde jeden Tag schwieriger") == "Olena Kowal"
+
+
+def test_a_role_named_after_the_words_is_someone_with_that_role():
+    result = extract(
+        "Wien – Die Lage sei ernst, sagte der Minister. Er traf später Präsidentin Eva Stein.\n\n"
+        "Man sei zu Gesprächen bereit, sagte der Minister. Außenminister Karl Weber reist am Abend ab.",
+        title="Lage",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Die Lage sei ernst" in s.text)
+    assert statement.speaker_person is None
+    assert given(result, "Man sei zu Gesprächen bereit") == "Karl Weber"

@@ -665,6 +665,9 @@ class _Story:
                 who = None  # "sagte die Ministerin" after a man named last: someone else
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
+                if self.language == "de":  # "…, sagte der Minister. Er traf später Präsidentin Eva Stein": not her
+                    stem = role_words[0].lower()[:6]
+                    later = [w for w in later if stem in self.people[w].role.lower()]
                 who = later[0] if later else None
             return who, ("" if who else phrase[:80])
         return None, phrase[:80]
