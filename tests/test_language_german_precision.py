@@ -170,12 +170,14 @@ def test_words_ending_with_a_name_before_the_reporting_verb_are_still_words():
 def test_reported_speech_goes_on_with_any_konjunktiv_i_verb_but_not_the_simple_past():
     result = extract(
         "Kiel – Die Ministerin Eva Stein sagte, die Lage sei ernst. Die Regierung erwäge neue Schritte. Die "
-        "Armee meldete am Abend neue Angriffe. Der Konflikt wurde am Montag schärfer.",
+        "Armee meldete am Abend neue Angriffe. Der Konflikt wurde am Montag schärfer.\n\n"
+        "Der Minister Jan Ott sagte, man sei bereit. Das Treffen wäre das erste seit drei Jahren.",
         title="Lage",
         language="de",
     )
     assert given(result, "Die Regierung erwäge neue Schritte") == "Eva Stein"
     assert not any("Armee meldete" in s.text or "Konflikt wurde" in s.text for s in result.statements)
+    assert not any("Das Treffen wäre" in s.text for s in result.statements)
 
 
 def test_an_interview_in_questions_and_answers_gives_the_answers_to_the_person_asked():
@@ -217,3 +219,17 @@ def test_a_role_named_after_the_words_is_someone_with_that_role():
     statement = next(s for s in result.statements if "Die Lage sei ernst" in s.text)
     assert statement.speaker_person is None
     assert given(result, "Man sei zu Gesprächen bereit") == "Karl Weber"
+
+
+def test_a_plural_verb_with_sie_is_no_one_person():
+    result = extract(
+        "Prag – Außenministerin Anna Roth traf ihre Amtskollegen aus Polen und Frankreich. Die Lage sei "
+        "ernst, sagten sie nach dem Treffen. Sie erklärten, man werde enger zusammenarbeiten. Man sei sich "
+        "einig, sagte sie.",
+        title="Treffen",
+        language="de",
+    )
+    for words in ("Die Lage sei ernst", "man werde enger zusammenarbeiten"):
+        statement = next(s for s in result.statements if words in s.text)
+        assert statement.speaker_person is None
+    assert given(result, "Man sei sich einig") == "Anna Roth"

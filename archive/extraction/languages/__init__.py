@@ -913,6 +913,8 @@ class _Story:
             if result is None:
                 continue
             kind, c_start, c_end, verb, speaker, label = result
+            if speaker and self._they(sentence, verb):
+                speaker, label = None, "sie"  # "…, sagten sie": more than one person, no one named
             quote = next(
                 (
                     q
@@ -934,6 +936,8 @@ class _Story:
             if any(s - 3 <= quote.start and quote.end <= e + 3 for s, e in covered):
                 continue
             speaker, label, verb = self._quote_speaker(paragraph, start, quote)
+            if speaker and self._they(sentence, verb):
+                speaker, label = None, "sie"
             words = len(text[quote.start : quote.end].split())
             if (speaker or label) and words >= 2 or words >= _LONE_QUOTE_WORDS:
                 statement = self._statement(DIRECT, paragraph, quote.start, quote.end, verb, speaker, label)
@@ -980,6 +984,14 @@ class _Story:
             return subject_speaker, subject_label, verb.group(1)
         speaker, label = self._speaker(paragraph, sentence_start + verb.end(), quote.outer_start, subject=False)
         return speaker, label, verb.group(1)
+
+    def _they(self, sentence: str, verb: str) -> bool:
+        """German: whether the reporting verb is plural with "sie" as its subject ("…, sagten sie", "Sie
+        erklärten, …"): people, not the one person last named."""
+        if self.language != "de" or not verb.endswith("en"):
+            return False
+        verb = re.escape(verb)
+        return re.search(rf"\b{verb}\s+sie\b|(?:^|[,.;:]\s*|\s)[Ss]ie\s+{verb}\b", sentence) is not None
 
     def _fronted(self, paragraph: int, start: int, verb_start: int) -> bool:
         """German: whether the words before a reporting verb are an adverbial or a subordinate clause, not its
@@ -1293,9 +1305,11 @@ def _second_is_konjunktiv(clause: str) -> bool:
     )
 
 
-# Words in -e that may follow a first phrase and are no Konjunktiv: adverbs, particles
+# Words in -e that may follow a first phrase and are no Konjunktiv I: adverbs, pronouns, and the Konjunktiv II
+# of strong verbs, which the agency's own voice uses too ("Das Treffen wäre das erste seit Jahren")
 _NOT_KONJUNKTIV_DE = frozenset(
-    "gerne alleine lange heute bitte ebenfalls ohne beide diese jene alle eine keine".split()
+    "gerne alleine lange heute bitte ebenfalls ohne beide diese jene alle eine keine wäre käme gäbe stünde ginge "
+    "bliebe ließe täte sähe läge hielte fiele".split()
 )
 
 
