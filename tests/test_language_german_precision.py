@@ -233,3 +233,38 @@ def test_a_plural_verb_with_sie_is_no_one_person():
         statement = next(s for s in result.statements if words in s.text)
         assert statement.speaker_person is None
     assert given(result, "Man sei sich einig") == "Anna Roth"
+
+
+def test_an_economist_a_shout_and_so_with_a_long_speaker_phrase():
+    result = extract(
+        "Kiel – Der Präsident des Instituts, Jan Brock, hält die Folgen für beherrschbar. Die Zölle kosteten "
+        "wenig, sagte der Ökonom. Die Industrie verliere Milliarden, so die Präsidentin des Verbands VDX, Eva "
+        "Stein.\n\nDer Abgeordnete Ralf Kühn widersprach. „Sie verspielen die Zukunft“, rief er.",
+        title="Zölle",
+        language="de",
+    )
+    assert given(result, "Die Zölle kosteten wenig") == "Jan Brock"
+    assert given(result, "Die Industrie verliere Milliarden") == "Eva Stein"
+    assert given(result, "Sie verspielen die Zukunft") == "Ralf Kühn"
+
+
+def test_a_title_in_quotation_marks_after_the_verb_is_part_of_the_speaker_phrase():
+    result = extract(
+        "Nuuk – Regierungschef Aqqa Lund sagte dem Blatt «Nuuk Posten», sein Volk wolle frei entscheiden. Die "
+        "Jungen würden das nicht mittragen, sagte Parteichef Nils Berg der „Bild“-Zeitung.",
+        title="Grönland",
+        language="de",
+    )
+    assert given(result, "sein Volk wolle frei entscheiden") == "Aqqa Lund"
+    assert given(result, "Die Jungen würden das nicht mittragen") == "Nils Berg"
+
+
+def test_a_call_in_an_infinitive_clause_is_no_reported_speech():
+    result = extract(
+        "Warschau – Außenminister Adam Nowak schrieb, Moskau müsse zur Rechenschaft gezogen werden. Er rief die "
+        "EU auf, die Sanktionen zu verschärfen. Nowak kündigte an, im Herbst nach Kiew zu reisen.",
+        title="Sanktionen",
+        language="de",
+    )
+    assert not any("die Sanktionen zu verschärfen" in s.text for s in result.statements)
+    assert given(result, "im Herbst nach Kiew zu reisen") == "Adam Nowak"

@@ -104,6 +104,9 @@ _RELATIVE_CLAUSE_DE_RE = re.compile(
     r"(?:(?:der|die|das|den|dem|welche|welcher|welches|welchen|welchem)\s+(?:er|sie|es|man|wir|ich|ihr)\b"
     r"|(?:denen|deren|dessen)\b)"
 )
+# A title in quotation marks after the verb ("sagte Pistorius der »Süddeutschen Zeitung«", "sagte Winkel der
+# „Bild“-Zeitung", "sagte Egede dem Blatt «Sermitsiaq», …"): part of the speaker phrase, not the words
+_TITLE_DE = r"[»«„\"][^„“«»\"]{1,40}[«»“\"](?:-[\w-]+)?(?=[\s.,;!?]|$)"
 # Conjunctions and question words that open a subordinate clause at a sentence's start (not "während",
 # "seit", "als": prepositions and comparisons too)
 _CLAUSE_OPENERS_DE = frozenset(
@@ -1073,7 +1076,7 @@ class _Story:
                 rf"(?:,\s*(?=[\"“«]|{_RELATIVE['es']})|$)"  # "…, recordó el mandatario, quien pidió …"
             )
         else:  # "so" only here: "Das sei ein wichtiges Signal, so Lazaro."; a medium's title may follow the speaker
-            title = r"[»«„\"][^„“«»\"]{1,40}[«»“\"](?=[\s.,;!?]|$)"  # "sagte Pistorius der »Süddeutschen Zeitung«."
+            title = _TITLE_DE  # "sagte Pistorius der »Süddeutschen Zeitung«.", "sagte Winkel der „Bild“-Zeitung."
             pattern = rf",\s*(?P<verb>{self.verb_alt}|so)\b(?P<rest>(?:[^„“«»\"]|{title})*?)(?:,\s*(?=[„«»\"])|$)"
         match = None
         for candidate in re.finditer(pattern, sentence):
@@ -1093,7 +1096,9 @@ class _Story:
         verb = match.group("verb") or match.groupdict().get("verb2") or ""
         pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
         if verb == "so" and len(match.group("rest").split()) > 4:
-            return None  # "…, so dass …", "…, so lange …"
+            rest_start = start + match.start("rest")
+            if not self._people_in(paragraph, rest_start, start + match.end("rest")):
+                return None  # "…, so dass …", "…, so lange …"; not "…, so die AfD-Abgeordnete Beatrix von Storch"
         if any(
             p == paragraph
             and e == start + match.start()
@@ -1158,7 +1163,7 @@ class _Story:
             # a circumstance opened by a preposition may be longer ("sagte nach einem Treffen mit seinem
             # jordanischen Amtskollegen Aiman al-Safadi in Kairo, …")
             pattern = (
-                rf"\b(?P<verb>{self.verb_alt})\b(?:[^,.;:„“«»\"]{{0,60}}?"
+                rf"\b(?P<verb>{self.verb_alt})\b(?:(?:[^,.;:„“«»\"]|{_TITLE_DE}){{0,60}}?"
                 rf"|\s+(?:{_CIRCUMSTANCES['de']}|mit|zum|zur)\s[^,.;:„“«»\"]{{0,110}}?),\s*(?:dass\s+)?"
             )
         if self.language == "es" and sentence[:1].isupper():
@@ -1185,6 +1190,13 @@ class _Story:
         ):
             # "Grossi verwies auf eine Vereinbarung, die er in Kairo unterzeichnet hatte": a relative clause
             # about the verb's object, not reported speech
+            return None
+        if (
+            self.language == "de"
+            and re.search(r"\sauf\s*,\s*$", sentence[: match.end()])
+            and re.search(r"(?:\bzu\s+|zu)[a-zäöü]+en$", sentence[match.end() :].rstrip(" .!"))
+        ):
+            # "Er rief die EU auf, die Sanktionen zu verschärfen": a call in an infinitive clause, not reported words
             return None
         if self._fronted(paragraph, start, subject_end):
             # "Nach dem Treffen mit Macron sagte Merz, …": the subject follows the verb
