@@ -268,3 +268,18 @@ def test_a_call_in_an_infinitive_clause_is_no_reported_speech():
     )
     assert not any("die Sanktionen zu verschärfen" in s.text for s in result.statements)
     assert given(result, "im Herbst nach Kiew zu reisen") == "Adam Nowak"
+
+
+def test_a_quotation_running_over_two_paragraphs_is_the_speakers_before_it():
+    result = extract(
+        "Vilnius – Präsidentin Rasa Kalnė warnte vor Einflussnahme, wie sie im Interview mit dem Sender LRT "
+        "sagte. Russland gebe Millionen aus, sagte Kalnė.\n\n"
+        "„Wir sehen bezahlte Netzwerke und Falschnachrichten in einem nie gekannten Ausmaß.\n\n"
+        "Aber die Menschen hier sind nicht naiv, sie wissen, wohin sie gehören.“\n\n"
+        "„Ohne Absender und ohne Datum kursiert seit Tagen ein Aufruf zu Protesten in der Hauptstadt.“",
+        title="Wahl",
+        language="de",
+    )
+    assert given(result, "Wir sehen bezahlte Netzwerke") == "Rasa Kalnė"
+    assert given(result, "Aber die Menschen hier sind nicht naiv") == "Rasa Kalnė"
+    assert next(s for s in result.statements if "Ohne Absender" in s.text).speaker_person is None

@@ -774,19 +774,47 @@ class _Story:
                 found[index] = (None, -1)
         return found
 
+    def _running_quote(
+        self, paragraph: int, running: str | None
+    ) -> tuple[str | None, tuple[int, int] | None, str | None]:
+        """German: a quotation running over paragraphs ("„Wir sehen Netzwerke … ¶ Aber die Menschen sind nicht
+        naiv.“"): a paragraph opening with a quotation mark it does not close is the words of the person whose
+        statement ends the paragraph before, and so is the next paragraph up to the closing mark, when nothing
+        follows it but the end ("…“"). Returns (speaker, the words' span or None, the speaker running on)."""
+        if self.language != "de":
+            return None, None, None
+        text = self.paragraphs[paragraph]
+        marks = re.findall(r"[„“”«»]", text)
+        if running is not None:
+            closing = re.match(r"[^„“”«»]*([“”«»])\s*[.!?]?\s*$", text)  # "Aber … nicht naiv.“"
+            if closing and text[:1] not in _OPENERS:
+                return running, (0, closing.start(1)), None
+            return None, None, None
+        if text[:1] not in "„«»" or (marks and len(marks) % 2 == 0):
+            return None, None, None
+        before = [s for s in self.statements if s.paragraph == paragraph - 1]
+        speaker = before[-1].speaker_person if before else None
+        if not speaker:
+            return None, None, None
+        return speaker, (1, len(text)), speaker
+
     def find_statements(self) -> list[StatementMention]:
         statements = self.statements = []
         interview = self._interview()
+        running: str | None = None  # the speaker of a quotation running on over paragraphs
         for paragraph, _text in enumerate(self.paragraphs):
+            span = None
             if paragraph in interview:
                 speaker, words = interview[paragraph]
-                answer = None
-                if words >= 0:
-                    answer = self._statement(DIRECT, paragraph, words, len(_text), "", speaker, "")
-                if answer is not None:
-                    statements.append(answer)
+                span = (words, len(_text)) if words >= 0 else None
+            else:
+                speaker, span, running = self._running_quote(paragraph, running)
+            if paragraph in interview or span is not None:
+                found = self._statement(DIRECT, paragraph, *span, "", speaker, "") if span else None
+                if found is not None:
+                    statements.append(found)
                     if speaker:
-                        bisect.insort(self.events, ((paragraph, answer.start), speaker))
+                        bisect.insort(self.events, ((paragraph, found.start), speaker))
                 continue
             quotes = self.quotes(paragraph)
             previous: list[StatementMention] = []
