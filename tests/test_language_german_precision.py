@@ -283,3 +283,14 @@ def test_a_quotation_running_over_two_paragraphs_is_the_speakers_before_it():
     assert given(result, "Wir sehen bezahlte Netzwerke") == "Rasa Kalnė"
     assert given(result, "Aber die Menschen hier sind nicht naiv") == "Rasa Kalnė"
     assert next(s for s in result.statements if "Ohne Absender" in s.text).speaker_person is None
+
+
+def test_a_name_closing_an_unnamed_speaker_phrase_after_a_comma_is_the_speaker():
+    result = extract(
+        "Rom – Die Darstellung sei falsch, sagte eine Sprecherin des Ministeriums in Rom, Lucia Bassi. Man "
+        "prüfe alles, sagte ein Sprecher der Regierung am Abend.",
+        title="Streit",
+        language="de",
+    )
+    assert given(result, "Die Darstellung sei falsch") == "Lucia Bassi"
+    assert next(s for s in result.statements if "Man prüfe alles" in s.text).speaker_person is None

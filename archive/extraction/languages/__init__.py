@@ -1166,6 +1166,17 @@ class _Story:
             # FDP-Chef"); French restates the speaker's own act ("Macron a proposé …, a-t-il indiqué")
             anchor=start if self.language == "de" else None,
         )
+        if speaker is None and self.language == "de":
+            # "…, sagte eine Sprecherin des Außenministeriums in Peking, Mao Ning.": the name closing the phrase
+            text = self.paragraphs[paragraph]
+            for (p, s), e, who in self.mentions:
+                if (
+                    p == paragraph
+                    and speaker_end <= s < rest_end
+                    and text[:s].rstrip().endswith(",")
+                    and not text[e:rest_end].strip(" .!?")
+                ):
+                    speaker, label = who, ""
         question = self.language == "de" and _QUESTION_BEFORE_DE_RE.match(sentence) is not None
         tail = self._words_after_speaker(paragraph, speaker_end, rest_end, question) if comma else None
         if tail is not None:  # "Auf die Frage, ob …, sagte Hebestreit, darüber entscheide man im Einzelfall."
