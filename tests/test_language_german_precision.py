@@ -294,3 +294,18 @@ def test_a_name_closing_an_unnamed_speaker_phrase_after_a_comma_is_the_speaker()
     )
     assert given(result, "Die Darstellung sei falsch") == "Lucia Bassi"
     assert next(s for s in result.statements if "Man prüfe alles" in s.text).speaker_person is None
+
+
+def test_a_pronoun_after_a_body_opening_a_sentence_is_not_the_person_named_before():
+    result = extract(
+        "Bonn – Außenminister Karl Weber kritisierte den Konzern. Der Konzern wies die Vorwürfe zurück. Man "
+        "halte sich an alle Gesetze, sagte er.\n\n"
+        "Ministerin Anna Roth lobte die Kommission. Die Kommission verteidigte ihre Pläne. Sie seien "
+        "notwendig, sagte sie.\n\n"
+        "Kanzler Jan Ott traf die Präsidentin. Der Kanzler wies die Kritik zurück. Man sei einig, sagte er.",
+        title="Kritik",
+        language="de",
+    )
+    for words in ("Man halte sich an alle Gesetze", "Sie seien notwendig"):
+        assert next(s for s in result.statements if words in s.text).speaker_person is None
+    assert given(result, "Man sei einig") == "Jan Ott"

@@ -496,7 +496,29 @@ class _Story:
         who = self._pronoun_candidate(paragraph, offset)
         if who is None or self.language != "de":
             return who
+        if self._subject_since(paragraph, offset, pronoun.lower()):
+            return None
         return self._only_agreeing(who, pronoun.lower(), (paragraph, offset))
+
+    def _subject_since(self, paragraph: int, offset: int, pronoun: str) -> bool:
+        """German: whether, since the person last named or speaking, a sentence opened with a noun of the
+        pronoun's gender that is no person ("Der Konzern wies die Vorwürfe zurück. …, sagte er", "Die
+        Kommission verteidigte ihre Pläne. …, sagte sie"): the pronoun may stand for it."""
+        article = {"er": "Der", "sie": "Die"}.get(pronoun)
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        if article is None or not index:
+            return False
+        (event_paragraph, event_offset), _who = self.events[index - 1]
+        text = self.paragraphs[paragraph]
+        begin = event_offset if event_paragraph == paragraph else 0
+        pattern = re.compile(rf"(?:^|[.!?»“”]\s+)({article}\s+(?:[a-zäöüß-]+\s+){{0,2}}([A-ZÄÖÜ][\w-]+)\s+[a-zäöüß])")
+        for match in pattern.finditer(text, begin, offset):
+            noun = match.group(2)
+            if any(s.paragraph == paragraph and s.start <= match.start(1) < s.end for s in self.statements):
+                continue  # the subject of someone's words ("Die Lage sei ernst, sagten sie")
+            if not is_role(self.lex, noun) and not self._owner(noun) and not re.match(r"\d", noun):
+                return True
+        return False
 
     def _only_agreeing(self, who: str, pronoun: str, limit: tuple[int, int]) -> str | None:
         """German: `who`, the person last named or speaking before `limit`, checked against the others named
