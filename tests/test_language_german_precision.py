@@ -309,3 +309,12 @@ def test_a_pronoun_after_a_body_opening_a_sentence_is_not_the_person_named_befor
     for words in ("Man halte sich an alle Gesetze", "Sie seien notwendig"):
         assert next(s for s in result.statements if words in s.text).speaker_person is None
     assert given(result, "Man sei einig") == "Jan Ott"
+
+
+def test_a_plural_subject_since_the_person_does_not_keep_the_pronoun_from_them():
+    result = extract(
+        "Oslo – Ministerin Anna Roth traf den Premier. Die Gespräche verliefen gut. Man sei zufrieden, sagte sie.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "Man sei zufrieden") == "Anna Roth"

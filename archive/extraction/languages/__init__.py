@@ -511,9 +511,13 @@ class _Story:
         (event_paragraph, event_offset), _who = self.events[index - 1]
         text = self.paragraphs[paragraph]
         begin = event_offset if event_paragraph == paragraph else 0
-        pattern = re.compile(rf"(?:^|[.!?»“”]\s+)({article}\s+(?:[a-zäöüß-]+\s+){{0,2}}([A-ZÄÖÜ][\w-]+)\s+[a-zäöüß])")
+        pattern = re.compile(
+            rf"(?:^|[.!?»“”]\s+)({article}\s+(?:[a-zäöüß-]+\s+){{0,2}}([A-ZÄÖÜ][\w-]+)\s+([a-zäöüß]+))"
+        )
         for match in pattern.finditer(text, begin, offset):
             noun = match.group(2)
+            if match.group(3).endswith("en"):
+                continue  # a plural subject ("Die Gespräche verliefen gut"), not one the singular pronoun stands for
             if any(s.paragraph == paragraph and s.start <= match.start(1) < s.end for s in self.statements):
                 continue  # the subject of someone's words ("Die Lage sei ernst, sagten sie")
             if not is_role(self.lex, noun) and not self._owner(noun) and not re.match(r"\d", noun):
