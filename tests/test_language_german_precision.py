@@ -32,6 +32,13 @@ def test_a_noun_between_an_article_and_a_full_name_is_not_part_of_the_name():
     )
     names = {p.name for p in result.people}
     assert {"Paula Kern", "Peter Lang"} <= names
+    bodies = extract(
+        "Bonn – Der Bundesverband Deutscher Banken erklärte, die Zinsen seien zu hoch. Die Freie Demokratische "
+        "Partei erklärte, sie lehne das ab.",
+        title="Zinsen",
+        language="de",
+    )
+    assert not bodies.people
     assert given(result, "das Geld fehle an anderer Stelle") == "Paula Kern"
     assert given(result, "Der Haushalt sei unsolide") == "Paula Kern"
     assert given(result, "Brandt habe nie Schulden gemocht") == "Peter Lang"

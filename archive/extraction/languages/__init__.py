@@ -436,7 +436,10 @@ class _Story:
         after = text[run[-1].end : run[-1].end + 40]
         given = run[1].text.lower() in self.given_names
         verb_after = re.match(rf"^\s+(?!{_PLURAL_VERB['de']})(?:{self.verb_alt})\b", after) is not None
-        if not (given or verb_after) or run[1].text in _PARTICLES:
+        # a noun for a person: a role ("Biograf"), or a feminine one ("Grünen-Haushälterin"); not the first word
+        # of a body's name ("Der Bundesverband Deutscher Banken erklärte", "Die Freie Demokratische Partei")
+        person_noun = is_role(self.lex, run[0].text) or bool(re.search(r"[^e]in$", run[0].text))
+        if not (given or verb_after and person_noun) or run[1].text in _PARTICLES:
             return ""
         return run[0].text
 
