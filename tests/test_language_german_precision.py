@@ -325,3 +325,18 @@ def test_a_plural_subject_since_the_person_does_not_keep_the_pronoun_from_them()
         language="de",
     )
     assert given(result, "Man sei zufrieden") == "Anna Roth"
+
+
+def test_a_name_with_a_given_name_or_a_party_in_brackets_is_a_person_and_a_party_role_is_not_another_partys():
+    result = extract(
+        "Berlin – Anton Hofer (Grüne) kritisierte die Regierung scharf. Das sei Unsinn, sagte der "
+        "CDU-Politiker.\n\nFriedrich Kessel sprach von einem Fehler. Die Vorlage sei unausgegoren, sagte der "
+        "SPD-Chef.\n\nKarl Brandt (CDU) sagte, man werde zustimmen. Das sei vernünftig, sagte der CDU-Chef.",
+        title="Streit",
+        language="de",
+    )
+    assert {"Anton Hofer", "Friedrich Kessel", "Karl Brandt"} <= {p.name for p in result.people}
+    assert next(s for s in result.statements if "Das sei Unsinn" in s.text).speaker_person is None
+    assert given(result, "Die Vorlage sei unausgegoren") == "Friedrich Kessel"
+    assert given(result, "man werde zustimmen") == "Karl Brandt"
+    assert given(result, "Das sei vernünftig") == "Karl Brandt"

@@ -343,7 +343,8 @@ class _Story:
         close_before = text[max(0, run[0].start - 8) : run[0].start]
         honorific = any(re.search(rf"(?:^|\s){re.escape(h)}\s+$", close_before) for h in self.lex.honorifics)
         plural = _PLURAL_VERB[self.language]
-        verb_after = bool(re.match(rf"^\s+(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
+        party = r"(?:\([^()]{1,20}\)\s+)?" if self.language == "de" else ""  # "Friedrich Merz (CDU) sagte"
+        verb_after = bool(re.match(rf"^\s+{party}(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
             self.language == "fr"
             and re.match(
                 # "Marine Le Pen, elle, a affirmé": a stressed pronoun may stand between
@@ -382,7 +383,8 @@ class _Story:
             if previous.lower() in _LOCATIVES[self.language] and not (honorific or direct_role):
                 return False, ""  # "ein Regierungssprecher in Jerusalem sagte", "a déclaré à Kiev": a place
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
-        given = run[0].text in self.given_names
+        # the list is in lower case; German only, so far (French and Spanish were measured without it)
+        given = (run[0].text.lower() if self.language == "de" else run[0].text) in self.given_names
         return bool(role) or honorific or verb_after or verb_before or given, role
 
     def find_people(self) -> None:
@@ -598,6 +600,18 @@ class _Story:
         heads = [w for w in re.findall(r"[\w-]+", person.role) if is_role(self.lex, w)]
         return _role_gender(heads[0]) if heads else None
 
+    def _party_of(self, who: str) -> str | None:
+        """German: the party a person is given, in brackets after the name ("Anton Hofreiter (Grüne)") or in
+        the role ("Grünen-Politiker", "CDU-Chef"), or None."""
+        person = self.people.get(who)
+        if person is None:
+            return None
+        for span in person.spans:
+            bracket = re.match(r"\s*\(([^()]{1,20})\)", self.paragraphs[span.paragraph][span.end :])
+            if bracket and _party(bracket.group(1) + "-"):
+                return _party(bracket.group(1) + "-")
+        return next(filter(None, (_party(w) for w in person.role.split())), None)
+
     def _agrees(self, who: str, pronoun: str | None) -> bool:
         """Whether a German singular pronoun ("er", "sie") or a role of that gender ("m", "f") may stand
         for the person."""
@@ -695,6 +709,9 @@ class _Story:
             who = who or self._last_event(paragraph, before)
             if who and self.language == "de" and not self._agrees(who, _role_gender(role_words[0])):
                 who = None  # "sagte die Ministerin" after a man named last: someone else
+            party = _party(role_words[0]) if who and self.language == "de" else None
+            if party and self._party_of(who) not in (None, party):
+                who = None  # "sagte der CDU-Politiker" after a Green named last: someone else
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 if self.language == "de":  # "…, sagte der Minister. Er traf später Präsidentin Eva Stein": not her
@@ -1391,6 +1408,18 @@ _NOT_KONJUNKTIV_DE = frozenset(
     "gerne alleine lange heute bitte ebenfalls ohne beide diese jene alle eine keine wäre käme gäbe stünde ginge "
     "bliebe ließe täte sähe läge hielte fiele".split()
 )
+
+
+_PARTIES_DE = {"CDU", "CSU", "SPD", "FDP", "AFD", "GRÜNE", "LINKE", "BSW", "ÖVP", "SPÖ", "FPÖ", "NEOS"}
+
+
+def _party(word: str) -> str | None:
+    """German: the party a compound names before its hyphen ("CDU-Chef", "Grünen-Politikerin": "GRÜNE"), or
+    None."""
+    head, hyphen, _rest = word.partition("-")
+    name = head.upper()
+    name = name[:-1] if name in ("GRÜNEN", "LINKEN") else name
+    return name if hyphen and name in _PARTIES_DE else None
 
 
 def _role_gender(word: str) -> str | None:
