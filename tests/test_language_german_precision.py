@@ -340,3 +340,15 @@ def test_a_name_with_a_given_name_or_a_party_in_brackets_is_a_person_and_a_party
     assert given(result, "Die Vorlage sei unausgegoren") == "Friedrich Kessel"
     assert given(result, "man werde zustimmen") == "Karl Brandt"
     assert given(result, "Das sei vernünftig") == "Karl Brandt"
+
+
+def test_a_role_of_one_country_is_not_the_person_with_that_role_of_another():
+    result = extract(
+        "Genf – Der iranische Außenminister Ali Rahimi traf Vertreter der EU. Man sei bereit, sagte der "
+        "deutsche Außenminister.\n\nAußenminister Karl Weber reiste ebenfalls an. Es gebe Fortschritte, sagte "
+        "der deutsche Außenminister.",
+        title="Genf",
+        language="de",
+    )
+    assert next(s for s in result.statements if "Man sei bereit" in s.text).speaker_person is None
+    assert given(result, "Es gebe Fortschritte") == "Karl Weber"

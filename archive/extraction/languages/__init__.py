@@ -584,8 +584,11 @@ class _Story:
             if not self._agrees(who, gender):
                 continue  # "sagte die Ministerin" is not the minister named before her
             role = self.people[who].role
-            if codes and codes & {code for code, *_ in country_codes(self.lex, role)}:
+            role_codes = {code for code, *_ in country_codes(self.lex, role)}
+            if codes and codes & role_codes:
                 best_country = who
+            elif self.language == "de" and self._other_country(who, phrase):
+                continue  # "der deutsche Außenminister" is not "der iranische Außenminister" named before
             if stem and stem in role.lower():
                 best = who
         return best_country or best
@@ -599,6 +602,13 @@ class _Story:
             return gender
         heads = [w for w in re.findall(r"[\w-]+", person.role) if is_role(self.lex, w)]
         return _role_gender(heads[0]) if heads else None
+
+    def _other_country(self, who: str, phrase: str) -> bool:
+        """Whether a speaker phrase names a country ("der deutsche Außenminister") and the person's role
+        another one only ("iranische Außenminister")."""
+        codes = {code for code, *_ in country_codes(self.lex, phrase)}
+        role_codes = {code for code, *_ in country_codes(self.lex, self.people[who].role)}
+        return bool(codes and role_codes and not codes & role_codes)
 
     def _party_of(self, who: str) -> str | None:
         """German: the party a person is given, in brackets after the name ("Anton Hofreiter (Grüne)") or in
@@ -709,6 +719,8 @@ class _Story:
             who = who or self._last_event(paragraph, before)
             if who and self.language == "de" and not self._agrees(who, _role_gender(role_words[0])):
                 who = None  # "sagte die Ministerin" after a man named last: someone else
+            if who and self.language == "de" and self._other_country(who, phrase):
+                who = None  # "sagte der deutsche Außenminister" after the Iranian one named last
             party = _party(role_words[0]) if who and self.language == "de" else None
             if party and self._party_of(who) not in (None, party):
                 who = None  # "sagte der CDU-Politiker" after a Green named last: someone else
