@@ -19,8 +19,13 @@ _BROWSED = ["article", "source", "country", "tag", "tagging", "statement", "pers
 ROLES: dict[str, list[str]] = {
     "Editors": sorted(
         {f"archive.{action}_{model}" for model in _EDITED for action in ("view", "add", "change", "delete")}
-        | {"archive.view_article", "archive.change_article", "archive.view_country", "archive.view_source",
-           "archive.view_removedlink"}
+        | {
+            "archive.view_article",
+            "archive.change_article",
+            "archive.view_country",
+            "archive.view_source",
+            "archive.view_removedlink",
+        }
     ),
     "Librarians": sorted(
         {f"archive.view_{model}" for model in _BROWSED}

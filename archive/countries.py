@@ -34,6 +34,8 @@ def add_countries(Country) -> None:
         )
         for c in pycountry.countries
     ]
-    rows += [Country(code=code, name=name, official_name=official, historic=True)
-             for code, (name, official) in HISTORIC.items()]
+    rows += [
+        Country(code=code, name=name, official_name=official, historic=True)
+        for code, (name, official) in HISTORIC.items()
+    ]
     Country.objects.bulk_create(rows, ignore_conflicts=True)

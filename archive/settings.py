@@ -94,7 +94,6 @@ CONTENT_SECURITY_POLICY = {
 }
 
 
-
 def static_file_headers(headers, path, url):
     """WhiteNoise serves static files before any middleware runs: the same headers as the pages."""
     headers["X-Content-Type-Options"] = "nosniff"

@@ -11,13 +11,16 @@ archive_patterns = [
     path("statements/", views.statements, name="statements"),
     path("statements/feed/", feeds.StatementFeed(), name="statements_feed"),
     re_path(
-        r"^statements/export\.(?P<fmt>csv|json|ris|bib|csl)$", views.export, {"kind": "statements"},
+        r"^statements/export\.(?P<fmt>csv|json|ris|bib|csl)$",
+        views.export,
+        {"kind": "statements"},
         name="statements_export",
     ),
     path("help/", views.help_page, name="help"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
-    re_path(r"^articles/(?P<pk>[0-9]{1,18})/cite\.(?P<fmt>ris|bib|csl)$", views.article_citation,
-            name="article_citation"),
+    re_path(
+        r"^articles/(?P<pk>[0-9]{1,18})/cite\.(?P<fmt>ris|bib|csl)$", views.article_citation, name="article_citation"
+    ),
     path("opensearch.xml", views.opensearch, name="opensearch"),
     path("people/", views.browse, {"kind": "people"}, name="people"),
     path("organisations/", views.browse, {"kind": "organisations"}, name="organisations"),

@@ -163,7 +163,8 @@ def test_removing_a_tag_from_the_selected_articles(client, editor):
 
 def test_rerunning_extraction_from_the_list(client, editor):
     article = make_article(
-        "Talks", "PARIS, Jan 7 (Reuters) - France and Germany met.\n\n"
+        "Talks",
+        "PARIS, Jan 7 (Reuters) - France and Germany met.\n\n"
         "\u201cWe agree,\u201d said French Foreign Minister Jean-Yves Le Drian.",
     )
     response = client.post(ARTICLES, {"action": "reextract", "_selected_action": [article.pk]}, follow=True)
@@ -178,18 +179,27 @@ def test_rerunning_extraction_from_the_list(client, editor):
 def inline_data(article, **changes):
     """The article form's POST data as the admin renders it, with `changes` applied."""
     data = {
-        "title": article.title, "published_on": article.published_on.isoformat() if article.published_on else "",
-        "dateline": article.dateline, "source": article.source_id or "", "source_ref": article.source_ref,
-        "body": article.body, "language": article.language, "url": article.url, "credits": "{}", "add_tags": "",
+        "title": article.title,
+        "published_on": article.published_on.isoformat() if article.published_on else "",
+        "dateline": article.dateline,
+        "source": article.source_id or "",
+        "source_ref": article.source_ref,
+        "body": article.body,
+        "language": article.language,
+        "url": article.url,
+        "credits": "{}",
+        "add_tags": "",
         "initial-credits": "{}",  # the admin renders it: the field has a callable default
     }
     prefixes = {
-        "tagging_set": (Tagging, []), "statements": (Statement, ["kind", "speaker_person", "speaker_organisation",
-                                                                   "speaker_label", "text", "paragraph", "start",
-                                                                   "end"]),
+        "tagging_set": (Tagging, []),
+        "statements": (
+            Statement,
+            ["kind", "speaker_person", "speaker_organisation", "speaker_label", "text", "paragraph", "start", "end"],
+        ),
         "articleperson_set": (ArticlePerson, ["person", "mentions", "role"]),
-        "articleorganisation_set": (None, []), "articlecountry_set": (ArticleCountry, ["country", "mentions",
-                                                                                      "in_dateline"]),
+        "articleorganisation_set": (None, []),
+        "articlecountry_set": (ArticleCountry, ["country", "mentions", "in_dateline"]),
         "removed_links": (None, []),
     }
     for prefix, (model, fields) in prefixes.items():
@@ -214,8 +224,12 @@ def inline_data(article, **changes):
 
 @pytest.fixture
 def story():
-    article = make_article("Talks on trade", "PARIS - Ministers met.\n\n\u201cWe agree,\u201d he said.",
-                           countries=["FR", "DE"], dateline="PARIS")
+    article = make_article(
+        "Talks on trade",
+        "PARIS - Ministers met.\n\n\u201cWe agree,\u201d he said.",
+        countries=["FR", "DE"],
+        dateline="PARIS",
+    )
     ArticlePerson.objects.create(article=article, person=make_person("Anna Lindh"))
     make_statement(article, None, "We agree,", speaker_label="he", paragraph=1, start=1, end=10)
     return article
@@ -325,8 +339,10 @@ def test_the_merge_page_shows_what_each_record_brings(client, editor, three_blin
     assert "Merge people" in page
     # Tony: statements, articles, mentions, alternative names, removed links
     tony = three_blinkens[1]
-    assert (f"Tony Blinken</label> <small>#{tony.pk}</small></td> <td>2</td><td>2</td><td>4</td> <td>1</td><td>1</td>"
-            in page)
+    assert (
+        f"Tony Blinken</label> <small>#{tony.pk}</small></td> <td>2</td><td>2</td><td>4</td> <td>1</td><td>1</td>"
+        in page
+    )
 
 
 def test_merging_people_keeps_one_and_loses_nothing(client, editor, three_blinkens):
@@ -334,8 +350,7 @@ def test_merging_people_keeps_one_and_loses_nothing(client, editor, three_blinke
     before = totals()
     response = client.post(
         reverse("admin:archive_person_changelist"),
-        {"action": "merge_into", "_selected_action": [p.pk for p in three_blinkens], "keep": antony.pk,
-         "apply": "1"},
+        {"action": "merge_into", "_selected_action": [p.pk for p in three_blinkens], "keep": antony.pk, "apply": "1"},
         follow=True,
     )
     assert "Merged Antony J. Blinken, Tony Blinken into this record" in response.content.decode()
@@ -359,8 +374,9 @@ def test_merging_organisations_moves_their_members_and_statements(editor, client
     mofa = Organisation.objects.create(name="MOFA", abbreviation="MOFA", country_id="JP")
     aide = make_person("Kenji Aide", organisation=mofa)
     article = make_article()
-    Statement.objects.create(article=article, speaker_organisation=mofa, kind="direct", text="x", paragraph=0,
-                             start=0, end=1)
+    Statement.objects.create(
+        article=article, speaker_organisation=mofa, kind="direct", text="x", paragraph=0, start=0, end=1
+    )
     client.post(
         reverse("admin:archive_organisation_changelist"),
         {"action": "merge_into", "_selected_action": [ministry.pk, mofa.pk], "keep": ministry.pk, "apply": "1"},
@@ -377,8 +393,9 @@ def test_a_person_page_links_to_their_statements(client, editor):
     make_statement(make_article(), person)
     page = client.get(reverse("admin:archive_person_change", args=[person.pk])).content.decode()
     assert f"speaker_person__id__exact={person.pk}" in page and "1 statements" in page
-    listing = client.get(reverse("admin:archive_statement_changelist"),
-                         {"speaker_person__id__exact": person.pk, "review": "all"})
+    listing = client.get(
+        reverse("admin:archive_statement_changelist"), {"speaker_person__id__exact": person.pk, "review": "all"}
+    )
     assert listing.status_code == 200 and "We will work together" in listing.content.decode()
 
 
@@ -405,10 +422,17 @@ def test_setting_a_speaker_in_the_queue_in_one_step(client, editor):
     article = make_article("Talks", "\u201cWe agree,\u201d he said.")
     statement = make_statement(article, None, "We agree,", speaker_label="he", start=1, end=10)
     lindh = make_person("Anna Lindh")
-    response = client.post(QUEUE, {
-        "form-TOTAL_FORMS": 1, "form-INITIAL_FORMS": 1, "form-0-id": statement.pk,
-        "form-0-speaker_person": lindh.pk, "form-0-speaker_organisation": "", "_save": "Save",
-    })
+    response = client.post(
+        QUEUE,
+        {
+            "form-TOTAL_FORMS": 1,
+            "form-INITIAL_FORMS": 1,
+            "form-0-id": statement.pk,
+            "form-0-speaker_person": lindh.pk,
+            "form-0-speaker_organisation": "",
+            "_save": "Save",
+        },
+    )
     assert response.status_code == 302
     statement.refresh_from_db()
     assert statement.speaker_person == lindh and statement.corrected
@@ -419,10 +443,17 @@ def test_setting_a_speaker_in_the_queue_in_one_step(client, editor):
 def test_a_person_and_an_organisation_at_once_are_refused(client, editor):
     statement = make_statement(make_article(), None, speaker_label="he")
     organisation = Organisation.objects.create(name="Foreign Ministry")
-    response = client.post(QUEUE, {
-        "form-TOTAL_FORMS": 1, "form-INITIAL_FORMS": 1, "form-0-id": statement.pk,
-        "form-0-speaker_person": make_person().pk, "form-0-speaker_organisation": organisation.pk, "_save": "Save",
-    })
+    response = client.post(
+        QUEUE,
+        {
+            "form-TOTAL_FORMS": 1,
+            "form-INITIAL_FORMS": 1,
+            "form-0-id": statement.pk,
+            "form-0-speaker_person": make_person().pk,
+            "form-0-speaker_organisation": organisation.pk,
+            "_save": "Save",
+        },
+    )
     assert response.status_code == 200 and "one speaker" in response.content.decode()
     statement.refresh_from_db()
     assert not statement.is_resolved

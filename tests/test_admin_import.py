@@ -49,8 +49,9 @@ def test_the_upload_page_is_linked_from_the_import_runs_for_librarians(client):
 def test_a_librarian_uploads_several_files_and_sees_the_stored_report(client, upload_dir):
     librarian = user_in("Librarians")
     client.force_login(librarian)
-    response = client.post(UPLOAD, {"files": [upload("seed.txt"), upload("plain.txt"), upload("bad_columns.csv")]},
-                           follow=True)
+    response = client.post(
+        UPLOAD, {"files": [upload("seed.txt"), upload("plain.txt"), upload("bad_columns.csv")]}, follow=True
+    )
     # Nothing imported in the request: the files are stored, the run queued, its page shown.
     run = ImportRun.objects.get()
     assert response.redirect_chain[-1][0] == reverse("admin:archive_importrun_change", args=[run.pk])

@@ -91,7 +91,15 @@ def test_a_cursor_walk_is_stable_while_articles_are_imported(client, archive):
     seen = [item["id"] for item in first["results"]]
     newer = make_article("LATER NEWS", "x", published_on=dt.date(1987, 4, 1))  # before the cursor: not in this walk
     same_day = make_article("SAME DAY", "y", published_on=dt.date(1987, 3, 9))  # a larger id on the cursor's day
-    older = make_article("OLDER NEWS", "z", published_on=dt.date(1987, 3, 7, ))  # ahead: seen once
+    older = make_article(
+        "OLDER NEWS",
+        "z",
+        published_on=dt.date(
+            1987,
+            3,
+            7,
+        ),
+    )  # ahead: seen once
     response = client.get(first["next"])
     ids = seen
     while True:

@@ -154,8 +154,10 @@ def test_a_restored_body_is_the_stored_body_even_where_parsing_it_again_would_di
     """Found restoring the 19,000 Reuters stories: 38 bodies lost a first paragraph."""
     from .factories import make_article
 
-    body = ("PARANA STATE: UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES, LONDRINA NIL.\n\n"
-            "SAO PAULO STATE: FRANCA 28.0 MM, SAO CARLOS NIL. REUTER11:43/VB")
+    body = (
+        "PARANA STATE: UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES, LONDRINA NIL.\n\n"
+        "SAO PAULO STATE: FRANCA 28.0 MM, SAO CARLOS NIL. REUTER11:43/VB"
+    )
     make_article("BRAZIL RAINFALL", body, source_ref="2757")
     before = snapshot()
     backup = tmp_path / "backup.jsonl"

@@ -28,8 +28,21 @@ def test_export_has_the_documented_keys_one_article_a_line(tmp_path):
     lines = output.read_text().splitlines()
     assert len(lines) == Article.objects.count() == 1
     record = json.loads(lines[0])
-    for key in ("source", "source_id", "title", "date", "dateline", "body", "credits", "countries", "people",
-                "organisations", "statements", "tags", "file"):
+    for key in (
+        "source",
+        "source_id",
+        "title",
+        "date",
+        "dateline",
+        "body",
+        "credits",
+        "countries",
+        "people",
+        "organisations",
+        "statements",
+        "tags",
+        "file",
+    ):
         assert key in record
     assert record["date"] == "2022-01-07"
     assert set(record["credits"]) == {"reporting", "editing"}

@@ -26,7 +26,7 @@ def body(response) -> str:
 def corpus():
     kishi = make_person("Nobuo Kishi", country_id="JP")
     japan = make_article("Japan talks", "Tokyo talks body", countries=["JP"])
-    make_statement(japan, kishi, "=HYPERLINK(\"http://evil\")")
+    make_statement(japan, kishi, '=HYPERLINK("http://evil")')
     make_statement(japan, kishi, "We will talk")
     make_article("France talks", "Paris body", countries=["FR"])
     make_article("-2+3 @risky\ttitle", "Body", countries=["FR"])
@@ -49,7 +49,7 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(client, corpus):
     assert "'-2+3 @risky\ttitle" in [row["title"] for row in rows]
     statements = body(client.get(reverse("archive:statements_export", kwargs={"fmt": "csv"})))
     texts = [row["text"] for row in csv.DictReader(io.StringIO(statements.lstrip("\ufeff")))]
-    assert "'=HYPERLINK(\"http://evil\")" in texts and "We will talk" in texts
+    assert '\'=HYPERLINK("http://evil")' in texts and "We will talk" in texts
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
@@ -60,15 +60,13 @@ def test_neutralise_prefixes_every_formula_start(value):
 
 def test_json_export_is_valid_and_complete(client, corpus):
     data = json.loads(body(client.get(reverse("archive:statements_export", kwargs={"fmt": "json"}))))
-    assert {row["text"] for row in data} == {"=HYPERLINK(\"http://evil\")", "We will talk"}
+    assert {row["text"] for row in data} == {'=HYPERLINK("http://evil")', "We will talk"}
     assert data[0]["speaker"] == "Nobuo Kishi" and data[0]["url"].endswith(f"#statement-{data[0]['id']}")
     empty = json.loads(body(client.get(reverse("archive:search_export", kwargs={"fmt": "json"}), {"q": "zzzz"})))
     assert empty == []
 
 
-def test_exports_stream_in_chunks_with_a_bounded_number_of_queries(
-    client, monkeypatch, django_assert_max_num_queries
-):
+def test_exports_stream_in_chunks_with_a_bounded_number_of_queries(client, monkeypatch, django_assert_max_num_queries):
     for number in range(30):
         article = make_article(f"Story {number}", "Body", countries=["JP", "FR"])
         make_statement(article, make_person(f"Speaker {number}"), "Words")

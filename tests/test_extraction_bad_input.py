@@ -25,7 +25,7 @@ _SENTENCE = (
 
 
 def _no_sentence_ends(size: int) -> str:
-    words = "the minister said that talks with Japan would go on , he told reporters Baker added \" Mr Reagan".split()
+    words = 'the minister said that talks with Japan would go on , he told reporters Baker added " Mr Reagan'.split()
     rng = random.Random(12)
     return " ".join(rng.choice(words) for _ in range(size // 6))
 

@@ -277,7 +277,17 @@ def test_equal_counts_are_listed_by_label_and_chosen_values_first(client):
     countries = next(f for f in client.get("/").context["facets"] if f.name == "country")
     # Poland twice first; then the ones seen once, alphabetically, as many as fit.
     assert [v.label for v in countries.values] == [
-        "Poland", "Belgium", "Denmark", "Finland", "France", "Germany", "Italy", "Japan", "Netherlands", "Norway"]  # noqa: E501
+        "Poland",
+        "Belgium",
+        "Denmark",
+        "Finland",
+        "France",
+        "Germany",
+        "Italy",
+        "Japan",
+        "Netherlands",
+        "Norway",
+    ]  # noqa: E501
     assert countries.has_more
     chosen = next(f for f in client.get("/", {"country": "SE"}).context["facets"] if f.name == "country")
     assert [v.label for v in chosen.values][:3] == ["Sweden", "Poland", "Belgium"]

@@ -138,8 +138,18 @@ def test_counts_have_thousands_separators(client):
     article = make_article("Many words", "Body")
     organisation = make_organisation("Foreign Ministry", country_id="JP")
     Statement.objects.bulk_create(
-        [Statement(article=article, speaker_organisation=organisation, kind="direct", text=f"Words {n}",
-                   paragraph=0, start=0, end=1) for n in range(1001)]  # fmt: skip
+        [
+            Statement(
+                article=article,
+                speaker_organisation=organisation,
+                kind="direct",
+                text=f"Words {n}",
+                paragraph=0,
+                start=0,
+                end=1,
+            )
+            for n in range(1001)
+        ]  # fmt: skip
     )
     page = client.get(reverse("archive:statements")).content.decode()
     assert "1,001 statements" in page
@@ -157,8 +167,9 @@ def test_the_import_run_report_links_its_outcomes(admin_client):
 
 
 @pytest.mark.parametrize("kind", ["people", "organisations", "countries"])
-def test_browse_pages_are_linked_from_the_header_and_cost_a_few_queries(client, world, kind,
-                                                                       django_assert_max_num_queries):
+def test_browse_pages_are_linked_from_the_header_and_cost_a_few_queries(
+    client, world, kind, django_assert_max_num_queries
+):
     for number in range(30):
         make_person(f"Person {number:02d}", country_id="FR")
         make_organisation(f"Ministry {number:02d}", country_id="FR")
@@ -199,7 +210,7 @@ def test_every_months_bar_is_a_click_target_of_at_least_24_px(client):
         for number in range(stories):
             make_article(f"Story {month}-{number}", "Body", published_on=dt.date(1987, month, 1 + number % 28))
     page = client.get("/", {"year": "1987"}).content.decode()
-    chart = page[page.index('<section class="facet chart" aria-labelledby="facet-month"'):]
+    chart = page[page.index('<section class="facet chart" aria-labelledby="facet-month"') :]
     chart = chart[: chart.index("</svg>")]
     assert 'viewBox="0 0 288 64" width="288"' in chart  # drawn at its own size: units are pixels
     targets = re.findall(r'<rect class="target" x="[\d.]+" y="0" width="([\d.]+)" height="([\d.]+)"', chart)

@@ -57,8 +57,10 @@ def test_feeds_carry_story_text_as_text_for_any_reader(client):
     "会谈将于明天在北京继续",  # Chinese
 ])  # fmt: skip
 def test_a_short_first_paragraph_in_any_script_stays_in_the_body(first):
-    text = f"{first}\n\nThe talks went on in Moscow, officials said.\n\nΑθήνα: οι συνομιλίες συνεχίζονται.\n\n" \
-           "Москва: переговоры продолжаются.\n\nالقاهرة: المحادثات مستمرة.\n\n北京：会谈继续。"
+    text = (
+        f"{first}\n\nThe talks went on in Moscow, officials said.\n\nΑθήνα: οι συνομιλίες συνεχίζονται.\n\n"
+        "Москва: переговоры продолжаются.\n\nالقاهرة: المحادثات مستمرة.\n\n北京：会谈继续。"
+    )
     document = parse_document(text, title="Talks")
     assert document.paragraphs[0] == first
     assert len(document.paragraphs) == 6  # every paragraph, whatever its script
@@ -70,8 +72,18 @@ def test_an_all_capitals_headline_is_still_taken_in_scripts_with_case():
         assert headline not in document.paragraphs
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>",
-                                 "vbscript:x", "file:///etc/passwd", "http:/no-host", "https://a.example/<x>"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "http:/no-host",
+        "https://a.example/<x>",
+    ],
+)
 def test_addresses_from_files_are_kept_only_when_they_are_web_addresses(url):
     assert RawDocument(text="x", url=url).url == ""
     assert RawDocument(text="x", url="https://news.example/a?b=1").url == "https://news.example/a?b=1"
@@ -112,8 +124,10 @@ def test_the_import_run_page_shows_counts_and_a_bounded_page_of_failures(client,
     assert 100 <= page.count("bad-") < 400  # the first failures (location and message), not all 1,200
     assert "bad-0.xml" in page and "bad-1199.xml" not in page
     assert "first 100 of 1,200 failures" in page
-    listing = client.get(reverse("admin:archive_importoutcome_changelist"),
-                         {"run__id__exact": run.pk, "result__exact": "failed", "p": "3"}).content.decode()
+    listing = client.get(
+        reverse("admin:archive_importoutcome_changelist"),
+        {"run__id__exact": run.pk, "result__exact": "failed", "p": "3"},
+    ).content.decode()
     assert "bad-" in listing  # every failure on the paginated list of outcomes
 
 
@@ -123,15 +137,22 @@ def test_a_warc_page_is_dated_by_its_record_not_by_a_link(tmp_path):
 
     from archive.importing.readers import read_input
 
-    page = ("<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
-            + "<p>The talks resumed in Geneva on Tuesday, officials said, after a long pause.</p>" * 5
-            + '<p><a href="/files/report-20170111.pdf">The report of 11 January 2017</a></p></article></body></html>')
+    page = (
+        "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+        + "<p>The talks resumed in Geneva on Tuesday, officials said, after a long pause.</p>" * 5
+        + '<p><a href="/files/report-20170111.pdf">The report of 11 January 2017</a></p></article></body></html>'
+    )
     path = tmp_path / "crawl.warc.gz"
     with open(path, "wb") as output:
         writer = WARCWriter(output, gzip=True)
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        record = writer.create_warc_record("https://news.example/talks", "response", payload=io.BytesIO(
-            page.encode()), http_headers=headers, warc_headers_dict={"WARC-Date": "2019-03-05T10:00:00Z"})
+        record = writer.create_warc_record(
+            "https://news.example/talks",
+            "response",
+            payload=io.BytesIO(page.encode()),
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2019-03-05T10:00:00Z"},
+        )
         writer.write_record(record)
     [document] = list(read_input("crawl.warc.gz", path.read_bytes()))
     assert document.date == dt.date(2019, 3, 5)
@@ -161,8 +182,10 @@ def test_a_hostile_query_string_does_not_grow_the_links_of_a_page(client, path):
     # Just under the fields Django parses (DATA_UPLOAD_MAX_NUMBER_FIELDS): distinct values,
     # repeats, long values and parameters no page reads.
     query = "&".join(
-        [f"country=x{n}" for n in range(600)] + ["country=JP"] * 600
-        + [f"junk{n}=1" for n in range(400)] + ["q=" + "talks+" * 2000, "page=1"]
+        [f"country=x{n}" for n in range(600)]
+        + ["country=JP"] * 600
+        + [f"junk{n}=1" for n in range(400)]
+        + ["q=" + "talks+" * 2000, "page=1"]
     )
     started = time.perf_counter()
     response = client.get(f"{path}?{query}")

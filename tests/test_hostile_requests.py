@@ -24,18 +24,73 @@ pytestmark = pytest.mark.django_db
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", 100))  # more to hunt: HOSTILE_EXAMPLES=2000 pytest ...
 EVIL = '<script>alert("x")</script>'
 
-PARAMS = ["q", "country", "dateline", "speaker", "person", "org", "tag", "source", "year", "month",
-          "speaker_country", "date_from", "date_to", "sort", "page", "apage", "more", "fq_country", "fq_speaker",
-          "cursor", "limit", "facets", "name"]
-KNOWN_VALUES = ["JP", "jp", "US", "ZZ", "p1", "o1", "p-1", "o0", "1987", "02", "1987-02-26", "newest", "oldest",
-                "relevance", "country", "speaker", "talks", '"trade talks"', "speaker:Kishi", "country:Japan", "-",
-                "OR", "NEAR", "*", "(", '"', "%", "_", "\\", "'; DROP TABLE archive_article; --", EVIL]
+PARAMS = [
+    "q",
+    "country",
+    "dateline",
+    "speaker",
+    "person",
+    "org",
+    "tag",
+    "source",
+    "year",
+    "month",
+    "speaker_country",
+    "date_from",
+    "date_to",
+    "sort",
+    "page",
+    "apage",
+    "more",
+    "fq_country",
+    "fq_speaker",
+    "cursor",
+    "limit",
+    "facets",
+    "name",
+]
+KNOWN_VALUES = [
+    "JP",
+    "jp",
+    "US",
+    "ZZ",
+    "p1",
+    "o1",
+    "p-1",
+    "o0",
+    "1987",
+    "02",
+    "1987-02-26",
+    "newest",
+    "oldest",
+    "relevance",
+    "country",
+    "speaker",
+    "talks",
+    '"trade talks"',
+    "speaker:Kishi",
+    "country:Japan",
+    "-",
+    "OR",
+    "NEAR",
+    "*",
+    "(",
+    '"',
+    "%",
+    "_",
+    "\\",
+    "'; DROP TABLE archive_article; --",
+    EVIL,
+]
 values = st.one_of(
     st.sampled_from(KNOWN_VALUES),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
     st.text(max_size=200),
-    st.builds(lambda char, times: char * times, st.characters(exclude_categories=["Cs"]),
-              st.integers(min_value=500, max_value=20_000)),
+    st.builds(
+        lambda char, times: char * times,
+        st.characters(exclude_categories=["Cs"]),
+        st.integers(min_value=500, max_value=20_000),
+    ),
 )
 queries = st.dictionaries(
     st.one_of(st.sampled_from(PARAMS), st.text(max_size=20)), st.lists(values, min_size=1, max_size=5), max_size=6
@@ -153,8 +208,11 @@ def test_exports_carry_archive_text_as_data_never_as_a_page_or_a_formula(client,
             assert response["Content-Type"].startswith(kind)
             assert response["X-Content-Type-Options"] == "nosniff"  # never sniffed into HTML
             assert response["Content-Disposition"].startswith("attachment")
-    rows = list(csv.reader(io.StringIO(read(client.get(reverse("archive:search_export", kwargs={"fmt": "csv"})))
-                                       .decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(read(client.get(reverse("archive:search_export", kwargs={"fmt": "csv"}))).decode("utf-8-sig"))
+        )
+    )
     titles = [row[rows[0].index("title")] for row in rows[1:]]
     assert f"{EVIL} =cmd|' /C calc'!A0" in titles  # kept whole: it starts with "<", not a formula
     for row in rows[1:]:

@@ -34,8 +34,15 @@ def incoming(tmp_path, settings):
     settings.IMPORT_MAX_FILE_BYTES = 200_000
     folder = tmp_path / "incoming"
     folder.mkdir()
-    for name in ("cp1252.txt", "utf16.txt", "seed_no_date.txt", "seed_impossible_date.txt", "bad_columns.csv",
-                 "malformed.xml", "billion_laughs.xml"):
+    for name in (
+        "cp1252.txt",
+        "utf16.txt",
+        "seed_no_date.txt",
+        "seed_impossible_date.txt",
+        "bad_columns.csv",
+        "malformed.xml",
+        "billion_laughs.xml",
+    ):
         shutil.copy(IMPORT_DATA / name, folder / name)
     (folder / "good.txt").write_text(STORY)
     (folder / "empty.txt").write_bytes(b"")
@@ -68,8 +75,18 @@ def failures():
 def test_each_bad_file_gets_a_reason_and_the_good_ones_are_imported(incoming):
     out, err = run_import(incoming)
     failed = failures()
-    for name in ("empty.txt", "binary.txt", "bad_columns.csv", "malformed.xml", "billion_laughs.xml",
-                 "big.txt", "link.txt", "escape.zip", "bomb.zip", "dump.jsonl"):
+    for name in (
+        "empty.txt",
+        "binary.txt",
+        "bad_columns.csv",
+        "malformed.xml",
+        "billion_laughs.xml",
+        "big.txt",
+        "link.txt",
+        "escape.zip",
+        "bomb.zip",
+        "dump.jsonl",
+    ):
         assert any(key.startswith(name) for key in failed), f"{name} not reported: {failed}"
     for message in failed.values():
         assert "\n" not in message and len(message) < 500

@@ -59,8 +59,9 @@ def articles(url: str) -> int:
 
 
 def runs(url: str) -> list[tuple]:
-    return query(url, "SELECT status, created, updated, unchanged, duplicates, failed FROM archive_importrun "
-                      "ORDER BY id")
+    return query(
+        url, "SELECT status, created, updated, unchanged, duplicates, failed FROM archive_importrun ORDER BY id"
+    )
 
 
 def created_so_far(url: str) -> int:

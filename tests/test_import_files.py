@@ -179,9 +179,7 @@ def test_zip_with_lying_headers_is_not_trusted(tmp_path):
     struct.pack_into("<I", data, central + 24, 100)
     (tmp_path / "lie.zip").write_bytes(bytes(data))
     [problem] = inputs([tmp_path / "lie.zip"], max_file_bytes=1000)
-    assert isinstance(problem, ReadProblem) and problem.reason.startswith(
-        f"{tmp_path / 'lie.zip'}!zeros.txt: "
-    )
+    assert isinstance(problem, ReadProblem) and problem.reason.startswith(f"{tmp_path / 'lie.zip'}!zeros.txt: ")
 
 
 def test_reading_counts_bytes_whatever_the_headers_say():

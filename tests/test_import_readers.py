@@ -278,9 +278,7 @@ def test_json_file_with_a_list_and_with_one_object():
     assert problems(results)[0].reason == "stories.json#2: no body (story text) in the record"
     single = only_document(list(read_input("one.json", b'{"title": "T", "date": "2024-01-01", "body": "B"}')))
     assert single.location == "one.json" and single.date == dt.date(2024, 1, 1)
-    wrapped = list(
-        read_input("feed.json", b'{"articles": [{"title": "A", "body": "x"}, {"title": "B", "body": "y"}]}')
-    )
+    wrapped = list(read_input("feed.json", b'{"articles": [{"title": "A", "body": "x"}, {"title": "B", "body": "y"}]}'))
     assert [document.title for document in documents(wrapped)] == ["A", "B"]
 
 
@@ -308,9 +306,7 @@ def test_csv_without_needed_columns_is_one_problem_naming_them():
 
 
 def test_csv_with_export_columns_and_semicolons():
-    data = (
-        'title;body;tags;countries\nT;Text;security; [{"code": "JP", "mentions": 1, "in_dateline": false}]\n'
-    )
+    data = 'title;body;tags;countries\nT;Text;security; [{"code": "JP", "mentions": 1, "in_dateline": false}]\n'
     document = only_document(list(read_input("export.csv", data.encode())))
     assert document.given["countries"][0]["code"] == "JP"
     assert document.given["tags"] == ["security"]
@@ -362,9 +358,7 @@ def test_sample_news_pages_give_the_expected_article_text(samples_dir, page):
 def test_sample_news_pages_give_expected_titles(samples_dir, page):
     html = samples_dir / "html" / f"readability-{page}.html"
     metadata = json.loads((samples_dir / "html" / f"readability-{page}.expected.metadata.json").read_text())
-    expected_text = re.sub(
-        r"<[^>]+>", " ", (samples_dir / "html" / f"readability-{page}.expected.html").read_text()
-    )
+    expected_text = re.sub(r"<[^>]+>", " ", (samples_dir / "html" / f"readability-{page}.expected.html").read_text())
     document = only_document(list(read_input(html.name, html.read_bytes())))
     assert document.title == metadata["title"]
     assert overlap(expected_text, document.text) >= 0.8
@@ -384,8 +378,7 @@ def test_nitf_without_namespace():
     assert document.date == dt.date(2024, 3, 15)
     assert (document.source, document.source_id) == ("AP", "ap-0001")
     assert document.text == (
-        'Envoys from both sides met in Geneva on Friday.\n\n"We made progress," one envoy said.\n'
-        "Talks resume Monday."
+        'Envoys from both sides met in Geneva on Friday.\n\n"We made progress," one envoy said.\nTalks resume Monday.'
     )
 
 
@@ -395,9 +388,7 @@ def test_newsml_message_with_a_text_item_and_a_picture():
     assert text.title == "Ministers sign accord" and text.date == dt.date(2024, 4, 1)
     assert text.dateline == "Nairobi" and text.byline == "By John Roe" and text.source == "Example Wire"
     assert text.source_id == "urn:newsml:example.org:1" and text.language == "en"
-    assert (
-        text.text == "NAIROBI - Ministers signed the accord on Monday.\n\nReaction\n\nOfficials welcomed it."
-    )
+    assert text.text == "NAIROBI - Ministers signed the accord on Monday.\n\nReaction\n\nOfficials welcomed it."
     assert isinstance(picture, ReadProblem)
     assert picture.reason.startswith("newsml.xml#2: no text content (picture/package")
 
@@ -408,15 +399,11 @@ def test_malformed_xml_names_the_parser_line():
 
 def test_billion_laughs_is_refused_quickly():
     reason = only_problem(read("billion_laughs.xml"))
-    assert (
-        reason == "billion_laughs.xml: refused: the XML declares entities (possible entity-expansion attack)"
-    )
+    assert reason == "billion_laughs.xml: refused: the XML declares entities (possible entity-expansion attack)"
 
 
 def test_xml_of_another_kind_is_a_problem():
-    assert "unknown kind (root element <rss>" in only_problem(
-        list(read_input("feed.xml", b"<rss><channel/></rss>"))
-    )
+    assert "unknown kind (root element <rss>" in only_problem(list(read_input("feed.xml", b"<rss><channel/></rss>")))
 
 
 NEWSML_TEXT = {

@@ -77,8 +77,7 @@ def test_a_spokesman_of_a_body_named_nowhere_else_is_the_body_not_the_last_perso
 
 def test_a_ministry_of_no_fixed_country_takes_the_country_beside_it():
     result = extract(
-        "Moskau – Das russische Außenministerium bestellte den Botschafter ein. Das Außenministerium "
-        "in Tokio schwieg.",
+        "Moskau – Das russische Außenministerium bestellte den Botschafter ein. Das Außenministerium in Tokio schwieg.",
         title="Botschafter",
         language="de",
     )

@@ -29,8 +29,9 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_1385e5d573d3216b.
 
 def run(command, *args):
     out = StringIO()
-    call_command(command, *args, stdout=out, stderr=StringIO(), **({"workers": 1} if command == "import_documents"
-                                                                  else {}))
+    call_command(
+        command, *args, stdout=out, stderr=StringIO(), **({"workers": 1} if command == "import_documents" else {})
+    )
     return out.getvalue()
 
 
@@ -38,8 +39,13 @@ def write_story(path, extra=""):
     """The seed story as a JSON Lines export with a source id, so that a changed version of the
     file updates the same article."""
     body = SEED.read_text(encoding="utf-8").split("\n", 1)[1].strip() + extra
-    record = {"source": "Reuters", "source_id": "seed-1", "date": "2022-01-07", "title": "US and Japan pledge",
-              "body": body}
+    record = {
+        "source": "Reuters",
+        "source_id": "seed-1",
+        "date": "2022-01-07",
+        "title": "US and Japan pledge",
+        "body": body,
+    }
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
 
 
@@ -55,10 +61,14 @@ def snapshot(article, paragraphs=10**6):
     return {
         "countries": sorted(ArticleCountry.objects.filter(article=article).values_list("country_id", flat=True)),
         "people": sorted(ArticlePerson.objects.filter(article=article).values_list("person__name", flat=True)),
-        "organisations": sorted(ArticleOrganisation.objects.filter(article=article).values_list("organisation__name",
-                                                                                               flat=True)),
-        "statements": sorted(Statement.objects.filter(article=article, paragraph__lt=paragraphs).values_list(
-            "paragraph", "start", "speaker_person__name", "speaker_organisation__name", "speaker_label")),
+        "organisations": sorted(
+            ArticleOrganisation.objects.filter(article=article).values_list("organisation__name", flat=True)
+        ),
+        "statements": sorted(
+            Statement.objects.filter(article=article, paragraph__lt=paragraphs).values_list(
+                "paragraph", "start", "speaker_person__name", "speaker_organisation__name", "speaker_label"
+            )
+        ),
         "people in archive": Person.objects.count(),
     }
 

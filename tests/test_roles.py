@@ -61,8 +61,16 @@ def test_setup_roles_is_idempotent_and_repairs_a_group():
 
 def test_editors_edit_articles_statements_and_people_but_do_not_import():
     editor = user_in("Editors")
-    assert editor.has_perms(["archive.change_article", "archive.change_statement", "archive.add_tag",
-                             "archive.change_person", "archive.delete_person", "archive.add_articlecountry"])
+    assert editor.has_perms(
+        [
+            "archive.change_article",
+            "archive.change_statement",
+            "archive.add_tag",
+            "archive.change_person",
+            "archive.delete_person",
+            "archive.add_articlecountry",
+        ]
+    )
     assert not editor.has_perm("archive.import_files")
     assert not editor.has_perm("archive.delete_article")
     assert not editor.has_perm("archive.view_importrun")
@@ -71,8 +79,13 @@ def test_editors_edit_articles_statements_and_people_but_do_not_import():
 def test_librarians_import_and_browse_but_do_not_edit():
     librarian = user_in("Librarians")
     assert librarian.has_perms(["archive.import_files", "archive.view_importrun", "archive.view_article"])
-    for permission in ["archive.change_statement", "archive.change_article", "archive.add_tag",
-                       "archive.change_person", "archive.delete_statement"]:
+    for permission in [
+        "archive.change_statement",
+        "archive.change_article",
+        "archive.add_tag",
+        "archive.change_person",
+        "archive.delete_statement",
+    ]:
         assert not librarian.has_perm(permission), permission
 
 

@@ -39,8 +39,13 @@ def walk(client, params) -> list[int]:
 
 @pytest.mark.parametrize(
     "params",
-    [{"q": "trade"}, {"q": "trade", "sort": "oldest"}, {"q": "trade", "country": "FR"}, {"country": "JP"},
-     {"q": "talks", "speaker": "p"}],  # fmt: skip
+    [
+        {"q": "trade"},
+        {"q": "trade", "sort": "oldest"},
+        {"q": "trade", "country": "FR"},
+        {"country": "JP"},
+        {"q": "talks", "speaker": "p"},
+    ],  # fmt: skip
 )
 def test_lists_walked_among_many_ids_list_what_lookups_list(client, archive, monkeypatch, params):
     if params.get("speaker") == "p":
@@ -76,8 +81,14 @@ def statements_archive(archive):
 @pytest.mark.parametrize("path", ["/", "/statements/"])
 @pytest.mark.parametrize(
     "params",
-    [{}, {"page": "2"}, {"sort": "oldest"}, {"sort": "oldest", "page": "2"}, {"country": "FR"},
-     {"date_from": "1987-03-01", "page": "2"}],  # fmt: skip
+    [
+        {},
+        {"page": "2"},
+        {"sort": "oldest"},
+        {"sort": "oldest", "page": "2"},
+        {"country": "FR"},
+        {"date_from": "1987-03-01", "page": "2"},
+    ],  # fmt: skip
 )
 def test_pages_without_words_fetch_their_ids_first_and_show_what_one_sorted_query_shows(
     client, statements_archive, monkeypatch, path, params

@@ -54,7 +54,7 @@ def test_quoted_words_are_a_phrase():
 
 
 def test_or_joins_its_neighbours():
-    assert parse_query("gatt OR tariff OR \"trade talks\" japan").terms == [
+    assert parse_query('gatt OR tariff OR "trade talks" japan').terms == [
         Or((Term("gatt"), Term("tariff"), Phrase(("trade", "talks")))),
         Term("japan"),
     ]

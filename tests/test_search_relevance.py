@@ -76,7 +76,7 @@ def test_a_story_that_keeps_to_the_subject_ranks_above_a_passing_mention():
 
 
 def test_the_rarer_word_of_a_search_weighs_more_than_a_common_one():
-    """"fuel oil": a story about fuel above one that repeats "oil", which most stories hold. SQLite's
+    """ "fuel oil": a story about fuel above one that repeats "oil", which most stories hold. SQLite's
     bm25 weighs words by their rarity; PostgreSQL's ts_rank does not, so the search weighs each word
     by the share of stories holding it, from the table's statistics (ANALYZE)."""
     for number in range(14):

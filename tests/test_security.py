@@ -125,13 +125,19 @@ def test_a_crash_shows_a_friendly_500_and_logs_the_trace(article, caplog):
     assert any(record.exc_info and "secret internals" in str(record.exc_info[1]) for record in caplog.records)
 
 
-@pytest.mark.parametrize("error", [OperationalError("server closed the connection unexpectedly"),
-                                   InterfaceError("connection already closed")])
+@pytest.mark.parametrize(
+    "error",
+    [OperationalError("server closed the connection unexpectedly"), InterfaceError("connection already closed")],
+)
 def test_a_lost_database_is_a_503_that_says_when_to_retry(article, error):
     visitor = Client(raise_request_exception=False)
     visitor.force_login(user_in("admin"))  # the admin then looks up the session and the user
-    urls = [reverse("archive:search"), article.get_absolute_url(), reverse("admin:index"),
-            reverse("admin:archive_article_changelist")]
+    urls = [
+        reverse("archive:search"),
+        article.get_absolute_url(),
+        reverse("admin:index"),
+        reverse("admin:archive_article_changelist"),
+    ]
     with mock.patch.object(SQLCompiler, "execute_sql", side_effect=error):
         for url in urls:
             response = visitor.get(url)
@@ -146,8 +152,12 @@ def test_request_bodies_larger_than_the_biggest_upload_are_refused_unread(client
     settings.IMPORT_MAX_UPLOAD_BYTES = 1000
     client.force_login(user_in("Librarians"))
     huge = 1000 + 2 * 1024 * 1024
-    response = client.post(reverse("admin:archive_importrun_upload"), data=b"x",
-                           content_type="application/octet-stream", CONTENT_LENGTH=str(huge))
+    response = client.post(
+        reverse("admin:archive_importrun_upload"),
+        data=b"x",
+        content_type="application/octet-stream",
+        CONTENT_LENGTH=str(huge),
+    )
     assert response.status_code == 413
     assert "Too large" in response.content.decode()
 

@@ -91,6 +91,7 @@ def test_docker_compose_runs_a_streaming_replica_the_web_app_reads_from():
     assert "REPLICATION LOGIN" in (PROJECT / init).read_text()
     assert replica["depends_on"]["db"]["condition"] == "service_healthy"
     assert any(v.startswith("replicadata:") for v in replica["volumes"]) and "replicadata" in compose["volumes"]
-    assert web["environment"]["DATABASE_REPLICA_URLS"].startswith("postgres://") and "@replica:" in (
-        web["environment"]["DATABASE_REPLICA_URLS"]
+    assert (
+        web["environment"]["DATABASE_REPLICA_URLS"].startswith("postgres://")
+        and "@replica:" in (web["environment"]["DATABASE_REPLICA_URLS"])
     )

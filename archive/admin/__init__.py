@@ -6,4 +6,3 @@ forms in forms.py.
 """
 
 from . import articles, entities, imports, statements  # noqa: F401 - each registers its ModelAdmins
-

@@ -46,8 +46,18 @@ class StatementInline(admin.StackedInline):
     model = Statement
     extra = 0
     form = StatementInlineForm
-    fields = ["kind", "speaker_person", "speaker_organisation", "speaker_label", "text", "position", "paragraph",
-              "start", "end", "corrected"]
+    fields = [
+        "kind",
+        "speaker_person",
+        "speaker_organisation",
+        "speaker_label",
+        "text",
+        "position",
+        "paragraph",
+        "start",
+        "end",
+        "corrected",
+    ]
     readonly_fields = ["position", "corrected"]
     autocomplete_fields = ["speaker_person", "speaker_organisation"]
 
@@ -149,17 +159,44 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     autocomplete_fields = ["source"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    readonly_fields = ["fingerprint", "input_hash", "original_file", "import_run", "corrected_fields",
-                       "created_at", "updated_at", "extracted_at"]
+    readonly_fields = [
+        "fingerprint",
+        "input_hash",
+        "original_file",
+        "import_run",
+        "corrected_fields",
+        "created_at",
+        "updated_at",
+        "extracted_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["title", "published_on", "date_flagged", "dateline", "source", "source_ref", "language",
-                           "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "published_on",
+                    "date_flagged",
+                    "dateline",
+                    "source",
+                    "source_ref",
+                    "language",
+                    "body",
+                ]
+            },
+        ),
         ("Tags", {"fields": ["add_tags"]}),
         ("More", {"classes": ["collapse"], "fields": ["url", "credits"]}),
         ("Import", {"classes": ["collapse"], "fields": readonly_fields}),
     ]
-    inlines = [TaggingInline, StatementInline, PersonLinkInline, OrganisationLinkInline, CountryLinkInline,
-               RemovedLinkInline]
+    inlines = [
+        TaggingInline,
+        StatementInline,
+        PersonLinkInline,
+        OrganisationLinkInline,
+        CountryLinkInline,
+        RemovedLinkInline,
+    ]
     actions = [admin_actions.add_tag, admin_actions.remove_tag, admin_actions.reextract]
 
     def get_queryset(self, request):
@@ -204,8 +241,11 @@ class ArticleAdmin(admin.ModelAdmin):
         article = form.instance
         names = form.tag_names()
         if names:
-            added = [tag.name for tag in (tags.tag_named(name) for name in names)
-                     if tags.add_tag([article], tag, request.user)]
+            added = [
+                tag.name
+                for tag in (tags.tag_named(name) for name in names)
+                if tags.add_tag([article], tag, request.user)
+            ]
             if added:
                 self.message_user(request, f"Tagged: {', '.join(added)}.", messages.SUCCESS)
         corrections.refresh_search_names([article.pk])

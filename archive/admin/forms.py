@@ -95,8 +95,18 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         # The admin's fieldsets choose what is shown; these are the fields an editor may change.
-        fields = ["title", "published_on", "date_flagged", "dateline", "source", "source_ref", "body", "language",
-                  "url", "credits"]
+        fields = [
+            "title",
+            "published_on",
+            "date_flagged",
+            "dateline",
+            "source",
+            "source_ref",
+            "body",
+            "language",
+            "url",
+            "credits",
+        ]
 
     def clean_language(self) -> str:
         """The language as the importer stores it ("pt-BR" -> "pt"); anything else is refused."""
@@ -124,8 +134,16 @@ class StatementInlineForm(forms.ModelForm):
 
     class Meta:
         model = Statement
-        fields = ["kind", "speaker_person", "speaker_organisation", "speaker_label", "text", "paragraph", "start",
-                  "end"]
+        fields = [
+            "kind",
+            "speaker_person",
+            "speaker_organisation",
+            "speaker_label",
+            "text",
+            "paragraph",
+            "start",
+            "end",
+        ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 2, "cols": 36}),
             "speaker_label": forms.TextInput(attrs={"size": 12}),

@@ -51,8 +51,17 @@ class FailedOutcomeInline(admin.TabularInline):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "status", "created", "updated", "unchanged", "duplicates", "failed", "started_by",
-                    "origin"]
+    list_display = [
+        "__str__",
+        "status",
+        "created",
+        "updated",
+        "unchanged",
+        "duplicates",
+        "failed",
+        "started_by",
+        "origin",
+    ]
     list_filter = ["status", "dry_run", "outcomes__result"]
     list_select_related = ["started_by"]
     show_facets = admin.ShowFacets.ALWAYS
@@ -87,8 +96,9 @@ class ImportRunAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path("upload/", self.admin_site.admin_view(self.upload_view), name="archive_importrun_upload"),
-            path("<int:pk>/progress/", self.admin_site.admin_view(self.progress_view),
-                 name="archive_importrun_progress"),
+            path(
+                "<int:pk>/progress/", self.admin_site.admin_view(self.progress_view), name="archive_importrun_progress"
+            ),
             *super().get_urls(),
         ]
 
@@ -118,8 +128,9 @@ class ImportRunAdmin(admin.ModelAdmin):
             from archive.importing.tasks import queue_upload
 
             run = queue_upload(form.cleaned_data["files"], user=request.user)
-            self.message_user(request, f"{run}: the files are stored and queued; this page shows how it goes.",
-                              messages.SUCCESS)
+            self.message_user(
+                request, f"{run}: the files are stored and queued; this page shows how it goes.", messages.SUCCESS
+            )
             return redirect("admin:archive_importrun_change", run.pk)
         return TemplateResponse(
             request,

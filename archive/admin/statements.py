@@ -25,9 +25,7 @@ SPEAKER_FIELDS = {"speaker_person", "speaker_organisation"}
 
 def _doubtful():
     """The speaker is known but the article does not link them: a guess worth checking."""
-    person_linked = Exists(
-        ArticlePerson.objects.filter(article=OuterRef("article"), person=OuterRef("speaker_person"))
-    )
+    person_linked = Exists(ArticlePerson.objects.filter(article=OuterRef("article"), person=OuterRef("speaker_person")))
     organisation_linked = Exists(
         ArticleOrganisation.objects.filter(article=OuterRef("article"), organisation=OuterRef("speaker_organisation"))
     )
@@ -85,8 +83,20 @@ class StatementAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.ALWAYS
     search_fields = ["text", "speaker_label", "article__title"]
     autocomplete_fields = ["speaker_person", "speaker_organisation"]
-    fields = ["article", "kind", "speaker_person", "speaker_organisation", "speaker_label", "text", "paragraph",
-              "start", "end", "verb", "corrected", "in_context"]
+    fields = [
+        "article",
+        "kind",
+        "speaker_person",
+        "speaker_organisation",
+        "speaker_label",
+        "text",
+        "paragraph",
+        "start",
+        "end",
+        "verb",
+        "corrected",
+        "in_context",
+    ]
     readonly_fields = ["article", "corrected", "in_context"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

@@ -21,7 +21,7 @@ from .pagination import DEFAULT_LIMIT, MAX_LIMIT, SORTS
 from .serialisers import SHAPES
 
 QUERY_SYNTAX = (
-    "Words to search for, with the search page's syntax: \"quoted phrases\", OR, -excluded words and field "
+    'Words to search for, with the search page\'s syntax: "quoted phrases", OR, -excluded words and field '
     "prefixes such as speaker:, country:, title: (see the site's Search help page). "
     f"Cut to {MAX_QUERY_CHARS} characters."
 )
@@ -76,8 +76,10 @@ NOT_MODIFIED = {"304": {"description": "Not modified: the ETag given in If-None-
 
 def page_of(item: str, search: bool = False) -> dict:
     properties = {
-        "count": {"type": ["integer", "null"],
-                  "description": "How many items the list has in all: on the first page; null on the pages after"},
+        "count": {
+            "type": ["integer", "null"],
+            "description": "How many items the list has in all: on the first page; null on the pages after",
+        },
         "next": {"type": ["string", "null"], "format": "uri", "description": "The next page, null on the last"},
         "results": {"type": "array", "items": {"$ref": f"#/components/schemas/{item}"}},
     }
@@ -123,18 +125,32 @@ def build_schema(server_url: str) -> dict:
                 "name": {"type": "string", "description": "The parameter that filters by it"},
                 "label": {"type": "string"},
                 "has_more": {"type": "boolean"},
-                "estimated": {"type": "boolean", "description": "The counts are estimates from a sample of the "
-                              "results, rounded to two significant digits (lists of 10,000 results and more, on "
-                              "PostgreSQL); else exact"},
-                "values": {"type": "array", "items": {
-                    "type": "object", "required": ["value", "label", "count", "selected"],
-                    "properties": {"value": {"type": "string"}, "label": {"type": "string"},
-                                   "count": {"type": "integer"}, "selected": {"type": "boolean"}},
-                }},
+                "estimated": {
+                    "type": "boolean",
+                    "description": "The counts are estimates from a sample of the "
+                    "results, rounded to two significant digits (lists of 10,000 results and more, on "
+                    "PostgreSQL); else exact",
+                },
+                "values": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["value", "label", "count", "selected"],
+                        "properties": {
+                            "value": {"type": "string"},
+                            "label": {"type": "string"},
+                            "count": {"type": "integer"},
+                            "selected": {"type": "boolean"},
+                        },
+                    },
+                },
             },
         },  # fmt: skip
-        "Error": {"type": "object", "required": ["status", "message"],
-                  "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}},  # fmt: skip
+        "Error": {
+            "type": "object",
+            "required": ["status", "message"],
+            "properties": {"status": {"type": "integer"}, "message": {"type": "string"}},
+        },  # fmt: skip
     }
     integer_id = {"type": "integer", "minimum": 1}
     paths = {
@@ -168,8 +184,8 @@ def build_schema(server_url: str) -> dict:
             "title": "Diplomatic news archive API",
             "version": "1",
             "description": "Read-only. Lists page by cursor: follow `next` (also in the Link header). "
-                           "Answers carry an ETag (send If-None-Match for a 304) and Cache-Control. Requests are "
-                           "limited per client address: over the limit, 429 with Retry-After.",
+            "Answers carry an ETag (send If-None-Match for a 304) and Cache-Control. Requests are "
+            "limited per client address: over the limit, 429 with Retry-After.",
         },  # fmt: skip
         "servers": [{"url": server_url}],
         "paths": paths,

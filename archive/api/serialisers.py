@@ -52,7 +52,6 @@ def statement_row(statement, url) -> dict:
     }
 
 
-
 def obj(properties: dict, required: bool = True) -> dict:
     return {"type": "object", "properties": properties, "required": list(properties) if required else [],
             "additionalProperties": False}  # fmt: skip
@@ -72,25 +71,66 @@ SPEAKER = {"oneOf": [{"type": "null"}, obj({"kind": {"enum": ["person", "organis
 SHAPES: dict[str, dict] = {
     "ArticleItem": obj({**ARTICLE_ROW, "api_url": URL}),
     "StatementItem": obj({**STATEMENT_ROW, "paragraph": INTEGER, "speaker_entity": SPEAKER, "api_url": URL}),
-    "Article": obj({
-        **ARTICLE_ROW, "api_url": URL, "citing_title": STRING, "body": STRING, "language": STRING,
-        "credits": {"type": "object"},
-        "people": {"type": "array", "items": obj({**LINKED["properties"], "role": STRING, "mentions": INTEGER})},
-        "organisations": {"type": "array", "items": obj({**LINKED["properties"], "mentions": INTEGER})},
-        "country_links": {"type": "array", "items": obj({"code": STRING, "name": STRING, "mentions": INTEGER,
-                                                         "in_dateline": BOOLEAN})},
-        "tags": STRINGS,
-        "statements": {"type": "array", "items": {"$ref": "#/components/schemas/StatementItem"}},
-        "citation": {"type": "object", "description": "CSL-JSON (type article-newspaper)"},
-    }),  # fmt: skip
-    "Person": obj({"id": INTEGER, "name": STRING, "role": STRING, "country": NULLABLE_STRING,
-                   "organisation_id": {"type": ["integer", "null"]}, "alternative_names": STRINGS,
-                   "url": URL, "api_url": URL, "articles": URL, "statements": URL}),  # fmt: skip
-    "Organisation": obj({"id": INTEGER, "name": STRING, "label": STRING, "abbreviation": STRING,
-                         "kind": STRING, "country": NULLABLE_STRING, "alternative_names": STRINGS,
-                         "url": URL, "api_url": URL, "articles": URL, "statements": URL}),  # fmt: skip
-    "Country": obj({"code": STRING, "name": STRING, "official_name": STRING, "historic": BOOLEAN,
-                    "url": URL, "api_url": URL, "articles": URL, "statements": URL}),  # fmt: skip
+    "Article": obj(
+        {
+            **ARTICLE_ROW,
+            "api_url": URL,
+            "citing_title": STRING,
+            "body": STRING,
+            "language": STRING,
+            "credits": {"type": "object"},
+            "people": {"type": "array", "items": obj({**LINKED["properties"], "role": STRING, "mentions": INTEGER})},
+            "organisations": {"type": "array", "items": obj({**LINKED["properties"], "mentions": INTEGER})},
+            "country_links": {
+                "type": "array",
+                "items": obj({"code": STRING, "name": STRING, "mentions": INTEGER, "in_dateline": BOOLEAN}),
+            },
+            "tags": STRINGS,
+            "statements": {"type": "array", "items": {"$ref": "#/components/schemas/StatementItem"}},
+            "citation": {"type": "object", "description": "CSL-JSON (type article-newspaper)"},
+        }
+    ),  # fmt: skip
+    "Person": obj(
+        {
+            "id": INTEGER,
+            "name": STRING,
+            "role": STRING,
+            "country": NULLABLE_STRING,
+            "organisation_id": {"type": ["integer", "null"]},
+            "alternative_names": STRINGS,
+            "url": URL,
+            "api_url": URL,
+            "articles": URL,
+            "statements": URL,
+        }
+    ),  # fmt: skip
+    "Organisation": obj(
+        {
+            "id": INTEGER,
+            "name": STRING,
+            "label": STRING,
+            "abbreviation": STRING,
+            "kind": STRING,
+            "country": NULLABLE_STRING,
+            "alternative_names": STRINGS,
+            "url": URL,
+            "api_url": URL,
+            "articles": URL,
+            "statements": URL,
+        }
+    ),  # fmt: skip
+    "Country": obj(
+        {
+            "code": STRING,
+            "name": STRING,
+            "official_name": STRING,
+            "historic": BOOLEAN,
+            "url": URL,
+            "api_url": URL,
+            "articles": URL,
+            "statements": URL,
+        }
+    ),  # fmt: skip
     "Tag": obj({"slug": STRING, "name": STRING, "description": STRING, "url": URL, "api_url": URL, "articles": URL}),
 }
 
@@ -150,17 +190,33 @@ def article_detail(article, links: Links) -> dict:
         "language": article.language,
         "credits": article.credits if isinstance(article.credits, dict) else {},
         "people": [
-            {"id": link.person_id, "name": link.person.name, "api_url": links.api("person", link.person_id),
-             "role": link.role, "mentions": link.mentions}
+            {
+                "id": link.person_id,
+                "name": link.person.name,
+                "api_url": links.api("person", link.person_id),
+                "role": link.role,
+                "mentions": link.mentions,
+            }
             for link in article.articleperson_set.select_related("person").order_by("-mentions", "person__name")
         ],  # fmt: skip
         "organisations": [
-            {"id": link.organisation_id, "name": str(link.organisation), "mentions": link.mentions,
-             "api_url": links.api("organisation", link.organisation_id)}
+            {
+                "id": link.organisation_id,
+                "name": str(link.organisation),
+                "mentions": link.mentions,
+                "api_url": links.api("organisation", link.organisation_id),
+            }
             for link in article.articleorganisation_set.select_related("organisation").order_by("-mentions")
         ],  # fmt: skip
-        "country_links": [{"code": link.country_id, "name": link.country.name, "mentions": link.mentions,
-                           "in_dateline": link.in_dateline} for link in countries],  # fmt: skip
+        "country_links": [
+            {
+                "code": link.country_id,
+                "name": link.country.name,
+                "mentions": link.mentions,
+                "in_dateline": link.in_dateline,
+            }
+            for link in countries
+        ],  # fmt: skip
         "tags": [tag.slug for tag in article.tags.all()],
         "statements": [statement_item(statement, links) for statement in statements],
         "citation": csl(article_citation(article, links.article(article.pk))),

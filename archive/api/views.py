@@ -96,8 +96,9 @@ def facet_data(search) -> list[dict]:
         {
             "name": facet.name,
             "label": facet.label,
-            "values": [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
-                       for v in facet.values],  # fmt: skip
+            "values": [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in facet.values
+            ],  # fmt: skip
             "has_more": facet.has_more,
             "estimated": facet.estimated,  # counted from a sample of a long list (facet_keys.SAMPLE_FROM)
         }

@@ -205,8 +205,11 @@ def apply_given(article, given: dict) -> None:
             setattr(article, name, value)
     _restore_speakers(article, given)
     _restore_removals(article, given)
-    if not any(item.get("corrected") for key in ("countries", "people", "organisations", "statements")
-               for item in _items(given, key)):
+    if not any(
+        item.get("corrected")
+        for key in ("countries", "people", "organisations", "statements")
+        for item in _items(given, key)
+    ):
         return
     corrected_codes = [c.get("code") for c in _items(given, "countries") if c.get("corrected")]
     ArticleCountry.objects.filter(article=article, country_id__in=corrected_codes).update(corrected=True)
@@ -275,8 +278,9 @@ def _restore_removals(article, given: dict) -> None:
         else:
             continue
         if None not in target.values():
-            RemovedLink.objects.get_or_create(article=article, **target,
-                                              defaults={"label": str(item.get("label") or "")[:300]})
+            RemovedLink.objects.get_or_create(
+                article=article, **target, defaults={"label": str(item.get("label") or "")[:300]}
+            )
 
 
 def _restore_roles(person, roles) -> None:

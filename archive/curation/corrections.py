@@ -19,7 +19,15 @@ from archive.models import (
 
 #: The article fields an import writes; an editor's change to one is kept by later imports.
 IMPORTED_FIELDS = {
-    "source", "source_ref", "title", "published_on", "date_flagged", "dateline", "body", "language", "url",
+    "source",
+    "source_ref",
+    "title",
+    "published_on",
+    "date_flagged",
+    "dateline",
+    "body",
+    "language",
+    "url",
     "credits",
 }
 

@@ -27,22 +27,16 @@ def tag_named(name: str) -> Tag:
 
 def add_tag(articles, tag: Tag, user=None) -> list[int]:
     """Tag the articles; returns the ids of those that did not have the tag yet."""
-    ids = set(articles.values_list("pk", flat=True)) if hasattr(articles, "values_list") else {
-        a.pk for a in articles
-    }
+    ids = set(articles.values_list("pk", flat=True)) if hasattr(articles, "values_list") else {a.pk for a in articles}
     already = set(Tagging.objects.filter(tag=tag, article_id__in=ids).values_list("article_id", flat=True))
     new = sorted(ids - already)
-    Tagging.objects.bulk_create(
-        [Tagging(article_id=pk, tag=tag, tagged_by=user) for pk in new], ignore_conflicts=True
-    )
+    Tagging.objects.bulk_create([Tagging(article_id=pk, tag=tag, tagged_by=user) for pk in new], ignore_conflicts=True)
     return new
 
 
 def remove_tag(articles, tag: Tag) -> list[int]:
     """Untag the articles; returns the ids of those that had the tag."""
-    ids = set(articles.values_list("pk", flat=True)) if hasattr(articles, "values_list") else {
-        a.pk for a in articles
-    }
+    ids = set(articles.values_list("pk", flat=True)) if hasattr(articles, "values_list") else {a.pk for a in articles}
     taggings = Tagging.objects.filter(tag=tag, article_id__in=ids)
     had = sorted(taggings.values_list("article_id", flat=True))
     taggings.delete()

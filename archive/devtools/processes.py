@@ -18,8 +18,12 @@ def environment(url: str, **extra: str) -> dict[str, str]:
     """This process's environment for a child on the database `url` with the production settings
     (archive.settings, DEBUG unset), plus `extra`; a made-up SECRET_KEY when none is set."""
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
-    env.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="archive.settings",
-               SECRET_KEY=env.get("SECRET_KEY") or "tests-only-secret-key", **extra)
+    env.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="archive.settings",
+        SECRET_KEY=env.get("SECRET_KEY") or "tests-only-secret-key",
+        **extra,
+    )
     return env
 
 
@@ -33,7 +37,12 @@ def manage(
     past that size in any file fail, as on a full disk."""
     env = environment(env, **extra) if isinstance(env, str) else {**env, **extra}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=check,
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=check,
         preexec_fn=_file_size_limit(max_file_bytes),
     )
 
@@ -42,7 +51,11 @@ def start_import(url: str, *paths: Path, workers: int = 1) -> subprocess.Popen:
     """import_documents in its own process; by default extracting in-process (no worker pool)."""
     return subprocess.Popen(
         [sys.executable, "manage.py", "import_documents", "--workers", str(workers), *map(str, paths)],
-        cwd=PROJECT_DIR, env=environment(url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=PROJECT_DIR,
+        env=environment(url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 

@@ -89,7 +89,11 @@ def rows(cursor) -> list[tuple]:
 def snapshot(url: str) -> dict:
     """archive.devtools.snapshot of the database `url`, taken in a child process."""
     result = subprocess.run(
-        [sys.executable, "-m", "archive.devtools.snapshot"], cwd=PROJECT_DIR, env=environment(url), capture_output=True,
-        text=True, check=True,
+        [sys.executable, "-m", "archive.devtools.snapshot"],
+        cwd=PROJECT_DIR,
+        env=environment(url),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout)

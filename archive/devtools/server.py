@@ -25,7 +25,9 @@ def database_url(name: str) -> str:
 def psql(sql: str, database: str = "postgres") -> str:
     result = subprocess.run(
         ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-tAc", sql],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout.strip()
 
@@ -67,8 +69,16 @@ class Gunicorn:
         self.log_path = log
         self.log = open(log or os.devnull, "w")
         command = [
-            str(VENV_BIN / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{self.port}",
-            "--workers", str(workers), "--threads", str(threads), "--timeout", "60",
+            str(VENV_BIN / "gunicorn"),
+            "archive.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--timeout",
+            "60",
         ]
         self.process = subprocess.Popen(
             command, cwd=PROJECT_DIR, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True

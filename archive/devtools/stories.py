@@ -35,7 +35,7 @@ def story(number: int, seed: int = 0) -> dict:
     paragraphs = [
         f"{city}, {day:%b} {day.day} - {adjective} {host_role} {host} met {other_adjective} {guest_role} "
         f"{guest} on round {number} of talks on {topic}, officials said.",
-        f"\"We have made progress on {topic} and we will meet again,\" {host} told reporters.",
+        f'"We have made progress on {topic} and we will meet again," {host} told reporters.',
         f"{guest} said {other} wanted {organisation} to take part in the talks on {topic}.",
         f"Officials of {organisation} in {city} declined to comment on meeting {number}.",
     ]

@@ -1,7 +1,7 @@
 """Extraction: the text of a story in, plain dataclasses out. Pure Python, no Django.
 
-    from archive.extraction import extract
-    result = extract(text, date=..., title=..., source=...)
+from archive.extraction import extract
+result = extract(text, date=..., title=..., source=...)
 """
 
 from __future__ import annotations

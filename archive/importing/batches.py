@@ -117,4 +117,3 @@ class BatchWriter:
         Result.DUPLICATE: "duplicates",
         Result.FAILED: "failed",
     }
-

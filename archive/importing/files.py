@@ -172,16 +172,12 @@ def walk(path: str, display: str, limits: Limits) -> Iterator[InputFile | ReadPr
         yield problem(display, "refused: not a regular file (device, pipe or socket)")
 
 
-def one_file(
-    name, size, opener, limits: Limits, *, path=None, data=None
-) -> Iterator[InputFile | ReadProblem]:
+def one_file(name, size, opener, limits: Limits, *, path=None, data=None) -> Iterator[InputFile | ReadProblem]:
     """A file on disk or an upload: an archive to open, or one input."""
     kind = archive_kind(name)
     if kind:
         if size > limits.max_archive_bytes:
-            yield problem(
-                name, f"refused: archive of {size:,} bytes is over the limit of {limits.max_archive_bytes:,}"
-            )
+            yield problem(name, f"refused: archive of {size:,} bytes is over the limit of {limits.max_archive_bytes:,}")
             return
         try:
             with opener() as stream:
@@ -191,9 +187,7 @@ def one_file(
         except ArchiveTooBig as error:
             yield problem(name, str(error))
     elif size > limits.max_file_bytes:
-        yield problem(
-            name, f"refused: {size:,} bytes is over the file size limit of {limits.max_file_bytes:,}"
-        )
+        yield problem(name, f"refused: {size:,} bytes is over the file size limit of {limits.max_file_bytes:,}")
     else:
         yield InputFile(name=name, size=size, path=path, data=data)
 
@@ -292,9 +286,10 @@ def zip_members(stream: BinaryIO, name: str, limits: Limits, budget: Budget, dep
             if info.file_size > budget.left:
                 raise ArchiveTooBig(too_big_reason(budget))
             try:
-                with archive.open(info) as source, unpacked(
-                    member, source, min(limits.max_file_bytes, budget.left), limits.tmp_dir
-                ) as item:
+                with (
+                    archive.open(info) as source,
+                    unpacked(member, source, min(limits.max_file_bytes, budget.left), limits.tmp_dir) as item,
+                ):
                     budget.left -= item.size
                     yield from member_input(member, item, limits, budget, depth)
             except TooBig:
@@ -321,9 +316,17 @@ def declared_size(archive: zipfile.ZipFile, limits: Limits, depth: int, budget: 
             return total
         if archive_kind(info.filename) == "zip" and depth < MAX_ARCHIVE_DEPTH:
             try:
-                with archive.open(info) as source, unpacked(
-                    info.filename, source, min(limits.max_file_bytes, budget - total + info.file_size), limits.tmp_dir
-                ) as item, item.open() as stream, zipfile.ZipFile(stream) as inner:
+                with (
+                    archive.open(info) as source,
+                    unpacked(
+                        info.filename,
+                        source,
+                        min(limits.max_file_bytes, budget - total + info.file_size),
+                        limits.tmp_dir,
+                    ) as item,
+                    item.open() as stream,
+                    zipfile.ZipFile(stream) as inner,
+                ):
                     total += declared_size(inner, limits, depth + 1, budget - total)
             except (TooBig, ReadError, *UNREADABLE_ZIP):
                 pass
@@ -391,9 +394,7 @@ def gzip_member(stream: BinaryIO, name: str, limits: Limits, budget: Budget, dep
     except TooBig:
         if budget.left < limits.max_file_bytes:
             raise ArchiveTooBig(too_big_reason(budget)) from None
-        yield problem(
-            name, f"refused: unpacks to more than the file size limit of {limits.max_file_bytes:,} bytes"
-        )
+        yield problem(name, f"refused: unpacks to more than the file size limit of {limits.max_file_bytes:,} bytes")
     except (OSError, EOFError, zlib.error) as error:
         raise ReadError(f"corrupt or not a gzip file ({error})") from None
 
@@ -446,9 +447,7 @@ def is_skipped(name: str) -> bool:
 
 
 def is_skipped_path(member: str) -> bool:
-    return any(
-        is_skipped(part) for part in member.replace("\\", "/").split("/") if part not in ("", ".", "..")
-    )
+    return any(is_skipped(part) for part in member.replace("\\", "/").split("/") if part not in ("", ".", ".."))
 
 
 def problem(location: str, reason: str) -> ReadProblem:

@@ -118,8 +118,12 @@ class Importer:
             self.run.save(update_fields=["host", "pid", "status", "started_at"])
         else:
             self.run = ImportRun.objects.create(
-                origin=self.origin[:200], inputs=description, started_by=self.started_by, dry_run=self.dry_run,
-                stories_total=self.total, **here,
+                origin=self.origin[:200],
+                inputs=description,
+                started_by=self.started_by,
+                dry_run=self.dry_run,
+                stories_total=self.total,
+                **here,
             )
         self.progress = Progress(started=time.monotonic())
         preparer = Preparer(

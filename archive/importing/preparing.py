@@ -39,8 +39,18 @@ Result = ImportOutcome.Result
 
 def input_hash(raw: RawDocument) -> str:
     """Everything the file said about a story: equal hashes mean nothing changed."""
-    fields = [raw.text, raw.title, raw.date_text, str(raw.date or ""), raw.dateline, raw.source,
-              raw.source_id, raw.url, raw.language, str(raw.byline)]
+    fields = [
+        raw.text,
+        raw.title,
+        raw.date_text,
+        str(raw.date or ""),
+        raw.dateline,
+        raw.source,
+        raw.source_id,
+        raw.url,
+        raw.language,
+        str(raw.byline),
+    ]
     if raw.given:
         fields.append(json.dumps(raw.given, sort_keys=True, default=str))
     return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()

@@ -93,8 +93,9 @@ class StoryWriter:
             outcomes[index] = self.outcome(batch[index])
         sources = {index: self._source_of(item) for index, item in fresh}
         known_refs = set(
-            Article.objects.filter(source_ref__in={item.raw.source_id[:200] for _, item in fresh} - {""})
-            .values_list("source_id", "source_ref")
+            Article.objects.filter(source_ref__in={item.raw.source_id[:200] for _, item in fresh} - {""}).values_list(
+                "source_id", "source_ref"
+            )
         )
         known_prints = set(
             Article.objects.filter(fingerprint__in=[item.fingerprint for _, item in fresh]).values_list(

@@ -128,8 +128,11 @@ class EntityResolver:
         """Rows by unique key; a concurrent import creating the same key is harmless."""
         cache.update(model.objects.filter(key__in=list(rows)).values_list("key", "pk"))
         # Keys of records an editor merged into another find the kept record.
-        cache.update(model.objects.filter(merged_keys__key__in=[k for k in rows if k not in cache])
-                     .values_list("merged_keys__key", "pk"))
+        cache.update(
+            model.objects.filter(merged_keys__key__in=[k for k in rows if k not in cache]).values_list(
+                "merged_keys__key", "pk"
+            )
+        )
         missing = [model(key=key, **values) for key, values in rows.items() if key not in cache]
         if missing:
             model.objects.bulk_create(missing, ignore_conflicts=True, batch_size=500)
@@ -237,9 +240,7 @@ class ExtractionWriter:
                 ArticleOrganisation.objects.filter(article=article).values_list("organisation_id", flat=True)
             )
             | removed["organisations"],
-            statements=set(
-                Statement.objects.filter(article=article, corrected=True).values_list("paragraph", "start")
-            )
+            statements=set(Statement.objects.filter(article=article, corrected=True).values_list("paragraph", "start"))
             | removed["spans"],
         )
         self.add_many([(article, extraction)], {article.pk: kept})

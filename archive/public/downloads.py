@@ -101,8 +101,11 @@ def article_chunks(results, url, size: int, *, body: bool = True) -> Iterator[li
     while chunk := list(islice(values, size)):
         ids = [row[0] for row in chunk]
         countries = defaultdict(list)
-        for article_id, name in (ArticleCountry.objects.filter(article_id__in=ids)
-                                 .order_by("country__name").values_list("article_id", "country__name")):
+        for article_id, name in (
+            ArticleCountry.objects.filter(article_id__in=ids)
+            .order_by("country__name")
+            .values_list("article_id", "country__name")
+        ):
             countries[article_id].append(name)
         speakers = defaultdict(dict)
         speaking = (Statement.objects.filter(article_id__in=ids)
@@ -255,8 +258,7 @@ def take_slot(request) -> ExportSlot | None:
 
 def too_many_exports(fmt: str) -> HttpResponse:
     message = (
-        f"You are already running {settings.EXPORTS_PER_CLIENT} exports: wait until one has finished, "
-        "then try again."
+        f"You are already running {settings.EXPORTS_PER_CLIENT} exports: wait until one has finished, then try again."
     )
     if fmt == "json":
         response = JsonResponse({"error": message}, status=429)

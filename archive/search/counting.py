@@ -242,9 +242,7 @@ def labelled(grouped: QuerySet, labels: list[Label], chosen: dict[str, list], li
         cut = f"(SELECT coalesce(min(n), 0) FROM (SELECT n FROM g ORDER BY n DESC LIMIT {int(limit)}) c)"
         where = f"WHERE g.n >= {cut}" + "".join(f" OR {condition}" for condition in chosen_sql)
         cut_params = chosen_params
-    sql = (
-        f"WITH g AS MATERIALIZED ({sql}) SELECT {select} FROM g {' '.join(joins)} {where} ORDER BY {', '.join(order)}"
-    )
+    sql = f"WITH g AS MATERIALIZED ({sql}) SELECT {select} FROM g {' '.join(joins)} {where} ORDER BY {', '.join(order)}"
     if limit:
         sql += f" LIMIT {int(limit)}"
     with connection.cursor() as cursor:

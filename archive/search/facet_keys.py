@@ -249,8 +249,12 @@ def count_facets(
     else:
         counted = LISTED.format(**dialect)
         params = [ids.as_array() if connection.vendor == "postgresql" else ids.as_json(), len(ids), len(ids)]
-    sql = SQL.format(facets=facets, limits=f"CASE facet {cases} END", counted=counted, **{
-        key: value for key, value in dialect.items() if key not in ("not_listed", "keys", "id", "totals")})
+    sql = SQL.format(
+        facets=facets,
+        limits=f"CASE facet {cases} END",
+        counted=counted,
+        **{key: value for key, value in dialect.items() if key not in ("not_listed", "keys", "id", "totals")},
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

@@ -26,8 +26,13 @@ def bounded_query(data: QueryDict, names) -> QueryDict:
     string (10,000 repeated values, unknown parameters) must not be copied into every link."""
     names = set(names)
     bounded = QueryDict(mutable=True)
-    pairs = data.lists() if hasattr(data, "lists") else (  # a dict, from code rather than a request
-        (key, list(value) if isinstance(value, list | tuple) else [value]) for key, value in data.items())
+    pairs = (
+        data.lists()
+        if hasattr(data, "lists")
+        else (  # a dict, from code rather than a request
+            (key, list(value) if isinstance(value, list | tuple) else [value]) for key, value in data.items()
+        )
+    )
     for key, values in pairs:
         if key not in names:
             continue

@@ -94,8 +94,9 @@ def read_input(
         return
     if reader.one_story and max_page_bytes and size is not None and size > max_page_bytes:
         yield ReadProblem(
-            name, f"{name}: refused: {size:,} bytes is over the limit of {max_page_bytes:,} for one {reader.name} "
-            "story (IMPORT_MAX_PAGE_BYTES)"
+            name,
+            f"{name}: refused: {size:,} bytes is over the limit of {max_page_bytes:,} for one {reader.name} "
+            "story (IMPORT_MAX_PAGE_BYTES)",
         )
         return
     produced = False

@@ -51,15 +51,11 @@ class CsvReader(Reader):
             found_any = True
             location = f"{name}:{start}"
             if len(row) != len(header):
-                yield ReadProblem(
-                    location, f"{location}: {len(row)} fields, but the header has {len(header)}"
-                )
+                yield ReadProblem(location, f"{location}: {len(row)} fields, but the header has {len(header)}")
                 continue
             encoding = "windows-1252" if "windows-1252" in lines.encodings else lines.first_encoding
             record = {column: cell for column, cell in zip(header, row, strict=True) if column}
-            yield document_from_record(
-                record, location=location, format=self.name, encoding=encoding, json_cells=True
-            )
+            yield document_from_record(record, location=location, format=self.name, encoding=encoding, json_cells=True)
         if not found_any:
             raise ReadError("no rows below the header")
 

@@ -78,9 +78,7 @@ def document_from_record(
     `json_cells`: values of the export keys are JSON text (CSV) rather than JSON values.
     """
     if not isinstance(record, dict):
-        return ReadProblem(
-            location, f"{location}: expected an object with named fields, found {kind(record)}"
-        )
+        return ReadProblem(location, f"{location}: expected an object with named fields, found {kind(record)}")
     try:
         body = text_value(record, "body")
         if not body:

@@ -163,7 +163,7 @@ def title_without_site(title: str, names: list[str]) -> str:
         return title
     # Put the rest back with the separators it had.
     pieces = TITLE_SEPARATOR.split(title)
-    start = next(i for i in range(len(pieces)) if pieces[i:i + len(parts)] == parts)
+    start = next(i for i in range(len(pieces)) if pieces[i : i + len(parts)] == parts)
     separators = TITLE_SEPARATOR.findall(title)
     rebuilt = parts[0]
     for offset, part in enumerate(parts[1:], start=start):

@@ -43,9 +43,7 @@ class JsonLinesReader(Reader):
             try:
                 record = json.loads(line.strip())
             except json.JSONDecodeError as error:
-                yield ReadProblem(
-                    location, f"{location}: not valid JSON ({error.msg} at column {error.colno})"
-                )
+                yield ReadProblem(location, f"{location}: not valid JSON ({error.msg} at column {error.colno})")
                 continue
             yield document_from_record(record, location=location, format=self.name, encoding=encoding)
         if not found_any:
@@ -71,9 +69,7 @@ class JsonReader(Reader):
         try:
             value = json.loads(text)
         except json.JSONDecodeError as error:
-            raise ReadError(
-                f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-            ) from None
+            raise ReadError(f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
         records = story_list(value)
         if records is None:
             yield document_from_record(value, location=name, format=self.name, encoding=encoding)

@@ -55,9 +55,7 @@ class WarcReader(Reader):
                 location = f"{name}#{url or records}"
                 try:
                     html, encoding = decode_html(record.content_stream().read())
-                    document = document_from_html(
-                        html, location=location, encoding=encoding, format=self.name, url=url
-                    )
+                    document = document_from_html(html, location=location, encoding=encoding, format=self.name, url=url)
                     # The date the record states, not one guessed from the page (a link's
                     # "...-20170111.pdf" is no date of the story).
                     captured = record.rec_headers.get_header("WARC-Date") or ""

@@ -249,9 +249,7 @@ def newsml_item(item: Element, *, location: str, encoding: str) -> RawDocument |
     fields, content_type = newsml_body(child(item, "contentSet"))
     if not fields.get("paragraphs"):
         what = f"item class {item_class.split(':')[-1] or 'unknown'}{content_type or ', no text body'}"
-        return ReadProblem(
-            location, f"{location}: no text content (picture/package or metadata only: {what})"
-        )
+        return ReadProblem(location, f"{location}: no text content (picture/package or metadata only: {what})")
     creators = [text_of(child(creator, "name")) for creator in children(content_meta, "creator")]
     located = child(content_meta, "located")
     provider = child(item_meta, "provider")
@@ -268,9 +266,7 @@ def newsml_item(item: Element, *, location: str, encoding: str) -> RawDocument |
         "dateline": text_of(child(content_meta, "dateline")).strip(" -–")
         or text_of(child(located, "name"))
         or fields.get("dateline", ""),
-        "byline": text_of(child(content_meta, "by"))
-        or [name for name in creators if name]
-        or fields.get("byline", ""),
+        "byline": text_of(child(content_meta, "by")) or [name for name in creators if name] or fields.get("byline", ""),
         "source": text_of(child(info_source, "name"))
         or text_of(child(content_meta, "creditline"))
         or text_of(child(provider, "name"))

@@ -30,7 +30,11 @@ from .base import ARTICLES, COUNTRY_LABELS, Facet, LinkFacet, numbers, organisat
 class CountryFacet(LinkFacet):
     name, label, key_prefix = "country", "Country mentioned", "c"
     link_model, related, value_field, lookup, label_path = (
-        ArticleCountry, "articlecountry", "country_id", "country_id", "country__name"
+        ArticleCountry,
+        "articlecountry",
+        "country_id",
+        "country_id",
+        "country__name",
     )
     labels = COUNTRY_LABELS
 
@@ -46,7 +50,11 @@ class DatelineFacet(CountryFacet):
 class PersonFacet(LinkFacet):
     name, label, key_prefix = "person", "Person mentioned", "p"
     link_model, related, value_field, lookup, label_path = (
-        ArticlePerson, "articleperson", "person_id", "person_id", "person__name"
+        ArticlePerson,
+        "articleperson",
+        "person_id",
+        "person_id",
+        "person__name",
     )
     labels = [Label(Person, "value", {"label": "name"})]
 
@@ -65,7 +73,11 @@ class PersonFacet(LinkFacet):
 class OrganisationFacet(LinkFacet):
     name, label, key_prefix = "org", "Organisation", "o"
     link_model, related, value_field, lookup, label_path = (
-        ArticleOrganisation, "articleorganisation", "organisation_id", "organisation_id", "organisation__name"
+        ArticleOrganisation,
+        "articleorganisation",
+        "organisation_id",
+        "organisation_id",
+        "organisation__name",
     )
     labels = [Label(Organisation, "value", {"label": "name", "country": "country_id", "kind": "kind"})]
 

@@ -104,8 +104,12 @@ class LinkFacet(Facet):
         path = f"article__{self.related}__"
         condition = Q(**{path + field: value for field, value in self.link_condition.items()})
         return FacetSource(
-            Statement.objects.all(), "pk", {self.grouped_as: path + self.value_field}, self.labels,
-            [path + self.label_path], condition=condition or None,
+            Statement.objects.all(),
+            "pk",
+            {self.grouped_as: path + self.value_field},
+            self.labels,
+            [path + self.label_path],
+            condition=condition or None,
         )
 
 

@@ -19,8 +19,7 @@ from .query import And, Or, Phrase, Term
 CONFIG = "archive_english"
 EXACT_CONFIG = "archive_simple"
 HEADLINE_OPTIONS = (
-    "StartSel=\x02, StopSel=\x03, HighlightAll=false, MaxFragments=2, "
-    "MinWords=8, MaxWords=24, FragmentDelimiter=\" … \""
+    'StartSel=\x02, StopSel=\x03, HighlightAll=false, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … "'
 )
 HEADLINE_PREFIX = 1000  # characters; see headline()
 # ts_rank normalisation 1: divide by 1 + log(length), so that long stories do not win by length.

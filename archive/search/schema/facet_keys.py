@@ -13,6 +13,7 @@ transaction: the counts can never disagree with the links. SQLite keeps a JSON a
 by row triggers. `rebuild_search_index` refreshes every array (and puts back SQLite's triggers).
 """
 
+
 def key_rows(year: str, month: str) -> str:
     """One row (`key`) per facet value of the article `a`: its links, speakers, source and date.
     Written once for both databases; only the year and month of a date are said differently."""
@@ -140,9 +141,9 @@ POSTGRES_BACKWARD = [
 # (facet_keys.deferred(), inside the importer's transaction, which holds SQLite's only write lock),
 # the triggers only note the touched articles, refreshed once at the end as on PostgreSQL.
 SQLITE_KEYS = f"""
-    SELECT json_group_array(key) FROM ({key_rows(
-        "CAST(substr(a.published_on, 1, 4) AS integer)", "CAST(substr(a.published_on, 6, 2) AS integer)"
-    )})
+    SELECT json_group_array(key) FROM ({
+    key_rows("CAST(substr(a.published_on, 1, 4) AS integer)", "CAST(substr(a.published_on, 6, 2) AS integer)")
+})
 """
 PAUSED = "EXISTS (SELECT 1 FROM archive_facetkeys_pause)"
 
@@ -158,6 +159,8 @@ def sqlite_refresh(article: str, condition: str) -> list[str]:
 
 
 SQLITE_ROWS = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}
+
+
 # IF NOT EXISTS: rebuild_search_index puts back the ones a table rebuild (SQLite's ALTER) dropped.
 def sqlite_triggers(refresh) -> list[str]:
     """The triggers on each table an article's keys come from: `refresh(article, condition)`, or the
@@ -538,5 +541,8 @@ SQLITE_BEFORE_REBUILD_NOW = [
     "DROP VIEW IF EXISTS archive_statementkeys_source",
 ]
 SQLITE_AFTER_REBUILD_NOW = [
-    SQLITE_VIEW, SQLITE_STATEMENT_VIEW, *SQLITE_TRIGGERS_WITH_STATEMENTS, *SQLITE_ABOUT_TRIGGERS,
+    SQLITE_VIEW,
+    SQLITE_STATEMENT_VIEW,
+    *SQLITE_TRIGGERS_WITH_STATEMENTS,
+    *SQLITE_ABOUT_TRIGGERS,
 ]

@@ -1,0 +1,354 @@
+"""German speakers where a guess would be wrong (issue 19, precision): words left unresolved rather
+than given to the last person named, and people read where a noun stands before their name."""
+
+from __future__ import annotations
+
+from archive.extraction import extract
+
+from .speech import given
+
+
+def test_a_noun_after_an_adjective_is_no_person_and_its_words_stay_unresolved():
+    result = extract(
+        "Rom – Ministerpräsident Carlo Bruni sagte, Italien sei bereit. Aus italienischen Regierungskreisen "
+        "hieß es, die Gespräche dauerten an. Ein hoher EU-Beamter sagte, eine Einigung sei nah.",
+        title="Gespräche",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert names == {"Carlo Bruni"}
+    for words in ("die Gespräche dauerten an", "eine Einigung sei nah"):
+        statement = next(s for s in result.statements if words in s.text)
+        assert statement.speaker_person is None and statement.speaker_label
+
+
+def test_a_noun_between_an_article_and_a_full_name_is_not_part_of_the_name():
+    result = extract(
+        "Bonn – Der frühere Finanzminister Otto Brandt äußerte sich zurückhaltend. Die SPD-Haushälterin "
+        "Paula Kern kritisierte, das Geld fehle an anderer Stelle. Der Haushalt sei unsolide, sagte sie. Sein "
+        "Biograf Peter Lang sagte, Brandt habe nie Schulden gemocht.",
+        title="Haushalt",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert {"Paula Kern", "Peter Lang"} <= names
+    bodies = extract(
+        "Bonn – Der Bundesverband Deutscher Banken erklärte, die Zinsen seien zu hoch. Die Freie Demokratische "
+        "Partei erklärte, sie lehne das ab.",
+        title="Zinsen",
+        language="de",
+    )
+    assert not bodies.people
+    assert given(result, "das Geld fehle an anderer Stelle") == "Paula Kern"
+    assert given(result, "Der Haushalt sei unsolide") == "Paula Kern"
+    assert given(result, "Brandt habe nie Schulden gemocht") == "Peter Lang"
+
+
+def test_a_relative_clause_after_a_verbs_object_is_no_reported_speech():
+    result = extract(
+        "Genf – Die Direktorin Maria Costa verwies auf ein Abkommen, das sie im Mai in Rom mit dem Minister "
+        "unterzeichnet hatte. Es sei ein Anfang, sagte Costa.",
+        title="Abkommen",
+        language="de",
+    )
+    assert not any("das sie im Mai" in s.text for s in result.statements)
+    assert given(result, "Es sei ein Anfang") == "Maria Costa"
+
+
+def test_a_role_introduced_unnamed_is_not_the_last_person_named():
+    result = extract(
+        "Wien – Der Außenminister Karl Huber sagte, die Verhandlungen seien schwierig. Ein westlicher "
+        "Diplomat sagte, die Europäer blieben hart. Der Druck müsse bleiben, sagte der Diplomat.",
+        title="Verhandlungen",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Der Druck müsse bleiben" in s.text)
+    assert statement.speaker_person is None
+
+
+def test_a_nationality_adjective_before_a_role_names_the_person_a_nationality_noun_stands_for():
+    result = extract(
+        "Brüssel – Die lettische Staatssekretärin Ilze Ozola traf die Kommissarin Anna Berg. Am Abend "
+        "sprach Ozola noch einmal mit Berg. Sie sei zuversichtlich, sagte die Lettin danach.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "Sie sei zuversichtlich") == "Ilze Ozola"
+
+
+def test_a_pronoun_of_the_other_gender_than_the_person_last_named_stays_unresolved():
+    result = extract(
+        "Berlin – Der Abgeordnete Michael Brandt rief: „Sie verspielen unsere Zukunft!“ Die Ausschüsse "
+        "berieten danach weiter. Die Vorlage sei unseriös, sagte sie.",
+        title="Debatte",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Die Vorlage sei unseriös" in s.text)
+    assert statement.speaker_person is None
+
+
+def test_an_indirect_question_in_the_agencys_voice_does_not_go_on_with_the_speaker():
+    result = extract(
+        "Berlin – Regierungssprecher Paul Weber sagte, Israel müsse mehr Hilfe zulassen. Ob die Regierung "
+        "Exporte stoppen werde, ließ er offen. Wann die Lieferungen wieder aufgenommen würden, sei noch "
+        "unklar, sagte er später.",
+        title="Hilfe",
+        language="de",
+    )
+    assert not any("Exporte stoppen werde" in s.text for s in result.statements)
+    assert given(result, "wieder aufgenommen würden") == "Paul Weber"
+
+
+def test_a_question_put_to_the_speaker_is_not_their_words():
+    result = extract(
+        "Berlin – Die Sprecherin Anna Vogt sagte, die Koalition arbeite gut zusammen. Auf Nachfrage, ob "
+        "der Kanzler mit dem Minister Jan Ott zufrieden sei, sagte sie, die Frage stelle sich nicht. Auf "
+        "die Frage, ob Neuwahlen drohten, antwortete sie nicht.",
+        title="Koalition",
+        language="de",
+    )
+    assert not any("mit dem Minister Jan Ott zufrieden" in s.text for s in result.statements)
+    assert not any("Neuwahlen drohten" in s.text for s in result.statements)
+    assert given(result, "die Frage stelle sich nicht") == "Anna Vogt"
+
+
+def test_a_role_of_the_other_gender_is_not_the_person_named_with_that_role():
+    result = extract(
+        "Prag – Außenminister Karel Novak traf die Kommissarin Eva Dvořák. Die Gespräche seien offen gewesen, "
+        "sagte der Minister.\n\nStaatssekretärin Jana Horak sprach mit Novak. Man sei sich nähergekommen, "
+        "sagte die Ministerin.",
+        title="Gespräche",
+        language="de",
+    )
+    assert given(result, "Die Gespräche seien offen") == "Karel Novak"
+    statement = next(s for s in result.statements if "Man sei sich nähergekommen" in s.text)
+    assert statement.speaker_person is None
+
+
+def test_a_pronoun_after_a_sentence_naming_two_people_is_the_one_that_agrees_or_no_one():
+    result = extract(
+        "Berlin – Bundeskanzler Karl Weber empfing am Montag den französischen Präsidenten Luc Martin. Er "
+        "sagte, beide Länder stünden fest zusammen.\n\n"
+        "Kanzlerin Anna Roth traf später Präsident Luc Martin. Sie sagte, Europa müsse handeln. Die Gespräche "
+        "seien gut gewesen, sagte die 61-Jährige.",
+        title="Besuch",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "beide Länder stünden" in s.text)
+    assert statement.speaker_person is None
+    assert given(result, "Europa müsse handeln") == "Anna Roth"
+    assert given(result, "Die Gespräche seien gut") == "Anna Roth"
+
+
+def test_after_a_fronted_adverbial_the_speaker_follows_the_verb():
+    result = extract(
+        "Paris – Nach dem Treffen mit Präsident Luc Martin sagte Kanzler Karl Weber, Europa müsse "
+        "zusammenstehen. Im Gespräch mit Weber betonte Martin: „Wir sind bereit, mehr zu tun.“ Am Abend "
+        "sagte die Regierungssprecherin Eva Stein, die Gespräche gingen weiter.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "Europa müsse zusammenstehen") == "Karl Weber"
+    assert given(result, "Wir sind bereit") == "Luc Martin"
+    assert given(result, "die Gespräche gingen weiter") == "Eva Stein"
+
+
+def test_a_quotation_after_a_clause_naming_two_people_and_no_reporting_verb_is_no_ones():
+    result = extract(
+        "Rom – Ministerpräsident Carlo Bruni widersprach Präsident Luc Martin: „Das ist der falsche Weg für Europa.“",
+        title="Streit",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "der falsche Weg" in s.text)
+    assert statement.speaker_person is None
+
+
+def test_words_ending_with_a_name_before_the_reporting_verb_are_still_words():
+    result = extract(
+        "Berlin – Kanzler Karl Weber wies die Kritik zurück. Er habe großen Respekt vor Ministerin Anna Roth, "
+        "sagte der Kanzler. Die Fraktionschefin, Eva Stein, sagte, man werde eine Lösung finden.",
+        title="Streit",
+        language="de",
+    )
+    assert given(result, "Er habe großen Respekt vor Ministerin Anna Roth") == "Karl Weber"
+    assert given(result, "man werde eine Lösung finden") == "Eva Stein"
+
+
+def test_reported_speech_goes_on_with_any_konjunktiv_i_verb_but_not_the_simple_past():
+    result = extract(
+        "Kiel – Die Ministerin Eva Stein sagte, die Lage sei ernst. Die Regierung erwäge neue Schritte. Die "
+        "Armee meldete am Abend neue Angriffe. Der Konflikt wurde am Montag schärfer.\n\n"
+        "Der Minister Jan Ott sagte, man sei bereit. Das Treffen wäre das erste seit drei Jahren.",
+        title="Lage",
+        language="de",
+    )
+    assert given(result, "Die Regierung erwäge neue Schritte") == "Eva Stein"
+    assert not any("Armee meldete" in s.text or "Konflikt wurde" in s.text for s in result.statements)
+    assert not any("Das Treffen wäre" in s.text for s in result.statements)
+
+
+def test_an_interview_in_questions_and_answers_gives_the_answers_to_the_person_asked():
+    result = extract(
+        "Berlin – Der Minister Karl Weber hat im Interview über die Lage gesprochen.\n\n"
+        "Frage: Herr Weber, Kanzlerin Anna Roth sagte, die Lage sei ernst. Stimmen Sie zu?\n\n"
+        "Antwort: Ja. Wir müssen die Bundeswehr schneller stärken.\n\n"
+        "Frage: Was heißt das konkret?\n\n"
+        "Antwort: Mehr Geld, weniger Bürokratie und klare Ziele.\n\n"
+        "Hintergrund: Die Regierung erwäge neue Schritte, sagte die Sprecherin Eva Stein.",
+        title="Interview",
+        language="de",
+    )
+    assert given(result, "Wir müssen die Bundeswehr schneller stärken") == "Karl Weber"
+    assert given(result, "weniger Bürokratie") == "Karl Weber"
+    assert not any("die Lage sei ernst" in s.text for s in result.statements)
+    assert given(result, "Die Regierung erwäge neue Schritte") == "Eva Stein"
+
+
+def test_telling_and_the_present_tense_report_speech():
+    result = extract(
+        "Kiew – Die Abgeordnete Olena Kowal war zwei Jahre an der Front. «Der Kommandeur sagte: ‹Wir "
+        "halten die Stellung, koste es, was es wolle›», erzählte sie. Die Lage werde jeden Tag schwieriger, "
+        "sagt Kowal.",
+        title="Front",
+        language="de",
+    )
+    assert given(result, "Der Kommandeur sagte") == "Olena Kowal"
+    assert given(result, "Die Lage werde jeden Tag schwieriger") == "Olena Kowal"
+
+
+def test_a_role_named_after_the_words_is_someone_with_that_role():
+    result = extract(
+        "Wien – Die Lage sei ernst, sagte der Minister. Er traf später Präsidentin Eva Stein.\n\n"
+        "Man sei zu Gesprächen bereit, sagte der Minister. Außenminister Karl Weber reist am Abend ab.",
+        title="Lage",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Die Lage sei ernst" in s.text)
+    assert statement.speaker_person is None
+    assert given(result, "Man sei zu Gesprächen bereit") == "Karl Weber"
+
+
+def test_a_plural_verb_with_sie_is_no_one_person():
+    result = extract(
+        "Prag – Außenministerin Anna Roth traf ihre Amtskollegen aus Polen und Frankreich. Die Lage sei "
+        "ernst, sagten sie nach dem Treffen. Sie erklärten, man werde enger zusammenarbeiten. Man sei sich "
+        "einig, sagte sie.",
+        title="Treffen",
+        language="de",
+    )
+    for words in ("Die Lage sei ernst", "man werde enger zusammenarbeiten"):
+        statement = next(s for s in result.statements if words in s.text)
+        assert statement.speaker_person is None
+    assert given(result, "Man sei sich einig") == "Anna Roth"
+
+
+def test_an_economist_a_shout_and_so_with_a_long_speaker_phrase():
+    result = extract(
+        "Kiel – Der Präsident des Instituts, Jan Brock, hält die Folgen für beherrschbar. Die Zölle kosteten "
+        "wenig, sagte der Ökonom. Die Industrie verliere Milliarden, so die Präsidentin des Verbands VDX, Eva "
+        "Stein.\n\nDer Abgeordnete Ralf Kühn widersprach. „Sie verspielen die Zukunft“, rief er.",
+        title="Zölle",
+        language="de",
+    )
+    assert given(result, "Die Zölle kosteten wenig") == "Jan Brock"
+    assert given(result, "Die Industrie verliere Milliarden") == "Eva Stein"
+    assert given(result, "Sie verspielen die Zukunft") == "Ralf Kühn"
+
+
+def test_a_title_in_quotation_marks_after_the_verb_is_part_of_the_speaker_phrase():
+    result = extract(
+        "Nuuk – Regierungschef Aqqa Lund sagte dem Blatt «Nuuk Posten», sein Volk wolle frei entscheiden. Die "
+        "Jungen würden das nicht mittragen, sagte Parteichef Nils Berg der „Bild“-Zeitung.",
+        title="Grönland",
+        language="de",
+    )
+    assert given(result, "sein Volk wolle frei entscheiden") == "Aqqa Lund"
+    assert given(result, "Die Jungen würden das nicht mittragen") == "Nils Berg"
+
+
+def test_a_call_in_an_infinitive_clause_is_no_reported_speech():
+    result = extract(
+        "Warschau – Außenminister Adam Nowak schrieb, Moskau müsse zur Rechenschaft gezogen werden. Er rief die "
+        "EU auf, die Sanktionen zu verschärfen. Nowak kündigte an, im Herbst nach Kiew zu reisen.",
+        title="Sanktionen",
+        language="de",
+    )
+    assert not any("die Sanktionen zu verschärfen" in s.text for s in result.statements)
+    assert given(result, "im Herbst nach Kiew zu reisen") == "Adam Nowak"
+
+
+def test_a_quotation_running_over_two_paragraphs_is_the_speakers_before_it():
+    result = extract(
+        "Vilnius – Präsidentin Rasa Kalnė warnte vor Einflussnahme, wie sie im Interview mit dem Sender LRT "
+        "sagte. Russland gebe Millionen aus, sagte Kalnė.\n\n"
+        "„Wir sehen bezahlte Netzwerke und Falschnachrichten in einem nie gekannten Ausmaß.\n\n"
+        "Aber die Menschen hier sind nicht naiv, sie wissen, wohin sie gehören.“\n\n"
+        "„Ohne Absender und ohne Datum kursiert seit Tagen ein Aufruf zu Protesten in der Hauptstadt.“",
+        title="Wahl",
+        language="de",
+    )
+    assert given(result, "Wir sehen bezahlte Netzwerke") == "Rasa Kalnė"
+    assert given(result, "Aber die Menschen hier sind nicht naiv") == "Rasa Kalnė"
+    assert next(s for s in result.statements if "Ohne Absender" in s.text).speaker_person is None
+
+
+def test_a_name_closing_an_unnamed_speaker_phrase_after_a_comma_is_the_speaker():
+    result = extract(
+        "Rom – Die Darstellung sei falsch, sagte eine Sprecherin des Ministeriums in Rom, Lucia Bassi. Man "
+        "prüfe alles, sagte ein Sprecher der Regierung am Abend.",
+        title="Streit",
+        language="de",
+    )
+    assert given(result, "Die Darstellung sei falsch") == "Lucia Bassi"
+    assert next(s for s in result.statements if "Man prüfe alles" in s.text).speaker_person is None
+
+
+def test_a_pronoun_after_a_body_opening_a_sentence_is_not_the_person_named_before():
+    result = extract(
+        "Bonn – Außenminister Karl Weber kritisierte den Konzern. Der Konzern wies die Vorwürfe zurück. Man "
+        "halte sich an alle Gesetze, sagte er.\n\n"
+        "Ministerin Anna Roth lobte die Kommission. Die Kommission verteidigte ihre Pläne. Sie seien "
+        "notwendig, sagte sie.\n\n"
+        "Kanzler Jan Ott traf die Präsidentin. Der Kanzler wies die Kritik zurück. Man sei einig, sagte er.",
+        title="Kritik",
+        language="de",
+    )
+    for words in ("Man halte sich an alle Gesetze", "Sie seien notwendig"):
+        assert next(s for s in result.statements if words in s.text).speaker_person is None
+    assert given(result, "Man sei einig") == "Jan Ott"
+
+
+def test_a_plural_subject_since_the_person_does_not_keep_the_pronoun_from_them():
+    result = extract(
+        "Oslo – Ministerin Anna Roth traf den Premier. Die Gespräche verliefen gut. Man sei zufrieden, sagte sie.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "Man sei zufrieden") == "Anna Roth"
+
+
+def test_a_name_with_a_given_name_or_a_party_in_brackets_is_a_person_and_a_party_role_is_not_another_partys():
+    result = extract(
+        "Berlin – Anton Hofer (Grüne) kritisierte die Regierung scharf. Das sei Unsinn, sagte der "
+        "CDU-Politiker.\n\nFriedrich Kessel sprach von einem Fehler. Die Vorlage sei unausgegoren, sagte der "
+        "SPD-Chef.\n\nKarl Brandt (CDU) sagte, man werde zustimmen. Das sei vernünftig, sagte der CDU-Chef.",
+        title="Streit",
+        language="de",
+    )
+    assert {"Anton Hofer", "Friedrich Kessel", "Karl Brandt"} <= {p.name for p in result.people}
+    assert next(s for s in result.statements if "Das sei Unsinn" in s.text).speaker_person is None
+    assert given(result, "Die Vorlage sei unausgegoren") == "Friedrich Kessel"
+    assert given(result, "man werde zustimmen") == "Karl Brandt"
+    assert given(result, "Das sei vernünftig") == "Karl Brandt"
+
+
+def test_a_role_of_one_country_is_not_the_person_with_that_role_of_another():
+    result = extract(
+        "Genf – Der iranische Außenminister Ali Rahimi traf Vertreter der EU. Man sei bereit, sagte der "
+        "deutsche Außenminister.\n\nAußenminister Karl Weber reiste ebenfalls an. Es gebe Fortschritte, sagte "
+        "der deutsche Außenminister.",
+        title="Genf",
+        language="de",
+    )
+    assert next(s for s in result.statements if "Man sei bereit" in s.text).speaker_person is None
+    assert given(result, "Es gebe Fortschritte") == "Karl Weber"
