@@ -346,6 +346,25 @@ class Article(models.Model):
         return [p for p in self.body.split("\n\n") if p.strip()]
 
 
+class ArticleVector(models.Model):
+    """An article's search vectors in a narrow table of their own, kept by the database (PostgreSQL
+    only: archive/search/schema/article_vectors.py). Not managed by Django: a copy of Article's
+    generated columns, which matching and ranking many matches read from here instead of the wide
+    article rows. The searches read it; nothing writes it but the triggers."""
+
+    article_id = models.BigIntegerField(primary_key=True)
+    published_on = models.DateField(null=True)
+    language = models.CharField(max_length=16)
+
+    class Meta:
+        managed = False
+        db_table = "archive_articlevectors"
+        ordering = ["-published_on", "-article_id"]
+
+    def __str__(self) -> str:
+        return f"vectors of article {self.article_id}"
+
+
 class ArticleLink(models.Model):
     """An article's link to what it mentions (a country, a person, an organisation), once per article."""
 
@@ -373,7 +392,6 @@ class ArticleCountry(ArticleLink):
         verbose_name_plural = "countries mentioned"
 
 
-
 class ArticlePerson(ArticleLink):
     person = models.ForeignKey(Person, on_delete=models.CASCADE)
     role = models.CharField(max_length=200, blank=True, help_text="The role the article gives.")
@@ -386,19 +404,15 @@ class ArticlePerson(ArticleLink):
         verbose_name_plural = "people mentioned"
 
 
-
 class ArticleOrganisation(ArticleLink):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     linked = "organisation"
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "organisation"], name="unique_article_organisation")
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "organisation"], name="unique_article_organisation")]
         indexes = [models.Index(fields=["organisation", "article"])]
         verbose_name = "organisation mentioned"
         verbose_name_plural = "organisations mentioned"
-
 
 
 class Statement(models.Model):
@@ -428,11 +442,18 @@ class Statement(models.Model):
         max_length=200, blank=True, help_text="The speaker's role as of the article's date, e.g. Foreign Minister."
     )
     speaker_country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements_by_speakers",
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements_by_speakers",
         help_text="The country of the speaker's office when the article says it, else the speaker's country.",
     )
     about = models.ManyToManyField(
-        Country, through="StatementCountry", related_name="statements_about", blank=True,
+        Country,
+        through="StatementCountry",
+        related_name="statements_about",
+        blank=True,
         help_text="The countries the statement's words or its sentence mention.",
     )
 
@@ -599,9 +620,7 @@ class MergedKey(models.Model):
     finds the kept record under the old key instead of creating the merged one again."""
 
     key = models.CharField(max_length=220)
-    person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="merged_keys"
-    )
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="merged_keys")
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="merged_keys"
     )
