@@ -346,6 +346,25 @@ class Article(models.Model):
         return [p for p in self.body.split("\n\n") if p.strip()]
 
 
+class ArticleVector(models.Model):
+    """An article's search vectors in a narrow table of their own, kept by the database (PostgreSQL
+    only: archive/search/schema/article_vectors.py). Not managed by Django: a copy of Article's
+    generated columns, which matching and ranking many matches read from here instead of the wide
+    article rows. The searches read it; nothing writes it but the triggers."""
+
+    article_id = models.BigIntegerField(primary_key=True)
+    published_on = models.DateField(null=True)
+    language = models.CharField(max_length=16)
+
+    class Meta:
+        managed = False
+        db_table = "archive_articlevectors"
+        ordering = ["-published_on", "-article_id"]
+
+    def __str__(self) -> str:
+        return f"vectors of article {self.article_id}"
+
+
 class ArticleLink(models.Model):
     """An article's link to what it mentions (a country, a person, an organisation), once per article."""
 

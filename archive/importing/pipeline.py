@@ -165,7 +165,9 @@ class Importer:
             return  # ANALYZE inside a caller's transaction would hold its locks to the end
         tables = [model._meta.db_table for model in apps.get_app_config("archive").get_models()
                   if not model._meta.proxy and model._meta.managed]  # fmt: skip
-        tables += [table for table in connection.introspection.table_names() if table == "archive_facetkeys"]
+        # And the tables the database keeps itself: the facet keys, the articles' narrow vectors.
+        kept = ("archive_facetkeys", "archive_articlevectors")
+        tables += [table for table in connection.introspection.table_names() if table in kept]
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
 

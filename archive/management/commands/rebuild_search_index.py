@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from archive.search.schema import facet_keys, fulltext, languages, ranking, statement_languages, statement_search
+from archive.search.schema import (
+    article_vectors,
+    facet_keys,
+    fulltext,
+    languages,
+    ranking,
+    statement_languages,
+    statement_search,
+)
 
 # The statements' first index (fulltext.py) was replaced by statement_search.py's: not put back.
 OLD_STATEMENT_INDEX = statement_search.SQLITE_OLD_INDEX
@@ -15,7 +23,10 @@ POSTGRES_STATEMENTS = [
     statement_languages.POSTGRES_REFRESH,  # and their articles' languages
     "REINDEX INDEX archive_article_search_vector",
     "REINDEX INDEX archive_statement_search_vector",
+    *article_vectors.REFRESH_ALL,  # the articles' narrow copies of their vectors, in case they were touched
+    "REINDEX INDEX archive_articlevectors_search_vector",
     "ANALYZE archive_article",
+    "ANALYZE archive_articlevectors",
     "ANALYZE archive_statement",
     facet_keys.REFRESH_ALL,  # the facet counts' arrays, in case they were touched by hand
     *facet_keys.TOTALS_REFRESH["postgresql"],  # and their totals
@@ -32,7 +43,8 @@ class Command(BaseCommand):
         "the statements' index (their words and speakers) from the "
         "statements, and recomputes the facet keys. "
         "PostgreSQL: the generated columns are always in step; refreshes the statements' speaker words "
-        "where they differ, reindexes, recomputes the facet keys and refreshes statistics."
+        "where they differ and the articles' narrow copies of their vectors, reindexes, recomputes the facet keys "
+        "and refreshes statistics."
     )
 
     def handle(self, *args, verbosity, **options):
