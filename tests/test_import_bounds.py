@@ -217,3 +217,22 @@ def test_a_zip_bomb_inside_a_tar_is_refused_when_reached(tmp_path):
     assert problem.reason == (f"{top}: refused: unpacks to more than the archive limit of 4,194,304 bytes (bomb.zip: "
                               "its members, archives inside it included, declare 4,194,304 bytes or more): stopped "
                               "there")  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_import_analyses_as_its_tables_grow(tmp_path, monkeypatch):
+    """Not only at the end: each batch's lookups (input hashes, references, fingerprints) are
+    planned on statistics taken as the tables grow, or they scan the whole table once a batch."""
+    from archive.importing import preparing
+
+    monkeypatch.setattr(preparing, "BATCH_SIZE", 2)
+    monkeypatch.setattr(Importer, "ANALYZE_DURING_RUN", 2)
+    monkeypatch.setattr(Importer, "ANALYZE_GROWTH", 2)
+    analysed_at = []
+    real = Importer._analyze
+    monkeypatch.setattr(Importer, "_analyze", lambda self: analysed_at.append(self.run.created) or real(self))
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"title": f"Talks {n}", "body": f"GENEVA - Talks {n} opened, officials said."})
+                            + "\n" for n in range(10)))  # fmt: skip
+    Importer(workers=1).import_paths([str(dump)])
+    assert analysed_at == [2, 4, 8, 10]  # at 2, then each time the run has doubled, then at its end
