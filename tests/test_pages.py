@@ -105,6 +105,38 @@ def test_search_results_show_snippet_countries_and_speakers(client, story):
     assert "1 article" in page
 
 
+def test_result_lists_name_each_speaker_once_in_the_order_they_first_speak(client):
+    import re
+
+    from .factories import make_organisation
+
+    article = make_article("Ministers talk trade", "Para 0.\n\nPara 1.\n\nPara 2.", countries=["JP", "US"])
+    ministry = make_organisation("Foreign Ministry", country_id="JP", kind="government")
+    kishi, blinken = make_person("Nobuo Kishi"), make_person("Antony Blinken")
+
+    def say(speaker, words, paragraph, start, **fields):
+        make_statement(article, speaker, words, paragraph=paragraph, start=start, end=start + len(words), **fields)
+
+    say(blinken, "Later words", 2, 0)
+    say(kishi, "Second words", 1, 9)
+    say(None, "First words", 0, 4, speaker_organisation=ministry)
+    say(kishi, "More words", 1, 40)
+    say(blinken, "Earlier words", 1, 20)
+    say(None, "Nobody's words", 2, 30)  # unresolved: not listed
+    for url in (
+        reverse("archive:search") + "?q=trade",
+        reverse("archive:search"),
+        reverse("archive:country", args=["jp"]),
+    ):
+        page = client.get(url).content.decode()
+        assert "Ministers talk trade" in page, url
+        speakers = re.search(r"<dt>Speakers</dt><dd>(.*?)</dd>", page).group(1)
+        assert re.findall(r">([^<]+)</a>", speakers) == ["Foreign Ministry (JP)", "Nobuo Kishi", "Antony Blinken"], url
+        assert f'href="{kishi.get_absolute_url()}"' in speakers and f'href="{ministry.get_absolute_url()}"' in speakers
+        countries = re.search(r"<dt>Countries</dt><dd>(.*?)</dd>", page).group(1)
+        assert re.findall(r">([^<]+)</a>", countries) == ["Japan", "United States"]
+
+
 def test_help_page_documents_the_syntax(client):
     page = client.get(reverse("archive:help")).content.decode()
     for syntax in ('"trade talks"', "OR", "-Geneva", "speaker:", "country:", "person:", "org:", "tag:"):

@@ -3,7 +3,9 @@ the articles of an entity's or tag's page, and what is mentioned together with a
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Count, Expression, F, Prefetch, Q, QuerySet
+import functools
+
+from django.db.models import BooleanField, Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from archive.models import Article, ArticleCountry, ArticlePerson, Statement
@@ -121,10 +123,18 @@ def statements_by_article_date(newest_first: bool):
     return walk
 
 
-def listing_speakers():
-    """Prefetch for a result list: the statements that name a speaker, with their speakers only."""
-    speaking = (
+@functools.cache
+def _first_speaking_statements() -> QuerySet:
+    """Each speaker's first statement in each article, with the speaker only: built once per
+    process (composing it took a millisecond a page), cloned for each use by listing_speakers."""
+    same_speaker = Q(speaker_person_id=OuterRef("speaker_person_id")) | Q(
+        speaker_person__isnull=True, speaker_organisation_id=OuterRef("speaker_organisation_id")
+    )
+    before = Q(paragraph__lt=OuterRef("paragraph")) | Q(paragraph=OuterRef("paragraph"), start__lt=OuterRef("start"))
+    earlier = Statement.objects.filter(same_speaker, before, article_id=OuterRef("article_id"))
+    return (
         Statement.objects.filter(Q(speaker_person__isnull=False) | Q(speaker_organisation__isnull=False))
+        .exclude(Exists(earlier))
         .select_related("speaker_person", "speaker_organisation")
         .only(
             "id",
@@ -138,7 +148,13 @@ def listing_speakers():
         )
         .order_by("paragraph", "start")
     )
-    return Prefetch("statements", queryset=speaking, to_attr="speaking")
+
+
+def listing_speakers():
+    """Prefetch for a result list: each speaker's first statement in each article (the list names
+    each speaker once, in the order they first speak). Every speaking statement was fetched before:
+    a page of twenty articles built some 150 statements and their 150 speakers to name 50."""
+    return Prefetch("statements", queryset=_first_speaking_statements().all(), to_attr="speaking")
 
 
 def article_listing(article_ids):
