@@ -35,7 +35,8 @@ from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpRespon
 
 from archive import replicas
 from archive.auth import client_ip
-from archive.models import ArticleCountry, Organisation, Statement
+from archive.models import ArticleCountry, Statement
+from archive.search.speakers import SPEAKER_FIELDS, speaker_label
 
 from . import ceiling, citations
 from .links import url_around
@@ -75,19 +76,8 @@ def speakers_of(article) -> list:
 # Rows are made from plain values, a chunk at a time (the chunk's countries and speakers in one
 # query each), not from model instances: 16,000 rows in a fraction of the time.
 ARTICLE_FIELDS = ("pk", "title", "published_on", "dateline", "source__name", "source_ref", "url", "body")
-SPEAKER_FIELDS = ("speaker_person_id", "speaker_person__name", "speaker_organisation_id", "speaker_organisation__name",
-                  "speaker_organisation__kind", "speaker_organisation__country_id")  # fmt: skip
 STATEMENT_FIELDS = ("pk", *SPEAKER_FIELDS, "speaker_label", "kind", "text", "article_id", "article__title",
                     "article__published_on", "article__source__name", "article__url")  # fmt: skip
-
-
-def speaker_label(person_id, person, organisation_id, organisation, kind, country_id) -> str | None:
-    """What str() of the speaker says (Person, Organisation.__str__), from values."""
-    if person_id is not None:
-        return person
-    if organisation_id is not None:
-        return str(Organisation(name=organisation, kind=kind, country_id=country_id))
-    return None
 
 
 def iso(day) -> str | None:

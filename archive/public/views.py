@@ -20,7 +20,7 @@ from archive.models import (
 )
 from archive.search.directory import KINDS, SORTS, Directory
 from archive.search.filtersets import ArticleSearch, StatementSearch
-from archive.search.listings import article_listing, mentioned_with
+from archive.search.listings import article_listing, mentioned_with, named
 from archive.search.speakers import Speaker
 
 from . import citations
@@ -70,6 +70,7 @@ def search_context(request, search, *, per_page=PAGE_SIZE):
 
 def search(request):
     context = search_context(request, ArticleSearch(request.GET))
+    named(context["page"])
     return render(request, "archive/search.html", context)
 
 
@@ -128,7 +129,7 @@ def entity_page(request, template, context, *, scope, hidden, scope_params, arti
     context.update(
         {
             "export_query": with_params(search.page_state.export_query(), **scope_params),
-            "articles": paginate(request, article_listing(article_ids), param="apage"),
+            "articles": named(paginate(request, article_listing(article_ids), param="apage")),
             "articles_query": with_params(QueryDict(), **context["articles_params"]),
             "together": mentioned_with(article_ids, **exclude),
         }
@@ -211,7 +212,7 @@ def tag_detail(request, slug: str):
     articles = article_listing(tag.tagging_set.values("article_id"))
     context = {
         "tag": tag,
-        "page": paginate(request, articles),
+        "page": named(paginate(request, articles)),
         "articles_query": with_params(QueryDict(), tag=tag.slug),
         "page_query": QueryDict(),  # the page's links carry nothing of the query string but the page
     }

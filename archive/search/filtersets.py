@@ -282,9 +282,13 @@ class ArchiveSearch(django_filters.FilterSet):
         if not self.query.is_empty:
             ranked = self.ranked_ids()
             if ranked is not None:
-                return PagedByRank(ranked, self.list_rows(self.search(self.queryset.model.objects.all())))
-            return self.listing()
-        return PagedBySortKey(self.results(), self.list_rows(self.queryset.model.objects.all()), self.walk())
+                return PagedByRank(ranked, self.page_rows(self.search(self.queryset.model.objects.all())))
+            return self.page_rows(self.results())
+        return PagedBySortKey(self.results(), self.page_rows(self.queryset.model.objects.all()), self.walk())
+
+    def page_rows(self, queryset):
+        """What a page's list shows of each row (list_rows, unless a page reads some of it apart)."""
+        return self.list_rows(queryset)
 
     def ranked_ids(self) -> list[int] | Ids | None:
         """The results' ids in ranked order when the matching ids were read in it (None if not):
@@ -353,6 +357,11 @@ class ArticleSearch(ArchiveSearch):
         (lists show the search's snippet: leaving the body out keeps pages and exports light)."""
         queryset = queryset.select_related("source").prefetch_related("countries", listing_speakers())
         return queryset if with_body else queryset.defer("body", "search_names")
+
+    def page_rows(self, queryset):
+        """A page's articles with their source; the names beside each are read for the page alone
+        (listings.named, in the view)."""
+        return queryset.select_related("source").defer("body", "search_names")
 
     def listing(self, *, with_body=False, ranked=True):
         """The ordered results with what a result list shows, in a constant number of queries."""

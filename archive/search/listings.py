@@ -4,11 +4,14 @@ the articles of an entity's or tag's page, and what is mentioned together with a
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 from django.db.models import BooleanField, Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from archive.models import Article, ArticleCountry, ArticlePerson, Statement
+
+from .speakers import SPEAKER_FIELDS, speaker_label
 
 
 class AmongMany(Expression):
@@ -158,14 +161,51 @@ def listing_speakers():
 
 
 def article_listing(article_ids):
-    """Articles by id, newest first, with what a result list shows (entity and tag pages)."""
+    """Articles by id, newest first, with what a result list shows of each but the names beside it
+    (entity and tag pages; see named)."""
     return (
         Article.objects.filter(pk__in=article_ids)
         .select_related("source")
-        .prefetch_related("countries", listing_speakers())
         .defer("body", "search_names")
         .order_by(F("published_on").desc(nulls_last=True), "-pk")
     )
+
+
+class Listed(NamedTuple):
+    """A speaker or a country named beside an article in a result list."""
+
+    kind: str  # what it links to: "person", "organisation" or "country"
+    key: int | str  # its id, or its country code
+    label: str
+
+
+def named(page):
+    """A page of articles (a Paginator's) with what a result list names beside each article:
+    `listed_speakers`, each once in the order they first speak, and `listed_countries`, by name.
+    Read as plain values, two queries for the page: prefetched, the countries and the speaking
+    statements with their speakers were some 150 model instances a page (3 ms of Python)."""
+    articles = list(page.object_list)
+    by_id = {article.pk: article for article in articles}
+    for article in articles:
+        article.listed_speakers, article.listed_countries = [], []
+    countries = ArticleCountry.objects.filter(article_id__in=by_id).order_by("country__name", "country_id")
+    for article_id, code, name in countries.values_list("article_id", "country_id", "country__name"):
+        by_id[article_id].listed_countries.append(Listed("country", code.lower(), name))
+    speaking = (
+        Statement.objects.filter(article_id__in=by_id)
+        .filter(Q(speaker_person__isnull=False) | Q(speaker_organisation__isnull=False))
+        .order_by("paragraph", "start")
+        .values_list("article_id", *SPEAKER_FIELDS)
+    )
+    seen = set()
+    for article_id, *speaker in speaking:
+        person_id, organisation_id = speaker[0], speaker[2]
+        if (article_id, person_id, organisation_id) not in seen:
+            seen.add((article_id, person_id, organisation_id))
+            kind, key = ("person", person_id) if person_id is not None else ("organisation", organisation_id)
+            by_id[article_id].listed_speakers.append(Listed(kind, key, speaker_label(*speaker)))
+    page.object_list = articles
+    return page
 
 
 def mentioned_with(article_ids, *, exclude_person=None, exclude_country=None, limit=8):

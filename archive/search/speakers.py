@@ -40,3 +40,17 @@ class Speaker:
         return Q(**{f"{prefix}speaker_person_id__in": list(people.values())}) | Q(
             **{f"{prefix}speaker_organisation_id__in": list(organisations.values())}
         )
+
+
+# The values of a statement's speaker, as lists read them (speaker_label makes its name from them).
+SPEAKER_FIELDS = ("speaker_person_id", "speaker_person__name", "speaker_organisation_id", "speaker_organisation__name",
+                  "speaker_organisation__kind", "speaker_organisation__country_id")  # fmt: skip
+
+
+def speaker_label(person_id, person, organisation_id, organisation, kind, country_id) -> str | None:
+    """What str() of the speaker says (Person, Organisation.__str__), from values."""
+    if person_id is not None:
+        return person
+    if organisation_id is not None:
+        return str(Organisation(name=organisation, kind=kind, country_id=country_id))
+    return None

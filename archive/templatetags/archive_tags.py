@@ -11,7 +11,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.public import reader_formats
-from archive.public.downloads import speakers_of
 from archive.public.links import url_around, url_of
 from archive.search.speakers import Speaker
 
@@ -119,10 +118,10 @@ def href(obj) -> str:
 @register.simple_tag
 def result_items(articles, level=3) -> str:
     """The <li> of each article of a result list (title, date, dateline, source, the search's snippet,
-    speakers and countries), written here like facet_items: a page shows twenty, and the template
-    engine spent some 200 µs on each (the page's largest part after its SQL), a third of it asking
-    for the URL prefix and the language again for each link and date. Everything from the archive is
-    escaped; the URLs are ids and country codes (see href)."""
+    and the speakers and countries that listings.named gives it), written here like facet_items: a
+    page shows twenty, and the template engine spent some 200 µs on each (the page's largest part
+    after its SQL), a third of it asking for the URL prefix and the language again for each link and
+    date. Everything from the archive is escaped; the URLs are ids and country codes."""
     level = int(level)
     links = _ListLinks()
     date_lang = reader_lang()
@@ -138,12 +137,12 @@ def result_items(articles, level=3) -> str:
         snippet = getattr(article, "snippet", "")
         snippet = f'\n  <p class="snippet"{lang}>{highlight(snippet)}</p>' if snippet else ""
         tags = []
-        if speakers := speakers_of(article):
-            tags.append(f"<div><dt>Speakers</dt><dd>{links.join(speakers)}</dd></div>")
-        if countries := article.countries.all():
-            tags.append(f"<div><dt>Countries</dt><dd>{links.join(countries)}</dd></div>")
+        if article.listed_speakers:
+            tags.append(f"<div><dt>Speakers</dt><dd>{links.join(article.listed_speakers)}</dd></div>")
+        if article.listed_countries:
+            tags.append(f"<div><dt>Countries</dt><dd>{links.join(article.listed_countries)}</dd></div>")
         tags = '\n  <dl class="tags">' + "".join(tags) + "</dl>" if tags else ""
-        title = f'<a href="{links.url(article)}"{lang}>{html.escape(article.title)}</a>'
+        title = f'<a href="{links.url("article", article.pk)}"{lang}>{html.escape(article.title)}</a>'
         items.append(
             f'<li class="result">\n  <h{level}>{title}</h{level}>\n'
             f'  <p class="meta">{date}{dateline}{source}</p>{snippet}{tags}\n</li>'
@@ -152,18 +151,19 @@ def result_items(articles, level=3) -> str:
 
 
 class _ListLinks:
-    """href() for the objects of one list, each kind's URL pattern read once (see url_around)."""
+    """Links of one list, each kind's URL pattern read once (see url_around)."""
 
     def __init__(self):
-        self.patterns = {kind: url_around(name) for kind, (name, _) in _LINKED.items()}
+        kinds = ("article", "person", "organisation", "country")
+        self.patterns = {kind: url_around(f"archive:{kind}") for kind in kinds}
 
-    def url(self, obj) -> str:
-        kind = type(obj).__name__
+    def url(self, kind: str, key) -> str:
         before, after = self.patterns[kind]
-        return f"{before}{_LINKED[kind][1](obj)}{after}"
+        return f"{before}{key}{after}"
 
-    def join(self, objects) -> str:
-        return ", ".join(f'<a href="{self.url(obj)}">{html.escape(str(obj))}</a>' for obj in objects)
+    def join(self, listed) -> str:
+        """Links to the names beside an article (listings.Listed), comma-separated."""
+        return ", ".join(f'<a href="{self.url(kind, key)}">{html.escape(label)}</a>' for kind, key, label in listed)
 
 
 # A chosen value's <li> class, its link's attributes, the mark before its label.
