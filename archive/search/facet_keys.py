@@ -76,7 +76,7 @@ MOST = "(2 * %s > (SELECT coalesce(max(n), 0) FROM {totals} WHERE key = ''))"
 LISTED = f"""
     SELECT {{key}} AS key, count(*) AS n
     FROM {{keys}} f {{unnest}}
-    WHERE f.{{id}} IN (SELECT id FROM m) AND NOT {MOST}
+    WHERE {{listed}} AND NOT {MOST}
     GROUP BY {{key}}
     UNION ALL
     SELECT t.key, t.n - coalesce(x.n, 0)
@@ -98,6 +98,11 @@ DIALECTS = {
         "unnest": "CROSS JOIN LATERAL unnest(f.keys) AS k(key)",
         "key": "k.key",
         "matches": "m AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS id), ",
+        # The listed rows by the list itself (its second copy; the first, `m`, is read only for the
+        # complement): the planner then knows its length and looks a short list up in the index
+        # ("soviet -oil", 274 articles: 9.3 -> 3.4 ms), or hashes a long one as it scans (the same
+        # time as joining `m`, whose length it could only guess).
+        "listed": "f.{id} = ANY(%s::bigint[])",
         "not_listed": "NOT EXISTS (SELECT 1 FROM m WHERE m.id = f.{id})",  # a hash anti-join
         "prefix": "split_part(key, ':', 1)",
         "colon": "strpos(key, ':')",
@@ -106,6 +111,7 @@ DIALECTS = {
         "unnest": "CROSS JOIN json_each(f.keys) AS k",
         "key": "k.value",
         "matches": "m AS MATERIALIZED (SELECT value AS id FROM json_each(%s)), ",
+        "listed": "f.{id} IN (SELECT id FROM m)",
         "not_listed": "f.{id} NOT IN (SELECT id FROM m)",
         "prefix": "substr(key, 1, instr(key, ':') - 1)",
         "colon": "instr(key, ':')",
@@ -256,18 +262,20 @@ def count_facets(
     facets = ", ".join(f"'{FACETS[name].key_prefix}'" for name in limits)  # our own constants, not input
     keys, id_column, totals = TABLES[lists]
     dialect = {**DIALECTS[connection.vendor], "keys": keys, "id": id_column, "totals": totals}
+    dialect["listed"] = dialect["listed"].format(**dialect)
     dialect["not_listed"] = dialect["not_listed"].format(**dialect)
     if ids is None:
         counted, params = ALL.format(**dialect), []
         dialect = {**dialect, "matches": ""}
     else:
         counted = LISTED.format(**dialect)
-        params = [ids.as_array() if connection.vendor == "postgresql" else ids.as_json(), len(ids), len(ids)]
+        listed = [ids.as_array()] * 2 if connection.vendor == "postgresql" else [ids.as_json()]  # m, listed
+        params = [*listed, len(ids), len(ids)]
     sql = SQL.format(
         facets=facets,
         limits=f"CASE facet {cases} END",
         counted=counted,
-        **{key: value for key, value in dialect.items() if key not in ("not_listed", "keys", "id", "totals")},
+        **{key: value for key, value in dialect.items() if key not in ("listed", "not_listed", "keys", "id", "totals")},
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
