@@ -94,7 +94,11 @@ def test_the_development_draws_are_the_gold_they_say(corpus_dir):
     if not (corpus_dir / "all.jsonl").exists():
         pytest.skip(f"the draws read {corpus_dir / 'all.jsonl'}")
     split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
-    for draw in (extraction_gold.draw_more_stories, extraction_gold.draw_third_stories):
+    for draw in (
+        extraction_gold.draw_more_stories,
+        extraction_gold.draw_third_stories,
+        extraction_gold.draw_fourth_stories,
+    ):
         drawn = {f"r21578-{story_id}.json" for story_id in draw()}
         written = {
             p.name for p in GOLD_DIR.glob("r21578-*.json") if draw.__name__ in json.loads(p.read_text())["_about"]
