@@ -51,8 +51,10 @@ PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos".spl
 # the regex engine can skip ahead fast: callers drop runs that start inside a word.
 # Latin-1 letters too: "Jeanine Áñez", "Andrés Manuel López Obrador" in modern English news.
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# An apostrophe before a last letter or two is part of a name ("Njuguna Ndung’u"), not a possessive "’s".
 _FIRST_NAME_WORD = (
-    rf"[{_UPPER}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[A-Za-z][{_LOWER}]+)*"
+    rf"[{_UPPER}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’](?!s\b)[a-z]{{1,2}}\b)?"
+    rf"(?:-[A-Za-z][{_LOWER}]+)*"
 )
 NAME_WORD = rf"(?:(?:al|el|bin)-)?{_FIRST_NAME_WORD}"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos)(?=\s)"

@@ -390,6 +390,8 @@ def _statements_in(
     if not verbs and not quotes:
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
     sentences = _sentences(masked, start)
+    if len(verbs) > 1:
+        sentences = _coordinated_clauses(masked, sentences, verbs)
     story.sentences[index] = sentences
     opening_speaker = _opening_speaker(shape, index, story)
     made: list[StatementMention] = []
@@ -442,6 +444,37 @@ def _statements_in(
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     made.sort(key=lambda s: s.start)
     return made
+
+
+# ", and its finance chief, X, told analysts that ...": a second subject and its own verb.
+_COORDINATION_RE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:its|his|her|their|the)\b|[A-Z])")
+_COORDINATED_VERBS = frozenset({"said", "says", "told", "tells"})
+
+
+def _coordinated_clauses(masked: str, sentences: list[tuple[int, int]], verbs: list[_Verb]) -> list[tuple[int, int]]:
+    """Sentences, with one cut before a coordinated attribution of its own: "JPMorgan said A, and
+    its finance chief, Carla Voss, told analysts that B" reports B as Voss's, not JPMorgan's. The
+    second subject is a short noun phrase (its pieces no clause) right before "said" or "told"."""
+    starts = [v.start for v in verbs]
+    clauses = []
+    for s0, s1 in sentences:
+        cut = s0
+        for match in _COORDINATION_RE.finditer(masked, s0, s1):
+            if bisect_left(starts, match.start()) == bisect_left(starts, cut):
+                continue  # no verb before it in this clause: "X and Y said"
+            following = bisect_left(starts, match.end())
+            if following == len(verbs) or verbs[following].start >= s1:
+                break
+            verb = verbs[following]
+            subject = masked[match.end() : verb.start]
+            if verb.text not in _COORDINATED_VERBS or len(subject.split()) > 10 or not subject.strip():
+                continue
+            if any(_piece_kind(p.strip()) != "phrase" for p in subject.split(",") if p.strip()):
+                continue
+            clauses.append((cut, match.start() + 1))
+            cut = match.end()
+        clauses.append((cut, s1))
+    return clauses
 
 
 def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, speaker) -> StatementMention | None:
@@ -999,6 +1032,8 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
                 phrases.insert(0, span)
             break
         kind = _piece_kind(text)
+        if kind == "aside" and text.split(None, 1)[0].lower() in ("who", "which", "whose"):
+            phrases.clear()  # "The company, which is based in Austin, Texas, said": "Texas" is the aside's
         if kind == "intro" and piece is not pieces[0] and _ASIDE_RE.match(text):
             continue  # "X, however, said", "X, in a radio interview, said": an aside, not the start
         if kind in ("clause", "intro", "quoted"):
@@ -1201,6 +1236,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     owned = _OWNED_RE.match(label)
     if owned and _person_heading(owned.group(1), story) and not _person_heading(owned.group(2), story):
         return _Speaker(organisation=owned.group(2), label=label)  # "Warren Buffett's Berkshire Hathaway said"
+    if _unnamed_voice_again(label, index, start, story):
+        return _Speaker(label=label)  # "A futures industry official said ... / "...," the official said"
     if _is_compound(label, story) and not _company_by_form(label):  # "Standard and Poor's Corp" is one
         return _Speaker(label=label, plural=True)
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
@@ -2084,7 +2121,7 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
             return _Speaker(person=only, label=pronoun) if only else _Speaker(label=pronoun)
         if names or not event:
             return _Speaker(label=pronoun)
-    if event and _nobody_else_since(event, index, offset, story, content):
+    if event and _nobody_else_since(event, index, offset, story, content, pronoun):
         return _Speaker(event.speaker.person, None, pronoun)
     last = _last_event(index, offset, story)
     if mention is None and event is None and unnamed is None and (last is None or _is_thing(last.speaker)):
@@ -2215,6 +2252,27 @@ def _is_thing(speaker: _Speaker) -> bool:
     return not (speaker.person or speaker.organisation) and bool(words) and words[-1] in _THING_WORDS
 
 
+_BARE_VOICE_RE = re.compile(r"(?:the|that|this)\s+(official|spokesman|spokeswoman|spokesperson|source|witness)", re.I)
+
+
+def _unnamed_voice_again(label: str, index: int, offset: int, story: _Story) -> bool:
+    """ "the official said" names again the last voice of that noun ("A futures industry official
+    said"): when that one was left unnamed, so is this one, not given to a body that spoke before."""
+    bare = _BARE_VOICE_RE.fullmatch(label)
+    if bare is None:
+        return False
+    noun = bare.group(1).lower()
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if (event.paragraph, event.offset) >= (index, offset):
+            continue
+        if event.paragraph < index - 3:
+            return False
+        words = event.speaker.label.lower().split()
+        if words and words[-1] == noun:
+            return not (event.speaker.person or event.speaker.organisation)
+    return False
+
+
 def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | None:
     """The last speaker before this place, when it is one nobody named ("one trader", "an aide")."""
     for event in reversed(story.events[-_LOOK_BACK:]):
@@ -2271,9 +2329,11 @@ def _last_person_event(index: int, offset: int, story: _Story, pronoun: str = "h
     return None
 
 
-def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, content=None) -> bool:
+def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, content=None, pronoun=None) -> bool:
     """No other person named between the speaker and the pronoun (quotations aside, and the
-    pronoun's own reported words: "The plan, approved by Minister X, calls for ..., he said")."""
+    pronoun's own reported words: "The plan, approved by Minister X, calls for ..., he said"), nor
+    one the pronoun could stand for ("Judge Helen Ashworth, sentencing Graham Pellow, said ... /
+    "...," she told him": Pellow is no "she")."""
     read = 0
     for paragraph in range(event.paragraph, index + 1):
         first = bisect_left(story.mention_ends(paragraph), event.offset) if paragraph == event.paragraph else 0
@@ -2291,6 +2351,8 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
                 continue
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
+                continue
+            if pronoun and not _agrees(pronoun, name, story):
                 continue
             return False
     return True
