@@ -1042,3 +1042,22 @@ def test_a_trade_before_a_name_makes_a_person_and_a_woman_s_pronoun():
     )
     assert speaker_of(text, "needed time to rest") == "Ava Lorne"
     assert speaker_of(text, "I have pushed through for months") == "Ava Lorne"
+
+
+def test_a_quotation_inside_a_reported_clause_is_one_statement_with_it():
+    text = (
+        "Anna Berg, the opposition leader, said the premier\u2019s \u201creckless and unlawful decree\u201d had caused "
+        "chaos and fear across the country.\n\n"
+    )
+    said = [t for t, _ in speakers(text)]
+    assert any("had caused chaos and fear" in t and "reckless and unlawful decree" in t for t in said), said
+    assert speaker_of(text, "had caused chaos and fear") == "Anna Berg"
+    text = (
+        'Tax reforms are needed to "build a fairer system, to reward work and to close loopholes," Finance '
+        "Minister Paul Ryder added.\n\n"
+    )
+    said = [t for t, _ in speakers(text)]
+    assert any(t.startswith("Tax reforms are needed") for t in said), said
+    assert speaker_of(text, "Tax reforms are needed") == "Paul Ryder"
+    text = "He was clear: \u201cWe will never give up on this country,\u201d Paul Ryder said.\n\n"
+    assert [t for t, _ in speakers(text)] == ["We will never give up on this country"]

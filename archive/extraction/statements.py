@@ -529,13 +529,19 @@ _CONJUNCTION_BEFORE_RE = re.compile(r"(?:,\s*|\s+)(?:though|although|while|where
 _AND_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 
 
-def _clause_around_quote(masked: str, start: int, mark: int) -> bool:
+def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1, end: int = -1) -> bool:
     """The words before a quotation inside a reported clause make a clause with it: four words or
     more, or three that end in a verb ('his visit was "part of the business"'), not a bare
-    subject ('the alliance "must strengthen its tools"': the quotation is the statement)."""
+    subject ('the alliance "must strengthen its tools"': the quotation is the statement). A
+    quoted subject with the clause's verb after it is one too ('Yoon's "illegal declaration of
+    martial law" had caused chaos')."""
     words = _unquoted_words(masked, (start, mark))
     if words >= _DIRECT_WORDS:
         return True
+    if words and 0 <= quote_end < end:  # the quotation is the subject: an auxiliary opens what follows it
+        after = masked[quote_end:end].lstrip(' ”"’').split(None, 1)
+        if after and after[0] in _AUXILIARIES and _unquoted_words(masked, (quote_end, end)) >= _CLAUSE_WORDS:
+            return True
     last = masked[start:mark].split()[-1:]
     return words >= _CLAUSE_WORDS and bool(last) and last[0] in _AUXILIARIES
 
@@ -607,7 +613,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
     if (
         inside
-        and _clause_around_quote(masked, content[0], inside[0].mark)
+        and _clause_around_quote(masked, content[0], inside[0].mark, inside[0].end, content[1])
         and not _COORDINATED_RE.search(masked[content[0] : inside[0].mark])
     ):
         # 'SIMEX said the contracts would be based on futures and be started "toward the third
@@ -862,6 +868,8 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
         if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
             return None
     content = _content(masked, s0, s1, verb, subject)
+    if content is None and masked[s0 : subject[0]].rstrip().endswith(tuple(_QUOTE_CHARS)):
+        content = _clause_ending_in_quotation(masked, s0, subject[0])  # 'Reforms must "...," Zhao added.'
     return _Attribution(verb.text, subject, appositions, content)
 
 
@@ -901,7 +909,20 @@ def _inverted(masked: str, s0: int, s1: int, verb: _Verb, after_quotation: bool 
         apposed = _noun_phrase_after(masked, subject[1] + 1, s1)
         if apposed:
             appositions.append(apposed)
-    return _Attribution(verb.text, subject, appositions, content=_trim(masked, s0, cut))
+    content = _trim(masked, s0, cut)
+    if content is None and after_quotation:
+        content = _clause_ending_in_quotation(masked, s0, verb.start)
+    return _Attribution(verb.text, subject, appositions, content=content)
+
+
+def _clause_ending_in_quotation(masked: str, s0: int, end: int) -> tuple[int, int] | None:
+    """'Price reforms are necessary to "establish a new economic structure," Zhao added.': the
+    words before the quotation open the reported clause (four or more, no colon among them)."""
+    head = masked[s0:end].rstrip()
+    opening = next((i for i, c in enumerate(head) if c in _QUOTE_CHARS), -1)
+    if opening <= 0 or ":" in head[:opening] or _words(head[:opening]) < _DIRECT_WORDS:
+        return None
+    return _trim(masked, s0, s0 + len(head))
 
 
 def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int]):
