@@ -80,6 +80,11 @@ _THING_AFTER_RE = re.compile(
     r"(?:rose|fell|gained|lost|jumped|climbed|slid|slipped|dropped|sank|surged|soared|tumbled|slumped|plunged|"
     r"rallied|ended|closed|traded|edged|added|declined|dipped|rebounded|recovered|advanced|eased|were|was)\b"
 )
+# "X said it would ...", "X said on Tuesday that its profit ...": what a body says of itself.
+_IT_SAID_RE = re.compile(
+    r"\s+(?:said|says|announced|reported)\s+(?:(?:on|late\s+on)\s+[A-Z][a-z]+day\s+|in\s+a\s+statement\s+)?"
+    r"(?:that\s+)?(its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|was|is|were)\b))\s"
+)  # not "Gorbachev said it would be a mistake", "it was too early": "it" of nobody
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
 
 _CLAUSE_END_RE = re.compile(
@@ -254,6 +259,12 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Specifically, Ambassador Volker confirmed": an adverb
     if not (role or honorific) and len(tokens) == 1 and _PLURAL_NOUN_RE.search(name) and _opens_sentence(before):
         return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
+    if (
+        not (role or honorific)
+        and (thing := _IT_SAID_RE.match(after))
+        and (len(tokens) == 1 or (thing.group(1) == "its" and not _is_given_pair(tokens, after)))
+    ):
+        return None  # "Porsche said it would cut production", "De Beers said its sales fell": a company
     if not (role or honorific) and _THING_AFTER_RE.match(after):
         return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
