@@ -366,9 +366,13 @@ def test_an_apostrophe_inside_a_name_is_part_of_it():
 def test_a_lone_name_that_says_it_or_its_is_a_company():
     found = people(
         "Porsche said it would cut production in March. Tesla said on Tuesday that its deliveries rose. "
-        "Rio Tinto said its output rose by 4 pct."
+        "Rio Tinto said its output rose by 4 pct. Goodyear said it is selling its stake in Toyobo. "
+        "Ameritrust also said it will submit the plan to shareholders."
     )
     assert not found
     # "it" of nobody ("it would be", "it was") and a person's given name keep the person
-    found = people("Gorbachev said it would be a mistake to give up. Paul Brown said its sales were weak.")
-    assert {"Gorbachev", "Paul Brown"} <= set(found)
+    found = people(
+        "Gorbachev said it would be a mistake to give up. Paul Brown said its sales were weak. "
+        "Smith said it was too early to tell."
+    )
+    assert {"Gorbachev", "Paul Brown", "Smith"} <= set(found)

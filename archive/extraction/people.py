@@ -82,9 +82,9 @@ _THING_AFTER_RE = re.compile(
 )
 # "X said it would ...", "X said on Tuesday that its profit ...": what a body says of itself.
 _IT_SAID_RE = re.compile(
-    r"\s+(?:said|says|announced|reported)\s+(?:(?:on|late\s+on)\s+[A-Z][a-z]+day\s+|in\s+a\s+statement\s+)?"
-    r"(?:that\s+)?(its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|was|is|were)\b))\s"
-)  # not "Gorbachev said it would be a mistake", "it was too early": "it" of nobody
+    r"\s+(?:also\s+)?(?:said|says|announced|reported)\s+(?:(?:on|late\s+on)\s+[A-Z][a-z]+day\s+|in\s+a\s+statement\s+)?"
+    r"(?:that\s+)?(its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
+)  # not "Gorbachev said it would be a mistake", "it was too early": "it" of nobody; but "it is selling"
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
 
 _CLAUSE_END_RE = re.compile(
