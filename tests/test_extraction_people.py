@@ -376,3 +376,10 @@ def test_a_lone_name_that_says_it_or_its_is_a_company():
         "Smith said it was too early to tell."
     )
     assert {"Gorbachev", "Paul Brown", "Smith"} <= set(found)
+
+
+def test_hyphen_tails_particles_and_initials_without_a_full_stop():
+    found = people("Sen. Chris Dodd, D-Conn, a co-sponsor of the bill, said many banks would fail.")
+    assert set(found) == {"Chris Dodd"}  # not "Conn" of "D-Conn"
+    found = people("President Daniel arap Moi said aid would rise. Chairman Gerald F Cox said costs fell.")
+    assert set(found) == {"Daniel arap Moi", "Gerald F Cox"}  # not "Daniel", "Gerald" and "Cox" apart
