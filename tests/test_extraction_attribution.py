@@ -1061,3 +1061,16 @@ def test_a_quotation_inside_a_reported_clause_is_one_statement_with_it():
     assert speaker_of(text, "Tax reforms are needed") == "Paul Ryder"
     text = "He was clear: \u201cWe will never give up on this country,\u201d Paul Ryder said.\n\n"
     assert [t for t, _ in speakers(text)] == ["We will never give up on this country"]
+
+
+def test_a_name_that_says_it_of_itself_speaks_as_a_company():
+    text = "Porsche said it would cut production in March. Swissair said on Monday that its traffic rose.\n\n"
+    assert speaker_of(text, "cut production in March") == "Porsche"
+    assert speaker_of(text, "traffic rose") == "Swissair"
+    text = (
+        "Analysts said it would take years to recover. Gorbachev said it would be a mistake to give up. "
+        "India said it could no longer buy the oil.\n\n"
+    )
+    assert speaker_of(text, "take years to recover") is None  # a group
+    assert speaker_of(text, "a mistake to give up") == "Gorbachev"  # the "it" of nobody: a person
+    assert speaker_of(text, "no longer buy the oil") is None  # a country is no company

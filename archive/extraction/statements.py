@@ -38,6 +38,7 @@ from .names import (
     SPEECH_VERBS,
     country_code,
     is_given_name,
+    is_prefix_word,
     is_role_head,
     is_role_word,
     is_title_word,
@@ -1270,6 +1271,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     )
     if organisation:
         return _Speaker(organisation=organisation, label=label)
+    if (company := _speaking_of_itself(label, paragraph, attribution, story)) is not None:
+        return _Speaker(organisation=company, label=label)
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
@@ -1277,6 +1280,27 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+_ITSELF_RE = re.compile(
+    r"(?:that\s+)?(?:its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
+)
+_NAME_OF_BODY_RE = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:&|and|[A-Z][\w&'’.-]*)){0,2}")
+
+
+def _speaking_of_itself(label: str, paragraph: str, attribution: _Attribution, story: _Story) -> str | None:
+    """ "Porsche said it would cut production", "Rio Tinto said its output rose": a name of one to
+    three capitalised words, no person and no country, that says "it" or "its" of itself (not the
+    "it" of nobody: "it would be", "it was") is a company speaking (people.py takes it for no person)."""
+    content = attribution.content
+    if content is None or content[0] < attribution.subject[1] or not _NAME_OF_BODY_RE.fullmatch(label):
+        return None
+    if not _ITSELF_RE.match(paragraph, content[0]) or country_code(label) or _person_heading(label, story):
+        return None
+    words = label.split()
+    if any(is_prefix_word(w) for w in words) or (len(words) == 1 and label.endswith("s")):
+        return None  # "Analysts said it would take years", "Doctors said it": a group, no name
+    return label
 
 
 # "Yeutter's letter", "Smith's written statement": what a person wrote or gave speaks for that person.
