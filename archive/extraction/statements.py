@@ -391,7 +391,7 @@ def _statements_in(
     if not verbs and not quotes:
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
     sentences = _sentences(masked, start)
-    if len(verbs) > 1:
+    if len(verbs) > 1 and _COORDINATION_RE.search(masked, start):
         sentences = _coordinated_clauses(masked, sentences, verbs)
     story.sentences[index] = sentences
     opening_speaker = _opening_speaker(shape, index, story)
