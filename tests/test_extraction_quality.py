@@ -94,7 +94,11 @@ def test_the_development_draws_are_the_gold_they_say(corpus_dir):
     if not (corpus_dir / "all.jsonl").exists():
         pytest.skip(f"the draws read {corpus_dir / 'all.jsonl'}")
     split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
-    for draw in (extraction_gold.draw_more_stories, extraction_gold.draw_third_stories):
+    for draw in (
+        extraction_gold.draw_more_stories,
+        extraction_gold.draw_third_stories,
+        extraction_gold.draw_fourth_stories,
+    ):
         drawn = {f"r21578-{story_id}.json" for story_id in draw()}
         written = {
             p.name for p in GOLD_DIR.glob("r21578-*.json") if draw.__name__ in json.loads(p.read_text())["_about"]
@@ -116,7 +120,7 @@ MEASURES = [
 # mistakes them for met. Figures at the last commit: see the branch's report.
 NOT_REACHED = {
     ("test", "person speaker precision"): "0.936 on the test part",
-    ("test", "people precision"): "0.943 on the test part",
+    ("test", "people precision"): "0.944 on the test part",
     ("test", "modern person speaker precision"): "0.899 on the test part's modern pages",
     ("test", "modern person speaker recall"): "0.816 on the test part's modern pages",
 }
@@ -137,7 +141,7 @@ def test_gold_figure_meets_its_target(gold, part, measure):
     assert target is not None and value >= target, f"{name} {value:.3f} < {target}"
 
 
-@pytest.mark.xfail(reason="issue 12 target not reached: dev - test gap of person-speaker recall 0.085", strict=False)
+@pytest.mark.xfail(reason="issue 12 target not reached: dev - test gap of person-speaker recall 0.059", strict=False)
 def test_dev_and_test_parts_agree(gold):
     value, target = gold["dev - test gap, person speaker recall"]
     assert value < target

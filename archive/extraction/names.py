@@ -44,22 +44,27 @@ HONORIFICS = frozenset(
 # Titles that are part of how a monarch is named: "King Fahd", not just "Fahd".
 ROYAL_TITLES = frozenset("king queen prince princess sheikh emir sultan shah".split())
 # Lower-case particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
-PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos".split())
+PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos arap".split())
 
 # One word of a name: "Kishi", "McMillan", "Chao-Ming", "Shin-yong", "O'Neill"; inside a run
 # also "al-Sabah". The run pattern opens with a plain capital (no assertion before it) so that
 # the regex engine can skip ahead fast: callers drop runs that start inside a word.
 # Latin-1 letters too: "Jeanine Áñez", "Andrés Manuel López Obrador" in modern English news.
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# An apostrophe before a last letter or two is part of a name ("Njuguna Ndung’u"), not a possessive "’s".
 _FIRST_NAME_WORD = (
-    rf"[{_UPPER}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[A-Za-z][{_LOWER}]+)*"
+    rf"[{_UPPER}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’](?!s\b)[a-z]{{1,2}}\b)?"
+    rf"(?:-[A-Za-z][{_LOWER}]+)*"
 )
 NAME_WORD = rf"(?:(?:al|el|bin)-)?{_FIRST_NAME_WORD}"
-_PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos)(?=\s)"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos|arap)(?=\s)"
 # A run of name words, possibly with initials ("George P. Shultz") and particles between.
-NAME_RUN_RE = re.compile(rf"{_FIRST_NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|{_PARTICLE}))*(?<![.])\b")
+# An initial printed without its full stop goes on a run too when a name word follows: "Gerald F Cox".
+NAME_RUN_RE = re.compile(
+    rf"{_FIRST_NAME_WORD}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[{_UPPER}][{_LOWER}])|{NAME_WORD}|{_PARTICLE}))*(?<![.])\b"
+)
 _WORD_SPLIT_RE = re.compile(r"\s+")
-_INITIAL_RE = re.compile(r"[A-Z]\.")
+_INITIAL_RE = re.compile(r"[A-Z]\.?")  # "F." or "F" of "Gerald F Cox"
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 

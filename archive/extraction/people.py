@@ -73,6 +73,18 @@ _EMPLOYER_BEFORE_RE = re.compile(
 _OWNER_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+)['’]s\s+$")  # a full name's: "Warren Buffett's"
 # "told Politico", "told Sky Sports": a name after "told" is whom the words were said to, a
 # newspaper or broadcaster as often as a person: no cue that it is one (a given name still is).
+# After a name, what only follows a thing: "X, which ..." (a person is "who"), "X shares rose 3%"
+# (a listed company; not "Tom Smith shares a flat").
+_THING_AFTER_RE = re.compile(
+    r",\s+which\b|\s+(?:shares|stock|share\s+price)\s+(?:(?:were|was|have|has|had)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:rose|fell|gained|lost|jumped|climbed|slid|slipped|dropped|sank|surged|soared|tumbled|slumped|plunged|"
+    r"rallied|ended|closed|traded|edged|added|declined|dipped|rebounded|recovered|advanced|eased|were|was)\b"
+)
+# "X said it would ...", "X said on Tuesday that its profit ...": what a body says of itself.
+_IT_SAID_RE = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|announced|reported)\s+(?:(?:on|late\s+on)\s+[A-Z][a-z]+day\s+|in\s+a\s+statement\s+)?"
+    r"(?:that\s+)?(its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
+)  # not "Gorbachev said it would be a mistake", "it was too early": "it" of nobody; but "it is selling"
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
 
 _CLAUSE_END_RE = re.compile(
@@ -211,6 +223,8 @@ def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
             continue  # the common case, a lone capitalised word such as "The" or "Japan"
         if match.start() and paragraph[match.start() - 1].isalnum():
             continue  # inside a word
+        if match.start() > 1 and paragraph[match.start() - 1] == "-" and paragraph[match.start() - 2].isalnum():
+            continue  # the tail of a hyphenated word: "Sen. Chris Dodd, D-Conn, said"
         person = _person_in_run(paragraph, index, match, story)
         if person and not _inside_organisation(person, paragraph, story.organisations):
             found.append(person)
@@ -247,6 +261,14 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Specifically, Ambassador Volker confirmed": an adverb
     if not (role or honorific) and len(tokens) == 1 and _PLURAL_NOUN_RE.search(name) and _opens_sentence(before):
         return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
+    if (
+        not (role or honorific)
+        and (thing := _IT_SAID_RE.match(after))
+        and (len(tokens) == 1 or (thing.group(1) == "its" and not _is_given_pair(tokens, after)))
+    ):
+        return None  # "Porsche said it would cut production", "De Beers said its sales fell": a company
+    if not (role or honorific) and _THING_AFTER_RE.match(after):
+        return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
@@ -287,7 +309,8 @@ _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
     r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
-    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet)\s+$"
+    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet|"
+    r"organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
@@ -588,26 +611,36 @@ def _inside_organisation(person: _Found, paragraph: str, organisations: list[Org
     for org in organisations:
         if person.name == org.name or person.name == org.abbreviation:
             return True
-    for _start, end in _organisation_spans(organisations).get((person.paragraph, person.start), ()):
+    spans = _organisation_spans(organisations)
+    for _start, end in spans.get((person.paragraph, person.start), ()):
         tail = paragraph[person.end : end]
         if person.end <= end and tail.strip() and not _SIDE_BY_SIDE_RE.match(tail):
             return True
+        if person.end == end:
+            return True  # the organisation's own words ("Hewlett Packard Enterprise", an alias of Hewlett-Packard)
+        if person.end > end and " " in paragraph[person.start : end].strip():
+            return True  # "Hewlett Packard Enterprise": a name that opens with a company's two words
+    for start, end in spans.get(person.paragraph, ()):
+        if start < person.start and person.end <= end:
+            return True  # "Johnson & Johnson", "Marks and Spencer": a surname inside a company's name
     return False
 
 
 _SPANS_CACHE: dict[int, tuple[list[OrganisationMention], dict]] = {}
 
 
-def _organisation_spans(organisations: list[OrganisationMention]) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """(paragraph, start) -> (start, end) of the organisations' mentions starting there, built
-    once per story (the last story's list is kept)."""
+def _organisation_spans(organisations: list[OrganisationMention]) -> dict:
+    """(paragraph, start) -> (start, end) of the organisations' mentions starting there, and
+    paragraph -> (start, end) of all its organisations' mentions, built once per story (the last
+    story's list is kept)."""
     cached = _SPANS_CACHE.get(0)
     if cached is not None and cached[0] is organisations:
         return cached[1]
-    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    spans: dict = {}
     for org in organisations:
         for span in org.spans:
             spans.setdefault((span.paragraph, span.start), []).append((span.start, span.end))
+            spans.setdefault(span.paragraph, []).append((span.start, span.end))
     _SPANS_CACHE[0] = (organisations, spans)
     return spans
 

@@ -38,6 +38,7 @@ from .names import (
     SPEECH_VERBS,
     country_code,
     is_given_name,
+    is_prefix_word,
     is_role_head,
     is_role_word,
     is_title_word,
@@ -390,6 +391,8 @@ def _statements_in(
     if not verbs and not quotes:
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
     sentences = _sentences(masked, start)
+    if len(verbs) > 1 and _COORDINATION_RE.search(masked, start):
+        sentences = _coordinated_clauses(masked, sentences, verbs)
     story.sentences[index] = sentences
     opening_speaker = _opening_speaker(shape, index, story)
     made: list[StatementMention] = []
@@ -444,6 +447,37 @@ def _statements_in(
     return made
 
 
+# ", and its finance chief, X, told analysts that ...": a second subject and its own verb.
+_COORDINATION_RE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:its|his|her|their|the)\b|[A-Z])")
+_COORDINATED_VERBS = frozenset({"said", "says", "told", "tells"})
+
+
+def _coordinated_clauses(masked: str, sentences: list[tuple[int, int]], verbs: list[_Verb]) -> list[tuple[int, int]]:
+    """Sentences, with one cut before a coordinated attribution of its own: "JPMorgan said A, and
+    its finance chief, Carla Voss, told analysts that B" reports B as Voss's, not JPMorgan's. The
+    second subject is a short noun phrase (its pieces no clause) right before "said" or "told"."""
+    starts = [v.start for v in verbs]
+    clauses = []
+    for s0, s1 in sentences:
+        cut = s0
+        for match in _COORDINATION_RE.finditer(masked, s0, s1):
+            if bisect_left(starts, match.start()) == bisect_left(starts, cut):
+                continue  # no verb before it in this clause: "X and Y said"
+            following = bisect_left(starts, match.end())
+            if following == len(verbs) or verbs[following].start >= s1:
+                break
+            verb = verbs[following]
+            subject = masked[match.end() : verb.start]
+            if verb.text not in _COORDINATED_VERBS or len(subject.split()) > 10 or not subject.strip():
+                continue
+            if any(_piece_kind(p.strip()) != "phrase" for p in subject.split(",") if p.strip()):
+                continue
+            clauses.append((cut, match.start() + 1))
+            cut = match.end()
+        clauses.append((cut, s1))
+    return clauses
+
+
 def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, speaker) -> StatementMention | None:
     """ "Baker noted that A, and said B": the subject's first verb reports A as well."""
     subject_end = attribution.subject[1]
@@ -496,13 +530,19 @@ _CONJUNCTION_BEFORE_RE = re.compile(r"(?:,\s*|\s+)(?:though|although|while|where
 _AND_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 
 
-def _clause_around_quote(masked: str, start: int, mark: int) -> bool:
+def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1, end: int = -1) -> bool:
     """The words before a quotation inside a reported clause make a clause with it: four words or
     more, or three that end in a verb ('his visit was "part of the business"'), not a bare
-    subject ('the alliance "must strengthen its tools"': the quotation is the statement)."""
+    subject ('the alliance "must strengthen its tools"': the quotation is the statement). A
+    quoted subject with the clause's verb after it is one too ('Yoon's "illegal declaration of
+    martial law" had caused chaos')."""
     words = _unquoted_words(masked, (start, mark))
     if words >= _DIRECT_WORDS:
         return True
+    if words and 0 <= quote_end < end:  # the quotation is the subject: an auxiliary opens what follows it
+        after = masked[quote_end:end].lstrip(' ”"’').split(None, 1)
+        if after and after[0] in _AUXILIARIES and _unquoted_words(masked, (quote_end, end)) >= _CLAUSE_WORDS:
+            return True
     last = masked[start:mark].split()[-1:]
     return words >= _CLAUSE_WORDS and bool(last) and last[0] in _AUXILIARIES
 
@@ -574,7 +614,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
     if (
         inside
-        and _clause_around_quote(masked, content[0], inside[0].mark)
+        and _clause_around_quote(masked, content[0], inside[0].mark, inside[0].end, content[1])
         and not _COORDINATED_RE.search(masked[content[0] : inside[0].mark])
     ):
         # 'SIMEX said the contracts would be based on futures and be started "toward the third
@@ -829,6 +869,8 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
         if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
             return None
     content = _content(masked, s0, s1, verb, subject)
+    if content is None and masked[s0 : subject[0]].rstrip().endswith(tuple(_QUOTE_CHARS)):
+        content = _clause_ending_in_quotation(masked, s0, subject[0])  # 'Reforms must "...," Zhao added.'
     return _Attribution(verb.text, subject, appositions, content)
 
 
@@ -868,7 +910,20 @@ def _inverted(masked: str, s0: int, s1: int, verb: _Verb, after_quotation: bool 
         apposed = _noun_phrase_after(masked, subject[1] + 1, s1)
         if apposed:
             appositions.append(apposed)
-    return _Attribution(verb.text, subject, appositions, content=_trim(masked, s0, cut))
+    content = _trim(masked, s0, cut)
+    if content is None and after_quotation:
+        content = _clause_ending_in_quotation(masked, s0, verb.start)
+    return _Attribution(verb.text, subject, appositions, content=content)
+
+
+def _clause_ending_in_quotation(masked: str, s0: int, end: int) -> tuple[int, int] | None:
+    """'Price reforms are necessary to "establish a new economic structure," Zhao added.': the
+    words before the quotation open the reported clause (four or more, no colon among them)."""
+    head = masked[s0:end].rstrip()
+    opening = next((i for i, c in enumerate(head) if c in _QUOTE_CHARS), -1)
+    if opening <= 0 or ":" in head[:opening] or _words(head[:opening]) < _DIRECT_WORDS:
+        return None
+    return _trim(masked, s0, s0 + len(head))
 
 
 def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int]):
@@ -999,6 +1054,8 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
                 phrases.insert(0, span)
             break
         kind = _piece_kind(text)
+        if kind == "aside" and text.split(None, 1)[0].lower() in ("who", "which", "whose"):
+            phrases.clear()  # "The company, which is based in Austin, Texas, said": "Texas" is the aside's
         if kind == "intro" and piece is not pieces[0] and _ASIDE_RE.match(text):
             continue  # "X, however, said", "X, in a radio interview, said": an aside, not the start
         if kind in ("clause", "intro", "quoted"):
@@ -1201,6 +1258,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     owned = _OWNED_RE.match(label)
     if owned and _person_heading(owned.group(1), story) and not _person_heading(owned.group(2), story):
         return _Speaker(organisation=owned.group(2), label=label)  # "Warren Buffett's Berkshire Hathaway said"
+    if _unnamed_voice_again(label, index, start, story):
+        return _Speaker(label=label)  # "A futures industry official said ... / "...," the official said"
     if _is_compound(label, story) and not _company_by_form(label):  # "Standard and Poor's Corp" is one
         return _Speaker(label=label, plural=True)
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
@@ -1212,6 +1271,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     )
     if organisation:
         return _Speaker(organisation=organisation, label=label)
+    if (company := _speaking_of_itself(label, paragraph, attribution, story)) is not None:
+        return _Speaker(organisation=company, label=label)
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
@@ -1219,6 +1280,27 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+_ITSELF_RE = re.compile(
+    r"(?:that\s+)?(?:its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
+)
+_NAME_OF_BODY_RE = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:&|and|[A-Z][\w&'’.-]*)){0,2}")
+
+
+def _speaking_of_itself(label: str, paragraph: str, attribution: _Attribution, story: _Story) -> str | None:
+    """ "Porsche said it would cut production", "Rio Tinto said its output rose": a name of one to
+    three capitalised words, no person and no country, that says "it" or "its" of itself (not the
+    "it" of nobody: "it would be", "it was") is a company speaking (people.py takes it for no person)."""
+    content = attribution.content
+    if content is None or content[0] < attribution.subject[1] or not _NAME_OF_BODY_RE.fullmatch(label):
+        return None
+    if not _ITSELF_RE.match(paragraph, content[0]) or country_code(label) or _person_heading(label, story):
+        return None
+    words = label.split()
+    if any(is_prefix_word(w) for w in words) or (len(words) == 1 and label.endswith("s")):
+        return None  # "Analysts said it would take years", "Doctors said it": a group, no name
+    return label
 
 
 # "Yeutter's letter", "Smith's written statement": what a person wrote or gave speaks for that person.
@@ -2084,7 +2166,7 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
             return _Speaker(person=only, label=pronoun) if only else _Speaker(label=pronoun)
         if names or not event:
             return _Speaker(label=pronoun)
-    if event and _nobody_else_since(event, index, offset, story, content):
+    if event and _nobody_else_since(event, index, offset, story, content, pronoun):
         return _Speaker(event.speaker.person, None, pronoun)
     last = _last_event(index, offset, story)
     if mention is None and event is None and unnamed is None and (last is None or _is_thing(last.speaker)):
@@ -2215,6 +2297,27 @@ def _is_thing(speaker: _Speaker) -> bool:
     return not (speaker.person or speaker.organisation) and bool(words) and words[-1] in _THING_WORDS
 
 
+_BARE_VOICE_RE = re.compile(r"(?:the|that|this)\s+(official|spokesman|spokeswoman|spokesperson|source|witness)", re.I)
+
+
+def _unnamed_voice_again(label: str, index: int, offset: int, story: _Story) -> bool:
+    """ "the official said" names again the last voice of that noun ("A futures industry official
+    said"): when that one was left unnamed, so is this one, not given to a body that spoke before."""
+    bare = _BARE_VOICE_RE.fullmatch(label)
+    if bare is None:
+        return False
+    noun = bare.group(1).lower()
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if (event.paragraph, event.offset) >= (index, offset):
+            continue
+        if event.paragraph < index - 3:
+            return False
+        words = event.speaker.label.lower().split()
+        if words and words[-1] == noun:
+            return not (event.speaker.person or event.speaker.organisation)
+    return False
+
+
 def _last_unnamed_speaker(index: int, offset: int, story: _Story) -> _Event | None:
     """The last speaker before this place, when it is one nobody named ("one trader", "an aide")."""
     for event in reversed(story.events[-_LOOK_BACK:]):
@@ -2271,9 +2374,11 @@ def _last_person_event(index: int, offset: int, story: _Story, pronoun: str = "h
     return None
 
 
-def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, content=None) -> bool:
+def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, content=None, pronoun=None) -> bool:
     """No other person named between the speaker and the pronoun (quotations aside, and the
-    pronoun's own reported words: "The plan, approved by Minister X, calls for ..., he said")."""
+    pronoun's own reported words: "The plan, approved by Minister X, calls for ..., he said"), nor
+    one the pronoun could stand for ("Judge Helen Ashworth, sentencing Graham Pellow, said ... /
+    "...," she told him": Pellow is no "she")."""
     read = 0
     for paragraph in range(event.paragraph, index + 1):
         first = bisect_left(story.mention_ends(paragraph), event.offset) if paragraph == event.paragraph else 0
@@ -2291,6 +2396,8 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
                 continue
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
+                continue
+            if pronoun and not _agrees(pronoun, name, story):
                 continue
             return False
     return True
