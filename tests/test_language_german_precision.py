@@ -352,3 +352,28 @@ def test_a_role_of_one_country_is_not_the_person_with_that_role_of_another():
     )
     assert next(s for s in result.statements if "Man sei bereit" in s.text).speaker_person is None
     assert given(result, "Es gebe Fortschritte") == "Karl Weber"
+
+
+def test_a_medium_named_after_its_noun_is_no_person_nor_the_speaker():
+    result = extract(
+        "Teheran – Der Justizsprecher Karim Amiri verteidigte das Urteil. Der Verurteilte sei ein Spion gewesen, "
+        "wie Amiri laut der Nachrichtenagentur Irna sagte. Ohne Hilfe werde es eine Hungersnot geben, warnte "
+        "die Helferin Lena Roth im Gespräch mit dem Sender Phoenix.",
+        title="Urteil",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert "Irna" not in names and "Phoenix" not in names
+    assert given(result, "Der Verurteilte sei ein Spion") == "Karim Amiri"
+
+
+def test_speaking_with_someone_about_something_is_no_reported_speech():
+    result = extract(
+        "Oslo – Der Minister Jon Berg ist seit Februar im Amt. Mit der Deutschen Presse-Agentur sprach er über "
+        "die Ukraine, die USA und die Rolle Deutschlands. Bei einem Treffen sprach Berg von einem wichtigen "
+        "Signal, Europa müsse mehr tun.",
+        title="Interview",
+        language="de",
+    )
+    assert not any("die USA und die Rolle" in s.text and s.speaker_person for s in result.statements)
+    assert given(result, "Europa müsse mehr tun") == "Jon Berg"

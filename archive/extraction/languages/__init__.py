@@ -360,6 +360,8 @@ class _Story:
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None and run[0].text not in _PARTICLES
         if self._is_medium(run[-1].text):
             return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
+        if self.language == "de" and before.endswith(" ") and self._is_medium(previous):
+            return False, ""  # "laut der Nachrichtenagentur Irna", "dem Sender Phoenix": the medium's name
         if self.language == "de" and previous.lower() in _CONTRACTIONS_DE | _DETERMINERS_DE and before.endswith(" "):
             # "im Interesse Moskaus", "des Bundesverbands der Deutschen Industrie": nouns after their article;
             # German puts a role, not an article, right before a person's name ("der Kanzler Olaf Scholz")
@@ -1280,6 +1282,14 @@ class _Story:
             return None
         if self.language == "de" and sentence[match.end() :].lstrip()[:1] in _OPENERS:
             return None  # "sagte X: „…“" is a quotation, read with its quote
+        if (
+            self.language == "de"
+            and verb in ("sprach", "sprachen")
+            and re.search(r"\s(?:über|mit)\s", sentence[match.end("verb") : match.end()])
+        ):
+            # "Mit der dpa sprach er über die Ukraine, die USA und …": whom and what about, not words ("sprach
+            # von einem Angriff" stays)
+            return None
         if (
             self.language == "de"
             and _RELATIVE_CLAUSE_DE_RE.match(sentence, match.end())
