@@ -377,3 +377,14 @@ def test_speaking_with_someone_about_something_is_no_reported_speech():
     )
     assert not any("die USA und die Rolle" in s.text and s.speaker_person for s in result.statements)
     assert given(result, "Europa müsse mehr tun") == "Jon Berg"
+
+
+def test_an_adverb_opening_the_sentence_is_no_speaker():
+    result = extract(
+        "Kopenhagen – Die Regierungschefin Mette Lund sprach von einem Angriff. Wörtlich sagte Lund am "
+        "Donnerstag: „Wir werden uns nicht einschüchtern lassen.“",
+        title="Drohnen",
+        language="de",
+    )
+    assert "Wörtlich" not in {p.name for p in result.people}
+    assert given(result, "Wir werden uns nicht einschüchtern lassen") == "Mette Lund"

@@ -121,7 +121,7 @@ _FRONTED_DE = frozenset(
     "aus von mit nach bei seit zu für gegen ohne um durch an auf in über unter vor hinter neben zwischen trotz "
     "wegen während im am vom zum zur beim ins ans nachdem als bevor weil obwohl wenn sobald dazu zudem später "
     "anschließend danach dort dabei darauf daraufhin außerdem zuvor heute gestern damals nun jetzt "
-    "gleichzeitig bereits schon erst".split()
+    "gleichzeitig bereits schon erst wörtlich ausdrücklich".split()
 )
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = (
