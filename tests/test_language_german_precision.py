@@ -388,3 +388,27 @@ def test_an_adverb_opening_the_sentence_is_no_speaker():
     )
     assert "Wörtlich" not in {p.name for p in result.people}
     assert given(result, "Wir werden uns nicht einschüchtern lassen") == "Mette Lund"
+
+
+def test_a_pronoun_after_someone_named_but_not_known_as_a_person_stays_unresolved():
+    result = extract(
+        "Berlin – Der SPD-Politiker Ralf Stegner sagte, man müsse mit Russland reden. Widerspruch kam "
+        "von Roderich Kiesewetter. Er sagte, das sei naiv. Kritik kam auch von der Deutschen Bank. "
+        "Stegner bekräftigte seine Haltung. Er sagte, Diplomatie sei nie naiv.",
+        title="Streit",
+        language="de",
+    )
+    assert given(result, "man müsse mit Russland reden") == "Ralf Stegner"
+    assert given(result, "das sei naiv") == "[Er]"  # Kiesewetter, perhaps: not Stegner
+    assert given(result, "Diplomatie sei nie naiv") == "Ralf Stegner"  # a body after its article is no one
+
+
+def test_a_party_role_after_someone_named_but_not_known_as_a_person_stays_unresolved():
+    result = extract(
+        "Berlin – Kanzler Friedrich Merz sagte, die Lage sei ernst. Am Nachmittag traf er Oppositionsführer "
+        "Wolfgang Kubicki. Der FDP-Politiker sagte anschließend, man sei sich einig.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "die Lage sei ernst") == "Friedrich Merz"
+    assert given(result, "man sei sich einig") == "[Der FDP-Politiker]"

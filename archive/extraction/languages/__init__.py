@@ -503,9 +503,42 @@ class _Story:
         who = self._pronoun_candidate(paragraph, offset)
         if who is None or self.language != "de":
             return who
-        if self._subject_since(paragraph, offset, pronoun.lower()):
+        if self._subject_since(paragraph, offset, pronoun.lower()) or self._unknown_name_since(paragraph, offset):
             return None
         return self._only_agreeing(who, pronoun.lower(), (paragraph, offset))
+
+    def _unknown_name_since(self, paragraph: int, offset: int) -> bool:
+        """German: whether, since the person last named or speaking, the story names someone it does not know
+        as a person, outside anyone's words: two or more name-like words that are no person found, not after an
+        article or an adjective ("Widerspruch kam von Roderich Kiesewetter. Er sagte, …": perhaps him, so no
+        one; "Kritik kam von der Deutschen Bank" is a body)."""
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        if not index:
+            return False
+        begin = self.events[index - 1][0]
+        known = {word for name in self.people for word in name.split()}
+        for p in range(begin[0], paragraph + 1):
+            text = self.paragraphs[p]
+            for run in self._runs(p):
+                start, end = run[0].start, run[-1].end
+                if (p, start) <= begin or (p, start) >= (paragraph, offset) or len(run) < 2:
+                    continue
+                if any(mp == p and ms < end and start < me for (mp, ms), me, _ in self.mentions) or any(
+                    t.text in known for t in run
+                ):
+                    continue  # a person found ("warf Pistorius Panikmache vor")
+                if any(s.paragraph == p and s.start <= start < s.end for s in self.statements):
+                    continue  # named inside someone's words
+                previous = _tokens(text[max(0, start - 40) : start])[-1:]
+                word = previous[0].text if previous else ""
+                if word.lower() in _DETERMINERS_DE | _CONTRACTIONS_DE or (
+                    _INFLECTED_ADJECTIVE_DE.fullmatch(word) and word not in _NOT_ADJECTIVES_DE
+                ):
+                    continue  # "der Deutschen Bank", "die Vereinten Nationen": nouns after their article
+                if self._is_medium(run[-1].text):
+                    continue
+                return True
+        return False
 
     def _subject_since(self, paragraph: int, offset: int, pronoun: str) -> bool:
         """German: whether, since the person last named or speaking, a sentence opened with a noun of the
@@ -718,7 +751,9 @@ class _Story:
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
             if who is None and self._introduced_unnamed(role_words[0], paragraph, before):
                 return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
-            who = who or self._last_event(paragraph, before)
+            if who is None and not (self.language == "de" and self._unknown_name_since(paragraph, before)):
+                # "Am Nachmittag traf er Wolfgang Kubicki. Der FDP-Politiker sagte": not the person last found
+                who = self._last_event(paragraph, before)
             if who and self.language == "de" and not self._agrees(who, _role_gender(role_words[0])):
                 who = None  # "sagte die Ministerin" after a man named last: someone else
             if who and self.language == "de" and self._other_country(who, phrase):
