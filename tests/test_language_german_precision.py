@@ -412,3 +412,16 @@ def test_a_party_role_after_someone_named_but_not_known_as_a_person_stays_unreso
     )
     assert given(result, "die Lage sei ernst") == "Friedrich Merz"
     assert given(result, "man sei sich einig") == "[Der FDP-Politiker]"
+
+
+def test_words_whose_speaker_the_next_sentence_names_are_that_speakers():
+    result = extract(
+        "Beirut – Die Lage sei stabil, sagte Präsident Karim Aoun. Die Miliz müsse entwaffnet werden. Das sagte "
+        "Ministerpräsident Nabil Salam am Abend. Deutschland werde beim Wiederaufbau helfen. Das sagte "
+        "Außenminister Jan Wadel der Deutschen Presse-Agentur.",
+        title="Libanon",
+        language="de",
+    )
+    assert given(result, "Die Lage sei stabil") == "Karim Aoun"
+    assert given(result, "Die Miliz müsse entwaffnet werden") == "Nabil Salam"
+    assert given(result, "Deutschland werde beim Wiederaufbau helfen") == "Jan Wadel"

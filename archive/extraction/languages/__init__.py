@@ -913,11 +913,15 @@ class _Story:
                 continue
             quotes = self.quotes(paragraph)
             previous: list[StatementMention] = []
-            for start, end in self.sentences(paragraph, quotes):
+            bounds = self.sentences(paragraph, quotes)
+            for index, (start, end) in enumerate(bounds):
                 in_sentence = [q for q in quotes if start <= q.outer_start and q.outer_end <= end + 1]
                 if not in_sentence and quotes and quotes[0].dash and start < quotes[0].outer_end:
                     in_sentence = [quotes[0]]
                 found = self._sentence(paragraph, start, end, in_sentence)
+                said = self._said_next(paragraph, start, end, in_sentence, bounds[index + 1 : index + 2])
+                if not found and said is not None:
+                    found, previous = said, []  # "Die Hisbollah müsse entwaffnet werden. Das sagte Salam."
                 if not found and previous and not in_sentence:
                     found = self._continuation(paragraph, start, end, previous[-1])
                 if previous and len(found) <= 1 and len(in_sentence) == 1:
@@ -929,6 +933,39 @@ class _Story:
                         position = (paragraph, statement.start)
                         bisect.insort(self.events, (position, statement.speaker_person))
         return statements
+
+    def _said_next(self, paragraph, start, end, quotes, following) -> list | None:
+        """German: the words of a sentence whose speaker the next sentence names ("Deutschland werde helfen.
+        Das sagte Wadephul am Sonntag in Beirut.", "„…“ Dies erklärte ein Sprecher."), not the person speaking
+        before them; None when the next sentence is not "Das/Dies + reporting verb + speaker"."""
+        if self.language != "de" or not following:
+            return None
+        text = self.paragraphs[paragraph]
+        next_start, next_end = following[0]
+        said = re.match(rf"(?:Das|Dies)\s+(?P<verb>{self.verb_alt})\b", text[next_start:next_end])
+        if said is None:
+            return None
+        rest_start = next_start + said.end()
+        rest = text[rest_start:next_end]
+        cut = re.search(rf",|\s(?:{_CIRCUMSTANCES['de']}|mit|zum|zur|vor)\s|\s(?:hinzu|mit|an)?\s*[.!?]?$", rest)
+        cut_at = cut.start() if cut else len(rest)
+        recipient = self._recipient(rest)
+        if recipient is not None and recipient < cut_at:
+            cut_at = recipient
+        speaker, label = self._speaker(
+            paragraph, rest_start, rest_start + cut_at, subject=False, null_subject=True, anchor=start
+        )
+        if len(quotes) == 1 and text[start:end].strip(" .!?…" + _OPENERS + "“”»«") == text[
+            quotes[0].start : quotes[0].end
+        ].strip(" .!?…" + _OPENERS + "“”»«"):
+            statement = self._statement(
+                DIRECT, paragraph, quotes[0].start, quotes[0].end, said.group("verb"), speaker, label
+            )
+        elif quotes:
+            return None
+        else:
+            statement = self._statement(INDIRECT, paragraph, start, end, said.group("verb"), speaker, label)
+        return [statement] if statement is not None else []
 
     def _quote_goes_on(self, paragraph, found, quote: _Quote, start: int, end: int, before) -> list:
         """A sentence that is a quotation and nothing else, right after a person's statement in the same
