@@ -425,3 +425,16 @@ def test_words_whose_speaker_the_next_sentence_names_are_that_speakers():
     assert given(result, "Die Lage sei stabil") == "Karim Aoun"
     assert given(result, "Die Miliz müsse entwaffnet werden") == "Nabil Salam"
     assert given(result, "Deutschland werde beim Wiederaufbau helfen") == "Jan Wadel"
+
+
+def test_the_narrators_conditional_after_a_condition_does_not_go_on_with_the_speaker():
+    result = extract(
+        "Brüssel – Europa müsse handlungsfähiger werden, sagte Kanzler Karl Brenner. Für eine Änderung der "
+        "Verträge müssten allerdings alle Staaten zustimmen. Die Partner müssten sich auf die EU verlassen "
+        "können, sagte Brenner. Beide Seiten müssten sich an die Regeln halten.",
+        title="Gipfel",
+        language="de",
+    )
+    assert given(result, "Europa müsse handlungsfähiger werden") == "Karl Brenner"
+    assert not any("Für eine Änderung der Verträge" in s.text for s in result.statements)
+    assert given(result, "Beide Seiten müssten sich an die Regeln") == "Karl Brenner"

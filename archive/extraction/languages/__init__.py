@@ -1007,7 +1007,12 @@ class _Story:
         elif len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
             # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
             head += [t.text for t in _tokens(clauses[2])][:2]
-        subjunctive = bool(set(head) & self.lex.subjunctive)
+        marks = set(head) & self.lex.subjunctive
+        if marks and marks <= _KONJUNKTIV_II_DE and head[0].lower() in _HYPOTHETICAL_OPENERS_DE:
+            # "Für eine Änderung der Verträge müssten alle zustimmen", "Ohne Einigung hätten sie Zeit bis …": a
+            # condition or purpose put first, then the conditional; the narrator's, not reported words
+            return []
+        subjunctive = bool(marks)
         if not subjunctive and head and head[0].lower() not in _CLAUSE_OPENERS_DE:
             subjunctive = _second_is_konjunktiv(clauses[0])
         if not subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
@@ -1470,6 +1475,13 @@ class _Story:
                 )
             )
         return found
+
+
+# Konjunktiv II forms: reported speech uses them where Konjunktiv I looks like the indicative, and the narrator
+# uses them as the conditional
+_KONJUNKTIV_II_DE = frozenset("würde würden wären wäre hätten hätte müssten müsste könnten könnte".split())
+# Words opening a condition or a purpose before the verb ("Für eine Änderung …", "Dafür", "Ohne Einigung")
+_HYPOTHETICAL_OPENERS_DE = frozenset("für dafür dazu ohne bei beim im dann sonst andernfalls damit".split())
 
 
 def _second_is_konjunktiv(clause: str) -> bool:
