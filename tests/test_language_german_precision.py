@@ -438,3 +438,32 @@ def test_the_narrators_conditional_after_a_condition_does_not_go_on_with_the_spe
     assert given(result, "Europa müsse handlungsfähiger werden") == "Karl Brenner"
     assert not any("Für eine Änderung der Verträge" in s.text for s in result.statements)
     assert given(result, "Beide Seiten müssten sich an die Regeln") == "Karl Brenner"
+
+
+def test_a_lone_quote_before_a_sentence_opening_with_someone_else_is_not_the_last_speakers():
+    result = extract(
+        "Berlin – „Das ist ein guter Tag“, sagte Kanzler Karl Brenner. „Das ist Stückwerk und eine Belastung "
+        "für die Jungen.“ Der JU-Vorsitzende Jonas Winter widersprach damit dem Kanzler. „Wir bleiben dabei“, "
+        "sagte Brenner. „Jeder Tag zählt für die Rentner.“ Das Paket soll im Januar in Kraft treten.",
+        title="Rente",
+        language="de",
+    )
+    assert given(result, "Das ist ein guter Tag") == "Karl Brenner"
+    assert not next(s for s in result.statements if "Das ist Stückwerk" in s.text).speaker_person
+    assert given(result, "Jeder Tag zählt für die Rentner") == "Karl Brenner"
+
+
+def test_a_subject_between_the_auxiliary_and_the_participle_after_a_fronted_word_is_the_speaker():
+    result = extract(
+        "Berlin – Der Kanzler Karl Brenner sagte, er sei zufrieden. Zuvor hatte Söder erklärt, die CSU trage "
+        "den Kompromiss mit.",
+        title="Rente",
+        language="de",
+    )
+    assert given(result, "die CSU trage den Kompromiss mit") != "Karl Brenner"
+    pronoun = extract(
+        "Berlin – Der Kanzler Karl Brenner sagte, er sei zufrieden. Zuvor hatte er erklärt, das dauere.",
+        title="Rente",
+        language="de",
+    )
+    assert given(pronoun, "das dauere") == "Karl Brenner"

@@ -925,7 +925,9 @@ class _Story:
                 if not found and previous and not in_sentence:
                     found = self._continuation(paragraph, start, end, previous[-1])
                 if previous and len(found) <= 1 and len(in_sentence) == 1:
-                    found = self._quote_goes_on(paragraph, found, in_sentence[0], start, end, previous[-1])
+                    found = self._quote_goes_on(
+                        paragraph, found, in_sentence[0], start, end, previous[-1], bounds[index + 1 : index + 2]
+                    )
                 previous = found
                 for statement in found:
                     statements.append(statement)
@@ -967,11 +969,22 @@ class _Story:
             statement = self._statement(INDIRECT, paragraph, start, end, said.group("verb"), speaker, label)
         return [statement] if statement is not None else []
 
-    def _quote_goes_on(self, paragraph, found, quote: _Quote, start: int, end: int, before) -> list:
+    def _quote_goes_on(self, paragraph, found, quote: _Quote, start: int, end: int, before, following=()) -> list:
         """A sentence that is a quotation and nothing else, right after a person's statement in the same
-        paragraph, is more of that person's words ("…, sagte Merz. „Jeder Tag zählt.“"), as in English."""
+        paragraph, is more of that person's words ("…, sagte Merz. „Jeder Tag zählt.“"), as in English; not
+        when the next sentence opens with someone else ("„…“ Der JU-Chef Winkel widersprach damit dem
+        Kanzler."): theirs, perhaps."""
         if not before.speaker_person or quote.dash:
             return found
+        if self.language == "de" and following:
+            next_start, next_end = following[0]
+            opening = self.paragraphs[paragraph][next_start:next_end][:80]
+            first_words = len(_tokens(opening)[:7]) and _tokens(opening)[:7][-1].end
+            if any(
+                p == paragraph and next_start <= s < next_start + first_words and who != before.speaker_person
+                for (p, s), _e, who in self.mentions
+            ):
+                return found
         text = self.paragraphs[paragraph]
         marks = " .!?…" + _OPENERS + "“”»«"
         if text[start:end].strip(marks) != text[quote.start : quote.end].strip(marks):
@@ -1385,9 +1398,15 @@ class _Story:
         if self._fronted(paragraph, start, subject_end):
             # "Nach dem Treffen mit Macron sagte Merz, …": the subject follows the verb
             comma = start + sentence.rfind(",", 0, match.end())
-            speaker, label = self._speaker(
-                paragraph, start + match.end("verb"), comma, subject=False, null_subject=True, anchor=start
-            )
+            if self.paragraphs[paragraph][start + match.end("verb") : comma].strip() or not re.search(
+                r"\s(?:hatte|hatten|hat|haben|habe|hätte|hätten)\s", sentence[: match.start()]
+            ):
+                speaker, label = self._speaker(
+                    paragraph, start + match.end("verb"), comma, subject=False, null_subject=True, anchor=start
+                )
+            else:
+                # "Zuvor hatte Söder erklärt, …": the subject stands between the auxiliary and the participle
+                speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
         else:
             speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
         return INDIRECT, start + match.end(), end, verb, speaker, label
