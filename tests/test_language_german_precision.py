@@ -467,3 +467,14 @@ def test_a_subject_between_the_auxiliary_and_the_participle_after_a_fronted_word
         language="de",
     )
     assert given(pronoun, "das dauere") == "Karl Brenner"
+
+
+def test_an_adverb_of_contrast_between_subject_and_verb_keeps_the_subject_the_speaker():
+    result = extract(
+        "Berlin – Scholz betonte: „Wir stehen zur Ukraine.“ Merz dagegen sagte im Bundestag: „Das reicht "
+        "nicht.“ „Wir müssen mehr tun, und zwar schnell“, fügte der CDU-Chef hinzu.",
+        title="Debatte",
+        language="de",
+    )
+    assert given(result, "Das reicht nicht") == "Merz"
+    assert given(result, "Wir müssen mehr tun") == "Merz"

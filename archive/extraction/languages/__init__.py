@@ -123,6 +123,8 @@ _FRONTED_DE = frozenset(
     "anschließend danach dort dabei darauf daraufhin außerdem zuvor heute gestern damals nun jetzt "
     "gleichzeitig bereits schon erst wörtlich ausdrücklich".split()
 )
+# Adverbs of contrast between a subject and its verb ("Merz dagegen sagte", "Die Linke wiederum verlangte")
+_CONTRAST_DE = r"(?:dagegen|hingegen|wiederum|jedoch|indes|indessen|allerdings|seinerseits|ihrerseits)"
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = (
     "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen",
@@ -343,7 +345,8 @@ class _Story:
         close_before = text[max(0, run[0].start - 8) : run[0].start]
         honorific = any(re.search(rf"(?:^|\s){re.escape(h)}\s+$", close_before) for h in self.lex.honorifics)
         plural = _PLURAL_VERB[self.language]
-        party = r"(?:\([^()]{1,20}\)\s+)?" if self.language == "de" else ""  # "Friedrich Merz (CDU) sagte"
+        # "Friedrich Merz (CDU) sagte", "Merz dagegen sagte": a party, or an adverb of contrast, between
+        party = rf"(?:\([^()]{{1,20}}\)\s+)?(?:{_CONTRAST_DE}\s+)?" if self.language == "de" else ""
         verb_after = bool(re.match(rf"^\s+{party}(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
             self.language == "fr"
             and re.match(
