@@ -478,3 +478,18 @@ def test_an_adverb_of_contrast_between_subject_and_verb_keeps_the_subject_the_sp
     )
     assert given(result, "Das reicht nicht") == "Merz"
     assert given(result, "Wir müssen mehr tun") == "Merz"
+
+
+def test_an_office_the_person_last_named_does_not_hold_is_not_theirs():
+    result = extract(
+        "Kiew – Der Bürgermeister Viktor Kolesnyk sagte, die Stadt sei vorbereitet. Die Front halte, sagte der "
+        "Präsident. Der Regierungssprecher Jan Moll sagte, der Kanzler reise nach Kiew. Man werde über Hilfe "
+        "sprechen, sagte der Kanzler. Verteidigungsminister Paul Brand besuchte die Truppe. Die Lage sei ernst, "
+        "sagte der SPD-Politiker.",
+        title="Besuch",
+        language="de",
+    )
+    assert given(result, "die Stadt sei vorbereitet") == "Viktor Kolesnyk"
+    assert given(result, "Die Front halte") == "[der Präsident.]"
+    assert given(result, "Man werde über Hilfe sprechen") == "[der Kanzler.]"
+    assert given(result, "Die Lage sei ernst") == "Paul Brand"  # a party's politician: anyone, so him

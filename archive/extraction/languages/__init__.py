@@ -757,6 +757,17 @@ class _Story:
             if who is None and not (self.language == "de" and self._unknown_name_since(paragraph, before)):
                 # "Am Nachmittag traf er Wolfgang Kubicki. Der FDP-Politiker sagte": not the person last found
                 who = self._last_event(paragraph, before)
+                if (
+                    who
+                    and self.language == "de"
+                    and self.people[who].role
+                    and not _descriptive_role(role_words[0])
+                    and role_words[0] not in self.lex.demonyms
+                ):
+                    # "Außenminister Wadephul traf seinen Amtskollegen. …, sagte der Kanzler": an office the person
+                    # last named does not hold is someone else's ("der SPD-Politiker", "der Diplomat" describe
+                    # anyone: the person last named)
+                    who = None
             if who and self.language == "de" and not self._agrees(who, _role_gender(role_words[0])):
                 who = None  # "sagte die Ministerin" after a man named last: someone else
             if who and self.language == "de" and self._other_country(who, phrase):
@@ -1539,6 +1550,17 @@ _NOT_KONJUNKTIV_DE = frozenset(
 
 
 _PARTIES_DE = {"CDU", "CSU", "SPD", "FDP", "AFD", "GRÜNE", "LINKE", "BSW", "ÖVP", "SPÖ", "FPÖ", "NEOS"}
+
+
+def _descriptive_role(word: str) -> bool:
+    """German: whether a role word describes a person rather than naming an office ("SPD-Politiker",
+    "Grünen-Chefin", "Diplomat", "Ökonomin"; not "Kanzler", "Präsident", "Regierungschef")."""
+    return _party(word) is not None or bool(
+        re.search(
+            r"(?:politiker|diplomat|experte|ökonom|analyst|forscher|wissenschaftler|historiker|abgeordnete)(?:in|en|innen|r)?$",
+            word.lower(),
+        )
+    )
 
 
 def _party(word: str) -> str | None:
