@@ -493,3 +493,14 @@ def test_an_office_the_person_last_named_does_not_hold_is_not_theirs():
     assert given(result, "Die Front halte") == "[der Präsident.]"
     assert given(result, "Man werde über Hilfe sprechen") == "[der Kanzler.]"
     assert given(result, "Die Lage sei ernst") == "Paul Brand"  # a party's politician: anyone, so him
+
+
+def test_a_relative_clauses_reporting_verb_is_the_antecedents_not_the_sentences_subject():
+    result = extract(
+        "Berlin – Die Ministerin Anna Kern traf den Präsidenten Petro Melnyk, der sagte, die Ukraine brauche "
+        "Hilfe. Die Ministerin Anna Kern traf einen Gesandten, der sagte, man sei dankbar.",
+        title="Besuch",
+        language="de",
+    )
+    assert given(result, "die Ukraine brauche Hilfe") == "Petro Melnyk"
+    assert not next(s for s in result.statements if "man sei dankbar" in s.text).speaker_person

@@ -1423,6 +1423,16 @@ class _Story:
                 speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
         else:
             speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
+            relative = self.language == "de" and re.search(
+                r",\s*(?:der|die|welcher|welche)\b[^,]*$", self.paragraphs[paragraph][start:subject_end]
+            )
+            if relative:
+                # "Kern traf Selenskyj, der sagte, …": the words of whom the relative pronoun stands for, the
+                # name right before it, else no one known
+                comma = start + relative.start()
+                named = [who for (p, s), e, who in self.mentions if p == paragraph and s < comma <= e + 1]
+                speaker = named[-1] if named else None
+                label = "" if speaker else self.paragraphs[paragraph][start:subject_end].strip()[:80]
         return INDIRECT, start + match.end(), end, verb, speaker, label
 
     def _according(self, paragraph, start, end, sentence, quotes):
