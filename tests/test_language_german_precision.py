@@ -504,3 +504,20 @@ def test_a_relative_clauses_reporting_verb_is_the_antecedents_not_the_sentences_
     )
     assert given(result, "die Ukraine brauche Hilfe") == "Petro Melnyk"
     assert not next(s for s in result.statements if "man sei dankbar" in s.text).speaker_person
+
+
+def test_a_quotation_running_over_paragraphs_is_not_the_last_speakers_when_its_end_names_another():
+    text = (
+        "Berlin – Kanzler Karl Brenner sagte, die Lage sei ernst.\n\n„Wir dürfen nicht wegsehen. Die Demokratie "
+        "ist in Gefahr.\n\n„Jeder von uns ist gefordert“, sagte Bundespräsident Paul {name}."
+    )
+    other = extract(text.format(name="Wendt"), title="Rede", language="de")
+    assert not any("Wir dürfen nicht wegsehen" in s.text and s.speaker_person for s in other.statements)
+    assert given(other, "Jeder von uns ist gefordert") == "Paul Wendt"
+    same = extract(
+        "Berlin – Kanzler Karl Brenner sagte, die Lage sei ernst.\n\n„Wir dürfen nicht wegsehen. Die Demokratie "
+        "ist in Gefahr.\n\n„Jeder von uns ist gefordert“, sagte Brenner.",
+        title="Rede",
+        language="de",
+    )
+    assert given(same, "Wir dürfen nicht wegsehen") == "Karl Brenner"

@@ -905,6 +905,14 @@ class _Story:
         speaker = before[-1].speaker_person if before else None
         if not speaker:
             return None, None, None
+        following = self.paragraphs[paragraph + 1] if paragraph + 1 < len(self.paragraphs) else ""
+        said = re.search(rf"[“”«»]\s*,\s*(?:{self.verb_alt})\s+([^,.;]{{1,80}})", following)
+        if following[:1] in "„«»" and said:
+            # "„Wir dürfen nicht wegsehen. ¶ „Jeder ist gefordert“, sagte Steinmeier.": the quotation goes on,
+            # reopened, and says whose it is at its end; the person speaking before only if named there
+            phrase = said.group(1)
+            if not (re.match(r"(?:er|sie)\b", phrase) or speaker.split()[-1] in phrase.split()):
+                return None, None, None
         return speaker, (1, len(text)), speaker
 
     def find_statements(self) -> list[StatementMention]:
