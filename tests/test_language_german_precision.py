@@ -521,3 +521,32 @@ def test_a_quotation_running_over_paragraphs_is_not_the_last_speakers_when_its_e
         language="de",
     )
     assert given(same, "Wir dürfen nicht wegsehen") == "Karl Brenner"
+
+
+def test_someone_of_a_person_is_not_that_person():
+    story = "Berlin – Kanzler Olaf {} reist nach Kiew. Die Reise sei lange geplant, sagte {}."
+    for name, phrase in (
+        ("Brenner", "ein Vertrauter des Kanzlers"),
+        ("Brenner", "Brenners Sprecher"),
+        ("Kranz", "Kranz' Ehefrau Britta Lenz"),
+    ):
+        result = extract(story.format(name, phrase), title="Reise", language="de")
+        assert given(result, "Die Reise sei lange geplant") != f"Olaf {name}", phrase
+        assert {p.name for p in result.people} <= {f"Olaf {name}", "Britta Lenz"}, phrase
+    umfeld = extract(
+        "Berlin – Kanzler Olaf Brenner reist nach Kiew. Die Reise sei geplant, hieß es aus dem Umfeld des Kanzlers.",
+        title="Reise",
+        language="de",
+    )
+    assert given(umfeld, "Die Reise sei geplant") != "Olaf Brenner"
+
+
+def test_the_audience_after_the_speaker_is_not_part_of_the_name():
+    result = extract(
+        "Berlin – Kanzler Olaf Brenner reist nach Kiew. Die Reise sei lange geplant, sagte Brenner Journalisten "
+        "in Berlin.",
+        title="Reise",
+        language="de",
+    )
+    assert given(result, "Die Reise sei lange geplant") == "Olaf Brenner"
+    assert {p.name for p in result.people} == {"Olaf Brenner"}

@@ -373,6 +373,9 @@ class _Story:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
                 return False, ""
+            following = re.match(r"'?\s+([^\W\d_][\w-]*)", after)
+            if following and is_role(self.lex, following.group(1)):
+                return False, ""  # "sagte Baerbocks Sprecher": the owner of the role, by this alone no person
             if (
                 len(before_tokens) >= 2
                 and before.endswith(" ")
@@ -706,6 +709,25 @@ class _Story:
         before = start if anchor is None else anchor
         phrase = text[start:end].strip(" ,;:—–-")
         named = self._people_in(paragraph, start, end)
+        if self.language == "de" and len(named) > 1 and not subject:
+            owners = [
+                who
+                for (p, s), e, who in self.mentions
+                if p == paragraph and start <= s and e <= end and re.match(r"'?\s+[A-ZÄÖÜ]", text[e : e + 3])
+            ]
+            if owners and owners[0] == named[0]:
+                named = named[1:]  # "sagte Scholz' Ehefrau Britta Ernst": the person the owner's noun names
+        if self.language == "de" and len(named) == 1 and not subject:
+            owned = next(
+                (
+                    re.match(r"['’]\s+([A-ZÄÖÜ][\w-]*)", text[e : e + 40])
+                    for (p, s), e, who in self.mentions
+                    if p == paragraph and start <= s and e <= end and who == named[0]
+                ),
+                None,
+            )
+            if owned and not re.fullmatch(r"Sprecher(?:in)?", owned.group(1)):
+                return None, phrase[:80]  # "sagte Scholz' Ehefrau", "sagte Merz' Vertrauter": someone of theirs
         if named:
             return (named[-1] if subject else named[0]), ""
         words = [t.text for t in _tokens(phrase)]
@@ -739,6 +761,15 @@ class _Story:
             nearest = next((w for w in reversed(before_role) if w in _DETERMINERS_DE), None)
             if nearest is not None and nearest not in _ARTICLES["de"]:
                 return None, phrase[:80]  # "ein Sprecher des chinesischen Handelsministeriums": someone unnamed
+            if (
+                before_role
+                and before_role[-1] in ("des", "der")
+                and any(
+                    w[:1].isupper() and not is_role(self.lex, w) and w.lower() not in _DETERMINERS_DE
+                    for w in (words[:6] if not subject else words[-8:])[: len(before_role) - 1]
+                )
+            ):
+                return None, phrase[:80]  # "ein Vertrauter des Kanzlers", "aus dem Umfeld des Kanzlers": not him
         bare_plural = (  # "Diplomaten zufolge", "sagten Regierungsvertreterinnen": a group, no one person
             self.language == "de"
             and not any(w in _DETERMINERS_DE for w in head)
