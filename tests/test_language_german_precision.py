@@ -550,3 +550,16 @@ def test_the_audience_after_the_speaker_is_not_part_of_the_name():
     )
     assert given(result, "Die Reise sei lange geplant") == "Olaf Brenner"
     assert {p.name for p in result.people} == {"Olaf Brenner"}
+
+
+def test_a_konjunktiv_sentence_naming_its_own_speaker_with_an_unlisted_verb_is_theirs():
+    result = extract(
+        "Berlin – Die Lage sei ernst, sagte Kanzler Karl Brenner. Die Regierung müsse jetzt handeln, forderte "
+        "CSU-Chef Max Huber. Das Geld fehle, gab er zu bedenken. Man werde sehen, letzte Woche sei es besser "
+        "gewesen. Solange nichts geschehe, werde Bayern klagen.",
+        title="Streit",
+        language="de",
+    )
+    assert given(result, "Die Lage sei ernst") == "Karl Brenner"
+    assert given(result, "Die Regierung müsse jetzt handeln") == "Max Huber"
+    assert given(result, "Das Geld fehle") == "Max Huber"

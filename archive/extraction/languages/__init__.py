@@ -1083,8 +1083,48 @@ class _Story:
             subjunctive = _second_is_konjunktiv(clauses[0])
         if not subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
             return []
+        own = self._own_attribution(paragraph, start, sentence)
+        if own is not None:
+            # "Die Regierung müsse handeln, forderte CSU-Chef Markus Söder.": a verb the data does not list, and
+            # the sentence's own speaker after it; not the person speaking before
+            words_end, verb, speaker, label = own
+            statement = self._statement(INDIRECT, paragraph, start, words_end, verb, speaker, label)
+            return [statement] if statement is not None else []
         statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
         return [statement] if statement is not None else []
+
+    def _own_attribution(self, paragraph: int, start: int, sentence: str):
+        """German: the words' end, the verb and the speaker of a sentence closing on ", <verb> <speaker>"
+        with any verb (", forderte Söder", ", gab die Ministerin zu bedenken", ", zeigte sich Merz überzeugt"),
+        or None."""
+        tail = re.search(
+            r",\s*(?P<verb>[a-zäöüß]{3,})\s+(?P<rest>(?:sich\s+)?(?:[A-ZÄÖÜ]|(?:der|die|ein|eine|er|sie)\b)[^,;]*?)"
+            r"[.!?]?\s*$",
+            sentence,
+        )
+        if tail is None:
+            return None
+        verb = tail.group("verb")
+        past = verb.endswith(("te", "ten")) and not verb.endswith(("ste", "sten")) and verb not in ("heute", "bitte")
+        if not (past or verb in _STRONG_PAST_DE) or verb in self.lex.subjunctive:
+            return None  # "…, werde Israel weiterkämpfen", "…, diese Lücke zu schließen", "…, letzte Woche"
+        rest_start = start + tail.start("rest")
+        rest = tail.group("rest")
+        cut = re.search(rf"\s(?:{_CIRCUMSTANCES['de']})\s", rest)
+        cut_at = cut.start() if cut else len(rest)
+        recipient = self._recipient(rest)
+        if recipient is not None and recipient < cut_at:
+            cut_at = recipient
+        pronoun = re.match(r"(?:sich\s+)?(er|sie)\b", rest)
+        speaker, label = self._speaker(
+            paragraph,
+            rest_start,
+            rest_start + cut_at,
+            subject=False,
+            pronoun=pronoun.group(1) if pronoun else "",
+            anchor=start,
+        )
+        return start + tail.start(), tail.group("verb"), speaker, label
 
     def _voice_of(self, label: str) -> str | None:
         """The organisation a speaker phrase is, or is one of the voices of ("le Quai d'Orsay", "ein Sprecher
@@ -1559,6 +1599,10 @@ class _Story:
         return found
 
 
+# Strong verbs' simple past that report words without being in the data's list ("…, gab Söder zu bedenken")
+_STRONG_PAST_DE = frozenset(
+    "gab gaben bat baten warf warfen riet rieten hielt hielten wies wiesen schloss trat sprach".split()
+)
 # Konjunktiv II forms: reported speech uses them where Konjunktiv I looks like the indicative, and the narrator
 # uses them as the conditional
 _KONJUNKTIV_II_DE = frozenset("würde würden wären wäre hätten hätte müssten müsste könnten könnte".split())
