@@ -231,6 +231,7 @@ class _Story:
         self.mentions: list[tuple[tuple[int, int], int, str]] = []  # ((paragraph, start), end, person)
         self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
         self.statements: list[StatementMention] = []  # found so far
+        self._runs_cache: dict[int, list[list[_Token]]] = {}  # paragraph -> its name-like runs (self._runs)
 
     # --- people ---------------------------------------------------------------------------------
 
@@ -398,7 +399,8 @@ class _Story:
     def find_people(self) -> None:
         singles = []
         for paragraph in range(len(self.paragraphs)):
-            for run in self._runs(paragraph):
+            self._runs_cache[paragraph] = self._runs(paragraph)
+            for run in self._runs_cache[paragraph]:
                 title = self._title_before_name(paragraph, run)
                 if title:
                     run = run[1:]
@@ -525,7 +527,9 @@ class _Story:
         known = {word for name in self.people for word in name.split()}
         for p in range(begin[0], paragraph + 1):
             text = self.paragraphs[p]
-            for run in self._runs(p):
+            if p not in self._runs_cache:
+                self._runs_cache[p] = self._runs(p)
+            for run in self._runs_cache[p]:
                 start, end = run[0].start, run[-1].end
                 if (p, start) <= begin or (p, start) >= (paragraph, offset) or len(run) < 2:
                     continue
@@ -997,6 +1001,8 @@ class _Story:
             return None
         text = self.paragraphs[paragraph]
         next_start, next_end = following[0]
+        if not text.startswith(("Das ", "Dies "), next_start):
+            return None
         said = re.match(rf"(?:Das|Dies)\s+(?P<verb>{self.verb_alt})\b", text[next_start:next_end])
         if said is None:
             return None
