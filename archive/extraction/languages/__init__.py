@@ -121,8 +121,10 @@ _FRONTED_DE = frozenset(
     "aus von mit nach bei seit zu für gegen ohne um durch an auf in über unter vor hinter neben zwischen trotz "
     "wegen während im am vom zum zur beim ins ans nachdem als bevor weil obwohl wenn sobald dazu zudem später "
     "anschließend danach dort dabei darauf daraufhin außerdem zuvor heute gestern damals nun jetzt "
-    "gleichzeitig bereits schon erst".split()
+    "gleichzeitig bereits schon erst wörtlich ausdrücklich".split()
 )
+# Adverbs of contrast between a subject and its verb ("Merz dagegen sagte", "Die Linke wiederum verlangte")
+_CONTRAST_DE = r"(?:dagegen|hingegen|wiederum|jedoch|indes|indessen|allerdings|seinerseits|ihrerseits)"
 _CONTRACTIONS_DE = frozenset("im am vom zum zur beim ins ans aufs".split())  # a preposition and an article
 _NOUN_ENDINGS_DE = (
     "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "chen", "ungen",
@@ -229,6 +231,7 @@ class _Story:
         self.mentions: list[tuple[tuple[int, int], int, str]] = []  # ((paragraph, start), end, person)
         self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
         self.statements: list[StatementMention] = []  # found so far
+        self._runs_cache: dict[int, list[list[_Token]]] = {}  # paragraph -> its name-like runs (self._runs)
 
     # --- people ---------------------------------------------------------------------------------
 
@@ -343,7 +346,8 @@ class _Story:
         close_before = text[max(0, run[0].start - 8) : run[0].start]
         honorific = any(re.search(rf"(?:^|\s){re.escape(h)}\s+$", close_before) for h in self.lex.honorifics)
         plural = _PLURAL_VERB[self.language]
-        party = r"(?:\([^()]{1,20}\)\s+)?" if self.language == "de" else ""  # "Friedrich Merz (CDU) sagte"
+        # "Friedrich Merz (CDU) sagte", "Merz dagegen sagte": a party, or an adverb of contrast, between
+        party = rf"(?:\([^()]{{1,20}}\)\s+)?(?:{_CONTRAST_DE}\s+)?" if self.language == "de" else ""
         verb_after = bool(re.match(rf"^\s+{party}(?!{plural})(?:{self.verb_alt})\b", after)) or bool(
             self.language == "fr"
             and re.match(
@@ -360,6 +364,8 @@ class _Story:
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None and run[0].text not in _PARTICLES
         if self._is_medium(run[-1].text):
             return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
+        if self.language == "de" and before.endswith(" ") and self._is_medium(previous):
+            return False, ""  # "laut der Nachrichtenagentur Irna", "dem Sender Phoenix": the medium's name
         if self.language == "de" and previous.lower() in _CONTRACTIONS_DE | _DETERMINERS_DE and before.endswith(" "):
             # "im Interesse Moskaus", "des Bundesverbands der Deutschen Industrie": nouns after their article;
             # German puts a role, not an article, right before a person's name ("der Kanzler Olaf Scholz")
@@ -368,6 +374,9 @@ class _Story:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
                 return False, ""
+            following = re.match(r"'?\s+([^\W\d_][\w-]*)", after)
+            if following and is_role(self.lex, following.group(1)):
+                return False, ""  # "sagte Baerbocks Sprecher": the owner of the role, by this alone no person
             if (
                 len(before_tokens) >= 2
                 and before.endswith(" ")
@@ -390,7 +399,8 @@ class _Story:
     def find_people(self) -> None:
         singles = []
         for paragraph in range(len(self.paragraphs)):
-            for run in self._runs(paragraph):
+            self._runs_cache[paragraph] = self._runs(paragraph)
+            for run in self._runs_cache[paragraph]:
                 title = self._title_before_name(paragraph, run)
                 if title:
                     run = run[1:]
@@ -501,9 +511,44 @@ class _Story:
         who = self._pronoun_candidate(paragraph, offset)
         if who is None or self.language != "de":
             return who
-        if self._subject_since(paragraph, offset, pronoun.lower()):
+        if self._subject_since(paragraph, offset, pronoun.lower()) or self._unknown_name_since(paragraph, offset):
             return None
         return self._only_agreeing(who, pronoun.lower(), (paragraph, offset))
+
+    def _unknown_name_since(self, paragraph: int, offset: int) -> bool:
+        """German: whether, since the person last named or speaking, the story names someone it does not know
+        as a person, outside anyone's words: two or more name-like words that are no person found, not after an
+        article or an adjective ("Widerspruch kam von Roderich Kiesewetter. Er sagte, …": perhaps him, so no
+        one; "Kritik kam von der Deutschen Bank" is a body)."""
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        if not index:
+            return False
+        begin = self.events[index - 1][0]
+        known = {word for name in self.people for word in name.split()}
+        for p in range(begin[0], paragraph + 1):
+            text = self.paragraphs[p]
+            if p not in self._runs_cache:
+                self._runs_cache[p] = self._runs(p)
+            for run in self._runs_cache[p]:
+                start, end = run[0].start, run[-1].end
+                if (p, start) <= begin or (p, start) >= (paragraph, offset) or len(run) < 2:
+                    continue
+                if any(mp == p and ms < end and start < me for (mp, ms), me, _ in self.mentions) or any(
+                    t.text in known for t in run
+                ):
+                    continue  # a person found ("warf Pistorius Panikmache vor")
+                if any(s.paragraph == p and s.start <= start < s.end for s in self.statements):
+                    continue  # named inside someone's words
+                previous = _tokens(text[max(0, start - 40) : start])[-1:]
+                word = previous[0].text if previous else ""
+                if word.lower() in _DETERMINERS_DE | _CONTRACTIONS_DE or (
+                    _INFLECTED_ADJECTIVE_DE.fullmatch(word) and word not in _NOT_ADJECTIVES_DE
+                ):
+                    continue  # "der Deutschen Bank", "die Vereinten Nationen": nouns after their article
+                if self._is_medium(run[-1].text):
+                    continue
+                return True
+        return False
 
     def _subject_since(self, paragraph: int, offset: int, pronoun: str) -> bool:
         """German: whether, since the person last named or speaking, a sentence opened with a noun of the
@@ -668,6 +713,25 @@ class _Story:
         before = start if anchor is None else anchor
         phrase = text[start:end].strip(" ,;:—–-")
         named = self._people_in(paragraph, start, end)
+        if self.language == "de" and len(named) > 1 and not subject:
+            owners = [
+                who
+                for (p, s), e, who in self.mentions
+                if p == paragraph and start <= s and e <= end and re.match(r"'?\s+[A-ZÄÖÜ]", text[e : e + 3])
+            ]
+            if owners and owners[0] == named[0]:
+                named = named[1:]  # "sagte Scholz' Ehefrau Britta Ernst": the person the owner's noun names
+        if self.language == "de" and len(named) == 1 and not subject:
+            owned = next(
+                (
+                    re.match(r"['’]\s+([A-ZÄÖÜ][\w-]*)", text[e : e + 40])
+                    for (p, s), e, who in self.mentions
+                    if p == paragraph and start <= s and e <= end and who == named[0]
+                ),
+                None,
+            )
+            if owned and not re.fullmatch(r"Sprecher(?:in)?", owned.group(1)):
+                return None, phrase[:80]  # "sagte Scholz' Ehefrau", "sagte Merz' Vertrauter": someone of theirs
         if named:
             return (named[-1] if subject else named[0]), ""
         words = [t.text for t in _tokens(phrase)]
@@ -701,6 +765,15 @@ class _Story:
             nearest = next((w for w in reversed(before_role) if w in _DETERMINERS_DE), None)
             if nearest is not None and nearest not in _ARTICLES["de"]:
                 return None, phrase[:80]  # "ein Sprecher des chinesischen Handelsministeriums": someone unnamed
+            if (
+                before_role
+                and before_role[-1] in ("des", "der")
+                and any(
+                    w[:1].isupper() and not is_role(self.lex, w) and w.lower() not in _DETERMINERS_DE
+                    for w in (words[:6] if not subject else words[-8:])[: len(before_role) - 1]
+                )
+            ):
+                return None, phrase[:80]  # "ein Vertrauter des Kanzlers", "aus dem Umfeld des Kanzlers": not him
         bare_plural = (  # "Diplomaten zufolge", "sagten Regierungsvertreterinnen": a group, no one person
             self.language == "de"
             and not any(w in _DETERMINERS_DE for w in head)
@@ -716,7 +789,20 @@ class _Story:
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
             if who is None and self._introduced_unnamed(role_words[0], paragraph, before):
                 return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
-            who = who or self._last_event(paragraph, before)
+            if who is None and not (self.language == "de" and self._unknown_name_since(paragraph, before)):
+                # "Am Nachmittag traf er Wolfgang Kubicki. Der FDP-Politiker sagte": not the person last found
+                who = self._last_event(paragraph, before)
+                if (
+                    who
+                    and self.language == "de"
+                    and self.people[who].role
+                    and not _descriptive_role(role_words[0])
+                    and role_words[0] not in self.lex.demonyms
+                ):
+                    # "Außenminister Wadephul traf seinen Amtskollegen. …, sagte der Kanzler": an office the person
+                    # last named does not hold is someone else's ("der SPD-Politiker", "der Diplomat" describe
+                    # anyone: the person last named)
+                    who = None
             if who and self.language == "de" and not self._agrees(who, _role_gender(role_words[0])):
                 who = None  # "sagte die Ministerin" after a man named last: someone else
             if who and self.language == "de" and self._other_country(who, phrase):
@@ -854,6 +940,14 @@ class _Story:
         speaker = before[-1].speaker_person if before else None
         if not speaker:
             return None, None, None
+        following = self.paragraphs[paragraph + 1] if paragraph + 1 < len(self.paragraphs) else ""
+        said = re.search(rf"[“”«»]\s*,\s*(?:{self.verb_alt})\s+([^,.;]{{1,80}})", following)
+        if following[:1] in "„«»" and said:
+            # "„Wir dürfen nicht wegsehen. ¶ „Jeder ist gefordert“, sagte Steinmeier.": the quotation goes on,
+            # reopened, and says whose it is at its end; the person speaking before only if named there
+            phrase = said.group(1)
+            if not (re.match(r"(?:er|sie)\b", phrase) or speaker.split()[-1] in phrase.split()):
+                return None, None, None
         return speaker, (1, len(text)), speaker
 
     def find_statements(self) -> list[StatementMention]:
@@ -876,15 +970,21 @@ class _Story:
                 continue
             quotes = self.quotes(paragraph)
             previous: list[StatementMention] = []
-            for start, end in self.sentences(paragraph, quotes):
+            bounds = self.sentences(paragraph, quotes)
+            for index, (start, end) in enumerate(bounds):
                 in_sentence = [q for q in quotes if start <= q.outer_start and q.outer_end <= end + 1]
                 if not in_sentence and quotes and quotes[0].dash and start < quotes[0].outer_end:
                     in_sentence = [quotes[0]]
                 found = self._sentence(paragraph, start, end, in_sentence)
+                said = self._said_next(paragraph, start, end, in_sentence, bounds[index + 1 : index + 2])
+                if not found and said is not None:
+                    found, previous = said, []  # "Die Hisbollah müsse entwaffnet werden. Das sagte Salam."
                 if not found and previous and not in_sentence:
                     found = self._continuation(paragraph, start, end, previous[-1])
                 if previous and len(found) <= 1 and len(in_sentence) == 1:
-                    found = self._quote_goes_on(paragraph, found, in_sentence[0], start, end, previous[-1])
+                    found = self._quote_goes_on(
+                        paragraph, found, in_sentence[0], start, end, previous[-1], bounds[index + 1 : index + 2]
+                    )
                 previous = found
                 for statement in found:
                     statements.append(statement)
@@ -893,11 +993,57 @@ class _Story:
                         bisect.insort(self.events, (position, statement.speaker_person))
         return statements
 
-    def _quote_goes_on(self, paragraph, found, quote: _Quote, start: int, end: int, before) -> list:
+    def _said_next(self, paragraph, start, end, quotes, following) -> list | None:
+        """German: the words of a sentence whose speaker the next sentence names ("Deutschland werde helfen.
+        Das sagte Wadephul am Sonntag in Beirut.", "„…“ Dies erklärte ein Sprecher."), not the person speaking
+        before them; None when the next sentence is not "Das/Dies + reporting verb + speaker"."""
+        if self.language != "de" or not following:
+            return None
+        text = self.paragraphs[paragraph]
+        next_start, next_end = following[0]
+        if not text.startswith(("Das ", "Dies "), next_start):
+            return None
+        said = re.match(rf"(?:Das|Dies)\s+(?P<verb>{self.verb_alt})\b", text[next_start:next_end])
+        if said is None:
+            return None
+        rest_start = next_start + said.end()
+        rest = text[rest_start:next_end]
+        cut = re.search(rf",|\s(?:{_CIRCUMSTANCES['de']}|mit|zum|zur|vor)\s|\s(?:hinzu|mit|an)?\s*[.!?]?$", rest)
+        cut_at = cut.start() if cut else len(rest)
+        recipient = self._recipient(rest)
+        if recipient is not None and recipient < cut_at:
+            cut_at = recipient
+        speaker, label = self._speaker(
+            paragraph, rest_start, rest_start + cut_at, subject=False, null_subject=True, anchor=start
+        )
+        if len(quotes) == 1 and text[start:end].strip(" .!?…" + _OPENERS + "“”»«") == text[
+            quotes[0].start : quotes[0].end
+        ].strip(" .!?…" + _OPENERS + "“”»«"):
+            statement = self._statement(
+                DIRECT, paragraph, quotes[0].start, quotes[0].end, said.group("verb"), speaker, label
+            )
+        elif quotes:
+            return None
+        else:
+            statement = self._statement(INDIRECT, paragraph, start, end, said.group("verb"), speaker, label)
+        return [statement] if statement is not None else []
+
+    def _quote_goes_on(self, paragraph, found, quote: _Quote, start: int, end: int, before, following=()) -> list:
         """A sentence that is a quotation and nothing else, right after a person's statement in the same
-        paragraph, is more of that person's words ("…, sagte Merz. „Jeder Tag zählt.“"), as in English."""
+        paragraph, is more of that person's words ("…, sagte Merz. „Jeder Tag zählt.“"), as in English; not
+        when the next sentence opens with someone else ("„…“ Der JU-Chef Winkel widersprach damit dem
+        Kanzler."): theirs, perhaps."""
         if not before.speaker_person or quote.dash:
             return found
+        if self.language == "de" and following:
+            next_start, next_end = following[0]
+            opening = self.paragraphs[paragraph][next_start:next_end][:80]
+            first_words = len(_tokens(opening)[:7]) and _tokens(opening)[:7][-1].end
+            if any(
+                p == paragraph and next_start <= s < next_start + first_words and who != before.speaker_person
+                for (p, s), _e, who in self.mentions
+            ):
+                return found
         text = self.paragraphs[paragraph]
         marks = " .!?…" + _OPENERS + "“”»«"
         if text[start:end].strip(marks) != text[quote.start : quote.end].strip(marks):
@@ -933,13 +1079,58 @@ class _Story:
         elif len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
             # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
             head += [t.text for t in _tokens(clauses[2])][:2]
-        subjunctive = bool(set(head) & self.lex.subjunctive)
+        marks = set(head) & self.lex.subjunctive
+        if marks and marks <= _KONJUNKTIV_II_DE and head[0].lower() in _HYPOTHETICAL_OPENERS_DE:
+            # "Für eine Änderung der Verträge müssten alle zustimmen", "Ohne Einigung hätten sie Zeit bis …": a
+            # condition or purpose put first, then the conditional; the narrator's, not reported words
+            return []
+        subjunctive = bool(marks)
         if not subjunctive and head and head[0].lower() not in _CLAUSE_OPENERS_DE:
             subjunctive = _second_is_konjunktiv(clauses[0])
         if not subjunctive or re.search(rf"\b(?:{self.verb_alt})\b", sentence):
             return []
+        own = self._own_attribution(paragraph, start, sentence)
+        if own is not None:
+            # "Die Regierung müsse handeln, forderte CSU-Chef Markus Söder.": a verb the data does not list, and
+            # the sentence's own speaker after it; not the person speaking before
+            words_end, verb, speaker, label = own
+            statement = self._statement(INDIRECT, paragraph, start, words_end, verb, speaker, label)
+            return [statement] if statement is not None else []
         statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
         return [statement] if statement is not None else []
+
+    def _own_attribution(self, paragraph: int, start: int, sentence: str):
+        """German: the words' end, the verb and the speaker of a sentence closing on ", <verb> <speaker>"
+        with any verb (", forderte Söder", ", gab die Ministerin zu bedenken", ", zeigte sich Merz überzeugt"),
+        or None."""
+        tail = re.search(
+            r",\s*(?P<verb>[a-zäöüß]{3,})\s+(?P<rest>(?:sich\s+)?(?:[A-ZÄÖÜ]|(?:der|die|ein|eine|er|sie)\b)[^,;]*?)"
+            r"[.!?]?\s*$",
+            sentence,
+        )
+        if tail is None:
+            return None
+        verb = tail.group("verb")
+        past = verb.endswith(("te", "ten")) and not verb.endswith(("ste", "sten")) and verb not in ("heute", "bitte")
+        if not (past or verb in _STRONG_PAST_DE) or verb in self.lex.subjunctive:
+            return None  # "…, werde Israel weiterkämpfen", "…, diese Lücke zu schließen", "…, letzte Woche"
+        rest_start = start + tail.start("rest")
+        rest = tail.group("rest")
+        cut = re.search(rf"\s(?:{_CIRCUMSTANCES['de']})\s", rest)
+        cut_at = cut.start() if cut else len(rest)
+        recipient = self._recipient(rest)
+        if recipient is not None and recipient < cut_at:
+            cut_at = recipient
+        pronoun = re.match(r"(?:sich\s+)?(er|sie)\b", rest)
+        speaker, label = self._speaker(
+            paragraph,
+            rest_start,
+            rest_start + cut_at,
+            subject=False,
+            pronoun=pronoun.group(1) if pronoun else "",
+            anchor=start,
+        )
+        return start + tail.start(), tail.group("verb"), speaker, label
 
     def _voice_of(self, label: str) -> str | None:
         """The organisation a speaker phrase is, or is one of the voices of ("le Quai d'Orsay", "ein Sprecher
@@ -1282,6 +1473,14 @@ class _Story:
             return None  # "sagte X: „…“" is a quotation, read with its quote
         if (
             self.language == "de"
+            and verb in ("sprach", "sprachen")
+            and re.search(r"\s(?:über|mit)\s", sentence[match.end("verb") : match.end()])
+        ):
+            # "Mit der dpa sprach er über die Ukraine, die USA und …": whom and what about, not words ("sprach
+            # von einem Angriff" stays)
+            return None
+        if (
+            self.language == "de"
             and _RELATIVE_CLAUSE_DE_RE.match(sentence, match.end())
             and re.search(r"[A-ZÄÖÜ][\w-]*\s*,\s*$", sentence[: match.end()])
         ):
@@ -1298,11 +1497,27 @@ class _Story:
         if self._fronted(paragraph, start, subject_end):
             # "Nach dem Treffen mit Macron sagte Merz, …": the subject follows the verb
             comma = start + sentence.rfind(",", 0, match.end())
-            speaker, label = self._speaker(
-                paragraph, start + match.end("verb"), comma, subject=False, null_subject=True, anchor=start
-            )
+            if self.paragraphs[paragraph][start + match.end("verb") : comma].strip() or not re.search(
+                r"\s(?:hatte|hatten|hat|haben|habe|hätte|hätten)\s", sentence[: match.start()]
+            ):
+                speaker, label = self._speaker(
+                    paragraph, start + match.end("verb"), comma, subject=False, null_subject=True, anchor=start
+                )
+            else:
+                # "Zuvor hatte Söder erklärt, …": the subject stands between the auxiliary and the participle
+                speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
         else:
             speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
+            relative = self.language == "de" and re.search(
+                r",\s*(?:der|die|welcher|welche)\b[^,]*$", self.paragraphs[paragraph][start:subject_end]
+            )
+            if relative:
+                # "Kern traf Selenskyj, der sagte, …": the words of whom the relative pronoun stands for, the
+                # name right before it, else no one known
+                comma = start + relative.start()
+                named = [who for (p, s), e, who in self.mentions if p == paragraph and s < comma <= e + 1]
+                speaker = named[-1] if named else None
+                label = "" if speaker else self.paragraphs[paragraph][start:subject_end].strip()[:80]
         return INDIRECT, start + match.end(), end, verb, speaker, label
 
     def _according(self, paragraph, start, end, sentence, quotes):
@@ -1390,6 +1605,17 @@ class _Story:
         return found
 
 
+# Strong verbs' simple past that report words without being in the data's list ("…, gab Söder zu bedenken")
+_STRONG_PAST_DE = frozenset(
+    "gab gaben bat baten warf warfen riet rieten hielt hielten wies wiesen schloss trat sprach".split()
+)
+# Konjunktiv II forms: reported speech uses them where Konjunktiv I looks like the indicative, and the narrator
+# uses them as the conditional
+_KONJUNKTIV_II_DE = frozenset("würde würden wären wäre hätten hätte müssten müsste könnten könnte".split())
+# Words opening a condition or a purpose before the verb ("Für eine Änderung …", "Dafür", "Ohne Einigung")
+_HYPOTHETICAL_OPENERS_DE = frozenset("für dafür dazu ohne bei beim im dann sonst andernfalls damit".split())
+
+
 def _second_is_konjunktiv(clause: str) -> bool:
     """German: whether the verb after a main clause's first phrase has the Konjunktiv I ending of the third
     person singular ("Die Hamas benutze Zivilisten", "Sein Land bilde Ingenieure aus"): the phrase is an
@@ -1423,6 +1649,17 @@ _NOT_KONJUNKTIV_DE = frozenset(
 
 
 _PARTIES_DE = {"CDU", "CSU", "SPD", "FDP", "AFD", "GRÜNE", "LINKE", "BSW", "ÖVP", "SPÖ", "FPÖ", "NEOS"}
+
+
+def _descriptive_role(word: str) -> bool:
+    """German: whether a role word describes a person rather than naming an office ("SPD-Politiker",
+    "Grünen-Chefin", "Diplomat", "Ökonomin"; not "Kanzler", "Präsident", "Regierungschef")."""
+    return _party(word) is not None or bool(
+        re.search(
+            r"(?:politiker|diplomat|experte|ökonom|analyst|forscher|wissenschaftler|historiker|abgeordnete)(?:in|en|innen|r)?$",
+            word.lower(),
+        )
+    )
 
 
 def _party(word: str) -> str | None:
