@@ -12,7 +12,7 @@ mentions by surname join the full name, word by whole word, so "Kishi" never mat
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -355,13 +355,18 @@ def _opens_sentence(before: str) -> bool:
 
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     """Offsets in the run of the name: the words after the titles before it, at most four."""
+    return _run_name_span(run, document.date)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the run and the date; the same runs come back ("Baker")
+def _run_name_span(run: str, date) -> tuple[int, int] | None:
     words = run.split()
     first = 0
-    while first < len(words) and is_prefix_word(words[first], document.date):
+    while first < len(words) and is_prefix_word(words[first], date):
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
-        if is_title_word(words[i], document.date):
+        if is_title_word(words[i], date):
             first = i + 1
             break
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
@@ -502,14 +507,14 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     """
     date = document.date
     last = before[-40:].rstrip(" ,").rsplit(None, 1)[-1:]
-    if not last or not (is_role_word(last[0]) or _is_title(last[0]) or country_code(last[0], date)):
+    if not last or not _introduces(last[0], date):
         return "", None, False  # the common case: nothing before the name introduces it
     tokens = _PREFIX_TOKEN_RE.findall(before[-120:])
     honorific = bool(tokens) and tokens[-1].lower() in HONORIFICS
     if tokens and tokens[-1] == ",":  # "Japan's Minister of International Trade and Industry, Hajime Tamura"
         tokens.pop()
     words: list[str] = []
-    while tokens and (is_role_word(tokens[-1]) or _is_title(tokens[-1]) or country_code(tokens[-1], date)):
+    while tokens and _introduces(tokens[-1], date):
         words.insert(0, tokens.pop())
     country = None
     while words and (words[0].lower() in _ROLE_LEAD_WORDS or country_code(words[0], date)):
@@ -520,6 +525,12 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     while len(words) > 1 and words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
         words.pop()  # "press secretary Maj. Gen.": the ranks are no part of the role
     return " ".join(_role_head_part(words)), country or _country_inside(words, date), honorific
+
+
+@lru_cache(maxsize=8192)  # a pure function of the word and the date, asked of the same words again and again
+def _introduces(word: str, date) -> bool:
+    """A word of a role, a title or a country's, printed before a name: "Minister", "Mrs", "Japanese"."""
+    return is_role_word(word) or _is_title(word) or country_code(word, date) is not None
 
 
 def _role_head_part(words: list[str]) -> list[str]:
@@ -759,29 +770,41 @@ def _matching_person(name: str, people: list[_Person], at: tuple[int, int] | Non
     return candidates[0] if len(candidates) == 1 else None
 
 
+_NOT_KEY_WORDS = PARTICLES | ROYAL_TITLES
+
+
 def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     """Count bare surname mentions ("Hornung said", "Kishida's government") of known people."""
     owners: dict[str, list[_Person]] = {}
     for person in people:
         # In the name's order (not a set's), so that the forms come out the same in every process.
         words = dict.fromkeys(_ARTICLE_RE.sub("", w) for w in key_words(person.name))  # "al-Tayer" is also "Tayer"
-        for word in [w for w in words if len(w) > 2 and w.lower() not in PARTICLES | ROYAL_TITLES]:
+        for word in [w for w in words if len(w) > 2 and w.lower() not in _NOT_KEY_WORDS]:
             owners.setdefault(word, []).append(person)
     # Two people sharing a word: a bare mention of it would be a guess.
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
+    # One search of the whole body per word, not one per paragraph: the paragraphs joined by line
+    # breaks (no word holds one, and a break is no letter, as a paragraph's edge is not).
+    text = "\n".join(paragraphs)
+    offsets, at = [], 0
+    for paragraph in paragraphs:
+        offsets.append(at)
+        at += len(paragraph) + 1
     for word, person in unique.items():
-        for index, paragraph in enumerate(paragraphs):
-            if word not in paragraph:
-                continue  # the common case
-            taken = sorted((s.start, s.end) for s in person.spans if s.paragraph == index)
-            for start in _whole_word_starts(paragraph, word):
-                end = start + len(word)
-                at = bisect_left(taken, (start, end))
-                if any(a < end and start < b for a, b in taken[max(0, at - 1) : at + 1]):
-                    continue
-                person.spans.append(Span(index, start, end))
-                if word not in person.forms:
-                    person.forms.append(word)
+        index, taken = -1, []
+        for found in _whole_word_starts(text, word):
+            paragraph = bisect_right(offsets, found) - 1
+            start = found - offsets[paragraph]
+            end = start + len(word)
+            if paragraph != index:  # the person's spans in this paragraph, before this word's
+                index = paragraph
+                taken = sorted((s.start, s.end) for s in person.spans if s.paragraph == index)
+            at = bisect_left(taken, (start, end))
+            if any(a < end and start < b for a, b in taken[max(0, at - 1) : at + 1]):
+                continue
+            person.spans.append(Span(index, start, end))
+            if word not in person.forms:
+                person.forms.append(word)
 
 
 def _whole_word_starts(paragraph: str, word: str):

@@ -932,14 +932,15 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
     ends it only before a pronoun or a name."""
     stop = _LAST_HARD_STOP_RE.match(masked, s0, end)
     start = stop.end() if stop else s0
-    words = list(_WORD_RE.finditer(masked, start, end))
-    for i in range(len(words) - 1, -1, -1):
-        lower = words[i].group().lower()
-        rest = (words[i + 1].start() if i + 1 < len(words) else end, end)
+    words = masked[start:end].split()  # the words of _WORD_RE ("\S+"), read back from the verb
+    after = end  # where the words after the one read start
+    for word in reversed(words):
+        lower = word.lower()
         if lower in _BOUNDARY_WORDS or lower in SPEECH_VERBS:
-            return rest[0]
-        if lower == "and" and _is_pronoun_or_name(masked, rest, story):
-            return rest[0]
+            return after
+        if lower == "and" and _is_pronoun_or_name(masked, (after, end), story):
+            return after
+        after = masked.rindex(word, start, after)
     return start
 
 
