@@ -239,6 +239,7 @@ def _may_name_organisation(run: str, story_abbreviations: dict[str, _Found]) -> 
     return _holds_name_or_head(run) or any(abbreviation in run for abbreviation in story_abbreviations)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the run; the same runs come back ("Treasury Secretary James Baker")
 def _holds_name_or_head(run: str) -> bool:
     """Whether a whole gazetteer name or head word stands in the run (not inside a word)."""
     found = _NAME_OR_HEAD_RE.search(run)

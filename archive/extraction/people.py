@@ -490,13 +490,17 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
     for i, token in enumerate(tokens):
-        if token.endswith("-based"):
-            return True  # "Brussels-based": where a body sits, no name
-        if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
+        if _blocking_word(token, document.date) or token.lower() in excluded:
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
             return True
     return False
+
+
+@lru_cache(maxsize=8192)  # a pure function of the word and the date; the same words come back
+def _blocking_word(token: str, date) -> bool:
+    """ "Brussels-based" (where a body sits), an acronym, a title word: never in a name."""
+    return token.endswith("-based") or token.isupper() or is_title_word(token, date)
 
 
 def _role_before(before: str, document: Document) -> tuple[str, str | None, bool]:
