@@ -703,13 +703,13 @@ def _join_variants(people: list[_Person]) -> list[_Person]:
 
 
 def _variant_of(name: str, people: list[_Person]) -> _Person | None:
-    words = name.lower().replace("-", " ").split()
+    words = _lower_words(name)
     text = " ".join(words)
     if len(text) < 5:
         return None
     found = None
     for other in people:
-        other_words = other.name.lower().replace("-", " ").split()
+        other_words = _lower_words(other.name)
         tail = " ".join(other_words[-len(words) :])
         if tail == text or tail[:1] != text[:1]:
             continue
@@ -719,6 +719,11 @@ def _variant_of(name: str, people: list[_Person]) -> _Person | None:
                 return None  # two people it could be
             found = other
     return found
+
+
+@lru_cache(maxsize=4096)  # a pure function of the name, read for every pair of people (quadratic)
+def _lower_words(name: str) -> tuple[str, ...]:
+    return tuple(name.lower().replace("-", " ").split())
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
