@@ -530,8 +530,10 @@ def _bare_after_quote(masked, sentences, number, attribution, quotes) -> bool:
 def _is_title(text: str) -> bool:
     """ "Meet the Press", "This Week With David Brinkley": a title quoted, not words spoken."""
     text = text.rstrip(" ,")
+    if text[-1:] in ".!?":
+        return False  # the common case, words spoken (checked before the words are split)
     words = text.split()
-    return len(words) >= 2 and text[-1:] not in ".!?" and all(w[0].isupper() for w in words if len(w) > 3)
+    return len(words) >= 2 and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _paragraph_speaker(speakers: list[_Speaker]) -> _Speaker:
@@ -1702,6 +1704,11 @@ _RELATION_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # a pure function of the phrase; the same subjects come back ("he", "the ministry")
+def _names_a_relation(phrase: str) -> bool:
+    return _RELATION_RE.match(phrase) is not None
+
+
 # "An investor group led by New York investor George Soros", "a panel headed by X": the group speaks.
 _AGENT_RE = re.compile(
     r"\b(?:led|headed|chaired|owned|controlled|backed|run|founded|advised|represented|formed|appointed|named)\s+by\s"
@@ -1715,7 +1722,7 @@ _NO_SUBJECT_BEFORE = _PREPOSITIONS | {"and", "or", "nor", "told"}
 
 
 def _person_ending(phrase: str, story: _Story) -> str | None:
-    if _RELATION_RE.match(phrase):
+    if _names_a_relation(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
     for form, name in story.forms:
         if not phrase.endswith(form):
