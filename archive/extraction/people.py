@@ -786,9 +786,7 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     """Count bare surname mentions ("Hornung said", "Kishida's government") of known people."""
     owners: dict[str, list[_Person]] = {}
     for person in people:
-        # In the name's order (not a set's), so that the forms come out the same in every process.
-        words = dict.fromkeys(_ARTICLE_RE.sub("", w) for w in key_words(person.name))  # "al-Tayer" is also "Tayer"
-        for word in [w for w in words if len(w) > 2 and w.lower() not in _NOT_KEY_WORDS]:
+        for word in _mention_words(person.name):
             owners.setdefault(word, []).append(person)
     # Two people sharing a word: a bare mention of it would be a guess.
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
@@ -809,11 +807,23 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
                 index = paragraph
                 taken = sorted((s.start, s.end) for s in person.spans if s.paragraph == index)
             at = bisect_left(taken, (start, end))
-            if any(a < end and start < b for a, b in taken[max(0, at - 1) : at + 1]):
+            # Overlaps the span just before it or the one at it (no generator: this runs for every use)
+            if at and taken[at - 1][0] < end and start < taken[at - 1][1]:
+                continue
+            if at < len(taken) and taken[at][0] < end and start < taken[at][1]:
                 continue
             person.spans.append(Span(index, start, end))
             if word not in person.forms:
                 person.forms.append(word)
+
+
+@lru_cache(maxsize=4096)  # a pure function of the name
+def _mention_words(name: str) -> tuple[str, ...]:
+    """The words of a name a bare mention may use: "al-Tayer" is also "Tayer"; no particle, no title,
+    none shorter than three letters. In the name's order (not a set's), so that the forms come out
+    the same in every process."""
+    words = dict.fromkeys(_ARTICLE_RE.sub("", w) for w in key_words(name))
+    return tuple(w for w in words if len(w) > 2 and w.lower() not in _NOT_KEY_WORDS)
 
 
 def _whole_word_starts(paragraph: str, word: str):
