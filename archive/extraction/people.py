@@ -355,18 +355,13 @@ def _opens_sentence(before: str) -> bool:
 
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     """Offsets in the run of the name: the words after the titles before it, at most four."""
-    return _run_name_span(run, document.date)
-
-
-@lru_cache(maxsize=8192)  # a pure function of the run and the date; the same runs come back ("Baker")
-def _run_name_span(run: str, date) -> tuple[int, int] | None:
     words = run.split()
     first = 0
-    while first < len(words) and is_prefix_word(words[first], date):
+    while first < len(words) and is_prefix_word(words[first], document.date):
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
-        if is_title_word(words[i], date):
+        if is_title_word(words[i], document.date):
             first = i + 1
             break
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
@@ -490,17 +485,13 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
     for i, token in enumerate(tokens):
-        if _blocking_word(token, document.date) or token.lower() in excluded:
+        if token.endswith("-based"):
+            return True  # "Brussels-based": where a body sits, no name
+        if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
             return True
     return False
-
-
-@lru_cache(maxsize=8192)  # a pure function of the word and the date; the same words come back
-def _blocking_word(token: str, date) -> bool:
-    """ "Brussels-based" (where a body sits), an acronym, a title word: never in a name."""
-    return token.endswith("-based") or token.isupper() or is_title_word(token, date)
 
 
 def _role_before(before: str, document: Document) -> tuple[str, str | None, bool]:
@@ -511,14 +502,14 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     """
     date = document.date
     last = before[-40:].rstrip(" ,").rsplit(None, 1)[-1:]
-    if not last or not _introduces(last[0], date):
+    if not last or not (is_role_word(last[0]) or _is_title(last[0]) or country_code(last[0], date)):
         return "", None, False  # the common case: nothing before the name introduces it
     tokens = _PREFIX_TOKEN_RE.findall(before[-120:])
     honorific = bool(tokens) and tokens[-1].lower() in HONORIFICS
     if tokens and tokens[-1] == ",":  # "Japan's Minister of International Trade and Industry, Hajime Tamura"
         tokens.pop()
     words: list[str] = []
-    while tokens and _introduces(tokens[-1], date):
+    while tokens and (is_role_word(tokens[-1]) or _is_title(tokens[-1]) or country_code(tokens[-1], date)):
         words.insert(0, tokens.pop())
     country = None
     while words and (words[0].lower() in _ROLE_LEAD_WORDS or country_code(words[0], date)):
@@ -529,12 +520,6 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     while len(words) > 1 and words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
         words.pop()  # "press secretary Maj. Gen.": the ranks are no part of the role
     return " ".join(_role_head_part(words)), country or _country_inside(words, date), honorific
-
-
-@lru_cache(maxsize=8192)  # a pure function of the word and the date, asked of the same words again and again
-def _introduces(word: str, date) -> bool:
-    """A word of a role, a title or a country's, printed before a name: "Minister", "Mrs", "Japanese"."""
-    return is_role_word(word) or _is_title(word) or country_code(word, date) is not None
 
 
 def _role_head_part(words: list[str]) -> list[str]:
