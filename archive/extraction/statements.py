@@ -402,9 +402,13 @@ def _statements_in(
         # The sentence's quotations and verbs, found by bisection: time stays linear in the text.
         sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)]
         sentence_verbs = verbs[bisect_left(verb_starts, s0) : bisect_left(verb_starts, s1)]
-        attribution = _attribution(masked, s0, s1, sentence_verbs[:_VERBS_PER_SENTENCE], story)
+        attribution = (
+            _attribution(masked, s0, s1, sentence_verbs[:_VERBS_PER_SENTENCE], story) if sentence_verbs else None
+        )
         if attribution is None:
-            loose = [q for q in sentence_quotes if _words(q.text) >= 2]
+            loose = [q for q in sentence_quotes if _words(q.text) >= 2] if sentence_quotes else []
+            if not loose and not (number == 0 and opening_speaker):
+                continue  # the common case, no quotation to place: none of the branches below does a thing
             if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
                 waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
             elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on

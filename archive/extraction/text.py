@@ -113,6 +113,8 @@ def split_sentences(paragraph: str) -> list[str]:
 def is_upper_text(text: str) -> bool:
     """True when the text has letters, all of a script with case (Latin, Greek, Cyrillic...), and
     none of them lower-case. Letters without case (Arabic, Chinese, Hebrew...) are never "capitals"."""
+    if text.isascii():
+        return text.isupper()  # the same test for ASCII (its letters are its cased characters), in C
     letters = [char for char in text if char.isalpha()]
     return bool(letters) and all(char.isupper() for char in letters)
 
