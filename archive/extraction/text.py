@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 # A word: letters (any script), inner apostrophes ("N'Djamena", "O'Neill") and dotted
@@ -28,17 +27,18 @@ class Word(NamedTuple):
 def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of a paragraph (or of paragraph[start:end]) with their offsets in the paragraph."""
     found = []
+    make = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple: this runs for every word
     for match in _WORD_RE.finditer(paragraph, start, len(paragraph) if end is None else end):
         text = match.group()
-        possessive = text.endswith(_POSSESSIVE_ENDINGS)
-        if possessive:
-            text = text[:-2]
         start = match.start()
-        found.append(Word(text, start, start + len(text), possessive))
+        if text.endswith(_POSSESSIVE_ENDINGS):
+            text = text[:-2]
+            found.append(make(Word, (text, start, start + len(text), True)))
+        else:
+            found.append(make(Word, (text, start, match.end(), False)))
     return found
 
 
-@lru_cache(maxsize=8192)  # a pure function of the text, asked of the same capitalised runs again and again
 def is_one_word(text: str) -> bool:
     """True when `words(text)` is the text itself, as one word without a possessive."""
     return _WORD_RE.fullmatch(text) is not None and not text.endswith(_POSSESSIVE_ENDINGS)
