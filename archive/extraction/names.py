@@ -108,15 +108,11 @@ def _dated_country_code(word: str, date: dt.date | None) -> str | None:
     return country_for_word(_POSSESSIVE_RE.sub("", word), date)
 
 
-# The tests of a word are cached on (word, its date key), not (word, story date): a word that
-# names no country reads the same on every date, and its cached answer serves every story.
-def _date_key(word: str, date: dt.date | None) -> dt.date | None:
-    return date if _names_a_country(word) else None
-
-
+# The tests of a word are cached on (word, date) only for a word that names a country, else on
+# (word, None): such a word reads the same on every date, and its cached answer serves every story.
 def is_title_word(word: str, date: dt.date | None = None) -> bool:
     """A word that introduces a name rather than belongs to it: role, title, country, institution."""
-    return _is_title_word(word, _date_key(word, date))
+    return _is_title_word(word, date if _names_a_country(word) else None)
 
 
 @lru_cache(maxsize=8192)
@@ -129,7 +125,7 @@ def _is_title_word(word: str, date: dt.date | None) -> bool:
 
 def is_prefix_word(word: str, date: dt.date | None = None) -> bool:
     """A capitalised word that cannot start a name: a title word or a common non-name."""
-    return _is_prefix_word(word, _date_key(word, date))
+    return _is_prefix_word(word, date if _names_a_country(word) else None)
 
 
 @lru_cache(maxsize=8192)

@@ -356,12 +356,13 @@ def _opens_sentence(before: str) -> bool:
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     """Offsets in the run of the name: the words after the titles before it, at most four."""
     words = run.split()
+    date = document.date
     first = 0
-    while first < len(words) and is_prefix_word(words[first], document.date):
+    while first < len(words) and is_prefix_word(words[first], date):
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
-        if is_title_word(words[i], document.date):
+        if is_title_word(words[i], date):
             first = i + 1
             break
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
