@@ -99,7 +99,8 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(paragraph):
         before = paragraph[start : match.start() + 1].rstrip(".")
-        last_word = before.rsplit(None, 1)[-1] if before.strip() else ""
+        last_word = before.rsplit(None, 1)[-1:]  # [] when only spaces (no copy of the sentence to test that)
+        last_word = last_word[0] if last_word else ""
         if last_word in _NO_BREAK_BEFORE or (len(last_word) == 1 and last_word.isupper()):
             continue
         sentences.append(paragraph[start : match.end()].strip())
