@@ -228,7 +228,8 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
         ws = words(paragraph, run.start(), run.end())
         for match in _matches_in_run(paragraph, ws, run.start(), story_abbreviations, document):
             results.append((ws[match.start].start, ws[match.end - 1].end, match))
-    results.sort(key=lambda item: item[0])
+    if len(results) > 1:
+        results.sort(key=lambda item: item[0])
     return results
 
 
@@ -237,7 +238,9 @@ def _may_name_organisation(run: str, story_abbreviations: dict[str, _Found]) -> 
     "Paul Volcker") hold no gazetteer name, head word or abbreviation the story defined."""
     if " " not in run and "-" not in run and is_one_word(run):
         return run in ENTRIES or run in story_abbreviations
-    return _holds_name_or_head(run) or any(abbreviation in run for abbreviation in story_abbreviations)
+    return _holds_name_or_head(run) or (
+        bool(story_abbreviations) and any(abbreviation in run for abbreviation in story_abbreviations)
+    )
 
 
 @lru_cache(maxsize=8192)  # a pure function of the run; the same runs come back ("Treasury Secretary James Baker")
