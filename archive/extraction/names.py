@@ -113,18 +113,28 @@ def _dated_country_code(word: str, date: dt.date | None) -> str | None:
     return country_for_word(_POSSESSIVE_RE.sub("", word), date)
 
 
-@lru_cache(maxsize=8192)
+# The tests of a word are cached on (word, date) only for a word that names a country, else on
+# (word, None): such a word reads the same on every date, and its cached answer serves every story.
 def is_title_word(word: str, date: dt.date | None = None) -> bool:
     """A word that introduces a name rather than belongs to it: role, title, country, institution."""
+    return _is_title_word(word, date if _names_a_country(word) else None)
+
+
+@lru_cache(maxsize=8192)
+def _is_title_word(word: str, date: dt.date | None) -> bool:
     lower = word.lower()
     return (
         is_role_word(word) or lower in HONORIFICS or lower in ORGANISATION_WORDS or country_code(word, date) is not None
     )
 
 
-@lru_cache(maxsize=8192)
 def is_prefix_word(word: str, date: dt.date | None = None) -> bool:
     """A capitalised word that cannot start a name: a title word or a common non-name."""
+    return _is_prefix_word(word, date if _names_a_country(word) else None)
+
+
+@lru_cache(maxsize=8192)
+def _is_prefix_word(word: str, date: dt.date | None) -> bool:
     return is_title_word(word, date) or is_non_name(word)
 
 

@@ -12,7 +12,7 @@ mentions by surname join the full name, word by whole word, so "Kishi" never mat
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -379,12 +379,13 @@ def _opens_sentence(before: str) -> bool:
 def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     """Offsets in the run of the name: the words after the titles before it, at most four."""
     words = run.split()
+    date = document.date
     first = 0
-    while first < len(words) and is_prefix_word(words[first], document.date):
+    while first < len(words) and is_prefix_word(words[first], date):
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
-        if is_title_word(words[i], document.date):
+        if is_title_word(words[i], date):
             first = i + 1
             break
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
@@ -721,13 +722,13 @@ def _join_variants(people: list[_Person]) -> list[_Person]:
 
 
 def _variant_of(name: str, people: list[_Person]) -> _Person | None:
-    words = name.lower().replace("-", " ").split()
+    words = _lower_words(name)
     text = " ".join(words)
     if len(text) < 5:
         return None
     found = None
     for other in people:
-        other_words = other.name.lower().replace("-", " ").split()
+        other_words = _lower_words(other.name)
         tail = " ".join(other_words[-len(words) :])
         if tail == text or tail[:1] != text[:1]:
             continue
@@ -737,6 +738,11 @@ def _variant_of(name: str, people: list[_Person]) -> _Person | None:
                 return None  # two people it could be
             found = other
     return found
+
+
+@lru_cache(maxsize=4096)  # a pure function of the name, read for every pair of people (quadratic)
+def _lower_words(name: str) -> tuple[str, ...]:
+    return tuple(name.lower().replace("-", " ").split())
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -792,29 +798,51 @@ def _matching_person(name: str, people: list[_Person], at: tuple[int, int] | Non
     return candidates[0] if len(candidates) == 1 else None
 
 
+_NOT_KEY_WORDS = PARTICLES | ROYAL_TITLES
+
+
 def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     """Count bare surname mentions ("Hornung said", "Kishida's government") of known people."""
     owners: dict[str, list[_Person]] = {}
     for person in people:
-        # In the name's order (not a set's), so that the forms come out the same in every process.
-        words = dict.fromkeys(_ARTICLE_RE.sub("", w) for w in key_words(person.name))  # "al-Tayer" is also "Tayer"
-        for word in [w for w in words if len(w) > 2 and w.lower() not in PARTICLES | ROYAL_TITLES]:
+        for word in _mention_words(person.name):
             owners.setdefault(word, []).append(person)
     # Two people sharing a word: a bare mention of it would be a guess.
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
+    # One search of the whole body per word, not one per paragraph: the paragraphs joined by line
+    # breaks (no word holds one, and a break is no letter, as a paragraph's edge is not).
+    text = "\n".join(paragraphs)
+    offsets, at = [], 0
+    for paragraph in paragraphs:
+        offsets.append(at)
+        at += len(paragraph) + 1
     for word, person in unique.items():
-        for index, paragraph in enumerate(paragraphs):
-            if word not in paragraph:
-                continue  # the common case
-            taken = sorted((s.start, s.end) for s in person.spans if s.paragraph == index)
-            for start in _whole_word_starts(paragraph, word):
-                end = start + len(word)
-                at = bisect_left(taken, (start, end))
-                if any(a < end and start < b for a, b in taken[max(0, at - 1) : at + 1]):
-                    continue
-                person.spans.append(Span(index, start, end))
-                if word not in person.forms:
-                    person.forms.append(word)
+        index, taken = -1, []
+        for found in _whole_word_starts(text, word):
+            paragraph = bisect_right(offsets, found) - 1
+            start = found - offsets[paragraph]
+            end = start + len(word)
+            if paragraph != index:  # the person's spans in this paragraph, before this word's
+                index = paragraph
+                taken = sorted((s.start, s.end) for s in person.spans if s.paragraph == index)
+            at = bisect_left(taken, (start, end))
+            # Overlaps the span just before it or the one at it (no generator: this runs for every use)
+            if at and taken[at - 1][0] < end and start < taken[at - 1][1]:
+                continue
+            if at < len(taken) and taken[at][0] < end and start < taken[at][1]:
+                continue
+            person.spans.append(Span(index, start, end))
+            if word not in person.forms:
+                person.forms.append(word)
+
+
+@lru_cache(maxsize=4096)  # a pure function of the name
+def _mention_words(name: str) -> tuple[str, ...]:
+    """The words of a name a bare mention may use: "al-Tayer" is also "Tayer"; no particle, no title,
+    none shorter than three letters. In the name's order (not a set's), so that the forms come out
+    the same in every process."""
+    words = dict.fromkeys(_ARTICLE_RE.sub("", w) for w in key_words(name))
+    return tuple(w for w in words if len(w) > 2 and w.lower() not in _NOT_KEY_WORDS)
 
 
 def _whole_word_starts(paragraph: str, word: str):

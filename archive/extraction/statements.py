@@ -80,7 +80,7 @@ _NO_BREAK_RE = re.compile(
     r"Corp|Co|No"
 )
 _WORD_RE = re.compile(r"\S+")
-_NON_SPACE_RE = re.compile(r"\S")
+_SPACES_RE = re.compile(r"(\s+)")  # split with the spaces kept: words at even places
 
 # Words that show a phrase is a clause, not a noun phrase naming a speaker.
 _CLAUSE_MARKERS = frozenset(
@@ -405,9 +405,13 @@ def _statements_in(
         # The sentence's quotations and verbs, found by bisection: time stays linear in the text.
         sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)]
         sentence_verbs = verbs[bisect_left(verb_starts, s0) : bisect_left(verb_starts, s1)]
-        attribution = _attribution(masked, s0, s1, sentence_verbs[:_VERBS_PER_SENTENCE], story)
+        attribution = (
+            _attribution(masked, s0, s1, sentence_verbs[:_VERBS_PER_SENTENCE], story) if sentence_verbs else None
+        )
         if attribution is None:
-            loose = [q for q in sentence_quotes if _words(q.text) >= 2]
+            loose = [q for q in sentence_quotes if _words(q.text) >= 2] if sentence_quotes else []
+            if not loose and not (number == 0 and opening_speaker):
+                continue  # the common case, no quotation to place: none of the branches below does a thing
             if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
                 waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
             elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
@@ -570,8 +574,10 @@ def _bare_after_quote(masked, sentences, number, attribution, quotes) -> bool:
 def _is_title(text: str) -> bool:
     """ "Meet the Press", "This Week With David Brinkley": a title quoted, not words spoken."""
     text = text.rstrip(" ,")
+    if text[-1:] in ".!?":
+        return False  # the common case, words spoken (checked before the words are split)
     words = text.split()
-    return len(words) >= 2 and text[-1:] not in ".!?" and all(w[0].isupper() for w in words if len(w) > 3)
+    return len(words) >= 2 and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _paragraph_speaker(speakers: list[_Speaker]) -> _Speaker:
@@ -834,7 +840,7 @@ _QUOTED_PASSIVE_RE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quo
 def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
     end = _strip_trailing(masked, s0, verb.start)
     head = masked[s0:end]
-    if not head.strip() or head.endswith((*_QUOTE_CHARS, "’’", "''")):
+    if not head.strip() or head.endswith(_QUOTE_ENDS):
         return _inverted(masked, s0, s1, verb, after_quotation=True)
     if head.endswith(("—", "–")) and head[-1] in head[:-1] and len(masked) <= _DASHED_PARAGRAPH_CHARS:
         # "Maria Lopez — the ranking Democrat on the panel — said": dashes around an apposition are
@@ -874,6 +880,7 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     return _Attribution(verb.text, subject, appositions, content)
 
 
+_QUOTE_ENDS = (*_QUOTE_CHARS, "’’", "''")
 _DASHED_PARAGRAPH_CHARS = 20_000  # the dashes are read as commas on a copy: never of a huge paragraph
 
 
@@ -987,14 +994,15 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
     ends it only before a pronoun or a name."""
     stop = _LAST_HARD_STOP_RE.match(masked, s0, end)
     start = stop.end() if stop else s0
-    words = list(_WORD_RE.finditer(masked, start, end))
-    for i in range(len(words) - 1, -1, -1):
-        lower = words[i].group().lower()
-        rest = (words[i + 1].start() if i + 1 < len(words) else end, end)
+    words = masked[start:end].split()  # the words of _WORD_RE ("\S+"), read back from the verb
+    after = end  # where the words after the one read start
+    for word in reversed(words):
+        lower = word.lower()
         if lower in _BOUNDARY_WORDS or lower in SPEECH_VERBS:
-            return rest[0]
-        if lower == "and" and _is_pronoun_or_name(masked, rest, story):
-            return rest[0]
+            return after
+        if lower == "and" and _is_pronoun_or_name(masked, (after, end), story):
+            return after
+        after = masked.rindex(word, start, after)
     return start
 
 
@@ -1782,6 +1790,11 @@ _RELATION_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # a pure function of the phrase; the same subjects come back ("he", "the ministry")
+def _names_a_relation(phrase: str) -> bool:
+    return _RELATION_RE.match(phrase) is not None
+
+
 # "An investor group led by New York investor George Soros", "a panel headed by X": the group speaks.
 _AGENT_RE = re.compile(
     r"\b(?:led|headed|chaired|owned|controlled|backed|run|founded|advised|represented|formed|appointed|named)\s+by\s"
@@ -1791,8 +1804,11 @@ _AGENT_RE = re.compile(
 _HEAD_OF_RE = re.compile(r"(?i:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:of|for)\s")
 
 
+_NO_SUBJECT_BEFORE = _PREPOSITIONS | {"and", "or", "nor", "told"}
+
+
 def _person_ending(phrase: str, story: _Story) -> str | None:
-    if _RELATION_RE.match(phrase):
+    if _names_a_relation(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
     for form, name in story.forms:
         if not phrase.endswith(form):
@@ -1801,7 +1817,7 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
         if before and (before[-1].isalnum() or before[-1] == "-"):
             continue
         words = before.split()
-        if words and words[-1].lower() in _PREPOSITIONS | {"and", "or", "nor", "told"}:
+        if words and words[-1].lower() in _NO_SUBJECT_BEFORE:
             return None
         if any(w.endswith("ing") and w.islower() and not is_role_word(w) for w in words[1:]):
             return None  # "One official attending the talks with Minister X": X is no subject
@@ -2598,7 +2614,11 @@ def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
     for quote in quotes:
         start, end = quote.start, quote.end
         parts.append(paragraph[last:start])
-        quoted = _NON_SPACE_RE.sub("Q", paragraph[start:end])
+        # Every character but spaces as "Q": the runs between spaces replaced whole (a regex
+        # substitution of each character took twice as long).
+        pieces = _SPACES_RE.split(paragraph[start:end])
+        pieces[::2] = ["Q" * len(piece) for piece in pieces[::2]]
+        quoted = "".join(pieces)
         if paragraph[start:end].rstrip()[-1:] in (".", "!", "?"):  # the sentence ends inside the quote
             cut = len(paragraph[start:end].rstrip()) - 1
             quoted = quoted[:cut] + paragraph[start + cut] + quoted[cut + 1 :]

@@ -27,13 +27,15 @@ class Word(NamedTuple):
 def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of a paragraph (or of paragraph[start:end]) with their offsets in the paragraph."""
     found = []
+    make = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple: this runs for every word
     for match in _WORD_RE.finditer(paragraph, start, len(paragraph) if end is None else end):
         text = match.group()
-        possessive = text.endswith(_POSSESSIVE_ENDINGS)
-        if possessive:
-            text = text[:-2]
         start = match.start()
-        found.append(Word(text, start, start + len(text), possessive))
+        if text.endswith(_POSSESSIVE_ENDINGS):
+            text = text[:-2]
+            found.append(make(Word, (text, start, start + len(text), True)))
+        else:
+            found.append(make(Word, (text, start, match.end(), False)))
     return found
 
 
@@ -97,7 +99,8 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(paragraph):
         before = paragraph[start : match.start() + 1].rstrip(".")
-        last_word = before.rsplit(None, 1)[-1] if before.strip() else ""
+        last_word = before.rsplit(None, 1)[-1:]  # [] when only spaces (no copy of the sentence to test that)
+        last_word = last_word[0] if last_word else ""
         if last_word in _NO_BREAK_BEFORE or (len(last_word) == 1 and last_word.isupper()):
             continue
         sentences.append(paragraph[start : match.end()].strip())
@@ -111,6 +114,8 @@ def split_sentences(paragraph: str) -> list[str]:
 def is_upper_text(text: str) -> bool:
     """True when the text has letters, all of a script with case (Latin, Greek, Cyrillic...), and
     none of them lower-case. Letters without case (Arabic, Chinese, Hebrew...) are never "capitals"."""
+    if text.isascii():
+        return text.isupper()  # the same test for ASCII (its letters are its cased characters), in C
     letters = [char for char in text if char.isalpha()]
     return bool(letters) and all(char.isupper() for char in letters)
 
@@ -172,7 +177,11 @@ def _body_forms(body: list[str], wanted: set[str]) -> dict[str, str]:
     counts: dict[str, int] = {}
     initial: dict[str, int] = {}
     for start, end in _whole_word_uses(text, wanted):
-        opens = start == 0 or text[start - 1] == "\n" or _SENTENCE_START_RE.search(text, max(0, start - 3), start)
+        # A sentence's mark in the three characters before, then only spaces (a regex search of them
+        # cost more than the rest of the loop): this runs for every use of every headline word.
+        opens = (
+            start == 0 or text[start - 1] == "\n" or text[max(0, start - 3) : start].rstrip()[-1:] in _SENTENCE_MARKS
+        )
         tally = initial if opens else counts
         word = text[start:end]
         tally[word] = tally.get(word, 0) + 1
@@ -219,7 +228,7 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" lowers to two
 
 
-_SENTENCE_START_RE = re.compile(r"""[.!?:"“‘(]\s*$""")
+_SENTENCE_MARKS = frozenset(""".!?:"“‘(""")
 
 
 def alternation(words: list[str]) -> str:
