@@ -98,11 +98,13 @@ DIALECTS = {
         "unnest": "CROSS JOIN LATERAL unnest(f.keys) AS k(key)",
         "key": "k.key",
         "matches": "m AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS id), ",
-        # The listed rows by the list itself (its second copy; the first, `m`, is read only for the
-        # complement): the planner then knows its length and looks a short list up in the index
-        # ("soviet -oil", 274 articles: 9.3 -> 3.4 ms), or hashes a long one as it scans (the same
-        # time as joining `m`, whose length it could only guess).
+        # The listed rows by the list itself (a second copy of it; `m` is read for the complement):
+        # the planner then knows its length, and looks a short list up in the index ("soviet
+        # -oil", 274 articles: 9.3 -> 3.4 ms) or hashes it as it scans, where it could only guess
+        # the length of `m`. Up to SHORT_LIST ids: longer, the second copy cost more to parse and
+        # plan than it saved ("said", 15,000 ids, counted from the complement: 39 -> 43 ms).
         "listed": "f.{id} = ANY(%s::bigint[])",
+        "listed_long": "f.{id} IN (SELECT id FROM m)",
         "not_listed": "NOT EXISTS (SELECT 1 FROM m WHERE m.id = f.{id})",  # a hash anti-join
         "prefix": "split_part(key, ':', 1)",
         "colon": "strpos(key, ':')",
@@ -140,6 +142,7 @@ MAX_ARTICLES = {"postgresql": None, "sqlite": None}
 # 3,700 others, counted exactly). None: never (SQLite, whose embedded archives stay small enough to
 # count exactly).
 SAMPLE_FROM = {"postgresql": 10_000, "sqlite": None}
+SHORT_LIST = 5_000  # PostgreSQL: lists matched by a second copy of themselves (DIALECTS, "listed")
 SAMPLE_SIZE = 5_000
 # How long a connection trusts the number of rows it read for that choice (seconds), like the words'
 # statistics (fulltext/backends.py): asked once a minute, not on every page. A stale number only
@@ -243,6 +246,10 @@ def deferred(using: str = "default"):
                 cursor.execute(statement)
 
 
+# The dialect's entries that go into LISTED (or name its tables), not into SQL itself.
+FILLED_IN = ("listed", "listed_long", "not_listed", "keys", "id", "totals")
+
+
 def count_facets(
     ids: Ids | None, limits: dict[str, int | None], using: str = "default", lists: str = ARTICLES
 ) -> Counts:
@@ -262,6 +269,9 @@ def count_facets(
     facets = ", ".join(f"'{FACETS[name].key_prefix}'" for name in limits)  # our own constants, not input
     keys, id_column, totals = TABLES[lists]
     dialect = {**DIALECTS[connection.vendor], "keys": keys, "id": id_column, "totals": totals}
+    by_array = "listed_long" in dialect and ids is not None and len(ids) <= SHORT_LIST
+    if not by_array:
+        dialect["listed"] = dialect.get("listed_long", dialect["listed"])
     dialect["listed"] = dialect["listed"].format(**dialect)
     dialect["not_listed"] = dialect["not_listed"].format(**dialect)
     if ids is None:
@@ -269,13 +279,13 @@ def count_facets(
         dialect = {**dialect, "matches": ""}
     else:
         counted = LISTED.format(**dialect)
-        listed = [ids.as_array()] * 2 if connection.vendor == "postgresql" else [ids.as_json()]  # m, listed
-        params = [*listed, len(ids), len(ids)]
+        listed = [ids.as_array()] * (2 if by_array else 1) if connection.vendor == "postgresql" else [ids.as_json()]
+        params = [*listed, len(ids), len(ids)]  # m (and listed), then the two tests of MOST
     sql = SQL.format(
         facets=facets,
         limits=f"CASE facet {cases} END",
         counted=counted,
-        **{key: value for key, value in dialect.items() if key not in ("listed", "not_listed", "keys", "id", "totals")},
+        **{key: value for key, value in dialect.items() if key not in FILLED_IN},
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
