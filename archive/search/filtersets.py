@@ -39,6 +39,7 @@ from .fulltext import (
     parse_query,
     search_articles,
     search_statements,
+    with_snippets_only,
 )
 from .fulltext.languages import present_languages
 from .listings import AmongMany, PagedByRank, PagedBySortKey, listing_speakers, statements_by_article_date
@@ -282,7 +283,8 @@ class ArchiveSearch(django_filters.FilterSet):
         if not self.query.is_empty:
             ranked = self.ranked_ids()
             if ranked is not None:
-                return PagedByRank(ranked, self.page_rows(self.search(self.queryset.model.objects.all())))
+                rows = with_snippets_only(self.queryset.model.objects.all(), self.query, self.kind, self.languages)
+                return PagedByRank(ranked, self.page_rows(rows))
             return self.page_rows(self.results())
         return PagedBySortKey(self.results(), self.page_rows(self.queryset.model.objects.all()), self.walk())
 
@@ -322,6 +324,7 @@ ArchiveSearch.declared_filters = {
 
 class ArticleSearch(ArchiveSearch):
     noun = "article"
+    kind = "article"  # what the full-text search calls its rows
     keyed_facets = True
 
     class Meta:
@@ -370,6 +373,7 @@ class ArticleSearch(ArchiveSearch):
 
 class StatementSearch(ArchiveSearch):
     noun = "statement"
+    kind = "statement"
     lists = STATEMENTS
     article_prefix = "article__"
     keyed_facets = True

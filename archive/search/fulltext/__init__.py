@@ -17,7 +17,7 @@ A page that asks many questions of one search (count, facets) can fetch the matc
 narrow each query by them with `InIds` (one parameter, however many ids) instead of matching again.
 """
 
-from .backends import forget_statistics, match_ids, search_articles, search_statements
+from .backends import forget_statistics, match_ids, search_articles, search_statements, with_snippets_only
 from .expressions import Ids, InIds, fetch_ids
 from .fields import apply_field_filters, apply_statement_field_filters
 from .query import And, Not, Or, Phrase, Query, Term, parse_query
@@ -39,4 +39,5 @@ __all__ = [
     "parse_query",
     "search_articles",
     "search_statements",
+    "with_snippets_only",
 ]

@@ -33,6 +33,22 @@ def search_statements(queryset, query: Query, *, snippets: bool = True, language
     return _search(queryset, query, "statement", snippets, languages)
 
 
+def with_snippets_only(queryset, query: Query, kind: str, languages: list[str] | None = None):
+    """`queryset` with each row's snippet of `query`, neither matched nor ranked again: for rows
+    already chosen by the search (a page of its ranked ids, listings.PagedByRank). `kind`:
+    "article" or "statement"; `languages` as for search_articles."""
+    tree = query.tree
+    if tree is None or not tree.included:
+        return queryset  # no words to show: no snippet, as search_articles gives none
+    backend = BACKENDS[connections[queryset.db].vendor]
+    plan = lang.plan(queryset.db, languages)
+    if lang.only_english(plan):
+        return backend.with_snippets(queryset, kind, tree)
+    if kind == "statement":
+        return backend.with_statement_snippets_languages(queryset, tree, plan)
+    return backend.with_snippets_languages(queryset, tree, plan)
+
+
 def match_ids(model, query: Query, using: str = "default", languages: list[str] | None = None) -> list[int] | None:
     """The ids of all `model` rows matching plain words (no field prefix, not only exclusions), read
     straight from the full-text index when the backend keeps ids there (SQLite's FTS5 tables, kept
