@@ -283,7 +283,8 @@ class ArchiveSearch(django_filters.FilterSet):
         if not self.query.is_empty:
             ranked = self.ranked_ids()
             if ranked is not None:
-                rows = with_snippets_only(self.queryset.model.objects.all(), self.query, self.kind, self.languages)
+                rows = self.queryset.model.objects.all()
+                rows = with_snippets_only(rows, self.query, self.text_kind, self.languages)
                 return PagedByRank(ranked, self.page_rows(rows))
             return self.page_rows(self.results())
         return PagedBySortKey(self.results(), self.page_rows(self.queryset.model.objects.all()), self.walk())
@@ -324,7 +325,7 @@ ArchiveSearch.declared_filters = {
 
 class ArticleSearch(ArchiveSearch):
     noun = "article"
-    kind = "article"  # what the full-text search calls its rows
+    text_kind = "article"  # what the full-text search calls its rows ("kind" is a facet)
     keyed_facets = True
 
     class Meta:
@@ -373,7 +374,7 @@ class ArticleSearch(ArchiveSearch):
 
 class StatementSearch(ArchiveSearch):
     noun = "statement"
-    kind = "statement"
+    text_kind = "statement"
     lists = STATEMENTS
     article_prefix = "article__"
     keyed_facets = True
