@@ -199,17 +199,17 @@ def test_search_page_costs_a_constant_number_of_queries(client, articles):
     snippets = 1 if connection.vendor == "sqlite" else 0  # PostgreSQL makes them in the results' query
     # The languages stored (for the search box's analyses and whether the language facet is offered:
     # not in this English archive), statistics of the words, the matching ids, the 8 facets in one
-    # query (facet_keys.py), the results, (snippets), 2 prefetches.
-    assert queries_of(client, "/", {"q": "talks"}) == 1 + 1 + 1 + 1 + 1 + snippets + 2
+    # query (facet_keys.py), the results, (snippets), the countries and speakers beside them.
+    assert queries_of(client, "/", {"q": "talks"}) == 1 + 1 + 1 + 1 + 1 + snippets + 1
     # With filters: 2 look-ups of the chosen values' labels, the count, and the month facet (the 3
     # chosen facets counted apart, each over the results of the other filters (on SQLite their ids
     # fetched first), then the 6 others in one query).
     query = {"q": "talks", "country": ["JP", "FR"], "speaker": f"p{people[1].pk}", "year": "1981", "more": "tag"}
     apart = 3 * (2 if connection.vendor == "sqlite" else 1)
-    assert queries_of(client, "/", query) == 2 + 1 + 1 + 1 + apart + 1 + 1 + 1 + snippets + 2
+    assert queries_of(client, "/", query) == 2 + 1 + 1 + 1 + apart + 1 + 1 + 1 + snippets + 1
     # No words: the count, the languages stored, the 8 facets read from the totals (facet_keys.py),
-    # the results, 2 prefetches.
-    assert queries_of(client, "/", {}) == 1 + 1 + 1 + 1 + 2
+    # the results, the countries and speakers beside them.
+    assert queries_of(client, "/", {}) == 1 + 1 + 1 + 1 + 1
     # Statements: the count, the languages stored, 13 facets (the 8, the kind, "speaker known", the
     # speaker's country, the countries spoken about and the speaker's role) in one query from the
     # statement keys (read from their totals without words), the results (speakers and articles joined).

@@ -6,12 +6,13 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from django.db.models import BooleanField, Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connections
+from django.db.models import BooleanField, Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from archive.models import Article, ArticleCountry, ArticlePerson, Person, Statement
+from archive.models import Article, ArticleCountry, ArticlePerson, Statement
 
-from .speakers import SPEAKER_FIELDS, speaker_label
+from .speakers import speaker_label
 
 
 class AmongMany(Expression):
@@ -171,20 +172,6 @@ def article_listing(article_ids):
     )
 
 
-@functools.cache
-def _speaking_statements() -> QuerySet:
-    """The speakers of statements as plain values, in the order they speak (see named): composed
-    once per process. The person's name is looked up by id for each statement: joined, PostgreSQL
-    hashed the whole people table for some eighty statements (1.5 -> 0.8 ms)."""
-    person_name = Subquery(Person.objects.filter(pk=OuterRef("speaker_person_id")).values("name"))
-    return (
-        Statement.objects.filter(Q(speaker_person__isnull=False) | Q(speaker_organisation__isnull=False))
-        .annotate(speaker_person_name=person_name)
-        .order_by("paragraph", "start")
-        .values_list("article_id", "speaker_person_id", "speaker_person_name", *SPEAKER_FIELDS[2:])
-    )
-
-
 class Listed(NamedTuple):
     """A speaker or a country named beside an article in a result list."""
 
@@ -193,26 +180,54 @@ class Listed(NamedTuple):
     label: str
 
 
+# What a result list names beside its articles, in one query (named): their countries (part 0, by
+# name) and the speakers of their statements (part 1, in the order they speak: each speaker's
+# first statement decides, see named). A person's name is looked up by id for each statement:
+# joined, PostgreSQL hashed the whole people table for some eighty statements.
+NAMES_SQL = """
+SELECT 0 AS part, ac.article_id, ac.country_id AS code, c.name AS label, c.name AS by_name,
+       NULL AS person_id, NULL AS organisation_id, NULL AS kind, NULL AS country_id,
+       0 AS paragraph, 0 AS start
+FROM archive_articlecountry ac JOIN archive_country c ON c.code = ac.country_id
+WHERE ac.article_id IN ({ids})
+UNION ALL
+SELECT 1, s.article_id, NULL,
+       coalesce((SELECT p.name FROM archive_person p WHERE p.id = s.speaker_person_id), o.name), NULL,
+       s.speaker_person_id, s.speaker_organisation_id, o.kind, o.country_id, s.paragraph, s.start
+FROM archive_statement s LEFT JOIN archive_organisation o ON o.id = s.speaker_organisation_id
+WHERE s.article_id IN ({ids}) AND (s.speaker_person_id IS NOT NULL OR s.speaker_organisation_id IS NOT NULL)
+ORDER BY part, by_name, code, paragraph, start
+"""
+
+
 def named(page):
     """A page of articles (a Paginator's) with what a result list names beside each article:
     `listed_speakers`, each once in the order they first speak, and `listed_countries`, by name.
-    Read as plain values, two queries for the page: prefetched, the countries and the speaking
+    Read as plain values in one query (NAMES_SQL): prefetched, the countries and the speaking
     statements with their speakers were some 150 model instances a page (3 ms of Python)."""
     articles = list(page.object_list)
     by_id = {article.pk: article for article in articles}
     for article in articles:
         article.listed_speakers, article.listed_countries = [], []
-    countries = ArticleCountry.objects.filter(article_id__in=by_id).order_by("country__name", "country_id")
-    for article_id, code, name in countries.values_list("article_id", "country_id", "country__name"):
-        by_id[article_id].listed_countries.append(Listed("country", code.lower(), name))
-    speaking = _speaking_statements().filter(article_id__in=by_id)
+    if not articles:
+        return page
     seen = set()
-    for article_id, *speaker in speaking:
-        person_id, organisation_id = speaker[0], speaker[2]
-        if (article_id, person_id, organisation_id) not in seen:
-            seen.add((article_id, person_id, organisation_id))
-            kind, key = ("person", person_id) if person_id is not None else ("organisation", organisation_id)
-            by_id[article_id].listed_speakers.append(Listed(kind, key, speaker_label(*speaker)))
+    with connections[articles[0]._state.db].cursor() as cursor:  # where the page was read
+        cursor.execute(NAMES_SQL.format(ids=", ".join(["%s"] * len(by_id))), [*by_id, *by_id])
+        for part, article_id, code, label, _, person_id, organisation_id, kind, country_id, *_ in cursor:
+            if part == 0:
+                by_id[article_id].listed_countries.append(Listed("country", code.lower(), label))
+            elif (article_id, person_id, organisation_id) not in seen:
+                seen.add((article_id, person_id, organisation_id))
+                if person_id is not None:
+                    listed = Listed("person", person_id, label)
+                else:
+                    listed = Listed(
+                        "organisation",
+                        organisation_id,
+                        speaker_label(None, None, organisation_id, label, kind, country_id),
+                    )
+                by_id[article_id].listed_speakers.append(listed)
     page.object_list = articles
     return page
 
