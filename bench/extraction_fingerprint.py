@@ -10,7 +10,8 @@ shared samples (html, newsml-g2, nitf, warc; extracted as the importer extracts 
 included) and a fixed sample of 3,000 records of all.jsonl (read as `import_documents` reads them).
 The digest covers the whole Extraction (document, credits, countries, people with roles and spans,
 organisations, statements with spans, speakers and relations), serialised with dataclasses.asdict.
-Needs ARCHIVE_SHARED_DIR (or ../shared). No Django.
+Needs ARCHIVE_SHARED_DIR (or ../shared). Django is set up only for the importer's own extraction
+step (archive/importing/preparing.extract_story), which the samples go through as an import's do.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import os
 import random
 import sys
 from collections.abc import Iterator
@@ -26,7 +28,6 @@ from pathlib import Path
 
 from archive.devtools.gold_stories import CORPUS_DIR, SHARED_DIR, available, load_gold, load_story
 from archive.extraction import extract
-from archive.importing.language import normalised_language, stored_language, story_language
 from archive.importing.readers import read_input
 from archive.importing.readers.fields import document_from_record
 
@@ -53,28 +54,27 @@ def gold() -> Iterator[tuple[str, str]]:
             yield story["_name"], digest(load_story(story))
 
 
-def _extract_raw(raw, default_source: str = ""):
-    """As archive/importing/preparing.prepare extracts a story read from a file."""
-    if not normalised_language(raw.language):
-        raw.extra["detected_language"] = story_language("", raw.title, raw.text)
-    return extract(
-        raw.text,
-        title=raw.title or None,
-        date=raw.date,
-        dateline=raw.dateline or None,
-        source=raw.source or default_source or None,
-        language=stored_language(raw),
-    )
+def importer_extraction():
+    """archive/importing/preparing.extract_story: the importer's own extraction step (language
+    detection included), which needs Django set up to be imported."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    django.setup()
+    from archive.importing.preparing import extract_story
+
+    return extract_story
 
 
 def samples() -> Iterator[tuple[str, str]]:
+    extract_story = importer_extraction()
     for folder in SAMPLE_DIRS:
         for path in sorted((SHARED_DIR / "samples" / folder).glob("*")):
             if path.name.startswith("README") or ".expected." in path.name:
                 continue
             for number, raw in enumerate(read_input(path.name, path.read_bytes())):
                 if hasattr(raw, "text") and not raw.given:
-                    yield f"{folder}/{path.name}#{number}", digest(_extract_raw(raw))
+                    yield f"{folder}/{path.name}#{number}", digest(extract_story(raw))
 
 
 def corpus_sample() -> Iterator[tuple[str, str]]:

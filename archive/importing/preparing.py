@@ -67,24 +67,30 @@ class Prepared:
     error: str = ""
 
 
+def extract_story(raw: RawDocument, default_source: str = "") -> Extraction:
+    """What the extractor reads in a story read from a file (not one given whole by an export),
+    its language detected first unless the file says it."""
+    if not normalised_language(raw.language):
+        # Detected here, in the extraction worker, and not while reading: reading and writing
+        # share the importer's one process, which is what limits an import's rate.
+        raw.extra["detected_language"] = story_language("", raw.title, raw.text)
+    return extract(
+        raw.text,
+        title=raw.title or None,
+        date=raw.date,
+        dateline=raw.dateline or None,
+        source=raw.source or default_source or None,
+        language=stored_language(raw),
+    )
+
+
 def prepare(raw: RawDocument, default_source: str = "") -> Prepared:
     prepared = Prepared(raw, input_hash(raw))
     try:
-        if not raw.given and not normalised_language(raw.language):
-            # Detected here, in the extraction worker, and not while reading: reading and writing
-            # share the importer's one process, which is what limits an import's rate.
-            raw.extra["detected_language"] = story_language("", raw.title, raw.text)
         if raw.given:
             prepared.extraction = extraction_from_export(raw)
         else:
-            prepared.extraction = extract(
-                raw.text,
-                title=raw.title or None,
-                date=raw.date,
-                dateline=raw.dateline or None,
-                source=raw.source or default_source or None,
-                language=stored_language(raw),
-            )
+            prepared.extraction = extract_story(raw, default_source)
         if not prepared.extraction.document.paragraphs:
             prepared.error = f"{raw.location}: no text in the story"
         prepared.fingerprint = fingerprint(prepared.extraction.document.body)
