@@ -563,3 +563,73 @@ def test_a_konjunktiv_sentence_naming_its_own_speaker_with_an_unlisted_verb_is_t
     assert given(result, "Die Lage sei ernst") == "Karl Brenner"
     assert given(result, "Die Regierung müsse jetzt handeln") == "Max Huber"
     assert given(result, "Das Geld fehle") == "Max Huber"
+
+
+def test_a_capitalised_particle_before_der_is_part_of_the_name_and_its_short_form_the_same_person():
+    result = extract(
+        "Wien – Bundespräsident Rudolf Van der Meeren mahnte zur Eile. „Die Leute wollen Antworten“, sagte Van der "
+        "Meeren am Dienstag. Es gehe um Vertrauen.",
+        title="Mahnung",
+        language="de",
+    )
+    assert {p.name for p in result.people} == {"Rudolf Van der Meeren"}
+    assert given(result, "Die Leute wollen Antworten") == "Rudolf Van der Meeren"
+    assert given(result, "Es gehe um Vertrauen") == "Rudolf Van der Meeren"
+
+
+def test_a_noun_after_a_reporting_verb_whose_subject_is_named_before_it_is_its_object_not_a_speaker():
+    result = extract(
+        "Kassel – Oberbürgermeister Peter Haller (SPD) kündigte Nothilfen an. Der Kreis lasse niemanden allein, "
+        "sagte der SPD-Politiker. Ökonom Jan Weber mahnte Investitionen an. Ohne sie werde es teuer, sagte der Ökonom.",
+        title="Hilfe",
+        language="de",
+    )
+    assert {p.name for p in result.people} == {"Peter Haller", "Jan Weber"}
+    assert given(result, "Der Kreis lasse niemanden allein") == "Peter Haller"
+    assert given(result, "Ohne sie werde es teuer") == "Jan Weber"
+
+
+def test_a_place_after_an_acronym_before_a_reporting_verb_is_a_bodys_not_a_person():
+    result = extract(
+        "Bonn – Nach dem Erdrutsch wird weiter gesucht. Ein Forscher von der TU Dresden sagte, weitere Rutschungen "
+        "seien möglich.",
+        title="Erdrutsch",
+        language="de",
+    )
+    assert not result.people
+    assert given(result, "weitere Rutschungen seien möglich") != "Dresden"
+
+
+def test_a_pronoun_after_a_sentence_opened_by_a_role_stands_for_the_roles_holder():
+    result = extract(
+        "Rom – Kanzler Paul Berger traf den italienischen Regierungschef Marco Conti. Berger sagte, man sei sich "
+        "einig. Der italienische Regierungschef widersprach nicht. „Wir stehen zusammen“, sagte er.",
+        title="Treffen",
+        language="de",
+    )
+    assert given(result, "man sei sich einig") == "Paul Berger"
+    assert given(result, "Wir stehen zusammen") == "Marco Conti"
+
+
+def test_a_company_or_news_agency_named_bare_speaks_as_a_body_not_a_person():
+    result = extract(
+        "Peking – Xinhua berichtete, die Gespräche seien gut verlaufen. Der Autobauer Volkswagen erweitert sein "
+        "Werk. Die Nachfrage sei stark, teilte Volkswagen am Montag mit. Bosch bestätigte, man liefere die Teile.",
+        title="Handel",
+        language="de",
+    )
+    assert not result.people
+    assert given(result, "die Gespräche seien gut verlaufen") == "Xinhua"
+    assert given(result, "Die Nachfrage sei stark") == "Volkswagen"
+    assert given(result, "man liefere die Teile") == "Bosch"
+
+
+def test_a_companys_name_after_a_given_name_is_a_persons_surname():
+    result = extract(
+        "München – Der Unternehmer Thomas Siemens sagte, die Firma bleibe in Familienhand. Die Nachfolge sei "
+        "geregelt, sagte Siemens.",
+        title="Nachfolge",
+        language="de",
+    )
+    assert {p.name for p in result.people} == {"Thomas Siemens"}
+    assert given(result, "Die Nachfolge sei geregelt") == "Thomas Siemens"

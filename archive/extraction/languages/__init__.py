@@ -50,7 +50,7 @@ from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, S
 from ..names import person_gender
 from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
-from .organisations import find_organisations, organisation_spans
+from .organisations import find_organisations, organisation_spans, organisation_table
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
@@ -227,11 +227,39 @@ class _Story:
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
         self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
         self.given_names = _given_names()
+        if self.language == "de":
+            self._people_named_like_companies()
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[tuple[int, int], int, str]] = []  # ((paragraph, start), end, person)
         self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
         self.statements: list[StatementMention] = []  # found so far
         self._runs_cache: dict[int, list[list[_Token]]] = {}  # paragraph -> its name-like runs (self._runs)
+
+    def _people_named_like_companies(self) -> None:
+        """German: a company's name written after a given name ("Wolfgang Porsche", "Robert Bosch") is a person's
+        surname; in that story the word is the person's, not the company's."""
+        table = organisation_table(self.language)
+        surnames = set()
+        for paragraph, spans in enumerate(self.org_spans):
+            text = self.paragraphs[paragraph]
+            for start, end, _name in spans:
+                entry = table.entry(text[start:end])
+                before = re.search(r"([^\W\d_][\w-]*)\s+$", text[max(0, start - 30) : start])
+                if entry and entry.kind == "company" and before and before.group(1).lower() in self.given_names:
+                    surnames.add(text[start:end])
+        if not surnames:
+            return
+
+        def kept(paragraph: int, start: int, end: int) -> bool:
+            return self.paragraphs[paragraph][start:end] not in surnames
+
+        self.org_spans = [
+            [span for span in spans if kept(p, span[0], span[1])] for p, spans in enumerate(self.org_spans)
+        ]
+        for mention in self.organisations:
+            mention.spans = [s for s in mention.spans if kept(s.paragraph, s.start, s.end)]
+            mention.mentions = len(mention.spans)
+        self.organisations = [m for m in self.organisations if m.spans]
 
     # --- people ---------------------------------------------------------------------------------
 
@@ -278,7 +306,8 @@ class _Story:
                 continue
             nxt = self._after_particles(paragraph, index)
             particle = token.text in _PARTICLES and nxt is not None
-            if token.text in _INNER_PARTICLES and not (run and run[-1].text in ("van", "von", "de")):
+            # "von der Leyen", and "Van der Bellen", "De la Cruz" with the particle capitalised inside a name
+            if token.text in _INNER_PARTICLES and not (run and run[-1].text.lower() in ("van", "von", "de")):
                 particle = False
             if particle and (joined or token.text in ("van", "von")):
                 if not joined and run:
@@ -387,6 +416,12 @@ class _Story:
                 # "Ein hoher EU-Beamter sagte", "Aus deutschen Regierungskreisen hieß es": an article or a
                 # preposition, an inflected adjective, then a noun; a name takes no adjective
                 return False, ""
+            if verb_before and self._named_subject_before_verb(paragraph, run[0].start):
+                # "Thomas Strobl (CDU) kündigte Soforthilfen an": the verb's subject is named before it, so the
+                # noun after it is its object ("…, kündigte Strobl an" has the words, not a name, before the verb)
+                verb_before = False
+            if verb_after and before.endswith(" ") and re.fullmatch(r"[A-ZÄÖÜ]{2,5}", previous):
+                verb_after = False  # "Flavia Schmid von der ETH Zürich sagte": a body's place, not a person
         if len(run) == 1:
             direct_role = bool(before_tokens) and is_role(self.lex, previous) and before.endswith(" ")
             if previous.lower() in _LOCATIVES[self.language] and not (honorific or direct_role):
@@ -395,6 +430,26 @@ class _Story:
         # the list is in lower case; German only, so far (French and Spanish were measured without it)
         given = (run[0].text.lower() if self.language == "de" else run[0].text) in self.given_names
         return bool(role) or honorific or verb_after or verb_before or given, role
+
+    def _named_subject_before_verb(self, paragraph: int, start: int) -> bool:
+        """German: whether the reporting verb right before `start` has a person as its subject right before
+        it: a name of two or more words, or one after a role ("Thomas Strobl (CDU) kündigte", "Minister
+        Strobl kündigte"), maybe with a party in brackets between."""
+        text = self.paragraphs[paragraph]
+        verb = re.search(r"(?:^|\s)(\S+)\s+$", text[:start])
+        if verb is None:
+            return False
+        verb_start = verb.start(1)
+        for run in self._runs_cache.get(paragraph, []):
+            if run[-1].end > verb_start or not re.fullmatch(
+                r"\s*(?:\([^()]{1,20}\)\s*)?", text[run[-1].end : verb_start]
+            ):
+                continue
+            if len(run) >= 2:
+                return True
+            previous = _tokens(text[max(0, run[0].start - 40) : run[0].start])[-1:]
+            return bool(previous) and is_role(self.lex, previous[0].text)
+        return False
 
     def find_people(self) -> None:
         singles = []
@@ -468,7 +523,12 @@ class _Story:
         owner = self._owner(run[-1].text) if len(run) == 1 else None
         if owner is None:
             for person in list(self.people.values()):  # "Steinmeier" then "Frank-Walter Steinmeier"
-                if name in person.forms or person.name == name:
+                # "Alexander Van der Bellen" then "Van der Bellen": the surname with its particles
+                if (
+                    name in person.forms
+                    or person.name == name
+                    or (run[0].text.lower() in _PARTICLES and person.name.endswith(" " + name))
+                ):
                     owner = person.name
         if owner is None:
             self.people[name] = _Person(name, [name], _clean_role(role, self.language), [], 0)
@@ -511,6 +571,10 @@ class _Story:
         who = self._pronoun_candidate(paragraph, offset)
         if who is None or self.language != "de":
             return who
+        by_role = self._role_subject_since(paragraph, offset, pronoun.lower())
+        if by_role is not None and by_role != who:
+            # "Merz sagte, … . Der französische Präsident widersprach nicht. „…“, sagte er": the role's holder
+            return by_role or None
         if self._subject_since(paragraph, offset, pronoun.lower()) or self._unknown_name_since(paragraph, offset):
             return None
         return self._only_agreeing(who, pronoun.lower(), (paragraph, offset))
@@ -573,6 +637,29 @@ class _Story:
             if not is_role(self.lex, noun) and not self._owner(noun) and not re.match(r"\d", noun):
                 return True
         return False
+
+    def _role_subject_since(self, paragraph: int, offset: int, pronoun: str) -> str | None:
+        """German: when, since the person last named or speaking, a sentence of this paragraph opened with a role
+        of the pronoun's gender as its subject ("Der französische Präsident widersprach nicht."), the person
+        holding that role ("" when no one known does); None when no sentence did."""
+        article = {"er": "Der", "sie": "Die"}.get(pronoun)
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        if article is None or not index:
+            return None
+        (event_paragraph, event_offset), _who = self.events[index - 1]
+        text = self.paragraphs[paragraph]
+        begin = event_offset if event_paragraph == paragraph else 0
+        pattern = re.compile(rf"(?:^|[.!?»“”]\s+)({article}\s+(?:[a-zäöüß-]+\s+){{0,2}}([A-ZÄÖÜ][\w-]+))\s+[a-zäöüß]+")
+        found = None
+        for match in pattern.finditer(text, begin, offset):
+            role = match.group(2)
+            if not is_role(self.lex, role) or _role_gender(role) not in (None, {"Der": "m", "Die": "f"}[article]):
+                continue
+            if any(s.paragraph == paragraph and s.start <= match.start(1) < s.end for s in self.statements):
+                continue  # the subject of someone's words
+            holder = self._by_role(role, match.group(1), paragraph, match.start(1))
+            found = holder if holder and self._agrees(holder, pronoun) else ""
+        return found
 
     def _only_agreeing(self, who: str, pronoun: str, limit: tuple[int, int]) -> str | None:
         """German: `who`, the person last named or speaking before `limit`, checked against the others named
