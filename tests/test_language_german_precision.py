@@ -633,3 +633,44 @@ def test_a_companys_name_after_a_given_name_is_a_persons_surname():
     )
     assert {p.name for p in result.people} == {"Thomas Siemens"}
     assert given(result, "Die Nachfolge sei geregelt") == "Thomas Siemens"
+
+
+def test_someone_of_a_named_person_speaks_not_that_person():
+    result = extract(
+        "Berlin – Parteichef Max Horn schwieg am Montag. Ein Vertrauter von Parteichef Max Horn sagte, man werde "
+        "sich einigen. Der Anwalt von Max Horn sagte, die Vorwürfe seien haltlos.",
+        title="Streit",
+        language="de",
+    )
+    assert given(result, "man werde sich einigen") != "Max Horn"
+    assert given(result, "die Vorwürfe seien haltlos") != "Max Horn"
+
+
+def test_the_subject_of_two_joined_verbs_says_the_quote_not_the_first_verbs_object():
+    result = extract(
+        "Berlin – Die Kanzlerin Anna Berg sprach lange. Der CSU-Chef Max Horn zitierte Berg später mit den Worten "
+        "„Wir sind stark“ und fügte hinzu: „Wir brauchen sie in Berlin noch sehr lange.“",
+        title="Lob",
+        language="de",
+    )
+    assert given(result, "Wir brauchen sie in Berlin") == "Max Horn"
+
+
+def test_a_person_after_a_preposition_before_a_colon_is_not_who_speaks():
+    result = extract(
+        "Berlin – Kanzlerin Anna Berg hatte die Hilfe gestoppt. In einem offenen Brief an Berg forderten mehrere "
+        "Verbände: „Nehmen Sie die Kürzungen sofort zurück.“",
+        title="Brief",
+        language="de",
+    )
+    assert given(result, "Nehmen Sie die Kürzungen") != "Anna Berg"
+
+
+def test_a_noun_and_a_name_after_an_article_are_someone_unknown_so_a_nationality_noun_stays_unresolved():
+    result = extract(
+        "Köln – „Wir haben sehr gut gespielt“, sagte Hjelm. Sein Gegenüber Jesper Nyborg war enttäuscht. Man habe "
+        "zu viele Chancen vergeben, sagte der Däne.",
+        title="Spiel",
+        language="de",
+    )
+    assert given(result, "Man habe zu viele Chancen") != "Hjelm"

@@ -605,10 +605,12 @@ class _Story:
                     continue  # named inside someone's words
                 previous = _tokens(text[max(0, start - 40) : start])[-1:]
                 word = previous[0].text if previous else ""
-                if word.lower() in _DETERMINERS_DE | _CONTRACTIONS_DE or (
+                if (word.lower() in _DETERMINERS_DE | _CONTRACTIONS_DE and len(run) < 3) or (
                     _INFLECTED_ADJECTIVE_DE.fullmatch(word) and word not in _NOT_ADJECTIVES_DE
                 ):
-                    continue  # "der Deutschen Bank", "die Vereinten Nationen": nouns after their article
+                    # "der Deutschen Bank", "die Vereinten Nationen": nouns after their article; three words are
+                    # a noun and a name ("Sein Gegenüber Jacob Neestrup war enttäuscht")
+                    continue
                 if self._is_medium(run[-1].text):
                     continue
                 return True
@@ -782,6 +784,41 @@ class _Story:
                 return True
         return False
 
+    def _mention_start(self, paragraph: int, start: int, who: str, end: int, last: bool = False) -> int | None:
+        spans = [s for (p, s), e, name in self.mentions if p == paragraph and start <= s and e <= end and name == who]
+        return (spans[-1] if last else spans[0]) if spans else None
+
+    def _opens_clause(self, paragraph: int, start: int, who: str, end: int) -> bool:
+        """German: whether `who` is named first in the clause from `start`, after nothing but articles, roles
+        and adjectives (its subject: "Der CSU-Vorsitzende Markus Söder zitierte …"), not after a preposition."""
+        mention = self._mention_start(paragraph, start, who, end)
+        if mention is None:
+            return False
+        if (paragraph, start) == (0, 0):
+            start = _dateline_end(self.language, self.paragraphs[paragraph][:mention])
+        return all(
+            t.text.lower() in _ARTICLES["de"] or is_role(self.lex, t.text) or _INFLECTED_ADJECTIVE_DE.fullmatch(t.text)
+            for t in _tokens(self.paragraphs[paragraph][start:mention])
+        )
+
+    def _someone_of(self, paragraph: int, start: int, who: str, end: int) -> bool:
+        """German: whether the phrase names `who` as the one a noun before belongs to ("Ein Vertrauter von
+        Generalsekretär X", "die Ehefrau des Ministers X", "Der Anwalt von X"): that noun's person speaks. A
+        role with a definite article ("Der Vorsitzende der Grünen X") is the person's own."""
+        mention = self._mention_start(paragraph, start, who, end, last=True)
+        if mention is None:
+            return False
+        text = self.paragraphs[paragraph]
+        match = re.search(
+            r"(?:^|\s)(?P<det>[\w]+)\s+(?:[a-zäöüß]+\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)\s+(?:von|des|der)\s+"
+            r"(?:[\w-]+\s+){0,2}$",
+            text[start:mention],
+        )
+        if match is None or match.group("det").lower() not in _DETERMINERS_DE:
+            return False
+        indefinite = match.group("det").lower().startswith(("ein", "kein"))
+        return indefinite or not is_role(self.lex, match.group("noun"))
+
     def _speaker(
         self,
         paragraph: int,
@@ -819,6 +856,12 @@ class _Story:
             )
             if owned and not re.fullmatch(r"Sprecher(?:in)?", owned.group(1)):
                 return None, phrase[:80]  # "sagte Scholz' Ehefrau", "sagte Merz' Vertrauter": someone of theirs
+        if named and self.language == "de" and subject:
+            if re.search(r"\bund\s*$", text[start:end]) and len(set(named)) > 1:
+                # "Söder zitierte Merkel … und fügte hinzu: „…“": the subject of the first verb, not its object
+                return (named[0], "") if self._opens_clause(paragraph, start, named[0], end) else (None, phrase[:80])
+            if self._someone_of(paragraph, start, named[-1], end):
+                return None, phrase[:80]  # "Ein Vertrauter von Generalsekretär Tim Klüssendorf sagte": not him
         if named:
             return (named[-1] if subject else named[0]), ""
         words = [t.text for t in _tokens(phrase)]
@@ -1339,6 +1382,12 @@ class _Story:
                 who = self._pronoun_person(paragraph, sentence_start, pronoun.group(1))
                 return who, ("" if who else "er"), ""
             named = self._people_in(paragraph, sentence_start, quote.outer_start)
+            if self.language == "de" and named:
+                mention = self._mention_start(paragraph, sentence_start, named[-1], quote.outer_start, last=True)
+                if re.search(rf"\b(?:{'|'.join(sorted(_PREPOSITIONS_DE))})\s+$", text[sentence_start:mention]):
+                    # "In einem offenen Brief an Merkel schrieben mehrere Initiativen: „…“": whom it was written
+                    # to, or about, not who writes
+                    return None, "", ""
             if self.language == "de" and len(set(named)) > 1:
                 # "Merz widersprach Macron: „…“", "Scharfe Kritik an Macron übte Merz: „…“": subject or object,
                 # the words alone do not tell which
