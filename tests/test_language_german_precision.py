@@ -674,3 +674,24 @@ def test_a_noun_and_a_name_after_an_article_are_someone_unknown_so_a_nationality
         language="de",
     )
     assert given(result, "Man habe zu viele Chancen") != "Hjelm"
+
+
+def test_a_noun_after_a_persons_name_in_the_genitive_is_someone_of_theirs():
+    result = extract(
+        "Berlin – Kanzler Karl Brenner ist erkrankt. Kanzler Karl Brenners Sprecherin sagte, der Kanzler sei auf "
+        "dem Weg der Besserung.",
+        title="Krank",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "der Kanzler sei auf dem Weg" in s.text)
+    assert statement.speaker_person is None
+
+
+def test_a_role_with_von_before_another_persons_role_and_name_is_not_that_person():
+    result = extract(
+        "Berlin – Kanzler Karl Brenner ist erkrankt. Die Sprecherin von Kanzler Karl Brenner sagte, er sei auf dem "
+        "Weg der Besserung.",
+        title="Krank",
+        language="de",
+    )
+    assert given(result, "er sei auf dem Weg") != "Karl Brenner"

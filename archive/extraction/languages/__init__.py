@@ -817,7 +817,13 @@ class _Story:
         if match is None or match.group("det").lower() not in _DETERMINERS_DE:
             return False
         indefinite = match.group("det").lower().startswith(("ein", "kein"))
-        return indefinite or not is_role(self.lex, match.group("noun"))
+        # "Die Sprecherin von Kanzler X": a role of X's own before the name makes the noun before someone else
+        own_role = re.search(r"([\w-]+)\s+$", text[start:mention])
+        return (
+            indefinite
+            or not is_role(self.lex, match.group("noun"))
+            or bool(own_role and is_role(self.lex, own_role.group(1)))
+        )
 
     def _speaker(
         self,
@@ -862,6 +868,9 @@ class _Story:
                 return (named[0], "") if self._opens_clause(paragraph, start, named[0], end) else (None, phrase[:80])
             if self._someone_of(paragraph, start, named[-1], end):
                 return None, phrase[:80]  # "Ein Vertrauter von Generalsekretär Tim Klüssendorf sagte": not him
+            last_end = max(e for (p, s), e, who in self.mentions if p == paragraph and start <= s and e <= end)
+            if re.match(r"['’]?\s+[A-ZÄÖÜ][\w-]*\s*$", text[last_end:end]):
+                return None, phrase[:80]  # "Kanzler Karl Brenners Sprecherin sagte": someone of his
         if named:
             return (named[-1] if subject else named[0]), ""
         words = [t.text for t in _tokens(phrase)]
