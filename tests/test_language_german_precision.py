@@ -695,3 +695,13 @@ def test_a_role_with_von_before_another_persons_role_and_name_is_not_that_person
         language="de",
     )
     assert given(result, "er sei auf dem Weg") != "Karl Brenner"
+
+
+def test_a_companys_name_after_a_given_name_and_a_particle_is_a_persons_surname():
+    result = extract(
+        "München – Der Erfinder Werner von Siemens sagte einst, die Technik diene dem Menschen.",
+        title="Erfinder",
+        language="de",
+    )
+    assert given(result, "die Technik diene dem Menschen") == "Werner von Siemens"
+    assert not result.organisations

@@ -237,14 +237,14 @@ class _Story:
 
     def _people_named_like_companies(self) -> None:
         """German: a company's name written after a given name ("Wolfgang Porsche", "Robert Bosch") is a person's
-        surname; in that story the word is the person's, not the company's."""
+        surname ("Werner von Siemens" too); in that story the word is the person's, not the company's."""
         table = organisation_table(self.language)
         surnames = set()
         for paragraph, spans in enumerate(self.org_spans):
             text = self.paragraphs[paragraph]
             for start, end, _name in spans:
                 entry = table.entry(text[start:end])
-                before = re.search(r"([^\W\d_][\w-]*)\s+$", text[max(0, start - 30) : start])
+                before = re.search(r"([^\W\d_][\w-]*)\s+(?:(?:von|van|de|zu)\s+)?$", text[max(0, start - 30) : start])
                 if entry and entry.kind == "company" and before and before.group(1).lower() in self.given_names:
                     surnames.add(text[start:end])
         if not surnames:
