@@ -705,3 +705,23 @@ def test_a_companys_name_after_a_given_name_and_a_particle_is_a_persons_surname(
     )
     assert given(result, "die Technik diene dem Menschen") == "Werner von Siemens"
     assert not result.organisations
+
+
+def test_a_swiss_cantons_or_austrian_states_people_noun_stands_for_the_person_named_before():
+    result = extract(
+        "Bern – Aussenminister Ignazio Rossi sprach vor den Medien. Offene Punkte gebe es noch beim Lohnschutz, "
+        "räumte der Tessiner ein.",
+        title="Abkommen",
+        language="de",
+    )
+    assert given(result, "Offene Punkte gebe es noch") == "Ignazio Rossi"
+
+
+def test_a_places_people_noun_before_a_noun_is_an_adjective_and_no_one_speaking():
+    result = extract(
+        "Zürich – Parteichef Gerhard Huber sagte, er akzeptiere den Entscheid. Die «Aargauer Zeitung» schreibt: "
+        "«Die Stadt hat das Land überstimmt.»",
+        title="Presse",
+        language="de",
+    )
+    assert given(result, "Die Stadt hat das Land") != "Gerhard Huber"

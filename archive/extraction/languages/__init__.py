@@ -895,7 +895,14 @@ class _Story:
             # Spanish drops the subject ("…, añadió."): the person last named or speaking
             return self._last_event(paragraph, before), ""
         head = lowered[:6] if not subject else lowered[-8:]
-        role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
+        scope_words = words[:6] if not subject else words[-8:]
+        role_words = [
+            w
+            for i, w in enumerate(scope_words)
+            if is_role(self.lex, w)
+            # "Die «Aargauer Zeitung» schreibt": a place's people's noun before a noun is its adjective, no person
+            and not (w in self.lex.demonyms and i + 1 < len(scope_words) and scope_words[i + 1][:1].isupper())
+        ]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
         if self.language == "de" and role_words:
             # the determiner nearest before the role is the role's; "des" in "Ein Sprecher des Ministeriums" is not
