@@ -725,3 +725,18 @@ def test_a_places_people_noun_before_a_noun_is_an_adjective_and_no_one_speaking(
         language="de",
     )
     assert given(result, "Die Stadt hat das Land") != "Gerhard Huber"
+
+
+def test_an_interview_under_the_papers_name_and_the_speakers_surname_gives_the_answers_to_the_speaker():
+    result = extract(
+        "Wien – Die Ministerin Eva Lindner über das Budget und die Opposition.\n\n"
+        "STANDARD: Frau Lindner, die Regierung spart beim Klimaticket. Ist das eine rote Linie?\n\n"
+        "Lindner: Das Klimaticket ist ein Erfolg, den hunderttausende Menschen jeden Tag nutzen.\n\n"
+        "STANDARD: Der Kanzler sagt, alle müssten ihren Beitrag leisten.\n\n"
+        "Lindner: Das sagt er gern. Aber bei den Förderungen für Dieselautos wird nicht gespart.",
+        title="Interview",
+        language="de",
+    )
+    assert given(result, "Das Klimaticket ist ein Erfolg") == "Eva Lindner"
+    assert given(result, "Aber bei den Förderungen") == "Eva Lindner"
+    assert not any("Frau Lindner" in s.text and s.speaker_person for s in result.statements)

@@ -1035,7 +1035,22 @@ class _Story:
         labels = {
             i: re.match(r"\s*([^\W\d_][\w .-]{0,30}?)\s*:\s+(?![„«»\"])", t) for i, t in enumerate(self.paragraphs)
         }
-        asked = [i for i, m in labels.items() if m and m.group(1) in ("Frage", "F")]
+        # the paper's name before each question ("SPIEGEL:", "taz:", "Süddeutsche Zeitung:"), when it opens two or
+        # more paragraphs and the speaker's surname the answers
+        counts: dict[str, int] = {}
+        for m in labels.values():
+            if m:
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        papers = {
+            label
+            for label, count in counts.items()
+            if count >= 2
+            and (label.isupper() or label.islower() or self._is_medium(label))
+            and not self._owner(label.split()[-1])
+        }
+        answered = any(count >= 2 and self._owner(label.split()[-1]) for label, count in counts.items())
+        questions = {"Frage", "F"} | (papers if answered else set())
+        asked = [i for i, m in labels.items() if m and m.group(1) in questions]
         if len(asked) < 2:
             return {}
         addressed = [
@@ -1054,7 +1069,7 @@ class _Story:
             if match is None or index < asked[0]:
                 continue
             label = match.group(1)
-            if label in ("Frage", "F"):
+            if label in questions:
                 found[index] = (None, -1)
             elif label in ("Antwort", "A"):
                 found[index] = (interviewee, match.end())
