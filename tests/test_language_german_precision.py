@@ -740,3 +740,15 @@ def test_an_interview_under_the_papers_name_and_the_speakers_surname_gives_the_a
     assert given(result, "Das Klimaticket ist ein Erfolg") == "Eva Lindner"
     assert given(result, "Aber bei den Förderungen") == "Eva Lindner"
     assert not any("Frau Lindner" in s.text and s.speaker_person for s in result.statements)
+
+
+def test_a_persons_office_or_circle_after_their_name_in_the_genitive_is_no_person_speaking():
+    result = extract(
+        "Jerusalem – Regierungschef Benjamin Kahan sprach mit dem US-Präsidenten. Israel werde sich verteidigen, "
+        "teilte Kahans Büro mit. Aus Kahans Umfeld hieß es, die Reise sei abgesagt.",
+        title="Erklärung",
+        language="de",
+    )
+    assert {p.name for p in result.people} == {"Benjamin Kahan"}
+    statement = next(s for s in result.statements if "Israel werde sich verteidigen" in s.text)
+    assert statement.speaker_person is None

@@ -407,6 +407,13 @@ class _Story:
             if following and is_role(self.lex, following.group(1)):
                 return False, ""  # "sagte Baerbocks Sprecher": the owner of the role, by this alone no person
             if (
+                following
+                and following.group(1) in self.lex.non_names
+                and (word.endswith("s") or after[:1] in "'’")
+                and following.group(1)[:1].isupper()
+            ):
+                return False, ""  # "teilte Netanjahus Büro mit", "Scholz' Umfeld": the owner of a body, no speaker
+            if (
                 len(before_tokens) >= 2
                 and before.endswith(" ")
                 and _INFLECTED_ADJECTIVE_DE.fullmatch(previous)
