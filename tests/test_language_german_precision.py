@@ -752,3 +752,14 @@ def test_a_persons_office_or_circle_after_their_name_in_the_genitive_is_no_perso
     assert {p.name for p in result.people} == {"Benjamin Kahan"}
     statement = next(s for s in result.statements if "Israel werde sich verteidigen" in s.text)
     assert statement.speaker_person is None
+
+
+def test_a_name_and_an_apposition_before_the_verb_are_the_speaker_not_a_person_inside_the_apposition():
+    result = extract(
+        "Berlin – Dr. Anna Berg, Chefärztin der Charité, sagte, die Kliniken seien überlastet. Eva Lindner, "
+        "Sprecherin von Kanzler Karl Brenner, sagte, der Kanzler sei gesund.",
+        title="Kliniken",
+        language="de",
+    )
+    assert given(result, "die Kliniken seien überlastet") == "Anna Berg"
+    assert given(result, "der Kanzler sei gesund") != "Karl Brenner"

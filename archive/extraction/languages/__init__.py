@@ -795,6 +795,22 @@ class _Story:
         spans = [s for (p, s), e, name in self.mentions if p == paragraph and start <= s and e <= end and name == who]
         return (spans[-1] if last else spans[0]) if spans else None
 
+    def _apposed(self, paragraph: int, start: int, end: int) -> str | None:
+        """German: for a subject phrase that is a name and an apposition between commas ("Anna Berg, Sprecherin
+        von Kanzler Karl Brenner, sagte"), the person the name is ("" when no one known); None for any other
+        phrase."""
+        text = self.paragraphs[paragraph]
+        if (paragraph, start) == (0, 0):
+            start = _dateline_end(self.language, text[:end])
+        shape = re.fullmatch(r"\s*(?:(?:Dr|Prof)\.\s+)*([A-ZÄÖÜ][^,]{0,40}),[^,]{3,80},\s*", text[start:end])
+        if shape is None or re.match(r"\s*(?:der|die|welcher|welche)\b", text[start + shape.end(1) + 1 : end]):
+            return None  # no apposition closed before the verb, or a relative clause (read elsewhere)
+        head = _tokens(shape.group(1))[:1]
+        if not head or head[0].text.lower() in _DETERMINERS_DE or is_role(self.lex, head[0].text):
+            return None  # "Der Verteidiger des Mannes, Rechtsanwalt Felix Berger, sagte": the name is the apposition
+        first = self._people_in(paragraph, start, start + shape.end(1))
+        return first[-1] if first else ""
+
     def _opens_clause(self, paragraph: int, start: int, who: str, end: int) -> bool:
         """German: whether `who` is named first in the clause from `start`, after nothing but articles, roles
         and adjectives (its subject: "Der CSU-Vorsitzende Markus Söder zitierte …"), not after a preposition."""
@@ -870,6 +886,11 @@ class _Story:
             if owned and not re.fullmatch(r"Sprecher(?:in)?", owned.group(1)):
                 return None, phrase[:80]  # "sagte Scholz' Ehefrau", "sagte Merz' Vertrauter": someone of theirs
         if named and self.language == "de" and subject:
+            apposed = self._apposed(paragraph, start, end)
+            if apposed is not None:
+                # "Anna Berg, Sprecherin von Kanzler Karl Brenner, sagte": the one the apposition is about, not a
+                # person named inside it
+                return (apposed, "") if apposed else (None, phrase[:80])
             if re.search(r"\bund\s*$", text[start:end]) and len(set(named)) > 1:
                 # "Söder zitierte Merkel … und fügte hinzu: „…“": the subject of the first verb, not its object
                 return (named[0], "") if self._opens_clause(paragraph, start, named[0], end) else (None, phrase[:80])
@@ -1544,6 +1565,8 @@ class _Story:
                 return INDIRECT, start, end, verb, speaker, "" if speaker else aside.group("pron") or ""
         if match is None or match.start() < 3:
             return None
+        if self.language == "de" and match.group("rest").startswith(","):
+            return None  # "Anna Berg, Chefärztin der Charité, sagte, …": no speaker after the verb, so not inverted
         verb = match.group("verb") or match.groupdict().get("verb2") or ""
         pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
         if verb == "so" and len(match.group("rest").split()) > 4:
