@@ -29,6 +29,14 @@ What it reads:
   and nationality nouns ("der Brite") are the person last named; "Auf die Frage, ob …, sagte X, …":
   the words after the speaker;
 - a sentence that is only a quotation goes on with the person whose statement comes right before it;
+- German, no person where the words are someone else's: someone of a named person ("Ein Vertrauter von X",
+  "Die Sprecherin von Kanzler X", "X-s Sprecherin", "teilte Netanjahus Büro mit"), the object after a
+  reporting verb whose subject is named before it ("Strobl kündigte Soforthilfen an"), a place after a body's
+  acronym ("von der ETH Zürich sagte"), a company or news agency by its bare name ("teilte Siemens mit",
+  "Xinhua berichtete": the body speaks), a person after a preposition before a colon ("Brief an X: „…“");
+  a pronoun after a sentence opened by a role ("Der französische Präsident widersprach nicht. …, sagte er")
+  is the role's holder; the subject of joined verbs says the quote ("X zitierte Y … und fügte hinzu: „…“");
+  "Name, apposition, sagte, …" is the name's;
 - French reflexive verbs ("s'est félicitée la ministre"), Spanish perfect tenses ("ha afirmado X") and
   sentences without subject ("Añadió que …");
 - datelines: "PARIS, 12 mars (AFP) -", "MADRID, 3 Mar (EFE).-", "Berlin (dpa) -" (dateline.py);
