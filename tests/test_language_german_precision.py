@@ -763,3 +763,23 @@ def test_a_name_and_an_apposition_before_the_verb_are_the_speaker_not_a_person_i
     )
     assert given(result, "die Kliniken seien überlastet") == "Anna Berg"
     assert given(result, "der Kanzler sei gesund") != "Karl Brenner"
+
+
+def test_an_age_noun_with_the_verbs_particle_after_it_is_the_person_speaking_before():
+    result = extract(
+        "Brasília – Präsident Paulo Mendes sagte, Brasilien bleibe neutral. „Wir sind mit allen befreundet“, fügte der "
+        "79-Jährige hinzu.",
+        title="Neutral",
+        language="de",
+    )
+    assert given(result, "Wir sind mit allen befreundet") == "Paulo Mendes"
+
+
+def test_a_coach_or_captain_before_a_name_is_a_role():
+    result = extract(
+        "Dortmund – BVB-Trainer Niko Kovac haderte mit dem Schiedsrichter. Vor dem Gegentor habe es ein Foul gegeben, "
+        "sagte der Kroate.",
+        title="Spiel",
+        language="de",
+    )
+    assert given(result, "Vor dem Gegentor habe es ein Foul") == "Niko Kovac"

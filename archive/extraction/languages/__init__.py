@@ -915,8 +915,11 @@ class _Story:
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
             who = self._pronoun_person(paragraph, before, pronoun or edge[0])
             return who, ("" if who else phrase[:80] or pronoun)
-        if self.language == "de" and re.fullmatch(r"(?:der|die)\s+\d+-[Jj]ährigen?\.?", phrase):
-            # "sagte der 47-Jährige": the agencies' way of naming the person last named or speaking again
+        if self.language == "de" and re.fullmatch(
+            r"(?:der|die)\s+\d+-[Jj]ährigen?(?:\s+(?:hinzu|an|ein|fort))?\.?", phrase
+        ):
+            # "sagte der 47-Jährige", "fügte der 79-Jährige hinzu": the agencies' way of naming the person last named
+            # or speaking again
             who = self._pronoun_person(paragraph, before, "er" if phrase.startswith("der") else "sie")
             return who, ("" if who else phrase[:80])
         if null_subject and (
