@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
 from .names import (
+    HONORIFICS,
     ORGANISATION_WORDS,
     PARTICLES,
     REPORTING_VERBS,
@@ -74,7 +75,8 @@ _LOOK_BACK = 40  # events or mentions read back for a pronoun or a description, 
 _STANDALONE_WORDS = 3  # a quotation that is all the sentence reports
 _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 
-_SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-Z])")
+# A sentence opens with a capital, accented ("Émile", "Şebnem") too.
+_SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ])")
 _NO_BREAK_RE = re.compile(
     r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Maj|Brig|Col|Lt|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|"
     r"Corp|Co|No"
@@ -285,6 +287,7 @@ class _Story:
 
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
     described: dict[str, str] = field(default_factory=dict)  # organisation -> the noun a description gave it
+    surnames: dict[str, list[tuple[tuple[int, int], str]]] | None = None  # last name word -> (first mention, person)
 
 
 def find_statements(
@@ -757,7 +760,10 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _WARNING_VERBS and _OF_DANGER_RE.match(masked, verb.end, s1):
         return True  # "who warned of the deficit's dangers": a topic, not what was said
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
-        # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence
+        # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence;
+        # '"Have you ...?" asked Sen. Josh Hawley, a Missouri Republican.': one right after it
+        if masked[s0 : verb.start].rstrip().endswith(("”", '"')):
+            return _noun_phrase_after(masked, verb.end, s1) is None
         return not (_ends_sentence(masked, verb, s1) and masked[s0 : verb.start].rstrip()[-1:] not in ("", ","))
     if text in _OF_VERBS and not _OF_RE.match(masked, verb.end, s1):
         return True
@@ -1115,6 +1121,9 @@ def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
             break
     else:
         return None
+    last = masked.rfind(",", start, end)
+    if last > start and masked[last + 1 : end].split(None, 1)[:1] in (["he"], ["she"], ["they"]):
+        start = last + 1  # "Asked about his rival, Okan Buruk, he smiled and said": he
     span = _trim(masked, start, end)
     return (span[0], _leading_phrase_end(masked, *span)) if span else None
 
@@ -1281,6 +1290,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         return _Speaker(organisation=organisation, label=label)
     if (company := _speaking_of_itself(label, paragraph, attribution, story)) is not None:
         return _Speaker(organisation=company, label=label)
+    if (introduced := _surname_introduced(label, index, start, story)) is not None:
+        return _Speaker(person=introduced, label=label)
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
@@ -1288,6 +1299,24 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+def _surname_introduced(label: str, index: int, start: int, story: _Story) -> str | None:
+    """ "Greta Lindqvist ... Lindqvist told Variety ... her mother, Ingrid Lindqvist": a last name
+    two people of the story share is the one of them named before it, when only one was."""
+    words = label.split()
+    if not 1 <= len(words) <= 2 or not words[-1][:1].isupper():
+        return None
+    if len(words) == 2 and words[0].lower() not in HONORIFICS:  # "Ms. Lindqvist"
+        return None
+    if story.surnames is None:
+        story.surnames = {}
+        for person in story.people:
+            if person.spans and len(person.name.split()) > 1:
+                first = min((s.paragraph, s.start) for s in person.spans)
+                story.surnames.setdefault(person.name.split()[-1], []).append((first, person.name))
+    before = [name for first, name in story.surnames.get(words[-1], []) if first < (index, start)]
+    return before[0] if len(before) == 1 else None
 
 
 _ITSELF_RE = re.compile(
@@ -2007,6 +2036,9 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     holders = [
         p for p in story.people if head in _role_words(p.role) and not (country and p.country and p.country != country)
     ]
+    # "the minister" is no prime minister, "the president" no vice president: a rank word before
+    # the head in a holder's role that the description does not print makes it another role
+    holders = [p for p in holders if not _other_rank(_role_words(p.role), head, role_words)]
     qualifiers = [w.lower() for w in label.replace("’", "'").split()[1:] if w[:1].isupper() and not country_code(w)]
     if qualifiers:  # "the Labour leader" is no "Liberal Democrat leader", even the story's only leader
         holders = [p for p in holders if _qualified_by(p, qualifiers, story)]
@@ -2022,6 +2054,14 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+_RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "former", "under", "junior"})
+
+
+def _other_rank(words: list[str], head: str, role_words: tuple[str, ...]) -> bool:
+    at = words.index(head) if head in words else 0
+    return at > 0 and words[at - 1] in _RANK_WORDS and words[at - 1] not in role_words
 
 
 def _qualified_by(person: PersonMention, qualifiers: list[str], story: _Story) -> bool:
@@ -2367,7 +2407,11 @@ def _agrees(pronoun: str, person: str, story: _Story) -> bool:
     """ "she" and a woman or a person of unknown sex; "he" and a man or unknown."""
     if person not in story.genders:
         found = next((p for p in story.people if p.name == person), None)
-        story.genders[person] = person_gender(person, found.forms if found else ())
+        forms = list(found.forms) if found else []
+        for span in found.spans[:3] if found else ():  # "Sir Lindsay Hoyle": the honorific printed before a mention
+            before = story.document.paragraphs[span.paragraph][max(0, span.start - 12) : span.start].split()[-1:]
+            forms += [f"{before[0]} {person}"] if before else []
+        story.genders[person] = person_gender(person, forms)
     gender = story.genders[person]
     return gender is None or gender == ("f" if pronoun == "she" else "m")
 
@@ -2497,11 +2541,18 @@ def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int
     text = story.document.paragraphs[paragraph]
     if text[end : end + 1] in ("'", "’"):
         return False
-    # "Asked about Donald Trump, he said": the one asked about is the topic, not who answers.
-    return not _ASKED_ABOUT_RE.search(text, max(0, start - 80), start)
+    # "Asked about Donald Trump, he said": the one asked about is the topic, not who answers;
+    # so is one named in apposition to it ("Asked about his rival, Okan Buruk, he said").
+    if _ASKED_ABOUT_RE.search(text, max(0, start - 80), start):
+        return False
+    return not (_PRONOUN_NEXT_RE.match(text, end) and _ASKED_APPOSITION_RE.search(text, max(0, start - 80), start))
 
 
 _ASKED_ABOUT_RE = re.compile(r"(?:^|[.!?]\s+|\b[Ww]hen\s+)[Aa]sked\s+(?:about|whether|if|why|how|what)\b[^,.;:]*$")
+_ASKED_APPOSITION_RE = re.compile(
+    r"(?:^|[.!?]\s+|\b[Ww]hen\s+)[Aa]sked\s+(?:about|whether|if|why|how|what)\b[^,.;:]*,\s+$"
+)
+_PRONOUN_NEXT_RE = re.compile(r",\s+(?:he|she|they)\b")
 
 
 # --- Statements ---------------------------------------------------------------------------------
