@@ -1152,3 +1152,38 @@ def test_a_one_word_trade_paper_is_no_person():
     text = "Critics were kind. Variety said the film was her best work in a decade."
     result = extract("HEADLINE\n\n" + text)
     assert "Variety" not in {p.name for p in result.people}
+
+
+def test_a_name_set_off_after_a_description_speaks_a_coordinated_clause():
+    text = (
+        "The Danish climate envoy, Sofie Brandt, called the deal “a first step” and said it was "
+        "stronger than the text of last year."
+    )
+    assert speaker_of(text, "stronger than the text") == "Sofie Brandt"
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    ["an economist at the bank who was not involved in the study", "another lobby group that has sued twice"],
+)
+def test_a_relative_clause_inside_an_apposition_keeps_the_subject(apposition):
+    text = f"Marcus Whitfield, {apposition}, said the limits were set far too low."
+    assert speaker_of(text, "set far too low") == "Marcus Whitfield"
+
+
+@pytest.mark.parametrize("where", ["on X", "on Bluesky", "in a 40-page ruling", "in a blog post"])
+def test_a_platform_or_a_document_between_verb_and_that(where):
+    text = f"Judge Helen Carvalho wrote {where} that the rules were likely unlawful."
+    assert ("the rules were likely unlawful", "Helen Carvalho") in speakers(text)
+
+
+def test_the_governor_is_the_one_printed_as_gov():
+    text = (
+        "Gov. Peter Malouf toured the burn zone on Saturday.\n\n"
+        "“We will not stop until we find every one of them,” the governor said."
+    )
+    assert speaker_of(text, "every one of them") == "Peter Malouf"
+
+
+def test_conceding_defeat_is_an_act_not_a_statement():
+    assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"

@@ -193,8 +193,9 @@ _THAT_AFTER_RE = re.compile(
 )
 _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
-    r"Instagram|(?:a|an|the)\s+(?:interview|tweet|letter|speech|televised\s+address|radio\s+address|"
-    r"news\s+conference|press\s+conference|statement))\s*,?\s*)?"
+    r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|blog\s+post|letter|speech|ruling|opinion|filing|"
+    r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement))\s*,?\s*)?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
@@ -1102,11 +1103,17 @@ def _piece_kind(text: str) -> str:
         return "aside"  # "<X Ltd>, earlier reporting a loss, said"
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
+    relative = _RELATIVE_IN_PHRASE_RE.search(text) if first in ("a", "an", "another") else None
+    if relative:  # "a toxicologist who was not involved in the study", "another group that sued"
+        head = text[: relative.start()].split()
+        if len(head) <= 12 and not any(w in _CLAUSE_MARKERS and w != "to" for w in head):
+            return "phrase"
     if len(words) > 18 or any(w in _CLAUSE_MARKERS and w != "to" for w in words) or _TO_VERB_RE.search(text):
         return "clause"  # but "adviser to the president" is a noun phrase
     return "phrase"
 
 
+_RELATIVE_IN_PHRASE_RE = re.compile(r"\s(?:who|that|which)\s")
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
 _TO_VERB_RE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]")
 
@@ -1124,8 +1131,29 @@ def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
     last = masked.rfind(",", start, end)
     if last > start and masked[last + 1 : end].split(None, 1)[:1] in (["he"], ["she"], ["they"]):
         start = last + 1  # "Asked about his rival, Okan Buruk, he smiled and said": he
+    named = _named_after_description(masked, start, end)
+    if named is not None:
+        return named
     span = _trim(masked, start, end)
     return (span[0], _leading_phrase_end(masked, *span)) if span else None
+
+
+def _named_after_description(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "The U.S. climate envoy, John Kerry, called ... and said": the name set off by commas
+    after a description that opens the clause ("The", "A", "Its", or a possessive)."""
+    first = masked.find(",", start, end)
+    second = masked.find(",", first + 1, end) if first > 0 else -1
+    if second < 0:
+        return None
+    opening = masked[start:first].split()
+    if not opening or not (
+        opening[0] in ("The", "A", "An", "Its", "His", "Her", "Their") or opening[0].endswith(("'s", "’s"))
+    ):
+        return None
+    words = masked[first + 1 : second].split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in PARTICLES for w in words):
+        return None
+    return _trim(masked, first + 1, second)
 
 
 def _leading_phrase_end(masked: str, start: int, end: int) -> int:
@@ -2034,7 +2062,10 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not (speaker.person or speaker.organisation) and speaker.label.lower().split()[-1:] == [head]:
             return None
     holders = [
-        p for p in story.people if head in _role_words(p.role) and not (country and p.country and p.country != country)
+        p
+        for p in story.people
+        if (head in _role_words(p.role) or head in _printed_titles(p, story))
+        and not (country and p.country and p.country != country)
     ]
     # "the minister" is no prime minister, "the president" no vice president: a rank word before
     # the head in a holder's role that the description does not print makes it another role
@@ -2118,6 +2149,19 @@ _TITLE_WORDS = {
     "amb.": "ambassador",
     "sec.": "secretary",
 }
+
+
+def _printed_titles(person: PersonMention, story: _Story) -> list[str]:
+    """ "Gov. Josh Green": the abbreviated titles printed right before a person's first mentions,
+    as the words a description uses ("the governor"), when the person has no role of its own."""
+    if person.role or not person.spans:
+        return []
+    titles = []
+    for span in person.spans[:3]:
+        before = story.document.paragraphs[span.paragraph][max(0, span.start - 8) : span.start].split()[-1:]
+        if before and before[0].lower() in _TITLE_WORDS:
+            titles.append(_TITLE_WORDS[before[0].lower()])
+    return titles
 
 
 def _role_words(role: str) -> list[str]:
