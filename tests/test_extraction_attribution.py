@@ -1187,3 +1187,21 @@ def test_the_governor_is_the_one_printed_as_gov():
 
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
+
+
+def test_she_is_never_a_man_of_a_common_modern_given_name():
+    text = (
+        "Prime Minister Scott Pellham toured the fire zone, where residents heckled him.\n\n"
+        "“I’m not shaking your hand,” she said."
+    )
+    assert speaker_of(text, "not shaking your hand") is None
+
+
+def test_lindsey_may_be_a_man():
+    text = "Senator Lindsey Harlow spoke on Tuesday.\n\n“We will bring it to the floor,” he said."
+    assert speaker_of(text, "bring it to the floor") == "Lindsey Harlow"
+
+
+def test_one_word_that_owns_a_thing_is_a_company_not_a_person():
+    result = extract("HEADLINE\n\nVelmora cut its sales forecast on Thursday. Velmora said volumes had fallen.")
+    assert "Velmora" not in {p.name for p in result.people}
