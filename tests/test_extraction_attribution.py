@@ -1205,3 +1205,11 @@ def test_lindsey_may_be_a_man():
 def test_one_word_that_owns_a_thing_is_a_company_not_a_person():
     result = extract("HEADLINE\n\nVelmora cut its sales forecast on Thursday. Velmora said volumes had fallen.")
     assert "Velmora" not in {p.name for p in result.people}
+
+
+@pytest.mark.parametrize(
+    "where", ["in an interview with the Dutch daily Trouw", "in a letter to the prime minister on Monday"]
+)
+def test_the_medium_and_its_addressee_are_not_the_reported_words(where):
+    text = f"Finance Minister Joris Veldkamp said {where} that the budget rules were too strict."
+    assert ("the budget rules were too strict", "Joris Veldkamp") in speakers(text)

@@ -195,7 +195,8 @@ _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
     r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|blog\s+post|letter|speech|ruling|opinion|filing|"
-    r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement))\s*,?\s*)?"
+    r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)"
+    r"(?:\s+(?:with|to|on)\s+(?:[^\s,.;:“”\"]+\s+){1,6}?(?:on\s+[A-Z][a-z]+day\s+)?(?=that\b))?)\s*,?\s*)?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
