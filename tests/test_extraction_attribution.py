@@ -1213,3 +1213,13 @@ def test_one_word_that_owns_a_thing_is_a_company_not_a_person():
 def test_the_medium_and_its_addressee_are_not_the_reported_words(where):
     text = f"Finance Minister Joris Veldkamp said {where} that the budget rules were too strict."
     assert ("the budget rules were too strict", "Joris Veldkamp") in speakers(text)
+
+
+def test_letters_after_a_name_leave_the_person():
+    text = "Margaret Colbeck MP said in a statement that the report was damning."
+    assert speaker_of(text, "report was damning") == "Margaret Colbeck"
+
+
+def test_common_women_s_given_names_make_people_of_a_plain_pair():
+    result = extract("HEADLINE\n\nThe talks between Emily Thornbury and the unions ended in Leeds.")
+    assert "Emily Thornbury" in {p.name for p in result.people}

@@ -1829,6 +1829,7 @@ _TRAILING_MARKS_RE = re.compile(
 def _person_heading(phrase: str, story: _Story) -> str | None:
     """The person the phrase names: a name that ends it, or ends its head before "of X", "at X"
     ("Earl Johnson of Harris Trust"), unless a preposition or "and" stands before the name."""
+    phrase = _POST_NOMINAL_RE.sub("", phrase)  # "David Lammy MP", "Jane Roe QC"
     person = _person_ending(phrase, story)
     if person is None:
         head = _POSTMODIFIER_RE.split(phrase, 1)[0]
@@ -1838,6 +1839,7 @@ def _person_heading(phrase: str, story: _Story) -> str | None:
 
 
 _POSTMODIFIER_RE = re.compile(r"\s+(?:of|at|in|from|with)\s+")
+_POST_NOMINAL_RE = re.compile(r"(?<=[a-z])\s+(?:MP|MEP|MSP|MS|AM|TD|QC|KC|OBE|CBE|MBE|KBE|DBE)$")
 
 
 _RELATION_RE = re.compile(
