@@ -1223,3 +1223,8 @@ def test_letters_after_a_name_leave_the_person():
 def test_common_women_s_given_names_make_people_of_a_plain_pair():
     result = extract("HEADLINE\n\nThe talks between Emily Thornbury and the unions ended in Leeds.")
     assert "Emily Thornbury" in {p.name for p in result.people}
+
+
+def test_a_quoted_title_ending_an_aside_leaves_the_subject():
+    text = "Ingrid Solvang, whom the magazine named “Innovator of the Year,” said the prize belonged to her team."
+    assert speaker_of(text, "belonged to her team") == "Ingrid Solvang"

@@ -849,7 +849,12 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     end = _strip_trailing(masked, s0, verb.start)
     head = masked[s0:end]
     if not head.strip() or head.endswith(_QUOTE_ENDS):
-        return _inverted(masked, s0, s1, verb, after_quotation=True)
+        inverted = _inverted(masked, s0, s1, verb, after_quotation=True)
+        if inverted is not None or not head.rstrip("”\"’'").endswith(","):
+            return inverted
+        # "Greta Thunberg, whom Time named “Person of the Year,” said ...": a quoted title ends an aside
+        end = s0 + len(head.rstrip("”\"’'"))
+        head = masked[s0:end]
     if head.endswith(("—", "–")) and head[-1] in head[:-1] and len(masked) <= _DASHED_PARAGRAPH_CHARS:
         # "Maria Lopez — the ranking Democrat on the panel — said": dashes around an apposition are
         # commas (same length: the offsets hold)
@@ -1064,13 +1069,15 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
         if piece is pieces[0] and (opened := _LEADING_WORDS_RE.sub("", text)) and opened != text:
             text = opened  # "But David Pennington, the head of ..., said": a leading "But" is no intro
         relative = _RELATIVE_SUBJECT_RE.match(text)
+        if relative and text.split()[-1][:1].islower():
+            relative = None  # "whom Time magazine named "Person of the Year"": its own verb, an aside
         if relative:  # "dealings, which Jairam Ramesh, a leader of the party, said are ...": Ramesh
             span = _trim(masked, piece.start() + piece.group().index(text) + relative.end(), piece.end())
             if span:
                 phrases.insert(0, span)
             break
         kind = _piece_kind(text)
-        if kind == "aside" and text.split(None, 1)[0].lower() in ("who", "which", "whose"):
+        if kind == "aside" and text.split(None, 1)[0].lower() in ("who", "whom", "which", "whose"):
             phrases.clear()  # "The company, which is based in Austin, Texas, said": "Texas" is the aside's
         if kind == "intro" and piece is not pieces[0] and _ASIDE_RE.match(text):
             continue  # "X, however, said", "X, in a radio interview, said": an aside, not the start
@@ -1098,7 +1105,7 @@ def _piece_kind(text: str) -> str:
         return "quoted"
     words = text.split()
     first = words[0].lower()
-    if first in ("who", "which", "whose") or _is_participle(words[0]):
+    if first in ("who", "whom", "which", "whose") or _is_participle(words[0]):
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in ("earlier", "later") and len(words) > 1 and _is_participle(words[1]):
         return "aside"  # "<X Ltd>, earlier reporting a loss, said"
