@@ -1228,3 +1228,11 @@ def test_common_women_s_given_names_make_people_of_a_plain_pair():
 def test_a_quoted_title_ending_an_aside_leaves_the_subject():
     text = "Ingrid Solvang, whom the magazine named “Innovator of the Year,” said the prize belonged to her team."
     assert speaker_of(text, "belonged to her team") == "Ingrid Solvang"
+
+
+def test_a_clause_after_and_said_is_reported_beside_a_quotation_before_it():
+    text = (
+        "Mayor Tessa Kromer called the parade “a tradition that is part of who we are” "
+        "and said the city would hold a vigil on Tuesday."
+    )
+    assert speaker_of(text, "city would hold a vigil") == "Tessa Kromer"

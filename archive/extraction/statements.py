@@ -633,6 +633,16 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         made = [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return made + [_direct(q, index, verb, speaker) for q in long_quotes if q not in inside]
     made = [_direct(q, index, verb, speaker) for q in long_quotes]
+    if (
+        content
+        and content[0] >= long_quotes[-1].end
+        and _AND_SAID_BEFORE_RE.search(masked, max(0, content[0] - 24), content[0])
+        and _CLAUSE_AFTER_RE.match(masked, content[0], content[1])
+        and _unquoted_words(masked, content) >= _CLAUSE_WORDS
+    ):
+        # 'X called the parade "a tradition ..." and said the city would hold a vigil': the clause
+        # after the verb is reported too
+        made.append(_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker))
     # "a fair pact would be hard to negotiate, but, "We are determined to do it."": two statements.
     if content and content[0] < long_quotes[0].mark <= content[1]:
         head = masked[content[0] : long_quotes[0].mark]
@@ -642,6 +652,9 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
             if _words(text) >= _DIRECT_WORDS:
                 made.insert(0, _statement(INDIRECT, text, index, content[0], verb, speaker))
     return made
+
+
+_AND_SAID_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds)\s+(?:that\s+)?$")
 
 
 # --- Finding the attribution --------------------------------------------------------------------
