@@ -1236,3 +1236,8 @@ def test_a_clause_after_and_said_is_reported_beside_a_quotation_before_it():
         "and said the city would hold a vigil on Tuesday."
     )
     assert speaker_of(text, "city would hold a vigil") == "Tessa Kromer"
+
+
+def test_what_someone_called_a_thing_ends_with_the_quotation():
+    text = "Governor Amos Keter, who once called himself a “very patient man,” has attacked the inquiry."
+    assert ("himself a “very patient man,”", "Amos Keter") in speakers(text)

@@ -1004,6 +1004,14 @@ def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
         told = _TOLD_OBJECT_RE.match(masked, start, s1)
         if told:
             start = told.end()
+    if verb.text in ("called", "calls", "calling"):  # 'called himself a "very stable genius," has ...'
+        named = _QUOTE_OR_QUESTION_RE.match(masked, start, s1)
+        if named and masked[named.end() - 1 : named.end()] in _QUOTE_CHARS:
+            close = min(
+                (i for i in (masked.find("”", named.end(), s1), masked.find('"', named.end(), s1)) if i > 0), default=-1
+            )
+            if close > 0:
+                return _trim(masked, start, close + 1)
     opener = _CLAUSE_OPENER_RE.match(masked, start, s1)
     return _trim(masked, opener.end() if opener else start, s1)
 
