@@ -1241,3 +1241,15 @@ def test_a_clause_after_and_said_is_reported_beside_a_quotation_before_it():
 def test_what_someone_called_a_thing_ends_with_the_quotation():
     text = "Governor Amos Keter, who once called himself a “very patient man,” has attacked the inquiry."
     assert ("himself a “very patient man,”", "Amos Keter") in speakers(text)
+
+
+def test_titles_of_related_stories_in_the_body_report_nothing():
+    text = (
+        "President Amos Keter spoke on Tuesday.\n\nRead more:\n\n"
+        "Keter says protesters are traitors as police fire tear gas\n\n"
+        "[Read: Keter says he will never resign]\n\n"
+        "Keter said the protests would be investigated."
+    )
+    found = speakers(text)
+    assert not [said for said, _ in found if "traitors" in said or "never resign" in said]
+    assert speaker_of(text, "would be investigated") == "Amos Keter"

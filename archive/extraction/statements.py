@@ -302,8 +302,9 @@ def find_statements(
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
     last_index = -1
+    links = _related_links(document.paragraphs)
     for index, paragraph in enumerate(readable_paragraphs(document)):
-        if not paragraph:
+        if not paragraph or index in links:
             continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
@@ -314,6 +315,31 @@ def find_statements(
         pending_open = [s for s in found if not s.verb and _opens_unclosed(shape)]
         statements.extend(found)
     return statements
+
+
+# A heading over links to other stories, or a link printed in the body: their titles report nothing here.
+_RELATED_RE = re.compile(
+    r"\s*(?:\[?(?:READ|Read)\s+(?:MORE|[Mm]ore|ALSO|[Aa]lso)\b|RELATED\b|Related\s*(?:[Cc]overage|[Ss]tories|[Ll]inks)?\s*:|"
+    r"More\s+on\s+this\s+story|MORE\s+ON\s+THIS\s+STORY|See\s+also\s*:|\[Read\s*:)"
+)
+_SENTENCE_ENDS = (".", "!", "?", ".”", '."', "?”", '?"', "!”", '!"')
+
+
+def _related_links(paragraphs: list[str]) -> set[int]:
+    """The paragraphs that are a related-stories heading ("Read more:", "RELATED COVERAGE"), a link
+    ("[Read: ...]", "READ MORE: ...") or a title under such a heading (no sentence end)."""
+    links: set[int] = set()
+    under = False
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.strip()
+        if _RELATED_RE.match(text) and len(text) < 300:
+            links.add(index)
+            under = len(text) < 40  # a heading alone on its line: the titles follow
+        elif under and text and not text.endswith(_SENTENCE_ENDS) and len(text) < 200:
+            links.add(index)
+        else:
+            under = False
+    return links
 
 
 def _organisation_forms(document: Document, organisations: list[OrganisationMention]) -> list[tuple[str, str]]:
