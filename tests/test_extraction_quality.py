@@ -59,6 +59,11 @@ def test_seed_must_items_are_all_found():
     assert seed.found == seed.total, seed.misses
 
 
+def test_a_generational_suffix_is_no_last_name_in_scoring():
+    assert extraction_gold._same_person("Darrell Brooks Jr.", "Brooks")
+    assert not extraction_gold._same_person("Darrell Brooks Jr.", "Junior")
+
+
 def test_the_split_is_fixed_and_covers_every_gold_file():
     split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
     files = {p.name for p in GOLD_DIR.glob("*.json")} - {"split.json"}

@@ -75,8 +75,11 @@ def _words(name: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[\w'-]+", name)]
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Darrell Brooks Jr." is a Brooks
+
+
 def _last(name: str) -> str:
-    words = _words(name)
+    words = [w for w in _words(name) if w.rstrip(".") not in _SUFFIXES] or _words(name)
     return words[-1] if words else ""
 
 

@@ -364,10 +364,13 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if _COMPANY_NOUN_BEFORE_RE.search(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
             return True
+        if " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
+            return True  # "Nestlé cut its forecast", "Microsoft delayed its launch": one word that owns a thing
         at, seen = body.find(name, end), seen + 1
     return False
 
 
+_ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents)$")
 
 
