@@ -783,3 +783,20 @@ def test_a_coach_or_captain_before_a_name_is_a_role():
         language="de",
     )
     assert given(result, "Vor dem Gegentor habe es ein Foul") == "Niko Kovac"
+
+
+def test_a_party_member_noun_after_the_verb_is_that_partys_person_named_before():
+    result = extract(
+        "Kiel – Die Grünen-Abgeordnete Lena Hartwig warf Ministerin Clara Voss Untätigkeit vor. Das Gesetz komme zu "
+        "spät, sagte die Grüne. Der Abgeordnete Jonas Feld (SPD) widersprach. „Wir liefern“, sagte der "
+        "Sozialdemokrat. Die Ministerin schwieg. Das sei unseriös, sagte ein CDU-Politiker. Finanzminister Paul "
+        "Brück (CDU) sprach im Landtag. Der Plan sei gut, sagte der Sozialdemokrat.",
+        title="Gesetz",
+        language="de",
+    )
+    speakers = {s.text: s.speaker_person for s in result.statements}
+    assert speakers["Das Gesetz komme zu spät"] == "Lena Hartwig"  # not the minister named last
+    assert speakers["Wir liefern"] == "Jonas Feld"
+    assert speakers["Das sei unseriös"] is None  # an unnamed member
+    assert speakers["Der Plan sei gut"] is None  # a Christian Democrat named last: not him
+    assert not {"Grüne", "Sozialdemokrat"} & {w for p in result.people for w in p.name.split()}

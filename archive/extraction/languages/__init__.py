@@ -769,7 +769,32 @@ class _Story:
             bracket = re.match(r"\s*\(([^()]{1,20})\)", self.paragraphs[span.paragraph][span.end :])
             if bracket and _party(bracket.group(1) + "-"):
                 return _party(bracket.group(1) + "-")
-        return next(filter(None, (_party(w) for w in person.role.split())), None)
+            before = re.search(r"([\w-]+)\s+$", self.paragraphs[span.paragraph][: span.start])
+            if before and _party(before.group(1)):  # "NEOS-Klubobmann Yannick Shetty", a role not in the lexicon
+                return _party(before.group(1))
+        return next(filter(None, (_party(w) for w in person.role.split())), None) or next(
+            (next(iter(p)) for w in person.role.split() if len(p := self.lex.members.get(w, ())) == 1), None
+        )
+
+    def _member_named(self, parties: frozenset[str], noun: str, paragraph: int, offset: int) -> str | None:
+        """German: the person of one of these parties named last before `offset`, in this paragraph or the one
+        before, outside anyone's words, agreeing with the noun's gender ("die Grüne"); "" when someone of
+        another party was named after them (no one, then), None when no one is known of the party."""
+        gender = _role_gender(noun)
+        other = None  # where someone of another party was named last
+        for (p, s), e, who in reversed(self.mentions):
+            if (p, s) >= (paragraph, offset) or p < paragraph - 1:
+                continue
+            if any(st.paragraph == p and st.start <= s < st.end for st in self.statements):
+                continue
+            party = self._party_of(who)
+            if party in parties and self._agrees(who, gender):
+                if other and (other[0] > p or re.search(r"[.!?][“”»\"]?\s", self.paragraphs[p][e : other[1]])):
+                    return ""  # "Feld (SPD) … Brück (CDU) sprach. …, sagte der Sozialdemokrat": perhaps not Feld
+                return who  # "Kleemann (SPD) attestierte Schulze (CDU) Erfolg. …, sagte die Sozialdemokratin"
+            if party is not None and other is None:
+                other = (p, s)
+        return None
 
     def _agrees(self, who: str, pronoun: str | None) -> bool:
         """Whether a German singular pronoun ("er", "sie") or a role of that gender ("m", "f") may stand
@@ -940,7 +965,11 @@ class _Story:
             for i, w in enumerate(scope_words)
             if is_role(self.lex, w)
             # "Die «Aargauer Zeitung» schreibt": a place's people's noun before a noun is its adjective, no person
-            and not (w in self.lex.demonyms and i + 1 < len(scope_words) and scope_words[i + 1][:1].isupper())
+            and not (
+                (w in self.lex.demonyms or w in self.lex.members)
+                and i + 1 < len(scope_words)
+                and scope_words[i + 1][:1].isupper()
+            )
         ]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
         if self.language == "de" and role_words:
@@ -992,8 +1021,12 @@ class _Story:
                 who = None  # "sagte die Ministerin" after a man named last: someone else
             if who and self.language == "de" and self._other_country(who, phrase):
                 who = None  # "sagte der deutsche Außenminister" after the Iranian one named last
-            party = _party(role_words[0]) if who and self.language == "de" else None
-            if party and self._party_of(who) not in (None, party):
+            parties = _parties(role_words[0]) if self.language == "de" else frozenset()
+            if parties and role_words[0] in self.lex.members:
+                # "Triebel (Grüne) warf Ministerin Stolz Versagen vor. …, sagte die Grüne": the party's member
+                member = self._member_named(parties, role_words[0], paragraph, before)
+                who = who if member is None else member or None
+            if who and parties and self._party_of(who) not in (None, *parties):
                 who = None  # "sagte der CDU-Politiker" after a Green named last: someone else
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
@@ -1857,15 +1890,20 @@ _NOT_KONJUNKTIV_DE = frozenset(
 
 
 _PARTIES_DE = {"CDU", "CSU", "SPD", "FDP", "AFD", "GRÜNE", "LINKE", "BSW", "ÖVP", "SPÖ", "FPÖ", "NEOS"}
+_PARTIES_DE |= {"SVP", "SP", "GLP"}  # Swiss
 
 
 def _descriptive_role(word: str) -> bool:
     """German: whether a role word describes a person rather than naming an office ("SPD-Politiker",
     "Grünen-Chefin", "Diplomat", "Ökonomin"; not "Kanzler", "Präsident", "Regierungschef")."""
-    return _party(word) is not None or bool(
-        re.search(
-            r"(?:politiker|diplomat|experte|ökonom|analyst|forscher|wissenschaftler|historiker|abgeordnete)(?:in|en|innen|r)?$",
-            word.lower(),
+    return (
+        _party(word) is not None
+        or word in lexicon("de").members
+        or bool(
+            re.search(
+                r"(?:politiker|diplomat|experte|ökonom|analyst|forscher|wissenschaftler|historiker|abgeordnete)(?:in|en|innen|r)?$",
+                word.lower(),
+            )
         )
     )
 
@@ -1877,6 +1915,13 @@ def _party(word: str) -> str | None:
     name = head.upper()
     name = name[:-1] if name in ("GRÜNEN", "LINKEN") else name
     return name if hyphen and name in _PARTIES_DE else None
+
+
+def _parties(word: str) -> frozenset[str]:
+    """German: the parties a role word names: a compound's ("CDU-Politiker") or a member noun's
+    ("Sozialdemokratin": SPD, SPÖ, SP)."""
+    party = _party(word)
+    return frozenset({party}) if party else lexicon("de").members.get(word, frozenset())
 
 
 def _role_gender(word: str) -> str | None:
