@@ -800,3 +800,28 @@ def test_a_party_member_noun_after_the_verb_is_that_partys_person_named_before()
     assert speakers["Das sei unseriös"] is None  # an unnamed member
     assert speakers["Der Plan sei gut"] is None  # a Christian Democrat named last: not him
     assert not {"Grüne", "Sozialdemokrat"} & {w for p in result.people for w in p.name.split()}
+
+
+def test_a_genitive_s_and_the_noun_after_it_are_not_part_of_a_name():
+    result = extract(
+        "Bonn – Karl Brenners Partei liegt in Umfragen vorn. Karl Brenner sagte, er sei zufrieden. Die "
+        "Opposition warf Karl Brenner Versagen vor. Maria Dorns Rückzug kam überraschend. Kanzlerin Eva Holms "
+        "Kabinett berät am Montag.",
+        title="Umfragen",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert "Karl Brenner" in names
+    assert not {"Karl Brenners", "Karl Brenner Versagen", "Maria Dorns Rückzug", "Maria Dorns", "Eva Holms"} & names
+
+
+def test_a_name_with_particles_or_a_lower_case_article_is_not_cut():
+    result = extract(
+        "Wien – Bundespräsident Alexander Van der Bellen sagte, er sei besorgt. Alexander Van der Bellen reist "
+        "nach Kairo. Dort traf er Abdel Fattah al-Sisi. Abdel Fattah al-Sisi sagte, Ägypten sei bereit.",
+        title="Besuch",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert {"Alexander Van der Bellen", "Abdel Fattah al-Sisi"} <= names
+    assert not {"Alexander Van", "Abdel Fattah"} & names

@@ -242,6 +242,7 @@ class _Story:
         self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
         self.statements: list[StatementMention] = []  # found so far
         self._runs_cache: dict[int, list[list[_Token]]] = {}  # paragraph -> its name-like runs (self._runs)
+        self._story: str | None = None  # the paragraphs joined, for the German name checks (self._trim_de)
 
     def _people_named_like_companies(self) -> None:
         """German: a company's name written after a given name ("Wolfgang Porsche", "Robert Bosch") is a person's
@@ -329,7 +330,38 @@ class _Story:
             run = []
         if run:
             runs.append(run)
+        if self.language == "de":
+            runs = [self._trim_de(paragraph, r) for r in runs]
         return [r[: _last_name_index(r) + 1] for r in runs if _last_name_index(r) >= 0]
+
+    def _trim_de(self, paragraph: int, run: list[_Token]) -> list[_Token]:
+        """German: a name's genitive and the noun after it are not the name ("Karl Brenners Partei" is Karl
+        Brenner's party): a word in -s after the first, the -s form no given name, is the name without the -s
+        when the story names that form elsewhere, or when a noun follows and a consonant precedes the -s;
+        and a capitalised noun after a full name the story names elsewhere on its own ("warf Karl Brenner
+        Versagen vor") is no part of it."""
+        text = self.paragraphs[paragraph]
+        if self._story is None:
+            self._story = "\n".join(self.paragraphs)
+        for i in range(1, len(run)):
+            word = run[i].text
+            if not word.endswith("s") or word.endswith("ss") or len(word) < 4 or word.lower() in self.given_names:
+                continue
+            stem = word[:-1]
+            noun_after = i < len(run) - 1 or re.match(r" [A-ZÄÖÜ][a-zäöüß]", text[run[i].end :]) is not None
+            named = re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w'’-])", self._story) is not None
+            if named or (noun_after and stem[-1].lower() not in "aeiouyäöü"):
+                return [*run[:i], _Token(stem, run[i].start, run[i].end - 1)]
+        if len(run) >= 3 and run[0].text.lower() in self.given_names:
+            for k in range(len(run) - 1, 1, -1):
+                if run[k - 1].text in _PARTICLES | _CAPITAL_PARTICLES or not all(
+                    t.text[:1].isupper() and t.text not in _CAPITAL_PARTICLES for t in run[k:]
+                ):
+                    continue  # "Alexander Van der Bellen", "Abdel Fattah al-Sisi": one name
+                name = text[run[0].start : run[k - 1].end]
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?!\s+[A-ZÄÖÜ])(?![\w-])", self._story):
+                    return run[:k]
+        return run
 
     def _after_particles(self, paragraph: int, index: int) -> _Token | None:
         """The name-like token after the particles from `index` ("von der Leyen": "Leyen"), or None."""
@@ -930,7 +962,7 @@ class _Story:
             if self._someone_of(paragraph, start, named[-1], end):
                 return None, phrase[:80]  # "Ein Vertrauter von Generalsekretär Tim Klüssendorf sagte": not him
             last_end = max(e for (p, s), e, who in self.mentions if p == paragraph and start <= s and e <= end)
-            if re.match(r"['’]?\s+[A-ZÄÖÜ][\w-]*\s*$", text[last_end:end]):
+            if re.match(r"(?:s|['’])?\s+[A-ZÄÖÜ][\w-]*\s*$", text[last_end:end]):
                 return None, phrase[:80]  # "Kanzler Karl Brenners Sprecherin sagte": someone of his
         if named:
             return (named[-1] if subject else named[0]), ""
