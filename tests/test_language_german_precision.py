@@ -825,3 +825,19 @@ def test_a_name_with_particles_or_a_lower_case_article_is_not_cut():
     names = {p.name for p in result.people}
     assert {"Alexander Van der Bellen", "Abdel Fattah al-Sisi"} <= names
     assert not {"Alexander Van", "Abdel Fattah"} & names
+
+
+def test_a_box_of_quotes_gives_each_quote_to_the_name_after_it():
+    result = extract(
+        "Bern – Der Rat stimmte zu. Ministerin Petra Huber sagte, sie sei zufrieden. Minister Thomas Gerber "
+        "sagte, er sei enttäuscht.\n\n"
+        "«Das ist ein guter Tag für unser Land und seine Bauern.» Petra Huber (SP), Nationalrätin\n\n"
+        "«Wir haben zu viel nachgegeben.» Thomas Gerber (SVP), Nationalrat\n\n"
+        "«Das war knapp, sehr knapp sogar, am Ende.» Nach der Abstimmung gingen Huber und Gerber essen.",
+        title="Rat",
+        language="de",
+    )
+    speakers = {s.text.rstrip("."): s.speaker_person for s in result.statements}
+    assert speakers["Das ist ein guter Tag für unser Land und seine Bauern"] == "Petra Huber"
+    assert speakers["Wir haben zu viel nachgegeben"] == "Thomas Gerber"
+    assert speakers.get("Das war knapp, sehr knapp sogar, am Ende") is None  # more on the line: no box

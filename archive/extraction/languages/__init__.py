@@ -1493,6 +1493,15 @@ class _Story:
     def _quote_speaker(self, paragraph: int, sentence_start: int, quote: _Quote) -> tuple[str | None, str, str]:
         """A quotation introduced by its speaker ("Elle a déclaré : « … »", "sagte Hagari: „…“")."""
         text = self.paragraphs[paragraph]
+        box = re.fullmatch(
+            r"\s+([^()„“«»]{3,60}?)\s*\([^()]{1,30}\)(?:,\s*[^.!?„“«»:]{1,60})?\s*", text[quote.outer_end :]
+        )
+        if self.language == "de" and box and not text[: quote.outer_start].strip():
+            # a box of quotes: "«…» Thomas Aeschi (SVP), Fraktionschef", nothing else in the paragraph
+            named = self._people_in(paragraph, quote.outer_end, quote.outer_end + box.end(1)) or [
+                p.name for p in self.people.values() if box.group(1) in p.forms
+            ]  # a person named before, the box giving no evidence of its own
+            return (named[0], "", "") if len(set(named)) == 1 else (None, "", "")
         before = text[sentence_start : quote.outer_start]
         if not before.rstrip().endswith((":", ",")):
             # "Selenskyj sprach von einem „gezielten Angriff“", "Barrot a dénoncé une « campagne hostile »":
