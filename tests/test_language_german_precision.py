@@ -841,3 +841,15 @@ def test_a_box_of_quotes_gives_each_quote_to_the_name_after_it():
     assert speakers["Das ist ein guter Tag für unser Land und seine Bauern"] == "Petra Huber"
     assert speakers["Wir haben zu viel nachgegeben"] == "Thomas Gerber"
     assert speakers.get("Das war knapp, sehr knapp sogar, am Ende") is None  # more on the line: no box
+
+
+def test_a_full_name_with_a_party_in_brackets_and_an_austrian_klubobfrau_are_people():
+    result = extract(
+        "Wien – Das Budget ist beschlossen. Klubobfrau Lisa Berger kritisierte die Regierung.\n\n"
+        "«Die Mitte hat gehalten.» Jonas Wendler (CDU), Generalsekretär",
+        title="Budget",
+        language="de",
+    )
+    assert {"Lisa Berger", "Jonas Wendler"} <= {p.name for p in result.people}
+    statement = next(s for s in result.statements if "Die Mitte hat gehalten" in s.text)
+    assert statement.speaker_person == "Jonas Wendler"

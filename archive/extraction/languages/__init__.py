@@ -476,7 +476,10 @@ class _Story:
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
         # the list is in lower case; German only, so far (French and Spanish were measured without it)
         given = (run[0].text.lower() if self.language == "de" else run[0].text) in self.given_names
-        return bool(role) or honorific or verb_after or verb_before or given, role
+        bracket = re.match(r"\s*\(([^()]{1,20})\)", after) if self.language == "de" else None
+        # "Carsten Linnemann (CDU), Generalsekretär": a full name with a party in brackets is a person
+        party = bool(bracket and _party(bracket.group(1) + "-"))
+        return bool(role) or honorific or verb_after or verb_before or given or party, role
 
     def _named_subject_before_verb(self, paragraph: int, start: int) -> bool:
         """German: whether the reporting verb right before `start` has a person as its subject right before
