@@ -853,3 +853,14 @@ def test_a_full_name_with_a_party_in_brackets_and_an_austrian_klubobfrau_are_peo
     assert {"Lisa Berger", "Jonas Wendler"} <= {p.name for p in result.people}
     statement = next(s for s in result.statements if "Die Mitte hat gehalten" in s.text)
     assert statement.speaker_person == "Jonas Wendler"
+
+
+def test_a_surname_with_its_particle_after_the_verb_is_the_person_named_in_full():
+    result = extract(
+        "Berlin – Fraktionsvize Konrad von Lenz kritisierte die Pläne. „Das ist ein Bruch mit allem, was wir "
+        "vereinbart haben“, sagte von Lenz am Abend.",
+        title="Pläne",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Das ist ein Bruch" in s.text)
+    assert statement.speaker_person == "Konrad von Lenz"

@@ -516,9 +516,17 @@ class _Story:
                     continue
                 if ok:
                     self._add(paragraph, run, role)
+                elif run[0].text in _PARTICLES:
+                    singles.append((paragraph, run, ok, role))
         # A lone word is a person already named in full (its surname, or another word of the name),
         # or one with evidence of its own.
         for paragraph, run, ok, role in singles:
+            if len(run) > 1:  # "sagte von Notz": the surname with its particles of a person named in full
+                form = self.paragraphs[paragraph][run[0].start : run[-1].end]
+                owners = {p.name for p in self.people.values() if p.name.endswith(" " + form)}
+                if len(owners) == 1:
+                    self._mention(owners.pop(), paragraph, run)
+                continue
             word = run[0].text
             owner = self._owner(word)
             if owner is None and ok:
