@@ -37,13 +37,18 @@ What it reads:
   a pronoun after a sentence opened by a role ("Der französische Präsident widersprach nicht. …, sagte er")
   is the role's holder; the subject of joined verbs says the quote ("X zitierte Y … und fügte hinzu: „…“");
   "Name, apposition, sagte, …" is the name's;
+- German party members as nouns after the verb ("sagte die Grüne", "der Sozialdemokrat": data/de/speech.tsv)
+  are the person of that party named last, never someone of another party named after them, never a person
+  of their own; a box of quotes ("«…» Name (Partei), Funktion", nothing else in the paragraph) is the name's;
+  "sagte von Notz" is the person named in full with that surname;
 - French reflexive verbs ("s'est félicitée la ministre"), Spanish perfect tenses ("ha afirmado X") and
   sentences without subject ("Añadió que …");
 - datelines: "PARIS, 12 mars (AFP) -", "MADRID, 3 Mar (EFE).-", "Berlin (dpa) -" (dateline.py);
 - people: runs of capitalised words with a role or honorific before them ("le ministre des
   Affaires étrangères, Jean-Noël Barrot", "Bundeskanzler Olaf Scholz", "M. Bourita"), a reporting
-  verb beside them ("dijo Maduro", "sagte Steinmeier") or a known given name; a lone surname is the
-  person named in full elsewhere in the story;
+  verb beside them ("dijo Maduro", "sagte Steinmeier"), a known given name or (German) a party in brackets
+  after a full name; a lone surname is the person named in full elsewhere in the story; German names lose
+  a genitive -s and the noun after them ("Karl Brenners Partei", "warf Karl Brenner Versagen vor");
 - countries: names, adjectives and capitals (lexicon.py).
 """
 
