@@ -783,3 +783,84 @@ def test_a_coach_or_captain_before_a_name_is_a_role():
         language="de",
     )
     assert given(result, "Vor dem Gegentor habe es ein Foul") == "Niko Kovac"
+
+
+def test_a_party_member_noun_after_the_verb_is_that_partys_person_named_before():
+    result = extract(
+        "Kiel – Die Grünen-Abgeordnete Lena Hartwig warf Ministerin Clara Voss Untätigkeit vor. Das Gesetz komme zu "
+        "spät, sagte die Grüne. Der Abgeordnete Jonas Feld (SPD) widersprach. „Wir liefern“, sagte der "
+        "Sozialdemokrat. Die Ministerin schwieg. Das sei unseriös, sagte ein CDU-Politiker. Finanzminister Paul "
+        "Brück (CDU) sprach im Landtag. Der Plan sei gut, sagte der Sozialdemokrat.",
+        title="Gesetz",
+        language="de",
+    )
+    speakers = {s.text: s.speaker_person for s in result.statements}
+    assert speakers["Das Gesetz komme zu spät"] == "Lena Hartwig"  # not the minister named last
+    assert speakers["Wir liefern"] == "Jonas Feld"
+    assert speakers["Das sei unseriös"] is None  # an unnamed member
+    assert speakers["Der Plan sei gut"] is None  # a Christian Democrat named last: not him
+    assert not {"Grüne", "Sozialdemokrat"} & {w for p in result.people for w in p.name.split()}
+
+
+def test_a_genitive_s_and_the_noun_after_it_are_not_part_of_a_name():
+    result = extract(
+        "Bonn – Karl Brenners Partei liegt in Umfragen vorn. Karl Brenner sagte, er sei zufrieden. Die "
+        "Opposition warf Karl Brenner Versagen vor. Maria Dorns Rückzug kam überraschend. Kanzlerin Eva Holms "
+        "Kabinett berät am Montag.",
+        title="Umfragen",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert "Karl Brenner" in names
+    assert not {"Karl Brenners", "Karl Brenner Versagen", "Maria Dorns Rückzug", "Maria Dorns", "Eva Holms"} & names
+
+
+def test_a_name_with_particles_or_a_lower_case_article_is_not_cut():
+    result = extract(
+        "Wien – Bundespräsident Alexander Van der Bellen sagte, er sei besorgt. Alexander Van der Bellen reist "
+        "nach Kairo. Dort traf er Abdel Fattah al-Sisi. Abdel Fattah al-Sisi sagte, Ägypten sei bereit.",
+        title="Besuch",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert {"Alexander Van der Bellen", "Abdel Fattah al-Sisi"} <= names
+    assert not {"Alexander Van", "Abdel Fattah"} & names
+
+
+def test_a_box_of_quotes_gives_each_quote_to_the_name_after_it():
+    result = extract(
+        "Bern – Der Rat stimmte zu. Ministerin Petra Huber sagte, sie sei zufrieden. Minister Thomas Gerber "
+        "sagte, er sei enttäuscht.\n\n"
+        "«Das ist ein guter Tag für unser Land und seine Bauern.» Petra Huber (SP), Nationalrätin\n\n"
+        "«Wir haben zu viel nachgegeben.» Thomas Gerber (SVP), Nationalrat\n\n"
+        "«Das war knapp, sehr knapp sogar, am Ende.» Nach der Abstimmung gingen Huber und Gerber essen.",
+        title="Rat",
+        language="de",
+    )
+    speakers = {s.text.rstrip("."): s.speaker_person for s in result.statements}
+    assert speakers["Das ist ein guter Tag für unser Land und seine Bauern"] == "Petra Huber"
+    assert speakers["Wir haben zu viel nachgegeben"] == "Thomas Gerber"
+    assert speakers.get("Das war knapp, sehr knapp sogar, am Ende") is None  # more on the line: no box
+
+
+def test_a_full_name_with_a_party_in_brackets_and_an_austrian_klubobfrau_are_people():
+    result = extract(
+        "Wien – Das Budget ist beschlossen. Klubobfrau Lisa Berger kritisierte die Regierung.\n\n"
+        "«Die Mitte hat gehalten.» Jonas Wendler (CDU), Generalsekretär",
+        title="Budget",
+        language="de",
+    )
+    assert {"Lisa Berger", "Jonas Wendler"} <= {p.name for p in result.people}
+    statement = next(s for s in result.statements if "Die Mitte hat gehalten" in s.text)
+    assert statement.speaker_person == "Jonas Wendler"
+
+
+def test_a_surname_with_its_particle_after_the_verb_is_the_person_named_in_full():
+    result = extract(
+        "Berlin – Fraktionsvize Konrad von Lenz kritisierte die Pläne. „Das ist ein Bruch mit allem, was wir "
+        "vereinbart haben“, sagte von Lenz am Abend.",
+        title="Pläne",
+        language="de",
+    )
+    statement = next(s for s in result.statements if "Das ist ein Bruch" in s.text)
+    assert statement.speaker_person == "Konrad von Lenz"

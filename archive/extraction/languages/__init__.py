@@ -37,13 +37,18 @@ What it reads:
   a pronoun after a sentence opened by a role ("Der französische Präsident widersprach nicht. …, sagte er")
   is the role's holder; the subject of joined verbs says the quote ("X zitierte Y … und fügte hinzu: „…“");
   "Name, apposition, sagte, …" is the name's;
+- German party members as nouns after the verb ("sagte die Grüne", "der Sozialdemokrat": data/de/speech.tsv)
+  are the person of that party named last, never someone of another party named after them, never a person
+  of their own; a box of quotes ("«…» Name (Partei), Funktion", nothing else in the paragraph) is the name's;
+  "sagte von Notz" is the person named in full with that surname;
 - French reflexive verbs ("s'est félicitée la ministre"), Spanish perfect tenses ("ha afirmado X") and
   sentences without subject ("Añadió que …");
 - datelines: "PARIS, 12 mars (AFP) -", "MADRID, 3 Mar (EFE).-", "Berlin (dpa) -" (dateline.py);
 - people: runs of capitalised words with a role or honorific before them ("le ministre des
   Affaires étrangères, Jean-Noël Barrot", "Bundeskanzler Olaf Scholz", "M. Bourita"), a reporting
-  verb beside them ("dijo Maduro", "sagte Steinmeier") or a known given name; a lone surname is the
-  person named in full elsewhere in the story;
+  verb beside them ("dijo Maduro", "sagte Steinmeier"), a known given name or (German) a party in brackets
+  after a full name; a lone surname is the person named in full elsewhere in the story; German names lose
+  a genitive -s and the noun after them ("Karl Brenners Partei", "warf Karl Brenner Versagen vor");
 - countries: names, adjectives and capitals (lexicon.py).
 """
 
@@ -242,6 +247,7 @@ class _Story:
         self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
         self.statements: list[StatementMention] = []  # found so far
         self._runs_cache: dict[int, list[list[_Token]]] = {}  # paragraph -> its name-like runs (self._runs)
+        self._story: str | None = None  # the paragraphs joined, for the German name checks (self._trim_de)
 
     def _people_named_like_companies(self) -> None:
         """German: a company's name written after a given name ("Wolfgang Porsche", "Robert Bosch") is a person's
@@ -329,7 +335,38 @@ class _Story:
             run = []
         if run:
             runs.append(run)
+        if self.language == "de":
+            runs = [self._trim_de(paragraph, r) for r in runs]
         return [r[: _last_name_index(r) + 1] for r in runs if _last_name_index(r) >= 0]
+
+    def _trim_de(self, paragraph: int, run: list[_Token]) -> list[_Token]:
+        """German: a name's genitive and the noun after it are not the name ("Karl Brenners Partei" is Karl
+        Brenner's party): a word in -s after the first, the -s form no given name, is the name without the -s
+        when the story names that form elsewhere, or when a noun follows and a consonant precedes the -s;
+        and a capitalised noun after a full name the story names elsewhere on its own ("warf Karl Brenner
+        Versagen vor") is no part of it."""
+        text = self.paragraphs[paragraph]
+        if self._story is None:
+            self._story = "\n".join(self.paragraphs)
+        for i in range(1, len(run)):
+            word = run[i].text
+            if not word.endswith("s") or word.endswith("ss") or len(word) < 4 or word.lower() in self.given_names:
+                continue
+            stem = word[:-1]
+            noun_after = i < len(run) - 1 or re.match(r" [A-ZÄÖÜ][a-zäöüß]", text[run[i].end :]) is not None
+            named = re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w'’-])", self._story) is not None
+            if named or (noun_after and stem[-1].lower() not in "aeiouyäöü"):
+                return [*run[:i], _Token(stem, run[i].start, run[i].end - 1)]
+        if len(run) >= 3 and run[0].text.lower() in self.given_names:
+            for k in range(len(run) - 1, 1, -1):
+                if run[k - 1].text in _PARTICLES | _CAPITAL_PARTICLES or not all(
+                    t.text[:1].isupper() and t.text not in _CAPITAL_PARTICLES for t in run[k:]
+                ):
+                    continue  # "Alexander Van der Bellen", "Abdel Fattah al-Sisi": one name
+                name = text[run[0].start : run[k - 1].end]
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?!\s+[A-ZÄÖÜ])(?![\w-])", self._story):
+                    return run[:k]
+        return run
 
     def _after_particles(self, paragraph: int, index: int) -> _Token | None:
         """The name-like token after the particles from `index` ("von der Leyen": "Leyen"), or None."""
@@ -444,7 +481,10 @@ class _Story:
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
         # the list is in lower case; German only, so far (French and Spanish were measured without it)
         given = (run[0].text.lower() if self.language == "de" else run[0].text) in self.given_names
-        return bool(role) or honorific or verb_after or verb_before or given, role
+        bracket = re.match(r"\s*\(([^()]{1,20})\)", after) if self.language == "de" else None
+        # "Carsten Linnemann (CDU), Generalsekretär": a full name with a party in brackets is a person
+        party = bool(bracket and _party(bracket.group(1) + "-"))
+        return bool(role) or honorific or verb_after or verb_before or given or party, role
 
     def _named_subject_before_verb(self, paragraph: int, start: int) -> bool:
         """German: whether the reporting verb right before `start` has a person as its subject right before
@@ -481,9 +521,17 @@ class _Story:
                     continue
                 if ok:
                     self._add(paragraph, run, role)
+                elif run[0].text in _PARTICLES:
+                    singles.append((paragraph, run, ok, role))
         # A lone word is a person already named in full (its surname, or another word of the name),
         # or one with evidence of its own.
         for paragraph, run, ok, role in singles:
+            if len(run) > 1:  # "sagte von Notz": the surname with its particles of a person named in full
+                form = self.paragraphs[paragraph][run[0].start : run[-1].end]
+                owners = {p.name for p in self.people.values() if p.name.endswith(" " + form)}
+                if len(owners) == 1:
+                    self._mention(owners.pop(), paragraph, run)
+                continue
             word = run[0].text
             owner = self._owner(word)
             if owner is None and ok:
@@ -769,7 +817,32 @@ class _Story:
             bracket = re.match(r"\s*\(([^()]{1,20})\)", self.paragraphs[span.paragraph][span.end :])
             if bracket and _party(bracket.group(1) + "-"):
                 return _party(bracket.group(1) + "-")
-        return next(filter(None, (_party(w) for w in person.role.split())), None)
+            before = re.search(r"([\w-]+)\s+$", self.paragraphs[span.paragraph][: span.start])
+            if before and _party(before.group(1)):  # "NEOS-Klubobmann Yannick Shetty", a role not in the lexicon
+                return _party(before.group(1))
+        return next(filter(None, (_party(w) for w in person.role.split())), None) or next(
+            (next(iter(p)) for w in person.role.split() if len(p := self.lex.members.get(w, ())) == 1), None
+        )
+
+    def _member_named(self, parties: frozenset[str], noun: str, paragraph: int, offset: int) -> str | None:
+        """German: the person of one of these parties named last before `offset`, in this paragraph or the one
+        before, outside anyone's words, agreeing with the noun's gender ("die Grüne"); "" when someone of
+        another party was named after them (no one, then), None when no one is known of the party."""
+        gender = _role_gender(noun)
+        other = None  # where someone of another party was named last
+        for (p, s), e, who in reversed(self.mentions):
+            if (p, s) >= (paragraph, offset) or p < paragraph - 1:
+                continue
+            if any(st.paragraph == p and st.start <= s < st.end for st in self.statements):
+                continue
+            party = self._party_of(who)
+            if party in parties and self._agrees(who, gender):
+                if other and (other[0] > p or re.search(r"[.!?][“”»\"]?\s", self.paragraphs[p][e : other[1]])):
+                    return ""  # "Feld (SPD) … Brück (CDU) sprach. …, sagte der Sozialdemokrat": perhaps not Feld
+                return who  # "Kleemann (SPD) attestierte Schulze (CDU) Erfolg. …, sagte die Sozialdemokratin"
+            if party is not None and other is None:
+                other = (p, s)
+        return None
 
     def _agrees(self, who: str, pronoun: str | None) -> bool:
         """Whether a German singular pronoun ("er", "sie") or a role of that gender ("m", "f") may stand
@@ -905,7 +978,7 @@ class _Story:
             if self._someone_of(paragraph, start, named[-1], end):
                 return None, phrase[:80]  # "Ein Vertrauter von Generalsekretär Tim Klüssendorf sagte": not him
             last_end = max(e for (p, s), e, who in self.mentions if p == paragraph and start <= s and e <= end)
-            if re.match(r"['’]?\s+[A-ZÄÖÜ][\w-]*\s*$", text[last_end:end]):
+            if re.match(r"(?:s|['’])?\s+[A-ZÄÖÜ][\w-]*\s*$", text[last_end:end]):
                 return None, phrase[:80]  # "Kanzler Karl Brenners Sprecherin sagte": someone of his
         if named:
             return (named[-1] if subject else named[0]), ""
@@ -940,7 +1013,11 @@ class _Story:
             for i, w in enumerate(scope_words)
             if is_role(self.lex, w)
             # "Die «Aargauer Zeitung» schreibt": a place's people's noun before a noun is its adjective, no person
-            and not (w in self.lex.demonyms and i + 1 < len(scope_words) and scope_words[i + 1][:1].isupper())
+            and not (
+                (w in self.lex.demonyms or w in self.lex.members)
+                and i + 1 < len(scope_words)
+                and scope_words[i + 1][:1].isupper()
+            )
         ]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
         if self.language == "de" and role_words:
@@ -992,8 +1069,12 @@ class _Story:
                 who = None  # "sagte die Ministerin" after a man named last: someone else
             if who and self.language == "de" and self._other_country(who, phrase):
                 who = None  # "sagte der deutsche Außenminister" after the Iranian one named last
-            party = _party(role_words[0]) if who and self.language == "de" else None
-            if party and self._party_of(who) not in (None, party):
+            parties = _parties(role_words[0]) if self.language == "de" else frozenset()
+            if parties and role_words[0] in self.lex.members:
+                # "Triebel (Grüne) warf Ministerin Stolz Versagen vor. …, sagte die Grüne": the party's member
+                member = self._member_named(parties, role_words[0], paragraph, before)
+                who = who if member is None else member or None
+            if who and parties and self._party_of(who) not in (None, *parties):
                 who = None  # "sagte der CDU-Politiker" after a Green named last: someone else
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
@@ -1428,6 +1509,15 @@ class _Story:
     def _quote_speaker(self, paragraph: int, sentence_start: int, quote: _Quote) -> tuple[str | None, str, str]:
         """A quotation introduced by its speaker ("Elle a déclaré : « … »", "sagte Hagari: „…“")."""
         text = self.paragraphs[paragraph]
+        box = re.fullmatch(
+            r"\s+([^()„“«»]{3,60}?)\s*\([^()]{1,30}\)(?:,\s*[^.!?„“«»:]{1,60})?\s*", text[quote.outer_end :]
+        )
+        if self.language == "de" and box and not text[: quote.outer_start].strip():
+            # a box of quotes: "«…» Thomas Aeschi (SVP), Fraktionschef", nothing else in the paragraph
+            named = self._people_in(paragraph, quote.outer_end, quote.outer_end + box.end(1)) or [
+                p.name for p in self.people.values() if box.group(1) in p.forms
+            ]  # a person named before, the box giving no evidence of its own
+            return (named[0], "", "") if len(set(named)) == 1 else (None, "", "")
         before = text[sentence_start : quote.outer_start]
         if not before.rstrip().endswith((":", ",")):
             # "Selenskyj sprach von einem „gezielten Angriff“", "Barrot a dénoncé une « campagne hostile »":
@@ -1857,15 +1947,20 @@ _NOT_KONJUNKTIV_DE = frozenset(
 
 
 _PARTIES_DE = {"CDU", "CSU", "SPD", "FDP", "AFD", "GRÜNE", "LINKE", "BSW", "ÖVP", "SPÖ", "FPÖ", "NEOS"}
+_PARTIES_DE |= {"SVP", "SP", "GLP"}  # Swiss
 
 
 def _descriptive_role(word: str) -> bool:
     """German: whether a role word describes a person rather than naming an office ("SPD-Politiker",
     "Grünen-Chefin", "Diplomat", "Ökonomin"; not "Kanzler", "Präsident", "Regierungschef")."""
-    return _party(word) is not None or bool(
-        re.search(
-            r"(?:politiker|diplomat|experte|ökonom|analyst|forscher|wissenschaftler|historiker|abgeordnete)(?:in|en|innen|r)?$",
-            word.lower(),
+    return (
+        _party(word) is not None
+        or word in lexicon("de").members
+        or bool(
+            re.search(
+                r"(?:politiker|diplomat|experte|ökonom|analyst|forscher|wissenschaftler|historiker|abgeordnete)(?:in|en|innen|r)?$",
+                word.lower(),
+            )
         )
     )
 
@@ -1877,6 +1972,13 @@ def _party(word: str) -> str | None:
     name = head.upper()
     name = name[:-1] if name in ("GRÜNEN", "LINKEN") else name
     return name if hyphen and name in _PARTIES_DE else None
+
+
+def _parties(word: str) -> frozenset[str]:
+    """German: the parties a role word names: a compound's ("CDU-Politiker") or a member noun's
+    ("Sozialdemokratin": SPD, SPÖ, SP)."""
+    party = _party(word)
+    return frozenset({party}) if party else lexicon("de").members.get(word, frozenset())
 
 
 def _role_gender(word: str) -> str | None:
