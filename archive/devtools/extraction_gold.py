@@ -6,7 +6,8 @@
 
 The gold is split once (tests/data/gold/split.json) into a development part, the only one rules
 are tuned on, and a test part. Each part is scored whole and by kind, as the issue sets its targets:
-its 1987 wire stories ("wire") and its modern news ("modern", the sources below marked so). Where the stories come from (none but the team's own is copied into the project):
+its 1987 wire stories ("wire") and its modern news ("modern", the sources below marked so).
+Where the stories come from (none but the team's own is copied into the project):
 - the first 40: ../shared/corpus/reuters21578/diplomatic/<file>, the seed format;
 - "source": "all.jsonl": the record `id` of all.jsonl, read as `import_documents` reads a JSON
   Lines record (title, date and dateline given beside the body);
