@@ -112,6 +112,19 @@ def test_the_development_draws_are_the_gold_they_say(corpus_dir):
         assert drawn <= set(split["dev"])
 
 
+def test_the_test_part_s_draw_is_the_gold_it_says(corpus_dir):
+    """The Reuters stories added to the test part, annotated blind, are the draw's, all in 'test'."""
+    if not (corpus_dir / "all.jsonl").exists():
+        pytest.skip(f"the draws read {corpus_dir / 'all.jsonl'}")
+    split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
+    drawn = {f"r21578-{story_id}.json" for story_id in extraction_gold.draw_test_stories()}
+    written = {
+        p.name for p in GOLD_DIR.glob("r21578-*.json") if "draw_test_stories" in json.loads(p.read_text())["_about"]
+    }
+    assert drawn == written
+    assert drawn <= set(split["test"])
+
+
 # The issue's targets, each on its kind of story: the 1987 wire stories ("wire") and modern news.
 MEASURES = [
     ("wire", "person speaker precision"),
