@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .countries import country_for_place
 from .model import Document, OrganisationMention, PersonMention, Span
@@ -137,9 +137,21 @@ class _Story:
     companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
     institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
 
+    # The story's texts, joined once: document.body joins the paragraphs anew on every read.
+    @cached_property
+    def body(self) -> str:
+        return self.document.body
 
-def find_people(document: Document, organisations: list[OrganisationMention]) -> list[PersonMention]:
-    paragraphs = readable_paragraphs(document)
+    @cached_property
+    def text(self) -> str:
+        return f"{self.document.title}\n{self.body}"
+
+
+def find_people(
+    document: Document, organisations: list[OrganisationMention], paragraphs: list[str] | None = None
+) -> list[PersonMention]:
+    """`paragraphs`: readable_paragraphs(document), when the caller has them already."""
+    paragraphs = readable_paragraphs(document) if paragraphs is None else paragraphs
     lower_case = is_lower_case(paragraphs)
     story = _Story(document, organisations, _excluded_words(document, organisations), lower_case)
     found: list[_Found] = []
@@ -325,7 +337,7 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, f"{story.document.title}\n{story.document.body}")
+        story.companies[name] = printed_as_company(name, story.text)
     return story.companies[name]
 
 
@@ -342,7 +354,7 @@ def _firm_name(name: str, story: _Story) -> bool:
     "General Automation Inc"), in its title or body."""
     key = f"firm:{name}"
     if key not in story.companies:
-        text = f"{story.document.title}\n{story.document.body}"
+        text = story.text
         at, seen, found = text.find(name), 0, False
         while at != -1 and seen < 64 and not found:
             found = _FIRM_TAIL_RE.match(text, at + len(name)) is not None
@@ -497,7 +509,7 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     if following and following[0].lower().strip(",.") in ORGANISATION_WORDS:
         return True
     if word not in story.institutions:
-        body = story.document.body
+        body = story.body
         story.institutions[word] = any(
             f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")
         ) or (not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None)
