@@ -275,6 +275,7 @@ class _Story:
     masked: dict[int, str] = field(default_factory=dict)  # paragraphs with quoted words masked
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
+    form_ends: tuple[str, ...] = ()  # the forms alone: one str.endswith tells whether a phrase ends in any
     continued: dict[int, _Speaker] = field(default_factory=dict)  # quotation paragraphs that went on
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
@@ -307,6 +308,7 @@ def find_statements(
     story = _Story(document, people, organisations)
     story.mentions = _mentions_by_paragraph(people)
     story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: (-len(x[0]), x))
+    story.form_ends = tuple(form for form, _ in story.forms)
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
@@ -1933,6 +1935,8 @@ _NO_SUBJECT_BEFORE = _PREPOSITIONS | {"and", "or", "nor", "told"}
 
 
 def _person_ending(phrase: str, story: _Story) -> str | None:
+    if not phrase.endswith(story.form_ends):
+        return None  # the common case: no person's form ends the phrase (one test in C, not a loop)
     if _names_a_relation(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
     for form, name in story.forms:
@@ -2054,7 +2058,7 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
         return None
     name[-1] = _POSSESSIVE_END_RE.sub("", name[-1])  # "Boris Johnson’s spokesman": a person's, no body
     text = " ".join(name)
-    if country_code(name[-1]) or country_code(text) or any(text.endswith(form) for form, _ in story.forms):
+    if country_code(name[-1]) or country_code(text) or text.endswith(story.form_ends):
         return None
     if len(name) == 1 and name[0].lower() in ORGANISATION_WORDS:
         # "a Bank spokesman": the story's one organisation of that kind ("Belgian National Bank")
