@@ -136,6 +136,10 @@ class _Story:
     lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
     companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
     institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
+    # run of capitalised words -> its name's offsets in the run and key words, or None when the run
+    # holds no possible name: the same runs come back within a story ("Baker", "Treasury Secretary
+    # James Baker"), and this reading depends on the run alone (with the story's date and credits).
+    run_names: dict[str, tuple[int, int, tuple[str, ...]] | None] = field(default_factory=dict)
 
     # The story's texts, joined once: document.body joins the paragraphs anew on every read.
     @cached_property
@@ -247,16 +251,15 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     document = story.document
     if paragraph[match.start() - 1 : match.start()] == "<":
         return None  # Reuters marks companies so: "<James Capel and Co>"
-    span = _name_span(match.group(), document)
-    if span is None:
+    run = match.group()
+    if run in story.run_names:
+        run_name = story.run_names[run]
+    else:
+        run_name = story.run_names[run] = _run_name(run, story)
+    if run_name is None:
         return None
-    start, end = match.start() + span[0], match.start() + span[1]
-    name = paragraph[start:end]
-    tokens = key_words(name)
-    if not tokens or _is_blocked(tokens, story.excluded, document):
-        return None
-    if country_code(name, document.date) or country_code(match.group(), document.date):
-        return None  # "United States", "Hong Kong", "New Zealand"
+    start, end = match.start() + run_name[0], match.start() + run_name[1]
+    name, tokens = paragraph[start:end], run_name[2]
     if paragraph[end : end + 1] == ")" and is_given_name(name):
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
     # What the cues read of the text around the name: a window, so time stays linear in the text.
@@ -307,6 +310,21 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     if role and not country:
         country = _country_near(paragraph, start, end, document)
     return _Found(name, index, start, end, role, country)
+
+
+def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | None:
+    """The offsets in the run of the name it may hold and the name's key words, or None."""
+    document = story.document
+    span = _name_span(run, document)
+    if span is None:
+        return None
+    name = run[span[0] : span[1]]
+    tokens = key_words(name)
+    if not tokens or _is_blocked(tokens, story.excluded, document):
+        return None
+    if country_code(name, document.date) or country_code(run, document.date):
+        return None  # "United States", "Hong Kong", "New Zealand"
+    return span[0], span[1], tokens
 
 
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
