@@ -1450,7 +1450,7 @@ def _company_by_form(label: str) -> str | None:
     """ "Standard and Poor's Corp said", "Dutch electronics group N.V. Philips Gloeilampenfabrieken
     <PGLO.AS> said": capitalised words that end in a company's legal form or stand before its
     ticker name a company (a description in lower case before them is no part of it)."""
-    ticker = _LABEL_TICKER_RE.search(label)
+    ticker = _LABEL_TICKER_RE.search(label) if "<" in label else None  # no ticker, no search of every place
     text = label[: ticker.start()] if ticker else label
     words = text.split()
     run = len(words)
@@ -1983,7 +1983,9 @@ def _is_compound(label: str, story: _Story) -> bool:
 
 def _organisation_voice(label: str, story: _Story) -> str | None:
     """ "Citibank", "a Treasury spokesman", "A Foreign Ministry statement", "a spokesman for X"."""
-    label = _TICKER_RE.sub("", label).replace("<", "").replace(">", "").strip()
+    if "<" in label or ">" in label:  # most labels hold no ticker (the regex would try every place)
+        label = _TICKER_RE.sub("", label).replace("<", "").replace(">", "")
+    label = label.strip()
     words = label.split()
     head = words[-1].lower() if words else ""
     for form, name in story.org_forms:
