@@ -196,8 +196,11 @@ def dateline_end(document: Document, paragraph: str) -> int:
     place = document.dateline.split("/")[0].strip()
     if not place or not paragraph[: len(place)].upper() == place.upper():
         return 0
-    match = re.search(r"\s[-–—]+\s", paragraph[:90])
+    match = _DATELINE_DASH_RE.search(paragraph[:90])
     return match.end() if match else 0
+
+
+_DATELINE_DASH_RE = re.compile(r"\s[-–—]+\s")
 
 
 _CAPITALISED_WORD_RE = re.compile(" [A-Z]")
@@ -502,7 +505,9 @@ def _country_near(paragraph: str, start: int, end: int, document: Document) -> s
     return None
 
 
-_CAPITALISED_TOKEN_RE = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+# The capital first and the look-behind after it (the same test of the character before it), so
+# that the regex engine skips fast from capital to capital.
+_CAPITALISED_TOKEN_RE = re.compile(r"[A-Z](?<![\w'’].)[\w'’-]*")
 
 
 def _dateline_country(document: Document) -> str | None:
