@@ -20,8 +20,8 @@ on a machine shared with other work, wall-clock time measures the neighbours too
 stories extraction has seen before (its per-word caches hold their words), so the first pass over
 them is printed beside it: after a warm-up on other all.jsonl stories (data files loaded, common
 words cached, as in a long import), one pass over the 400 as unseen stories. One pass is noisier
-than a median; an unseen story costs about 7% more (callgrind: 8.0M instructions per unseen story
-against 7.5M per seen one).
+than a median; an unseen story costs about 7% more (callgrind: 8.2M instructions per unseen story
+against 7.7M per seen one).
 tests/test_extraction_quality.py asserts the recall and gold figures with this code, not speed.
 """
 
