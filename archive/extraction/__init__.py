@@ -24,7 +24,7 @@ from .model import (
     StatementMention,
 )
 from .organisations import find_organisations
-from .people import find_people
+from .people import find_people, readable_paragraphs
 from .relations import annotate
 from .statements import find_statements
 
@@ -69,8 +69,9 @@ def extract(
     organisations = find_organisations(document)
     spans = country_spans(document)  # one scan for the story's countries and what each statement is about
     countries = find_countries(document, spans)
-    people = find_people(document, organisations)
-    statements = find_statements(document, people, organisations)
+    paragraphs = readable_paragraphs(document)  # read by people and statements alike: built once
+    people = find_people(document, organisations, paragraphs)
+    statements = find_statements(document, people, organisations, paragraphs)
     extraction = Extraction(document, countries, people, organisations, statements)
     annotate(extraction, spans)
     return extraction

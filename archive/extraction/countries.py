@@ -196,8 +196,11 @@ def _matches_in(paragraph: str, date: dt.date | None, person_names: set[str]) ->
             continue  # inside a word
         alias = match.group()
         entry = ALIASES[alias]
-        if _counts_in_body(alias, entry, paragraph, start, end, person_names):
-            code = resolve(entry.code, date)
+        # A plain alias with a plain code (most mentions) inline: no call to test it or to resolve it.
+        if (entry.kind in BODY_KINDS and not entry.rule) or _counts_in_body(
+            alias, entry, paragraph, start, end, person_names
+        ):
+            code = entry.code if "@" not in entry.code and entry.code != BLOCK else resolve(entry.code, date)
             if code:
                 found.append((start, end, code))
     return found

@@ -124,6 +124,8 @@ _TITLES = frozenset(
 # "Japan", "U.S. Trade Representative Clayton Yeutter") names no organisation and is not looked at.
 # No look-behind before the trie, so that the regex engine skips fast: see _holds_name_or_head.
 _NAME_OR_HEAD_RE = re.compile(rf"(?:{alternation([*ENTRIES, *HEADS])})(?![^\W\d_])")
+# The same names anywhere, even inside a word: a paragraph without any holds none of them.
+_ANY_NAME_OR_HEAD_RE = re.compile(alternation([*ENTRIES, *HEADS]))
 _TICKER_OR_COMPANY_RE = re.compile(r"<([^<>\n]{1,80})>")
 _G_GROUP_RE = re.compile(r"G(?<!\w.)-?(5|6|7|10|24|77)\b")  # "G" first: see _FIRST_CAPITALISED
 # A run of capitalised words joined by spaces, hyphens, "&" or connectors, ending at a possessive:
@@ -217,6 +219,10 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
         entry = ENTRIES.get(f"G-{match.group(1)}")
         if entry:
             results.append((match.start(), match.end(), _from_entry(entry, 0, 0, None)))
+    # Most paragraphs hold no gazetteer name or head word at all, not even inside a word (one search
+    # of the paragraph, in C, costs less than walking its runs): then no run names an organisation.
+    if not story_abbreviations and _ANY_NAME_OR_HEAD_RE.search(paragraph) is None:
+        return _sorted_by_start(results)
     for run in _RUN_RE.finditer(paragraph):
         text = run.group()
         if text.isalpha() and text not in ENTRIES and text not in story_abbreviations:
@@ -228,6 +234,10 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
         ws = words(paragraph, run.start(), run.end())
         for match in _matches_in_run(paragraph, ws, run.start(), story_abbreviations, document):
             results.append((ws[match.start].start, ws[match.end - 1].end, match))
+    return _sorted_by_start(results)
+
+
+def _sorted_by_start(results: list) -> list:
     if len(results) > 1:
         results.sort(key=lambda item: item[0])
     return results

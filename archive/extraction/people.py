@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .countries import country_for_place
 from .model import Document, OrganisationMention, PersonMention, Span
@@ -136,10 +136,26 @@ class _Story:
     lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
     companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
     institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
+    # run of capitalised words -> its name's offsets in the run and key words, or None when the run
+    # holds no possible name: the same runs come back within a story ("Baker", "Treasury Secretary
+    # James Baker"), and this reading depends on the run alone (with the story's date and credits).
+    run_names: dict[str, tuple[int, int, tuple[str, ...]] | None] = field(default_factory=dict)
+
+    # The story's texts, joined once: document.body joins the paragraphs anew on every read.
+    @cached_property
+    def body(self) -> str:
+        return self.document.body
+
+    @cached_property
+    def text(self) -> str:
+        return f"{self.document.title}\n{self.body}"
 
 
-def find_people(document: Document, organisations: list[OrganisationMention]) -> list[PersonMention]:
-    paragraphs = readable_paragraphs(document)
+def find_people(
+    document: Document, organisations: list[OrganisationMention], paragraphs: list[str] | None = None
+) -> list[PersonMention]:
+    """`paragraphs`: readable_paragraphs(document), when the caller has them already."""
+    paragraphs = readable_paragraphs(document) if paragraphs is None else paragraphs
     lower_case = is_lower_case(paragraphs)
     story = _Story(document, organisations, _excluded_words(document, organisations), lower_case)
     found: list[_Found] = []
@@ -180,8 +196,11 @@ def dateline_end(document: Document, paragraph: str) -> int:
     place = document.dateline.split("/")[0].strip()
     if not place or not paragraph[: len(place)].upper() == place.upper():
         return 0
-    match = re.search(r"\s[-–—]+\s", paragraph[:90])
+    match = _DATELINE_DASH_RE.search(paragraph[:90])
     return match.end() if match else 0
+
+
+_DATELINE_DASH_RE = re.compile(r"\s[-–—]+\s")
 
 
 _CAPITALISED_WORD_RE = re.compile(" [A-Z]")
@@ -235,16 +254,15 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     document = story.document
     if paragraph[match.start() - 1 : match.start()] == "<":
         return None  # Reuters marks companies so: "<James Capel and Co>"
-    span = _name_span(match.group(), document)
-    if span is None:
+    run = match.group()
+    if run in story.run_names:
+        run_name = story.run_names[run]
+    else:
+        run_name = story.run_names[run] = _run_name(run, story)
+    if run_name is None:
         return None
-    start, end = match.start() + span[0], match.start() + span[1]
-    name = paragraph[start:end]
-    tokens = key_words(name)
-    if not tokens or _is_blocked(tokens, story.excluded, document):
-        return None
-    if country_code(name, document.date) or country_code(match.group(), document.date):
-        return None  # "United States", "Hong Kong", "New Zealand"
+    start, end = match.start() + run_name[0], match.start() + run_name[1]
+    name, tokens = paragraph[start:end], run_name[2]
     if paragraph[end : end + 1] == ")" and is_given_name(name):
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
     # What the cues read of the text around the name: a window, so time stays linear in the text.
@@ -297,6 +315,21 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     return _Found(name, index, start, end, role, country)
 
 
+def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | None:
+    """The offsets in the run of the name it may hold and the name's key words, or None."""
+    document = story.document
+    span = _name_span(run, document)
+    if span is None:
+        return None
+    name = run[span[0] : span[1]]
+    tokens = key_words(name)
+    if not tokens or _is_blocked(tokens, story.excluded, document):
+        return None
+    if country_code(name, document.date) or country_code(run, document.date):
+        return None  # "United States", "Hong Kong", "New Zealand"
+    return span[0], span[1], tokens
+
+
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
 # nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
 _COMPANY_TAIL_RE = re.compile(
@@ -325,7 +358,7 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, f"{story.document.title}\n{story.document.body}")
+        story.companies[name] = printed_as_company(name, story.text)
     return story.companies[name]
 
 
@@ -342,7 +375,7 @@ def _firm_name(name: str, story: _Story) -> bool:
     "General Automation Inc"), in its title or body."""
     key = f"firm:{name}"
     if key not in story.companies:
-        text = f"{story.document.title}\n{story.document.body}"
+        text = story.text
         at, seen, found = text.find(name), 0, False
         while at != -1 and seen < 64 and not found:
             found = _FIRM_TAIL_RE.match(text, at + len(name)) is not None
@@ -472,7 +505,9 @@ def _country_near(paragraph: str, start: int, end: int, document: Document) -> s
     return None
 
 
-_CAPITALISED_TOKEN_RE = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+# The capital first and the look-behind after it (the same test of the character before it), so
+# that the regex engine skips fast from capital to capital.
+_CAPITALISED_TOKEN_RE = re.compile(r"[A-Z](?<![\w'’].)[\w'’-]*")
 
 
 def _dateline_country(document: Document) -> str | None:
@@ -497,7 +532,7 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     if following and following[0].lower().strip(",.") in ORGANISATION_WORDS:
         return True
     if word not in story.institutions:
-        body = story.document.body
+        body = story.body
         story.institutions[word] = any(
             f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")
         ) or (not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None)

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from .countries import CountrySpan, country_spans
 from .model import Document, Extraction
 from .people import dateline_end
-from .text import split_sentences
+from .text import sentence_spans
 
 # A sentence is read at most this far (in characters) on each side of the statement: a text with
 # no sentence ends stays linear in its length however many statements it holds.
@@ -64,14 +64,7 @@ def countries_named(document: Document, spans: list[CountrySpan]) -> set[str]:
 
 def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of the paragraph, in order."""
-    bounds, cursor = [], 0
-    for sentence in split_sentences(paragraph):
-        start = paragraph.find(sentence, cursor)
-        if start < 0:  # split_sentences strips; a sentence is always found, but never loop on it
-            continue
-        bounds.append((start, start + len(sentence)))
-        cursor = start + len(sentence)
-    return bounds
+    return sentence_spans(paragraph)
 
 
 def sentence_around(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

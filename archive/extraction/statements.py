@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
@@ -275,6 +275,7 @@ class _Story:
     masked: dict[int, str] = field(default_factory=dict)  # paragraphs with quoted words masked
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
+    form_ends: tuple[str, ...] = ()  # the forms alone: one str.endswith tells whether a phrase ends in any
     continued: dict[int, _Speaker] = field(default_factory=dict)  # quotation paragraphs that went on
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
@@ -291,19 +292,29 @@ class _Story:
     described: dict[str, str] = field(default_factory=dict)  # organisation -> the noun a description gave it
     surnames: dict[str, list[tuple[tuple[int, int], str]]] | None = None  # last name word -> (first mention, person)
 
+    @cached_property
+    def body(self) -> str:
+        """document.body, joined once (it joins the paragraphs anew on every read)."""
+        return self.document.body
+
 
 def find_statements(
-    document: Document, people: list[PersonMention], organisations: list[OrganisationMention]
+    document: Document,
+    people: list[PersonMention],
+    organisations: list[OrganisationMention],
+    paragraphs: list[str] | None = None,
 ) -> list[StatementMention]:
+    """`paragraphs`: readable_paragraphs(document), when the caller has them already."""
     story = _Story(document, people, organisations)
     story.mentions = _mentions_by_paragraph(people)
     story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: (-len(x[0]), x))
+    story.form_ends = tuple(form for form, _ in story.forms)
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
     last_index = -1
     links = _related_links(document.paragraphs)
-    for index, paragraph in enumerate(readable_paragraphs(document)):
+    for index, paragraph in enumerate(readable_paragraphs(document) if paragraphs is None else paragraphs):
         if not paragraph or index in links:
             continue
         story.previous[index], last_index = last_index, index
@@ -413,7 +424,8 @@ def _statements_in(
     quotes = [q for q in _quotations(shape, start) if not _is_title(q.text)]
     masked = _mask_quotes(shape, quotes)
     story.masked[index] = masked
-    verbs = [_Verb(m.group(1), m.start(1), m.end(1)) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
+    make = tuple.__new__  # _Verb(...) without the NamedTuple's Python-level __new__: this runs for every verb
+    verbs = [make(_Verb, (m.group(1), *m.span(1))) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
     if "According to" in masked:  # "According to X, ...": opening a sentence, with a capital
         verbs = sorted(
             verbs + [_Verb("according to", m.start(), m.end()) for m in _ACCORDING_RE.finditer(masked, start)],
@@ -691,7 +703,8 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
     Funaro that ..., a Treasury spokesman said."); then main verbs before "added" and "saying"."""
     if not verbs:
         return None
-    verbs = sorted(verbs, key=lambda v: (not _ends_sentence(masked, v, s1), _verb_rank(v.text), v.start))
+    if len(verbs) > 1:  # one verb (the common case) needs no sort key
+        verbs = sorted(verbs, key=lambda v: (not _ends_sentence(masked, v, s1), _verb_rank(v.text), v.start))
     for verb in verbs:
         found = _attribution_by(verb, masked, s0, s1, story)
         if found is None:
@@ -1437,7 +1450,7 @@ def _company_by_form(label: str) -> str | None:
     """ "Standard and Poor's Corp said", "Dutch electronics group N.V. Philips Gloeilampenfabrieken
     <PGLO.AS> said": capitalised words that end in a company's legal form or stand before its
     ticker name a company (a description in lower case before them is no part of it)."""
-    ticker = _LABEL_TICKER_RE.search(label)
+    ticker = _LABEL_TICKER_RE.search(label) if "<" in label else None  # no ticker, no search of every place
     text = label[: ticker.start()] if ticker else label
     words = text.split()
     run = len(words)
@@ -1516,7 +1529,7 @@ def _aged_person(label: str, story: _Story) -> str | None:
     if aged is None:
         return None
     age = aged.group(1)
-    body = story.document.body
+    body = story.body
     found = {name for form, name in story.forms if f"{form}, {age}," in body or f"{age}-year-old {form}" in body}
     return found.pop() if len(found) == 1 else None
 
@@ -1532,11 +1545,11 @@ def _described_person(label: str, story: _Story) -> str | None:
         return None
     description = " ".join(words[1:])
     if story.body_lower is None:
-        story.body_lower = story.document.body.lower()
+        story.body_lower = story.body.lower()
     lower = description.lower()
     if f", a {lower}" not in story.body_lower and f", an {lower}" not in story.body_lower:
         return None  # the common case: no such apposition, no regex to build
-    body = story.document.body
+    body = story.body
     found = set()
     for match in re.finditer(rf",\s+(?:a|an)\s+{re.escape(description)}\b", body, re.I):
         before = body[max(0, match.start() - 60) : match.start()]
@@ -1670,7 +1683,7 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if words[-1] in ("and", "&", "of") or country_code(name):
         return None  # "Polish officials" beside "Polish National Bank"
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, story.document.body)
+        story.companies[name] = printed_as_company(name, story.body)
     return name if story.companies[name] else None
 
 
@@ -1721,7 +1734,7 @@ _COMPANY_END_RE = re.compile(
 
 def _company_printed_in_full(name: str, story: _Story) -> str | None:
     """ "Standard and Poor's said" where the story printed "Standard and Poor's Corp": that company."""
-    body = story.document.body
+    body = story.body
     at, seen = body.find(name), 0
     while at != -1 and seen < 16:
         tail = _COMPANY_END_RE.match(body, at + len(name))
@@ -1922,6 +1935,8 @@ _NO_SUBJECT_BEFORE = _PREPOSITIONS | {"and", "or", "nor", "told"}
 
 
 def _person_ending(phrase: str, story: _Story) -> str | None:
+    if not phrase.endswith(story.form_ends):
+        return None  # the common case: no person's form ends the phrase (one test in C, not a loop)
     if _names_a_relation(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
     for form, name in story.forms:
@@ -1968,7 +1983,9 @@ def _is_compound(label: str, story: _Story) -> bool:
 
 def _organisation_voice(label: str, story: _Story) -> str | None:
     """ "Citibank", "a Treasury spokesman", "A Foreign Ministry statement", "a spokesman for X"."""
-    label = _TICKER_RE.sub("", label).replace("<", "").replace(">", "").strip()
+    if "<" in label or ">" in label:  # most labels hold no ticker (the regex would try every place)
+        label = _TICKER_RE.sub("", label).replace("<", "").replace(">", "")
+    label = label.strip()
     words = label.split()
     head = words[-1].lower() if words else ""
     for form, name in story.org_forms:
@@ -2043,7 +2060,7 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
         return None
     name[-1] = _POSSESSIVE_END_RE.sub("", name[-1])  # "Boris Johnson’s spokesman": a person's, no body
     text = " ".join(name)
-    if country_code(name[-1]) or country_code(text) or any(text.endswith(form) for form, _ in story.forms):
+    if country_code(name[-1]) or country_code(text) or text.endswith(story.form_ends):
         return None
     if len(name) == 1 and name[0].lower() in ORGANISATION_WORDS:
         # "a Bank spokesman": the story's one organisation of that kind ("Belgian National Bank")

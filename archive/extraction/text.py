@@ -95,7 +95,13 @@ def normalise_space(text: str) -> str:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph; abbreviations such as "U.S." or "Mr." do not end a sentence."""
-    sentences = []
+    return [paragraph[start:end] for start, end in sentence_spans(paragraph)]
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of split_sentences in the paragraph, in order (spaces around
+    a sentence left out): offsets straight from the scan, no sentence copied or searched for."""
+    spans = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(paragraph):
         before = paragraph[start : match.start() + 1].rstrip(".")
@@ -103,12 +109,17 @@ def split_sentences(paragraph: str) -> list[str]:
         last_word = last_word[0] if last_word else ""
         if last_word in _NO_BREAK_BEFORE or (len(last_word) == 1 and last_word.isupper()):
             continue
-        sentences.append(paragraph[start : match.end()].strip())
+        spans.append(_stripped_span(paragraph, start, match.end()))
         start = match.end()
-    rest = paragraph[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return sentences
+    if paragraph[start:].strip():
+        spans.append(_stripped_span(paragraph, start, len(paragraph)))
+    return spans
+
+
+def _stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of text[start:end].strip() (which is not empty)."""
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
 
 
 def is_upper_text(text: str) -> bool:
@@ -212,6 +223,11 @@ def _whole_word_uses(text: str, wanted: set[str]) -> list[tuple[int, int]]:
             if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
                 uses.append((start - 1, end - 1))
             start = padded.find(word, start + 1)
+    if all(word.isalnum() for word in wanted):
+        # Whole uses of words of letters alone never overlap (a letter would stand beside one of
+        # them): each starts apart, in plain tuple order, with nothing to drop.
+        uses.sort()
+        return uses
     uses.sort(key=lambda use: (use[0], -use[1]))
     kept: list[tuple[int, int]] = []
     for start, end in uses:
