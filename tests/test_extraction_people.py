@@ -383,3 +383,18 @@ def test_hyphen_tails_particles_and_initials_without_a_full_stop():
     assert set(found) == {"Chris Dodd"}  # not "Conn" of "D-Conn"
     found = people("President Daniel arap Moi said aid would rise. Chairman Gerald F Cox said costs fell.")
     assert set(found) == {"Daniel arap Moi", "Gerald F Cox"}  # not "Daniel", "Gerald" and "Cox" apart
+
+
+def test_a_name_of_several_words_that_says_it_of_itself_is_a_company():
+    result = extract(
+        "HEADLINE\n\nNorthern Telecom said it shipped the first digital switch to China. McDonnell Douglas "
+        "said it will open a regional office in New York. McDonnell said the move would save costs.\n\n"
+    )
+    assert not result.people
+    assert {s.speaker_organisation for s in result.statements} == {"Northern Telecom", "McDonnell Douglas"}
+    # a given name, or two people named together for their group, keep the people
+    found = people(
+        "Paul Brown said it was time to sell. A group led by investors Kenneth Wolfe and Chester Stanko "
+        "said it lowered its stake in the company."
+    )
+    assert {"Paul Brown", "Chester Stanko"} <= set(found)

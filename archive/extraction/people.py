@@ -263,10 +263,12 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
     if (
         not (role or honorific)
-        and (thing := _IT_SAID_RE.match(after))
-        and (len(tokens) == 1 or (thing.group(1) == "its" and not _is_given_pair(tokens, after)))
+        and _IT_SAID_RE.match(after)
+        and (len(tokens) == 1 or not (_is_given_pair(tokens, after) or before.endswith(" and ")))
     ):
-        return None  # "Porsche said it would cut production", "De Beers said its sales fell": a company
+        # "Porsche said it would cut production", "De Beers said its sales fell", "Northern Telecom
+        # said it will": a company (not "David Bellet and Chester Siuda said it": a group's members)
+        return None
     if not (role or honorific) and _THING_AFTER_RE.match(after):
         return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
@@ -364,10 +366,17 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if _COMPANY_NOUN_BEFORE_RE.search(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
             return True
+        if _COMPANY_SAYS_ITSELF_RE.match(body, end):  # "McDonnell" beside "McDonnell Douglas said it will"
+            return True
         at, seen = body.find(name, end), seen + 1
     return False
 
 
+# A name's words, then more capitalised ones that say "it" or "its" of themselves: a company's name.
+_COMPANY_SAYS_ITSELF_RE = re.compile(
+    r"(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:also\s+)?(?:said|says)\s+(?:that\s+)?"
+    r"(?:its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
+)
 _PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents)$")
 
 
