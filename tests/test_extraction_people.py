@@ -398,3 +398,26 @@ def test_a_name_of_several_words_that_says_it_of_itself_is_a_company():
         "said it lowered its stake in the company."
     )
     assert {"Paul Brown", "Chester Stanko"} <= set(found)
+
+
+def test_a_name_right_after_a_body_word_ends_the_body_name():
+    found = people(
+        "The bond is priced at par, lead manager Banque Indosuez said. Lead manager Banca Commerciale "
+        "Italiana said the issue sold well. A General Foods spokesman said coffee prices were too high, "
+        "and General Public Utilities said its output fell."
+    )
+    assert not found
+    # a given name, or the end of a role's list of fields, keeps the person
+    found = people(
+        "Salomon Brothers Henry Kaufman said rates would rise. The plan was shelved, deputy Minister of "
+        "Energy, Telecoms and Post Zainal Abidin Zin said."
+    )
+    assert {"Henry Kaufman", "Zainal Abidin Zin"} <= set(found)
+
+
+def test_a_name_before_news_agency_or_newspaper_is_a_publication():
+    result = extract(
+        "HEADLINE\n\nMEXICO CITY, March 3 - Mexico will cut coffee exports, the official Notimex news agency "
+        "said. Growth will slow, the official Prensa Latina newspaper said.\n\n"
+    )
+    assert not result.people

@@ -243,8 +243,14 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     tokens = key_words(name)
     if not tokens or _is_blocked(tokens, story.excluded, document):
         return None
+    if span[0] and _after_organisation_word(
+        paragraph[max(0, match.start() - 5) : start], tokens, paragraph[end : end + 20]
+    ):
+        return None  # "lead manager Banque Indosuez said": the end of a body's name
     if country_code(name, document.date) or country_code(match.group(), document.date):
         return None  # "United States", "Hong Kong", "New Zealand"
+    if _PUBLICATION_AFTER_RE.match(paragraph, end):
+        return None  # "the official Notimex news agency", "Prensa Latina newspaper": a publication's name
     if paragraph[end : end + 1] == ")" and is_given_name(name):
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
     # What the cues read of the text around the name: a window, so time stays linear in the text.
@@ -297,6 +303,19 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     if role and not country:
         country = _country_near(paragraph, start, end, document)
     return _Found(name, index, start, end, role, country)
+
+
+def _after_organisation_word(titles: str, tokens: tuple[str, ...], after: str) -> bool:
+    """ "Banque Indosuez", "Banca Commerciale Italiana": the word right before the name is a body's
+    (not a role, not a title: "World Bank President Barber Conable"), so the name ends the body's
+    name; a common given name still makes a person ("Salomon Brothers Henry Kaufman")."""
+    words = titles.split()
+    previous = words[-1:]
+    if not previous or previous[0].lower() not in ORGANISATION_WORDS or is_role_word(previous[0]):
+        return False
+    if "and" in words[:-1] or "of" in words[:-1]:
+        return False  # "Minister of Energy, Telecoms and Post Zainal Abidin Zin": the end of a role
+    return previous[0].lower() not in HONORIFICS and not _is_given_pair(tokens, after)
 
 
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
@@ -372,6 +391,7 @@ def printed_as_company(name: str, body: str) -> bool:
     return False
 
 
+_PUBLICATION_AFTER_RE = re.compile(r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b")
 # A name's words, then more capitalised ones that say "it" or "its" of themselves: a company's name.
 _COMPANY_SAYS_ITSELF_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:also\s+)?(?:said|says)\s+(?:that\s+)?"
