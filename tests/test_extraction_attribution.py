@@ -453,6 +453,8 @@ def test_passive_quoted_and_told_then_adding(text):
         ("The campaign of Senator Bernie Sanders said the details were needed in February.", None),
         ("“We need the details in February,” said a senior aide to Senator Bernie Sanders.", None),
         ("Trump’s lawyer, Rudy Giuliani, said the details were needed in February.", "Rudy Giuliani"),
+        ("A source close to Treasury Secretary James Baker said the dollar would firm in February.", None),
+        ("Officials familiar with Trade Representative Clayton Yeutter's plans said talks resume in February.", None),
     ],
 )
 def test_a_person_named_inside_a_group_or_an_aide_s_description_is_not_the_speaker(text, expected):

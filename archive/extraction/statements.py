@@ -1785,7 +1785,9 @@ _POSTMODIFIER_RE = re.compile(r"\s+(?:of|at|in|from|with)\s+")
 _RELATION_RE = re.compile(
     r"^(?:(?:an?|the|one|his|her|their)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:aides?|advis[eo]rs?|spokesman|spokeswoman|"
     r"assistants?|lawyers?|attorneys?|son|daughter|wife|husband|brother|sister|friends?|all(?:y|ies)|critics?|"
-    r"supporters?|associates?|colleagues?|relatives?)\s+(?:to|for|of|at)\s",
+    r"supporters?|associates?|colleagues?|relatives?)\s+(?:to|for|of|at)\s|"
+    # "A source close to Treasury Secretary James Baker", "officials familiar with Yeutter's thinking"
+    r"^(?:[\w.'’-]+\s+){0,4}?(?:close|closest|near|loyal|familiar)\s+(?:to|with)\s",
     re.I,
 )
 
