@@ -216,6 +216,15 @@ def test_asked_about_someones_plan_is_not_said_by_them():
     assert speaker_of(text, "talks would go on") == "Hajime Tamura"
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["Speaking to reporters after talks with Prime Minister Yasuhiro Nakasone", "After talks with Yasuhiro Nakasone"],
+)
+def test_the_one_met_in_an_opening_phrase_is_not_he(opening):
+    text = f"U.S. Trade Representative Clayton Yeutter arrived.\n\n{opening}, he said the talks would go on."
+    assert speaker_of(text, "talks would go on") in ("Clayton Yeutter", None)
+
+
 # Verbs that report only at the end of the sentence or right after the reported words
 
 

@@ -2503,7 +2503,12 @@ def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int
     return not _ASKED_ABOUT_RE.search(text, max(0, start - 80), start)
 
 
-_ASKED_ABOUT_RE = re.compile(r"(?:^|[.!?]\s+|\b[Ww]hen\s+)[Aa]sked\s+(?:about|whether|if|why|how|what)\b[^,.;:]*$")
+_ASKED_ABOUT_RE = re.compile(
+    r"(?:^|[.!?]\s+|\b[Ww]hen\s+)(?:[Aa]sked\s+(?:about|whether|if|why|how|what)\b|"
+    # "Speaking to reporters after talks with President Suharto, he said": whom the speaker met
+    r"(?:Speaking|Talking)\b[^,.;:]*\b(?:with|after)\s|"
+    r"(?:After|Following|Before|During)\s+(?:talks|a\s+meeting|meetings|meeting|an?\s+audience)\s+with\s)[^,.;:]*$"
+)
 
 
 # --- Statements ---------------------------------------------------------------------------------
