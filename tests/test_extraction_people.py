@@ -421,3 +421,17 @@ def test_a_name_before_news_agency_or_newspaper_is_a_publication():
         "said. Growth will slow, the official Prensa Latina newspaper said.\n\n"
     )
     assert not result.people
+
+
+def test_firms_named_after_their_founders_are_no_people():
+    found = people(
+        "Duff and Phelps said it lowered the ratings. Sole manager Kidder, Peabody and Co Inc priced the issue. "
+        "Kidder said demand was strong. Spear, Leeds and Kellogg, a New York brokerage partnership, said it "
+        "bought shares."
+    )
+    assert not found
+    # two people each named on their own are still people
+    found = people(
+        "Treasury Secretary James Baker met Fed chairman Paul Volcker. Baker and Volcker said rates were fine."
+    )
+    assert {"James Baker", "Paul Volcker"} <= set(found)

@@ -275,6 +275,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         # "Porsche said it would cut production", "De Beers said its sales fell", "Northern Telecom
         # said it will": a company (not "David Bellet and Chester Siuda said it": a group's members)
         return None
+    if not (role or honorific) and len(tokens) == 1 and _firm_pair(name, before, story):
+        return None  # "Duff and Phelps said", "Reynolds and Reynolds": a firm named after its founders
     if not (role or honorific) and _THING_AFTER_RE.match(after):
         return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
@@ -318,6 +320,22 @@ def _after_organisation_word(titles: str, tokens: tuple[str, ...], after: str) -
     return previous[0].lower() not in HONORIFICS and not _is_given_pair(tokens, after)
 
 
+_PAIR_BEFORE_RE = re.compile(r"(?<![\w.'’-])([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
+
+
+def _firm_pair(name: str, before: str, story: _Story) -> bool:
+    """ "Duff and Phelps": a name after "Word and", where the story prints that word nowhere but
+    before "and" and this name (not "Baker and Volcker said", each named on their own too)."""
+    pair = _PAIR_BEFORE_RE.search(before[-40:])
+    if pair is None:
+        return False
+    first = pair.group(1)
+    if is_given_name(first) or is_prefix_word(first, story.document.date):
+        return False
+    body = story.document.body
+    return body.count(first) == body.count(f"{first} and {name}") + body.count(f"{first} & {name}")
+
+
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
 # nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
 _COMPANY_TAIL_RE = re.compile(
@@ -335,7 +353,8 @@ _COMPANY_NOUN_BEFORE_RE = re.compile(
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
-    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b(?!['’])"
+    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain|"
+    r"partnership|brokerage)\b(?!['’])"
 )
 
 
@@ -387,10 +406,13 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if _COMPANY_SAYS_ITSELF_RE.match(body, end):  # "McDonnell" beside "McDonnell Douglas said it will"
             return True
+        if " " not in name and _FIRST_OF_FIRM_RE.match(body, end):  # "Kidder" of "Kidder, Peabody and Co"
+            return True
         at, seen = body.find(name, end), seen + 1
     return False
 
 
+_FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
 _PUBLICATION_AFTER_RE = re.compile(r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b")
 # A name's words, then more capitalised ones that say "it" or "its" of themselves: a company's name.
 _COMPANY_SAYS_ITSELF_RE = re.compile(
