@@ -435,3 +435,15 @@ def test_firms_named_after_their_founders_are_no_people():
         "Treasury Secretary James Baker met Fed chairman Paul Volcker. Baker and Volcker said rates were fine."
     )
     assert {"James Baker", "Paul Volcker"} <= set(found)
+
+
+def test_witnesses_bank_words_and_the_body_a_director_heads_are_no_people():
+    found = people(
+        "Witnesses said the blast shook the city. Arbitrageurs said the offer was too low. The bond was priced "
+        "at par, lead manager Amro bank said. Lead manager Caisse d'Epargne de l'Etat said it sold well. "
+        "The rules were eased, said John Smith, Director of Market Regulation at the commission. The plan "
+        "was approved, Director of Corporate Strategy said."
+    )
+    assert set(found) == {"John Smith"}
+    # a title "of" a place before a surname keeps the person
+    assert "Shultz" in people("Secretary of State Shultz said the talks would go on.")

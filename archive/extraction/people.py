@@ -301,6 +301,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Warren Buffett's Berkshire Hathaway said": what a named owner owns
     if not (role or honorific) and _EMPLOYER_BEFORE_RE.search(before[-60:]):
         return None  # "chief economist at Charles Schwab", "head of research at Raymond James": an employer
+    if role and len(tokens) == 1 and _BODY_OF_ROLE_RE.search(role) and _COMMON_NOUN_END_RE.search(name):
+        return None  # "Director of Market Regulation", "Superintendent of Financial Institutions": a body
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
@@ -419,7 +421,8 @@ _COMPANY_SAYS_ITSELF_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:also\s+)?(?:said|says)\s+(?:that\s+)?"
     r"(?:its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
 )
-_PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents)$")
+# Plural nouns opening a sentence: "Technicians said", "Witnesses said", "Arbitrageurs said"
+_PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents|eurs|sses|eans)$")
 
 
 def _opens_sentence(before: str) -> bool:
@@ -536,7 +539,11 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     "the Bundesbank said", "Bourdain of BankAmerica, who", "sources in Rio said"."""
     if titled:
         following = _OF_NAME_RE.match(after)
-        return bool(following) and not country_code(following.group(1), story.document.date)
+        if following:
+            return not country_code(following.group(1), story.document.date)
+        # "lead manager Amro bank said": a body's noun in lower case right after the name
+        noun = after[:16].split()[:1]
+        return bool(noun) and noun[0].strip(",.") in _BODY_NOUNS_AFTER
     if before.endswith((" of ", " in ", " at ", " from ")):
         return True
     if any(part.lower() in ORGANISATION_WORDS for part in _CAMEL_RE.findall(word)):
@@ -552,6 +559,10 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     return story.institutions[word]
 
 
+_BODY_OF_ROLE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
+# Endings of English abstract or plural nouns, no surname's: "Regulation", "Management", "Commodities"
+_COMMON_NOUN_END_RE = re.compile(r"(?:tions?|gement|ities|ity|sis|ics|gy|ies)$")
+_BODY_NOUNS_AFTER = frozenset("bank banks group company corp agency fund trust securities".split())
 _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
 
