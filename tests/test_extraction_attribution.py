@@ -450,6 +450,13 @@ def test_single_quotation_marks_of_british_and_australian_papers():
         "The yen would rise in February, Finance Minister Kiichi Miyazawa was quoted as saying by Kyodo.",
         "The yen would rise in February, Finance Minister Kiichi Miyazawa told parliament, adding that exports "
         "would slow.",
+        "Finance Minister Kiichi Miyazawa was quoted on state television over the weekend as saying the yen would "
+        "rise in February.",
+        "The yen would rise in February, Tokyo Radio quoted Finance Minister Kiichi Miyazawa as saying.",
+        "The Asahi newspaper quoted Kiichi Miyazawa, the finance minister since 1986, as saying the yen would rise "
+        "in February.",
+        "Japan's finance minister, Kiichi Miyazawa, was quoted in the Asahi newspaper as saying the yen would rise "
+        "in February.",
     ],
 )
 def test_passive_quoted_and_told_then_adding(text):

@@ -816,12 +816,19 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     passive = _QUOTED_PASSIVE_RE.search(masked, s0, verb.start)
     quoted = None if passive else _QUOTED_AS_RE.search(masked, s0, verb.start)
     if quoted:  # "Tass quoted Gorbachev as saying": Gorbachev speaks
-        return _Attribution(verb.text, quoted.span(1), content=_content_after(masked, verb, s1))
+        content = _content_after(masked, verb, s1)
+        if content is None:  # "CLAUSE, Tehran Radio quoted Oil Minister X as saying."
+            content = _trim(masked, s0, _last_comma(masked, s0, quoted.start()))
+        return _Attribution(verb.text, quoted.span(1), content=content)
     if passive:  # "Miyazawa was quoted by Kyodo as saying ...", "CLAUSE, Miyazawa was quoted as saying."
         start = _phrase_start(masked, s0, passive.start(), story)
         content = _content_after(masked, verb, s1)
         if content is None or masked[content[0] : content[0] + 3] == "by ":
             content = _trim(masked, s0, _last_comma(masked, s0, start))
+        head = masked[s0 : passive.start()].rstrip()
+        if head.endswith(",") and (chain := _apposition_chain(masked, s0, s0 + len(head) - 1)):
+            # "The head of the Authority, Murilo Habbema, was quoted as saying": the subject and its apposition
+            return _Attribution(verb.text, chain[0], chain[1:], content=_content_after(masked, verb, s1))
         return _Attribution(verb.text, (start, passive.start()), content=content)
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
@@ -833,8 +840,12 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     return _Attribution(verb.text, subject, content=_content_after(masked, verb, s1))
 
 
-_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+as\s*$")
-_QUOTED_PASSIVE_RE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quoted\s+(?:by\s+[^,;]{1,60}?\s+)?as\s*$")
+# "quoted Rolando Arrivillaga, World Bank representative in Manila, as saying": an apposition may follow
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)(?:,[^,;]{1,80},)?\s+as\s*$")
+# "was quoted by Kyodo as saying", "was quoted on British television over the weekend as saying"
+_QUOTED_PASSIVE_RE = re.compile(
+    r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quoted\s+(?:(?:by|on|in)\s+[^,;]{1,60}?\s+)?as\s*$"
+)
 
 
 def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
