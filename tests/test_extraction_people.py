@@ -447,3 +447,12 @@ def test_witnesses_bank_words_and_the_body_a_director_heads_are_no_people():
     assert set(found) == {"John Smith"}
     # a title "of" a place before a surname keeps the person
     assert "Shultz" in people("Secretary of State Shultz said the talks would go on.")
+
+
+def test_newspapers_and_banks_abroad_and_titles_opening_a_name():
+    found = people(
+        "The Asahi Shimbun said the cabinet would meet. Deutsche Kommunalbank said it raised 150 mln marks. "
+        "Norsk Hydro said output fell at the field. Vice-Premier Tian Jiyun said debt was low. Administrator "
+        "Milton Hertz said bids were high. Thomas Swithenbank said sales rose."
+    )
+    assert set(found) == {"Tian Jiyun", "Milton Hertz", "Thomas Swithenbank"}

@@ -573,6 +573,8 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
     for i, token in enumerate(tokens):
         if token.endswith("-based"):
             return True  # "Brussels-based": where a body sits, no name
+        if len(token) >= 10 and token.lower().endswith(("bank", "banken")) and not after_given_name:
+            return True  # "Deutsche Kommunalbank", "Handelsbank", "Nordbanken": a bank's name
         if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
