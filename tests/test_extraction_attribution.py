@@ -1092,3 +1092,12 @@ def test_a_name_that_says_it_of_itself_speaks_as_a_company():
     assert speaker_of(text, "take years to recover") is None  # a group
     assert speaker_of(text, "a mistake to give up") == "Gorbachev"  # the "it" of nobody: a person
     assert speaker_of(text, "no longer buy the oil") is None  # a country is no company
+
+
+def test_a_thing_urged_is_no_statement():
+    text = (
+        "The International Monetary Fund reported on Belgium's budget.\n\nIt also urges net repayments of foreign "
+        "currency debt and an overhaul of domestic capital markets. The Fund urged that the cuts be made quickly."
+    )
+    assert speaker_of(text, "net repayments") == "no statement"
+    assert speaker_of(text, "cuts be made") == "International Monetary Fund"

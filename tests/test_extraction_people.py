@@ -456,3 +456,9 @@ def test_newspapers_and_banks_abroad_and_titles_opening_a_name():
         "Milton Hertz said bids were high. Thomas Swithenbank said sales rose."
     )
     assert set(found) == {"Tian Jiyun", "Milton Hertz", "Thomas Swithenbank"}
+
+
+def test_a_given_name_that_is_a_common_word_opens_a_name_after_a_role():
+    found = people("Finance Minister Mark Eyskens said the debt rose. Senator Mark Hatfield agreed.")
+    assert {"Mark Eyskens", "Mark Hatfield"} <= set(found)
+    assert not people("The Mark rose against the dollar, dealers said.")

@@ -241,7 +241,9 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     start, end = match.start() + span[0], match.start() + span[1]
     name = paragraph[start:end]
     tokens = key_words(name)
-    if not tokens or _is_blocked(tokens, story.excluded, document):
+    if not tokens or (
+        _is_blocked(tokens, story.excluded, document) and not _titled_given_name(match.group(), span, tokens)
+    ):
         return None
     if span[0] and _after_organisation_word(
         paragraph[max(0, match.start() - 5) : start], tokens, paragraph[end : end + 20]
@@ -307,6 +309,32 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     if role and not country:
         country = _country_near(paragraph, start, end, document)
     return _Found(name, index, start, end, role, country)
+
+
+# Given names that are common words too ("mark" the currency), left out of the given names list
+_WORD_GIVEN_NAMES = frozenset("mark bill will grant dean".split())
+
+
+def _given_after_title(words: list[str], at: int, date) -> bool:
+    """A given name that is also a common word ("Mark"), after a role head or an honorific and
+    before a word that may be a surname."""
+    if not 0 < at < len(words) - 1 or words[at].lower() not in _WORD_GIVEN_NAMES:
+        return False
+    before = words[at - 1]
+    return (is_role_head(before) or before.lower() in HONORIFICS) and not is_prefix_word(words[at + 1], date)
+
+
+def _titled_given_name(run: str, span: tuple[int, int], tokens: tuple[str, ...]) -> bool:
+    """ "Finance Minister Mark Eyskens": a given name that is also a common word, right after a
+    role or an honorific and before a surname, opens the name."""
+    if len(tokens) < 2 or tokens[0].lower() not in _WORD_GIVEN_NAMES or not span[0]:
+        return False
+    title = run[: span[0]].split()[-1:]
+    return (
+        bool(title)
+        and (is_role_head(title[0]) or title[0].lower() in HONORIFICS)
+        and not any(is_non_name(t) or is_title_word(t) for t in tokens[1:])
+    )
 
 
 def _after_organisation_word(titles: str, tokens: tuple[str, ...], after: str) -> bool:
@@ -436,6 +464,8 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     date = document.date
     first = 0
     while first < len(words) and is_prefix_word(words[first], date):
+        if _given_after_title(words, first, date):
+            break  # "Finance Minister Mark Eyskens": "Mark" opens the name
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
