@@ -462,3 +462,9 @@ def test_a_given_name_that_is_a_common_word_opens_a_name_after_a_role():
     found = people("Finance Minister Mark Eyskens said the debt rose. Senator Mark Hatfield agreed.")
     assert {"Mark Eyskens", "Mark Hatfield"} <= set(found)
     assert not people("The Mark rose against the dollar, dealers said.")
+
+
+def test_a_name_printed_in_lower_case_keeps_no_possessive():
+    opening = " ".join(["the world bank said the economy of peru was weak and growth would slow this year."] * 3)
+    found = people(f"{opening}\n\nperu president alan garcia's government said inflation would fall.")
+    assert set(found) == {"alan garcia"}

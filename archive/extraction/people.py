@@ -767,6 +767,8 @@ def _lower_case_people_in(paragraph: str, index: int, document: Document) -> lis
         verb_after = end < len(tokens) and tokens[end].group() in CUE_VERBS | {"earlier", "later", "also"}
         if role_before or verb_after:
             start, stop = token.start(), tokens[end - 1].end()
+            if paragraph.endswith(("'s", "’s"), start, stop):
+                stop -= 2  # "alan garcia's government": the name without the possessive
             role = tokens[i - 1].group() if role_before else ""
             found.append(_Found(paragraph[start:stop], index, start, stop, role))
     return found
