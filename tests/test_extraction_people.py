@@ -468,3 +468,8 @@ def test_a_name_printed_in_lower_case_keeps_no_possessive():
     opening = " ".join(["the world bank said the economy of peru was weak and growth would slow this year."] * 3)
     found = people(f"{opening}\n\nperu president alan garcia's government said inflation would fall.")
     assert set(found) == {"alan garcia"}
+
+
+def test_holders_of_a_role_are_no_name():
+    found = people("The Executive Directors of the Islamic Development Bank approved the loan, a bank statement said.")
+    assert not found

@@ -303,6 +303,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Warren Buffett's Berkshire Hathaway said": what a named owner owns
     if not (role or honorific) and _EMPLOYER_BEFORE_RE.search(before[-60:]):
         return None  # "chief economist at Charles Schwab", "head of research at Raymond James": an employer
+    if len(tokens) == 1 and name.endswith("s") and is_role_head(name[:-1]):
+        return None  # "The Executive Directors of the bank", "Governors": holders of a role, no name
     if role and len(tokens) == 1 and _BODY_OF_ROLE_RE.search(role) and _COMMON_NOUN_END_RE.search(name):
         return None  # "Director of Market Regulation", "Superintendent of Financial Institutions": a body
     name, start = _with_royal_title(paragraph, name, start)
