@@ -1101,3 +1101,18 @@ def test_a_thing_urged_is_no_statement():
     )
     assert speaker_of(text, "net repayments") == "no statement"
     assert speaker_of(text, "cuts be made") == "International Monetary Fund"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Duff and Phelps said it lowered the ratings in February.", "Duff and Phelps"),
+        ("The bond is priced at par and matures in February, lead manager Banque Indosuez said.", "Banque Indosuez"),
+        ("Sole underwriter Moseley Holding Corp said the notes mature in February.", "Moseley Holding Corp"),
+    ],
+)
+def test_firms_named_after_founders_or_as_managers_of_an_issue_speak(text, expected):
+    assert speaker_of(text, "February") == expected
+    # two people, each named on their own too, are no firm
+    text = "Treasury Secretary James Baker met Paul Volcker. Baker and Volcker said rates were right in February."
+    assert speaker_of(text, "February") != "Baker and Volcker"

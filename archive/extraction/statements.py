@@ -1279,6 +1279,9 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         return _Speaker(organisation=owned.group(2), label=label)  # "Warren Buffett's Berkshire Hathaway said"
     if _unnamed_voice_again(label, index, start, story):
         return _Speaker(label=label)  # "A futures industry official said ... / "...," the official said"
+    if (firm := _firm_named(label, story)) is not None:  # "Duff and Phelps said", "lead manager Banque Indosuez said"
+        known = _organisation_voice(label, story) or _organisation_named(label, index, start, story)
+        return _Speaker(organisation=known or _company_by_form(label) or firm, label=label)
     if _is_compound(label, story) and not _company_by_form(label):  # "Standard and Poor's Corp" is one
         return _Speaker(label=label, plural=True)
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
@@ -1299,6 +1302,39 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+# "lead manager Banque Indosuez", "sole underwriter Ryan, Beck and Co": the bank that manages an issue
+_MANAGER_RE = re.compile(
+    r"(?i:(?:the\s+)?(?:(?:joint|co|sole|lead)[\s-]+){0,2}(?:managers?|underwriters?))\s+([A-Z][^<>]*?)(?:\s*<[^<>]*>)?$"
+)
+_FIRM_PAIR_RE = re.compile(r"(?:(?:the|a|an|[a-z]+)\s+){0,3}?(([A-Z][\w'’-]+)\s+(?:and|&)\s+([A-Z][\w'’-]+))")
+
+
+def _firm_named(label: str, story: _Story) -> str | None:
+    """A firm named by its role in an issue ("lead manager Banca Commerciale Italiana") or after its
+    founders ("Duff and Phelps", "the dealer house Handy and Harman"): neither word a person of the
+    story nor printed but in the pair ("Baker and Volcker said" are two people)."""
+    manager = _MANAGER_RE.fullmatch(label)
+    if manager:
+        name = manager.group(1)
+        if _person_heading(name, story) or country_code(name):
+            return None
+        return next((canonical for form, canonical in story.org_forms if form == name), name)
+    if " and " not in label and " & " not in label:
+        return None
+    pair = _FIRM_PAIR_RE.fullmatch(label)
+    if pair is None:
+        return None
+    whole, first, second = pair.groups()
+    if "--" in whole or any(country_code(w) or _person_heading(w, story) or is_title_word(w) for w in (first, second)):
+        return None
+    body = story.document.body
+    uses = body.count(whole) * (2 if first == second else 1)  # "Reynolds and Reynolds"
+    if body.count(first) != uses or body.count(second) != uses:
+        return None  # "Trump and Interstate said": each also named on its own, two parties
+    # the name the story gives the firm in full ("Standard and Poor's Corp"), else the pair
+    return next((o.name for o in story.organisations if o.name.startswith(whole)), whole)
 
 
 _ITSELF_RE = re.compile(
