@@ -222,7 +222,13 @@ def test_asked_about_someones_plan_is_not_said_by_them():
 )
 def test_the_one_met_in_an_opening_phrase_is_not_he(opening):
     text = f"U.S. Trade Representative Clayton Yeutter arrived.\n\n{opening}, he said the talks would go on."
-    assert speaker_of(text, "talks would go on") in ("Clayton Yeutter", None)
+    assert speaker_of(text, "talks would go on") == "Clayton Yeutter"
+    # after he spoke: the one met in between is no other speaker
+    text = (
+        "U.S. Trade Representative Clayton Yeutter said Japan must open its markets.\n\n"
+        f"{opening}, he said the talks would go on."
+    )
+    assert speaker_of(text, "talks would go on") == "Clayton Yeutter"
 
 
 # Verbs that report only at the end of the sentence or right after the reported words

@@ -2459,6 +2459,10 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
                 continue  # "He said the accord was signed with X. / He said ...": X only in what he said
             if paragraph == index and _inside(start, content):
                 continue
+            if paragraph == index and _ASKED_ABOUT_RE.search(
+                story.document.paragraphs[index], max(0, start - 80), start
+            ):
+                continue  # "Speaking after talks with President Suharto, he said": whom he met, no other speaker
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
                 continue
