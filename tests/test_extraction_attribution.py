@@ -1122,3 +1122,10 @@ def test_firms_named_after_founders_or_as_managers_of_an_issue_speak(text, expec
     # two people, each named on their own too, are no firm
     text = "Treasury Secretary James Baker met Paul Volcker. Baker and Volcker said rates were right in February."
     assert speaker_of(text, "February") != "Baker and Volcker"
+
+
+def test_estimated_before_a_clause_reports_it():
+    text = "Finance Minister Michael Wilson estimated the deficit will fall to 29 billion dlrs in February."
+    assert speaker_of(text, "deficit will fall") == "Michael Wilson"
+    text = "Finance Minister Michael Wilson estimated the damage at 500 mln dlrs in February."
+    assert speaker_of(text, "damage") == "no statement"

@@ -738,6 +738,11 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
             not _after_reported_words(masked, s0, s1, verb)
             and not (verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1))
             and not _QUOTATION_NEXT_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
+            and not (  # "estimated the deficit will fall", not "output, estimated at 15 mln tonnes, will"
+                verb.text in _OBJECT_VERBS
+                and _SUBJECT_NEXT_RE.match(masked, verb.end, s1)
+                and _clause_follows(masked, verb.end, s1)
+            )
         ):
             return True
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
@@ -766,6 +771,9 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _OBJECT_VERBS and not _ends_sentence(masked, verb, s1):
         return not (_clause_follows(masked, verb.end, s1) or _quotation_then_subject(masked, s0, verb))
     return False
+
+
+_SUBJECT_NEXT_RE = re.compile(r"\s+(?:the|a|an|its|his|her|their|it|he|she|they|that|this|these|those|[A-Z])")
 
 
 def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
