@@ -473,3 +473,17 @@ def test_a_name_printed_in_lower_case_keeps_no_possessive():
 def test_holders_of_a_role_are_no_name():
     found = people("The Executive Directors of the Islamic Development Bank approved the loan, a bank statement said.")
     assert not found
+
+
+def test_a_lone_name_that_says_it_elsewhere_initials_after_a_role_and_issue_managers():
+    found = people("Keycorp said it has signed an agreement. Keycorp said the price was fair.")
+    assert not found
+    found = people(
+        "BankAmerica Corp Chairman A.W. Clausen said the bank was profitable. Clausen also said it would grow."
+    )
+    assert found["Clausen"].role == "Chairman"
+    found = people(
+        "The bond is priced at par, lead manager J. Henry Schroder Wagg and Co Ltd said. Sole manager "
+        "L.F. Rothschild, Unterberg, Towbin priced the notes."
+    )
+    assert not found

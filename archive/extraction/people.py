@@ -257,7 +257,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
     # What the cues read of the text around the name: a window, so time stays linear in the text.
     before, after = paragraph[max(0, start - 300) : start], paragraph[end : end + 400]
-    role, country, honorific = _role_before(before, document)
+    role, country, honorific = _role_before(_INITIALS_BEFORE_RE.sub("", before), document)
     if not role:
         role, apposition_country = _apposition_role(after, document, _is_given_pair(tokens, after))
         country = country or apposition_country
@@ -285,6 +285,12 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
+    if (
+        role
+        and _ISSUE_MANAGER_RE.search(_INITIALS_BEFORE_RE.sub("", before[-40:]))
+        and (after.startswith(",") or _firm_name(name, story))
+    ):
+        return None  # "lead manager J. Henry Schroder Wagg and Co Ltd", "Sole manager L.F. Rothschild, Unterberg"
     if role and not honorific and not _is_given_pair(tokens, after) and _firm_name(name, story):
         return None  # "said lead manager Morgan Stanley and Co Inc", "General Automation Inc": a firm's title
     if len(tokens) == 1 and _is_institution(
@@ -440,6 +446,8 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if " " not in name and _FIRST_OF_FIRM_RE.match(body, end):  # "Kidder" of "Kidder, Peabody and Co"
             return True
+        if " " not in name and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
+            return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
         at, seen = body.find(name, end), seen + 1
     return False
 
@@ -451,6 +459,21 @@ _COMPANY_SAYS_ITSELF_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:also\s+)?(?:said|says)\s+(?:that\s+)?"
     r"(?:its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
 )
+
+
+def _subject_alone(body: str, at: int) -> bool:
+    """The word at `at` opens its sentence: no initial, title or other name before it."""
+    before = body[max(0, at - 40) : at].split()
+    if not before or "\n" in body[max(0, at - 3) : at]:
+        return True
+    last = before[-1]
+    return last.endswith((".", "!", "?", '"', "”")) and not _INITIALS_RE.fullmatch(last.rstrip('"”'))
+
+
+_ISSUE_MANAGER_RE = re.compile(r"(?i)\b(?:(?:lead|sole|co)[\s-]+(?:lead[\s-]+)?manager|underwriter)\s+$")
+# "Chairman A.W. Clausen": the initials of the name stand between its role and its surname
+_INITIALS_BEFORE_RE = re.compile(r"(?<=\s)(?!U\.S\.|U\.K\.)(?:[A-Z]\.){1,3}\s$")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.")
 # Plural nouns opening a sentence: "Technicians said", "Witnesses said", "Arbitrageurs said"
 _PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents|eurs|sses|eans)$")
 
