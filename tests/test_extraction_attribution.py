@@ -1129,3 +1129,18 @@ def test_estimated_before_a_clause_reports_it():
     assert speaker_of(text, "deficit will fall") == "Michael Wilson"
     text = "Finance Minister Michael Wilson estimated the damage at 500 mln dlrs in February."
     assert speaker_of(text, "damage") == "no statement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One political analyst, who declined to be identified, told Reuters Prime Minister Yasuhiro Nakasone "
+        "would step down in February.",
+        "A spokesman for Finance Minister Kiichi Miyazawa, who is in Washington, said the talks would go on in "
+        "February.",
+    ],
+)
+def test_an_unnamed_voice_with_an_aside_keeps_its_words(text):
+    statement = next(s for s in extract("HEADLINE\n\n" + text + "\n\n").statements if "February" in s.text)
+    assert statement.speaker_person is None and statement.speaker_organisation is None
+    assert "who" not in statement.text  # the aside is no part of what was said

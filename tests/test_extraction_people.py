@@ -487,3 +487,8 @@ def test_a_lone_name_that_says_it_elsewhere_initials_after_a_role_and_issue_mana
         "L.F. Rothschild, Unterberg, Towbin priced the notes."
     )
     assert not found
+
+
+def test_the_role_of_a_name_after_spokesman_for_is_the_name_s_own():
+    found = people("A spokesman for Finance Minister Kiichi Miyazawa said talks would go on.")
+    assert found["Kiichi Miyazawa"].role == "Finance Minister"

@@ -446,7 +446,7 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if " " not in name and _FIRST_OF_FIRM_RE.match(body, end):  # "Kidder" of "Kidder, Peabody and Co"
             return True
-        if " " not in name and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
+        if " " not in name and not name.endswith("s") and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
             return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
         at, seen = body.find(name, end), seen + 1
     return False
@@ -668,6 +668,11 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
 def _role_head_part(words: list[str]) -> list[str]:
     """ "government of president" -> "president": the part after "of" when only it has a head
     (but "Governor of the Bank of England" and "Secretary of State" stay whole)."""
+    for link in ("for", "to"):  # "spokesman for Finance Minister", "aide to President": the named one's role
+        if link in words[1:-1]:
+            after = words[len(words) - words[::-1].index(link) :]
+            if any(is_role_head(w) for w in after) and after[0][:1].isupper():
+                return after
     if "of" not in words:
         return words
     cut = len(words) - 1 - words[::-1].index("of")

@@ -870,6 +870,8 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     if head.endswith(","):
         chain = _apposition_chain(masked, s0, end - 1)
         subject_named = chain is not None and any(_names_someone(masked, piece, story) for piece in chain)
+        # "A spokesman for Stoltenberg, who is in Washington, said the talks went well": a voice is a subject
+        subject_named = subject_named or (chain is not None and _names_a_voice(masked[chain[0][0] : chain[0][1]]))
         if not subject_named and _noun_phrase_after(masked, verb.end, s1):
             return _inverted(masked, s0, s1, verb)
         if chain is None:
@@ -1049,6 +1051,12 @@ def _is_pronoun_or_name(masked: str, span: tuple[int, int], story: _Story) -> bo
 def _names_someone(masked: str, span: tuple[int, int], story: _Story) -> bool:
     text = _clean_subject(masked[span[0] : span[1]])
     return text.lower() in _PRONOUNS or _person_heading(text, story) is not None
+
+
+def _names_a_voice(text: str) -> bool:
+    """ "A spokesman for X", "a Pertamina official", "the finance minister": one who speaks for others."""
+    words = text.lower().split()
+    return 1 < len(words) <= 8 and words[0] in _DETERMINERS and any(w in _VOICE_WORDS or is_role_head(w) for w in words)
 
 
 def _is_noun_phrase(text: str) -> bool:
