@@ -257,7 +257,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
     # What the cues read of the text around the name: a window, so time stays linear in the text.
     before, after = paragraph[max(0, start - 300) : start], paragraph[end : end + 400]
-    role, country, honorific = _role_before(_INITIALS_BEFORE_RE.sub("", before), document)
+    role, country, honorific = _role_before(_without_initials(before), document)
     if not role:
         role, apposition_country = _apposition_role(after, document, _is_given_pair(tokens, after))
         country = country or apposition_country
@@ -287,7 +287,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
     if (
         role
-        and _ISSUE_MANAGER_RE.search(_INITIALS_BEFORE_RE.sub("", before[-40:]))
+        and _ISSUE_MANAGER_RE.search(_without_initials(before[-40:]))
         and (after.startswith(",") or _firm_name(name, story))
     ):
         return None  # "lead manager J. Henry Schroder Wagg and Co Ltd", "Sole manager L.F. Rothschild, Unterberg"
@@ -473,6 +473,15 @@ def _subject_alone(body: str, at: int) -> bool:
 _ISSUE_MANAGER_RE = re.compile(r"(?i)\b(?:(?:lead|sole|co)[\s-]+(?:lead[\s-]+)?manager|underwriter)\s+$")
 # "Chairman A.W. Clausen": the initials of the name stand between its role and its surname
 _INITIALS_BEFORE_RE = re.compile(r"(?<=\s)(?!U\.S\.|U\.K\.)(?:[A-Z]\.){1,3}\s$")
+
+
+def _without_initials(before: str) -> str:
+    """The text before a name without the name's initials at its end ("Chairman A.W. ")."""
+    if not before.endswith(". "):
+        return before  # the common case: no initial before the name, no regex run over the window
+    return _INITIALS_BEFORE_RE.sub("", before) if _INITIALS_BEFORE_RE.search(before, len(before) - 12) else before
+
+
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.")
 # Plural nouns opening a sentence: "Technicians said", "Witnesses said", "Arbitrageurs said"
 _PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents|eurs|sses|eans)$")

@@ -2475,9 +2475,7 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
                 continue  # "He said the accord was signed with X. / He said ...": X only in what he said
             if paragraph == index and _inside(start, content):
                 continue
-            if paragraph == index and _ASKED_ABOUT_RE.search(
-                story.document.paragraphs[index], max(0, start - 80), start
-            ):
+            if paragraph == index and _opening_phrase_names(story.document.paragraphs[index], start):
                 continue  # "Speaking after talks with President Suharto, he said": whom he met, no other speaker
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
@@ -2567,9 +2565,19 @@ def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int
     if text[end : end + 1] in ("'", "’"):
         return False
     # "Asked about Donald Trump, he said": the one asked about is the topic, not who answers.
-    return not _ASKED_ABOUT_RE.search(text, max(0, start - 80), start)
+    return not _opening_phrase_names(text, start)
 
 
+def _opening_phrase_names(text: str, start: int) -> bool:
+    """The name at `start` stands in an opening phrase about whom the speaker was asked or met
+    ("Asked about X,", "After talks with X,"); a look for the phrase's words comes first."""
+    window = text[max(0, start - 80) : start]
+    if not any(word in window for word in _OPENING_PHRASE_WORDS):
+        return False  # the common case
+    return _ASKED_ABOUT_RE.search(text, max(0, start - 80), start) is not None
+
+
+_OPENING_PHRASE_WORDS = ("sked", "peaking", "alking", "After", "Following", "Before", "During")
 _ASKED_ABOUT_RE = re.compile(
     r"(?:^|[.!?]\s+|\b[Ww]hen\s+)(?:[Aa]sked\s+(?:about|whether|if|why|how|what)\b|"
     # "Speaking to reporters after talks with President Suharto, he said": whom the speaker met
