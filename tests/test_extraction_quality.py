@@ -59,6 +59,11 @@ def test_seed_must_items_are_all_found():
     assert seed.found == seed.total, seed.misses
 
 
+def test_a_generational_suffix_is_no_last_name_in_scoring():
+    assert extraction_gold._same_person("Darrell Brooks Jr.", "Brooks")
+    assert not extraction_gold._same_person("Darrell Brooks Jr.", "Junior")
+
+
 def test_the_split_is_fixed_and_covers_every_gold_file():
     split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
     files = {p.name for p in GOLD_DIR.glob("*.json")} - {"split.json"}
@@ -107,44 +112,51 @@ def test_the_development_draws_are_the_gold_they_say(corpus_dir):
         assert drawn <= set(split["dev"])
 
 
+# The issue's targets, each on its kind of story: the 1987 wire stories ("wire") and modern news.
 MEASURES = [
-    "person speaker precision",
-    "person speaker recall",
-    "organisation speaker recall",
-    "people precision",
-    "modern person speaker precision",
-    "modern person speaker recall",
+    ("wire", "person speaker precision"),
+    ("wire", "person speaker recall"),
+    ("wire", "organisation speaker recall"),
+    ("wire", "people precision"),
+    ("modern", "person speaker precision"),
+    ("modern", "person speaker recall"),
 ]
 # Issue 12's targets the rules do not reach yet on the test part (the part they were not tuned
 # on). They stay asserted, as expected failures, so that reaching one shows (XPASS) and nobody
 # mistakes them for met. Figures at the last commit: see the branch's report.
 NOT_REACHED = {
-    ("test", "person speaker precision"): "0.936 on the test part",
-    ("test", "people precision"): "0.944 on the test part",
-    ("test", "modern person speaker precision"): "0.899 on the test part's modern pages",
-    ("test", "modern person speaker recall"): "0.816 on the test part's modern pages",
+    ("test", "wire", "people precision"): "0.942 on the test part's wire stories",
+    ("test", "modern", "person speaker precision"): "0.899 on the test part's modern pages",
+    ("test", "modern", "person speaker recall"): "0.816 on the test part's modern pages",
 }
 
 
 def _cases():
     for part in ("dev", "test"):
-        for measure in MEASURES:
-            reason = NOT_REACHED.get((part, measure))
+        for kind, measure in MEASURES:
+            reason = NOT_REACHED.get((part, kind, measure))
             marks = [pytest.mark.xfail(reason=f"issue 12 target not reached: {reason}", strict=False)] if reason else []
-            yield pytest.param(part, measure, marks=marks, id=f"{part}-{measure}")
+            yield pytest.param(f"{part} {kind}", measure, marks=marks, id=f"{part}-{kind}-{measure}")
 
 
 @pytest.mark.parametrize(("part", "measure"), list(_cases()))
 def test_gold_figure_meets_its_target(gold, part, measure):
-    name = f"{part} modern: {measure.removeprefix('modern ')}" if measure.startswith("modern") else f"{part}: {measure}"
-    value, target = gold[name]
-    assert target is not None and value >= target, f"{name} {value:.3f} < {target}"
+    value, target = gold[f"{part}: {measure}"]
+    assert target is not None and value >= target, f"{part}: {measure} {value:.3f} < {target}"
 
 
-@pytest.mark.xfail(reason="issue 12 target not reached: dev - test gap of person-speaker recall 0.059", strict=False)
-def test_dev_and_test_parts_agree(gold):
-    value, target = gold["dev - test gap, person speaker recall"]
-    assert value < target
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "wire",
+        pytest.param(
+            "modern", marks=pytest.mark.xfail(reason="issue 12 target not reached: modern gap 0.129", strict=False)
+        ),
+    ],
+)
+def test_dev_and_test_parts_agree(gold, kind):
+    value, target = gold[f"dev - test gap {kind}, person speaker recall"]
+    assert target is not None and value < target
 
 
 def test_people_tags_of_the_corpus_are_found(gold):

@@ -49,8 +49,10 @@ PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos arap
 # One word of a name: "Kishi", "McMillan", "Chao-Ming", "Shin-yong", "O'Neill"; inside a run
 # also "al-Sabah". The run pattern opens with a plain capital (no assertion before it) so that
 # the regex engine can skip ahead fast: callers drop runs that start inside a word.
-# Latin-1 letters too: "Jeanine Áñez", "Andrés Manuel López Obrador" in modern English news.
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# Latin-1 letters too: "Jeanine Áñez", "Andrés Manuel López Obrador" in modern English news; and
+# those of Latin Extended-A and Romanian: "Radosław Sikorski", "Recep Tayyip Erdoğan", "Miloš Zeman".
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+_LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșț"
 # An apostrophe before a last letter or two is part of a name ("Njuguna Ndung’u"), not a possessive "’s".
 _FIRST_NAME_WORD = (
     rf"[{_UPPER}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’](?!s\b)[a-z]{{1,2}}\b)?"

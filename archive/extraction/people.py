@@ -448,10 +448,13 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if " " not in name and not name.endswith("s") and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
             return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
+        if " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
+            return True  # "Nestlé cut its forecast", "Microsoft delayed its launch": one word that owns a thing
         at, seen = body.find(name, end), seen + 1
     return False
 
 
+_ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
 _PUBLICATION_AFTER_RE = re.compile(r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b")
 # A name's words, then more capitalised ones that say "it" or "its" of themselves: a company's name.

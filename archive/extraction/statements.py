@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
 from .names import (
+    HONORIFICS,
     ORGANISATION_WORDS,
     PARTICLES,
     REPORTING_VERBS,
@@ -74,7 +75,8 @@ _LOOK_BACK = 40  # events or mentions read back for a pronoun or a description, 
 _STANDALONE_WORDS = 3  # a quotation that is all the sentence reports
 _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 
-_SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-Z])")
+# A sentence opens with a capital, accented ("Émile", "Şebnem") too.
+_SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ])")
 _NO_BREAK_RE = re.compile(
     r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Maj|Brig|Col|Lt|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|"
     r"Corp|Co|No"
@@ -191,8 +193,10 @@ _THAT_AFTER_RE = re.compile(
 )
 _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
-    r"Instagram|(?:a|an|the)\s+(?:interview|tweet|letter|speech|televised\s+address|radio\s+address|"
-    r"news\s+conference|press\s+conference|statement))\s*,?\s*)?"
+    r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|blog\s+post|letter|speech|ruling|opinion|filing|"
+    r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)"
+    r"(?:\s+(?:with|to|on)\s+(?:[^\s,.;:“”\"]+\s+){1,6}?(?:on\s+[A-Z][a-z]+day\s+)?(?=that\b))?)\s*,?\s*)?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
@@ -285,6 +289,7 @@ class _Story:
 
     org_forms: list[tuple[str, str]] = field(default_factory=list)  # (form as printed, organisation name)
     described: dict[str, str] = field(default_factory=dict)  # organisation -> the noun a description gave it
+    surnames: dict[str, list[tuple[tuple[int, int], str]]] | None = None  # last name word -> (first mention, person)
 
 
 def find_statements(
@@ -297,8 +302,9 @@ def find_statements(
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
     last_index = -1
+    links = _related_links(document.paragraphs)
     for index, paragraph in enumerate(readable_paragraphs(document)):
-        if not paragraph:
+        if not paragraph or index in links:
             continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
@@ -309,6 +315,31 @@ def find_statements(
         pending_open = [s for s in found if not s.verb and _opens_unclosed(shape)]
         statements.extend(found)
     return statements
+
+
+# A heading over links to other stories, or a link printed in the body: their titles report nothing here.
+_RELATED_RE = re.compile(
+    r"\s*(?:\[?(?:READ|Read)\s+(?:MORE|[Mm]ore|ALSO|[Aa]lso)\b|RELATED\b|Related\s*(?:[Cc]overage|[Ss]tories|[Ll]inks)?\s*:|"
+    r"More\s+on\s+this\s+story|MORE\s+ON\s+THIS\s+STORY|See\s+also\s*:|\[Read\s*:)"
+)
+_SENTENCE_ENDS = (".", "!", "?", ".”", '."', "?”", '?"', "!”", '!"')
+
+
+def _related_links(paragraphs: list[str]) -> set[int]:
+    """The paragraphs that are a related-stories heading ("Read more:", "RELATED COVERAGE"), a link
+    ("[Read: ...]", "READ MORE: ...") or a title under such a heading (no sentence end)."""
+    links: set[int] = set()
+    under = False
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.strip()
+        if _RELATED_RE.match(text) and len(text) < 300:
+            links.add(index)
+            under = len(text) < 40  # a heading alone on its line: the titles follow
+        elif under and text and not text.endswith(_SENTENCE_ENDS) and len(text) < 200:
+            links.add(index)
+        else:
+            under = False
+    return links
 
 
 def _organisation_forms(document: Document, organisations: list[OrganisationMention]) -> list[tuple[str, str]]:
@@ -628,6 +659,16 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         made = [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return made + [_direct(q, index, verb, speaker) for q in long_quotes if q not in inside]
     made = [_direct(q, index, verb, speaker) for q in long_quotes]
+    if (
+        content
+        and content[0] >= long_quotes[-1].end
+        and _AND_SAID_BEFORE_RE.search(masked, max(0, content[0] - 24), content[0])
+        and _CLAUSE_AFTER_RE.match(masked, content[0], content[1])
+        and _unquoted_words(masked, content) >= _CLAUSE_WORDS
+    ):
+        # 'X called the parade "a tradition ..." and said the city would hold a vigil': the clause
+        # after the verb is reported too
+        made.append(_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker))
     # "a fair pact would be hard to negotiate, but, "We are determined to do it."": two statements.
     if content and content[0] < long_quotes[0].mark <= content[1]:
         head = masked[content[0] : long_quotes[0].mark]
@@ -637,6 +678,9 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
             if _words(text) >= _DIRECT_WORDS:
                 made.insert(0, _statement(INDIRECT, text, index, content[0], verb, speaker))
     return made
+
+
+_AND_SAID_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds)\s+(?:that\s+)?$")
 
 
 # --- Finding the attribution --------------------------------------------------------------------
@@ -762,7 +806,10 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _WARNING_VERBS and _OF_DANGER_RE.match(masked, verb.end, s1):
         return True  # "who warned of the deficit's dangers": a topic, not what was said
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
-        # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence
+        # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence;
+        # '"Have you ...?" asked Sen. Josh Hawley, a Missouri Republican.': one right after it
+        if masked[s0 : verb.start].rstrip().endswith(("”", '"')):
+            return _noun_phrase_after(masked, verb.end, s1) is None
         return not (_ends_sentence(masked, verb, s1) and masked[s0 : verb.start].rstrip()[-1:] not in ("", ","))
     if text in _OF_VERBS and not _OF_RE.match(masked, verb.end, s1):
         return True
@@ -860,7 +907,12 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     end = _strip_trailing(masked, s0, verb.start)
     head = masked[s0:end]
     if not head.strip() or head.endswith(_QUOTE_ENDS):
-        return _inverted(masked, s0, s1, verb, after_quotation=True)
+        inverted = _inverted(masked, s0, s1, verb, after_quotation=True)
+        if inverted is not None or not head.rstrip("”\"’'").endswith(","):
+            return inverted
+        # "Greta Thunberg, whom Time named “Person of the Year,” said ...": a quoted title ends an aside
+        end = s0 + len(head.rstrip("”\"’'"))
+        head = masked[s0:end]
     if head.endswith(("—", "–")) and head[-1] in head[:-1] and len(masked) <= _DASHED_PARAGRAPH_CHARS:
         # "Maria Lopez — the ranking Democrat on the panel — said": dashes around an apposition are
         # commas (same length: the offsets hold)
@@ -999,6 +1051,14 @@ def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
         told = _TOLD_OBJECT_RE.match(masked, start, s1)
         if told:
             start = told.end()
+    if verb.text in ("called", "calls", "calling"):  # 'called himself a "very stable genius," has ...'
+        named = _QUOTE_OR_QUESTION_RE.match(masked, start, s1)
+        if named and masked[named.end() - 1 : named.end()] in _QUOTE_CHARS:
+            close = min(
+                (i for i in (masked.find("”", named.end(), s1), masked.find('"', named.end(), s1)) if i > 0), default=-1
+            )
+            if close > 0:
+                return _trim(masked, start, close + 1)
     opener = _CLAUSE_OPENER_RE.match(masked, start, s1)
     return _trim(masked, opener.end() if opener else start, s1)
 
@@ -1083,13 +1143,15 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
         if piece is pieces[0] and (opened := _LEADING_WORDS_RE.sub("", text)) and opened != text:
             text = opened  # "But David Pennington, the head of ..., said": a leading "But" is no intro
         relative = _RELATIVE_SUBJECT_RE.match(text)
+        if relative and text.split()[-1][:1].islower():
+            relative = None  # "whom Time magazine named "Person of the Year"": its own verb, an aside
         if relative:  # "dealings, which Jairam Ramesh, a leader of the party, said are ...": Ramesh
             span = _trim(masked, piece.start() + piece.group().index(text) + relative.end(), piece.end())
             if span:
                 phrases.insert(0, span)
             break
         kind = _piece_kind(text)
-        if kind == "aside" and text.split(None, 1)[0].lower() in ("who", "which", "whose"):
+        if kind == "aside" and text.split(None, 1)[0].lower() in ("who", "whom", "which", "whose"):
             phrases.clear()  # "The company, which is based in Austin, Texas, said": "Texas" is the aside's
         if kind == "intro" and piece is not pieces[0] and _ASIDE_RE.match(text):
             continue  # "X, however, said", "X, in a radio interview, said": an aside, not the start
@@ -1117,17 +1179,23 @@ def _piece_kind(text: str) -> str:
         return "quoted"
     words = text.split()
     first = words[0].lower()
-    if first in ("who", "which", "whose") or _is_participle(words[0]):
+    if first in ("who", "whom", "which", "whose") or _is_participle(words[0]):
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in ("earlier", "later") and len(words) > 1 and _is_participle(words[1]):
         return "aside"  # "<X Ltd>, earlier reporting a loss, said"
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
+    relative = _RELATIVE_IN_PHRASE_RE.search(text) if first in ("a", "an", "another") else None
+    if relative:  # "a toxicologist who was not involved in the study", "another group that sued"
+        head = text[: relative.start()].split()
+        if len(head) <= 12 and not any(w in _CLAUSE_MARKERS and w != "to" for w in head):
+            return "phrase"
     if len(words) > 18 or any(w in _CLAUSE_MARKERS and w != "to" for w in words) or _TO_VERB_RE.search(text):
         return "clause"  # but "adviser to the president" is a noun phrase
     return "phrase"
 
 
+_RELATIVE_IN_PHRASE_RE = re.compile(r"\s(?:who|that|which)\s")
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
 _TO_VERB_RE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]")
 
@@ -1142,8 +1210,32 @@ def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
             break
     else:
         return None
+    last = masked.rfind(",", start, end)
+    if last > start and masked[last + 1 : end].split(None, 1)[:1] in (["he"], ["she"], ["they"]):
+        start = last + 1  # "Asked about his rival, Okan Buruk, he smiled and said": he
+    named = _named_after_description(masked, start, end)
+    if named is not None:
+        return named
     span = _trim(masked, start, end)
     return (span[0], _leading_phrase_end(masked, *span)) if span else None
+
+
+def _named_after_description(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "The U.S. climate envoy, John Kerry, called ... and said": the name set off by commas
+    after a description that opens the clause ("The", "A", "Its", or a possessive)."""
+    first = masked.find(",", start, end)
+    second = masked.find(",", first + 1, end) if first > 0 else -1
+    if second < 0:
+        return None
+    opening = masked[start:first].split()
+    if not opening or not (
+        opening[0] in ("The", "A", "An", "Its", "His", "Her", "Their") or opening[0].endswith(("'s", "’s"))
+    ):
+        return None
+    words = masked[first + 1 : second].split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in PARTICLES for w in words):
+        return None
+    return _trim(masked, first + 1, second)
 
 
 def _leading_phrase_end(masked: str, start: int, end: int) -> int:
@@ -1311,6 +1403,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         return _Speaker(organisation=organisation, label=label)
     if (company := _speaking_of_itself(label, paragraph, attribution, story)) is not None:
         return _Speaker(organisation=company, label=label)
+    if (introduced := _surname_introduced(label, index, start, story)) is not None:
+        return _Speaker(person=introduced, label=label)
     role_holder = _person_for_role(label, story)
     if role_holder is not None:
         return role_holder
@@ -1351,6 +1445,24 @@ def _firm_named(label: str, story: _Story) -> str | None:
         return None  # "Trump and Interstate said": each also named on its own, two parties
     # the name the story gives the firm in full ("Standard and Poor's Corp"), else the pair
     return next((o.name for o in story.organisations if o.name.startswith(whole)), whole)
+
+
+def _surname_introduced(label: str, index: int, start: int, story: _Story) -> str | None:
+    """ "Greta Lindqvist ... Lindqvist told Variety ... her mother, Ingrid Lindqvist": a last name
+    two people of the story share is the one of them named before it, when only one was."""
+    words = label.split()
+    if not 1 <= len(words) <= 2 or not words[-1][:1].isupper():
+        return None
+    if len(words) == 2 and words[0].lower() not in HONORIFICS:  # "Ms. Lindqvist"
+        return None
+    if story.surnames is None:
+        story.surnames = {}
+        for person in story.people:
+            if person.spans and len(person.name.split()) > 1:
+                first = min((s.paragraph, s.start) for s in person.spans)
+                story.surnames.setdefault(person.name.split()[-1], []).append((first, person.name))
+    before = [name for first, name in story.surnames.get(words[-1], []) if first < (index, start)]
+    return before[0] if len(before) == 1 else None
 
 
 _ITSELF_RE = re.compile(
@@ -1834,6 +1946,7 @@ _TRAILING_MARKS_RE = re.compile(
 def _person_heading(phrase: str, story: _Story) -> str | None:
     """The person the phrase names: a name that ends it, or ends its head before "of X", "at X"
     ("Earl Johnson of Harris Trust"), unless a preposition or "and" stands before the name."""
+    phrase = _POST_NOMINAL_RE.sub("", phrase)  # "David Lammy MP", "Jane Roe QC"
     person = _person_ending(phrase, story)
     if person is None:
         head = _POSTMODIFIER_RE.split(phrase, 1)[0]
@@ -1843,6 +1956,7 @@ def _person_heading(phrase: str, story: _Story) -> str | None:
 
 
 _POSTMODIFIER_RE = re.compile(r"\s+(?:of|at|in|from|with)\s+")
+_POST_NOMINAL_RE = re.compile(r"(?<=[a-z])\s+(?:MP|MEP|MSP|MS|AM|TD|QC|KC|OBE|CBE|MBE|KBE|DBE)$")
 
 
 _RELATION_RE = re.compile(
@@ -2070,8 +2184,14 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not (speaker.person or speaker.organisation) and speaker.label.lower().split()[-1:] == [head]:
             return None
     holders = [
-        p for p in story.people if head in _role_words(p.role) and not (country and p.country and p.country != country)
+        p
+        for p in story.people
+        if (head in _role_words(p.role) or head in _printed_titles(p, story))
+        and not (country and p.country and p.country != country)
     ]
+    # "the minister" is no prime minister, "the president" no vice president: a rank word before
+    # the head in a holder's role that the description does not print makes it another role
+    holders = [p for p in holders if not _other_rank(_role_words(p.role), head, role_words)]
     qualifiers = [w.lower() for w in label.replace("’", "'").split()[1:] if w[:1].isupper() and not country_code(w)]
     if qualifiers:  # "the Labour leader" is no "Liberal Democrat leader", even the story's only leader
         holders = [p for p in holders if _qualified_by(p, qualifiers, story)]
@@ -2087,6 +2207,14 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+_RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "former", "under", "junior"})
+
+
+def _other_rank(words: list[str], head: str, role_words: tuple[str, ...]) -> bool:
+    at = words.index(head) if head in words else 0
+    return at > 0 and words[at - 1] in _RANK_WORDS and words[at - 1] not in role_words
 
 
 def _qualified_by(person: PersonMention, qualifiers: list[str], story: _Story) -> bool:
@@ -2143,6 +2271,19 @@ _TITLE_WORDS = {
     "amb.": "ambassador",
     "sec.": "secretary",
 }
+
+
+def _printed_titles(person: PersonMention, story: _Story) -> list[str]:
+    """ "Gov. Josh Green": the abbreviated titles printed right before a person's first mentions,
+    as the words a description uses ("the governor"), when the person has no role of its own."""
+    if person.role or not person.spans:
+        return []
+    titles = []
+    for span in person.spans[:3]:
+        before = story.document.paragraphs[span.paragraph][max(0, span.start - 8) : span.start].split()[-1:]
+        if before and before[0].lower() in _TITLE_WORDS:
+            titles.append(_TITLE_WORDS[before[0].lower()])
+    return titles
 
 
 def _role_words(role: str) -> list[str]:
@@ -2432,7 +2573,11 @@ def _agrees(pronoun: str, person: str, story: _Story) -> bool:
     """ "she" and a woman or a person of unknown sex; "he" and a man or unknown."""
     if person not in story.genders:
         found = next((p for p in story.people if p.name == person), None)
-        story.genders[person] = person_gender(person, found.forms if found else ())
+        forms = list(found.forms) if found else []
+        for span in found.spans[:3] if found else ():  # "Sir Lindsay Hoyle": the honorific printed before a mention
+            before = story.document.paragraphs[span.paragraph][max(0, span.start - 12) : span.start].split()[-1:]
+            forms += [f"{before[0]} {person}"] if before else []
+        story.genders[person] = person_gender(person, forms)
     gender = story.genders[person]
     return gender is None or gender == ("f" if pronoun == "she" else "m")
 
@@ -2564,8 +2709,12 @@ def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int
     text = story.document.paragraphs[paragraph]
     if text[end : end + 1] in ("'", "’"):
         return False
-    # "Asked about Donald Trump, he said": the one asked about is the topic, not who answers.
-    return not _opening_phrase_names(text, start)
+    # "Asked about Donald Trump, he said": the one asked about is the topic, not who answers;
+    # so is one named in apposition to it ("Asked about his rival, Okan Buruk, he said"), and whom the
+    # speaker met ("After talks with President Suharto, he said").
+    if _opening_phrase_names(text, start):
+        return False
+    return not (_PRONOUN_NEXT_RE.match(text, end) and _ASKED_APPOSITION_RE.search(text, max(0, start - 80), start))
 
 
 def _opening_phrase_names(text: str, start: int) -> bool:
@@ -2584,6 +2733,10 @@ _ASKED_ABOUT_RE = re.compile(
     r"(?:Speaking|Talking)\b[^,.;:]*\b(?:with|after)\s|"
     r"(?:After|Following|Before|During)\s+(?:talks|a\s+meeting|meetings|meeting|an?\s+audience)\s+with\s)[^,.;:]*$"
 )
+_ASKED_APPOSITION_RE = re.compile(
+    r"(?:^|[.!?]\s+|\b[Ww]hen\s+)[Aa]sked\s+(?:about|whether|if|why|how|what)\b[^,.;:]*,\s+$"
+)
+_PRONOUN_NEXT_RE = re.compile(r",\s+(?:he|she|they)\b")
 
 
 # --- Statements ---------------------------------------------------------------------------------

@@ -29,13 +29,26 @@ What it reads:
   and nationality nouns ("der Brite") are the person last named; "Auf die Frage, ob …, sagte X, …":
   the words after the speaker;
 - a sentence that is only a quotation goes on with the person whose statement comes right before it;
+- German, no person where the words are someone else's: someone of a named person ("Ein Vertrauter von X",
+  "Die Sprecherin von Kanzler X", "X-s Sprecherin", "teilte Netanjahus Büro mit"), the object after a
+  reporting verb whose subject is named before it ("Strobl kündigte Soforthilfen an"), a place after a body's
+  acronym ("von der ETH Zürich sagte"), a company or news agency by its bare name ("teilte Siemens mit",
+  "Xinhua berichtete": the body speaks), a person after a preposition before a colon ("Brief an X: „…“");
+  a pronoun after a sentence opened by a role ("Der französische Präsident widersprach nicht. …, sagte er")
+  is the role's holder; the subject of joined verbs says the quote ("X zitierte Y … und fügte hinzu: „…“");
+  "Name, apposition, sagte, …" is the name's;
+- German party members as nouns after the verb ("sagte die Grüne", "der Sozialdemokrat": data/de/speech.tsv)
+  are the person of that party named last, never someone of another party named after them, never a person
+  of their own; a box of quotes ("«…» Name (Partei), Funktion", nothing else in the paragraph) is the name's;
+  "sagte von Notz" is the person named in full with that surname;
 - French reflexive verbs ("s'est félicitée la ministre"), Spanish perfect tenses ("ha afirmado X") and
   sentences without subject ("Añadió que …");
 - datelines: "PARIS, 12 mars (AFP) -", "MADRID, 3 Mar (EFE).-", "Berlin (dpa) -" (dateline.py);
 - people: runs of capitalised words with a role or honorific before them ("le ministre des
   Affaires étrangères, Jean-Noël Barrot", "Bundeskanzler Olaf Scholz", "M. Bourita"), a reporting
-  verb beside them ("dijo Maduro", "sagte Steinmeier") or a known given name; a lone surname is the
-  person named in full elsewhere in the story;
+  verb beside them ("dijo Maduro", "sagte Steinmeier"), a known given name or (German) a party in brackets
+  after a full name; a lone surname is the person named in full elsewhere in the story; German names lose
+  a genitive -s and the noun after them ("Karl Brenners Partei", "warf Karl Brenner Versagen vor");
 - countries: names, adjectives and capitals (lexicon.py).
 """
 
@@ -50,7 +63,7 @@ from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, S
 from ..names import person_gender
 from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
-from .organisations import find_organisations, organisation_spans
+from .organisations import find_organisations, organisation_spans, organisation_table
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
@@ -227,11 +240,40 @@ class _Story:
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
         self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
         self.given_names = _given_names()
+        if self.language == "de":
+            self._people_named_like_companies()
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[tuple[int, int], int, str]] = []  # ((paragraph, start), end, person)
         self.events: list[tuple[tuple[int, int], str]] = []  # ((paragraph, offset), person): named or speaking
         self.statements: list[StatementMention] = []  # found so far
         self._runs_cache: dict[int, list[list[_Token]]] = {}  # paragraph -> its name-like runs (self._runs)
+        self._story: str | None = None  # the paragraphs joined, for the German name checks (self._trim_de)
+
+    def _people_named_like_companies(self) -> None:
+        """German: a company's name written after a given name ("Wolfgang Porsche", "Robert Bosch") is a person's
+        surname ("Werner von Siemens" too); in that story the word is the person's, not the company's."""
+        table = organisation_table(self.language)
+        surnames = set()
+        for paragraph, spans in enumerate(self.org_spans):
+            text = self.paragraphs[paragraph]
+            for start, end, _name in spans:
+                entry = table.entry(text[start:end])
+                before = re.search(r"([^\W\d_][\w-]*)\s+(?:(?:von|van|de|zu)\s+)?$", text[max(0, start - 30) : start])
+                if entry and entry.kind == "company" and before and before.group(1).lower() in self.given_names:
+                    surnames.add(text[start:end])
+        if not surnames:
+            return
+
+        def kept(paragraph: int, start: int, end: int) -> bool:
+            return self.paragraphs[paragraph][start:end] not in surnames
+
+        self.org_spans = [
+            [span for span in spans if kept(p, span[0], span[1])] for p, spans in enumerate(self.org_spans)
+        ]
+        for mention in self.organisations:
+            mention.spans = [s for s in mention.spans if kept(s.paragraph, s.start, s.end)]
+            mention.mentions = len(mention.spans)
+        self.organisations = [m for m in self.organisations if m.spans]
 
     # --- people ---------------------------------------------------------------------------------
 
@@ -278,7 +320,8 @@ class _Story:
                 continue
             nxt = self._after_particles(paragraph, index)
             particle = token.text in _PARTICLES and nxt is not None
-            if token.text in _INNER_PARTICLES and not (run and run[-1].text in ("van", "von", "de")):
+            # "von der Leyen", and "Van der Bellen", "De la Cruz" with the particle capitalised inside a name
+            if token.text in _INNER_PARTICLES and not (run and run[-1].text.lower() in ("van", "von", "de")):
                 particle = False
             if particle and (joined or token.text in ("van", "von")):
                 if not joined and run:
@@ -292,7 +335,38 @@ class _Story:
             run = []
         if run:
             runs.append(run)
+        if self.language == "de":
+            runs = [self._trim_de(paragraph, r) for r in runs]
         return [r[: _last_name_index(r) + 1] for r in runs if _last_name_index(r) >= 0]
+
+    def _trim_de(self, paragraph: int, run: list[_Token]) -> list[_Token]:
+        """German: a name's genitive and the noun after it are not the name ("Karl Brenners Partei" is Karl
+        Brenner's party): a word in -s after the first, the -s form no given name, is the name without the -s
+        when the story names that form elsewhere, or when a noun follows and a consonant precedes the -s;
+        and a capitalised noun after a full name the story names elsewhere on its own ("warf Karl Brenner
+        Versagen vor") is no part of it."""
+        text = self.paragraphs[paragraph]
+        if self._story is None:
+            self._story = "\n".join(self.paragraphs)
+        for i in range(1, len(run)):
+            word = run[i].text
+            if not word.endswith("s") or word.endswith("ss") or len(word) < 4 or word.lower() in self.given_names:
+                continue
+            stem = word[:-1]
+            noun_after = i < len(run) - 1 or re.match(r" [A-ZÄÖÜ][a-zäöüß]", text[run[i].end :]) is not None
+            named = re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w'’-])", self._story) is not None
+            if named or (noun_after and stem[-1].lower() not in "aeiouyäöü"):
+                return [*run[:i], _Token(stem, run[i].start, run[i].end - 1)]
+        if len(run) >= 3 and run[0].text.lower() in self.given_names:
+            for k in range(len(run) - 1, 1, -1):
+                if run[k - 1].text in _PARTICLES | _CAPITAL_PARTICLES or not all(
+                    t.text[:1].isupper() and t.text not in _CAPITAL_PARTICLES for t in run[k:]
+                ):
+                    continue  # "Alexander Van der Bellen", "Abdel Fattah al-Sisi": one name
+                name = text[run[0].start : run[k - 1].end]
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?!\s+[A-ZÄÖÜ])(?![\w-])", self._story):
+                    return run[:k]
+        return run
 
     def _after_particles(self, paragraph: int, index: int) -> _Token | None:
         """The name-like token after the particles from `index` ("von der Leyen": "Leyen"), or None."""
@@ -378,6 +452,13 @@ class _Story:
             if following and is_role(self.lex, following.group(1)):
                 return False, ""  # "sagte Baerbocks Sprecher": the owner of the role, by this alone no person
             if (
+                following
+                and following.group(1) in self.lex.non_names
+                and (word.endswith("s") or after[:1] in "'’")
+                and following.group(1)[:1].isupper()
+            ):
+                return False, ""  # "teilte Netanjahus Büro mit", "Scholz' Umfeld": the owner of a body, no speaker
+            if (
                 len(before_tokens) >= 2
                 and before.endswith(" ")
                 and _INFLECTED_ADJECTIVE_DE.fullmatch(previous)
@@ -387,6 +468,12 @@ class _Story:
                 # "Ein hoher EU-Beamter sagte", "Aus deutschen Regierungskreisen hieß es": an article or a
                 # preposition, an inflected adjective, then a noun; a name takes no adjective
                 return False, ""
+            if verb_before and self._named_subject_before_verb(paragraph, run[0].start):
+                # "Thomas Strobl (CDU) kündigte Soforthilfen an": the verb's subject is named before it, so the
+                # noun after it is its object ("…, kündigte Strobl an" has the words, not a name, before the verb)
+                verb_before = False
+            if verb_after and before.endswith(" ") and re.fullmatch(r"[A-ZÄÖÜ]{2,5}", previous):
+                verb_after = False  # "Flavia Schmid von der ETH Zürich sagte": a body's place, not a person
         if len(run) == 1:
             direct_role = bool(before_tokens) and is_role(self.lex, previous) and before.endswith(" ")
             if previous.lower() in _LOCATIVES[self.language] and not (honorific or direct_role):
@@ -394,7 +481,30 @@ class _Story:
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
         # the list is in lower case; German only, so far (French and Spanish were measured without it)
         given = (run[0].text.lower() if self.language == "de" else run[0].text) in self.given_names
-        return bool(role) or honorific or verb_after or verb_before or given, role
+        bracket = re.match(r"\s*\(([^()]{1,20})\)", after) if self.language == "de" else None
+        # "Carsten Linnemann (CDU), Generalsekretär": a full name with a party in brackets is a person
+        party = bool(bracket and _party(bracket.group(1) + "-"))
+        return bool(role) or honorific or verb_after or verb_before or given or party, role
+
+    def _named_subject_before_verb(self, paragraph: int, start: int) -> bool:
+        """German: whether the reporting verb right before `start` has a person as its subject right before
+        it: a name of two or more words, or one after a role ("Thomas Strobl (CDU) kündigte", "Minister
+        Strobl kündigte"), maybe with a party in brackets between."""
+        text = self.paragraphs[paragraph]
+        verb = re.search(r"(?:^|\s)(\S+)\s+$", text[:start])
+        if verb is None:
+            return False
+        verb_start = verb.start(1)
+        for run in self._runs_cache.get(paragraph, []):
+            if run[-1].end > verb_start or not re.fullmatch(
+                r"\s*(?:\([^()]{1,20}\)\s*)?", text[run[-1].end : verb_start]
+            ):
+                continue
+            if len(run) >= 2:
+                return True
+            previous = _tokens(text[max(0, run[0].start - 40) : run[0].start])[-1:]
+            return bool(previous) and is_role(self.lex, previous[0].text)
+        return False
 
     def find_people(self) -> None:
         singles = []
@@ -411,9 +521,17 @@ class _Story:
                     continue
                 if ok:
                     self._add(paragraph, run, role)
+                elif run[0].text in _PARTICLES:
+                    singles.append((paragraph, run, ok, role))
         # A lone word is a person already named in full (its surname, or another word of the name),
         # or one with evidence of its own.
         for paragraph, run, ok, role in singles:
+            if len(run) > 1:  # "sagte von Notz": the surname with its particles of a person named in full
+                form = self.paragraphs[paragraph][run[0].start : run[-1].end]
+                owners = {p.name for p in self.people.values() if p.name.endswith(" " + form)}
+                if len(owners) == 1:
+                    self._mention(owners.pop(), paragraph, run)
+                continue
             word = run[0].text
             owner = self._owner(word)
             if owner is None and ok:
@@ -468,7 +586,12 @@ class _Story:
         owner = self._owner(run[-1].text) if len(run) == 1 else None
         if owner is None:
             for person in list(self.people.values()):  # "Steinmeier" then "Frank-Walter Steinmeier"
-                if name in person.forms or person.name == name:
+                # "Alexander Van der Bellen" then "Van der Bellen": the surname with its particles
+                if (
+                    name in person.forms
+                    or person.name == name
+                    or (run[0].text.lower() in _PARTICLES and person.name.endswith(" " + name))
+                ):
                     owner = person.name
         if owner is None:
             self.people[name] = _Person(name, [name], _clean_role(role, self.language), [], 0)
@@ -511,6 +634,10 @@ class _Story:
         who = self._pronoun_candidate(paragraph, offset)
         if who is None or self.language != "de":
             return who
+        by_role = self._role_subject_since(paragraph, offset, pronoun.lower())
+        if by_role is not None and by_role != who:
+            # "Merz sagte, … . Der französische Präsident widersprach nicht. „…“, sagte er": the role's holder
+            return by_role or None
         if self._subject_since(paragraph, offset, pronoun.lower()) or self._unknown_name_since(paragraph, offset):
             return None
         return self._only_agreeing(who, pronoun.lower(), (paragraph, offset))
@@ -541,10 +668,12 @@ class _Story:
                     continue  # named inside someone's words
                 previous = _tokens(text[max(0, start - 40) : start])[-1:]
                 word = previous[0].text if previous else ""
-                if word.lower() in _DETERMINERS_DE | _CONTRACTIONS_DE or (
+                if (word.lower() in _DETERMINERS_DE | _CONTRACTIONS_DE and len(run) < 3) or (
                     _INFLECTED_ADJECTIVE_DE.fullmatch(word) and word not in _NOT_ADJECTIVES_DE
                 ):
-                    continue  # "der Deutschen Bank", "die Vereinten Nationen": nouns after their article
+                    # "der Deutschen Bank", "die Vereinten Nationen": nouns after their article; three words are
+                    # a noun and a name ("Sein Gegenüber Jacob Neestrup war enttäuscht")
+                    continue
                 if self._is_medium(run[-1].text):
                     continue
                 return True
@@ -573,6 +702,29 @@ class _Story:
             if not is_role(self.lex, noun) and not self._owner(noun) and not re.match(r"\d", noun):
                 return True
         return False
+
+    def _role_subject_since(self, paragraph: int, offset: int, pronoun: str) -> str | None:
+        """German: when, since the person last named or speaking, a sentence of this paragraph opened with a role
+        of the pronoun's gender as its subject ("Der französische Präsident widersprach nicht."), the person
+        holding that role ("" when no one known does); None when no sentence did."""
+        article = {"er": "Der", "sie": "Die"}.get(pronoun)
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        if article is None or not index:
+            return None
+        (event_paragraph, event_offset), _who = self.events[index - 1]
+        text = self.paragraphs[paragraph]
+        begin = event_offset if event_paragraph == paragraph else 0
+        pattern = re.compile(rf"(?:^|[.!?»“”]\s+)({article}\s+(?:[a-zäöüß-]+\s+){{0,2}}([A-ZÄÖÜ][\w-]+))\s+[a-zäöüß]+")
+        found = None
+        for match in pattern.finditer(text, begin, offset):
+            role = match.group(2)
+            if not is_role(self.lex, role) or _role_gender(role) not in (None, {"Der": "m", "Die": "f"}[article]):
+                continue
+            if any(s.paragraph == paragraph and s.start <= match.start(1) < s.end for s in self.statements):
+                continue  # the subject of someone's words
+            holder = self._by_role(role, match.group(1), paragraph, match.start(1))
+            found = holder if holder and self._agrees(holder, pronoun) else ""
+        return found
 
     def _only_agreeing(self, who: str, pronoun: str, limit: tuple[int, int]) -> str | None:
         """German: `who`, the person last named or speaking before `limit`, checked against the others named
@@ -665,7 +817,32 @@ class _Story:
             bracket = re.match(r"\s*\(([^()]{1,20})\)", self.paragraphs[span.paragraph][span.end :])
             if bracket and _party(bracket.group(1) + "-"):
                 return _party(bracket.group(1) + "-")
-        return next(filter(None, (_party(w) for w in person.role.split())), None)
+            before = re.search(r"([\w-]+)\s+$", self.paragraphs[span.paragraph][: span.start])
+            if before and _party(before.group(1)):  # "NEOS-Klubobmann Yannick Shetty", a role not in the lexicon
+                return _party(before.group(1))
+        return next(filter(None, (_party(w) for w in person.role.split())), None) or next(
+            (next(iter(p)) for w in person.role.split() if len(p := self.lex.members.get(w, ())) == 1), None
+        )
+
+    def _member_named(self, parties: frozenset[str], noun: str, paragraph: int, offset: int) -> str | None:
+        """German: the person of one of these parties named last before `offset`, in this paragraph or the one
+        before, outside anyone's words, agreeing with the noun's gender ("die Grüne"); "" when someone of
+        another party was named after them (no one, then), None when no one is known of the party."""
+        gender = _role_gender(noun)
+        other = None  # where someone of another party was named last
+        for (p, s), e, who in reversed(self.mentions):
+            if (p, s) >= (paragraph, offset) or p < paragraph - 1:
+                continue
+            if any(st.paragraph == p and st.start <= s < st.end for st in self.statements):
+                continue
+            party = self._party_of(who)
+            if party in parties and self._agrees(who, gender):
+                if other and (other[0] > p or re.search(r"[.!?][“”»\"]?\s", self.paragraphs[p][e : other[1]])):
+                    return ""  # "Feld (SPD) … Brück (CDU) sprach. …, sagte der Sozialdemokrat": perhaps not Feld
+                return who  # "Kleemann (SPD) attestierte Schulze (CDU) Erfolg. …, sagte die Sozialdemokratin"
+            if party is not None and other is None:
+                other = (p, s)
+        return None
 
     def _agrees(self, who: str, pronoun: str | None) -> bool:
         """Whether a German singular pronoun ("er", "sie") or a role of that gender ("m", "f") may stand
@@ -694,6 +871,63 @@ class _Story:
             if pattern.search(text, start, offset if index == paragraph else len(text)):
                 return True
         return False
+
+    def _mention_start(self, paragraph: int, start: int, who: str, end: int, last: bool = False) -> int | None:
+        spans = [s for (p, s), e, name in self.mentions if p == paragraph and start <= s and e <= end and name == who]
+        return (spans[-1] if last else spans[0]) if spans else None
+
+    def _apposed(self, paragraph: int, start: int, end: int) -> str | None:
+        """German: for a subject phrase that is a name and an apposition between commas ("Anna Berg, Sprecherin
+        von Kanzler Karl Brenner, sagte"), the person the name is ("" when no one known); None for any other
+        phrase."""
+        text = self.paragraphs[paragraph]
+        if (paragraph, start) == (0, 0):
+            start = _dateline_end(self.language, text[:end])
+        shape = re.fullmatch(r"\s*(?:(?:Dr|Prof)\.\s+)*([A-ZÄÖÜ][^,]{0,40}),[^,]{3,80},\s*", text[start:end])
+        if shape is None or re.match(r"\s*(?:der|die|welcher|welche)\b", text[start + shape.end(1) + 1 : end]):
+            return None  # no apposition closed before the verb, or a relative clause (read elsewhere)
+        head = _tokens(shape.group(1))[:1]
+        if not head or head[0].text.lower() in _DETERMINERS_DE or is_role(self.lex, head[0].text):
+            return None  # "Der Verteidiger des Mannes, Rechtsanwalt Felix Berger, sagte": the name is the apposition
+        first = self._people_in(paragraph, start, start + shape.end(1))
+        return first[-1] if first else ""
+
+    def _opens_clause(self, paragraph: int, start: int, who: str, end: int) -> bool:
+        """German: whether `who` is named first in the clause from `start`, after nothing but articles, roles
+        and adjectives (its subject: "Der CSU-Vorsitzende Markus Söder zitierte …"), not after a preposition."""
+        mention = self._mention_start(paragraph, start, who, end)
+        if mention is None:
+            return False
+        if (paragraph, start) == (0, 0):
+            start = _dateline_end(self.language, self.paragraphs[paragraph][:mention])
+        return all(
+            t.text.lower() in _ARTICLES["de"] or is_role(self.lex, t.text) or _INFLECTED_ADJECTIVE_DE.fullmatch(t.text)
+            for t in _tokens(self.paragraphs[paragraph][start:mention])
+        )
+
+    def _someone_of(self, paragraph: int, start: int, who: str, end: int) -> bool:
+        """German: whether the phrase names `who` as the one a noun before belongs to ("Ein Vertrauter von
+        Generalsekretär X", "die Ehefrau des Ministers X", "Der Anwalt von X"): that noun's person speaks. A
+        role with a definite article ("Der Vorsitzende der Grünen X") is the person's own."""
+        mention = self._mention_start(paragraph, start, who, end, last=True)
+        if mention is None:
+            return False
+        text = self.paragraphs[paragraph]
+        match = re.search(
+            r"(?:^|\s)(?P<det>[\w]+)\s+(?:[a-zäöüß]+\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)\s+(?:von|des|der)\s+"
+            r"(?:[\w-]+\s+){0,2}$",
+            text[start:mention],
+        )
+        if match is None or match.group("det").lower() not in _DETERMINERS_DE:
+            return False
+        indefinite = match.group("det").lower().startswith(("ein", "kein"))
+        # "Die Sprecherin von Kanzler X": a role of X's own before the name makes the noun before someone else
+        own_role = re.search(r"([\w-]+)\s+$", text[start:mention])
+        return (
+            indefinite
+            or not is_role(self.lex, match.group("noun"))
+            or bool(own_role and is_role(self.lex, own_role.group(1)))
+        )
 
     def _speaker(
         self,
@@ -732,6 +966,20 @@ class _Story:
             )
             if owned and not re.fullmatch(r"Sprecher(?:in)?", owned.group(1)):
                 return None, phrase[:80]  # "sagte Scholz' Ehefrau", "sagte Merz' Vertrauter": someone of theirs
+        if named and self.language == "de" and subject:
+            apposed = self._apposed(paragraph, start, end)
+            if apposed is not None:
+                # "Anna Berg, Sprecherin von Kanzler Karl Brenner, sagte": the one the apposition is about, not a
+                # person named inside it
+                return (apposed, "") if apposed else (None, phrase[:80])
+            if re.search(r"\bund\s*$", text[start:end]) and len(set(named)) > 1:
+                # "Söder zitierte Merkel … und fügte hinzu: „…“": the subject of the first verb, not its object
+                return (named[0], "") if self._opens_clause(paragraph, start, named[0], end) else (None, phrase[:80])
+            if self._someone_of(paragraph, start, named[-1], end):
+                return None, phrase[:80]  # "Ein Vertrauter von Generalsekretär Tim Klüssendorf sagte": not him
+            last_end = max(e for (p, s), e, who in self.mentions if p == paragraph and start <= s and e <= end)
+            if re.match(r"(?:s|['’])?\s+[A-ZÄÖÜ][\w-]*\s*$", text[last_end:end]):
+                return None, phrase[:80]  # "Kanzler Karl Brenners Sprecherin sagte": someone of his
         if named:
             return (named[-1] if subject else named[0]), ""
         words = [t.text for t in _tokens(phrase)]
@@ -740,8 +988,11 @@ class _Story:
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
             who = self._pronoun_person(paragraph, before, pronoun or edge[0])
             return who, ("" if who else phrase[:80] or pronoun)
-        if self.language == "de" and re.fullmatch(r"(?:der|die)\s+\d+-[Jj]ährigen?\.?", phrase):
-            # "sagte der 47-Jährige": the agencies' way of naming the person last named or speaking again
+        if self.language == "de" and re.fullmatch(
+            r"(?:der|die)\s+\d+-[Jj]ährigen?(?:\s+(?:hinzu|an|ein|fort))?\.?", phrase
+        ):
+            # "sagte der 47-Jährige", "fügte der 79-Jährige hinzu": the agencies' way of naming the person last named
+            # or speaking again
             who = self._pronoun_person(paragraph, before, "er" if phrase.startswith("der") else "sie")
             return who, ("" if who else phrase[:80])
         if null_subject and (
@@ -756,7 +1007,18 @@ class _Story:
             # Spanish drops the subject ("…, añadió."): the person last named or speaking
             return self._last_event(paragraph, before), ""
         head = lowered[:6] if not subject else lowered[-8:]
-        role_words = [w for w in (words[:6] if not subject else words[-8:]) if is_role(self.lex, w)]
+        scope_words = words[:6] if not subject else words[-8:]
+        role_words = [
+            w
+            for i, w in enumerate(scope_words)
+            if is_role(self.lex, w)
+            # "Die «Aargauer Zeitung» schreibt": a place's people's noun before a noun is its adjective, no person
+            and not (
+                (w in self.lex.demonyms or w in self.lex.members)
+                and i + 1 < len(scope_words)
+                and scope_words[i + 1][:1].isupper()
+            )
+        ]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
         if self.language == "de" and role_words:
             # the determiner nearest before the role is the role's; "des" in "Ein Sprecher des Ministeriums" is not
@@ -807,8 +1069,12 @@ class _Story:
                 who = None  # "sagte die Ministerin" after a man named last: someone else
             if who and self.language == "de" and self._other_country(who, phrase):
                 who = None  # "sagte der deutsche Außenminister" after the Iranian one named last
-            party = _party(role_words[0]) if who and self.language == "de" else None
-            if party and self._party_of(who) not in (None, party):
+            parties = _parties(role_words[0]) if self.language == "de" else frozenset()
+            if parties and role_words[0] in self.lex.members:
+                # "Triebel (Grüne) warf Ministerin Stolz Versagen vor. …, sagte die Grüne": the party's member
+                member = self._member_named(parties, role_words[0], paragraph, before)
+                who = who if member is None else member or None
+            if who and parties and self._party_of(who) not in (None, *parties):
                 who = None  # "sagte der CDU-Politiker" after a Green named last: someone else
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
@@ -889,7 +1155,22 @@ class _Story:
         labels = {
             i: re.match(r"\s*([^\W\d_][\w .-]{0,30}?)\s*:\s+(?![„«»\"])", t) for i, t in enumerate(self.paragraphs)
         }
-        asked = [i for i, m in labels.items() if m and m.group(1) in ("Frage", "F")]
+        # the paper's name before each question ("SPIEGEL:", "taz:", "Süddeutsche Zeitung:"), when it opens two or
+        # more paragraphs and the speaker's surname the answers
+        counts: dict[str, int] = {}
+        for m in labels.values():
+            if m:
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        papers = {
+            label
+            for label, count in counts.items()
+            if count >= 2
+            and (label.isupper() or label.islower() or self._is_medium(label))
+            and not self._owner(label.split()[-1])
+        }
+        answered = any(count >= 2 and self._owner(label.split()[-1]) for label, count in counts.items())
+        questions = {"Frage", "F"} | (papers if answered else set())
+        asked = [i for i, m in labels.items() if m and m.group(1) in questions]
         if len(asked) < 2:
             return {}
         addressed = [
@@ -908,7 +1189,7 @@ class _Story:
             if match is None or index < asked[0]:
                 continue
             label = match.group(1)
-            if label in ("Frage", "F"):
+            if label in questions:
                 found[index] = (None, -1)
             elif label in ("Antwort", "A"):
                 found[index] = (interviewee, match.end())
@@ -1228,6 +1509,15 @@ class _Story:
     def _quote_speaker(self, paragraph: int, sentence_start: int, quote: _Quote) -> tuple[str | None, str, str]:
         """A quotation introduced by its speaker ("Elle a déclaré : « … »", "sagte Hagari: „…“")."""
         text = self.paragraphs[paragraph]
+        box = re.fullmatch(
+            r"\s+([^()„“«»]{3,60}?)\s*\([^()]{1,30}\)(?:,\s*[^.!?„“«»:]{1,60})?\s*", text[quote.outer_end :]
+        )
+        if self.language == "de" and box and not text[: quote.outer_start].strip():
+            # a box of quotes: "«…» Thomas Aeschi (SVP), Fraktionschef", nothing else in the paragraph
+            named = self._people_in(paragraph, quote.outer_end, quote.outer_end + box.end(1)) or [
+                p.name for p in self.people.values() if box.group(1) in p.forms
+            ]  # a person named before, the box giving no evidence of its own
+            return (named[0], "", "") if len(set(named)) == 1 else (None, "", "")
         before = text[sentence_start : quote.outer_start]
         if not before.rstrip().endswith((":", ",")):
             # "Selenskyj sprach von einem „gezielten Angriff“", "Barrot a dénoncé une « campagne hostile »":
@@ -1252,6 +1542,12 @@ class _Story:
                 who = self._pronoun_person(paragraph, sentence_start, pronoun.group(1))
                 return who, ("" if who else "er"), ""
             named = self._people_in(paragraph, sentence_start, quote.outer_start)
+            if self.language == "de" and named:
+                mention = self._mention_start(paragraph, sentence_start, named[-1], quote.outer_start, last=True)
+                if re.search(rf"\b(?:{'|'.join(sorted(_PREPOSITIONS_DE))})\s+$", text[sentence_start:mention]):
+                    # "In einem offenen Brief an Merkel schrieben mehrere Initiativen: „…“": whom it was written
+                    # to, or about, not who writes
+                    return None, "", ""
             if self.language == "de" and len(set(named)) > 1:
                 # "Merz widersprach Macron: „…“", "Scharfe Kritik an Macron übte Merz: „…“": subject or object,
                 # the words alone do not tell which
@@ -1370,6 +1666,8 @@ class _Story:
                 return INDIRECT, start, end, verb, speaker, "" if speaker else aside.group("pron") or ""
         if match is None or match.start() < 3:
             return None
+        if self.language == "de" and match.group("rest").startswith(","):
+            return None  # "Anna Berg, Chefärztin der Charité, sagte, …": no speaker after the verb, so not inverted
         verb = match.group("verb") or match.groupdict().get("verb2") or ""
         pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
         if verb == "so" and len(match.group("rest").split()) > 4:
@@ -1649,15 +1947,20 @@ _NOT_KONJUNKTIV_DE = frozenset(
 
 
 _PARTIES_DE = {"CDU", "CSU", "SPD", "FDP", "AFD", "GRÜNE", "LINKE", "BSW", "ÖVP", "SPÖ", "FPÖ", "NEOS"}
+_PARTIES_DE |= {"SVP", "SP", "GLP"}  # Swiss
 
 
 def _descriptive_role(word: str) -> bool:
     """German: whether a role word describes a person rather than naming an office ("SPD-Politiker",
     "Grünen-Chefin", "Diplomat", "Ökonomin"; not "Kanzler", "Präsident", "Regierungschef")."""
-    return _party(word) is not None or bool(
-        re.search(
-            r"(?:politiker|diplomat|experte|ökonom|analyst|forscher|wissenschaftler|historiker|abgeordnete)(?:in|en|innen|r)?$",
-            word.lower(),
+    return (
+        _party(word) is not None
+        or word in lexicon("de").members
+        or bool(
+            re.search(
+                r"(?:politiker|diplomat|experte|ökonom|analyst|forscher|wissenschaftler|historiker|abgeordnete)(?:in|en|innen|r)?$",
+                word.lower(),
+            )
         )
     )
 
@@ -1669,6 +1972,13 @@ def _party(word: str) -> str | None:
     name = head.upper()
     name = name[:-1] if name in ("GRÜNEN", "LINKEN") else name
     return name if hyphen and name in _PARTIES_DE else None
+
+
+def _parties(word: str) -> frozenset[str]:
+    """German: the parties a role word names: a compound's ("CDU-Politiker") or a member noun's
+    ("Sozialdemokratin": SPD, SPÖ, SP)."""
+    party = _party(word)
+    return frozenset({party}) if party else lexicon("de").members.get(word, frozenset())
 
 
 def _role_gender(word: str) -> str | None:

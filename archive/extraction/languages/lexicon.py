@@ -40,6 +40,8 @@ class Lexicon:
     voice: frozenset[str] = frozenset()  # words a body's voice is named with ("porte-parole", "Sprecher")
     demonyms: frozenset[str] = frozenset()  # German: "der Brite", "die Französin" stand for a person, as a role does
     media_re: re.Pattern | None = None  # German: a news medium ("der Deutschen Presse-Agentur"), by its noun's end
+    # German: nouns for a party's members ("der Sozialdemokrat", "die Grüne") -> the parties they may mean
+    members: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -149,6 +151,10 @@ def lexicon(language: str) -> Lexicon:
         subjunctive=frozenset(speech.get("subjunctive", [])),
         voice=frozenset(speech.get("voice", [])),
         demonyms=frozenset(speech.get("demonym", [])),
+        members={
+            noun: frozenset(filter(None, parties.split(",")))
+            for noun, _, parties in (form.partition(":") for form in speech.get("member", []))
+        },
         media_re=(
             re.compile(r"(?:" + "|".join(sorted(map(re.escape, speech["medium"]), key=len, reverse=True)) + r")$", re.I)
             if speech.get("medium")
@@ -158,7 +164,7 @@ def lexicon(language: str) -> Lexicon:
 
 
 def is_role(lex: Lexicon, word: str) -> bool:
-    if word in lex.demonyms:
+    if word in lex.demonyms or word in lex.members:
         return True
     lowered = word.lower()
     if lex.language in ("fr", "es") and lowered.startswith("ex") and len(lowered) > 4:
