@@ -216,6 +216,21 @@ def test_asked_about_someones_plan_is_not_said_by_them():
     assert speaker_of(text, "talks would go on") == "Hajime Tamura"
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["Speaking to reporters after talks with Prime Minister Yasuhiro Nakasone", "After talks with Yasuhiro Nakasone"],
+)
+def test_the_one_met_in_an_opening_phrase_is_not_he(opening):
+    text = f"U.S. Trade Representative Clayton Yeutter arrived.\n\n{opening}, he said the talks would go on."
+    assert speaker_of(text, "talks would go on") == "Clayton Yeutter"
+    # after he spoke: the one met in between is no other speaker
+    text = (
+        "U.S. Trade Representative Clayton Yeutter said Japan must open its markets.\n\n"
+        f"{opening}, he said the talks would go on."
+    )
+    assert speaker_of(text, "talks would go on") == "Clayton Yeutter"
+
+
 # Verbs that report only at the end of the sentence or right after the reported words
 
 
@@ -441,6 +456,13 @@ def test_single_quotation_marks_of_british_and_australian_papers():
         "The yen would rise in February, Finance Minister Kiichi Miyazawa was quoted as saying by Kyodo.",
         "The yen would rise in February, Finance Minister Kiichi Miyazawa told parliament, adding that exports "
         "would slow.",
+        "Finance Minister Kiichi Miyazawa was quoted on state television over the weekend as saying the yen would "
+        "rise in February.",
+        "The yen would rise in February, Tokyo Radio quoted Finance Minister Kiichi Miyazawa as saying.",
+        "The Asahi newspaper quoted Kiichi Miyazawa, the finance minister since 1986, as saying the yen would rise "
+        "in February.",
+        "Japan's finance minister, Kiichi Miyazawa, was quoted in the Asahi newspaper as saying the yen would rise "
+        "in February.",
     ],
 )
 def test_passive_quoted_and_told_then_adding(text):
@@ -453,6 +475,8 @@ def test_passive_quoted_and_told_then_adding(text):
         ("The campaign of Senator Bernie Sanders said the details were needed in February.", None),
         ("“We need the details in February,” said a senior aide to Senator Bernie Sanders.", None),
         ("Trump’s lawyer, Rudy Giuliani, said the details were needed in February.", "Rudy Giuliani"),
+        ("A source close to Treasury Secretary James Baker said the dollar would firm in February.", None),
+        ("Officials familiar with Trade Representative Clayton Yeutter's plans said talks resume in February.", None),
     ],
 )
 def test_a_person_named_inside_a_group_or_an_aide_s_description_is_not_the_speaker(text, expected):
@@ -1074,6 +1098,52 @@ def test_a_name_that_says_it_of_itself_speaks_as_a_company():
     assert speaker_of(text, "take years to recover") is None  # a group
     assert speaker_of(text, "a mistake to give up") == "Gorbachev"  # the "it" of nobody: a person
     assert speaker_of(text, "no longer buy the oil") is None  # a country is no company
+
+
+def test_a_thing_urged_is_no_statement():
+    text = (
+        "The International Monetary Fund reported on Belgium's budget.\n\nIt also urges net repayments of foreign "
+        "currency debt and an overhaul of domestic capital markets. The Fund urged that the cuts be made quickly."
+    )
+    assert speaker_of(text, "net repayments") == "no statement"
+    assert speaker_of(text, "cuts be made") == "International Monetary Fund"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Duff and Phelps said it lowered the ratings in February.", "Duff and Phelps"),
+        ("The bond is priced at par and matures in February, lead manager Banque Indosuez said.", "Banque Indosuez"),
+        ("Sole underwriter Moseley Holding Corp said the notes mature in February.", "Moseley Holding Corp"),
+    ],
+)
+def test_firms_named_after_founders_or_as_managers_of_an_issue_speak(text, expected):
+    assert speaker_of(text, "February") == expected
+    # two people, each named on their own too, are no firm
+    text = "Treasury Secretary James Baker met Paul Volcker. Baker and Volcker said rates were right in February."
+    assert speaker_of(text, "February") != "Baker and Volcker"
+
+
+def test_estimated_before_a_clause_reports_it():
+    text = "Finance Minister Michael Wilson estimated the deficit will fall to 29 billion dlrs in February."
+    assert speaker_of(text, "deficit will fall") == "Michael Wilson"
+    text = "Finance Minister Michael Wilson estimated the damage at 500 mln dlrs in February."
+    assert speaker_of(text, "damage") == "no statement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One political analyst, who declined to be identified, told Reuters Prime Minister Yasuhiro Nakasone "
+        "would step down in February.",
+        "A spokesman for Finance Minister Kiichi Miyazawa, who is in Washington, said the talks would go on in "
+        "February.",
+    ],
+)
+def test_an_unnamed_voice_with_an_aside_keeps_its_words(text):
+    statement = next(s for s in extract("HEADLINE\n\n" + text + "\n\n").statements if "February" in s.text)
+    assert statement.speaker_person is None and statement.speaker_organisation is None
+    assert "who" not in statement.text  # the aside is no part of what was said
 
 
 # Modern news pages (helper modern): shapes of real 2019-2025 pages the team stories lacked

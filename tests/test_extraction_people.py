@@ -383,3 +383,112 @@ def test_hyphen_tails_particles_and_initials_without_a_full_stop():
     assert set(found) == {"Chris Dodd"}  # not "Conn" of "D-Conn"
     found = people("President Daniel arap Moi said aid would rise. Chairman Gerald F Cox said costs fell.")
     assert set(found) == {"Daniel arap Moi", "Gerald F Cox"}  # not "Daniel", "Gerald" and "Cox" apart
+
+
+def test_a_name_of_several_words_that_says_it_of_itself_is_a_company():
+    result = extract(
+        "HEADLINE\n\nNorthern Telecom said it shipped the first digital switch to China. McDonnell Douglas "
+        "said it will open a regional office in New York. McDonnell said the move would save costs.\n\n"
+    )
+    assert not result.people
+    assert {s.speaker_organisation for s in result.statements} == {"Northern Telecom", "McDonnell Douglas"}
+    # a given name, or two people named together for their group, keep the people
+    found = people(
+        "Paul Brown said it was time to sell. A group led by investors Kenneth Wolfe and Chester Stanko "
+        "said it lowered its stake in the company."
+    )
+    assert {"Paul Brown", "Chester Stanko"} <= set(found)
+
+
+def test_a_name_right_after_a_body_word_ends_the_body_name():
+    found = people(
+        "The bond is priced at par, lead manager Banque Indosuez said. Lead manager Banca Commerciale "
+        "Italiana said the issue sold well. A General Foods spokesman said coffee prices were too high, "
+        "and General Public Utilities said its output fell."
+    )
+    assert not found
+    # a given name, or the end of a role's list of fields, keeps the person
+    found = people(
+        "Salomon Brothers Henry Kaufman said rates would rise. The plan was shelved, deputy Minister of "
+        "Energy, Telecoms and Post Zainal Abidin Zin said."
+    )
+    assert {"Henry Kaufman", "Zainal Abidin Zin"} <= set(found)
+
+
+def test_a_name_before_news_agency_or_newspaper_is_a_publication():
+    result = extract(
+        "HEADLINE\n\nMEXICO CITY, March 3 - Mexico will cut coffee exports, the official Notimex news agency "
+        "said. Growth will slow, the official Prensa Latina newspaper said.\n\n"
+    )
+    assert not result.people
+
+
+def test_firms_named_after_their_founders_are_no_people():
+    found = people(
+        "Duff and Phelps said it lowered the ratings. Sole manager Kidder, Peabody and Co Inc priced the issue. "
+        "Kidder said demand was strong. Spear, Leeds and Kellogg, a New York brokerage partnership, said it "
+        "bought shares."
+    )
+    assert not found
+    # two people each named on their own are still people
+    found = people(
+        "Treasury Secretary James Baker met Fed chairman Paul Volcker. Baker and Volcker said rates were fine."
+    )
+    assert {"James Baker", "Paul Volcker"} <= set(found)
+
+
+def test_witnesses_bank_words_and_the_body_a_director_heads_are_no_people():
+    found = people(
+        "Witnesses said the blast shook the city. Arbitrageurs said the offer was too low. The bond was priced "
+        "at par, lead manager Amro bank said. Lead manager Caisse d'Epargne de l'Etat said it sold well. "
+        "The rules were eased, said John Smith, Director of Market Regulation at the commission. The plan "
+        "was approved, Director of Corporate Strategy said."
+    )
+    assert set(found) == {"John Smith"}
+    # a title "of" a place before a surname keeps the person
+    assert "Shultz" in people("Secretary of State Shultz said the talks would go on.")
+
+
+def test_newspapers_and_banks_abroad_and_titles_opening_a_name():
+    found = people(
+        "The Asahi Shimbun said the cabinet would meet. Deutsche Kommunalbank said it raised 150 mln marks. "
+        "Norsk Hydro said output fell at the field. Vice-Premier Tian Jiyun said debt was low. Administrator "
+        "Milton Hertz said bids were high. Thomas Swithenbank said sales rose."
+    )
+    assert set(found) == {"Tian Jiyun", "Milton Hertz", "Thomas Swithenbank"}
+
+
+def test_a_given_name_that_is_a_common_word_opens_a_name_after_a_role():
+    found = people("Finance Minister Mark Eyskens said the debt rose. Senator Mark Hatfield agreed.")
+    assert {"Mark Eyskens", "Mark Hatfield"} <= set(found)
+    assert not people("The Mark rose against the dollar, dealers said.")
+
+
+def test_a_name_printed_in_lower_case_keeps_no_possessive():
+    opening = " ".join(["the world bank said the economy of peru was weak and growth would slow this year."] * 3)
+    found = people(f"{opening}\n\nperu president alan garcia's government said inflation would fall.")
+    assert set(found) == {"alan garcia"}
+
+
+def test_holders_of_a_role_are_no_name():
+    found = people("The Executive Directors of the Islamic Development Bank approved the loan, a bank statement said.")
+    assert not found
+
+
+def test_a_lone_name_that_says_it_elsewhere_initials_after_a_role_and_issue_managers():
+    found = people("Keycorp said it has signed an agreement. Keycorp said the price was fair.")
+    assert not found
+    found = people(
+        "BankAmerica Corp Chairman A.W. Clausen said the bank was profitable. Clausen also said it would grow."
+    )
+    assert found["Clausen"].role == "Chairman"
+    found = people(
+        "The bond is priced at par, lead manager J. Henry Schroder Wagg and Co Ltd said. Sole manager "
+        "L.F. Rothschild, Unterberg, Towbin priced the notes."
+    )
+    assert not found
+
+
+def test_the_role_of_a_name_after_spokesman_for_is_the_name_s_own():
+    found = people("A spokesman for Finance Minister Kiichi Miyazawa said talks would go on.")
+    assert found["Kiichi Miyazawa"].role == "Finance Minister"

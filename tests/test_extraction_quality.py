@@ -103,6 +103,7 @@ def test_the_development_draws_are_the_gold_they_say(corpus_dir):
         extraction_gold.draw_more_stories,
         extraction_gold.draw_third_stories,
         extraction_gold.draw_fourth_stories,
+        extraction_gold.draw_fifth_stories,
     ):
         drawn = {f"r21578-{story_id}.json" for story_id in draw()}
         written = {

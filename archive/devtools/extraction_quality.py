@@ -13,8 +13,9 @@ measured here. The corpus lies in ../shared beside the project (ARCHIVE_SHARED_D
 The gold figures (archive/devtools/extraction_gold.py) come for its development and test parts apart:
 person-speaker and organisation-speaker precision and recall and people precision, for each part as
 a whole, for its 1987 wire stories and (speakers only) for its modern English news, each kind with
-the issue's targets for it, and the dev - test gap of person-speaker recall of each kind. Over all of all.jsonl (19,043 stories, read as
-`import_documents` reads JSON Lines) the share of statements left with no resolved speaker.
+the issue's targets for it, and the dev - test gap of person-speaker recall of each kind. Over all
+of all.jsonl (19,043 stories, read as `import_documents` reads JSON Lines) the share of statements
+left with no resolved speaker.
 
 Speed is CPU time (time.process_time) of extract() over all stories, the median of --runs runs:
 on a machine shared with other work, wall-clock time measures the neighbours too. Those runs read

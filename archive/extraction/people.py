@@ -263,11 +263,17 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     start, end = match.start() + run_name[0], match.start() + run_name[1]
     name, tokens = paragraph[start:end], run_name[2]
+    if run_name[0] and _after_organisation_word(
+        paragraph[max(0, match.start() - 5) : start], tokens, paragraph[end : end + 20]
+    ):
+        return None  # "lead manager Banque Indosuez said": the end of a body's name
+    if _PUBLICATION_AFTER_RE.match(paragraph, end):
+        return None  # "the official Notimex news agency", "Prensa Latina newspaper": a publication's name
     if paragraph[end : end + 1] == ")" and is_given_name(name):
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
     # What the cues read of the text around the name: a window, so time stays linear in the text.
     before, after = paragraph[max(0, start - 300) : start], paragraph[end : end + 400]
-    role, country, honorific = _role_before(before, document)
+    role, country, honorific = _role_before(_without_initials(before), document)
     if not role:
         role, apposition_country = _apposition_role(after, document, _is_given_pair(tokens, after))
         country = country or apposition_country
@@ -281,16 +287,26 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
     if (
         not (role or honorific)
-        and (thing := _IT_SAID_RE.match(after))
-        and (len(tokens) == 1 or (thing.group(1) == "its" and not _is_given_pair(tokens, after)))
+        and _IT_SAID_RE.match(after)
+        and (len(tokens) == 1 or not (_is_given_pair(tokens, after) or before.endswith(" and ")))
     ):
-        return None  # "Porsche said it would cut production", "De Beers said its sales fell": a company
+        # "Porsche said it would cut production", "De Beers said its sales fell", "Northern Telecom
+        # said it will": a company (not "David Bellet and Chester Siuda said it": a group's members)
+        return None
+    if not (role or honorific) and len(tokens) == 1 and _firm_pair(name, before, story):
+        return None  # "Duff and Phelps said", "Reynolds and Reynolds": a firm named after its founders
     if not (role or honorific) and _THING_AFTER_RE.match(after):
         return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
+    if (
+        role
+        and _ISSUE_MANAGER_RE.search(_without_initials(before[-40:]))
+        and (after.startswith(",") or _firm_name(name, story))
+    ):
+        return None  # "lead manager J. Henry Schroder Wagg and Co Ltd", "Sole manager L.F. Rothschild, Unterberg"
     if role and not honorific and not _is_given_pair(tokens, after) and _firm_name(name, story):
         return None  # "said lead manager Morgan Stanley and Co Inc", "General Automation Inc": a firm's title
     if len(tokens) == 1 and _is_institution(
@@ -309,6 +325,10 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Warren Buffett's Berkshire Hathaway said": what a named owner owns
     if not (role or honorific) and _EMPLOYER_BEFORE_RE.search(before[-60:]):
         return None  # "chief economist at Charles Schwab", "head of research at Raymond James": an employer
+    if len(tokens) == 1 and name.endswith("s") and is_role_head(name[:-1]):
+        return None  # "The Executive Directors of the bank", "Governors": holders of a role, no name
+    if role and len(tokens) == 1 and _BODY_OF_ROLE_RE.search(role) and _COMMON_NOUN_END_RE.search(name):
+        return None  # "Director of Market Regulation", "Superintendent of Financial Institutions": a body
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
@@ -323,11 +343,66 @@ def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | Non
         return None
     name = run[span[0] : span[1]]
     tokens = key_words(name)
-    if not tokens or _is_blocked(tokens, story.excluded, document):
+    if not tokens or (_is_blocked(tokens, story.excluded, document) and not _titled_given_name(run, span, tokens)):
         return None
     if country_code(name, document.date) or country_code(run, document.date):
         return None  # "United States", "Hong Kong", "New Zealand"
     return span[0], span[1], tokens
+
+
+# Given names that are common words too ("mark" the currency), left out of the given names list
+_WORD_GIVEN_NAMES = frozenset("mark bill will grant dean".split())
+
+
+def _given_after_title(words: list[str], at: int, date) -> bool:
+    """A given name that is also a common word ("Mark"), after a role head or an honorific and
+    before a word that may be a surname."""
+    if not 0 < at < len(words) - 1 or words[at].lower() not in _WORD_GIVEN_NAMES:
+        return False
+    before = words[at - 1]
+    return (is_role_head(before) or before.lower() in HONORIFICS) and not is_prefix_word(words[at + 1], date)
+
+
+def _titled_given_name(run: str, span: tuple[int, int], tokens: tuple[str, ...]) -> bool:
+    """ "Finance Minister Mark Eyskens": a given name that is also a common word, right after a
+    role or an honorific and before a surname, opens the name."""
+    if len(tokens) < 2 or tokens[0].lower() not in _WORD_GIVEN_NAMES or not span[0]:
+        return False
+    title = run[: span[0]].split()[-1:]
+    return (
+        bool(title)
+        and (is_role_head(title[0]) or title[0].lower() in HONORIFICS)
+        and not any(is_non_name(t) or is_title_word(t) for t in tokens[1:])
+    )
+
+
+def _after_organisation_word(titles: str, tokens: tuple[str, ...], after: str) -> bool:
+    """ "Banque Indosuez", "Banca Commerciale Italiana": the word right before the name is a body's
+    (not a role, not a title: "World Bank President Barber Conable"), so the name ends the body's
+    name; a common given name still makes a person ("Salomon Brothers Henry Kaufman")."""
+    words = titles.split()
+    previous = words[-1:]
+    if not previous or previous[0].lower() not in ORGANISATION_WORDS or is_role_word(previous[0]):
+        return False
+    if "and" in words[:-1] or "of" in words[:-1]:
+        return False  # "Minister of Energy, Telecoms and Post Zainal Abidin Zin": the end of a role
+    return previous[0].lower() not in HONORIFICS and not _is_given_pair(tokens, after)
+
+
+_PAIR_BEFORE_RE = re.compile(r"(?<![\w.'’-])([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
+
+
+def _firm_pair(name: str, before: str, story: _Story) -> bool:
+    """ "Duff and Phelps": a name after "Word and", where the story prints that word nowhere but
+    before "and" and this name (not "Baker and Volcker said", each named on their own too)."""
+    pair = _PAIR_BEFORE_RE.search(before[-40:])
+    if pair is None:
+        return False
+    first = pair.group(1)
+    if is_given_name(first) or is_prefix_word(first, story.document.date):
+        return False
+    body = story.document.body
+    return body.count(first) == body.count(f"{first} and {name}") + body.count(f"{first} & {name}")
 
 
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
@@ -347,7 +422,8 @@ _COMPANY_NOUN_BEFORE_RE = re.compile(
 )
 _COMPANY_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
-    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain)\b(?!['’])"
+    r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain|"
+    r"partnership|brokerage)\b(?!['’])"
 )
 
 
@@ -397,6 +473,12 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if _COMPANY_NOUN_BEFORE_RE.search(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
             return True
+        if _COMPANY_SAYS_ITSELF_RE.match(body, end):  # "McDonnell" beside "McDonnell Douglas said it will"
+            return True
+        if " " not in name and _FIRST_OF_FIRM_RE.match(body, end):  # "Kidder" of "Kidder, Peabody and Co"
+            return True
+        if " " not in name and not name.endswith("s") and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
+            return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
         if " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
             return True  # "Nestlé cut its forecast", "Microsoft delayed its launch": one word that owns a thing
         at, seen = body.find(name, end), seen + 1
@@ -404,7 +486,39 @@ def printed_as_company(name: str, body: str) -> bool:
 
 
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
-_PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents)$")
+_FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
+_PUBLICATION_AFTER_RE = re.compile(r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b")
+# A name's words, then more capitalised ones that say "it" or "its" of themselves: a company's name.
+_COMPANY_SAYS_ITSELF_RE = re.compile(
+    r"(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:also\s+)?(?:said|says)\s+(?:that\s+)?"
+    r"(?:its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
+)
+
+
+def _subject_alone(body: str, at: int) -> bool:
+    """The word at `at` opens its sentence: no initial, title or other name before it."""
+    before = body[max(0, at - 40) : at].split()
+    if not before or "\n" in body[max(0, at - 3) : at]:
+        return True
+    last = before[-1]
+    return last.endswith((".", "!", "?", '"', "”")) and not _INITIALS_RE.fullmatch(last.rstrip('"”'))
+
+
+_ISSUE_MANAGER_RE = re.compile(r"(?i)\b(?:(?:lead|sole|co)[\s-]+(?:lead[\s-]+)?manager|underwriter)\s+$")
+# "Chairman A.W. Clausen": the initials of the name stand between its role and its surname
+_INITIALS_BEFORE_RE = re.compile(r"(?<=\s)(?!U\.S\.|U\.K\.)(?:[A-Z]\.){1,3}\s$")
+
+
+def _without_initials(before: str) -> str:
+    """The text before a name without the name's initials at its end ("Chairman A.W. ")."""
+    if not before.endswith(". "):
+        return before  # the common case: no initial before the name, no regex run over the window
+    return _INITIALS_BEFORE_RE.sub("", before) if _INITIALS_BEFORE_RE.search(before, len(before) - 12) else before
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.")
+# Plural nouns opening a sentence: "Technicians said", "Witnesses said", "Arbitrageurs said"
+_PLURAL_NOUN_RE = re.compile(r"(?:ians|[^aeiou]ers|tors|ists|ures|papers|ants|ents|eurs|sses|eans)$")
 
 
 def _opens_sentence(before: str) -> bool:
@@ -418,6 +532,8 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     date = document.date
     first = 0
     while first < len(words) and is_prefix_word(words[first], date):
+        if _given_after_title(words, first, date):
+            break  # "Finance Minister Mark Eyskens": "Mark" opens the name
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
@@ -523,7 +639,11 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     "the Bundesbank said", "Bourdain of BankAmerica, who", "sources in Rio said"."""
     if titled:
         following = _OF_NAME_RE.match(after)
-        return bool(following) and not country_code(following.group(1), story.document.date)
+        if following:
+            return not country_code(following.group(1), story.document.date)
+        # "lead manager Amro bank said": a body's noun in lower case right after the name
+        noun = after[:16].split()[:1]
+        return bool(noun) and noun[0].strip(",.") in _BODY_NOUNS_AFTER
     if before.endswith((" of ", " in ", " at ", " from ")):
         return True
     if any(part.lower() in ORGANISATION_WORDS for part in _CAMEL_RE.findall(word)):
@@ -539,6 +659,10 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     return story.institutions[word]
 
 
+_BODY_OF_ROLE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
+# Endings of English abstract or plural nouns, no surname's: "Regulation", "Management", "Commodities"
+_COMMON_NOUN_END_RE = re.compile(r"(?:tions?|gement|ities|ity|sis|ics|gy|ies)$")
+_BODY_NOUNS_AFTER = frozenset("bank banks group company corp agency fund trust securities".split())
 _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
 
@@ -549,6 +673,8 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
     for i, token in enumerate(tokens):
         if token.endswith("-based"):
             return True  # "Brussels-based": where a body sits, no name
+        if len(token) >= 10 and token.lower().endswith(("bank", "banken")) and not after_given_name:
+            return True  # "Deutsche Kommunalbank", "Handelsbank", "Nordbanken": a bank's name
         if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
@@ -587,6 +713,11 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
 def _role_head_part(words: list[str]) -> list[str]:
     """ "government of president" -> "president": the part after "of" when only it has a head
     (but "Governor of the Bank of England" and "Secretary of State" stay whole)."""
+    for link in ("for", "to"):  # "spokesman for Finance Minister", "aide to President": the named one's role
+        if link in words[1:-1]:
+            after = words[len(words) - words[::-1].index(link) :]
+            if any(is_role_head(w) for w in after) and after[0][:1].isupper():
+                return after
     if "of" not in words:
         return words
     cut = len(words) - 1 - words[::-1].index("of")
@@ -711,6 +842,8 @@ def _lower_case_people_in(paragraph: str, index: int, document: Document) -> lis
         verb_after = end < len(tokens) and tokens[end].group() in CUE_VERBS | {"earlier", "later", "also"}
         if role_before or verb_after:
             start, stop = token.start(), tokens[end - 1].end()
+            if paragraph.endswith(("'s", "’s"), start, stop):
+                stop -= 2  # "alan garcia's government": the name without the possessive
             role = tokens[i - 1].group() if role_before else ""
             found.append(_Found(paragraph[start:stop], index, start, stop, role))
     return found

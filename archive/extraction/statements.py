@@ -795,6 +795,11 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
             not _after_reported_words(masked, s0, s1, verb)
             and not (verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1))
             and not _QUOTATION_NEXT_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
+            and not (  # "estimated the deficit will fall", not "output, estimated at 15 mln tonnes, will"
+                verb.text in _OBJECT_VERBS
+                and _SUBJECT_NEXT_RE.match(masked, verb.end, s1)
+                and _clause_follows(masked, verb.end, s1)
+            )
         ):
             return True
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
@@ -826,6 +831,9 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _OBJECT_VERBS and not _ends_sentence(masked, verb, s1):
         return not (_clause_follows(masked, verb.end, s1) or _quotation_then_subject(masked, s0, verb))
     return False
+
+
+_SUBJECT_NEXT_RE = re.compile(r"\s+(?:the|a|an|its|his|her|their|it|he|she|they|that|this|these|those|[A-Z])")
 
 
 def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
@@ -876,12 +884,19 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     passive = _QUOTED_PASSIVE_RE.search(masked, s0, verb.start)
     quoted = None if passive else _QUOTED_AS_RE.search(masked, s0, verb.start)
     if quoted:  # "Tass quoted Gorbachev as saying": Gorbachev speaks
-        return _Attribution(verb.text, quoted.span(1), content=_content_after(masked, verb, s1))
+        content = _content_after(masked, verb, s1)
+        if content is None:  # "CLAUSE, Tehran Radio quoted Oil Minister X as saying."
+            content = _trim(masked, s0, _last_comma(masked, s0, quoted.start()))
+        return _Attribution(verb.text, quoted.span(1), content=content)
     if passive:  # "Miyazawa was quoted by Kyodo as saying ...", "CLAUSE, Miyazawa was quoted as saying."
         start = _phrase_start(masked, s0, passive.start(), story)
         content = _content_after(masked, verb, s1)
         if content is None or masked[content[0] : content[0] + 3] == "by ":
             content = _trim(masked, s0, _last_comma(masked, s0, start))
+        head = masked[s0 : passive.start()].rstrip()
+        if head.endswith(",") and (chain := _apposition_chain(masked, s0, s0 + len(head) - 1)):
+            # "The head of the Authority, Murilo Habbema, was quoted as saying": the subject and its apposition
+            return _Attribution(verb.text, chain[0], chain[1:], content=_content_after(masked, verb, s1))
         return _Attribution(verb.text, (start, passive.start()), content=content)
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
@@ -893,8 +908,12 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     return _Attribution(verb.text, subject, content=_content_after(masked, verb, s1))
 
 
-_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+as\s*$")
-_QUOTED_PASSIVE_RE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quoted\s+(?:by\s+[^,;]{1,60}?\s+)?as\s*$")
+# "quoted Rolando Arrivillaga, World Bank representative in Manila, as saying": an apposition may follow
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)(?:,[^,;]{1,80},)?\s+as\s*$")
+# "was quoted by Kyodo as saying", "was quoted on British television over the weekend as saying"
+_QUOTED_PASSIVE_RE = re.compile(
+    r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quoted\s+(?:(?:by|on|in)\s+[^,;]{1,60}?\s+)?as\s*$"
+)
 
 
 def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
@@ -916,6 +935,8 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     if head.endswith(","):
         chain = _apposition_chain(masked, s0, end - 1)
         subject_named = chain is not None and any(_names_someone(masked, piece, story) for piece in chain)
+        # "A spokesman for Stoltenberg, who is in Washington, said the talks went well": a voice is a subject
+        subject_named = subject_named or (chain is not None and _names_a_voice(masked[chain[0][0] : chain[0][1]]))
         if not subject_named and _noun_phrase_after(masked, verb.end, s1):
             return _inverted(masked, s0, s1, verb)
         if chain is None:
@@ -1103,6 +1124,12 @@ def _is_pronoun_or_name(masked: str, span: tuple[int, int], story: _Story) -> bo
 def _names_someone(masked: str, span: tuple[int, int], story: _Story) -> bool:
     text = _clean_subject(masked[span[0] : span[1]])
     return text.lower() in _PRONOUNS or _person_heading(text, story) is not None
+
+
+def _names_a_voice(text: str) -> bool:
+    """ "A spokesman for X", "a Pertamina official", "the finance minister": one who speaks for others."""
+    words = text.lower().split()
+    return 1 < len(words) <= 8 and words[0] in _DETERMINERS and any(w in _VOICE_WORDS or is_role_head(w) for w in words)
 
 
 def _is_noun_phrase(text: str) -> bool:
@@ -1373,6 +1400,9 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         return _Speaker(organisation=owned.group(2), label=label)  # "Warren Buffett's Berkshire Hathaway said"
     if _unnamed_voice_again(label, index, start, story):
         return _Speaker(label=label)  # "A futures industry official said ... / "...," the official said"
+    if (firm := _firm_named(label, story)) is not None:  # "Duff and Phelps said", "lead manager Banque Indosuez said"
+        known = _organisation_voice(label, story) or _organisation_named(label, index, start, story)
+        return _Speaker(organisation=known or _company_by_form(label) or firm, label=label)
     if _is_compound(label, story) and not _company_by_form(label):  # "Standard and Poor's Corp" is one
         return _Speaker(label=label, plural=True)
     if attribution.appositions and (publication := _publication_named(label, paragraph, attribution)):
@@ -1395,6 +1425,39 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+# "lead manager Banque Indosuez", "sole underwriter Ryan, Beck and Co": the bank that manages an issue
+_MANAGER_RE = re.compile(
+    r"(?i:(?:the\s+)?(?:(?:joint|co|sole|lead)[\s-]+){0,2}(?:managers?|underwriters?))\s+([A-Z][^<>]*?)(?:\s*<[^<>]*>)?$"
+)
+_FIRM_PAIR_RE = re.compile(r"(?:(?:the|a|an|[a-z]+)\s+){0,3}?(([A-Z][\w'’-]+)\s+(?:and|&)\s+([A-Z][\w'’-]+))")
+
+
+def _firm_named(label: str, story: _Story) -> str | None:
+    """A firm named by its role in an issue ("lead manager Banca Commerciale Italiana") or after its
+    founders ("Duff and Phelps", "the dealer house Handy and Harman"): neither word a person of the
+    story nor printed but in the pair ("Baker and Volcker said" are two people)."""
+    manager = _MANAGER_RE.fullmatch(label)
+    if manager:
+        name = manager.group(1)
+        if _person_heading(name, story) or country_code(name):
+            return None
+        return next((canonical for form, canonical in story.org_forms if form == name), name)
+    if " and " not in label and " & " not in label:
+        return None
+    pair = _FIRM_PAIR_RE.fullmatch(label)
+    if pair is None:
+        return None
+    whole, first, second = pair.groups()
+    if "--" in whole or any(country_code(w) or _person_heading(w, story) or is_title_word(w) for w in (first, second)):
+        return None
+    body = story.document.body
+    uses = body.count(whole) * (2 if first == second else 1)  # "Reynolds and Reynolds"
+    if body.count(first) != uses or body.count(second) != uses:
+        return None  # "Trump and Interstate said": each also named on its own, two parties
+    # the name the story gives the firm in full ("Standard and Poor's Corp"), else the pair
+    return next((o.name for o in story.organisations if o.name.startswith(whole)), whole)
 
 
 def _surname_introduced(label: str, index: int, start: int, story: _Story) -> str | None:
@@ -1912,7 +1975,9 @@ _POST_NOMINAL_RE = re.compile(r"(?<=[a-z])\s+(?:MP|MEP|MSP|MS|AM|TD|QC|KC|OBE|CB
 _RELATION_RE = re.compile(
     r"^(?:(?:an?|the|one|his|her|their)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:aides?|advis[eo]rs?|spokesman|spokeswoman|"
     r"assistants?|lawyers?|attorneys?|son|daughter|wife|husband|brother|sister|friends?|all(?:y|ies)|critics?|"
-    r"supporters?|associates?|colleagues?|relatives?)\s+(?:to|for|of|at)\s",
+    r"supporters?|associates?|colleagues?|relatives?)\s+(?:to|for|of|at)\s|"
+    # "A source close to Treasury Secretary James Baker", "officials familiar with Yeutter's thinking"
+    r"^(?:[\w.'’-]+\s+){0,4}?(?:close|closest|near|loyal|familiar)\s+(?:to|with)\s",
     re.I,
 )
 
@@ -2572,6 +2637,8 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
                 continue  # "He said the accord was signed with X. / He said ...": X only in what he said
             if paragraph == index and _inside(start, content):
                 continue
+            if paragraph == index and _opening_phrase_names(story.document.paragraphs[index], start):
+                continue  # "Speaking after talks with President Suharto, he said": whom he met, no other speaker
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
                 continue
@@ -2660,13 +2727,29 @@ def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int
     if text[end : end + 1] in ("'", "’"):
         return False
     # "Asked about Donald Trump, he said": the one asked about is the topic, not who answers;
-    # so is one named in apposition to it ("Asked about his rival, Okan Buruk, he said").
-    if _ASKED_ABOUT_RE.search(text, max(0, start - 80), start):
+    # so is one named in apposition to it ("Asked about his rival, Okan Buruk, he said"), and whom the
+    # speaker met ("After talks with President Suharto, he said").
+    if _opening_phrase_names(text, start):
         return False
     return not (_PRONOUN_NEXT_RE.match(text, end) and _ASKED_APPOSITION_RE.search(text, max(0, start - 80), start))
 
 
-_ASKED_ABOUT_RE = re.compile(r"(?:^|[.!?]\s+|\b[Ww]hen\s+)[Aa]sked\s+(?:about|whether|if|why|how|what)\b[^,.;:]*$")
+def _opening_phrase_names(text: str, start: int) -> bool:
+    """The name at `start` stands in an opening phrase about whom the speaker was asked or met
+    ("Asked about X,", "After talks with X,"); a look for the phrase's words comes first."""
+    window = text[max(0, start - 80) : start]
+    if not any(word in window for word in _OPENING_PHRASE_WORDS):
+        return False  # the common case
+    return _ASKED_ABOUT_RE.search(text, max(0, start - 80), start) is not None
+
+
+_OPENING_PHRASE_WORDS = ("sked", "peaking", "alking", "After", "Following", "Before", "During")
+_ASKED_ABOUT_RE = re.compile(
+    r"(?:^|[.!?]\s+|\b[Ww]hen\s+)(?:[Aa]sked\s+(?:about|whether|if|why|how|what)\b|"
+    # "Speaking to reporters after talks with President Suharto, he said": whom the speaker met
+    r"(?:Speaking|Talking)\b[^,.;:]*\b(?:with|after)\s|"
+    r"(?:After|Following|Before|During)\s+(?:talks|a\s+meeting|meetings|meeting|an?\s+audience)\s+with\s)[^,.;:]*$"
+)
 _ASKED_APPOSITION_RE = re.compile(
     r"(?:^|[.!?]\s+|\b[Ww]hen\s+)[Aa]sked\s+(?:about|whether|if|why|how|what)\b[^,.;:]*,\s+$"
 )
