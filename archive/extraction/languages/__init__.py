@@ -170,6 +170,19 @@ _LOCATIVES = {
     "es": frozenset("en desde".split()),
     "de": frozenset("in aus nach nahe bei".split()),
 }
+# French and Spanish auxiliaries and possessives: a role before one of them is not the holder of a name after it
+# and prepositions of a circumstance ("a plaidé le chef de l'État devant les dirigeants réunis au Grand Palais")
+_ROLE_BREAKERS = frozenset(
+    "a ont avait avaient ha han había habían son sa ses leur leurs su sus"
+    " devant lors pendant depuis dans sur tras durante ante desde".split()
+)
+# kin after a possessive name a person ("son épouse, Sylvie Delorme", "su hermana Karina Milei")
+_KIN = frozenset(
+    "épouse époux mari femme fils fille frère sœur père mère esposa esposo marido mujer hijo hija hermano hermana"
+    " padre madre".split()
+)
+# French and Spanish subject pronouns of one gender ("a-t-elle dit", "ella dijo")
+_ROMANCE_PRONOUN_GENDER = {"il": "m", "elle": "f", "él": "m", "ella": "f"}
 _PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
 _DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][\w'’ ./-]{1,40}?)(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+")
@@ -407,6 +420,14 @@ class _Story:
         for index in range(len(before_tokens) - 1, -1, -1):
             if self._two_names(paragraph, before, before_tokens[index:]):
                 break  # another name stands between: the role is its ("Vizepräsident JD Vance hat auf der …")
+            if self.language != "de" and (
+                before_tokens[index].text.lower() in _ROLE_BREAKERS
+                and not (index + 1 < len(before_tokens) and before_tokens[index + 1].text.lower() in _KIN)
+                or re.fullmatch(self.verb_alt, before_tokens[index].text)
+            ):
+                # "le président a parlé … au Grand Palais", "a écrit le président sur son réseau Truth Social": a
+                # verb or a possessive between a role and a name; the name is not the role's holder
+                break
             if is_role(self.lex, before_tokens[index].text):
                 while index > 0 and is_role(self.lex, before_tokens[index - 1].text):
                     index -= 1  # "Premier ministre"
@@ -519,8 +540,11 @@ class _Story:
                 if len(run) == 1:
                     singles.append((paragraph, run, ok, role))
                     continue
+                name = self.paragraphs[paragraph][run[0].start : run[-1].end]
                 if ok:
                     self._add(paragraph, run, role)
+                elif name in self.people:
+                    self._mention(name, paragraph, run)  # "Sylvie Delorme a nié …": named in full before
                 elif run[0].text in _PARTICLES:
                     singles.append((paragraph, run, ok, role))
         # A lone word is a person already named in full (its surname, or another word of the name),
@@ -632,6 +656,9 @@ class _Story:
           Martin. Er sagte, …": either, so no one; "Kanzlerin Anna Weber empfing Präsident Martin. Sie
           sagte, …": Anna Weber)."""
         who = self._pronoun_candidate(paragraph, offset)
+        if who is not None and self.language != "de":
+            # "« … », a-t-elle assuré" after a man spoke: not his words
+            return who if self._agrees(who, _ROMANCE_PRONOUN_GENDER.get(pronoun.lower())) else None
         if who is None or self.language != "de":
             return who
         by_role = self._role_subject_since(paragraph, offset, pronoun.lower())
@@ -795,8 +822,8 @@ class _Story:
         noun ("Arbeitsministerin" f, "Außenminister" m; "Vorsitzende" says nothing)."""
         person = self.people.get(who)
         gender = person_gender(who)
-        if gender or person is None:
-            return gender
+        if gender or person is None or self.language != "de":
+            return gender  # French and Spanish: by the given name only
         heads = [w for w in re.findall(r"[\w-]+", person.role) if is_role(self.lex, w)]
         return _role_gender(heads[0]) if heads else None
 
@@ -848,7 +875,7 @@ class _Story:
         """Whether a German singular pronoun ("er", "sie") or a role of that gender ("m", "f") may stand
         for the person."""
         wanted = {"er": "m", "sie": "f", "m": "m", "f": "f"}.get(pronoun or "")
-        if self.language != "de" or wanted is None:
+        if (self.language != "de" and pronoun not in ("m", "f")) or wanted is None:
             return True
         gender = self._gender(who)
         return gender is None or gender == wanted
@@ -985,6 +1012,8 @@ class _Story:
         words = [t.text for t in _tokens(phrase)]
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
+        if self.language == "fr" and pronoun.lower() == "on":
+            return None, "on"  # "assure-t-on au Quai d'Orsay": an impersonal subject, no one named
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
             who = self._pronoun_person(paragraph, before, pronoun or edge[0])
             return who, ("" if who else phrase[:80] or pronoun)
@@ -1708,7 +1737,8 @@ class _Story:
             speaker_end,
             subject=False,
             pronoun=pronoun,
-            null_subject=True,
+            # "…, han indicado fuentes diplomáticas": a plural verb drops no one person as its subject
+            null_subject=not (self.language == "es" and re.fullmatch(r"\w+ron|(?:han|habían)\s+\w+", verb)),
             # German reported speech names others, not its speaker ("Scholz habe ihn erpresst, sagte der
             # FDP-Chef"); French restates the speaker's own act ("Macron a proposé …, a-t-il indiqué")
             anchor=start if self.language == "de" else None,
@@ -1766,6 +1796,14 @@ class _Story:
         if self.language == "fr" and match.group("verb"):
             subject_end = start + match.start()
         if not self.paragraphs[paragraph][start:subject_end].strip():
+            return None
+        if (
+            self.language == "es"
+            and re.match(r"\s+(?:un|una|unos|unas|el|la|los|las)\s", sentence[match.end("verb") : match.end()])
+            and re.match(r"[a-záéíúñ]+ó\b", sentence[match.end() :])
+        ):
+            # "…, señaló un colaborador que pidió no ser identificado": a relative clause about the speaker after
+            # the verb (a preterite right after "que"), not the words
             return None
         if self.language == "de" and sentence[match.end() :].lstrip()[:1] in _OPENERS:
             return None  # "sagte X: „…“" is a quotation, read with its quote

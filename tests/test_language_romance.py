@@ -1,0 +1,75 @@
+"""French and Spanish person-speaker precision (issue 19, branch romance), on invented agency-style
+stories: an impersonal "on", pronouns of the other gender, plural Spanish perfects, a relative clause
+about an inverted speaker, and names a role before a verb or a possessive does not make people."""
+
+from __future__ import annotations
+
+from archive.extraction import extract
+
+from .speech import given
+
+
+def test_french_on_after_an_inverted_verb_is_no_one_named():
+    result = extract(
+        "DAKAR, 2 mars (AFP) - Le général Amadou Sarr, chef de la junte, accuse Paris d'ingérence. "
+        "« Nous n'avons aucun projet de ce genre », assure-t-on au Quai d'Orsay.",
+        title="Ingérence",
+        language="fr",
+    )
+    assert given(result, "Nous n'avons aucun projet") == "[on]"
+
+
+def test_a_french_pronoun_of_the_other_gender_does_not_take_the_last_speaker():
+    result = extract(
+        "« Ils ont menti », a lancé le procureur Paul Girard à l'audience.\n\n"
+        "« Je n'ai rien signé », a-t-elle déclaré à la barre. « Le dossier est vide », a-t-il ajouté plus tard.",
+        title="Procès",
+        language="fr",
+    )
+    assert given(result, "Je n'ai rien signé") != "Paul Girard"
+    assert given(result, "Le dossier est vide") == "Paul Girard"
+
+
+def test_a_spanish_plural_perfect_after_the_words_is_no_one_person():
+    result = extract(
+        'RABAT, 5 Abr (EFE).- El ministro de Exteriores, Luis Ortega, viajó a Rabat. "Es un paso", dijo Ortega.\n\n'
+        "Argel ha retirado a su embajador, han indicado fuentes diplomáticas argelinas.",
+        title="Embajador",
+        language="es",
+    )
+    assert given(result, "Argel ha retirado a su embajador") == "[fuentes diplomáticas argelinas.]"
+
+
+def test_a_spanish_relative_clause_about_an_unnamed_speaker_is_not_reported_words():
+    result = extract(
+        'LIMA, 3 Abr (EFE).- La ministra Ana Paredes visitó el Congreso. "Ella decide todo", señaló un '
+        "asesor del Gobierno que pidió no ser identificado.",
+        title="Congreso",
+        language="es",
+    )
+    assert not [s for s in result.statements if "pidió no ser identificado" in s.text]
+
+
+def test_a_role_before_a_verb_or_a_possessive_does_not_make_the_next_name_a_person():
+    result = extract(
+        "PARIS, 3 mars (AFP) - Le président a parlé devant les dirigeants réunis au Petit Trianon. Selon lui, "
+        "l'Europe doit investir.\n\n"
+        "« Tout va bien », a écrit le président sur son réseau Blue Square.\n\n"
+        "Le maire, Jean Dufour, et son épouse, Marie Dufour, n'ont pas commenté.",
+        title="Sommet",
+        language="fr",
+    )
+    names = [p.name for p in result.people]
+    assert "Petit Trianon" not in names and "Blue Square" not in names
+    assert "Marie Dufour" in names
+
+
+def test_a_person_named_again_in_full_without_a_verb_is_whom_a_pronoun_stands_for():
+    result = extract(
+        "La ministre Claire Morin et le procureur Paul Girard étaient présents. « Ils ont menti », a lancé "
+        "Paul Girard.\n\n"
+        "Claire Morin a nié les faits. « Je n'ai rien signé », a-t-elle assuré.",
+        title="Procès",
+        language="fr",
+    )
+    assert given(result, "Je n'ai rien signé") == "Claire Morin"
