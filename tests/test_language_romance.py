@@ -73,3 +73,18 @@ def test_a_person_named_again_in_full_without_a_verb_is_whom_a_pronoun_stands_fo
         language="fr",
     )
     assert given(result, "Je n'ai rien signé") == "Claire Morin"
+
+
+def test_a_french_or_spanish_name_opened_by_a_given_name_is_a_person_without_a_verb():
+    french = extract(
+        "PARIS, 3 mars (AFP) - Pierre Dumont a clôturé le sommet. « Nous devons accélérer », a-t-il lancé.",
+        title="Sommet",
+        language="fr",
+    )
+    spanish = extract(
+        'MADRID, 3 Mar (EFE).- Juan Ortega inauguró la cumbre. "Hay que acelerar", afirmó.',
+        title="Cumbre",
+        language="es",
+    )
+    assert given(french, "Nous devons accélérer") == "Pierre Dumont"
+    assert given(spanish, "Hay que acelerar") == "Juan Ortega"

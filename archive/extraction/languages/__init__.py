@@ -500,8 +500,8 @@ class _Story:
             if previous.lower() in _LOCATIVES[self.language] and not (honorific or direct_role):
                 return False, ""  # "ein Regierungssprecher in Jerusalem sagte", "a déclaré à Kiev": a place
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
-        # the list is in lower case; German only, so far (French and Spanish were measured without it)
-        given = (run[0].text.lower() if self.language == "de" else run[0].text) in self.given_names
+        # a given name opening the run ("Emmanuel Macron a clôturé …"); the list is in lower case
+        given = run[0].text.lower() in self.given_names
         bracket = re.match(r"\s*\(([^()]{1,20})\)", after) if self.language == "de" else None
         # "Carsten Linnemann (CDU), Generalsekretär": a full name with a party in brackets is a person
         party = bool(bracket and _party(bracket.group(1) + "-"))
