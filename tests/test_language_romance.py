@@ -88,3 +88,24 @@ def test_a_french_or_spanish_name_opened_by_a_given_name_is_a_person_without_a_v
     )
     assert given(french, "Nous devons accélérer") == "Pierre Dumont"
     assert given(spanish, "Hay que acelerar") == "Juan Ortega"
+
+
+def test_a_named_persons_view_opened_by_pour_or_para_is_theirs():
+    french = extract(
+        "PARIS, 3 mars (AFP) - Le sommet s'est achevé sans accord.\n\n"
+        "Pour l'ancien ambassadeur Paul Girard, la France « doit changer de méthode ». Pour la France, rien "
+        "ne change pour le moment dans cette affaire compliquée.",
+        title="Sommet",
+        language="fr",
+    )
+    spanish = extract(
+        "MADRID, 3 Mar (EFE).- La cumbre terminó sin acuerdo.\n\n"
+        "Para la ministra Ana Paredes, el resultado es decepcionante. En opinión de Paredes, los datos "
+        '"avalan la estrategia del Gobierno".',
+        title="Cumbre",
+        language="es",
+    )
+    assert given(french, "doit changer de méthode") == "Paul Girard"
+    assert not [s for s in french.statements if "rien ne change" in s.text and s.speaker_person]
+    assert given(spanish, "el resultado es decepcionante") == "Ana Paredes"
+    assert given(spanish, "avalan la estrategia") == "Ana Paredes"

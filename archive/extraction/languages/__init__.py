@@ -1886,6 +1886,16 @@ class _Story:
                 content_start = speaker_end + 1
             speaker, label = self._speaker(paragraph, start + front.end(), speaker_end, subject=False)
             return INDIRECT, content_start, end, front.group().strip(), speaker, label
+        opinion = re.match(r"^\s*(?:Pour|Para)\s+", sentence) if self.language != "de" else None
+        comma = sentence.find(",", opinion.end()) if opinion else -1
+        if opinion and 0 < comma and len(sentence[opinion.end() : comma].split()) <= 8:
+            # "Pour l'ancien ambassadeur Michel Duclos, la France « cherche … »", "Para Calviño, los datos …": a
+            # person's view, when the phrase names one ("Pour la France, …", "Para la oposición, …" name no one)
+            speaker_end = self._apposition(paragraph, start + comma)
+            if self._people_in(paragraph, start + opinion.end(), speaker_end):
+                speaker, label = self._speaker(paragraph, start + opinion.end(), speaker_end, subject=False)
+                if speaker:
+                    return INDIRECT, speaker_end + 1, end, opinion.group().strip(), speaker, label
         back = re.search(rf",?\s+(?P<form>{forms})\s+(?P<who>[^,.;]+)[.!]?\s*$", sentence, re.I)
         if back and back.start() > 10 and self.language != "de":
             speaker, label = self._speaker(paragraph, start + back.start("who"), start + back.end("who"), subject=False)
