@@ -109,3 +109,15 @@ def test_a_named_persons_view_opened_by_pour_or_para_is_theirs():
     assert not [s for s in french.statements if "rien ne change" in s.text and s.speaker_person]
     assert given(spanish, "el resultado es decepcionante") == "Ana Paredes"
     assert given(spanish, "avalan la estrategia") == "Ana Paredes"
+
+
+def test_a_roles_portfolio_before_its_holders_name_is_no_person():
+    result = extract(
+        "MADRID, 3 Mar (EFE).- La ministra de Derechos Civiles, Ana Paredes, ha asegurado que no dimitirá. "
+        "El portavoz de Javier Ruiz, Manuel Ortega, dijo que no habrá cambios.",
+        title="Gobierno",
+        language="es",
+    )
+    names = [p.name for p in result.people]
+    assert "Derechos Civiles" not in names
+    assert {"Ana Paredes", "Javier Ruiz", "Manuel Ortega"} <= set(names)

@@ -502,6 +502,19 @@ class _Story:
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
         # a given name opening the run ("Emmanuel Macron a clôturé …"); the list is in lower case
         given = run[0].text.lower() in self.given_names
+        if (
+            self.language != "de"
+            and not given  # "el portavoz de Javier Milei, Manuel Adorni"
+            and previous.lower() in ("de", "del", "des", "du")
+            and len(before_tokens) >= 2
+            and is_role(self.lex, before_tokens[-2].text)
+            and before.endswith(" ")
+            and re.match(r",\s+[^\W\d_]", after)
+            and after[re.match(r",\s+", after).end()].isupper()
+        ):
+            # "la ministra de Derechos Sociales, Ione Belarra": the role's portfolio, its holder named after the
+            # comma ("la exalcaldesa de Barcelona Ada Colau" stays a person)
+            return False, ""
         bracket = re.match(r"\s*\(([^()]{1,20})\)", after) if self.language == "de" else None
         # "Carsten Linnemann (CDU), Generalsekretär": a full name with a party in brackets is a person
         party = bool(bracket and _party(bracket.group(1) + "-"))
