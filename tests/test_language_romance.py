@@ -121,3 +121,40 @@ def test_a_roles_portfolio_before_its_holders_name_is_no_person():
     names = [p.name for p in result.people]
     assert "Derechos Civiles" not in names
     assert {"Ana Paredes", "Javier Ruiz", "Manuel Ortega"} <= set(names)
+
+
+def test_a_surname_that_is_a_role_word_after_a_capital_particle():
+    result = extract(
+        "PARIS, 3 mars (AFP) - La ministre du Travail, Claire Le Juge, a défendu mercredi la réforme. "
+        "« Nous irons jusqu'au bout », a-t-elle déclaré.",
+        title="Réforme",
+        language="fr",
+    )
+    assert [p.name for p in result.people] == ["Claire Le Juge"]
+    assert given(result, "Nous irons jusqu'au bout") == "Claire Le Juge"
+
+
+def test_french_and_spanish_interviews_in_questions_and_answers():
+    french = extract(
+        "Le ministre des Armées, Paul Girard, a répondu aux questions de Libération.\n\n"
+        "LIBÉRATION. - Faut-il augmenter le budget ?\n\n"
+        "PAUL GIRARD. - Oui. Nous devons réarmer le pays sans attendre.\n\n"
+        "LIBÉRATION. - Et la conscription ?\n\n"
+        "PAUL GIRARD. - Ce n'est pas à l'ordre du jour.",
+        title="Entretien",
+        language="fr",
+    )
+    spanish = extract(
+        "La ministra de Hacienda, Ana Paredes, recibe a este diario en su despacho.\n\n"
+        "Pregunta. ¿Subirá los impuestos?\n\n"
+        "Respuesta. No. La recaudación crece sin tocar los tipos.\n\n"
+        "P. ¿Y el déficit?\n\n"
+        "R. Bajará del 3 % el año que viene.",
+        title="Entrevista",
+        language="es",
+    )
+    assert given(french, "Nous devons réarmer le pays") == "Paul Girard"
+    assert given(french, "pas à l'ordre du jour") == "Paul Girard"
+    assert not [s for s in french.statements if "Faut-il augmenter" in s.text]
+    assert given(spanish, "La recaudación crece") == "Ana Paredes"
+    assert given(spanish, "Bajará del 3 %") == "Ana Paredes"

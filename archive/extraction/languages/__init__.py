@@ -296,13 +296,19 @@ class _Story:
     def _in_organisation(self, paragraph: int, token: _Token) -> bool:
         return any(s <= token.start and token.end <= e for s, e, _ in self.org_spans[paragraph])
 
-    def _name_like(self, paragraph: int, token: _Token) -> bool:
+    def _name_like(self, paragraph: int, token: _Token, after_particle: bool = False) -> bool:
+        """Whether a token may be part of a name; after a capitalised particle inside a name a role word may be
+        the surname ("Bruno Le Maire")."""
         word = token.text
         if self._in_organisation(paragraph, token):  # "das Auswärtige Amt", "le Quai d'Orsay"
             return False
         if not (word[:1].isupper() or _ARABIC_ARTICLE_RE.match(word)) or word.endswith("."):
             return False
-        if word in self.lex.non_names or word in self.lex.honorifics or is_role(self.lex, word):
+        if (
+            word in self.lex.non_names
+            or word in self.lex.honorifics
+            or (is_role(self.lex, word) and not after_particle)
+        ):
             return False
         if len(word) > 1 and word.replace("-", "").isupper():  # ONU, OTAN, CDU: acronyms
             return False
@@ -314,7 +320,8 @@ class _Story:
         runs, run = [], []
         for index, token in enumerate(tokens):
             joined = run and text[run[-1].end : token.start] == " "
-            if self._name_like(paragraph, token):
+            after_particle = bool(joined and len(run) > 1 and run[-1].text in _CAPITAL_PARTICLES)
+            if self._name_like(paragraph, token, after_particle):
                 if not joined:
                     if run:
                         runs.append(run)
@@ -327,7 +334,7 @@ class _Story:
                 and run[-1].text not in _PARTICLES
                 and index + 1 < len(tokens)
                 and text[token.end : tokens[index + 1].start] == " "
-                and self._name_like(paragraph, tokens[index + 1])
+                and self._name_like(paragraph, tokens[index + 1], after_particle=True)
             ):
                 run.append(token)  # "Marine Le Pen", "Bruno Le Maire", "Charles De Gaulle"
                 continue
@@ -1192,11 +1199,13 @@ class _Story:
         question ("Frage: …", "SPIEGEL: …": speaker None, start -1: no one's statement). An answer is the
         person the questions address ("Frau Brantner, …") or, failing that, the one person the paragraph
         announcing the interview names ("… im Interview mit der Deutschen Presse-Agentur …")."""
-        if self.language != "de":
-            return {}
-        labels = {
-            i: re.match(r"\s*([^\W\d_][\w .-]{0,30}?)\s*:\s+(?![„«»\"])", t) for i, t in enumerate(self.paragraphs)
-        }
+        # French and Spanish papers print "LE FIGARO. - …" / "BRUNO LE MAIRE. - …" and "Pregunta. …" / "R. …"
+        label_re = {
+            "de": r"\s*([^\W\d_][\w .-]{0,30}?)\s*:\s+(?![„«»\"])",
+            "fr": r"\s*([^\W\d_][\w .'’-]{0,30}?)\s*\.\s*[-–—]\s+",
+            "es": r"\s*(Pregunta|Respuesta|P|R)\.\s+",
+        }[self.language]
+        labels = {i: re.match(label_re, t) for i, t in enumerate(self.paragraphs)}
         # the paper's name before each question ("SPIEGEL:", "taz:", "Süddeutsche Zeitung:"), when it opens two or
         # more paragraphs and the speaker's surname the answers
         counts: dict[str, int] = {}
@@ -1208,10 +1217,10 @@ class _Story:
             for label, count in counts.items()
             if count >= 2
             and (label.isupper() or label.islower() or self._is_medium(label))
-            and not self._owner(label.split()[-1])
+            and not self._label_owner(label)
         }
-        answered = any(count >= 2 and self._owner(label.split()[-1]) for label, count in counts.items())
-        questions = {"Frage", "F"} | (papers if answered else set())
+        answered = any(count >= 2 and self._label_owner(label) for label, count in counts.items())
+        questions = {"Frage", "F", "Pregunta", "P"} | (papers if answered else set())
         asked = [i for i, m in labels.items() if m and m.group(1) in questions]
         if len(asked) < 2:
             return {}
@@ -1223,8 +1232,14 @@ class _Story:
         ]
         interviewee = addressed[0] if len(set(addressed)) == 1 else None
         if interviewee is None:
-            announcing = [i for i, t in enumerate(self.paragraphs[: asked[0]]) if re.search(r"Interview|Gespräch", t)]
-            named = {who for (p, _s), _e, who in self.mentions if announcing and p == announcing[-1]}
+            announcing = [
+                i
+                for i, t in enumerate(self.paragraphs[: asked[0]])
+                if re.search(r"Interview|Gespräch|entretien|entrevista", t, re.I)
+            ]
+            if not announcing and self.language == "es":
+                announcing = list(range(asked[0]))  # "El ministro X recibe a EL PAÍS …": the lead before the questions
+            named = {who for (p, _s), _e, who in self.mentions if p in announcing}
             interviewee = named.pop() if len(named) == 1 else None
         found = {}
         for index, match in labels.items():
@@ -1233,13 +1248,18 @@ class _Story:
             label = match.group(1)
             if label in questions:
                 found[index] = (None, -1)
-            elif label in ("Antwort", "A"):
+            elif label in ("Antwort", "A", "Respuesta", "R"):
                 found[index] = (interviewee, match.end())
-            elif self._owner(label.split()[-1]):  # "Brantner: Nein. …"
-                found[index] = (self._owner(label.split()[-1]), match.end())
+            elif self._label_owner(label):  # "Brantner: Nein. …", "BRUNO LE MAIRE. - Oui. …"
+                found[index] = (self._label_owner(label), match.end())
             elif label.isupper() or self._is_medium(label):  # "SPIEGEL: Frau Brantner, …"
                 found[index] = (None, -1)
         return found
+
+    def _label_owner(self, label: str) -> str | None:
+        """The person an interview's label names by surname ("Brantner", "BRUNO LE MAIRE" in capitals)."""
+        last = label.split()[-1]
+        return self._owner(last) or (self._owner(last.title()) if last.isupper() and len(last) > 1 else None)
 
     def _running_quote(
         self, paragraph: int, running: str | None
