@@ -158,3 +158,19 @@ def test_french_and_spanish_interviews_in_questions_and_answers():
     assert not [s for s in french.statements if "Faut-il augmenter" in s.text]
     assert given(spanish, "La recaudación crece") == "Ana Paredes"
     assert given(spanish, "Bajará del 3 %") == "Ana Paredes"
+
+
+def test_french_present_inversion_without_t_and_spanish_aseveró():
+    french = extract(
+        "PARIS, 3 mars (AFP) - Le juriste Paul Girard a lu le texte. « Ce scénario n'est pas théorique », prévient-il.",
+        title="Texte",
+        language="fr",
+    )
+    spanish = extract(
+        'CARACAS, 3 Mar (EFE).- El canciller, Luis Ortega, habló en la televisión. "No aceptamos tutelas de '
+        'nadie", aseveró.',
+        title="Canciller",
+        language="es",
+    )
+    assert given(french, "Ce scénario n'est pas théorique") == "Paul Girard"
+    assert given(spanish, "No aceptamos tutelas") == "Luis Ortega"

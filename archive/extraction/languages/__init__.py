@@ -1155,7 +1155,7 @@ class _Story:
             close = re.search(r"\s[—–]", text[start:])
             return start + close.start() if close else len(text)
         inverted = re.search(
-            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|{_FR_REFLEXIVE}\s+(?:{self.verb_alt})|(?:{self.present_alt})-t-)\b",
+            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|{_FR_REFLEXIVE}\s+(?:{self.verb_alt})|(?:{self.present_alt})-(?:t-)?(?:il|elle|on))\b",
             text[start:],
         )
         if self.language == "de":
@@ -1702,7 +1702,7 @@ class _Story:
         if self.language == "fr":
             pattern = (
                 rf",\s*(?:(?:a|ont|avait|avaient|{_FR_REFLEXIVE})(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
-                rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle|on))\b"
+                rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-(?:t-)?(?P<pron2>il|elle|on))\b"
                 rf"(?P<rest>[^»«]*?)(?:,\s*(?=«|{_RELATIVE['fr']})|$)"
             )
         elif self.language == "es":
@@ -1719,7 +1719,7 @@ class _Story:
         if match is None and self.language == "fr":  # "Kigali, a-t-il assuré, n'a « aucune … »"
             aside = re.search(
                 rf",\s*(?:(?:a|avait)-t-(?P<pron>il|elle)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<verb>{self.verb_alt})"
-                rf"|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle))\s*,",
+                rf"|(?P<verb2>{self.present_alt})-(?:t-)?(?P<pron2>il|elle))\s*,",
                 sentence,
             )
             if aside and aside.start() > 0:
