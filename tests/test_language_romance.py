@@ -174,3 +174,34 @@ def test_french_present_inversion_without_t_and_spanish_aseveró():
     )
     assert given(french, "Ce scénario n'est pas théorique") == "Paul Girard"
     assert given(spanish, "No aceptamos tutelas") == "Luis Ortega"
+
+
+def test_a_nouns_owner_after_de_is_not_the_speaker():
+    spanish = extract(
+        "SANTIAGO, 3 Mar (EFE).- La Corte Suprema confirmó la condena contra el exalcalde Raúl Torres.\n\n"
+        "Los abogados de Torres anunciaron que recurrirán el fallo.",
+        title="Condena",
+        language="es",
+    )
+    french = extract(
+        "PARIS, 3 mars (AFP) - Le juge a condamné l'ancien ministre Paul Girard.\n\n"
+        "L'entourage de Paul Girard a indiqué qu'il ferait appel.",
+        title="Condamnation",
+        language="fr",
+    )
+    assert given(spanish, "recurrirán el fallo") == "[Los abogados de Torres]"
+    assert not given(french, "ferait appel") == "Paul Girard"
+
+
+def test_spanish_unnamed_speaker_after_a_recipient_and_objects_of_the_personal_a():
+    result = extract(
+        "BUENOS AIRES, 8 May (EFE).- El gobernador Axel Ruiz criticó al Gobierno.\n\n"
+        "—Hay margen para un acuerdo —dijo a EFE un ministro de una provincia del norte—, pero nadie quiere "
+        "ceder.\n\n"
+        'La presidenta Ana Paredes decidió no invitar al rey Carlos Ortega a la ceremonia. "El rey nunca '
+        'respondió a la carta", explicó.',
+        title="Acuerdo",
+        language="es",
+    )
+    assert given(result, "Hay margen para un acuerdo") != "Axel Ruiz"
+    assert given(result, "El rey nunca respondió") == "Ana Paredes"

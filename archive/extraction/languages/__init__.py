@@ -660,6 +660,17 @@ class _Story:
     def _people_in(self, paragraph: int, start: int, end: int) -> list[str]:
         return [who for (p, s), e, who in self.mentions if p == paragraph and s >= start and e <= end]
 
+    def _last_subject_event(self, paragraph: int, offset: int) -> str | None:
+        """Spanish: the person last named or speaking, passing over those named right after the personal "a"
+        ("invitar al rey Felipe VI", "recibió a la ministra Ana Paredes"), objects of the verb before them."""
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        for (p, s), who in reversed(self.events[:index]):
+            if not re.search(
+                r"\b(?:a|al)\s+(?:(?:la|el)\s+)?(?:[a-zá-úñ]+\s+){0,2}$", self.paragraphs[p][max(0, s - 40) : s]
+            ):
+                return who
+        return None
+
     def _last_event(self, paragraph: int, offset: int) -> str | None:
         index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
         return self.events[index - 1][1] if index else None
@@ -1027,6 +1038,20 @@ class _Story:
             last_end = max(e for (p, s), e, who in self.mentions if p == paragraph and start <= s and e <= end)
             if re.match(r"(?:s|['’])?\s+[A-ZÄÖÜ][\w-]*\s*$", text[last_end:end]):
                 return None, phrase[:80]  # "Kanzler Karl Brenners Sprecherin sagte": someone of his
+        if named and self.language != "de":
+            # "Los abogados de Torrealba", "l'avocat de Nicolas Sarkozy, Me Herzog": a noun's owner after "de" is
+            # not the speaker; the others named may be
+            owned = {
+                who
+                for (p, s), e, who in self.mentions
+                if p == paragraph
+                and start <= s < end
+                and re.search(r"\b[a-zà-ÿ]{3,}\s+(?:de|del|d['’]|du|des)\s*$", text[max(start, s - 40) : s])
+            }
+            if owned:
+                named = [who for who in named if who not in owned]
+                if not named:
+                    return None, phrase[:80]
         if named:
             return (named[-1] if subject else named[0]), ""
         words = [t.text for t in _tokens(phrase)]
@@ -1051,10 +1076,13 @@ class _Story:
                 and lowered[0] not in _ARTICLES["es"]
                 and not words[0][:1].isupper()
                 and not is_role(self.lex, words[0])
+                # "—…—dijo a EFE un ministro de una provincia—": an unnamed subject after whom it was said to
+                and not re.search(r"\b(?:un|una|unos|unas)\s+[a-zá-úñ]+", phrase)
             )
         ):
-            # Spanish drops the subject ("…, añadió."): the person last named or speaking
-            return self._last_event(paragraph, before), ""
+            # Spanish drops the subject ("…, añadió."): the person last named or speaking, not one named as an
+            # object after the personal "a" ("no invitar al rey Felipe VI")
+            return self._last_subject_event(paragraph, before), ""
         head = lowered[:6] if not subject else lowered[-8:]
         scope_words = words[:6] if not subject else words[-8:]
         role_words = [
