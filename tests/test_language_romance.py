@@ -205,3 +205,13 @@ def test_spanish_unnamed_speaker_after_a_recipient_and_objects_of_the_personal_a
     )
     assert given(result, "Hay margen para un acuerdo") != "Axel Ruiz"
     assert given(result, "El rey nunca respondió") == "Ana Paredes"
+
+
+def test_a_french_pronoun_goes_back_to_the_one_person_of_its_gender_in_the_paragraph():
+    result = extract(
+        "PARIS, 3 mars (AFP) - La maire, Claire Morin, a critiqué mardi le préfet de police, Paul Girard. "
+        "« Le préfet n'a rien vu venir », a-t-elle déclaré.",
+        title="Préfet",
+        language="fr",
+    )
+    assert given(result, "Le préfet n'a rien vu venir") == "Claire Morin"

@@ -688,8 +688,18 @@ class _Story:
           sagte, …": Anna Weber)."""
         who = self._pronoun_candidate(paragraph, offset)
         if who is not None and self.language != "de":
-            # "« … », a-t-elle assuré" after a man spoke: not his words
-            return who if self._agrees(who, _ROMANCE_PRONOUN_GENDER.get(pronoun.lower())) else None
+            gender = _ROMANCE_PRONOUN_GENDER.get(pronoun.lower())
+            if self._agrees(who, gender):
+                return who
+            # "« … », a-t-elle assuré" after a man spoke: not his words, but those of the one person of her gender
+            # named in the paragraph before ("La maire, Anne Hidalgo, a critiqué le préfet, Laurent Nuñez. « … »,
+            # a-t-elle déclaré")
+            agreeing = {
+                name
+                for (p, s), _e, name in self.mentions
+                if p == paragraph and s < offset and person_gender(name) == gender
+            }
+            return agreeing.pop() if len(agreeing) == 1 else None
         if who is None or self.language != "de":
             return who
         by_role = self._role_subject_since(paragraph, offset, pronoun.lower())
