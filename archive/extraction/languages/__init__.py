@@ -170,6 +170,19 @@ _LOCATIVES = {
     "es": frozenset("en desde".split()),
     "de": frozenset("in aus nach nahe bei".split()),
 }
+# French and Spanish auxiliaries and possessives: a role before one of them is not the holder of a name after it
+# and prepositions of a circumstance ("a plaidé le chef de l'État devant les dirigeants réunis au Grand Palais")
+_ROLE_BREAKERS = frozenset(
+    "a ont avait avaient ha han había habían son sa ses leur leurs su sus"
+    " devant lors pendant depuis dans sur tras durante ante desde".split()
+)
+# kin after a possessive name a person ("son épouse, Sylvie Delorme", "su hermana Karina Milei")
+_KIN = frozenset(
+    "épouse époux mari femme fils fille frère sœur père mère esposa esposo marido mujer hijo hija hermano hermana"
+    " padre madre".split()
+)
+# French and Spanish subject pronouns of one gender ("a-t-elle dit", "ella dijo")
+_ROMANCE_PRONOUN_GENDER = {"il": "m", "elle": "f", "él": "m", "ella": "f"}
 _PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
 _LONE_QUOTE_WORDS = 6  # a quotation with no speaker is a statement from this many words (shorter: a scare quote)
 _DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][\w'’ ./-]{1,40}?)(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+")
@@ -283,13 +296,19 @@ class _Story:
     def _in_organisation(self, paragraph: int, token: _Token) -> bool:
         return any(s <= token.start and token.end <= e for s, e, _ in self.org_spans[paragraph])
 
-    def _name_like(self, paragraph: int, token: _Token) -> bool:
+    def _name_like(self, paragraph: int, token: _Token, after_particle: bool = False) -> bool:
+        """Whether a token may be part of a name; after a capitalised particle inside a name a role word may be
+        the surname ("Bruno Le Maire")."""
         word = token.text
         if self._in_organisation(paragraph, token):  # "das Auswärtige Amt", "le Quai d'Orsay"
             return False
         if not (word[:1].isupper() or _ARABIC_ARTICLE_RE.match(word)) or word.endswith("."):
             return False
-        if word in self.lex.non_names or word in self.lex.honorifics or is_role(self.lex, word):
+        if (
+            word in self.lex.non_names
+            or word in self.lex.honorifics
+            or (is_role(self.lex, word) and not after_particle)
+        ):
             return False
         if len(word) > 1 and word.replace("-", "").isupper():  # ONU, OTAN, CDU: acronyms
             return False
@@ -301,7 +320,8 @@ class _Story:
         runs, run = [], []
         for index, token in enumerate(tokens):
             joined = run and text[run[-1].end : token.start] == " "
-            if self._name_like(paragraph, token):
+            after_particle = bool(joined and len(run) > 1 and run[-1].text in _CAPITAL_PARTICLES)
+            if self._name_like(paragraph, token, after_particle):
                 if not joined:
                     if run:
                         runs.append(run)
@@ -314,7 +334,7 @@ class _Story:
                 and run[-1].text not in _PARTICLES
                 and index + 1 < len(tokens)
                 and text[token.end : tokens[index + 1].start] == " "
-                and self._name_like(paragraph, tokens[index + 1])
+                and self._name_like(paragraph, tokens[index + 1], after_particle=True)
             ):
                 run.append(token)  # "Marine Le Pen", "Bruno Le Maire", "Charles De Gaulle"
                 continue
@@ -407,6 +427,14 @@ class _Story:
         for index in range(len(before_tokens) - 1, -1, -1):
             if self._two_names(paragraph, before, before_tokens[index:]):
                 break  # another name stands between: the role is its ("Vizepräsident JD Vance hat auf der …")
+            if self.language != "de" and (
+                before_tokens[index].text.lower() in _ROLE_BREAKERS
+                and not (index + 1 < len(before_tokens) and before_tokens[index + 1].text.lower() in _KIN)
+                or re.fullmatch(self.verb_alt, before_tokens[index].text)
+            ):
+                # "le président a parlé … au Grand Palais", "a écrit le président sur son réseau Truth Social": a
+                # verb or a possessive between a role and a name; the name is not the role's holder
+                break
             if is_role(self.lex, before_tokens[index].text):
                 while index > 0 and is_role(self.lex, before_tokens[index - 1].text):
                     index -= 1  # "Premier ministre"
@@ -479,8 +507,21 @@ class _Story:
             if previous.lower() in _LOCATIVES[self.language] and not (honorific or direct_role):
                 return False, ""  # "ein Regierungssprecher in Jerusalem sagte", "a déclaré à Kiev": a place
             return honorific or direct_role or verb_after or verb_before, role if (honorific or direct_role) else ""
-        # the list is in lower case; German only, so far (French and Spanish were measured without it)
-        given = (run[0].text.lower() if self.language == "de" else run[0].text) in self.given_names
+        # a given name opening the run ("Emmanuel Macron a clôturé …"); the list is in lower case
+        given = run[0].text.lower() in self.given_names
+        if (
+            self.language != "de"
+            and not given  # "el portavoz de Javier Milei, Manuel Adorni"
+            and previous.lower() in ("de", "del", "des", "du")
+            and len(before_tokens) >= 2
+            and is_role(self.lex, before_tokens[-2].text)
+            and before.endswith(" ")
+            and re.match(r",\s+[^\W\d_]", after)
+            and after[re.match(r",\s+", after).end()].isupper()
+        ):
+            # "la ministra de Derechos Sociales, Ione Belarra": the role's portfolio, its holder named after the
+            # comma ("la exalcaldesa de Barcelona Ada Colau" stays a person)
+            return False, ""
         bracket = re.match(r"\s*\(([^()]{1,20})\)", after) if self.language == "de" else None
         # "Carsten Linnemann (CDU), Generalsekretär": a full name with a party in brackets is a person
         party = bool(bracket and _party(bracket.group(1) + "-"))
@@ -519,8 +560,11 @@ class _Story:
                 if len(run) == 1:
                     singles.append((paragraph, run, ok, role))
                     continue
+                name = self.paragraphs[paragraph][run[0].start : run[-1].end]
                 if ok:
                     self._add(paragraph, run, role)
+                elif name in self.people:
+                    self._mention(name, paragraph, run)  # "Sylvie Delorme a nié …": named in full before
                 elif run[0].text in _PARTICLES:
                     singles.append((paragraph, run, ok, role))
         # A lone word is a person already named in full (its surname, or another word of the name),
@@ -616,6 +660,17 @@ class _Story:
     def _people_in(self, paragraph: int, start: int, end: int) -> list[str]:
         return [who for (p, s), e, who in self.mentions if p == paragraph and s >= start and e <= end]
 
+    def _last_subject_event(self, paragraph: int, offset: int) -> str | None:
+        """Spanish: the person last named or speaking, passing over those named right after the personal "a"
+        ("invitar al rey Felipe VI", "recibió a la ministra Ana Paredes"), objects of the verb before them."""
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        for (p, s), who in reversed(self.events[:index]):
+            if not re.search(
+                r"\b(?:a|al)\s+(?:(?:la|el)\s+)?(?:[a-zá-úñ]+\s+){0,2}$", self.paragraphs[p][max(0, s - 40) : s]
+            ):
+                return who
+        return None
+
     def _last_event(self, paragraph: int, offset: int) -> str | None:
         index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
         return self.events[index - 1][1] if index else None
@@ -632,6 +687,19 @@ class _Story:
           Martin. Er sagte, …": either, so no one; "Kanzlerin Anna Weber empfing Präsident Martin. Sie
           sagte, …": Anna Weber)."""
         who = self._pronoun_candidate(paragraph, offset)
+        if who is not None and self.language != "de":
+            gender = _ROMANCE_PRONOUN_GENDER.get(pronoun.lower())
+            if self._agrees(who, gender):
+                return who
+            # "« … », a-t-elle assuré" after a man spoke: not his words, but those of the one person of her gender
+            # named in the paragraph before ("La maire, Anne Hidalgo, a critiqué le préfet, Laurent Nuñez. « … »,
+            # a-t-elle déclaré")
+            agreeing = {
+                name
+                for (p, s), _e, name in self.mentions
+                if p == paragraph and s < offset and person_gender(name) == gender
+            }
+            return agreeing.pop() if len(agreeing) == 1 else None
         if who is None or self.language != "de":
             return who
         by_role = self._role_subject_since(paragraph, offset, pronoun.lower())
@@ -795,8 +863,8 @@ class _Story:
         noun ("Arbeitsministerin" f, "Außenminister" m; "Vorsitzende" says nothing)."""
         person = self.people.get(who)
         gender = person_gender(who)
-        if gender or person is None:
-            return gender
+        if gender or person is None or self.language != "de":
+            return gender  # French and Spanish: by the given name only
         heads = [w for w in re.findall(r"[\w-]+", person.role) if is_role(self.lex, w)]
         return _role_gender(heads[0]) if heads else None
 
@@ -848,7 +916,7 @@ class _Story:
         """Whether a German singular pronoun ("er", "sie") or a role of that gender ("m", "f") may stand
         for the person."""
         wanted = {"er": "m", "sie": "f", "m": "m", "f": "f"}.get(pronoun or "")
-        if self.language != "de" or wanted is None:
+        if (self.language != "de" and pronoun not in ("m", "f")) or wanted is None:
             return True
         gender = self._gender(who)
         return gender is None or gender == wanted
@@ -980,11 +1048,27 @@ class _Story:
             last_end = max(e for (p, s), e, who in self.mentions if p == paragraph and start <= s and e <= end)
             if re.match(r"(?:s|['’])?\s+[A-ZÄÖÜ][\w-]*\s*$", text[last_end:end]):
                 return None, phrase[:80]  # "Kanzler Karl Brenners Sprecherin sagte": someone of his
+        if named and self.language != "de":
+            # "Los abogados de Torrealba", "l'avocat de Nicolas Sarkozy, Me Herzog": a noun's owner after "de" is
+            # not the speaker; the others named may be
+            owned = {
+                who
+                for (p, s), e, who in self.mentions
+                if p == paragraph
+                and start <= s < end
+                and re.search(r"\b[a-zà-ÿ]{3,}\s+(?:de|del|d['’]|du|des)\s*$", text[max(start, s - 40) : s])
+            }
+            if owned:
+                named = [who for who in named if who not in owned]
+                if not named:
+                    return None, phrase[:80]
         if named:
             return (named[-1] if subject else named[0]), ""
         words = [t.text for t in _tokens(phrase)]
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
+        if self.language == "fr" and pronoun.lower() == "on":
+            return None, "on"  # "assure-t-on au Quai d'Orsay": an impersonal subject, no one named
         if pronoun or (edge and edge[0] in _PRONOUN_PHRASES[self.language]):
             who = self._pronoun_person(paragraph, before, pronoun or edge[0])
             return who, ("" if who else phrase[:80] or pronoun)
@@ -1002,10 +1086,13 @@ class _Story:
                 and lowered[0] not in _ARTICLES["es"]
                 and not words[0][:1].isupper()
                 and not is_role(self.lex, words[0])
+                # "—…—dijo a EFE un ministro de una provincia—": an unnamed subject after whom it was said to
+                and not re.search(r"\b(?:un|una|unos|unas)\s+[a-zá-úñ]+", phrase)
             )
         ):
-            # Spanish drops the subject ("…, añadió."): the person last named or speaking
-            return self._last_event(paragraph, before), ""
+            # Spanish drops the subject ("…, añadió."): the person last named or speaking, not one named as an
+            # object after the personal "a" ("no invitar al rey Felipe VI")
+            return self._last_subject_event(paragraph, before), ""
         head = lowered[:6] if not subject else lowered[-8:]
         scope_words = words[:6] if not subject else words[-8:]
         role_words = [
@@ -1106,7 +1193,7 @@ class _Story:
             close = re.search(r"\s[—–]", text[start:])
             return start + close.start() if close else len(text)
         inverted = re.search(
-            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|{_FR_REFLEXIVE}\s+(?:{self.verb_alt})|(?:{self.present_alt})-t-)\b",
+            rf",\s*(?:(?:a|ont|avait)(?:-t-\w+)?\s+(?:[\w'’-]+\s+){{0,2}}?(?:{self.verb_alt})|{_FR_REFLEXIVE}\s+(?:{self.verb_alt})|(?:{self.present_alt})-(?:t-)?(?:il|elle|on))\b",
             text[start:],
         )
         if self.language == "de":
@@ -1150,11 +1237,13 @@ class _Story:
         question ("Frage: …", "SPIEGEL: …": speaker None, start -1: no one's statement). An answer is the
         person the questions address ("Frau Brantner, …") or, failing that, the one person the paragraph
         announcing the interview names ("… im Interview mit der Deutschen Presse-Agentur …")."""
-        if self.language != "de":
-            return {}
-        labels = {
-            i: re.match(r"\s*([^\W\d_][\w .-]{0,30}?)\s*:\s+(?![„«»\"])", t) for i, t in enumerate(self.paragraphs)
-        }
+        # French and Spanish papers print "LE FIGARO. - …" / "BRUNO LE MAIRE. - …" and "Pregunta. …" / "R. …"
+        label_re = {
+            "de": r"\s*([^\W\d_][\w .-]{0,30}?)\s*:\s+(?![„«»\"])",
+            "fr": r"\s*([^\W\d_][\w .'’-]{0,30}?)\s*\.\s*[-–—]\s+",
+            "es": r"\s*(Pregunta|Respuesta|P|R)\.\s+",
+        }[self.language]
+        labels = {i: re.match(label_re, t) for i, t in enumerate(self.paragraphs)}
         # the paper's name before each question ("SPIEGEL:", "taz:", "Süddeutsche Zeitung:"), when it opens two or
         # more paragraphs and the speaker's surname the answers
         counts: dict[str, int] = {}
@@ -1166,10 +1255,10 @@ class _Story:
             for label, count in counts.items()
             if count >= 2
             and (label.isupper() or label.islower() or self._is_medium(label))
-            and not self._owner(label.split()[-1])
+            and not self._label_owner(label)
         }
-        answered = any(count >= 2 and self._owner(label.split()[-1]) for label, count in counts.items())
-        questions = {"Frage", "F"} | (papers if answered else set())
+        answered = any(count >= 2 and self._label_owner(label) for label, count in counts.items())
+        questions = {"Frage", "F", "Pregunta", "P"} | (papers if answered else set())
         asked = [i for i, m in labels.items() if m and m.group(1) in questions]
         if len(asked) < 2:
             return {}
@@ -1181,8 +1270,14 @@ class _Story:
         ]
         interviewee = addressed[0] if len(set(addressed)) == 1 else None
         if interviewee is None:
-            announcing = [i for i, t in enumerate(self.paragraphs[: asked[0]]) if re.search(r"Interview|Gespräch", t)]
-            named = {who for (p, _s), _e, who in self.mentions if announcing and p == announcing[-1]}
+            announcing = [
+                i
+                for i, t in enumerate(self.paragraphs[: asked[0]])
+                if re.search(r"Interview|Gespräch|entretien|entrevista", t, re.I)
+            ]
+            if not announcing and self.language == "es":
+                announcing = list(range(asked[0]))  # "El ministro X recibe a EL PAÍS …": the lead before the questions
+            named = {who for (p, _s), _e, who in self.mentions if p in announcing}
             interviewee = named.pop() if len(named) == 1 else None
         found = {}
         for index, match in labels.items():
@@ -1191,13 +1286,18 @@ class _Story:
             label = match.group(1)
             if label in questions:
                 found[index] = (None, -1)
-            elif label in ("Antwort", "A"):
+            elif label in ("Antwort", "A", "Respuesta", "R"):
                 found[index] = (interviewee, match.end())
-            elif self._owner(label.split()[-1]):  # "Brantner: Nein. …"
-                found[index] = (self._owner(label.split()[-1]), match.end())
+            elif self._label_owner(label):  # "Brantner: Nein. …", "BRUNO LE MAIRE. - Oui. …"
+                found[index] = (self._label_owner(label), match.end())
             elif label.isupper() or self._is_medium(label):  # "SPIEGEL: Frau Brantner, …"
                 found[index] = (None, -1)
         return found
+
+    def _label_owner(self, label: str) -> str | None:
+        """The person an interview's label names by surname ("Brantner", "BRUNO LE MAIRE" in capitals)."""
+        last = label.split()[-1]
+        return self._owner(last) or (self._owner(last.title()) if last.isupper() and len(last) > 1 else None)
 
     def _running_quote(
         self, paragraph: int, running: str | None
@@ -1640,7 +1740,7 @@ class _Story:
         if self.language == "fr":
             pattern = (
                 rf",\s*(?:(?:a|ont|avait|avaient|{_FR_REFLEXIVE})(?:-t-(?P<pron>il|elle|ils|elles))?\s+(?:[\w'’-]+\s+){{0,2}}?"
-                rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle|on))\b"
+                rf"(?P<verb>{self.verb_alt})|(?P<verb2>{self.present_alt})-(?:t-)?(?P<pron2>il|elle|on))\b"
                 rf"(?P<rest>[^»«]*?)(?:,\s*(?=«|{_RELATIVE['fr']})|$)"
             )
         elif self.language == "es":
@@ -1657,7 +1757,7 @@ class _Story:
         if match is None and self.language == "fr":  # "Kigali, a-t-il assuré, n'a « aucune … »"
             aside = re.search(
                 rf",\s*(?:(?:a|avait)-t-(?P<pron>il|elle)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<verb>{self.verb_alt})"
-                rf"|(?P<verb2>{self.present_alt})-t-(?P<pron2>il|elle))\s*,",
+                rf"|(?P<verb2>{self.present_alt})-(?:t-)?(?P<pron2>il|elle))\s*,",
                 sentence,
             )
             if aside and aside.start() > 0:
@@ -1708,7 +1808,8 @@ class _Story:
             speaker_end,
             subject=False,
             pronoun=pronoun,
-            null_subject=True,
+            # "…, han indicado fuentes diplomáticas": a plural verb drops no one person as its subject
+            null_subject=not (self.language == "es" and re.fullmatch(r"\w+ron|(?:han|habían)\s+\w+", verb)),
             # German reported speech names others, not its speaker ("Scholz habe ihn erpresst, sagte der
             # FDP-Chef"); French restates the speaker's own act ("Macron a proposé …, a-t-il indiqué")
             anchor=start if self.language == "de" else None,
@@ -1766,6 +1867,14 @@ class _Story:
         if self.language == "fr" and match.group("verb"):
             subject_end = start + match.start()
         if not self.paragraphs[paragraph][start:subject_end].strip():
+            return None
+        if (
+            self.language == "es"
+            and re.match(r"\s+(?:un|una|unos|unas|el|la|los|las)\s", sentence[match.end("verb") : match.end()])
+            and re.match(r"[a-záéíúñ]+ó\b", sentence[match.end() :])
+        ):
+            # "…, señaló un colaborador que pidió no ser identificado": a relative clause about the speaker after
+            # the verb (a preterite right after "que"), not the words
             return None
         if self.language == "de" and sentence[match.end() :].lstrip()[:1] in _OPENERS:
             return None  # "sagte X: „…“" is a quotation, read with its quote
@@ -1848,6 +1957,16 @@ class _Story:
                 content_start = speaker_end + 1
             speaker, label = self._speaker(paragraph, start + front.end(), speaker_end, subject=False)
             return INDIRECT, content_start, end, front.group().strip(), speaker, label
+        opinion = re.match(r"^\s*(?:Pour|Para)\s+", sentence) if self.language != "de" else None
+        comma = sentence.find(",", opinion.end()) if opinion else -1
+        if opinion and 0 < comma and len(sentence[opinion.end() : comma].split()) <= 8:
+            # "Pour l'ancien ambassadeur Michel Duclos, la France « cherche … »", "Para Calviño, los datos …": a
+            # person's view, when the phrase names one ("Pour la France, …", "Para la oposición, …" name no one)
+            speaker_end = self._apposition(paragraph, start + comma)
+            if self._people_in(paragraph, start + opinion.end(), speaker_end):
+                speaker, label = self._speaker(paragraph, start + opinion.end(), speaker_end, subject=False)
+                if speaker:
+                    return INDIRECT, speaker_end + 1, end, opinion.group().strip(), speaker, label
         back = re.search(rf",?\s+(?P<form>{forms})\s+(?P<who>[^,.;]+)[.!]?\s*$", sentence, re.I)
         if back and back.start() > 10 and self.language != "de":
             speaker, label = self._speaker(paragraph, start + back.start("who"), start + back.end("who"), subject=False)
