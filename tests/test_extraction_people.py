@@ -492,3 +492,21 @@ def test_a_lone_name_that_says_it_elsewhere_initials_after_a_role_and_issue_mana
 def test_the_role_of_a_name_after_spokesman_for_is_the_name_s_own():
     found = people("A spokesman for Finance Minister Kiichi Miyazawa said talks would go on.")
     assert found["Kiichi Miyazawa"].role == "Finance Minister"
+
+
+def test_a_lone_name_speaking_of_sales_and_never_introduced_is_a_company():
+    result = extract(
+        "HEADLINE\n\nPepsi said sales rose 8 pct in the quarter. Pepsi said the new plant would open in May."
+    )
+    assert not result.people
+    assert any(s.speaker_organisation == "Pepsi" for s in result.statements)  # still a speaker
+    found = people(
+        "Townsend Thoresen, the ferry company owned by P and O, said it would add crossings. "
+        "Townsend Thoresen said it was confident."
+    )
+    assert not found
+    # Introduced by a given name or a role, the same words are a person's.
+    found = people("Brewster Kettleby, the founder of a bakery, spoke. Kettleby said sales rose 8 pct in the quarter.")
+    assert "Brewster Kettleby" in found
+    found = people("Chairman Kettleby said sales rose 8 pct in the quarter.")
+    assert "Kettleby" in found

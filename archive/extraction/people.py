@@ -117,6 +117,7 @@ class _Found:
     end: int
     role: str = ""
     country: str | None = None
+    company_like: bool = False  # a lone name speaking of sales, shares ... (see _speaks_as_company)
 
 
 @dataclass
@@ -126,6 +127,7 @@ class _Person:
     role: str = ""
     country: str | None = None
     spans: list[Span] = field(default_factory=list)
+    company_like: bool = True  # every find of it is company-like
 
 
 @dataclass
@@ -165,6 +167,15 @@ def find_people(
             if lower_case:
                 found.extend(_lower_case_people_in(paragraph, index, document))
     people = _merge(found)
+    if any(p.company_like for p in people):
+        companies = [p for p in people if p.company_like and not _introduced_as_person(p.name, story)]
+        people = [p for p in people if p not in companies]
+        # A company that speaks is an organisation: "Pharmacia said" keeps a speaker.
+        organisations.extend(
+            OrganisationMention(p.name, kind="company", mentions=len(p.spans), spans=sorted(p.spans, key=_span_key))
+            for p in companies
+            if not any(o.name.startswith(p.name) or o.abbreviation == p.name for o in organisations)
+        )
     _add_later_mentions(people, paragraphs)
     return [
         PersonMention(
@@ -177,6 +188,10 @@ def find_people(
         )
         for p in people
     ]
+
+
+def _span_key(span: Span) -> tuple[int, int]:
+    return span.paragraph, span.start
 
 
 # --- Paragraphs (shared with statements) -------------------------------------------------------
@@ -332,7 +347,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
-    return _Found(name, index, start, end, role, country)
+    company_like = not (role or honorific) and _speaks_as_company(tokens, after)
+    return _Found(name, index, start, end, role, country, company_like)
 
 
 def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | None:
@@ -436,6 +452,50 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     if name not in story.companies:
         story.companies[name] = printed_as_company(name, story.text)
     return story.companies[name]
+
+
+# What a company speaks of, in the clause after its name ("Sears said sales rose 3 pct").
+_BUSINESS_RE = re.compile(
+    r"\b(?:sales|earnings|profits?|revenues?|shares|shareholders|stockholders|dividends?|quarter|units?|"
+    r"plants?|orders|net\s+(?:income|loss|profit)|subsidiary|acquisition|merger)\b"
+)
+_NAME_BEFORE_RE = re.compile(r"(\S+)\s+$")
+
+
+def _speaks_as_company(tokens: tuple[str, ...], after: str) -> bool:
+    """A one-word name that speaks of sales, earnings, shares ... ("Pepsi said sales rose"), or a
+    name of one or two words (no given name) set beside a company noun ("Townsend Thoresen, the
+    ferry company,"). Unless the story introduces it as a person somewhere (a given name, a role),
+    it is a company's: a person in wire copy is introduced so."""
+    if len(tokens) > 2 or (len(tokens) == 2 and (is_given_name(tokens[0]) or tokens[0].lower() in _WORD_GIVEN_NAMES)):
+        return False
+    if _COMPANY_APPOSITION_RE.match(after):
+        return True
+    if len(tokens) > 1:
+        return False
+    clause = after[:250]
+    stop = clause.find(". ")
+    return bool(_BUSINESS_RE.search(clause if stop == -1 else clause[:stop]))
+
+
+def _introduced_as_person(name: str, story: _Story) -> bool:
+    """Some use of the name follows a given name, an initial, a title or a role ("Denys Henderson",
+    "C. Czarnikow", "Mr Nakasone", "chairman Silas")."""
+    text, date = story.text, story.document.date
+    at, seen = text.find(name), 0
+    while at != -1 and seen < 64:
+        previous = _NAME_BEFORE_RE.search(text, max(0, at - 40), at)
+        if previous and text[at - 1 : at].isspace() and "\n" not in text[previous.end(1) : at]:
+            word = previous.group(1).strip('("“')
+            if _INITIAL_WORD_RE.fullmatch(word) or is_role_word(word) or word.lower() in HONORIFICS:
+                return True
+            if word[:1].isupper() and not word.isupper() and word[-1:].isalpha() and not is_prefix_word(word, date):
+                return True  # a given name, known or not ("Shigeki Matsumoto")
+        at, seen = text.find(name, at + len(name)), seen + 1
+    return False
+
+
+_INITIAL_WORD_RE = re.compile(r"(?:[A-Z]\.?){1,3}|(?:[A-Z]\.)+[A-Z]?")
 
 
 # A company's legal ending right after a name: "Morgan Stanley and Co Inc", "Kidder, Peabody and Co",
@@ -869,6 +929,7 @@ def _merge(found: list[_Found]) -> list[_Person]:
             person.forms.append(item.name)
         person.role = person.role or item.role
         person.country = person.country or item.country
+        person.company_like = person.company_like and item.company_like
         person.spans.append(Span(item.paragraph, item.start, item.end))
     return _join_variants(people)
 
@@ -889,6 +950,7 @@ def _join_variants(people: list[_Person]) -> list[_Person]:
         target.forms.extend(f for f in person.forms if f not in target.forms)
         target.spans.extend(person.spans)
         target.country = target.country or person.country
+        target.company_like = target.company_like and person.company_like
     return kept
 
 
