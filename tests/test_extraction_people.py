@@ -510,3 +510,14 @@ def test_a_lone_name_speaking_of_sales_and_never_introduced_is_a_company():
     assert "Brewster Kettleby" in found
     found = people("Chairman Kettleby said sales rose 8 pct in the quarter.")
     assert "Kettleby" in found
+
+
+def test_a_lone_name_that_opens_a_company_name_joined_by_and_is_the_company():
+    found = people(
+        "Quilby Aluminum and Chemical Corp raised prices. Quilby said the increases reflect demand. "
+        "Vantor Chemical co cut output. Vantor said demand was weak."
+    )
+    assert not found
+    # A person beside his firm, after a comma, stays a person.
+    found = people("said Thomas Quilby, Quilby and Co chairman. Quilby said demand was weak.")
+    assert "Thomas Quilby" in found

@@ -423,11 +423,19 @@ def _firm_pair(name: str, before: str, story: _Story) -> bool:
 
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
 # nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
-_COMPANY_TAIL_RE = re.compile(
-    r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
+_COMPANY_ENDINGS = (
+    r"Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
     r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
     r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
-    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly|news\s+agency|broadcaster)\b|[^<>]{0,60}>"
+    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly|news\s+agency|broadcaster"
+)
+# Or the name opens a company's name whose words are joined by "and" ("Kaiser Aluminum and Chemical
+# Corp", "Numac Oil and Gas Ltd"), with more endings and a typist's lower case ("Vista Chemical co");
+# no comma there: "Thomas McKiernan, McKiernan and Co chairman" is a person and his firm.
+_COMPANY_TAIL_RE = re.compile(
+    rf"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){{0,3}}\s+(?:{_COMPANY_ENDINGS})\b|[^<>]{{0,60}}>|"
+    rf"\s+[A-Z][\w&'’.-]*(?:\s+(?:(?:and|&|und)\s+)?[A-Z][\w&'’.-]*){{0,3}}\s+(?:(?:and|&)\s+)?"
+    rf"(?:(?:corp|co|inc)(?![\w-])|(?:AB|Bhd|Berhad|Works|Trust|Association|{_COMPANY_ENDINGS})\b)"
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
