@@ -521,3 +521,8 @@ def test_a_lone_name_that_opens_a_company_name_joined_by_and_is_the_company():
     # A person beside his firm, after a comma, stays a person.
     found = people("said Thomas Quilby, Quilby and Co chairman. Quilby said demand was weak.")
     assert "Thomas Quilby" in found
+
+
+def test_a_name_a_reuters_headline_gives_a_ticker_is_a_company():
+    result = extract("Zorvex said prices were firm. Zorvex said demand was weak.", title="ZORVEX <ZVX> SELLS PLANT")
+    assert not result.people

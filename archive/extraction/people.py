@@ -434,7 +434,7 @@ _COMPANY_ENDINGS = (
 # no comma there: "Thomas McKiernan, McKiernan and Co chairman" is a person and his firm.
 _COMPANY_TAIL_RE = re.compile(
     rf"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){{0,3}}\s+(?:{_COMPANY_ENDINGS})\b|[^<>]{{0,60}}>|"
-    rf"\s+[A-Z][\w&'’.-]*(?:\s+(?:(?:and|&|und)\s+)?[A-Z][\w&'’.-]*){{0,3}}\s+(?:(?:and|&)\s+)?"
+    rf"(?:\s+[A-Z][\w&'’.-]*(?:\s+(?:(?:and|&|und)\s+)?[A-Z][\w&'’.-]*){{0,3}})?\s+(?:(?:and|&)\s+)?"
     rf"(?:(?:corp|co|inc)(?![\w-])|(?:AB|Bhd|Berhad|Works|Trust|Association|{_COMPANY_ENDINGS})\b)"
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
@@ -531,6 +531,10 @@ def _firm_name(name: str, story: _Story) -> bool:
 def printed_as_company(name: str, body: str) -> bool:
     """Some use of the name is a company's: "Echo Bay Mines Ltd", "state-owned company Petrobras",
     "F.W. Dodge, a division of McGraw-Hill": then no use of it is a person."""
+    headline = body[:300].split("\n", 1)[0]  # a window: time stays linear in a story of one long line
+    at = headline.find(f"{name.upper()} <")
+    if at != -1 and headline[at - 1 : at] in ("", " ") and _HEADLINE_TICKER_RE.match(headline, at + len(name)):
+        return True  # "CHEMLAWN <CHEM> SEEKS BIDS": a Reuters headline gives a listed company its ticker
     at, seen = body.find(name), 0
     while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
@@ -553,6 +557,7 @@ def printed_as_company(name: str, body: str) -> bool:
     return False
 
 
+_HEADLINE_TICKER_RE = re.compile(r" <[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
 _PUBLICATION_AFTER_RE = re.compile(r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b")
