@@ -1337,3 +1337,9 @@ def test_a_joint_subject_of_two_people_gives_the_words_to_the_first_named():
     # "and" inside a role is no second speaker.
     text = "Minister of Energy, Telecoms and Post Hugo Brandt said the plan was shelved."
     assert speaker_of(text, "plan was shelved") == "Hugo Brandt"
+
+
+def test_a_daily_s_capitalised_name_keeps_its_last_word():
+    text = "Grain output rose 3 pct, the official Farmers' Daily said. The Harbin Daily said rice output fell."
+    assert speaker_of(text, "Grain output rose") == "Farmers' Daily"
+    assert speaker_of(text, "rice output fell") == "Harbin Daily"

@@ -526,3 +526,9 @@ def test_a_lone_name_that_opens_a_company_name_joined_by_and_is_the_company():
 def test_a_name_a_reuters_headline_gives_a_ticker_is_a_company():
     result = extract("Zorvex said prices were firm. Zorvex said demand was weak.", title="ZORVEX <ZVX> SELLS PLANT")
     assert not result.people
+
+
+def test_a_possessive_before_daily_is_a_publication_s_name():
+    found = people("Output rose 3 pct, Vice-Premier Li Peng was quoted by the official Citizen's Daily as saying.")
+    assert set(found) == {"Li Peng"}
+    assert not people("Output rose 3 pct, the official Farmer's Daily said.")

@@ -560,7 +560,9 @@ def printed_as_company(name: str, body: str) -> bool:
 _HEADLINE_TICKER_RE = re.compile(r" <[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
-_PUBLICATION_AFTER_RE = re.compile(r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b")
+_PUBLICATION_AFTER_RE = re.compile(
+    r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b|['’]s\s+(?:Daily|Weekly)\b"
+)  # "People's Daily": a publication's name, whatever comes before it ("the official")
 # A name's words, then more capitalised ones that say "it" or "its" of themselves: a company's name.
 _COMPANY_SAYS_ITSELF_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:also\s+)?(?:said|says)\s+(?:that\s+)?"

@@ -2113,8 +2113,8 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
         # "The semi-official Tasnim news agency said": the describing words in lower case are no part of it
         name = [w for w in words[:-1] if w.lower() not in _DETERMINERS and w not in _BODY_ADJECTIVES and w != "news"]
-        if head in ("radio", "television"):
-            name.append(words[-1])  # "State Radio", "Tehran radio", "Turkish television": a broadcaster
+        if head in ("radio", "television") or (head in ("daily", "weekly") and words[-1][:1].isupper()):
+            name.append(words[-1])  # "State Radio", "Tehran radio": a broadcaster; "People's Daily": its name
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
     if head in ORGANISATION_WORDS or "of" in words or "for" in words or "on" in words:
