@@ -532,3 +532,8 @@ def test_a_possessive_before_daily_is_a_publication_s_name():
     found = people("Output rose 3 pct, Vice-Premier Li Peng was quoted by the official Citizen's Daily as saying.")
     assert set(found) == {"Li Peng"}
     assert not people("Output rose 3 pct, the official Farmer's Daily said.")
+
+
+def test_a_month_glued_to_a_full_name_is_no_part_of_it():
+    found = people("He replaced President and CEO Richard Marlow July 17, 1987. Chairman Rick May resigned.")
+    assert {"Richard Marlow", "Rick May"} <= set(found)

@@ -620,6 +620,8 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
         first += 1
     while len(words) - first > 1 and words[-1].lower() in _TRAILING_DATE_WORDS:
         words = words[:-1]  # "Clayton Yeutter Monday": the weekday is no part of the name
+    if len(words) - first > 2 and words[-1].lower() in _MONTHS:
+        words = words[:-1]  # "CEO Richard Ripley July 17": a date's month (but "Richard May" is a name)
     if first >= len(words) or len(words) - first > 4:
         return None
     start = run.index(words[first], sum(len(w) for w in words[:first]) + first - 1 if first else 0)
@@ -627,6 +629,7 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     return start, end
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _TRAILING_DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split()
 )
