@@ -537,3 +537,15 @@ def test_a_possessive_before_daily_is_a_publication_s_name():
 def test_a_month_glued_to_a_full_name_is_no_part_of_it():
     found = people("He replaced President and CEO Richard Marlow July 17, 1987. Chairman Rick May resigned.")
     assert {"Richard Marlow", "Rick May"} <= set(found)
+
+
+def test_a_surname_misspelt_more_often_than_the_full_name_is_that_person():
+    found = people(
+        "The plan was drawn up by Finance Minister Mohamed Belkadi. Belkaddi said aid would rise. "
+        "Belkaddi said debt would fall."
+    )
+    assert set(found) == {"Mohamed Belkadi"}
+    assert "Belkaddi" in found["Mohamed Belkadi"].forms
+    # Short names one letter apart stay two people.
+    found = people("Chief of Staff Donald Regan resigned. Reagan said he was sorry. Reagan said he would go on.")
+    assert {"Donald Regan", "Reagan"} <= set(found)

@@ -965,6 +965,9 @@ def _join_variants(people: list[_Person]) -> list[_Person]:
         if target is None:
             kept.append(person)
             continue
+        if len(_lower_words(person.name)) > len(_lower_words(target.name)):
+            target.name = person.name  # the fuller name names the person
+            target.role = target.role or person.role
         target.forms.extend(f for f in person.forms if f not in target.forms)
         target.spans.extend(person.spans)
         target.country = target.country or person.country
@@ -981,10 +984,15 @@ def _variant_of(name: str, people: list[_Person]) -> _Person | None:
     for other in people:
         other_words = _lower_words(other.name)
         tail = " ".join(other_words[-len(words) :])
-        if tail == text or tail[:1] != text[:1]:
+        mine, limit = text, 2 if len(text) >= 7 else 1
+        if len(other_words) < len(words):  # "Mohamed Berada" after "Berrada", named more often
+            tail, mine = " ".join(other_words), " ".join(words[-len(other_words) :])
+            if min(len(tail), len(mine)) < 6:
+                continue  # not "Regan" beside "Reagan": two people
+            limit = 1
+        if tail == mine or tail[:1] != mine[:1]:
             continue
-        limit = 2 if len(text) >= 7 else 1
-        if _edit_distance(text, tail, limit) <= limit:
+        if _edit_distance(mine, tail, limit) <= limit:
             if found is not None and found is not other:
                 return None  # two people it could be
             found = other
