@@ -549,3 +549,13 @@ def test_a_surname_misspelt_more_often_than_the_full_name_is_that_person():
     # Short names one letter apart stay two people.
     found = people("Chief of Staff Donald Regan resigned. Reagan said he was sorry. Reagan said he would go on.")
     assert {"Donald Regan", "Reagan"} <= set(found)
+
+
+def test_two_words_after_the_without_a_given_name_are_no_person():
+    found = people("But the Halifax Courier quoted industry sources as saying talks had begun.")
+    assert not found
+    found = people("The board met. The Ashdown Assay said costs would rise.")
+    assert not found
+    # A given name still makes a person.
+    found = people("Later the Paul Volcker said nothing, the Fed said.")
+    assert "Paul Volcker" in found

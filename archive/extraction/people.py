@@ -332,8 +332,12 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
     if len(tokens) == 1 and not honorific and before.endswith(("St. ", "St ")):
         return None  # "In St. Petersburg, Mayor X said": a saint's name is a place's
-    if len(tokens) == 1 and not honorific and before.endswith(("The ", "the ")):
-        return None  # "an interview with The Guardian, the Finnish president, X": a name after "the"
+    if (
+        not honorific
+        and before.endswith(("The ", "the "))
+        and (len(tokens) == 1 or (len(tokens) == 2 and not role and not _is_given_pair(tokens, after)))
+    ):
+        return None  # "an interview with The Guardian", "the Toronto Star quoted": a name after "the"
     owner = _OWNER_BEFORE_RE.search(before[-30:])
     owned = owner and not country_code(owner.group(1), document.date)
     if owned and not (role or honorific or _is_given_pair(tokens, after)):
