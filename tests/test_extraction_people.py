@@ -559,3 +559,16 @@ def test_two_words_after_the_without_a_given_name_are_no_person():
     # A given name still makes a person.
     found = people("Later the Paul Volcker said nothing, the Fed said.")
     assert "Paul Volcker" in found
+
+
+def test_a_name_set_once_beside_a_body_noun_is_that_body_in_all_its_uses():
+    found = people(
+        "Nordair, the national airline of Iceland, said it would buy two jets. "
+        "Deliveries could begin in 1989, Nordair said."
+    )
+    assert not found
+    found = people("Petrobrand, Canada's state-owned oil company, said it will drill. Petrobrand said rigs were idle.")
+    assert not found
+    # "an airline pilot" is a person's job, not a body.
+    found = people("Hal Dorsey, a former airline pilot, said the jets were safe. Dorsey said rigs were idle.")
+    assert "Hal Dorsey" in found

@@ -117,7 +117,7 @@ class _Found:
     end: int
     role: str = ""
     country: str | None = None
-    company_like: bool = False  # a lone name speaking of sales, shares ... (see _speaks_as_company)
+    company_like: int = 0  # a lone name speaking of sales (1) or set beside a company noun (2): _speaks_as_company
 
 
 @dataclass
@@ -127,7 +127,8 @@ class _Person:
     role: str = ""
     country: str | None = None
     spans: list[Span] = field(default_factory=list)
-    company_like: bool = True  # every find of it is company-like
+    company_like: bool = True  # every find of it speaks as a company
+    company_noun: bool = False  # some find of it is set beside a company noun
 
 
 @dataclass
@@ -167,8 +168,10 @@ def find_people(
             if lower_case:
                 found.extend(_lower_case_people_in(paragraph, index, document))
     people = _merge(found)
-    if any(p.company_like for p in people):
-        companies = [p for p in people if p.company_like and not _introduced_as_person(p.name, story)]
+    if any(p.company_like or p.company_noun for p in people):
+        companies = [
+            p for p in people if (p.company_like or p.company_noun) and not _introduced_as_person(p.name, story)
+        ]
         people = [p for p in people if p not in companies]
         # A company that speaks is an organisation: "Pharmacia said" keeps a speaker.
         organisations.extend(
@@ -351,7 +354,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
-    company_like = not (role or honorific) and _speaks_as_company(tokens, after)
+    company_like = 0 if role or honorific else _speaks_as_company(tokens, after)
     return _Found(name, index, start, end, role, country, company_like)
 
 
@@ -471,23 +474,30 @@ _BUSINESS_RE = re.compile(
     r"\b(?:sales|earnings|profits?|revenues?|shares|shareholders|stockholders|dividends?|quarter|units?|"
     r"plants?|orders|net\s+(?:income|loss|profit)|subsidiary|acquisition|merger)\b"
 )
+# "Petro-Canada, Canada's state-owned oil company,", "Finnair, the national airline of Finland,",
+# "Amtorg, a Soviet trading organization,": a body's noun that ends its phrase (not "airline pilot").
+_BODY_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the|[A-Z][\w.-]*['’]s)\s+(?:(?!(?:said|says|told|added)\b)[\w.'’-]+\s+){0,6}?"
+    r"(?:company|firm|airline|carrier|organi[sz]ation|trust|concern|publication|manufacturer|maker|producer|"
+    r"group|railroad|railway|utility|chain)(?=\s*(?:[,.;)]|(?:of|in|based|owned|that|which|and)\b))"
+)
 _NAME_BEFORE_RE = re.compile(r"(\S+)\s+$")
 
 
-def _speaks_as_company(tokens: tuple[str, ...], after: str) -> bool:
+def _speaks_as_company(tokens: tuple[str, ...], after: str) -> int:
     """A one-word name that speaks of sales, earnings, shares ... ("Pepsi said sales rose"), or a
     name of one or two words (no given name) set beside a company noun ("Townsend Thoresen, the
     ferry company,"). Unless the story introduces it as a person somewhere (a given name, a role),
     it is a company's: a person in wire copy is introduced so."""
     if len(tokens) > 2 or (len(tokens) == 2 and (is_given_name(tokens[0]) or tokens[0].lower() in _WORD_GIVEN_NAMES)):
-        return False
-    if _COMPANY_APPOSITION_RE.match(after):
-        return True
+        return 0
+    if _COMPANY_APPOSITION_RE.match(after) or _BODY_APPOSITION_RE.match(after):
+        return 2  # said once of the name, it holds for all its uses
     if len(tokens) > 1:
-        return False
+        return 0
     clause = after[:250]
     stop = clause.find(". ")
-    return bool(_BUSINESS_RE.search(clause if stop == -1 else clause[:stop]))
+    return 1 if _BUSINESS_RE.search(clause if stop == -1 else clause[:stop]) else 0
 
 
 def _introduced_as_person(name: str, story: _Story) -> bool:
@@ -951,7 +961,8 @@ def _merge(found: list[_Found]) -> list[_Person]:
             person.forms.append(item.name)
         person.role = person.role or item.role
         person.country = person.country or item.country
-        person.company_like = person.company_like and item.company_like
+        person.company_like = person.company_like and item.company_like > 0
+        person.company_noun = person.company_noun or item.company_like == 2
         person.spans.append(Span(item.paragraph, item.start, item.end))
     return _join_variants(people)
 
@@ -976,6 +987,7 @@ def _join_variants(people: list[_Person]) -> list[_Person]:
         target.spans.extend(person.spans)
         target.country = target.country or person.country
         target.company_like = target.company_like and person.company_like
+        target.company_noun = target.company_noun or person.company_noun
     return kept
 
 
