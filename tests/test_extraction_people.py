@@ -572,3 +572,10 @@ def test_a_name_set_once_beside_a_body_noun_is_that_body_in_all_its_uses():
     # "an airline pilot" is a person's job, not a body.
     found = people("Hal Dorsey, a former airline pilot, said the jets were safe. Dorsey said rigs were idle.")
     assert "Hal Dorsey" in found
+
+
+def test_a_titled_name_that_opens_a_firm_named_after_partners_is_the_firm():
+    found = people("The notes are priced at par, said sole manager Hartwell and Quorn Inc.")
+    assert not found
+    found = people("The bid came from investor Asher Edelman and Dominion Textile Inc, the filing said.")
+    assert "Asher Edelman" in found

@@ -521,11 +521,15 @@ _INITIAL_WORD_RE = re.compile(r"(?:[A-Z]\.?){1,3}|(?:[A-Z]\.)+[A-Z]?")
 
 
 # A company's legal ending right after a name: "Morgan Stanley and Co Inc", "Kidder, Peabody and Co",
+# "Hambrecht and Quist Inc",
 # "General Automation Inc" (not "Delamuraz and National Bank President ...").
 _FIRM_TAIL_RE = re.compile(
-    r"(?:,?\s+[A-Z][\w&'’.-]*){0,2}(?:\s+(?:and|&))?\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|S\.A|"
+    r"(?:,?\s+[A-Z][\w&'’.-]*){0,2}(?:\s+(?:and|&)(?P<partner>\s+[A-Z][\w&'’.-]*){0,2})?\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|S\.A|"
     r"NV|N\.V|BV|GmbH|SpA|Spa)\b"
 )
+
+
+_KIN_RE = re.compile(r"\s+(?:Sons?|Brothers|Partners|Associates|Co|Cos|Company)$")
 
 
 def _firm_name(name: str, story: _Story) -> bool:
@@ -535,8 +539,13 @@ def _firm_name(name: str, story: _Story) -> bool:
     if key not in story.companies:
         text = story.text
         at, seen, found = text.find(name), 0, False
+        given = " " in name  # a given name and a surname ("Asher Edelman", "Mark D. Greenberg")
         while at != -1 and seen < 64 and not found:
-            found = _FIRM_TAIL_RE.match(text, at + len(name)) is not None
+            tail = _FIRM_TAIL_RE.match(text, at + len(name))
+            # "Hambrecht and Quist Inc" is one firm; "investor Asher Edelman and Dominion Textile Inc" a
+            # person and a firm ("Alex Brown and Sons Inc" a firm again)
+            partner = tail.group("partner") if tail else None
+            found = tail is not None and not (given and partner and not _KIN_RE.match(partner))
             at, seen = text.find(name, at + len(name)), seen + 1
         story.companies[key] = found
     return story.companies[key]
