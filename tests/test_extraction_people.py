@@ -579,3 +579,12 @@ def test_a_titled_name_that_opens_a_firm_named_after_partners_is_the_firm():
     assert not found
     found = people("The bid came from investor Asher Edelman and Dominion Textile Inc, the filing said.")
     assert "Asher Edelman" in found
+
+
+def test_agencies_nicknamed_like_people_are_no_people():
+    result = extract("HEADLINE\n\nFannie Mae said it would buy more loans. Freddie Mac said its swaps grew.")
+    assert not result.people
+    assert {o.name for o in result.organisations} >= {
+        "Federal National Mortgage Association",
+        "Federal Home Loan Mortgage Corp",
+    }
