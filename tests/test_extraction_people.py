@@ -588,3 +588,8 @@ def test_agencies_nicknamed_like_people_are_no_people():
         "Federal National Mortgage Association",
         "Federal Home Loan Mortgage Corp",
     }
+
+
+def test_a_name_printed_before_newsletter_is_the_newsletter():
+    found = people("Stocks will fall, the Oil World newsletter said. Oil World said it was likely imports would fall.")
+    assert not found

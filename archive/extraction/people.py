@@ -434,7 +434,7 @@ _COMPANY_ENDINGS = (
     r"Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
     r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
     r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
-    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly|news\s+agency|broadcaster"
+    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly|newsletter|journal|news\s+agency|broadcaster"
 )
 # Or the name opens a company's name whose words are joined by "and" ("Kaiser Aluminum and Chemical
 # Corp", "Numac Oil and Gas Ltd"), with more endings and a typist's lower case ("Vista Chemical co");
