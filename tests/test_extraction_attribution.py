@@ -1323,3 +1323,23 @@ def test_titles_of_related_stories_in_the_body_report_nothing():
     found = speakers(text)
     assert not [said for said, _ in found if "traitors" in said or "never resign" in said]
     assert speaker_of(text, "would be investigated") == "Amos Keter"
+
+
+def test_a_joint_subject_of_two_people_gives_the_words_to_the_first_named():
+    # The gold's convention: the first named speaks, the second is accepted.
+    text = (
+        "Finance Minister Hugo Brandt met central bank governor Lena Sorvik. "
+        "Brandt and Sorvik said the currency had fallen far enough."
+    )
+    assert speaker_of(text, "currency had fallen") == "Hugo Brandt"
+    text = "Finance Minister Hugo Brandt and Governor Lena Sorvik said rates would stay low."
+    assert speaker_of(text, "rates would stay") == "Hugo Brandt"
+    # "and" inside a role is no second speaker.
+    text = "Minister of Energy, Telecoms and Post Hugo Brandt said the plan was shelved."
+    assert speaker_of(text, "plan was shelved") == "Hugo Brandt"
+
+
+def test_a_daily_s_capitalised_name_keeps_its_last_word():
+    text = "Grain output rose 3 pct, the official Farmers' Daily said. The Harbin Daily said rice output fell."
+    assert speaker_of(text, "Grain output rose") == "Farmers' Daily"
+    assert speaker_of(text, "rice output fell") == "Harbin Daily"

@@ -117,6 +117,7 @@ class _Found:
     end: int
     role: str = ""
     country: str | None = None
+    company_like: int = 0  # a lone name speaking of sales (1) or set beside a company noun (2): _speaks_as_company
 
 
 @dataclass
@@ -126,6 +127,8 @@ class _Person:
     role: str = ""
     country: str | None = None
     spans: list[Span] = field(default_factory=list)
+    company_like: bool = True  # every find of it speaks as a company
+    company_noun: bool = False  # some find of it is set beside a company noun
 
 
 @dataclass
@@ -165,6 +168,17 @@ def find_people(
             if lower_case:
                 found.extend(_lower_case_people_in(paragraph, index, document))
     people = _merge(found)
+    if any(p.company_like or p.company_noun for p in people):
+        companies = [
+            p for p in people if (p.company_like or p.company_noun) and not _introduced_as_person(p.name, story)
+        ]
+        people = [p for p in people if p not in companies]
+        # A company that speaks is an organisation: "Pharmacia said" keeps a speaker.
+        organisations.extend(
+            OrganisationMention(p.name, kind="company", mentions=len(p.spans), spans=sorted(p.spans, key=_span_key))
+            for p in companies
+            if not any(o.name.startswith(p.name) or o.abbreviation == p.name for o in organisations)
+        )
     _add_later_mentions(people, paragraphs)
     return [
         PersonMention(
@@ -177,6 +191,10 @@ def find_people(
         )
         for p in people
     ]
+
+
+def _span_key(span: Span) -> tuple[int, int]:
+    return span.paragraph, span.start
 
 
 # --- Paragraphs (shared with statements) -------------------------------------------------------
@@ -317,8 +335,12 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
     if len(tokens) == 1 and not honorific and before.endswith(("St. ", "St ")):
         return None  # "In St. Petersburg, Mayor X said": a saint's name is a place's
-    if len(tokens) == 1 and not honorific and before.endswith(("The ", "the ")):
-        return None  # "an interview with The Guardian, the Finnish president, X": a name after "the"
+    if (
+        not honorific
+        and before.endswith(("The ", "the "))
+        and (len(tokens) == 1 or (len(tokens) == 2 and not role and not _is_given_pair(tokens, after)))
+    ):
+        return None  # "an interview with The Guardian", "the Toronto Star quoted": a name after "the"
     owner = _OWNER_BEFORE_RE.search(before[-30:])
     owned = owner and not country_code(owner.group(1), document.date)
     if owned and not (role or honorific or _is_given_pair(tokens, after)):
@@ -332,7 +354,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     name, start = _with_royal_title(paragraph, name, start)
     if role and not country:
         country = _country_near(paragraph, start, end, document)
-    return _Found(name, index, start, end, role, country)
+    company_like = 0 if role or honorific else _speaks_as_company(tokens, after)
+    return _Found(name, index, start, end, role, country, company_like)
 
 
 def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | None:
@@ -407,11 +430,19 @@ def _firm_pair(name: str, before: str, story: _Story) -> bool:
 
 # What follows a company's name printed elsewhere ("Echo Bay Mines Ltd", "<Placer Pacific Ltd>"), and
 # nouns before or after a company's name ("energy firm Soekor", "Honeywell Bull, a ... company").
-_COMPANY_TAIL_RE = re.compile(
-    r"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
+_COMPANY_ENDINGS = (
+    r"Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|"
     r"S\.A|NV|N\.V|BV|GmbH|SpA|Spa|Group|Holdings|Mines|Mining|Industries|Airlines|Bank|Agency|Space\s+Agency|"
     r"[Hh]ospital|Securities|Investments|Resources|Associates|Partners|Insurance|Realty|Properties|Brothers|"
-    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly|news\s+agency|broadcaster)\b|[^<>]{0,60}>"
+    r"Markets|Bancorp|Bancorporation|Bancshares|newspaper|magazine|weekly|newsletter|journal|news\s+agency|broadcaster"
+)
+# Or the name opens a company's name whose words are joined by "and" ("Kaiser Aluminum and Chemical
+# Corp", "Numac Oil and Gas Ltd"), with more endings and a typist's lower case ("Vista Chemical co");
+# no comma there: "Thomas McKiernan, McKiernan and Co chairman" is a person and his firm.
+_COMPANY_TAIL_RE = re.compile(
+    rf"(?:,?\s+(?:and|&))?(?:,?\s+[A-Z][\w&'’.-]*){{0,3}}\s+(?:{_COMPANY_ENDINGS})\b|[^<>]{{0,60}}>|"
+    rf"(?:\s+[A-Z][\w&'’.-]*(?:\s+(?:(?:and|&|und)\s+)?[A-Z][\w&'’.-]*){{0,3}})?\s+(?:(?:and|&)\s+)?"
+    rf"(?:(?:corp|co|inc)(?![\w-])|(?:AB|Bhd|Berhad|Works|Trust|Association|{_COMPANY_ENDINGS})\b)"
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
@@ -438,12 +469,67 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     return story.companies[name]
 
 
+# What a company speaks of, in the clause after its name ("Sears said sales rose 3 pct").
+_BUSINESS_RE = re.compile(
+    r"\b(?:sales|earnings|profits?|revenues?|shares|shareholders|stockholders|dividends?|quarter|units?|"
+    r"plants?|orders|net\s+(?:income|loss|profit)|subsidiary|acquisition|merger)\b"
+)
+# "Petro-Canada, Canada's state-owned oil company,", "Finnair, the national airline of Finland,",
+# "Amtorg, a Soviet trading organization,": a body's noun that ends its phrase (not "airline pilot").
+_BODY_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the|[A-Z][\w.-]*['’]s)\s+(?:(?!(?:said|says|told|added)\b)[\w.'’-]+\s+){0,6}?"
+    r"(?:company|firm|airline|carrier|organi[sz]ation|trust|concern|publication|manufacturer|maker|producer|"
+    r"group|railroad|railway|utility|chain)(?=\s*(?:[,.;)]|(?:of|in|based|owned|that|which|and)\b))"
+)
+_NAME_BEFORE_RE = re.compile(r"(\S+)\s+$")
+
+
+def _speaks_as_company(tokens: tuple[str, ...], after: str) -> int:
+    """A one-word name that speaks of sales, earnings, shares ... ("Pepsi said sales rose"), or a
+    name of one or two words (no given name) set beside a company noun ("Townsend Thoresen, the
+    ferry company,"). Unless the story introduces it as a person somewhere (a given name, a role),
+    it is a company's: a person in wire copy is introduced so."""
+    if len(tokens) > 2 or (len(tokens) == 2 and (is_given_name(tokens[0]) or tokens[0].lower() in _WORD_GIVEN_NAMES)):
+        return 0
+    if _COMPANY_APPOSITION_RE.match(after) or _BODY_APPOSITION_RE.match(after):
+        return 2  # said once of the name, it holds for all its uses
+    if len(tokens) > 1:
+        return 0
+    clause = after[:250]
+    stop = clause.find(". ")
+    return 1 if _BUSINESS_RE.search(clause if stop == -1 else clause[:stop]) else 0
+
+
+def _introduced_as_person(name: str, story: _Story) -> bool:
+    """Some use of the name follows a given name, an initial, a title or a role ("Denys Henderson",
+    "C. Czarnikow", "Mr Nakasone", "chairman Silas")."""
+    text, date = story.text, story.document.date
+    at, seen = text.find(name), 0
+    while at != -1 and seen < 64:
+        previous = _NAME_BEFORE_RE.search(text, max(0, at - 40), at)
+        if previous and text[at - 1 : at].isspace() and "\n" not in text[previous.end(1) : at]:
+            word = previous.group(1).strip('("“')
+            if _INITIAL_WORD_RE.fullmatch(word) or is_role_word(word) or word.lower() in HONORIFICS:
+                return True
+            if word[:1].isupper() and not word.isupper() and word[-1:].isalpha() and not is_prefix_word(word, date):
+                return True  # a given name, known or not ("Shigeki Matsumoto")
+        at, seen = text.find(name, at + len(name)), seen + 1
+    return False
+
+
+_INITIAL_WORD_RE = re.compile(r"(?:[A-Z]\.?){1,3}|(?:[A-Z]\.)+[A-Z]?")
+
+
 # A company's legal ending right after a name: "Morgan Stanley and Co Inc", "Kidder, Peabody and Co",
+# "Hambrecht and Quist Inc",
 # "General Automation Inc" (not "Delamuraz and National Bank President ...").
 _FIRM_TAIL_RE = re.compile(
-    r"(?:,?\s+[A-Z][\w&'’.-]*){0,2}(?:\s+(?:and|&))?\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|S\.A|"
+    r"(?:,?\s+[A-Z][\w&'’.-]*){0,2}(?:\s+(?:and|&)(?P<partner>\s+[A-Z][\w&'’.-]*){0,2})?\s+(?:Corp|Corporation|Co|Cos|Inc|INc|Ltd|Plc|PLC|AG|SA|S\.A|"
     r"NV|N\.V|BV|GmbH|SpA|Spa)\b"
 )
+
+
+_KIN_RE = re.compile(r"\s+(?:Sons?|Brothers|Partners|Associates|Co|Cos|Company)$")
 
 
 def _firm_name(name: str, story: _Story) -> bool:
@@ -453,8 +539,13 @@ def _firm_name(name: str, story: _Story) -> bool:
     if key not in story.companies:
         text = story.text
         at, seen, found = text.find(name), 0, False
+        given = " " in name  # a given name and a surname ("Asher Edelman", "Mark D. Greenberg")
         while at != -1 and seen < 64 and not found:
-            found = _FIRM_TAIL_RE.match(text, at + len(name)) is not None
+            tail = _FIRM_TAIL_RE.match(text, at + len(name))
+            # "Hambrecht and Quist Inc" is one firm; "investor Asher Edelman and Dominion Textile Inc" a
+            # person and a firm ("Alex Brown and Sons Inc" a firm again)
+            partner = tail.group("partner") if tail else None
+            found = tail is not None and not (given and partner and not _KIN_RE.match(partner))
             at, seen = text.find(name, at + len(name)), seen + 1
         story.companies[key] = found
     return story.companies[key]
@@ -463,6 +554,10 @@ def _firm_name(name: str, story: _Story) -> bool:
 def printed_as_company(name: str, body: str) -> bool:
     """Some use of the name is a company's: "Echo Bay Mines Ltd", "state-owned company Petrobras",
     "F.W. Dodge, a division of McGraw-Hill": then no use of it is a person."""
+    headline = body[:300].split("\n", 1)[0]  # a window: time stays linear in a story of one long line
+    at = headline.find(f"{name.upper()} <")
+    if at != -1 and headline[at - 1 : at] in ("", " ") and _HEADLINE_TICKER_RE.match(headline, at + len(name)):
+        return True  # "CHEMLAWN <CHEM> SEEKS BIDS": a Reuters headline gives a listed company its ticker
     at, seen = body.find(name), 0
     while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
@@ -485,9 +580,12 @@ def printed_as_company(name: str, body: str) -> bool:
     return False
 
 
+_HEADLINE_TICKER_RE = re.compile(r" <[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
-_PUBLICATION_AFTER_RE = re.compile(r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b")
+_PUBLICATION_AFTER_RE = re.compile(
+    r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b|['’]s\s+(?:Daily|Weekly)\b"
+)  # "People's Daily": a publication's name, whatever comes before it ("the official")
 # A name's words, then more capitalised ones that say "it" or "its" of themselves: a company's name.
 _COMPANY_SAYS_ITSELF_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:also\s+)?(?:said|says)\s+(?:that\s+)?"
@@ -545,6 +643,8 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
         first += 1
     while len(words) - first > 1 and words[-1].lower() in _TRAILING_DATE_WORDS:
         words = words[:-1]  # "Clayton Yeutter Monday": the weekday is no part of the name
+    if len(words) - first > 2 and words[-1].lower() in _MONTHS:
+        words = words[:-1]  # "CEO Richard Ripley July 17": a date's month (but "Richard May" is a name)
     if first >= len(words) or len(words) - first > 4:
         return None
     start = run.index(words[first], sum(len(w) for w in words[:first]) + first - 1 if first else 0)
@@ -552,6 +652,7 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     return start, end
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _TRAILING_DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split()
 )
@@ -869,6 +970,8 @@ def _merge(found: list[_Found]) -> list[_Person]:
             person.forms.append(item.name)
         person.role = person.role or item.role
         person.country = person.country or item.country
+        person.company_like = person.company_like and item.company_like > 0
+        person.company_noun = person.company_noun or item.company_like == 2
         person.spans.append(Span(item.paragraph, item.start, item.end))
     return _join_variants(people)
 
@@ -886,9 +989,14 @@ def _join_variants(people: list[_Person]) -> list[_Person]:
         if target is None:
             kept.append(person)
             continue
+        if len(_lower_words(person.name)) > len(_lower_words(target.name)):
+            target.name = person.name  # the fuller name names the person
+            target.role = target.role or person.role
         target.forms.extend(f for f in person.forms if f not in target.forms)
         target.spans.extend(person.spans)
         target.country = target.country or person.country
+        target.company_like = target.company_like and person.company_like
+        target.company_noun = target.company_noun or person.company_noun
     return kept
 
 
@@ -901,10 +1009,15 @@ def _variant_of(name: str, people: list[_Person]) -> _Person | None:
     for other in people:
         other_words = _lower_words(other.name)
         tail = " ".join(other_words[-len(words) :])
-        if tail == text or tail[:1] != text[:1]:
+        mine, limit = text, 2 if len(text) >= 7 else 1
+        if len(other_words) < len(words):  # "Mohamed Berada" after "Berrada", named more often
+            tail, mine = " ".join(other_words), " ".join(words[-len(other_words) :])
+            if min(len(tail), len(mine)) < 6:
+                continue  # not "Regan" beside "Reagan": two people
+            limit = 1
+        if tail == mine or tail[:1] != mine[:1]:
             continue
-        limit = 2 if len(text) >= 7 else 1
-        if _edit_distance(text, tail, limit) <= limit:
+        if _edit_distance(mine, tail, limit) <= limit:
             if found is not None and found is not other:
                 return None  # two people it could be
             found = other

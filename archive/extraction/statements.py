@@ -1391,7 +1391,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     for phrase in [label, *head, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
         person = _person_heading(phrase, story)
         if person:
-            return _Speaker(person=person, label=label)
+            first = _joint_first(paragraph, start, story) if paragraph.endswith(" and ", 0, start) else None
+            return _Speaker(person=first or person, label=label)
     writing = _WRITING_OF_RE.match(label)
     if writing and (person := _person_heading(writing.group(1), story)):
         return _Speaker(person=person, label=label)  # "Yeutter's letter said": the letter's writer
@@ -1425,6 +1426,23 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+# "Treasury Secretary James Baker and": a capitalised run, opening its clause, before "and".
+_JOINT_FIRST_RE = re.compile(
+    r"(?:^|[.,;:\"“”(]\s*|\s(?:[Bb]ut|[Aa]nd|[Bb]oth)\s+)([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s+and\s+$"
+)
+
+
+def _joint_first(paragraph: str, start: int, story: _Story) -> str | None:
+    """ "Baker and Volcker said": two people speak as one subject; the words go to the first named
+    (the gold's rule: the first speaks, the second is accepted), when the first is a person."""
+    joint = _JOINT_FIRST_RE.search(paragraph, max(0, start - 100), start)
+    if joint is None:
+        return None
+    first = _person_heading(joint.group(1), story)
+    # A full name of two words or more: not a word that ends a role ("Minister of Energy, Telecoms and Post X")
+    return first if first and " " in first else None
 
 
 # "lead manager Banque Indosuez", "sole underwriter Ryan, Beck and Co": the bank that manages an issue
@@ -2095,8 +2113,8 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     if head in _PUBLICATION_WORDS and len(words) > 1:  # "The Business Bulletin newspaper said"
         # "The semi-official Tasnim news agency said": the describing words in lower case are no part of it
         name = [w for w in words[:-1] if w.lower() not in _DETERMINERS and w not in _BODY_ADJECTIVES and w != "news"]
-        if head in ("radio", "television"):
-            name.append(words[-1])  # "State Radio", "Tehran radio", "Turkish television": a broadcaster
+        if head in ("radio", "television") or (head in ("daily", "weekly") and words[-1][:1].isupper()):
+            name.append(words[-1])  # "State Radio", "Tehran radio": a broadcaster; "People's Daily": its name
         if name and all(w[:1].isupper() for w in name):
             return " ".join(name)
     if head in ORGANISATION_WORDS or "of" in words or "for" in words or "on" in words:
