@@ -321,6 +321,20 @@ class _Story:
         for index, token in enumerate(tokens):
             joined = run and text[run[-1].end : token.start] == " "
             after_particle = bool(joined and len(run) > 1 and run[-1].text in _CAPITAL_PARTICLES)
+            if self.language == "de" and joined and len(run) == 1 and run[0].text.lower() in self.given_names:
+                after_particle = True  # "Doris König", "Wolfgang Kaiser": after a given name a role word is the surname
+            if (
+                self.language == "de"
+                and joined
+                and len(run) == 1
+                and re.fullmatch(r"[A-ZÄÖÜ]\.", token.text)
+                and run[0].text.lower() in self.given_names
+            ):
+                # "der Angeklagte Markus B.": court and crime reports shorten a private person's surname to its
+                # initial; the given name and the initial are the name, and it ends there
+                runs.append([*run, token])
+                run = []
+                continue
             if self._name_like(paragraph, token, after_particle):
                 if not joined:
                     if run:
@@ -604,6 +618,15 @@ class _Story:
         if self.language != "de" or len(run) < 3:
             return ""
         text = self.paragraphs[paragraph]
+        if (
+            run[1].text.lower() in self.given_names
+            and run[0].text.lower() not in self.given_names
+            and run[1].text not in _PARTICLES
+            and "-" not in run[0].text  # "Karl-Theodor zu Guttenberg", "Hans-Christian Ströbele": a given name
+        ):
+            # "Finanzsenator Andreas Dressel sagte", "Landeshauptmann Thomas Stelzer": a German noun never opens a
+            # name; before a known given name it is the person's title, whatever office it names
+            return run[0].text
         previous = re.search(r"([^\W\d_]+)\s$", text[max(0, run[0].start - 20) : run[0].start])
         if previous is None or previous.group(1).lower() not in _DETERMINERS_DE:
             return ""
@@ -842,6 +865,7 @@ class _Story:
             stem = re.sub(r"(?:in|e)$", "", role_word.lower())[:6]
         codes = {code for code, *_ in country_codes(self.lex, phrase)}
         gender = _role_gender(role_word) if self.language == "de" else None
+        aliases = self._aliases(role_word) if self.language == "de" else ()
         best = best_country = None
         for (p, s), _, who in self.mentions:
             if (p, s) >= (paragraph, offset):
@@ -854,9 +878,18 @@ class _Story:
                 best_country = who
             elif self.language == "de" and self._other_country(who, phrase):
                 continue  # "der deutsche Außenminister" is not "der iranische Außenminister" named before
-            if stem and stem in role.lower():
+            if stem and stem in role.lower() or any(a in role.lower() for a in aliases):
                 best = who
         return best_country or best
+
+    def _aliases(self, role_word: str) -> tuple[str, ...]:
+        """German: the stems of the offices a role noun may stand for besides its own ("das Staatsoberhaupt"
+        is the "Bundespräsident" named before; "der Ankläger" the "Oberstaatsanwalt")."""
+        lowered = role_word.lower()
+        for noun, stems in self.lex.aliases.items():
+            if re.fullmatch(rf"[\w-]*{re.escape(noun)}(?:in|innen|s|n|en|e)?", lowered):
+                return stems
+        return ()
 
     def _gender(self, who: str) -> str | None:
         """German: "f", "m" or None for a person, by the given name ("Michael Brandt" m), else by the role's
