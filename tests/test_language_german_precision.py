@@ -943,3 +943,25 @@ def test_a_german_womans_given_name_agrees_with_a_feminine_role():
         language="de",
     )
     assert given(result, "Der Angeklagte habe das Vertrauen") == "Silke Hörmann"
+
+
+def test_a_hyphenated_title_before_a_given_name_is_not_part_of_the_name():
+    result = extract(
+        "München – Bayern-Finanzvorstand Michael Diederich sagte der Zeitung, der Verein stehe gut da. Der "
+        "Walliser Nationalrat Philipp Bregy sagte, die Partei sei bereit.",
+        title="Verein",
+        language="de",
+    )
+    assert given(result, "der Verein stehe gut da") == "Michael Diederich"
+    assert given(result, "die Partei sei bereit") == "Philipp Bregy"
+
+
+def test_a_noun_after_a_full_name_is_the_verbs_object_when_the_surname_stands_alone_elsewhere():
+    result = extract(
+        "Magdeburg – Nach dem Anschlag hat Innenministerin Nancy Kessler Aufklärung versprochen. „Wir werden "
+        "jeden Stein umdrehen“, sagte Kessler.",
+        title="Anschlag",
+        language="de",
+    )
+    assert "Nancy Kessler" in {p.name for p in result.people}
+    assert given(result, "Wir werden jeden Stein umdrehen") == "Nancy Kessler"

@@ -400,6 +400,11 @@ class _Story:
                 name = text[run[0].start : run[k - 1].end]
                 if re.search(rf"(?<![\w-]){re.escape(name)}(?!\s+[A-ZÄÖÜ])(?![\w-])", self._story):
                     return run[:k]
+                surname, noun = re.escape(run[k - 1].text), re.escape(run[k].text)
+                if k == len(run) - 1 and re.search(rf"(?<![\w-]){surname}(?!\s+{noun})(?![\w-])", self._story):
+                    # "hat Innenministerin Nancy Faeser Aufklärung versprochen … sagte Faeser": the surname stands
+                    # alone elsewhere, so the noun after it is the verb's object, no part of the name
+                    return run[:k]
         return run
 
     def _after_particles(self, paragraph: int, index: int) -> _Token | None:
@@ -622,7 +627,8 @@ class _Story:
             run[1].text.lower() in self.given_names
             and run[0].text.lower() not in self.given_names
             and run[1].text not in _PARTICLES
-            and "-" not in run[0].text  # "Karl-Theodor zu Guttenberg", "Hans-Christian Ströbele": a given name
+            # "Karl-Theodor zu Guttenberg", "Hans-Christian Ströbele": a given name; "Bayern-Sportvorstand": a title
+            and not any(part.lower() in self.given_names for part in run[0].text.split("-"))
         ):
             # "Finanzsenator Andreas Dressel sagte", "Landeshauptmann Thomas Stelzer": a German noun never opens a
             # name; before a known given name it is the person's title, whatever office it names
