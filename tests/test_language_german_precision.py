@@ -965,3 +965,14 @@ def test_a_noun_after_a_full_name_is_the_verbs_object_when_the_surname_stands_al
     )
     assert "Nancy Kessler" in {p.name for p in result.people}
     assert given(result, "Wir werden jeden Stein umdrehen") == "Nancy Kessler"
+
+
+def test_an_abstract_noun_after_a_full_name_is_the_verbs_object():
+    result = extract(
+        "Berlin – Im Streit um das Gesetz hat Bauministerin Klara Weskamp Nachbesserungen angekündigt. Die Sorgen "
+        "der Menschen nehme man ernst, sagte die SPD-Politikerin.",
+        title="Gesetz",
+        language="de",
+    )
+    assert "Klara Weskamp" in {p.name for p in result.people}
+    assert given(result, "Die Sorgen der Menschen") == "Klara Weskamp"

@@ -391,6 +391,14 @@ class _Story:
             named = re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w'’-])", self._story) is not None
             if named or (noun_after and stem[-1].lower() not in "aeiouyäöü"):
                 return [*run[:i], _Token(stem, run[i].start, run[i].end - 1)]
+        if (
+            len(run) == 3
+            and run[1].text.lower() not in self.given_names
+            and re.search(r"...(?:ung|heit|keit|schaft|tion|ität|ismus|nis)(?:en|se)?$", run[2].text)
+        ):
+            # "hat Bauministerin Klara Geywitz Nachbesserungen angekündigt": an abstract noun after a given name and
+            # a surname is the verb's object (no surname ends like "-ungen", "-heit", "-schaft", "-tion")
+            return run[:2]
         if len(run) >= 3 and run[0].text.lower() in self.given_names:
             for k in range(len(run) - 1, 1, -1):
                 if run[k - 1].text in _PARTICLES | _CAPITAL_PARTICLES or not all(
