@@ -976,3 +976,14 @@ def test_an_abstract_noun_after_a_full_name_is_the_verbs_object():
     )
     assert "Klara Weskamp" in {p.name for p in result.people}
     assert given(result, "Die Sorgen der Menschen") == "Klara Weskamp"
+
+
+def test_the_konjunktiv_goes_on_after_a_sentence_naming_the_speaker_of_the_words_before():
+    result = extract(
+        "Beirut – Deutschland wird dem Libanon weiter helfen. Das sagte Außenminister Jan Hollweg am Sonntag in "
+        "Beirut. Die Bundesregierung stelle in diesem Jahr zusätzlich 30 Millionen Euro bereit.",
+        title="Hilfe",
+        language="de",
+    )
+    assert given(result, "Deutschland wird dem Libanon") == "Jan Hollweg"
+    assert given(result, "Die Bundesregierung stelle") == "Jan Hollweg"

@@ -1398,6 +1398,7 @@ class _Story:
                 continue
             quotes = self.quotes(paragraph)
             previous: list[StatementMention] = []
+            named_next = False  # the sentence before was said by the one this sentence names ("Das sagte X.")
             bounds = self.sentences(paragraph, quotes)
             for index, (start, end) in enumerate(bounds):
                 in_sentence = [q for q in quotes if start <= q.outer_start and q.outer_end <= end + 1]
@@ -1405,8 +1406,15 @@ class _Story:
                     in_sentence = [quotes[0]]
                 found = self._sentence(paragraph, start, end, in_sentence)
                 said = self._said_next(paragraph, start, end, in_sentence, bounds[index + 1 : index + 2])
+                if named_next and not found:
+                    # "Deutschland werde helfen. Das sagte Wadephul. Die Regierung stelle 30 Millionen bereit.": the
+                    # naming sentence holds no words, and the speaker's Konjunktiv may go on after it
+                    named_next = False
+                    continue
+                named_next = False
                 if not found and said is not None:
                     found, previous = said, []  # "Die Hisbollah müsse entwaffnet werden. Das sagte Salam."
+                    named_next = bool(said)
                 if not found and previous and not in_sentence:
                     found = self._continuation(paragraph, start, end, previous[-1])
                 if previous and len(found) <= 1 and len(in_sentence) == 1:
