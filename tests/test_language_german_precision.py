@@ -405,8 +405,8 @@ def test_a_pronoun_after_someone_named_but_not_known_as_a_person_stays_unresolve
 
 def test_a_party_role_after_someone_named_but_not_known_as_a_person_stays_unresolved():
     result = extract(
-        "Berlin – Kanzler Friedrich Merz sagte, die Lage sei ernst. Am Nachmittag traf er Oppositionsführer "
-        "Wolfgang Kubicki. Der FDP-Politiker sagte anschließend, man sei sich einig.",
+        "Berlin – Kanzler Friedrich Merz sagte, die Lage sei ernst. Am Nachmittag traf er Roderich "
+        "Kubicki. Der FDP-Politiker sagte anschließend, man sei sich einig.",
         title="Treffen",
         language="de",
     )
@@ -864,3 +864,126 @@ def test_a_surname_with_its_particle_after_the_verb_is_the_person_named_in_full(
     )
     statement = next(s for s in result.statements if "Das ist ein Bruch" in s.text)
     assert statement.speaker_person == "Konrad von Lenz"
+
+
+def test_a_role_noun_names_again_a_person_first_named_by_another_office():
+    result = extract(
+        "Wien – Bundespräsident Anton Gruber hat den Wahlsieger beauftragt. «Ich habe es mir nicht leicht "
+        "gemacht», sagte das Staatsoberhaupt. Oberstaatsanwalt Peter Kunz hatte drei Jahre Haft gefordert. "
+        "Der Angeklagte habe das Vertrauen missbraucht, sagte der Ankläger.\n\n"
+        "Ministerpräsident Imre Szabo verließ den Saal. Die Entscheidung sei falsch, sagte der ungarische "
+        "Regierungschef. Verhandlungsführer Jonas Keller von der IG Metall sprach vor dem Werkstor. Der Konzern "
+        "müsse seine Pläne zurücknehmen, sagte der Gewerkschafter. Verteidiger Felix Brand kündigte Berufung an. "
+        "Sein Mandant sei erleichtert, sagte der Anwalt.",
+        title="Auftrag",
+        language="de",
+    )
+    assert given(result, "Ich habe es mir nicht leicht") == "Anton Gruber"
+    assert given(result, "Der Angeklagte habe das Vertrauen") == "Peter Kunz"
+    assert given(result, "Die Entscheidung sei falsch") == "Imre Szabo"
+    assert given(result, "Sein Mandant sei erleichtert") == "Felix Brand"
+
+
+def test_a_given_name_and_the_initial_of_a_surname_are_a_defendants_name():
+    result = extract(
+        "Augsburg – Das Landgericht hat den 58-jährigen Markus B. verurteilt. Markus B. hatte eingeräumt, Geld "
+        "angenommen zu haben. „Ich schäme mich dafür“, sagte er. Er habe an das Geschäft geglaubt, sagte "
+        "Markus B. in seinem Schlusswort.",
+        title="Urteil",
+        language="de",
+    )
+    assert "Markus B." in {p.name for p in result.people}
+    assert "Markus" not in {p.name for p in result.people}
+    assert given(result, "Ich schäme mich dafür") == "Markus B."
+    assert given(result, "Er habe an das Geschäft geglaubt") == "Markus B."
+
+
+def test_a_role_word_after_a_given_name_is_the_surname():
+    result = extract(
+        "Karlsruhe – Vizepräsidentin Doris König sagte bei der Verkündung, der Gesetzgeber habe seine Pflicht "
+        "verletzt.",
+        title="Urteil",
+        language="de",
+    )
+    assert given(result, "der Gesetzgeber habe") == "Doris König"
+
+
+def test_a_noun_before_a_given_name_is_the_persons_title_and_not_part_of_the_name():
+    for title in ("Finanzsenator", "Landeshauptmann", "Personalvorstand", "Bischöfin"):
+        result = extract(
+            f"Hamburg – {title} Andreas Lehmann sagte am Montag, die Lage sei ernst.",
+            title="Lage",
+            language="de",
+        )
+        assert given(result, "die Lage sei ernst") == "Andreas Lehmann", title
+    for title in ("Innensenatorin", "Landrätin", "Nationalrätin", "Intendant", "Parteigründerin"):
+        result = extract(
+            f"Berlin – {title} Iris Kowalczyk sagte am Montag, die Lage sei ernst.",
+            title="Lage",
+            language="de",
+        )
+        assert given(result, "die Lage sei ernst") == "Iris Kowalczyk", title
+
+
+def test_hielt_entgegen_reports_the_speakers_words():
+    result = extract(
+        "Wien – Staatsanwalt Michael Pichler hielt dem entgegen, das Geld sei von Anfang an in private Ausgaben "
+        "geflossen.",
+        title="Prozess",
+        language="de",
+    )
+    assert given(result, "das Geld sei von Anfang an") == "Michael Pichler"
+
+
+def test_a_german_womans_given_name_agrees_with_a_feminine_role():
+    result = extract(
+        "Augsburg – Die Vorsitzende Richterin Silke Hörmann verkündete das Urteil. Staatsanwalt Peter Kunz "
+        "hatte mehr gefordert. Der Angeklagte habe das Vertrauen der Bürger missbraucht, sagte die Richterin.",
+        title="Urteil",
+        language="de",
+    )
+    assert given(result, "Der Angeklagte habe das Vertrauen") == "Silke Hörmann"
+
+
+def test_a_hyphenated_title_before_a_given_name_is_not_part_of_the_name():
+    result = extract(
+        "München – Bayern-Finanzvorstand Michael Diederich sagte der Zeitung, der Verein stehe gut da. Der "
+        "Walliser Nationalrat Philipp Bregy sagte, die Partei sei bereit.",
+        title="Verein",
+        language="de",
+    )
+    assert given(result, "der Verein stehe gut da") == "Michael Diederich"
+    assert given(result, "die Partei sei bereit") == "Philipp Bregy"
+
+
+def test_a_noun_after_a_full_name_is_the_verbs_object_when_the_surname_stands_alone_elsewhere():
+    result = extract(
+        "Magdeburg – Nach dem Anschlag hat Innenministerin Nancy Kessler Aufklärung versprochen. „Wir werden "
+        "jeden Stein umdrehen“, sagte Kessler.",
+        title="Anschlag",
+        language="de",
+    )
+    assert "Nancy Kessler" in {p.name for p in result.people}
+    assert given(result, "Wir werden jeden Stein umdrehen") == "Nancy Kessler"
+
+
+def test_an_abstract_noun_after_a_full_name_is_the_verbs_object():
+    result = extract(
+        "Berlin – Im Streit um das Gesetz hat Bauministerin Klara Weskamp Nachbesserungen angekündigt. Die Sorgen "
+        "der Menschen nehme man ernst, sagte die SPD-Politikerin.",
+        title="Gesetz",
+        language="de",
+    )
+    assert "Klara Weskamp" in {p.name for p in result.people}
+    assert given(result, "Die Sorgen der Menschen") == "Klara Weskamp"
+
+
+def test_the_konjunktiv_goes_on_after_a_sentence_naming_the_speaker_of_the_words_before():
+    result = extract(
+        "Beirut – Deutschland wird dem Libanon weiter helfen. Das sagte Außenminister Jan Hollweg am Sonntag in "
+        "Beirut. Die Bundesregierung stelle in diesem Jahr zusätzlich 30 Millionen Euro bereit.",
+        title="Hilfe",
+        language="de",
+    )
+    assert given(result, "Deutschland wird dem Libanon") == "Jan Hollweg"
+    assert given(result, "Die Bundesregierung stelle") == "Jan Hollweg"

@@ -321,6 +321,20 @@ class _Story:
         for index, token in enumerate(tokens):
             joined = run and text[run[-1].end : token.start] == " "
             after_particle = bool(joined and len(run) > 1 and run[-1].text in _CAPITAL_PARTICLES)
+            if self.language == "de" and joined and len(run) == 1 and run[0].text.lower() in self.given_names:
+                after_particle = True  # "Doris König", "Wolfgang Kaiser": after a given name a role word is the surname
+            if (
+                self.language == "de"
+                and joined
+                and len(run) == 1
+                and re.fullmatch(r"[A-ZÄÖÜ]\.", token.text)
+                and run[0].text.lower() in self.given_names
+            ):
+                # "der Angeklagte Markus B.": court and crime reports shorten a private person's surname to its
+                # initial; the given name and the initial are the name, and it ends there
+                runs.append([*run, token])
+                run = []
+                continue
             if self._name_like(paragraph, token, after_particle):
                 if not joined:
                     if run:
@@ -377,6 +391,14 @@ class _Story:
             named = re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w'’-])", self._story) is not None
             if named or (noun_after and stem[-1].lower() not in "aeiouyäöü"):
                 return [*run[:i], _Token(stem, run[i].start, run[i].end - 1)]
+        if (
+            len(run) == 3
+            and run[1].text.lower() not in self.given_names
+            and re.search(r"...(?:ung|heit|keit|schaft|tion|ität|ismus|nis)(?:en|se)?$", run[2].text)
+        ):
+            # "hat Bauministerin Klara Geywitz Nachbesserungen angekündigt": an abstract noun after a given name and
+            # a surname is the verb's object (no surname ends like "-ungen", "-heit", "-schaft", "-tion")
+            return run[:2]
         if len(run) >= 3 and run[0].text.lower() in self.given_names:
             for k in range(len(run) - 1, 1, -1):
                 if run[k - 1].text in _PARTICLES | _CAPITAL_PARTICLES or not all(
@@ -385,6 +407,11 @@ class _Story:
                     continue  # "Alexander Van der Bellen", "Abdel Fattah al-Sisi": one name
                 name = text[run[0].start : run[k - 1].end]
                 if re.search(rf"(?<![\w-]){re.escape(name)}(?!\s+[A-ZÄÖÜ])(?![\w-])", self._story):
+                    return run[:k]
+                surname, noun = re.escape(run[k - 1].text), re.escape(run[k].text)
+                if k == len(run) - 1 and re.search(rf"(?<![\w-]){surname}(?!\s+{noun})(?![\w-])", self._story):
+                    # "hat Innenministerin Nancy Faeser Aufklärung versprochen … sagte Faeser": the surname stands
+                    # alone elsewhere, so the noun after it is the verb's object, no part of the name
                     return run[:k]
         return run
 
@@ -604,6 +631,16 @@ class _Story:
         if self.language != "de" or len(run) < 3:
             return ""
         text = self.paragraphs[paragraph]
+        if (
+            run[1].text.lower() in self.given_names
+            and run[0].text.lower() not in self.given_names
+            and run[1].text not in _PARTICLES
+            # "Karl-Theodor zu Guttenberg", "Hans-Christian Ströbele": a given name; "Bayern-Sportvorstand": a title
+            and not any(part.lower() in self.given_names for part in run[0].text.split("-"))
+        ):
+            # "Finanzsenator Andreas Dressel sagte", "Landeshauptmann Thomas Stelzer": a German noun never opens a
+            # name; before a known given name it is the person's title, whatever office it names
+            return run[0].text
         previous = re.search(r"([^\W\d_]+)\s$", text[max(0, run[0].start - 20) : run[0].start])
         if previous is None or previous.group(1).lower() not in _DETERMINERS_DE:
             return ""
@@ -842,6 +879,7 @@ class _Story:
             stem = re.sub(r"(?:in|e)$", "", role_word.lower())[:6]
         codes = {code for code, *_ in country_codes(self.lex, phrase)}
         gender = _role_gender(role_word) if self.language == "de" else None
+        aliases = self._aliases(role_word) if self.language == "de" else ()
         best = best_country = None
         for (p, s), _, who in self.mentions:
             if (p, s) >= (paragraph, offset):
@@ -854,9 +892,18 @@ class _Story:
                 best_country = who
             elif self.language == "de" and self._other_country(who, phrase):
                 continue  # "der deutsche Außenminister" is not "der iranische Außenminister" named before
-            if stem and stem in role.lower():
+            if stem and stem in role.lower() or any(a in role.lower() for a in aliases):
                 best = who
         return best_country or best
+
+    def _aliases(self, role_word: str) -> tuple[str, ...]:
+        """German: the stems of the offices a role noun may stand for besides its own ("das Staatsoberhaupt"
+        is the "Bundespräsident" named before; "der Ankläger" the "Oberstaatsanwalt")."""
+        lowered = role_word.lower()
+        for noun, stems in self.lex.aliases.items():
+            if re.fullmatch(rf"[\w-]*{re.escape(noun)}(?:in|innen|s|n|en|e)?", lowered):
+                return stems
+        return ()
 
     def _gender(self, who: str) -> str | None:
         """German: "f", "m" or None for a person, by the given name ("Michael Brandt" m), else by the role's
@@ -1351,6 +1398,7 @@ class _Story:
                 continue
             quotes = self.quotes(paragraph)
             previous: list[StatementMention] = []
+            named_next = False  # the sentence before was said by the one this sentence names ("Das sagte X.")
             bounds = self.sentences(paragraph, quotes)
             for index, (start, end) in enumerate(bounds):
                 in_sentence = [q for q in quotes if start <= q.outer_start and q.outer_end <= end + 1]
@@ -1358,8 +1406,15 @@ class _Story:
                     in_sentence = [quotes[0]]
                 found = self._sentence(paragraph, start, end, in_sentence)
                 said = self._said_next(paragraph, start, end, in_sentence, bounds[index + 1 : index + 2])
+                if named_next and not found:
+                    # "Deutschland werde helfen. Das sagte Wadephul. Die Regierung stelle 30 Millionen bereit.": the
+                    # naming sentence holds no words, and the speaker's Konjunktiv may go on after it
+                    named_next = False
+                    continue
+                named_next = False
                 if not found and said is not None:
                     found, previous = said, []  # "Die Hisbollah müsse entwaffnet werden. Das sagte Salam."
+                    named_next = bool(said)
                 if not found and previous and not in_sentence:
                     found = self._continuation(paragraph, start, end, previous[-1])
                 if previous and len(found) <= 1 and len(in_sentence) == 1:

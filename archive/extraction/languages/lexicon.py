@@ -42,6 +42,8 @@ class Lexicon:
     media_re: re.Pattern | None = None  # German: a news medium ("der Deutschen Presse-Agentur"), by its noun's end
     # German: nouns for a party's members ("der Sozialdemokrat", "die Grüne") -> the parties they may mean
     members: dict[str, frozenset[str]] = field(default_factory=dict)
+    # German: role nouns -> stems of the other offices they may stand for ("Staatsoberhaupt": "präsident")
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -154,6 +156,10 @@ def lexicon(language: str) -> Lexicon:
         members={
             noun: frozenset(filter(None, parties.split(",")))
             for noun, _, parties in (form.partition(":") for form in speech.get("member", []))
+        },
+        aliases={
+            noun: tuple(filter(None, stems.split(",")))
+            for noun, _, stems in (form.partition(":") for form in speech.get("alias", []))
         },
         media_re=(
             re.compile(r"(?:" + "|".join(sorted(map(re.escape, speech["medium"]), key=len, reverse=True)) + r")$", re.I)
