@@ -593,3 +593,20 @@ def test_agencies_nicknamed_like_people_are_no_people():
 def test_a_name_printed_before_newsletter_is_the_newsletter():
     found = people("Stocks will fall, the Oil World newsletter said. Oil World said it was likely imports would fall.")
     assert not found
+
+
+def test_a_firm_named_by_initials_is_no_person_and_speaks_as_a_firm():
+    result = extract(
+        "HEADLINE\n\nCocoa output will fall, broker K. Brandlow said in its review.\n"
+        "    Brandlow said prices would rise."
+    )
+    assert not result.people
+    assert any(s.speaker_organisation == "Brandlow" for s in result.statements)
+    # The employer after "of": the analyst speaks, not the firm.
+    result = extract("HEADLINE\n\nSales will rise, said Tom Verity of R.J. Holloway.\n")
+    assert [p.name for p in result.people] == ["Tom Verity"]
+    assert result.statements[0].speaker_person == "Tom Verity"
+    assert not people("Gains are likely, added R.J. Holloway analyst Tom Verity.").get("Holloway")
+    # A person with initials after a role stays a person.
+    assert "Clausen" in people("World Bank President A.W. Clausen said the loan was approved.")
+    assert "Pickens" in " ".join(people("The bid came in a letter from T. Boone Pickens, who said he would sell."))

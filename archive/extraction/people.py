@@ -138,6 +138,7 @@ class _Story:
     excluded: set[str]  # words of journalists' and organisations' names
     lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
     companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
+    initial_firms: set[str] = field(default_factory=set)  # firms named by initials: "E.F. Hutton"
     institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
     # run of capitalised words -> its name's offsets in the run and key words, or None when the run
     # holds no possible name: the same runs come back within a story ("Baker", "Treasury Secretary
@@ -170,7 +171,10 @@ def find_people(
     people = _merge(found)
     if any(p.company_like or p.company_noun for p in people):
         companies = [
-            p for p in people if (p.company_like or p.company_noun) and not _introduced_as_person(p.name, story)
+            p
+            for p in people
+            if (p.company_like or p.company_noun)
+            and (p.name in story.initial_firms or not _introduced_as_person(p.name, story))
         ]
         people = [p for p in people if p not in companies]
         # A company that speaks is an organisation: "Pharmacia said" keeps a speaker.
@@ -319,6 +323,11 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
+    if not (role or honorific) and len(tokens) == 1 and _firm_by_initials(paragraph, start, end, tokens, story):
+        # "broker C. Czarnikow", "Quinn of E.F. Hutton": a firm named by initials and a name; its uses
+        # alone ("Czarnikow said") are the firm's too, which speaks as an organisation
+        story.initial_firms.add(tokens[0])
+        return _Found(tokens[0], index, end - len(tokens[0]), end, "", None, 2)
     if (
         role
         and _ISSUE_MANAGER_RE.search(_without_initials(before[-40:]))
@@ -498,6 +507,43 @@ def _speaks_as_company(tokens: tuple[str, ...], after: str) -> int:
     clause = after[:250]
     stop = clause.find(". ")
     return 1 if _BUSINESS_RE.search(clause if stop == -1 else clause[:stop]) else 0
+
+
+# Initials before a name (or opening it), with no given name: "E.F. ", "C. ", "C.", "broker C ",
+# "E.D. and F. "; a firm's name when a firm's cue stands around them.
+_LEAD_INITIALS_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:[A-Z]\.){1,3}(?:\s?(?:and|And|&)\s?(?:[A-Z]\.){1,3})?\s?$|(?<=[a-z] )[A-Z] $"
+)
+_FIRM_BY_INITIALS_BEFORE_RE = re.compile(
+    r"(?:\b(?:house|bank|firm|brokers?|brokerage|dealers?|merchants?|traders?|consultants?|shippers?|exporters?)"
+    r"|[a-z]\s+(?:of|for|at)|[A-Z][a-z]+\s+(?:of|at))\s+$"
+)
+_ROLE_THEN_NAME_RE = re.compile(r"\s+([a-z]+)\s+[A-Z][a-z]")
+
+
+def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, ...], story: _Story) -> bool:
+    """A name given only initials ("E.F. Hutton", "broker C. Czarnikow", "E.D. and F. Man") is a firm
+    when a firm's noun or an employer's "of"/"for" stands before the initials, a role and a person
+    follow it ("E.F. Hutton analyst Terence Quinn"), or the story prints it as a company's elsewhere
+    ("<E.F. Hutton Group>"); a person with initials has a role or a title before them ("Chairman
+    A.W. Clausen") and keeps it."""
+    head = paragraph[max(0, start - 16) : start]
+    inside = paragraph[start:end]
+    bare = inside.find(tokens[0])
+    if bare > 0:  # "F. Man": the initials are inside the name
+        head, inside = head + inside[:bare], inside[bare:]
+    initials = _LEAD_INITIALS_RE.search(head)
+    if initials is None:
+        return False
+    lead = start - (len(head) - initials.start()) + (bare if bare > 0 else 0)
+    before = paragraph[max(0, lead - 30) : lead]
+    if _FIRM_BY_INITIALS_BEFORE_RE.search(before) or _COMPANY_NOUN_BEFORE_RE.search(before):
+        return True
+    role = _ROLE_THEN_NAME_RE.match(paragraph, end)
+    if role and is_role_word(role.group(1)):
+        return True
+    printed = paragraph[lead:end]
+    return printed_as_company(printed, story.text) or f"<{printed}" in story.text
 
 
 def _introduced_as_person(name: str, story: _Story) -> bool:
