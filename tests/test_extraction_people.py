@@ -610,3 +610,13 @@ def test_a_firm_named_by_initials_is_no_person_and_speaks_as_a_firm():
     # A person with initials after a role stays a person.
     assert "Clausen" in people("World Bank President A.W. Clausen said the loan was approved.")
     assert "Pickens" in " ".join(people("The bid came in a letter from T. Boone Pickens, who said he would sell."))
+
+
+def test_foreign_papers_and_peoples_in_the_plural_are_no_people():
+    assert not people("The newspaper Abend am Montag said the inquiry was widening.")
+    assert not people("The official Banco do Lestia announced that exports rose.")
+    assert not people("Imports rose, the Bremen based publication Grain Week said.")
+    assert not people("The official Harbin Review said in an editorial that output rose.")
+    assert not people("It is a target Europeans say is crucial. It was a view Iranians share, Germans said.")
+    # A person after a paper's name stays a person.
+    assert "Hans Keller" in people("The newspaper Die Zeit quoted minister Hans Keller as saying it would pass.")

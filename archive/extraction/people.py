@@ -321,6 +321,10 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
+    if not (role or honorific) and _BODY_RUN_RE.search(before[-40:]):
+        return None  # "newspaper Welt am Sonntag", "Banco do Brasil", "newsletter Oil World": a body's name's tail
+    if not (role or honorific) and len(tokens) == 1 and _is_people_plural(name, document):
+        return None  # "a target Europeans say is crucial": a people, not a person
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
     if not (role or honorific) and len(tokens) == 1 and _firm_by_initials(paragraph, start, end, tokens, story):
@@ -519,6 +523,19 @@ _FIRM_BY_INITIALS_BEFORE_RE = re.compile(
     r"|[a-z]\s+(?:of|for|at)|[A-Z][a-z]+\s+(?:of|at))\s+$"
 )
 _ROLE_THEN_NAME_RE = re.compile(r"\s+([a-z]+)\s+[A-Z][a-z]")
+
+
+# Before a name inside a run of capitalised words: a body's noun before the run, or the run's words
+# joined by a lower-case particle of a body's name ("Welt am Sonntag", "Banco do Brasil").
+_BODY_RUN_RE = re.compile(
+    r"\b(?:newspaper|daily|weekly|magazine|newsletter|journal|publication|paper|agency|firm|company|bank)\s+"
+    r"[A-Z][^\s]*(?:\s+[A-Za-z][^\s]*)*?\s+$|[A-Z][\w-]+\s+(?:am|im|zum|zur|do|da|dos|das)\s+$"
+)
+
+
+def _is_people_plural(name: str, document: Document) -> bool:
+    """ "Americans", "Iranians", "Germans": a nationality's plural (its singular names a country)."""
+    return name.endswith("s") and len(name) > 4 and country_code(name[:-1], document.date) is not None
 
 
 def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, ...], story: _Story) -> bool:
