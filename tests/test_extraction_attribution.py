@@ -1339,6 +1339,19 @@ def test_a_joint_subject_of_two_people_gives_the_words_to_the_first_named():
     assert speaker_of(text, "plan was shelved") == "Hugo Brandt"
 
 
+def test_a_list_of_people_as_subject_gives_the_words_to_the_first_named():
+    text = (
+        "Senator Paul Tarn, Senator John Holm and Senator Ruth Selwyn wrote to the Treasury.\n\n"
+        "Tarn, Holm and Selwyn said the bill would hurt small banks."
+    )
+    assert speaker_of(text, "hurt small banks") == "Paul Tarn"
+    text = "Paul Tarn, John Holm and Ruth Selwyn said the bill would hurt small banks."
+    assert speaker_of(text, "hurt small banks") == "Paul Tarn"
+    # A place before the pair is no speaker.
+    text = "In Washington, Paul Tarn and Ruth Selwyn said the bill would pass."
+    assert speaker_of(text, "bill would pass") == "Paul Tarn"
+
+
 def test_a_daily_s_capitalised_name_keeps_its_last_word():
     text = "Grain output rose 3 pct, the official Farmers' Daily said. The Harbin Daily said rice output fell."
     assert speaker_of(text, "Grain output rose") == "Farmers' Daily"

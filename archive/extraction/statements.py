@@ -1442,7 +1442,20 @@ def _joint_first(paragraph: str, start: int, story: _Story) -> str | None:
         return None
     first = _person_heading(joint.group(1), story)
     # A full name of two words or more: not a word that ends a role ("Minister of Energy, Telecoms and Post X")
-    return first if first and " " in first else None
+    if not (first and " " in first):
+        return None
+    # "Garn, Heinz and Selby said": a list of people; the first named opens it (each one a person)
+    at, seen = joint.start(1), 0
+    while seen < 6 and (item := _LIST_ITEM_BEFORE_RE.search(paragraph, max(0, at - 80), at)):
+        earlier = _person_heading(item.group(1), story)
+        if not (earlier and " " in earlier) or earlier == first:
+            break
+        first, at, seen = earlier, item.start(1), seen + 1
+    return first
+
+
+# A capitalised run and a comma before a list's next name: "Jake Garn, " of "Jake Garn, John Heinz and"
+_LIST_ITEM_BEFORE_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}),\s*$")
 
 
 # "lead manager Banque Indosuez", "sole underwriter Ryan, Beck and Co": the bank that manages an issue
