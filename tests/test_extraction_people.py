@@ -620,3 +620,9 @@ def test_foreign_papers_and_peoples_in_the_plural_are_no_people():
     assert not people("It is a target Europeans say is crucial. It was a view Iranians share, Germans said.")
     # A person after a paper's name stays a person.
     assert "Hans Keller" in people("The newspaper Die Zeit quoted minister Hans Keller as saying it would pass.")
+
+
+def test_a_person_s_job_at_a_firm_in_apposition_keeps_the_person():
+    text = "Peter Marlow, a partner in the law firm Hobb, Tadley and Crane, noted that rules would decide."
+    assert "Peter Marlow" in people(text)
+    assert not people("Townley Brack, the ferry company, said sales rose.")

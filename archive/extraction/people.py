@@ -465,7 +465,10 @@ _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
+    # not a person's job at the body ("Peter Mortimer, a partner in the law firm Milbank, Tweed")
+    r",\s+(?:a|an|the)\s+(?!(?:senior\s+|managing\s+|general\s+|former\s+)?(?:partner|analyst|economist|director|"
+    r"spokes(?:man|woman|person)|official|executive|member|lawyer|attorney|consultant|officer|manager|president|"
+    r"chairman|founder|trader|banker|strategist)\s+(?:in|at|of|with|for)\b)(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
     r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain|"
     r"partnership|brokerage)\b(?!['’])"
 )
