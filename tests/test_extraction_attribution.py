@@ -1356,3 +1356,13 @@ def test_a_daily_s_capitalised_name_keeps_its_last_word():
     text = "Grain output rose 3 pct, the official Farmers' Daily said. The Harbin Daily said rice output fell."
     assert speaker_of(text, "Grain output rose") == "Farmers' Daily"
     assert speaker_of(text, "rice output fell") == "Harbin Daily"
+
+
+def test_a_paper_or_a_firm_by_initials_after_its_noun_speaks_as_the_body():
+    assert (
+        speaker_of("The inquiry widened, the newspaper Abend am Montag said.", "inquiry widened") == "Abend am Montag"
+    )
+    text = "Soybean imports rose sharply this year, the Bremen based publication Grain Week said."
+    assert speaker_of(text, "imports rose") == "Grain Week"
+    text = "Cocoa output will fall, broker K. Brandlow said.\n\nBrandlow said prices would rise."
+    assert speaker_of(text, "output will fall") == "Brandlow"
