@@ -626,3 +626,10 @@ def test_a_person_s_job_at_a_firm_in_apposition_keeps_the_person():
     text = "Peter Marlow, a partner in the law firm Hobb, Tadley and Crane, noted that rules would decide."
     assert "Peter Marlow" in people(text)
     assert not people("Townley Brack, the ferry company, said sales rose.")
+
+
+def test_a_title_opened_by_a_foreign_article_is_no_person():
+    assert not people("The talks failed, the Milan daily Il Corriere said. Il Corriere said the deal was off.")
+    assert not people("The West German weekly Der Stern said the minister would resign.")
+    # French particles open surnames: no article there.
+    assert "Le Garrec" in " ".join(people("Le Garrec said the vote would pass, adding that Le Garrec would stay."))

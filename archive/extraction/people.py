@@ -323,6 +323,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
     if not (role or honorific) and _BODY_RUN_RE.search(before[-40:]):
         return None  # "newspaper Welt am Sonntag", "Banco do Brasil", "newsletter Oil World": a body's name's tail
+    if not (role or honorific) and name.split(" ", 1)[0] in _FOREIGN_ARTICLES and " " in name:
+        return None  # "Il Giornale said", "Het Comite", "Der Spiegel": a title opened by an article
     if not (role or honorific) and len(tokens) == 1 and _is_people_plural(name, document):
         return None  # "a target Europeans say is crucial": a people, not a person
     if not (role or honorific) and _is_company(name, before, after, story):
@@ -534,6 +536,11 @@ _BODY_RUN_RE = re.compile(
     r"\b(?:newspaper|daily|weekly|magazine|newsletter|journal|publication|paper|agency|firm|company|bank)\s+"
     r"[A-Z][^\s]*(?:\s+[A-Za-z][^\s]*)*?\s+$|[A-Z][\w-]+\s+(?:am|im|zum|zur|do|da|dos|das)\s+$"
 )
+
+
+# Articles of Italian, Dutch and German that open papers' and bodies' names, and no surname
+# (not "Le", "La", "De", "Das": "Le Pen", "La Malfa", "De Mita", "Das" are surnames)
+_FOREIGN_ARTICLES = frozenset(("Il", "Het", "Der", "Die"))
 
 
 def _is_people_plural(name: str, document: Document) -> bool:
