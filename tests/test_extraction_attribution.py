@@ -1339,7 +1339,30 @@ def test_a_joint_subject_of_two_people_gives_the_words_to_the_first_named():
     assert speaker_of(text, "plan was shelved") == "Hugo Brandt"
 
 
+def test_a_list_of_people_as_subject_gives_the_words_to_the_first_named():
+    text = (
+        "Senator Paul Tarn, Senator John Holm and Senator Ruth Selwyn wrote to the Treasury.\n\n"
+        "Tarn, Holm and Selwyn said the bill would hurt small banks."
+    )
+    assert speaker_of(text, "hurt small banks") == "Paul Tarn"
+    text = "Paul Tarn, John Holm and Ruth Selwyn said the bill would hurt small banks."
+    assert speaker_of(text, "hurt small banks") == "Paul Tarn"
+    # A place before the pair is no speaker.
+    text = "In Washington, Paul Tarn and Ruth Selwyn said the bill would pass."
+    assert speaker_of(text, "bill would pass") == "Paul Tarn"
+
+
 def test_a_daily_s_capitalised_name_keeps_its_last_word():
     text = "Grain output rose 3 pct, the official Farmers' Daily said. The Harbin Daily said rice output fell."
     assert speaker_of(text, "Grain output rose") == "Farmers' Daily"
     assert speaker_of(text, "rice output fell") == "Harbin Daily"
+
+
+def test_a_paper_or_a_firm_by_initials_after_its_noun_speaks_as_the_body():
+    assert (
+        speaker_of("The inquiry widened, the newspaper Abend am Montag said.", "inquiry widened") == "Abend am Montag"
+    )
+    text = "Soybean imports rose sharply this year, the Bremen based publication Grain Week said."
+    assert speaker_of(text, "imports rose") == "Grain Week"
+    text = "Cocoa output will fall, broker K. Brandlow said.\n\nBrandlow said prices would rise."
+    assert speaker_of(text, "output will fall") == "Brandlow"

@@ -593,3 +593,43 @@ def test_agencies_nicknamed_like_people_are_no_people():
 def test_a_name_printed_before_newsletter_is_the_newsletter():
     found = people("Stocks will fall, the Oil World newsletter said. Oil World said it was likely imports would fall.")
     assert not found
+
+
+def test_a_firm_named_by_initials_is_no_person_and_speaks_as_a_firm():
+    result = extract(
+        "HEADLINE\n\nCocoa output will fall, broker K. Brandlow said in its review.\n"
+        "    Brandlow said prices would rise."
+    )
+    assert not result.people
+    assert any(s.speaker_organisation == "Brandlow" for s in result.statements)
+    # The employer after "of": the analyst speaks, not the firm.
+    result = extract("HEADLINE\n\nSales will rise, said Tom Verity of R.J. Holloway.\n")
+    assert [p.name for p in result.people] == ["Tom Verity"]
+    assert result.statements[0].speaker_person == "Tom Verity"
+    assert not people("Gains are likely, added R.J. Holloway analyst Tom Verity.").get("Holloway")
+    # A person with initials after a role stays a person.
+    assert "Clausen" in people("World Bank President A.W. Clausen said the loan was approved.")
+    assert "Pickens" in " ".join(people("The bid came in a letter from T. Boone Pickens, who said he would sell."))
+
+
+def test_foreign_papers_and_peoples_in_the_plural_are_no_people():
+    assert not people("The newspaper Abend am Montag said the inquiry was widening.")
+    assert not people("The official Banco do Lestia announced that exports rose.")
+    assert not people("Imports rose, the Bremen based publication Grain Week said.")
+    assert not people("The official Harbin Review said in an editorial that output rose.")
+    assert not people("It is a target Europeans say is crucial. It was a view Iranians share, Germans said.")
+    # A person after a paper's name stays a person.
+    assert "Hans Keller" in people("The newspaper Die Zeit quoted minister Hans Keller as saying it would pass.")
+
+
+def test_a_person_s_job_at_a_firm_in_apposition_keeps_the_person():
+    text = "Peter Marlow, a partner in the law firm Hobb, Tadley and Crane, noted that rules would decide."
+    assert "Peter Marlow" in people(text)
+    assert not people("Townley Brack, the ferry company, said sales rose.")
+
+
+def test_a_title_opened_by_a_foreign_article_is_no_person():
+    assert not people("The talks failed, the Milan daily Il Corriere said. Il Corriere said the deal was off.")
+    assert not people("The West German weekly Der Stern said the minister would resign.")
+    # French particles open surnames: no article there.
+    assert "Le Garrec" in " ".join(people("Le Garrec said the vote would pass, adding that Le Garrec would stay."))

@@ -138,6 +138,7 @@ class _Story:
     excluded: set[str]  # words of journalists' and organisations' names
     lower_case: bool = False  # names printed in lower case: a lower-case use proves nothing
     companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
+    initial_firms: set[str] = field(default_factory=set)  # firms named by initials: "E.F. Hutton"
     institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
     # run of capitalised words -> its name's offsets in the run and key words, or None when the run
     # holds no possible name: the same runs come back within a story ("Baker", "Treasury Secretary
@@ -170,7 +171,10 @@ def find_people(
     people = _merge(found)
     if any(p.company_like or p.company_noun for p in people):
         companies = [
-            p for p in people if (p.company_like or p.company_noun) and not _introduced_as_person(p.name, story)
+            p
+            for p in people
+            if (p.company_like or p.company_noun)
+            and (p.name in story.initial_firms or not _introduced_as_person(p.name, story))
         ]
         people = [p for p in people if p not in companies]
         # A company that speaks is an organisation: "Pharmacia said" keeps a speaker.
@@ -317,8 +321,19 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
+    if not (role or honorific) and _BODY_RUN_RE.search(before[-40:]):
+        return None  # "newspaper Welt am Sonntag", "Banco do Brasil", "newsletter Oil World": a body's name's tail
+    if not (role or honorific) and name.split(" ", 1)[0] in _FOREIGN_ARTICLES and " " in name:
+        return None  # "Il Giornale said", "Het Comite", "Der Spiegel": a title opened by an article
+    if not (role or honorific) and len(tokens) == 1 and _is_people_plural(name, document):
+        return None  # "a target Europeans say is crucial": a people, not a person
     if not (role or honorific) and _is_company(name, before, after, story):
         return None  # "Echo Bay said" after "Echo Bay Mines Ltd", "energy firm Soekor said"
+    if not (role or honorific) and len(tokens) == 1 and _firm_by_initials(paragraph, start, end, tokens, story):
+        # "broker C. Czarnikow", "Quinn of E.F. Hutton": a firm named by initials and a name; its uses
+        # alone ("Czarnikow said") are the firm's too, which speaks as an organisation
+        story.initial_firms.add(tokens[0])
+        return _Found(tokens[0], index, end - len(tokens[0]), end, "", None, 2)
     if (
         role
         and _ISSUE_MANAGER_RE.search(_without_initials(before[-40:]))
@@ -452,7 +467,10 @@ _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform)\s+$"
 )
 _COMPANY_APPOSITION_RE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
+    # not a person's job at the body ("Peter Mortimer, a partner in the law firm Milbank, Tweed")
+    r",\s+(?:a|an|the)\s+(?!(?:senior\s+|managing\s+|general\s+|former\s+)?(?:partner|analyst|economist|director|"
+    r"spokes(?:man|woman|person)|official|executive|member|lawyer|attorney|consultant|officer|manager|president|"
+    r"chairman|founder|trader|banker|strategist)\s+(?:in|at|of|with|for)\b)(?:(?!(?:said|says|told|added)\b)[\w.,'’-]+\s+){0,7}?(?:company|firm|maker|producer|manufacturer|subsidiary|"
     r"unit|division|affiliate|carrier|utility|group|newspaper|agency|conglomerate|bank|insurer|retailer|chain|"
     r"partnership|brokerage)\b(?!['’])"
 )
@@ -498,6 +516,61 @@ def _speaks_as_company(tokens: tuple[str, ...], after: str) -> int:
     clause = after[:250]
     stop = clause.find(". ")
     return 1 if _BUSINESS_RE.search(clause if stop == -1 else clause[:stop]) else 0
+
+
+# Initials before a name (or opening it), with no given name: "E.F. ", "C. ", "C.", "broker C ",
+# "E.D. and F. "; a firm's name when a firm's cue stands around them.
+_LEAD_INITIALS_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:[A-Z]\.){1,3}(?:\s?(?:and|And|&)\s?(?:[A-Z]\.){1,3})?\s?$|(?<=[a-z] )[A-Z] $"
+)
+_FIRM_BY_INITIALS_BEFORE_RE = re.compile(
+    r"(?:\b(?:house|bank|firm|brokers?|brokerage|dealers?|merchants?|traders?|consultants?|shippers?|exporters?)"
+    r"|[a-z]\s+(?:of|for|at)|[A-Z][a-z]+\s+(?:of|at))\s+$"
+)
+_ROLE_THEN_NAME_RE = re.compile(r"\s+([a-z]+)\s+[A-Z][a-z]")
+
+
+# Before a name inside a run of capitalised words: a body's noun before the run, or the run's words
+# joined by a lower-case particle of a body's name ("Welt am Sonntag", "Banco do Brasil").
+_BODY_RUN_RE = re.compile(
+    r"\b(?:newspaper|daily|weekly|magazine|newsletter|journal|publication|paper|agency|firm|company|bank)\s+"
+    r"[A-Z][^\s]*(?:\s+[A-Za-z][^\s]*)*?\s+$|[A-Z][\w-]+\s+(?:am|im|zum|zur|do|da|dos|das)\s+$"
+)
+
+
+# Articles of Italian, Dutch and German that open papers' and bodies' names, and no surname
+# (not "Le", "La", "De", "Das": "Le Pen", "La Malfa", "De Mita", "Das" are surnames)
+_FOREIGN_ARTICLES = frozenset(("Il", "Het", "Der", "Die"))
+
+
+def _is_people_plural(name: str, document: Document) -> bool:
+    """ "Americans", "Iranians", "Germans": a nationality's plural (its singular names a country)."""
+    return name.endswith("s") and len(name) > 4 and country_code(name[:-1], document.date) is not None
+
+
+def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, ...], story: _Story) -> bool:
+    """A name given only initials ("E.F. Hutton", "broker C. Czarnikow", "E.D. and F. Man") is a firm
+    when a firm's noun or an employer's "of"/"for" stands before the initials, a role and a person
+    follow it ("E.F. Hutton analyst Terence Quinn"), or the story prints it as a company's elsewhere
+    ("<E.F. Hutton Group>"); a person with initials has a role or a title before them ("Chairman
+    A.W. Clausen") and keeps it."""
+    head = paragraph[max(0, start - 16) : start]
+    inside = paragraph[start:end]
+    bare = inside.find(tokens[0])
+    if bare > 0:  # "F. Man": the initials are inside the name
+        head, inside = head + inside[:bare], inside[bare:]
+    initials = _LEAD_INITIALS_RE.search(head)
+    if initials is None:
+        return False
+    lead = start - (len(head) - initials.start()) + (bare if bare > 0 else 0)
+    before = paragraph[max(0, lead - 30) : lead]
+    if _FIRM_BY_INITIALS_BEFORE_RE.search(before) or _COMPANY_NOUN_BEFORE_RE.search(before):
+        return True
+    role = _ROLE_THEN_NAME_RE.match(paragraph, end)
+    if role and is_role_word(role.group(1)):
+        return True
+    printed = paragraph[lead:end]
+    return printed_as_company(printed, story.text) or f"<{printed}" in story.text
 
 
 def _introduced_as_person(name: str, story: _Story) -> bool:

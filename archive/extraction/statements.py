@@ -1442,7 +1442,20 @@ def _joint_first(paragraph: str, start: int, story: _Story) -> str | None:
         return None
     first = _person_heading(joint.group(1), story)
     # A full name of two words or more: not a word that ends a role ("Minister of Energy, Telecoms and Post X")
-    return first if first and " " in first else None
+    if not (first and " " in first):
+        return None
+    # "Garn, Heinz and Selby said": a list of people; the first named opens it (each one a person)
+    at, seen = joint.start(1), 0
+    while seen < 6 and (item := _LIST_ITEM_BEFORE_RE.search(paragraph, max(0, at - 80), at)):
+        earlier = _person_heading(item.group(1), story)
+        if not (earlier and " " in earlier) or earlier == first:
+            break
+        first, at, seen = earlier, item.start(1), seen + 1
+    return first
+
+
+# A capitalised run and a comma before a list's next name: "Jake Garn, " of "Jake Garn, John Heinz and"
+_LIST_ITEM_BEFORE_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}),\s*$")
 
 
 # "lead manager Banque Indosuez", "sole underwriter Ryan, Beck and Co": the bank that manages an issue
@@ -1676,7 +1689,11 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     speakers = _organisation_speakers(index, offset, story)
     titled = _TITLED_ORGANISATION_RE.search(label)
     if titled:  # "energy firm Soekor", "lead manager Nippon Credit International Ltd", "the government's X Agency"
-        return titled.group(1) or titled.group(2)
+        name = titled.group(1) or titled.group(2)
+        if name:
+            return name
+        bare = _LEAD_INITIALS_RE.sub("", titled.group(3))  # "broker C. Czarnikow": the firm known as "Czarnikow"
+        return bare if any(o.name == bare for o in story.organisations) else titled.group(3)
     if lower[0] in _DESCRIPTION_DETERMINERS:
         rest = lower[1:]
         if rest and rest[-1] in _VOICE_WORDS:  # "a company spokesman", "the spokesman", "the ministry document"
@@ -1829,11 +1846,15 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 # "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
 _TITLED_ORGANISATION_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division|"
-    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster)\s+"
-    r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)$|"
+    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|publication|newsletter|"
+    r"weekly|magazine|journal)\s+"
+    # a firm's initials and a particle inside the name: "broker C. Czarnikow", "newspaper Welt am Sonntag"
+    r"((?:[A-Z][\w&'’.-]*\s+(?:(?:am|do|da|and|And)\s+)?){0,3}[A-Z][\w&'’.-]*)$|"
     r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
-    rf"(?i:{'|'.join(sorted(w.rstrip('.') for w in ORGANISATION_WORDS))}))\.?$"
+    rf"(?i:{'|'.join(sorted(w.rstrip('.') for w in ORGANISATION_WORDS))}))\.?$|"
+    r"\b(?:broker|house)\s+((?:[A-Z]\.?\s?){1,3}[A-Z][\w&'’-]+)$"  # "broker C. Czarnikow": a firm's initials
 )
+_LEAD_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?\s?)+(?=[A-Z][a-z])")
 _BRACKETED_COMPANY_RE = re.compile(r"<([^<>]*[a-z][^<>]*)>")
 
 
