@@ -1012,3 +1012,14 @@ def test_a_company_named_back_as_das_unternehmen_is_the_one_firm_named_before_an
     )
     assert given(result, "Die Nachfrage werde sich erholen") == "Krämer Logistik GmbH"
     assert given(result, "Die Lage bleibe schwierig") == "Anna Krämer"
+
+
+def test_words_ending_like_a_body_that_name_none_are_no_organisation():
+    result = extract(
+        "Insgesamt seien 40 Menschen verletzt worden, sagte ein Polizeisprecher. Auf der Anklagebank sitzt "
+        "ein 40-Jähriger; die Regierungsbank blieb leer.",
+        title="Verletzte",
+        language="de",
+    )
+    assert not result.organisations
+    assert given(result, "Insgesamt seien 40 Menschen").startswith("[ein Polizeisprecher")

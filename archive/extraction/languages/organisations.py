@@ -122,7 +122,6 @@ _STRUCTURES = {
         (rf"{_CAP}(?:\s+{_CAP})?\s+(?:AG|GmbH|SE)(?![\w-])", "company"),
     ],
 }
-_NOT_BODIES = {"Insgesamt", "Gesamt", "Ehrenamt", "Datenbank", "Sandbank", "Parkbank", "Hauptgericht"}
 _GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband)(?:e?s)$")
 
 
@@ -131,12 +130,23 @@ def _structures(language: str) -> list[tuple[re.Pattern, str | None]]:
     return [(re.compile(rf"(?<![\w-]){p}(?![\w-])"), kind) for p, kind in _STRUCTURES.get(language, [])]
 
 
+@cache
+def _not_bodies(language: str) -> frozenset[str]:
+    """Words ending like a body's name that name none (data/<lang>/not_bodies.txt)."""
+    path = DATA_DIR / language / "not_bodies.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def structural_spans(language: str, text: str) -> list[tuple[OrgEntry, int, int]]:
     found = []
+    not_bodies = _not_bodies(language)
     for pattern, kind in _structures(language):
         for match in pattern.finditer(text):
             written = match.group()
-            if written in _NOT_BODIES or any(s < match.end() and match.start() < e for _x, s, e in found):
+            if written in not_bodies or any(s < match.end() and match.start() < e for _x, s, e in found):
                 continue
             name = _GENITIVE_DE.sub(r"\1", written) if language == "de" else written
             name = name[0].upper() + name[1:]  # "el ministerio de Economía": one body with "Ministerio de Economía"
