@@ -987,3 +987,39 @@ def test_the_konjunktiv_goes_on_after_a_sentence_naming_the_speaker_of_the_words
     )
     assert given(result, "Deutschland wird dem Libanon") == "Jan Hollweg"
     assert given(result, "Die Bundesregierung stelle") == "Jan Hollweg"
+
+
+def test_a_compound_naming_a_kind_of_body_speaks_and_is_named_back_by_that_kind():
+    result = extract(
+        "Das Bundesgesundheitsministerium teilte mit, die Impfstoffe reichten bis zum Frühjahr.\n\n"
+        "Weitere Lieferungen seien bestellt, erklärte das Ministerium.\n\n"
+        "Das Landgericht Kiel verhandelt den Fall. Die Anklage sei zugelassen, teilte das Gericht mit.",
+        title="Impfstoffe",
+        language="de",
+    )
+    assert given(result, "die Impfstoffe reichten") == "Bundesgesundheitsministerium"
+    assert given(result, "Weitere Lieferungen seien bestellt") == "Bundesgesundheitsministerium"
+    assert given(result, "Die Anklage sei zugelassen") == "Landgericht"
+
+
+def test_a_company_named_back_as_das_unternehmen_is_the_one_firm_named_before_and_people_stay_people():
+    result = extract(
+        "Der Umsatz der Krämer Logistik GmbH sank im Quartal um zehn Prozent.\n\n"
+        "Die Nachfrage werde sich erholen, erklärte das Unternehmen. "
+        "Die Lage bleibe schwierig, sagte Firmenchefin Anna Krämer.",
+        title="Umsatz",
+        language="de",
+    )
+    assert given(result, "Die Nachfrage werde sich erholen") == "Krämer Logistik GmbH"
+    assert given(result, "Die Lage bleibe schwierig") == "Anna Krämer"
+
+
+def test_words_ending_like_a_body_that_name_none_are_no_organisation():
+    result = extract(
+        "Insgesamt seien 40 Menschen verletzt worden, sagte ein Polizeisprecher. Auf der Anklagebank sitzt "
+        "ein 40-Jähriger; die Regierungsbank blieb leer.",
+        title="Verletzte",
+        language="de",
+    )
+    assert not result.organisations
+    assert given(result, "Insgesamt seien 40 Menschen").startswith("[ein Polizeisprecher")

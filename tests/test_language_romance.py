@@ -215,3 +215,38 @@ def test_a_french_pronoun_goes_back_to_the_one_person_of_its_gender_in_the_parag
         language="fr",
     )
     assert given(result, "Le préfet n'a rien vu venir") == "Claire Morin"
+
+
+def test_a_spanish_ministry_named_with_its_complement_speaks_and_is_named_back_as_el_ministerio():
+    result = extract(
+        "LIMA, 3 Jun (EFE).- El Ministerio de Transportes y Comunicaciones informó que la carretera fue cerrada.\n\n"
+        "Los trabajos durarán dos semanas, señaló el ministerio.",
+        title="Carretera",
+        language="es",
+    )
+    assert given(result, "la carretera fue cerrada") == "Ministerio de Transportes y Comunicaciones"
+    assert given(result, "Los trabajos durarán") == "Ministerio de Transportes y Comunicaciones"
+
+
+def test_a_french_ministry_named_back_stays_unresolved_when_two_ministries_were_named():
+    result = extract(
+        "Le ministère de l'Intérieur a indiqué que dix personnes ont été interpellées. "
+        "Le ministère des Armées n'a pas commenté.\n\n"
+        "Les enquêtes se poursuivent, a précisé le ministère.",
+        title="Interpellations",
+        language="fr",
+    )
+    assert given(result, "dix personnes ont été interpellées") == "Ministère de l'Intérieur"
+    assert given(result, "Les enquêtes se poursuivent").startswith("[le ministère")
+
+
+def test_a_company_named_by_its_legal_form_is_named_back_as_la_empresa():
+    result = extract(
+        "Las ventas de Construcciones Alvarado S.A. cayeron un 12 por ciento en el trimestre.\n\n"
+        "La demanda se recuperará en otoño, dijo la empresa.\n\n"
+        "La inflación seguirá alta, dijo el ministro de Economía, Pablo Serrano.",
+        title="Ventas",
+        language="es",
+    )
+    assert given(result, "La demanda se recuperará") == "Construcciones Alvarado S.A."
+    assert given(result, "La inflación seguirá alta") == "Pablo Serrano"

@@ -202,6 +202,30 @@ def base_language(language: str | None) -> str:
     return (language or "").strip().replace("_", "-").split("-")[0].lower()
 
 
+# Short references to a body named before (organisations.py names it: "das Bundesgesundheitsministerium",
+# "el Ministerio de Economía", "die Siemens AG"), and what its written name must hold to be the one meant;
+# None: a company by the table's kind or its legal form.
+_MINISTRY = ("minist", "auswärtig", "cancillería", "quai d")
+_REFERENCE_FITS = {
+    "ministerium": _MINISTRY,
+    "ministère": _MINISTRY,
+    "ministerio": _MINISTRY,
+    "behörde": ("behörde", "amt"),
+    "gericht": ("gericht",),
+    "tribunal": ("tribunal",),
+    "cour": ("cour ",),
+    "unternehmen": None,
+    "konzern": None,
+    "entreprise": None,
+    "empresa": None,
+    "compañía": None,
+}
+_REFERENCE = re.compile(
+    r"(?:[Dd]as|[Dd]ie|[Dd]er|[Ll]e|[Ll]a|[Ll]['’]\s*|[Ee]l)\s*(" + "|".join(_REFERENCE_FITS) + ")",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Token:
     text: str
@@ -1572,7 +1596,8 @@ class _Story:
         """The organisation a speaker phrase is, or is one of the voices of ("le Quai d'Orsay", "ein Sprecher
         des Auswärtigen Amts"); None when other words make it someone else ("l'ambassadeur de France auprès
         de l'ONU", "der Chef der NATO-Mission")."""
-        label = re.split(r"\s[–—-]+\s", label)[-1]  # "Genève – L'ONU": the dateline is not the speaker's
+        # "Genève – L'ONU", "LIMA, 3 Jun (EFE).- El Ministerio …": the dateline is not the speaker's
+        label = re.split(r"\s[–—-]+\s|\)\.-\s", label)[-1]
         bodies = organisation_spans(self.language, label)
         if not bodies:
             return None
@@ -1586,6 +1611,25 @@ class _Story:
             if word.lower() not in lowered and word.lower().rstrip("'’") + "'" not in lowered:
                 return None
         return bodies[0][0].name
+
+    def _body_referred_to(self, label: str, paragraph: int, end: int) -> str | None:
+        """The body a short reference names back ("das Ministerium", "le ministère", "la empresa" after "das
+        Bundesgesundheitsministerium", "Iberdrola S.A."): the one body of that sort named before in the
+        story; None when none or several fit."""
+        words = re.sub(r"\s+mit$", "", label.strip(" .,;:"))  # "teilte das Ministerium mit."
+        match = _REFERENCE.fullmatch(words)
+        if not match:
+            return None
+        fits = _REFERENCE_FITS[match.group(1).lower()]
+        found = set()
+        for mention in self.organisations:
+            for span in mention.spans:
+                if (span.paragraph, span.start) >= (paragraph, end):
+                    continue
+                written = self.paragraphs[span.paragraph][span.start : span.end].lower()
+                if mention.kind == "company" if fits is None else any(f in written for f in fits):
+                    found.add(mention.name)
+        return found.pop() if len(found) == 1 else None
 
     def _statement(self, kind, paragraph, start, end, verb, speaker, label) -> StatementMention | None:
         text = self.paragraphs[paragraph]
@@ -1604,7 +1648,7 @@ class _Story:
             return None
         organisation = None
         if not speaker and label:  # "a indiqué le Quai d'Orsay", "teilte das Auswärtige Amt mit"
-            organisation = self._voice_of(label)
+            organisation = self._voice_of(label) or self._body_referred_to(label, paragraph, end)
             if organisation:
                 label = ""
         return StatementMention(

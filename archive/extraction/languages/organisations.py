@@ -68,15 +68,90 @@ def organisation_table(language: str) -> OrgTable:
 
 
 def organisation_spans(language: str, text: str) -> list[tuple[OrgEntry, int, int]]:
-    """(entry, start, end) of each organisation form in the text."""
+    """(entry, start, end) of each organisation form in the text: the reviewed table's, then the bodies
+    named by their structure (structural_spans) where no table form stands."""
     table = organisation_table(language)
-    if table.pattern is None:
-        return []
     found = []
-    for match in table.pattern.finditer(text):
-        entry = table.entry(match.group())
-        if entry is not None:
-            found.append((entry, match.start(), match.end()))
+    if table.pattern is not None:
+        for match in table.pattern.finditer(text):
+            entry = table.entry(match.group())
+            if entry is not None:
+                found.append((entry, match.start(), match.end()))
+    for entry, start, end in structural_spans(language, text):
+        if not any(s < end and start < e for _entry, s, e in found):
+            found.append((entry, start, end))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+# Bodies no table lists, named by their structure (issue 19): a ministry with its complement ("el
+# Ministerio de Economía", "le ministère de l'Intérieur", "das Ministerium für Bildung"), a German
+# compound whose last part is the kind of body ("das Bundesgesundheitsministerium", "das Landgericht",
+# "die Gesundheitsbehörde"), a court with its name ("el Tribunal Supremo", "la Cour de cassation") and
+# a company by its legal form ("die Siemens AG", "Iberdrola S.A."). Complements stop before "de"/"von"
+# so a country after the body ("Ministerio de Economía de Argentina") stays the body's country.
+_CAP = r"[A-ZÁÉÍÓÚÑÀÈÂÊÎÔÛÇÄÖÜ][\w’'-]*"
+_FR_ADJ = r"(?:\s+[a-zéèêîôûç]+(?:ère|ères|ale|ales|aux|ique|iques|elle|elles|ée|ées|é|és|eure|ieur|ieure))?"
+_STRUCTURES = {
+    "es": [
+        (rf"[Mm]inisterio\s+(?:de(?:l|\s+la|\s+las|\s+los)?)\s+{_CAP}(?:\s+(?:y\s+|e\s+)?{_CAP})*", "government"),
+        (rf"Tribunal\s+(?:{_CAP})(?:\s+{_CAP})*", "other"),
+        (rf"{_CAP}(?:\s+{_CAP})?,?\s+(?:S\.\s?A\.|S\.\s?L\.|SA|SL)(?![\w.])", "company"),
+    ],
+    "fr": [
+        (
+            rf"[Mm]inistère\s+(?:de\s+l[’']|de\s+la\s+|des\s+|du\s+|de\s+){_CAP}{_FR_ADJ}"
+            rf"(?:(?:,\s+|\s+et\s+)(?:de\s+l[’']|de\s+la\s+|des\s+|du\s+|de\s+)?{_CAP}{_FR_ADJ})*",
+            "government",
+        ),
+        (
+            r"Cour\s+(?:de\s+cassation|des\s+comptes|suprême|constitutionnelle|d[’']appel|pénale\s+internationale)",
+            "other",
+        ),
+        (r"Conseil\s+(?:d[’']État|constitutionnel)", "other"),
+        (rf"{_CAP}(?:\s+{_CAP})?,?\s+(?:SAS|SA|S\.A\.)(?![\w.])", "company"),
+    ],
+    "de": [
+        (rf"Ministerium\s+für\s+{_CAP}(?:(?:,\s+|\s+und\s+){_CAP})*", "government"),
+        (
+            r"[A-ZÄÖÜ][a-zäöüß-]{2,}(?:ministeriums?|amts|amtes|amt|behörde|gerichtshofs?|gerichtshofes"
+            r"|gerichts|gerichtes|gericht|bank|verbands|verbandes|verband)"
+            r"(?:\s+[A-ZÄÖÜ][a-zäöüß]+er\s+[A-ZÄÖÜ][a-zäöüß]+)?",  # "der Bundesverband Deutscher Banken"
+            None,
+        ),
+        (rf"{_CAP}(?:\s+{_CAP})?\s+(?:AG|GmbH|SE)(?![\w-])", "company"),
+    ],
+}
+_GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband)(?:e?s)$")
+
+
+@cache
+def _structures(language: str) -> list[tuple[re.Pattern, str | None]]:
+    return [(re.compile(rf"(?<![\w-]){p}(?![\w-])"), kind) for p, kind in _STRUCTURES.get(language, [])]
+
+
+@cache
+def _not_bodies(language: str) -> frozenset[str]:
+    """Words ending like a body's name that name none (data/<lang>/not_bodies.txt)."""
+    path = DATA_DIR / language / "not_bodies.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def structural_spans(language: str, text: str) -> list[tuple[OrgEntry, int, int]]:
+    found = []
+    not_bodies = _not_bodies(language)
+    for pattern, kind in _structures(language):
+        for match in pattern.finditer(text):
+            written = match.group()
+            if written in not_bodies or any(s < match.end() and match.start() < e for _x, s, e in found):
+                continue
+            name = _GENITIVE_DE.sub(r"\1", written) if language == "de" else written
+            name = name[0].upper() + name[1:]  # "el ministerio de Economía": one body with "Ministerio de Economía"
+            sort = kind or ("other" if "gericht" in name or name.endswith("bank") else "government")
+            found.append((OrgEntry(name, "", sort, None, (written,)), match.start(), match.end()))
     return found
 
 
