@@ -325,7 +325,9 @@ def measure_here() -> dict:
     return out
 
 
-def child(database: str) -> dict:
+def child(database: str, module: str = "bench.relevance") -> dict:
+    """Run `module --child` on `database` in a process of its own (Django has one DATABASES per
+    process) and return what it prints as JSON; the re-ranking benches run theirs through this too."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings"}
     env.setdefault("SECRET_KEY", "bench-only-secret-key")
     if database.startswith("postgres"):
@@ -333,7 +335,7 @@ def child(database: str) -> dict:
     else:
         env["DATABASE_URL"] = f"sqlite:///{Path(database).resolve()}"
     result = subprocess.run(
-        [sys.executable, "-m", "bench.relevance", "--child"],
+        [sys.executable, "-m", module, "--child"],
         cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, check=True, text=True,
     )  # fmt: skip
     return json.loads(result.stdout)

@@ -34,12 +34,9 @@ import collections
 import itertools
 import json
 import math
-import os
 import re
-import subprocess
 import sys
 from functools import partial
-from pathlib import Path
 
 from bench import relevance as R
 
@@ -84,14 +81,7 @@ def dump_here() -> dict:
 
 
 def child(database: str) -> dict:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings"}
-    env.setdefault("SECRET_KEY", "bench-only-secret-key")
-    env["DATABASE_URL"] = database if database.startswith("postgres") else f"sqlite:///{Path(database).resolve()}"
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.relevance_rerank", "--child"],
-        cwd=R.PROJECT_DIR, env=env, stdout=subprocess.PIPE, check=True, text=True,
-    )  # fmt: skip
-    return json.loads(result.stdout)
+    return R.child(database, "bench.relevance_rerank")
 
 
 def corpus_stories():
