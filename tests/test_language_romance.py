@@ -280,3 +280,14 @@ def test_a_spanish_dropped_subject_after_a_described_subject_is_not_the_person_n
         language="es",
     )
     assert given(result, "Lo haremos en julio") == "Luis Ortega"
+
+
+def test_spanish_proclamo_and_contesto_report_words():
+    result = extract(
+        'QUITO, 9 Feb (EFE).- "Hemos ganado", proclamó Marta Ruiz ante sus seguidores.\n\n'
+        'El fiscal Pablo Gómez le preguntó por el dinero. "No lo recuerdo", ha contestado Luis Vera.',
+        title="Elecciones",
+        language="es",
+    )
+    assert given(result, "Hemos ganado") == "Marta Ruiz"
+    assert given(result, "No lo recuerdo") == "Luis Vera"
