@@ -250,3 +250,44 @@ def test_a_company_named_by_its_legal_form_is_named_back_as_la_empresa():
     )
     assert given(result, "La demanda se recuperará") == "Construcciones Alvarado S.A."
     assert given(result, "La inflación seguirá alta") == "Pablo Serrano"
+
+
+def test_a_role_noun_does_not_go_back_to_a_person_named_inside_the_last_speakers_words():
+    result = extract(
+        "LIMA, 4 Mar (EFE).- La canciller peruana, Elena Ríos, recibió a su homóloga chilena, Marta Soto.\n\n"
+        'Soto aseguró que el Gobierno de Pablo Ibarra quiere "cerrar la disputa" este año. '
+        '"Venimos a escuchar", subrayó la ministra.',
+        title="Visita",
+        language="es",
+    )
+    assert given(result, "Venimos a escuchar") != "Pablo Ibarra"
+
+
+def test_a_spanish_dropped_subject_after_a_described_subject_is_not_the_person_named_before():
+    result = extract(
+        "VALENCIA, 2 Jun (EFE).- El presidente del club, Juan Ferrer, presentó al nuevo técnico.\n\n"
+        "Preguntado por los fichajes, el nuevo entrenador evitó dar nombres. "
+        '"Primero hablaré con la plantilla", respondió.',
+        title="Presentación",
+        language="es",
+    )
+    assert given(result, "Primero hablaré con la plantilla") != "Juan Ferrer"
+    # a role of the lexicon as the subject is its holder, found as before
+    result = extract(
+        "MADRID, 2 Jun (EFE).- El ministro de Hacienda, Luis Ortega, presentó los presupuestos.\n\n"
+        'El ministro evitó dar cifras. "Lo haremos en julio", respondió.',
+        title="Presupuestos",
+        language="es",
+    )
+    assert given(result, "Lo haremos en julio") == "Luis Ortega"
+
+
+def test_spanish_proclamo_and_contesto_report_words():
+    result = extract(
+        'QUITO, 9 Feb (EFE).- "Hemos ganado", proclamó Marta Ruiz ante sus seguidores.\n\n'
+        'El fiscal Pablo Gómez le preguntó por el dinero. "No lo recuerdo", ha contestado Luis Vera.',
+        title="Elecciones",
+        language="es",
+    )
+    assert given(result, "Hemos ganado") == "Marta Ruiz"
+    assert given(result, "No lo recuerdo") == "Luis Vera"

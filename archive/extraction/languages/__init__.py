@@ -157,6 +157,12 @@ _PRONOUN_PHRASES = {
     "es": frozenset("él ella ellos ellas".split()),
     "de": frozenset("er sie".split()),
 }
+# Spanish: a sentence or its main clause opened by a definite noun phrase and a finite verb in the preterite
+# ("evitó", "dijo") or the perfect ("ha anunciado"): "el nuevo entrenador evitó dar detalles".
+_DESCRIBED_SUBJECT_ES = re.compile(
+    r"(?:^|[.!?»”\"]\s+|,\s+)((?:El|La|el|la)\s+(?:[a-zá-úñ]+\s+){0,2}?([a-zá-úñ]{4,}))\s+"
+    r"(?:[a-zá-úñ]+ó|dijo|hizo|puso|tuvo|quiso|fue|(?:ha|había)\s+[a-zá-úñ]+(?:ado|ido))\b"
+)
 _AUXILIARIES = frozenset("a ont avait avaient aurait ha han había hat hatte haben".split())
 # Words that end a speaker's name after an inverted verb ("a déclaré X lors de …", "dijo X tras …").
 _CIRCUMSTANCES = {
@@ -732,6 +738,25 @@ class _Story:
                 return who
         return None
 
+    def _described_subject_since(self, paragraph: int, offset: int) -> str | None:
+        """Spanish: the description when, since the person last named or speaking, a sentence of this paragraph
+        (or its main clause, after a leading phrase and a comma) opened with a definite noun that is no role of
+        the lexicon as the subject of a finite verb ("el nuevo entrenador evitó dar detalles", "La compañía ha
+        anunciado"): a dropped subject after it is that one, not the person named before; None when none did."""
+        index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
+        if not index:
+            return None
+        (event_paragraph, event_offset), _who = self.events[index - 1]
+        text = self.paragraphs[paragraph]
+        begin = event_offset if event_paragraph == paragraph else 0
+        for match in _DESCRIBED_SUBJECT_ES.finditer(text, begin, offset):
+            if is_role(self.lex, match.group(2)):
+                continue  # "el ministro explicó": the role's holder, found as before
+            if any(s.paragraph == paragraph and s.start <= match.start(1) < s.end for s in self.statements):
+                continue  # the subject of someone's words
+            return match.group(1)
+        return None
+
     def _last_event(self, paragraph: int, offset: int) -> str | None:
         index = bisect.bisect_left(self.events, ((paragraph, offset), ""))
         return self.events[index - 1][1] if index else None
@@ -1163,6 +1188,9 @@ class _Story:
         ):
             # Spanish drops the subject ("…, añadió."): the person last named or speaking, not one named as an
             # object after the personal "a" ("no invitar al rey Felipe VI")
+            described = self._described_subject_since(paragraph, before)
+            if described:
+                return None, described[:80]
             return self._last_subject_event(paragraph, before), ""
         head = lowered[:6] if not subject else lowered[-8:]
         scope_words = words[:6] if not subject else words[-8:]
@@ -1211,7 +1239,9 @@ class _Story:
                 return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
             if who is None and not (self.language == "de" and self._unknown_name_since(paragraph, before)):
                 # "Am Nachmittag traf er Wolfgang Kubicki. Der FDP-Politiker sagte": not the person last found
-                who = self._last_event(paragraph, before)
+                # French/Spanish, as for a pronoun: not a person named only inside the last speaker's words
+                # ("Werthein aseguró que el Gobierno de Milei quiere … . «…», subrayó el canciller": not Milei)
+                who = (self._last_event if self.language == "de" else self._pronoun_candidate)(paragraph, before)
                 if (
                     who
                     and self.language == "de"
