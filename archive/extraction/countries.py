@@ -166,11 +166,12 @@ def country_spans(document: Document) -> list[CountrySpan]:
     # One search of all the texts: no alias or name test crosses the line breaks between them.
     spans = []
     which, last = 0, len(starts) - 1
+    make = tuple.__new__  # CountrySpan(...) without the NamedTuple's Python-level __new__: one per mention
     for start, end, code in _matches_in("\n".join(texts), document.date, set()):
         while which < last and starts[which + 1] <= start:  # the matches come in order
             which += 1
         offset = starts[which]
-        spans.append(CountrySpan(numbers[which], start - offset, end - offset, code))
+        spans.append(make(CountrySpan, (numbers[which], start - offset, end - offset, code)))
     return spans
 
 

@@ -210,6 +210,7 @@ _CIRCUMSTANCE_ONLY_RE = re.compile(
     r"(?:before|after|at|in|on|during|about|of|for|from|with|without|under|over|side-by-side|to)\b"
     r"(?![^\n]*\b(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|that)\b)[^\n]*$"
 )
+_CIRCUMSTANCE_FIRST = frozenset("badoifwust")  # the first letters of its words: a test before the regex
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
@@ -609,9 +610,10 @@ def _bare_after_quote(masked, sentences, number, attribution, quotes) -> bool:
     if number == 0 or quotes:
         return False
     previous = masked[sentences[number - 1][0] : sentences[number - 1][1]].rstrip()
+    if previous[-1:] not in _CLOSING_MARKS:
+        return False  # the common case, tested before the regex
     content = attribution.content
-    bare = content is None or _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]) is not None
-    return bare and previous[-1:] in _CLOSING_MARKS
+    return content is None or _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]) is not None
 
 
 def _is_title(text: str) -> bool:
@@ -652,7 +654,11 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     verb = attribution.verb
     content = attribution.content
     long_quotes = [q for q in quotes if _words(q.text) >= _DIRECT_WORDS]
-    if content and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1]):
+    if (
+        content
+        and masked[content[0] : content[0] + 1] in _CIRCUMSTANCE_FIRST
+        and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1])
+    ):
         content = None  # '"...," Trump tweeted before Election Day.': when, not what
     if not long_quotes:
         unquoted = _unquoted_words(masked, content)
@@ -1998,7 +2004,8 @@ _TRAILING_MARKS_RE = re.compile(
 def _person_heading(phrase: str, story: _Story) -> str | None:
     """The person the phrase names: a name that ends it, or ends its head before "of X", "at X"
     ("Earl Johnson of Harris Trust"), unless a preposition or "and" stands before the name."""
-    phrase = _POST_NOMINAL_RE.sub("", phrase)  # "David Lammy MP", "Jane Roe QC"
+    if phrase[-1:] in _POST_NOMINAL_LAST:  # a letter that ends a post-nominal, else no regex run
+        phrase = _POST_NOMINAL_RE.sub("", phrase)  # "David Lammy MP", "Jane Roe QC"
     person = _person_ending(phrase, story)
     if person is None:
         head = _POSTMODIFIER_RE.split(phrase, 1)[0]
@@ -2009,6 +2016,7 @@ def _person_heading(phrase: str, story: _Story) -> str | None:
 
 _POSTMODIFIER_RE = re.compile(r"\s+(?:of|at|in|from|with)\s+")
 _POST_NOMINAL_RE = re.compile(r"(?<=[a-z])\s+(?:MP|MEP|MSP|MS|AM|TD|QC|KC|OBE|CBE|MBE|KBE|DBE)$")
+_POST_NOMINAL_LAST = frozenset("PSMDCE\n")  # the last characters a match can end its phrase with ($ before "\n")
 
 
 _RELATION_RE = re.compile(
@@ -2125,7 +2133,7 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     unit = _UNIT_OF_RE.search(label)
     if unit:  # "Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said": the unit speaks
         return _POSSESSIVE_END_RE.sub("", unit.group(1) or unit.group(2))
-    voice = _VOICE_OF_RE.match(label)
+    voice = _VOICE_OF_RE.match(label) if label[:1] in "aAtToO" else None  # "a", "an", "the", "one" open it
     if voice:
         return _unlisted_organisation(voice.group(1).split())
     if head in _VOICE_WORDS:
@@ -2404,7 +2412,10 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     if pronoun not in ("he", "she"):
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
     masked = story.masked.get(index, "")
-    if _PAIR_SUBJECT_RE.search(masked, max(0, offset - 300), offset):
+    window = max(0, offset - 300)
+    if any(masked.find(word, window, offset) != -1 for word in _PAIR_SUBJECT_WORDS) and _PAIR_SUBJECT_RE.search(
+        masked, window, offset
+    ):
         return _Speaker(label=pronoun)  # "The two leaders met privately. He told reporters": which one?
     if (
         event
@@ -2461,6 +2472,8 @@ _PAIR_SUBJECT_RE = re.compile(
     r"\b(?:[Tt]he|[Bb]oth)\s+(?:two|three)\s+(?:leaders|men|women|ministers|presidents|heads|officials|"
     r"diplomats|envoys|sides|candidates|rivals)\b|\b[Bb]oth\s+(?:men|women|leaders|ministers)\b|\b[Tt]he\s+pair\b"
 )
+# Every match holds one of these: a test before the regex, which most windows fail.
+_PAIR_SUBJECT_WORDS = ("two", "three", "both", "Both", "pair")
 
 
 def _only_person_named(pronoun: str, index: int, story: _Story, reach: int = 3) -> str | None:

@@ -109,17 +109,16 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         last_word = last_word[0] if last_word else ""
         if last_word in _NO_BREAK_BEFORE or (len(last_word) == 1 and last_word.isupper()):
             continue
-        spans.append(_stripped_span(paragraph, start, match.end()))
-        start = match.end()
-    if paragraph[start:].strip():
-        spans.append(_stripped_span(paragraph, start, len(paragraph)))
+        # the span of the stripped sentence, inline: this runs for every sentence of every paragraph
+        end = match.end()
+        chunk = paragraph[start:end]
+        spans.append((start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())))
+        start = end
+    chunk = paragraph[start:]
+    rest = chunk.lstrip()
+    if rest:
+        spans.append((start + len(chunk) - len(rest), start + len(chunk.rstrip())))
     return spans
-
-
-def _stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of text[start:end].strip() (which is not empty)."""
-    chunk = text[start:end]
-    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
 
 
 def is_upper_text(text: str) -> bool:
