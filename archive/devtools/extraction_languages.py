@@ -4,12 +4,17 @@ gold (extraction_gold.py), per language and per part.
 
     .venv/bin/python -m bench.extraction_languages               # the table: each language, dev and test
     .venv/bin/python -m bench.extraction_languages -v --language fr   # and the dev part's misses in French
+    .venv/bin/python -m bench.extraction_languages --batches    # test totals by batch, and the clean part
 
 The gold was written (27 stories) or chosen (Libération's page of samples/html, two dpa NewsML
 items of samples/newsml-g2) and annotated before any rule of these languages, and split once into
 a development part, the only one rules are tuned on, and a test part (split.json). Stories written
-later, each annotated before the extractor ran on it, went to the development part; the test part
-never changed (split.json says which and when, and the speakers' convention the gold follows).
+later, each annotated before the extractor ran on it, went to the development part. The test part
+grew only by blind batches (files <lang>-bNN, -cNN, -dNN), each written and annotated by someone who
+never saw the rules or their output and committed before any run (split.json says which and when, and
+the speakers' convention the gold follows). The b batch is not clean for two later passes, whose
+briefs named shapes read in its writer's report; `--batches` prints the test part by batch and the
+clean part (the original test stories and every batch but b).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ GOLD_DIR = PROJECT_DIR / "tests" / "data" / "gold_languages"
 LANGUAGES = ("fr", "es", "de")
 PARTS = ("dev", "test")
 TARGETS = {"person speaker precision": 0.90, "person speaker recall": 0.75}
+# Test batches whose writer's report reached the briefs of later rule passes (split.json says so).
+UNCLEAN_BATCHES = ("b",)
 
 
 def load_gold(language: str | None = None) -> list[dict]:
@@ -130,11 +137,45 @@ def rows(languages=LANGUAGES) -> list[tuple[str, str, str]]:
     return table
 
 
+def test_batch(gold: dict) -> str:
+    """The test batch a gold file belongs to: "original", or the letter of a blind batch ("es-d04": "d")."""
+    found = re.fullmatch(r"[a-z]{2}-([a-z])\d\d", gold["file"])
+    return found.group(1) if found else "original"
+
+
+def batch_rows(languages=LANGUAGES) -> list[tuple[str, str, str]]:
+    """Person-speaker precision and recall of the test part by batch, then of its clean part."""
+    table = []
+    for language in languages:
+        found: dict[str, Tally] = {}
+        for gold in load_gold(language):
+            if gold["_part"] != "test" or not available(gold):
+                continue
+            result, batch = load_story(gold), test_batch(gold)
+            for key in (batch, "clean") if batch not in UNCLEAN_BATCHES else (batch,):
+                score_story(_accept_canonical(gold), result, found.setdefault(key, Tally()))
+        for key in sorted(found, key=lambda k: (k == "clean", k != "original", k)):
+            tally = found[key]
+            for measure, (good, bad) in (
+                ("precision", ("person_right", "person_wrong")),
+                ("recall", ("person_found", "person_missed")),
+            ):
+                table.append(
+                    (
+                        f"{language} test {key} ({tally.stories} stories): person speaker {measure}",
+                        f"{tally.ratio(good, bad):.3f} ({tally.counts.get(good, 0)}/{tally.total(good, bad)})",
+                        f"≥ {TARGETS['person speaker ' + measure]:.2f}",
+                    )
+                )
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=LANGUAGES, help="one language only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print the misses and false positives")
     parser.add_argument("--part", choices=PARTS, default="dev", help="whose misses -v prints (default dev)")
+    parser.add_argument("--batches", action="store_true", help="test totals by blind batch and the clean part")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     languages = (args.language,) if args.language else LANGUAGES
@@ -142,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         for language in languages:
             for note in tallies(language)[args.part].notes:
                 print(note)
-    table = rows(languages)
+    table = batch_rows(languages) if args.batches else rows(languages)
     width = max(len(r[0]) for r in table)
     for metric, value, target in table:
         print(f"{metric:<{width}}  {value:>13}  {target}")
