@@ -633,3 +633,8 @@ def test_a_title_opened_by_a_foreign_article_is_no_person():
     assert not people("The West German weekly Der Stern said the minister would resign.")
     # French particles open surnames: no article there.
     assert "Le Garrec" in " ".join(people("Le Garrec said the vote would pass, adding that Le Garrec would stay."))
+
+
+def test_a_german_academic_title_in_a_company_name_is_no_person():
+    text = 'Dr. Ing. H.C.F. Porsche AG <PSHG.F> said earnings were "satisfactory" despite the strong mark.'
+    assert people(text) == {}

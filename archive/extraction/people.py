@@ -86,6 +86,7 @@ _IT_SAID_RE = re.compile(
     r"(?:that\s+)?(its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
 )  # not "Gorbachev said it would be a mistake", "it was too early": "it" of nobody; but "it is selling"
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
+_AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling|stating|declaring)\b")
 
 _CLAUSE_END_RE = re.compile(
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?\s*(?:[,.;]|$|of\s|who\s)"
@@ -744,6 +745,8 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
     if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):
         if not _TOLD_BEFORE_RE.search(before[-8:]):
             return True
+    if len(tokens) > 1 and before.endswith("quoted ") and _AS_SAYING_RE.match(after):
+        return True  # "Xinhua quoted Li Peng as saying": the one quoted speaks (a body's name is dropped later)
     return _is_given_pair(tokens, after)
 
 
