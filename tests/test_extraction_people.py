@@ -638,3 +638,26 @@ def test_a_title_opened_by_a_foreign_article_is_no_person():
 def test_a_german_academic_title_in_a_company_name_is_no_person():
     text = 'Dr. Ing. H.C.F. Porsche AG <PSHG.F> said earnings were "satisfactory" despite the strong mark.'
     assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body's short name in brackets after its full name, then alone
+        "PRICES CUT\n\nThe state oil company Petroleos Mexicanos (Pemex) cut prices.\n\n"
+        "Pemex said this was 32 cts less than in January.",
+        "NEW FLIGHT\n\n(Nationair) said it plans a service to Brussels.\n\nNationair said the fare would rise.",
+        # the headline gives the word's company a ticker, some words after it
+        "PHARMACIA AB <PHAB ST> 1986 YEAR\n\nThe results include a writedown, Pharmacia said.",
+        "INTEGRATED GENERICS <IGN> UNIT IN TALKS\n\nIntegrated said the licensor asked for anonymity.",
+        # or marks it as a company's name with angle brackets
+        "SOUTHMARK <SM> TO PURCHASE <NATIONAL SELF>\n\nSelf said the purchase includes nine facilities.",
+    ],
+)
+def test_a_lone_word_the_story_prints_as_a_companys_is_no_person(text):
+    assert extract(text).people == []  # the text's first line is its headline
+
+
+def test_a_person_in_the_headline_is_still_a_person():
+    text = "LAWSON SAYS STERLING IS FINE\n\nLawson said in a television interview that he was content."
+    assert [p.name for p in extract(text).people] == ["Lawson"]

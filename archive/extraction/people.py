@@ -632,6 +632,8 @@ def printed_as_company(name: str, body: str) -> bool:
     at = headline.find(f"{name.upper()} <")
     if at != -1 and headline[at - 1 : at] in ("", " ") and _HEADLINE_TICKER_RE.match(headline, at + len(name)):
         return True  # "CHEMLAWN <CHEM> SEEKS BIDS": a Reuters headline gives a listed company its ticker
+    if " " not in name and _headline_company(headline, name.upper()):
+        return True  # "PHARMACIA AB <PHAB ST> 1986 YEAR", "INTEGRATED GENERICS <IGN> UNIT ...": its first word
     at, seen = body.find(name), 0
     while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
@@ -646,6 +648,9 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if " " not in name and _FIRST_OF_FIRM_RE.match(body, end):  # "Kidder" of "Kidder, Peabody and Co"
             return True
+        if " " not in name and body[at - 1 : at] == "(" and body[end : end + 1] == ")":
+            # "Petroleos Mexicanos (PEMEX) said", "(Nationair) said": a body's short name in brackets
+            return True
         if " " not in name and not name.endswith("s") and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
             return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
         if " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
@@ -655,6 +660,25 @@ def printed_as_company(name: str, body: str) -> bool:
 
 
 _HEADLINE_TICKER_RE = re.compile(r" <[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
+# A listed company's name in a headline: up to three more words, then its ticker ("<PHAB ST>", "<GY>").
+_HEADLINE_NAME_TICKER_RE = re.compile(r"(?:[ /][A-Z][A-Z&'.-]*){0,3} ?<[A-Z0-9]{1,6}(?:[. ][A-Z]{1,3})?>")
+
+
+def _headline_company(headline: str, word: str) -> bool:
+    """The (upper-case) word opens a company's name that the headline gives a ticker, or stands
+    inside a name the headline marks as a company's ("<GEN TERM CORP> ACQUIRES", "<NATIONAL SELF>").
+    Upper case throughout: a headline may reach here recased ("Southmark <SM> to purchase <national Self>")."""
+    headline = headline.upper()
+    at = headline.find(word)
+    while at != -1:
+        end = at + len(word)
+        if headline[at - 1 : at] in ("", " ", "/", "<") and not headline[end : end + 1].isalnum():
+            if _HEADLINE_NAME_TICKER_RE.match(headline, end):
+                return True
+            if "<" in headline[:at] and ">" in headline[end:] and headline.rfind(">", 0, at) < headline.rfind("<", 0, at):
+                return True
+        at = headline.find(word, end)
+    return False
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
 _PUBLICATION_AFTER_RE = re.compile(
