@@ -675,8 +675,8 @@ def _headline_company(headline: str, word: str) -> bool:
         if headline[at - 1 : at] in ("", " ", "/", "<") and not headline[end : end + 1].isalnum():
             if _HEADLINE_NAME_TICKER_RE.match(headline, end):
                 return True
-            if "<" in headline[:at] and ">" in headline[end:] and headline.rfind(">", 0, at) < headline.rfind("<", 0, at):
-                return True
+            if headline.rfind(">", 0, at) < headline.rfind("<", 0, at) and ">" in headline[end:]:
+                return True  # inside "<...>"
         at = headline.find(word, end)
     return False
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
