@@ -661,3 +661,21 @@ def test_a_lone_word_the_story_prints_as_a_companys_is_no_person(text):
 def test_a_person_in_the_headline_is_still_a_person():
     text = "LAWSON SAYS STERLING IS FINE\n\nLawson said in a television interview that he was content."
     assert [p.name for p in extract(text).people] == ["Lawson"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Growers in the San Joaquin Valley said the drought would cut yields.",
+        "Officials in St. Joseph County, Indiana, said the plant would close.",
+        "A spokesman for the Santa Barbara Biltmore Hotel said it was full.",
+        "Officials at Elizabeth College said fees would rise.",
+        "Medical Imaging Centers said it agreed to a merger.",
+    ],
+)
+def test_places_named_after_saints_and_bodies_last_words_are_no_people(text):
+    assert people(text) == {}
+
+
+def test_a_name_holding_san_is_still_a_person():
+    assert list(people("Opposition leader Aung San Suu Kyi said the vote was unfair.")) == ["Aung San Suu Kyi"]

@@ -86,6 +86,7 @@ _IT_SAID_RE = re.compile(
     r"(?:that\s+)?(its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
 )  # not "Gorbachev said it would be a mistake", "it was too early": "it" of nobody; but "it is selling"
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
+_PLACE_SAINTS = ("St. ", "St ", "Ste. ", "Saint ", "San ", "Santa ", "Sao ", "São ")
 _AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling|stating|declaring)\b")
 
 _CLAUSE_END_RE = re.compile(
@@ -349,8 +350,9 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
-    if len(tokens) == 1 and not honorific and before.endswith(("St. ", "St ")):
-        return None  # "In St. Petersburg, Mayor X said": a saint's name is a place's
+    if not honorific and before.endswith(_PLACE_SAINTS) and (len(tokens) == 1 or not role):
+        # "In St. Petersburg, Mayor X said", "growers in the San Joaquin Valley said": a saint's name is a place's
+        return None
     if (
         not honorific
         and before.endswith(("The ", "the "))
@@ -679,6 +681,8 @@ def _headline_company(headline: str, word: str) -> bool:
                 return True  # inside "<...>"
         at = headline.find(word, end)
     return False
+
+
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
 _PUBLICATION_AFTER_RE = re.compile(
