@@ -94,6 +94,22 @@ def test_quoted_as_saying():
     assert speaker_of(text, "talks would go on") == "Hajime Tamura"
 
 
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("The official Xinhua news agency quoted Li Peng as saying China would keep its policy.", "Li Peng"),
+        ("Tass quoted Mikhail Gorbachev as telling the meeting that Moscow would want peace.", "Mikhail Gorbachev"),
+        ("The Mainichi Shimbun quoted Nippon Steel as saying that China would buy more.", None),
+    ],
+)
+def test_the_one_quoted_as_saying_is_a_person_on_that_cue_alone(text, person):
+    # no role, no honorific, no common given name: "quoted X as saying" is what makes X a speaker
+    # (a company's name is still no person)
+    result = extract(text)
+    assert [p.name for p in result.people] == ([person] if person else [])
+    assert [s.speaker_person for s in result.statements] == [person]
+
+
 # 4. The speaker carried forward
 
 

@@ -633,3 +633,49 @@ def test_a_title_opened_by_a_foreign_article_is_no_person():
     assert not people("The West German weekly Der Stern said the minister would resign.")
     # French particles open surnames: no article there.
     assert "Le Garrec" in " ".join(people("Le Garrec said the vote would pass, adding that Le Garrec would stay."))
+
+
+def test_a_german_academic_title_in_a_company_name_is_no_person():
+    text = 'Dr. Ing. H.C.F. Porsche AG <PSHG.F> said earnings were "satisfactory" despite the strong mark.'
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body's short name in brackets after its full name, then alone
+        "PRICES CUT\n\nThe state oil company Petroleos Mexicanos (Pemex) cut prices.\n\n"
+        "Pemex said this was 32 cts less than in January.",
+        "NEW FLIGHT\n\n(Nationair) said it plans a service to Brussels.\n\nNationair said the fare would rise.",
+        # the headline gives the word's company a ticker, some words after it
+        "PHARMACIA AB <PHAB ST> 1986 YEAR\n\nThe results include a writedown, Pharmacia said.",
+        "INTEGRATED GENERICS <IGN> UNIT IN TALKS\n\nIntegrated said the licensor asked for anonymity.",
+        # or marks it as a company's name with angle brackets
+        "SOUTHMARK <SM> TO PURCHASE <NATIONAL SELF>\n\nSelf said the purchase includes nine facilities.",
+    ],
+)
+def test_a_lone_word_the_story_prints_as_a_companys_is_no_person(text):
+    assert extract(text).people == []  # the text's first line is its headline
+
+
+def test_a_person_in_the_headline_is_still_a_person():
+    text = "LAWSON SAYS STERLING IS FINE\n\nLawson said in a television interview that he was content."
+    assert [p.name for p in extract(text).people] == ["Lawson"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Growers in the San Joaquin Valley said the drought would cut yields.",
+        "Officials in St. Joseph County, Indiana, said the plant would close.",
+        "A spokesman for the Santa Barbara Biltmore Hotel said it was full.",
+        "Officials at Elizabeth College said fees would rise.",
+        "Medical Imaging Centers said it agreed to a merger.",
+    ],
+)
+def test_places_named_after_saints_and_bodies_last_words_are_no_people(text):
+    assert people(text) == {}
+
+
+def test_a_name_holding_san_is_still_a_person():
+    assert list(people("Opposition leader Aung San Suu Kyi said the vote was unfair.")) == ["Aung San Suu Kyi"]

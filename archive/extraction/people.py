@@ -86,6 +86,8 @@ _IT_SAID_RE = re.compile(
     r"(?:that\s+)?(its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
 )  # not "Gorbachev said it would be a mistake", "it was too early": "it" of nobody; but "it is selling"
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling)\s+$")
+_PLACE_SAINTS = ("St. ", "St ", "Ste. ", "Saint ", "San ", "Santa ", "Sao ", "São ")
+_AS_SAYING_RE = re.compile(r"\s+as\s+(?:saying|telling|stating|declaring)\b")
 
 _CLAUSE_END_RE = re.compile(
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?\s*(?:[,.;]|$|of\s|who\s)"
@@ -348,8 +350,9 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):
         return None  # "Bronwyn Curtis of Landell Mills Commodities Studies said": a firm
-    if len(tokens) == 1 and not honorific and before.endswith(("St. ", "St ")):
-        return None  # "In St. Petersburg, Mayor X said": a saint's name is a place's
+    if not honorific and before.endswith(_PLACE_SAINTS) and (len(tokens) == 1 or not role):
+        # "In St. Petersburg, Mayor X said", "growers in the San Joaquin Valley said": a saint's name is a place's
+        return None
     if (
         not honorific
         and before.endswith(("The ", "the "))
@@ -631,6 +634,8 @@ def printed_as_company(name: str, body: str) -> bool:
     at = headline.find(f"{name.upper()} <")
     if at != -1 and headline[at - 1 : at] in ("", " ") and _HEADLINE_TICKER_RE.match(headline, at + len(name)):
         return True  # "CHEMLAWN <CHEM> SEEKS BIDS": a Reuters headline gives a listed company its ticker
+    if " " not in name and _headline_company(headline, name.upper()):
+        return True  # "PHARMACIA AB <PHAB ST> 1986 YEAR", "INTEGRATED GENERICS <IGN> UNIT ...": its first word
     at, seen = body.find(name), 0
     while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
@@ -645,6 +650,9 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if " " not in name and _FIRST_OF_FIRM_RE.match(body, end):  # "Kidder" of "Kidder, Peabody and Co"
             return True
+        if " " not in name and body[at - 1 : at] == "(" and body[end : end + 1] == ")":
+            # "Petroleos Mexicanos (PEMEX) said", "(Nationair) said": a body's short name in brackets
+            return True
         if " " not in name and not name.endswith("s") and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
             return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
         if " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
@@ -654,6 +662,27 @@ def printed_as_company(name: str, body: str) -> bool:
 
 
 _HEADLINE_TICKER_RE = re.compile(r" <[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
+# A listed company's name in a headline: up to three more words, then its ticker ("<PHAB ST>", "<GY>").
+_HEADLINE_NAME_TICKER_RE = re.compile(r"(?:[ /][A-Z][A-Z&'.-]*){0,3} ?<[A-Z0-9]{1,6}(?:[. ][A-Z]{1,3})?>")
+
+
+def _headline_company(headline: str, word: str) -> bool:
+    """The (upper-case) word opens a company's name that the headline gives a ticker, or stands
+    inside a name the headline marks as a company's ("<GEN TERM CORP> ACQUIRES", "<NATIONAL SELF>").
+    Upper case throughout: a headline may reach here recased ("Southmark <SM> to purchase <national Self>")."""
+    headline = headline.upper()
+    at = headline.find(word)
+    while at != -1:
+        end = at + len(word)
+        if headline[at - 1 : at] in ("", " ", "/", "<") and not headline[end : end + 1].isalnum():
+            if _HEADLINE_NAME_TICKER_RE.match(headline, end):
+                return True
+            if headline.rfind(">", 0, at) < headline.rfind("<", 0, at) and ">" in headline[end:]:
+                return True  # inside "<...>"
+        at = headline.find(word, end)
+    return False
+
+
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
 _PUBLICATION_AFTER_RE = re.compile(
@@ -744,6 +773,8 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
     if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):
         if not _TOLD_BEFORE_RE.search(before[-8:]):
             return True
+    if len(tokens) > 1 and before.endswith("quoted ") and _AS_SAYING_RE.match(after):
+        return True  # "Xinhua quoted Li Peng as saying": the one quoted speaks (a body's name is dropped later)
     return _is_given_pair(tokens, after)
 
 
