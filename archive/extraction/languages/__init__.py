@@ -63,7 +63,7 @@ from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, S
 from ..names import person_gender
 from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
-from .organisations import find_organisations, organisation_spans, organisation_table
+from .organisations import abbreviations_defined, find_organisations, organisation_spans, organisation_table
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
@@ -187,6 +187,9 @@ _KIN = frozenset(
     "épouse époux mari femme fils fille frère sœur père mère esposa esposo marido mujer hijo hija hermano hermana"
     " padre madre".split()
 )
+# French and Spanish indefinite articles ("un portavoz", "une source") and "of" ("le bureau du premier ministre")
+_INDEFINITE = frozenset("un une uno una unos unas".split())
+_OF = frozenset("de du des del d' d’".split())
 # French and Spanish subject pronouns of one gender ("a-t-elle dit", "ella dijo")
 _ROMANCE_PRONOUN_GENDER = {"il": "m", "elle": "f", "él": "m", "ella": "f"}
 _PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
@@ -281,7 +284,9 @@ class _Story:
         self.present_alt = _alternation(lex.language, "present") or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
-        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
+        # French, Spanish: "el Instituto Nacional de Estadística y Censos (Indec)" names the body "el Indec" after
+        self.abbreviations = abbreviations_defined(lex.language, self.paragraphs)
+        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs, self.abbreviations)
         self.given_names = _given_names()
         if self.language == "de":
             self._people_named_like_companies()
@@ -1160,6 +1165,10 @@ class _Story:
                     return None, phrase[:80]
         if named:
             return (named[-1] if subject else named[0]), ""
+        if self.language != "de" and self._voice_of(phrase) is not None:
+            # "La Confederación General del Trabajo (CGT) anunció", "Le bureau du Conseil fédéral": a body speaks,
+            # whatever role word its name holds ("General"); _statement gives the words to the body
+            return None, phrase[:80]
         words = [t.text for t in _tokens(phrase)]
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
@@ -1206,6 +1215,29 @@ class _Story:
             )
         ]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
+        if self.language != "de" and role_words:
+            # the determiner nearest before the role is the role's: "Desde la Casa Rosada, un vocero presidencial"
+            # is someone unnamed, whatever article an earlier phrase has; "le bureau du premier ministre", "el
+            # entorno del presidente": someone of the role's holder (a noun and "de" before the role), not him
+            lowered_scope = [w.lower() for w in scope_words]
+            at = lowered_scope.index(role_words[0].lower())
+            nearest = next(
+                (w for w in reversed(lowered_scope[:at]) if w in _ARTICLES[self.language] or w in _INDEFINITE),
+                None,
+            )
+            if nearest in _INDEFINITE:
+                definite = False
+            owner = lowered_scope[:at]
+            while owner and owner[-1] in _ARTICLES[self.language]:
+                owner = owner[:-1]
+            if (
+                len(owner) >= 2
+                and owner[-1] in _OF
+                and owner[-2] not in _ARTICLES[self.language]
+                and owner[-2][:1].islower()
+                and not is_role(self.lex, owner[-2])
+            ):
+                return None, phrase[:80]
         if self.language == "de" and role_words:
             # the determiner nearest before the role is the role's; "des" in "Ein Sprecher des Ministeriums" is not
             scope = [w.lower() for w in (words[:6] if not subject else words[-8:])]
@@ -1233,7 +1265,7 @@ class _Story:
             and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head))
         ):
             who = self._by_role(role_words[0], phrase, paragraph, before)
-            if who is None and organisation_spans(self.language, phrase):
+            if who is None and organisation_spans(self.language, phrase, self.abbreviations):
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
             if who is None and self._introduced_unnamed(role_words[0], paragraph, before):
                 return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
@@ -1628,7 +1660,7 @@ class _Story:
         de l'ONU", "der Chef der NATO-Mission")."""
         # "Genève – L'ONU", "LIMA, 3 Jun (EFE).- El Ministerio …": the dateline is not the speaker's
         label = re.split(r"\s[–—-]+\s|\)\.-\s", label)[-1]
-        bodies = organisation_spans(self.language, label)
+        bodies = organisation_spans(self.language, label, self.abbreviations)
         if not bodies:
             return None
         rest = label
