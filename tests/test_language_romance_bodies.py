@@ -83,3 +83,66 @@ def test_the_office_of_a_role_holder_is_not_the_holder():
         language="fr",
     )
     assert given(result, "pourraient être rétablis") != "François Legault"
+
+
+def test_a_noun_refers_back_to_the_body_named_before_in_its_paragraph():
+    result = extract(
+        "BOGOTÁ, 3 Mar (EFE).- El Ejército de Liberación Nacional (ELN) atacó una base militar.\n\n"
+        "La Defensoría del Pueblo alertó de que miles de personas huyeron. Según la entidad, la situación "
+        "humanitaria es crítica en toda la región.\n\n"
+        "Una portavoz de la institución dijo a EFE que la mayoría de los desplazados son niños.",
+        title="Desplazados",
+        language="es",
+    )
+    # two bodies named before it in the story, one in its paragraph
+    assert given(result, "la situación humanitaria") == "Defensoría del Pueblo"
+    # a voice of the noun, its paragraph naming no body and two fitting before it: no one
+    assert given(result, "la mayoría de los desplazados") == "[Una portavoz de la institución]"
+    result = extract(
+        "TEGUCIGALPA, 3 Mar (EFE).- La Secretaría de Salud informó de que 45 personas murieron. Una portavoz de "
+        "la institución dijo a EFE que la mayoría de los fallecidos son niños.",
+        title="Dengue",
+        language="es",
+    )
+    assert given(result, "la mayoría de los fallecidos") == "Secretaría de Salud"
+
+
+def test_a_reference_after_a_circumstance_or_before_an_aside_is_the_body():
+    result = extract(
+        "BUENOS AIRES, 10 Jun (EFE).- La Corte Suprema de Justicia confirmó la condena.\n\n"
+        "En un fallo unánime, el máximo tribunal sostuvo que las pruebas demuestran un esquema de corrupción.\n\n"
+        "MADRID, 3 Feb (EFE).- La Federación Española de Fútbol no asistió al juicio. La Federación, por su parte, "
+        "ha indicado en un comunicado que respeta el proceso judicial.",
+        title="Fallo",
+        language="es",
+    )
+    assert given(result, "las pruebas demuestran") == "Corte Suprema de Justicia"
+    assert given(result, "respeta el proceso judicial") == "Federación Española de Fútbol"
+
+
+def test_french_ministries_with_a_nationality_and_fields_in_lower_case_are_bodies():
+    result = extract(
+        "DAKAR, 17 juil (AFP) - Le ministère français des Armées a indiqué dans un communiqué que les militaires "
+        "avaient quitté le pays. Selon le Secrétariat d'État à l'économie (SECO), quelque 60 % des exportations "
+        "sont touchées.",
+        title="Armées",
+        language="fr",
+    )
+    assert given(result, "les militaires avaient quitté") == "Ministère français des Armées"
+    assert given(result, "quelque 60 % des exportations") == "Secrétariat d'État à l'économie"
+
+
+def test_statistics_offices_and_seats_of_government_of_the_tables_speak():
+    result = extract(
+        "OTTAWA, 3 mars (AFP) - Le dollar a reculé.\n\nSelon Statistique Canada, les exportations vers les "
+        "États-Unis ont reculé de 8 % au deuxième trimestre.",
+        title="Exportations",
+        language="fr",
+    )
+    assert given(result, "les exportations vers les États-Unis") == "Statistique Canada"
+    result = extract(
+        "BUENOS AIRES, 3 Mar (EFE).- La Casa Rosada indicó en un comunicado que el presidente viajará a Roma.",
+        title="Viaje",
+        language="es",
+    )
+    assert given(result, "el presidente viajará a Roma") == "Casa Rosada"

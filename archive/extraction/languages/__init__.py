@@ -63,7 +63,13 @@ from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, S
 from ..names import person_gender
 from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
-from .organisations import abbreviations_defined, find_organisations, organisation_spans, organisation_table
+from .organisations import (
+    abbreviations_defined,
+    find_organisations,
+    organisation_spans,
+    organisation_table,
+    references,
+)
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
@@ -187,6 +193,8 @@ _KIN = frozenset(
     "épouse époux mari femme fils fille frère sœur père mère esposa esposo marido mujer hijo hija hermano hermana"
     " padre madre".split()
 )
+# A speaker phrase's circumstance before the speaker: "En un fallo unánime, el máximo tribunal"
+_CIRCUMSTANCE_OPENERS = frozenset("en dans desde tras après durante pendant lors par mediante".split())
 # French and Spanish indefinite articles ("un portavoz", "une source") and "of" ("le bureau du premier ministre")
 _INDEFINITE = frozenset("un une uno una unos unas".split())
 _OF = frozenset("de du des del d' d’".split())
@@ -1678,6 +1686,10 @@ class _Story:
         """The body a short reference names back ("das Ministerium", "le ministère", "la empresa" after "das
         Bundesgesundheitsministerium", "Iberdrola S.A."): the one body of that sort named before in the
         story; None when none or several fit."""
+        if self.language in ("fr", "es"):
+            body = self._romance_reference(label, paragraph, end)
+            if body:
+                return body
         words = re.sub(r"\s+mit$", "", label.strip(" .,;:"))  # "teilte das Ministerium mit."
         match = _REFERENCE.fullmatch(words)
         if not match:
@@ -1692,6 +1704,53 @@ class _Story:
                 if mention.kind == "company" if fits is None else any(f in written for f in fits):
                     found.add(mention.name)
         return found.pop() if len(found) == 1 else None
+
+    def _label_core(self, label: str) -> str:
+        """French, Spanish: the part of a speaker phrase that names the speaker, without a circumstance before
+        it ("En un fallo unánime, el máximo tribunal", "Dans un communiqué, le PNF") or an aside after it ("La
+        Federación, por su parte", "la FGTB, de son côté")."""
+        voice = {v.lower() for v in self.lex.voice}
+        pieces = [p.strip(" .;:") for p in label.split(",")]
+        pieces = [p for p in pieces if p and not all(w.lower() in voice for w in re.findall(r"[\w'’-]+", p))]
+        while len(pieces) > 1 and pieces[0].split()[0].lower() in _CIRCUMSTANCE_OPENERS:
+            pieces = pieces[1:]
+        return pieces[0] if len(pieces) == 1 else label
+
+    def _romance_reference(self, label: str, paragraph: int, end: int) -> str | None:
+        """French, Spanish: the body a noun of data/<lang>/references.tsv names back ("el organismo", "la
+        Comisión", "el máximo tribunal", "una portavoz de la institución"): the one such body named before in
+        the same paragraph, else in the story; None when none or several fit."""
+        nouns = references(self.language)
+        if not nouns:
+            return None
+        core = self._label_core(label)
+        core = re.sub(r"\bdel\b", "de el", re.sub(r"\bdu\b", "de le", core))
+        words = core.split()
+        voice = {v.lower() for v in self.lex.voice}
+        alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+        pattern = re.compile(rf"(?:el|la|le|l['’]\s*)\s*({alternation})", re.IGNORECASE)
+        while words and not pattern.fullmatch(" ".join(words)) and words[0].lower() in voice:
+            words = words[1:]  # "una portavoz de la institución": a voice of the body
+        match = pattern.fullmatch(" ".join(words))
+        if match is None:
+            return None
+        fits = nouns[match.group(1).lower()]
+        here, before = set(), set()
+        for mention in self.organisations:
+            for span in mention.spans:
+                if (span.paragraph, span.start) >= (paragraph, end):
+                    continue
+                written = self.paragraphs[span.paragraph][span.start : span.end].lower()
+                if not fits or any(f in written for f in fits):
+                    before.add(mention.name)
+                    if span.paragraph == paragraph:
+                        here.add(mention.name)
+        for found in (here, before):
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
+        return None
 
     def _statement(self, kind, paragraph, start, end, verb, speaker, label) -> StatementMention | None:
         text = self.paragraphs[paragraph]

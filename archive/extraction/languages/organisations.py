@@ -144,7 +144,8 @@ _STRUCTURES = {
     ],
     "fr": [
         (
-            rf"[Mm]inistère\s+(?:de\s+l[’']|de\s+la\s+|des\s+|du\s+|de\s+){_CAP}{_FR_ADJ}"
+            # "le ministère français des Armées", "le ministère algérien des Affaires étrangères"
+            rf"[Mm]inistère\s+(?:[a-zéèêëîïôûç]{{4,}}\s+)?(?:de\s+l[’']|de\s+la\s+|des\s+|du\s+|de\s+){_CAP}{_FR_ADJ}"
             rf"(?:(?:,\s+|\s+et\s+)(?:de\s+l[’']|de\s+la\s+|des\s+|du\s+|de\s+)?{_CAP}{_FR_ADJ})*",
             "government",
         ),
@@ -182,7 +183,10 @@ _COMPLEMENT = {
     "es": rf"(?:\s+(?:de|del|de\s+la|de\s+las|de\s+los)\s+{_CAP}(?:\s+(?:y\s+|e\s+)?{_CAP})*)",
     "fr": (
         rf"(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|en\s+|à\s+l['’]|à\s+la\s+|aux\s+)"
-        rf"{_CAP}(?:\s+(?:et\s+)?{_CAP}|\s+{_ADJ_FR})*)"
+        rf"{_CAP}(?:\s+(?:et\s+)?{_CAP}|\s+{_ADJ_FR})*"
+        # a field in lower case after "à l'", "aux": "le Secrétariat d'État à l'économie", "le Haut-Commissariat
+        # aux réfugiés"
+        r"|\s+(?:à\s+l['’]|à\s+la\s+|aux\s+)[a-zéèêëîïôûç]{4,})"
     ),
 }
 
@@ -317,6 +321,21 @@ def find_organisations(
             here.append((start, end, entry.name))
         spans.append(here)
     return list(found.values()), spans
+
+
+@cache
+def references(language: str) -> dict[str, tuple[str, ...]]:
+    """French and Spanish nouns that refer back to a body named before (data/<lang>/references.tsv) -> what the
+    body's written name must hold (empty: any body)."""
+    path = DATA_DIR / language / "references.tsv"
+    if not path.exists():
+        return {}
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, _, fits = line.partition("\t")
+            found[noun.strip()] = tuple(f.strip() for f in fits.split(",") if f.strip() and f.strip() != "*")
+    return found
 
 
 def canonical_name(language: str, written: str) -> str | None:
