@@ -146,3 +146,38 @@ def test_statistics_offices_and_seats_of_government_of_the_tables_speak():
         language="es",
     )
     assert given(result, "el presidente viajará a Roma") == "Casa Rosada"
+
+
+def test_a_noun_describing_a_person_is_the_one_person_of_its_gender_named_before():
+    result = extract(
+        "MADRID, 3 Feb (EFE).- La futbolista Jenni Hermoso ha asegurado ante el juez que el beso de Luis Rubiales "
+        'no fue consentido. "Sentí que me faltaban al respeto", ha declarado la jugadora en el juicio.\n\n'
+        "El Real Madrid presentó a Xabi Alonso en un acto presidido por Florentino Pérez.\n\n"
+        '"Vuelvo a casa", dijo el técnico tolosarra, visiblemente emocionado.',
+        title="Juicio",
+        language="es",
+    )
+    assert given(result, "Sentí que me faltaban") == "Jenni Hermoso"
+    assert given(result, "Vuelvo a casa") == "[el técnico tolosarra]"  # two men named before: no one
+
+
+def test_a_noun_describing_a_person_followed_by_a_name_is_not_the_person_named_before():
+    result = extract(
+        "BOGOTÁ, 20 Mar (EFE).- El presidente Gustavo Petro suspendió los diálogos de paz.\n\n"
+        'El comisionado de paz, Otty Patiño, explicó que la suspensión "no significa el fin del proceso".',
+        title="Paz",
+        language="es",
+    )
+    assert given(result, "no significa el fin del proceso") != "Gustavo Petro"
+
+
+def test_a_role_with_a_feminine_article_is_not_the_man_named_last():
+    result = extract(
+        "BUENOS AIRES, 10 Jun (EFE).- La Corte confirmó la condena contra la expresidenta Cristina Fernández de "
+        "Kirchner. El ministro Luis Caputo celebró el fallo en un acto en la capital.\n\n"
+        "“Es una condena política, dictada por un tribunal que responde al poder”, dijo la exmandataria ante la "
+        "militancia.",
+        title="Condena",
+        language="es",
+    )
+    assert given(result, "Es una condena política") == "Cristina Fernández de Kirchner"

@@ -1262,6 +1262,10 @@ class _Story:
                 )
             ):
                 return None, phrase[:80]  # "ein Vertrauter des Kanzlers", "aus dem Umfeld des Kanzlers": not him
+        if self.language != "de" and not role_words:
+            described = self._described(scope_words, paragraph, before)
+            if described is not None:
+                return (described, "") if described else (None, phrase[:80])
         bare_plural = (  # "Diplomaten zufolge", "sagten Regierungsvertreterinnen": a group, no one person
             self.language == "de"
             and not any(w in _DETERMINERS_DE for w in head)
@@ -1304,6 +1308,11 @@ class _Story:
                 who = who if member is None else member or None
             if who and parties and self._party_of(who) not in (None, *parties):
                 who = None  # "sagte der CDU-Politiker" after a Green named last: someone else
+            if who and self.language != "de":
+                gender = self._article_gender(scope_words, role_words[0])
+                if gender and not self._agrees(who, gender):
+                    # "…, dijo la exmandataria" after a man was named last: the person of her gender named last
+                    who = self._last_agreeing(paragraph, before, gender)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 if self.language == "de":  # "…, sagte der Minister. Er traf später Präsidentin Eva Stein": not her
@@ -1704,6 +1713,56 @@ class _Story:
                 if mention.kind == "company" if fits is None else any(f in written for f in fits):
                     found.add(mention.name)
         return found.pop() if len(found) == 1 else None
+
+    def _article_gender(self, words: list[str], noun: str) -> str | None:
+        """French, Spanish: "m" or "f" by the definite article right before a noun or its adjectives ("la
+        exmandataria", "el nuevo entrenador", "le cinéaste"); None for "l'" or none."""
+        lowered = [w.lower() for w in words]
+        at = lowered.index(noun.lower()) if noun.lower() in lowered else -1
+        for word in reversed(lowered[:at] if at >= 0 else []):
+            if word in ("el", "le", "este", "ce"):
+                return "m"
+            if word in ("la", "esta", "cette"):
+                return "f"
+            if word in _ARTICLES[self.language] or word in _INDEFINITE or not word.isalpha():
+                return None
+        return None
+
+    def _last_agreeing(self, paragraph: int, offset: int, gender: str) -> str | None:
+        """The person of that gender ("m", "f") named last before the offset, in this paragraph or the two before."""
+        for (p, s), _e, who in reversed(self.mentions):
+            if (p, s) >= (paragraph, offset):
+                continue
+            if p < paragraph - 2:
+                break
+            if person_gender(who) == gender:
+                return who
+        return None
+
+    def _described(self, words: list[str], paragraph: int, offset: int) -> str | None:
+        """French, Spanish: a definite phrase whose noun describes a person (data/<lang>/descriptors.txt: "la
+        jugadora", "el técnico tolosano", "le cinéaste") stands for the one person who may be of the article's
+        gender (by the given name: "Luis" is not "la jugadora") named in this paragraph before it, else in the
+        paragraph before; "" when two are or none is (no one named), None when the phrase holds no such noun."""
+        nouns = _descriptors(self.language)
+        lowered = [w.lower() for w in words]
+        noun = next((w for w in lowered if w in nouns), None)
+        if noun is None or not lowered or lowered[0] not in _ARTICLES[self.language] | {"ce", "cette", "este", "esta"}:
+            return None
+        gender = self._article_gender(words, noun)
+        if gender is None or any(w[:1].isupper() for w in words[lowered.index(noun) + 1 :]):
+            return ""  # "El comisionado de paz, Otty Patiño": someone named, whom the phrase names itself
+        for p in (paragraph, paragraph - 1):
+            if p < 0:
+                break
+            named = {
+                who
+                for (q, s), _e, who in self.mentions
+                if q == p and (q, s) < (paragraph, offset) and person_gender(who) in (gender, None)
+            }
+            if named:
+                return named.pop() if len(named) == 1 else ""
+        return ""
 
     def _label_core(self, label: str) -> str:
         """French, Spanish: the part of a speaker phrase that names the speaker, without a circumstance before
@@ -2357,6 +2416,18 @@ def _clean_role(role: str, language: str) -> str:
 
 
 _GIVEN: frozenset[str] | None = None
+
+
+@cache
+def _descriptors(language: str) -> frozenset[str]:
+    """Nouns that describe a person already named (data/<lang>/descriptors.txt)."""
+    from .lexicon import DATA_DIR
+
+    path = DATA_DIR / language / "descriptors.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
 def _given_names() -> frozenset[str]:
