@@ -181,3 +181,15 @@ def test_a_role_with_a_feminine_article_is_not_the_man_named_last():
         language="es",
     )
     assert given(result, "Es una condena política") == "Cristina Fernández de Kirchner"
+
+
+def test_the_latter_is_the_person_named_last():
+    result = extract(
+        "PARIS, 14 avr (AFP) - Le président Emmanuel Macron a reçu le Premier ministre. « Rien ne change », a-t-il "
+        "dit.\n\n"
+        "Alger a accusé le ministre de l'Intérieur, Bruno Retailleau, d'entretenir la crise. Ce dernier a répliqué "
+        "sur X que la France « ne se laissera pas intimider ».",
+        title="Crise",
+        language="fr",
+    )
+    assert given(result, "ne se laissera pas intimider") == "Bruno Retailleau"

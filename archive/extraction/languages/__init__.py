@@ -193,6 +193,8 @@ _KIN = frozenset(
     "épouse époux mari femme fils fille frère sœur père mère esposa esposo marido mujer hijo hija hermano hermana"
     " padre madre".split()
 )
+# French and Spanish "the latter": the person named last ("Ce dernier a répliqué", "dijo este último")
+_LATTER = re.compile(r"(?i)(ce dernier|cette dernière|este último|esta última)")
 # A speaker phrase's circumstance before the speaker: "En un fallo unánime, el máximo tribunal"
 _CIRCUMSTANCE_OPENERS = frozenset("en dans desde tras après durante pendant lors par mediante".split())
 # French and Spanish indefinite articles ("un portavoz", "une source") and "of" ("le bureau du premier ministre")
@@ -1262,6 +1264,22 @@ class _Story:
                 )
             ):
                 return None, phrase[:80]  # "ein Vertrauter des Kanzlers", "aus dem Umfeld des Kanzlers": not him
+        latter = _LATTER.fullmatch(phrase) if self.language != "de" else None
+        if latter:
+            # "Ce dernier a répliqué", "dijo esta última": the person named last, of that gender
+            gender = "f" if latter.group(1).lower() in ("cette dernière", "esta última") else "m"
+            who = next(
+                (
+                    w
+                    for (p, s), _e, w in reversed(self.mentions)
+                    if (p, s) < (paragraph, before) and p >= paragraph - 1 and person_gender(w) in (gender, None)
+                ),
+                None,
+            )
+            if who is not None and person_gender(who) is None:
+                last = next(((p, s) for (p, s), _e, w in reversed(self.mentions) if (p, s) < (paragraph, before)), None)
+                who = who if last and any(w == who for (q, t), _e, w in self.mentions if (q, t) == last) else None
+            return who, ("" if who else phrase[:80])
         if self.language != "de" and not role_words:
             described = self._described(scope_words, paragraph, before)
             if described is not None:
