@@ -193,3 +193,26 @@ def test_the_latter_is_the_person_named_last():
         language="fr",
     )
     assert given(result, "ne se laissera pas intimider") == "Bruno Retailleau"
+
+
+def test_a_body_before_a_reporting_verb_says_the_quoted_phrase_after_it():
+    result = extract(
+        "PARIS, 24 juin (AFP) - La CGT, qui avait quitté les discussions dès mars, a dénoncé « une mascarade ».\n\n"
+        "La présidence congolaise a salué dans un communiqué « une étape décisive ».",
+        title="Retraites",
+        language="fr",
+    )
+    assert given(result, "une mascarade") == "CGT"
+    assert given(result, "une étape décisive") == "Présidence congolaise"
+    result = extract(
+        'GUATEMALA, 14 Jul (EFE).- La Organización Panamericana de la Salud alertó este lunes de un aumento "sin '
+        'precedentes" de los casos de dengue.',
+        title="Dengue",
+        language="es",
+    )
+    assert given(result, "sin precedentes") == "Organización Panamericana de la Salud"
+    # a person's quoted phrase of fewer than four words stays a term the story quotes, as in English
+    result = extract(
+        "PARIS, 3 mars (AFP) - Le ministre Jean Dupont a dénoncé « une mascarade ».", title="X", language="fr"
+    )
+    assert not [s for s in result.statements if "mascarade" in s.text]

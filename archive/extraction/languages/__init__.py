@@ -1923,9 +1923,21 @@ class _Story:
             verb = re.search(rf"\b({self.verb_alt})\b", before)
             if verb is None or "," in before[verb.end() :] or len(before[verb.end() :].split()) > 5:
                 return None, "", ""
-            if len(text[quote.start : quote.end].split()) < 4:
-                return None, "", ""
+            words = len(text[quote.start : quote.end].split())
             named = self._people_in(paragraph, sentence_start, sentence_start + verb.start())
+            if not named and self.language != "de" and words >= 2:
+                # "La CGT a dénoncé « une mascarade »", "La présidence a salué dans un communiqué « une étape
+                # décisive »": a body the subject names (or names back) says it, the words a phrase of its own
+                subject = re.sub(
+                    rf"\s+(?:{'|'.join(sorted(_AUXILIARIES))}|{_FR_REFLEXIVE})\s*$",
+                    "",
+                    text[sentence_start : sentence_start + verb.start()].strip(),
+                )
+                subject = re.sub(rf",\s*{_RELATIVE[self.language]}[^,]*,?", "", subject).strip(" ,")
+                if self._voice_of(subject) or self._romance_reference(subject, paragraph, quote.start):
+                    return None, subject[:80], verb.group(1)
+            if words < 4:
+                return None, "", ""
             return (named[-1], "", verb.group(1)) if named else (None, "", "")
         verb = re.search(rf"\b({self.verb_alt})\b", before)
         if verb is None:
