@@ -216,3 +216,14 @@ def test_a_body_before_a_reporting_verb_says_the_quoted_phrase_after_it():
         "PARIS, 3 mars (AFP) - Le ministre Jean Dupont a dénoncé « une mascarade ».", title="X", language="fr"
     )
     assert not [s for s in result.statements if "mascarade" in s.text]
+
+
+def test_a_name_between_commas_after_a_noun_describing_a_person_is_a_person():
+    result = extract(
+        "MADRID, 27 Oct (EFE).- El club no sancionará al jugador.\n\n"
+        "El capitán, Dani Carvajal, que se recupera de una grave lesión, aseguró que la plantilla está unida.",
+        title="Club",
+        language="es",
+    )
+    assert "Dani Carvajal" in [p.name for p in result.people]
+    assert given(result, "la plantilla está unida") == "Dani Carvajal"

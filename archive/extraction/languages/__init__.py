@@ -594,6 +594,18 @@ class _Story:
             # "la ministra de Derechos Sociales, Ione Belarra": the role's portfolio, its holder named after the
             # comma ("la exalcaldesa de Barcelona Ada Colau" stays a person)
             return False, ""
+        described = (
+            self.language != "de"
+            and re.match(r"\s*,", after)
+            and re.search(
+                r"(?:^|[\s.,;])(?:[Ee]l|[Ll]a|[Ll]e|[Ll]['’])\s*([a-zà-ÿñ]+)(?:\s+(?:de|del|de\s+la|du|des)\s+[\w\s'’]{1,30}?)?,\s+$",
+                before,
+            )
+        )
+        if described and described.group(1) in _descriptors(self.language):
+            # "El entrenador, Xabi Alonso, restó importancia", "El comisionado de paz, Otty Patiño, explicó": a
+            # name between commas after a noun describing a person
+            return True, ""
         bracket = re.match(r"\s*\(([^()]{1,20})\)", after) if self.language == "de" else None
         # "Carsten Linnemann (CDU), Generalsekretär": a full name with a party in brackets is a person
         party = bool(bracket and _party(bracket.group(1) + "-"))
