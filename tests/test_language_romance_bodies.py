@@ -211,6 +211,11 @@ def test_a_body_before_a_reporting_verb_says_the_quoted_phrase_after_it():
         language="es",
     )
     assert given(result, "sin precedentes") == "Organización Panamericana de la Salud"
+    # a person's quoted phrase of fewer than four words stays a term the story quotes, as in English
+    result = extract(
+        "PARIS, 3 mars (AFP) - Le ministre Jean Dupont a dénoncé « une mascarade ».", title="X", language="fr"
+    )
+    assert not [s for s in result.statements if "mascarade" in s.text]
 
 
 def test_a_name_between_commas_after_a_noun_describing_a_person_is_a_person():
@@ -222,36 +227,3 @@ def test_a_name_between_commas_after_a_noun_describing_a_person_is_a_person():
     )
     assert "Dani Carvajal" in [p.name for p in result.people]
     assert given(result, "la plantilla está unida") == "Dani Carvajal"
-
-
-def test_a_person_before_a_reporting_verb_says_a_quoted_phrase_of_two_words_or_more():
-    result = extract(
-        "PARIS, 25 sept (AFP) - L'avocat de la partie civile, Vincent Brengarth, a salué « une décision "
-        "historique ».\n\n"
-        "SANTIAGO, 15 Dic (EFE).- José Antonio Kast ganó la elección.\n\n"
-        'El presidente electo prometió "mano firme" contra la delincuencia.',
-        title="Décision",
-        language="fr",
-    )
-    assert given(result, "une décision historique") == "Vincent Brengarth"
-    result = extract(
-        "SANTIAGO, 15 Dic (EFE).- El candidato José Antonio Kast ganó la elección.\n\n"
-        'El presidente electo prometió "mano firme" contra la delincuencia.',
-        title="Kast",
-        language="es",
-    )
-    assert given(result, "mano firme") == "José Antonio Kast"  # the role before the verb stands for him
-
-
-def test_spanish_requests_and_announcements_are_reporting_verbs():
-    result = extract(
-        "BUENOS AIRES, 10 Jun (EFE).- La expresidenta Cristina Kirchner anticipó que recurrirá a la Comisión "
-        "Interamericana.\n\n"
-        "La futbolista Jenni Hermoso ha relatado que sufrió presiones de la Federación.\n\n"
-        "El ministro Luis Planas pidió que la Comisión Europea proteja a los agricultores.",
-        title="Verbos",
-        language="es",
-    )
-    assert given(result, "recurrirá a la Comisión") == "Cristina Kirchner"
-    assert given(result, "sufrió presiones") == "Jenni Hermoso"
-    assert given(result, "proteja a los agricultores") == "Luis Planas"

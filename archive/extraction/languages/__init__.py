@@ -1948,15 +1948,8 @@ class _Story:
                 subject = re.sub(rf",\s*{_RELATIVE[self.language]}[^,]*,?", "", subject).strip(" ,")
                 if self._voice_of(subject) or self._romance_reference(subject, paragraph, quote.start):
                     return None, subject[:80], verb.group(1)
-            if words < (4 if self.language == "de" else 2):
+            if words < 4:
                 return None, "", ""
-            if not named and self.language != "de":
-                # "El presidente electo prometió "mano firme"", "Il a salué « un pas historique »": the subject a
-                # role or pronoun stands for, as for reported words
-                subject_end = sentence_start + verb.start()
-                if text[sentence_start:subject_end].strip():
-                    speaker, _label = self._speaker(paragraph, sentence_start, subject_end, subject=True)
-                    return (speaker, "", verb.group(1)) if speaker else (None, "", "")
             return (named[-1], "", verb.group(1)) if named else (None, "", "")
         verb = re.search(rf"\b({self.verb_alt})\b", before)
         if verb is None:
