@@ -1341,7 +1341,7 @@ class _Story:
             if who and self.language != "de":
                 gender = self._article_gender(scope_words, role_words[0])
                 if gender and not self._agrees(who, gender):
-                    # "…, dijo la exmandataria" after a man was named last: the person of her gender named last
+                    # "…, dijo la exmandataria" after a man was named last: the one person of her gender named
                     who = self._last_agreeing(paragraph, before, gender)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
@@ -1759,15 +1759,14 @@ class _Story:
         return None
 
     def _last_agreeing(self, paragraph: int, offset: int, gender: str) -> str | None:
-        """The person of that gender ("m", "f") named last before the offset, in this paragraph or the two before."""
-        for (p, s), _e, who in reversed(self.mentions):
-            if (p, s) >= (paragraph, offset):
-                continue
-            if p < paragraph - 2:
-                break
-            if person_gender(who) == gender:
-                return who
-        return None
+        """The one person of that gender ("m", "f") named before the offset in this paragraph or the two before;
+        None when none is or two are."""
+        found = {
+            who
+            for (p, s), _e, who in self.mentions
+            if (p, s) < (paragraph, offset) and p >= paragraph - 2 and person_gender(who) == gender
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _described(self, words: list[str], paragraph: int, offset: int) -> str | None:
         """French, Spanish: a definite phrase whose noun describes a person (data/<lang>/descriptors.txt: "la
