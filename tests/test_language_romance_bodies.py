@@ -227,3 +227,20 @@ def test_a_name_between_commas_after_a_noun_describing_a_person_is_a_person():
     )
     assert "Dani Carvajal" in [p.name for p in result.people]
     assert given(result, "la plantilla está unida") == "Dani Carvajal"
+
+
+def test_an_aside_between_the_verb_and_que_keeps_the_reported_words():
+    result = extract(
+        "BRUXELLES, 3 mars (Belga) - Le gouvernement a présenté son budget.\n\n"
+        "La Banque nationale de Belgique estime, de son côté, que la croissance restera faible.",
+        title="Budget",
+        language="fr",
+    )
+    assert given(result, "la croissance restera faible") == "Banque nationale de Belgique"
+    result = extract(
+        "BRUSELAS, 3 Sep (EFE).- La Comisión presentó el acuerdo.\n\n"
+        "El ministro Luis Planas afirmó, por su parte, que el acuerdo protege al campo.",
+        title="Acuerdo",
+        language="es",
+    )
+    assert given(result, "el acuerdo protege al campo") == "Luis Planas"

@@ -195,6 +195,13 @@ _KIN = frozenset(
 )
 # French and Spanish "the latter": the person named last ("Ce dernier a répliqué", "dijo este último")
 _LATTER = re.compile(r"(?i)(ce dernier|cette dernière|este último|esta última)")
+# An aside between a reporting verb and "que" ("estime, de son côté, que", "afirmó, por su parte, que")
+_ASIDE = {
+    "fr": r"(?:,\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|toutefois|cependant|néanmoins|"
+    r"lui\s+aussi|elle\s+aussi|en\s+revanche|de\s+leur\s+côté|pour\s+leur\s+part),)?",
+    "es": r"(?:,\s*(?:por\s+su\s+parte|sin\s+embargo|no\s+obstante|a\s+su\s+vez|en\s+cambio|además|asimismo|"
+    r"por\s+otra\s+parte|de\s+su\s+lado|en\s+tanto),)?",
+}
 # A speaker phrase's circumstance before the speaker: "En un fallo unánime, el máximo tribunal"
 _CIRCUMSTANCE_OPENERS = frozenset("en dans desde tras après durante pendant lors par mediante".split())
 # French and Spanish indefinite articles ("un portavoz", "une source") and "of" ("le bureau du premier ministre")
@@ -2162,10 +2169,10 @@ class _Story:
         if self.language == "fr":
             pattern = (
                 rf"\b(?:(?:a|ont|avait|avaient|aurait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>{self.verb_alt})"
-                rf"|(?P<verb2>{self.present_alt}))\s+(?:[\w'’-]+\s+){{0,5}}?(?:que\s+|qu['’])"
+                rf"|(?P<verb2>{self.present_alt})){_ASIDE['fr']}\s+(?:[\w'’-]+\s+){{0,5}}?(?:que\s+|qu['’])"
             )
         elif self.language == "es":
-            pattern = rf"\b(?P<verb>{self.verb_alt})\s+(?:[\w'’-]+\s+){{0,8}}?que\s+"
+            pattern = rf"\b(?P<verb>{self.verb_alt}){_ASIDE['es']}\s+(?:[\w'’-]+\s+){{0,8}}?que\s+"
         else:
             # a circumstance opened by a preposition may be longer ("sagte nach einem Treffen mit seinem
             # jordanischen Amtskollegen Aiman al-Safadi in Kairo, …")
