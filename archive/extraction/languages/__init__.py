@@ -63,7 +63,13 @@ from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, S
 from ..names import person_gender
 from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
-from .organisations import find_organisations, organisation_spans, organisation_table
+from .organisations import (
+    abbreviations_defined,
+    find_organisations,
+    organisation_spans,
+    organisation_table,
+    references,
+)
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
@@ -187,6 +193,20 @@ _KIN = frozenset(
     "épouse époux mari femme fils fille frère sœur père mère esposa esposo marido mujer hijo hija hermano hermana"
     " padre madre".split()
 )
+# French and Spanish "the latter": the person named last ("Ce dernier a répliqué", "dijo este último")
+_LATTER = re.compile(r"(?i)(ce dernier|cette dernière|este último|esta última)")
+# An aside between a reporting verb and "que" ("estime, de son côté, que", "afirmó, por su parte, que")
+_ASIDE = {
+    "fr": r"(?:,\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|toutefois|cependant|néanmoins|"
+    r"lui\s+aussi|elle\s+aussi|en\s+revanche|de\s+leur\s+côté|pour\s+leur\s+part),)?",
+    "es": r"(?:,\s*(?:por\s+su\s+parte|sin\s+embargo|no\s+obstante|a\s+su\s+vez|en\s+cambio|además|asimismo|"
+    r"por\s+otra\s+parte|de\s+su\s+lado|en\s+tanto),)?",
+}
+# A speaker phrase's circumstance before the speaker: "En un fallo unánime, el máximo tribunal"
+_CIRCUMSTANCE_OPENERS = frozenset("en dans desde tras après durante pendant lors par mediante".split())
+# French and Spanish indefinite articles ("un portavoz", "une source") and "of" ("le bureau du premier ministre")
+_INDEFINITE = frozenset("un une uno una unos unas".split())
+_OF = frozenset("de du des del d' d’".split())
 # French and Spanish subject pronouns of one gender ("a-t-elle dit", "ella dijo")
 _ROMANCE_PRONOUN_GENDER = {"il": "m", "elle": "f", "él": "m", "ella": "f"}
 _PLURAL_VERB = {"fr": r"(?!)", "es": r"\w+ron\b", "de": r"\w+ten\b"}  # "Fuentes … explicaron": no one person
@@ -281,7 +301,9 @@ class _Story:
         self.present_alt = _alternation(lex.language, "present") or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
-        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
+        # French, Spanish: "el Instituto Nacional de Estadística y Censos (Indec)" names the body "el Indec" after
+        self.abbreviations = abbreviations_defined(lex.language, self.paragraphs)
+        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs, self.abbreviations)
         self.given_names = _given_names()
         if self.language == "de":
             self._people_named_like_companies()
@@ -579,6 +601,18 @@ class _Story:
             # "la ministra de Derechos Sociales, Ione Belarra": the role's portfolio, its holder named after the
             # comma ("la exalcaldesa de Barcelona Ada Colau" stays a person)
             return False, ""
+        described = (
+            self.language != "de"
+            and re.match(r"\s*,", after)
+            and re.search(
+                r"(?:^|[\s.,;])(?:[Ee]l|[Ll]a|[Ll]e|[Ll]['’])\s*([a-zà-ÿñ]+)(?:\s+(?:de|del|de\s+la|du|des)\s+[\w\s'’]{1,30}?)?,\s+$",
+                before,
+            )
+        )
+        if described and described.group(1) in _descriptors(self.language):
+            # "El entrenador, Xabi Alonso, restó importancia", "El comisionado de paz, Otty Patiño, explicó": a
+            # name between commas after a noun describing a person
+            return True, ""
         bracket = re.match(r"\s*\(([^()]{1,20})\)", after) if self.language == "de" else None
         # "Carsten Linnemann (CDU), Generalsekretär": a full name with a party in brackets is a person
         party = bool(bracket and _party(bracket.group(1) + "-"))
@@ -1160,6 +1194,10 @@ class _Story:
                     return None, phrase[:80]
         if named:
             return (named[-1] if subject else named[0]), ""
+        if self.language != "de" and self._voice_of(phrase) is not None:
+            # "La Confederación General del Trabajo (CGT) anunció", "Le bureau du Conseil fédéral": a body speaks,
+            # whatever role word its name holds ("General"); _statement gives the words to the body
+            return None, phrase[:80]
         words = [t.text for t in _tokens(phrase)]
         lowered = [w.lower() for w in words]
         edge = lowered[:1] if not subject else [w for w in lowered[-3:] if w not in _AUXILIARIES][-1:]
@@ -1206,6 +1244,29 @@ class _Story:
             )
         ]
         definite = any(w in _ARTICLES[self.language] for w in head) or (text[start:end].lstrip()[:2].lower() == "l'")
+        if self.language != "de" and role_words:
+            # the determiner nearest before the role is the role's: "Desde la Casa Rosada, un vocero presidencial"
+            # is someone unnamed, whatever article an earlier phrase has; "le bureau du premier ministre", "el
+            # entorno del presidente": someone of the role's holder (a noun and "de" before the role), not him
+            lowered_scope = [w.lower() for w in scope_words]
+            at = lowered_scope.index(role_words[0].lower())
+            nearest = next(
+                (w for w in reversed(lowered_scope[:at]) if w in _ARTICLES[self.language] or w in _INDEFINITE),
+                None,
+            )
+            if nearest in _INDEFINITE:
+                definite = False
+            owner = lowered_scope[:at]
+            while owner and owner[-1] in _ARTICLES[self.language]:
+                owner = owner[:-1]
+            if (
+                len(owner) >= 2
+                and owner[-1] in _OF
+                and owner[-2] not in _ARTICLES[self.language]
+                and owner[-2][:1].islower()
+                and not is_role(self.lex, owner[-2])
+            ):
+                return None, phrase[:80]
         if self.language == "de" and role_words:
             # the determiner nearest before the role is the role's; "des" in "Ein Sprecher des Ministeriums" is not
             scope = [w.lower() for w in (words[:6] if not subject else words[-8:])]
@@ -1222,6 +1283,26 @@ class _Story:
                 )
             ):
                 return None, phrase[:80]  # "ein Vertrauter des Kanzlers", "aus dem Umfeld des Kanzlers": not him
+        latter = _LATTER.fullmatch(phrase) if self.language != "de" else None
+        if latter:
+            # "Ce dernier a répliqué", "dijo esta última": the person named last, of that gender
+            gender = "f" if latter.group(1).lower() in ("cette dernière", "esta última") else "m"
+            who = next(
+                (
+                    w
+                    for (p, s), _e, w in reversed(self.mentions)
+                    if (p, s) < (paragraph, before) and p >= paragraph - 1 and person_gender(w) in (gender, None)
+                ),
+                None,
+            )
+            if who is not None and person_gender(who) is None:
+                last = next(((p, s) for (p, s), _e, w in reversed(self.mentions) if (p, s) < (paragraph, before)), None)
+                who = who if last and any(w == who for (q, t), _e, w in self.mentions if (q, t) == last) else None
+            return who, ("" if who else phrase[:80])
+        if self.language != "de" and not role_words:
+            described = self._described(scope_words, paragraph, before)
+            if described is not None:
+                return (described, "") if described else (None, phrase[:80])
         bare_plural = (  # "Diplomaten zufolge", "sagten Regierungsvertreterinnen": a group, no one person
             self.language == "de"
             and not any(w in _DETERMINERS_DE for w in head)
@@ -1233,7 +1314,7 @@ class _Story:
             and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head))
         ):
             who = self._by_role(role_words[0], phrase, paragraph, before)
-            if who is None and organisation_spans(self.language, phrase):
+            if who is None and organisation_spans(self.language, phrase, self.abbreviations):
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
             if who is None and self._introduced_unnamed(role_words[0], paragraph, before):
                 return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
@@ -1264,6 +1345,11 @@ class _Story:
                 who = who if member is None else member or None
             if who and parties and self._party_of(who) not in (None, *parties):
                 who = None  # "sagte der CDU-Politiker" after a Green named last: someone else
+            if who and self.language != "de":
+                gender = self._article_gender(scope_words, role_words[0])
+                if gender and not self._agrees(who, gender):
+                    # "…, dijo la exmandataria" after a man was named last: the one person of her gender named
+                    who = self._last_agreeing(paragraph, before, gender)
             if who is None:  # the role is named after the words ("…, a déclaré le ministre. … Laurent Fabius")
                 later = [w for (p, s), _, w in self.mentions if p == paragraph and s >= end]
                 if self.language == "de":  # "…, sagte der Minister. Er traf später Präsidentin Eva Stein": not her
@@ -1628,7 +1714,7 @@ class _Story:
         de l'ONU", "der Chef der NATO-Mission")."""
         # "Genève – L'ONU", "LIMA, 3 Jun (EFE).- El Ministerio …": the dateline is not the speaker's
         label = re.split(r"\s[–—-]+\s|\)\.-\s", label)[-1]
-        bodies = organisation_spans(self.language, label)
+        bodies = organisation_spans(self.language, label, self.abbreviations)
         if not bodies:
             return None
         rest = label
@@ -1646,6 +1732,10 @@ class _Story:
         """The body a short reference names back ("das Ministerium", "le ministère", "la empresa" after "das
         Bundesgesundheitsministerium", "Iberdrola S.A."): the one body of that sort named before in the
         story; None when none or several fit."""
+        if self.language in ("fr", "es"):
+            body = self._romance_reference(label, paragraph, end)
+            if body:
+                return body
         words = re.sub(r"\s+mit$", "", label.strip(" .,;:"))  # "teilte das Ministerium mit."
         match = _REFERENCE.fullmatch(words)
         if not match:
@@ -1660,6 +1750,102 @@ class _Story:
                 if mention.kind == "company" if fits is None else any(f in written for f in fits):
                     found.add(mention.name)
         return found.pop() if len(found) == 1 else None
+
+    def _article_gender(self, words: list[str], noun: str) -> str | None:
+        """French, Spanish: "m" or "f" by the definite article right before a noun or its adjectives ("la
+        exmandataria", "el nuevo entrenador", "le cinéaste"); None for "l'" or none."""
+        lowered = [w.lower() for w in words]
+        at = lowered.index(noun.lower()) if noun.lower() in lowered else -1
+        for word in reversed(lowered[:at] if at >= 0 else []):
+            if word in ("el", "le", "este", "ce"):
+                return "m"
+            if word in ("la", "esta", "cette"):
+                return "f"
+            if word in _ARTICLES[self.language] or word in _INDEFINITE or not word.isalpha():
+                return None
+        return None
+
+    def _last_agreeing(self, paragraph: int, offset: int, gender: str) -> str | None:
+        """The one person of that gender ("m", "f") named before the offset in this paragraph or the two before;
+        None when none is or two are."""
+        found = {
+            who
+            for (p, s), _e, who in self.mentions
+            if (p, s) < (paragraph, offset) and p >= paragraph - 2 and person_gender(who) == gender
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _described(self, words: list[str], paragraph: int, offset: int) -> str | None:
+        """French, Spanish: a definite phrase whose noun describes a person (data/<lang>/descriptors.txt: "la
+        jugadora", "el técnico tolosano", "le cinéaste") stands for the one person who may be of the article's
+        gender (by the given name: "Luis" is not "la jugadora") named in this paragraph before it, else in the
+        paragraph before; "" when two are or none is (no one named), None when the phrase holds no such noun."""
+        nouns = _descriptors(self.language)
+        lowered = [w.lower() for w in words]
+        noun = next((w for w in lowered if w in nouns), None)
+        if noun is None or not lowered or lowered[0] not in _ARTICLES[self.language] | {"ce", "cette", "este", "esta"}:
+            return None
+        gender = self._article_gender(words, noun)
+        if gender is None or any(w[:1].isupper() for w in words[lowered.index(noun) + 1 :]):
+            return ""  # "El comisionado de paz, Otty Patiño": someone named, whom the phrase names itself
+        for p in (paragraph, paragraph - 1):
+            if p < 0:
+                break
+            named = {
+                who
+                for (q, s), _e, who in self.mentions
+                if q == p and (q, s) < (paragraph, offset) and person_gender(who) in (gender, None)
+            }
+            if named:
+                return named.pop() if len(named) == 1 else ""
+        return ""
+
+    def _label_core(self, label: str) -> str:
+        """French, Spanish: the part of a speaker phrase that names the speaker, without a circumstance before
+        it ("En un fallo unánime, el máximo tribunal", "Dans un communiqué, le PNF") or an aside after it ("La
+        Federación, por su parte", "la FGTB, de son côté")."""
+        voice = {v.lower() for v in self.lex.voice}
+        pieces = [p.strip(" .;:") for p in label.split(",")]
+        pieces = [p for p in pieces if p and not all(w.lower() in voice for w in re.findall(r"[\w'’-]+", p))]
+        while len(pieces) > 1 and pieces[0].split()[0].lower() in _CIRCUMSTANCE_OPENERS:
+            pieces = pieces[1:]
+        return pieces[0] if len(pieces) == 1 else label
+
+    def _romance_reference(self, label: str, paragraph: int, end: int) -> str | None:
+        """French, Spanish: the body a noun of data/<lang>/references.tsv names back ("el organismo", "la
+        Comisión", "el máximo tribunal", "una portavoz de la institución"): the one such body named before in
+        the same paragraph, else in the story; None when none or several fit."""
+        nouns = references(self.language)
+        if not nouns:
+            return None
+        core = self._label_core(label)
+        core = re.sub(r"\bdel\b", "de el", re.sub(r"\bdu\b", "de le", core))
+        words = core.split()
+        voice = {v.lower() for v in self.lex.voice}
+        alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+        pattern = re.compile(rf"(?:el|la|le|l['’]\s*)\s*({alternation})", re.IGNORECASE)
+        while words and not pattern.fullmatch(" ".join(words)) and words[0].lower() in voice:
+            words = words[1:]  # "una portavoz de la institución": a voice of the body
+        match = pattern.fullmatch(" ".join(words))
+        if match is None:
+            return None
+        fits = nouns[match.group(1).lower()]
+        here, before = set(), set()
+        for mention in self.organisations:
+            for span in mention.spans:
+                if (span.paragraph, span.start) >= (paragraph, end):
+                    continue
+                written = self.paragraphs[span.paragraph][span.start : span.end].lower()
+                if not fits or any(f in written for f in fits):
+                    before.add(mention.name)
+                    if span.paragraph == paragraph:
+                        here.add(mention.name)
+        for found in (here, before):
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
+        return None
 
     def _statement(self, kind, paragraph, start, end, verb, speaker, label) -> StatementMention | None:
         text = self.paragraphs[paragraph]
@@ -1755,9 +1941,21 @@ class _Story:
             verb = re.search(rf"\b({self.verb_alt})\b", before)
             if verb is None or "," in before[verb.end() :] or len(before[verb.end() :].split()) > 5:
                 return None, "", ""
-            if len(text[quote.start : quote.end].split()) < 4:
-                return None, "", ""
+            words = len(text[quote.start : quote.end].split())
             named = self._people_in(paragraph, sentence_start, sentence_start + verb.start())
+            if not named and self.language != "de" and words >= 2:
+                # "La CGT a dénoncé « une mascarade »", "La présidence a salué dans un communiqué « une étape
+                # décisive »": a body the subject names (or names back) says it, the words a phrase of its own
+                subject = re.sub(
+                    rf"\s+(?:{'|'.join(sorted(_AUXILIARIES))}|{_FR_REFLEXIVE})\s*$",
+                    "",
+                    text[sentence_start : sentence_start + verb.start()].strip(),
+                )
+                subject = re.sub(rf",\s*{_RELATIVE[self.language]}[^,]*,?", "", subject).strip(" ,")
+                if self._voice_of(subject) or self._romance_reference(subject, paragraph, quote.start):
+                    return None, subject[:80], verb.group(1)
+            if words < 4:
+                return None, "", ""
             return (named[-1], "", verb.group(1)) if named else (None, "", "")
         verb = re.search(rf"\b({self.verb_alt})\b", before)
         if verb is None:
@@ -1971,10 +2169,10 @@ class _Story:
         if self.language == "fr":
             pattern = (
                 rf"\b(?:(?:a|ont|avait|avaient|aurait|{_FR_REFLEXIVE})\s+(?:[\w'’-]+\s+){{0,4}}?(?P<verb>{self.verb_alt})"
-                rf"|(?P<verb2>{self.present_alt}))\s+(?:[\w'’-]+\s+){{0,5}}?(?:que\s+|qu['’])"
+                rf"|(?P<verb2>{self.present_alt})){_ASIDE['fr']}\s+(?:[\w'’-]+\s+){{0,5}}?(?:que\s+|qu['’])"
             )
         elif self.language == "es":
-            pattern = rf"\b(?P<verb>{self.verb_alt})\s+(?:[\w'’-]+\s+){{0,8}}?que\s+"
+            pattern = rf"\b(?P<verb>{self.verb_alt}){_ASIDE['es']}\s+(?:[\w'’-]+\s+){{0,8}}?que\s+"
         else:
             # a circumstance opened by a preposition may be longer ("sagte nach einem Treffen mit seinem
             # jordanischen Amtskollegen Aiman al-Safadi in Kairo, …")
@@ -2266,6 +2464,18 @@ def _clean_role(role: str, language: str) -> str:
 
 
 _GIVEN: frozenset[str] | None = None
+
+
+@cache
+def _descriptors(language: str) -> frozenset[str]:
+    """Nouns that describe a person already named (data/<lang>/descriptors.txt)."""
+    from .lexicon import DATA_DIR
+
+    path = DATA_DIR / language / "descriptors.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
 def _given_names() -> frozenset[str]:

@@ -12,7 +12,8 @@ cancillería") takes the country written right beside it: "das russische Außenm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..model import OrganisationMention, Span
@@ -67,9 +68,12 @@ def organisation_table(language: str) -> OrgTable:
     return OrgTable(entries, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
 
 
-def organisation_spans(language: str, text: str) -> list[tuple[OrgEntry, int, int]]:
+def organisation_spans(
+    language: str, text: str, defined: dict[str, OrgEntry] | None = None
+) -> list[tuple[OrgEntry, int, int]]:
     """(entry, start, end) of each organisation form in the text: the reviewed table's, then the bodies
-    named by their structure (structural_spans) where no table form stands."""
+    named by their structure (structural_spans) where no table form stands, then the abbreviations the
+    story defined (`defined`: abbreviations_defined)."""
     table = organisation_table(language)
     found = []
     if table.pattern is not None:
@@ -80,8 +84,48 @@ def organisation_spans(language: str, text: str) -> list[tuple[OrgEntry, int, in
     for entry, start, end in structural_spans(language, text):
         if not any(s < end and start < e for _entry, s, e in found):
             found.append((entry, start, end))
+    for abbreviation, entry in (defined or {}).items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
+            if not any(s < match.end() and match.start() < e for _entry, s, e in found):
+                found.append((entry, match.start(), match.end()))
     found.sort(key=lambda item: item[1])
     return found
+
+
+# French and Spanish: a body's abbreviation in brackets right after its name, perhaps after a few lower-case
+# words of it ("la Confederación General del Trabajo (CGT)", "le Secrétariat d'État à l'économie (SECO)", "el
+# Instituto Nacional de Estadística y Censos (Indec)"): the story names the body by it afterwards ("le PNF").
+_ABBREVIATION_AFTER = re.compile(r"(?:\s+[a-zà-ÿ'’]+){0,4}\s*\(([A-ZÁÉÍÓÚÑÀÈÇ][\w-]{1,11})\)")
+
+
+def _initial(word: str) -> str:
+    return unicodedata.normalize("NFD", word[:1])[:1].lower()
+
+
+def abbreviations_defined(language: str, paragraphs: list[str]) -> dict[str, OrgEntry]:
+    """The abbreviations a story defines for bodies no table gives one ("el Instituto Nacional de Estadística y
+    Censos (Indec)"): written after the body's name in brackets, starting with its first letter, with two
+    capitals or more ("PNF", "SECO") or a capital and lower-case letters ("Indec", "Monusco")."""
+    if language not in ("fr", "es"):
+        return {}
+    table = organisation_table(language)
+    defined: dict[str, OrgEntry] = {}
+    for text in paragraphs:
+        for entry, _start, end in organisation_spans(language, text):
+            match = _ABBREVIATION_AFTER.match(text, end)
+            if match is None:
+                continue
+            abbreviation = match.group(1)
+            capitals = sum(c.isupper() for c in abbreviation)
+            if (
+                abbreviation in table.entries
+                or abbreviation in entry.forms
+                or _initial(abbreviation) != _initial(entry.name)
+                or not (capitals >= 2 or len(abbreviation) >= 4 and abbreviation[1:].islower())
+            ):
+                continue
+            defined.setdefault(abbreviation, replace(entry, abbreviation=entry.abbreviation or abbreviation))
+    return defined
 
 
 # Bodies no table lists, named by their structure (issue 19): a ministry with its complement ("el
@@ -100,7 +144,8 @@ _STRUCTURES = {
     ],
     "fr": [
         (
-            rf"[Mm]inistère\s+(?:de\s+l[’']|de\s+la\s+|des\s+|du\s+|de\s+){_CAP}{_FR_ADJ}"
+            # "le ministère français des Armées", "le ministère algérien des Affaires étrangères"
+            rf"[Mm]inistère\s+(?:[a-zéèêëîïôûç]{{4,}}\s+)?(?:de\s+l[’']|de\s+la\s+|des\s+|du\s+|de\s+){_CAP}{_FR_ADJ}"
             rf"(?:(?:,\s+|\s+et\s+)(?:de\s+l[’']|de\s+la\s+|des\s+|du\s+|de\s+)?{_CAP}{_FR_ADJ})*",
             "government",
         ),
@@ -125,9 +170,70 @@ _STRUCTURES = {
 _GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband)(?:e?s)$")
 
 
+# French and Spanish bodies named by a head noun of data/<lang>/bodies.tsv and what follows it: capitalised words
+# ("la Corte Suprema", "el Consejo Nacional Electoral"), French adjectives ("le parquet national financier", "le
+# tribunal correctionnel de Paris", "la Banque nationale de Belgique") and up to two complements opened by "de"
+# ("la Defensoría del Pueblo", "la Federación de Trabajadores del Cobre"). A head alone is a body only when the
+# table says so ("la Fiscalía", "le parquet"): "la Federación" alone refers back (_REFERENCE in __init__).
+_ADJ_FR = (
+    r"[a-zéèêëîïôûç]{2,}(?:al|ale|ales|aux|el|elle|ier|ière|if|ive|ique|iste|ien|ienne|ais|aise|ain|aine|ois|oise"
+    r"|eur|é|ée|aire)"
+)
+_COMPLEMENT = {
+    "es": rf"(?:\s+(?:de|del|de\s+la|de\s+las|de\s+los)\s+{_CAP}(?:\s+(?:y\s+|e\s+)?{_CAP})*)",
+    "fr": (
+        rf"(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|en\s+|à\s+l['’]|à\s+la\s+|aux\s+)"
+        rf"{_CAP}(?:\s+(?:et\s+)?{_CAP}|\s+{_ADJ_FR})*"
+        # a field in lower case after "à l'", "aux": "le Secrétariat d'État à l'économie", "le Haut-Commissariat
+        # aux réfugiés"
+        r"|\s+(?:à\s+l['’]|à\s+la\s+|aux\s+)[a-zéèêëîïôûç]{4,})"
+    ),
+}
+
+
+@cache
+def body_heads(language: str) -> dict[str, bool]:
+    """Head nouns of bodies (data/<lang>/bodies.tsv) -> whether the noun alone names one."""
+    path = DATA_DIR / language / "bodies.tsv"
+    if not path.exists():
+        return {}
+    heads = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, _, alone = line.partition("\t")
+            heads[head.strip()] = alone.strip() == "alone"
+    return heads
+
+
+def _heads_pattern(language: str) -> str | None:
+    heads = body_heads(language)
+    if not heads:
+        return None
+    ordered = sorted(heads, key=len, reverse=True)
+    alternation = "|".join(_form_re(h) if h[:1].islower() else re.escape(h) for h in ordered)
+    if language == "fr":
+        return rf"(?:{alternation})(?:\s+{_ADJ_FR}){{0,2}}{_COMPLEMENT['fr']}{{0,2}}"
+    return rf"(?:{alternation})(?:\s+{_CAP})*{_COMPLEMENT['es']}{{0,2}}"
+
+
 @cache
 def _structures(language: str) -> list[tuple[re.Pattern, str | None]]:
-    return [(re.compile(rf"(?<![\w-]){p}(?![\w-])"), kind) for p, kind in _STRUCTURES.get(language, [])]
+    patterns = list(_STRUCTURES.get(language, []))
+    heads = _heads_pattern(language) if language in ("fr", "es") else None
+    if heads:
+        patterns.append((heads, "body"))
+    return [(re.compile(rf"(?<![\w-]){p}(?![\w-])"), kind) for p, kind in patterns]
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """The common given names of data/people_given_names.txt (lower case, without accents)."""
+    lines = (DATA_DIR / "people_given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(_plain(w) for line in lines if not line.startswith("#") for w in line.split())
 
 
 @cache
@@ -148,10 +254,24 @@ def structural_spans(language: str, text: str) -> list[tuple[OrgEntry, int, int]
             written = match.group()
             if written in not_bodies or any(s < match.end() and match.start() < e for _x, s, e in found):
                 continue
+            sort_of = kind
+            end = match.end()
+            if kind == "body":
+                # "la Federación Española de Fútbol Luis Rubiales": the body's name ends before a given name
+                for word in re.finditer(r"[^\W\d_]+", written):
+                    if word.start() and _plain(word.group()) in _given_names():
+                        written = written[: word.start()].rstrip()
+                        end = match.start() + len(written)
+                        break
+                head = written.split()[0]
+                alone = body_heads(language).get(head, body_heads(language).get(head[0].swapcase() + head[1:]))
+                if written == head and not alone:
+                    continue  # "la Federación" alone: a reference back, not a name
+                sort_of = "other"
             name = _GENITIVE_DE.sub(r"\1", written) if language == "de" else written
             name = name[0].upper() + name[1:]  # "el ministerio de Economía": one body with "Ministerio de Economía"
-            sort = kind or ("other" if "gericht" in name or name.endswith("bank") else "government")
-            found.append((OrgEntry(name, "", sort, None, (written,)), match.start(), match.end()))
+            sort = sort_of or ("other" if "gericht" in name or name.endswith("bank") else "government")
+            found.append((OrgEntry(name, "", sort, None, (written,)), match.start(), end))
     return found
 
 
@@ -172,13 +292,16 @@ def _country_beside(language: str, text: str, start: int, end: int) -> str | Non
     return None
 
 
-def find_organisations(language: str, paragraphs: list[str]) -> tuple[list[OrganisationMention], list[list]]:
-    """The organisations of a story and, per paragraph, (start, end, name) of each mention."""
+def find_organisations(
+    language: str, paragraphs: list[str], defined: dict[str, OrgEntry] | None = None
+) -> tuple[list[OrganisationMention], list[list]]:
+    """The organisations of a story and, per paragraph, (start, end, name) of each mention; `defined`: the
+    abbreviations the story defines (abbreviations_defined)."""
     found: dict[tuple[str, str | None], OrganisationMention] = {}  # China's and Japan's ministry differ
     spans: list[list] = []
     for index, text in enumerate(paragraphs):
         here = []
-        for entry, start, end in organisation_spans(language, text):
+        for entry, start, end in organisation_spans(language, text, defined):
             country = entry.country or _country_beside(language, text, start, end)
             key = (entry.name, country)
             if country is None or entry.country:  # bare "Außenministerium" after "das russische Außenministerium"
@@ -198,6 +321,21 @@ def find_organisations(language: str, paragraphs: list[str]) -> tuple[list[Organ
             here.append((start, end, entry.name))
         spans.append(here)
     return list(found.values()), spans
+
+
+@cache
+def references(language: str) -> dict[str, tuple[str, ...]]:
+    """French and Spanish nouns that refer back to a body named before (data/<lang>/references.tsv) -> what the
+    body's written name must hold (empty: any body)."""
+    path = DATA_DIR / language / "references.tsv"
+    if not path.exists():
+        return {}
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, _, fits = line.partition("\t")
+            found[noun.strip()] = tuple(f.strip() for f in fits.split(",") if f.strip() and f.strip() != "*")
+    return found
 
 
 def canonical_name(language: str, written: str) -> str | None:
