@@ -1551,8 +1551,10 @@ class _Story:
     def _continuation(self, paragraph: int, start: int, end: int, before: StatementMention) -> list[StatementMention]:
         """German reported speech goes on in the subjunctive with no reporting verb of its own ("…, sagte
         Peskow. Russland halte sich an das Völkerrecht."): a sentence right after a person's statement, in
-        the same paragraph, whose verb is a Konjunktiv form, continues that person's words."""
-        if self.language != "de" or not before.speaker_person or not self.lex.subjunctive:
+        the same paragraph, whose verb is a Konjunktiv form, continues that person's words; after a body's
+        statement ("…, teilte der Konzern mit. Kündigungen seien ausgeschlossen."), that body's."""
+        speaking = before.speaker_person or before.speaker_organisation
+        if self.language != "de" or not speaking or not self.lex.subjunctive:
             return []
         sentence = self.paragraphs[paragraph][start:end]
         # The subjunctive is the main clause's verb: German puts it second, after the first phrase, so
@@ -1569,7 +1571,12 @@ class _Story:
         elif len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
             # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
             head += [t.text for t in _tokens(clauses[2])][:2]
-        marks = set(head) & self.lex.subjunctive
+        first = [t.text for t in _tokens(clauses[0])]
+        if head == first[:6] and not set(head) & self.lex.subjunctive and {"sei", "seien"} & set(first[6:8]):
+            # "Zurückweisungen von Asylsuchenden an der Grenze seien rechtswidrig": a long first phrase, then "sei"
+            # or "seien", which only reported speech writes
+            head = first[:8]
+        marks = set(head) & (self.lex.subjunctive | self._conditional(paragraph, start, end, sentence))
         if marks and marks <= _KONJUNKTIV_II_DE and head[0].lower() in _HYPOTHETICAL_OPENERS_DE:
             # "Für eine Änderung der Verträge müssten alle zustimmen", "Ohne Einigung hätten sie Zeit bis …": a
             # condition or purpose put first, then the conditional; the narrator's, not reported words
@@ -1587,7 +1594,20 @@ class _Story:
             statement = self._statement(INDIRECT, paragraph, start, words_end, verb, speaker, label)
             return [statement] if statement is not None else []
         statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
+        if statement is not None and not before.speaker_person:
+            statement.speaker_organisation = before.speaker_organisation
         return [statement] if statement is not None else []
+
+    def _conditional(self, paragraph: int, start: int, end: int, sentence: str) -> frozenset[str]:
+        """The Konjunktiv II forms the narrator uses too ("wäre", "hätte": data/de/speech.tsv) count as reported
+        speech going on ("Eine Ausweisung wäre der nächste Schritt.") unless the sentence names a person ("Ein
+        Scheitern wäre ein Rückschlag für Kommissionspräsidentin X") or tells a first or a time since ("Es wäre
+        das erste Treffen seit 2019"): the agency's own conditional."""
+        if not self.lex.conditional or self._people_in(paragraph, start, end):
+            return frozenset()
+        if re.search(r"\b(?:erst(?:e|en|er|es|em|mals)|seit)\b", sentence, re.IGNORECASE):
+            return frozenset()
+        return self.lex.conditional
 
     def _own_attribution(self, paragraph: int, start: int, sentence: str):
         """German: the words' end, the verb and the speaker of a sentence closing on ", <verb> <speaker>"
