@@ -45,3 +45,89 @@ def test_seien_after_a_long_first_phrase_goes_on_with_the_speaker():
         language="de",
     )
     assert given(result, "Zurückweisungen von Asylsuchenden an der Grenze seien") == "Karl Kopp"
+
+
+def test_hieß_es_names_its_source_after_a_preposition():
+    result = extract(
+        "Nürnberg – Bis Ende Juni seien 65.000 Anträge gestellt worden, hieß es beim Bundesamt für Migration und "
+        "Flüchtlinge (Bamf) in Nürnberg.\n\n"
+        "Wien – Der Verfassungsgerichtshof (VfGH) hob das Gesetz auf. Die Überwachung greife unverhältnismäßig "
+        "ein, hieß es beim VfGH am Donnerstag.\n\n"
+        "Bern – Der Wirtschaftsdachverband Economiesuisse begrüsste den Entscheid. Die Verträge seien "
+        "unverzichtbar, hiess es bei Economiesuisse.\n\n"
+        "Wien – Die Stimmung habe sich verbessert, hieß es im Bundeswirtschaftsministerium. Österreich müsse "
+        "neutral bleiben, hieß es in einer Aussendung von FPÖ-Sprecherin Susanne Fürst.",
+        title="Quellen",
+        language="de",
+    )
+    assert given(result, "Bis Ende Juni seien") == "Bundesamt für Migration und Flüchtlinge"
+    assert given(result, "Die Überwachung greife") == "Verfassungsgerichtshof"
+    assert given(result, "Die Verträge seien unverzichtbar") == "Economiesuisse"
+    assert given(result, "Die Stimmung habe sich verbessert") == "Bundeswirtschaftsministerium"
+    assert given(result, "Österreich müsse neutral bleiben") == "Susanne Fürst"
+
+
+def test_a_name_after_a_bodys_kind_is_that_body_in_the_whole_story():
+    result = extract(
+        "Frankfurt – Der Flughafenverband ADV kritisierte die Streiks. Der Standort verliere an Boden, erklärte "
+        "der Verband.\n\n"
+        "Genf – Das UN-Kinderhilfswerk Unicef warnte vor Hunger. Tausende Kinder seien unterernährt, erklärte "
+        "Unicef in Genf.\n\n"
+        "Wien – Das Wirtschaftsforschungsinstitut Wifo senkte die Prognose. Die Industrie leide, teilte das Wifo "
+        "mit. Im nächsten Jahr investieren die Unternehmen Milliarden.",
+        title="Verbände",
+        language="de",
+    )
+    assert given(result, "Der Standort verliere") == "ADV"
+    assert given(result, "Tausende Kinder seien") == "Unicef"
+    assert given(result, "Die Industrie leide") == "Wifo"
+    assert not {p.name for p in result.people} & {"Unicef", "ADV", "Wifo"}
+    assert "Milliarden" not in {o.name for o in result.organisations}
+
+
+def test_bodies_by_structure_and_references_to_them():
+    result = extract(
+        "Berlin – Das Auswärtige Amt bestellte den Botschafter ein.\n\n"
+        "Die Bundesanwaltschaft ermittelt. Zwei Verdächtige seien festgenommen worden, erklärte die Behörde in "
+        "Karlsruhe.\n\n"
+        "Der Angeklagte habe Anleger getäuscht, erklärte die Staatsanwaltschaft. Auch die Rechtsanwaltskammer "
+        "äußerte sich. Es sei ein gutes Signal, teilte die Kammer mit.\n\n"
+        "Die IG Metall kündigte Widerstand an. Man werde jede Verlagerung bekämpfen, erklärte die Gewerkschaft.\n\n"
+        "Der Bund der Steuerzahler forderte die Abschaffung. Die Bürger hätten ein Recht darauf, teilte der "
+        "Verband mit.\n\n"
+        "Die Stiftung Preußischer Kulturbesitz gibt Objekte zurück. Es handle sich um 23 Objekte, teilte die "
+        "Stiftung mit.",
+        title="Behörden",
+        language="de",
+    )
+    assert given(result, "Zwei Verdächtige seien") == "Bundesanwaltschaft"
+    assert given(result, "Der Angeklagte habe") == "Staatsanwaltschaft"
+    assert given(result, "Es sei ein gutes Signal") == "Rechtsanwaltskammer"
+    assert given(result, "Man werde jede Verlagerung") == "IG Metall"
+    assert given(result, "Die Bürger hätten ein Recht") == "Bund der Steuerzahler"
+    assert given(result, "Es handle sich um 23 Objekte") == "Stiftung Preußischer Kulturbesitz"
+
+
+def test_so_and_a_body_with_its_publication_after_it():
+    result = extract(
+        "Frankfurt – Die Industrie leide unter den Zöllen, so die Bundesbank in ihrem am Montag veröffentlichten "
+        "Monatsbericht. Ohne weitere Maßnahmen sei das Ziel kaum zu erreichen, so der Fiskalrat in seiner "
+        "aktuellen Einschätzung. Die Preise stiegen, so dass viele Haushalte sparen müssten.",
+        title="Bericht",
+        language="de",
+    )
+    assert given(result, "Die Industrie leide") == "Bundesbank"
+    assert given(result, "Ohne weitere Maßnahmen sei") == "Fiskalrat"
+    assert not any("Die Preise stiegen" in s.text for s in result.statements)
+
+
+def test_a_generic_noun_of_a_bodys_kind_is_no_body_of_its_own():
+    result = extract(
+        "Stuttgart – Der Fahrgastverband Pro Bahn forderte Entschädigungen. Die Verzögerung treffe die Pendler, "
+        "erklärte der Landesverband. Die Grossbank müsse mehr Kapital halten, sagte ein Analyst.",
+        title="Bahn",
+        language="de",
+    )
+    names = {o.name for o in result.organisations}
+    assert not names & {"Landesverband", "Grossbank"}
+    assert given(result, "Die Verzögerung treffe") != "Landesverband"

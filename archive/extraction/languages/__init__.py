@@ -63,7 +63,7 @@ from ..model import DIRECT, INDIRECT, CountryMention, Document, PersonMention, S
 from ..names import person_gender
 from .dateline import _months, parse_dateline
 from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
-from .organisations import find_organisations, organisation_spans, organisation_table
+from .organisations import find_organisations, organisation_table, spans_with, story_bodies
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
 
@@ -216,8 +216,17 @@ _REFERENCE_FITS = {
     "ministerium": _MINISTRY,
     "ministère": _MINISTRY,
     "ministerio": _MINISTRY,
-    "behörde": ("behörde", "amt"),
+    "behörde": ("behörde", "amt", "anwaltschaft"),
     "gericht": ("gericht",),
+    # German bodies by their kind ("teilte der Verband mit" after "der Flughafenverband ADV" or "der Bund der
+    # Steuerzahler", "erklärte die Gewerkschaft" after "die IG Metall"); regular expressions on the written name
+    "verband": ("verband", r"\bbund der\b", "gewerkschaftsbund"),
+    "gewerkschaft": ("gewerkschaft", r"\big\s", r"\bverdi\b", r"\bdgb\b"),
+    "kammer": ("kammer",),
+    "stiftung": ("stiftung",),
+    "kommission": ("kommission",),
+    "institut": ("institut",),
+    "bank": ("bank",),
     "tribunal": ("tribunal",),
     "cour": ("cour ",),
     "unternehmen": None,
@@ -281,8 +290,10 @@ class _Story:
         self.present_alt = _alternation(lex.language, "present") or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
-        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs)
         self.given_names = _given_names()
+        # German: names the story gives its bodies ("der Flughafenverband ADV", "der Verfassungsgerichtshof (VfGH)")
+        self.story_bodies = story_bodies(lex.language, self.paragraphs, self.given_names)
+        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs, self.story_bodies)
         if self.language == "de":
             self._people_named_like_companies()
         self.people: dict[str, _Person] = {}
@@ -1233,7 +1244,7 @@ class _Story:
             and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head))
         ):
             who = self._by_role(role_words[0], phrase, paragraph, before)
-            if who is None and organisation_spans(self.language, phrase):
+            if who is None and spans_with(self.language, phrase, self.story_bodies):
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
             if who is None and self._introduced_unnamed(role_words[0], paragraph, before):
                 return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
@@ -1648,7 +1659,7 @@ class _Story:
         de l'ONU", "der Chef der NATO-Mission")."""
         # "Genève – L'ONU", "LIMA, 3 Jun (EFE).- El Ministerio …": the dateline is not the speaker's
         label = re.split(r"\s[–—-]+\s|\)\.-\s", label)[-1]
-        bodies = organisation_spans(self.language, label)
+        bodies = spans_with(self.language, label, self.story_bodies)
         if not bodies:
             return None
         rest = label
@@ -1665,20 +1676,26 @@ class _Story:
     def _body_referred_to(self, label: str, paragraph: int, end: int) -> str | None:
         """The body a short reference names back ("das Ministerium", "le ministère", "la empresa" after "das
         Bundesgesundheitsministerium", "Iberdrola S.A."): the one body of that sort named before in the
-        story; None when none or several fit."""
+        story; None when none or several fit, unless only one of them is named in the reference's own paragraph
+        ("Die Bundesanwaltschaft ermittelt. …, erklärte die Behörde." after "das Auswärtige Amt" further up)."""
         words = re.sub(r"\s+mit$", "", label.strip(" .,;:"))  # "teilte das Ministerium mit."
         match = _REFERENCE.fullmatch(words)
         if not match:
             return None
         fits = _REFERENCE_FITS[match.group(1).lower()]
         found = set()
+        here = set()  # those named in the reference's paragraph
         for mention in self.organisations:
             for span in mention.spans:
                 if (span.paragraph, span.start) >= (paragraph, end):
                     continue
                 written = self.paragraphs[span.paragraph][span.start : span.end].lower()
-                if mention.kind == "company" if fits is None else any(f in written for f in fits):
+                if mention.kind == "company" if fits is None else any(re.search(f, written) for f in fits):
                     found.add(mention.name)
+                    if span.paragraph == paragraph and self.language == "de":
+                        here.add(mention.name)
+        if len(found) > 1 and len(here) == 1:
+            return here.pop()
         return found.pop() if len(found) == 1 else None
 
     def _statement(self, kind, paragraph, start, end, verb, speaker, label) -> StatementMention | None:
@@ -1921,8 +1938,14 @@ class _Story:
         pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
         if verb == "so" and len(match.group("rest").split()) > 4:
             rest_start = start + match.start("rest")
-            if not self._people_in(paragraph, rest_start, start + match.end("rest")):
-                return None  # "…, so dass …", "…, so lange …"; not "…, so die AfD-Abgeordnete Beatrix von Storch"
+            rest = match.group("rest")
+            body = re.match(r"\s*(?:der|die|das)\s+", rest)
+            bodies = spans_with(self.language, rest, self.story_bodies) if body else []
+            opens_with_body = bool(bodies) and bodies[0][1] == body.end()
+            if not opens_with_body and not self._people_in(paragraph, rest_start, start + match.end("rest")):
+                # "…, so dass …", "…, so lange …"; not "…, so die AfD-Abgeordnete Beatrix von Storch", nor "…, so die
+                # Bundesbank in ihrem Monatsbericht"
+                return None
         if any(
             p == paragraph
             and e == start + match.start()
@@ -1951,6 +1974,10 @@ class _Story:
         speaker_end = rest_start + cut_at
         if comma:  # "…, a répondu le porte-parole, Dmitri Peskov."
             speaker_end = self._apposition(paragraph, speaker_end)
+        impersonal = self._impersonal_source(paragraph, rest_start, text_rest) if verb in _IMPERSONAL_DE else None
+        if impersonal is not None:  # "…, hieß es beim Bundesamt für Migration (Bamf) in Nürnberg."
+            rest_start, speaker_end = impersonal
+            comma = False
         speaker, label = self._speaker(
             paragraph,
             rest_start,
@@ -1985,6 +2012,28 @@ class _Story:
         if according:
             content_start = start + according.end()
         return INDIRECT, content_start, start + match.start(), verb, speaker, label
+
+    def _impersonal_source(self, paragraph: int, rest_start: int, rest: str) -> tuple[int, int] | None:
+        """German "hieß es" names its source after a preposition ("hieß es beim VfGH am Donnerstag", "hieß es im
+        Bundeswirtschaftsministerium", "hiess es bei Economiesuisse", "hieß es in einer Aussendung von
+        FPÖ-Sprecherin X"): the (start, end) of the phrase up to that body (its voice words before it) or, when
+        the phrase names no body, up to the person it names; None when it names neither."""
+        found = re.match(r"\s*es\s+(?=(?:bei|beim|im|in|aus|von|vom|seitens)\s)", rest)
+        if found is None:
+            return None
+        phrase_start = rest_start + found.end()
+        phrase = re.split(r",|\s[–—-]\s", rest[found.end() :])[0]
+        bodies = spans_with(self.language, phrase, self.story_bodies)
+        if bodies:
+            _entry, _start, body_end = bodies[0]
+            bracket = re.match(r"\s*\([^()]{1,12}\)", phrase[body_end:])
+            return phrase_start, phrase_start + body_end + (bracket.end() if bracket else 0)
+        named = [
+            e for (p, s), e, _who in self.mentions if p == paragraph and phrase_start <= s < phrase_start + len(phrase)
+        ]
+        if named and re.search(r"\b(?:von|vom)\s", phrase):
+            return phrase_start, named[0]
+        return None
 
     def _subject_verb(self, paragraph, start, end, sentence, quotes):
         """ "X a affirmé que …" / "X dijo que …" / "X erklärte, …"."""
@@ -2177,6 +2226,8 @@ _STRONG_PAST_DE = frozenset(
 )
 # Konjunktiv II forms: reported speech uses them where Konjunktiv I looks like the indicative, and the narrator
 # uses them as the conditional
+# "hieß es bei …", "heisst es aus …" (Swiss spelling): the source stands after a preposition, not as the subject
+_IMPERSONAL_DE = frozenset("hieß hiess heißt heisst".split())
 _KONJUNKTIV_II_DE = frozenset("würde würden wären wäre hätten hätte müssten müsste könnten könnte".split())
 # Words opening a condition or a purpose before the verb ("Für eine Änderung …", "Dafür", "Ohne Einigung")
 _HYPOTHETICAL_OPENERS_DE = frozenset("für dafür dazu ohne bei beim im dann sonst andernfalls damit".split())

@@ -115,14 +115,19 @@ _STRUCTURES = {
         (rf"Ministerium\s+für\s+{_CAP}(?:(?:,\s+|\s+und\s+){_CAP})*", "government"),
         (
             r"[A-ZÄÖÜ][a-zäöüß-]{2,}(?:ministeriums?|amts|amtes|amt|behörde|gerichtshofs?|gerichtshofes"
-            r"|gerichts|gerichtes|gericht|bank|verbands|verbandes|verband)"
+            r"|gerichts|gerichtes|gericht|bank|verbands|verbandes|verband"
+            # "die Staatsanwaltschaft", "die Rechtsanwaltskammer", "das Finanzdepartement" (Swiss)
+            r"|anwaltschaft|kammer|departements?)"
+            r"(?:\s+für\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+)*)?"  # "das Bundesamt für Migration und …"
             r"(?:\s+[A-ZÄÖÜ][a-zäöüß]+er\s+[A-ZÄÖÜ][a-zäöüß]+)?",  # "der Bundesverband Deutscher Banken"
             None,
         ),
+        # "die Stiftung Preußischer Kulturbesitz", "die Bertelsmann-Stiftung", "der Bund der Steuerzahler"
+        (r"Stiftung(?:\s+[A-ZÄÖÜ][\w-]+){1,2}|[A-ZÄÖÜ][\w-]+-Stiftung|Bund\s+der\s+[A-ZÄÖÜ][\w-]+", "other"),
         (rf"{_CAP}(?:\s+{_CAP})?\s+(?:AG|GmbH|SE)(?![\w-])", "company"),
     ],
 }
-_GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband)(?:e?s)$")
+_GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband|departement)(?:e?s)$")
 
 
 @cache
@@ -172,13 +177,16 @@ def _country_beside(language: str, text: str, start: int, end: int) -> str | Non
     return None
 
 
-def find_organisations(language: str, paragraphs: list[str]) -> tuple[list[OrganisationMention], list[list]]:
-    """The organisations of a story and, per paragraph, (start, end, name) of each mention."""
+def find_organisations(
+    language: str, paragraphs: list[str], extra: dict[str, OrgEntry] | None = None
+) -> tuple[list[OrganisationMention], list[list]]:
+    """The organisations of a story and, per paragraph, (start, end, name) of each mention; `extra`: the
+    story's own names of its bodies (story_bodies)."""
     found: dict[tuple[str, str | None], OrganisationMention] = {}  # China's and Japan's ministry differ
     spans: list[list] = []
     for index, text in enumerate(paragraphs):
         here = []
-        for entry, start, end in organisation_spans(language, text):
+        for entry, start, end in spans_with(language, text, extra or {}):
             country = entry.country or _country_beside(language, text, start, end)
             key = (entry.name, country)
             if country is None or entry.country:  # bare "Außenministerium" after "das russische Außenministerium"
@@ -198,6 +206,86 @@ def find_organisations(language: str, paragraphs: list[str]) -> tuple[list[Organ
             here.append((start, end, entry.name))
         spans.append(here)
     return list(found.values()), spans
+
+
+@cache
+def _body_kinds(language: str) -> re.Pattern | None:
+    """German: a noun for a kind of body, then a name (data/<lang>/body_kinds.txt), or None."""
+    path = DATA_DIR / language / "body_kinds.txt"
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kinds = sorted((w.strip() for w in lines if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    alternation = "|".join(re.escape(k) for k in kinds)
+    capitalised = "|".join(re.escape(k[0].upper() + k[1:]) for k in kinds)
+    return re.compile(
+        rf"(?<![\w-])(?P<kind>[A-ZÄÖÜ][\w-]*?(?:{alternation})|{capitalised})"
+        r"\s+(?P<name>[A-ZÄÖÜ][\w.&'’-]*[\w&](?:\s+[A-ZÄÖÜ][\w.&'’-]*[\w&])?)"
+    )
+
+
+_BRACKETED = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7})\)")
+
+
+def story_bodies(language: str, paragraphs: list[str], given_names=frozenset()) -> dict[str, OrgEntry]:
+    """German: names a story gives its bodies (issue 19): a name after a noun for the body's kind ("der
+    Flughafenverband ADV", "die Organisation Pro Asyl", "das UN-Kinderhilfswerk Unicef") and an abbreviation in
+    brackets after a body ("der Verfassungsgerichtshof (VfGH)", "das Bundesamt für … (Bamf)"): written form ->
+    the body, so "teilte das Wifo mit" and "hieß es beim VfGH" are the body speaking. A name opening with a
+    given name ("die Stiftung Hans Müller") or a country is left alone."""
+    if language != "de":
+        return {}
+    kinds = _body_kinds(language)
+    lex = lexicon(language)
+    found: dict[str, OrgEntry] = {}
+    for text in paragraphs:
+        named = organisation_spans(language, text)
+        for match in kinds.finditer(text) if kinds else ():
+            if any(s < match.end() and match.start("name") < e for _entry, s, e in named):
+                continue  # "die Stiftung Preußischer Kulturbesitz": a body of the table or structure already
+            name = match.group("name")
+            words = name.split()
+            if len(words) == 2 and len(words[0]) > 3 and not words[1].isupper():
+                name = words[0]  # "IG Metall", "Pro Asyl", "Pro Bahn", "Bund BTS"; not "Verdi Streiks"
+            if name.lower() in given_names or country_codes(lex, name) or organisation_table(language).entry(name):
+                continue
+            if name.lower() in {w.lower() for w in lex.voice} or name.endswith(("te", "ten")) and name.islower():
+                continue
+            found.setdefault(name, OrgEntry(name, name if name.isupper() else "", "other", None, (name,)))
+        for entry, _start, end in named:
+            bracket = _BRACKETED.match(text, end)
+            if bracket is None:
+                continue
+            abbr = bracket.group("abbr")
+            capitals = sum(c.isupper() for c in abbr)
+            if capitals >= 2 or abbr[0] == entry.name[0]:
+                found.setdefault(abbr, OrgEntry(entry.name, abbr, entry.kind, entry.country, (abbr,)))
+    return found
+
+
+def spans_with(language: str, text: str, extra: dict[str, OrgEntry]) -> list[tuple[OrgEntry, int, int]]:
+    """organisation_spans, and the story's own names of its bodies (story_bodies) where none stands; a body
+    found by its structure right before such a name is the same body ("der Flughafenverband ADV")."""
+    found = organisation_spans(language, text)
+    if not extra:
+        return found
+    table = organisation_table(language)
+    forms = "|".join(re.escape(f) for f in sorted(extra, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text):
+        start, end = match.start(), match.end()
+        if any(s < end and start < e for _entry, s, e in found):
+            continue
+        kind_noun = [
+            item
+            for item in found
+            if item[2] <= start and not text[item[2] : start].strip() and not table.entry(text[item[1] : item[2]])
+        ]
+        if kind_noun:
+            found.remove(kind_noun[-1])
+            start = kind_noun[-1][1]
+        found.append((extra[match.group()], start, end))
+    found.sort(key=lambda item: item[1])
+    return found
 
 
 def canonical_name(language: str, written: str) -> str | None:
