@@ -131,3 +131,17 @@ def test_a_generic_noun_of_a_bodys_kind_is_no_body_of_its_own():
     names = {o.name for o in result.organisations}
     assert not names & {"Landesverband", "Grossbank"}
     assert given(result, "Die Verzögerung treffe") != "Landesverband"
+
+
+def test_words_beside_a_reporting_verb_that_are_no_speaker():
+    result = extract(
+        "Peking – Außenminister Karl Brandt traf seinen chinesischen Kollegen Wang Yi. China sei neutral, sagte "
+        "Wang. Zugleich warnte er vor Zöllen.\n\n"
+        "Die IG Metall kündigte Widerstand an. Der Betriebsrat kündigte Proteste an.",
+        title="Besuch",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert "Wang Yi" in names
+    assert not names & {"Zugleich", "Widerstand", "Wang"}
+    assert given(result, "China sei neutral") == "Wang Yi"

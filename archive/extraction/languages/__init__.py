@@ -568,6 +568,9 @@ class _Story:
                 # "Thomas Strobl (CDU) kündigte Soforthilfen an": the verb's subject is named before it, so the
                 # noun after it is its object ("…, kündigte Strobl an" has the words, not a name, before the verb)
                 verb_before = False
+            if verb_after and re.match(rf"^\s+(?:{self.verb_alt})\s+(?:er|sie|es|man|wir|ich)\b", after):
+                verb_after = False  # "Zugleich warnte er": the verb's subject comes after it, so the word before it
+            # is a fronted adverb or object, not a speaker
             if verb_after and before.endswith(" ") and re.fullmatch(r"[A-ZÄÖÜ]{2,5}", previous):
                 verb_after = False  # "Flavia Schmid von der ETH Zürich sagte": a body's place, not a person
         if len(run) == 1:
@@ -596,7 +599,7 @@ class _Story:
         return bool(role) or honorific or verb_after or verb_before or given or party, role
 
     def _named_subject_before_verb(self, paragraph: int, start: int) -> bool:
-        """German: whether the reporting verb right before `start` has a person as its subject right before
+        """German: whether the reporting verb right before `start` has a person (or a body) as its subject right before
         it: a name of two or more words, or one after a role ("Thomas Strobl (CDU) kündigte", "Minister
         Strobl kündigte"), maybe with a party in brackets between."""
         text = self.paragraphs[paragraph]
@@ -604,6 +607,8 @@ class _Story:
         if verb is None:
             return False
         verb_start = verb.start(1)
+        if any(e <= verb_start and not text[e:verb_start].strip() for _s, e, _name in self.org_spans[paragraph]):
+            return True  # "Die IG Metall kündigte Widerstand an": a body is the subject
         for run in self._runs_cache.get(paragraph, []):
             if run[-1].end > verb_start or not re.fullmatch(
                 r"\s*(?:\([^()]{1,20}\)\s*)?", text[run[-1].end : verb_start]
