@@ -145,3 +145,13 @@ def test_words_beside_a_reporting_verb_that_are_no_speaker():
     assert "Wang Yi" in names
     assert not names & {"Zugleich", "Widerstand", "Wang"}
     assert given(result, "China sei neutral") == "Wang Yi"
+
+
+def test_der_manager_is_the_company_head_named_before():
+    result = extract(
+        "Wolfsburg – Konzernchef Oliver Blume verteidigte den Schritt. Die Konkurrenz sei schneller geworden, "
+        "sagte Blume. Ohne die Einschnitte wäre die Zukunft gefährdet, sagte der Manager.",
+        title="Werk",
+        language="de",
+    )
+    assert given(result, "Ohne die Einschnitte wäre") == "Oliver Blume"
