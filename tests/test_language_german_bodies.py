@@ -155,3 +155,19 @@ def test_der_manager_is_the_company_head_named_before():
         language="de",
     )
     assert given(result, "Ohne die Einschnitte wäre") == "Oliver Blume"
+
+
+def test_a_defendant_named_by_initial_after_his_role_and_otherwise_going_on():
+    result = extract(
+        "München – Der Angeklagte Thomas K. habe Anleger getäuscht, sagte Oberstaatsanwältin Anne Leiding. Die "
+        "Renditen seien unrealistisch gewesen.\n\n"
+        "Der Angeklagte selbst äußerte sich in seinem letzten Wort. „Es tut mir leid, dass so viele Menschen Geld "
+        "verloren haben“, sagte er.\n\n"
+        "Die Verfahren müssten schneller werden, sagte Bundesbankpräsident Joachim Nagel. Andernfalls würde ein "
+        "großer Teil der Mittel nicht abfließen.",
+        title="Prozess",
+        language="de",
+    )
+    assert "Thomas K." in {p.name for p in result.people}
+    assert given(result, "Es tut mir leid") == "Thomas K."
+    assert given(result, "Andernfalls würde ein") == "Joachim Nagel"

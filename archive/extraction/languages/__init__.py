@@ -367,13 +367,15 @@ class _Story:
             if (
                 self.language == "de"
                 and joined
-                and len(run) == 1
                 and re.fullmatch(r"[A-ZÄÖÜ]\.", token.text)
-                and run[0].text.lower() in self.given_names
+                and run[-1].text.lower() in self.given_names
             ):
                 # "der Angeklagte Markus B.": court and crime reports shorten a private person's surname to its
-                # initial; the given name and the initial are the name, and it ends there
-                runs.append([*run, token])
+                # initial; the given name and the initial are the name, and it ends there (a noun written
+                # before them, "Der Angeklagte Thomas K.", is a run of its own)
+                if len(run) > 1:
+                    runs.append(run[:-1])
+                runs.append([run[-1], token])
                 run = []
                 continue
             if self._name_like(paragraph, token, after_particle):
@@ -2234,8 +2236,10 @@ _STRONG_PAST_DE = frozenset(
 # "hieß es bei …", "heisst es aus …" (Swiss spelling): the source stands after a preposition, not as the subject
 _IMPERSONAL_DE = frozenset("hieß hiess heißt heisst".split())
 _KONJUNKTIV_II_DE = frozenset("würde würden wären wäre hätten hätte müssten müsste könnten könnte".split())
-# Words opening a condition or a purpose before the verb ("Für eine Änderung …", "Dafür", "Ohne Einigung")
-_HYPOTHETICAL_OPENERS_DE = frozenset("für dafür dazu ohne bei beim im dann sonst andernfalls damit".split())
+# Words opening a condition or a purpose before the verb ("Für eine Änderung …", "Dafür", "Ohne Einigung"); not
+# "andernfalls"/"sonst" (otherwise): the other case of the sentence before, so of its speaker when it was reported
+# ("Die Verfahren müssten schneller werden. Andernfalls würde das Geld nicht abfließen.")
+_HYPOTHETICAL_OPENERS_DE = frozenset("für dafür dazu ohne bei beim im dann damit".split())
 
 
 def _second_is_konjunktiv(clause: str) -> bool:
