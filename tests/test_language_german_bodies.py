@@ -171,3 +171,60 @@ def test_a_defendant_named_by_initial_after_his_role_and_otherwise_going_on():
     assert "Thomas K." in {p.name for p in result.people}
     assert given(result, "Es tut mir leid") == "Thomas K."
     assert given(result, "Andernfalls würde ein") == "Joachim Nagel"
+
+
+def test_a_bodys_adjective_and_abbreviation_are_part_of_its_voice():
+    result = extract(
+        "Bern – Die Bank müsse mehr Kapital halten, teilte das Eidgenössische Finanzdepartement (EFD) mit.\n\n"
+        "Berlin – Rund 400 Beamte seien im Einsatz gewesen, teilte die Berliner Polizei mit. Sie habe zwei "
+        "Menschen befreit, teilte die Feuerwehr mit.\n\n"
+        "Die Unternehmen bräuchten Planungssicherheit, teilte die Deutsche Industrie- und Handelskammer mit.",
+        title="Stimmen",
+        language="de",
+    )
+    assert given(result, "Die Bank müsse mehr Kapital") == "Finanzdepartement"
+    assert given(result, "Rund 400 Beamte") == "Polizei"
+    assert given(result, "Sie habe zwei Menschen") == "Feuerwehr"
+    assert given(result, "Die Unternehmen bräuchten") == "Handelskammer"
+
+
+def test_courts_towns_hospitals_and_named_unions_speak():
+    result = extract(
+        "Karlsruhe – Eine Kündigung sei unwirksam, entschied der Bundesgerichtshof (BGH) am Mittwoch.\n\n"
+        "Brüssel – Die EU-Kommission äußerte sich zurückhaltend. Man setze auf Verhandlungen, teilte die Behörde "
+        "mit.\n\n"
+        "Köln – Das Konzept habe sich bewährt, teilte die Stadt Köln mit. Die Kosten seien gestiegen, teilte die "
+        "Stadt am Abend mit.\n\n"
+        "Luzern – Die Spitalleitung des Luzerner Kantonsspitals begrüsste den Entscheid. Man könne die Fachkräfte "
+        "besser einsetzen, hiess es beim Kantonsspital.\n\n"
+        "Die Gewerkschaft VPOD übte Kritik. Das Personal sei nicht angehört worden, erklärte die Gewerkschaft. Der "
+        "Eigentümerverband Haus & Grund warnte. Vermieter würden verdächtigt, teilte der Verband mit.",
+        title="Stimmen",
+        language="de",
+    )
+    assert given(result, "Eine Kündigung sei unwirksam") == "Bundesgerichtshof"
+    assert given(result, "Man setze auf Verhandlungen") == "European Commission"
+    assert given(result, "Das Konzept habe sich") == "Stadt Köln"
+    assert given(result, "Die Kosten seien gestiegen") == "Stadt Köln"
+    assert given(result, "Man könne die Fachkräfte") == "Kantonsspital"
+    assert given(result, "Das Personal sei nicht") == "VPOD"
+    assert given(result, "Vermieter würden verdächtigt") == "Haus & Grund"
+    assert not {p.name for p in result.people} & {"Kantonsspitals", "Grund"}
+
+
+def test_a_conditional_after_a_definite_ohne_or_a_long_first_phrase_goes_on():
+    result = extract(
+        "Köln – Die Jecken hätten Lebensfreude gezeigt, sagte Festkomitee-Präsident Christoph Kuckelkorn. Ohne "
+        "die vielen Ehrenamtlichen wäre das nicht möglich gewesen.\n\n"
+        "Deutschland werde seinen Beitrag leisten, sagte Verteidigungsminister Boris Pistorius. Ein Verzicht auf "
+        "eine neue Form der Wehrpflicht wäre riskant.\n\n"
+        "Die Reform sei nötig, sagte Regierungschef Paul Frieden. Ohne eine Einigung hätten die Staaten bis "
+        "Dezember Zeit.\n\n"
+        "Kritik kam vom Musikkritiker Wilhelm Sinkovicz. Das Programm sei mutlos, schrieb er.",
+        title="Bedingungen",
+        language="de",
+    )
+    assert given(result, "Ohne die vielen Ehrenamtlichen") == "Christoph Kuckelkorn"
+    assert given(result, "Ein Verzicht auf eine neue Form") == "Boris Pistorius"
+    assert not any("Ohne eine Einigung" in s.text for s in result.statements)
+    assert given(result, "Das Programm sei mutlos") == "Wilhelm Sinkovicz"

@@ -216,7 +216,7 @@ _REFERENCE_FITS = {
     "ministerium": _MINISTRY,
     "ministère": _MINISTRY,
     "ministerio": _MINISTRY,
-    "behörde": ("behörde", "amt", "anwaltschaft"),
+    "behörde": ("behörde", "amt", "anwaltschaft", "kommission"),  # "die Brüsseler Behörde": the EU Commission
     "gericht": ("gericht",),
     # German bodies by their kind ("teilte der Verband mit" after "der Flughafenverband ADV" or "der Bund der
     # Steuerzahler", "erklärte die Gewerkschaft" after "die IG Metall"); regular expressions on the written name
@@ -225,6 +225,7 @@ _REFERENCE_FITS = {
     "kammer": ("kammer",),
     "stiftung": ("stiftung",),
     "kommission": ("kommission",),
+    "stadt": (r"^stadt\s",),
     "institut": ("institut",),
     "bank": ("bank",),
     "tribunal": ("tribunal",),
@@ -1590,12 +1591,20 @@ class _Story:
             # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
             head += [t.text for t in _tokens(clauses[2])][:2]
         first = [t.text for t in _tokens(clauses[0])]
-        if head == first[:6] and not set(head) & self.lex.subjunctive and {"sei", "seien"} & set(first[6:8]):
-            # "Zurückweisungen von Asylsuchenden an der Grenze seien rechtswidrig": a long first phrase, then "sei"
-            # or "seien", which only reported speech writes
-            head = first[:8]
+        late = {"sei", "seien"} | _KONJUNKTIV_II_DE
+        if head == first[:6] and not set(head) & self.lex.subjunctive and late & set(first[6:10]):
+            # "Zurückweisungen von Asylsuchenden an der Grenze seien rechtswidrig", "Ein Verzicht auf eine neue Form
+            # der Wehrpflicht wäre riskant": a long first phrase, then the main clause's verb, a form no indicative
+            # shares
+            head = first[:10]
         marks = set(head) & (self.lex.subjunctive | self._conditional(paragraph, start, end, sentence))
-        if marks and marks <= _KONJUNKTIV_II_DE and head[0].lower() in _HYPOTHETICAL_OPENERS_DE:
+        definite_condition = len(head) > 1 and head[0] == "Ohne" and head[1].lower() in _DEFINITE_DE
+        if (
+            marks
+            and marks <= _KONJUNKTIV_II_DE
+            and head[0].lower() in _HYPOTHETICAL_OPENERS_DE
+            and not definite_condition
+        ):
             # "Für eine Änderung der Verträge müssten alle zustimmen", "Ohne Einigung hätten sie Zeit bis …": a
             # condition or purpose put first, then the conditional; the narrator's, not reported words
             return []
@@ -1673,7 +1682,14 @@ class _Story:
         spans = [(s, e) for _entry, s, e in bodies]
         spans += [(s, e) for *_c, s, e in country_codes(self.lex, label) if not any(a < e and s < b for a, b in spans)]
         for start, end in sorted(spans, reverse=True):  # the body and a country beside it ("la cancillería mexicana")
-            rest = rest[:start] + " " + rest[end:]
+            before = rest[:start]
+            if self.language == "de":
+                # "das Eidgenössische Finanzdepartement (EFD)", "die Berliner Polizei", "die Deutsche Industrie- und
+                # Handelskammer": a capitalised adjective of the body's name or place right before it, and its
+                # abbreviation in brackets after it, are the body's
+                before = re.sub(r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)\s+)?(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?$", "", before)
+                end += len(re.match(r"\s*(?:\([^()]{1,12}\))?", rest[end:]).group())
+            rest = before + " " + rest[end:]
         lowered = {v.lower() for v in self.lex.voice}
         for word in re.findall(r"[\w'’-]+", rest):
             if word.lower() not in lowered and word.lower().rstrip("'’") + "'" not in lowered:
@@ -2240,6 +2256,10 @@ _KONJUNKTIV_II_DE = frozenset("würde würden wären wäre hätten hätte müsst
 # "andernfalls"/"sonst" (otherwise): the other case of the sentence before, so of its speaker when it was reported
 # ("Die Verfahren müssten schneller werden. Andernfalls würde das Geld nicht abfließen.")
 _HYPOTHETICAL_OPENERS_DE = frozenset("für dafür dazu ohne bei beim im dann damit".split())
+# …but "Ohne" with a definite article or a demonstrative ("Ohne die Einschnitte wäre …", "Ohne diese Zusammenarbeit
+# wäre …") names something the speaker spoke of: the speaker's conditional, not the narrator's ("Ohne eine Einigung
+# hätten sie Zeit bis …")
+_DEFINITE_DE = frozenset("die der das den dem diese dieser diesen diesem dieses solche solchen".split())
 
 
 def _second_is_konjunktiv(clause: str) -> bool:

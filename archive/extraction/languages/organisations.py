@@ -117,17 +117,20 @@ _STRUCTURES = {
             r"[A-ZÄÖÜ][a-zäöüß-]{2,}(?:ministeriums?|amts|amtes|amt|behörde|gerichtshofs?|gerichtshofes"
             r"|gerichts|gerichtes|gericht|bank|verbands|verbandes|verband"
             # "die Staatsanwaltschaft", "die Rechtsanwaltskammer", "das Finanzdepartement" (Swiss)
-            r"|anwaltschaft|kammer|departements?)"
+            r"|anwaltschaft|kammer|departements?|spitals?|klinikums?)"
             r"(?:\s+für\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+)*)?"  # "das Bundesamt für Migration und …"
             r"(?:\s+[A-ZÄÖÜ][a-zäöüß]+er\s+[A-ZÄÖÜ][a-zäöüß]+)?",  # "der Bundesverband Deutscher Banken"
             None,
         ),
         # "die Stiftung Preußischer Kulturbesitz", "die Bertelsmann-Stiftung", "der Bund der Steuerzahler"
         (r"Stiftung(?:\s+[A-ZÄÖÜ][\w-]+){1,2}|[A-ZÄÖÜ][\w-]+-Stiftung|Bund\s+der\s+[A-ZÄÖÜ][\w-]+", "other"),
+        # a town's administration by its name: "teilte die Stadt Köln mit" ("die Stadt" after it: organisation's
+        # reference)
+        (r"Stadt\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s+am\s+[A-ZÄÖÜ][a-zäöüß]+)?", "government"),
         (rf"{_CAP}(?:\s+{_CAP})?\s+(?:AG|GmbH|SE)(?![\w-])", "company"),
     ],
 }
-_GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband|departement)(?:e?s)$")
+_GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband|departement|spital|klinikum)(?:e?s)$")
 
 
 @cache
@@ -220,7 +223,7 @@ def _body_kinds(language: str) -> re.Pattern | None:
     capitalised = "|".join(re.escape(k[0].upper() + k[1:]) for k in kinds)
     return re.compile(
         rf"(?<![\w-])(?P<kind>[A-ZÄÖÜ][\w-]*?(?:{alternation})|{capitalised})"
-        r"\s+(?P<name>[A-ZÄÖÜ][\w.&'’-]*[\w&](?:\s+[A-ZÄÖÜ][\w.&'’-]*[\w&])?)"
+        r"\s+(?P<name>[A-ZÄÖÜ][\w.&'’-]*[\w&](?:\s+(?:&\s+)?[A-ZÄÖÜ][\w.&'’-]*[\w&])?)"
     )
 
 
@@ -245,7 +248,7 @@ def story_bodies(language: str, paragraphs: list[str], given_names=frozenset()) 
                 continue  # "die Stiftung Preußischer Kulturbesitz": a body of the table or structure already
             name = match.group("name")
             words = name.split()
-            if len(words) == 2 and len(words[0]) > 3 and not words[1].isupper():
+            if len(words) == 2 and len(words[0]) > 3 and not words[1].isupper() and "&" not in name:
                 name = words[0]  # "IG Metall", "Pro Asyl", "Pro Bahn", "Bund BTS"; not "Verdi Streiks"
             if name.lower() in given_names or country_codes(lex, name) or organisation_table(language).entry(name):
                 continue
@@ -274,6 +277,12 @@ def spans_with(language: str, text: str, extra: dict[str, OrgEntry]) -> list[tup
     for match in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text):
         start, end = match.start(), match.end()
         if any(s < end and start < e for _entry, s, e in found):
+            continue
+        kinds = _body_kinds(language)
+        apposed = next((m for m in kinds.finditer(text) if m.start("name") == start), None) if kinds else None
+        if apposed is not None:  # "die Gewerkschaft VPOD": the kind noun and the name are the body's written name
+            found = [item for item in found if not (item[1] < start and apposed.start() < item[2])]
+            found.append((extra[match.group()], apposed.start(), end))
             continue
         kind_noun = [
             item
