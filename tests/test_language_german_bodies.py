@@ -228,3 +228,14 @@ def test_a_conditional_after_a_definite_ohne_or_a_long_first_phrase_goes_on():
     assert given(result, "Ein Verzicht auf eine neue Form") == "Boris Pistorius"
     assert not any("Ohne eine Einigung" in s.text for s in result.statements)
     assert given(result, "Das Programm sei mutlos") == "Wilhelm Sinkovicz"
+
+
+def test_a_town_is_a_body_only_where_it_speaks():
+    result = extract(
+        "Kiew – Russland griff die ukrainische Stadt Charkiw an. Die Lage in der Stadt Charkiw sei ernst, sagte "
+        "Bürgermeister Ihor Terechow.",
+        title="Angriff",
+        language="de",
+    )
+    assert not result.organisations
+    assert given(result, "Die Lage in der Stadt Charkiw") == "Ihor Terechow"

@@ -124,9 +124,6 @@ _STRUCTURES = {
         ),
         # "die Stiftung Preußischer Kulturbesitz", "die Bertelsmann-Stiftung", "der Bund der Steuerzahler"
         (r"Stiftung(?:\s+[A-ZÄÖÜ][\w-]+){1,2}|[A-ZÄÖÜ][\w-]+-Stiftung|Bund\s+der\s+[A-ZÄÖÜ][\w-]+", "other"),
-        # a town's administration by its name: "teilte die Stadt Köln mit" ("die Stadt" after it: organisation's
-        # reference)
-        (r"Stadt\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s+am\s+[A-ZÄÖÜ][a-zäöüß]+)?", "government"),
         (rf"{_CAP}(?:\s+{_CAP})?\s+(?:AG|GmbH|SE)(?![\w-])", "company"),
     ],
 }
@@ -227,6 +224,20 @@ def _body_kinds(language: str) -> re.Pattern | None:
     )
 
 
+# A town's administration where it speaks ("teilte die Stadt Köln mit", "ein Sprecher der Stadt Köln", "Die Stadt
+# Köln erklärte"), not "die ukrainische Stadt Charkiw", a place
+_TOWN_SPEAKING = (
+    r"(?:\b(?:{verbs})\s+die\s+|\bSprecher(?:in)?\s+der\s+|(?:^|[.!?]\s+)Die\s+)"
+    r"(?P<town>Stadt\s+[A-ZÄÖÜ][a-zäöüß]+)(?=\s+(?:{verbs}|mit|am|an)\b|[,.])"
+)
+
+
+@cache
+def _town_speaking(language: str) -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon(language).verbs, key=len, reverse=True))
+    return re.compile(_TOWN_SPEAKING.format(verbs=verbs))
+
+
 _BRACKETED = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7})\)")
 
 
@@ -255,6 +266,9 @@ def story_bodies(language: str, paragraphs: list[str], given_names=frozenset()) 
             if name.lower() in {w.lower() for w in lex.voice} or name.endswith(("te", "ten")) and name.islower():
                 continue
             found.setdefault(name, OrgEntry(name, name if name.isupper() else "", "other", None, (name,)))
+        for town in _town_speaking(language).finditer(text):
+            name = town.group("town")
+            found.setdefault(name, OrgEntry(name, "", "government", None, (name,)))
         for entry, _start, end in named:
             bracket = _BRACKETED.match(text, end)
             if bracket is None:
