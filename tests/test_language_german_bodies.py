@@ -239,3 +239,14 @@ def test_a_town_is_a_body_only_where_it_speaks():
     )
     assert not result.organisations
     assert given(result, "Die Lage in der Stadt Charkiw") == "Ihor Terechow"
+
+
+def test_no_body_or_person_where_the_words_only_stand_near_one():
+    result = extract(
+        "Berlin – Die Regierung zahlte dem Konzern Milliarden an Subventionen. Die Lage sei ernst, hieß es in einer "
+        "Mitteilung von einem Sprecher von Kanzler Friedrich Merz.",
+        title="Subventionen",
+        language="de",
+    )
+    assert "Milliarden" not in {o.name for o in result.organisations}
+    assert given(result, "Die Lage sei ernst") != "Friedrich Merz"

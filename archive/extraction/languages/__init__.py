@@ -2051,11 +2051,14 @@ class _Story:
             _entry, _start, body_end = bodies[0]
             bracket = re.match(r"\s*\([^()]{1,12}\)", phrase[body_end:])
             return phrase_start, phrase_start + body_end + (bracket.end() if bracket else 0)
-        named = [
-            e for (p, s), e, _who in self.mentions if p == paragraph and phrase_start <= s < phrase_start + len(phrase)
-        ]
-        if named and re.search(r"\b(?:von|vom)\s", phrase):
-            return phrase_start, named[0]
+        text = self.paragraphs[paragraph]
+        for (p, s), e, _who in self.mentions:
+            if p == paragraph and phrase_start <= s < phrase_start + len(phrase):
+                # "in einer Aussendung von FPÖ-Sprecherin Susanne Fürst": the person right after "von" and a role;
+                # not "von einem Sprecher von Kanzler X", "vom Sprecher des Kanzlers X": someone of theirs
+                if _WRITTEN_BY_DE.fullmatch(text[phrase_start:s]):
+                    return phrase_start, e
+                return None
         return None
 
     def _subject_verb(self, paragraph, start, end, sentence, quotes):
@@ -2251,6 +2254,11 @@ _STRONG_PAST_DE = frozenset(
 # uses them as the conditional
 # "hieß es bei …", "heisst es aus …" (Swiss spelling): the source stands after a preposition, not as the subject
 _IMPERSONAL_DE = frozenset("hieß hiess heißt heisst".split())
+# "(hieß es) in einer Aussendung von FPÖ-Sprecherin …", "von Parteichef …": what a named person wrote or said
+_WRITTEN_BY_DE = re.compile(
+    r"(?:(?:in|aus)\s+(?:einer|der)\s+(?:Presse)?(?:Aussendung|Mitteilung|Erklärung|Stellungnahme)\s+)?"
+    r"(?:von|vom)\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,2}"
+)
 _KONJUNKTIV_II_DE = frozenset("würde würden wären wäre hätten hätte müssten müsste könnten könnte".split())
 # Words opening a condition or a purpose before the verb ("Für eine Änderung …", "Dafür", "Ohne Einigung"); not
 # "andernfalls"/"sonst" (otherwise): the other case of the sentence before, so of its speaker when it was reported

@@ -238,6 +238,8 @@ def _town_speaking(language: str) -> re.Pattern:
     return re.compile(_TOWN_SPEAKING.format(verbs=verbs))
 
 
+# Endings of German common nouns (plurals, abstracts): a word after a body's kind with one is its object
+_NOUN_ENDS = ("en", "ern", "ung", "heit", "keit", "ion", "ität", "schaft", "nis", "tum", "mittel")
 _BRACKETED = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7})\)")
 
 
@@ -263,8 +265,10 @@ def story_bodies(language: str, paragraphs: list[str], given_names=frozenset()) 
                 name = words[0]  # "IG Metall", "Pro Asyl", "Pro Bahn", "Bund BTS"; not "Verdi Streiks"
             if name.lower() in given_names or country_codes(lex, name) or organisation_table(language).entry(name):
                 continue
-            if name.lower() in {w.lower() for w in lex.voice} or name.endswith(("te", "ten")) and name.islower():
+            if name.lower() in {w.lower() for w in lex.voice}:
                 continue
+            if " " not in name and not re.search(r"[A-ZÄÖÜ&.\d]", name[1:]) and name.endswith(_NOUN_ENDS):
+                continue  # "zahlte dem Konzern Milliarden", "gab der Behörde Daten": a noun, not a name
             found.setdefault(name, OrgEntry(name, name if name.isupper() else "", "other", None, (name,)))
         for town in _town_speaking(language).finditer(text):
             name = town.group("town")
