@@ -37,6 +37,12 @@ What it reads:
   a pronoun after a sentence opened by a role ("Der französische Präsident widersprach nicht. …, sagte er")
   is the role's holder; the subject of joined verbs says the quote ("X zitierte Y … und fügte hinzu: „…“");
   "Name, apposition, sagte, …" is the name's;
+- German bodies speaking themselves (sixth German pass): their Konjunktiv going on after their statement ("…, teilte
+  der Konzern mit. Kündigungen seien ausgeschlossen."), "hieß es beim VfGH" / "hiess es bei Economiesuisse", "so
+  die Bundesbank in ihrem Monatsbericht", "entschied der BGH", a name after a body's kind ("der Flughafenverband
+  ADV": organisations.story_bodies), "die Behörde/Gewerkschaft/Kammer/Stiftung/Stadt/der Verband" for the one
+  body of that kind named before (in the same paragraph first); "wäre"/"hätte" going on after a speaker unless
+  the sentence names a person or a first ("Es wäre sein erster Besuch seit …"), "Andernfalls …", "Ohne die …";
 - German party members as nouns after the verb ("sagte die Grüne", "der Sozialdemokrat": data/de/speech.tsv)
   are the person of that party named last, never someone of another party named after them, never a person
   of their own; a box of quotes ("«…» Name (Partei), Funktion", nothing else in the paragraph) is the name's;
