@@ -250,3 +250,39 @@ def test_no_body_or_person_where_the_words_only_stand_near_one():
     )
     assert "Milliarden" not in {o.name for o in result.organisations}
     assert given(result, "Die Lage sei ernst") != "Friedrich Merz"
+
+
+def test_bodies_named_with_a_given_name_an_acronym_or_before_hieß_es():
+    result = extract(
+        "Berlin – Die Erkrankung sei gefährlich, teilte das Robert Koch-Institut (RKI) mit.\n\n"
+        "Bremen – Der Hafenlogistiker BLG Logistics baut Stellen ab. Der Umschlag sei eingebrochen, teilte die "
+        "BLG am Dienstag mit.\n\n"
+        "Genf – Aus dem Eidgenössischen Departement für auswärtige Angelegenheiten (EDA) hiess es, eine weitere "
+        "Runde sei geplant. Aus italienischen Regierungskreisen hieß es, man sei skeptisch.",
+        title="Stellen",
+        language="de",
+    )
+    assert given(result, "Die Erkrankung sei gefährlich") == "Koch-Institut"
+    assert given(result, "Der Umschlag sei eingebrochen") == "BLG Logistics"
+    assert given(result, "eine weitere Runde sei geplant") == "Departement für auswärtige Angelegenheiten"
+    assert given(result, "man sei skeptisch").startswith("[")
+
+
+def test_groups_demonyms_scare_quotes_and_a_quote_after_its_speakers_sentence():
+    result = extract(
+        "Frankfurt – Die Anleger hätten mehr erwartet, sagten Händler in Frankfurt.\n\n"
+        "Torschütze Harry Kane freute sich über seinen 15. Saisontreffer. „Solche Spiele musst du einfach "
+        "gewinnen.“ Die Mannschaft habe nie aufgegeben, sagte der Engländer.\n\n"
+        "Kremlsprecher Dmitri Peskow sagte, die Position Russlands sei bekannt. Moskau sei zu Gesprächen bereit, "
+        "aber nur auf Grundlage der „Realitäten vor Ort“.\n\n"
+        "Kanzler Karl Brandt wurde in Kiew von Demonstranten empfangen. „Wir wollen Frieden und keine Waffen.“\n\n"
+        "Ministerin Anna Roth traf Präsident Paul Weber. „Die Gespräche waren lang und sehr offen.“",
+        title="Stimmen",
+        language="de",
+    )
+    assert "Händler" not in {p.name for p in result.people}
+    assert given(result, "Solche Spiele musst du") == "Harry Kane"
+    assert given(result, "Die Mannschaft habe nie aufgegeben") == "Harry Kane"
+    assert given(result, "Moskau sei zu Gesprächen bereit") == "Dmitri Peskow"
+    assert given(result, "Wir wollen Frieden") == "[]"
+    assert given(result, "Die Gespräche waren lang") == "[]"

@@ -541,6 +541,8 @@ class _Story:
             # "Ein Mitglied des Politbüros, Basem Naim, sagte …": a name between commas before a reporting verb
             verb_after = bool(re.match(rf"^,\s+(?:{self.verb_alt})\b", after))
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None and run[0].text not in _PARTICLES
+        if verb_before and self.language == "de" and len(run) == 1 and re.search(rf"\b{plural}\s+$", before):
+            verb_before = False  # "sagten Händler in Frankfurt": a plural verb's subject is a group, no one person
         if self._is_medium(run[-1].text):
             return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
         if self.language == "de" and before.endswith(" ") and self._is_medium(previous):
@@ -1351,6 +1353,8 @@ class _Story:
                 re.match(r"\s*([^\W\d_]+)", text[match.end() :]).group(1).lower() in _months(self.language)
             ):
                 continue  # "am 15. Januar": a German date's ordinal, not a sentence's end
+            if self.language == "de" and re.search(rf"\b(?:{_ORDINAL_BEFORE_DE})\s+\d{{1,3}}\.$", text[: at + 1]):
+                continue  # "seinen 15. Saisontreffer", "zum 3. Mal": an ordinal after an article or a possessive
             bounds.append((start, match.end()))
             start = match.end()
         if start < len(text):
@@ -1494,11 +1498,15 @@ class _Story:
                 if not found and said is not None:
                     found, previous = said, []  # "Die Hisbollah müsse entwaffnet werden. Das sagte Salam."
                     named_next = bool(said)
-                if not found and previous and not in_sentence:
+                if not found and previous and not self._quoting(paragraph, start, in_sentence):
                     found = self._continuation(paragraph, start, end, previous[-1])
                 if previous and len(found) <= 1 and len(in_sentence) == 1:
                     found = self._quote_goes_on(
                         paragraph, found, in_sentence[0], start, end, previous[-1], bounds[index + 1 : index + 2]
+                    )
+                elif not previous and index and len(in_sentence) == 1 and len(found) <= 1:
+                    found = self._quote_after_subject(
+                        paragraph, found, in_sentence[0], start, end, bounds[index - 1], bounds[index + 1 : index + 2]
                     )
                 previous = found
                 for statement in found:
@@ -1507,6 +1515,57 @@ class _Story:
                         position = (paragraph, statement.start)
                         bisect.insort(self.events, (position, statement.speaker_person))
         return statements
+
+    def _quote_after_subject(self, paragraph, found, quote: _Quote, start: int, end: int, before, following) -> list:
+        """German: a sentence that is a quotation and nothing else, right after a sentence whose subject is one
+        named person and that names no one else ("Torschütze Harry Kane freute sich über seinen Treffer. „Solche
+        Spiele musst du gewinnen.“"), is that person's; not after a passive ("X wurde … empfangen"), nor a
+        quotation naming the person, nor one the next sentence gives someone else."""
+        if (
+            self.language != "de"
+            or quote.dash
+            or any(st.speaker_person or st.speaker_label or st.speaker_organisation for st in found)
+        ):
+            return found
+        text = self.paragraphs[paragraph]
+        marks = " .!?…" + _OPENERS + "“”»«"
+        words = text[quote.start : quote.end]
+        if text[start:end].strip(marks) != words.strip(marks) or len(words.split()) < 2:
+            return found
+        b_start, b_end = before
+        named = [(s, who) for (p, s), _e, who in self.mentions if p == paragraph and b_start <= s < b_end]
+        if (
+            len({who for _s, who in named}) != 1
+            or self.quotes(paragraph)
+            and any(b_start <= q.outer_start < b_end for q in self.quotes(paragraph))
+        ):
+            return found
+        first, who = named[0]
+        opening = text[b_start:first]
+        if not re.fullmatch(r"(?:[A-ZÄÖÜ][\w-]*\s+|(?:der|die|des)\s+){0,4}", opening):
+            return found  # the person is not the subject opening the sentence ("Am Abend traf Merz …")
+        if re.search(r"\b(?:wurde|wurden|worden)\b", text[b_start:b_end]) or who.split()[-1] in words:
+            return found
+        if following:
+            next_start, next_end = following[0]
+            if any(p == paragraph and next_start <= s < next_end and w != who for (p, s), _e, w in self.mentions):
+                return found
+        if found:
+            found[0].speaker_person = who
+            return found
+        statement = self._statement(DIRECT, paragraph, quote.start, quote.end, "", who, "")
+        return [statement] if statement is not None else []
+
+    def _quoting(self, paragraph: int, start: int, quotes: list[_Quote]) -> bool:
+        """Whether a sentence quotes someone: a quotation in it, but (German) not a few words in quotation marks
+        inside reported speech ("Moskau sei bereit, aber nur auf Grundlage der „Realitäten vor Ort“.")."""
+        if self.language != "de":
+            return bool(quotes)
+        text = self.paragraphs[paragraph]
+        return any(
+            q.dash or len(text[q.start : q.end].split()) >= _LONE_QUOTE_WORDS or not text[start : q.outer_start].strip()
+            for q in quotes
+        )
 
     def _said_next(self, paragraph, start, end, quotes, following) -> list | None:
         """German: the words of a sentence whose speaker the next sentence names ("Deutschland werde helfen.
@@ -1694,6 +1753,9 @@ class _Story:
                 # Handelskammer": a capitalised adjective of the body's name or place right before it, and its
                 # abbreviation in brackets after it, are the body's
                 before = re.sub(r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)\s+)?(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?$", "", before)
+                given = re.search(r"([A-ZÄÖÜ][a-zäöüß]+)\s+$", before)
+                if given and given.group(1).lower() in self.given_names and "-" in rest[start:end]:
+                    before = before[: given.start()]  # "das Robert Koch-Institut": the name's given name
                 end += len(re.match(r"\s*(?:\([^()]{1,12}\))?", rest[end:]).group())
             rest = before + " " + rest[end:]
         lowered = {v.lower() for v in self.lex.voice}
@@ -2143,6 +2205,9 @@ class _Story:
             else:
                 # "Zuvor hatte Söder erklärt, …": the subject stands between the auxiliary and the participle
                 speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
+            fronted = self.paragraphs[paragraph][start:subject_end].strip()
+            if verb in _IMPERSONAL_DE and not speaker and self._voice_of(fronted):
+                label = fronted  # "Aus dem Eidgenössischen Departement … (EDA) hiess es, …": the body
         else:
             speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
             relative = self.language == "de" and re.search(
@@ -2259,6 +2324,10 @@ _STRONG_PAST_DE = frozenset(
 # Konjunktiv II forms: reported speech uses them where Konjunktiv I looks like the indicative, and the narrator
 # uses them as the conditional
 # "hieß es bei …", "heisst es aus …" (Swiss spelling): the source stands after a preposition, not as the subject
+# Words before an ordinal number ("seinen 15. Saisontreffer", "zum 3. Mal", "der 20. Parteitag")
+_ORDINAL_BEFORE_DE = (
+    r"der|die|das|den|dem|des|eine[mnrs]?|seine[mnrs]?|ihre[mnrs]?|unsere[mnrs]?|am|im|zum|zur|vom|beim|ins|fürs"
+)
 _IMPERSONAL_DE = frozenset("hieß hiess heißt heisst".split())
 # "(hieß es) in einer Aussendung von FPÖ-Sprecherin …", "von Parteichef …": what a named person wrote or said
 _WRITTEN_BY_DE = re.compile(

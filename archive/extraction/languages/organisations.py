@@ -112,7 +112,9 @@ _STRUCTURES = {
         (rf"{_CAP}(?:\s+{_CAP})?,?\s+(?:SAS|SA|S\.A\.)(?![\w.])", "company"),
     ],
     "de": [
-        (rf"Ministerium\s+für\s+{_CAP}(?:(?:,\s+|\s+und\s+){_CAP})*", "government"),
+        (rf"(?:Ministerium|Departement)\s+für\s+(?:[a-zäöü]+e\s+)?{_CAP}(?:(?:,\s+|\s+und\s+){_CAP})*", "government"),
+        # "das Robert Koch-Institut", "das Ifo-Institut", "die Konrad-Adenauer-Stiftung": a hyphenated name's body
+        (r"[A-ZÄÖÜ][\w-]*-(?:Institut|Instituts|Institutes)", "other"),
         (
             r"[A-ZÄÖÜ][a-zäöüß-]{2,}(?:ministeriums?|amts|amtes|amt|behörde|gerichtshofs?|gerichtshofes"
             r"|gerichts|gerichtes|gericht|bank|verbands|verbandes|verband"
@@ -269,7 +271,10 @@ def story_bodies(language: str, paragraphs: list[str], given_names=frozenset()) 
                 continue
             if " " not in name and not re.search(r"[A-ZÄÖÜ&.\d]", name[1:]) and name.endswith(_NOUN_ENDS):
                 continue  # "zahlte dem Konzern Milliarden", "gab der Behörde Daten": a noun, not a name
-            found.setdefault(name, OrgEntry(name, name if name.isupper() else "", "other", None, (name,)))
+            entry = found.setdefault(name, OrgEntry(name, name if name.isupper() else "", "other", None, (name,)))
+            first = name.split()[0]
+            if " " in name and first.isupper() and len(first) >= 2:  # "BLG Logistics", then "teilte die BLG mit"
+                found.setdefault(first, entry)
         for town in _town_speaking(language).finditer(text):
             name = town.group("town")
             found.setdefault(name, OrgEntry(name, "", "government", None, (name,)))
