@@ -286,3 +286,31 @@ def test_groups_demonyms_scare_quotes_and_a_quote_after_its_speakers_sentence():
     assert given(result, "Moskau sei zu Gesprächen bereit") == "Dmitri Peskow"
     assert given(result, "Wir wollen Frieden") == "[]"
     assert given(result, "Die Gespräche waren lang") == "[]"
+
+
+def test_german_given_names_a_verb_between_a_role_and_words_and_clubs():
+    result = extract(
+        "Bern – Die Schweizer Stimmbevölkerung hat die Vorlage mit 50,4 Prozent Ja-Stimmen angenommen. Bundesrat "
+        "Beat Jans wirkte erleichtert. «Das ist ein wichtiger Schritt für eine moderne Schweiz.»\n\n"
+        "Berlin – Die Angeklagte Lena M. hatte erklärt, sie bereue nichts.\n\n"
+        "München – Der Mieterverein München begrüßte die Entscheidung. Entscheidend sei, dass die Wohnungen "
+        "bezahlbar blieben, teilte der Verein mit.",
+        title="Abstimmung",
+        language="de",
+    )
+    names = {p.name for p in result.people}
+    assert {"Beat Jans", "Lena M."} <= names
+    assert "Prozent Ja-Stimmen" not in names
+    assert given(result, "Das ist ein wichtiger Schritt") == "Beat Jans"
+    assert given(result, "sie bereue nichts") == "Lena M."
+    assert given(result, "Entscheidend sei, dass die Wohnungen") == "Mieterverein"
+
+
+def test_a_noun_of_a_person_named_right_after_von_is_someone_else():
+    result = extract(
+        "Berlin – Parteichef Thomas Horn schwieg am Montag. Der Anwalt von Thomas Horn sagte, die Vorwürfe seien "
+        "haltlos.",
+        title="Streit",
+        language="de",
+    )
+    assert given(result, "die Vorwürfe seien haltlos") != "Thomas Horn"

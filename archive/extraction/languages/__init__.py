@@ -229,6 +229,7 @@ _REFERENCE_FITS = {
     "verband": ("verband", r"\bbund der\b", "gewerkschaftsbund"),
     "gewerkschaft": ("gewerkschaft", r"\big\s", r"\bverdi\b", r"\bdgb\b"),
     "kammer": ("kammer",),
+    "verein": ("verein",),
     "stiftung": ("stiftung",),
     "kommission": ("kommission",),
     "stadt": (r"^stadt\s",),
@@ -297,7 +298,7 @@ class _Story:
         self.present_alt = _alternation(lex.language, "present") or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
-        self.given_names = _given_names()
+        self.given_names = _given_names() | _language_given_names(lex.language)
         # German: names the story gives its bodies ("der Flughafenverband ADV", "der Verfassungsgerichtshof (VfGH)")
         self.story_bodies = story_bodies(lex.language, self.paragraphs, self.given_names)
         self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs, self.story_bodies)
@@ -511,6 +512,12 @@ class _Story:
             ):
                 # "le président a parlé … au Grand Palais", "a écrit le président sur son réseau Truth Social": a
                 # verb or a possessive between a role and a name; the name is not the role's holder
+                break
+            if self.language == "de" and (
+                before_tokens[index].text in _FINITE_DE or re.fullmatch(self.verb_alt, before_tokens[index].text)
+            ):
+                # "Die Schweizer Stimmbevölkerung hat die Vorlage mit 50,4 Prozent Ja-Stimmen angenommen": a verb
+                # between a role (or demonym) and the words after it; they are not its holder
                 break
             if is_role(self.lex, before_tokens[index].text):
                 while index > 0 and is_role(self.lex, before_tokens[index - 1].text):
@@ -1105,12 +1112,14 @@ class _Story:
             return False
         text = self.paragraphs[paragraph]
         match = re.search(
-            r"(?:^|\s)(?P<det>[\w]+)\s+(?:[a-zäöüß]+\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)\s+(?:von|des|der)\s+"
-            r"(?:[\w-]+\s+){0,2}$",
+            r"(?:^|\s)(?P<det>[\w]+)\s+(?:[a-zäöüß]+\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)\s+(?P<prep>von|des|der)\s+"
+            r"(?P<between>(?:[\w-]+\s+){0,2})$",
             text[start:mention],
         )
         if match is None or match.group("det").lower() not in _DETERMINERS_DE:
             return False
+        if match.group("prep") == "von" and not match.group("between"):
+            return True  # "Der Anwalt von Thomas Horn sagte": the name right after "von" owns the noun
         indefinite = match.group("det").lower().startswith(("ein", "kein"))
         # "Die Sprecherin von Kanzler X": a role of X's own before the name makes the noun before someone else
         own_role = re.search(r"([\w-]+)\s+$", text[start:mention])
@@ -2328,6 +2337,8 @@ _STRONG_PAST_DE = frozenset(
 _ORDINAL_BEFORE_DE = (
     r"der|die|das|den|dem|des|eine[mnrs]?|seine[mnrs]?|ihre[mnrs]?|unsere[mnrs]?|am|im|zum|zur|vom|beim|ins|fürs"
 )
+# Finite forms of the auxiliaries: a verb between a role word and a name
+_FINITE_DE = frozenset("hat haben hatte hatten ist sind war waren wird werden wurde wurden".split())
 _IMPERSONAL_DE = frozenset("hieß hiess heißt heisst".split())
 # "(hieß es) in einer Aussendung von FPÖ-Sprecherin …", "von Parteichef …": what a named person wrote or said
 _WRITTEN_BY_DE = re.compile(
@@ -2449,6 +2460,18 @@ def _clean_role(role: str, language: str) -> str:
 
 
 _GIVEN: frozenset[str] | None = None
+
+
+@cache
+def _language_given_names(language: str) -> frozenset[str]:
+    """Given names of one language's stories the shared list lacks (data/<lang>/given_names.txt)."""
+    from .lexicon import DATA_DIR
+
+    path = DATA_DIR / language / "given_names.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
 def _given_names() -> frozenset[str]:
