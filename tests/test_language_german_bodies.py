@@ -314,3 +314,32 @@ def test_a_noun_of_a_person_named_right_after_von_is_someone_else():
         language="de",
     )
     assert given(result, "die Vorwürfe seien haltlos") != "Thomas Horn"
+
+
+def test_compound_references_reports_and_armies():
+    result = extract(
+        "München – Siemens hat so viel verdient wie nie. Der Gewinn sei gestiegen, teilte der Technologiekonzern "
+        "mit.\n\n"
+        "Berlin – Der Bundesrechnungshof hat die Beschaffung kritisiert. Das Ministerium habe zu hohe Preise "
+        "akzeptiert, heißt es in einem Bericht der Behörde.\n\n"
+        "St. Pölten – Mehr als 1800 Gebäude seien evakuiert worden, teilte das Landesfeuerwehrkommando mit.\n\n"
+        "Beirut – Die Armee habe die Kontrolle übernommen, teilte das libanesische Militär mit.\n\n"
+        "Der Fahrgastverband Pro Bahn kritisierte die Bahn. Die Lage sei untragbar, erklärte der Arbeitgeberverband.",
+        title="Berichte",
+        language="de",
+    )
+    assert given(result, "Der Gewinn sei gestiegen") == "Siemens"
+    assert given(result, "Das Ministerium habe zu hohe") == "Bundesrechnungshof"
+    assert given(result, "Mehr als 1800 Gebäude") == "Landesfeuerwehrkommando"
+    assert given(result, "Die Armee habe die Kontrolle") == "Armee"
+    assert given(result, "Die Lage sei untragbar") != "Pro Bahn"
+
+
+def test_a_place_after_a_role_and_von_is_no_person():
+    result = extract(
+        "Tulln – Der Bürgermeister von Tulln, Peter Eisenschenk, sagte, die Dämme hätten gehalten.",
+        title="Hochwasser",
+        language="de",
+    )
+    assert {p.name for p in result.people} == {"Peter Eisenschenk"}
+    assert given(result, "die Dämme hätten gehalten") == "Peter Eisenschenk"

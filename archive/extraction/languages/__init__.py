@@ -222,11 +222,17 @@ _REFERENCE_FITS = {
     "ministerium": _MINISTRY,
     "ministère": _MINISTRY,
     "ministerio": _MINISTRY,
-    "behörde": ("behörde", "amt", "anwaltschaft", "kommission"),  # "die Brüsseler Behörde": the EU Commission
+    "behörde": (
+        "behörde",
+        "amt",
+        "anwaltschaft",
+        "kommission",
+        "rechnungshof",
+    ),  # "die Brüsseler Behörde": the EU Commission
     "gericht": ("gericht",),
     # German bodies by their kind ("teilte der Verband mit" after "der Flughafenverband ADV" or "der Bund der
     # Steuerzahler", "erklärte die Gewerkschaft" after "die IG Metall"); regular expressions on the written name
-    "verband": ("verband", r"\bbund der\b", "gewerkschaftsbund"),
+    "verband": ("verband", r"\bbund der\b", "gewerkschaftsbund", "verein"),
     "gewerkschaft": ("gewerkschaft", r"\big\s", r"\bverdi\b", r"\bdgb\b"),
     "kammer": ("kammer",),
     "verein": ("verein",),
@@ -558,6 +564,14 @@ class _Story:
             # "im Interesse Moskaus", "des Bundesverbands der Deutschen Industrie": nouns after their article;
             # German puts a role, not an article, right before a person's name ("der Kanzler Olaf Scholz")
             return False, ""
+        if (
+            self.language == "de"
+            and run[0].text == "von"
+            and before_tokens
+            and is_role(self.lex, previous)
+            and re.match(r",\s+[A-ZÄÖÜ]", after)
+        ):
+            return False, ""  # "Der Bürgermeister von Tulln, Peter Eisenschenk, sagte": the role's place
         if self.language == "de" and len(run) == 1:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
@@ -1779,10 +1793,29 @@ class _Story:
         story; None when none or several fit, unless only one of them is named in the reference's own paragraph
         ("Die Bundesanwaltschaft ermittelt. …, erklärte die Behörde." after "das Auswärtige Amt" further up)."""
         words = re.sub(r"\s+mit$", "", label.strip(" .,;:"))  # "teilte das Ministerium mit."
+        if self.language == "de":
+            # "heißt es in einem Bericht der Behörde": the voice's words before the reference
+            tokens = words.split()
+            lowered = {v.lower() for v in self.lex.voice}
+            while len(tokens) > 2 and tokens[0].lower() in lowered:
+                tokens = tokens[1:]
+            words = " ".join(tokens)
         match = _REFERENCE.fullmatch(words)
-        if not match:
+        compound = None
+        if not match and self.language == "de":
+            # "teilte der Technologiekonzern mit": a compound of a body's kind; a company kind stands for the
+            # company named before, any other for a body whose written name holds the whole compound
+            compound = re.fullmatch(
+                r"(?:[Dd]as|[Dd]ie|[Dd]er|[Dd]es|[Dd]em)\s+((?:[A-ZÄÖÜ][a-zäöüß]+-?)(konzern|unternehmen|"
+                r"verband|verein|kammer|gewerkschaft|institut|stiftung|behörde))",
+                words,
+            )
+        if not match and not compound:
             return None
-        fits = _REFERENCE_FITS[match.group(1).lower()]
+        if compound:
+            fits = None if compound.group(2) in ("konzern", "unternehmen") else (re.escape(compound.group(1).lower()),)
+        else:
+            fits = _REFERENCE_FITS[match.group(1).lower()]
         found = set()
         here = set()  # those named in the reference's paragraph
         for mention in self.organisations:
@@ -2129,6 +2162,10 @@ class _Story:
             bracket = re.match(r"\s*\([^()]{1,12}\)", phrase[body_end:])
             return phrase_start, phrase_start + body_end + (bracket.end() if bracket else 0)
         text = self.paragraphs[paragraph]
+        if re.search(r"\b(?:der|des|dem|vom|beim)\s+[A-ZÄÖÜ][\w-]+$", phrase.rstrip(" .")) and not any(
+            p == paragraph and phrase_start <= s < phrase_start + len(phrase) for (p, s), _e, _w in self.mentions
+        ):
+            return phrase_start, phrase_start + len(phrase.rstrip(" ."))  # "in einem Bericht der Behörde": referred to
         for (p, s), e, _who in self.mentions:
             if p == paragraph and phrase_start <= s < phrase_start + len(phrase):
                 # "in einer Aussendung von FPÖ-Sprecherin Susanne Fürst": the person right after "von" and a role;

@@ -119,7 +119,7 @@ _STRUCTURES = {
             r"[A-ZÄÖÜ][a-zäöüß-]{2,}(?:ministeriums?|amts|amtes|amt|behörde|gerichtshofs?|gerichtshofes"
             r"|gerichts|gerichtes|gericht|bank|verbands|verbandes|verband"
             # "die Staatsanwaltschaft", "die Rechtsanwaltskammer", "das Finanzdepartement" (Swiss)
-            r"|anwaltschaft|kammer|departements?|spitals?|klinikums?|vereins?)"
+            r"|anwaltschaft|kammer|departements?|spitals?|klinikums?|vereins?|vereinigung|kommandos?)"
             r"(?:\s+für\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+)*)?"  # "das Bundesamt für Migration und …"
             r"(?:\s+[A-ZÄÖÜ][a-zäöüß]+er\s+[A-ZÄÖÜ][a-zäöüß]+)?",  # "der Bundesverband Deutscher Banken"
             None,
@@ -129,7 +129,9 @@ _STRUCTURES = {
         (rf"{_CAP}(?:\s+{_CAP})?\s+(?:AG|GmbH|SE)(?![\w-])", "company"),
     ],
 }
-_GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband|departement|spital|klinikum|verein)(?:e?s)$")
+_GENITIVE_DE = re.compile(
+    r"(ministerium|amt|gericht|gerichtshof|verband|departement|spital|klinikum|verein|kommando)(?:e?s)$"
+)
 
 
 @cache
