@@ -37,6 +37,12 @@ What it reads:
   a pronoun after a sentence opened by a role ("Der französische Präsident widersprach nicht. …, sagte er")
   is the role's holder; the subject of joined verbs says the quote ("X zitierte Y … und fügte hinzu: „…“");
   "Name, apposition, sagte, …" is the name's;
+- German bodies speaking themselves (sixth German pass): their Konjunktiv going on after their statement ("…, teilte
+  der Konzern mit. Kündigungen seien ausgeschlossen."), "hieß es beim VfGH" / "hiess es bei Economiesuisse", "so
+  die Bundesbank in ihrem Monatsbericht", "entschied der BGH", a name after a body's kind ("der Flughafenverband
+  ADV": organisations.story_bodies), "die Behörde/Gewerkschaft/Kammer/Stiftung/Stadt/der Verband" for the one
+  body of that kind named before (in the same paragraph first); "wäre"/"hätte" going on after a speaker unless
+  the sentence names a person or a first ("Es wäre sein erster Besuch seit …"), "Andernfalls …", "Ohne die …";
 - German party members as nouns after the verb ("sagte die Grüne", "der Sozialdemokrat": data/de/speech.tsv)
   are the person of that party named last, never someone of another party named after them, never a person
   of their own; a box of quotes ("«…» Name (Partei), Funktion", nothing else in the paragraph) is the name's;
@@ -66,9 +72,10 @@ from .lexicon import LANGUAGES, Lexicon, country_codes, is_role, lexicon
 from .organisations import (
     abbreviations_defined,
     find_organisations,
-    organisation_spans,
     organisation_table,
     references,
+    spans_with,
+    story_bodies,
 )
 
 __all__ = ["LANGUAGES", "base_language", "extract_parts"]
@@ -236,8 +243,25 @@ _REFERENCE_FITS = {
     "ministerium": _MINISTRY,
     "ministère": _MINISTRY,
     "ministerio": _MINISTRY,
-    "behörde": ("behörde", "amt"),
+    "behörde": (
+        "behörde",
+        "amt",
+        "anwaltschaft",
+        "kommission",
+        "rechnungshof",
+    ),  # "die Brüsseler Behörde": the EU Commission
     "gericht": ("gericht",),
+    # German bodies by their kind ("teilte der Verband mit" after "der Flughafenverband ADV" or "der Bund der
+    # Steuerzahler", "erklärte die Gewerkschaft" after "die IG Metall"); regular expressions on the written name
+    "verband": ("verband", r"\bbund der\b", "gewerkschaftsbund", "verein"),
+    "gewerkschaft": ("gewerkschaft", r"\big\s", r"\bverdi\b", r"\bdgb\b"),
+    "kammer": ("kammer",),
+    "verein": ("verein",),
+    "stiftung": ("stiftung",),
+    "kommission": ("kommission",),
+    "stadt": (r"^stadt\s",),
+    "institut": ("institut",),
+    "bank": ("bank",),
     "tribunal": ("tribunal",),
     "cour": ("cour ",),
     "unternehmen": None,
@@ -301,10 +325,15 @@ class _Story:
         self.present_alt = _alternation(lex.language, "present") or "(?!)"
         self.tokens = [_tokens(p) for p in self.paragraphs]
         self.country_spans = [country_codes(lex, p) for p in self.paragraphs]
-        # French, Spanish: "el Instituto Nacional de Estadística y Censos (Indec)" names the body "el Indec" after
-        self.abbreviations = abbreviations_defined(lex.language, self.paragraphs)
-        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs, self.abbreviations)
-        self.given_names = _given_names()
+        self.given_names = _given_names() | _language_given_names(lex.language)
+        # The story's own names of its bodies: French, Spanish "el Instituto Nacional de Estadística y
+        # Censos (Indec)" names the body "el Indec" after; German "der Flughafenverband ADV", "der
+        # Verfassungsgerichtshof (VfGH)"
+        self.story_bodies = {
+            **abbreviations_defined(lex.language, self.paragraphs),
+            **story_bodies(lex.language, self.paragraphs, self.given_names),
+        }
+        self.organisations, self.org_spans = find_organisations(lex.language, self.paragraphs, self.story_bodies)
         if self.language == "de":
             self._people_named_like_companies()
         self.people: dict[str, _Person] = {}
@@ -378,13 +407,15 @@ class _Story:
             if (
                 self.language == "de"
                 and joined
-                and len(run) == 1
                 and re.fullmatch(r"[A-ZÄÖÜ]\.", token.text)
-                and run[0].text.lower() in self.given_names
+                and run[-1].text.lower() in self.given_names
             ):
                 # "der Angeklagte Markus B.": court and crime reports shorten a private person's surname to its
-                # initial; the given name and the initial are the name, and it ends there
-                runs.append([*run, token])
+                # initial; the given name and the initial are the name, and it ends there (a noun written
+                # before them, "Der Angeklagte Thomas K.", is a run of its own)
+                if len(run) > 1:
+                    runs.append(run[:-1])
+                runs.append([run[-1], token])
                 run = []
                 continue
             if self._name_like(paragraph, token, after_particle):
@@ -514,6 +545,12 @@ class _Story:
                 # "le président a parlé … au Grand Palais", "a écrit le président sur son réseau Truth Social": a
                 # verb or a possessive between a role and a name; the name is not the role's holder
                 break
+            if self.language == "de" and (
+                before_tokens[index].text in _FINITE_DE or re.fullmatch(self.verb_alt, before_tokens[index].text)
+            ):
+                # "Die Schweizer Stimmbevölkerung hat die Vorlage mit 50,4 Prozent Ja-Stimmen angenommen": a verb
+                # between a role (or demonym) and the words after it; they are not its holder
+                break
             if is_role(self.lex, before_tokens[index].text):
                 while index > 0 and is_role(self.lex, before_tokens[index - 1].text):
                     index -= 1  # "Premier ministre"
@@ -543,6 +580,8 @@ class _Story:
             # "Ein Mitglied des Politbüros, Basem Naim, sagte …": a name between commas before a reporting verb
             verb_after = bool(re.match(rf"^,\s+(?:{self.verb_alt})\b", after))
         verb_before = re.search(rf"\b(?:{self.verb_alt})\s+$", before) is not None and run[0].text not in _PARTICLES
+        if verb_before and self.language == "de" and len(run) == 1 and re.search(rf"\b{plural}\s+$", before):
+            verb_before = False  # "sagten Händler in Frankfurt": a plural verb's subject is a group, no one person
         if self._is_medium(run[-1].text):
             return False, ""  # "der Deutschen Presse-Agentur", "Deutschlandfunk"
         if self.language == "de" and before.endswith(" ") and self._is_medium(previous):
@@ -551,6 +590,14 @@ class _Story:
             # "im Interesse Moskaus", "des Bundesverbands der Deutschen Industrie": nouns after their article;
             # German puts a role, not an article, right before a person's name ("der Kanzler Olaf Scholz")
             return False, ""
+        if (
+            self.language == "de"
+            and run[0].text == "von"
+            and before_tokens
+            and is_role(self.lex, previous)
+            and re.match(r",\s+[A-ZÄÖÜ]", after)
+        ):
+            return False, ""  # "Der Bürgermeister von Tulln, Peter Eisenschenk, sagte": the role's place
         if self.language == "de" and len(run) == 1:
             word = run[0].text
             if previous.lower() in _DETERMINERS_DE or word.lower().endswith(_NOUN_ENDINGS_DE):
@@ -579,6 +626,9 @@ class _Story:
                 # "Thomas Strobl (CDU) kündigte Soforthilfen an": the verb's subject is named before it, so the
                 # noun after it is its object ("…, kündigte Strobl an" has the words, not a name, before the verb)
                 verb_before = False
+            if verb_after and re.match(rf"^\s+(?:{self.verb_alt})\s+(?:er|sie|es|man|wir|ich)\b", after):
+                verb_after = False  # "Zugleich warnte er": the verb's subject comes after it, so the word before it
+            # is a fronted adverb or object, not a speaker
             if verb_after and before.endswith(" ") and re.fullmatch(r"[A-ZÄÖÜ]{2,5}", previous):
                 verb_after = False  # "Flavia Schmid von der ETH Zürich sagte": a body's place, not a person
         if len(run) == 1:
@@ -619,7 +669,7 @@ class _Story:
         return bool(role) or honorific or verb_after or verb_before or given or party, role
 
     def _named_subject_before_verb(self, paragraph: int, start: int) -> bool:
-        """German: whether the reporting verb right before `start` has a person as its subject right before
+        """German: whether the reporting verb right before `start` has a person (or a body) as its subject right before
         it: a name of two or more words, or one after a role ("Thomas Strobl (CDU) kündigte", "Minister
         Strobl kündigte"), maybe with a party in brackets between."""
         text = self.paragraphs[paragraph]
@@ -627,6 +677,8 @@ class _Story:
         if verb is None:
             return False
         verb_start = verb.start(1)
+        if any(e <= verb_start and not text[e:verb_start].strip() for _s, e, _name in self.org_spans[paragraph]):
+            return True  # "Die IG Metall kündigte Widerstand an": a body is the subject
         for run in self._runs_cache.get(paragraph, []):
             if run[-1].end > verb_start or not re.fullmatch(
                 r"\s*(?:\([^()]{1,20}\)\s*)?", text[run[-1].end : verb_start]
@@ -1112,12 +1164,14 @@ class _Story:
             return False
         text = self.paragraphs[paragraph]
         match = re.search(
-            r"(?:^|\s)(?P<det>[\w]+)\s+(?:[a-zäöüß]+\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)\s+(?:von|des|der)\s+"
-            r"(?:[\w-]+\s+){0,2}$",
+            r"(?:^|\s)(?P<det>[\w]+)\s+(?:[a-zäöüß]+\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)\s+(?P<prep>von|des|der)\s+"
+            r"(?P<between>(?:[\w-]+\s+){0,2})$",
             text[start:mention],
         )
         if match is None or match.group("det").lower() not in _DETERMINERS_DE:
             return False
+        if match.group("prep") == "von" and not match.group("between"):
+            return True  # "Der Anwalt von Thomas Horn sagte": the name right after "von" owns the noun
         indefinite = match.group("det").lower().startswith(("ein", "kein"))
         # "Die Sprecherin von Kanzler X": a role of X's own before the name makes the noun before someone else
         own_role = re.search(r"([\w-]+)\s+$", text[start:mention])
@@ -1314,7 +1368,7 @@ class _Story:
             and (definite or self.language == "de" and not any(w in _DETERMINERS_DE - _ARTICLES["de"] for w in head))
         ):
             who = self._by_role(role_words[0], phrase, paragraph, before)
-            if who is None and organisation_spans(self.language, phrase, self.abbreviations):
+            if who is None and spans_with(self.language, phrase, self.story_bodies):
                 return None, phrase[:80]  # "le porte-parole du Quai d'Orsay", no one named: the body speaks
             if who is None and self._introduced_unnamed(role_words[0], paragraph, before):
                 return None, phrase[:80]  # "Ein westlicher Diplomat sagte, … . …, sagte der Diplomat": still unnamed
@@ -1412,6 +1466,8 @@ class _Story:
                 re.match(r"\s*([^\W\d_]+)", text[match.end() :]).group(1).lower() in _months(self.language)
             ):
                 continue  # "am 15. Januar": a German date's ordinal, not a sentence's end
+            if self.language == "de" and re.search(rf"\b(?:{_ORDINAL_BEFORE_DE})\s+\d{{1,3}}\.$", text[: at + 1]):
+                continue  # "seinen 15. Saisontreffer", "zum 3. Mal": an ordinal after an article or a possessive
             bounds.append((start, match.end()))
             start = match.end()
         if start < len(text):
@@ -1555,11 +1611,15 @@ class _Story:
                 if not found and said is not None:
                     found, previous = said, []  # "Die Hisbollah müsse entwaffnet werden. Das sagte Salam."
                     named_next = bool(said)
-                if not found and previous and not in_sentence:
+                if not found and previous and not self._quoting(paragraph, start, in_sentence):
                     found = self._continuation(paragraph, start, end, previous[-1])
                 if previous and len(found) <= 1 and len(in_sentence) == 1:
                     found = self._quote_goes_on(
                         paragraph, found, in_sentence[0], start, end, previous[-1], bounds[index + 1 : index + 2]
+                    )
+                elif not previous and index and len(in_sentence) == 1 and len(found) <= 1:
+                    found = self._quote_after_subject(
+                        paragraph, found, in_sentence[0], start, end, bounds[index - 1], bounds[index + 1 : index + 2]
                     )
                 previous = found
                 for statement in found:
@@ -1568,6 +1628,57 @@ class _Story:
                         position = (paragraph, statement.start)
                         bisect.insort(self.events, (position, statement.speaker_person))
         return statements
+
+    def _quote_after_subject(self, paragraph, found, quote: _Quote, start: int, end: int, before, following) -> list:
+        """German: a sentence that is a quotation and nothing else, right after a sentence whose subject is one
+        named person and that names no one else ("Torschütze Harry Kane freute sich über seinen Treffer. „Solche
+        Spiele musst du gewinnen.“"), is that person's; not after a passive ("X wurde … empfangen"), nor a
+        quotation naming the person, nor one the next sentence gives someone else."""
+        if (
+            self.language != "de"
+            or quote.dash
+            or any(st.speaker_person or st.speaker_label or st.speaker_organisation for st in found)
+        ):
+            return found
+        text = self.paragraphs[paragraph]
+        marks = " .!?…" + _OPENERS + "“”»«"
+        words = text[quote.start : quote.end]
+        if text[start:end].strip(marks) != words.strip(marks) or len(words.split()) < 2:
+            return found
+        b_start, b_end = before
+        named = [(s, who) for (p, s), _e, who in self.mentions if p == paragraph and b_start <= s < b_end]
+        if (
+            len({who for _s, who in named}) != 1
+            or self.quotes(paragraph)
+            and any(b_start <= q.outer_start < b_end for q in self.quotes(paragraph))
+        ):
+            return found
+        first, who = named[0]
+        opening = text[b_start:first]
+        if not re.fullmatch(r"(?:[A-ZÄÖÜ][\w-]*\s+|(?:der|die|des)\s+){0,4}", opening):
+            return found  # the person is not the subject opening the sentence ("Am Abend traf Merz …")
+        if re.search(r"\b(?:wurde|wurden|worden)\b", text[b_start:b_end]) or who.split()[-1] in words:
+            return found
+        if following:
+            next_start, next_end = following[0]
+            if any(p == paragraph and next_start <= s < next_end and w != who for (p, s), _e, w in self.mentions):
+                return found
+        if found:
+            found[0].speaker_person = who
+            return found
+        statement = self._statement(DIRECT, paragraph, quote.start, quote.end, "", who, "")
+        return [statement] if statement is not None else []
+
+    def _quoting(self, paragraph: int, start: int, quotes: list[_Quote]) -> bool:
+        """Whether a sentence quotes someone: a quotation in it, but (German) not a few words in quotation marks
+        inside reported speech ("Moskau sei bereit, aber nur auf Grundlage der „Realitäten vor Ort“.")."""
+        if self.language != "de":
+            return bool(quotes)
+        text = self.paragraphs[paragraph]
+        return any(
+            q.dash or len(text[q.start : q.end].split()) >= _LONE_QUOTE_WORDS or not text[start : q.outer_start].strip()
+            for q in quotes
+        )
 
     def _said_next(self, paragraph, start, end, quotes, following) -> list | None:
         """German: the words of a sentence whose speaker the next sentence names ("Deutschland werde helfen.
@@ -1637,8 +1748,10 @@ class _Story:
     def _continuation(self, paragraph: int, start: int, end: int, before: StatementMention) -> list[StatementMention]:
         """German reported speech goes on in the subjunctive with no reporting verb of its own ("…, sagte
         Peskow. Russland halte sich an das Völkerrecht."): a sentence right after a person's statement, in
-        the same paragraph, whose verb is a Konjunktiv form, continues that person's words."""
-        if self.language != "de" or not before.speaker_person or not self.lex.subjunctive:
+        the same paragraph, whose verb is a Konjunktiv form, continues that person's words; after a body's
+        statement ("…, teilte der Konzern mit. Kündigungen seien ausgeschlossen."), that body's."""
+        speaking = before.speaker_person or before.speaker_organisation
+        if self.language != "de" or not speaking or not self.lex.subjunctive:
             return []
         sentence = self.paragraphs[paragraph][start:end]
         # The subjunctive is the main clause's verb: German puts it second, after the first phrase, so
@@ -1655,8 +1768,21 @@ class _Story:
         elif len(clauses) >= 3 and _RELATIVE_DE_RE.match(clauses[1]):
             # "Die Zeiten, in denen die USA alles bezahlten, seien vorbei": the verb after the relative clause
             head += [t.text for t in _tokens(clauses[2])][:2]
-        marks = set(head) & self.lex.subjunctive
-        if marks and marks <= _KONJUNKTIV_II_DE and head[0].lower() in _HYPOTHETICAL_OPENERS_DE:
+        first = [t.text for t in _tokens(clauses[0])]
+        late = {"sei", "seien"} | _KONJUNKTIV_II_DE
+        if head == first[:6] and not set(head) & self.lex.subjunctive and late & set(first[6:10]):
+            # "Zurückweisungen von Asylsuchenden an der Grenze seien rechtswidrig", "Ein Verzicht auf eine neue Form
+            # der Wehrpflicht wäre riskant": a long first phrase, then the main clause's verb, a form no indicative
+            # shares
+            head = first[:10]
+        marks = set(head) & (self.lex.subjunctive | self._conditional(paragraph, start, end, sentence))
+        definite_condition = len(head) > 1 and head[0] == "Ohne" and head[1].lower() in _DEFINITE_DE
+        if (
+            marks
+            and marks <= _KONJUNKTIV_II_DE
+            and head[0].lower() in _HYPOTHETICAL_OPENERS_DE
+            and not definite_condition
+        ):
             # "Für eine Änderung der Verträge müssten alle zustimmen", "Ohne Einigung hätten sie Zeit bis …": a
             # condition or purpose put first, then the conditional; the narrator's, not reported words
             return []
@@ -1673,7 +1799,20 @@ class _Story:
             statement = self._statement(INDIRECT, paragraph, start, words_end, verb, speaker, label)
             return [statement] if statement is not None else []
         statement = self._statement(INDIRECT, paragraph, start, end, "", before.speaker_person, "")
+        if statement is not None and not before.speaker_person:
+            statement.speaker_organisation = before.speaker_organisation
         return [statement] if statement is not None else []
+
+    def _conditional(self, paragraph: int, start: int, end: int, sentence: str) -> frozenset[str]:
+        """The Konjunktiv II forms the narrator uses too ("wäre", "hätte": data/de/speech.tsv) count as reported
+        speech going on ("Eine Ausweisung wäre der nächste Schritt.") unless the sentence names a person ("Ein
+        Scheitern wäre ein Rückschlag für Kommissionspräsidentin X") or tells a first or a time since ("Es wäre
+        das erste Treffen seit 2019"): the agency's own conditional."""
+        if not self.lex.conditional or self._people_in(paragraph, start, end):
+            return frozenset()
+        if re.search(r"\b(?:erst(?:e|en|er|es|em|mals)|seit)\b", sentence, re.IGNORECASE):
+            return frozenset()
+        return self.lex.conditional
 
     def _own_attribution(self, paragraph: int, start: int, sentence: str):
         """German: the words' end, the verb and the speaker of a sentence closing on ", <verb> <speaker>"
@@ -1714,14 +1853,24 @@ class _Story:
         de l'ONU", "der Chef der NATO-Mission")."""
         # "Genève – L'ONU", "LIMA, 3 Jun (EFE).- El Ministerio …": the dateline is not the speaker's
         label = re.split(r"\s[–—-]+\s|\)\.-\s", label)[-1]
-        bodies = organisation_spans(self.language, label, self.abbreviations)
+        bodies = spans_with(self.language, label, self.story_bodies)
         if not bodies:
             return None
         rest = label
         spans = [(s, e) for _entry, s, e in bodies]
         spans += [(s, e) for *_c, s, e in country_codes(self.lex, label) if not any(a < e and s < b for a, b in spans)]
         for start, end in sorted(spans, reverse=True):  # the body and a country beside it ("la cancillería mexicana")
-            rest = rest[:start] + " " + rest[end:]
+            before = rest[:start]
+            if self.language == "de":
+                # "das Eidgenössische Finanzdepartement (EFD)", "die Berliner Polizei", "die Deutsche Industrie- und
+                # Handelskammer": a capitalised adjective of the body's name or place right before it, and its
+                # abbreviation in brackets after it, are the body's
+                before = re.sub(r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)\s+)?(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?$", "", before)
+                given = re.search(r"([A-ZÄÖÜ][a-zäöüß]+)\s+$", before)
+                if given and given.group(1).lower() in self.given_names and "-" in rest[start:end]:
+                    before = before[: given.start()]  # "das Robert Koch-Institut": the name's given name
+                end += len(re.match(r"\s*(?:\([^()]{1,12}\))?", rest[end:]).group())
+            rest = before + " " + rest[end:]
         lowered = {v.lower() for v in self.lex.voice}
         for word in re.findall(r"[\w'’-]+", rest):
             if word.lower() not in lowered and word.lower().rstrip("'’") + "'" not in lowered:
@@ -1731,24 +1880,49 @@ class _Story:
     def _body_referred_to(self, label: str, paragraph: int, end: int) -> str | None:
         """The body a short reference names back ("das Ministerium", "le ministère", "la empresa" after "das
         Bundesgesundheitsministerium", "Iberdrola S.A."): the one body of that sort named before in the
-        story; None when none or several fit."""
+        story; None when none or several fit, unless only one of them is named in the reference's own paragraph
+        ("Die Bundesanwaltschaft ermittelt. …, erklärte die Behörde." after "das Auswärtige Amt" further up)."""
         if self.language in ("fr", "es"):
             body = self._romance_reference(label, paragraph, end)
             if body:
                 return body
         words = re.sub(r"\s+mit$", "", label.strip(" .,;:"))  # "teilte das Ministerium mit."
+        if self.language == "de":
+            # "heißt es in einem Bericht der Behörde": the voice's words before the reference
+            tokens = words.split()
+            lowered = {v.lower() for v in self.lex.voice}
+            while len(tokens) > 2 and tokens[0].lower() in lowered:
+                tokens = tokens[1:]
+            words = " ".join(tokens)
         match = _REFERENCE.fullmatch(words)
-        if not match:
+        compound = None
+        if not match and self.language == "de":
+            # "teilte der Technologiekonzern mit": a compound of a body's kind; a company kind stands for the
+            # company named before, any other for a body whose written name holds the whole compound
+            compound = re.fullmatch(
+                r"(?:[Dd]as|[Dd]ie|[Dd]er|[Dd]es|[Dd]em)\s+((?:[A-ZÄÖÜ][a-zäöüß]+-?)(konzern|unternehmen|"
+                r"verband|verein|kammer|gewerkschaft|institut|stiftung|behörde))",
+                words,
+            )
+        if not match and not compound:
             return None
-        fits = _REFERENCE_FITS[match.group(1).lower()]
+        if compound:
+            fits = None if compound.group(2) in ("konzern", "unternehmen") else (re.escape(compound.group(1).lower()),)
+        else:
+            fits = _REFERENCE_FITS[match.group(1).lower()]
         found = set()
+        here = set()  # those named in the reference's paragraph
         for mention in self.organisations:
             for span in mention.spans:
                 if (span.paragraph, span.start) >= (paragraph, end):
                     continue
                 written = self.paragraphs[span.paragraph][span.start : span.end].lower()
-                if mention.kind == "company" if fits is None else any(f in written for f in fits):
+                if mention.kind == "company" if fits is None else any(re.search(f, written) for f in fits):
                     found.add(mention.name)
+                    if span.paragraph == paragraph and self.language == "de":
+                        here.add(mention.name)
+        if len(found) > 1 and len(here) == 1:
+            return here.pop()
         return found.pop() if len(found) == 1 else None
 
     def _article_gender(self, words: list[str], noun: str) -> str | None:
@@ -2099,8 +2273,14 @@ class _Story:
         pronoun = match.groupdict().get("pron") or match.groupdict().get("pron2") or ""
         if verb == "so" and len(match.group("rest").split()) > 4:
             rest_start = start + match.start("rest")
-            if not self._people_in(paragraph, rest_start, start + match.end("rest")):
-                return None  # "…, so dass …", "…, so lange …"; not "…, so die AfD-Abgeordnete Beatrix von Storch"
+            rest = match.group("rest")
+            body = re.match(r"\s*(?:der|die|das)\s+", rest)
+            bodies = spans_with(self.language, rest, self.story_bodies) if body else []
+            opens_with_body = bool(bodies) and bodies[0][1] == body.end()
+            if not opens_with_body and not self._people_in(paragraph, rest_start, start + match.end("rest")):
+                # "…, so dass …", "…, so lange …"; not "…, so die AfD-Abgeordnete Beatrix von Storch", nor "…, so die
+                # Bundesbank in ihrem Monatsbericht"
+                return None
         if any(
             p == paragraph
             and e == start + match.start()
@@ -2129,6 +2309,10 @@ class _Story:
         speaker_end = rest_start + cut_at
         if comma:  # "…, a répondu le porte-parole, Dmitri Peskov."
             speaker_end = self._apposition(paragraph, speaker_end)
+        impersonal = self._impersonal_source(paragraph, rest_start, text_rest) if verb in _IMPERSONAL_DE else None
+        if impersonal is not None:  # "…, hieß es beim Bundesamt für Migration (Bamf) in Nürnberg."
+            rest_start, speaker_end = impersonal
+            comma = False
         speaker, label = self._speaker(
             paragraph,
             rest_start,
@@ -2163,6 +2347,35 @@ class _Story:
         if according:
             content_start = start + according.end()
         return INDIRECT, content_start, start + match.start(), verb, speaker, label
+
+    def _impersonal_source(self, paragraph: int, rest_start: int, rest: str) -> tuple[int, int] | None:
+        """German "hieß es" names its source after a preposition ("hieß es beim VfGH am Donnerstag", "hieß es im
+        Bundeswirtschaftsministerium", "hiess es bei Economiesuisse", "hieß es in einer Aussendung von
+        FPÖ-Sprecherin X"): the (start, end) of the phrase up to that body (its voice words before it) or, when
+        the phrase names no body, up to the person it names; None when it names neither."""
+        found = re.match(r"\s*es\s+(?=(?:bei|beim|im|in|aus|von|vom|seitens)\s)", rest)
+        if found is None:
+            return None
+        phrase_start = rest_start + found.end()
+        phrase = re.split(r",|\s[–—-]\s", rest[found.end() :])[0]
+        bodies = spans_with(self.language, phrase, self.story_bodies)
+        if bodies:
+            _entry, _start, body_end = bodies[0]
+            bracket = re.match(r"\s*\([^()]{1,12}\)", phrase[body_end:])
+            return phrase_start, phrase_start + body_end + (bracket.end() if bracket else 0)
+        text = self.paragraphs[paragraph]
+        if re.search(r"\b(?:der|des|dem|vom|beim)\s+[A-ZÄÖÜ][\w-]+$", phrase.rstrip(" .")) and not any(
+            p == paragraph and phrase_start <= s < phrase_start + len(phrase) for (p, s), _e, _w in self.mentions
+        ):
+            return phrase_start, phrase_start + len(phrase.rstrip(" ."))  # "in einem Bericht der Behörde": referred to
+        for (p, s), e, _who in self.mentions:
+            if p == paragraph and phrase_start <= s < phrase_start + len(phrase):
+                # "in einer Aussendung von FPÖ-Sprecherin Susanne Fürst": the person right after "von" and a role;
+                # not "von einem Sprecher von Kanzler X", "vom Sprecher des Kanzlers X": someone of theirs
+                if _WRITTEN_BY_DE.fullmatch(text[phrase_start:s]):
+                    return phrase_start, e
+                return None
+        return None
 
     def _subject_verb(self, paragraph, start, end, sentence, quotes):
         """ "X a affirmé que …" / "X dijo que …" / "X erklärte, …"."""
@@ -2240,6 +2453,9 @@ class _Story:
             else:
                 # "Zuvor hatte Söder erklärt, …": the subject stands between the auxiliary and the participle
                 speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
+            fronted = self.paragraphs[paragraph][start:subject_end].strip()
+            if verb in _IMPERSONAL_DE and not speaker and self._voice_of(fronted):
+                label = fronted  # "Aus dem Eidgenössischen Departement … (EDA) hiess es, …": the body
         else:
             speaker, label = self._speaker(paragraph, start, subject_end, subject=True)
             relative = self.language == "de" and re.search(
@@ -2355,9 +2571,28 @@ _STRONG_PAST_DE = frozenset(
 )
 # Konjunktiv II forms: reported speech uses them where Konjunktiv I looks like the indicative, and the narrator
 # uses them as the conditional
+# "hieß es bei …", "heisst es aus …" (Swiss spelling): the source stands after a preposition, not as the subject
+# Words before an ordinal number ("seinen 15. Saisontreffer", "zum 3. Mal", "der 20. Parteitag")
+_ORDINAL_BEFORE_DE = (
+    r"der|die|das|den|dem|des|eine[mnrs]?|seine[mnrs]?|ihre[mnrs]?|unsere[mnrs]?|am|im|zum|zur|vom|beim|ins|fürs"
+)
+# Finite forms of the auxiliaries: a verb between a role word and a name
+_FINITE_DE = frozenset("hat haben hatte hatten ist sind war waren wird werden wurde wurden".split())
+_IMPERSONAL_DE = frozenset("hieß hiess heißt heisst".split())
+# "(hieß es) in einer Aussendung von FPÖ-Sprecherin …", "von Parteichef …": what a named person wrote or said
+_WRITTEN_BY_DE = re.compile(
+    r"(?:(?:in|aus)\s+(?:einer|der)\s+(?:Presse)?(?:Aussendung|Mitteilung|Erklärung|Stellungnahme)\s+)?"
+    r"(?:von|vom)\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,2}"
+)
 _KONJUNKTIV_II_DE = frozenset("würde würden wären wäre hätten hätte müssten müsste könnten könnte".split())
-# Words opening a condition or a purpose before the verb ("Für eine Änderung …", "Dafür", "Ohne Einigung")
-_HYPOTHETICAL_OPENERS_DE = frozenset("für dafür dazu ohne bei beim im dann sonst andernfalls damit".split())
+# Words opening a condition or a purpose before the verb ("Für eine Änderung …", "Dafür", "Ohne Einigung"); not
+# "andernfalls"/"sonst" (otherwise): the other case of the sentence before, so of its speaker when it was reported
+# ("Die Verfahren müssten schneller werden. Andernfalls würde das Geld nicht abfließen.")
+_HYPOTHETICAL_OPENERS_DE = frozenset("für dafür dazu ohne bei beim im dann damit".split())
+# …but "Ohne" with a definite article or a demonstrative ("Ohne die Einschnitte wäre …", "Ohne diese Zusammenarbeit
+# wäre …") names something the speaker spoke of: the speaker's conditional, not the narrator's ("Ohne eine Einigung
+# hätten sie Zeit bis …")
+_DEFINITE_DE = frozenset("die der das den dem diese dieser diesen diesem dieses solche solchen".split())
 
 
 def _second_is_konjunktiv(clause: str) -> bool:
@@ -2476,6 +2711,17 @@ def _descriptors(language: str) -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _language_given_names(language: str) -> frozenset[str]:
+    """Given names of one language's stories the shared list lacks (data/<lang>/given_names.txt)."""
+    from .lexicon import DATA_DIR
+
+    path = DATA_DIR / language / "given_names.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
 def _given_names() -> frozenset[str]:

@@ -37,6 +37,9 @@ class Lexicon:
     verb_re: str = field(default="")
     subordinate: frozenset[str] = frozenset()  # German: verbs ending a "wie X mitteilte" clause
     subjunctive: frozenset[str] = frozenset()  # German: Konjunktiv forms of reported speech
+    # German: Konjunktiv II forms the narrator uses too ("wäre", "hätte"): reported speech going on only where
+    # the sentence tells no fact of its own (languages._Story._continuation)
+    conditional: frozenset[str] = frozenset()
     voice: frozenset[str] = frozenset()  # words a body's voice is named with ("porte-parole", "Sprecher")
     demonyms: frozenset[str] = frozenset()  # German: "der Brite", "die Französin" stand for a person, as a role does
     media_re: re.Pattern | None = None  # German: a news medium ("der Deutschen Presse-Agentur"), by its noun's end
@@ -151,6 +154,7 @@ def lexicon(language: str) -> Lexicon:
         non_names=non_names,
         subordinate=frozenset(speech.get("subordinate", [])),
         subjunctive=frozenset(speech.get("subjunctive", [])),
+        conditional=frozenset(speech.get("conditional", [])),
         voice=frozenset(speech.get("voice", [])),
         demonyms=frozenset(speech.get("demonym", [])),
         members={

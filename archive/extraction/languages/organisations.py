@@ -68,12 +68,10 @@ def organisation_table(language: str) -> OrgTable:
     return OrgTable(entries, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
 
 
-def organisation_spans(
-    language: str, text: str, defined: dict[str, OrgEntry] | None = None
-) -> list[tuple[OrgEntry, int, int]]:
+def organisation_spans(language: str, text: str) -> list[tuple[OrgEntry, int, int]]:
     """(entry, start, end) of each organisation form in the text: the reviewed table's, then the bodies
-    named by their structure (structural_spans) where no table form stands, then the abbreviations the
-    story defined (`defined`: abbreviations_defined)."""
+    named by their structure (structural_spans) where no table form stands. The story's own names of its
+    bodies (abbreviations_defined, story_bodies) are added by spans_with."""
     table = organisation_table(language)
     found = []
     if table.pattern is not None:
@@ -84,10 +82,6 @@ def organisation_spans(
     for entry, start, end in structural_spans(language, text):
         if not any(s < end and start < e for _entry, s, e in found):
             found.append((entry, start, end))
-    for abbreviation, entry in (defined or {}).items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
-            if not any(s < match.end() and match.start() < e for _entry, s, e in found):
-                found.append((entry, match.start(), match.end()))
     found.sort(key=lambda item: item[1])
     return found
 
@@ -157,17 +151,26 @@ _STRUCTURES = {
         (rf"{_CAP}(?:\s+{_CAP})?,?\s+(?:SAS|SA|S\.A\.)(?![\w.])", "company"),
     ],
     "de": [
-        (rf"Ministerium\s+für\s+{_CAP}(?:(?:,\s+|\s+und\s+){_CAP})*", "government"),
+        (rf"(?:Ministerium|Departement)\s+für\s+(?:[a-zäöü]+e\s+)?{_CAP}(?:(?:,\s+|\s+und\s+){_CAP})*", "government"),
+        # "das Robert Koch-Institut", "das Ifo-Institut", "die Konrad-Adenauer-Stiftung": a hyphenated name's body
+        (r"[A-ZÄÖÜ][\w-]*-(?:Institut|Instituts|Institutes)", "other"),
         (
             r"[A-ZÄÖÜ][a-zäöüß-]{2,}(?:ministeriums?|amts|amtes|amt|behörde|gerichtshofs?|gerichtshofes"
-            r"|gerichts|gerichtes|gericht|bank|verbands|verbandes|verband)"
+            r"|gerichts|gerichtes|gericht|bank|verbands|verbandes|verband"
+            # "die Staatsanwaltschaft", "die Rechtsanwaltskammer", "das Finanzdepartement" (Swiss)
+            r"|anwaltschaft|kammer|departements?|spitals?|klinikums?|vereins?|vereinigung|kommandos?)"
+            r"(?:\s+für\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+)*)?"  # "das Bundesamt für Migration und …"
             r"(?:\s+[A-ZÄÖÜ][a-zäöüß]+er\s+[A-ZÄÖÜ][a-zäöüß]+)?",  # "der Bundesverband Deutscher Banken"
             None,
         ),
+        # "die Stiftung Preußischer Kulturbesitz", "die Bertelsmann-Stiftung", "der Bund der Steuerzahler"
+        (r"Stiftung(?:\s+[A-ZÄÖÜ][\w-]+){1,2}|[A-ZÄÖÜ][\w-]+-Stiftung|Bund\s+der\s+[A-ZÄÖÜ][\w-]+", "other"),
         (rf"{_CAP}(?:\s+{_CAP})?\s+(?:AG|GmbH|SE)(?![\w-])", "company"),
     ],
 }
-_GENITIVE_DE = re.compile(r"(ministerium|amt|gericht|gerichtshof|verband)(?:e?s)$")
+_GENITIVE_DE = re.compile(
+    r"(ministerium|amt|gericht|gerichtshof|verband|departement|spital|klinikum|verein|kommando)(?:e?s)$"
+)
 
 
 # French and Spanish bodies named by a head noun of data/<lang>/bodies.tsv and what follows it: capitalised words
@@ -293,15 +296,15 @@ def _country_beside(language: str, text: str, start: int, end: int) -> str | Non
 
 
 def find_organisations(
-    language: str, paragraphs: list[str], defined: dict[str, OrgEntry] | None = None
+    language: str, paragraphs: list[str], extra: dict[str, OrgEntry] | None = None
 ) -> tuple[list[OrganisationMention], list[list]]:
-    """The organisations of a story and, per paragraph, (start, end, name) of each mention; `defined`: the
-    abbreviations the story defines (abbreviations_defined)."""
+    """The organisations of a story and, per paragraph, (start, end, name) of each mention; `extra`: the
+    story's own names of its bodies (story_bodies)."""
     found: dict[tuple[str, str | None], OrganisationMention] = {}  # China's and Japan's ministry differ
     spans: list[list] = []
     for index, text in enumerate(paragraphs):
         here = []
-        for entry, start, end in organisation_spans(language, text, defined):
+        for entry, start, end in spans_with(language, text, extra or {}):
             country = entry.country or _country_beside(language, text, start, end)
             key = (entry.name, country)
             if country is None or entry.country:  # bare "Außenministerium" after "das russische Außenministerium"
@@ -335,6 +338,117 @@ def references(language: str) -> dict[str, tuple[str, ...]]:
         if line.strip() and not line.startswith("#"):
             noun, _, fits = line.partition("\t")
             found[noun.strip()] = tuple(f.strip() for f in fits.split(",") if f.strip() and f.strip() != "*")
+    return found
+
+
+@cache
+def _body_kinds(language: str) -> re.Pattern | None:
+    """German: a noun for a kind of body, then a name (data/<lang>/body_kinds.txt), or None."""
+    path = DATA_DIR / language / "body_kinds.txt"
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kinds = sorted((w.strip() for w in lines if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    alternation = "|".join(re.escape(k) for k in kinds)
+    capitalised = "|".join(re.escape(k[0].upper() + k[1:]) for k in kinds)
+    return re.compile(
+        rf"(?<![\w-])(?P<kind>[A-ZÄÖÜ][\w-]*?(?:{alternation})|{capitalised})"
+        r"\s+(?P<name>[A-ZÄÖÜ][\w.&'’-]*[\w&](?:\s+(?:&\s+)?[A-ZÄÖÜ][\w.&'’-]*[\w&])?)"
+    )
+
+
+# A town's administration where it speaks ("teilte die Stadt Köln mit", "ein Sprecher der Stadt Köln", "Die Stadt
+# Köln erklärte"), not "die ukrainische Stadt Charkiw", a place
+_TOWN_SPEAKING = (
+    r"(?:\b(?:{verbs})\s+die\s+|\bSprecher(?:in)?\s+der\s+|(?:^|[.!?]\s+)Die\s+)"
+    r"(?P<town>Stadt\s+[A-ZÄÖÜ][a-zäöüß]+)(?=\s+(?:{verbs}|mit|am|an)\b|[,.])"
+)
+
+
+@cache
+def _town_speaking(language: str) -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon(language).verbs, key=len, reverse=True))
+    return re.compile(_TOWN_SPEAKING.format(verbs=verbs))
+
+
+# Endings of German common nouns (plurals, abstracts): a word after a body's kind with one is its object
+_NOUN_ENDS = ("en", "ern", "ung", "heit", "keit", "ion", "ität", "schaft", "nis", "tum", "mittel")
+_BRACKETED = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7})\)")
+
+
+def story_bodies(language: str, paragraphs: list[str], given_names=frozenset()) -> dict[str, OrgEntry]:
+    """German: names a story gives its bodies (issue 19): a name after a noun for the body's kind ("der
+    Flughafenverband ADV", "die Organisation Pro Asyl", "das UN-Kinderhilfswerk Unicef") and an abbreviation in
+    brackets after a body ("der Verfassungsgerichtshof (VfGH)", "das Bundesamt für … (Bamf)"): written form ->
+    the body, so "teilte das Wifo mit" and "hieß es beim VfGH" are the body speaking. A name opening with a
+    given name ("die Stiftung Hans Müller") or a country is left alone."""
+    if language != "de":
+        return {}
+    kinds = _body_kinds(language)
+    lex = lexicon(language)
+    found: dict[str, OrgEntry] = {}
+    for text in paragraphs:
+        named = organisation_spans(language, text)
+        for match in kinds.finditer(text) if kinds else ():
+            if any(s < match.end() and match.start("name") < e for _entry, s, e in named):
+                continue  # "die Stiftung Preußischer Kulturbesitz": a body of the table or structure already
+            name = match.group("name")
+            words = name.split()
+            if len(words) == 2 and len(words[0]) > 3 and not words[1].isupper() and "&" not in name:
+                name = words[0]  # "IG Metall", "Pro Asyl", "Pro Bahn", "Bund BTS"; not "Verdi Streiks"
+            if name.lower() in given_names or country_codes(lex, name) or organisation_table(language).entry(name):
+                continue
+            if name.lower() in {w.lower() for w in lex.voice}:
+                continue
+            if " " not in name and not re.search(r"[A-ZÄÖÜ&.\d]", name[1:]) and name.endswith(_NOUN_ENDS):
+                continue  # "zahlte dem Konzern Milliarden", "gab der Behörde Daten": a noun, not a name
+            entry = found.setdefault(name, OrgEntry(name, name if name.isupper() else "", "other", None, (name,)))
+            first = name.split()[0]
+            if " " in name and first.isupper() and len(first) >= 2:  # "BLG Logistics", then "teilte die BLG mit"
+                found.setdefault(first, entry)
+        for town in _town_speaking(language).finditer(text):
+            name = town.group("town")
+            found.setdefault(name, OrgEntry(name, "", "government", None, (name,)))
+        for entry, _start, end in named:
+            bracket = _BRACKETED.match(text, end)
+            if bracket is None:
+                continue
+            abbr = bracket.group("abbr")
+            capitals = sum(c.isupper() for c in abbr)
+            if capitals >= 2 or abbr[0] == entry.name[0]:
+                found.setdefault(abbr, OrgEntry(entry.name, abbr, entry.kind, entry.country, (abbr,)))
+    return found
+
+
+def spans_with(language: str, text: str, extra: dict[str, OrgEntry]) -> list[tuple[OrgEntry, int, int]]:
+    """organisation_spans, and the story's own names of its bodies (abbreviations_defined, story_bodies) where none
+    stands; a body
+    found by its structure right before such a name is the same body ("der Flughafenverband ADV")."""
+    found = organisation_spans(language, text)
+    if not extra:
+        return found
+    table = organisation_table(language)
+    forms = "|".join(re.escape(f) for f in sorted(extra, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text):
+        start, end = match.start(), match.end()
+        if any(s < end and start < e for _entry, s, e in found):
+            continue
+        kinds = _body_kinds(language)
+        apposed = next((m for m in kinds.finditer(text) if m.start("name") == start), None) if kinds else None
+        if apposed is not None:  # "die Gewerkschaft VPOD": the kind noun and the name are the body's written name
+            found = [item for item in found if not (item[1] < start and apposed.start() < item[2])]
+            found.append((extra[match.group()], apposed.start(), end))
+            continue
+        kind_noun = [
+            item
+            for item in found
+            if item[2] <= start and not text[item[2] : start].strip() and not table.entry(text[item[1] : item[2]])
+        ]
+        if kind_noun:
+            found.remove(kind_noun[-1])
+            start = kind_noun[-1][1]
+        found.append((extra[match.group()], start, end))
+    found.sort(key=lambda item: item[1])
     return found
 
 
