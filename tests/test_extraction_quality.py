@@ -93,6 +93,26 @@ def test_the_team_s_stories_are_modern_development_gold_with_their_own_text():
             assert any(item.get("paragraph_contains", "") in p for p in result.document.paragraphs), gold["_name"]
 
 
+def test_the_wikinews_articles_are_modern_development_gold_with_their_text_and_attribution():
+    """The real Wikinews articles keep their text in the gold file as the team's stories do, load
+    without the shared folder, count as modern news, sit in the development part only and keep the
+    attribution their licence asks (the url)."""
+    split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
+    wikinews = [g for g in extraction_gold.load_gold() if g.get("source") == "wikinews"]
+    assert len(wikinews) >= 25
+    assert "wikinews" in extraction_gold.MODERN_SOURCES
+    for gold in wikinews:
+        assert gold["_name"] in split["dev"]
+        assert gold["url"].startswith("https://en.wikinews.org/wiki/")
+        assert gold["licence"] == "CC BY 2.5" and gold["text_via"]
+        assert extraction_gold.available(gold)
+        result = extraction_gold.load_story(gold)
+        assert gold["title"].startswith(result.document.title.rstrip("…"))  # a long title is shortened
+        text = "\n".join(result.document.paragraphs)
+        for item in gold["statements"]:
+            assert item["quote_contains"] in text, (gold["_name"], item["quote_contains"])
+
+
 def test_the_development_draws_are_the_gold_they_say(corpus_dir):
     """The later Reuters draws of the development part are rerunnable: each draw, run again, names
     exactly the gold files that say they come from it, and every one is in the development part."""

@@ -16,6 +16,8 @@ Where the stories come from (none but the team's own is copied into the project)
 - "source": "team": a modern English news story written by the team for the gold (no other source
   exists), its title, date and paragraphs kept in the gold file, given in the seed format as the
   pages are (counted with the pages as modern news);
+- "source": "wikinews": a real English Wikinews article (CC BY 2.5, its url the attribution), its text
+  kept in the gold file and given as the team's stories are (counted as modern news);
 - "source": "samples/html": the page's ground-truth article text (aeb-*.expected.json, or the
   paragraphs of readability-*.expected.html) under the page's title: the extractor is measured,
   not the HTML reader.
