@@ -716,18 +716,24 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
         if found is None:
             continue
         # "he noted the official communique said ...": the verb just before the subject reports it all.
-        outer = next((v for v in verbs if 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES), None)
+        outer = next(
+            (v for v in verbs if v is not verb and 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES),
+            None,
+        )
         if outer is not None and _THAT_RE.fullmatch(masked, outer.end, found.subject[0]):
             found = _attribution_by(outer, masked, s0, s1, story) or found
         elif _ends_sentence(masked, verb, s1) and found.content and found.content[1] <= found.subject[0]:
+            found = _relayed(masked, s0, s1, verbs, verb, found, story) or found
+        elif verb.text == "according to" and found.content and found.content[0] > found.subject[1]:
             found = _relayed(masked, s0, s1, verbs, verb, found, story) or found
         return found
     return None
 
 
 def _relayed(masked, s0, s1, verbs, frame, found, story) -> _Attribution | None:
-    """ "Sondland said he had relayed that aid might be freed, Morrison testified.": the one who
-    said it is the speaker of the reported clause, the one at the end only relays it."""
+    """ "Sondland said he had relayed that aid might be freed, Morrison testified." and "According to
+    the Herald, Professor X, the panel's chairman, said ...": the one who said it is the speaker of
+    the reported clause, the one at the end (or the source it is according to) only relays it."""
     for verb in verbs:
         if verb is frame or verb.text not in ("said", "says") or not found.content[0] < verb.start < found.content[1]:
             continue  # "Lawson has told Funaro that ..., a spokesman said": the spokesman says what was told
