@@ -30,3 +30,36 @@ def test_according_to_a_paper_someone_said_is_said_by_them():
     assert speaker_of(text, "budget would be cut") == "Ana Lopes"
     # Without a speaker of its own, the clause stays the source's.
     assert speaker_of("According to Reuters, the budget would be cut in May.", "budget would be cut") == "Reuters"
+
+
+def test_a_named_subject_introducing_a_quotation_with_a_colon_speaks_it():
+    text = (
+        'Colin Reid from the rights group Open Door also welcomed the vote: "This is a truly historic step '
+        'forward for everyone here."'
+    )
+    assert speaker_of(text, "truly historic step") == "Colin Reid"
+    text = (
+        'The outgoing Prime Minister Ana Lopes released a statement: "I have always tried to do my best in '
+        'serving this nation."'
+    )
+    assert speaker_of(text, "tried to do my best") == "Ana Lopes"
+    text = (
+        'In a comment to the Daily Courier, army Colonel James Okafor shared a similar view: "The junta must '
+        'look at their intention first."'
+    )
+    assert speaker_of(text, "junta must look") == "James Okafor"
+    text = (
+        "The paper quoted critics like lawyer Ana Lopes and campaigner Mary Selwyn, with Selwyn stating: "
+        '"People fleeing war need quicker and fairer decisions."'
+    )
+    assert speaker_of(text, "People fleeing war") == "Mary Selwyn"
+
+
+def test_a_colon_after_no_single_named_subject_gives_no_speaker():
+    # Two subjects, a thing of the subject's, a name inside a phrase: nobody is sure to speak.
+    for text in (
+        'Ana Lopes and Hugo Brandt signed the letter: "We will not accept the terms offered to us."',
+        'Ana Lopes\'s letter to the board reads: "We will not accept the terms offered to us."',
+        'Critics of Ana Lopes pointed to her record: "We will not accept the terms offered to us."',
+    ):
+        assert speaker_of(text, "will not accept") in (None, "no statement"), text

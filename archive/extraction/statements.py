@@ -456,6 +456,15 @@ def _statements_in(
             loose = [q for q in sentence_quotes if _words(q.text) >= 2] if sentence_quotes else []
             if not loose and not (number == 0 and opening_speaker):
                 continue  # the common case, no quotation to place: none of the branches below does a thing
+            introduced = _colon_speaker(masked, index, s0, loose, story)
+            if introduced is not None:  # 'Colin Reid of Stonewall also welcomed the vote: "..."'
+                speaker, colon = introduced
+                made.extend(_direct(q, index, "", speaker) for q in waiting + loose if q.mark > colon)
+                waiting = [q for q in waiting + loose if q.mark < colon]
+                story.events.append(_Event(index, s0, speaker, s0))
+                speakers.append(speaker)
+                quoted_before = number
+                continue
             if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
                 waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
             elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
@@ -493,6 +502,49 @@ def _statements_in(
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     made.sort(key=lambda s: s.start)
     return made
+
+
+def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story) -> tuple[_Speaker, int] | None:
+    """A sentence with no speech verb whose named subject introduces a quotation with a colon:
+    'Colin Reid of Stonewall also welcomed the vote: "..."', 'The outgoing Prime Minister Ana Lopes
+    released a statement: "..."', '..., with Boswell stating: "..."'. The person named first, as
+    the sentence's subject (after an opening circumstance, "In a comment to the Post,"), or right
+    before an -ing word and the colon, speaks the quotation; a body or anyone else stays unknown.
+    Returns the speaker and the colon's offset."""
+    quote = next((q for q in quotes if _words(q.text) >= _DIRECT_WORDS), None)
+    if quote is None:
+        return None
+    colon = masked.rfind(":", s0, quote.mark)
+    if colon < 0 or masked[colon + 1 : quote.mark].strip():
+        return None  # the common case: no colon right before the quotation
+    mentions = [m for m in story.mentions.get(index, []) if s0 <= m[0] and m[1] <= colon]
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if _COLON_PARTICIPLE_RE.fullmatch(masked, last[1], colon) and masked[max(s0, last[0] - 6) : last[0]].endswith(
+        "with "
+    ):
+        return _Speaker(person=last[2]), colon  # "..., with Boswell stating:"
+    first = mentions[0]
+    before = masked[s0 : first[0]]
+    if "," in before:
+        if not _starts_with_intro(before.lstrip(' "“')):
+            return None  # "X, Y and Z": a list, or a clause before the subject
+        before = before[before.rfind(",") + 1 :]
+    words = before.split()
+    if len(words) > 5 or any(w.lower() in _SUBJECT_STOPS for w in words):
+        return None  # "Critics of Ana Lopes pointed to": the name is no subject
+    after = masked[first[1] : colon]
+    if not _COLON_PREDICATE_RE.match(after):
+        return None  # "Ana Lopes's letter reads:", "Lopes and Reid wrote:": no one subject
+    return _Speaker(person=first[2]), colon
+
+
+_SUBJECT_STOPS = _BOUNDARY_WORDS | _PREPOSITIONS | _CLAUSE_MARKERS | frozenset({"and", "or", "nor"})
+# After the subject: a word in lower case (its verb, "also", "has", "from X"), perhaps after an aside
+# (", a Y,"); not "and" (two subjects) nor "'s" (the subject's thing).
+_COLON_PREDICATE_RE = re.compile(r"(?:,[^,:]+,)?\s+(?!(?:and|or|nor)\b)[a-z]")
+_COLON_PARTICIPLE_RE = re.compile(r"\s+[a-z]+ing\s*")
 
 
 # ", and its finance chief, X, told analysts that ...": a second subject and its own verb.
