@@ -63,3 +63,17 @@ def test_a_colon_after_no_single_named_subject_gives_no_speaker():
         'Critics of Ana Lopes pointed to her record: "We will not accept the terms offered to us."',
     ):
         assert speaker_of(text, "will not accept") in (None, "no statement"), text
+
+
+def test_the_paper_that_saw_a_document_is_not_its_speaker():
+    text = 'A leaked internal letter seen by Sky News says "failure to reply may end the claim at once".'
+    assert speaker_of(text, "failure to reply") is None
+    text = "A report obtained by Reuters said the bank would close three branches."
+    assert speaker_of(text, "bank would close") is None
+
+
+def test_a_people_s_adjective_before_officials_names_no_body():
+    assert speaker_of("Kurdish officials said the talks had gone well.", "talks had gone") is None
+    assert speaker_of("Palestinian officials said the talks had gone well.", "talks had gone") is None
+    # a body's name still speaks through its officials
+    assert speaker_of("Boeing officials said the talks had gone well.", "talks had gone") == "Boeing"

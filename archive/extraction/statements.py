@@ -1448,6 +1448,9 @@ def _unquoted_words(masked: str, span: tuple[int, int] | None) -> int:
 def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution, story: _Story) -> _Speaker:
     start, end = attribution.subject
     label = _clean_subject(paragraph[start:end])
+    if " by " in label and (seen := _SEEN_BY_RE.search(label)):
+        # "A leaked letter seen by Sky News says": the paper saw the letter, the letter speaks
+        label = label[: seen.start()]
     lower = label.lower()
     if lower in _PRONOUNS:
         return _resolve_pronoun(lower, index, start, story, attribution.content)
@@ -1490,6 +1493,9 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+_SEEN_BY_RE = re.compile(r"\s+(?:seen|obtained|reviewed|viewed|cited)\s+by\s")
 
 
 # "Treasury Secretary James Baker and": a capitalised run, opening its clause, before "and".
@@ -2240,11 +2246,13 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
         return None  # "Health officials", "Finance officials": a field, not a body
     if len(name) == 1 and _ADJECTIVE_RE.fullmatch(name[0]):
         if not any(form.split()[0] == name[0] for form, _ in story.org_forms):
-            return None  # "Congressional officials": an adjective that opens no body of the story
+            return None  # "Congressional officials", "Kurdish officials": an adjective that opens no body of the story
     return _organisation_opened_by(name, story) or text  # "a UAL spokesman": UAL Inc
 
 
-_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic)")
+# "Congressional", "Parliamentary", "Islamic"; and peoples' adjectives, "Kurdish", "Palestinian",
+# "Tibetan", "Taiwanese", that name no body ("Kurdish officials" are no body called "Kurdish").
+_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic|ish|ian|ese)")
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _UNIT_OF_RE = re.compile(
     r"['’]s\s+(?:<[^<>]+>\s+)?(?:((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|"
