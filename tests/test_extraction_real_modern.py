@@ -77,3 +77,18 @@ def test_a_people_s_adjective_before_officials_names_no_body():
     assert speaker_of("Palestinian officials said the talks had gone well.", "talks had gone") is None
     # a body's name still speaks through its officials
     assert speaker_of("Boeing officials said the talks had gone well.", "talks had gone") == "Boeing"
+
+
+def test_an_object_then_a_time_then_and_closes_the_act():
+    """ "conceded defeat yesterday and the BJP are set to win": no words reported."""
+    text = "The ruling Unity Party conceded defeat yesterday and the Greens are set to win a majority."
+    assert speakers(text) == []
+    assert speaker_of("The Unity Party conceded the result was bad.", "result was bad") == "Unity Party"
+
+
+def test_how_a_post_was_made_before_a_colon_is_no_statement():
+    text = 'President James Carter tweeted using his official account:\n\n"Cool clock, Ahmed. Come to the White House."'
+    found = speakers(text)
+    assert not any("using his" in said for said, _ in found)
+    assert speaker_of(text, "Come to the White House") == "James Carter"
+    assert speaker_of("James Carter said using force was wrong:", "using force") == "James Carter"

@@ -712,6 +712,10 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1])
     ):
         content = None  # '"...," Trump tweeted before Election Day.': when, not what
+    elif content and _MANNER_RE.match(masked, content[0]) and masked[content[1] : content[1] + 2].lstrip()[:1] == ":":
+        words = masked[content[0] : content[1]].split()
+        if len(words) <= 6 and not any(w in _CLAUSE_MARKERS for w in words):
+            content = None  # 'Obama tweeted using his @POTUS account:': how; the words follow the colon
     if not long_quotes:
         unquoted = _unquoted_words(masked, content)
         if unquoted >= _CLAUSE_WORDS or (unquoted and unquoted + _quoted_words(quotes, content) >= _CLAUSE_WORDS):
@@ -750,6 +754,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     return made
 
 
+_MANNER_RE = re.compile(r"(?:using|via|through|with)\s")
 _AND_SAID_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds)\s+(?:that\s+)?$")
 
 
@@ -920,7 +925,15 @@ def _clause_follows(masked: str, start: int, s1: int) -> bool:
         if masked[start : opener.end()].rstrip().endswith(" that"):
             return True
         start = opener.end() - (masked[opener.end() - 1 : opener.end()] == " ")
-    return _CLAUSE_AFTER_RE.match(masked, start, s1) is not None
+    clause = _CLAUSE_AFTER_RE.match(masked, start, s1)
+    # "conceded defeat yesterday and the BJP are set to win": a time after the object closes the
+    # act; the verb after "and" is another clause's
+    return clause is not None and not _TIME_THEN_AND_RE.search(masked, start, clause.end())
+
+
+_TIME_THEN_AND_RE = re.compile(
+    r"\s(?:yesterday|today|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night))\s*,?\s+(?:and|but)\s"
+)
 
 
 def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
