@@ -92,3 +92,11 @@ def test_how_a_post_was_made_before_a_colon_is_no_statement():
     assert not any("using his" in said for said, _ in found)
     assert speaker_of(text, "Come to the White House") == "James Carter"
     assert speaker_of("James Carter said using force was wrong:", "using force") == "James Carter"
+
+
+def test_a_name_from_a_body_that_speaks_is_a_person_not_the_body():
+    """ "Grant Shapps from the Conservative Party said": a member speaks, not the party."""
+    text = "Grant Shapps from the Conservative Party said the surge of support was now going backwards."
+    assert speaker_of(text, "surge of support") == "Grant Shapps"
+    people = [p.name for p in extract("HEADLINE\n\n" + text).people]
+    assert people == ["Grant Shapps"]

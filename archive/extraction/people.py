@@ -62,7 +62,8 @@ _SPEECH_AFTER_RE = re.compile(
 )
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")
 _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
-_OF_BODY_SPEAKER_RE = re.compile(rf"\s+of\s+[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
+# "Bronwyn Curtis of Landell Mills said", "Grant Shapps from the Conservative Party said".
+_OF_BODY_SPEAKER_RE = re.compile(rf"\s+(?:of|from\s+(?:the\s+)?)\s*[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
 # A job noun, then "at": what follows is the employer, even a name of a given name and a surname.
 _EMPLOYER_BEFORE_RE = re.compile(
