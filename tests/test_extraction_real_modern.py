@@ -100,3 +100,25 @@ def test_a_name_from_a_body_that_speaks_is_a_person_not_the_body():
     assert speaker_of(text, "surge of support") == "Grant Shapps"
     people = [p.name for p in extract("HEADLINE\n\n" + text).people]
     assert people == ["Grant Shapps"]
+
+
+def test_a_given_name_is_no_misspelling_of_the_end_of_a_hyphenated_one():
+    """ "Marine Le Pen" beside "Jean-Marie Le Pen": two people (Marie only ends a word of the name)."""
+    text = "Jean-Marie Le Pen lost in 2002.\n\nMarine Le Pen tweeted that the party must renew itself."
+    result = extract("HEADLINE\n\n" + text)
+    assert sorted(p.name for p in result.people) == ["Jean-Marie Le Pen", "Marine Le Pen"]
+    assert speaker_of(text, "must renew itself") == "Marine Le Pen"
+    # a real misspelling of a whole word still joins: "Buchanan Snith" is "Alick Buchanan-Smith"
+    text = "Alick Buchanan-Smith spoke.\n\nBuchanan Snith said the plan was good and fair."
+    assert [p.name for p in extract("HEADLINE\n\n" + text).people] == ["Alick Buchanan-Smith"]
+
+
+def test_a_participle_after_with_is_no_speech_verb():
+    text = (
+        "On Sunday, candidate Emmanuel Macron won the second round of the election, defeating Marine Le Pen "
+        "with the final result declared yesterday."
+    )
+    assert speakers(text) == []
+    # "with a questioner who asked": a relative clause still reports
+    text = "He agreed with a questioner who asked if over two thirds of the debt had been written off."
+    assert speaker_of(text, "two thirds of the debt") is None

@@ -1122,11 +1122,24 @@ def _variant_of(name: str, people: list[_Person]) -> _Person | None:
             limit = 1
         if tail == mine or tail[:1] != mine[:1]:
             continue
+        if len(other_words) > len(words) and len(words) not in _word_starts_from_end(other.name):
+            continue  # "Marine Le Pen" is no misspelling of "Jean-Marie Le Pen": "Marie" only ends a name's word
         if _edit_distance(mine, tail, limit) <= limit:
             if found is not None and found is not other:
                 return None  # two people it could be
             found = other
     return found
+
+
+@lru_cache(maxsize=4096)  # a pure function of the name
+def _word_starts_from_end(name: str) -> frozenset[int]:
+    """How many of _lower_words(name), counted from its end, make whole printed words: "Jean-Marie Le
+    Pen" -> {1, 2, 4} (never 3, which would cut "Jean-Marie")."""
+    counts, total = set(), 0
+    for word in reversed(name.lower().split()):
+        total += len(word.replace("-", " ").split())
+        counts.add(total)
+    return frozenset(counts)
 
 
 @lru_cache(maxsize=4096)  # a pure function of the name, read for every pair of people (quadratic)

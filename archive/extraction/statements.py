@@ -1037,6 +1037,8 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
                 subject, appositions = named, [subject]
         if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
             return None
+        if verb.text.endswith("ed") and _ABSOLUTE_WITH_RE.search(masked, max(s0, verb.start - 60), verb.start):
+            return None  # "..., with the final result declared yesterday": a participle, no one speaks
     content = _content(masked, s0, s1, verb, subject)
     if content is None and masked[s0 : subject[0]].rstrip().endswith(tuple(_QUOTE_CHARS)):
         content = _clause_ending_in_quotation(masked, s0, subject[0])  # 'Reforms must "...," Zhao added.'
@@ -1044,6 +1046,7 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
 
 
 _QUOTE_ENDS = (*_QUOTE_CHARS, "’’", "''")
+_ABSOLUTE_WITH_RE = re.compile(r"\bwith\s+(?:the|a|an|its|his|her|their)\s+(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,3}$")
 _DASHED_PARAGRAPH_CHARS = 20_000  # the dashes are read as commas on a copy: never of a huge paragraph
 
 
