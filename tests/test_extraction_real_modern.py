@@ -122,3 +122,34 @@ def test_a_participle_after_with_is_no_speech_verb():
     # "with a questioner who asked": a relative clause still reports
     text = "He agreed with a questioner who asked if over two thirds of the debt had been written off."
     assert speaker_of(text, "two thirds of the debt") is None
+
+
+def test_an_apposition_may_open_with_also_or_himself():
+    text = "Elaine Smith, also a Labour MSP, said she feared members were being rushed into it."
+    assert speaker_of(text, "members were being rushed") == "Elaine Smith"
+    text = "Elaine Smith, herself a former minister, said she feared members were being rushed into it."
+    assert speaker_of(text, "members were being rushed") == "Elaine Smith"
+
+
+def test_stating_reports_the_words_of_its_clause_s_subject():
+    text = (
+        "Colonel James Okafor spoke on Monday.\n\nOkafor expressed awareness of the gesture's origins, stating "
+        '"We know it comes from the movie, and it represents resistance."'
+    )
+    assert speaker_of(text, "We know it comes") == "James Okafor"
+
+
+def test_a_time_may_open_the_sentence_before_a_colon_s_speaker():
+    text = (
+        "Last year, on the situation in Thailand, scholar Nicholas Farrelly wrote in the Journal of Asian Affairs: "
+        '"Each year, Thailand tends to experience at least one period of coup speculation."'
+    )
+    assert speaker_of(text, "Thailand tends") == "Nicholas Farrelly"
+
+
+def test_a_document_stating_something_is_not_its_sender_speaking():
+    text = (
+        "Dudley Taft spoke on Monday.\n\nTaft, through Theta Co, sent a letter to the board of Taft "
+        "Broadcasting Co stating he was committed to buying the company."
+    )
+    assert speaker_of(text, "committed to buying") in (None, "no statement")

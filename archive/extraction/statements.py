@@ -55,6 +55,7 @@ _FRAME_VERBS = REPORTING_VERBS["end"]
 _PARTICIPLES = frozenset(
     {"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"}
     | {"calling", "describing", "writing"}  # ', calling the order "..."', ', writing that ...'
+    | {"stating"}  # ', stating "We know it comes from the movie"'
 )
 _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
@@ -528,7 +529,8 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
     first = mentions[0]
     before = masked[s0 : first[0]]
     if "," in before:
-        if not _starts_with_intro(before.lstrip(' "“')):
+        opening = before.lstrip(' "“')
+        if not (_starts_with_intro(opening) or _TIME_OPENING_RE.match(opening)):
             return None  # "X, Y and Z": a list, or a clause before the subject
         before = before[before.rfind(",") + 1 :]
     words = before.split()
@@ -540,6 +542,9 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
     return _Speaker(person=first[2]), colon
 
 
+_TIME_OPENING_RE = re.compile(
+    r"(?:Last|This|Next|Earlier|Later)\s+(?:year|month|week|night|summer|winter|spring|autumn)\b"
+)
 _SUBJECT_STOPS = _BOUNDARY_WORDS | _PREPOSITIONS | _CLAUSE_MARKERS | frozenset({"and", "or", "nor"})
 # After the subject: a word in lower case (its verb, "also", "has", "from X"), perhaps after an aside
 # (", a Y,"); not "and" (two subjects) nor "'s" (the subject's thing).
@@ -816,6 +821,8 @@ def _attribution_by(verb: _Verb, masked: str, s0: int, s1: int, story: _Story) -
     if verb.text == "according to":
         return _according_to(masked, s0, s1, verb)
     if verb.text in _PARTICIPLES:
+        if verb.text == "stating" and not masked[s0 : verb.start].rstrip().endswith(","):
+            return None  # "sent a letter to the board stating he was committed": the letter's words
         return _participle(masked, s0, s1, verb, story)
     return _finite(masked, s0, s1, verb, story)
 
@@ -1272,6 +1279,8 @@ def _piece_kind(text: str) -> str:
         return "quoted"
     words = text.split()
     first = words[0].lower()
+    if first in _APPOSITION_ADVERBS and len(words) > 2 and words[1].lower() in ("a", "an", "the"):
+        return _piece_kind(text.split(None, 1)[1])  # "Elaine Smith, also a Labour MSP, said": a noun phrase
     if first in ("who", "whom", "which", "whose") or _is_participle(words[0]):
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in ("earlier", "later") and len(words) > 1 and _is_participle(words[1]):
@@ -1289,6 +1298,8 @@ def _piece_kind(text: str) -> str:
 
 
 _RELATIVE_IN_PHRASE_RE = re.compile(r"\s(?:who|that|which)\s")
+# Adverbs that may open an apposition: "also a Labour MSP", "himself a former minister".
+_APPOSITION_ADVERBS = frozenset("also himself herself formerly previously once now likewise".split())
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
 _TO_VERB_RE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]")
 
