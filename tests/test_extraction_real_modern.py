@@ -153,3 +153,10 @@ def test_a_document_stating_something_is_not_its_sender_speaking():
         "Broadcasting Co stating he was committed to buying the company."
     )
     assert speaker_of(text, "committed to buying") in (None, "no statement")
+
+
+def test_his_brother_named_opens_the_clause_before_and_said():
+    text = "His brother James Carter claimed the proof was weak and said his pain was over now."
+    assert speaker_of(text, "pain was over now") == "James Carter"
+    text = 'His brother Mohammed al-Megrahi claimed "there never was proof" and said his pain was over now.'
+    assert speaker_of(text, "pain was over now") == "Mohammed al-Megrahi"

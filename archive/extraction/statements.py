@@ -1344,15 +1344,21 @@ def _named_after_description(masked: str, start: int, end: int) -> tuple[int, in
 
 def _leading_phrase_end(masked: str, start: int, end: int) -> int:
     """The end of the noun phrase that opens a clause: "one senior banking official blamed ..."."""
-    stop = start
+    stop, previous = start, ""
     for word in _WORD_RE.finditer(masked, start, end):
         text = word.group().strip(",")
         lower = text.lower()
         opening = text[:1].isupper() or lower in _DETERMINERS or lower in PARTICLES or is_title_word(text)
+        # "His brother Mohammed al-Megrahi claimed ... and said": the noun after "his", a name's "al-"
+        opening = opening or previous in _POSSESSIVE_DETERMINERS or lower.split("-", 1)[0] in _NAME_PREFIXES
         if stop > start and not opening:
             break
-        stop = word.end()
+        stop, previous = word.end(), lower
     return stop
+
+
+_POSSESSIVE_DETERMINERS = frozenset("his her their its".split())
+_NAME_PREFIXES = frozenset(p for p in PARTICLES if p in ("al", "el", "bin", "ibn"))
 
 
 def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int] | None:
