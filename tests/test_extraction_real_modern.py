@@ -160,3 +160,13 @@ def test_his_brother_named_opens_the_clause_before_and_said():
     assert speaker_of(text, "pain was over now") == "James Carter"
     text = 'His brother Mohammed al-Megrahi claimed "there never was proof" and said his pain was over now.'
     assert speaker_of(text, "pain was over now") == "Mohammed al-Megrahi"
+
+
+def test_a_campaigner_a_scholar_a_citizen_named_are_people():
+    result = extract("HEADLINE\n\nThe paper quoted campaigner Caitlin Boswell and scholar Nadia Okoro at length.")
+    assert sorted(p.name for p in result.people) == ["Caitlin Boswell", "Nadia Okoro"]
+    text = (
+        'US citizen Susan Cohen, the mother of one of those killed, called him "a mass murderer", adding '
+        'to CNN: "I feel no pity for him at all today."'
+    )
+    assert speaker_of(text, "no pity") == "Susan Cohen"
