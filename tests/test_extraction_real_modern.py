@@ -170,3 +170,9 @@ def test_a_campaigner_a_scholar_a_citizen_named_are_people():
         'to CNN: "I feel no pity for him at all today."'
     )
     assert speaker_of(text, "no pity") == "Susan Cohen"
+
+
+def test_a_speech_verb_after_an_aside_in_dashes_cues_a_person():
+    text = "Conservative MSP Ruth Okoro — who is herself a lesbian — argued that the bill matters to the future."
+    assert [p.name for p in extract("HEADLINE\n\n" + text).people] == ["Ruth Okoro"]
+    assert speaker_of(text, "bill matters") == "Ruth Okoro"

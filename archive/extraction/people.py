@@ -56,8 +56,10 @@ CUE_VERBS = SPEECH_VERBS | {
     "conceded",
 }
 _CUE_VERB = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
+# A speech verb after the name, perhaps after an aside in commas or dashes ("X — who is ... — argued").
 _SPEECH_AFTER_RE = re.compile(
-    rf"(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
+    rf"(?:\s*,[^,;]{{1,120}},|\s+[—–][^—–;]{{1,120}}[—–])?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|"
+    rf"yesterday\s+|"
     rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")
