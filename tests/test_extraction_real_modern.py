@@ -176,3 +176,11 @@ def test_a_speech_verb_after_an_aside_in_dashes_cues_a_person():
     text = "Conservative MSP Ruth Okoro — who is herself a lesbian — argued that the bill matters to the future."
     assert [p.name for p in extract("HEADLINE\n\n" + text).people] == ["Ruth Okoro"]
     assert speaker_of(text, "bill matters") == "Ruth Okoro"
+
+
+def test_according_to_an_ambassador_to_a_country_named():
+    text = (
+        "Ambassador Hamdullah Mohib spoke on Monday.\n\nAccording to Afghan Ambassador to the United States "
+        "Hamdullah Mohib, the team's presence shows progress in the country."
+    )
+    assert speaker_of(text, "shows progress") == "Hamdullah Mohib"

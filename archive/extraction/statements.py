@@ -1411,8 +1411,10 @@ def _noun_phrase_after(
     opener = opener or (first in PARTICLES and len(words) > 1 and words[1][:1].isupper())  # "said de Clercq"
     if len(words) > 10 or not (any_start or opener):
         return None
-    if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
-        return None
+    if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(
+        w in _CLAUSE_MARKERS and not (w == "to" and is_role_word(words[i - 1])) for i, w in enumerate(words)
+    ):
+        return None  # but "Ambassador to the United States Hamdullah Mohib" is a noun phrase
     if first.lower() in _PRONOUNS and len(words) > 1:
         return None  # "..., said it bought more shares": the reported clause, not who said it
     return span
