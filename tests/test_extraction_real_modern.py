@@ -184,3 +184,12 @@ def test_according_to_an_ambassador_to_a_country_named():
         "Hamdullah Mohib, the team's presence shows progress in the country."
     )
     assert speaker_of(text, "shows progress") == "Hamdullah Mohib"
+
+
+def test_a_country_s_abbreviation_is_no_acronym_of_the_name_before_it():
+    """ "Philip Hammond, UK Foreign Secretary," does not make Hammond the body "UK"."""
+    text = (
+        "The UK said sanctions being prepared are likely to go ahead.\n\n"
+        "Philip Hammond, UK Foreign Secretary, also said it was clear."
+    )
+    assert speaker_of(text, "sanctions being prepared") != "Philip Hammond"

@@ -2069,6 +2069,8 @@ def _initials_match(words: list[str], name_words: list[str]) -> bool:
 def _acronym_of(acronym: str, story: _Story) -> str | None:
     """ "The Singapore International Monetary Exchange Ltd, SIMEX, said": the name printed just
     before the acronym, between commas or in brackets."""
+    if country_code(acronym):
+        return None  # "UK" and "US" abbreviate countries: ", UK Foreign Secretary," follows a person
     needle_forms = (f", {acronym},", f" ({acronym})", f", {acronym} ")
     for paragraph in story.document.paragraphs:
         for needle in needle_forms:
