@@ -193,3 +193,16 @@ def test_a_country_s_abbreviation_is_no_acronym_of_the_name_before_it():
         "Philip Hammond, UK Foreign Secretary, also said it was clear."
     )
     assert speaker_of(text, "sanctions being prepared") != "Philip Hammond"
+
+
+def test_according_to_inside_a_relative_clause_reports_nothing_but_a_quotation():
+    text = (
+        "Malaysia and Indonesia have kept a policy of turning away boats of migrants which, according to "
+        "Reuters, the United Nations has criticised."
+    )
+    assert speakers(text) == []
+    text = (
+        "Officials stressed the need to find other uses for sugar cane which, according to the group's "
+        'executive-secretary Eduardo Latorre, "grows like a weed" throughout the region.'
+    )
+    assert speaker_of(text, "grows like a weed") == "Eduardo Latorre"

@@ -949,6 +949,14 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
     if subject is None:
         return None
     head = masked[s0 : verb.start].rstrip()
+    if (
+        head.endswith(",")
+        and head[:-1].rstrip().rsplit(None, 1)[-1:] in (["which"], ["whom"], ["that"])
+        and not any(mark in masked[verb.end : s1] for mark in _QUOTE_CHARS)
+    ):
+        # "boats which, according to AFP, the UN has criticised": an aside on a relative clause, whose
+        # words are no one's ('cane which, according to X, "grows like a weed"' quotes X's)
+        return None
     opened = max(head.rfind("“", 0, len(head) - 1), head.rfind('"', 0, len(head) - 1))
     if head.endswith(("”", '"')) and opened >= 0 and _words(head[opened + 1 : -1]) < _DIRECT_WORDS:
         # 'The hearing was "a circus," according to X': a short quotation ends the clause (its comma
