@@ -206,3 +206,8 @@ def test_according_to_inside_a_relative_clause_reports_nothing_but_a_quotation()
         'executive-secretary Eduardo Latorre, "grows like a weed" throughout the region.'
     )
     assert speaker_of(text, "grows like a weed") == "Eduardo Latorre"
+
+
+def test_the_people_s_army_is_no_person():
+    text = "Kim Jong-un issued an order of the supreme commander of the Korean People's Army that night."
+    assert "People" not in [p.name for p in extract("HEADLINE\n\n" + text).people]
