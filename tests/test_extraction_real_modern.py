@@ -211,3 +211,14 @@ def test_according_to_inside_a_relative_clause_reports_nothing_but_a_quotation()
 def test_the_people_s_army_is_no_person():
     text = "Kim Jong-un issued an order of the supreme commander of the Korean People's Army that night."
     assert "People" not in [p.name for p in extract("HEADLINE\n\n" + text).people]
+
+
+def test_a_clause_joined_by_and_to_a_reported_quotation_is_reported_too():
+    text = (
+        'John Mason said "Parliament is not reflecting public opinion on this issue" and the public was more '
+        "divided on the issue than the members were."
+    )
+    assert speaker_of(text, "public was more divided") == "John Mason"
+    # "and that ..." goes on with the same statement; "and she urged ... to" has its own verb
+    text = 'Mary Holm said the deal held "a litany of loopholes", and she urged richer countries to pay for it.'
+    assert speaker_of(text, "urged richer countries") == "no statement"

@@ -738,6 +738,20 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         made = [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return made + [_direct(q, index, verb, speaker) for q in long_quotes if q not in inside]
     made = [_direct(q, index, verb, speaker) for q in long_quotes]
+    last = long_quotes[-1]
+    if content and content[0] <= last.mark and content[1] > last.end:
+        # 'Mason said "Parliament is not reflecting opinion" and the public was more divided ...':
+        # a clause joined to the quotation by "and" is reported too
+        joined = _AND_CLAUSE_AFTER_QUOTE_RE.match(masked, last.end, content[1])
+        if (
+            joined
+            and _CLAUSE_AFTER_RE.match(masked, joined.end(), content[1])
+            and not any(mark in masked[joined.end() : content[1]] for mark in _QUOTE_CHARS)
+            and not _VERB_RE.search(masked, joined.end(), content[1])  # "and she urged ... to": its own verb
+            and _unquoted_words(masked, (joined.end(), content[1])) >= _DIRECT_WORDS
+        ):
+            text = paragraph[joined.end() : content[1]]
+            made.append(_statement(INDIRECT, text, index, joined.end(), verb, speaker))
     if (
         content
         and content[0] >= long_quotes[-1].end
@@ -760,6 +774,8 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
 
 
 _MANNER_RE = re.compile(r"(?:using|via|through|with)\s")
+# ('said "..." and that ...' goes on with the same statement, as the gold reads it)
+_AND_CLAUSE_AFTER_QUOTE_RE = re.compile(r"[”\"]?\s*,?\s+and\s+(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b)")
 _AND_SAID_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds)\s+(?:that\s+)?$")
 
 
