@@ -222,3 +222,11 @@ def test_a_clause_joined_by_and_to_a_reported_quotation_is_reported_too():
     # "and that ..." goes on with the same statement; "and she urged ... to" has its own verb
     text = 'Mary Holm said the deal held "a litany of loopholes", and she urged richer countries to pay for it.'
     assert speaker_of(text, "urged richer countries") == "no statement"
+
+
+def test_late_or_early_and_a_day_open_the_sentence_before_its_subject():
+    text = (
+        "Late Sunday, the National Salvation Front released a statement and stated that the vote had "
+        '"confirmed the downfall of the regime".'
+    )
+    assert speaker_of(text, "downfall of the regime") == "National Salvation Front"

@@ -98,7 +98,7 @@ _PREPOSITIONS = frozenset("to for of by with from than on at in against between 
 _INTRO_WORDS = frozenset(
     "in at on after before during following under despite with without asked speaking "
     "however but and also meanwhile nevertheless nonetheless moreover still yet separately earlier later today "
-    "yesterday".split()
+    "yesterday late early".split()  # "Late Sunday, the Front said"
 )
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|also|later|earlier|today|yesterday|then|so|yet|nonetheless|nevertheless|"
