@@ -230,3 +230,8 @@ def test_late_or_early_and_a_day_open_the_sentence_before_its_subject():
         '"confirmed the downfall of the regime".'
     )
     assert speaker_of(text, "downfall of the regime") == "National Salvation Front"
+
+
+def test_a_party_or_a_union_named_after_its_noun_speaks_as_the_body():
+    text = "The trade union Unite said the drivers would walk out for two days."
+    assert speaker_of(text, "walk out") == "Unite"

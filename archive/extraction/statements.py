@@ -1976,7 +1976,7 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 _TITLED_ORGANISATION_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division|"
     r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|publication|newsletter|"
-    r"weekly|magazine|journal)\s+"
+    r"weekly|magazine|journal|party|union|charity)\s+"  # "political party Vänsterpartiet Malmö", "trade union Unite"
     # a firm's initials and a particle inside the name: "broker C. Czarnikow", "newspaper Welt am Sonntag"
     r"((?:[A-Z][\w&'’.-]*\s+(?:(?:am|do|da|and|And)\s+)?){0,3}[A-Z][\w&'’.-]*)$|"
     r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
