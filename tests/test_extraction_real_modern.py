@@ -235,3 +235,14 @@ def test_late_or_early_and_a_day_open_the_sentence_before_its_subject():
 def test_a_party_or_a_union_named_after_its_noun_speaks_as_the_body():
     text = "The trade union Unite said the drivers would walk out for two days."
     assert speaker_of(text, "walk out") == "Unite"
+
+
+def test_a_nation_s_name_may_be_the_surname_after_a_given_name():
+    text = "Rep. Jim Jordan, the panel's top Republican, called it “hearsay on top of hearsay.”"
+    assert speaker_of(text, "hearsay on top") == "Jim Jordan"
+    text = "Tom French from the Equality Network said the vote was historic for everyone."
+    assert speaker_of(text, "vote was historic") == "Tom French"
+    # a country after a name is still no surname of a longer run, nor one without a given name
+    assert [p.name for p in extract("HEADLINE\n\nPresident Jim Carter flew to Jordan on Monday.").people] == [
+        "Jim Carter"
+    ]

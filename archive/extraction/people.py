@@ -740,7 +740,7 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
-        if is_title_word(words[i], date):
+        if is_title_word(words[i], date) and not (i > first and _nation_surname(words[i - 1 : i + 1], 1)):
             first = i + 1
             break
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
@@ -875,6 +875,17 @@ _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
 
 
+def _nation_surname(words, i: int) -> bool:
+    """ "Jim Jordan", "Tom French": a country's name or a nationality as the surname after a given
+    name (the last of two words), not a title word before a name."""
+    return (
+        i == len(words) - 1 == 1
+        and is_given_name(words[0])
+        and words[i][1:].islower()
+        and country_code(words[i]) is not None
+    )
+
+
 def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document) -> bool:
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
@@ -883,7 +894,9 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
             return True  # "Brussels-based": where a body sits, no name
         if len(token) >= 10 and token.lower().endswith(("bank", "banken")) and not after_given_name:
             return True  # "Deutsche Kommunalbank", "Handelsbank", "Nordbanken": a bank's name
-        if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
+        if token.lower() in excluded or token.isupper():
+            return True
+        if is_title_word(token, document.date) and not _nation_surname(tokens, i):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
             return True
