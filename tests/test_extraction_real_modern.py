@@ -246,3 +246,8 @@ def test_a_nation_s_name_may_be_the_surname_after_a_given_name():
     assert [p.name for p in extract("HEADLINE\n\nPresident Jim Carter flew to Jordan on Monday.").people] == [
         "Jim Carter"
     ]
+
+
+def test_an_emperor_named_by_one_name_is_a_person():
+    text = "The Diet passed a law to allow Emperor Akihito to abdicate."
+    assert [p.name for p in extract("HEADLINE\n\n" + text).people] == ["Emperor Akihito"]
