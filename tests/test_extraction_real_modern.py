@@ -251,3 +251,8 @@ def test_a_nation_s_name_may_be_the_surname_after_a_given_name():
 def test_an_emperor_named_by_one_name_is_a_person():
     text = "The Diet passed a law to allow Emperor Akihito to abdicate."
     assert [p.name for p in extract("HEADLINE\n\n" + text).people] == ["Emperor Akihito"]
+
+
+def test_posted_on_a_social_networking_site_named_reports_the_quotation():
+    text = 'After the vote, Narendra Modi posted on social networking site Twitter "India has won. Good days ahead".'
+    assert speaker_of(text, "India has won") == "Narendra Modi"

@@ -194,6 +194,7 @@ _THAT_AFTER_RE = re.compile(
 )
 _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
+    r"(?:the\s+)?social\s+(?:media|networking)\s+(?:site|platform|network|service)\s+[A-Z]\w+|"  # "site Twitter"
     r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|blog\s+post|letter|speech|ruling|opinion|filing|"
     r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)"
