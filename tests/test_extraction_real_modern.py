@@ -256,3 +256,22 @@ def test_an_emperor_named_by_one_name_is_a_person():
 def test_posted_on_a_social_networking_site_named_reports_the_quotation():
     text = 'After the vote, Narendra Modi posted on social networking site Twitter "India has won. Good days ahead".'
     assert speaker_of(text, "India has won") == "Narendra Modi"
+
+
+def test_a_quotation_after_its_named_subject_s_sentence_is_theirs():
+    text = (
+        "Arthur Cherry, coffee analyst at a London broker, expressed doubts the price spiral would go on. "
+        '"One dlr coffee is catastrophic for many producers."'
+    )
+    assert speaker_of(text, "One dlr coffee") == "Arthur Cherry"
+    # not after a sentence naming two people, nor when the story's own words follow the quotation
+    text = (
+        "Arthur Cherry met Treasury Secretary James Baker in London on Monday. "
+        '"One dlr coffee is catastrophic for many producers."'
+    )
+    assert speaker_of(text, "One dlr coffee") is None
+    text = (
+        "Arthur Cherry, coffee analyst at a London broker, expressed doubts the price spiral would go on. "
+        '"One dlr coffee is catastrophic," one dealer said.'
+    )
+    assert speaker_of(text, "One dlr coffee") is None

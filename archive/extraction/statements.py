@@ -476,6 +476,19 @@ def _statements_in(
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
                 story.continued[index] = opening_speaker
+            elif (
+                number == 1
+                and not speakers
+                and masked[s0] in _QUOTE_CHARS
+                and (subject := _introducing_subject(masked, index, sentences[0], (s0, s1), story))
+            ):
+                # 'Sombat X, an activist, offered his own reading of the gesture. "Raising three
+                # fingers has become a symbol."': the paragraph's subject introduces the quotation
+                speaker = _Speaker(person=subject)
+                made.extend(_direct(q, index, "", speaker) for q in loose)
+                story.events.append(_Event(index, sentences[0][0], speaker, sentences[0][0]))
+                speakers.append(speaker)
+                quoted_before = number
             else:
                 waiting.extend(loose)
             continue
@@ -527,6 +540,15 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
         "with "
     ):
         return _Speaker(person=last[2]), colon  # "..., with Boswell stating:"
+    person = _subject_person(masked, s0, colon, mentions)
+    return (_Speaker(person=person), colon) if person else None
+
+
+def _subject_person(masked: str, s0: int, end: int, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The person named first in a sentence (s0 to end), when the name is its subject: after an
+    opening circumstance at most, with a word in lower case (its verb) after it."""
+    if not mentions:
+        return None
     first = mentions[0]
     before = masked[s0 : first[0]]
     if "," in before:
@@ -537,10 +559,26 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
     words = before.split()
     if len(words) > 5 or any(w.lower() in _SUBJECT_STOPS for w in words):
         return None  # "Critics of Ana Lopes pointed to": the name is no subject
-    after = masked[first[1] : colon]
-    if not _COLON_PREDICATE_RE.match(after):
+    if not _COLON_PREDICATE_RE.match(masked[first[1] : end]):
         return None  # "Ana Lopes's letter reads:", "Lopes and Reid wrote:": no one subject
-    return _Speaker(person=first[2]), colon
+    return first[2]
+
+
+def _introducing_subject(
+    masked: str, index: int, first: tuple[int, int], quoted: tuple[int, int], story: _Story
+) -> str | None:
+    """The named subject of a paragraph's first sentence, when that sentence reports nothing, holds no
+    quotation and names no one else, and the quotation sentence after it has no words outside
+    its quotation marks."""
+    if any(mark in masked[first[0] : first[1]] for mark in _QUOTE_CHARS):
+        return None
+    mentions = [m for m in story.mentions.get(index, []) if first[0] <= m[0] < first[1]]
+    if len({m[2] for m in mentions}) != 1:
+        return None
+    rest = _QUOTE_RE.sub("", masked[quoted[0] : quoted[1]])
+    if rest.strip(" .,;:!?\n"):
+        return None  # words of the story's own after the quotation
+    return _subject_person(masked, first[0], first[1], mentions)
 
 
 _TIME_OPENING_RE = re.compile(
