@@ -275,3 +275,11 @@ def test_a_quotation_after_its_named_subject_s_sentence_is_theirs():
         '"One dlr coffee is catastrophic," one dealer said.'
     )
     assert speaker_of(text, "One dlr coffee") is None
+
+
+def test_believers_in_the_plural_are_no_person():
+    text = "Muslims said they feared the ban would target them, the imam told reporters."
+    assert [p.name for p in extract("HEADLINE\n\n" + text).people] == []
+    # "Christians" is a surname too
+    text = "Management board joint spokesman F. Wilhelm Christians said profits rose."
+    assert [p.name for p in extract("HEADLINE\n\n" + text).people] == ["Wilhelm Christians"]
