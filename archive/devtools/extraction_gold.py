@@ -16,6 +16,8 @@ Where the stories come from (none but the team's own is copied into the project)
 - "source": "team": a modern English news story written by the team for the gold (no other source
   exists), its title, date and paragraphs kept in the gold file, given in the seed format as the
   pages are (counted with the pages as modern news);
+- "source": "wikinews": a real English Wikinews article (CC BY 2.5, its url the attribution), its text
+  kept in the gold file and given as the team's stories are (counted as modern news);
 - "source": "samples/html": the page's ground-truth article text (aeb-*.expected.json, or the
   paragraphs of readability-*.expected.html) under the page's title: the extractor is measured,
   not the HTML reader.
@@ -23,9 +25,10 @@ Where the stories come from (none but the team's own is copied into the project)
 Matching rules:
 - people: a gold person is found when an extracted person shares its last name word (case-insensitive);
   an extracted person matching no gold person (must or may) is a false positive.
-- statements: an extracted statement matches a gold one when its text contains quote_contains (and its
-  paragraph contains paragraph_contains, when given). The speaker agrees when the person shares the
-  last name word, the organisation the name words, or one of `accept` does.
+- statements: an extracted statement matches a gold one when its text contains quote_contains, less a
+  closing full stop or comma (and its paragraph contains paragraph_contains, when given). The speaker
+  agrees when the person shares the last name word, the organisation the name words, or one of
+  `accept` does.
 - speakers, per extracted statement: one given to a person (or to an organisation) is right when a
   gold statement it matches has that speaker, wrong otherwise (another speaker, or no gold statement
   at all); person-speaker and organisation-speaker precision count them apart. Recall: of the gold
@@ -34,7 +37,9 @@ Matching rules:
 - PEOPLE tags (labels.jsonl) over all 400 stories: `james-baker` needs first and last name words,
   `yeutter` the surname, among the extracted people's names and forms; a hyphenated name gives
   its parts too (`leigh-pemberton` is found in "Robin Leigh-Pemberton").
-- organisation names compare words without hyphens ("Co-operation" = "Cooperation").
+- organisation names compare words without hyphens ("Co-operation" = "Cooperation"), "-isation" as
+  "-ization"; a name in capitals matches the name it is the initials of ("CIA", "Central Intelligence
+  Agency"; "of", "the", "for", "and" have no initial).
 """
 
 from __future__ import annotations
@@ -89,10 +94,30 @@ def _same_person(gold: str, found: str) -> bool:
     return _last(gold) == _last(found) or _last(gold) in _words(found)
 
 
+def _org_word(word: str) -> str:
+    # "Co-operation" and "Cooperation", "Organisation" and "Organization" are spellings of one word.
+    return word.replace("-", "").replace("isation", "ization")
+
+
+_INITIAL_SKIPPED = frozenset({"of", "the", "for", "and", "on", "in", "de"})
+
+
+def _initials(name: str) -> str:
+    """ "Korean Central News Agency" -> "kcna", "Central Intelligence Agency" -> "cia"."""
+    return "".join(w[0] for w in _words(name) if w not in _INITIAL_SKIPPED)
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """ "KCNA" of "Korean Central News Agency": one word in capitals, the initials of the other's words."""
+    capitals = re.fullmatch(r"[A-Z]{2,}", short.strip())
+    return bool(capitals) and len(_words(name)) > 1 and _initials(name) == short.lower()
+
+
 def _same_organisation(gold: str, found: str) -> bool:
-    # "Co-operation" and "Cooperation" are one spelling of the same word.
-    gold_words = {w.replace("-", "") for w in _words(gold)}
-    found_words = {w.replace("-", "") for w in _words(found)}
+    gold_words = {_org_word(w) for w in _words(gold)}
+    found_words = {_org_word(w) for w in _words(found)}
+    if _is_acronym_of(gold, found) or _is_acronym_of(found, gold):
+        return True
     return bool(gold_words) and (gold_words <= found_words or found_words <= gold_words)
 
 
@@ -164,10 +189,11 @@ def _score_statements(gold, result, tally, name) -> None:
     items = gold["statements"]
     matched: dict[int, list[dict]] = {}  # id(statement) -> the gold items it matches
     for item in items:
+        quote = item["quote_contains"].rstrip(" .,")  # a statement's text ends before its closing stop
         matches = [
             s
             for s in result.statements
-            if item["quote_contains"] in s.text and item.get("paragraph_contains", "") in paragraphs[s.paragraph]
+            if quote in s.text and item.get("paragraph_contains", "") in paragraphs[s.paragraph]
         ]
         for s in matches:
             matched.setdefault(id(s), []).append(item)

@@ -1,7 +1,8 @@
 """The hand-annotated gold stories (tests/data/gold) and their texts: Reuters stories rebuilt from
 ../shared/corpus/reuters21578/all.jsonl, news pages from the expected texts in ../shared/samples/html
-(the texts are not copied into the project), and stories written by the team
-("source": "team", counted as modern news), whose text is kept in the gold file. Scored by extraction_gold.py."""
+(the texts are not copied into the project), and stories whose text is kept in the gold file itself:
+written by the team ("source": "team") or real English Wikinews articles ("source": "wikinews", CC BY 2.5,
+their url the attribution), both counted as modern news. Scored by extraction_gold.py."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ CORPUS_DIR = SHARED_DIR / "corpus" / "reuters21578"
 PAGES_DIR = SHARED_DIR / "samples" / "html"
 NEWSML_DIR = SHARED_DIR / "samples" / "newsml-g2"
 TEAM_SOURCE = "team"  # stories written by the team, their text kept in the gold file itself
-MODERN_SOURCES = ("samples/html", "samples/newsml-g2", TEAM_SOURCE)  # English news of the 2010s and 2020s
+WIKINEWS_SOURCE = "wikinews"  # real English Wikinews articles (CC BY 2.5), their text kept in the gold file too
+TEXT_SOURCES = (TEAM_SOURCE, WIKINEWS_SOURCE)  # title, date and paragraphs in the gold file
+MODERN_SOURCES = ("samples/html", "samples/newsml-g2", *TEXT_SOURCES)  # English news of the 2010s and 2020s
 PARTS = ("dev", "test")  # the split fixed before any tuning (split.json)
 
 
@@ -69,7 +72,7 @@ def available(gold: dict) -> bool:
         return (PAGES_DIR / gold["file"]).exists()
     if source == "samples/newsml-g2":
         return (NEWSML_DIR / gold["file"]).exists()
-    if source == TEAM_SOURCE:
+    if source in TEXT_SOURCES:
         return True
     return (CORPUS_DIR / "diplomatic" / gold["file"]).exists()
 
@@ -85,7 +88,7 @@ def load_story(gold: dict) -> Extraction:
         )
     if source == "samples/html":
         return extract(page_text(gold["file"]))
-    if source == TEAM_SOURCE:
+    if source in TEXT_SOURCES:
         return extract(team_text(gold))
     if source == "samples/newsml-g2":  # read as import_documents reads it
         from archive.importing.readers import read_input
@@ -99,8 +102,8 @@ def load_story(gold: dict) -> Extraction:
 
 
 def team_text(gold: dict) -> str:
-    """A story written by the team in the seed format, as a saved page's text is given: its date line,
-    its title, then its paragraphs (kept in the gold file under "paragraphs")."""
+    """A story whose text the gold file keeps (the team's, a Wikinews article) in the seed format, as a
+    saved page's text is given: its date line, its title, then its paragraphs (under "paragraphs")."""
     return f" date {gold['date']} \n\n{gold['title']}\n\n" + "\n\n".join(gold["paragraphs"]) + "\n\n"
 
 

@@ -42,7 +42,7 @@ HONORIFICS = frozenset(
     "gen maj maj. brig brig. cmdr cmdr. cdr. commodore lt.gen.".split()
 )
 # Titles that are part of how a monarch is named: "King Fahd", not just "Fahd".
-ROYAL_TITLES = frozenset("king queen prince princess sheikh emir sultan shah".split())
+ROYAL_TITLES = frozenset("king queen prince princess sheikh emir sultan shah emperor empress".split())
 # Lower-case particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
 PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos arap".split())
 

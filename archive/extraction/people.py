@@ -56,13 +56,16 @@ CUE_VERBS = SPEECH_VERBS | {
     "conceded",
 }
 _CUE_VERB = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
+# A speech verb after the name, perhaps after an aside in commas or dashes ("X — who is ... — argued").
 _SPEECH_AFTER_RE = re.compile(
-    rf"(?:\s*,[^,;]{{1,120}},)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|yesterday\s+|"
+    rf"(?:\s*,[^,;]{{1,120}},|\s+[—–][^—–;]{{1,120}}[—–])?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|"
+    rf"yesterday\s+|"
     rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")
 _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
-_OF_BODY_SPEAKER_RE = re.compile(rf"\s+of\s+[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
+# "Bronwyn Curtis of Landell Mills said", "Grant Shapps from the Conservative Party said".
+_OF_BODY_SPEAKER_RE = re.compile(rf"\s+(?:of|from\s+(?:the\s+)?)\s*[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
 # A job noun, then "at": what follows is the employer, even a name of a given name and a surname.
 _EMPLOYER_BEFORE_RE = re.compile(
@@ -737,7 +740,7 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
         first += 1
     # A title word further on ends the titles: "World Bank President Barber Conable".
     for i in range(len(words) - 1, first - 1, -1):
-        if is_title_word(words[i], date):
+        if is_title_word(words[i], date) and not (i > first and _nation_surname(words[i - 1 : i + 1], 1)):
             first = i + 1
             break
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
@@ -872,6 +875,17 @@ _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
 
 
+def _nation_surname(words, i: int) -> bool:
+    """ "Jim Jordan", "Tom French": a country's name or a nationality as the surname after a given
+    name (the last of two words), not a title word before a name."""
+    return (
+        i == len(words) - 1 == 1
+        and is_given_name(words[0])
+        and words[i][1:].islower()
+        and country_code(words[i]) is not None
+    )
+
+
 def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document) -> bool:
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
@@ -880,7 +894,9 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
             return True  # "Brussels-based": where a body sits, no name
         if len(token) >= 10 and token.lower().endswith(("bank", "banken")) and not after_given_name:
             return True  # "Deutsche Kommunalbank", "Handelsbank", "Nordbanken": a bank's name
-        if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
+        if token.lower() in excluded or token.isupper():
+            return True
+        if is_title_word(token, document.date) and not _nation_surname(tokens, i):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
             return True
@@ -1121,11 +1137,24 @@ def _variant_of(name: str, people: list[_Person]) -> _Person | None:
             limit = 1
         if tail == mine or tail[:1] != mine[:1]:
             continue
+        if len(other_words) > len(words) and len(words) not in _word_starts_from_end(other.name):
+            continue  # "Marine Le Pen" is no misspelling of "Jean-Marie Le Pen": "Marie" only ends a name's word
         if _edit_distance(mine, tail, limit) <= limit:
             if found is not None and found is not other:
                 return None  # two people it could be
             found = other
     return found
+
+
+@lru_cache(maxsize=4096)  # a pure function of the name
+def _word_starts_from_end(name: str) -> frozenset[int]:
+    """How many of _lower_words(name), counted from its end, make whole printed words: "Jean-Marie Le
+    Pen" -> {1, 2, 4} (never 3, which would cut "Jean-Marie")."""
+    counts, total = set(), 0
+    for word in reversed(name.lower().split()):
+        total += len(word.replace("-", " ").split())
+        counts.add(total)
+    return frozenset(counts)
 
 
 @lru_cache(maxsize=4096)  # a pure function of the name, read for every pair of people (quadratic)

@@ -55,6 +55,7 @@ _FRAME_VERBS = REPORTING_VERBS["end"]
 _PARTICIPLES = frozenset(
     {"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"}
     | {"calling", "describing", "writing"}  # ', calling the order "..."', ', writing that ...'
+    | {"stating"}  # ', stating "We know it comes from the movie"'
 )
 _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
@@ -97,7 +98,7 @@ _PREPOSITIONS = frozenset("to for of by with from than on at in against between 
 _INTRO_WORDS = frozenset(
     "in at on after before during following under despite with without asked speaking "
     "however but and also meanwhile nevertheless nonetheless moreover still yet separately earlier later today "
-    "yesterday".split()
+    "yesterday late early".split()  # "Late Sunday, the Front said"
 )
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|also|later|earlier|today|yesterday|then|so|yet|nonetheless|nevertheless|"
@@ -193,6 +194,7 @@ _THAT_AFTER_RE = re.compile(
 )
 _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
+    r"(?:the\s+)?social\s+(?:media|networking)\s+(?:site|platform|network|service)\s+[A-Z]\w+|"  # "site Twitter"
     r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|blog\s+post|letter|speech|ruling|opinion|filing|"
     r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)"
@@ -456,6 +458,15 @@ def _statements_in(
             loose = [q for q in sentence_quotes if _words(q.text) >= 2] if sentence_quotes else []
             if not loose and not (number == 0 and opening_speaker):
                 continue  # the common case, no quotation to place: none of the branches below does a thing
+            introduced = _colon_speaker(masked, index, s0, loose, story)
+            if introduced is not None:  # 'Colin Reid of Stonewall also welcomed the vote: "..."'
+                speaker, colon = introduced
+                made.extend(_direct(q, index, "", speaker) for q in waiting + loose if q.mark > colon)
+                waiting = [q for q in waiting + loose if q.mark < colon]
+                story.events.append(_Event(index, s0, speaker, s0))
+                speakers.append(speaker)
+                quoted_before = number
+                continue
             if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
                 waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
             elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
@@ -465,6 +476,19 @@ def _statements_in(
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
                 story.continued[index] = opening_speaker
+            elif (
+                number == 1
+                and not speakers
+                and masked[s0] in _QUOTE_CHARS
+                and (subject := _introducing_subject(masked, index, sentences[0], (s0, s1), story))
+            ):
+                # 'Sombat X, an activist, offered his own reading of the gesture. "Raising three
+                # fingers has become a symbol."': the paragraph's subject introduces the quotation
+                speaker = _Speaker(person=subject)
+                made.extend(_direct(q, index, "", speaker) for q in loose)
+                story.events.append(_Event(index, sentences[0][0], speaker, sentences[0][0]))
+                speakers.append(speaker)
+                quoted_before = number
             else:
                 waiting.extend(loose)
             continue
@@ -493,6 +517,78 @@ def _statements_in(
     made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     made.sort(key=lambda s: s.start)
     return made
+
+
+def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story) -> tuple[_Speaker, int] | None:
+    """A sentence with no speech verb whose named subject introduces a quotation with a colon:
+    'Colin Reid of Stonewall also welcomed the vote: "..."', 'The outgoing Prime Minister Ana Lopes
+    released a statement: "..."', '..., with Boswell stating: "..."'. The person named first, as
+    the sentence's subject (after an opening circumstance, "In a comment to the Post,"), or right
+    before an -ing word and the colon, speaks the quotation; a body or anyone else stays unknown.
+    Returns the speaker and the colon's offset."""
+    quote = next((q for q in quotes if _words(q.text) >= _DIRECT_WORDS), None)
+    if quote is None:
+        return None
+    colon = masked.rfind(":", s0, quote.mark)
+    if colon < 0 or masked[colon + 1 : quote.mark].strip():
+        return None  # the common case: no colon right before the quotation
+    mentions = [m for m in story.mentions.get(index, []) if s0 <= m[0] and m[1] <= colon]
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if _COLON_PARTICIPLE_RE.fullmatch(masked, last[1], colon) and masked[max(s0, last[0] - 6) : last[0]].endswith(
+        "with "
+    ):
+        return _Speaker(person=last[2]), colon  # "..., with Boswell stating:"
+    person = _subject_person(masked, s0, colon, mentions)
+    return (_Speaker(person=person), colon) if person else None
+
+
+def _subject_person(masked: str, s0: int, end: int, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The person named first in a sentence (s0 to end), when the name is its subject: after an
+    opening circumstance at most, with a word in lower case (its verb) after it."""
+    if not mentions:
+        return None
+    first = mentions[0]
+    before = masked[s0 : first[0]]
+    if "," in before:
+        opening = before.lstrip(' "“')
+        if not (_starts_with_intro(opening) or _TIME_OPENING_RE.match(opening)):
+            return None  # "X, Y and Z": a list, or a clause before the subject
+        before = before[before.rfind(",") + 1 :]
+    words = before.split()
+    if len(words) > 5 or any(w.lower() in _SUBJECT_STOPS for w in words):
+        return None  # "Critics of Ana Lopes pointed to": the name is no subject
+    if not _COLON_PREDICATE_RE.match(masked[first[1] : end]):
+        return None  # "Ana Lopes's letter reads:", "Lopes and Reid wrote:": no one subject
+    return first[2]
+
+
+def _introducing_subject(
+    masked: str, index: int, first: tuple[int, int], quoted: tuple[int, int], story: _Story
+) -> str | None:
+    """The named subject of a paragraph's first sentence, when that sentence reports nothing, holds no
+    quotation and names no one else, and the quotation sentence after it has no words outside
+    its quotation marks."""
+    if any(mark in masked[first[0] : first[1]] for mark in _QUOTE_CHARS):
+        return None
+    mentions = [m for m in story.mentions.get(index, []) if first[0] <= m[0] < first[1]]
+    if len({m[2] for m in mentions}) != 1:
+        return None
+    rest = _QUOTE_RE.sub("", masked[quoted[0] : quoted[1]])
+    if rest.strip(" .,;:!?\n"):
+        return None  # words of the story's own after the quotation
+    return _subject_person(masked, first[0], first[1], mentions)
+
+
+_TIME_OPENING_RE = re.compile(
+    r"(?:Last|This|Next|Earlier|Later)\s+(?:year|month|week|night|summer|winter|spring|autumn)\b"
+)
+_SUBJECT_STOPS = _BOUNDARY_WORDS | _PREPOSITIONS | _CLAUSE_MARKERS | frozenset({"and", "or", "nor"})
+# After the subject: a word in lower case (its verb, "also", "has", "from X"), perhaps after an aside
+# (", a Y,"); not "and" (two subjects) nor "'s" (the subject's thing).
+_COLON_PREDICATE_RE = re.compile(r"(?:,[^,:]+,)?\s+(?!(?:and|or|nor)\b)[a-z]")
+_COLON_PARTICIPLE_RE = re.compile(r"\s+[a-z]+ing\s*")
 
 
 # ", and its finance chief, X, told analysts that ...": a second subject and its own verb.
@@ -660,6 +756,10 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1])
     ):
         content = None  # '"...," Trump tweeted before Election Day.': when, not what
+    elif content and _MANNER_RE.match(masked, content[0]) and masked[content[1] : content[1] + 2].lstrip()[:1] == ":":
+        words = masked[content[0] : content[1]].split()
+        if len(words) <= 6 and not any(w in _CLAUSE_MARKERS for w in words):
+            content = None  # 'Obama tweeted using his @POTUS account:': how; the words follow the colon
     if not long_quotes:
         unquoted = _unquoted_words(masked, content)
         if unquoted >= _CLAUSE_WORDS or (unquoted and unquoted + _quoted_words(quotes, content) >= _CLAUSE_WORDS):
@@ -677,6 +777,20 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         made = [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return made + [_direct(q, index, verb, speaker) for q in long_quotes if q not in inside]
     made = [_direct(q, index, verb, speaker) for q in long_quotes]
+    last = long_quotes[-1]
+    if content and content[0] <= last.mark and content[1] > last.end:
+        # 'Mason said "Parliament is not reflecting opinion" and the public was more divided ...':
+        # a clause joined to the quotation by "and" is reported too
+        joined = _AND_CLAUSE_AFTER_QUOTE_RE.match(masked, last.end, content[1])
+        if (
+            joined
+            and _CLAUSE_AFTER_RE.match(masked, joined.end(), content[1])
+            and not any(mark in masked[joined.end() : content[1]] for mark in _QUOTE_CHARS)
+            and not _VERB_RE.search(masked, joined.end(), content[1])  # "and she urged ... to": its own verb
+            and _unquoted_words(masked, (joined.end(), content[1])) >= _DIRECT_WORDS
+        ):
+            text = paragraph[joined.end() : content[1]]
+            made.append(_statement(INDIRECT, text, index, joined.end(), verb, speaker))
     if (
         content
         and content[0] >= long_quotes[-1].end
@@ -698,6 +812,9 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     return made
 
 
+_MANNER_RE = re.compile(r"(?:using|via|through|with)\s")
+# ('said "..." and that ...' goes on with the same statement, as the gold reads it)
+_AND_CLAUSE_AFTER_QUOTE_RE = re.compile(r"[”\"]?\s*,?\s+and\s+(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b)")
 _AND_SAID_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds)\s+(?:that\s+)?$")
 
 
@@ -716,18 +833,24 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
         if found is None:
             continue
         # "he noted the official communique said ...": the verb just before the subject reports it all.
-        outer = next((v for v in verbs if 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES), None)
+        outer = next(
+            (v for v in verbs if v is not verb and 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES),
+            None,
+        )
         if outer is not None and _THAT_RE.fullmatch(masked, outer.end, found.subject[0]):
             found = _attribution_by(outer, masked, s0, s1, story) or found
         elif _ends_sentence(masked, verb, s1) and found.content and found.content[1] <= found.subject[0]:
+            found = _relayed(masked, s0, s1, verbs, verb, found, story) or found
+        elif verb.text == "according to" and found.content and found.content[0] > found.subject[1]:
             found = _relayed(masked, s0, s1, verbs, verb, found, story) or found
         return found
     return None
 
 
 def _relayed(masked, s0, s1, verbs, frame, found, story) -> _Attribution | None:
-    """ "Sondland said he had relayed that aid might be freed, Morrison testified.": the one who
-    said it is the speaker of the reported clause, the one at the end only relays it."""
+    """ "Sondland said he had relayed that aid might be freed, Morrison testified." and "According to
+    the Herald, Professor X, the panel's chairman, said ...": the one who said it is the speaker of
+    the reported clause, the one at the end (or the source it is according to) only relays it."""
     for verb in verbs:
         if verb is frame or verb.text not in ("said", "says") or not found.content[0] < verb.start < found.content[1]:
             continue  # "Lawson has told Funaro that ..., a spokesman said": the spokesman says what was told
@@ -753,6 +876,8 @@ def _attribution_by(verb: _Verb, masked: str, s0: int, s1: int, story: _Story) -
     if verb.text == "according to":
         return _according_to(masked, s0, s1, verb)
     if verb.text in _PARTICIPLES:
+        if verb.text == "stating" and not masked[s0 : verb.start].rstrip().endswith(","):
+            return None  # "sent a letter to the board stating he was committed": the letter's words
         return _participle(masked, s0, s1, verb, story)
     return _finite(masked, s0, s1, verb, story)
 
@@ -862,7 +987,15 @@ def _clause_follows(masked: str, start: int, s1: int) -> bool:
         if masked[start : opener.end()].rstrip().endswith(" that"):
             return True
         start = opener.end() - (masked[opener.end() - 1 : opener.end()] == " ")
-    return _CLAUSE_AFTER_RE.match(masked, start, s1) is not None
+    clause = _CLAUSE_AFTER_RE.match(masked, start, s1)
+    # "conceded defeat yesterday and the BJP are set to win": a time after the object closes the
+    # act; the verb after "and" is another clause's
+    return clause is not None and not _TIME_THEN_AND_RE.search(masked, start, clause.end())
+
+
+_TIME_THEN_AND_RE = re.compile(
+    r"\s(?:yesterday|today|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night))\s*,?\s+(?:and|but)\s"
+)
 
 
 def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | None:
@@ -871,6 +1004,14 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
     if subject is None:
         return None
     head = masked[s0 : verb.start].rstrip()
+    if (
+        head.endswith(",")
+        and head[:-1].rstrip().rsplit(None, 1)[-1:] in (["which"], ["whom"], ["that"])
+        and not any(mark in masked[verb.end : s1] for mark in _QUOTE_CHARS)
+    ):
+        # "boats which, according to AFP, the UN has criticised": an aside on a relative clause, whose
+        # words are no one's ('cane which, according to X, "grows like a weed"' quotes X's)
+        return None
     opened = max(head.rfind("“", 0, len(head) - 1), head.rfind('"', 0, len(head) - 1))
     if head.endswith(("”", '"')) and opened >= 0 and _words(head[opened + 1 : -1]) < _DIRECT_WORDS:
         # 'The hearing was "a circus," according to X': a short quotation ends the clause (its comma
@@ -966,6 +1107,8 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
                 subject, appositions = named, [subject]
         if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
             return None
+        if verb.text.endswith("ed") and _ABSOLUTE_WITH_RE.search(masked, max(s0, verb.start - 60), verb.start):
+            return None  # "..., with the final result declared yesterday": a participle, no one speaks
     content = _content(masked, s0, s1, verb, subject)
     if content is None and masked[s0 : subject[0]].rstrip().endswith(tuple(_QUOTE_CHARS)):
         content = _clause_ending_in_quotation(masked, s0, subject[0])  # 'Reforms must "...," Zhao added.'
@@ -973,6 +1116,7 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
 
 
 _QUOTE_ENDS = (*_QUOTE_CHARS, "’’", "''")
+_ABSOLUTE_WITH_RE = re.compile(r"\bwith\s+(?:the|a|an|its|his|her|their)\s+(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,3}$")
 _DASHED_PARAGRAPH_CHARS = 20_000  # the dashes are read as commas on a copy: never of a huge paragraph
 
 
@@ -1198,6 +1342,8 @@ def _piece_kind(text: str) -> str:
         return "quoted"
     words = text.split()
     first = words[0].lower()
+    if first in _APPOSITION_ADVERBS and len(words) > 2 and words[1].lower() in ("a", "an", "the"):
+        return _piece_kind(text.split(None, 1)[1])  # "Elaine Smith, also a Labour MSP, said": a noun phrase
     if first in ("who", "whom", "which", "whose") or _is_participle(words[0]):
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in ("earlier", "later") and len(words) > 1 and _is_participle(words[1]):
@@ -1215,6 +1361,8 @@ def _piece_kind(text: str) -> str:
 
 
 _RELATIVE_IN_PHRASE_RE = re.compile(r"\s(?:who|that|which)\s")
+# Adverbs that may open an apposition: "also a Labour MSP", "himself a former minister".
+_APPOSITION_ADVERBS = frozenset("also himself herself formerly previously once now likewise".split())
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
 _TO_VERB_RE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]")
 
@@ -1259,15 +1407,21 @@ def _named_after_description(masked: str, start: int, end: int) -> tuple[int, in
 
 def _leading_phrase_end(masked: str, start: int, end: int) -> int:
     """The end of the noun phrase that opens a clause: "one senior banking official blamed ..."."""
-    stop = start
+    stop, previous = start, ""
     for word in _WORD_RE.finditer(masked, start, end):
         text = word.group().strip(",")
         lower = text.lower()
         opening = text[:1].isupper() or lower in _DETERMINERS or lower in PARTICLES or is_title_word(text)
+        # "His brother Mohammed al-Megrahi claimed ... and said": the noun after "his", a name's "al-"
+        opening = opening or previous in _POSSESSIVE_DETERMINERS or lower.split("-", 1)[0] in _NAME_PREFIXES
         if stop > start and not opening:
             break
-        stop = word.end()
+        stop, previous = word.end(), lower
     return stop
+
+
+_POSSESSIVE_DETERMINERS = frozenset("his her their its".split())
+_NAME_PREFIXES = frozenset(p for p in PARTICLES if p in ("al", "el", "bin", "ibn"))
 
 
 def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int] | None:
@@ -1320,8 +1474,10 @@ def _noun_phrase_after(
     opener = opener or (first in PARTICLES and len(words) > 1 and words[1][:1].isupper())  # "said de Clercq"
     if len(words) > 10 or not (any_start or opener):
         return None
-    if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(w in _CLAUSE_MARKERS for w in words):
-        return None
+    if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(
+        w in _CLAUSE_MARKERS and not (w == "to" and is_role_word(words[i - 1])) for i, w in enumerate(words)
+    ):
+        return None  # but "Ambassador to the United States Hamdullah Mohib" is a noun phrase
     if first.lower() in _PRONOUNS and len(words) > 1:
         return None  # "..., said it bought more shares": the reported clause, not who said it
     return span
@@ -1390,6 +1546,9 @@ def _unquoted_words(masked: str, span: tuple[int, int] | None) -> int:
 def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution, story: _Story) -> _Speaker:
     start, end = attribution.subject
     label = _clean_subject(paragraph[start:end])
+    if " by " in label and (seen := _SEEN_BY_RE.search(label)):
+        # "A leaked letter seen by Sky News says": the paper saw the letter, the letter speaks
+        label = label[: seen.start()]
     lower = label.lower()
     if lower in _PRONOUNS:
         return _resolve_pronoun(lower, index, start, story, attribution.content)
@@ -1432,6 +1591,9 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if described is not None:
         return _Speaker(person=described, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+_SEEN_BY_RE = re.compile(r"\s+(?:seen|obtained|reviewed|viewed|cited)\s+by\s")
 
 
 # "Treasury Secretary James Baker and": a capitalised run, opening its clause, before "and".
@@ -1853,7 +2015,7 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 _TITLED_ORGANISATION_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division|"
     r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|publication|newsletter|"
-    r"weekly|magazine|journal)\s+"
+    r"weekly|magazine|journal|party|union|charity)\s+"  # "political party Vänsterpartiet Malmö", "trade union Unite"
     # a firm's initials and a particle inside the name: "broker C. Czarnikow", "newspaper Welt am Sonntag"
     r"((?:[A-Z][\w&'’.-]*\s+(?:(?:am|do|da|and|And)\s+)?){0,3}[A-Z][\w&'’.-]*)$|"
     r"(?:^|\s)(?:[a-z]+\s+[a-z]+|\w+['’]s)\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for)\s+)?){1,5}"
@@ -1970,6 +2132,8 @@ def _initials_match(words: list[str], name_words: list[str]) -> bool:
 def _acronym_of(acronym: str, story: _Story) -> str | None:
     """ "The Singapore International Monetary Exchange Ltd, SIMEX, said": the name printed just
     before the acronym, between commas or in brackets."""
+    if country_code(acronym):
+        return None  # "UK" and "US" abbreviate countries: ", UK Foreign Secretary," follows a person
     needle_forms = (f", {acronym},", f" ({acronym})", f", {acronym} ")
     for paragraph in story.document.paragraphs:
         for needle in needle_forms:
@@ -2182,11 +2346,13 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
         return None  # "Health officials", "Finance officials": a field, not a body
     if len(name) == 1 and _ADJECTIVE_RE.fullmatch(name[0]):
         if not any(form.split()[0] == name[0] for form, _ in story.org_forms):
-            return None  # "Congressional officials": an adjective that opens no body of the story
+            return None  # "Congressional officials", "Kurdish officials": an adjective that opens no body of the story
     return _organisation_opened_by(name, story) or text  # "a UAL spokesman": UAL Inc
 
 
-_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic)")
+# "Congressional", "Parliamentary", "Islamic"; and peoples' adjectives, "Kurdish", "Palestinian",
+# "Tibetan", "Taiwanese", that name no body ("Kurdish officials" are no body called "Kurdish").
+_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic|ish|ian|ese)")
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _UNIT_OF_RE = re.compile(
     r"['’]s\s+(?:<[^<>]+>\s+)?(?:((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|"
