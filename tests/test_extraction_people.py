@@ -761,3 +761,18 @@ def test_a_generation_s_suffix_is_never_a_name_on_its_own():
 )
 def test_abbreviated_states_and_a_holding_s_name_are_no_people(sentence):
     assert set(people(sentence)) <= {"Jane Rudd"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The issue is priced at 101-1/8, lead manager Kansallispankki said.",
+        "Dutch merchant bank Hoorn, Veldman en Hoorn, said the state raised 15 billion guilders.",
+    ],
+)
+def test_a_name_after_an_issue_manager_or_a_bank_with_no_given_name_is_a_firm(sentence):
+    assert people(sentence) == {}
+
+
+def test_a_person_named_as_lead_manager_stays_a_person():
+    assert "Peter Hale" in people("The issue is priced at par, lead manager Peter Hale of Kansallispankki said.")

@@ -142,15 +142,20 @@ class _Story:
     companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
     initial_firms: set[str] = field(default_factory=set)  # firms named by initials: "E.F. Hutton"
     institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
+    initial_words: dict[str, frozenset[str]] = field(default_factory=dict)  # capital -> words opened by it
     # run of capitalised words -> its name's offsets in the run and key words, or None when the run
     # holds no possible name: the same runs come back within a story ("Baker", "Treasury Secretary
     # James Baker"), and this reading depends on the run alone (with the story's date and credits).
     run_names: dict[str, tuple[int, int, tuple[str, ...]] | None] = field(default_factory=dict)
 
-    @cached_property
-    def capitalised_words(self) -> frozenset[str]:
-        """Every capitalised word the story prints (hyphenated ones whole: "Schering-Plough")."""
-        return frozenset(_CAPITALISED_NAME_RE.findall(self.text))
+    def capitalised_words(self, initial: str) -> frozenset[str]:
+        """The words the story prints with this capital first (hyphenated ones whole: "Schering-Plough")."""
+        if initial not in self.initial_words:
+            # Opened by the capital itself (no look-behind: the regex engine skips ahead to the letter);
+            # a match inside a word is a candidate only, the words are matched whole later.
+            pattern = rf"{re.escape(initial)}[\w'’]*(?:-[A-Z][\w'’]*)*"
+            self.initial_words[initial] = frozenset(re.findall(pattern, self.text))
+        return self.initial_words[initial]
 
     # The story's texts, joined once: document.body joins the paragraphs anew on every read.
     @cached_property
@@ -345,11 +350,13 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         story.initial_firms.add(tokens[0])
         return _Found(tokens[0], index, end - len(tokens[0]), end, "", None, 2)
     if (
-        role
+        _ISSUE_MANAGER_WORDS_RE.search(before, max(0, len(before) - 40))
         and _ISSUE_MANAGER_RE.search(_without_initials(before[-40:]))
-        and (after.startswith(",") or _firm_name(name, story))
+        and (after.startswith(",") or _firm_name(name, story) or not (honorific or _is_given_pair(tokens, after)))
     ):
-        return None  # "lead manager J. Henry Schroder Wagg and Co Ltd", "Sole manager L.F. Rothschild, Unterberg"
+        # "lead manager J. Henry Schroder Wagg and Co Ltd", "Sole manager L.F. Rothschild, Unterberg",
+        # "lead manager Postipankki said", "said lead manager Drexel Burnham": no given name, a firm
+        return None
     if role and not honorific and not _is_given_pair(tokens, after) and _firm_name(name, story):
         return None  # "said lead manager Morgan Stanley and Co Inc", "General Automation Inc": a firm's title
     if len(tokens) == 1 and _is_institution(
@@ -472,7 +479,7 @@ _COMPANY_TAIL_RE = re.compile(
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|bank|"
     r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
     r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet|"
     r"organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform)\s+$"
@@ -510,9 +517,8 @@ def _company_variant(name: str, story: _Story) -> bool:
     first, size = lower[:1], len(lower)
     variants = [
         word
-        for word in story.capitalised_words
-        if word[:1].lower() == first
-        and (abs(len(word) - size) <= 1 or "-" in word)
+        for word in story.capitalised_words(first.upper())
+        if (abs(len(word) - size) <= 1 or "-" in word)
         and word != name  # the name as printed is judged by printed_as_company
         and _variant_word(lower, word.lower())
     ]
@@ -566,7 +572,6 @@ def _named_as_person(name: str, story: _Story) -> bool:
     return False
 
 
-_CAPITALISED_NAME_RE = re.compile(r"(?<![\w.'’-])[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 # A capitalised word (not initials: "M.W. Kellogg") just before: the word after it opens no name
 _FOLLOWS_NAME_WORD_RE = re.compile(r"(?<![\w.'’-])(?!(?:[A-Z]\.)+ +$)[A-Z][\w&'’.-]* +$")
 
@@ -792,6 +797,7 @@ def _subject_alone(body: str, at: int) -> bool:
     return last.endswith((".", "!", "?", '"', "”")) and not _INITIALS_RE.fullmatch(last.rstrip('"”'))
 
 
+_ISSUE_MANAGER_WORDS_RE = re.compile(r"[Mm]anager|[Uu]nderwriter")  # a test before the regex, which most fail
 _ISSUE_MANAGER_RE = re.compile(r"(?i)\b(?:(?:lead|sole|co)[\s-]+(?:lead[\s-]+)?manager|underwriter)\s+$")
 # "Chairman A.W. Clausen": the initials of the name stand between its role and its surname
 _INITIALS_BEFORE_RE = re.compile(r"(?<=\s)(?!U\.S\.|U\.K\.)(?:[A-Z]\.){1,3}\s$")
