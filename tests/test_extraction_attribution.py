@@ -1382,3 +1382,34 @@ def test_a_paper_or_a_firm_by_initials_after_its_noun_speaks_as_the_body():
     assert speaker_of(text, "imports rose") == "Grain Week"
     text = "Cocoa output will fall, broker K. Brandlow said.\n\nBrandlow said prices would rise."
     assert speaker_of(text, "output will fall") == "Brandlow"
+
+
+def test_an_object_verb_right_after_a_quotation_names_its_speaker():
+    text = (
+        '"The index will drop back to 1,900," said Peter Lorne, head of research at Kestrel Securities.\n\n'
+        '"A five to 10 pct drop is likely," noted Sam Dorrit of brokers Hale and Co.'
+    )
+    assert speaker_of(text, "drop is likely") == "Sam Dorrit"
+
+
+def test_a_quotation_with_its_own_unread_speaker_does_not_go_on_from_the_last_one():
+    text = (
+        '"The index will drop back to 1,900," said Peter Lorne, head of research at Kestrel Securities.\n\n'
+        '"It would be out of character for the market to sail upwards," added brokers Hale and Drew in a report.'
+    )
+    assert speaker_of(text, "out of character") != "Peter Lorne"
+    # the one who spoke before, named again after the verb, still goes on
+    text = (
+        '"OPEC will hold its price," said Nabil al-Kazemi, head of research at the OPEC Fund.\n\n'
+        '"OPEC has no choice but to defend the price," said al-Kazemi, who is in Caracas for a meeting.'
+    )
+    assert speaker_of(text, "no choice") == "Nabil al-Kazemi"
+
+
+def test_a_given_name_of_either_sex_agrees_with_he():
+    text = (
+        "The offer still stands, Andrea Cavallo, an official at the producer, said.\n\n"
+        "The EC policy is to offer rebates, producer president Jean-Marc Verlain said.\n\n"
+        "But Cavallo said the offer was a commercial affair. He said approval could come this week."
+    )
+    assert speaker_of(text, "approval could come") == "Andrea Cavallo"

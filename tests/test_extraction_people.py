@@ -679,3 +679,100 @@ def test_places_named_after_saints_and_bodies_last_words_are_no_people(text):
 
 def test_a_name_holding_san_is_still_a_person():
     assert list(people("Opposition leader Aung San Suu Kyi said the vote was unfair.")) == ["Aung San Suu Kyi"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the company printed in another case ("MidCon Corp" and "Midcon said")
+        "HARBOR UNIT NAMES CHIEF\n\nSeaCrest Corp named a new chief.\n\nSeacrest said the change takes effect in May.",
+        # or with one letter more, less or other, in the body or the headline's ticker
+        "QUARTER LOSS SEEN\n\nTalbort Industries Inc said it expects a loss.\n\nTalbor said sales fell.",
+        "BRANDEX <BRX> SETS MEETING\n\nBrandex Inc set a meeting.\n\nBrandexx said May 4 is the record date.",
+        # or as part of a hyphenated name
+        "PLAN APPROVED\n\nWexford-Hale Corp said its board met.\n\nThe plan was approved, Wexford said.",
+    ],
+)
+def test_another_printing_of_a_company_s_first_word_is_no_person(text):
+    assert extract(text).people == []
+
+
+def test_a_person_who_shares_a_company_s_word_stays_a_person_when_named_so():
+    text = (
+        "PLAN APPROVED\n\nWexford-Hale Corp said its board met.\n\n"
+        "Chairman Paul Wexford said the plan was approved. Wexford said sales rose."
+    )
+    assert [p.name for p in extract(text).people] == ["Paul Wexford"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rice output rose, Tribuna, the official Cuban newspaper, said.",
+        "Tribuna Popular, a Caracas daily with close government links, said rice output rose.",
+    ],
+)
+def test_a_publication_in_apposition_is_no_person_even_after_an_adjective_role(sentence):
+    assert people(sentence) == {}
+
+
+def test_a_newspaper_s_editor_in_apposition_is_still_a_person():
+    assert "Hector Ruiz" in people("Hector Ruiz, the editor of the newspaper, said rice output rose.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unemployment fell in March, the Labour Directorate said.",
+        "Reserves are adequate after the Government Bank Inspectorate said provisions were too low.",
+        "Helen Mott of Harbour Planning and Research Incorporated said losses were heavy.",
+        "A spokeswoman for the Workers' Confederation said the proposal would be discussed.",
+    ],
+)
+def test_bodies_last_words_seen_in_the_wider_wire_are_no_people(sentence):
+    assert set(people(sentence)) <= {"Helen Mott"}
+
+
+def test_a_surname_printed_far_more_often_is_no_misspelling_of_another_person_s():
+    text = (
+        "The strength of Reagan in Congress waned.\n\n"
+        "Congress overrode the veto of Reagan, and few stood with Reagan.\n\n"
+        "He chose Howard Baker to replace Donald Regan as chief of staff.\n\n"
+        "Reagan said he was deeply disappointed by the Senate defeat."
+    )
+    found = people(text)
+    assert "Reagan" in found and found["Donald Regan"].forms == ["Donald Regan"]
+    # a misspelling printed once or twice still joins the name it misspells
+    found = people("Siemens board member Hans Baur spoke.\n\nBauer said the limit would apply to the initial stake.")
+    assert list(found) == ["Hans Baur"]
+
+
+def test_a_generation_s_suffix_is_never_a_name_on_its_own():
+    assert "Jr" not in people("Western Union said John Pope Jr has been elected president of the company.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Crude flows to Cushing, Okla, a Texaco Pipeline Co spokesman confirmed.",
+        "Jane Rudd of Herold Inc of Greenwich, Conn said the stock was cheap.",
+        "Mellon Bank Corp said J. Paul Mellon Family Interests sold its shares.",
+    ],
+)
+def test_abbreviated_states_and_a_holding_s_name_are_no_people(sentence):
+    assert set(people(sentence)) <= {"Jane Rudd"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The issue is priced at 101-1/8, lead manager Kansallispankki said.",
+        "Dutch merchant bank Hoorn, Veldman en Hoorn, said the state raised 15 billion guilders.",
+    ],
+)
+def test_a_name_after_an_issue_manager_or_a_bank_with_no_given_name_is_a_firm(sentence):
+    assert people(sentence) == {}
+
+
+def test_a_person_named_as_lead_manager_stays_a_person():
+    assert "Peter Hale" in people("The issue is priced at par, lead manager Peter Hale of Kansallispankki said.")

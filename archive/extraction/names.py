@@ -184,6 +184,8 @@ REPORTING_VERBS = _load_groups("reporting_verbs.txt")
 
 # Given names of women, for the agreement of "she" and "he" with a person.
 FEMALE_GIVEN_NAMES = _load_words("people_female_given_names.txt")
+# Given names of women in one language and of men in another ("Andrea"): of unknown sex.
+EITHER_SEX_GIVEN_NAMES = _load_words("people_either_sex_given_names.txt")
 
 
 def person_gender(name: str, forms: list[str] = ()) -> str | None:
@@ -197,6 +199,8 @@ def person_gender(name: str, forms: list[str] = ()) -> str | None:
             return "m"
     words = name.split()
     given = words[0].lower() if len(words) > 1 else ""
+    if given in EITHER_SEX_GIVEN_NAMES:
+        return None
     if given in FEMALE_GIVEN_NAMES:
         return "f"
     if given in GIVEN_NAMES:

@@ -145,10 +145,20 @@ class _Story:
     companies: dict[str, bool] = field(default_factory=dict)  # name -> printed as a company's
     initial_firms: set[str] = field(default_factory=set)  # firms named by initials: "E.F. Hutton"
     institutions: dict[str, bool] = field(default_factory=dict)  # word -> printed as an institution
+    initial_words: dict[str, frozenset[str]] = field(default_factory=dict)  # capital -> words opened by it
     # run of capitalised words -> its name's offsets in the run and key words, or None when the run
     # holds no possible name: the same runs come back within a story ("Baker", "Treasury Secretary
     # James Baker"), and this reading depends on the run alone (with the story's date and credits).
     run_names: dict[str, tuple[int, int, tuple[str, ...]] | None] = field(default_factory=dict)
+
+    def capitalised_words(self, initial: str) -> frozenset[str]:
+        """The words the story prints with this capital first (hyphenated ones whole: "Schering-Plough")."""
+        if initial not in self.initial_words:
+            # Opened by the capital itself (no look-behind: the regex engine skips ahead to the letter);
+            # a match inside a word is a candidate only, the words are matched whole later.
+            pattern = rf"{re.escape(initial)}[\w'’]*(?:-[A-Z][\w'’]*)*"
+            self.initial_words[initial] = frozenset(re.findall(pattern, self.text))
+        return self.initial_words[initial]
 
     # The story's texts, joined once: document.body joins the paragraphs anew on every read.
     @cached_property
@@ -173,7 +183,7 @@ def find_people(
             found.extend(_people_in(paragraph, index, story))
             if lower_case:
                 found.extend(_lower_case_people_in(paragraph, index, document))
-    people = _merge(found)
+    people = _merge(found, story.body)
     if any(p.company_like or p.company_noun for p in people):
         companies = [
             p
@@ -296,6 +306,9 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "lead manager Banque Indosuez said": the end of a body's name
     if _PUBLICATION_AFTER_RE.match(paragraph, end):
         return None  # "the official Notimex news agency", "Prensa Latina newspaper": a publication's name
+    if _PUBLICATION_APPOSITION_RE.match(paragraph, end) and not _is_given_pair(tokens, paragraph[end : end + 40]):
+        story.companies[name] = True  # said once of the name, it holds for its later uses ("Wen Wei Po said")
+        return None  # "Granma, the official Cuban newspaper, said", "Wen Wei Po, a Hong Kong daily with ...,"
     if paragraph[end : end + 1] == ")" and is_given_name(name):
         return None  # "(Trade Secretary Paul) Channon": the surname is outside the brackets
     # What the cues read of the text around the name: a window, so time stays linear in the text.
@@ -340,11 +353,13 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         story.initial_firms.add(tokens[0])
         return _Found(tokens[0], index, end - len(tokens[0]), end, "", None, 2)
     if (
-        role
+        _ISSUE_MANAGER_WORDS_RE.search(before, max(0, len(before) - 40))
         and _ISSUE_MANAGER_RE.search(_without_initials(before[-40:]))
-        and (after.startswith(",") or _firm_name(name, story))
+        and (after.startswith(",") or _firm_name(name, story) or not (honorific or _is_given_pair(tokens, after)))
     ):
-        return None  # "lead manager J. Henry Schroder Wagg and Co Ltd", "Sole manager L.F. Rothschild, Unterberg"
+        # "lead manager J. Henry Schroder Wagg and Co Ltd", "Sole manager L.F. Rothschild, Unterberg",
+        # "lead manager Postipankki said", "said lead manager Drexel Burnham": no given name, a firm
+        return None
     if role and not honorific and not _is_given_pair(tokens, after) and _firm_name(name, story):
         return None  # "said lead manager Morgan Stanley and Co Inc", "General Automation Inc": a firm's title
     if len(tokens) == 1 and _is_institution(
@@ -467,7 +482,7 @@ _COMPANY_TAIL_RE = re.compile(
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
+    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|bank|"
     r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
     r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet|"
     r"organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform)\s+$"
@@ -489,8 +504,79 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, story.text)
+        story.companies[name] = printed_as_company(name, story.text) or (
+            " " not in name and _company_variant(name, story) and not _named_as_person(name, story)
+        )
     return story.companies[name]
+
+
+def _company_variant(name: str, story: _Story) -> bool:
+    """A one-word name that prints again, otherwise, the first word of a company the story names:
+    in another case ("Midcon" beside "MidCon Corp", "Transamerican" beside "<TransAmerican Natural
+    Gas Corp>"), with one letter more, less or other ("Allegheney" beside "Alleghney International
+    Inc", "Kellog" beside "M.W. Kellogg Co", "Becord" beside "BECOR WESTERN <BCW>"), or as a part of
+    a hyphenated name ("Schering" beside "Schering-Plough Corp")."""
+    lower = name.lower()
+    first, size = lower[:1], len(lower)
+    variants = [
+        word
+        for word in story.capitalised_words(first.upper())
+        if (abs(len(word) - size) <= 1 or "-" in word)
+        and word != name  # the name as printed is judged by printed_as_company
+        and _variant_word(lower, word.lower())
+    ]
+    if not variants:
+        return False  # the common case
+    text = story.text
+    headline_end = len(text[:300].split("\n", 1)[0])
+    for match in re.finditer(rf"(?<![\w.'’-])(?:{'|'.join(map(re.escape, variants))})(?![\w'’-])", text):
+        word = match.group()
+        at, end = match.span()
+        if at < headline_end:
+            if _headline_company(text[:headline_end], word.upper()):
+                return True
+        elif text[at - 1 : at] == "<" or (text[at - 1 : at] == "(" and text[end : end + 1] == ")"):
+            return True  # "<TransAmerican Natural Gas Corp>", "Petroleos Mexicanos (PEMEX)"
+        elif not _FOLLOWS_NAME_WORD_RE.search(text, max(0, at - 40), at):
+            tail = _COMPANY_TAIL_RE.match(text, end)
+            if tail is not None and tail.group()[-1:] != ">":
+                return True  # "Alleghney International Inc", not "Natural" of "TransAmerican Natural Gas Corp"
+    return False
+
+
+def _variant_word(lower: str, other: str) -> bool:
+    """Another printing of a word: in another case, a part of a hyphenated word, or one edit away."""
+    if other == lower or lower in other.split("-"):
+        return True
+    return (
+        len(lower) >= 5
+        and other[:1] == lower[:1]
+        and abs(len(other) - len(lower)) <= 1
+        and _edit_distance(lower, other, 1) <= 1
+    )
+
+
+def _named_as_person(name: str, story: _Story) -> bool:
+    """Some use of the word, whole, follows a given name, an initial, an honorific or a role's head
+    ("Robert Kellog", "R. Kellog", "Mr Kellog", "chairman Kellog")."""
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", story.text):
+        previous = _NAME_BEFORE_RE.search(story.text, max(0, match.start() - 40), match.start())
+        word = previous.group(1).strip('("“') if previous else ""
+        if "\n" in story.text[previous.end(1) if previous else 0 : match.start()]:
+            continue  # a word of the paragraph before ("... a new chief.\n\nSeacrest said")
+        if word[-1:] in ",;:!?" or (
+            word[-1:] == "." and not _INITIAL_WORD_RE.fullmatch(word) and word.lower() not in HONORIFICS
+        ):
+            continue  # the end of a clause before it ("named a new chief. Seacrest said")
+        if word and (
+            is_given_name(word) or _INITIAL_WORD_RE.fullmatch(word) or word.lower() in HONORIFICS or is_role_head(word)
+        ):
+            return True
+    return False
+
+
+# A capitalised word (not initials: "M.W. Kellogg") just before: the word after it opens no name
+_FOLLOWS_NAME_WORD_RE = re.compile(r"(?<![\w.'’-])(?!(?:[A-Z]\.)+ +$)[A-Z][\w&'’.-]* +$")
 
 
 # What a company speaks of, in the clause after its name ("Sears said sales rose 3 pct").
@@ -692,6 +778,13 @@ _PUBLICATION_AFTER_RE = re.compile(
     r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b|['’]s\s+(?:Daily|Weekly)\b"
 )  # "People's Daily": a publication's name, whatever comes before it ("the official")
 # A name's words, then more capitalised ones that say "it" or "its" of themselves: a company's name.
+# ", the official Cuban newspaper,", ", a Hong Kong daily with close Peking links,": the name before it
+# is the publication's (not ", the editor of the newspaper,", ", a newspaper editor,": a person's).
+_PUBLICATION_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?!(?:said|says|told|added|of|at|for|with|in|to|from|on|by)\b)[\w.'’-]+\s+){0,4}?"
+    r"(?:newspaper|daily|weekly|magazine|news\s+agency|newsletter|tabloid|publication)"
+    r"(?=\s*[,.;)]|\s+(?:with|of|in|based|owned|that|which|published|said|says|reported|run)\b)"
+)
 _COMPANY_SAYS_ITSELF_RE = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:also\s+)?(?:said|says)\s+(?:that\s+)?"
     r"(?:its|it(?!\s+(?:(?:would|will|could|might|may|should)\s+(?:not\s+)?be|(?:was|is|were)(?!\s+[a-z]+ing\b))\b))\s"
@@ -707,6 +800,7 @@ def _subject_alone(body: str, at: int) -> bool:
     return last.endswith((".", "!", "?", '"', "”")) and not _INITIALS_RE.fullmatch(last.rstrip('"”'))
 
 
+_ISSUE_MANAGER_WORDS_RE = re.compile(r"[Mm]anager|[Uu]nderwriter")  # a test before the regex, which most fail
 _ISSUE_MANAGER_RE = re.compile(r"(?i)\b(?:(?:lead|sole|co)[\s-]+(?:lead[\s-]+)?manager|underwriter)\s+$")
 # "Chairman A.W. Clausen": the initials of the name stand between its role and its surname
 _INITIALS_BEFORE_RE = re.compile(r"(?<=\s)(?!U\.S\.|U\.K\.)(?:[A-Z]\.){1,3}\s$")
@@ -738,9 +832,15 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
         if _given_after_title(words, first, date):
             break  # "Finance Minister Mark Eyskens": "Mark" opens the name
         first += 1
-    # A title word further on ends the titles: "World Bank President Barber Conable".
+    # A title word further on ends the titles: "World Bank President Barber Conable" (not one that
+    # only a generation's suffix follows: "John Pope Jr" is Mr Pope).
     for i in range(len(words) - 1, first - 1, -1):
-        if is_title_word(words[i], date) and not (i > first and _nation_surname(words[i - 1 : i + 1], 1)):
+        if (
+            is_title_word(words[i], date)
+            and not (i > first and _nation_surname(words[i - 1 : i + 1], 1))
+            # a title stands before a name: not last, nor before a generation's suffix only
+            and not all(w.lower().rstrip(".,") in _NAME_SUFFIXES for w in words[i + 1 :])
+        ):
             first = i + 1
             break
     # An unknown word before a given name is a title the lists lack: "Represenative Clayton Yeutter".
@@ -757,6 +857,7 @@ def _name_span(run: str, document: Document) -> tuple[int, int] | None:
     return start, end
 
 
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _TRAILING_DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split()
@@ -1077,7 +1178,7 @@ def _lower_name_word(word: str) -> bool:
 # --- One person per name ------------------------------------------------------------------------
 
 
-def _merge(found: list[_Found]) -> list[_Person]:
+def _merge(found: list[_Found], body: str = "") -> list[_Person]:
     """One person per name: surname-only finds join the full name that shares the word."""
     people: list[_Person] = []
     # Longest names first, so "Reagan" joins "Ronald Reagan" rather than founding its own person.
@@ -1093,17 +1194,21 @@ def _merge(found: list[_Found]) -> list[_Person]:
         person.company_like = person.company_like and item.company_like > 0
         person.company_noun = person.company_noun or item.company_like == 2
         person.spans.append(Span(item.paragraph, item.start, item.end))
-    return _join_variants(people)
+    return _join_variants(people, body)
 
 
-def _join_variants(people: list[_Person]) -> list[_Person]:
+def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
     """A misspelling or plural of a person already found is that person: "Buchanan Snith" beside
-    "Alick Buchanan-Smith", "Yuetter" beside "Clayton Yeutter", "Reagans" beside "Reagan"."""
+    "Alick Buchanan-Smith", "Yuetter" beside "Clayton Yeutter", "Reagans" beside "Reagan". A lone
+    surname the story prints far more often than the other's is no misspelling of it: "Reagan",
+    printed a dozen times, beside "Donald Regan", printed once."""
     if len(people) < 2:
         return people
     kept: list[_Person] = []
     for person in sorted(people, key=lambda p: (-len(p.spans), -len(p.name))):
         target = _variant_of(person.name, kept)
+        if target is not None and " " not in person.name and _printed_far_more(person.name, target.name, body):
+            target = None
         if target is not None and person.role and target.role and person.role.lower() != target.role.lower():
             target = None  # two roles: two people
         if target is None:
@@ -1118,6 +1223,16 @@ def _join_variants(people: list[_Person]) -> list[_Person]:
         target.company_like = target.company_like and person.company_like
         target.company_noun = target.company_noun or person.company_noun
     return kept
+
+
+def _printed_far_more(word: str, name: str, body: str) -> bool:
+    """The word is printed (whole) three times or more, and more than twice as often as the name's
+    last word."""
+    if not body:
+        return False
+    printed = len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", body))
+    other = name.split()[-1]
+    return printed >= 3 and printed > 2 * len(re.findall(rf"(?<![\w'’-]){re.escape(other)}(?![\w-])", body))
 
 
 def _variant_of(name: str, people: list[_Person]) -> _Person | None:

@@ -469,6 +469,15 @@ def _statements_in(
                 continue
             if number + 1 < len(sentences) and _is_short_attribution(masked, sentences[number + 1], verb_starts):
                 waiting.extend(loose)  # '"...?" Schiff asked.': the next sentence says who
+            elif (
+                loose
+                and _VERB_AFTER_QUOTE_RE.match(masked, loose[-1].end)
+                and not _names_speaker_after(masked, loose[-1].end, [*speakers[-1:], opening_speaker])
+            ):
+                # '"...," added brokers Phillips and Drew.': the sentence names its own speaker, one
+                # not read: never the speaker before it going on (unless it names that one again:
+                # '"...," said al-Chalabi, who is in Caracas')
+                waiting.extend(loose)
             elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
                 # the speaker of a quotation in the sentence just before, else the paragraph's one speaker
                 goes_on = speakers[-1] if quoted_before == number - 1 else _paragraph_speaker(speakers)
@@ -589,6 +598,21 @@ _SUBJECT_STOPS = _BOUNDARY_WORDS | _PREPOSITIONS | _CLAUSE_MARKERS | frozenset({
 # (", a Y,"); not "and" (two subjects) nor "'s" (the subject's thing).
 _COLON_PREDICATE_RE = re.compile(r"(?:,[^,:]+,)?\s+(?!(?:and|or|nor)\b)[a-z]")
 _COLON_PARTICIPLE_RE = re.compile(r"\s+[a-z]+ing\s*")
+
+
+# A closing quotation mark, then a verb of speech and a word: '"...," added brokers Phillips and Drew'.
+_VERB_AFTER_QUOTE_RE = re.compile(
+    rf"[\"”]\s+(?:{alternation(sorted(SPEECH_VERBS | REPORTING_VERBS['all']))})\s+[A-Za-z]"
+)
+
+
+def _names_speaker_after(masked: str, end: int, speakers: list[_Speaker | None]) -> bool:
+    """The words after a quotation's verb name one of the speakers (by the last word of the name)."""
+    after = masked[end : end + 80]
+    return any(
+        s is not None and s.person and re.search(rf"(?<![\w'’-]){re.escape(s.person.split()[-1])}(?![\w'’-])", after)
+        for s in speakers
+    )
 
 
 # ", and its finance chief, X, told analysts that ...": a second subject and its own verb.
@@ -960,8 +984,22 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _AS_VERBS and not _AS_RE.match(masked, verb.end, s1):
         return True
     if text in _OBJECT_VERBS and not _ends_sentence(masked, verb, s1):
-        return not (_clause_follows(masked, verb.end, s1) or _quotation_then_subject(masked, s0, verb))
+        return not (
+            _clause_follows(masked, verb.end, s1)
+            or _quotation_then_subject(masked, s0, verb)
+            or _inverted_after_quotation(masked, s0, s1, verb)
+        )
     return False
+
+
+def _inverted_after_quotation(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
+    """'"A five pct drop is likely," noted Nick Knight of brokers James Capel.': the verb right
+    after the quotation, its subject after it."""
+    head = masked[s0 : verb.start].rstrip()
+    return (
+        head.endswith(tuple(_QUOTE_CHARS))
+        and _noun_phrase_after(masked, verb.end, s1, circumstance_ends=True) is not None
+    )
 
 
 _SUBJECT_NEXT_RE = re.compile(r"\s+(?:the|a|an|its|his|her|their|it|he|she|they|that|this|these|those|[A-Z])")
