@@ -66,6 +66,16 @@ def test_credited_journalists_are_not_people():
     assert set(people(text)) == {"George Shultz"}
 
 
+def test_run_read_across_stories_keeps_each_storys_exclusions():
+    # What a run may name is read once for all stories; the words a story excludes (its journalists',
+    # its organisations') are its own: the same name is a person in one story and not in the next.
+    credited = "WASHINGTON - Analyst Sarah Brunnstrom spoke.\n\nReporting by David Brunnstrom"
+    plain = "WASHINGTON - Analyst Sarah Brunnstrom spoke."
+    assert "Sarah Brunnstrom" not in people(credited)
+    assert "Sarah Brunnstrom" in people(plain)
+    assert "Sarah Brunnstrom" not in people(credited)
+
+
 def test_name_starts_after_the_last_title_word():
     found = people(
         "He met World Bank President Barber Conable and Governor of the Bank of England "

@@ -37,6 +37,7 @@ from .names import (
     is_role_word,
     is_title_word,
     key_words,
+    names_a_country,
 )
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
@@ -375,17 +376,49 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
 
 def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | None:
     """The offsets in the run of the name it may hold and the name's key words, or None."""
-    document = story.document
-    span = _name_span(run, document)
-    if span is None:
+    reading = _RUN_READINGS.get(run)
+    if reading is None:
+        reading = _run_reading(run, story.document.date)
+    if reading is _NO_NAME:
         return None
+    start, end, tokens, titled = reading
+    if not titled and any(token.lower() in story.excluded for token in tokens):
+        return None  # a word of a journalist's or an organisation's name (the story's own exclusions)
+    return start, end, tokens
+
+
+# What a run may name, read once for all stories: the same runs come back story after story
+# ("Reagan", "Treasury Secretary James Baker"). A pure function of the run, and of the story's date
+# only when a word of it, its name or itself names a country (the word tests are dated then only):
+# such readings are not kept. Bounded, like the word answers behind them.
+_RUN_READINGS: dict[str, tuple[int, int, tuple[str, ...], bool] | tuple[()]] = {}
+_RUN_READINGS_LIMIT = 16384
+_NO_NAME: tuple[()] = ()
+
+
+def _run_reading(run: str, date) -> tuple[int, int, tuple[str, ...], bool] | tuple[()]:
+    """(start, end, key words, titled) of the name the run may hold, before the story's own
+    exclusions (titled: a given name after a title, which they do not block), or _NO_NAME."""
+    span = _name_span(run, date)
+    reading = _NO_NAME if span is None else _read_name(run, span, date)
+    name = run[span[0] : span[1]] if span is not None else ""
+    dated = names_a_country(run) or (name and names_a_country(name)) or any(map(names_a_country, run.split()))
+    if not dated and len(_RUN_READINGS) < _RUN_READINGS_LIMIT:
+        _RUN_READINGS[run] = reading
+    return reading
+
+
+def _read_name(run: str, span: tuple[int, int], date) -> tuple[int, int, tuple[str, ...], bool] | tuple[()]:
     name = run[span[0] : span[1]]
     tokens = key_words(name)
-    if not tokens or (_is_blocked(tokens, story.excluded, document) and not _titled_given_name(run, span, tokens)):
-        return None
-    if country_code(name, document.date) or country_code(run, document.date):
-        return None  # "United States", "Hong Kong", "New Zealand"
-    return span[0], span[1], tokens
+    if not tokens:
+        return _NO_NAME
+    titled = _titled_given_name(run, span, tokens)
+    if _is_blocked(tokens, frozenset(), date) and not titled:
+        return _NO_NAME
+    if country_code(name, date) or country_code(run, date):
+        return _NO_NAME  # "United States", "Hong Kong", "New Zealand"
+    return span[0], span[1], tokens, titled
 
 
 # Given names that are common words too ("mark" the currency), left out of the given names list
@@ -697,10 +730,9 @@ def _opens_sentence(before: str) -> bool:
     return not before.strip() or tail.rstrip().endswith((".", "!", "?", ":", '"', "“")) or tail.endswith("\n")
 
 
-def _name_span(run: str, document: Document) -> tuple[int, int] | None:
+def _name_span(run: str, date) -> tuple[int, int] | None:
     """Offsets in the run of the name: the words after the titles before it, at most four."""
     words = run.split()
-    date = document.date
     first = 0
     while first < len(words) and is_prefix_word(words[first], date):
         if _given_after_title(words, first, date):
@@ -841,7 +873,7 @@ _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
 
 
-def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document) -> bool:
+def _is_blocked(tokens: tuple[str, ...], excluded: set[str] | frozenset[str], date) -> bool:
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
     for i, token in enumerate(tokens):
@@ -849,7 +881,7 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
             return True  # "Brussels-based": where a body sits, no name
         if len(token) >= 10 and token.lower().endswith(("bank", "banken")) and not after_given_name:
             return True  # "Deutsche Kommunalbank", "Handelsbank", "Nordbanken": a bank's name
-        if token.lower() in excluded or token.isupper() or is_title_word(token, document.date):
+        if token.lower() in excluded or token.isupper() or is_title_word(token, date):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
             return True
