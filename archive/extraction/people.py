@@ -377,12 +377,14 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
 def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | None:
     """The offsets in the run of the name it may hold and the name's key words, or None."""
     reading = _RUN_READINGS.get(run)
-    if reading is None:
-        reading = _run_reading(run, story.document.date)
+    if reading is None:  # a run whose reading is dated, or one never read
+        reading = _RUN_READINGS.get((run, story.document.date))
+        if reading is None:
+            reading = _run_reading(run, story.document.date)
     if reading is _NO_NAME:
         return None
-    start, end, tokens, titled = reading
-    if not titled and any(token.lower() in story.excluded for token in tokens):
+    start, end, tokens, excludable = reading
+    if excludable and not story.excluded.isdisjoint(excludable):
         return None  # a word of a journalist's or an organisation's name (the story's own exclusions)
     return start, end, tokens
 
@@ -390,25 +392,26 @@ def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | Non
 # What a run may name, read once for all stories: the same runs come back story after story
 # ("Reagan", "Treasury Secretary James Baker"). A pure function of the run, and of the story's date
 # only when a word of it, its name or itself names a country (the word tests are dated then only):
-# such readings are not kept. Bounded, like the word answers behind them.
-_RUN_READINGS: dict[str, tuple[int, int, tuple[str, ...], bool] | tuple[()]] = {}
+# such readings are kept under the run and the date. Bounded, like the word answers behind them.
+_RUN_READINGS: dict[str | tuple, tuple[int, int, tuple[str, ...], tuple[str, ...]] | tuple[()]] = {}
 _RUN_READINGS_LIMIT = 16384
 _NO_NAME: tuple[()] = ()
 
 
-def _run_reading(run: str, date) -> tuple[int, int, tuple[str, ...], bool] | tuple[()]:
-    """(start, end, key words, titled) of the name the run may hold, before the story's own
-    exclusions (titled: a given name after a title, which they do not block), or _NO_NAME."""
+def _run_reading(run: str, date) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | tuple[()]:
+    """(start, end, key words, excludable) of the name the run may hold, before the story's own
+    exclusions: `excludable` the key words in lower case that they block, none for a given name
+    after a title ("Finance Minister Mark Eyskens"), which they do not block; or _NO_NAME."""
     span = _name_span(run, date)
     reading = _NO_NAME if span is None else _read_name(run, span, date)
     name = run[span[0] : span[1]] if span is not None else ""
     dated = names_a_country(run) or (name and names_a_country(name)) or any(map(names_a_country, run.split()))
-    if not dated and len(_RUN_READINGS) < _RUN_READINGS_LIMIT:
-        _RUN_READINGS[run] = reading
+    if len(_RUN_READINGS) < _RUN_READINGS_LIMIT:
+        _RUN_READINGS[(run, date) if dated else run] = reading
     return reading
 
 
-def _read_name(run: str, span: tuple[int, int], date) -> tuple[int, int, tuple[str, ...], bool] | tuple[()]:
+def _read_name(run: str, span: tuple[int, int], date) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | tuple[()]:
     name = run[span[0] : span[1]]
     tokens = key_words(name)
     if not tokens:
@@ -418,7 +421,7 @@ def _read_name(run: str, span: tuple[int, int], date) -> tuple[int, int, tuple[s
         return _NO_NAME
     if country_code(name, date) or country_code(run, date):
         return _NO_NAME  # "United States", "Hong Kong", "New Zealand"
-    return span[0], span[1], tokens, titled
+    return span[0], span[1], tokens, () if titled else tuple(token.lower() for token in tokens)
 
 
 # Given names that are common words too ("mark" the currency), left out of the given names list
