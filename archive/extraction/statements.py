@@ -422,8 +422,11 @@ def _statements_in(
     """`shape`: the paragraph with its quotation marks as double ones (the same length), read for
     quotations; the words come from `paragraph` as printed."""
     shape = paragraph if shape is None else shape
-    quotes = [q for q in _quotations(shape, start) if not _is_title(q.text)]
-    masked = _mask_quotes(shape, quotes)
+    if '"' in shape or "“" in shape:
+        quotes = [q for q in _quotations(shape, start) if not _is_title(q.text)]
+        masked = _mask_quotes(shape, quotes)
+    else:  # most paragraphs: no mark that opens a quotation (two searches in C, no scan of the marks)
+        quotes, masked = [], shape
     story.masked[index] = masked
     make = tuple.__new__  # _Verb(...) without the NamedTuple's Python-level __new__: this runs for every verb
     verbs = [make(_Verb, (m.group(1), *m.span(1))) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
@@ -2919,10 +2922,15 @@ def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
         start, end = quote.start, quote.end
         parts.append(paragraph[last:start])
         # Every character but spaces as "Q": the runs between spaces replaced whole (a regex
-        # substitution of each character took twice as long).
-        pieces = _SPACES_RE.split(paragraph[start:end])
-        pieces[::2] = ["Q" * len(piece) for piece in pieces[::2]]
-        quoted = "".join(pieces)
+        # substitution of each character took twice as long). A paragraph's spaces are single " "
+        # (normalise_space), split in C; other spacing by the regex.
+        text = paragraph[start:end]
+        if "  " not in text and text.isprintable():
+            quoted = " ".join(["Q" * len(piece) for piece in text.split(" ")])
+        else:
+            pieces = _SPACES_RE.split(text)
+            pieces[::2] = ["Q" * len(piece) for piece in pieces[::2]]
+            quoted = "".join(pieces)
         if paragraph[start:end].rstrip()[-1:] in (".", "!", "?"):  # the sentence ends inside the quote
             cut = len(paragraph[start:end].rstrip()) - 1
             quoted = quoted[:cut] + paragraph[start + cut] + quoted[cut + 1 :]
