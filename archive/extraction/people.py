@@ -496,12 +496,30 @@ _COMPANY_TAIL_RE = re.compile(
     rf"(?:(?:corp|co|inc)(?![\w-])|(?:AB|Bhd|Berhad|Works|Trust|Association|{_COMPANY_ENDINGS})\b)"
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
-_COMPANY_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
-    r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
-    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet|"
-    r"organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform)\s+$"
+_COMPANY_NOUNS_BEFORE = (
+    "firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|"
+    "institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
+    "giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet|"
+    "organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform"
 )
+_COMPANY_NOUN_BEFORE_RE = re.compile(rf"\b(?:{_COMPANY_NOUNS_BEFORE})\s+$")
+# The words the text it finds in ends with, less its spaces ("brokers?": "broker", "brokers"): one
+# test in C first, as the search tries every place of the window.
+_COMPANY_NOUN_ENDS = tuple(
+    form
+    for noun in _COMPANY_NOUNS_BEFORE.split("|")
+    for form in ((noun[:-2], noun[:-1]) if noun.endswith("s?") else (noun,))
+)
+
+
+def _company_noun_before(text: str, start: int = 0, end: int | None = None) -> bool:
+    """A company noun ends text[start:end], before its spaces: "energy firm " (before "Soekor")."""
+    end = len(text) if end is None else end
+    if not text.endswith(_COMPANY_NOUN_ENDS, start, len(text[start:end].rstrip()) + start):
+        return False
+    return _COMPANY_NOUN_BEFORE_RE.search(text, start, end) is not None
+
+
 _COMPANY_APPOSITION_RE = re.compile(
     # not a person's job at the body ("Peter Mortimer, a partner in the law firm Milbank, Tweed")
     r",\s+(?:a|an|the)\s+(?!(?:senior\s+|managing\s+|general\s+|former\s+)?(?:partner|analyst|economist|director|"
@@ -516,7 +534,7 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     """A name the story gives a company: it opens a company's name printed elsewhere ("Echo Bay"
     beside "Echo Bay Mines Ltd", "Placer" beside "<Placer Pacific Ltd>"), or a company noun stands
     before or after it."""
-    if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
+    if _company_noun_before(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
     if name not in story.companies:
         story.companies[name] = printed_as_company(name, story.text)
@@ -600,7 +618,7 @@ def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, .
         return False
     lead = start - (len(head) - initials.start()) + (bare if bare > 0 else 0)
     before = paragraph[max(0, lead - 30) : lead]
-    if _FIRM_BY_INITIALS_BEFORE_RE.search(before) or _COMPANY_NOUN_BEFORE_RE.search(before):
+    if _FIRM_BY_INITIALS_BEFORE_RE.search(before) or _company_noun_before(before):
         return True
     role = _ROLE_THEN_NAME_RE.match(paragraph, end)
     if role and is_role_word(role.group(1)):
@@ -675,7 +693,7 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if _TICKER_AFTER_RE.match(body, end):  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
             return True
-        if _COMPANY_NOUN_BEFORE_RE.search(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
+        if _company_noun_before(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
             return True
         if _COMPANY_SAYS_ITSELF_RE.match(body, end):  # "McDonnell" beside "McDonnell Douglas said it will"
             return True
@@ -1137,6 +1155,7 @@ def _lower_words(name: str) -> tuple[str, ...]:
     return tuple(name.lower().replace("-", " ").split())
 
 
+@lru_cache(maxsize=8192)  # a pure function of two names, read for pairs of people (quadratic, in Python)
 def _edit_distance(a: str, b: str, limit: int) -> int:
     """Edits (insertion, deletion, substitution, two letters swapped) from a to b, or limit + 1."""
     if abs(len(a) - len(b)) > limit:

@@ -216,6 +216,8 @@ _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
 _INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\bbe)\s+$")  # "didn’t say"
+# What a text _INFINITIVE_RE finds in ends with, less its spaces: tested first (the search tries every place).
+_INFINITIVE_ENDS = ("to", "not", "n't", "n’t", "was", "were", "is", "be")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GROUP_WORDS = frozenset(
     "officials sources bankers dealers analysts economists experts diplomats ministers traders "
@@ -814,7 +816,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
         return not _quotation_then_subject(masked, s0, verb)  # "indicated a preference": an act
     before = masked[max(s0, verb.start - 6) : verb.start]
-    if verb.text not in _PARTICIPLES and _INFINITIVE_RE.search(before):
+    if verb.text not in _PARTICIPLES and before.rstrip().endswith(_INFINITIVE_ENDS) and _INFINITIVE_RE.search(before):
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
         return True
