@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from archive.extraction import extract
@@ -74,6 +76,15 @@ def test_run_read_across_stories_keeps_each_storys_exclusions():
     assert "Sarah Brunnstrom" not in people(credited)
     assert "Sarah Brunnstrom" in people(plain)
     assert "Sarah Brunnstrom" not in people(credited)
+
+
+def test_role_phrase_read_across_stories_keeps_each_storys_date():
+    # The role and country a phrase of role words gives are read once for all stories; a country
+    # word's code may depend on the story's date ("Czech": Czechoslovakia until 1993).
+    text = "HEADLINE\n\nWASHINGTON - Czech Prime Minister Vaclav Klaus said no."
+    for date, country in ((dt.date(1987, 3, 2), "CS"), (dt.date(1999, 3, 2), "CZ"), (dt.date(1987, 3, 2), "CS")):
+        person = {p.name: p for p in extract(text, date=date).people}["Vaclav Klaus"]
+        assert (person.role, person.country) == ("Prime Minister", country)
 
 
 def test_name_starts_after_the_last_title_word():

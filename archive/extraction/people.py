@@ -926,15 +926,38 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     words: list[str] = []
     while tokens and (is_role_word(tokens[-1]) or _is_title(tokens[-1]) or country_code(tokens[-1], date)):
         words.insert(0, tokens.pop())
+    phrase = tuple(words)
+    role = _ROLE_PHRASES.get(phrase)
+    if role is None:  # a phrase whose reading is dated, or one never read
+        role = _ROLE_PHRASES.get((phrase, date))
+        if role is None:
+            role = _role_phrase(phrase, date)
+    return (role[0], role[1], honorific) if role else ("", None, honorific)
+
+
+# The role and country a phrase of role words gives, read once for all stories: the same phrases come
+# back ("Secretary of State", "Finance Minister"). Kept under the phrase and the date when a word of it
+# names a country (its code may depend on the date). Bounded.
+_ROLE_PHRASES: dict[tuple, tuple[str, str | None] | tuple[()]] = {}
+_ROLE_PHRASES_LIMIT = 8192
+
+
+def _role_phrase(phrase: tuple[str, ...], date) -> tuple[str, str | None] | tuple[()]:
+    """(role, country) of the role words before a name, or () when they give no role."""
+    words = list(phrase)
     country = None
     while words and (words[0].lower() in _ROLE_LEAD_WORDS or country_code(words[0], date)):
         country = country_code(words.pop(0), date) or country
     if not any(is_role_head(w) for w in words) or words[-1] in _ROLE_LEAD_WORDS or _POSSESSIVE_RE.search(words[-1]):
         # No role; or "an official for Pechiney", "chairman of Austria's Creditanstalt": no person.
-        return "", None, honorific
-    while len(words) > 1 and words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
-        words.pop()  # "press secretary Maj. Gen.": the ranks are no part of the role
-    return " ".join(_role_head_part(words)), country or _country_inside(words, date), honorific
+        role: tuple[str, str | None] | tuple[()] = ()
+    else:
+        while len(words) > 1 and words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
+            words.pop()  # "press secretary Maj. Gen.": the ranks are no part of the role
+        role = (" ".join(_role_head_part(words)), country or _country_inside(words, date))
+    if len(_ROLE_PHRASES) < _ROLE_PHRASES_LIMIT:
+        _ROLE_PHRASES[(phrase, date) if any(map(names_a_country, phrase)) else phrase] = role
+    return role
 
 
 def _role_head_part(words: list[str]) -> list[str]:
