@@ -28,6 +28,14 @@ def test_multiword_roles():
     assert found["Clayton Yeutter"].role == "Trade Representative"
 
 
+def test_a_long_role_is_read_whole():
+    # The role words before a name are read from a short window first, then a longer one when they
+    # may run on before it: this one is longer than the short window.
+    found = people("WASHINGTON - He met Japanese Minister of International Trade and Industry Hajime Tamura.")
+    person = found["Hajime Tamura"]
+    assert (person.role, person.country) == ("Minister of International Trade and Industry", "JP")
+
+
 def test_apposition_and_who_clause():
     found = people(
         "Jeffrey Hornung, a security policy expert at the Rand Corporation, spoke. "

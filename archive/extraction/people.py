@@ -880,10 +880,24 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
         return True
     if word not in story.institutions:
         body = story.body
-        story.institutions[word] = any(
-            f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")
-        ) or (not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None)
+        story.institutions[word] = _after_an_article(body, word) or (
+            not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None
+        )
     return story.institutions[word]
+
+
+_ARTICLES_BEFORE = ("the ", "The ", "a ", "A ", "an ", "An ", "for ")
+
+
+def _after_an_article(body: str, word: str) -> bool:
+    """ "the Bundesbank", "a Citibank": the body prints the word (as a string, perhaps inside a longer
+    one) right after an article or "for". One search of the body for the word, not one per article."""
+    at = body.find(word)
+    while at != -1:
+        if body.endswith(_ARTICLES_BEFORE, max(0, at - 4), at):
+            return True
+        at = body.find(word, at + 1)
+    return False
 
 
 _BODY_OF_ROLE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
@@ -919,20 +933,36 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     last = before[-40:].rstrip(" ,").rsplit(None, 1)[-1:]
     if not last or not (is_role_word(last[0]) or _is_title(last[0]) or country_code(last[0], date)):
         return "", None, False  # the common case: nothing before the name introduces it
-    tokens = _PREFIX_TOKEN_RE.findall(before[-120:])
-    honorific = bool(tokens) and tokens[-1].lower() in HONORIFICS
-    if tokens and tokens[-1] == ",":  # "Japan's Minister of International Trade and Industry, Hajime Tamura"
-        tokens.pop()
-    words: list[str] = []
-    while tokens and (is_role_word(tokens[-1]) or _is_title(tokens[-1]) or country_code(tokens[-1], date)):
-        words.insert(0, tokens.pop())
-    phrase = tuple(words)
+    phrase, honorific = _role_words_before(before[-_SHORT_ROLE_WINDOW:], date, len(before) > _SHORT_ROLE_WINDOW)
+    if phrase is None:
+        phrase, honorific = _role_words_before(before[-120:], date, False)
     role = _ROLE_PHRASES.get(phrase)
     if role is None:  # a phrase whose reading is dated, or one never read
         role = _ROLE_PHRASES.get((phrase, date))
         if role is None:
             role = _role_phrase(phrase, date)
     return (role[0], role[1], honorific) if role else ("", None, honorific)
+
+
+# Most role phrases before a name are short: their words are read from this many characters first.
+_SHORT_ROLE_WINDOW = 48
+
+
+def _role_words_before(window: str, date, cut: bool) -> tuple[tuple[str, ...] | None, bool]:
+    """The role words (titles, countries) ending the window, and whether its last word is an
+    honorific. When the window is `cut` from a longer text, None for the words if they may run on
+    before it: only its first token, perhaps cut by the window's edge, was left (the caller reads
+    a longer window then)."""
+    tokens = _PREFIX_TOKEN_RE.findall(window)
+    honorific = bool(tokens) and tokens[-1].lower() in HONORIFICS
+    if tokens and tokens[-1] == ",":  # "Japan's Minister of International Trade and Industry, Hajime Tamura"
+        tokens.pop()
+    words: list[str] = []
+    while tokens and (is_role_word(tokens[-1]) or _is_title(tokens[-1]) or country_code(tokens[-1], date)):
+        words.insert(0, tokens.pop())
+    if cut and len(tokens) < 2:
+        return None, honorific
+    return tuple(words), honorific
 
 
 # The role and country a phrase of role words gives, read once for all stories: the same phrases come
