@@ -405,7 +405,7 @@ def _single_quotes_as_double(paragraph: str) -> str:
 def _apostrophes_typed_as_quotes(paragraph: str) -> str:
     """'Japan"s exports': a wire that types its apostrophes as double marks. A mark between a
     letter and a lone "s" is an apostrophe, not a quotation's edge (offsets unchanged)."""
-    if '"s' not in paragraph:
+    if '"' not in paragraph or '"s' not in paragraph:  # one character searched first: faster in C
         return paragraph
     return _TYPED_APOSTROPHE_RE.sub("'", paragraph)
 
@@ -1698,13 +1698,13 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         return None
     lower = [w.lower() for w in words]
     speakers = _organisation_speakers(index, offset, story)
-    titled = _TITLED_ORGANISATION_RE.search(label)
+    titled = _titled_organisation(label)
     if titled:  # "energy firm Soekor", "lead manager Nippon Credit International Ltd", "the government's X Agency"
-        name = titled.group(1) or titled.group(2)
+        name = titled[0] or titled[1]
         if name:
             return name
-        bare = _LEAD_INITIALS_RE.sub("", titled.group(3))  # "broker C. Czarnikow": the firm known as "Czarnikow"
-        return bare if any(o.name == bare for o in story.organisations) else titled.group(3)
+        bare = _LEAD_INITIALS_RE.sub("", titled[2])  # "broker C. Czarnikow": the firm known as "Czarnikow"
+        return bare if any(o.name == bare for o in story.organisations) else titled[2]
     if lower[0] in _DESCRIPTION_DETERMINERS:
         rest = lower[1:]
         if rest and rest[-1] in _VOICE_WORDS:  # "a company spokesman", "the spokesman", "the ministry document"
@@ -1855,6 +1855,14 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 
 # A company noun or a role before an organisation's name, or a possessive: "energy firm Soekor",
 # "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
+@lru_cache(maxsize=8192)  # a pure function of the label; the same subjects come back ("the company", "he")
+def _titled_organisation(label: str) -> tuple[str | None, ...] | None:
+    """The groups of _TITLED_ORGANISATION_RE's search of the label (a long search: it tries every
+    place, and ends in the organisation words in any case), or None."""
+    found = _TITLED_ORGANISATION_RE.search(label)
+    return found.groups() if found else None
+
+
 _TITLED_ORGANISATION_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division|"
     r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|publication|newsletter|"
@@ -2947,7 +2955,7 @@ def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     spans = []
     for match in _SENTENCE_END_RE.finditer(masked, start):
         last_word = masked[max(start, masked.rfind(" ", start, match.start()) + 1) : match.start()]
-        if _NO_BREAK_RE.fullmatch(last_word):
+        if last_word[:1].isupper() and _NO_BREAK_RE.fullmatch(last_word):  # every form opens with a capital
             continue
         spans.append((start, match.end()))
         start = match.end()
