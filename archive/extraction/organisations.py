@@ -146,7 +146,7 @@ _ARTICLE_RE = re.compile(r"(?:[Tt]he\s+)?")
 _SUBJECT_RE = re.compile(r"([A-Z][\w.]*)(?: ([A-Z][\w.]*))?")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     name: str
     abbreviation: str
@@ -155,7 +155,7 @@ class _Found:
     spans: list[Span] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Match:
     start: int  # word indices
     end: int

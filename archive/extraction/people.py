@@ -110,7 +110,7 @@ _NOT_SURNAMES = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     name: str
     paragraph: int
@@ -121,7 +121,7 @@ class _Found:
     company_like: int = 0  # a lone name speaking of sales (1) or set beside a company noun (2): _speaks_as_company
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     name: str
     forms: list[str] = field(default_factory=list)

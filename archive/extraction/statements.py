@@ -239,7 +239,7 @@ class _Verb(NamedTuple):
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Speaker:
     person: str | None = None
     organisation: str | None = None
@@ -247,7 +247,7 @@ class _Speaker:
     plural: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     """A speaker named at a place in the story: what a later pronoun may point back to."""
 
@@ -258,7 +258,7 @@ class _Event:
     content: tuple[int, int] | None = None  # the reported words: names in them are no antecedents
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attribution:
     verb: str
     subject: tuple[int, int]  # the phrase naming the speaker (paragraph offsets)
