@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from archive.extraction import extract
@@ -24,6 +26,14 @@ def test_multiword_roles():
     )
     assert found["Nigel Lawson"].role == "Chancellor of the Exchequer"
     assert found["Clayton Yeutter"].role == "Trade Representative"
+
+
+def test_a_long_role_is_read_whole():
+    # The role words before a name are read from a short window first, then a longer one when they
+    # may run on before it: this one is longer than the short window.
+    found = people("WASHINGTON - He met Japanese Minister of International Trade and Industry Hajime Tamura.")
+    person = found["Hajime Tamura"]
+    assert (person.role, person.country) == ("Minister of International Trade and Industry", "JP")
 
 
 def test_apposition_and_who_clause():
@@ -64,6 +74,25 @@ def test_credited_journalists_are_not_people():
         "WASHINGTON - Secretary of State George Shultz spoke.\n\nReporting by David Brunnstrom; Editing by Dan Grebler"
     )
     assert set(people(text)) == {"George Shultz"}
+
+
+def test_run_read_across_stories_keeps_each_storys_exclusions():
+    # What a run may name is read once for all stories; the words a story excludes (its journalists',
+    # its organisations') are its own: the same name is a person in one story and not in the next.
+    credited = "WASHINGTON - Analyst Sarah Brunnstrom spoke.\n\nReporting by David Brunnstrom"
+    plain = "WASHINGTON - Analyst Sarah Brunnstrom spoke."
+    assert "Sarah Brunnstrom" not in people(credited)
+    assert "Sarah Brunnstrom" in people(plain)
+    assert "Sarah Brunnstrom" not in people(credited)
+
+
+def test_role_phrase_read_across_stories_keeps_each_storys_date():
+    # The role and country a phrase of role words gives are read once for all stories; a country
+    # word's code may depend on the story's date ("Czech": Czechoslovakia until 1993).
+    text = "HEADLINE\n\nWASHINGTON - Czech Prime Minister Vaclav Klaus said no."
+    for date, country in ((dt.date(1987, 3, 2), "CS"), (dt.date(1999, 3, 2), "CZ"), (dt.date(1987, 3, 2), "CS")):
+        person = {p.name: p for p in extract(text, date=date).people}["Vaclav Klaus"]
+        assert (person.role, person.country) == ("Prime Minister", country)
 
 
 def test_name_starts_after_the_last_title_word():

@@ -19,11 +19,12 @@ left with no resolved speaker.
 
 Speed is CPU time (time.process_time) of extract() over all stories, the median of --runs runs:
 on a machine shared with other work, wall-clock time measures the neighbours too. Those runs read
-stories extraction has seen before (its per-word caches hold their words), so the first pass over
-them is printed beside it: after a warm-up on other all.jsonl stories (data files loaded, common
-words cached, as in a long import), one pass over the 400 as unseen stories. One pass is noisier
-than a median; an unseen story costs about 7% more (callgrind: 8.2M instructions per unseen story
-against 7.7M per seen one).
+stories extraction has seen before (its caches across stories hold their words, and the readings
+of their capitalised runs, role phrases and organisations' runs), so the first pass over them is
+printed beside it: after a warm-up on other all.jsonl stories (data files loaded, common words
+cached, as in a long import), one pass over the 400 as unseen stories. One pass is noisier than a
+median; an unseen story costs about a fifth more (the first pass runs at 0.78-0.85 of the median's
+rate; callgrind: 7.0M instructions per seen story).
 tests/test_extraction_quality.py asserts the recall and gold figures with this code, not speed.
 """
 

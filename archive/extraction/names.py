@@ -110,6 +110,11 @@ def _names_a_country(word: str) -> bool:
     return word[:1].isupper() and country_for_word(_POSSESSIVE_RE.sub("", word)) is not None
 
 
+# Public: a word's tests (country_code, is_title_word, is_prefix_word) read the story's date only
+# when it names a country, so callers caching answers across stories key them on this.
+names_a_country = _names_a_country
+
+
 @lru_cache(maxsize=16384)
 def _dated_country_code(word: str, date: dt.date | None) -> str | None:
     return country_for_word(_POSSESSIVE_RE.sub("", word), date)

@@ -146,7 +146,7 @@ _ARTICLE_RE = re.compile(r"(?:[Tt]he\s+)?")
 _SUBJECT_RE = re.compile(r"([A-Z][\w.]*)(?: ([A-Z][\w.]*))?")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     name: str
     abbreviation: str
@@ -155,7 +155,7 @@ class _Found:
     spans: list[Span] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Match:
     start: int  # word indices
     end: int
@@ -231,10 +231,32 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
             continue
         if bracketed and any(a <= run.start() < b for a, b in bracketed):
             continue
-        ws = words(paragraph, run.start(), run.end())
-        for match in _matches_in_run(paragraph, ws, run.start(), story_abbreviations, document):
-            results.append((ws[match.start].start, ws[match.end - 1].end, match))
+        results.extend(_run_matches(paragraph, run.start(), text, story_abbreviations, document))
     return _sorted_by_start(results)
+
+
+# The organisations a run of capitalised words holds, read once for all stories: the same names come
+# back story after story ("the Finance Ministry", "World Bank"). What a run holds depends on its own
+# words, on what stands just before it (an owner's possessive, a speech verb or a role) and on the
+# date (a country's code); not kept in a story that defined abbreviations of its own. Bounded.
+_RUN_MATCHES: dict[tuple, tuple[tuple[int, int, _Match], ...]] = {}
+_RUN_MATCHES_LIMIT = 8192
+
+
+def _run_matches(paragraph, run_start, run, story_abbreviations, document) -> list[tuple[int, int, _Match]]:
+    """(start, end, _Match) in the paragraph of the organisations in the run starting at `run_start`.
+    The _Match objects may be shared between stories: read, never changed."""
+    owner = _possessive_owner_before(paragraph, run_start, document, story_abbreviations)
+    cued = _cues_a_person(paragraph, run_start)
+    key = (run, owner, cued, document.date)
+    found = None if story_abbreviations else _RUN_MATCHES.get(key)
+    if found is None:
+        ws = words(run)  # offsets in the run: every test below reads the run's own words
+        matches = _matches_in_run(run, ws, owner, cued, story_abbreviations, document)
+        found = tuple((ws[match.start].start, ws[match.end - 1].end, match) for match in matches)
+        if not story_abbreviations and len(_RUN_MATCHES) < _RUN_MATCHES_LIMIT:
+            _RUN_MATCHES[key] = found
+    return [(run_start + start, run_start + end, match) for start, end, match in found]
 
 
 def _sorted_by_start(results: list) -> list:
@@ -264,21 +286,22 @@ def _holds_name_or_head(run: str) -> bool:
     return False
 
 
-def _matches_in_run(paragraph, ws, run_start, story_abbreviations, document) -> list[_Match]:
+def _matches_in_run(run, ws, owner, cued, story_abbreviations, document) -> list[_Match]:
+    """The organisations of a run (`ws` its words, offsets in the run), given the owner named just
+    before it and whether a speech verb or a role stands just before it (`cued`)."""
     matches = []
     pos, last = 0, len(ws)
     last_key = _last_key_word(ws, story_abbreviations)  # no name starts after it
-    owner = _possessive_owner_before(paragraph, run_start, document, story_abbreviations)
     while pos <= last_key:
         if ws[pos].text in _OPENERS or not ws[pos].text[0].isupper():
             pos += 1
             continue
-        person_end = _person_before_organisation(paragraph, ws, pos, last, story_abbreviations, run_start)
+        person_end = _person_before_organisation(run, ws, pos, last, story_abbreviations, cued)
         if person_end > pos:
             pos = person_end  # "Paul Volcker and International Monetary Fund": no part of its name
             owner = None
             continue
-        match = _match_at(paragraph, ws, pos, last, story_abbreviations, document, owner)
+        match = _match_at(run, ws, pos, last, story_abbreviations, document, owner)
         if match is None:
             owner = None
             pos += 1
@@ -451,13 +474,14 @@ def _names_organisation(paragraph, ws, pos, last, story_abbreviations) -> bool:
     return False
 
 
-def _person_before_organisation(paragraph, ws, pos, last, story_abbreviations, run_start) -> int:
+def _person_before_organisation(paragraph, ws, pos, last, story_abbreviations, cued) -> int:
     """The end of a person's name at `pos` that "and" or "of" joins to an organisation ("Paul
-    Volcker and International Monetary Fund", "Earl Johnson of Harris Trust"), else `pos`."""
+    Volcker and International Monetary Fund", "Earl Johnson of Harris Trust"), else `pos`.
+    `cued`: a speech verb or a role stands just before the run (_cues_a_person)."""
     end = _name_words_end(ws, pos, last)
     if end == pos or end + 1 >= last or ws[end].text not in ("and", "of"):
         return pos  # the common case
-    if _person_end(ws, pos, last) != end and not (pos == 0 and _cues_a_person(paragraph, run_start)):
+    if _person_end(ws, pos, last) != end and not (pos == 0 and cued):
         return pos
     return end if _names_organisation(paragraph, ws, end + 1, last, story_abbreviations) else pos
 

@@ -37,6 +37,7 @@ from .names import (
     is_role_word,
     is_title_word,
     key_words,
+    names_a_country,
 )
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
@@ -114,7 +115,7 @@ _NOT_SURNAMES = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     name: str
     paragraph: int
@@ -125,7 +126,7 @@ class _Found:
     company_like: int = 0  # a lone name speaking of sales (1) or set beside a company noun (2): _speaks_as_company
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     name: str
     forms: list[str] = field(default_factory=list)
@@ -396,17 +397,52 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
 
 def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | None:
     """The offsets in the run of the name it may hold and the name's key words, or None."""
-    document = story.document
-    span = _name_span(run, document)
-    if span is None:
+    reading = _RUN_READINGS.get(run)
+    if reading is None:  # a run whose reading is dated, or one never read
+        reading = _RUN_READINGS.get((run, story.document.date))
+        if reading is None:
+            reading = _run_reading(run, story.document.date)
+    if reading is _NO_NAME:
         return None
+    start, end, tokens, excludable = reading
+    if excludable and not story.excluded.isdisjoint(excludable):
+        return None  # a word of a journalist's or an organisation's name (the story's own exclusions)
+    return start, end, tokens
+
+
+# What a run may name, read once for all stories: the same runs come back story after story
+# ("Reagan", "Treasury Secretary James Baker"). A pure function of the run, and of the story's date
+# only when a word of it, its name or itself names a country (the word tests are dated then only):
+# such readings are kept under the run and the date. Bounded, like the word answers behind them.
+_RUN_READINGS: dict[str | tuple, tuple[int, int, tuple[str, ...], tuple[str, ...]] | tuple[()]] = {}
+_RUN_READINGS_LIMIT = 16384
+_NO_NAME: tuple[()] = ()
+
+
+def _run_reading(run: str, date) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | tuple[()]:
+    """(start, end, key words, excludable) of the name the run may hold, before the story's own
+    exclusions: `excludable` the key words in lower case that they block, none for a given name
+    after a title ("Finance Minister Mark Eyskens"), which they do not block; or _NO_NAME."""
+    span = _name_span(run, date)
+    reading = _NO_NAME if span is None else _read_name(run, span, date)
+    name = run[span[0] : span[1]] if span is not None else ""
+    dated = names_a_country(run) or (name and names_a_country(name)) or any(map(names_a_country, run.split()))
+    if len(_RUN_READINGS) < _RUN_READINGS_LIMIT:
+        _RUN_READINGS[(run, date) if dated else run] = reading
+    return reading
+
+
+def _read_name(run: str, span: tuple[int, int], date) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | tuple[()]:
     name = run[span[0] : span[1]]
     tokens = key_words(name)
-    if not tokens or (_is_blocked(tokens, story.excluded, document) and not _titled_given_name(run, span, tokens)):
-        return None
-    if country_code(name, document.date) or country_code(run, document.date):
-        return None  # "United States", "Hong Kong", "New Zealand"
-    return span[0], span[1], tokens
+    if not tokens:
+        return _NO_NAME
+    titled = _titled_given_name(run, span, tokens)
+    if _is_blocked(tokens, frozenset(), date) and not titled:
+        return _NO_NAME
+    if country_code(name, date) or country_code(run, date):
+        return _NO_NAME  # "United States", "Hong Kong", "New Zealand"
+    return span[0], span[1], tokens, () if titled else tuple(token.lower() for token in tokens)
 
 
 # Given names that are common words too ("mark" the currency), left out of the given names list
@@ -481,12 +517,30 @@ _COMPANY_TAIL_RE = re.compile(
     rf"(?:(?:corp|co|inc)(?![\w-])|(?:AB|Bhd|Berhad|Works|Trust|Association|{_COMPANY_ENDINGS})\b)"
 )
 _TICKER_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
-_COMPANY_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|bank|"
-    r"institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
-    r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet|"
-    r"organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform)\s+$"
+_COMPANY_NOUNS_BEFORE = (
+    "firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|exchange|subsidiary|unit|arm|bank|"
+    "institute|bureau|association|federation|council|stockbrokers?|brokers?|brokerage|consultants|consultancy|"
+    "giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|outlet|"
+    "organisation|organization|cooperative|co-operative|operator|charity|union|startup|start-up|platform"
 )
+_COMPANY_NOUN_BEFORE_RE = re.compile(rf"\b(?:{_COMPANY_NOUNS_BEFORE})\s+$")
+# The words the text it finds in ends with, less its spaces ("brokers?": "broker", "brokers"): one
+# test in C first, as the search tries every place of the window.
+_COMPANY_NOUN_ENDS = tuple(
+    form
+    for noun in _COMPANY_NOUNS_BEFORE.split("|")
+    for form in ((noun[:-2], noun[:-1]) if noun.endswith("s?") else (noun,))
+)
+
+
+def _company_noun_before(text: str, start: int = 0, end: int | None = None) -> bool:
+    """A company noun ends text[start:end], before its spaces: "energy firm " (before "Soekor")."""
+    end = len(text) if end is None else end
+    if not text.endswith(_COMPANY_NOUN_ENDS, start, len(text[start:end].rstrip()) + start):
+        return False
+    return _COMPANY_NOUN_BEFORE_RE.search(text, start, end) is not None
+
+
 _COMPANY_APPOSITION_RE = re.compile(
     # not a person's job at the body ("Peter Mortimer, a partner in the law firm Milbank, Tweed")
     r",\s+(?:a|an|the)\s+(?!(?:senior\s+|managing\s+|general\s+|former\s+)?(?:partner|analyst|economist|director|"
@@ -501,7 +555,7 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     """A name the story gives a company: it opens a company's name printed elsewhere ("Echo Bay"
     beside "Echo Bay Mines Ltd", "Placer" beside "<Placer Pacific Ltd>"), or a company noun stands
     before or after it."""
-    if _COMPANY_NOUN_BEFORE_RE.search(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
+    if _company_noun_before(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
     if name not in story.companies:
         story.companies[name] = printed_as_company(name, story.text) or (
@@ -656,7 +710,7 @@ def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, .
         return False
     lead = start - (len(head) - initials.start()) + (bare if bare > 0 else 0)
     before = paragraph[max(0, lead - 30) : lead]
-    if _FIRM_BY_INITIALS_BEFORE_RE.search(before) or _COMPANY_NOUN_BEFORE_RE.search(before):
+    if _FIRM_BY_INITIALS_BEFORE_RE.search(before) or _company_noun_before(before):
         return True
     role = _ROLE_THEN_NAME_RE.match(paragraph, end)
     if role and is_role_word(role.group(1)):
@@ -733,7 +787,7 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if _TICKER_AFTER_RE.match(body, end):  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
             return True
-        if _COMPANY_NOUN_BEFORE_RE.search(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
+        if _company_noun_before(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
             return True
         if _COMPANY_SAYS_ITSELF_RE.match(body, end):  # "McDonnell" beside "McDonnell Douglas said it will"
             return True
@@ -823,10 +877,9 @@ def _opens_sentence(before: str) -> bool:
     return not before.strip() or tail.rstrip().endswith((".", "!", "?", ":", '"', "“")) or tail.endswith("\n")
 
 
-def _name_span(run: str, document: Document) -> tuple[int, int] | None:
+def _name_span(run: str, date) -> tuple[int, int] | None:
     """Offsets in the run of the name: the words after the titles before it, at most four."""
     words = run.split()
-    date = document.date
     first = 0
     while first < len(words) and is_prefix_word(words[first], date):
         if _given_after_title(words, first, date):
@@ -962,10 +1015,24 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
         return True
     if word not in story.institutions:
         body = story.body
-        story.institutions[word] = any(
-            f"{article} {word}" in body for article in ("the", "The", "a", "A", "an", "An", "for")
-        ) or (not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None)
+        story.institutions[word] = _after_an_article(body, word) or (
+            not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None
+        )
     return story.institutions[word]
+
+
+_ARTICLES_BEFORE = ("the ", "The ", "a ", "A ", "an ", "An ", "for ")
+
+
+def _after_an_article(body: str, word: str) -> bool:
+    """ "the Bundesbank", "a Citibank": the body prints the word (as a string, perhaps inside a longer
+    one) right after an article or "for". One search of the body for the word, not one per article."""
+    at = body.find(word)
+    while at != -1:
+        if body.endswith(_ARTICLES_BEFORE, max(0, at - 4), at):
+            return True
+        at = body.find(word, at + 1)
+    return False
 
 
 _BODY_OF_ROLE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
@@ -987,7 +1054,7 @@ def _nation_surname(words, i: int) -> bool:
     )
 
 
-def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document) -> bool:
+def _is_blocked(tokens: tuple[str, ...], excluded: set[str] | frozenset[str], date) -> bool:
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
     for i, token in enumerate(tokens):
@@ -997,7 +1064,7 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str], document: Document)
             return True  # "Deutsche Kommunalbank", "Handelsbank", "Nordbanken": a bank's name
         if token.lower() in excluded or token.isupper():
             return True
-        if is_title_word(token, document.date) and not _nation_surname(tokens, i):
+        if is_title_word(token, date) and not _nation_surname(tokens, i):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
             return True
@@ -1014,22 +1081,61 @@ def _role_before(before: str, document: Document) -> tuple[str, str | None, bool
     last = before[-40:].rstrip(" ,").rsplit(None, 1)[-1:]
     if not last or not (is_role_word(last[0]) or _is_title(last[0]) or country_code(last[0], date)):
         return "", None, False  # the common case: nothing before the name introduces it
-    tokens = _PREFIX_TOKEN_RE.findall(before[-120:])
+    phrase, honorific = _role_words_before(before[-_SHORT_ROLE_WINDOW:], date, len(before) > _SHORT_ROLE_WINDOW)
+    if phrase is None:
+        phrase, honorific = _role_words_before(before[-120:], date, False)
+    role = _ROLE_PHRASES.get(phrase)
+    if role is None:  # a phrase whose reading is dated, or one never read
+        role = _ROLE_PHRASES.get((phrase, date))
+        if role is None:
+            role = _role_phrase(phrase, date)
+    return (role[0], role[1], honorific) if role else ("", None, honorific)
+
+
+# Most role phrases before a name are short: their words are read from this many characters first.
+_SHORT_ROLE_WINDOW = 48
+
+
+def _role_words_before(window: str, date, cut: bool) -> tuple[tuple[str, ...] | None, bool]:
+    """The role words (titles, countries) ending the window, and whether its last word is an
+    honorific. When the window is `cut` from a longer text, None for the words if they may run on
+    before it: only its first token, perhaps cut by the window's edge, was left (the caller reads
+    a longer window then)."""
+    tokens = _PREFIX_TOKEN_RE.findall(window)
     honorific = bool(tokens) and tokens[-1].lower() in HONORIFICS
     if tokens and tokens[-1] == ",":  # "Japan's Minister of International Trade and Industry, Hajime Tamura"
         tokens.pop()
     words: list[str] = []
     while tokens and (is_role_word(tokens[-1]) or _is_title(tokens[-1]) or country_code(tokens[-1], date)):
         words.insert(0, tokens.pop())
+    if cut and len(tokens) < 2:
+        return None, honorific
+    return tuple(words), honorific
+
+
+# The role and country a phrase of role words gives, read once for all stories: the same phrases come
+# back ("Secretary of State", "Finance Minister"). Kept under the phrase and the date when a word of it
+# names a country (its code may depend on the date). Bounded.
+_ROLE_PHRASES: dict[tuple, tuple[str, str | None] | tuple[()]] = {}
+_ROLE_PHRASES_LIMIT = 8192
+
+
+def _role_phrase(phrase: tuple[str, ...], date) -> tuple[str, str | None] | tuple[()]:
+    """(role, country) of the role words before a name, or () when they give no role."""
+    words = list(phrase)
     country = None
     while words and (words[0].lower() in _ROLE_LEAD_WORDS or country_code(words[0], date)):
         country = country_code(words.pop(0), date) or country
     if not any(is_role_head(w) for w in words) or words[-1] in _ROLE_LEAD_WORDS or _POSSESSIVE_RE.search(words[-1]):
         # No role; or "an official for Pechiney", "chairman of Austria's Creditanstalt": no person.
-        return "", None, honorific
-    while len(words) > 1 and words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
-        words.pop()  # "press secretary Maj. Gen.": the ranks are no part of the role
-    return " ".join(_role_head_part(words)), country or _country_inside(words, date), honorific
+        role: tuple[str, str | None] | tuple[()] = ()
+    else:
+        while len(words) > 1 and words[-1].lower() in HONORIFICS and not is_role_head(words[-1]):
+            words.pop()  # "press secretary Maj. Gen.": the ranks are no part of the role
+        role = (" ".join(_role_head_part(words)), country or _country_inside(words, date))
+    if len(_ROLE_PHRASES) < _ROLE_PHRASES_LIMIT:
+        _ROLE_PHRASES[(phrase, date) if any(map(names_a_country, phrase)) else phrase] = role
+    return role
 
 
 def _role_head_part(words: list[str]) -> list[str]:
@@ -1277,6 +1383,7 @@ def _lower_words(name: str) -> tuple[str, ...]:
     return tuple(name.lower().replace("-", " ").split())
 
 
+@lru_cache(maxsize=8192)  # a pure function of two names, read for pairs of people (quadratic, in Python)
 def _edit_distance(a: str, b: str, limit: int) -> int:
     """Edits (insertion, deletion, substitution, two letters swapped) from a to b, or limit + 1."""
     if abs(len(a) - len(b)) > limit:

@@ -218,6 +218,8 @@ _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
 _INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\bbe)\s+$")  # "didn’t say"
+# What a text _INFINITIVE_RE finds in ends with, less its spaces: tested first (the search tries every place).
+_INFINITIVE_ENDS = ("to", "not", "n't", "n’t", "was", "were", "is", "be")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GROUP_WORDS = frozenset(
     "officials sources bankers dealers analysts economists experts diplomats ministers traders "
@@ -239,7 +241,7 @@ class _Verb(NamedTuple):
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Speaker:
     person: str | None = None
     organisation: str | None = None
@@ -247,7 +249,7 @@ class _Speaker:
     plural: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     """A speaker named at a place in the story: what a later pronoun may point back to."""
 
@@ -258,7 +260,7 @@ class _Event:
     content: tuple[int, int] | None = None  # the reported words: names in them are no antecedents
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attribution:
     verb: str
     subject: tuple[int, int]  # the phrase naming the speaker (paragraph offsets)
@@ -405,7 +407,7 @@ def _single_quotes_as_double(paragraph: str) -> str:
 def _apostrophes_typed_as_quotes(paragraph: str) -> str:
     """'Japan"s exports': a wire that types its apostrophes as double marks. A mark between a
     letter and a lone "s" is an apostrophe, not a quotation's edge (offsets unchanged)."""
-    if '"s' not in paragraph:
+    if '"' not in paragraph or '"s' not in paragraph:  # one character searched first: faster in C
         return paragraph
     return _TYPED_APOSTROPHE_RE.sub("'", paragraph)
 
@@ -424,8 +426,11 @@ def _statements_in(
     """`shape`: the paragraph with its quotation marks as double ones (the same length), read for
     quotations; the words come from `paragraph` as printed."""
     shape = paragraph if shape is None else shape
-    quotes = [q for q in _quotations(shape, start) if not _is_title(q.text)]
-    masked = _mask_quotes(shape, quotes)
+    if '"' in shape or "“" in shape:
+        quotes = [q for q in _quotations(shape, start) if not _is_title(q.text)]
+        masked = _mask_quotes(shape, quotes)
+    else:  # most paragraphs: no mark that opens a quotation (two searches in C, no scan of the marks)
+        quotes, masked = [], shape
     story.masked[index] = masked
     make = tuple.__new__  # _Verb(...) without the NamedTuple's Python-level __new__: this runs for every verb
     verbs = [make(_Verb, (m.group(1), *m.span(1))) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
@@ -960,7 +965,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
         return not _quotation_then_subject(masked, s0, verb)  # "indicated a preference": an act
     before = masked[max(s0, verb.start - 6) : verb.start]
-    if verb.text not in _PARTICIPLES and _INFINITIVE_RE.search(before):
+    if verb.text not in _PARTICIPLES and before.rstrip().endswith(_INFINITIVE_ENDS) and _INFINITIVE_RE.search(before):
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
         return True
@@ -1893,13 +1898,13 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         return None
     lower = [w.lower() for w in words]
     speakers = _organisation_speakers(index, offset, story)
-    titled = _TITLED_ORGANISATION_RE.search(label)
+    titled = _titled_organisation(label)
     if titled:  # "energy firm Soekor", "lead manager Nippon Credit International Ltd", "the government's X Agency"
-        name = titled.group(1) or titled.group(2)
+        name = titled[0] or titled[1]
         if name:
             return name
-        bare = _LEAD_INITIALS_RE.sub("", titled.group(3))  # "broker C. Czarnikow": the firm known as "Czarnikow"
-        return bare if any(o.name == bare for o in story.organisations) else titled.group(3)
+        bare = _LEAD_INITIALS_RE.sub("", titled[2])  # "broker C. Czarnikow": the firm known as "Czarnikow"
+        return bare if any(o.name == bare for o in story.organisations) else titled[2]
     if lower[0] in _DESCRIPTION_DETERMINERS:
         rest = lower[1:]
         if rest and rest[-1] in _VOICE_WORDS:  # "a company spokesman", "the spokesman", "the ministry document"
@@ -2050,6 +2055,14 @@ def _company_printed_in_full(name: str, story: _Story) -> str | None:
 
 # A company noun or a role before an organisation's name, or a possessive: "energy firm Soekor",
 # "lead manager Nippon Credit International Ltd", "The government's Economic Planning Agency".
+@lru_cache(maxsize=8192)  # a pure function of the label; the same subjects come back ("the company", "he")
+def _titled_organisation(label: str) -> tuple[str | None, ...] | None:
+    """The groups of _TITLED_ORGANISATION_RE's search of the label (a long search: it tries every
+    place, and ends in the organisation words in any case), or None."""
+    found = _TITLED_ORGANISATION_RE.search(label)
+    return found.groups() if found else None
+
+
 _TITLED_ORGANISATION_RE = re.compile(
     r"\b(?:firm|company|group|carrier|maker|producer|utility|newspaper|daily|agency|unit|subsidiary|division|"
     r"giant|lender|insurer|automaker|carmaker|chipmaker|retailer|conglomerate|broadcaster|publication|newsletter|"
@@ -3123,10 +3136,15 @@ def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
         start, end = quote.start, quote.end
         parts.append(paragraph[last:start])
         # Every character but spaces as "Q": the runs between spaces replaced whole (a regex
-        # substitution of each character took twice as long).
-        pieces = _SPACES_RE.split(paragraph[start:end])
-        pieces[::2] = ["Q" * len(piece) for piece in pieces[::2]]
-        quoted = "".join(pieces)
+        # substitution of each character took twice as long). A paragraph's spaces are single " "
+        # (normalise_space), split in C; other spacing by the regex.
+        text = paragraph[start:end]
+        if "  " not in text and text.isprintable():
+            quoted = " ".join(["Q" * len(piece) for piece in text.split(" ")])
+        else:
+            pieces = _SPACES_RE.split(text)
+            pieces[::2] = ["Q" * len(piece) for piece in pieces[::2]]
+            quoted = "".join(pieces)
         if paragraph[start:end].rstrip()[-1:] in (".", "!", "?"):  # the sentence ends inside the quote
             cut = len(paragraph[start:end].rstrip()) - 1
             quoted = quoted[:cut] + paragraph[start + cut] + quoted[cut + 1 :]
@@ -3141,7 +3159,7 @@ def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     spans = []
     for match in _SENTENCE_END_RE.finditer(masked, start):
         last_word = masked[max(start, masked.rfind(" ", start, match.start()) + 1) : match.start()]
-        if _NO_BREAK_RE.fullmatch(last_word):
+        if last_word[:1].isupper() and _NO_BREAK_RE.fullmatch(last_word):  # every form opens with a capital
             continue
         spans.append((start, match.end()))
         start = match.end()

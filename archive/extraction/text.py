@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # A word: letters (any script), inner apostrophes ("N'Djamena", "O'Neill") and dotted
@@ -157,7 +158,7 @@ def readable_headline(headline: str, body: list[str], known: dict[str, str] | No
     def fix(match: re.Match[str]) -> str:
         word = match.group()
         lower = word.lower()
-        if "." in word or not _VOWEL_RE.search(word):
+        if _kept_as_printed(word):
             return word
         form = forms.get(lower) or known.get(lower) or lower
         if match.start() == 0:
@@ -172,6 +173,15 @@ _VOWEL_RE = re.compile(r"[AEIOUY]", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("a an the of to in on at for and or by with from as".split())
 
 
+# Pure functions of a headline word, cached: the same words come back headline after headline
+# ("JAPAN", "TRADE", "SAYS"), and each test runs a regex.
+@lru_cache(maxsize=8192)
+def _kept_as_printed(word: str) -> bool:
+    """ "U.S.", "UK", "USSR": a word with an inner full stop or no vowel keeps its capitals."""
+    return "." in word or not _VOWEL_RE.search(word)
+
+
+@lru_cache(maxsize=8192)
 def _may_be_a_name(word: str) -> bool:
     """A headline word whose case the body may tell: no "U.S.", "UK" (kept as printed) or "to"."""
     return "." not in word and bool(_VOWEL_RE.search(word)) and word.lower() not in _FUNCTION_WORDS
