@@ -10,15 +10,7 @@ import pytest
 
 from archive.extraction import extract
 
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    result = extract("HEADLINE\n\nTOKYO, March 2 - Talks began on Monday.\n\n" + text)
-    return [(s.text, s.speaker_person or s.speaker_organisation) for s in result.statements]
-
-
-def speaker_of(text: str, fragment: str) -> str | None:
-    return next((who for said, who in speakers(text) if fragment in said), "no statement")
-
+from .speech import speaker_of, speakers
 
 # 1. Reporting verbs beyond "said"
 

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from archive.extraction import extract
 
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    result = extract("HEADLINE\n\nTOKYO, March 2 - Talks began on Monday.\n\n" + text)
-    return [(s.text, s.speaker_person or s.speaker_organisation) for s in result.statements]
-
-
-def speaker_of(text: str, fragment: str) -> str | None:
-    return next((who for said, who in speakers(text) if fragment in said), "no statement")
+from .speech import speaker_of, speakers
 
 
 def test_according_to_a_paper_someone_said_is_said_by_them():
