@@ -141,6 +141,21 @@ def test_the_wikinews_articles_are_modern_development_gold_with_their_text_and_a
             assert item["quote_contains"] in text, (gold["_name"], item["quote_contains"])
 
 
+def test_the_voa_stories_are_modern_development_gold_with_their_text_and_source():
+    """The real Voice of America stories (public domain) likewise: their text in the gold file,
+    modern news, development part only, their address kept."""
+    split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
+    voa = [g for g in extraction_gold.load_gold() if g.get("source") == "voa"]
+    assert len(voa) >= 9
+    assert "voa" in extraction_gold.MODERN_SOURCES
+    for gold in voa:
+        assert gold["_name"] in split["dev"]
+        assert gold["url"].startswith("https://") and "public domain" in gold["licence"]
+        text = "\n".join(extraction_gold.load_story(gold).document.paragraphs)
+        for item in gold["statements"]:
+            assert item["quote_contains"] in text, (gold["_name"], item["quote_contains"])
+
+
 def test_the_development_draws_are_the_gold_they_say(corpus_dir):
     """The later Reuters draws of the development part are rerunnable: each draw, run again, names
     exactly the gold files that say they come from it, and every one is in the development part."""

@@ -1,8 +1,9 @@
 """The hand-annotated gold stories (tests/data/gold) and their texts: Reuters stories rebuilt from
 ../shared/corpus/reuters21578/all.jsonl, news pages from the expected texts in ../shared/samples/html
 (the texts are not copied into the project), and stories whose text is kept in the gold file itself:
-written by the team ("source": "team") or real English Wikinews articles ("source": "wikinews", CC BY 2.5,
-their url the attribution), both counted as modern news. Scored by extraction_gold.py."""
+written by the team ("source": "team"), real English Wikinews articles ("source": "wikinews", CC BY 2.5,
+their url the attribution) or real Voice of America stories ("source": "voa", public domain), all counted
+as modern news. Scored by extraction_gold.py."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ PAGES_DIR = SHARED_DIR / "samples" / "html"
 NEWSML_DIR = SHARED_DIR / "samples" / "newsml-g2"
 TEAM_SOURCE = "team"  # stories written by the team, their text kept in the gold file itself
 WIKINEWS_SOURCE = "wikinews"  # real English Wikinews articles (CC BY 2.5), their text kept in the gold file too
-TEXT_SOURCES = (TEAM_SOURCE, WIKINEWS_SOURCE)  # title, date and paragraphs in the gold file
+VOA_SOURCE = "voa"  # real Voice of America stories (public domain), their text kept in the gold file too
+TEXT_SOURCES = (TEAM_SOURCE, WIKINEWS_SOURCE, VOA_SOURCE)  # title, date and paragraphs in the gold file
 MODERN_SOURCES = ("samples/html", "samples/newsml-g2", *TEXT_SOURCES)  # English news of the 2010s and 2020s
 PARTS = ("dev", "test")  # the split fixed before any tuning (split.json)
 
