@@ -27,6 +27,7 @@ from .speech import speaker_of, speakers
         "Trade Minister Hajime Tamura accused Washington of letting the surplus widen in February.",
         'Trade Minister Hajime Tamura described the surplus as "a passing thing in February."',
         'Trade Minister Hajime Tamura called the surplus "a passing thing in February."',
+        "Trade Minister Hajime Tamura alleged that the surplus widened in February.",
     ],
 )
 def test_reporting_verbs_report_a_statement(sentence):
@@ -41,6 +42,7 @@ def test_reporting_verbs_report_a_statement(sentence):
         "Trade Minister Hajime Tamura asked the banks to act in February.",
         "Trade Minister Hajime Tamura announced plans for February.",
         "Trade Minister Hajime Tamura declared martial law in February.",
+        "Trade Minister Hajime Tamura denied the alleged fraud in February.",
     ],
 )
 def test_instructions_and_acts_are_no_statements(sentence):

@@ -805,3 +805,8 @@ def test_a_name_after_an_issue_manager_or_a_bank_with_no_given_name_is_a_firm(se
 
 def test_a_person_named_as_lead_manager_stays_a_person():
     assert "Peter Hale" in people("The issue is priced at par, lead manager Peter Hale of Kansallispankki said.")
+
+
+def test_common_given_names_of_modern_news_make_a_person_with_no_other_cue():
+    text = "The president lost to a sworn rival, Edgar Lungu, in 2016, and to Annie Sitali's court."
+    assert set(people(text)) == {"Edgar Lungu", "Annie Sitali"}
