@@ -16,6 +16,7 @@ import pytest
 
 from archive.devtools import extraction_gold
 from archive.devtools.extraction_quality import gold_figures, gold_rows, load_stories, recall_rows, seed_row
+from archive.devtools.gold_stories import AEB_DIR
 from archive.extraction import Extraction, extract
 
 _EXTRACTED: dict[str, Extraction] = {}  # story file name -> extraction, shared by the tests
@@ -202,9 +203,18 @@ MEASURES = [
 # on). They stay asserted, as expected failures, so that reaching one shows (XPASS) and nobody
 # mistakes them for met. Figures at the last commit: see the branch's report.
 NOT_REACHED = {
-    ("test", "modern", "person speaker precision"): "0.899 on the test part's modern pages",
-    ("test", "modern", "person speaker recall"): "0.816 on the test part's modern pages",
+    ("test", "modern", "person speaker precision"): "see bench.extraction_gold on the test part's 2019 pages",
+    ("test", "modern", "person speaker recall"): "see bench.extraction_gold on the test part's 2019 pages",
 }
+
+
+def _skip_without_test_pages(part: str) -> None:
+    """The test part's modern news are 2019 pages of the article-extraction-benchmark, read from its
+    checkout beside the project (their publishers' text is not copied here): without it, no figure."""
+    if part.startswith("test") and part.endswith("modern"):
+        golds = [g for g in extraction_gold.load_gold() if g["_part"] == "test"]
+        if not any(extraction_gold.available(g) for g in golds if g.get("source") in extraction_gold.MODERN_SOURCES):
+            pytest.skip(f"the test part's modern pages need a checkout of the benchmark at {AEB_DIR}")
 
 
 def _cases():
@@ -217,6 +227,7 @@ def _cases():
 
 @pytest.mark.parametrize(("part", "measure"), list(_cases()))
 def test_gold_figure_meets_its_target(gold, part, measure):
+    _skip_without_test_pages(part)
     value, target = gold[f"{part}: {measure}"]
     assert target is not None and value >= target, f"{part}: {measure} {value:.3f} < {target}"
 
@@ -225,12 +236,11 @@ def test_gold_figure_meets_its_target(gold, part, measure):
     "kind",
     [
         "wire",
-        pytest.param(
-            "modern", marks=pytest.mark.xfail(reason="issue 12 target not reached: modern gap 0.129", strict=False)
-        ),
+        pytest.param("modern", marks=pytest.mark.xfail(reason="issue 12 target not reached: modern gap", strict=False)),
     ],
 )
 def test_dev_and_test_parts_agree(gold, kind):
+    _skip_without_test_pages(f"test {kind}")
     value, target = gold[f"dev - test gap {kind}, person speaker recall"]
     assert target is not None and value < target
 

@@ -3,10 +3,13 @@
 (the texts are not copied into the project), and stories whose text is kept in the gold file itself:
 written by the team ("source": "team"), real English Wikinews articles ("source": "wikinews", CC BY 2.5,
 their url the attribution) or real Voice of America stories ("source": "voa", public domain), all counted
-as modern news. Scored by extraction_gold.py."""
+as modern news; and 2019 news pages of the article-extraction-benchmark ("source": "aeb-benchmark"), read
+from a checkout of that repository beside the project (their publishers' copyright keeps their text out of
+the project; without the checkout they are left out). Scored by extraction_gold.py."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import os
@@ -28,7 +31,12 @@ TEAM_SOURCE = "team"  # stories written by the team, their text kept in the gold
 WIKINEWS_SOURCE = "wikinews"  # real English Wikinews articles (CC BY 2.5), their text kept in the gold file too
 VOA_SOURCE = "voa"  # real Voice of America stories (public domain), their text kept in the gold file too
 TEXT_SOURCES = (TEAM_SOURCE, WIKINEWS_SOURCE, VOA_SOURCE)  # title, date and paragraphs in the gold file
-MODERN_SOURCES = ("samples/html", "samples/newsml-g2", *TEXT_SOURCES)  # English news of the 2010s and 2020s
+# 2019 news pages of Scrapinghub's article-extraction-benchmark (github.com/scrapinghub/article-extraction-
+# benchmark, MIT; the 13 of ../shared/samples/html come from it): ground-truth.json gives each page's
+# article text, html/<id>.html.gz its title. Clone it beside the project or point ARCHIVE_AEB_DIR at it.
+AEB_SOURCE = "aeb-benchmark"
+AEB_DIR = Path(os.environ.get("ARCHIVE_AEB_DIR", PROJECT_DIR.parent / "article-extraction-benchmark"))
+MODERN_SOURCES = ("samples/html", "samples/newsml-g2", AEB_SOURCE, *TEXT_SOURCES)  # news of the 2010s and 2020s
 PARTS = ("dev", "test")  # the split fixed before any tuning (split.json)
 
 
@@ -76,6 +84,8 @@ def available(gold: dict) -> bool:
         return (NEWSML_DIR / gold["file"]).exists()
     if source in TEXT_SOURCES:
         return True
+    if source == AEB_SOURCE:
+        return (AEB_DIR / "ground-truth.json").exists()
     return (CORPUS_DIR / "diplomatic" / gold["file"]).exists()
 
 
@@ -92,6 +102,8 @@ def load_story(gold: dict) -> Extraction:
         return extract(page_text(gold["file"]))
     if source in TEXT_SOURCES:
         return extract(team_text(gold))
+    if source == AEB_SOURCE:
+        return extract(aeb_text(gold["file"]))
     if source == "samples/newsml-g2":  # read as import_documents reads it
         from archive.importing.readers import read_input
 
@@ -101,6 +113,24 @@ def load_story(gold: dict) -> Extraction:
             raw.text, title=raw.title or None, date=raw.date, dateline=raw.dateline or None, source=raw.source or None
         )
     return extract((CORPUS_DIR / "diplomatic" / gold["file"]).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _aeb_ground_truth() -> dict[str, dict]:
+    return json.loads((AEB_DIR / "ground-truth.json").read_text(encoding="utf-8"))
+
+
+def aeb_text(name: str) -> str:
+    """A benchmark page ("aeb2-<first 12 hex digits of its id>") as the shared pages are given: its
+    ground-truth article text under its page's title (page_text does the same for ../shared's 13)."""
+    prefix = name.removeprefix("aeb2-")
+    (page_id,) = [key for key in _aeb_ground_truth() if key.startswith(prefix)]
+    page = gzip.decompress((AEB_DIR / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
+    title_match = re.search(r"<title[^>]*>(.*?)</title>", page, re.S | re.I)
+    title = html.unescape(re.sub(r"\s+", " ", title_match.group(1))).strip() if title_match else "Untitled"
+    body = _aeb_ground_truth()[page_id]["articleBody"]
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    return f" date 2019-11-19 \n\n{title}\n\n" + "\n\n".join(paragraphs) + "\n\n"
 
 
 def team_text(gold: dict) -> str:
