@@ -810,3 +810,31 @@ def test_a_person_named_as_lead_manager_stays_a_person():
 def test_common_given_names_of_modern_news_make_a_person_with_no_other_cue():
     text = "The president lost to a sworn rival, Edgar Lungu, in 2016, and to Annie Sitali's court."
     assert set(people(text)) == {"Edgar Lungu", "Annie Sitali"}
+
+
+def test_a_surname_that_speaks_takes_the_full_name_printed_once_without_a_cue():
+    """An unknown given name in an apposition ("hopeful, Deval Patrick,") gives no cue; the surname's
+    speech verb later does, and the person is the full name."""
+    found = people(
+        "They were told the newest presidential hopeful, Deval Patrick, would be stopping by.\n\n"
+        "“I want to be a listener,” Patrick said in Columbia.\n\n"
+        "Eyamba Sowers didn’t know he was coming. “He has me thinking now,” said Sowers, a real estate agent."
+    )
+    assert {"Deval Patrick", "Eyamba Sowers"} <= set(found)
+    assert "Patrick" not in found and "Sowers" not in found
+
+
+def test_two_given_names_before_one_surname_leave_the_surname_alone():
+    found = people("Kaurinui Parata and Hemi Parata went to the beach.\n\n“It is like a zoo,” said Parata, the elder.")
+    assert "Kaurinui Parata" not in found and "Hemi Parata" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran would respond strongly, Tehran Radio said.",
+        "The Indian Express said the vote would be close.",
+    ],
+)
+def test_a_place_and_a_lone_word_name_a_body_not_a_person(sentence):
+    assert not people(sentence)

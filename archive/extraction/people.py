@@ -199,6 +199,7 @@ def find_people(
             for p in companies
             if not any(o.name.startswith(p.name) or o.abbreviation == p.name for o in organisations)
         )
+    _adopt_full_names(people, paragraphs, story)
     _add_later_mentions(people, paragraphs)
     return [
         PersonMention(
@@ -363,6 +364,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if role and not honorific and not _is_given_pair(tokens, after) and _firm_name(name, story):
         return None  # "said lead manager Morgan Stanley and Co Inc", "General Automation Inc": a firm's title
+    if len(tokens) == 1 and not (role or honorific) and _place_prefix(paragraph[match.start() : start], document):
+        return None  # "Tehran Radio said", "The Indian Express", "European Airbus": a place's body, no person
     if len(tokens) == 1 and _is_institution(
         name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific
     ):
@@ -393,6 +396,14 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         country = _country_near(paragraph, start, end, document)
     company_like = 0 if role or honorific else _speaks_as_company(tokens, after)
     return _Found(name, index, start, end, role, country, company_like)
+
+
+def _place_prefix(prefix: str, document: Document) -> bool:
+    """The words of the run before a lone name only name a place or a country ("Tehran", "Indian")."""
+    words = prefix.split()
+    if words[:1] == ["The"]:
+        words = words[1:]  # "The Indian Express"
+    return bool(words) and all(country_code(w, document.date) or country_for_place(w, document.date) for w in words)
 
 
 def _run_name(run: str, story: _Story) -> tuple[int, int, tuple[str, ...]] | None:
@@ -1029,9 +1040,19 @@ def _after_an_article(body: str, word: str) -> bool:
     one) right after an article or "for". One search of the body for the word, not one per article."""
     at = body.find(word)
     while at != -1:
-        if body.endswith(_ARTICLES_BEFORE, max(0, at - 4), at):
+        # the article a whole word: not the "a " that ends "Eyamba " in "Eyamba Sowers"
+        if body.endswith(_ARTICLES_BEFORE, max(0, at - 4), at) and _article_starts_word(body, at):
             return True
         at = body.find(word, at + 1)
+    return False
+
+
+def _article_starts_word(body: str, at: int) -> bool:
+    """The article that ends right before `at` is a word of its own."""
+    for article in _ARTICLES_BEFORE:
+        if body.endswith(article, max(0, at - len(article)), at):
+            start = at - len(article)
+            return start == 0 or not body[start - 1].isalnum()
     return False
 
 
@@ -1438,6 +1459,57 @@ def _matching_person(name: str, people: list[_Person], at: tuple[int, int] | Non
 
 
 _NOT_KEY_WORDS = PARTICLES | ROYAL_TITLES
+
+
+# A word before a surname that opens a full name: capitalised, not "The", "Mr", "Senator", "China".
+_FULL_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*) $")
+
+
+def _adopt_full_names(people: list[_Person], paragraphs: list[str], story: _Story) -> None:
+    """ "hopeful, Deval Patrick, would ... 'I want to be a listener,' Patrick said": a person found by
+    a lone surname is the one full name the story prints with it, one word before it that may open a
+    name (no title, role, country or common word), when no other such word ever stands there and the
+    name is no organisation's. The full name had no cue of its own (an unknown given name, an
+    apposition with no role), the surname's speech verb is the cue."""
+    taken = {w.lower() for p in people if " " in p.name for w in p.name.split()}
+    organisations = {o.name for o in story.organisations}
+    date = story.document.date
+    for person in people:
+        surname = person.name
+        if " " in surname or surname.lower() in taken or person.company_like:
+            continue
+        firsts: set[str] = set()
+        places = []
+        for index, paragraph in enumerate(paragraphs):
+            for at in _whole_word_starts(paragraph, surname):
+                match = _FULL_NAME_BEFORE_RE.search(paragraph, max(0, at - 30), at)
+                if match:
+                    firsts.add(match.group(1))
+                    places.append((index, match.start(1), at + len(surname)))
+        if len(firsts) != 1:
+            continue  # never printed so, or two people of one surname ("Hori Parata", "Robert Parata")
+        (first,) = firsts
+        full = f"{first} {surname}"
+        if (
+            first.endswith(("'s", "’s"))  # "Tenneco's Nance": an owner
+            or any(is_role_word(part) or is_role_word(part[:-1]) for part in first.split("-"))  # "Vice-Premiers"
+            or is_prefix_word(first, date)
+            or is_non_name(first)
+            or first.lower() in ORGANISATION_WORDS
+            or first.lower() in story.excluded
+            or full in organisations
+            or any(full in o for o in organisations)
+            or _lower_use(story.body, first)
+        ):
+            continue
+        person.name = full
+        person.forms.insert(0, full)
+        person.spans.extend(Span(index, start, end) for index, start, end in places)
+
+
+def _lower_use(body: str, word: str) -> bool:
+    """The story prints the word in lower case too: a common word ("Whale", "Tuesday"), no given name."""
+    return next(_whole_word_starts(body, word.lower()), None) is not None
 
 
 def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
