@@ -1042,7 +1042,9 @@ def _after_an_article(body: str, word: str) -> bool:
     while at != -1:
         # the article a whole word: not the "a " that ends "Eyamba " in "Eyamba Sowers"
         if body.endswith(_ARTICLES_BEFORE, max(0, at - 4), at) and _article_starts_word(body, at):
-            return True
+            # "for Patrick’s second stop": "for" before a possessive is a person's as often
+            if not (body.endswith("for ", 0, at) and body.startswith(("'s", "’s"), at + len(word))):
+                return True
         at = body.find(word, at + 1)
     return False
 
@@ -1473,38 +1475,41 @@ def _adopt_full_names(people: list[_Person], paragraphs: list[str], story: _Stor
     apposition with no role), the surname's speech verb is the cue."""
     taken = {w.lower() for p in people if " " in p.name for w in p.name.split()}
     organisations = {o.name for o in story.organisations}
-    date = story.document.date
     for person in people:
         surname = person.name
         if " " in surname or surname.lower() in taken or person.company_like:
             continue
-        firsts: set[str] = set()
-        places = []
+        places: dict[str, list[tuple[int, int, int]]] = {}  # a word before the surname -> where
         for index, paragraph in enumerate(paragraphs):
             for at in _whole_word_starts(paragraph, surname):
                 match = _FULL_NAME_BEFORE_RE.search(paragraph, max(0, at - 30), at)
                 if match:
-                    firsts.add(match.group(1))
-                    places.append((index, match.start(1), at + len(surname)))
+                    places.setdefault(match.group(1), []).append((index, match.start(1), at + len(surname)))
+        # "When Patrick walked in": a word that cannot open a name is no rival of "Deval"
+        firsts = [w for w in places if _may_open_name(w, surname, story, organisations)]
         if len(firsts) != 1:
             continue  # never printed so, or two people of one surname ("Hori Parata", "Robert Parata")
-        (first,) = firsts
+        first = firsts[0]
         full = f"{first} {surname}"
-        if (
-            first.endswith(("'s", "’s"))  # "Tenneco's Nance": an owner
-            or any(is_role_word(part) or is_role_word(part[:-1]) for part in first.split("-"))  # "Vice-Premiers"
-            or is_prefix_word(first, date)
-            or is_non_name(first)
-            or first.lower() in ORGANISATION_WORDS
-            or first.lower() in story.excluded
-            or full in organisations
-            or any(full in o for o in organisations)
-            or _lower_use(story.body, first)
-        ):
-            continue
         person.name = full
         person.forms.insert(0, full)
-        person.spans.extend(Span(index, start, end) for index, start, end in places)
+        person.spans.extend(Span(index, start, end) for index, start, end in places[first])
+
+
+def _may_open_name(first: str, surname: str, story: _Story, organisations: set[str]) -> bool:
+    """A capitalised word before a surname that may be its given name: no owner's possessive, title,
+    role, country, common word or word of an organisation's name."""
+    full = f"{first} {surname}"
+    return not (
+        first.endswith(("'s", "’s", "'", "’"))  # "Tenneco's Nance", "Securities' Hassenberg": an owner
+        or any(is_role_word(part) or is_role_word(part[:-1]) for part in first.split("-"))  # "Vice-Premiers"
+        or is_prefix_word(first, story.document.date)
+        or is_non_name(first)
+        or first.lower() in ORGANISATION_WORDS
+        or first.lower() in story.excluded
+        or any(full in o for o in organisations)
+        or _lower_use(story.body, first)
+    )
 
 
 def _lower_use(body: str, word: str) -> bool:
