@@ -1407,3 +1407,31 @@ def test_a_given_name_of_either_sex_agrees_with_he():
         "But Cavallo said the offer was a commercial affair. He said approval could come this week."
     )
     assert speaker_of(text, "approval could come") == "Andrea Cavallo"
+
+
+# A speaker set inside the reported clause: the clause goes on after the speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "tail"),
+    [
+        (
+            "The key to the plan's success, says Jack Buser, is the company's own network.",
+            "key to the plan",
+            "own network",
+        ),
+        (
+            "The engineers isolated the problem, Kevin Mayer said, and patched the software overnight.",
+            "isolated the problem",
+            "patched the software",
+        ),
+    ],
+)
+def test_a_clause_split_by_its_speaker_is_one_statement(text, head, tail):
+    (statement,) = [s for s in extract("HEADLINE\n\n" + text).statements if head in s.text]
+    assert tail in statement.text and statement.speaker_person in ("Jack Buser", "Kevin Mayer")
+
+
+def test_what_the_speaker_did_after_saying_is_not_the_clause_s():
+    said = speakers("Output fell in March, Kevin Mayer said, but declined to give figures.")
+    assert ("Output fell in March", "Kevin Mayer") in said

@@ -1199,7 +1199,18 @@ def _inverted(masked: str, s0: int, s1: int, verb: _Verb, after_quotation: bool 
     content = _trim(masked, s0, cut)
     if content is None and after_quotation:
         content = _clause_ending_in_quotation(masked, s0, verb.start)
+    end = appositions[-1][1] if appositions else subject[1]
+    if content and not after_quotation and _PREDICATE_AFTER_RE.match(masked, end, s1):
+        whole = _trim(masked, s0, s1)  # "The key to success, says Buser, is the network.": one statement
+        content = (content[0], whole[1]) if whole else content
     return _Attribution(verb.text, subject, appositions, content=content)
+
+
+# After "CLAUSE, says X": the verb of the clause's subject ("is", "was", "remains"), not an apposition.
+_PREDICATE_AFTER_RE = re.compile(
+    r",\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|remains|remain|"
+    r"remained|lies|comes|came|means|meant)\s"
+)
 
 
 def _clause_ending_in_quotation(masked: str, s0: int, end: int) -> tuple[int, int] | None:
@@ -1220,12 +1231,14 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     # After "told" its audience first: "CLAUSE, X told parliament, adding ..." goes on like "X said, adding".
     told = _TOLD_OBJECT_RE.match(masked, verb.end, s1) if verb.text in ("told", "tells") else None
     tail = told.end() if told else verb.end
+    if subject[0] >= verb.end:  # "The key to success, says Buser, is the network.": after the subject
+        tail = max(tail, subject[1])
     told_when = told is not None and _TOLD_CIRCUMSTANCE_RE.search(told.group()) is not None
     if (
         before
         and after
         and not told_when
-        and _TAIL_RE.match(masked, tail, s1)
+        and (_TAIL_RE.match(masked, tail, s1) or _PREDICATE_GOES_ON_RE.match(masked, tail, s1))
         and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS
     ):
         if not _starts_with_intro(masked[s0:cut]):
@@ -1234,6 +1247,7 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
         if (
             after is None
             or _CIRCUMSTANCE_RE.match(masked, verb.end, s1)
+            or _SPEAKER_ACT_AFTER_RE.match(masked, tail, s1)
             or (told and _CIRCUMSTANCE_RE.match(masked, tail + (masked[tail : tail + 1] == ","), s1))
             or told_when
         ):
@@ -1248,6 +1262,22 @@ _TOLD_CIRCUMSTANCE_RE = re.compile(r"\s(?:on|in|at|after|during)\s")
 _TAIL_RE = re.compile(
     r",\s+(?!(?:adding|saying|noting|citing|according|in|on|at|after|before|during|when|while|as|but|and|"
     r"who|which|although|though|because|since|referring|speaking|according)\b)"
+)
+
+
+# "Output fell, he said, but declined to give figures": what the speaker did, the clause before is the content.
+_SPEAKER_ACT_AFTER_RE = re.compile(
+    r",\s+(?:but\s+(?:declined|refused|would\s+not|did\s+not|could\s+not|gave\s+no|offered\s+no)|"
+    r"and\s+(?:declined|refused|gave\s+no|offered\s+no))\b"
+)
+
+# "Disney's teams isolated the problem, Mayer said, and patched the software": "and" with no new
+# subject, a verb next: the clause before the speaker goes on after it (not "..., he said, but
+# declined to elaborate", "and stressed ...": what the speaker did).
+_PREDICATE_GOES_ON_RE = re.compile(
+    r",\s+and\s+(?:[\"“‘']Q+[\"”’']\s+[a-z]|[\"“‘']?(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|"
+    r"its|their|our|this|that|these|those|there|some|many|most|other|others|one|all|both|no|not|then|also|now|"
+    r"so|said|says|added|adding|saying|told|declined|refused|declined|offered|provided|noted|stressed)\b)[a-z]+ed\b)"
 )
 
 
