@@ -1435,3 +1435,20 @@ def test_a_clause_split_by_its_speaker_is_one_statement(text, head, tail):
 def test_what_the_speaker_did_after_saying_is_not_the_clause_s():
     said = speakers("Output fell in March, Kevin Mayer said, but declined to give figures.")
     assert ("Output fell in March", "Kevin Mayer") in said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Organics matter for life on Titan," said planetary geologist Rosaly Lopes of NASA.', "Rosaly Lopes"),
+        ("The poles are wetter than the equator, said study co-author Anezina Solomonidou.", "Anezina Solomonidou"),
+        ("China's ambassador Liu Xiaming has said that China has the power to end the unrest.", "Liu Xiaming"),
+    ],
+)
+def test_speakers_with_a_described_role_or_an_auxiliary(text, speaker):
+    assert speaker in {who for _, who in speakers(text)}
+
+
+def test_a_clause_before_a_later_speaker_is_no_aside_of_a_place():
+    found = {p.name for p in extract("HEADLINE\n\nRain falls on Titan, but the poles are wetter, said Ann Lee.").people}
+    assert "Titan" not in found

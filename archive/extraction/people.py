@@ -57,9 +57,10 @@ CUE_VERBS = SPEECH_VERBS | {
     "conceded",
 }
 _CUE_VERB = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
-# A speech verb after the name, perhaps after an aside in commas or dashes ("X — who is ... — argued").
+# A speech verb after the name, perhaps after an aside in commas or dashes ("X — who is ... — argued");
+# not after a clause ("life on Titan, but the regions are drier than the poles, said X").
 _SPEECH_AFTER_RE = re.compile(
-    rf"(?:\s*,[^,;]{{1,120}},|\s+[—–][^—–;]{{1,120}}[—–])?\s+(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|"
+    rf"(?:\s*,(?!\s+(?:but|and|or|so|yet|while|though|although|because|whereas|if|when)\s)[^,;]{{1,120}},|\s+[—–][^—–;]{{1,120}}[—–])?\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+|also\s+|later\s+|earlier\s+|today\s+|"
     rf"yesterday\s+|"
     rf"on\s+[A-Z][a-z]+day\s+)?(?:{_CUE_VERB})\b"
 )

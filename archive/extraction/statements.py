@@ -1545,6 +1545,11 @@ def _noun_phrase_after(
     opener = first[:1].isupper() or first.lower() in _DETERMINERS | _PRONOUNS or is_title_word(first)
     opener = opener or (first.endswith("ing") and len(words) > 1 and words[1][:1].isupper())  # "visiting"
     opener = opener or (first in PARTICLES and len(words) > 1 and words[1][:1].isupper())  # "said de Clercq"
+    # "said planetary geologist Rosaly Lopes", "said study co-author Anezina Solomonidou": lower-case
+    # words, then a role, then a name
+    opener = opener or any(
+        is_role_word(w) and words[i + 1][:1].isupper() for i, w in enumerate(words[1:3], 1) if i + 1 < len(words)
+    )
     if len(words) > 10 or not (any_start or opener):
         return None
     if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(
