@@ -1452,3 +1452,14 @@ def test_speakers_with_a_described_role_or_an_auxiliary(text, speaker):
 def test_a_clause_before_a_later_speaker_is_no_aside_of_a_place():
     found = {p.name for p in extract("HEADLINE\n\nRain falls on Titan, but the poles are wetter, said Ann Lee.").people}
     assert "Titan" not in found
+
+
+def test_a_name_s_suffix_cut_off_by_the_sentence_end_is_still_the_person():
+    assert speaker_of(
+        "U.S. Attorney James Kennedy Jr. said the case showed free speech has limits.", "free speech"
+    ) == ("James Kennedy Jr")
+
+
+def test_a_role_to_a_country_before_a_name_is_the_person_s_role():
+    result = extract("HEADLINE\n\nChina’s ambassador to Britain Liu Xiaming met reporters on Monday.")
+    assert [(p.name, p.role) for p in result.people] == [("Liu Xiaming", "ambassador to Britain")]

@@ -109,7 +109,7 @@ _LOWER_RE = re.compile(r"[a-z]")
 _TOKEN_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _CREDIT_PARAGRAPH_RE = re.compile(r"^(?:By |(?:Additional )?(?:Reporting|Writing|Editing) by )", re.I)
 _POSSESSIVE_RE = re.compile(r"['’]s$")
-_ROLE_LEAD_WORDS = ("of", "the", "and", "for", "on")
+_ROLE_LEAD_WORDS = ("of", "the", "and", "for", "on", "to")
 # Words after a given name that show the pair is no person: "Christian Democrats".
 _NOT_SURNAMES = frozenset(
     "democrat democrats democratic socialist socialists social republican republicans science monitor".split()

@@ -108,13 +108,15 @@ _LEADING_WORDS_RE = re.compile(
 # Words between the subject and its verb: "Lawson has also told", "Tamura on Friday said".
 _TRAILING_WORDS_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
-    r"meanwhile|however|often|once|since|still|already|separately|did|does|do|long|always|never|just|[a-z]{3,}ly|"
+    r"meanwhile|however|often|once|since|still|already|separately|did|does|do|long|always|never|just|instead|"
+    r"now|first|finally|himself|herself|themselves|itself|[a-z]{3,}ly|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
 _TRAILING_WORDS = frozenset(
     "also later earlier today yesterday recently again further too previously then has have had meanwhile "
-    "however often once since still already separately did does do long always never just".split()
+    "however often once since still already separately did does do long always never just instead now first "
+    "finally himself herself themselves itself".split()
 )
 _TRAILING_PAIRS = (
     frozenset(("last", w) for w in ("week", "month", "year", "night"))
@@ -312,7 +314,10 @@ def find_statements(
     """`paragraphs`: readable_paragraphs(document), when the caller has them already."""
     story = _Story(document, people, organisations)
     story.mentions = _mentions_by_paragraph(people)
-    story.forms = sorted(((f, p.name) for p in people for f in {p.name, *p.forms}), key=lambda x: (-len(x[0]), x))
+    story.forms = sorted(
+        ((f, p.name) for p in people for f in {p.name, *p.forms, *_without_suffix(p.name)}),
+        key=lambda x: (-len(x[0]), x),
+    )
     story.form_ends = tuple(form for form, _ in story.forms)
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
@@ -2249,6 +2254,15 @@ _TRAILING_MARKS_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|"
     r",?\s+(?:Jr|Sr|II|III|IV)\b\.?)+$"  # "Nicholas Gallo III", "Joseph Kennedy Jr."
 )
+
+
+_NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _without_suffix(name: str) -> tuple[str, ...]:
+    """ "James Kennedy Jr" is also printed "James Kennedy" before a sentence's end cuts "Jr." off."""
+    bare = _NAME_SUFFIX_RE.sub("", name)
+    return (bare,) if bare != name and " " in bare else ()
 
 
 def _person_heading(phrase: str, story: _Story) -> str | None:
