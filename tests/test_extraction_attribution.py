@@ -1463,3 +1463,11 @@ def test_a_name_s_suffix_cut_off_by_the_sentence_end_is_still_the_person():
 def test_a_role_to_a_country_before_a_name_is_the_person_s_role():
     result = extract("HEADLINE\n\nChina’s ambassador to Britain Liu Xiaming met reporters on Monday.")
     assert [(p.name, p.role) for p in result.people] == [("Liu Xiaming", "ambassador to Britain")]
+
+
+def test_a_subject_after_but_in_the_middle_of_a_sentence_keeps_its_apposition():
+    text = (
+        "The president wants to withdraw, but General Mark Milley, chairman of the Joint Chiefs of Staff, "
+        "told US media this month that the forces are likely to remain."
+    )
+    assert speakers(text) == [("the forces are likely to remain", "Mark Milley")]

@@ -1286,12 +1286,23 @@ _PREDICATE_GOES_ON_RE = re.compile(
 )
 
 
+# After "told" and what _TOLD_OBJECT_RE reads: a few more words of audience and time, then "that"
+# (lower-case: "after meeting with President Suharto that" names someone, who stays in the text).
+_TOLD_THEN_THAT_RE = re.compile(
+    r"(?:\s+(?!(?:report|reports|news|fact|idea|claim|claims|notion|view|belief|rumou?rs?|suggestion)\b)"
+    r"[a-z][\w.'’-]*){1,4}?\s+that\s"
+)
+
+
 def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
     start = verb.end
     if verb.text in ("told", "tells", "telling"):
         told = _TOLD_OBJECT_RE.match(masked, start, s1)
         if told:
             start = told.end()
+        audience = _TOLD_THEN_THAT_RE.match(masked, start, s1)
+        if audience:  # "told US media this month that ...": the rest of the audience, when, then the words
+            start = audience.end()
     if verb.text in ("called", "calls", "calling"):  # 'called himself a "very stable genius," has ...'
         named = _QUOTE_OR_QUESTION_RE.match(masked, start, s1)
         if named and masked[named.end() - 1 : named.end()] in _QUOTE_CHARS:
@@ -1381,8 +1392,11 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     pieces = list(_CHAIN_PIECE_RE.finditer(masked, max(s0, end - 600), end))[-8:]  # an apposition is short
     for piece in reversed(pieces):  # from the verb backwards
         text = piece.group().strip()
+        opens = False  # "CLAUSE, but General Mark Milley, chairman of ..., told": "but" opens the subject's clause
         if piece is pieces[0] and (opened := _LEADING_WORDS_RE.sub("", text)) and opened != text:
             text = opened  # "But David Pennington, the head of ..., said": a leading "But" is no intro
+        elif _OPENING_CONJUNCTION_RE.match(text):
+            text, opens = text.split(None, 1)[1], True
         relative = _RELATIVE_SUBJECT_RE.match(text)
         if relative and text.split()[-1][:1].islower():
             relative = None  # "whom Time magazine named "Person of the Year"": its own verb, an aside
@@ -1398,9 +1412,14 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
             continue  # "X, however, said", "X, in a radio interview, said": an aside, not the start
         if kind in ("clause", "intro", "quoted"):
             break
-        if kind == "phrase" and (span := _trim(masked, piece.start(), piece.end())):
+        if kind == "phrase" and (span := _trim(masked, piece.start() + piece.group().index(text), piece.end())):
             phrases.insert(0, span)
+        if opens:
+            break
     return phrases or None
+
+
+_OPENING_CONJUNCTION_RE = re.compile(r"(?:but|and)\s+(?=[A-Z])")
 
 
 # Asides between a subject and its verb: an adverb, or a short phrase opening with a preposition.
