@@ -838,3 +838,16 @@ def test_two_given_names_before_one_surname_leave_the_surname_alone():
 )
 def test_a_place_and_a_lone_word_name_a_body_not_a_person(sentence):
     assert not people(sentence)
+
+
+def test_a_name_in_commas_after_a_body_s_description_is_the_body():
+    found = people(
+        "The group that owns most of her music, Big Machine, says she will be allowed to play.\n\n"
+        "Big Machine have twice denied doing anything wrong."
+    )
+    assert "Big Machine" not in found
+
+
+def test_a_name_in_commas_after_a_role_of_a_body_is_a_person():
+    found = people("The leader of the IG Metall union, Franz Steinkuehler, said the strike would go on.")
+    assert "Franz Steinkuehler" in found

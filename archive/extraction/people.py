@@ -563,12 +563,25 @@ _COMPANY_APPOSITION_RE = re.compile(
 )
 
 
+# A body's description, then the name in commas: "The group that owns most of her music, Big Machine,",
+# "her record label, Big Machine," (not "the leader of the IG Metall union, Franz Steinkuehler,").
+_BODY_BEFORE_APPOSED_RE = re.compile(
+    r"(?<!of )(?<!for )(?<!at )(?<!with )\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:group|label|company|firm|studio|"
+    r"publisher|network|broadcaster|agency|charity|organi[sz]ation|union|bank|carrier|maker|retailer|chain|startup)"
+    r"(?:\s+(?:that|which)\s[^,;]{1,60})?,\s+$"
+)
+
+
 def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     """A name the story gives a company: it opens a company's name printed elsewhere ("Echo Bay"
     beside "Echo Bay Mines Ltd", "Placer" beside "<Placer Pacific Ltd>"), or a company noun stands
     before or after it."""
     if _company_noun_before(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
         return True
+    if before.endswith(", ") and after.startswith(",") and _BODY_BEFORE_APPOSED_RE.search(before, len(before) - 120):
+        story.companies[name] = True  # so are its later uses ("Big Machine have denied")
+        return True  # "The group that owns most of her music, Big Machine, says": the group
     if name not in story.companies:
         story.companies[name] = printed_as_company(name, story.text) or (
             " " not in name and _company_variant(name, story) and not _named_as_person(name, story)
