@@ -1471,3 +1471,10 @@ def test_a_subject_after_but_in_the_middle_of_a_sentence_keeps_its_apposition():
         "told US media this month that the forces are likely to remain."
     )
     assert speakers(text) == [("the forces are likely to remain", "Mark Milley")]
+
+
+def test_reports_after_the_words_reports_them_but_not_as_a_noun():
+    assert speaker_of("All the relevant sites were also disinfected, reports Sui-Lee Wee.", "disinfected") == (
+        "Sui-Lee Wee"
+    )
+    assert speaker_of("Fiat shares rose on reports that a bond issue was under study.", "bond issue") == "no statement"
