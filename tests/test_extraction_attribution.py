@@ -1478,3 +1478,10 @@ def test_reports_after_the_words_reports_them_but_not_as_a_noun():
         "Sui-Lee Wee"
     )
     assert speaker_of("Fiat shares rose on reports that a bond issue was under study.", "bond issue") == "no statement"
+
+
+def test_a_clause_around_according_to_is_one_statement():
+    said = speakers("He had, according to Alex Horton of the Washington Post, killed and eaten a wild rabbit.")
+    assert said == [
+        ("He had, according to Alex Horton of the Washington Post, killed and eaten a wild rabbit", "Alex Horton")
+    ]

@@ -1065,6 +1065,14 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
         # 'The hearing was "a circus," according to X': a short quotation ends the clause (its comma
         # is quoted); a long one is a statement of its own
         content = _trim(masked, s0, s0 + len(head))
+    elif (
+        head.endswith(",")
+        and _TAIL_RE.match(masked, subject[1], s1)
+        and _words(masked[subject[1] + 1 : s1]) >= _CLAUSE_WORDS
+    ):
+        # "He had, according to Alex Horton of the Post, killed and eaten a rabbit": the clause runs on
+        # around the source, one statement
+        content = _trim(masked, s0, s1)
     elif head.strip(" ,"):
         content = _trim(masked, s0, _last_comma(masked, s0, verb.start))
     else:
