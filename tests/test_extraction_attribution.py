@@ -1485,3 +1485,22 @@ def test_a_clause_around_according_to_is_one_statement():
     assert said == [
         ("He had, according to Alex Horton of the Washington Post, killed and eaten a wild rabbit", "Alex Horton")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "BUFFALO, N.Y. — Hours before the game, coach Bruce Boudreau praised the winger, saying he always scores.",
+            "always scores",
+            "Bruce Boudreau",
+        ),
+        (
+            '"The duty is paid by the importers," Howard Gleckman, a senior fellow, has written.',
+            "duty",
+            "Howard Gleckman",
+        ),
+    ],
+)
+def test_a_dateline_and_a_time_before_the_subject_and_has_written(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

@@ -1455,6 +1455,8 @@ def _piece_kind(text: str) -> str:
         return "aside"  # "<X Ltd>, earlier reporting a loss, said"
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
+    if len(words) > 1 and words[1].lower() in _TIME_LINKS and first in _TIME_NOUNS:
+        return "intro"  # "Hours before the game", "Minutes after the vote", "Two weeks later"
     relative = _RELATIVE_IN_PHRASE_RE.search(text) if first in ("a", "an", "another") else None
     if relative:  # "a toxicologist who was not involved in the study", "another group that sued"
         head = text[: relative.start()].split()
@@ -1466,6 +1468,10 @@ def _piece_kind(text: str) -> str:
 
 
 _RELATIVE_IN_PHRASE_RE = re.compile(r"\s(?:who|that|which)\s")
+_TIME_NOUNS = frozenset("hours minutes days weeks months years moments seconds decades".split())
+_TIME_LINKS = frozenset("before after later earlier ago".split())
+# A dateline opening the sentence: a place in capitals, perhaps its state, then a dash.
+_DATELINE_OPENING_RE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,\s+[A-Z][\w.'’ ]{1,20})?\s+[—–-]+\s+")
 # Adverbs that may open an apposition: "also a Labour MSP", "himself a former minister".
 _APPOSITION_ADVERBS = frozenset("also himself herself formerly previously once now likewise".split())
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
@@ -1474,6 +1480,9 @@ _TO_VERB_RE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a
 
 def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
     """The subject of the clause that ends at `end`: its first noun phrase, after any intro."""
+    dateline = _DATELINE_OPENING_RE.match(masked, s0, end)
+    if dateline:  # "BUFFALO, N.Y. — Hours before the game, coach X expressed ..., saying"
+        s0 = dateline.end()
     start = s0
     for piece in _PIECE_RE.finditer(masked[s0:end]):
         text = piece.group().strip()
