@@ -1504,3 +1504,17 @@ def test_a_clause_around_according_to_is_one_statement():
 )
 def test_a_dateline_and_a_time_before_the_subject_and_has_written(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Police are looking into the stabbing, The San Francisco Chronicle reported.", "San Francisco Chronicle"),
+        ("The risk of transmission is extremely low, the Chinese CDC said.", "Chinese CDC"),
+        ("Prices will rise next year, the United States said.", None),
+        ("The tariff will hurt farmers, the Texas Democrat said.", None),
+    ],
+)
+def test_a_body_named_after_the_is_the_speaker_when_its_name_ends_like_a_body_s(text, speaker):
+    (said,) = speakers(text)
+    assert said[1] == speaker

@@ -1709,7 +1709,42 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     described = _described_person(label, story) or _aged_person(label, story)
     if described is not None:
         return _Speaker(person=described, label=label)
+    if (body := _body_by_name(label)) is not None:
+        return _Speaker(organisation=body, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
+
+
+# "The San Francisco Chronicle", "the U.S. Attorney’s Office for the Western District of New York",
+# "the Chinese CDC": "the", then a name in capitals ending in a body's word, a newspaper's or initials.
+_THE_NAME_RE = re.compile(r"[Tt]he\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:of|for|on|the|[A-Z][\w&.'’-]*))*)")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_NEWSPAPER_WORDS = frozenset(
+    "chronicle times post journal herald tribune gazette news express mail telegraph guardian observer "
+    "standard star sun mirror independent economist review monitor globe courier record bulletin inquirer "
+    "examiner register dispatch".split()
+)
+
+
+@lru_cache(maxsize=4096)  # a pure function of the label
+def _body_by_name(label: str) -> str | None:
+    """The body a label names by its proper name after "the", when nothing else resolved it (not "the
+    Texas Democrat", "the United States", "The Koethers": a person, a country, a family)."""
+    named = _THE_NAME_RE.fullmatch(label)
+    if named is None:
+        return None
+    name = named.group(1)
+    last = name.split()[-1]
+    lower = last.lower()
+    if not (lower in ORGANISATION_WORDS or lower in _NEWSPAPER_WORDS or re.fullmatch(r"[A-Z]{2,6}", last)):
+        return None
+    if country_code(name) or " And " in name:
+        return None  # "The US", "the U.S. And West Germany" (a headline's capitals)
+    first = name.split()[0]
+    if " " not in name and lower not in _NEWSPAPER_WORDS and not re.fullmatch(r"[A-Z]{2,6}", last):
+        return None  # "The Banks": a kind of body, no name
+    if is_role_word(first) or first.lower() in _MONTHS:
+        return None  # "the Governor of the Central Bank", "The February FOMC"
+    return name
 
 
 _SEEN_BY_RE = re.compile(r"\s+(?:seen|obtained|reviewed|viewed|cited)\s+by\s")
