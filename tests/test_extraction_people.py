@@ -851,3 +851,10 @@ def test_a_name_in_commas_after_a_body_s_description_is_the_body():
 def test_a_name_in_commas_after_a_role_of_a_body_is_a_person():
     found = people("The leader of the IG Metall union, Franz Steinkuehler, said the strike would go on.")
     assert "Franz Steinkuehler" in found
+
+
+def test_a_short_given_name_of_the_same_surname_is_the_same_person():
+    found = people(
+        "Patrick Carlineo Jr. pleaded guilty on Monday. His lawyer said Pat Carlineo is passionate about his beliefs."
+    )
+    assert "Patrick Carlineo Jr" in found and "Pat Carlineo" not in found

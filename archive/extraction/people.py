@@ -1337,7 +1337,7 @@ def _merge(found: list[_Found], body: str = "") -> list[_Person]:
         person.company_like = person.company_like and item.company_like > 0
         person.company_noun = person.company_noun or item.company_like == 2
         person.spans.append(Span(item.paragraph, item.start, item.end))
-    return _join_variants(people, body)
+    return _join_nicknames(_join_variants(people, body))
 
 
 def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
@@ -1413,6 +1413,88 @@ def _word_starts_from_end(name: str) -> frozenset[int]:
         total += len(word.replace("-", " ").split())
         counts.add(total)
     return frozenset(counts)
+
+
+# Short forms of English given names: "Pat Carlineo" is "Patrick Carlineo Jr." of the same story.
+_NICKNAMES = {
+    "pat": ("patrick", "patricia"),
+    "bob": ("robert",),
+    "rob": ("robert",),
+    "bobby": ("robert",),
+    "bill": ("william",),
+    "billy": ("william",),
+    "will": ("william",),
+    "jim": ("james",),
+    "jimmy": ("james",),
+    "mike": ("michael",),
+    "tom": ("thomas",),
+    "tommy": ("thomas",),
+    "dick": ("richard",),
+    "rick": ("richard",),
+    "dan": ("daniel",),
+    "danny": ("daniel",),
+    "dave": ("david",),
+    "joe": ("joseph",),
+    "tony": ("anthony",),
+    "chris": ("christopher", "christine", "christina"),
+    "ed": ("edward",),
+    "eddie": ("edward",),
+    "ted": ("edward", "theodore"),
+    "ken": ("kenneth",),
+    "steve": ("steven", "stephen"),
+    "andy": ("andrew",),
+    "alex": ("alexander", "alexandra"),
+    "sam": ("samuel", "samantha"),
+    "ben": ("benjamin",),
+    "nick": ("nicholas",),
+    "matt": ("matthew",),
+    "greg": ("gregory",),
+    "jeff": ("jeffrey",),
+    "jerry": ("gerald", "jerome"),
+    "larry": ("lawrence",),
+    "liz": ("elizabeth",),
+    "beth": ("elizabeth",),
+    "kate": ("katherine", "catherine"),
+    "katie": ("katherine", "catherine"),
+    "jen": ("jennifer",),
+    "jenny": ("jennifer",),
+    "sue": ("susan",),
+    "maggie": ("margaret",),
+    "peggy": ("margaret",),
+    "tim": ("timothy",),
+    "fred": ("frederick",),
+    "charlie": ("charles",),
+    "chuck": ("charles",),
+    "don": ("donald",),
+    "ron": ("ronald",),
+    "ray": ("raymond",),
+}
+
+
+def _join_nicknames(people: list[_Person]) -> list[_Person]:
+    """ "Pat Carlineo" beside "Patrick Carlineo Jr": one person, named by the fuller name, when the
+    short form's surname belongs to no one else."""
+    if len(people) < 2:
+        return people
+    by_surname: dict[str, list[_Person]] = {}
+    for person in people:
+        words = [w for w in _lower_words(person.name) if w.rstrip(".") not in _NAME_SUFFIXES]
+        if len(words) >= 2:
+            by_surname.setdefault(words[-1], []).append(person)
+    gone = []
+    for same in by_surname.values():
+        if len(same) != 2:
+            continue
+        short, full = sorted(same, key=lambda p: len(p.name))
+        given_short, given_full = _lower_words(short.name)[0], _lower_words(full.name)[0]
+        if given_full not in _NICKNAMES.get(given_short, ()):
+            continue
+        full.forms.extend(f for f in short.forms if f not in full.forms)
+        full.spans.extend(short.spans)
+        full.role = full.role or short.role
+        full.country = full.country or short.country
+        gone.append(short)
+    return [p for p in people if p not in gone] if gone else people
 
 
 @lru_cache(maxsize=4096)  # a pure function of the name, read for every pair of people (quadratic)
