@@ -1518,3 +1518,17 @@ def test_a_dateline_and_a_time_before_the_subject_and_has_written(text, fragment
 def test_a_body_named_after_the_is_the_speaker_when_its_name_ends_like_a_body_s(text, speaker):
     (said,) = speakers(text)
     assert said[1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Donald Trump has made clear he intends to seek a closer relationship with Russia.", "Donald Trump"),
+        ("Joe Biden has indicated he wants to rejoin the pact with Iran.", "Joe Biden"),
+        ("Joe Biden has indicated a preference for direct talks with Iran.", "no statement"),
+        ("Cables are cut and GPS signals are jammed every week.", "no statement"),
+    ],
+)
+def test_verbs_that_may_drop_that_before_a_clause(text, speaker):
+    said = speakers(text)
+    assert (said[0][1] if said else "no statement") == speaker

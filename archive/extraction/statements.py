@@ -68,6 +68,7 @@ _QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
 _OF_VERBS = REPORTING_VERBS["of"]
 _AS_VERBS = REPORTING_VERBS["as"]
 _THAT_VERBS = REPORTING_VERBS["that"]
+_BARE_CLAUSE_VERBS = REPORTING_VERBS["bare-clause"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = '"“”'
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
@@ -968,7 +969,12 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         ):
             return True
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
-        return not _quotation_then_subject(masked, s0, verb)  # "indicated a preference": an act
+        if not (
+            verb.text in _BARE_CLAUSE_VERBS
+            and _SUBJECT_NEXT_RE.match(masked, verb.end, s1)
+            and _clause_follows(masked, verb.end, s1)
+        ):  # "has made clear he intends to seek": a clause with no "that"
+            return not _quotation_then_subject(masked, s0, verb)  # "indicated a preference": an act
     before = masked[max(s0, verb.start - 6) : verb.start]
     if verb.text not in _PARTICIPLES and before.rstrip().endswith(_INFINITIVE_ENDS) and _INFINITIVE_RE.search(before):
         return True
