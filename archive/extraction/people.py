@@ -1255,10 +1255,17 @@ def _inside_organisation(person: _Found, paragraph: str, organisations: list[Org
             return True  # the organisation's own words ("Hewlett Packard Enterprise", an alias of Hewlett-Packard)
         if person.end > end and " " in paragraph[person.start : end].strip():
             return True  # "Hewlett Packard Enterprise": a name that opens with a company's two words
-    for start, end in spans.get(person.paragraph, ()):
-        if start < person.start and person.end <= end:
+    in_paragraph = spans.get(person.paragraph, ())
+    # Only mentions that start shortly before the name can hold it (a name is short): the sorted
+    # starts give them, so a long paragraph of many names and bodies stays linear
+    at = bisect_left(in_paragraph, (person.start,))
+    for _start, end in reversed(in_paragraph[bisect_left(in_paragraph, (person.start - _LONGEST_MENTION,)) : at]):
+        if person.end <= end:
             return True  # "Johnson & Johnson", "Marks and Spencer": a surname inside a company's name
     return False
+
+
+_LONGEST_MENTION = 300  # characters: an organisation's mention is never longer
 
 
 _SPANS_CACHE: dict[int, tuple[list[OrganisationMention], dict]] = {}
@@ -1276,6 +1283,9 @@ def _organisation_spans(organisations: list[OrganisationMention]) -> dict:
         for span in org.spans:
             spans.setdefault((span.paragraph, span.start), []).append((span.start, span.end))
             spans.setdefault(span.paragraph, []).append((span.start, span.end))
+    for key, found in spans.items():
+        if isinstance(key, int):
+            found.sort()
     _SPANS_CACHE[0] = (organisations, spans)
     return spans
 

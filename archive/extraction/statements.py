@@ -1477,7 +1477,7 @@ _RELATIVE_IN_PHRASE_RE = re.compile(r"\s(?:who|that|which)\s")
 _TIME_NOUNS = frozenset("hours minutes days weeks months years moments seconds decades".split())
 _TIME_LINKS = frozenset("before after later earlier ago".split())
 # A dateline opening the sentence: a place in capitals, perhaps its state, then a dash.
-_DATELINE_OPENING_RE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,\s+[A-Z][\w.'’ ]{1,20})?\s+[—–-]+\s+")
+_DATELINE_OPENING_RE = re.compile(r"[A-Z][A-Z.'’ ]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,20})?\s+[—–-]+\s+")
 # Adverbs that may open an apposition: "also a Labour MSP", "himself a former minister".
 _APPOSITION_ADVERBS = frozenset("also himself herself formerly previously once now likewise".split())
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
