@@ -1532,3 +1532,9 @@ def test_a_body_named_after_the_is_the_speaker_when_its_name_ends_like_a_body_s(
 def test_verbs_that_may_drop_that_before_a_clause(text, speaker):
     said = speakers(text)
     assert (said[0][1] if said else "no statement") == speaker
+
+
+def test_a_time_with_no_comma_before_the_subject_and_worth_noting():
+    text = "Last week official David Holmes revealed one of the calls to investigators, saying he recalled it vividly."
+    assert speaker_of(text, "recalled it") == "David Holmes"
+    assert speakers("Trump, it is also worth noting, repeatedly sought to make her health a campaign issue.") == []

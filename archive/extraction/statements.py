@@ -976,6 +976,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         ):  # "has made clear he intends to seek": a clause with no "that"
             return not _quotation_then_subject(masked, s0, verb)  # "indicated a preference": an act
     before = masked[max(s0, verb.start - 6) : verb.start]
+    if verb.text in _PARTICIPLES and before.rstrip().endswith("worth"):
+        return True  # "Trump, it's also worth noting, repeatedly sought": the writer's aside
     if verb.text not in _PARTICIPLES and before.rstrip().endswith(_INFINITIVE_ENDS) and _INFINITIVE_RE.search(before):
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
@@ -1497,6 +1499,9 @@ def _clause_subject(masked: str, s0: int, end: int) -> tuple[int, int] | None:
             break
     else:
         return None
+    time = _TIME_OPENING_RE.match(masked, start + len(masked[start:end]) - len(masked[start:end].lstrip()), end)
+    if time and masked[time.end() : time.end() + 1] == " ":
+        start = time.end()  # "Last week State Department official David Holmes revealed ..., saying": no comma
     last = masked.rfind(",", start, end)
     if last > start and masked[last + 1 : end].split(None, 1)[:1] in (["he"], ["she"], ["they"]):
         start = last + 1  # "Asked about his rival, Okan Buruk, he smiled and said": he
