@@ -1538,3 +1538,9 @@ def test_a_time_with_no_comma_before_the_subject_and_worth_noting():
     text = "Last week official David Holmes revealed one of the calls to investigators, saying he recalled it vividly."
     assert speaker_of(text, "recalled it") == "David Holmes"
     assert speakers("Trump, it is also worth noting, repeatedly sought to make her health a campaign issue.") == []
+
+
+def test_told_an_audience_then_a_clause_holding_to_is_no_instruction():
+    text = "Laura Miti told VOA the president's decision to fire the judges raises questions."
+    assert speaker_of(text, "raises questions") == "Laura Miti"
+    assert speakers("Finance Minister Baker told Japan to open its markets to American rice.") == []

@@ -165,7 +165,9 @@ _TOLD_OBJECT_RE = re.compile(
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
 _INSTRUCTION_RE = re.compile(
-    r"\s+(?:on\s+|upon\s+)?(?!that\b)(?:(?!(?:is|was|were|are|would|will|had|has|have|could|should|might|"
+    # not "told VOA the president's decision to fire ... raises questions": an audience, then a clause
+    r"\s+(?!(?:[A-Z][\w.'’-]*|reporters|journalists|lawmakers)\s+(?:the|a|an|his|her|its|their|this|these|those)\s)"
+    r"(?:on\s+|upon\s+)?(?!that\b)(?:(?!(?:is|was|were|are|would|will|had|has|have|could|should|might|"
     r"must|be|that|it|he|she|they|we|i|you|[a-z]+ed)\b)[\w.'’-]+\s+){1,6}?to\s+[a-z]+"
 )
 # "called the process "a sham"", "asked whether", "asked: "..."", "what he called".
