@@ -1544,3 +1544,8 @@ def test_told_an_audience_then_a_clause_holding_to_is_no_instruction():
     text = "Laura Miti told VOA the president's decision to fire the judges raises questions."
     assert speaker_of(text, "raises questions") == "Laura Miti"
     assert speakers("Finance Minister Baker told Japan to open its markets to American rice.") == []
+
+
+def test_as_a_source_reported_opens_the_sentence():
+    text = "As Emily Feng noted for NPR, the first cases came to light last week."
+    assert speaker_of(text, "first cases") == "Emily Feng"

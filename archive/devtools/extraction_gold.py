@@ -18,6 +18,11 @@ Where the stories come from (none but the team's own is copied into the project)
   pages are (counted with the pages as modern news);
 - "source": "wikinews": a real English Wikinews article (CC BY 2.5, its url the attribution), its text
   kept in the gold file and given as the team's stories are (counted as modern news);
+- "source": "aeb-benchmark": a 2019 English news page of Scrapinghub's article-extraction-benchmark
+  (github.com/scrapinghub/article-extraction-benchmark, where the 13 aeb-* pages of samples/html come
+  from), its ground-truth article text under its page's title, read from a checkout of that repository
+  beside the project (ARCHIVE_AEB_DIR; the publishers' text is not copied here); without the
+  checkout these stories are left out and the test part has no modern news (counted as modern news);
 - "source": "samples/html": the page's ground-truth article text (aeb-*.expected.json, or the
   paragraphs of readability-*.expected.html) under the page's title: the extractor is measured,
   not the HTML reader.

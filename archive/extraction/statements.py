@@ -952,9 +952,15 @@ def _verb_rank(verb: str) -> int:
     return 0 if verb in _MAIN_VERBS else 2 if verb in _PARTICIPLES else 1
 
 
+# A sentence opened by "As" and its source: "As Emily Feng reports for NPR, ...", "But as X noted, ...".
+_AS_SOURCE_RE = re.compile(r"\s*[\"“]?(?:(?:But|And)\s+as|As)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}?\s*")
+
+
 def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     """ "refused to say", "was said to", "easier said than done", "told the banks to stop",
     "Washington announced plans"."""
+    if _AS_SOURCE_RE.fullmatch(masked, s0, verb.start) and 0 <= masked.find(",", verb.end, s1) <= verb.end + 40:
+        return False  # "As Emily Feng reports for NPR, the first cases came to light": the source, then the words
     if verb.text in _FRAME_VERBS:
         if _ends_sentence(masked, verb, s1):
             if not _framed_subject(masked, s0, verb):
@@ -1248,6 +1254,10 @@ def _clause_ending_in_quotation(masked: str, s0: int, end: int) -> tuple[int, in
 
 def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int]):
     """The reported clause: after the verb, or before the subject in "CLAUSE, X said [after ...]"."""
+    if _AS_SOURCE_RE.fullmatch(masked, s0, verb.start):  # "As X reports for NPR, CLAUSE": after the comma
+        comma = masked.find(",", verb.end, s1)
+        if 0 <= comma <= verb.end + 40:
+            return _trim(masked, comma + 1, s1)
     after = _content_after(masked, verb, s1)
     cut = _last_comma(masked, s0, subject[0])
     before = _trim(masked, s0, cut)
