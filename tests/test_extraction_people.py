@@ -858,3 +858,10 @@ def test_a_short_given_name_of_the_same_surname_is_the_same_person():
         "Patrick Carlineo Jr. pleaded guilty on Monday. His lawyer said Pat Carlineo is passionate about his beliefs."
     )
     assert "Patrick Carlineo Jr" in found and "Pat Carlineo" not in found
+
+
+def test_a_given_name_that_is_also_a_place_opens_a_full_name():
+    found = people(
+        "He allegedly met 17-year-old Virginia Giuffre in London.\n\n“He knows what he did,” Giuffre said on Monday."
+    )
+    assert "Virginia Giuffre" in found and "Giuffre" not in found

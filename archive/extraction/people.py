@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from .countries import country_for_place
 from .model import Document, OrganisationMention, PersonMention, Span
 from .names import (
+    FEMALE_GIVEN_NAMES,
     GIVEN_NAMES,
     HONORIFICS,
     NAME_RUN_RE,
@@ -1609,13 +1610,17 @@ def _may_open_name(first: str, surname: str, story: _Story, organisations: set[s
     return not (
         first.endswith(("'s", "’s", "'", "’"))  # "Tenneco's Nance", "Securities' Hassenberg": an owner
         or any(is_role_word(part) or is_role_word(part[:-1]) for part in first.split("-"))  # "Vice-Premiers"
-        or is_prefix_word(first, story.document.date)
-        or is_non_name(first)
+        # a place's or a common word, unless a given name too ("Virginia Giuffre")
+        or ((is_prefix_word(first, story.document.date) or is_non_name(first)) and not _any_given_name(first))
         or first.lower() in ORGANISATION_WORDS
         or first.lower() in story.excluded
         or any(full in o for o in organisations)
         or _lower_use(story.body, first)
     )
+
+
+def _any_given_name(word: str) -> bool:
+    return is_given_name(word) or word.lower() in FEMALE_GIVEN_NAMES
 
 
 def _lower_use(body: str, word: str) -> bool:
