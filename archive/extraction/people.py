@@ -68,13 +68,15 @@ _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 # "Bronwyn Curtis of Landell Mills said", "Grant Shapps from the Conservative Party said".
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+(?:of|from\s+(?:the\s+)?)\s*[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
-# A job noun, then "at": what follows is the employer, even a name of a given name and a surname.
+# A job noun, then "at": what follows is the employer, even a name of a given name and a surname (the
+# text ends with "at" and spaces: tested first).
 _EMPLOYER_BEFORE_RE = re.compile(
     r"\b(?:economists?|analysts?|strategists?|researchers?|research|fellow|professor|partner|trader|"
     r"scientist|lecturer|adviser|advisor|consultant|banker|dealer|broker|manager)\s+(?:[a-z]+\s+)?at\s+$"
 )
 # "Buffett's Berkshire Hathaway": a capitalised possessive (not a country's) before the name.
 _OWNER_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+)['’]s\s+$")  # a full name's: "Warren Buffett's"
+_POSSESSIVE_ENDS = ("'s", "’s")  # what the text _OWNER_BEFORE_RE finds in ends with, less its spaces: tested first
 # "told Politico", "told Sky Sports": a name after "told" is whom the words were said to, a
 # newspaper or broadcaster as often as a person: no cue that it is one (a given name still is).
 # After a name, what only follows a thing: "X, which ..." (a person is "who"), "X shares rose 3%"
@@ -169,6 +171,16 @@ class _Story:
     @cached_property
     def text(self) -> str:
         return f"{self.document.title}\n{self.body}"
+
+    # Word gates, one search of the body each: a rule family whose regexes need one of these words
+    # is skipped, candidate after candidate, in a story that prints none (most stories).
+    @cached_property
+    def prints_publication(self) -> bool:
+        return any(word in self.body for word in _PUBLICATION_WORDS)
+
+    @cached_property
+    def prints_issue_manager(self) -> bool:
+        return any(word in self.body for word in _ISSUE_MANAGER_WORDS)
 
 
 def find_people(
@@ -305,9 +317,13 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         paragraph[max(0, match.start() - 5) : start], tokens, paragraph[end : end + 20]
     ):
         return None  # "lead manager Banque Indosuez said": the end of a body's name
-    if _PUBLICATION_AFTER_RE.match(paragraph, end):
+    if story.prints_publication and _PUBLICATION_AFTER_RE.match(paragraph, end):
         return None  # "the official Notimex news agency", "Prensa Latina newspaper": a publication's name
-    if _PUBLICATION_APPOSITION_RE.match(paragraph, end) and not _is_given_pair(tokens, paragraph[end : end + 40]):
+    if (
+        story.prints_publication
+        and _PUBLICATION_APPOSITION_RE.match(paragraph, end)
+        and not _is_given_pair(tokens, paragraph[end : end + 40])
+    ):
         story.companies[name] = True  # said once of the name, it holds for its later uses ("Wen Wei Po said")
         return None  # "Granma, the official Cuban newspaper, said", "Wen Wei Po, a Hong Kong daily with ...,"
     if paragraph[end : end + 1] == ")" and is_given_name(name):
@@ -354,7 +370,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         story.initial_firms.add(tokens[0])
         return _Found(tokens[0], index, end - len(tokens[0]), end, "", None, 2)
     if (
-        _ISSUE_MANAGER_WORDS_RE.search(before, max(0, len(before) - 40))
+        story.prints_issue_manager
+        and _ISSUE_MANAGER_WORDS_RE.search(before, max(0, len(before) - 40))
         and _ISSUE_MANAGER_RE.search(_without_initials(before[-40:]))
         and (after.startswith(",") or _firm_name(name, story) or not (honorific or _is_given_pair(tokens, after)))
     ):
@@ -378,11 +395,11 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         and (len(tokens) == 1 or (len(tokens) == 2 and not role and not _is_given_pair(tokens, after)))
     ):
         return None  # "an interview with The Guardian", "the Toronto Star quoted": a name after "the"
-    owner = _OWNER_BEFORE_RE.search(before[-30:])
+    owner = _OWNER_BEFORE_RE.search(before[-30:]) if before.rstrip().endswith(_POSSESSIVE_ENDS) else None
     owned = owner and not country_code(owner.group(1), document.date)
     if owned and not (role or honorific or _is_given_pair(tokens, after)):
         return None  # "Warren Buffett's Berkshire Hathaway said": what a named owner owns
-    if not (role or honorific) and _EMPLOYER_BEFORE_RE.search(before[-60:]):
+    if not (role or honorific) and before.rstrip().endswith("at") and _EMPLOYER_BEFORE_RE.search(before[-60:]):
         return None  # "chief economist at Charles Schwab", "head of research at Raymond James": an employer
     if len(tokens) == 1 and name.endswith("s") and is_role_head(name[:-1]):
         return None  # "The Executive Directors of the bank", "Governors": holders of a role, no name
@@ -555,7 +572,7 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     """A name the story gives a company: it opens a company's name printed elsewhere ("Echo Bay"
     beside "Echo Bay Mines Ltd", "Placer" beside "<Placer Pacific Ltd>"), or a company noun stands
     before or after it."""
-    if _company_noun_before(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
+    if _company_noun_before(before[-30:]) or (after[:1] == "," and _COMPANY_APPOSITION_RE.match(after)):
         return True
     if name not in story.companies:
         story.companies[name] = printed_as_company(name, story.text) or (
@@ -655,7 +672,7 @@ def _speaks_as_company(tokens: tuple[str, ...], after: str) -> int:
     it is a company's: a person in wire copy is introduced so."""
     if len(tokens) > 2 or (len(tokens) == 2 and (is_given_name(tokens[0]) or tokens[0].lower() in _WORD_GIVEN_NAMES)):
         return 0
-    if _COMPANY_APPOSITION_RE.match(after) or _BODY_APPOSITION_RE.match(after):
+    if after[:1] == "," and (_COMPANY_APPOSITION_RE.match(after) or _BODY_APPOSITION_RE.match(after)):
         return 2  # said once of the name, it holds for all its uses
     if len(tokens) > 1:
         return 0
@@ -787,12 +804,14 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if _TICKER_AFTER_RE.match(body, end):  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
             return True
-        if _company_noun_before(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
+        if _company_noun_before(body, max(0, at - 30), at) or (
+            body[end : end + 1] == "," and _COMPANY_APPOSITION_RE.match(body, end)
+        ):
             return True
         if _COMPANY_SAYS_ITSELF_RE.match(body, end):  # "McDonnell" beside "McDonnell Douglas said it will"
             return True
-        if " " not in name and _FIRST_OF_FIRM_RE.match(body, end):  # "Kidder" of "Kidder, Peabody and Co"
-            return True
+        if " " not in name and body[end : end + 1] == "," and _FIRST_OF_FIRM_RE.match(body, end):
+            return True  # "Kidder" of "Kidder, Peabody and Co"
         if " " not in name and body[at - 1 : at] == "(" and body[end : end + 1] == ")":
             # "Petroleos Mexicanos (PEMEX) said", "(Nationair) said": a body's short name in brackets
             return True
@@ -828,6 +847,8 @@ def _headline_company(headline: str, word: str) -> bool:
 
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
+# Words one of which each _PUBLICATION_ regex needs ("news" of "news agency", "newspaper", "newsletter").
+_PUBLICATION_WORDS = ("news", "daily", "Daily", "weekly", "Weekly", "magazine", "tabloid", "publication")
 _PUBLICATION_AFTER_RE = re.compile(
     r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b|['’]s\s+(?:Daily|Weekly)\b"
 )  # "People's Daily": a publication's name, whatever comes before it ("the official")
@@ -855,6 +876,7 @@ def _subject_alone(body: str, at: int) -> bool:
 
 
 _ISSUE_MANAGER_WORDS_RE = re.compile(r"[Mm]anager|[Uu]nderwriter")  # a test before the regex, which most fail
+_ISSUE_MANAGER_WORDS = ("anager", "nderwriter")  # what _ISSUE_MANAGER_WORDS_RE needs, looked for in the body once
 _ISSUE_MANAGER_RE = re.compile(r"(?i)\b(?:(?:lead|sole|co)[\s-]+(?:lead[\s-]+)?manager|underwriter)\s+$")
 # "Chairman A.W. Clausen": the initials of the name stand between its role and its surname
 _INITIALS_BEFORE_RE = re.compile(r"(?<=\s)(?!U\.S\.|U\.K\.)(?:[A-Z]\.){1,3}\s$")
@@ -918,7 +940,7 @@ _TRAILING_DATE_WORDS = frozenset(
 
 
 def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
-    if _WHO_RE.match(after):
+    if after[:1] == "," and _WHO_RE.match(after):
         return True
     speech = _SPEECH_AFTER_RE.match(after)
     if speech and not (speech.group().endswith("added") and _AMOUNT_AFTER_RE.match(after, speech.end())):
