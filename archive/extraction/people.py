@@ -109,6 +109,7 @@ _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
 _LOWER_RE = re.compile(r"[a-z]")
 _TOKEN_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _CREDIT_PARAGRAPH_RE = re.compile(r"^(?:By |(?:Additional )?(?:Reporting|Writing|Editing) by )", re.I)
+_CREDIT_FIRST = frozenset("BbAaRrWwEe")  # the letters a credit line opens with, in any case: a test before the regex
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _ROLE_LEAD_WORDS = ("of", "the", "and", "for", "on")
 # Words after a given name that show the pair is no person: "Christian Democrats".
@@ -234,7 +235,10 @@ def _span_key(span: Span) -> tuple[int, int]:
 
 def readable_paragraphs(document: Document) -> list[str]:
     """The body paragraphs, with subheads and credit lines blanked (indices stay the same)."""
-    return ["" if _is_heading(p) or _CREDIT_PARAGRAPH_RE.match(p) else p for p in document.paragraphs]
+    return [
+        "" if _is_heading(p) or (p[:1] in _CREDIT_FIRST and _CREDIT_PARAGRAPH_RE.match(p)) else p
+        for p in document.paragraphs
+    ]
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -796,14 +800,16 @@ def printed_as_company(name: str, body: str) -> bool:
         return True  # "CHEMLAWN <CHEM> SEEKS BIDS": a Reuters headline gives a listed company its ticker
     if " " not in name and _headline_company(headline, name.upper()):
         return True  # "PHARMACIA AB <PHAB ST> 1986 YEAR", "INTEGRATED GENERICS <IGN> UNIT ...": its first word
+    # What two regexes below need somewhere in the body, looked for once: a ticker's "<", the word "its".
+    ticker, its = "<" in body, "its" in body
     at, seen = body.find(name), 0
     while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
         tail = _COMPANY_TAIL_RE.match(body, end)
         if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
             return True
-        if _TICKER_AFTER_RE.match(body, end):  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
-            return True
+        if ticker and _TICKER_AFTER_RE.match(body, end):
+            return True  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
         if _company_noun_before(body, max(0, at - 30), at) or (
             body[end : end + 1] == "," and _COMPANY_APPOSITION_RE.match(body, end)
         ):
@@ -817,7 +823,7 @@ def printed_as_company(name: str, body: str) -> bool:
             return True
         if " " not in name and not name.endswith("s") and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
             return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
-        if " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
+        if its and " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
             return True  # "Nestlé cut its forecast", "Microsoft delayed its launch": one word that owns a thing
         at, seen = body.find(name, end), seen + 1
     return False
