@@ -344,7 +344,13 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if len(tokens) == 1 and len(name) >= 9 and name.endswith("ly") and after[:1] == "," and _opens_sentence(before):
         return None  # "Specifically, Ambassador Volker confirmed": an adverb
-    if not (role or honorific) and len(tokens) == 1 and _PLURAL_NOUN_RE.search(name) and _opens_sentence(before):
+    if (
+        not (role or honorific)
+        and len(tokens) == 1
+        and name.endswith(("s", "s\n"))  # as every ending of _PLURAL_NOUN_RE does: tested first
+        and _PLURAL_NOUN_RE.search(name)
+        and _opens_sentence(before)
+    ):
         return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
     if (
         not (role or honorific)
@@ -360,7 +366,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
-    if not (role or honorific) and _BODY_RUN_RE.search(before[-40:]):
+    if not (role or honorific) and _may_end_body_run(before[-40:]) and _BODY_RUN_RE.search(before[-40:]):
         return None  # "newspaper Welt am Sonntag", "Banco do Brasil", "newsletter Oil World": a body's name's tail
     if not (role or honorific) and name.split(" ", 1)[0] in _FOREIGN_ARTICLES and " " in name:
         return None  # "Il Giornale said", "Het Comite", "Der Spiegel": a title opened by an article
@@ -511,7 +517,7 @@ _PAIR_BEFORE_RE = re.compile(r"(?<![\w.'’-])([A-Z][\w'’-]+)\s+(?:and|&)\s+$"
 def _firm_pair(name: str, before: str, story: _Story) -> bool:
     """ "Duff and Phelps": a name after "Word and", where the story prints that word nowhere but
     before "and" and this name (not "Baker and Volcker said", each named on their own too)."""
-    pair = _PAIR_BEFORE_RE.search(before[-40:])
+    pair = _PAIR_BEFORE_RE.search(before[-40:]) if before.rstrip().endswith(("and", "&")) else None
     if pair is None:
         return False
     first = pair.group(1)
@@ -659,6 +665,11 @@ _BUSINESS_RE = re.compile(
     r"\b(?:sales|earnings|profits?|revenues?|shares|shareholders|stockholders|dividends?|quarter|units?|"
     r"plants?|orders|net\s+(?:income|loss|profit)|subsidiary|acquisition|merger)\b"
 )
+# One of these stands in every text it finds: looked for first (its search tries every place of the clause).
+_BUSINESS_WORDS = (
+    "sales earnings profit revenue share stockholders dividend quarter unit plant orders net subsidiary "
+    "acquisition merger"
+).split()
 # "Petro-Canada, Canada's state-owned oil company,", "Finnair, the national airline of Finland,",
 # "Amtorg, a Soviet trading organization,": a body's noun that ends its phrase (not "airline pilot").
 _BODY_APPOSITION_RE = re.compile(
@@ -682,7 +693,8 @@ def _speaks_as_company(tokens: tuple[str, ...], after: str) -> int:
         return 0
     clause = after[:250]
     stop = clause.find(". ")
-    return 1 if _BUSINESS_RE.search(clause if stop == -1 else clause[:stop]) else 0
+    clause = clause if stop == -1 else clause[:stop]
+    return 1 if any(word in clause for word in _BUSINESS_WORDS) and _BUSINESS_RE.search(clause) else 0
 
 
 # Initials before a name (or opening it), with no given name: "E.F. ", "C. ", "C.", "broker C ",
@@ -699,6 +711,16 @@ _ROLE_THEN_NAME_RE = re.compile(r"\s+([a-z]+)\s+[A-Z][a-z]")
 
 # Before a name inside a run of capitalised words: a body's noun before the run, or the run's words
 # joined by a lower-case particle of a body's name ("Welt am Sonntag", "Banco do Brasil").
+# What the window before a name needs for _BODY_RUN_RE to find anything in it, tested first: one of
+# its nouns ("paper" of "newspaper"), or its end a particle of a body's name.
+_BODY_RUN_NOUNS = "paper daily weekly magazine newsletter journal publication agency firm company bank".split()
+_BODY_RUN_PARTICLES = ("am", "im", "zum", "zur", "do", "da", "dos", "das")
+
+
+def _may_end_body_run(window: str) -> bool:
+    return window.rstrip().endswith(_BODY_RUN_PARTICLES) or any(noun in window for noun in _BODY_RUN_NOUNS)
+
+
 _BODY_RUN_RE = re.compile(
     r"\b(?:newspaper|daily|weekly|magazine|newsletter|journal|publication|paper|agency|firm|company|bank)\s+"
     r"[A-Z][^\s]*(?:\s+[A-Za-z][^\s]*)*?\s+$|[A-Z][\w-]+\s+(?:am|im|zum|zur|do|da|dos|das)\s+$"
@@ -726,7 +748,8 @@ def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, .
     bare = inside.find(tokens[0])
     if bare > 0:  # "F. Man": the initials are inside the name
         head, inside = head + inside[:bare], inside[bare:]
-    initials = _LEAD_INITIALS_RE.search(head)
+    last = head.rstrip()[-1:]  # what every text _LEAD_INITIALS_RE finds in ends with, less a space: tested first
+    initials = _LEAD_INITIALS_RE.search(head) if last == "." or "A" <= last <= "Z" else None
     if initials is None:
         return False
     lead = start - (len(head) - initials.start()) + (bare if bare > 0 else 0)
@@ -1198,7 +1221,7 @@ def _apposition_role(after: str, document: Document, given_pair: bool = True) ->
     """The role an apposition gives ("Jeffrey Hornung, a ... expert at"). One followed by a speech
     verb with no comma ("X, an analyst with Y said") describes X only when X is a person by its
     given name ("Larry Feinberg"), not a place that ends a clause ("northern Sumatra")."""
-    match = _APPOSITION_RE.match(after)
+    match = _APPOSITION_RE.match(after) if after[:1] == "," else None
     if not match:
         return "", None
     phrase = match.group("phrase")
