@@ -11,10 +11,12 @@ mentions by surname join the full name, word by whole word, so "Kishi" never mat
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from .countries import country_for_place
 from .model import Document, OrganisationMention, PersonMention, Span
@@ -268,7 +270,12 @@ def is_lower_case(paragraphs: list[str]) -> bool:
     """
     opening = " ".join(paragraphs[:3])[:1500]
     words = opening.count(" ")
-    return words >= 40 and len(_CAPITALISED_WORD_RE.findall(opening)) < 0.03 * words
+    if words < 40:
+        return False
+    # Fewer capitalised words than 0.03 * words: counted up to that many only (ordinary copy gets
+    # there in its first lines), the same answer as counting them all.
+    enough = math.ceil(0.03 * words)
+    return sum(1 for _ in islice(_CAPITALISED_WORD_RE.finditer(opening), enough)) < enough
 
 
 # --- Capitalised runs ---------------------------------------------------------------------------
