@@ -810,3 +810,17 @@ def test_a_person_named_as_lead_manager_stays_a_person():
 def test_common_given_names_of_modern_news_make_a_person_with_no_other_cue():
     text = "The president lost to a sworn rival, Edgar Lungu, in 2016, and to Annie Sitali's court."
     assert set(people(text)) == {"Edgar Lungu", "Annie Sitali"}
+
+
+def test_ascii_text_gives_the_same_name_runs_with_the_ascii_regex():
+    """NAME_RUN_ASCII_RE, read for text of ASCII alone, finds the runs NAME_RUN_RE finds there."""
+    import random
+
+    from archive.extraction.names import NAME_RUN_ASCII_RE, NAME_RUN_RE
+
+    pieces = ["Mc", "Donald", " ", "  ", "de ", "al-", "Sabah", "F ", "F. ", "O'Neill", "'s ", "Chao-Ming", "x", "."]
+    pieces += ["A", "van ", "Ndung'u", "\n", "-", "bin-", "McMillan", "the", "Mac"]
+    randomised = random.Random(9)
+    for _ in range(5000):
+        text = "".join(randomised.choice(pieces) for _ in range(randomised.randint(0, 9)))
+        assert [m.span() for m in NAME_RUN_ASCII_RE.finditer(text)] == [m.span() for m in NAME_RUN_RE.finditer(text)]

@@ -23,6 +23,7 @@ from .model import Document, OrganisationMention, PersonMention, Span
 from .names import (
     GIVEN_NAMES,
     HONORIFICS,
+    NAME_RUN_ASCII_RE,
     NAME_RUN_RE,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
@@ -297,7 +298,7 @@ def _excluded_words(document: Document, organisations: list[OrganisationMention]
 def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
     found = []
     date = story.document.date
-    for match in NAME_RUN_RE.finditer(paragraph):
+    for match in (NAME_RUN_ASCII_RE if paragraph.isascii() else NAME_RUN_RE).finditer(paragraph):
         run = match.group()
         if " " not in run and is_prefix_word(run, date):
             continue  # the common case, a lone capitalised word such as "The" or "Japan"
