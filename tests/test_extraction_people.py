@@ -865,3 +865,17 @@ def test_a_given_name_that_is_also_a_place_opens_a_full_name():
         "He allegedly met 17-year-old Virginia Giuffre in London.\n\n“He knows what he did,” Giuffre said on Monday."
     )
     assert "Virginia Giuffre" in found and "Giuffre" not in found
+
+
+def test_ascii_text_gives_the_same_name_runs_with_the_ascii_regex():
+    """NAME_RUN_ASCII_RE, read for text of ASCII alone, finds the runs NAME_RUN_RE finds there."""
+    import random
+
+    from archive.extraction.names import NAME_RUN_ASCII_RE, NAME_RUN_RE
+
+    pieces = ["Mc", "Donald", " ", "  ", "de ", "al-", "Sabah", "F ", "F. ", "O'Neill", "'s ", "Chao-Ming", "x", "."]
+    pieces += ["A", "van ", "Ndung'u", "\n", "-", "bin-", "McMillan", "the", "Mac"]
+    randomised = random.Random(9)
+    for _ in range(5000):
+        text = "".join(randomised.choice(pieces) for _ in range(randomised.randint(0, 9)))
+        assert [m.span() for m in NAME_RUN_ASCII_RE.finditer(text)] == [m.span() for m in NAME_RUN_RE.finditer(text)]

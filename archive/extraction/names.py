@@ -53,18 +53,33 @@ PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos arap
 # those of Latin Extended-A and Romanian: "Radosław Sikorski", "Recep Tayyip Erdoğan", "Miloš Zeman".
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
 _LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșț"
+
+
 # An apostrophe before a last letter or two is part of a name ("Njuguna Ndung’u"), not a possessive "’s".
-_FIRST_NAME_WORD = (
-    rf"[{_UPPER}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’](?!s\b)[a-z]{{1,2}}\b)?"
-    rf"(?:-[A-Za-z][{_LOWER}]+)*"
-)
+def _first_name_word(upper: str, lower: str) -> str:
+    return (
+        rf"[{upper}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{lower}]+(?:[{upper}][{lower}]+)?(?:['’](?!s\b)[a-z]{{1,2}}\b)?"
+        rf"(?:-[A-Za-z][{lower}]+)*"
+    )
+
+
+_FIRST_NAME_WORD = _first_name_word(_UPPER, _LOWER)
 NAME_WORD = rf"(?:(?:al|el|bin)-)?{_FIRST_NAME_WORD}"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos|arap)(?=\s)"
-# A run of name words, possibly with initials ("George P. Shultz") and particles between.
-# An initial printed without its full stop goes on a run too when a name word follows: "Gerald F Cox".
-NAME_RUN_RE = re.compile(
-    rf"{_FIRST_NAME_WORD}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[{_UPPER}][{_LOWER}])|{NAME_WORD}|{_PARTICLE}))*(?<![.])\b"
-)
+
+
+def _name_run(upper: str, lower: str) -> re.Pattern[str]:
+    # A run of name words, possibly with initials ("George P. Shultz") and particles between.
+    # An initial printed without its full stop goes on a run too when a name word follows: "Gerald F Cox".
+    first = _first_name_word(upper, lower)
+    word = rf"(?:(?:al|el|bin)-)?{first}"
+    return re.compile(rf"{first}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[{upper}][{lower}])|{word}|{_PARTICLE}))*(?<![.])\b")
+
+
+NAME_RUN_RE = _name_run(_UPPER, _LOWER)
+# The same runs in a text of ASCII alone (str.isascii() is one flag test): no other letter can
+# match there, and the engine tests "[A-Z]" faster than the long Latin class at every character.
+NAME_RUN_ASCII_RE = _name_run("A-Z", "a-z")
 _WORD_SPLIT_RE = re.compile(r"\s+")
 _INITIAL_RE = re.compile(r"[A-Z]\.?")  # "F." or "F" of "Gerald F Cox"
 _POSSESSIVE_RE = re.compile(r"['’]s$")

@@ -11,10 +11,12 @@ mentions by surname join the full name, word by whole word, so "Kishi" never mat
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from .countries import country_for_place
 from .model import Document, OrganisationMention, PersonMention, Span
@@ -22,6 +24,7 @@ from .names import (
     FEMALE_GIVEN_NAMES,
     GIVEN_NAMES,
     HONORIFICS,
+    NAME_RUN_ASCII_RE,
     NAME_RUN_RE,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
@@ -70,13 +73,15 @@ _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 # "Bronwyn Curtis of Landell Mills said", "Grant Shapps from the Conservative Party said".
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+(?:of|from\s+(?:the\s+)?)\s*[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
-# A job noun, then "at": what follows is the employer, even a name of a given name and a surname.
+# A job noun, then "at": what follows is the employer, even a name of a given name and a surname (the
+# text ends with "at" and spaces: tested first).
 _EMPLOYER_BEFORE_RE = re.compile(
     r"\b(?:economists?|analysts?|strategists?|researchers?|research|fellow|professor|partner|trader|"
     r"scientist|lecturer|adviser|advisor|consultant|banker|dealer|broker|manager)\s+(?:[a-z]+\s+)?at\s+$"
 )
 # "Buffett's Berkshire Hathaway": a capitalised possessive (not a country's) before the name.
 _OWNER_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+)['’]s\s+$")  # a full name's: "Warren Buffett's"
+_POSSESSIVE_ENDS = ("'s", "’s")  # what the text _OWNER_BEFORE_RE finds in ends with, less its spaces: tested first
 # "told Politico", "told Sky Sports": a name after "told" is whom the words were said to, a
 # newspaper or broadcaster as often as a person: no cue that it is one (a given name still is).
 # After a name, what only follows a thing: "X, which ..." (a person is "who"), "X shares rose 3%"
@@ -109,6 +114,7 @@ _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
 _LOWER_RE = re.compile(r"[a-z]")
 _TOKEN_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _CREDIT_PARAGRAPH_RE = re.compile(r"^(?:By |(?:Additional )?(?:Reporting|Writing|Editing) by )", re.I)
+_CREDIT_FIRST = frozenset("BbAaRrWwEe")  # the letters a credit line opens with, in any case: a test before the regex
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _ROLE_LEAD_WORDS = ("of", "the", "and", "for", "on", "to")
 # Words after a given name that show the pair is no person: "Christian Democrats".
@@ -172,6 +178,16 @@ class _Story:
     def text(self) -> str:
         return f"{self.document.title}\n{self.body}"
 
+    # Word gates, one search of the body each: a rule family whose regexes need one of these words
+    # is skipped, candidate after candidate, in a story that prints none (most stories).
+    @cached_property
+    def prints_publication(self) -> bool:
+        return any(word in self.body for word in _PUBLICATION_WORDS)
+
+    @cached_property
+    def prints_issue_manager(self) -> bool:
+        return any(word in self.body for word in _ISSUE_MANAGER_WORDS)
+
 
 def find_people(
     document: Document, organisations: list[OrganisationMention], paragraphs: list[str] | None = None
@@ -225,7 +241,10 @@ def _span_key(span: Span) -> tuple[int, int]:
 
 def readable_paragraphs(document: Document) -> list[str]:
     """The body paragraphs, with subheads and credit lines blanked (indices stay the same)."""
-    return ["" if _is_heading(p) or _CREDIT_PARAGRAPH_RE.match(p) else p for p in document.paragraphs]
+    return [
+        "" if _is_heading(p) or (p[:1] in _CREDIT_FIRST and _CREDIT_PARAGRAPH_RE.match(p)) else p
+        for p in document.paragraphs
+    ]
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -255,7 +274,12 @@ def is_lower_case(paragraphs: list[str]) -> bool:
     """
     opening = " ".join(paragraphs[:3])[:1500]
     words = opening.count(" ")
-    return words >= 40 and len(_CAPITALISED_WORD_RE.findall(opening)) < 0.03 * words
+    if words < 40:
+        return False
+    # Fewer capitalised words than 0.03 * words: counted up to that many only (ordinary copy gets
+    # there in its first lines), the same answer as counting them all.
+    enough = math.ceil(0.03 * words)
+    return sum(1 for _ in islice(_CAPITALISED_WORD_RE.finditer(opening), enough)) < enough
 
 
 # --- Capitalised runs ---------------------------------------------------------------------------
@@ -277,7 +301,7 @@ def _excluded_words(document: Document, organisations: list[OrganisationMention]
 def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
     found = []
     date = story.document.date
-    for match in NAME_RUN_RE.finditer(paragraph):
+    for match in (NAME_RUN_ASCII_RE if paragraph.isascii() else NAME_RUN_RE).finditer(paragraph):
         run = match.group()
         if " " not in run and is_prefix_word(run, date):
             continue  # the common case, a lone capitalised word such as "The" or "Japan"
@@ -308,9 +332,13 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         paragraph[max(0, match.start() - 5) : start], tokens, paragraph[end : end + 20]
     ):
         return None  # "lead manager Banque Indosuez said": the end of a body's name
-    if _PUBLICATION_AFTER_RE.match(paragraph, end):
+    if story.prints_publication and _PUBLICATION_AFTER_RE.match(paragraph, end):
         return None  # "the official Notimex news agency", "Prensa Latina newspaper": a publication's name
-    if _PUBLICATION_APPOSITION_RE.match(paragraph, end) and not _is_given_pair(tokens, paragraph[end : end + 40]):
+    if (
+        story.prints_publication
+        and _PUBLICATION_APPOSITION_RE.match(paragraph, end)
+        and not _is_given_pair(tokens, paragraph[end : end + 40])
+    ):
         story.companies[name] = True  # said once of the name, it holds for its later uses ("Wen Wei Po said")
         return None  # "Granma, the official Cuban newspaper, said", "Wen Wei Po, a Hong Kong daily with ...,"
     if paragraph[end : end + 1] == ")" and is_given_name(name):
@@ -327,7 +355,13 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if len(tokens) == 1 and len(name) >= 9 and name.endswith("ly") and after[:1] == "," and _opens_sentence(before):
         return None  # "Specifically, Ambassador Volker confirmed": an adverb
-    if not (role or honorific) and len(tokens) == 1 and _PLURAL_NOUN_RE.search(name) and _opens_sentence(before):
+    if (
+        not (role or honorific)
+        and len(tokens) == 1
+        and name.endswith(("s", "s\n"))  # as every ending of _PLURAL_NOUN_RE does: tested first
+        and _PLURAL_NOUN_RE.search(name)
+        and _opens_sentence(before)
+    ):
         return None  # "Technicians said", "Underwriters said": a group at the start of a sentence
     if (
         not (role or honorific)
@@ -343,7 +377,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None  # "Live Nation, which promoted the tour, said", "Charles Schwab shares rose": no person
     if not (role or honorific) and (tokens[-1].lower() in ORGANISATION_WORDS or "-based" in tokens[0]):
         return None  # "Delta Air Lines said", "Norstar Bancorp said", "Milan-based Ambrosiano said"
-    if not (role or honorific) and _BODY_RUN_RE.search(before[-40:]):
+    if not (role or honorific) and _may_end_body_run(before[-40:]) and _BODY_RUN_RE.search(before[-40:]):
         return None  # "newspaper Welt am Sonntag", "Banco do Brasil", "newsletter Oil World": a body's name's tail
     if not (role or honorific) and name.split(" ", 1)[0] in _FOREIGN_ARTICLES and " " in name:
         return None  # "Il Giornale said", "Het Comite", "Der Spiegel": a title opened by an article
@@ -357,7 +391,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         story.initial_firms.add(tokens[0])
         return _Found(tokens[0], index, end - len(tokens[0]), end, "", None, 2)
     if (
-        _ISSUE_MANAGER_WORDS_RE.search(before, max(0, len(before) - 40))
+        story.prints_issue_manager
+        and _ISSUE_MANAGER_WORDS_RE.search(before, max(0, len(before) - 40))
         and _ISSUE_MANAGER_RE.search(_without_initials(before[-40:]))
         and (after.startswith(",") or _firm_name(name, story) or not (honorific or _is_given_pair(tokens, after)))
     ):
@@ -383,11 +418,11 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         and (len(tokens) == 1 or (len(tokens) == 2 and not role and not _is_given_pair(tokens, after)))
     ):
         return None  # "an interview with The Guardian", "the Toronto Star quoted": a name after "the"
-    owner = _OWNER_BEFORE_RE.search(before[-30:])
+    owner = _OWNER_BEFORE_RE.search(before[-30:]) if before.rstrip().endswith(_POSSESSIVE_ENDS) else None
     owned = owner and not country_code(owner.group(1), document.date)
     if owned and not (role or honorific or _is_given_pair(tokens, after)):
         return None  # "Warren Buffett's Berkshire Hathaway said": what a named owner owns
-    if not (role or honorific) and _EMPLOYER_BEFORE_RE.search(before[-60:]):
+    if not (role or honorific) and before.rstrip().endswith("at") and _EMPLOYER_BEFORE_RE.search(before[-60:]):
         return None  # "chief economist at Charles Schwab", "head of research at Raymond James": an employer
     if len(tokens) == 1 and name.endswith("s") and is_role_head(name[:-1]):
         return None  # "The Executive Directors of the bank", "Governors": holders of a role, no name
@@ -503,7 +538,7 @@ _PAIR_BEFORE_RE = re.compile(r"(?<![\w.'’-])([A-Z][\w'’-]+)\s+(?:and|&)\s+$"
 def _firm_pair(name: str, before: str, story: _Story) -> bool:
     """ "Duff and Phelps": a name after "Word and", where the story prints that word nowhere but
     before "and" and this name (not "Baker and Volcker said", each named on their own too)."""
-    pair = _PAIR_BEFORE_RE.search(before[-40:])
+    pair = _PAIR_BEFORE_RE.search(before[-40:]) if before.rstrip().endswith(("and", "&")) else None
     if pair is None:
         return False
     first = pair.group(1)
@@ -578,7 +613,7 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     """A name the story gives a company: it opens a company's name printed elsewhere ("Echo Bay"
     beside "Echo Bay Mines Ltd", "Placer" beside "<Placer Pacific Ltd>"), or a company noun stands
     before or after it."""
-    if _company_noun_before(before[-30:]) or _COMPANY_APPOSITION_RE.match(after):
+    if _company_noun_before(before[-30:]) or (after[:1] == "," and _COMPANY_APPOSITION_RE.match(after)):
         return True
     if before.endswith(", ") and after.startswith(",") and _BODY_BEFORE_APPOSED_RE.search(before, len(before) - 120):
         story.companies[name] = True  # so are its later uses ("Big Machine have denied")
@@ -664,6 +699,11 @@ _BUSINESS_RE = re.compile(
     r"\b(?:sales|earnings|profits?|revenues?|shares|shareholders|stockholders|dividends?|quarter|units?|"
     r"plants?|orders|net\s+(?:income|loss|profit)|subsidiary|acquisition|merger)\b"
 )
+# One of these stands in every text it finds: looked for first (its search tries every place of the clause).
+_BUSINESS_WORDS = (
+    "sales earnings profit revenue share stockholders dividend quarter unit plant orders net subsidiary "
+    "acquisition merger"
+).split()
 # "Petro-Canada, Canada's state-owned oil company,", "Finnair, the national airline of Finland,",
 # "Amtorg, a Soviet trading organization,": a body's noun that ends its phrase (not "airline pilot").
 _BODY_APPOSITION_RE = re.compile(
@@ -681,13 +721,14 @@ def _speaks_as_company(tokens: tuple[str, ...], after: str) -> int:
     it is a company's: a person in wire copy is introduced so."""
     if len(tokens) > 2 or (len(tokens) == 2 and (is_given_name(tokens[0]) or tokens[0].lower() in _WORD_GIVEN_NAMES)):
         return 0
-    if _COMPANY_APPOSITION_RE.match(after) or _BODY_APPOSITION_RE.match(after):
+    if after[:1] == "," and (_COMPANY_APPOSITION_RE.match(after) or _BODY_APPOSITION_RE.match(after)):
         return 2  # said once of the name, it holds for all its uses
     if len(tokens) > 1:
         return 0
     clause = after[:250]
     stop = clause.find(". ")
-    return 1 if _BUSINESS_RE.search(clause if stop == -1 else clause[:stop]) else 0
+    clause = clause if stop == -1 else clause[:stop]
+    return 1 if any(word in clause for word in _BUSINESS_WORDS) and _BUSINESS_RE.search(clause) else 0
 
 
 # Initials before a name (or opening it), with no given name: "E.F. ", "C. ", "C.", "broker C ",
@@ -704,6 +745,16 @@ _ROLE_THEN_NAME_RE = re.compile(r"\s+([a-z]+)\s+[A-Z][a-z]")
 
 # Before a name inside a run of capitalised words: a body's noun before the run, or the run's words
 # joined by a lower-case particle of a body's name ("Welt am Sonntag", "Banco do Brasil").
+# What the window before a name needs for _BODY_RUN_RE to find anything in it, tested first: one of
+# its nouns ("paper" of "newspaper"), or its end a particle of a body's name.
+_BODY_RUN_NOUNS = "paper daily weekly magazine newsletter journal publication agency firm company bank".split()
+_BODY_RUN_PARTICLES = ("am", "im", "zum", "zur", "do", "da", "dos", "das")
+
+
+def _may_end_body_run(window: str) -> bool:
+    return window.rstrip().endswith(_BODY_RUN_PARTICLES) or any(noun in window for noun in _BODY_RUN_NOUNS)
+
+
 _BODY_RUN_RE = re.compile(
     r"\b(?:newspaper|daily|weekly|magazine|newsletter|journal|publication|paper|agency|firm|company|bank)\s+"
     r"[A-Z][^\s]*(?:\s+[A-Za-z][^\s]*)*?\s+$|[A-Z][\w-]+\s+(?:am|im|zum|zur|do|da|dos|das)\s+$"
@@ -731,7 +782,8 @@ def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, .
     bare = inside.find(tokens[0])
     if bare > 0:  # "F. Man": the initials are inside the name
         head, inside = head + inside[:bare], inside[bare:]
-    initials = _LEAD_INITIALS_RE.search(head)
+    last = head.rstrip()[-1:]  # what every text _LEAD_INITIALS_RE finds in ends with, less a space: tested first
+    initials = _LEAD_INITIALS_RE.search(head) if last == "." or "A" <= last <= "Z" else None
     if initials is None:
         return False
     lead = start - (len(head) - initials.start()) + (bare if bare > 0 else 0)
@@ -805,26 +857,30 @@ def printed_as_company(name: str, body: str) -> bool:
         return True  # "CHEMLAWN <CHEM> SEEKS BIDS": a Reuters headline gives a listed company its ticker
     if " " not in name and _headline_company(headline, name.upper()):
         return True  # "PHARMACIA AB <PHAB ST> 1986 YEAR", "INTEGRATED GENERICS <IGN> UNIT ...": its first word
+    # What two regexes below need somewhere in the body, looked for once: a ticker's "<", the word "its".
+    ticker, its = "<" in body, "its" in body
     at, seen = body.find(name), 0
     while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
         end = at + len(name)
         tail = _COMPANY_TAIL_RE.match(body, end)
         if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
             return True
-        if _TICKER_AFTER_RE.match(body, end):  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
-            return True
-        if _company_noun_before(body, max(0, at - 30), at) or _COMPANY_APPOSITION_RE.match(body, end):
+        if ticker and _TICKER_AFTER_RE.match(body, end):
+            return True  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
+        if _company_noun_before(body, max(0, at - 30), at) or (
+            body[end : end + 1] == "," and _COMPANY_APPOSITION_RE.match(body, end)
+        ):
             return True
         if _COMPANY_SAYS_ITSELF_RE.match(body, end):  # "McDonnell" beside "McDonnell Douglas said it will"
             return True
-        if " " not in name and _FIRST_OF_FIRM_RE.match(body, end):  # "Kidder" of "Kidder, Peabody and Co"
-            return True
+        if " " not in name and body[end : end + 1] == "," and _FIRST_OF_FIRM_RE.match(body, end):
+            return True  # "Kidder" of "Kidder, Peabody and Co"
         if " " not in name and body[at - 1 : at] == "(" and body[end : end + 1] == ")":
             # "Petroleos Mexicanos (PEMEX) said", "(Nationair) said": a body's short name in brackets
             return True
         if " " not in name and not name.endswith("s") and _IT_SAID_RE.match(body, end) and _subject_alone(body, at):
             return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
-        if " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
+        if its and " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
             return True  # "Nestlé cut its forecast", "Microsoft delayed its launch": one word that owns a thing
         at, seen = body.find(name, end), seen + 1
     return False
@@ -854,6 +910,8 @@ def _headline_company(headline: str, word: str) -> bool:
 
 _ITS_VERB_RE = re.compile(r"\s+(?:also\s+)?[a-z]{3,}\s+its\s")
 _FIRST_OF_FIRM_RE = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)?,?\s+(?:and|&)\s+(?:Co|Cos|Company|Inc)\b")
+# Words one of which each _PUBLICATION_ regex needs ("news" of "news agency", "newspaper", "newsletter").
+_PUBLICATION_WORDS = ("news", "daily", "Daily", "weekly", "Weekly", "magazine", "tabloid", "publication")
 _PUBLICATION_AFTER_RE = re.compile(
     r"['’]?\s+(?:news\s+agency|newspaper|daily|weekly|magazine|newsletter)\b|['’]s\s+(?:Daily|Weekly)\b"
 )  # "People's Daily": a publication's name, whatever comes before it ("the official")
@@ -881,6 +939,7 @@ def _subject_alone(body: str, at: int) -> bool:
 
 
 _ISSUE_MANAGER_WORDS_RE = re.compile(r"[Mm]anager|[Uu]nderwriter")  # a test before the regex, which most fail
+_ISSUE_MANAGER_WORDS = ("anager", "nderwriter")  # what _ISSUE_MANAGER_WORDS_RE needs, looked for in the body once
 _ISSUE_MANAGER_RE = re.compile(r"(?i)\b(?:(?:lead|sole|co)[\s-]+(?:lead[\s-]+)?manager|underwriter)\s+$")
 # "Chairman A.W. Clausen": the initials of the name stand between its role and its surname
 _INITIALS_BEFORE_RE = re.compile(r"(?<=\s)(?!U\.S\.|U\.K\.)(?:[A-Z]\.){1,3}\s$")
@@ -944,7 +1003,7 @@ _TRAILING_DATE_WORDS = frozenset(
 
 
 def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> bool:
-    if _WHO_RE.match(after):
+    if after[:1] == "," and _WHO_RE.match(after):
         return True
     speech = _SPEECH_AFTER_RE.match(after)
     if speech and not (speech.group().endswith("added") and _AMOUNT_AFTER_RE.match(after, speech.end())):
@@ -1208,7 +1267,7 @@ def _apposition_role(after: str, document: Document, given_pair: bool = True) ->
     """The role an apposition gives ("Jeffrey Hornung, a ... expert at"). One followed by a speech
     verb with no comma ("X, an analyst with Y said") describes X only when X is a person by its
     given name ("Larry Feinberg"), not a place that ends a clause ("northern Sumatra")."""
-    match = _APPOSITION_RE.match(after)
+    match = _APPOSITION_RE.match(after) if after[:1] == "," else None
     if not match:
         return "", None
     phrase = match.group("phrase")

@@ -346,6 +346,7 @@ _RELATED_RE = re.compile(
     r"\s*(?:\[?(?:READ|Read)\s+(?:MORE|[Mm]ore|ALSO|[Aa]lso)\b|RELATED\b|Related\s*(?:[Cc]overage|[Ss]tories|[Ll]inks)?\s*:|"
     r"More\s+on\s+this\s+story|MORE\s+ON\s+THIS\s+STORY|See\s+also\s*:|\[Read\s*:)"
 )
+_RELATED_FIRST = frozenset("[RMS")  # the first letters of its openings, a test before the regex (the text is stripped)
 _SENTENCE_ENDS = (".", "!", "?", ".”", '."', "?”", '?"', "!”", '!"')
 
 
@@ -356,7 +357,7 @@ def _related_links(paragraphs: list[str]) -> set[int]:
     under = False
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.strip()
-        if _RELATED_RE.match(text) and len(text) < 300:
+        if text[:1] in _RELATED_FIRST and _RELATED_RE.match(text) and len(text) < 300:
             links.add(index)
             under = len(text) < 40  # a heading alone on its line: the titles follow
         elif under and text and not text.endswith(_SENTENCE_ENDS) and len(text) < 200:
@@ -691,6 +692,8 @@ def _clause_before_pronoun(paragraph, masked, index, s0, attribution, verbs, sto
     a, b = attribution.subject
     if masked[a:b].lower() not in _PRONOUNS:
         return None
+    if not masked[s0:a].rstrip().endswith(_CONJUNCTIONS):
+        return None  # the common case (the search would try every place of the sentence)
     joint = _CONJUNCTION_BEFORE_RE.search(masked, s0, a)
     if joint is None:
         return None
@@ -708,6 +711,7 @@ def _clause_before_pronoun(paragraph, masked, index, s0, attribution, verbs, sto
 
 
 _CONJUNCTION_BEFORE_RE = re.compile(r"(?:,\s*|\s+)(?:though|although|while|whereas|and|but)\s+$")
+_CONJUNCTIONS = ("though", "while", "whereas", "and", "but")  # what it finds ends with, less its spaces: tested first
 _AND_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 
 
@@ -769,7 +773,8 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
     last = story.events[-1] if story.events else None
     if paragraph.lstrip()[:1] not in _QUOTE_CHARS or last is None:
         return None
-    if _QUOTED_HEADING_RE.fullmatch(paragraph.strip()):
+    heading = paragraph.strip()
+    if len(heading) <= _QUOTED_HEADING_CHARS and _QUOTED_HEADING_RE.fullmatch(heading):
         return None  # '"Not some irregular channel"': a heading that quotes the section after it
     previous = story.previous[index]
     if last.paragraph == previous:
@@ -780,6 +785,7 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
 
 # A paragraph that is one short quotation with no full stop, inside or after it: a heading.
 _QUOTED_HEADING_RE = re.compile(r"[\"“‘'][^\"“”.!?;]{1,100}[^\"“”.!?;,\s][\"”’']")
+_QUOTED_HEADING_CHARS = 103  # the longest text it matches whole: a longer paragraph is not tried
 
 
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
@@ -793,7 +799,12 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1])
     ):
         content = None  # '"...," Trump tweeted before Election Day.': when, not what
-    elif content and _MANNER_RE.match(masked, content[0]) and masked[content[1] : content[1] + 2].lstrip()[:1] == ":":
+    elif (
+        content
+        and masked.startswith(_MANNER_WORDS, content[0])
+        and _MANNER_RE.match(masked, content[0])
+        and masked[content[1] : content[1] + 2].lstrip()[:1] == ":"
+    ):
         words = masked[content[0] : content[1]].split()
         if len(words) <= 6 and not any(w in _CLAUSE_MARKERS for w in words):
             content = None  # 'Obama tweeted using his @POTUS account:': how; the words follow the colon
@@ -849,7 +860,8 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     return made
 
 
-_MANNER_RE = re.compile(r"(?:using|via|through|with)\s")
+_MANNER_WORDS = ("using", "via", "through", "with")  # a test before the regex, which adds the space after
+_MANNER_RE = re.compile(rf"(?:{'|'.join(_MANNER_WORDS)})\s")
 # ('said "..." and that ...' goes on with the same statement, as the gold reads it)
 _AND_CLAUSE_AFTER_QUOTE_RE = re.compile(r"[”\"]?\s*,?\s+and\s+(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b)")
 _AND_SAID_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds)\s+(?:that\s+)?$")
@@ -1179,7 +1191,11 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
                 subject, appositions = named, [subject]
         if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
             return None
-        if verb.text.endswith("ed") and _ABSOLUTE_WITH_RE.search(masked, max(s0, verb.start - 60), verb.start):
+        if (
+            verb.text.endswith("ed")
+            and masked.find("with", max(s0, verb.start - 60), verb.start) != -1
+            and _ABSOLUTE_WITH_RE.search(masked, max(s0, verb.start - 60), verb.start)
+        ):
             return None  # "..., with the final result declared yesterday": a participle, no one speaks
     content = _content(masked, s0, s1, verb, subject)
     if content is None and masked[s0 : subject[0]].rstrip().endswith(tuple(_QUOTE_CHARS)):
@@ -1700,10 +1716,10 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         if person:
             first = _joint_first(paragraph, start, story) if paragraph.endswith(" and ", 0, start) else None
             return _Speaker(person=first or person, label=label)
-    writing = _WRITING_OF_RE.match(label)
+    writing = _WRITING_OF_RE.match(label) if label.endswith(_WRITING_ENDS) else None
     if writing and (person := _person_heading(writing.group(1), story)):
         return _Speaker(person=person, label=label)  # "Yeutter's letter said": the letter's writer
-    owned = _OWNED_RE.match(label)
+    owned = _OWNED_RE.match(label) if "'s" in label or "’s" in label else None
     if owned and _person_heading(owned.group(1), story) and not _person_heading(owned.group(2), story):
         return _Speaker(organisation=owned.group(2), label=label)  # "Warren Buffett's Berkshire Hathaway said"
     if _unnamed_voice_again(label, index, start, story):
@@ -1804,6 +1820,7 @@ _LIST_ITEM_BEFORE_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5
 
 
 # "lead manager Banque Indosuez", "sole underwriter Ryan, Beck and Co": the bank that manages an issue
+# (a label holding neither "manager" nor "underwriter", in any case, is not tried: most labels)
 _MANAGER_RE = re.compile(
     r"(?i:(?:the\s+)?(?:(?:joint|co|sole|lead)[\s-]+){0,2}(?:managers?|underwriters?))\s+([A-Z][^<>]*?)(?:\s*<[^<>]*>)?$"
 )
@@ -1814,7 +1831,8 @@ def _firm_named(label: str, story: _Story) -> str | None:
     """A firm named by its role in an issue ("lead manager Banca Commerciale Italiana") or after its
     founders ("Duff and Phelps", "the dealer house Handy and Harman"): neither word a person of the
     story nor printed but in the pair ("Baker and Volcker said" are two people)."""
-    manager = _MANAGER_RE.fullmatch(label)
+    lower = label.lower()
+    manager = _MANAGER_RE.fullmatch(label) if "anager" in lower or "nderwr" in lower else None
     if manager:
         name = manager.group(1)
         if _person_heading(name, story) or country_code(name):
@@ -1876,10 +1894,13 @@ def _speaking_of_itself(label: str, paragraph: str, attribution: _Attribution, s
 
 
 # "Yeutter's letter", "Smith's written statement": what a person wrote or gave speaks for that person.
-_WRITING_OF_RE = re.compile(
-    r"(.+?)['’]s?\s+(?:[a-z]+\s+)?(?:letter|statement|speech|message|testimony|remarks|memo|memorandum|"
-    r"article|column|book|tweet|note|communique|affidavit)$"
-)
+_WRITINGS = (
+    "letter statement speech message testimony remarks memo memorandum article column book tweet note communique "
+    "affidavit"
+).split()
+_WRITING_OF_RE = re.compile(rf"(.+?)['’]s?\s+(?:[a-z]+\s+)?(?:{'|'.join(_WRITINGS)})$")
+# What a label _WRITING_OF_RE matches ends with ("$" matches before a last line break too): tested first.
+_WRITING_ENDS = tuple(end for writing in _WRITINGS for end in (writing, writing + "\n"))
 _NAME_WORD_RE = re.compile(r"[A-Z][\w&.'’-]*$")
 # A person's possessive, then a capitalised name: what the person owns or leads.
 _OWNED_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)['’]s\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$")
@@ -1964,7 +1985,7 @@ _APPOSED_BODY_NOUNS = frozenset(
 def _aged_person(label: str, story: _Story) -> str | None:
     """ "the 54-year-old Democrat said" where the story printed "Maria Lopez, 54,": the one person
     printed with that age."""
-    aged = _AGED_RE.match(label)
+    aged = _AGED_RE.match(label) if "-year-old" in label.lower() else None
     if aged is None:
         return None
     age = aged.group(1)
@@ -2422,7 +2443,7 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
             return None  # "One official attending the talks with Minister X": X is no subject
         if " by " in before and _AGENT_RE.search(before):
             return None  # "An investor group led by New York investor George Soros": the group
-        head = _HEAD_OF_RE.match(phrase)
+        head = _HEAD_OF_RE.match(phrase) if "of" in phrase or "for" in phrase else None
         if head and not is_role_word(head.group(1)):
             return None  # "The campaign of Senator Bernie Sanders": the campaign (but "the chairman of X, Y")
         return name
@@ -2488,7 +2509,7 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
         if not after_words and before_words and before_words[-1].lower() in ("for", "of", "from", "at"):
             if any(w.lower() in _VOICE_WORDS for w in before_words):
                 return name  # "a spokesman for the Bundesbank"
-    unit = _UNIT_OF_RE.search(label)
+    unit = _UNIT_OF_RE.search(label) if "'s" in label or "’s" in label else None
     if unit:  # "Dow Chemical Co's <DOW> Merrell Dow Pharmaceuticals Inc unit said": the unit speaks
         return _POSSESSIVE_END_RE.sub("", unit.group(1) or unit.group(2))
     voice = _VOICE_OF_RE.match(label) if label[:1] in "aAtToO" else None  # "a", "an", "the", "one" open it
@@ -2954,7 +2975,7 @@ _BARE_VOICE_RE = re.compile(r"(?:the|that|this)\s+(official|spokesman|spokeswoma
 def _unnamed_voice_again(label: str, index: int, offset: int, story: _Story) -> bool:
     """ "the official said" names again the last voice of that noun ("A futures industry official
     said"): when that one was left unnamed, so is this one, not given to a body that spoke before."""
-    bare = _BARE_VOICE_RE.fullmatch(label)
+    bare = _BARE_VOICE_RE.fullmatch(label) if label[:1] in ("t", "T") else None  # "the", "that", "this" open it
     if bare is None:
         return False
     noun = bare.group(1).lower()

@@ -152,20 +152,24 @@ def readable_headline(headline: str, body: list[str], known: dict[str, str] | No
     """
     if not is_upper_text(headline):
         return headline
-    forms = _body_forms(body, {w.lower() for w in _WORD_RE.findall(headline) if _may_be_a_name(w)})
+    # One scan of the headline: its words are read for the body's forms, then recased in place.
+    matches = list(_WORD_RE.finditer(headline))
+    forms = _body_forms(body, {m.group().lower() for m in matches if _may_be_a_name(m.group())})
     known = known or {}
-
-    def fix(match: re.Match[str]) -> str:
+    pieces, at = [], 0
+    for match in matches:
         word = match.group()
-        lower = word.lower()
         if _kept_as_printed(word):
-            return word
-        form = forms.get(lower) or known.get(lower) or lower
-        if match.start() == 0:
-            form = form[0].upper() + form[1:]
-        return form
-
-    return _WORD_RE.sub(fix, headline)
+            form = word
+        else:
+            lower = word.lower()
+            form = forms.get(lower) or known.get(lower) or lower
+            if match.start() == 0:
+                form = form[0].upper() + form[1:]
+        pieces += (headline[at : match.start()], form)
+        at = match.end()
+    pieces.append(headline[at:])
+    return "".join(pieces)
 
 
 _VOWEL_RE = re.compile(r"[AEIOUY]", re.IGNORECASE)
