@@ -208,6 +208,21 @@ FEMALE_GIVEN_NAMES = _load_words("people_female_given_names.txt")
 EITHER_SEX_GIVEN_NAMES = _load_words("people_either_sex_given_names.txt")
 
 
+def _load_nicknames(filename: str) -> dict[str, tuple[str, ...]]:
+    """ "pat: patrick patricia" lines of a data file: a short given name -> the full ones."""
+    nicknames = {}
+    for line in (_DATA_DIR / filename).read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].lower()
+        if ":" in entry:
+            short, full = entry.split(":", 1)
+            nicknames[short.strip()] = tuple(full.split())
+    return nicknames
+
+
+# Short forms of English given names ("pat" -> "patrick", "patricia"): two people of one surname join.
+NICKNAMES = _load_nicknames("people_nicknames.txt")
+
+
 def person_gender(name: str, forms: list[str] = ()) -> str | None:
     """ "f", "m" or None (unknown) for a person's name: by an honorific printed with it, else by
     the given name ("Stephanie Grisham" f, "Donald Trump" m, "Kim Yong-hyun" None)."""

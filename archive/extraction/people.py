@@ -26,6 +26,7 @@ from .names import (
     HONORIFICS,
     NAME_RUN_ASCII_RE,
     NAME_RUN_RE,
+    NICKNAMES,
     NON_NAME_WORDS,
     ORGANISATION_WORDS,
     PARTICLES,
@@ -1486,59 +1487,6 @@ def _word_starts_from_end(name: str) -> frozenset[int]:
 
 
 # Short forms of English given names: "Pat Carlineo" is "Patrick Carlineo Jr." of the same story.
-_NICKNAMES = {
-    "pat": ("patrick", "patricia"),
-    "bob": ("robert",),
-    "rob": ("robert",),
-    "bobby": ("robert",),
-    "bill": ("william",),
-    "billy": ("william",),
-    "will": ("william",),
-    "jim": ("james",),
-    "jimmy": ("james",),
-    "mike": ("michael",),
-    "tom": ("thomas",),
-    "tommy": ("thomas",),
-    "dick": ("richard",),
-    "rick": ("richard",),
-    "dan": ("daniel",),
-    "danny": ("daniel",),
-    "dave": ("david",),
-    "joe": ("joseph",),
-    "tony": ("anthony",),
-    "chris": ("christopher", "christine", "christina"),
-    "ed": ("edward",),
-    "eddie": ("edward",),
-    "ted": ("edward", "theodore"),
-    "ken": ("kenneth",),
-    "steve": ("steven", "stephen"),
-    "andy": ("andrew",),
-    "alex": ("alexander", "alexandra"),
-    "sam": ("samuel", "samantha"),
-    "ben": ("benjamin",),
-    "nick": ("nicholas",),
-    "matt": ("matthew",),
-    "greg": ("gregory",),
-    "jeff": ("jeffrey",),
-    "jerry": ("gerald", "jerome"),
-    "larry": ("lawrence",),
-    "liz": ("elizabeth",),
-    "beth": ("elizabeth",),
-    "kate": ("katherine", "catherine"),
-    "katie": ("katherine", "catherine"),
-    "jen": ("jennifer",),
-    "jenny": ("jennifer",),
-    "sue": ("susan",),
-    "maggie": ("margaret",),
-    "peggy": ("margaret",),
-    "tim": ("timothy",),
-    "fred": ("frederick",),
-    "charlie": ("charles",),
-    "chuck": ("charles",),
-    "don": ("donald",),
-    "ron": ("ronald",),
-    "ray": ("raymond",),
-}
 
 
 def _join_nicknames(people: list[_Person]) -> list[_Person]:
@@ -1557,7 +1505,7 @@ def _join_nicknames(people: list[_Person]) -> list[_Person]:
             continue
         short, full = sorted(same, key=lambda p: len(p.name))
         given_short, given_full = _lower_words(short.name)[0], _lower_words(full.name)[0]
-        if given_full not in _NICKNAMES.get(given_short, ()):
+        if given_full not in NICKNAMES.get(given_short, ()):
             continue
         full.forms.extend(f for f in short.forms if f not in full.forms)
         full.spans.extend(short.spans)
