@@ -1486,12 +1486,9 @@ def _word_starts_from_end(name: str) -> frozenset[int]:
     return frozenset(counts)
 
 
-# Short forms of English given names: "Pat Carlineo" is "Patrick Carlineo Jr." of the same story.
-
-
 def _join_nicknames(people: list[_Person]) -> list[_Person]:
     """ "Pat Carlineo" beside "Patrick Carlineo Jr": one person, named by the fuller name, when the
-    short form's surname belongs to no one else."""
+    short form's surname belongs to no one else (NICKNAMES: data/people_nicknames.txt)."""
     if len(people) < 2:
         return people
     by_surname: dict[str, list[_Person]] = {}
