@@ -325,6 +325,15 @@ def measure_here() -> dict:
     return out
 
 
+def answer_parent(measure) -> None:
+    """The child's side of child(): set Django up on this process's database and print what
+    `measure()` returns as JSON for the parent."""
+    import django
+
+    django.setup()
+    json.dump(measure(), sys.stdout)
+
+
 def child(database: str, module: str = "bench.relevance") -> dict:
     """Run `module --child` on `database` in a process of its own (Django has one DATABASES per
     process) and return what it prints as JSON; the re-ranking benches run theirs through this too."""
@@ -397,10 +406,7 @@ def main() -> None:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        import django
-
-        django.setup()
-        json.dump(measure_here(), sys.stdout)
+        answer_parent(measure_here)
         return
     if not CORPUS.exists():
         raise SystemExit(f"corpus not found: {CORPUS} (set ARCHIVE_SHARED_DIR)")

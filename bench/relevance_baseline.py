@@ -29,9 +29,7 @@ about 0.85 to 0.9; that is an estimate for queries we do not have, not a measure
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import sys
 
 from bench import relevance as R
 
@@ -83,10 +81,7 @@ def main() -> None:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        import django
-
-        django.setup()
-        json.dump(measure_here(), sys.stdout)
+        R.answer_parent(measure_here)
         return
     databases = [("sqlite", args.sqlite)] + ([("postgres", args.postgres)] if args.postgres else [])
     runs = {name: R.child(database, module="bench.relevance_baseline") for name, database in databases}

@@ -36,7 +36,6 @@ import collections
 import json
 import math
 import re
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -368,10 +367,7 @@ def main() -> None:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        import django
-
-        django.setup()
-        json.dump(dump_here(), sys.stdout)
+        R.answer_parent(dump_here)
         return
     databases = [] if args.no_sqlite else [("sqlite", args.sqlite)]
     databases += [("postgres", args.postgres)] if args.postgres else []
