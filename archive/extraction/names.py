@@ -100,6 +100,10 @@ def is_role_head(word: str) -> bool:
     return lower in ROLE_HEADS or lower.rstrip(".") in ROLE_HEADS
 
 
+# Month names in lower case: a capitalised one opens no name ("The February FOMC").
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
 def is_role_word(word: str) -> bool:
     lower = word.lower()
     return lower in ROLE_HEADS or lower in ROLE_MODIFIERS

@@ -24,6 +24,7 @@ from .names import (
     FEMALE_GIVEN_NAMES,
     GIVEN_NAMES,
     HONORIFICS,
+    MONTHS,
     NAME_RUN_ASCII_RE,
     NAME_RUN_RE,
     NICKNAMES,
@@ -987,7 +988,7 @@ def _name_span(run: str, date) -> tuple[int, int] | None:
         first += 1
     while len(words) - first > 1 and words[-1].lower() in _TRAILING_DATE_WORDS:
         words = words[:-1]  # "Clayton Yeutter Monday": the weekday is no part of the name
-    if len(words) - first > 2 and words[-1].lower() in _MONTHS:
+    if len(words) - first > 2 and words[-1].lower() in MONTHS:
         words = words[:-1]  # "CEO Richard Ripley July 17": a date's month (but "Richard May" is a name)
     if first >= len(words) or len(words) - first > 4:
         return None
@@ -997,7 +998,6 @@ def _name_span(run: str, date) -> tuple[int, int] | None:
 
 
 _NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _TRAILING_DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split()
 )

@@ -33,6 +33,7 @@ from typing import NamedTuple
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
 from .names import (
     HONORIFICS,
+    MONTHS,
     ORGANISATION_WORDS,
     PARTICLES,
     REPORTING_VERBS,
@@ -1756,7 +1757,6 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
 # "The San Francisco Chronicle", "the U.S. Attorney’s Office for the Western District of New York",
 # "the Chinese CDC": "the", then a name in capitals ending in a body's word, a newspaper's or initials.
 _THE_NAME_RE = re.compile(r"[Tt]he\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:of|for|on|the|[A-Z][\w&.'’-]*))*)")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _NEWSPAPER_WORDS = frozenset(
     "chronicle times post journal herald tribune gazette news express mail telegraph guardian observer "
     "standard star sun mirror independent economist review monitor globe courier record bulletin inquirer "
@@ -1781,7 +1781,7 @@ def _body_by_name(label: str) -> str | None:
     first = name.split()[0]
     if " " not in name and lower not in _NEWSPAPER_WORDS and not re.fullmatch(r"[A-Z]{2,6}", last):
         return None  # "The Banks": a kind of body, no name
-    if is_role_word(first) or first.lower() in _MONTHS:
+    if is_role_word(first) or first.lower() in MONTHS:
         return None  # "the Governor of the Central Bank", "The February FOMC"
     return name
 
