@@ -1549,3 +1549,41 @@ def test_told_an_audience_then_a_clause_holding_to_is_no_instruction():
 def test_as_a_source_reported_opens_the_sentence():
     text = "As Emily Feng noted for NPR, the first cases came to light last week."
     assert speaker_of(text, "first cases") == "Emily Feng"
+
+
+def test_a_verb_inside_a_who_aside_says_nothing_past_the_aside():
+    # The aside's object is no reported clause, and the subject's own verb after it is no speech.
+    assert speakers("Minister Anna Berg, who denies the accusation, has avoided the press for weeks.") == []
+    text = "Minister Anna Berg, who said last week that taxes would rise, met bankers on Monday."
+    assert speakers(text) == [("last week that taxes would rise", "Anna Berg")]
+
+
+def test_the_subjects_own_verb_wins_over_one_inside_its_who_aside():
+    text = "Treasurer Paul Dorn, who said he was speaking personally, said the dollar was near its floor."
+    assert speakers(text) == [("the dollar was near its floor", "Paul Dorn")]
+
+
+def test_a_closing_mark_typed_as_two_apostrophes_ends_the_quotation_before_its_speaker():
+    text = "“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told the BBC."
+    assert speaker_of(text, "mislead voters") == "Will Moy"
+
+
+def test_a_son_who_spoke_as_he_is_no_later_she():
+    # "son" before his name and "he said" after it: the next "she" is not him (his given name
+    # says nothing of his sex); the actress, or left unresolved, never her son.
+    text = (
+        "Actress Mary Steen spoke first.\n\n"
+        "Her son, filmmaker Charlie Dowell, remembers it too. “It was a hard time for all of us,” he said.\n\n"
+        "The actress did not want to give up. “I had been somebody who really liked music,” she said."
+    )
+    assert speaker_of(text, "hard time") == "Charlie Dowell"
+    assert speaker_of(text, "really liked music") in (None, "Mary Steen")
+
+
+def test_a_quotation_that_names_a_thing_is_no_statement():
+    text = "HEADLINE\n\nAt the last minute, a sample came in called “Glasgow (No Place Like Home).” Harper loved it."
+    assert [s.verb for s in extract(text).statements if s.verb] == []  # no one "called" it that
+    text = "HEADLINE\n\nThe machine uses a technology called “massive parallelism.” It has 64,000 processors."
+    assert extract(text).statements == []
+    text = "Share buybacks were called “a smart way to use corporate equity” by one SEC staff member."
+    assert speaker_of(text, "smart way") is None  # words said, by someone unnamed

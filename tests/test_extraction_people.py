@@ -879,3 +879,13 @@ def test_ascii_text_gives_the_same_name_runs_with_the_ascii_regex():
     for _ in range(5000):
         text = "".join(randomised.choice(pieces) for _ in range(randomised.randint(0, 9)))
         assert [m.span() for m in NAME_RUN_ASCII_RE.finditer(text)] == [m.span() for m in NAME_RUN_RE.finditer(text)]
+
+
+def test_a_headline_word_run_on_into_a_name_is_no_second_person():
+    text = (
+        " date 2019-11-19 \n\nWild Rose’s Mary Steen Wrote the Best Movie Song of the Year | IndieWire\n\n"
+        "The actress Mary Steen wrote the song.\n\nSteen said it came to her at once."
+    )
+    result = extract(text)
+    assert [p.name for p in result.people] == ["Mary Steen"]
+    assert len(result.people[0].spans) == 3  # the surname's later mention counts: no one else shares it

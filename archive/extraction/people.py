@@ -219,6 +219,7 @@ def find_people(
             for p in companies
             if not any(o.name.startswith(p.name) or o.abbreviation == p.name for o in organisations)
         )
+    people = _without_headline_run_ons(people, paragraphs)
     _adopt_full_names(people, paragraphs, story)
     _add_later_mentions(people, paragraphs)
     return [
@@ -232,6 +233,39 @@ def find_people(
         )
         for p in people
     ]
+
+
+def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> list[_Person]:
+    """ "Wild Rose's Mary Steenburgen Wrote the Best Movie Song": in a headline of capitalised words
+    the next word runs on into a name. A person found only there, whose name is another person's
+    and one word more, is that person (else the two share a surname and neither gets its later
+    mentions)."""
+    names = {p.name: p for p in people}
+    kept = []
+    for person in people:
+        shorter = names.get(person.name.rsplit(" ", 1)[0]) if person.name.count(" ") >= 2 else None
+        if (
+            shorter is not None
+            and shorter is not person
+            and person.name.rsplit(" ", 1)[1].rstrip(".") not in _NAME_SUFFIXES
+            and all(_is_headline_case(paragraphs[span.paragraph]) for span in person.spans)
+        ):
+            shorter.spans.extend(Span(s.paragraph, s.start, s.start + len(shorter.name)) for s in person.spans)
+            continue
+        kept.append(person)
+    return kept
+
+
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def _is_headline_case(text: str) -> bool:
+    """No sentence end and most words capitalised, as in a headline ("Wild Rose’s Mary Steenburgen
+    Wrote the Best Movie Song of the Year | IndieWire")."""
+    if text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'")):
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _span_key(span: Span) -> tuple[int, int]:

@@ -176,6 +176,19 @@ _QUOTE_OR_QUESTION_RE = re.compile(
     r"(?:\s*[,:]?\s*[\"“Q]|\s+(?:whether|if|why|how|what|when|who)\b|"
     r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
 )
+# A quotation that names a thing: "a technology called “massive parallelism”", "a song titled “...”"
+# (not after "was": "were called “a smart way ...” by one SEC staff member" is words said).
+_NAMED_AS_RE = re.compile(
+    r"(?<![\w’'])(?!(?:he|she|they|we|i|you|it|who|what|which|has|have|had|also|is|was|are|were|be|been)\s)"
+    r"[a-z]+\s+(?:called|named|dubbed|titled|entitled)\s*$"
+)
+_NAMING_WORDS = ("called", "named", "dubbed", "titled", "entitled")  # a test before the regex
+# "called" right before a quotation, after a lower-case word that is no pronoun ("what he called
+# “a sham”" speaks; "a script called “Wild Rose”" names).
+_NAMED_BY_CALLED_RE = re.compile(
+    r"(?<![\w’'])(?!(?:he|she|they|we|i|you|it|who|what|which|has|have|had|also|once|then|publicly|"
+    r"repeatedly|previously|later|recently|earlier)\s)[a-z]+\s+call(?:ed|s)(?=\s*[\"“])"
+)
 _WARNING_VERBS = frozenset({"warned", "warns", "warning", "cautioned", "cautions"})
 _PROMISE_VERBS = frozenset({"promised", "promises", "pledged", "pledges", "vowed", "vows"})
 _NOUN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|more|new|further|greater|his|her|its|their|support|help|aid)\s")
@@ -437,7 +450,15 @@ def _statements_in(
     quotations; the words come from `paragraph` as printed."""
     shape = paragraph if shape is None else shape
     if '"' in shape or "“" in shape:
-        quotes = [q for q in _quotations(shape, start) if not _is_title(q.text)]
+        quotes = [
+            q
+            for q in _quotations(shape, start)
+            if not _is_title(q.text)
+            and not (
+                shape[max(0, q.mark - 10) : q.mark].rstrip().endswith(_NAMING_WORDS)
+                and _NAMED_AS_RE.search(shape, max(0, q.mark - 40), q.mark)
+            )
+        ]
         masked = _mask_quotes(shape, quotes)
     else:  # most paragraphs: no mark that opens a quotation (two searches in C, no scan of the marks)
         quotes, masked = [], shape
@@ -877,7 +898,17 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
     if not verbs:
         return None
     if len(verbs) > 1:  # one verb (the common case) needs no sort key
-        verbs = sorted(verbs, key=lambda v: (not _ends_sentence(masked, v, s1), _verb_rank(v.text), v.start))
+        # A verb inside a closed aside ("X, who said ..., said ...") after the subject's own verb
+        who = masked.find(", who ", s0, s1) != -1
+        verbs = sorted(
+            verbs,
+            key=lambda v: (
+                not _ends_sentence(masked, v, s1),
+                who and _relative_clause_end(masked, s0, s1, v) < s1,
+                _verb_rank(v.text),
+                v.start,
+            ),
+        )
     for verb in verbs:
         found = _attribution_by(verb, masked, s0, s1, story)
         if found is None:
@@ -921,6 +952,7 @@ _THAT_RE = re.compile(r"\s*(?:that\s*)?")
 
 
 def _attribution_by(verb: _Verb, masked: str, s0: int, s1: int, story: _Story) -> _Attribution | None:
+    s1 = _relative_clause_end(masked, s0, s1, verb)
     if _is_not_speech(masked, s0, s1, verb):
         return None
     if verb.text == "according to":
@@ -930,6 +962,27 @@ def _attribution_by(verb: _Verb, masked: str, s0: int, s1: int, story: _Story) -
             return None  # "sent a letter to the board stating he was committed": the letter's words
         return _participle(masked, s0, s1, verb, story)
     return _finite(masked, s0, s1, verb, story)
+
+
+def _relative_clause_end(masked: str, s0: int, s1: int, verb: _Verb) -> int:
+    """ "Assange, who denies the accusation, has avoided extradition": a verb inside an aside that
+    opens with ", who" says nothing past the aside's closing comma, where the subject's own verb
+    goes on ("has avoided", "met bankers"). The sentence's end, or that comma."""
+    if masked.rfind(", who ", s0, verb.start) == -1 or not _IN_WHO_ASIDE_RE.search(masked, s0, verb.start):
+        return s1
+    closing = _ASIDE_CLOSED_RE.search(masked, verb.end, s1)
+    return closing.start() if closing else s1
+
+
+# ", who said", ", who earlier said", ", who has long argued": the verb opens the aside.
+_IN_WHO_ASIDE_RE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
+# The aside's closing comma: the subject's verb follows (an auxiliary, "also", a past tense not
+# opening a participle phrase such as "based in", a common irregular past).
+_ASIDE_CLOSED_RE = re.compile(
+    r",\s+(?:has|have|had|is|was|are|were|will|would|could|can|may|might|must|should|did|does|also|then|"
+    r"met|told|said|says|made|took|gave|went|saw|became|led|won|lost|left|spent|got|sent|held|kept|came|"
+    r"began|brought|thought|found|put|ran|[a-z]+ed(?!\s+(?:by|in|on|at|to|from|with|for|as|into|under|near)\b))\s"
+)
 
 
 def _ends_sentence(masked: str, verb: _Verb, s1: int) -> bool:
@@ -1012,6 +1065,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True  # "promised a review of the industries": a thing promised, not words reported
     if text in _WARNING_VERBS and _OF_DANGER_RE.match(masked, verb.end, s1):
         return True  # "who warned of the deficit's dangers": a topic, not what was said
+    if text in ("called", "calls") and _NAMED_BY_CALLED_RE.search(masked, max(s0, verb.start - 40), verb.end + 3):
+        return True  # "a song called “Glasgow”", "a sample came in called “...”": a name, not words said
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
         # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence;
         # '"Have you ...?" asked Sen. Josh Hawley, a Missouri Republican.': one right after it
@@ -1434,7 +1489,9 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     ("who is ...", "speaking to ..."); a clause, an intro or a quotation ends the chain.
     """
     phrases = []
-    pieces = list(_CHAIN_PIECE_RE.finditer(masked, max(s0, end - 600), end))[-8:]  # an apposition is short
+    begin = max(s0, end - 600)  # an apposition is short
+    typed = masked.find("’’", begin, end) != -1 or masked.find("''", begin, end) != -1
+    pieces = list((_CHAIN_PIECE_APOSTROPHES_RE if typed else _CHAIN_PIECE_RE).finditer(masked, begin, end))[-8:]
     for piece in reversed(pieces):  # from the verb backwards
         text = piece.group().strip()
         opens = False  # "CLAUSE, but General Mark Milley, chairman of ..., told": "but" opens the subject's clause
@@ -1476,6 +1533,9 @@ _ASIDE_RE = re.compile(
 _RELATIVE_SUBJECT_RE = re.compile(r"(?:which|that|whom|as)\s+(?=[A-Z])")
 # Pieces of an apposition chain: between commas and quotation marks ('"...," Sen. John McCain,').
 _CHAIN_PIECE_RE = re.compile(r"(?:[^,\"“”]|(?<=\d),(?=\d))+")  # "130,000 ha" is one piece
+# Where a closing mark is typed as two apostrophes ('’’ Will Moy, ..., told'), it ends a piece as
+# "”" does (a slower regex: only for the paragraphs that hold such a mark).
+_CHAIN_PIECE_APOSTROPHES_RE = re.compile(r"(?:(?!’’|'')[^,\"“”]|(?<=\d),(?=\d))+")
 
 
 def _piece_kind(text: str) -> str:
@@ -1710,7 +1770,11 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         label = label[: seen.start()]
     lower = label.lower()
     if lower in _PRONOUNS:
-        return _resolve_pronoun(lower, index, start, story, attribution.content)
+        speaker = _resolve_pronoun(lower, index, start, story, attribution.content)
+        if speaker.person and lower in ("he", "she") and story.genders.get(speaker.person) is None:
+            # "Charlie McDowell ... he said" tells the reader his sex: a later "she" is someone else
+            story.genders[speaker.person] = "m" if lower == "he" else "f"
+        return speaker
     head = [label.split(",", 1)[0]] if "," in label else []  # "Wright, a Texas Democrat, conceded ... but said"
     for phrase in [label, *head, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
         person = _person_heading(phrase, story)
@@ -2824,6 +2888,11 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         return _Speaker(label=pronoun)  # "One trader said ... But it may fall, he said": the trader
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
         names = {n for n in mention[1] if _agrees(pronoun, n, story)}  # "she" is never Donald Trump
+        if pronoun == "she" and len(names) > 1:
+            # "Taylor Swift ... Scooter Braun ... she said": the one known woman, not one of unknown
+            # sex (most of whom, in news, are men); "he" and an unknown stay open: both may be men
+            women = {n for n in names if story.genders.get(n) == "f"}
+            names = women if len(women) == 1 else names
         subject = mention[2] if mention[2] in names else None
         if len(names) == 1:
             return _Speaker(person=next(iter(names)), label=pronoun)
@@ -3027,9 +3096,29 @@ def _agrees(pronoun: str, person: str, story: _Story) -> bool:
         for span in found.spans[:3] if found else ():  # "Sir Lindsay Hoyle": the honorific printed before a mention
             before = story.document.paragraphs[span.paragraph][max(0, span.start - 12) : span.start].split()[-1:]
             forms += [f"{before[0]} {person}"] if before else []
-        story.genders[person] = person_gender(person, forms)
+        story.genders[person] = person_gender(person, forms) or _gender_by_noun(found, story)
     gender = story.genders[person]
     return gender is None or gender == ("f" if pronoun == "she" else "m")
+
+
+def _gender_by_noun(person: PersonMention | None, story: _Story) -> str | None:
+    """ "Steenburgen's son, filmmaker Charlie McDowell", "his wife, Ann": a noun of one sex just
+    before one of the first mentions (a few words of role may stand between)."""
+    for span in person.spans[:3] if person else ():
+        before = story.document.paragraphs[span.paragraph][max(0, span.start - 60) : span.start]
+        if found := _SEXED_NOUN_RE.search(before):
+            return "f" if found.group(1) else "m"
+    return None
+
+
+# A noun of kin (or "actress") of one sex, then up to three words of role ("filmmaker") before the
+# name. Not job titles: 1987 wires call women "spokesman".
+_SEXED_NOUN_RE = re.compile(
+    r"\b(?:(wife|widow|daughter|mother|sister|niece|granddaughter|grandmother|girlfriend|actress)|"
+    r"husband|widower|son|father|brother|nephew|grandson|grandfather|boyfriend)"
+    r",?\s+(?:(?!(?:of|and|to|for|with|by|from|at|in|on|about)\b)[\w.’'-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def _last_person_event(index: int, offset: int, story: _Story, pronoun: str = "he") -> _Event | None:
