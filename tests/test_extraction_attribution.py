@@ -1587,3 +1587,32 @@ def test_a_quotation_that_names_a_thing_is_no_statement():
     assert extract(text).statements == []
     text = "Share buybacks were called “a smart way to use corporate equity” by one SEC staff member."
     assert speaker_of(text, "smart way") is None  # words said, by someone unnamed
+
+
+def test_an_age_as_the_subject_is_the_one_person_a_pronoun_would_be():
+    text = "Jose Moreno has been appointed manager of the club.\n\nThe 56-year-old said he was excited to be joining."
+    assert speaker_of(text, "excited to be joining") == "Jose Moreno"
+    text = "Police arrested John Smith and Mary Jones on Monday.\n\nThe 35-year-old said the charges were false."
+    assert speaker_of(text, "charges were false") is None  # either of them: left unresolved
+
+
+def test_one_named_with_his_team_speaks_for_it():
+    text = "Astronomer Lucas Pagano led the study. Pagano and his team reported that they detected water vapor."
+    assert speaker_of(text, "detected water vapor") == "Lucas Pagano"
+
+
+def test_an_object_verb_after_the_words_with_where_they_were_written():
+    text = "Gary Sable is an author. Side jobs pay best when they generate passive income, he wrote in his book."
+    assert speaker_of(text, "passive income") == "Gary Sable"
+    assert speakers("Gary Sable wrote two books in his youth.") == []
+
+
+def test_a_list_of_capitalised_words_inside_an_apposition_is_no_new_subject():
+    text = (
+        "“We have developed a new approach,” Jim Chilcott, senior vice president at Boeing Defense, Space,"
+        " and Security, said in a statement."
+    )
+    assert speaker_of(text, "new approach") == "Jim Chilcott"
+    assert speaker_of("Prices rose sharply, and Finance Minister Kiichi Miyazawa said the yen would hold.", "yen") == (
+        "Kiichi Miyazawa"
+    )

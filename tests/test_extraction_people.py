@@ -889,3 +889,9 @@ def test_a_headline_word_run_on_into_a_name_is_no_second_person():
     result = extract(text)
     assert [p.name for p in result.people] == ["Mary Steen"]
     assert len(result.people[0].spans) == 3  # the surname's later mention counts: no one else shares it
+
+
+def test_a_place_is_a_surname_after_a_common_woman_s_given_name():
+    text = "Songwriters Caitlyn Smith and Kate York joined. York said it was hard."
+    result = extract(f" date 2019-11-19 \n\nTitle\n\n{text}\n\n")
+    assert {p.name for p in result.people} == {"Caitlyn Smith", "Kate York"}

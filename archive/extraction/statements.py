@@ -189,6 +189,10 @@ _NAMED_BY_CALLED_RE = re.compile(
     r"(?<![\w’'])(?!(?:he|she|they|we|i|you|it|who|what|which|has|have|had|also|once|then|publicly|"
     r"repeatedly|previously|later|recently|earlier)\s)[a-z]+\s+call(?:ed|s)(?=\s*[\"“])"
 )
+# '..., he wrote in his book.', '..., she posted on Twitter.': where the words were, then the end.
+_WHERE_WRITTEN_RE = re.compile(
+    r"\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+[\s.]*|\s+on\s+[A-Z]\w+[\s.]*"
+)
 _WARNING_VERBS = frozenset({"warned", "warns", "warning", "cautioned", "cautions"})
 _PROMISE_VERBS = frozenset({"promised", "promises", "pledged", "pledges", "vowed", "vows"})
 _NOUN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|more|new|further|greater|his|her|its|their|support|help|aid)\s")
@@ -1080,6 +1084,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _OBJECT_VERBS and not _ends_sentence(masked, verb, s1):
         return not (
             _clause_follows(masked, verb.end, s1)
+            or (_WHERE_WRITTEN_RE.fullmatch(masked, verb.end, s1) is not None and _framed_subject(masked, s0, verb))
             or _quotation_then_subject(masked, s0, verb)
             or _inverted_after_quotation(masked, s0, s1, verb)
         )
@@ -1492,11 +1497,14 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
     begin = max(s0, end - 600)  # an apposition is short
     typed = masked.find("’’", begin, end) != -1 or masked.find("''", begin, end) != -1
     pieces = list((_CHAIN_PIECE_APOSTROPHES_RE if typed else _CHAIN_PIECE_RE).finditer(masked, begin, end))[-8:]
-    for piece in reversed(pieces):  # from the verb backwards
+    for at in range(len(pieces) - 1, -1, -1):  # from the verb backwards
+        piece = pieces[at]
         text = piece.group().strip()
         opens = False  # "CLAUSE, but General Mark Milley, chairman of ..., told": "but" opens the subject's clause
         if piece is pieces[0] and (opened := _LEADING_WORDS_RE.sub("", text)) and opened != text:
             text = opened  # "But David Pennington, the head of ..., said": a leading "But" is no intro
+        elif at and _LIST_TAIL_RE.fullmatch(text) and _LIST_ITEM_RE.fullmatch(pieces[at - 1].group().strip()):
+            continue  # "..., senior vice president at Boeing Defense, Space, and Security, said": a name's list
         elif _OPENING_CONJUNCTION_RE.match(text):
             text, opens = text.split(None, 1)[1], True
         relative = _RELATIVE_SUBJECT_RE.match(text)
@@ -1522,6 +1530,9 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
 
 
 _OPENING_CONJUNCTION_RE = re.compile(r"(?:but|and)\s+(?=[A-Z])")
+# The last items of a list of capitalised words inside an apposition: "Space", "and Security".
+_LIST_TAIL_RE = re.compile(r"(?:and|&)\s+[A-Z][\w’'-]*")
+_LIST_ITEM_RE = re.compile(r"[A-Z][\w’'-]*")
 
 
 # Asides between a subject and its verb: an adverb, or a short phrase opening with a preposition.
@@ -1775,6 +1786,14 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
             # "Charlie McDowell ... he said" tells the reader his sex: a later "she" is someone else
             story.genders[speaker.person] = "m" if lower == "he" else "f"
         return speaker
+    if " and " in lower and (team := _AND_TEAM_RE.fullmatch(label)):
+        # "Paganini and his team reported": the one named leads and speaks for them
+        if (who := team.group(1)).lower() in ("he", "she"):
+            return _resolve_pronoun(who.lower(), index, start, story, attribution.content)
+        if person := _person_heading(who, story):
+            return _Speaker(person=person, label=label)
+    if "-year-old" in lower and (age := _AGE_SUBJECT_RE.fullmatch(lower)):
+        return _Speaker(person=_person_of_age(age.group(1), index, start, story, attribution.content), label=label)
     head = [label.split(",", 1)[0]] if "," in label else []  # "Wright, a Texas Democrat, conceded ... but said"
     for phrase in [label, *head, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
         person = _person_heading(phrase, story)
@@ -3099,6 +3118,23 @@ def _agrees(pronoun: str, person: str, story: _Story) -> bool:
         story.genders[person] = person_gender(person, forms) or _gender_by_noun(found, story)
     gender = story.genders[person]
     return gender is None or gender == ("f" if pronoun == "she" else "m")
+
+
+_AND_TEAM_RE = re.compile(
+    r"(.+?)\s+and\s+(?:his|her)\s+(?:team|colleagues|co-?authors|co-?workers|research\s+team|fellow\s+researchers)"
+)
+# "The 56-year-old said", "the 35-year-old striker added": a person the story has just named.
+_AGE_SUBJECT_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+([a-z-]+))?")
+_MEN = frozenset({"man", "boy", "father", "son", "husband", "brother", "grandfather"})
+_WOMEN = frozenset({"woman", "girl", "mother", "daughter", "wife", "sister", "grandmother"})
+
+
+def _person_of_age(noun: str | None, index: int, offset: int, story: _Story, content) -> str | None:
+    """The one a "he" or a "she" there would be, by the noun's sex; with a noun of either sex
+    ("striker") or none, the person both would be, or the only one either finds."""
+    pronouns = ("he",) if noun in _MEN else ("she",) if noun in _WOMEN else ("he", "she")
+    found = {_resolve_pronoun(p, index, offset, story, content).person for p in pronouns} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _gender_by_noun(person: PersonMention | None, story: _Story) -> str | None:
