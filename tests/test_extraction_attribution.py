@@ -1596,6 +1596,17 @@ def test_an_age_as_the_subject_is_the_one_person_a_pronoun_would_be():
     assert speaker_of(text, "charges were false") is None  # either of them: left unresolved
 
 
+def test_an_age_as_the_subject_is_the_story_s_person_when_no_pronoun_would_find_one():
+    text = (
+        "Jose Moreno has agreed a deal to manage the club. Moreno will start on Monday.\n\n"
+        "The club's last manager was sacked after five years in charge.\n\n"
+        "Talks between the club and Moreno's representatives went on into the night.\n\n"
+        "The Portuguese boss had been out of work since December.\n\n"
+        'The 56-year-old said after his appointment: "I am excited to be joining such a great club."'
+    )
+    assert speaker_of(text, "excited to be joining") == "Jose Moreno"
+
+
 def test_one_named_with_his_team_speaks_for_it():
     text = "Astronomer Lucas Pagano led the study. Pagano and his team reported that they detected water vapor."
     assert speaker_of(text, "detected water vapor") == "Lucas Pagano"

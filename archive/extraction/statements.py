@@ -3134,7 +3134,18 @@ def _person_of_age(noun: str | None, index: int, offset: int, story: _Story, con
     ("striker") or none, the person both would be, or the only one either finds."""
     pronouns = ("he",) if noun in _MEN else ("she",) if noun in _WOMEN else ("he", "she")
     found = {_resolve_pronoun(p, index, offset, story, content).person for p in pronouns} - {None}
+    if not found and (central := _central_person(story)) and any(_agrees(p, central, story) for p in pronouns):
+        return central  # "Mourinho has agreed a deal ... / The Portuguese boss ... / The 56-year-old said"
     return found.pop() if len(found) == 1 else None
+
+
+def _central_person(story: _Story) -> str | None:
+    """The person the story is about: named first, and named more often than anyone else."""
+    people = [p for p in story.people if p.spans]
+    if not people:
+        return None
+    first = min(people, key=lambda p: (p.spans[0].paragraph, p.spans[0].start))
+    return first.name if all(len(p.spans) < len(first.spans) for p in people if p is not first) else None
 
 
 def _gender_by_noun(person: PersonMention | None, story: _Story) -> str | None:
