@@ -1627,3 +1627,16 @@ def test_a_list_of_capitalised_words_inside_an_apposition_is_no_new_subject():
     assert speaker_of("Prices rose sharply, and Finance Minister Kiichi Miyazawa said the yen would hold.", "yen") == (
         "Kiichi Miyazawa"
     )
+
+
+def test_a_body_and_role_described_again_are_the_one_printed_before_a_name_with_lower_case_role():
+    text = (
+        "USX Corp chairman David Roderick spoke on Monday. Treasury Secretary James Baker spoke too.\n\n"
+        "The USX chairman said trading partners may resist the turn in the trade deficit."
+    )
+    assert speaker_of(text, "trading partners") == "David Roderick"
+    text = (
+        "Prosecutors dropped an inquiry into Wikileaks co-founder Julian Assange.\n\n"
+        "The Wikileaks founder has said he feared being sent to the United States."
+    )
+    assert speaker_of(text, "feared being sent") == "Julian Assange"

@@ -2771,13 +2771,14 @@ def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
     head = words[-1].lower()
     found = set()
     for person in story.people:
-        if head not in _role_words(person.role):
+        roles = _role_words(person.role)
+        if head not in roles and not any(w.endswith("-" + head) for w in roles):  # "co-founder": a founder
             continue
         for span in person.spans[:3]:
             before = story.document.paragraphs[span.paragraph][max(0, span.start - 80) : span.start].split()
-            title = []  # the capitalised run printed right before the name: its title
+            title = []  # the run printed right before the name: its title ("Wikileaks co-founder")
             for word in reversed(before[-8:]):
-                if not (word[:1].isupper() or word in ("of", "and", "for")):
+                if not (word[:1].isupper() or word in ("of", "and", "for") or is_role_word(word)):
                     break
                 title.append(word)
             if all(any(b.startswith(q) for b in title) for q in qualifiers):
