@@ -240,6 +240,8 @@ def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> l
     the next word runs on into a name. A person found only there, whose name is another person's
     and one word more, is that person (else the two share a surname and neither gets its later
     mentions)."""
+    if not any(p.name.count(" ") >= 2 for p in people):
+        return people  # the common case: no name of three words
     names = {p.name: p for p in people}
     kept = []
     for person in people:

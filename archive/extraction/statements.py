@@ -956,7 +956,8 @@ _THAT_RE = re.compile(r"\s*(?:that\s*)?")
 
 
 def _attribution_by(verb: _Verb, masked: str, s0: int, s1: int, story: _Story) -> _Attribution | None:
-    s1 = _relative_clause_end(masked, s0, s1, verb)
+    if masked.find(", who ", s0, verb.start) != -1:  # the test first: most sentences have no such aside
+        s1 = _relative_clause_end(masked, s0, s1, verb)
     if _is_not_speech(masked, s0, s1, verb):
         return None
     if verb.text == "according to":
@@ -1503,7 +1504,12 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
         opens = False  # "CLAUSE, but General Mark Milley, chairman of ..., told": "but" opens the subject's clause
         if piece is pieces[0] and (opened := _LEADING_WORDS_RE.sub("", text)) and opened != text:
             text = opened  # "But David Pennington, the head of ..., said": a leading "But" is no intro
-        elif at and _LIST_TAIL_RE.fullmatch(text) and _LIST_ITEM_RE.fullmatch(pieces[at - 1].group().strip()):
+        elif (
+            at
+            and text.startswith(("and ", "& "))
+            and _LIST_TAIL_RE.fullmatch(text)
+            and _LIST_ITEM_RE.fullmatch(pieces[at - 1].group().strip())
+        ):
             continue  # "..., senior vice president at Boeing Defense, Space, and Security, said": a name's list
         elif _OPENING_CONJUNCTION_RE.match(text):
             text, opens = text.split(None, 1)[1], True
