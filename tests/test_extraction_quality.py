@@ -202,8 +202,8 @@ MEASURES = [
 # Issue 12's targets the rules do not reach yet on the test part (the part they were not tuned
 # on) stay asserted as expected failures, so that reaching one shows (XPASS). The test part's 2019
 # pages (a checkout of the benchmark beside the project): the first 16 read P 0.955, R 0.895; with
-# the 17 blind pages of session 11 (long features, an interview), 33 pages read P 0.895, R 0.816.
-_MODERN_PAGES = "33 blind 2019 pages of the test part read P 0.895, R 0.816 (session 11)"
+# the 17 blind pages of session 11 (long features, an interview), 33 pages read P 0.891, R 0.819.
+_MODERN_PAGES = "33 blind 2019 pages of the test part read P 0.891, R 0.819 (session 11)"
 NOT_REACHED: dict[tuple[str, str, str], str] = {
     ("test", "modern", "person speaker precision"): _MODERN_PAGES,
     ("test", "modern", "person speaker recall"): _MODERN_PAGES,
@@ -240,7 +240,7 @@ def test_gold_figure_meets_its_target(gold, part, measure):
         "wire",
         pytest.param(
             "modern",
-            marks=pytest.mark.xfail(reason=f"issue 12 gap not closed: dev R 0.906, {_MODERN_PAGES}", strict=False),
+            marks=pytest.mark.xfail(reason=f"issue 12 gap not closed: dev R 0.912, {_MODERN_PAGES}", strict=False),
         ),
     ],
 )
