@@ -3132,8 +3132,11 @@ _AND_TEAM_RE = re.compile(
 )
 # "The 56-year-old said", "the 35-year-old striker added": a person the story has just named.
 _AGE_SUBJECT_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+([a-z-]+))?")
-_MEN = frozenset({"man", "boy", "father", "son", "husband", "brother", "grandfather"})
-_WOMEN = frozenset({"woman", "girl", "mother", "daughter", "wife", "sister", "grandmother"})
+# Nouns of one sex: of kin, and "actress" (not job titles: 1987 wires call women "spokesman").
+_MEN = frozenset("man boy father son husband widower brother nephew grandson grandfather boyfriend".split())
+_WOMEN = frozenset(
+    "woman girl mother daughter wife widow sister niece granddaughter grandmother girlfriend actress".split()
+)
 
 
 def _person_of_age(noun: str | None, index: int, offset: int, story: _Story, content) -> str | None:
@@ -3165,11 +3168,9 @@ def _gender_by_noun(person: PersonMention | None, story: _Story) -> str | None:
     return None
 
 
-# A noun of kin (or "actress") of one sex, then up to three words of role ("filmmaker") before the
-# name. Not job titles: 1987 wires call women "spokesman".
+# A noun of one sex, then up to three words of role ("filmmaker") before the name.
 _SEXED_NOUN_RE = re.compile(
-    r"\b(?:(wife|widow|daughter|mother|sister|niece|granddaughter|grandmother|girlfriend|actress)|"
-    r"husband|widower|son|father|brother|nephew|grandson|grandfather|boyfriend)"
+    rf"\b(?:({alternation(sorted(_WOMEN))})|{alternation(sorted(_MEN))})"
     r",?\s+(?:(?!(?:of|and|to|for|with|by|from|at|in|on|about)\b)[\w.’'-]+\s+){0,3}$",
     re.I,
 )
