@@ -895,3 +895,14 @@ def test_a_place_is_a_surname_after_a_common_woman_s_given_name():
     text = "Songwriters Caitlyn Smith and Kate York joined. York said it was hard."
     result = extract(f" date 2019-11-19 \n\nTitle\n\n{text}\n\n")
     assert {p.name for p in result.people} == {"Caitlyn Smith", "Kate York"}
+
+
+def test_a_generation_s_suffix_in_a_headline_is_no_run_on():
+    from archive.extraction.model import Span
+    from archive.extraction.people import _Person, _without_headline_run_ons
+
+    paragraphs = ["John Pope Jr Wins The Senate Seat For The Party", "John Pope spoke."]
+    father, son = _Person("John Pope", spans=[Span(1, 0, 9)]), _Person("John Pope Jr", spans=[Span(0, 0, 12)])
+    assert _without_headline_run_ons([father, son], paragraphs) == [father, son]
+    run_on = _Person("John Pope Wins", spans=[Span(0, 0, 14)])
+    assert _without_headline_run_ons([father, run_on], paragraphs) == [father]

@@ -249,16 +249,13 @@ def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> l
         if (
             shorter is not None
             and shorter is not person
-            and person.name.rsplit(" ", 1)[1].rstrip(".") not in _NAME_SUFFIXES
+            and person.name.rsplit(" ", 1)[1].rstrip(".").lower() not in _NAME_SUFFIXES
             and all(_is_headline_case(paragraphs[span.paragraph]) for span in person.spans)
         ):
             shorter.spans.extend(Span(s.paragraph, s.start, s.start + len(shorter.name)) for s in person.spans)
             continue
         kept.append(person)
     return kept
-
-
-_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
 def _is_headline_case(text: str) -> bool:
