@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
+from archive.extraction import extract
 from archive.extraction.document import parse_document
 from archive.extraction.organisations import REUTERS_CODES, find_organisations
 from tests.conftest import DATA_DIR, PROJECT_DIR
@@ -139,3 +141,50 @@ def test_reuters_tag_codes_map_to_canonical_names():
     assert REUTERS_CODES["worldbank"] == "World Bank"
     found = orgs("The European Community and the EC Commission said the EEC would act.")
     assert found["European Community"][3] == 2
+
+
+# --- Bodies known by what they said: every speaking body is one of the story's organisations ------
+
+SPEAKING = (
+    "NEW YORK, March 3 - Standard and Poor's Corp said it upgraded the debt of Navistar International.\n\n"
+    "The Bank of England cut its rates. The Bank said the cut was small.\n\n"
+    "A German bank said the mark would rise.\n\n"
+    "The Exchange said trading was heavy."
+)
+
+
+def speakers(text: str) -> dict[str, tuple[str | None, str]]:
+    """Each statement's words -> (its speaking organisation, its label)."""
+    return {s.text: (s.speaker_organisation, s.speaker_label) for s in extract(text).statements}
+
+
+def test_a_body_known_only_as_a_speaker_becomes_an_organisation_of_the_story():
+    result = extract(SPEAKING)
+    names = {o.name: o for o in result.organisations}
+    assert speakers(SPEAKING)["it upgraded the debt of Navistar International"][0] == "Standard and Poor's Corp"
+    assert names["Standard and Poor's Corp"].kind == "company"
+    assert names["Standard and Poor's Corp"].spans  # where the story prints it
+
+
+def test_a_bare_word_of_a_name_is_the_one_body_holding_it_and_descriptions_stay_labels():
+    said = speakers(SPEAKING)
+    assert said["the cut was small"][0] == "Bank of England"
+    assert said["the mark would rise"] == (None, "A German bank")  # no row "German bank"
+    assert said["trading was heavy"] == (None, "The Exchange")  # which exchange? the story names none
+    assert {o.name for o in extract(SPEAKING).organisations} == {"Standard and Poor's Corp", "Bank of England"}
+
+
+def test_every_speaking_body_is_an_organisation_of_its_story_over_the_corpus(corpus_dir):
+    records = []
+    with open(corpus_dir / "all.jsonl", encoding="utf-8") as lines:
+        for line in itertools.islice(lines, 1500):
+            records.append(json.loads(line))
+    spoke = 0
+    for record in records:
+        result = extract(record["body"], title=record["title"], dateline=record["dateline"])
+        names = {o.name for o in result.organisations}
+        for statement in result.statements:
+            if statement.speaker_organisation and not statement.speaker_person:
+                spoke += 1
+                assert statement.speaker_organisation in names, (record["id"], statement.speaker_organisation)
+    assert spoke > 300

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from archive.models import Article, ImportOutcome, ImportRun
+from archive.models import Article, ImportOutcome, ImportRun, Statement
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SEED_EXPECTED = json.loads((Path(__file__).parent / "data" / "000_1385e5d573d3216b.expected.json").read_text())
@@ -68,3 +68,21 @@ def test_the_400_diplomatic_stories_import_once_and_only_once(corpus_dir):
     assert Article.objects.filter(countries__isnull=False).distinct().count() >= 395
     out, _ = run_import(str(corpus_dir / "diplomatic"))
     assert "0 created" in out and "400 unchanged" in out
+
+
+def test_a_body_known_only_as_a_speaker_is_the_stored_statements_speaker(tmp_path):
+    """The importer links a statement's speaker among its story's organisations only: a body that
+    attribution alone names ("Standard and Poor's Corp said") must be one of them, or the speaker is lost."""
+    record = {
+        "id": 1,
+        "title": "S/P UPGRADES NAVISTAR",
+        "date": "1987-03-03",
+        "dateline": "NEW YORK, March 3",
+        "body": "Standard and Poor's Corp said it upgraded 500 mln dlrs of debt of Navistar International.",
+    }
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    run_import(str(path))
+    statement = Statement.objects.get()
+    assert statement.speaker_organisation.name == "Standard and Poor's Corp"
+    assert statement.speaker_label == ""

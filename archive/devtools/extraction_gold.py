@@ -39,6 +39,8 @@ Matching rules:
   at all); person-speaker and organisation-speaker precision count them apart. Recall: of the gold
   statements that name a person (or an organisation) and are not optional, those matched by an
   extracted statement with that speaker. One left unresolved is a miss, never a false positive.
+  Speakers are scored as the archive stores them: one named among neither the story's people nor its
+  organisations is unresolved there (the importer links speakers only among them), so here too.
 - PEOPLE tags (labels.jsonl) over all 400 stories: `james-baker` needs first and last name words,
   `yeutter` the surname, among the extracted people's names and forms; a hyphenated name gives
   its parts too (`leigh-pemberton` is found in "Robin Leigh-Pemberton").
@@ -50,6 +52,7 @@ Matching rules:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import time
@@ -160,7 +163,23 @@ def score_story(gold: dict, result, tally: Tally) -> None:
     tally.stories += 1
     _score_countries(gold, result, tally, name)
     _score_people(gold, result, tally, name)
-    _score_statements(gold, result, tally, name)
+    _score_statements(gold, _as_stored(result), tally, name)
+
+
+def _as_stored(result):
+    """The result with its statements' speakers as the archive stores them: the importer
+    (archive/importing/writer.py) links a speaker only among the story's own people and
+    organisations, so a speaker named nowhere else in the extraction reaches researchers unresolved."""
+    people = {p.name for p in result.people}
+    organisations = {o.name for o in result.organisations}
+    statements = []
+    for s in result.statements:
+        person = s.speaker_person if s.speaker_person in people else None
+        organisation = None if person else s.speaker_organisation if s.speaker_organisation in organisations else None
+        if (person, organisation) != (s.speaker_person, s.speaker_organisation):
+            s = dataclasses.replace(s, speaker_person=person, speaker_organisation=organisation)
+        statements.append(s)
+    return dataclasses.replace(result, statements=statements)
 
 
 def _score_countries(gold, result, tally, name) -> None:

@@ -23,7 +23,7 @@ from .model import (
     Span,
     StatementMention,
 )
-from .organisations import find_organisations
+from .organisations import add_speaking_bodies, find_organisations
 from .people import find_people, readable_paragraphs
 from .relations import annotate
 from .statements import find_statements
@@ -63,6 +63,7 @@ def extract(
     if languages.base_language(language) in languages.LANGUAGES:
         code = languages.base_language(language)
         countries, people, organisations, statements = languages.extract_parts(code, document)
+        organisations = add_speaking_bodies(document, organisations, statements)
         extraction = Extraction(document, countries, people, organisations, statements)
         languages.annotate(extraction, code)
         return extraction
@@ -72,6 +73,8 @@ def extract(
     paragraphs = readable_paragraphs(document)  # read by people and statements alike: built once
     people = find_people(document, organisations, paragraphs)
     statements = find_statements(document, people, organisations, paragraphs)
+    # Every speaking body is one of the story's organisations: the archive links speakers only there.
+    organisations = add_speaking_bodies(document, organisations, statements)
     extraction = Extraction(document, countries, people, organisations, statements)
     annotate(extraction, spans)
     return extraction
