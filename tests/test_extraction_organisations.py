@@ -188,3 +188,18 @@ def test_every_speaking_body_is_an_organisation_of_its_story_over_the_corpus(cor
                 spoke += 1
                 assert statement.speaker_organisation in names, (record["id"], statement.speaker_organisation)
     assert spoke > 300
+
+
+def test_a_speaking_body_is_stored_under_its_own_name():
+    def spoke(text: str) -> tuple[str | None, dict]:
+        result = extract(text)
+        return result.statements[0].speaker_organisation, {o.name: o.country for o in result.organisations}
+
+    said, found = spoke(
+        "OTTAWA, March 3 - Canada's National Energy Board said it would allow exports to rise next year."
+    )
+    assert said == "National Energy Board" and found[said] == "CA"  # the owner's possessive says its country
+    said, found = spoke("SEATTLE, March 3 - Boeing Co and ARGOSystems Inc said they agreed to merge the companies.")
+    assert said == "Boeing Co" and "Boeing Co and ARGOSystems Inc" not in found  # the first of two speaks
+    said, found = spoke("KUALA LUMPUR, March 3 - Petronas's Vice-President for Upstream Sector said output would rise.")
+    assert said is None and not found  # a person's office is no body

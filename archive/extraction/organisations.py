@@ -32,7 +32,7 @@ from typing import NamedTuple
 from . import countries
 from .document import parse_dateline
 from .model import Document, OrganisationMention, Span
-from .names import ORGANISATION_WORDS, ROLE_HEADS, SPEECH_VERBS, is_given_name
+from .names import ORGANISATION_WORDS, ROLE_HEADS, SPEECH_VERBS, is_given_name, is_role_head
 from .text import Word, alternation, is_one_word, words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
@@ -635,11 +635,10 @@ def add_speaking_bodies(
         if (same := _the_one_named_with(name, organisations)) is not None:
             statement.speaker_organisation = same
             continue
-        first, _, rest = name.partition(" ")
-        if rest and first in _OPENERS and rest[:1].isupper():  # "Now Chrysler Corp", "The Wrap"
-            statement.speaker_organisation = name = rest
-            if name in known:
-                continue
+        name, owner = _body_name(name, document)
+        statement.speaker_organisation = name
+        if name in known:
+            continue
         entry = ENTRIES.get(name)
         if (entry is not None and entry.name == BLOCK) or (entry is None and not _names_a_body(name)):
             statement.speaker_organisation = None
@@ -649,8 +648,31 @@ def add_speaking_bodies(
             if name in known:
                 continue
         if name not in added:
-            added[name] = _speaking_body(name, entry, document)
+            added[name] = _speaking_body(name, entry, owner, document)
     return [*organisations, *added.values()] if added else organisations
+
+
+def _body_name(name: str, document: Document) -> tuple[str, str | None]:
+    """The body's own name, and the country that owns it when the name says so:
+    "Now Chrysler Corp" -> "Chrysler Corp"; "Chrysler Corp's Chrysler Motors Corp" -> the unit that spoke;
+    "Canada's National Energy Board" -> "National Energy Board" of CA; "Boeing Co and ARGOSystems Inc"
+    (two bodies speaking as one) -> the first, as the first of two people speaks for both."""
+    first, _, rest = name.partition(" ")
+    if rest and first in _OPENERS and rest[:1].isupper():
+        name = rest
+    owner = None
+    for mark in ("'s ", "’s "):
+        before, found, after = name.partition(mark)
+        if not found or not after[:1].isupper() or is_role_head(after.split()[0]):
+            continue
+        code = countries.country_for_word(before, document.date)
+        if code or before.split()[-1].lower() in _COMPANY_LAST_WORDS or before in ENTRIES:
+            name, owner = after, code
+        break
+    before, found, after = name.partition(" and ")
+    if found and after[:1].isupper() and before.split()[-1].lower() in _COMPANY_LAST_WORDS:
+        name = before
+    return name, owner
 
 
 def _the_one_named_with(name: str, organisations: list[OrganisationMention]) -> str | None:
@@ -670,6 +692,9 @@ def _names_a_body(name: str) -> bool:
         return False
     if len(name_words) == 2 and is_given_name(name_words[0]):
         return False  # "David Steel": a person's name
+    for mark in ("'s ", "’s "):
+        if mark in name and is_role_head(name.split(mark, 1)[1].split()[0]):
+            return False  # "Petronas's Vice-President for Upstream Sector": a person's office
     return all(w.lstrip("(")[:1].isupper() or w[:1].isdigit() or w in _NAME_LINKS for w in name_words)
 
 
@@ -679,7 +704,7 @@ _NAME_LINKS = _CONNECTORS | frozenset(
 )
 
 
-def _speaking_body(name: str, entry: Entry | None, document: Document) -> OrganisationMention:
+def _speaking_body(name: str, entry: Entry | None, owner: str | None, document: Document) -> OrganisationMention:
     spans = _printed_at(name, document.paragraphs)
     if entry is not None:
         country = entry.country
@@ -695,8 +720,8 @@ def _speaking_body(name: str, entry: Entry | None, document: Document) -> Organi
         if last.lower() in _PUBLICATION_LAST_WORDS
         else "other"
     )
-    country = None
-    for n in (2, 1):  # "U.S. Embassy", "Japanese Foreign Ministry", "Brazil Coffee Institute"
+    country = owner
+    for n in (2, 1) if owner is None else ():  # "U.S. Embassy", "Japanese Foreign Ministry", "Brazil Coffee Institute"
         alias = countries.ALIASES.get(" ".join(name_words[:n])) if len(name_words) > n else None
         if alias is not None:
             country = countries.resolve(alias.code, document.date)
