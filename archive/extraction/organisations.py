@@ -648,7 +648,10 @@ def add_speaking_bodies(
             if name in known:
                 continue
         if name not in added:
-            added[name] = _speaking_body(name, entry, owner, document)
+            # Where each body is printed is looked up for the first few only: time stays linear in a
+            # text that names thousands of bodies (a real story names a handful).
+            located = len(added) < _BODIES_LOCATED
+            added[name] = _speaking_body(name, entry, owner, document, located)
     return [*organisations, *added.values()] if added else organisations
 
 
@@ -704,8 +707,13 @@ _NAME_LINKS = _CONNECTORS | frozenset(
 )
 
 
-def _speaking_body(name: str, entry: Entry | None, owner: str | None, document: Document) -> OrganisationMention:
-    spans = _printed_at(name, document.paragraphs)
+_BODIES_LOCATED = 16
+
+
+def _speaking_body(
+    name: str, entry: Entry | None, owner: str | None, document: Document, located: bool = True
+) -> OrganisationMention:
+    spans = _printed_at(name, document.paragraphs) if located else []
     if entry is not None:
         country = entry.country
         if country is None and entry.kind in _NEEDS_COUNTRY:
