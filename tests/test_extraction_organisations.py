@@ -203,3 +203,17 @@ def test_a_speaking_body_is_stored_under_its_own_name():
     assert said == "Boeing Co" and "Boeing Co and ARGOSystems Inc" not in found  # the first of two speaks
     said, found = spoke("KUALA LUMPUR, March 3 - Petronas's Vice-President for Upstream Sector said output would rise.")
     assert said is None and not found  # a person's office is no body
+
+
+def test_a_legal_form_opens_no_name_and_a_possessive_may_open_one():
+    assert "Co Inc" not in orgs("NEW YORK, March 3 - Merrill Lynch and Co Inc led the issue.")
+    found = orgs("NEW YORK, March 3 - Moody's Investors Service Inc cut the debt.\n\nMoody's said more.")
+    assert set(found) == {"Moody's Investors Service Inc"}  # not "Investors Service Inc"
+    found = orgs("NEW YORK, March 3 - PepsiCo's Taco Bell Corp won.\n\nTaco Bell said more.")
+    assert "Taco Bell Corp" in found  # PepsiCo owns it: the story prints the unit's name alone
+    found = orgs("LONDON, March 3 - Robert Maxwell's British Printing and Communications Corp won.")
+    assert "British Printing and Communications Corp" in found  # a person's company
+    assert (
+        orgs("NEW YORK, March 3 - International Business Machines Corp won.")["International Business Machines Corp"][1]
+        == "company"
+    )

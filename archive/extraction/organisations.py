@@ -106,6 +106,8 @@ HEADS = {
     **dict.fromkeys(["Union", "Federation", "Association", "Organisation", "Organization", "Fund", "League"], "other"),
 }
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "&"})
+# The legal forms that end a company's name ("Co", "Inc", "AG").
+_LEGAL_FORMS = frozenset("co co. cos corp corp. inc inc. ltd ltd. plc ag sa nv bv gmbh spa llc lp".split())
 # Capitalised words that open a sentence or a clause rather than a name.
 _OPENERS = frozenset(
     """The A An But And Or In On At For From To Of By With As If When While Since After Before
@@ -171,9 +173,14 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
     seen: set[tuple] = set()  # (key, paragraph, start) of the mentions found
     story_abbreviations: dict[str, _Found] = {}
     dateline_country = _dateline_country(document)
+    story = _StoryText(document, story_abbreviations)
     for index, paragraph in enumerate(document.paragraphs):
         previous = None
         for start, end, match in _matches(paragraph, document, story_abbreviations):
+            if match.name.split(None, 1)[0].lower() in _LEGAL_FORMS:
+                continue  # the tail of "Merrill Lynch and Co Inc" cut at "and": no "Co Inc"
+            if paragraph.startswith(("'s ", "’s "), start - 3):
+                start, match = _with_possessive_name(paragraph, start, match, story)
             country = match.country
             if country is None and match.needs_country:
                 country = _country_from_context(paragraph, index, start, document, dateline_country)
@@ -257,6 +264,65 @@ def _run_matches(paragraph, run_start, run, story_abbreviations, document) -> li
         if not story_abbreviations and len(_RUN_MATCHES) < _RUN_MATCHES_LIMIT:
             _RUN_MATCHES[key] = found
     return [(run_start + start, run_start + end, match) for start, end, match in found]
+
+
+# One word before a possessive that opens a company's name ("Moody's Investors Service Inc"), or two
+# joined by "and": longer names own the company after them ("General Motors Corp's Hughes Aircraft Co").
+_POSSESSIVE_NAME_RE = re.compile(r"(?<![\w.&-])((?:[A-Z][\w-]*\s+(?:and|&)\s+)?[A-Z][\w-]*)['’]s $")
+_WORD_BEFORE_RE = re.compile(r"([\w.&-]+)\s+$")
+_POSSESSIVES_READ = 32  # names read per story for a possessive: time stays linear in any text
+
+
+def _with_possessive_name(paragraph, start, match, story: _StoryText):
+    """ "Moody's Investors Service Inc", "Fireman's Fund Corp": a possessive that opens a company's
+    name is part of it when the word it ends is no country, no known body and no acronym, and the
+    story prints neither it nor the rest of the name alone ("Chrysler said ... Chrysler's Jeep Corp",
+    "PepsiCo's Taco Bell Corp ... Taco Bell said": an owner and its unit). (start, match) as given,
+    or of the whole name."""
+    if match.kind != "company" or match.abbreviation or match.name.split()[-1].lower() not in _LEGAL_FORMS:
+        return start, match
+    before = _POSSESSIVE_NAME_RE.search(paragraph, max(0, start - 60), start)
+    if before is None:
+        return start, match
+    words_before = before.group(1)
+    previous = _WORD_BEFORE_RE.search(paragraph, max(0, before.start(1) - 40), before.start(1))
+    if previous and previous.group(1)[:1].isupper() and previous.group(1)[-1] not in ".!?:":
+        return start, match  # "Robert Maxwell's": a longer name owns the company
+    if words_before.split()[0].lower() in _LEGAL_FORMS:
+        return start, match  # "... Corp and Moody's Investors Service Inc": two companies
+    if words_before.isupper() or words_before in ENTRIES or words_before in story.abbreviations:
+        return start, match  # "GM's Hughes Aircraft Co", "the EC's ...": a body that owns another
+    if any(countries.country_for_word(w) for w in words_before.split()):
+        return start, match
+    if story.printed_alone(words_before, match.name.rsplit(None, 1)[0]):
+        return start, match
+    name = paragraph[before.start(1) : start] + match.name
+    return before.start(1), _Match(match.start, match.end, name, "", "company", match.country, False)
+
+
+@dataclass(slots=True)
+class _StoryText:
+    """What find_organisations reads of the whole story, once: its text and what it defined."""
+
+    document: Document
+    abbreviations: dict[str, _Found]
+    _body: str | None = None
+    _alone: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def printed_alone(self, owner: str, owned: str) -> bool:
+        """Whether the story prints the owner's word without its possessive, or the owned name
+        without the owner ("Chrysler said", "Taco Bell said"); after a few names, taken as yes."""
+        key = (owner, owned)
+        if key not in self._alone:
+            if len(self._alone) >= _POSSESSIVES_READ:
+                return True
+            if self._body is None:
+                self._body = self.document.body
+            alone = re.search(rf"(?<!\w){re.escape(owner)}(?!['’]s\b|\w)", self._body) or (
+                " " in owned and re.search(rf"(?<!['’]s ){re.escape(owned)}\b", self._body)
+            )
+            self._alone[key] = bool(alone)
+        return self._alone[key]
 
 
 def _sorted_by_start(results: list) -> list:
@@ -347,8 +413,10 @@ def _match_at(paragraph, ws, pos, last, story_abbreviations, document, owner) ->
     name = paragraph[ws[start].start : ws[pattern_end - 1].end]
     if name.startswith("Bank of ") or "Central Bank" in name or "Reserve Bank" in name:
         kind = "central_bank" if name.count(" ") <= 3 else kind
-    if name.startswith(("International ", "World ", "United Nations ", "Inter-")):
-        kind = "international"
+    if name.startswith(("International ", "World ", "United Nations ", "Inter-")) and (
+        kind != "company" or ws[pattern_end - 1].text.lower() not in _LEGAL_FORMS
+    ):
+        kind = "international"  # not "International Business Machines Corp"
     if owner is None and entry is not None:
         owner = _owner_of(entry)  # "White House Economic Policy Council", "IMF Interim Committee"
     country = prefix_country or (owner.country if owner else None)
@@ -604,9 +672,7 @@ _BRACKETED_ABBREVIATION_RE = re.compile(r" \(([A-Z][A-Z&.-]{1,9})\)")
 # --- Bodies known by what they said ----------------------------------------------------------------
 
 # The last word of a name that makes it a company's or a publication's, when no head word says.
-_COMPANY_LAST_WORDS = frozenset(
-    "corp corp. corporation co co. cos company inc inc. ltd ltd. plc ag sa nv bv gmbh spa llc lp group holdings".split()
-)
+_COMPANY_LAST_WORDS = _LEGAL_FORMS | {"corporation", "company", "group", "holdings"}
 _PUBLICATION_LAST_WORDS = frozenset(
     "daily times news post journal herald tribune press gazette weekly review telegraph chronicle".split()
 )
