@@ -139,7 +139,8 @@ def test_lower_case_story():
         "competitive even with an oil import fee."
     )
     found = people(text)
-    assert list(found) == ["william adams"] and "Adams" in found["william adams"].forms
+    # Its name as names are printed; its forms as this story prints them, which the story matches.
+    assert list(found) == ["William Adams"] and {"william adams", "Adams"} <= set(found["William Adams"].forms)
 
 
 def test_unknown_word_before_a_given_name_and_sentence_adverbs():
@@ -496,7 +497,11 @@ def test_a_given_name_that_is_a_common_word_opens_a_name_after_a_role():
 def test_a_name_printed_in_lower_case_keeps_no_possessive():
     opening = " ".join(["the world bank said the economy of peru was weak and growth would slow this year."] * 3)
     found = people(f"{opening}\n\nperu president alan garcia's government said inflation would fall.")
-    assert set(found) == {"alan garcia"}
+    assert set(found) == {"Alan Garcia"}
+    found = people(f"{opening}\n\nperu president alan garcia's 20-month government said inflation would fall.")
+    assert set(found) == {"Alan Garcia"}  # the possessive ends the name, whatever follows
+    found = people(f"{opening}\n\nbolivian president victor paz estenssoro had talks, officials said.")
+    assert set(found) == {"Victor Paz Estenssoro"}  # "had" is no name word
 
 
 def test_holders_of_a_role_are_no_name():

@@ -224,7 +224,7 @@ def find_people(
     _add_later_mentions(people, paragraphs)
     return [
         PersonMention(
-            name=p.name,
+            name=_capitalised(p.name) if lower_case and p.name.islower() else p.name,
             forms=p.forms,
             role=p.role,
             country=p.country,
@@ -1390,7 +1390,12 @@ _SIDE_BY_SIDE_RE = re.compile(r"\s*(?:of|and|,)\s")
 # --- Stories printed in lower case --------------------------------------------------------------
 
 _LOWER_TOKEN_RE = re.compile(r"[a-z][a-z'-]*")
-_LOWER_STOP_WORDS = NON_NAME_WORDS | ROLE_HEADS | CUE_VERBS | {"s"}
+# Verbs and function words that end a name in lower case ("victor paz estenssoro had talks").
+_LOWER_CLAUSE_WORDS = frozenset(
+    "is was were are be been has have had will would could can should may might must did does do not to that if "
+    "held meet met made gave took sent signed plans plan wants want".split()
+)
+_LOWER_STOP_WORDS = NON_NAME_WORDS | ROLE_HEADS | CUE_VERBS | _LOWER_CLAUSE_WORDS | {"s"}
 
 
 def _lower_case_people_in(paragraph: str, index: int, document: Document) -> list[_Found]:
@@ -1405,6 +1410,8 @@ def _lower_case_people_in(paragraph: str, index: int, document: Document) -> lis
             end += 1
             if paragraph[tokens[end - 1].end() : tokens[end - 1].end() + 1] in ",.;":
                 break
+            if tokens[end - 1].group().endswith(("'s", "’s")):
+                break  # "alan garcia's 20-month government": the possessive ends the name
         if end - i < 2:
             continue
         role_before = i > 0 and tokens[i - 1].group() in ROLE_HEADS
@@ -1416,6 +1423,13 @@ def _lower_case_people_in(paragraph: str, index: int, document: Document) -> lis
             role = tokens[i - 1].group() if role_before else ""
             found.append(_Found(paragraph[start:stop], index, start, stop, role))
     return found
+
+
+def _capitalised(name: str) -> str:
+    """A name found in a story printed in lower case, as names are printed: "Leon Febres Cordero",
+    "Jorge de la Torre" (its forms keep the printed words, which the rest of the story matches)."""
+    words = name.split()
+    return " ".join(w if i and w in PARTICLES else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def _lower_name_word(word: str) -> bool:
