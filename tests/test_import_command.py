@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from archive.models import Article, ImportOutcome, ImportRun, Statement
+from archive.models import Article, ImportOutcome, ImportRun, Organisation, Statement
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SEED_EXPECTED = json.loads((Path(__file__).parent / "data" / "000_1385e5d573d3216b.expected.json").read_text())
@@ -86,3 +86,32 @@ def test_a_body_known_only_as_a_speaker_is_the_stored_statements_speaker(tmp_pat
     statement = Statement.objects.get()
     assert statement.speaker_organisation.name == "Standard and Poor's Corp"
     assert statement.speaker_label == ""
+
+
+def test_a_firm_printed_with_and_without_its_legal_form_is_one_organisation(tmp_path):
+    """ "Drexel Burnham Lambert Inc" in one story, "Drexel Burnham Lambert" in the next: one record,
+    in one batch or in two runs; Britain's "General Electric Co Plc" stays apart from "General Electric Co"."""
+
+    def record(number: int, body: str) -> str:
+        return json.dumps({"id": number, "title": f"STORY {number}", "date": "1987-03-03", "body": body}) + "\n"
+
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        record(1, "Drexel Burnham Lambert Inc said it would lead the issue of General Electric Co.")
+        + record(2, "The issue was led by Drexel Burnham Lambert, dealers said."),
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.jsonl"
+    second.write_text(
+        record(3, "Drexel Burnham Lambert Corp said more, and General Electric Co Plc of Britain agreed.")
+        + record(4, "Japan's Fnord Widget Corp said the bonds rose.")  # a firm the story places in Japan
+        + record(5, "Fnord Widget Corp said it sold the notes."),  # the story does not say where
+        encoding="utf-8",
+    )
+    run_import(str(first))
+    run_import(str(second))
+    drexel = Organisation.objects.filter(name__startswith="Drexel")
+    assert drexel.count() == 1, list(drexel.values_list("name", flat=True))
+    assert drexel.get().articles.count() == 3
+    assert Organisation.objects.filter(name__startswith="General Electric").count() == 2
+    assert Organisation.objects.filter(name__startswith="Fnord").count() == 1

@@ -61,8 +61,33 @@ def _get_or_create(model, key: str, defaults: dict):
         return model.objects.get(key=key)
 
 
+# A company's legal form, which stories print or leave out: "Shearson Lehman Brothers Inc" and
+# "Shearson Lehman Brothers" are one firm (name_key has folded case and full stops).
+_LEGAL_FORMS = frozenset("co cos corp corporation company inc ltd plc ag sa nv bv gmbh spa llc lp".split())
+
+
+def company_key(key: str) -> str:
+    """An organisation's key without its legal form: "shearson lehman brothers inc|" ->
+    "shearson lehman brothers|", "merrill lynch and co|" -> "merrill lynch|". One form only, so that
+    "general electric co plc|" (Britain's GEC) stays apart from "general electric co|" (GE)."""
+    name, _, country = key.rpartition("|")
+    words = name.split()
+    if len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    if len(words) > 2 and words[-2] in ("and", "&") and words[-1] == "co":
+        del words[-2:]
+    return f"{' '.join(words)}|{country}"
+
+
+def _is_company(mention: OrganisationMention) -> bool:
+    return mention.kind == "company" or company_key(name_key(mention.name) + "|") != name_key(mention.name) + "|"
+
+
 class EntityResolver:
-    """Finds or creates the Person, Organisation, Source rows an extraction names."""
+    """Finds or creates the Person, Organisation, Source rows an extraction names.
+
+    An organisation not known by its key is the one known organisation with its company_key, if
+    there is exactly one: the same firm printed with and without "Inc" is one record."""
 
     def __init__(self):
         self.country_names = dict(Country.objects.values_list("code", "name"))
@@ -71,6 +96,7 @@ class EntityResolver:
         self.organisations: dict[str, int] = {}
         self.restored: dict[tuple, object] = {}  # records of exported states (exported.py), by model and key
         self._aliases: dict[str, set[int]] | None = None
+        self._companies: dict[str, set[tuple[int | str, str]]] | None = None
 
     def country(self, code: str | None) -> str | None:
         code = (code or "").upper()
@@ -108,8 +134,7 @@ class EntityResolver:
                 if key not in self.people:
                     people.setdefault(key, mention)
         if organisations:
-            rows = {key: self._organisation_row(mention) for key, mention in organisations.items()}
-            self._bulk_get_or_create(Organisation, self.organisations, rows)
+            self._prefetch_organisations(organisations)
         if people:
             self.people.update(Person.objects.filter(key__in=list(people)).values_list("key", "pk"))
             for key in [k for k in people if k not in self.people and " " not in k]:
@@ -137,6 +162,61 @@ class EntityResolver:
         if missing:
             model.objects.bulk_create(missing, ignore_conflicts=True, batch_size=500)
             cache.update(model.objects.filter(key__in=[row.key for row in missing]).values_list("key", "pk"))
+
+    def _prefetch_organisations(self, mentions: dict[str, OrganisationMention]) -> None:
+        """The batch's organisations: known by key (or an editor's merged key), else the one known
+        organisation of the same company (_one_company), else made: once for all the batch's keys of
+        one company, the batch's new records standing in the index under their keys until made."""
+        keys = list(mentions)
+        self.organisations.update(Organisation.objects.filter(key__in=keys).values_list("key", "pk"))
+        unknown = [k for k in keys if k not in self.organisations]
+        self.organisations.update(
+            Organisation.objects.filter(merged_keys__key__in=unknown).values_list("merged_keys__key", "pk")
+        )
+        new: dict[str, dict] = {}
+        same_firm: dict[str, str] = {}  # a key -> the batch's new key of its company
+        for key in (k for k in keys if k not in self.organisations):
+            found = self._one_company(key, _is_company(mentions[key]))
+            if found is None:
+                new[key] = self._organisation_row(mentions[key])
+                self._index_company(key, key)
+            elif isinstance(found, str):
+                same_firm[key] = found
+            else:
+                self.organisations[key] = found
+        if new:
+            self._bulk_get_or_create(Organisation, self.organisations, new)
+            for key in new:
+                self._index_company(key, self.organisations[key], replacing=key)
+        for key, first in same_firm.items():
+            self.organisations[key] = self.organisations[first]
+
+    def _one_company(self, key: str, company: bool) -> int | str | None:
+        """The one known organisation of this company key; for a company (`company`), also one known
+        with no country when the key has one, or with one when the key has none (a story may not say
+        where a firm is: "Drexel Burnham Lambert Inc", and "Drexel Burnham Lambert Inc" of the U.S.)."""
+        name, _, country = company_key(key).rpartition("|")
+        known = self._company_index().get(name, set())
+        same = {record for record, where in known if where == country}
+        if same or not company:
+            return same.pop() if len(same) == 1 else None
+        either = {record for record, where in known if not where or not country}
+        return either.pop() if len(either) == 1 else None
+
+    def _company_index(self) -> dict[str, set[tuple[int | str, str]]]:
+        """Every known organisation as (pk, country) under its company key's name, built once per run
+        (a record the batch is about to make: its key in place of the pk)."""
+        if self._companies is None:
+            self._companies = defaultdict(set)
+            for pk, key in Organisation.objects.values_list("pk", "key"):
+                self._index_company(key, pk)
+        return self._companies
+
+    def _index_company(self, key: str, record: int | str, replacing: str | None = None) -> None:
+        name, _, country = company_key(key).rpartition("|")
+        entries = self._company_index()[name]
+        entries.discard((replacing, country))
+        entries.add((record, country))
 
     def _alias_index(self) -> dict[str, set[int]]:
         """Every known form of every person's name, for surname-only references."""
@@ -188,7 +268,13 @@ class EntityResolver:
         country = self.country(mention.country)
         key = Organisation.make_key(mention.name, country)[:220]
         if key not in self.organisations:
-            self.organisations[key] = _get_or_create(Organisation, key, self._organisation_row(mention)).pk
+            known = Organisation.objects.filter(key=key).values_list("pk", flat=True).first()
+            if known is None and not Organisation.objects.filter(merged_keys__key=key).exists():
+                known = self._one_company(key, _is_company(mention))
+            if known is None:
+                known = _get_or_create(Organisation, key, self._organisation_row(mention)).pk
+                self._index_company(key, known)
+            self.organisations[key] = known
         return self.organisations[key]
 
     def _person_row(self, key: str, mention: PersonMention) -> dict:
