@@ -161,6 +161,8 @@ class _Story:
     # holds no possible name: the same runs come back within a story ("Baker", "Treasury Secretary
     # James Baker"), and this reading depends on the run alone (with the story's date and credits).
     run_names: dict[str, tuple[int, int, tuple[str, ...]] | None] = field(default_factory=dict)
+    word_places: dict[str, list[int]] | None = None  # _places_of_words, once a rule needs it
+    variant_keys: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # _possible_variants
 
     def capitalised_words(self, initial: str) -> frozenset[str]:
         """The words the story prints with this capital first (hyphenated ones whole: "Schering-Plough")."""
@@ -668,9 +670,12 @@ def _company_variant(name: str, story: _Story) -> bool:
     a hyphenated name ("Schering" beside "Schering-Plough Corp")."""
     lower = name.lower()
     first, size = lower[:1], len(lower)
+    words = story.capitalised_words(first.upper())
+    if len(words) > _MANY_WORDS:
+        words = _possible_variants(lower, first.upper(), story)
     variants = [
         word
-        for word in story.capitalised_words(first.upper())
+        for word in words
         if (abs(len(word) - size) <= 1 or "-" in word)
         and word != name  # the name as printed is judged by printed_as_company
         and _variant_word(lower, word.lower())
@@ -679,7 +684,8 @@ def _company_variant(name: str, story: _Story) -> bool:
         return False  # the common case
     text = story.text
     headline_end = len(text[:300].split("\n", 1)[0])
-    for match in re.finditer(rf"(?<![\w.'’-])(?:{'|'.join(map(re.escape, variants))})(?![\w'’-])", text):
+    pattern = re.compile(rf"(?<![\w.'’-])(?:{'|'.join(map(re.escape, variants))})(?![\w'’-])")
+    for match in _whole_uses(pattern, sorted(variants), story):
         word = match.group()
         at, end = match.span()
         if at < headline_end:
@@ -692,6 +698,26 @@ def _company_variant(name: str, story: _Story) -> bool:
             if tail is not None and tail.group()[-1:] != ">":
                 return True  # "Alleghney International Inc", not "Natural" of "TransAmerican Natural Gas Corp"
     return False
+
+
+# More capitalised words of one initial than this, and _company_variant looks a name's variants
+# up in _possible_variants rather than comparing the name with every one (real stories print a few dozen).
+_MANY_WORDS = 64
+
+
+def _possible_variants(lower: str, initial: str, story: _Story) -> set[str]:
+    """The capitalised words of the initial that _variant_word may hold a variant of the (lower-case)
+    name: in another case, with the name a part of a hyphenated word, or sharing a form with one
+    letter deleted (one edit apart)."""
+    if initial not in story.variant_keys:
+        keys: dict[str, set[str]] = {}
+        for word in story.capitalised_words(initial):
+            other = word.lower()
+            for key in {*_with_deletions(other, 1), *other.split("-")}:
+                keys.setdefault(key, set()).add(word)
+        story.variant_keys[initial] = keys
+    keys = story.variant_keys[initial]
+    return {word for key in _with_deletions(lower, 1) for word in keys.get(key, ())}
 
 
 def _variant_word(lower: str, other: str) -> bool:
@@ -709,7 +735,7 @@ def _variant_word(lower: str, other: str) -> bool:
 def _named_as_person(name: str, story: _Story) -> bool:
     """Some use of the word, whole, follows a given name, an initial, an honorific or a role's head
     ("Robert Kellog", "R. Kellog", "Mr Kellog", "chairman Kellog")."""
-    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", story.text):
+    for match in _whole_uses(re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])"), [name], story):
         previous = _NAME_BEFORE_RE.search(story.text, max(0, match.start() - 40), match.start())
         word = previous.group(1).strip('("“') if previous else ""
         if "\n" in story.text[previous.end(1) if previous else 0 : match.start()]:
@@ -723,6 +749,40 @@ def _named_as_person(name: str, story: _Story) -> bool:
         ):
             return True
     return False
+
+
+_CAPITALISED_TOKEN_RE = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+
+
+def _places_of_words(story: _Story) -> dict[str, list[int]]:
+    """Where each capitalised word of the story's text starts (hyphenated ones whole:
+    "Schering-Plough"), also under its part before an apostrophe ("Kellog" of "Kellog's"), in
+    order. Read once: every whole use of a word that opens with A to Z starts one of these."""
+    if story.word_places is None:
+        places: dict[str, list[int]] = {}
+        for match in _CAPITALISED_TOKEN_RE.finditer(story.text):
+            word, at = match.group(), match.start()
+            places.setdefault(word, []).append(at)
+            if "'" in word or "’" in word:
+                for cut, char in enumerate(word):
+                    if char in "'’":
+                        places.setdefault(word[:cut], []).append(at)
+        story.word_places = places
+    return story.word_places
+
+
+def _whole_uses(pattern: re.Pattern[str], words: list[str], story: _Story):
+    """pattern.finditer(story.text), for a pattern that finds the words whole (nothing of a word
+    before them): tried only where _places_of_words has them, not along the whole text for each word,
+    so that a text of thousands of names stays linear."""
+    if not all("A" <= word[:1] <= "Z" for word in words):
+        yield from pattern.finditer(story.text)
+        return
+    places = _places_of_words(story)
+    for at in sorted({at for word in words for at in places.get(word, ())}):
+        match = pattern.match(story.text, at)
+        if match:
+            yield match
 
 
 # A capitalised word (not initials: "M.W. Kellogg") just before: the word after it opens no name

@@ -304,6 +304,9 @@ class _Story:
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
     form_ends: tuple[str, ...] = ()  # the forms alone: one str.endswith tells whether a phrase ends in any
+    # The places in `forms` by the form's last word (_WORD_END_RE): a form printed whole at the end
+    # of a phrase ends it with that word, so only those forms are tried (a story may have thousands).
+    forms_by_end: dict[str, list[int]] = field(default_factory=dict)
     continued: dict[int, _Speaker] = field(default_factory=dict)  # quotation paragraphs that went on
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
@@ -334,6 +337,7 @@ class _Story:
 
 
 _ALNUM_RUN_RE = re.compile(r"[^\W_]+")  # a run of characters str.isalnum() holds true of
+_WORD_END_RE = re.compile(r"(?:[^\W_]|-)*$")  # letters, digits and hyphens at the end (perhaps none)
 
 
 class _OrganisationIndex:
@@ -418,6 +422,8 @@ def find_statements(
         key=lambda x: (-len(x[0]), x),
     )
     story.form_ends = tuple(form for form, _ in story.forms)
+    for rank, (form, _) in enumerate(story.forms):
+        story.forms_by_end.setdefault(_WORD_END_RE.search(form).group(), []).append(rank)
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
@@ -2597,11 +2603,13 @@ _NO_SUBJECT_BEFORE = _PREPOSITIONS | {"and", "or", "nor", "told"}
 
 
 def _person_ending(phrase: str, story: _Story) -> str | None:
-    if not phrase.endswith(story.form_ends):
-        return None  # the common case: no person's form ends the phrase (one test in C, not a loop)
+    ranks = story.forms_by_end.get(_WORD_END_RE.search(phrase).group(), ())
+    if not ranks:
+        return None  # the common case: no person's form ends the phrase
     if _names_a_relation(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
-    for form, name in story.forms:
+    for rank in ranks:  # the forms that end with the phrase's last word, in order
+        form, name = story.forms[rank]
         if not phrase.endswith(form):
             continue
         before = phrase[: -len(form)]
