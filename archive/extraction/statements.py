@@ -336,6 +336,9 @@ class _Story:
     noun_names: dict[str, _NamesSoFar] = field(default_factory=dict)
 
 
+# More forms of people or organisations than this, and they are looked up by word rather than all
+# tried (real stories have some dozens; a text of thousands of stories joined, thousands).
+_MANY_FORMS = 64
 _ALNUM_RUN_RE = re.compile(r"[^\W_]+")  # a run of characters str.isalnum() holds true of
 _WORD_END_RE = re.compile(r"(?:[^\W_]|-)*$")  # letters, digits and hyphens at the end (perhaps none)
 
@@ -350,7 +353,9 @@ class _OrganisationIndex:
         # printed whole (no letter or digit either side), that run is a whole run of the text.
         self.forms_by_run: dict[str, list[int]] = {}
         self.forms_unkeyed: list[int] = []  # forms that open with no letter or digit: always tried
-        for rank, (form, _) in enumerate(org_forms):
+        # A few forms are all tried (a test in C each), as a story of a few bodies is quicker read so.
+        self.few = len(org_forms) if 0 < len(org_forms) <= _MANY_FORMS else 0
+        for rank, (form, _) in enumerate(org_forms if not self.few else ()):
             run = _ALNUM_RUN_RE.match(form)
             (self.forms_by_run.setdefault(run.group(), []) if run else self.forms_unkeyed).append(rank)
         self.canonical = {}  # form -> the first organisation printed so
@@ -386,15 +391,19 @@ class _OrganisationIndex:
             for word in lower:
                 self.by_lower_word.setdefault(word, set()).add(org.name)
 
-    def forms_in(self, text: str) -> list[int]:
+    def forms_in(self, text: str) -> list[int] | range:
         """The places in org_forms, in order, of the forms that may be printed whole in the text."""
+        if self.few:
+            return range(self.few)
         ranks = set(self.forms_unkeyed)
         for run in {m.group() for m in _ALNUM_RUN_RE.finditer(text)}:
             ranks.update(self.forms_by_run.get(run, ()))
         return sorted(ranks)
 
-    def forms_at(self, text: str, start: int) -> list[int]:
+    def forms_at(self, text: str, start: int) -> list[int] | range:
         """The places in org_forms, in order, of the forms that may be printed at text[start:], whole at their end."""
+        if self.few:
+            return range(self.few)
         run = _ALNUM_RUN_RE.match(text, start)
         return sorted([*self.forms_unkeyed, *(self.forms_by_run.get(run.group(), ()) if run else ())])
 
@@ -422,8 +431,9 @@ def find_statements(
         key=lambda x: (-len(x[0]), x),
     )
     story.form_ends = tuple(form for form, _ in story.forms)
-    for rank, (form, _) in enumerate(story.forms):
-        story.forms_by_end.setdefault(_WORD_END_RE.search(form).group(), []).append(rank)
+    if len(story.forms) > _MANY_FORMS:
+        for rank, (form, _) in enumerate(story.forms):
+            story.forms_by_end.setdefault(_WORD_END_RE.search(form).group(), []).append(rank)
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
@@ -2603,7 +2613,10 @@ _NO_SUBJECT_BEFORE = _PREPOSITIONS | {"and", "or", "nor", "told"}
 
 
 def _person_ending(phrase: str, story: _Story) -> str | None:
-    ranks = story.forms_by_end.get(_WORD_END_RE.search(phrase).group(), ())
+    if len(story.forms) <= _MANY_FORMS:  # one test in C, then every form
+        ranks = range(len(story.forms)) if phrase.endswith(story.form_ends) else ()
+    else:
+        ranks = story.forms_by_end.get(_WORD_END_RE.search(phrase).group(), ())
     if not ranks:
         return None  # the common case: no person's form ends the phrase
     if _names_a_relation(phrase):
