@@ -34,6 +34,39 @@ def _repeat(unit: str, size: int) -> str:
     return unit * max(1, size // len(unit))
 
 
+_SYLLABLES = "ka ro mi len dar vos tel an bri co mar sel un ter gal fen dor ish ven lo ra tam".split()
+_GIVEN = "John Mary Peter Susan David Anna Michael Laura Robert Helen James Maria Thomas Karen Paul Linda".split()
+_SUFFIXES = ("Corp", "Inc", "Ltd", "Co", "Group")
+_MINISTRIES = ("Finance", "Trade", "Foreign", "Defence", "Energy", "Agriculture")
+_COUNTRIES = ("Japan", "France", "Brazil", "Canada", "Egypt", "India", "Norway", "Kenya")
+
+
+def _many_distinct_names(size: int, between: str = "\n\n") -> str:
+    """Wire stories joined into one text (thousands of them, as a careless export does): every story
+    names new people and companies (invented names, so that thousands are distinct), who speak and
+    are spoken of again. `between`: what separates the stories."""
+    rng = random.Random(12)
+
+    def word() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+    stories: list[str] = []
+    length = 0
+    while length < size:
+        given, surname, company = rng.choice(_GIVEN), word(), f"{word()} {word()}"
+        suffix, ministry, country = rng.choice(_SUFFIXES), rng.choice(_MINISTRIES), rng.choice(_COUNTRIES)
+        story = (
+            f"{company} {suffix} said its chairman {given} {surname} would meet {country}'s {ministry} "
+            f"Minister {rng.choice(_GIVEN)} {word()} on Monday. "
+            f'"We expect a good result," {surname} said, adding the {ministry} Ministry had agreed. '
+            f"The company said sales rose. A {company} spokesman said he would not comment. "
+            f"{word()} {word()} Inc, a unit of {company}, said it was talking with {given} {word()} of {word()} Corp."
+        )
+        stories.append(story)
+        length += len(story) + len(between)
+    return between.join(stories)[:size]
+
+
 TEXTS = {
     "no sentence ends": _no_sentence_ends,
     "quotation marks only": lambda size: '"' * size,
@@ -44,6 +77,8 @@ TEXTS = {
     "commas": lambda size: _repeat("X, ", size) + " said Baker.",
     "angle brackets": lambda size: _repeat("<", size // 2) + _repeat(">", size // 2),
     "one long paragraph of news": lambda size: _repeat(_SENTENCE, size),
+    "many distinct names": _many_distinct_names,
+    "many distinct names in one paragraph": lambda size: _many_distinct_names(size, between=" "),
 }
 
 

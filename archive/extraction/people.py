@@ -161,6 +161,8 @@ class _Story:
     # holds no possible name: the same runs come back within a story ("Baker", "Treasury Secretary
     # James Baker"), and this reading depends on the run alone (with the story's date and credits).
     run_names: dict[str, tuple[int, int, tuple[str, ...]] | None] = field(default_factory=dict)
+    word_places: dict[str, list[int]] | None = None  # _places_of_words, once a rule needs it
+    variant_keys: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # _possible_variants
 
     def capitalised_words(self, initial: str) -> frozenset[str]:
         """The words the story prints with this capital first (hyphenated ones whole: "Schering-Plough")."""
@@ -668,9 +670,12 @@ def _company_variant(name: str, story: _Story) -> bool:
     a hyphenated name ("Schering" beside "Schering-Plough Corp")."""
     lower = name.lower()
     first, size = lower[:1], len(lower)
+    words = story.capitalised_words(first.upper())
+    if len(words) > _MANY_WORDS:
+        words = _possible_variants(lower, first.upper(), story)
     variants = [
         word
-        for word in story.capitalised_words(first.upper())
+        for word in words
         if (abs(len(word) - size) <= 1 or "-" in word)
         and word != name  # the name as printed is judged by printed_as_company
         and _variant_word(lower, word.lower())
@@ -679,7 +684,8 @@ def _company_variant(name: str, story: _Story) -> bool:
         return False  # the common case
     text = story.text
     headline_end = len(text[:300].split("\n", 1)[0])
-    for match in re.finditer(rf"(?<![\w.'’-])(?:{'|'.join(map(re.escape, variants))})(?![\w'’-])", text):
+    pattern = re.compile(rf"(?<![\w.'’-])(?:{'|'.join(map(re.escape, variants))})(?![\w'’-])")
+    for match in _whole_uses(pattern, sorted(variants), story):
         word = match.group()
         at, end = match.span()
         if at < headline_end:
@@ -692,6 +698,26 @@ def _company_variant(name: str, story: _Story) -> bool:
             if tail is not None and tail.group()[-1:] != ">":
                 return True  # "Alleghney International Inc", not "Natural" of "TransAmerican Natural Gas Corp"
     return False
+
+
+# More capitalised words of one initial than this, and _company_variant looks a name's variants
+# up in _possible_variants rather than comparing the name with every one (real stories print a few dozen).
+_MANY_WORDS = 64
+
+
+def _possible_variants(lower: str, initial: str, story: _Story) -> set[str]:
+    """The capitalised words of the initial that _variant_word may hold a variant of the (lower-case)
+    name: in another case, with the name a part of a hyphenated word, or sharing a form with one
+    letter deleted (one edit apart)."""
+    if initial not in story.variant_keys:
+        keys: dict[str, set[str]] = {}
+        for word in story.capitalised_words(initial):
+            other = word.lower()
+            for key in {*_with_deletions(other, 1), *other.split("-")}:
+                keys.setdefault(key, set()).add(word)
+        story.variant_keys[initial] = keys
+    keys = story.variant_keys[initial]
+    return {word for key in _with_deletions(lower, 1) for word in keys.get(key, ())}
 
 
 def _variant_word(lower: str, other: str) -> bool:
@@ -709,7 +735,7 @@ def _variant_word(lower: str, other: str) -> bool:
 def _named_as_person(name: str, story: _Story) -> bool:
     """Some use of the word, whole, follows a given name, an initial, an honorific or a role's head
     ("Robert Kellog", "R. Kellog", "Mr Kellog", "chairman Kellog")."""
-    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", story.text):
+    for match in _whole_uses(re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])"), [name], story):
         previous = _NAME_BEFORE_RE.search(story.text, max(0, match.start() - 40), match.start())
         word = previous.group(1).strip('("“') if previous else ""
         if "\n" in story.text[previous.end(1) if previous else 0 : match.start()]:
@@ -723,6 +749,40 @@ def _named_as_person(name: str, story: _Story) -> bool:
         ):
             return True
     return False
+
+
+_CAPITALISED_TOKEN_RE = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+
+
+def _places_of_words(story: _Story) -> dict[str, list[int]]:
+    """Where each capitalised word of the story's text starts (hyphenated ones whole:
+    "Schering-Plough"), also under its part before an apostrophe ("Kellog" of "Kellog's"), in
+    order. Read once: every whole use of a word that opens with A to Z starts one of these."""
+    if story.word_places is None:
+        places: dict[str, list[int]] = {}
+        for match in _CAPITALISED_TOKEN_RE.finditer(story.text):
+            word, at = match.group(), match.start()
+            places.setdefault(word, []).append(at)
+            if "'" in word or "’" in word:
+                for cut, char in enumerate(word):
+                    if char in "'’":
+                        places.setdefault(word[:cut], []).append(at)
+        story.word_places = places
+    return story.word_places
+
+
+def _whole_uses(pattern: re.Pattern[str], words: list[str], story: _Story):
+    """pattern.finditer(story.text), for a pattern that finds the words whole (nothing of a word
+    before them): tried only where _places_of_words has them, not along the whole text for each word,
+    so that a text of thousands of names stays linear."""
+    if not all("A" <= word[:1] <= "Z" for word in words):
+        yield from pattern.finditer(story.text)
+        return
+    places = _places_of_words(story)
+    for at in sorted({at for word in words for at in places.get(word, ())}):
+        match = pattern.match(story.text, at)
+        if match:
+            yield match
 
 
 # A capitalised word (not initials: "M.W. Kellogg") just before: the word after it opens no name
@@ -1337,10 +1397,9 @@ def _inside_organisation(person: _Found, paragraph: str, organisations: list[Org
     A span that goes on past the name only with "of" or "and" ("Earl Johnson of Harris Trust
     and Savings Bank") or ends with it holds the person and the organisation side by side.
     """
-    for org in organisations:
-        if person.name == org.name or person.name == org.abbreviation:
-            return True
     spans = _organisation_spans(organisations)
+    if person.name in spans[_NAMES]:
+        return True
     for _start, end in spans.get((person.paragraph, person.start), ()):
         tail = paragraph[person.end : end]
         if person.end <= end and tail.strip() and not _SIDE_BY_SIDE_RE.match(tail):
@@ -1365,14 +1424,17 @@ _LONGEST_MENTION = 300  # characters: an organisation's mention is never longer
 _SPANS_CACHE: dict[int, tuple[list[OrganisationMention], dict]] = {}
 
 
+_NAMES = "names"  # the key of the organisations' names and abbreviations in _organisation_spans
+
+
 def _organisation_spans(organisations: list[OrganisationMention]) -> dict:
     """(paragraph, start) -> (start, end) of the organisations' mentions starting there, and
     paragraph -> (start, end) of all its organisations' mentions, built once per story (the last
-    story's list is kept)."""
+    story's list is kept); _NAMES -> the organisations' names and abbreviations."""
     cached = _SPANS_CACHE.get(0)
     if cached is not None and cached[0] is organisations:
         return cached[1]
-    spans: dict = {}
+    spans: dict = {_NAMES: {o.name for o in organisations} | {o.abbreviation for o in organisations if o.abbreviation}}
     for org in organisations:
         for span in org.spans:
             spans.setdefault((span.paragraph, span.start), []).append((span.start, span.end))
@@ -1442,12 +1504,19 @@ def _lower_name_word(word: str) -> bool:
 def _merge(found: list[_Found], body: str = "") -> list[_Person]:
     """One person per name: surname-only finds join the full name that shares the word."""
     people: list[_Person] = []
+    # The people by each of their identifying words, in the order of `people`: a person that matches
+    # a name shares a word with it (its last, or its only one), so only those are compared.
+    by_word: dict[str, list[_Person]] = {}
     # Longest names first, so "Reagan" joins "Ronald Reagan" rather than founding its own person.
     for item in sorted(found, key=lambda f: -len(_identifying_words(f.name))):
-        person = _matching_person(item.name, people, (item.paragraph, item.start))
+        words = _identifying_words(item.name)
+        sharing = by_word.get(words[-1], []) if words else people
+        person = _matching_person(item.name, sharing, (item.paragraph, item.start))
         if person is None:
             person = _Person(item.name)
             people.append(person)
+            for word in dict.fromkeys(_identifying_words(item.name)):
+                by_word.setdefault(word, []).append(person)
         if item.name not in person.forms:
             person.forms.append(item.name)
         person.role = person.role or item.role
@@ -1466,18 +1535,25 @@ def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
     if len(people) < 2:
         return people
     kept: list[_Person] = []
+    index = _VariantIndex() if len(people) > _MANY_PEOPLE else None
     for person in sorted(people, key=lambda p: (-len(p.spans), -len(p.name))):
-        target = _variant_of(person.name, kept)
+        target = _variant_of(person.name, index.candidates(person.name) if index else kept)
         if target is not None and " " not in person.name and _printed_far_more(person.name, target.name, body):
             target = None
         if target is not None and person.role and target.role and person.role.lower() != target.role.lower():
             target = None  # two roles: two people
         if target is None:
             kept.append(person)
+            if index:
+                index.add(person)
             continue
         if len(_lower_words(person.name)) > len(_lower_words(target.name)):
+            if index:
+                index.remove(target)  # filed again under its new name
             target.name = person.name  # the fuller name names the person
             target.role = target.role or person.role
+            if index:
+                index.add(target)
         target.forms.extend(f for f in person.forms if f not in target.forms)
         target.spans.extend(person.spans)
         target.country = target.country or person.country
@@ -1494,6 +1570,56 @@ def _printed_far_more(word: str, name: str, body: str) -> bool:
     printed = len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", body))
     other = name.split()[-1]
     return printed >= 3 and printed > 2 * len(re.findall(rf"(?<![\w'’-]){re.escape(other)}(?![\w-])", body))
+
+
+# More people than this in a story, and _join_variants looks the candidates of each up in a
+# _VariantIndex rather than comparing every pair (real stories name a few dozen: a text of thousands
+# of stories joined names thousands).
+_MANY_PEOPLE = 64
+
+
+class _VariantIndex:
+    """The kept people of _join_variants by what _variant_of compares: the end of a name (as many
+    words as the other name has, or the whole name when it has fewer), under every form with up to
+    two letters deleted. Two texts at most two edits apart (insertions, deletions, substitutions,
+    swaps of two letters) become one text with at most two letters deleted from each, so a variant
+    shares a key: only those people are compared, not every pair of the story's."""
+
+    def __init__(self) -> None:
+        self.people: dict[tuple, dict[int, _Person]] = {}
+        self.keys: dict[int, set[tuple]] = {}
+
+    def add(self, person: _Person) -> None:
+        words = _lower_words(person.name)
+        whole = " ".join(words)
+        keys = {("whole", len(words), form) for form in _with_deletions(whole, 1)}  # against a name of more words
+        for count in range(1, len(words) + 1):  # against a name of `count` words
+            keys.update((count, form) for form in _with_deletions(" ".join(words[-count:]), 2))
+        for key in keys:
+            self.people.setdefault(key, {})[id(person)] = person
+        self.keys[id(person)] = keys
+
+    def remove(self, person: _Person) -> None:
+        for key in self.keys.pop(id(person)):
+            del self.people[key][id(person)]
+
+    def candidates(self, name: str) -> list[_Person]:
+        words = _lower_words(name)
+        keys = [(len(words), form) for form in _with_deletions(" ".join(words), 2)]
+        for count in range(1, len(words)):  # the people of fewer words: their whole name against the end of this one
+            keys.extend(("whole", count, form) for form in _with_deletions(" ".join(words[-count:]), 1))
+        found: dict[int, _Person] = {}
+        for key in keys:
+            found.update(self.people.get(key, {}))
+        return list(found.values())
+
+
+def _with_deletions(text: str, most: int) -> set[str]:
+    """The text with up to `most` of its letters deleted, every way."""
+    forms = {text}
+    for _ in range(most):
+        forms |= {form[:i] + form[i + 1 :] for form in forms for i in range(len(form))}
+    return forms
 
 
 def _variant_of(name: str, people: list[_Person]) -> _Person | None:

@@ -304,6 +304,9 @@ class _Story:
     previous: dict[int, int] = field(default_factory=dict)  # the readable paragraph before each
     forms: list[tuple[str, str]] = field(default_factory=list)  # (form, person name), longest first
     form_ends: tuple[str, ...] = ()  # the forms alone: one str.endswith tells whether a phrase ends in any
+    # The places in `forms` by the form's last word (_WORD_END_RE): a form printed whole at the end
+    # of a phrase ends it with that word, so only those forms are tried (a story may have thousands).
+    forms_by_end: dict[str, list[int]] = field(default_factory=dict)
     continued: dict[int, _Speaker] = field(default_factory=dict)  # quotation paragraphs that went on
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
@@ -325,6 +328,94 @@ class _Story:
         """document.body, joined once (it joins the paragraphs anew on every read)."""
         return self.document.body
 
+    @cached_property
+    def org_index(self) -> _OrganisationIndex:
+        return _OrganisationIndex(self.organisations, self.org_forms)
+
+    # noun -> the names "X ... Ministry" printed up to a paragraph, read once: _named_in_story
+    noun_names: dict[str, _NamesSoFar] = field(default_factory=dict)
+
+
+# More forms of people or organisations than this, and they are looked up by word rather than all
+# tried (real stories have some dozens; a text of thousands of stories joined, thousands).
+_MANY_FORMS = 64
+_ALNUM_RUN_RE = re.compile(r"[^\W_]+")  # a run of characters str.isalnum() holds true of
+_WORD_END_RE = re.compile(r"(?:[^\W_]|-)*$")  # letters, digits and hyphens at the end (perhaps none)
+
+
+class _OrganisationIndex:
+    """The story's organisations and their printed forms by word, built once: a subject is matched
+    against the few bodies that share its words, not against every body of the story (a text of
+    thousands of bodies would take time quadratic in its length)."""
+
+    def __init__(self, organisations: list[OrganisationMention], org_forms: list[tuple[str, str]]) -> None:
+        # The places of org_forms by the run of letters and digits each opens: where a form is
+        # printed whole (no letter or digit either side), that run is a whole run of the text.
+        self.forms_by_run: dict[str, list[int]] = {}
+        self.forms_unkeyed: list[int] = []  # forms that open with no letter or digit: always tried
+        # A few forms are all tried (a test in C each), as a story of a few bodies is quicker read so.
+        self.few = len(org_forms) if 0 < len(org_forms) <= _MANY_FORMS else 0
+        for rank, (form, _) in enumerate(org_forms if not self.few else ()):
+            run = _ALNUM_RUN_RE.match(form)
+            (self.forms_by_run.setdefault(run.group(), []) if run else self.forms_unkeyed).append(rank)
+        self.canonical = {}  # form -> the first organisation printed so
+        for form, name in org_forms:
+            self.canonical.setdefault(form, name)
+        self.form_first_words = {form.split()[0] for form, _ in org_forms if form.split()}
+        # The names of org_forms by kind: "Bank of Japan" and "Westpac Bank" are both "bank".
+        self.names_by_kind: dict[str, set[str]] = {}
+        for name in {name for _, name in org_forms}:
+            lower = name.lower().split()
+            if lower:
+                self.names_by_kind.setdefault(lower[-1], set()).add(name)
+            if lower[1:2] == ["of"]:
+                self.names_by_kind.setdefault(lower[0], set()).add(name)
+        # Organisations by the first and last word of their names, as printed and in lower case.
+        self.by_first_word: dict[str, list[tuple[str, list[str]]]] = {}
+        self.by_last_word: dict[str, list[tuple[str, list[str]]]] = {}
+        self.by_lower_word: dict[str, set[str]] = {}
+        self.by_last_lower_word: dict[str, set[str]] = {}
+        self.names = set()
+        self.by_abbreviation: dict[str, set[str]] = {}
+        for org in organisations:
+            name_words = org.name.split()
+            self.names.add(org.name)
+            if org.abbreviation:
+                self.by_abbreviation.setdefault(org.abbreviation, set()).add(org.name)
+            if not name_words:
+                continue
+            self.by_first_word.setdefault(name_words[0], []).append((org.name, name_words))
+            self.by_last_word.setdefault(name_words[-1], []).append((org.name, name_words))
+            lower = org.name.lower().split()
+            self.by_last_lower_word.setdefault(lower[-1], set()).add(org.name)
+            for word in lower:
+                self.by_lower_word.setdefault(word, set()).add(org.name)
+
+    def forms_in(self, text: str) -> list[int] | range:
+        """The places in org_forms, in order, of the forms that may be printed whole in the text."""
+        if self.few:
+            return range(self.few)
+        ranks = set(self.forms_unkeyed)
+        for run in {m.group() for m in _ALNUM_RUN_RE.finditer(text)}:
+            ranks.update(self.forms_by_run.get(run, ()))
+        return sorted(ranks)
+
+    def forms_at(self, text: str, start: int) -> list[int] | range:
+        """The places in org_forms, in order, of the forms that may be printed at text[start:], whole at their end."""
+        if self.few:
+            return range(self.few)
+        run = _ALNUM_RUN_RE.match(text, start)
+        return sorted([*self.forms_unkeyed, *(self.forms_by_run.get(run.group(), ()) if run else ())])
+
+
+@dataclass(slots=True)
+class _NamesSoFar:
+    """The first two distinct names a pattern finds in the story, with the paragraph of each: a
+    third changes no answer of _named_in_story. `read`: the paragraphs read, in order."""
+
+    read: int = 0
+    names: list[tuple[int, str]] = field(default_factory=list)
+
 
 def find_statements(
     document: Document,
@@ -340,6 +431,9 @@ def find_statements(
         key=lambda x: (-len(x[0]), x),
     )
     story.form_ends = tuple(form for form, _ in story.forms)
+    if len(story.forms) > _MANY_FORMS:
+        for rank, (form, _) in enumerate(story.forms):
+            story.forms_by_end.setdefault(_WORD_END_RE.search(form).group(), []).append(rank)
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
@@ -1926,7 +2020,7 @@ def _firm_named(label: str, story: _Story) -> str | None:
         name = manager.group(1)
         if _person_heading(name, story) or country_code(name):
             return None
-        return next((canonical for form, canonical in story.org_forms if form == name), name)
+        return story.org_index.canonical.get(name, name)
     if " and " not in label and " & " not in label:
         return None
     pair = _FIRM_PAIR_RE.fullmatch(label)
@@ -2058,7 +2152,7 @@ def _organisation_apposed(label: str, paragraph: str, attribution: _Attribution,
         if not match or _person_heading(match.group(1), story):
             continue
         printed = match.group(1)
-        name = next((canonical for form, canonical in story.org_forms if form == printed), printed)
+        name = story.org_index.canonical.get(printed, printed)
         story.described[name] = words[-1]  # "the agency" later is no "body"
         return name
     return None
@@ -2148,7 +2242,7 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         if name:
             return name
         bare = _LEAD_INITIALS_RE.sub("", titled[2])  # "broker C. Czarnikow": the firm known as "Czarnikow"
-        return bare if any(o.name == bare for o in story.organisations) else titled[2]
+        return bare if bare in story.org_index.names else titled[2]
     if lower[0] in _DESCRIPTION_DETERMINERS:
         rest = lower[1:]
         if rest and rest[-1] in _VOICE_WORDS:  # "a company spokesman", "the spokesman", "the ministry document"
@@ -2162,11 +2256,12 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
                 if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
                     return name
             if len(rest) <= 4 and rest[-1] in _ORGANISATION_NOUNS:  # the story's one "Adani Group", said or not
-                named = {o.name for o in story.organisations if all(w in o.name.lower().split() for w in rest)}
+                having = story.org_index.by_lower_word.get(rest[-1], ())
+                named = {name for name in having if all(w in name.lower().split() for w in rest)}
                 if len(named) == 1:
                     return named.pop()
             if len(words) == 2 and words[1].isupper() and len(words[1]) >= 2:  # "the EIU said"
-                named = {o.name for o in story.organisations if o.abbreviation == words[1]}
+                named = set(story.org_index.by_abbreviation.get(words[1], ()))
                 if len(named) == 1:
                     return named.pop()
                 spoken = [n for n in speakers if _initials_match([words[1]], n.split())]  # "the NYSE"
@@ -2177,7 +2272,7 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             return _name_in_lower_case(words[1:], story)  # "The New York stock exchange said"
         if lower[0] == "the" and len(rest) == 2 and rest[-1] in _FIELD_BODIES and words[1].isalpha():
             # "the finance ministry said": the body printed in lower case, named by its field
-            if not any(o.name.lower().split()[-1:] == [rest[-1]] for o in story.organisations):
+            if rest[-1] not in story.org_index.by_last_lower_word:
                 return f"{words[1].capitalize()} {words[2].capitalize()}"
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
@@ -2196,13 +2291,9 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             or _tickered_company(index, story)
         ):
             return company  # "<Westland Plc> will cut jobs, a company spokesman said"
-        kind = [
-            n
-            for n in {name for _, name in story.org_forms}
-            if n.lower().split()[-1:] == [noun] or n.lower().split()[:2] == [noun, "of"]  # "Bank of Japan"
-        ]
+        kind = story.org_index.names_by_kind.get(noun, set())  # "the bank": "Westpac Bank", "Bank of Japan"
         if len(kind) == 1:
-            return kind[0]
+            return next(iter(kind))
         return _named_in_story(noun, index, story)
     if (
         len(lower) == 3
@@ -2212,7 +2303,7 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         and _POSSESSIVE_END_RE.search(words[0])
         and country_code(words[0])
     ):  # "China's foreign ministry said": the body printed in lower case, named by its field
-        if not any(o.name.lower().split()[-1:] == [lower[2]] for o in story.organisations):
+        if lower[2] not in story.org_index.by_last_lower_word:
             return f"{words[1].capitalize()} {words[2].capitalize()}"
     if not all(w[:1].isupper() or w in ("and", "&", "of") for w in words) or len(words) > 4:
         return None
@@ -2271,10 +2362,10 @@ def _organisation_opened_by(words: list[str], story: _Story) -> str | None:
     if country_code(" ".join(words)):
         return None  # "Japan promised" is not the Bank of Japan
     n = len(words)
+    index = story.org_index  # only names that open with the first word or end with the last
+    candidates = [*index.by_first_word.get(words[0], ()), *index.by_last_word.get(words[-1], ())]
     found = {
-        org.name
-        for org in story.organisations
-        if len(org.name.split()) > n and words in (org.name.split()[:n], org.name.split()[-n:])
+        name for name, name_words in candidates if len(name_words) > n and words in (name_words[:n], name_words[-n:])
     }
     return found.pop() if len(found) == 1 else None
 
@@ -2380,15 +2471,22 @@ def _company_speaker(index: int, offset: int, story: _Story) -> str | None:
 
 
 def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
-    """ "the ministry": the one capitalised name ending in "Ministry" the story printed up to here."""
-    names = set()
+    """ "the ministry": the one capitalised name ending in "Ministry" the story printed up to here.
+
+    The paragraphs are read once per noun, as far as asked, and no further once two names are found
+    (statements come paragraph by paragraph): not all the paragraphs before, again at every subject."""
+    seen = story.noun_names.setdefault(noun, _NamesSoFar())
     pattern = re.compile(rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}){noun.capitalize()}\b")
-    for paragraph in story.document.paragraphs[: index + 1]:
-        for match in pattern.finditer(paragraph):
+    paragraphs = story.document.paragraphs
+    while seen.read <= index and seen.read < len(paragraphs) and len(seen.names) < 2:
+        for match in pattern.finditer(paragraphs[seen.read]):
             words = [w for w in match.group(1).split() if w not in ("The", "A", "An")]
-            if words:
-                names.add(" ".join([*words, noun.capitalize()]))
-    return names.pop() if len(names) == 1 else None
+            name = " ".join([*words, noun.capitalize()])
+            if words and all(name != known for _, known in seen.names):
+                seen.names.append((seen.read, name))
+        seen.read += 1
+    names = [name for paragraph, name in seen.names if paragraph <= index]
+    return names[0] if len(names) == 1 else None
 
 
 def _organisation_speakers(index: int, offset: int, story: _Story) -> list[str]:
@@ -2515,11 +2613,16 @@ _NO_SUBJECT_BEFORE = _PREPOSITIONS | {"and", "or", "nor", "told"}
 
 
 def _person_ending(phrase: str, story: _Story) -> str | None:
-    if not phrase.endswith(story.form_ends):
-        return None  # the common case: no person's form ends the phrase (one test in C, not a loop)
+    if len(story.forms) <= _MANY_FORMS:  # one test in C, then every form
+        ranks = range(len(story.forms)) if phrase.endswith(story.form_ends) else ()
+    else:
+        ranks = story.forms_by_end.get(_WORD_END_RE.search(phrase).group(), ())
+    if not ranks:
+        return None  # the common case: no person's form ends the phrase
     if _names_a_relation(phrase):
         return None  # "an aide to Agriculture Secretary Richard Lyng" is not Lyng
-    for form, name in story.forms:
+    for rank in ranks:  # the forms that end with the phrase's last word, in order
+        form, name = story.forms[rank]
         if not phrase.endswith(form):
             continue
         before = phrase[: -len(form)]
@@ -2568,7 +2671,8 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     label = label.strip()
     words = label.split()
     head = words[-1].lower() if words else ""
-    for form, name in story.org_forms:
+    for rank in story.org_index.forms_in(label):  # the forms that share a word with it, in order
+        form, name = story.org_forms[rank]
         if form not in label:
             continue
         before, _, after = label.partition(form)
@@ -2644,12 +2748,12 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
         return None
     if len(name) == 1 and name[0].lower() in ORGANISATION_WORDS:
         # "a Bank spokesman": the story's one organisation of that kind ("Belgian National Bank")
-        kind = {o.name for o in story.organisations if o.name.lower().split()[-1] == name[0].lower()}
+        kind = set(story.org_index.by_last_lower_word.get(name[0].lower(), ()))
         return kind.pop() if len(kind) == 1 and name[0].lower() not in _NOT_VOICED else None
     if all(is_role_word(w) for w in name):
         return None  # "Health officials", "Finance officials": a field, not a body
     if len(name) == 1 and _ADJECTIVE_RE.fullmatch(name[0]):
-        if not any(form.split()[0] == name[0] for form, _ in story.org_forms):
+        if name[0] not in story.org_index.form_first_words:
             return None  # "Congressional officials", "Kurdish officials": an adjective that opens no body of the story
     return _organisation_opened_by(name, story) or text  # "a UAL spokesman": UAL Inc
 
@@ -2992,7 +3096,8 @@ def _organisation_subject(pronoun: str, index: int, offset: int, story: _Story) 
         s0, s1 = _sentences_of(paragraph, story)[-1]
     masked = story.masked[paragraph]
     start = s0 + _OPENING_WORDS_RE.match(masked, s0, s1).end() - s0
-    for form, name in story.org_forms:
+    for rank in story.org_index.forms_at(masked, start):  # the forms that open with its first word, in order
+        form, name = story.org_forms[rank]
         if not masked.startswith(form, start) or masked[start + len(form) : start + len(form) + 1].isalnum():
             continue
         voices = _GROUP_VOICE_RE.match(masked, start + len(form), s1)
