@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from . import countries
 from .document import parse_dateline
-from .model import Document, OrganisationMention, Span
+from .model import Document, OrganisationMention, Span, StatementMention
 from .names import ORGANISATION_WORDS, ROLE_HEADS, SPEECH_VERBS, is_given_name, is_role_head
 from .text import Word, alternation, is_one_word, words
 
@@ -106,8 +106,8 @@ HEADS = {
     **dict.fromkeys(["Union", "Federation", "Association", "Organisation", "Organization", "Fund", "League"], "other"),
 }
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "&"})
-# The legal forms that end a company's name ("Co", "Inc", "AG").
-_LEGAL_FORMS = frozenset("co co. cos corp corp. inc inc. ltd ltd. plc ag sa nv bv gmbh spa llc lp".split())
+# The legal forms that end a company's name ("Co", "Inc", "AG"), in lower case, without a full stop.
+LEGAL_FORMS = frozenset("co cos corp inc ltd plc ag sa nv bv gmbh spa llc lp".split())
 # Capitalised words that open a sentence or a clause rather than a name.
 _OPENERS = frozenset(
     """The A An But And Or In On At For From To Of By With As If When While Since After Before
@@ -177,7 +177,7 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
     for index, paragraph in enumerate(document.paragraphs):
         previous = None
         for start, end, match in _matches(paragraph, document, story_abbreviations):
-            if match.name.split(None, 1)[0].lower() in _LEGAL_FORMS:
+            if _is_legal_form(match.name.split(None, 1)[0]):
                 continue  # the tail of "Merrill Lynch and Co Inc" cut at "and": no "Co Inc"
             if paragraph.startswith(("'s ", "’s "), start - 3):
                 start, match = _with_possessive_name(paragraph, start, match, story)
@@ -273,13 +273,17 @@ _WORD_BEFORE_RE = re.compile(r"([\w.&-]+)\s+$")
 _POSSESSIVES_READ = 32  # names read per story for a possessive: time stays linear in any text
 
 
+def _is_legal_form(word: str) -> bool:
+    return word.lower().rstrip(".") in LEGAL_FORMS
+
+
 def _with_possessive_name(paragraph, start, match, story: _StoryText):
     """ "Moody's Investors Service Inc", "Fireman's Fund Corp": a possessive that opens a company's
     name is part of it when the word it ends is no country, no known body and no acronym, and the
     story prints neither it nor the rest of the name alone ("Chrysler said ... Chrysler's Jeep Corp",
     "PepsiCo's Taco Bell Corp ... Taco Bell said": an owner and its unit). (start, match) as given,
     or of the whole name."""
-    if match.kind != "company" or match.abbreviation or match.name.split()[-1].lower() not in _LEGAL_FORMS:
+    if match.kind != "company" or match.abbreviation or not _is_legal_form(match.name.split()[-1]):
         return start, match
     before = _POSSESSIVE_NAME_RE.search(paragraph, max(0, start - 60), start)
     if before is None:
@@ -288,7 +292,7 @@ def _with_possessive_name(paragraph, start, match, story: _StoryText):
     previous = _WORD_BEFORE_RE.search(paragraph, max(0, before.start(1) - 40), before.start(1))
     if previous and previous.group(1)[:1].isupper() and previous.group(1)[-1] not in ".!?:":
         return start, match  # "Robert Maxwell's": a longer name owns the company
-    if words_before.split()[0].lower() in _LEGAL_FORMS:
+    if _is_legal_form(words_before.split()[0]):
         return start, match  # "... Corp and Moody's Investors Service Inc": two companies
     if words_before.isupper() or words_before in ENTRIES or words_before in story.abbreviations:
         return start, match  # "GM's Hughes Aircraft Co", "the EC's ...": a body that owns another
@@ -414,7 +418,7 @@ def _match_at(paragraph, ws, pos, last, story_abbreviations, document, owner) ->
     if name.startswith("Bank of ") or "Central Bank" in name or "Reserve Bank" in name:
         kind = "central_bank" if name.count(" ") <= 3 else kind
     if name.startswith(("International ", "World ", "United Nations ", "Inter-")) and (
-        kind != "company" or ws[pattern_end - 1].text.lower() not in _LEGAL_FORMS
+        kind != "company" or not _is_legal_form(ws[pattern_end - 1].text)
     ):
         kind = "international"  # not "International Business Machines Corp"
     if owner is None and entry is not None:
@@ -672,14 +676,14 @@ _BRACKETED_ABBREVIATION_RE = re.compile(r" \(([A-Z][A-Z&.-]{1,9})\)")
 # --- Bodies known by what they said ----------------------------------------------------------------
 
 # The last word of a name that makes it a company's or a publication's, when no head word says.
-_COMPANY_LAST_WORDS = _LEGAL_FORMS | {"corporation", "company", "group", "holdings"}
+_COMPANY_LAST_WORDS = LEGAL_FORMS | {"corporation", "company", "group", "holdings"}
 _PUBLICATION_LAST_WORDS = frozenset(
     "daily times news post journal herald tribune press gazette weekly review telegraph chronicle".split()
 )
 
 
 def add_speaking_bodies(
-    document: Document, organisations: list[OrganisationMention], statements: list
+    document: Document, organisations: list[OrganisationMention], statements: list[StatementMention]
 ) -> list[OrganisationMention]:
     """The story's organisations, with every body a statement gives its words to.
 
@@ -694,11 +698,12 @@ def add_speaking_bodies(
     """
     known = {org.name: org for org in organisations}
     added: dict[str, OrganisationMention] = {}
+    holders: dict[str, str | None] = {}  # a bare word -> the one organisation holding it, read once
     for statement in statements:
         name = statement.speaker_organisation
         if not name or name in known or statement.speaker_person:
             continue
-        if (same := _the_one_named_with(name, organisations)) is not None:
+        if (same := _the_one_named_with(name, organisations, holders)) is not None:
             statement.speaker_organisation = same
             continue
         name, owner = _body_name(name, document)
@@ -735,22 +740,25 @@ def _body_name(name: str, document: Document) -> tuple[str, str | None]:
         if not found or not after[:1].isupper() or is_role_head(after.split()[0]):
             continue
         code = countries.country_for_word(before, document.date)
-        if code or before.split()[-1].lower() in _COMPANY_LAST_WORDS or before in ENTRIES:
+        if code or before.split()[-1].lower().rstrip(".") in _COMPANY_LAST_WORDS or before in ENTRIES:
             name, owner = after, code
         break
     before, found, after = name.partition(" and ")
-    if found and after[:1].isupper() and before.split()[-1].lower() in _COMPANY_LAST_WORDS:
+    if found and after[:1].isupper() and before.split()[-1].lower().rstrip(".") in _COMPANY_LAST_WORDS:
         name = before
     return name, owner
 
 
-def _the_one_named_with(name: str, organisations: list[OrganisationMention]) -> str | None:
-    """ "Bank" for the story's one organisation with the word in its name ("Bank of England")."""
+def _the_one_named_with(name: str, organisations: list[OrganisationMention], read: dict) -> str | None:
+    """ "Bank" for the story's one organisation with the word in its name ("Bank of England");
+    `read` keeps the answers of the story (each word is looked for once)."""
     if " " in name or name.lower() not in ORGANISATION_WORDS:
         return None
     word = name.lower()
-    holders = {org.name for org in organisations if word in org.name.lower().split()}
-    return holders.pop() if len(holders) == 1 else None
+    if word not in read:
+        holders = {org.name for org in organisations if word in org.name.lower().split()}
+        read[word] = holders.pop() if len(holders) == 1 else None
+    return read[word]
 
 
 def _names_a_body(name: str) -> bool:
@@ -789,7 +797,7 @@ def _speaking_body(
     last = name_words[-1]
     kind = HEADS.get(last) or (
         "company"
-        if last.lower() in _COMPANY_LAST_WORDS
+        if last.lower().rstrip(".") in _COMPANY_LAST_WORDS
         else "media"
         if last.lower() in _PUBLICATION_LAST_WORDS
         else "other"

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from archive.extraction import Extraction, OrganisationMention, PersonMention
+from archive.extraction.organisations import LEGAL_FORMS
 from archive.models import (
     Article,
     ArticleCountry,
@@ -63,7 +64,7 @@ def _get_or_create(model, key: str, defaults: dict):
 
 # A company's legal form, which stories print or leave out: "Shearson Lehman Brothers Inc" and
 # "Shearson Lehman Brothers" are one firm (name_key has folded case and full stops).
-_LEGAL_FORMS = frozenset("co cos corp corporation company inc ltd plc ag sa nv bv gmbh spa llc lp".split())
+_LEGAL_FORMS = LEGAL_FORMS | {"corporation", "company"}
 
 
 def company_key(key: str) -> str:
