@@ -217,3 +217,8 @@ def test_a_legal_form_opens_no_name_and_a_possessive_may_open_one():
         orgs("NEW YORK, March 3 - International Business Machines Corp won.")["International Business Machines Corp"][1]
         == "company"
     )
+
+
+def test_an_international_body_takes_no_country_from_a_party_beside_it():
+    assert orgs("LONDON, March 3 - He called for U.S.-EC cooperation.")["European Community"][2] is None
+    assert orgs("DAMASCUS, March 3 - Syria's U.N. envoy said so.")["United Nations"][2] is None

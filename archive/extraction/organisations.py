@@ -407,6 +407,8 @@ def _match_at(paragraph, ws, pos, last, story_abbreviations, document, owner) ->
     pattern_end, kind = _pattern_at(paragraph, ws, start, last, story_abbreviations)
     if entry is not None and entry_end >= pattern_end:
         country = entry.country or prefix_country or (owner.country if owner else None)
+        if entry.kind == "international":
+            country = entry.country  # "U.S.-EC cooperation", "Syria's U.N. envoy": a party, not its country
         match = _from_entry(entry, pos if entry_end <= start else start, entry_end, country)
         match.needs_country = match.needs_country and owner is None
         return match
