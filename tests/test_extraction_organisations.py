@@ -222,3 +222,11 @@ def test_a_legal_form_opens_no_name_and_a_possessive_may_open_one():
 def test_an_international_body_takes_no_country_from_a_party_beside_it():
     assert orgs("LONDON, March 3 - He called for U.S.-EC cooperation.")["European Community"][2] is None
     assert orgs("DAMASCUS, March 3 - Syria's U.N. envoy said so.")["United Nations"][2] is None
+
+
+def test_a_firm_of_partners_keeps_its_first_partner_before_the_comma():
+    found = orgs("NEW YORK, March 3 - The issue was led by Goldman, Sachs and Co, dealers said.")
+    assert set(found) == {"Goldman, Sachs and Co"}  # not "Sachs and Co"
+    assert "Kidder, Peabody and Co Inc" in orgs("NEW YORK, March 3 - Kidder, Peabody and Co Inc said so.")
+    assert "Sachs and Co" in orgs("NEW YORK, March 3 - On Monday, Sachs and Co said so.")  # no partner
+    assert "Lazard Freres and Co" in orgs("PARIS, March 3 - Banque Indosuez and Co, Lazard Freres and Co led it.")

@@ -115,3 +115,12 @@ def test_a_firm_printed_with_and_without_its_legal_form_is_one_organisation(tmp_
     assert drexel.get().articles.count() == 3
     assert Organisation.objects.filter(name__startswith="General Electric").count() == 2
     assert Organisation.objects.filter(name__startswith="Fnord").count() == 1
+
+
+def test_company_keys_fold_one_legal_form_and_the_partners_comma():
+    from archive.importing.writer import company_key
+
+    assert company_key("goldman, sachs and co|us") == company_key("goldman sachs|us") == "goldman sachs|us"
+    assert company_key("shearson lehman brothers inc|") == "shearson lehman brothers|"
+    assert company_key("general electric co plc|gb") != company_key("general electric co|gb")  # GEC, GE
+    assert company_key("co|") == "co|"

@@ -181,6 +181,8 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
                 continue  # the tail of "Merrill Lynch and Co Inc" cut at "and": no "Co Inc"
             if paragraph.startswith(("'s ", "’s "), start - 3):
                 start, match = _with_possessive_name(paragraph, start, match, story)
+            elif paragraph.startswith(", ", start - 2) and match.kind == "company":
+                start, match = _with_first_partner(paragraph, start, match, document)
             country = match.country
             if country is None and match.needs_country:
                 country = _country_from_context(paragraph, index, start, document, dateline_country)
@@ -301,6 +303,32 @@ def _with_possessive_name(paragraph, start, match, story: _StoryText):
     if story.printed_alone(words_before, match.name.rsplit(None, 1)[0]):
         return start, match
     name = paragraph[before.start(1) : start] + match.name
+    return before.start(1), _Match(match.start, match.end, name, "", "company", match.country, False)
+
+
+# A partner's name before a comma, the word before it no capitalised one ("said Goldman, ").
+_PARTNER_BEFORE_RE = re.compile(r"(?:^|[^\w\s,.&'’]\s*|(?<!\w)[a-z]+\s+)([A-Z][a-z]+), $")
+_DAY_AND_MONTH_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
+
+
+def _with_first_partner(paragraph, start, match, document):
+    """ "Goldman, Sachs and Co", "Kidder, Peabody and Co Inc": a firm of partners printed with a comma
+    after the first name, which ends the run the finder read: the first partner is part of the name.
+    (start, match) as given, or of the whole name."""
+    if " and " not in match.name and " & " not in match.name:
+        return start, match
+    before = _PARTNER_BEFORE_RE.search(paragraph, max(0, start - 40), start)
+    if before is None:
+        return start, match
+    partner = before.group(1)
+    if _is_legal_form(partner) or partner in _DAY_AND_MONTH_NAMES or partner in ENTRIES:
+        return start, match  # "... Co, Lazard Freres and Co": a list of firms
+    if countries.country_for_word(partner, document.date):
+        return start, match
+    name = f"{partner}, {match.name}"
     return before.start(1), _Match(match.start, match.end, name, "", "company", match.country, False)
 
 

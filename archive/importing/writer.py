@@ -72,7 +72,7 @@ def company_key(key: str) -> str:
     "shearson lehman brothers|", "merrill lynch and co|" -> "merrill lynch|". One form only, so that
     "general electric co plc|" (Britain's GEC) stays apart from "general electric co|" (GE)."""
     name, _, country = key.rpartition("|")
-    words = name.split()
+    words = name.replace(",", " ").split()  # "Goldman, Sachs and Co" is "Goldman Sachs and Co"
     if len(words) > 1 and words[-1] in _LEGAL_FORMS:
         words.pop()
     if len(words) > 2 and words[-2] in ("and", "&") and words[-1] == "co":
