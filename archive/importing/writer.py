@@ -73,10 +73,10 @@ def company_key(key: str) -> str:
     "general electric co plc|" (Britain's GEC) stays apart from "general electric co|" (GE)."""
     name, _, country = key.rpartition("|")
     words = name.replace(",", " ").split()  # "Goldman, Sachs and Co" is "Goldman Sachs and Co"
-    if len(words) > 1 and words[-1] in _LEGAL_FORMS:
-        words.pop()
+    if len(words) > 1 and words[-1] in _LEGAL_FORMS and words[-2:] not in (["and", "co"], ["&", "co"]):
+        words.pop()  # "merrill lynch and co inc" -> "merrill lynch and co"
     if len(words) > 2 and words[-2] in ("and", "&") and words[-1] == "co":
-        del words[-2:]
+        del words[-2:]  # -> "merrill lynch"
     return f"{' '.join(words)}|{country}"
 
 
