@@ -448,7 +448,9 @@ def find_statements(
         found = _statements_in(paragraph, index, start, story, shape)
         if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
-        pending_open = [s for s in found if not s.verb and _opens_unclosed(shape)]
+        pending_open = [s for s in found if not s.verb]
+        if pending_open and not _opens_unclosed(shape):  # counted once, not once per statement
+            pending_open = []
         statements.extend(found)
     return statements
 
@@ -2484,6 +2486,8 @@ def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
             name = " ".join([*words, noun.capitalize()])
             if words and all(name != known for _, known in seen.names):
                 seen.names.append((seen.read, name))
+                if len(seen.names) == 2:
+                    break  # two names up to here answer None from this paragraph on: read no further
         seen.read += 1
     names = [name for paragraph, name in seen.names if paragraph <= index]
     return names[0] if len(names) == 1 else None
