@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
@@ -47,7 +48,7 @@ from .names import (
     person_gender,
 )
 from .people import dateline_end, printed_as_company, readable_paragraphs
-from .text import alternation
+from .text import TextPlaces, alternation, finds, places_in
 
 # Verbs that report speech only when they end the sentence ("CLAUSE, the staff concluded.") or
 # follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
@@ -327,6 +328,11 @@ class _Story:
     def body(self) -> str:
         """document.body, joined once (it joins the paragraphs anew on every read)."""
         return self.document.body
+
+    @cached_property
+    def body_places(self) -> TextPlaces | None:
+        """Where names are printed in the body, for a long one (None for a story's own)."""
+        return places_in(self.body)
 
     @cached_property
     def org_index(self) -> _OrganisationIndex:
@@ -2329,7 +2335,7 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if words[-1] in ("and", "&", "of") or country_code(name):
         return None  # "Polish officials" beside "Polish National Bank"
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, story.body)
+        story.companies[name] = printed_as_company(name, story.body, story.body_places)
     return name if story.companies[name] else None
 
 
@@ -2381,12 +2387,10 @@ _COMPANY_END_RE = re.compile(
 def _company_printed_in_full(name: str, story: _Story) -> str | None:
     """ "Standard and Poor's said" where the story printed "Standard and Poor's Corp": that company."""
     body = story.body
-    at, seen = body.find(name), 0
-    while at != -1 and seen < 16:
+    for at in islice(finds(body, name, len(name), story.body_places), 16):
         tail = _COMPANY_END_RE.match(body, at + len(name))
         if tail:
             return name + tail.group()
-        at, seen = body.find(name, at + len(name)), seen + 1
     return None
 
 
