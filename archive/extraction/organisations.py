@@ -34,7 +34,7 @@ from . import countries
 from .document import parse_dateline
 from .model import Document, OrganisationMention, Span
 from .names import ORGANISATION_WORDS, ROLE_HEADS, SPEECH_VERBS, is_given_name, is_role_head
-from .text import Word, alternation, is_one_word, words
+from .text import TextPlaces, Word, alternation, is_one_word, places_in, words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
 BLOCK = "-"
@@ -320,6 +320,7 @@ class _StoryText:
     document: Document
     abbreviations: dict[str, _Found]
     _body: str | None = None
+    _places: TextPlaces | None = None  # of a long body
     _alone: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def printed_alone(self, owner: str, owned: str) -> bool:
@@ -331,11 +332,20 @@ class _StoryText:
                 return True
             if self._body is None:
                 self._body = self.document.body
-            alone = re.search(rf"(?<!\w){re.escape(owner)}(?!['’]s\b|\w)", self._body) or (
-                " " in owned and re.search(rf"(?<!['’]s ){re.escape(owned)}\b", self._body)
+                self._places = places_in(self._body)
+            alone = self._search(rf"(?<!\w){re.escape(owner)}(?!['’]s\b|\w)", owner) or (
+                " " in owned and self._search(rf"(?<!['’]s ){re.escape(owned)}\b", owned)
             )
             self._alone[key] = bool(alone)
         return self._alone[key]
+
+    def _search(self, pattern: str, string: str) -> bool:
+        """Whether the pattern, which opens with the string (after look-behinds), is found in the body:
+        in a long body, tried only where the string is printed."""
+        if self._places is None:
+            return re.search(pattern, self._body) is not None
+        compiled = re.compile(pattern)
+        return any(compiled.match(self._body, at) for at in self._places.finds(string, 1))
 
 
 def _sorted_by_start(results: list) -> list:

@@ -236,7 +236,7 @@ def find_people(
             found.extend(_people_in(paragraph, index, story))
             if lower_case:
                 found.extend(_lower_case_people_in(paragraph, index, document))
-    people = _merge(found, story.body)
+    people = _merge(found, story.body, story.body_places)
     if any(p.company_like or p.company_noun for p in people):
         companies = [
             p
@@ -275,6 +275,7 @@ def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> l
     if not any(p.name.count(" ") >= 2 for p in people):
         return people  # the common case: no name of three words
     names = {p.name: p for p in people}
+    headline_case: dict[int, bool] = {}  # paragraph -> _is_headline_case, read once (a paragraph holds many spans)
     kept = []
     for person in people:
         shorter = names.get(person.name.rsplit(" ", 1)[0]) if person.name.count(" ") >= 2 else None
@@ -282,12 +283,18 @@ def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> l
             shorter is not None
             and shorter is not person
             and person.name.rsplit(" ", 1)[1].rstrip(".").lower() not in _NAME_SUFFIXES
-            and all(_is_headline_case(paragraphs[span.paragraph]) for span in person.spans)
+            and all(_paragraph_in_headline_case(span.paragraph, paragraphs, headline_case) for span in person.spans)
         ):
             shorter.spans.extend(Span(s.paragraph, s.start, s.start + len(shorter.name)) for s in person.spans)
             continue
         kept.append(person)
     return kept
+
+
+def _paragraph_in_headline_case(index: int, paragraphs: list[str], known: dict[int, bool]) -> bool:
+    if index not in known:
+        known[index] = _is_headline_case(paragraphs[index])
+    return known[index]
 
 
 def _is_headline_case(text: str) -> bool:
@@ -1528,7 +1535,7 @@ def _lower_name_word(word: str) -> bool:
 # --- One person per name ------------------------------------------------------------------------
 
 
-def _merge(found: list[_Found], body: str = "") -> list[_Person]:
+def _merge(found: list[_Found], body: str = "", places: TextPlaces | None = None) -> list[_Person]:
     """One person per name: surname-only finds join the full name that shares the word."""
     people: list[_Person] = []
     # The people by each of their identifying words, in the order of `people`: a person that matches
@@ -1551,10 +1558,10 @@ def _merge(found: list[_Found], body: str = "") -> list[_Person]:
         person.company_like = person.company_like and item.company_like > 0
         person.company_noun = person.company_noun or item.company_like == 2
         person.spans.append(Span(item.paragraph, item.start, item.end))
-    return _join_nicknames(_join_variants(people, body))
+    return _join_nicknames(_join_variants(people, body, places))
 
 
-def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
+def _join_variants(people: list[_Person], body: str = "", places: TextPlaces | None = None) -> list[_Person]:
     """A misspelling or plural of a person already found is that person: "Buchanan Snith" beside
     "Alick Buchanan-Smith", "Yuetter" beside "Clayton Yeutter", "Reagans" beside "Reagan". A lone
     surname the story prints far more often than the other's is no misspelling of it: "Reagan",
@@ -1565,7 +1572,7 @@ def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
     index = _VariantIndex() if len(people) > _MANY_PEOPLE else None
     for person in sorted(people, key=lambda p: (-len(p.spans), -len(p.name))):
         target = _variant_of(person.name, index.candidates(person.name) if index else kept)
-        if target is not None and " " not in person.name and _printed_far_more(person.name, target.name, body):
+        if target is not None and " " not in person.name and _printed_far_more(person.name, target.name, body, places):
             target = None
         if target is not None and person.role and target.role and person.role.lower() != target.role.lower():
             target = None  # two roles: two people
@@ -1589,14 +1596,27 @@ def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
     return kept
 
 
-def _printed_far_more(word: str, name: str, body: str) -> bool:
+def _printed_far_more(word: str, name: str, body: str, places: TextPlaces | None = None) -> bool:
     """The word is printed (whole) three times or more, and more than twice as often as the name's
-    last word."""
+    last word. `places`: a TextPlaces of the body, for a long one."""
     if not body:
         return False
-    printed = len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", body))
-    other = name.split()[-1]
-    return printed >= 3 and printed > 2 * len(re.findall(rf"(?<![\w'’-]){re.escape(other)}(?![\w-])", body))
+    printed = _whole_count(word, body, places)
+    return printed >= 3 and printed > 2 * _whole_count(name.split()[-1], body, places)
+
+
+def _whole_count(word: str, body: str, places: TextPlaces | None) -> int:
+    """How many times re.findall finds the word whole in the body. In a long body, from the places
+    the word is printed at: those the regex matches at, less any overlapping the one before (findall's
+    matches never overlap), rather than a search of the whole body for each word."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
+    if places is None:
+        return len(pattern.findall(body))
+    count, free = 0, 0
+    for at in places.finds(word, 1):
+        if at >= free and pattern.match(body, at):
+            count, free = count + 1, at + len(word)
+    return count
 
 
 # More people than this in a story, and _join_variants looks the candidates of each up in a

@@ -48,7 +48,7 @@ from .names import (
     person_gender,
 )
 from .people import dateline_end, printed_as_company, readable_paragraphs
-from .text import TextPlaces, alternation, finds, places_in
+from .text import TextPlaces, alternation, finds, is_long, places_in
 
 # Verbs that report speech only when they end the sentence ("CLAUSE, the staff concluded.") or
 # follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
@@ -312,6 +312,14 @@ class _Story:
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
     body_lower: str | None = None  # the body in lower case, once a description needs it
+    described_people: dict[str, str | None] = field(default_factory=dict)  # _described_person by description
+    _apposed: dict[str, list[int]] | None = None  # see apposes
+    _apposed_keys: list[str] = field(default_factory=list)
+    # A long story's acronyms printed ", X,", " (X)" or ", X " -> (paragraph, needle, place): _acronym_places
+    acronyms_printed: dict[str, list[tuple[int, int, int]]] | None = None
+    # Many organisations' names by their first three letters, and those always tried: _names_to_replace
+    names_by_start: dict[str, list[int]] | None = None
+    names_always: list[int] = field(default_factory=list)
     _mention_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def mention_ends(self, paragraph: int) -> list[int]:
@@ -329,6 +337,27 @@ class _Story:
         """document.body, joined once (it joins the paragraphs anew on every read)."""
         return self.document.body
 
+    def apposes(self, lower: str) -> bool:
+        """Whether the lower-case body prints ", a " or ", an " and then `lower` (no space first).
+        A long body is read once for what follows each such article, up to a space: then the text
+        of a description with a space is a word printed there, a description of one word opens
+        one (a range of the sorted words), rather than a search of the whole body per description."""
+        if self.body_lower is None:
+            self.body_lower = self.body.lower()
+        body = self.body_lower
+        if not is_long(body):
+            return f", a {lower}" in body or f", an {lower}" in body
+        if self._apposed is None:
+            self._apposed = {}
+            for match in _AFTER_AN_ARTICLE_RE.finditer(body):
+                self._apposed.setdefault(match.group(1), []).append(match.start(1))
+            self._apposed_keys = sorted(self._apposed)
+        first = lower.split(" ", 1)[0]
+        if first != lower:
+            return any(body.startswith(lower, at) for at in self._apposed.get(first, ()))
+        at = bisect_left(self._apposed_keys, lower)
+        return at < len(self._apposed_keys) and self._apposed_keys[at].startswith(lower)
+
     @cached_property
     def body_places(self) -> TextPlaces | None:
         """Where names are printed in the body, for a long one (None for a story's own)."""
@@ -345,6 +374,7 @@ class _Story:
 # More forms of people or organisations than this, and they are looked up by word rather than all
 # tried (real stories have some dozens; a text of thousands of stories joined, thousands).
 _MANY_FORMS = 64
+_AFTER_AN_ARTICLE_RE = re.compile(r", an? ([^ ]*)")  # what follows ", a " or ", an ", up to a space
 _ALNUM_RUN_RE = re.compile(r"[^\W_]+")  # a run of characters str.isalnum() holds true of
 _WORD_END_RE = re.compile(r"(?:[^\W_]|-)*$")  # letters, digits and hyphens at the end (perhaps none)
 
@@ -2195,10 +2225,13 @@ def _described_person(label: str, story: _Story) -> str | None:
     if not 2 <= len(words) <= 5 or words[0].lower() != "the" or _is_plural(label):
         return None
     description = " ".join(words[1:])
-    if story.body_lower is None:
-        story.body_lower = story.body.lower()
-    lower = description.lower()
-    if f", a {lower}" not in story.body_lower and f", an {lower}" not in story.body_lower:
+    if description not in story.described_people:  # a pure function of it in a story
+        story.described_people[description] = _described_so(description, story)
+    return story.described_people[description]
+
+
+def _described_so(description: str, story: _Story) -> str | None:
+    if not story.apposes(description.lower()):
         return None  # the common case: no such apposition, no regex to build
     body = story.body
     found = set()
@@ -2535,8 +2568,17 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
     before the acronym, between commas or in brackets."""
     if country_code(acronym):
         return None  # "UK" and "US" abbreviate countries: ", UK Foreign Secretary," follows a person
+    paragraphs = story.document.paragraphs
+    printed = _acronym_places(acronym, story)
+    if printed is not None:  # a long story: the paragraphs that print it, the first place of each needle
+        for index, _, at in printed:
+            if at > 0:
+                run = _CAPITALISED_RUN_END_RE.search(paragraphs[index], max(0, at - 120), at)
+                if run:
+                    return run.group(1).removeprefix("The ")
+        return None
     needle_forms = (f", {acronym},", f" ({acronym})", f", {acronym} ")
-    for paragraph in story.document.paragraphs:
+    for paragraph in paragraphs:
         for needle in needle_forms:
             at = paragraph.find(needle)
             if at > 0:
@@ -2547,6 +2589,35 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
 
 
 _ACRONYM_RE = re.compile(r"[A-Z]{3,8}")
+# _acronym_of's needles ", X,", " (X)" and ", X ", for an X of no space, comma or bracket: at each
+# comma, what follows its space up to one of those; at each " (", what follows up to them.
+_ACRONYM_NEEDLE_RE = re.compile(r",(?= ([^\s,()]+)([, ]))| \((?=([^\s,()]+)\))")
+_ACRONYM_BREAKS_RE = re.compile(r"[\s,()]")
+
+
+def _acronym_places(acronym: str, story: _Story) -> list[tuple[int, int, int]] | None:
+    """For a long story, (paragraph, needle, place) of the first place in each paragraph where each
+    of _acronym_of's needles (0 ", X,", 1 " (X)", 2 ", X ") is printed, in the order _acronym_of
+    tries them; the paragraphs are read once for all acronyms, not once per acronym. None for a
+    story's own, or an acronym of a space, comma or bracket (then the paragraphs are searched)."""
+    if not is_long(story.body) or not acronym or _ACRONYM_BREAKS_RE.search(acronym):
+        return None
+    if story.acronyms_printed is None:
+        places: dict[str, list[tuple[int, int, int]]] = {}
+        for index, paragraph in enumerate(story.document.paragraphs):
+            first: set[tuple[str, int]] = set()  # (X, needle) printed already in this paragraph
+            for match in _ACRONYM_NEEDLE_RE.finditer(paragraph):
+                if match.group(1):  # after a comma: ", X," or ", X "
+                    word, needle = match.group(1), 0 if match.group(2) == "," else 2
+                else:
+                    word, needle = match.group(3), 1
+                if (word, needle) not in first:
+                    first.add((word, needle))
+                    places.setdefault(word, []).append((index, needle, match.start()))
+        story.acronyms_printed = places
+    return sorted(story.acronyms_printed.get(acronym, ()))
+
+
 _CAPITALISED_RUN_END_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$")
 
 
@@ -2650,13 +2721,36 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
     return None
 
 
+def _names_to_replace(label: str, story: _Story) -> list[str]:
+    """The organisations' names, in order, that _is_compound's replacements may find in the label:
+    all of a story's few. Of many, those printed in the label (by their first three letters at each
+    place of it; all names shorter), and those that may be printed across an "ORG" put in by an
+    earlier replacement (that hold "ORG", open with "G" or "RG" or end with "O" or "OR"): what is
+    neither never stands in the text, before or after any replacement."""
+    organisations = story.organisations
+    if len(organisations) <= _MANY_FORMS:
+        return [org.name for org in organisations]
+    if story.names_by_start is None:
+        story.names_by_start, story.names_always = {}, []
+        for rank, org in enumerate(organisations):
+            name = org.name
+            if len(name) < 3 or "ORG" in name or name.startswith(("G", "RG")) or name.endswith(("O", "OR")):
+                story.names_always.append(rank)
+            else:
+                story.names_by_start.setdefault(name[:3], []).append(rank)
+    ranks = set(story.names_always)
+    for at in range(len(label) - 2):
+        ranks.update(story.names_by_start.get(label[at : at + 3], ()))
+    return [organisations[rank].name for rank in sorted(ranks)]
+
+
 def _is_compound(label: str, story: _Story) -> bool:
     """ "Canada and the EC", "Baker and Volcker": two speakers, not one ("Trade and Industry" is one)."""
     if " and " not in label:
         return False
     text = label
-    for org in story.organisations:
-        text = text.replace(org.name, "ORG")
+    for name in _names_to_replace(label, story):
+        text = text.replace(name, "ORG")
     words = text.split()
     for i, word in enumerate(words[1:-1], start=1):
         if word == "and" and not (is_title_word(words[i - 1]) and is_title_word(words[i + 1])):

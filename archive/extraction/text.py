@@ -300,9 +300,13 @@ _WHOLE_WORD_RE = re.compile(r"(?:[^\W_]|-)+")  # letters, digits and hyphens: wh
 _ALNUM_PREFIX_RE = re.compile(r"[^\W_]*")
 
 
+def is_long(text: str) -> bool:
+    return len(text) > LONG_TEXT
+
+
 def places_in(text: str) -> TextPlaces | None:
     """A TextPlaces of a long text; None for a story's own (a search of it in C costs less)."""
-    return TextPlaces(text) if len(text) > LONG_TEXT else None
+    return TextPlaces(text) if is_long(text) else None
 
 
 class TextPlaces:
