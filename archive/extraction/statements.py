@@ -320,6 +320,7 @@ class _Story:
     # Many organisations' names by their first three letters, and those always tried: _names_to_replace
     names_by_start: dict[str, list[int]] | None = None
     names_always: list[int] = field(default_factory=list)
+    people_by_role_word: dict[str, list[int]] | None = None  # _people_with_role_word, for many people
     _mention_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def mention_ends(self, paragraph: int) -> list[int]:
@@ -2925,7 +2926,7 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
             return None
     holders = [
         p
-        for p in story.people
+        for p in _people_with_role_word(head, story)
         if (head in _role_words(p.role) or head in _printed_titles(p, story))
         and not (country and p.country and p.country != country)
     ]
@@ -3025,6 +3026,20 @@ def _printed_titles(person: PersonMention, story: _Story) -> list[str]:
         if before and before[0].lower() in _TITLE_WORDS:
             titles.append(_TITLE_WORDS[before[0].lower()])
     return titles
+
+
+def _people_with_role_word(head: str, story: _Story) -> list[PersonMention]:
+    """The story's people, in order, whose role words or printed titles may hold the head: all of a
+    story's few; of many, those that hold it, looked up by word (not every person per description)."""
+    people = story.people
+    if len(people) <= _MANY_FORMS:
+        return people
+    if story.people_by_role_word is None:
+        story.people_by_role_word = {}
+        for rank, person in enumerate(people):
+            for word in {*_role_words(person.role), *_printed_titles(person, story)}:
+                story.people_by_role_word.setdefault(word, []).append(rank)
+    return [people[rank] for rank in story.people_by_role_word.get(head, ())]
 
 
 def _role_words(role: str) -> list[str]:
