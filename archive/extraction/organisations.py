@@ -24,6 +24,7 @@ is used only when it is the sentence's subject and the dateline's country is not
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from . import countries
 from .document import parse_dateline
 from .model import Document, OrganisationMention, Span, StatementMention
 from .names import ORGANISATION_WORDS, ROLE_HEADS, SPEECH_VERBS, is_given_name, is_role_head
-from .text import Word, alternation, is_one_word, words
+from .text import TextPlaces, Word, alternation, is_one_word, places_in, words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
 BLOCK = "-"
@@ -176,6 +177,7 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
     story = _StoryText(document, story_abbreviations)
     for index, paragraph in enumerate(document.paragraphs):
         previous = None
+        runs = None  # the paragraph's _word_runs, once a long paragraph defines an abbreviation
         for start, end, match in _matches(paragraph, document, story_abbreviations):
             if _is_legal_form(match.name.split(None, 1)[0]):
                 continue  # the tail of "Merrill Lynch and Co Inc" cut at "and": no "Co Inc"
@@ -200,7 +202,9 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
                 found[key].abbreviation = found[key].abbreviation or abbreviation
                 story_abbreviations[abbreviation] = found[key]
                 before = len(found[key].spans)
-                _add_later_uses(found[key], abbreviation, paragraph, index, end)
+                if runs is None and len(paragraph) > _LONG_PARAGRAPH:
+                    runs = _word_runs(paragraph)
+                _add_later_uses(found[key], abbreviation, paragraph, index, end, runs)
                 seen.update((id(found[key]), span.paragraph, span.start) for span in found[key].spans[before:])
     ordered = sorted(found.values(), key=lambda f: (-len(f.spans), f.spans[0].paragraph, f.spans[0].start))
     return [OrganisationMention(f.name, f.abbreviation, f.kind, f.country, len(f.spans), f.spans) for f in ordered]
@@ -232,16 +236,25 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
     # of the paragraph, in C, costs less than walking its runs): then no run names an organisation.
     if not story_abbreviations and _ANY_NAME_OR_HEAD_RE.search(paragraph) is None:
         return _sorted_by_start(results)
+    bracket_starts = [start for start, _ in bracketed]
     for run in _RUN_RE.finditer(paragraph):
         text = run.group()
         if text.isalpha() and text not in ENTRIES and text not in story_abbreviations:
             continue  # the common case: one word that names no organisation
         if not _may_name_organisation(text, story_abbreviations):
             continue
-        if bracketed and any(a <= run.start() < b for a, b in bracketed):
+        if bracketed and _inside_brackets(run.start(), bracketed, bracket_starts):
             continue
         results.extend(_run_matches(paragraph, run.start(), text, story_abbreviations, document))
     return _sorted_by_start(results)
+
+
+def _inside_brackets(at: int, bracketed: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `at` falls inside one of the (start, end) spans, which are in order and never overlap
+    (finditer's): only the last span opening at or before it can hold it. A bisection, not a look at
+    every span: a paragraph of thousands of tickers stays linear."""
+    last = bisect_right(starts, at) - 1
+    return last >= 0 and at < bracketed[last][1]
 
 
 # The organisations a run of capitalised words holds, read once for all stories: the same names come
@@ -339,6 +352,7 @@ class _StoryText:
     document: Document
     abbreviations: dict[str, _Found]
     _body: str | None = None
+    _places: TextPlaces | None = None  # of a long body
     _alone: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def printed_alone(self, owner: str, owned: str) -> bool:
@@ -350,11 +364,20 @@ class _StoryText:
                 return True
             if self._body is None:
                 self._body = self.document.body
-            alone = re.search(rf"(?<!\w){re.escape(owner)}(?!['’]s\b|\w)", self._body) or (
-                " " in owned and re.search(rf"(?<!['’]s ){re.escape(owned)}\b", self._body)
+                self._places = places_in(self._body)
+            alone = self._search(rf"(?<!\w){re.escape(owner)}(?!['’]s\b|\w)", owner) or (
+                " " in owned and self._search(rf"(?<!['’]s ){re.escape(owned)}\b", owned)
             )
             self._alone[key] = bool(alone)
         return self._alone[key]
+
+    def _search(self, pattern: str, string: str) -> bool:
+        """Whether the pattern, which opens with the string (after look-behinds), is found in the body:
+        in a long body, tried only where the string is printed."""
+        if self._places is None:
+            return re.search(pattern, self._body) is not None
+        compiled = re.compile(pattern)
+        return any(compiled.match(self._body, at) for at in self._places.finds(string, 1))
 
 
 def _sorted_by_start(results: list) -> list:
@@ -682,13 +705,50 @@ def _subject_country(sentence: str, document: Document) -> str | None:
     return None
 
 
-def _add_later_uses(found: _Found, abbreviation: str, paragraph: str, index: int, end: int) -> None:
-    """Uses of a just-defined abbreviation later in the same paragraph (later ones come by lookup)."""
+def _add_later_uses(
+    found: _Found, abbreviation: str, paragraph: str, index: int, end: int, runs: dict[str, list[int]] | None = None
+) -> None:
+    """Uses of a just-defined abbreviation later in the same paragraph (later ones come by lookup).
+    `runs`: the paragraph's _word_runs, for a long paragraph: the uses looked up there."""
     known = {(span.paragraph, span.start) for span in found.spans}
-    for use in re.finditer(rf"\b{re.escape(abbreviation)}\b", paragraph[end + len(abbreviation) + 3 :]):
-        start = end + len(abbreviation) + 3 + use.start()
+    after = end + len(abbreviation) + 3  # past " (ABC)", whose ")" is no word character
+    pattern = re.compile(rf"\b{re.escape(abbreviation)}\b")
+    if runs is None:
+        starts = [after + use.start() for use in pattern.finditer(paragraph[after:])]
+    else:
+        starts = _later_uses(pattern, abbreviation, paragraph, after, runs)
+    for start in starts:
         if (index, start) not in known:
             found.spans.append(Span(index, start, start + len(abbreviation)))
+
+
+# Paragraphs longer than this (no story's: thousands of stories joined on one line) have their later
+# uses of an abbreviation looked up by word, not searched for from each definition to the end.
+_LONG_PARAGRAPH = 20_000
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def _word_runs(paragraph: str) -> dict[str, list[int]]:
+    """Where each whole run of word characters (as the regex \\w reads them) starts, in order."""
+    runs: dict[str, list[int]] = {}
+    for match in _WORD_RUN_RE.finditer(paragraph):
+        runs.setdefault(match.group(), []).append(match.start())
+    return runs
+
+
+def _later_uses(pattern: re.Pattern[str], abbreviation: str, paragraph: str, after: int, runs) -> list[int]:
+    """The starts that pattern.finditer(paragraph[after:]) finds (offsets in the paragraph), for the
+    pattern \\bABBREVIATION\\b: every use opens a whole run of word characters that is the
+    abbreviation's own first run ("U" of "U.S.", all of "IMF"), so only those runs are tried; a use
+    overlapping the one before is skipped, as finditer skips it."""
+    first = _WORD_RUN_RE.match(abbreviation)
+    starts, free = [], after
+    places = runs.get(first.group(), []) if first else []
+    for at in places[bisect_left(places, after) :]:
+        if at >= free and pattern.match(paragraph, at):
+            starts.append(at)
+            free = at + len(abbreviation)
+    return starts
 
 
 def _defines_abbreviation(paragraph: str, start: int, end: int) -> bool:

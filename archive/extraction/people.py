@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from .countries import country_for_place
 from .model import Document, OrganisationMention, PersonMention, Span
@@ -45,6 +46,7 @@ from .names import (
     key_words,
     names_a_country,
 )
+from .text import TextPlaces, finds, places_in
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
 CUE_VERBS = SPEECH_VERBS | {
@@ -147,6 +149,12 @@ class _Person:
     company_noun: bool = False  # some find of it is set beside a company noun
 
 
+class _JoinedParagraphs(NamedTuple):
+    text: str
+    offsets: list[int]  # where each paragraph starts in the text
+    places: TextPlaces | None  # for a long story only
+
+
 @dataclass
 class _Story:
     document: Document
@@ -162,6 +170,7 @@ class _Story:
     # James Baker"), and this reading depends on the run alone (with the story's date and credits).
     run_names: dict[str, tuple[int, int, tuple[str, ...]] | None] = field(default_factory=dict)
     word_places: dict[str, list[int]] | None = None  # _places_of_words, once a rule needs it
+    joined: _JoinedParagraphs | None = None  # joined_paragraphs, once a rule needs them
     variant_keys: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # _possible_variants
 
     def capitalised_words(self, initial: str) -> frozenset[str]:
@@ -181,6 +190,27 @@ class _Story:
     @cached_property
     def text(self) -> str:
         return f"{self.document.title}\n{self.body}"
+
+    def joined_paragraphs(self, paragraphs: list[str]) -> _JoinedParagraphs:
+        """The story's readable paragraphs (the same list at every call) joined by line breaks, each
+        one's offset there and, for a long story, a TextPlaces of them."""
+        if self.joined is None:
+            text = "\n".join(paragraphs)
+            offsets, at = [], 0
+            for paragraph in paragraphs:
+                offsets.append(at)
+                at += len(paragraph) + 1
+            self.joined = _JoinedParagraphs(text, offsets, places_in(text))
+        return self.joined
+
+    # Where names are printed in the text and in the body, for a long one (None for a story's own).
+    @cached_property
+    def text_places(self) -> TextPlaces | None:
+        return places_in(self.text)
+
+    @cached_property
+    def body_places(self) -> TextPlaces | None:
+        return places_in(self.body)
 
     # Word gates, one search of the body each: a rule family whose regexes need one of these words
     # is skipped, candidate after candidate, in a story that prints none (most stories).
@@ -206,7 +236,7 @@ def find_people(
             found.extend(_people_in(paragraph, index, story))
             if lower_case:
                 found.extend(_lower_case_people_in(paragraph, index, document))
-    people = _merge(found, story.body)
+    people = _merge(found, story.body, story.body_places)
     if any(p.company_like or p.company_noun for p in people):
         companies = [
             p
@@ -223,7 +253,7 @@ def find_people(
         )
     people = _without_headline_run_ons(people, paragraphs)
     _adopt_full_names(people, paragraphs, story)
-    _add_later_mentions(people, paragraphs)
+    _add_later_mentions(people, paragraphs, story)
     return [
         PersonMention(
             name=_capitalised(p.name) if lower_case and p.name.islower() else p.name,
@@ -245,6 +275,7 @@ def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> l
     if not any(p.name.count(" ") >= 2 for p in people):
         return people  # the common case: no name of three words
     names = {p.name: p for p in people}
+    headline_case: dict[int, bool] = {}  # paragraph -> _is_headline_case, read once (a paragraph holds many spans)
     kept = []
     for person in people:
         shorter = names.get(person.name.rsplit(" ", 1)[0]) if person.name.count(" ") >= 2 else None
@@ -252,12 +283,18 @@ def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> l
             shorter is not None
             and shorter is not person
             and person.name.rsplit(" ", 1)[1].rstrip(".").lower() not in _NAME_SUFFIXES
-            and all(_is_headline_case(paragraphs[span.paragraph]) for span in person.spans)
+            and all(_paragraph_in_headline_case(span.paragraph, paragraphs, headline_case) for span in person.spans)
         ):
             shorter.spans.extend(Span(s.paragraph, s.start, s.start + len(shorter.name)) for s in person.spans)
             continue
         kept.append(person)
     return kept
+
+
+def _paragraph_in_headline_case(index: int, paragraphs: list[str], known: dict[int, bool]) -> bool:
+    if index not in known:
+        known[index] = _is_headline_case(paragraphs[index])
+    return known[index]
 
 
 def _is_headline_case(text: str) -> bool:
@@ -656,7 +693,7 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
         story.companies[name] = True  # so are its later uses ("Big Machine have denied")
         return True  # "The group that owns most of her music, Big Machine, says": the group
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, story.text) or (
+        story.companies[name] = printed_as_company(name, story.text, story.text_places) or (
             " " not in name and _company_variant(name, story) and not _named_as_person(name, story)
         )
     return story.companies[name]
@@ -889,15 +926,14 @@ def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, .
     if role and is_role_word(role.group(1)):
         return True
     printed = paragraph[lead:end]
-    return printed_as_company(printed, story.text) or f"<{printed}" in story.text
+    return printed_as_company(printed, story.text, story.text_places) or f"<{printed}" in story.text
 
 
 def _introduced_as_person(name: str, story: _Story) -> bool:
     """Some use of the name follows a given name, an initial, a title or a role ("Denys Henderson",
     "C. Czarnikow", "Mr Nakasone", "chairman Silas")."""
     text, date = story.text, story.document.date
-    at, seen = text.find(name), 0
-    while at != -1 and seen < 64:
+    for at in islice(finds(text, name, len(name), story.text_places), 64):
         previous = _NAME_BEFORE_RE.search(text, max(0, at - 40), at)
         if previous and text[at - 1 : at].isspace() and "\n" not in text[previous.end(1) : at]:
             word = previous.group(1).strip('("“')
@@ -905,7 +941,6 @@ def _introduced_as_person(name: str, story: _Story) -> bool:
                 return True
             if word[:1].isupper() and not word.isupper() and word[-1:].isalpha() and not is_prefix_word(word, date):
                 return True  # a given name, known or not ("Shigeki Matsumoto")
-        at, seen = text.find(name, at + len(name)), seen + 1
     return False
 
 
@@ -929,23 +964,24 @@ def _firm_name(name: str, story: _Story) -> bool:
     "General Automation Inc"), in its title or body."""
     key = f"firm:{name}"
     if key not in story.companies:
-        text = story.text
-        at, seen, found = text.find(name), 0, False
+        text, found = story.text, False
         given = " " in name  # a given name and a surname ("Asher Edelman", "Mark D. Greenberg")
-        while at != -1 and seen < 64 and not found:
+        for at in islice(finds(text, name, len(name), story.text_places), 64):
             tail = _FIRM_TAIL_RE.match(text, at + len(name))
             # "Hambrecht and Quist Inc" is one firm; "investor Asher Edelman and Dominion Textile Inc" a
             # person and a firm ("Alex Brown and Sons Inc" a firm again)
             partner = tail.group("partner") if tail else None
             found = tail is not None and not (given and partner and not _KIN_RE.match(partner))
-            at, seen = text.find(name, at + len(name)), seen + 1
+            if found:
+                break
         story.companies[key] = found
     return story.companies[key]
 
 
-def printed_as_company(name: str, body: str) -> bool:
+def printed_as_company(name: str, body: str, places: TextPlaces | None = None) -> bool:
     """Some use of the name is a company's: "Echo Bay Mines Ltd", "state-owned company Petrobras",
-    "F.W. Dodge, a division of McGraw-Hill": then no use of it is a person."""
+    "F.W. Dodge, a division of McGraw-Hill": then no use of it is a person. `places`: a TextPlaces
+    of the body, for a long one."""
     headline = body[:300].split("\n", 1)[0]  # a window: time stays linear in a story of one long line
     at = headline.find(f"{name.upper()} <")
     if at != -1 and headline[at - 1 : at] in ("", " ") and _HEADLINE_TICKER_RE.match(headline, at + len(name)):
@@ -953,9 +989,9 @@ def printed_as_company(name: str, body: str) -> bool:
     if " " not in name and _headline_company(headline, name.upper()):
         return True  # "PHARMACIA AB <PHAB ST> 1986 YEAR", "INTEGRATED GENERICS <IGN> UNIT ...": its first word
     # What two regexes below need somewhere in the body, looked for once: a ticker's "<", the word "its".
-    ticker, its = "<" in body, "its" in body
-    at, seen = body.find(name), 0
-    while at != -1 and seen < 64:  # the first uses tell; a name used thousands of times is no company's
+    ticker, its = (places.holds("<"), places.holds("its")) if places else ("<" in body, "its" in body)
+    # the first uses tell; a name used thousands of times is no company's
+    for at in islice(finds(body, name, len(name), places), 64):
         end = at + len(name)
         tail = _COMPANY_TAIL_RE.match(body, end)
         if tail and (tail.group()[-1:] != ">" or body[at - 1 : at] == "<"):
@@ -977,7 +1013,6 @@ def printed_as_company(name: str, body: str) -> bool:
             return True  # "Keycorp said it has signed" elsewhere (not "Chairman W.A. Kistler said its")
         if its and " " not in name and _ITS_VERB_RE.match(body, end) and body[at - 1 : at] in ("", " ", "\n"):
             return True  # "Nestlé cut its forecast", "Microsoft delayed its launch": one word that owns a thing
-        at, seen = body.find(name, end), seen + 1
     return False
 
 
@@ -1193,9 +1228,9 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
     if following and following[0].lower().strip(",.") in ORGANISATION_WORDS:
         return True
     if word not in story.institutions:
-        body = story.body
-        story.institutions[word] = _after_an_article(body, word) or (
-            not story.lower_case and next(_whole_word_starts(body, word.lower()), None) is not None
+        body, places = story.body, story.body_places
+        story.institutions[word] = _after_an_article(body, word, places) or (
+            not story.lower_case and next(_whole_word_starts(body, word.lower(), places), None) is not None
         )
     return story.institutions[word]
 
@@ -1203,17 +1238,16 @@ def _is_institution(word: str, before: str, after: str, story: _Story, titled: b
 _ARTICLES_BEFORE = ("the ", "The ", "a ", "A ", "an ", "An ", "for ")
 
 
-def _after_an_article(body: str, word: str) -> bool:
+def _after_an_article(body: str, word: str, places: TextPlaces | None = None) -> bool:
     """ "the Bundesbank", "a Citibank": the body prints the word (as a string, perhaps inside a longer
-    one) right after an article or "for". One search of the body for the word, not one per article."""
-    at = body.find(word)
-    while at != -1:
+    one) right after an article or "for". One search of the body for the word, not one per article
+    (`places`: a TextPlaces of the body, for a long one)."""
+    for at in finds(body, word, 1, places):
         # the article a whole word: not the "a " that ends "Eyamba " in "Eyamba Sowers"
         if body.endswith(_ARTICLES_BEFORE, max(0, at - 4), at) and _article_starts_word(body, at):
             # "for Patrick’s second stop": "for" before a possessive is a person's as often
             if not (body.endswith("for ", 0, at) and body.startswith(("'s", "’s"), at + len(word))):
                 return True
-        at = body.find(word, at + 1)
     return False
 
 
@@ -1501,7 +1535,7 @@ def _lower_name_word(word: str) -> bool:
 # --- One person per name ------------------------------------------------------------------------
 
 
-def _merge(found: list[_Found], body: str = "") -> list[_Person]:
+def _merge(found: list[_Found], body: str = "", places: TextPlaces | None = None) -> list[_Person]:
     """One person per name: surname-only finds join the full name that shares the word."""
     people: list[_Person] = []
     # The people by each of their identifying words, in the order of `people`: a person that matches
@@ -1524,10 +1558,10 @@ def _merge(found: list[_Found], body: str = "") -> list[_Person]:
         person.company_like = person.company_like and item.company_like > 0
         person.company_noun = person.company_noun or item.company_like == 2
         person.spans.append(Span(item.paragraph, item.start, item.end))
-    return _join_nicknames(_join_variants(people, body))
+    return _join_nicknames(_join_variants(people, body, places))
 
 
-def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
+def _join_variants(people: list[_Person], body: str = "", places: TextPlaces | None = None) -> list[_Person]:
     """A misspelling or plural of a person already found is that person: "Buchanan Snith" beside
     "Alick Buchanan-Smith", "Yuetter" beside "Clayton Yeutter", "Reagans" beside "Reagan". A lone
     surname the story prints far more often than the other's is no misspelling of it: "Reagan",
@@ -1538,7 +1572,7 @@ def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
     index = _VariantIndex() if len(people) > _MANY_PEOPLE else None
     for person in sorted(people, key=lambda p: (-len(p.spans), -len(p.name))):
         target = _variant_of(person.name, index.candidates(person.name) if index else kept)
-        if target is not None and " " not in person.name and _printed_far_more(person.name, target.name, body):
+        if target is not None and " " not in person.name and _printed_far_more(person.name, target.name, body, places):
             target = None
         if target is not None and person.role and target.role and person.role.lower() != target.role.lower():
             target = None  # two roles: two people
@@ -1562,14 +1596,27 @@ def _join_variants(people: list[_Person], body: str = "") -> list[_Person]:
     return kept
 
 
-def _printed_far_more(word: str, name: str, body: str) -> bool:
+def _printed_far_more(word: str, name: str, body: str, places: TextPlaces | None = None) -> bool:
     """The word is printed (whole) three times or more, and more than twice as often as the name's
-    last word."""
+    last word. `places`: a TextPlaces of the body, for a long one."""
     if not body:
         return False
-    printed = len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", body))
-    other = name.split()[-1]
-    return printed >= 3 and printed > 2 * len(re.findall(rf"(?<![\w'’-]){re.escape(other)}(?![\w-])", body))
+    printed = _whole_count(word, body, places)
+    return printed >= 3 and printed > 2 * _whole_count(name.split()[-1], body, places)
+
+
+def _whole_count(word: str, body: str, places: TextPlaces | None) -> int:
+    """How many times re.findall finds the word whole in the body. In a long body, from the places
+    the word is printed at: those the regex matches at, less any overlapping the one before (findall's
+    matches never overlap), rather than a search of the whole body for each word."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
+    if places is None:
+        return len(pattern.findall(body))
+    count, free = 0, 0
+    for at in places.finds(word, 1):
+        if at >= free and pattern.match(body, at):
+            count, free = count + 1, at + len(word)
+    return count
 
 
 # More people than this in a story, and _join_variants looks the candidates of each up in a
@@ -1764,11 +1811,11 @@ def _adopt_full_names(people: list[_Person], paragraphs: list[str], story: _Stor
         if " " in surname or surname.lower() in taken or person.company_like:
             continue
         places: dict[str, list[tuple[int, int, int]]] = {}  # a word before the surname -> where
-        for index, paragraph in enumerate(paragraphs):
-            for at in _whole_word_starts(paragraph, surname):
-                match = _FULL_NAME_BEFORE_RE.search(paragraph, max(0, at - 30), at)
-                if match:
-                    places.setdefault(match.group(1), []).append((index, match.start(1), at + len(surname)))
+        for index, at in _whole_word_places(paragraphs, surname, story):
+            paragraph = paragraphs[index]
+            match = _FULL_NAME_BEFORE_RE.search(paragraph, max(0, at - 30), at)
+            if match:
+                places.setdefault(match.group(1), []).append((index, match.start(1), at + len(surname)))
         # "When Patrick walked in": a word that cannot open a name is no rival of "Deval"
         firsts = [w for w in places if _may_open_name(w, surname, story, organisations)]
         if len(firsts) != 1:
@@ -1778,6 +1825,22 @@ def _adopt_full_names(people: list[_Person], paragraphs: list[str], story: _Stor
         person.name = full
         person.forms.insert(0, full)
         person.spans.extend(Span(index, start, end) for index, start, end in places[first])
+
+
+def _whole_word_places(paragraphs: list[str], word: str, story: _Story):
+    """(paragraph, start) of the word's whole uses (_whole_word_starts), paragraph by paragraph; in a
+    long story looked up in the paragraphs joined (one index, not one search of every paragraph per
+    word): a line break is no letter, digit or hyphen, as a paragraph's edge is not."""
+    joined = story.joined_paragraphs(paragraphs)
+    starts = joined.places.whole_word_starts(word) if joined.places is not None else None
+    if starts is None:
+        for index, paragraph in enumerate(paragraphs):
+            for at in _whole_word_starts(paragraph, word):
+                yield index, at
+        return
+    for found in starts:
+        index = bisect_right(joined.offsets, found) - 1
+        yield index, found - joined.offsets[index]
 
 
 def _may_open_name(first: str, surname: str, story: _Story, organisations: set[str]) -> bool:
@@ -1792,7 +1855,7 @@ def _may_open_name(first: str, surname: str, story: _Story, organisations: set[s
         or first.lower() in ORGANISATION_WORDS
         or first.lower() in story.excluded
         or any(full in o for o in organisations)
-        or _lower_use(story.body, first)
+        or _lower_use(story.body, first, story.body_places)
     )
 
 
@@ -1800,12 +1863,12 @@ def _any_given_name(word: str) -> bool:
     return is_given_name(word) or word.lower() in FEMALE_GIVEN_NAMES
 
 
-def _lower_use(body: str, word: str) -> bool:
+def _lower_use(body: str, word: str, places: TextPlaces | None = None) -> bool:
     """The story prints the word in lower case too: a common word ("Whale", "Tuesday"), no given name."""
-    return next(_whole_word_starts(body, word.lower()), None) is not None
+    return next(_whole_word_starts(body, word.lower(), places), None) is not None
 
 
-def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
+def _add_later_mentions(people: list[_Person], paragraphs: list[str], story: _Story) -> None:
     """Count bare surname mentions ("Hornung said", "Kishida's government") of known people."""
     owners: dict[str, list[_Person]] = {}
     for person in people:
@@ -1815,14 +1878,11 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str]) -> None:
     unique = {word: persons[0] for word, persons in owners.items() if len(persons) == 1}
     # One search of the whole body per word, not one per paragraph: the paragraphs joined by line
     # breaks (no word holds one, and a break is no letter, as a paragraph's edge is not).
-    text = "\n".join(paragraphs)
-    offsets, at = [], 0
-    for paragraph in paragraphs:
-        offsets.append(at)
-        at += len(paragraph) + 1
+    joined = story.joined_paragraphs(paragraphs)
+    text, offsets = joined.text, joined.offsets
     for word, person in unique.items():
         index, taken = -1, []
-        for found in _whole_word_starts(text, word):
+        for found in _whole_word_starts(text, word, joined.places):
             paragraph = bisect_right(offsets, found) - 1
             start = found - offsets[paragraph]
             end = start + len(word)
@@ -1849,8 +1909,13 @@ def _mention_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if len(w) > 2 and w.lower() not in _NOT_KEY_WORDS)
 
 
-def _whole_word_starts(paragraph: str, word: str):
-    """Where the word stands as a whole token, so "Kishi" is not found in "Kishida" or "Reagan-era"."""
+def _whole_word_starts(paragraph: str, word: str, places: TextPlaces | None = None):
+    """Where the word stands as a whole token, so "Kishi" is not found in "Kishida" or "Reagan-era".
+    `places`: a TextPlaces of the paragraph (a long text), where most words are looked up."""
+    starts = places.whole_word_starts(word) if places is not None else None
+    if starts is not None:
+        yield from starts
+        return
     start = paragraph.find(word)
     while start != -1:
         end = start + len(word)

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
@@ -47,7 +48,7 @@ from .names import (
     person_gender,
 )
 from .people import dateline_end, printed_as_company, readable_paragraphs
-from .text import alternation
+from .text import TextPlaces, alternation, finds, is_long, places_in
 
 # Verbs that report speech only when they end the sentence ("CLAUSE, the staff concluded.") or
 # follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
@@ -311,6 +312,15 @@ class _Story:
     genders: dict[str, str | None] = field(default_factory=dict)  # person -> "f", "m" or None
     companies: dict[str, bool] = field(default_factory=dict)  # name -> the story calls it a company
     body_lower: str | None = None  # the body in lower case, once a description needs it
+    described_people: dict[str, str | None] = field(default_factory=dict)  # _described_person by description
+    _apposed: dict[str, list[int]] | None = None  # see apposes
+    _apposed_keys: list[str] = field(default_factory=list)
+    # A long story's acronyms printed ", X,", " (X)" or ", X " -> (paragraph, needle, place): _acronym_places
+    acronyms_printed: dict[str, list[tuple[int, int, int]]] | None = None
+    # Many organisations' names by their first three letters, and those always tried: _names_to_replace
+    names_by_start: dict[str, list[int]] | None = None
+    names_always: list[int] = field(default_factory=list)
+    people_by_role_word: dict[str, list[int]] | None = None  # _people_with_role_word, for many people
     _mention_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def mention_ends(self, paragraph: int) -> list[int]:
@@ -328,6 +338,32 @@ class _Story:
         """document.body, joined once (it joins the paragraphs anew on every read)."""
         return self.document.body
 
+    def apposes(self, lower: str) -> bool:
+        """Whether the lower-case body prints ", a " or ", an " and then `lower` (no space first).
+        A long body is read once for what follows each such article, up to a space: then the text
+        of a description with a space is a word printed there, a description of one word opens
+        one (a range of the sorted words), rather than a search of the whole body per description."""
+        if self.body_lower is None:
+            self.body_lower = self.body.lower()
+        body = self.body_lower
+        if not is_long(body):
+            return f", a {lower}" in body or f", an {lower}" in body
+        if self._apposed is None:
+            self._apposed = {}
+            for match in _AFTER_AN_ARTICLE_RE.finditer(body):
+                self._apposed.setdefault(match.group(1), []).append(match.start(1))
+            self._apposed_keys = sorted(self._apposed)
+        first = lower.split(" ", 1)[0]
+        if first != lower:
+            return any(body.startswith(lower, at) for at in self._apposed.get(first, ()))
+        at = bisect_left(self._apposed_keys, lower)
+        return at < len(self._apposed_keys) and self._apposed_keys[at].startswith(lower)
+
+    @cached_property
+    def body_places(self) -> TextPlaces | None:
+        """Where names are printed in the body, for a long one (None for a story's own)."""
+        return places_in(self.body)
+
     @cached_property
     def org_index(self) -> _OrganisationIndex:
         return _OrganisationIndex(self.organisations, self.org_forms)
@@ -339,6 +375,7 @@ class _Story:
 # More forms of people or organisations than this, and they are looked up by word rather than all
 # tried (real stories have some dozens; a text of thousands of stories joined, thousands).
 _MANY_FORMS = 64
+_AFTER_AN_ARTICLE_RE = re.compile(r", an? ([^ ]*)")  # what follows ", a " or ", an ", up to a space
 _ALNUM_RUN_RE = re.compile(r"[^\W_]+")  # a run of characters str.isalnum() holds true of
 _WORD_END_RE = re.compile(r"(?:[^\W_]|-)*$")  # letters, digits and hyphens at the end (perhaps none)
 
@@ -448,7 +485,9 @@ def find_statements(
         found = _statements_in(paragraph, index, start, story, shape)
         if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
-        pending_open = [s for s in found if not s.verb and _opens_unclosed(shape)]
+        pending_open = [s for s in found if not s.verb]
+        if pending_open and not _opens_unclosed(shape):  # counted once, not once per statement
+            pending_open = []
         statements.extend(found)
     return statements
 
@@ -2187,10 +2226,13 @@ def _described_person(label: str, story: _Story) -> str | None:
     if not 2 <= len(words) <= 5 or words[0].lower() != "the" or _is_plural(label):
         return None
     description = " ".join(words[1:])
-    if story.body_lower is None:
-        story.body_lower = story.body.lower()
-    lower = description.lower()
-    if f", a {lower}" not in story.body_lower and f", an {lower}" not in story.body_lower:
+    if description not in story.described_people:  # a pure function of it in a story
+        story.described_people[description] = _described_so(description, story)
+    return story.described_people[description]
+
+
+def _described_so(description: str, story: _Story) -> str | None:
+    if not story.apposes(description.lower()):
         return None  # the common case: no such apposition, no regex to build
     body = story.body
     found = set()
@@ -2327,7 +2369,7 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if words[-1] in ("and", "&", "of") or country_code(name):
         return None  # "Polish officials" beside "Polish National Bank"
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, story.body)
+        story.companies[name] = printed_as_company(name, story.body, story.body_places)
     return name if story.companies[name] else None
 
 
@@ -2379,12 +2421,10 @@ _COMPANY_END_RE = re.compile(
 def _company_printed_in_full(name: str, story: _Story) -> str | None:
     """ "Standard and Poor's said" where the story printed "Standard and Poor's Corp": that company."""
     body = story.body
-    at, seen = body.find(name), 0
-    while at != -1 and seen < 16:
+    for at in islice(finds(body, name, len(name), story.body_places), 16):
         tail = _COMPANY_END_RE.match(body, at + len(name))
         if tail:
             return name + tail.group()
-        at, seen = body.find(name, at + len(name)), seen + 1
     return None
 
 
@@ -2484,6 +2524,8 @@ def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
             name = " ".join([*words, noun.capitalize()])
             if words and all(name != known for _, known in seen.names):
                 seen.names.append((seen.read, name))
+                if len(seen.names) == 2:
+                    break  # two names up to here answer None from this paragraph on: read no further
         seen.read += 1
     names = [name for paragraph, name in seen.names if paragraph <= index]
     return names[0] if len(names) == 1 else None
@@ -2527,8 +2569,17 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
     before the acronym, between commas or in brackets."""
     if country_code(acronym):
         return None  # "UK" and "US" abbreviate countries: ", UK Foreign Secretary," follows a person
+    paragraphs = story.document.paragraphs
+    printed = _acronym_places(acronym, story)
+    if printed is not None:  # a long story: the paragraphs that print it, the first place of each needle
+        for index, _, at in printed:
+            if at > 0:
+                run = _CAPITALISED_RUN_END_RE.search(paragraphs[index], max(0, at - 120), at)
+                if run:
+                    return run.group(1).removeprefix("The ")
+        return None
     needle_forms = (f", {acronym},", f" ({acronym})", f", {acronym} ")
-    for paragraph in story.document.paragraphs:
+    for paragraph in paragraphs:
         for needle in needle_forms:
             at = paragraph.find(needle)
             if at > 0:
@@ -2539,6 +2590,35 @@ def _acronym_of(acronym: str, story: _Story) -> str | None:
 
 
 _ACRONYM_RE = re.compile(r"[A-Z]{3,8}")
+# _acronym_of's needles ", X,", " (X)" and ", X ", for an X of no space, comma or bracket: at each
+# comma, what follows its space up to one of those; at each " (", what follows up to them.
+_ACRONYM_NEEDLE_RE = re.compile(r",(?= ([^\s,()]+)([, ]))| \((?=([^\s,()]+)\))")
+_ACRONYM_BREAKS_RE = re.compile(r"[\s,()]")
+
+
+def _acronym_places(acronym: str, story: _Story) -> list[tuple[int, int, int]] | None:
+    """For a long story, (paragraph, needle, place) of the first place in each paragraph where each
+    of _acronym_of's needles (0 ", X,", 1 " (X)", 2 ", X ") is printed, in the order _acronym_of
+    tries them; the paragraphs are read once for all acronyms, not once per acronym. None for a
+    story's own, or an acronym of a space, comma or bracket (then the paragraphs are searched)."""
+    if not is_long(story.body) or not acronym or _ACRONYM_BREAKS_RE.search(acronym):
+        return None
+    if story.acronyms_printed is None:
+        places: dict[str, list[tuple[int, int, int]]] = {}
+        for index, paragraph in enumerate(story.document.paragraphs):
+            first: set[tuple[str, int]] = set()  # (X, needle) printed already in this paragraph
+            for match in _ACRONYM_NEEDLE_RE.finditer(paragraph):
+                if match.group(1):  # after a comma: ", X," or ", X "
+                    word, needle = match.group(1), 0 if match.group(2) == "," else 2
+                else:
+                    word, needle = match.group(3), 1
+                if (word, needle) not in first:
+                    first.add((word, needle))
+                    places.setdefault(word, []).append((index, needle, match.start()))
+        story.acronyms_printed = places
+    return sorted(story.acronyms_printed.get(acronym, ()))
+
+
 _CAPITALISED_RUN_END_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|on)\s+)*)*[A-Z][\w&'’.-]*)$")
 
 
@@ -2642,13 +2722,36 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
     return None
 
 
+def _names_to_replace(label: str, story: _Story) -> list[str]:
+    """The organisations' names, in order, that _is_compound's replacements may find in the label:
+    all of a story's few. Of many, those printed in the label (by their first three letters at each
+    place of it; all names shorter), and those that may be printed across an "ORG" put in by an
+    earlier replacement (that hold "ORG", open with "G" or "RG" or end with "O" or "OR"): what is
+    neither never stands in the text, before or after any replacement."""
+    organisations = story.organisations
+    if len(organisations) <= _MANY_FORMS:
+        return [org.name for org in organisations]
+    if story.names_by_start is None:
+        story.names_by_start, story.names_always = {}, []
+        for rank, org in enumerate(organisations):
+            name = org.name
+            if len(name) < 3 or "ORG" in name or name.startswith(("G", "RG")) or name.endswith(("O", "OR")):
+                story.names_always.append(rank)
+            else:
+                story.names_by_start.setdefault(name[:3], []).append(rank)
+    ranks = set(story.names_always)
+    for at in range(len(label) - 2):
+        ranks.update(story.names_by_start.get(label[at : at + 3], ()))
+    return [organisations[rank].name for rank in sorted(ranks)]
+
+
 def _is_compound(label: str, story: _Story) -> bool:
     """ "Canada and the EC", "Baker and Volcker": two speakers, not one ("Trade and Industry" is one)."""
     if " and " not in label:
         return False
     text = label
-    for org in story.organisations:
-        text = text.replace(org.name, "ORG")
+    for name in _names_to_replace(label, story):
+        text = text.replace(name, "ORG")
     words = text.split()
     for i, word in enumerate(words[1:-1], start=1):
         if word == "and" and not (is_title_word(words[i - 1]) and is_title_word(words[i + 1])):
@@ -2823,7 +2926,7 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
             return None
     holders = [
         p
-        for p in story.people
+        for p in _people_with_role_word(head, story)
         if (head in _role_words(p.role) or head in _printed_titles(p, story))
         and not (country and p.country and p.country != country)
     ]
@@ -2923,6 +3026,20 @@ def _printed_titles(person: PersonMention, story: _Story) -> list[str]:
         if before and before[0].lower() in _TITLE_WORDS:
             titles.append(_TITLE_WORDS[before[0].lower()])
     return titles
+
+
+def _people_with_role_word(head: str, story: _Story) -> list[PersonMention]:
+    """The story's people, in order, whose role words or printed titles may hold the head: all of a
+    story's few; of many, those that hold it, looked up by word (not every person per description)."""
+    people = story.people
+    if len(people) <= _MANY_FORMS:
+        return people
+    if story.people_by_role_word is None:
+        story.people_by_role_word = {}
+        for rank, person in enumerate(people):
+            for word in {*_role_words(person.role), *_printed_titles(person, story)}:
+                story.people_by_role_word.setdefault(word, []).append(rank)
+    return [people[rank] for rank in story.people_by_role_word.get(head, ())]
 
 
 def _role_words(role: str) -> list[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -286,3 +288,92 @@ def cut_at_word(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
     return cut + "…"
+
+
+# --- Long texts -------------------------------------------------------------------------------------
+
+# A text longer than this (no story's: thousands of stories joined) has the names that rules look for
+# looked up in a TextPlaces rather than searched for from its start, one name after another.
+LONG_TEXT = 20_000
+_FROM_CAPITAL_RE = re.compile(r"(?=([A-Z][^\W_]*))")  # at every capital A to Z: the letters and digits from it
+_WHOLE_WORD_RE = re.compile(r"(?:[^\W_]|-)+")  # letters, digits and hyphens: what a whole word stands between
+_ALNUM_PREFIX_RE = re.compile(r"[^\W_]*")
+
+
+def is_long(text: str) -> bool:
+    return len(text) > LONG_TEXT
+
+
+def places_in(text: str) -> TextPlaces | None:
+    """A TextPlaces of a long text; None for a story's own (a search of it in C costs less)."""
+    return TextPlaces(text) if is_long(text) else None
+
+
+class TextPlaces:
+    """Where strings start in one long text, from indexes built once each, when first needed: a rule
+    that looks for thousands of names, each printed somewhere in the text, then tries the places
+    where each is printed, not the whole text before them (or after the last) again for each name.
+    Every answer is the one the plain search gives, in the same order."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._from_capital: dict[str, list[int]] | None = None  # letters and digits from a capital -> places
+        self._keys: list[str] = []  # the keys of _from_capital, sorted: those opening with a prefix
+        self._whole: dict[str, list[int]] | None = None  # a run of letters, digits and hyphens -> places
+        self._holds: dict[str, bool] = {}  # a few strings whole-text rules need somewhere ("<", "its")
+
+    def holds(self, string: str) -> bool:
+        """`string in text`, searched for once."""
+        if string not in self._holds:
+            self._holds[string] = string in self.text
+        return self._holds[string]
+
+    def finds(self, string: str, step: int) -> list[int] | Iterator[int]:
+        """The places `at = text.find(string)`, then `text.find(string, at + step)`, ... give, up to -1.
+        A string that opens with a capital A to Z is printed only where a capital is: there, the
+        letters and digits from the capital on are the string's own first ones, or (a string of
+        letters and digits only) open with them; those places are tried, in order."""
+        if not "A" <= string[:1] <= "Z":
+            return _plain_finds(self.text, string, step)
+        if self._from_capital is None:
+            self._from_capital = {}
+            for match in _FROM_CAPITAL_RE.finditer(self.text):
+                self._from_capital.setdefault(match.group(1), []).append(match.start())
+            self._keys = sorted(self._from_capital)
+        first = _ALNUM_PREFIX_RE.match(string).group()
+        if len(first) < len(string):
+            candidates = self._from_capital.get(first, [])
+        else:  # the keys that open with the string: a range of the sorted keys
+            low, high = bisect_left(self._keys, first), bisect_left(self._keys, first + "\U0010ffff")
+            candidates = sorted(at for key in self._keys[low:high] for at in self._from_capital[key])
+        found, free = [], 0
+        for at in candidates:
+            if at >= free and self.text.startswith(string, at):
+                found.append(at)
+                free = at + step
+        return found
+
+    def whole_word_starts(self, word: str) -> list[int] | Iterator[int] | None:
+        """Where the word stands whole (no letter, digit or hyphen either side), as people.py's
+        _whole_word_starts finds it; None for a word of other characters too (the caller searches).
+        A word of letters, digits and hyphens is whole exactly where such a run is the word."""
+        if not word or _WHOLE_WORD_RE.fullmatch(word) is None:
+            return None
+        if self._whole is None:
+            self._whole = {}
+            for match in _WHOLE_WORD_RE.finditer(self.text):
+                self._whole.setdefault(match.group(), []).append(match.start())
+        return self._whole.get(word, [])
+
+
+def _plain_finds(text: str, string: str, step: int) -> Iterator[int]:
+    at = text.find(string)
+    while at != -1:
+        yield at
+        at = text.find(string, at + step)
+
+
+def finds(text: str, string: str, step: int, places: TextPlaces | None = None) -> list[int] | Iterator[int]:
+    """The places `at = text.find(string)`, then `text.find(string, at + step)`, ... give, up to -1;
+    looked up in `places` (a TextPlaces of the text, for a long one) when given."""
+    return places.finds(string, step) if places is not None else _plain_finds(text, string, step)
