@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from archive.extraction import Extraction, OrganisationMention, PersonMention
@@ -269,8 +269,14 @@ class EntityResolver:
         country = self.country(mention.country)
         key = Organisation.make_key(mention.name, country)[:220]
         if key not in self.organisations:
-            known = Organisation.objects.filter(key=key).values_list("pk", flat=True).first()
-            if known is None and not Organisation.objects.filter(merged_keys__key=key).exists():
+            # Its own key, or one an editor merged into another record (a merged key is no record's
+            # own: the merge deleted it); else the firm's other name.
+            known = (
+                Organisation.objects.filter(models.Q(key=key) | models.Q(merged_keys__key=key))
+                .values_list("pk", flat=True)
+                .first()
+            )
+            if known is None:
                 known = self._one_company(key, _is_company(mention))
             if known is None:
                 known = _get_or_create(Organisation, key, self._organisation_row(mention)).pk
