@@ -124,3 +124,76 @@ def test_company_keys_fold_one_legal_form_and_the_partners_comma():
     assert company_key("shearson lehman brothers inc|") == "shearson lehman brothers|"
     assert company_key("general electric co plc|gb") != company_key("general electric co|gb")  # GEC, GE
     assert company_key("co|") == "co|"
+
+
+def test_a_surname_printed_alone_and_the_full_name_are_one_person_in_either_order(tmp_path):
+    """Wire stories say "President Reagan" far more often than "Ronald Reagan": the surname alone and
+    the full name are one row whichever comes first, in one run or two; a role tells two people
+    of one surname apart ("Treasury Secretary Baker" is James Baker, not Howard Baker)."""
+    from archive.models import Person
+
+    def record(number: int, body: str) -> str:
+        return json.dumps({"id": number, "title": f"STORY {number}", "date": "1987-03-03", "body": body}) + "\n"
+
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        record(1, 'President Reagan said on Monday that "the talks will go on".')
+        + record(2, "President Reagan told reporters the budget was fair."),
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.jsonl"
+    second.write_text(
+        record(3, "U.S. President Ronald Reagan met Prime Minister Margaret Thatcher in Washington.")
+        + record(4, "Prime Minister Thatcher said Britain backed the plan.")
+        + record(5, "Treasury Secretary James Baker met White House chief of staff Howard Baker.")
+        + record(6, "Treasury Secretary Baker said the dollar had fallen far enough."),
+        encoding="utf-8",
+    )
+    run_import(str(first))
+    run_import(str(second))
+    reagan = Person.objects.get(name__endswith="Reagan")  # one row, not "Reagan" and "Ronald Reagan"
+    assert reagan.name == "Ronald Reagan"
+    assert reagan.articles.count() == 3
+    assert "Reagan" in reagan.alternative_name_list
+    thatcher = Person.objects.get(name__endswith="Thatcher")
+    assert thatcher.name == "Margaret Thatcher" and thatcher.articles.count() == 2
+    james = Person.objects.get(name="James Baker")
+    assert james.articles.count() == 2
+    assert Person.objects.get(name="Howard Baker").articles.count() == 1
+    assert not Person.objects.filter(name="Baker").exists()
+
+
+def test_an_editors_surname_record_is_not_taken_over(tmp_path):
+    from archive.models import Person
+
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        json.dumps({"id": 1, "title": "A", "date": "1987-03-03", "body": "President Reagan said the talks would go on."})
+        + "\n",
+        encoding="utf-8",
+    )
+    run_import(str(first))
+    Person.objects.filter(name="Reagan").update(corrected=True)
+    second = tmp_path / "second.jsonl"
+    second.write_text(
+        json.dumps({"id": 2, "title": "B", "date": "1987-03-04", "body": "U.S. President Ronald Reagan met allies."})
+        + "\n",
+        encoding="utf-8",
+    )
+    run_import(str(second))
+    assert sorted(Person.objects.values_list("name", flat=True)) == ["Reagan", "Ronald Reagan"]
+
+
+def test_a_surname_record_of_an_earlier_batch_of_the_same_run_takes_the_full_name():
+    from archive.extraction import extract
+    from archive.importing.writer import EntityResolver
+    from archive.models import Person
+
+    resolver = EntityResolver()
+    batches = [extract("President Reagan said the talks would go on."), extract("President Ronald Reagan met allies.")]
+    ids = []
+    for extraction in batches:  # each its own batch, as the importer writes them
+        resolver.prefetch([extraction])
+        ids.append(resolver.person(extraction.people[0]))
+    assert ids[0] == ids[1]
+    assert list(Person.objects.values_list("name", flat=True)) == ["Ronald Reagan"]

@@ -27,6 +27,7 @@ from archive.models import (
     Country,
     Organisation,
     Person,
+    PersonRole,
     RemovedLink,
     Source,
     Statement,
@@ -84,6 +85,26 @@ def _is_company(mention: OrganisationMention) -> bool:
     return mention.kind == "company" or company_key(name_key(mention.name) + "|") != name_key(mention.name) + "|"
 
 
+# Words that end a role's head: "managing director of Indosuez Asia" turns on "director".
+_ROLE_TAIL = re.compile(r"\s(?:of|for|at|in|to|with|and)\s|,")
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))  # not a surname: "John Pope Jr"
+
+
+def role_head(role: str) -> str:
+    """The word a role turns on, to tell whether two roles can be one person's: "Prime Minister"
+    -> "minister", "managing director of Indosuez Asia" -> "director", "son of President" -> "son"."""
+    words = _ROLE_TAIL.split(f" {role.casefold()} ", maxsplit=1)[0].split()
+    return words[-1].removesuffix("'s") if words else ""
+
+
+@dataclass
+class _PeopleIndex:
+    forms: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # name key -> people
+    surnames: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # of full names
+    roles: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # person -> role heads
+    alone: dict[str, int] = field(default_factory=dict)  # surname -> the record made for it alone
+
+
 class EntityResolver:
     """Finds or creates the Person, Organisation, Source rows an extraction names.
 
@@ -96,7 +117,7 @@ class EntityResolver:
         self.people: dict[str, int] = {}
         self.organisations: dict[str, int] = {}
         self.restored: dict[tuple, object] = {}  # records of exported states (exported.py), by model and key
-        self._aliases: dict[str, set[int]] | None = None
+        self._people: _PeopleIndex | None = None
         self._companies: dict[str, set[tuple[int | str, str]]] | None = None
 
     def country(self, code: str | None) -> str | None:
@@ -137,17 +158,7 @@ class EntityResolver:
         if organisations:
             self._prefetch_organisations(organisations)
         if people:
-            self.people.update(Person.objects.filter(key__in=list(people)).values_list("key", "pk"))
-            for key in [k for k in people if k not in self.people and " " not in k]:
-                candidates = self._alias_index().get(key, set())
-                if len(candidates) == 1:  # a surname alone, borne by exactly one known person
-                    self.people[key] = next(iter(candidates))
-            new = {key: self._person_row(key, mention) for key, mention in people.items() if key not in self.people}
-            if new:
-                self._bulk_get_or_create(Person, self.people, new)
-                for key, m in people.items():
-                    for form in [m.name, *m.forms]:
-                        self._alias_index()[name_key(form)].add(self.people[key])
+            self._prefetch_people(people)
 
     @staticmethod
     def _bulk_get_or_create(model, cache: dict[str, int], rows: dict[str, dict]) -> None:
@@ -219,31 +230,123 @@ class EntityResolver:
         entries.discard((replacing, country))
         entries.add((record, country))
 
-    def _alias_index(self) -> dict[str, set[int]]:
-        """Every known form of every person's name, for surname-only references."""
-        if self._aliases is None:
-            self._aliases = defaultdict(set)
-            for pk, name, alternatives in Person.objects.values_list("pk", "name", "alternative_names"):
-                for form in [name, *name_lines(alternatives)]:
-                    self._aliases[name_key(form)].add(pk)
-        return self._aliases
+    def _prefetch_people(self, mentions: dict[str, PersonMention]) -> None:
+        """The batch's people: known by key (or an editor's merged key); else a full name takes over
+        the record of its surname printed alone (_take_surname_record), and a surname printed alone
+        goes to the one known person bearing it (_bearer); else made. Full names first, so that a
+        surname the batch prints alone can go to a full name the same batch brings."""
+        keys = list(mentions)
+        self.people.update(Person.objects.filter(key__in=keys).values_list("key", "pk"))
+        unknown = [k for k in keys if k not in self.people]
+        self.people.update(Person.objects.filter(merged_keys__key__in=unknown).values_list("merged_keys__key", "pk"))
+        for full in (True, False):
+            new = {}
+            for key in (k for k in keys if k not in self.people and (" " in k) == full):
+                found = self._take_surname_record(key, mentions[key]) if full else self._bearer(key, "")
+                if found is not None:
+                    self.people[key] = found
+                elif full or self._bearer(key, mentions[key].role) is None:
+                    new[key] = self._person_row(key, mentions[key])
+                # else the role tells which bearer: person() asks again for each mention
+            if new:
+                self._bulk_get_or_create(Person, self.people, new)
+                for key in new:
+                    mention = mentions[key]
+                    self._index_person(self.people[key], [mention.name, *mention.forms], mention.role, made=True)
+
+    def _people_index(self) -> _PeopleIndex:
+        """Every known person's names and role heads, built once per run and kept up to date as
+        records are made: for a surname printed alone, and for a full name whose surname an earlier
+        story printed alone."""
+        if self._people is None:
+            self._people = _PeopleIndex()
+            for pk, key, name, alternatives, role, corrected in Person.objects.values_list(
+                "pk", "key", "name", "alternative_names", "role", "corrected"
+            ):
+                self._index_person(pk, [name, *name_lines(alternatives)], role)
+                if " " not in key and not corrected:
+                    self._people.alone[key] = pk
+            for pk, role in PersonRole.objects.values_list("person_id", "role"):
+                self._people.roles[pk].add(role_head(role))
+        return self._people
+
+    def _index_person(self, pk: int, forms: list[str], role: str, made: bool = False) -> None:
+        """Index a person's forms and role; `made`: the record was just made for forms[0]."""
+        index = self._people_index()
+        if made and " " not in name_key(forms[0]):
+            index.alone[name_key(forms[0])] = pk
+        for form in forms:
+            key = name_key(form)
+            index.forms[key].add(pk)
+            if " " in key and key.rsplit(" ", 1)[1] not in _NAME_SUFFIXES:
+                index.surnames[key.rsplit(" ", 1)[1]].add(pk)
+        if role:
+            index.roles[pk].add(role_head(role))
+
+    def _bearer(self, key: str, role: str) -> int | None:
+        """The known person a surname printed alone names: the one person bearing it, or of several,
+        the one whose role agrees with the story's ("Treasury Secretary Baker" is James Baker, not
+        Howard Baker, chief of staff). None when the surname is nobody's, or several people's."""
+        index = self._people_index()
+        candidates = index.forms.get(key, set()) | index.surnames.get(key, set())
+        if len(candidates) > 1 and role:
+            head = role_head(role)
+            candidates = {pk for pk in candidates if head in index.roles.get(pk, ())}
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    def _take_surname_record(self, key: str, mention: PersonMention) -> int | None:
+        """A new full name ("Ronald Reagan") becomes the record made for its surname printed alone
+        ("Reagan", from stories that say only "President Reagan"), when no other full name has that
+        surname, the roles agree (or one is unknown) and no editor has corrected the record. Else
+        the stories that print the surname alone, most of them for the best known, stay on a row of
+        their own."""
+        surname = key.rsplit(" ", 1)[1]
+        index = self._people_index()
+        record = index.alone.get(surname)
+        if record is None or surname in _NAME_SUFFIXES or index.surnames.get(surname):
+            return None
+        heads = index.roles.get(record, set())
+        if mention.role and heads and role_head(mention.role) not in heads:
+            return None
+        person = Person.objects.filter(pk=record, key=surname, corrected=False).first()
+        if person is None:
+            return None
+        forms = [person.name, *person.alternative_name_list, *mention.forms]
+        alternatives = list(dict.fromkeys(f for f in forms if name_key(f) != key))
+        try:
+            with transaction.atomic():
+                Person.objects.filter(pk=record, key=surname).update(
+                    key=key,
+                    name=mention.name[:200],
+                    alternative_names="\n".join(alternatives),
+                    role=person.role or mention.role[:200],
+                    country_id=person.country_id or self.country(mention.country),
+                )
+        except IntegrityError:  # another import made the full name meanwhile
+            return None
+        del index.alone[surname]
+        self._index_person(record, [mention.name, *mention.forms], mention.role)
+        return record
 
     def person(self, mention: PersonMention, organisation_id: int | None = None) -> int:
         key = name_key(mention.name)[:200]
+        if " " not in key and mention.role:
+            # A surname alone with a role: the role may tell which of several bearers it is.
+            found = self._bearer(key, mention.role)
+            if found is not None:
+                return found
         if key in self.people:
             return self.people[key]
         pk = None
         if " " not in key:
-            # A surname alone is the known person only when exactly one person bears it.
-            candidates = self._alias_index().get(key, set())
-            if len(candidates) == 1:
-                pk = next(iter(candidates))
+            pk = self._bearer(key, "")
+        elif not Person.objects.filter(models.Q(key=key) | models.Q(merged_keys__key=key)).exists():
+            pk = self._take_surname_record(key, mention)
         if pk is None:
             person = _get_or_create(Person, key, {**self._person_row(key, mention), "organisation_id": organisation_id})
             self._fill_gaps(person, mention, organisation_id)
             pk = person.pk
-            for form in [mention.name, *mention.forms]:
-                self._alias_index()[name_key(form)].add(pk)
+            self._index_person(pk, [mention.name, *mention.forms], mention.role, made=True)
         self.people[key] = pk
         return pk
 
