@@ -759,6 +759,24 @@ def test_a_quotation_that_completes_a_reported_clause():
     assert next(s for s in extract("HEADLINE\n\n" + text).statements if "grow stronger" in s.text).kind == "direct"
 
 
+def test_an_unnamed_voice_keeps_speaking_through_each_later_pronoun():
+    """ "a Mitsubishi official said ... he said ... He said": every "he" is the official, whose words
+    are Mitsubishi's, until someone else is named; not only the first."""
+    text = (
+        "Mitsubishi Corp took a stake in Danish Dairy Farms Ltd, a Mitsubishi official said.\n\n"
+        "This is the first time a Japanese trading house has traded such products, he said.\n\n"
+        "He said Mitsubishi expects the Danish company's sales to be 10 billion yen."
+    )
+    assert speaker_of(text, "first time a Japanese") == "Mitsubishi Corp"
+    assert speaker_of(text, "expects the Danish") == "Mitsubishi Corp"
+    text = (
+        "The bank cut its rates, a Treasury spokesman said.\n\n"
+        "Analyst Mary Dent of Chase said it was too late.\n\n"
+        "He said more cuts were likely."
+    )
+    assert speaker_of(text, "more cuts") is None  # another person was named since
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"

@@ -271,6 +271,7 @@ class _Speaker:
     organisation: str | None = None
     label: str = ""
     plural: bool = False
+    voice: str = ""  # the unnamed voice a pronoun stands for ("a Treasury spokesman"), carried on
 
 
 @dataclass(slots=True)
@@ -3114,10 +3115,11 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         and event.speaker.organisation
         and not event.speaker.person
         and not event.speaker.plural
-        and _SINGLE_VOICE_RE.search(event.speaker.label)
+        and _SINGLE_VOICE_RE.search(event.speaker.voice or event.speaker.label)
         and not _person_named_since(event, index, offset, story)
     ):
-        return _Speaker(None, event.speaker.organisation, pronoun)  # "a Treasury spokesman said ... he said"
+        # "a Treasury spokesman said ... he said ... He added": each "he" is the spokesman's
+        return _Speaker(None, event.speaker.organisation, pronoun, voice=event.speaker.voice or event.speaker.label)
     event = _last_person_event(index, offset, story, pronoun)
     mention = _last_mentioned(index, offset, story, content)
     unnamed = _last_unnamed_speaker(index, offset, story)
