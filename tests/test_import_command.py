@@ -168,7 +168,9 @@ def test_an_editors_surname_record_is_not_taken_over(tmp_path):
 
     first = tmp_path / "first.jsonl"
     first.write_text(
-        json.dumps({"id": 1, "title": "A", "date": "1987-03-03", "body": "President Reagan said the talks would go on."})
+        json.dumps(
+            {"id": 1, "title": "A", "date": "1987-03-03", "body": "President Reagan said the talks would go on."}
+        )
         + "\n",
         encoding="utf-8",
     )
