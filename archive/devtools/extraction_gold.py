@@ -23,6 +23,10 @@ Where the stories come from (none but the team's own is copied into the project)
   from), its ground-truth article text under its page's title, read from a checkout of that repository
   beside the project (ARCHIVE_AEB_DIR; the publishers' text is not copied here); without the
   checkout these stories are left out and the test part has no modern news (counted as modern news);
+- "source": "readability-tests": an English news page of Mozilla Readability's test pages (2013-2023;
+  github.com/mozilla/readability, where the 8 readability-* pages of samples/html come from), the
+  paragraphs of its expected.html under its title, read from a checkout beside the project
+  (ARCHIVE_READABILITY_DIR); left out without it, as the benchmark's are (counted as modern news);
 - "source": "samples/html": the page's ground-truth article text (aeb-*.expected.json, or the
   paragraphs of readability-*.expected.html) under the page's title: the extractor is measured,
   not the HTML reader.

@@ -36,7 +36,14 @@ TEXT_SOURCES = (TEAM_SOURCE, WIKINEWS_SOURCE, VOA_SOURCE)  # title, date and par
 # article text, html/<id>.html.gz its title. Clone it beside the project or point ARCHIVE_AEB_DIR at it.
 AEB_SOURCE = "aeb-benchmark"
 AEB_DIR = Path(os.environ.get("ARCHIVE_AEB_DIR", PROJECT_DIR.parent / "article-extraction-benchmark"))
-MODERN_SOURCES = ("samples/html", "samples/newsml-g2", AEB_SOURCE, *TEXT_SOURCES)  # news of the 2010s and 2020s
+# News pages of Mozilla Readability's test pages (github.com/mozilla/readability, Apache-2.0; the 8
+# readability-* of ../shared/samples/html come from it), 2013-2023: test/test-pages/<name>/expected.html
+# gives the article, expected-metadata.json its title and date. Clone it beside the project or point
+# ARCHIVE_READABILITY_DIR at it; its publishers' text is not copied here.
+READABILITY_SOURCE = "readability-tests"
+READABILITY_DIR = Path(os.environ.get("ARCHIVE_READABILITY_DIR", PROJECT_DIR.parent / "readability"))
+# news of the 2010s and 2020s
+MODERN_SOURCES = ("samples/html", "samples/newsml-g2", AEB_SOURCE, READABILITY_SOURCE, *TEXT_SOURCES)
 PARTS = ("dev", "test")  # the split fixed before any tuning (split.json)
 
 
@@ -86,6 +93,8 @@ def available(gold: dict) -> bool:
         return True
     if source == AEB_SOURCE:
         return (AEB_DIR / "ground-truth.json").exists()
+    if source == READABILITY_SOURCE:
+        return (READABILITY_DIR / "test" / "test-pages" / gold["file"].removeprefix("rdt-")).is_dir()
     return (CORPUS_DIR / "diplomatic" / gold["file"]).exists()
 
 
@@ -104,6 +113,8 @@ def load_story(gold: dict) -> Extraction:
         return extract(team_text(gold))
     if source == AEB_SOURCE:
         return extract(aeb_text(gold["file"]))
+    if source == READABILITY_SOURCE:
+        return extract(readability_text(gold["file"]))
     if source == "samples/newsml-g2":  # read as import_documents reads it
         from archive.importing.readers import read_input
 
@@ -150,16 +161,33 @@ def page_text(file: str) -> str:
         paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
         date = "2019-11-19"
     else:
-        expected = (PAGES_DIR / f"{stem}.expected.html").read_text(encoding="utf-8")
-        meta = json.loads((PAGES_DIR / f"{stem}.expected.metadata.json").read_text(encoding="utf-8"))
-        title = meta.get("title") or title
-        blocks = re.findall(r"<(p|h[1-6]|li|blockquote)\b[^>]*>(.*?)</\1>", expected, re.S | re.I)
-        paragraphs = []
-        for _, block in blocks:
-            text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", block))).strip()
-            if text:
-                paragraphs.append(text)
-        date = (meta.get("publishedTime") or "2019-11-19")[:10]
+        return _readability_page(
+            (PAGES_DIR / f"{stem}.expected.html").read_text(encoding="utf-8"),
+            json.loads((PAGES_DIR / f"{stem}.expected.metadata.json").read_text(encoding="utf-8")),
+            title,
+        )
+    return f" date {date} \n\n{title}\n\n" + "\n\n".join(paragraphs) + "\n\n"
+
+
+def readability_text(name: str) -> str:
+    """A Readability test page ("rdt-<its folder>") as page_text gives the shared ones."""
+    folder = READABILITY_DIR / "test" / "test-pages" / name.removeprefix("rdt-")
+    metadata = folder / "expected-metadata.json"
+    meta = json.loads(metadata.read_text(encoding="utf-8")) if metadata.exists() else {}
+    return _readability_page((folder / "expected.html").read_text(encoding="utf-8"), meta, "Untitled")
+
+
+def _readability_page(expected: str, meta: dict, title: str) -> str:
+    """Readability's article (the paragraphs, headings, list items and quotations of expected.html) under
+    its title, dated as its metadata says (else 2019-11-19, the benchmark pages' date)."""
+    title = meta.get("title") or title
+    blocks = re.findall(r"<(p|h[1-6]|li|blockquote)\b[^>]*>(.*?)</\1>", expected, re.S | re.I)
+    paragraphs = []
+    for _, block in blocks:
+        text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", block))).strip()
+        if text:
+            paragraphs.append(text)
+    date = (meta.get("publishedTime") or "2019-11-19")[:10]
     return f" date {date} \n\n{title}\n\n" + "\n\n".join(paragraphs) + "\n\n"
 
 
