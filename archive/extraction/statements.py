@@ -58,6 +58,9 @@ _PARTICIPLES = frozenset(
     {"saying", "adding", "noting", "warning", "arguing", "insisting", "stressing", "telling"}
     | {"calling", "describing", "writing"}  # ', calling the order "..."', ', writing that ...'
     | {"stating"}  # ', stating "We know it comes from the movie"'
+    # only before "that" (reporting_verbs.txt, group [that]): ", concluding that the odds were dwindling"
+    | {"concluding", "explaining", "acknowledging", "conceding", "predicting"}
+    | {"emphasising", "emphasizing", "maintaining", "asserting", "cautioning", "recalling", "reiterating"}
 )
 _ALL_VERBS = SPEECH_VERBS | REPORTING_VERBS["all"] | _FRAME_VERBS | _PARTICIPLES
 # The space first lets the regex engine skip fast from one candidate place to the next.
