@@ -93,6 +93,37 @@ def test_a_closing_full_stop_of_the_gold_quotation_is_not_asked_in_scoring():
     assert tally.counts == {"person_found": 1, "person_right": 1}
 
 
+def test_a_quotation_the_attribution_interrupts_is_judged_as_its_gold_statement():
+    """'"A," said X. "B."' is one gold statement (one per quotation of a paragraph) and two extracted
+    ones: the piece "B" is right when given to X, wrong when given to another; a reported piece is not
+    covered."""
+
+    class Said:
+        def __init__(self, text, person, kind="direct"):
+            self.text, self.paragraph, self.speaker_person, self.speaker_organisation = text, 0, person, None
+            self.speaker_label, self.kind = "", kind
+
+    paragraph = '"Netanyahu broke a lot of crockery," said Martin Indyk. "It cannot be repaired."'
+
+    def score(*statements):
+        class Result:
+            class document:
+                paragraphs = [paragraph]
+
+        Result.statements = list(statements)
+        gold = {"statements": [{"speaker": "Martin Indyk", "kind": "direct", "quote_contains": "broke a lot"}]}
+        tally = extraction_gold.Tally()
+        extraction_gold._score_statements(gold, Result, tally, "x")
+        return tally.counts
+
+    first = Said("Netanyahu broke a lot of crockery", "Martin Indyk")
+    assert score(first, Said("It cannot be repaired", "Martin Indyk")) == {"person_found": 1, "person_right": 2}
+    assert score(first, Said("It cannot be repaired", "Obama")) == {
+        "person_found": 1, "person_right": 1, "person_wrong": 1
+    }  # fmt: skip
+    assert score(first, Said("It cannot be repaired", "Martin Indyk", "indirect"))["person_wrong"] == 1
+
+
 def test_the_split_is_fixed_and_covers_every_gold_file():
     split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
     files = {p.name for p in GOLD_DIR.glob("*.json")} - {"split.json"}

@@ -238,12 +238,21 @@ def _score_statements(gold, result, tally, name) -> None:
                 f"(given {sorted(given) or 'no statement'})"
             )
             tally.add(f"{kind}_found" if hit else f"{kind}_missed", note)
+    # A quotation the attribution interrupts ('"A," said X. "B."') is one gold statement (the briefs:
+    # one per quotation of a paragraph) and two extracted ones (a statement's words never hold their
+    # attribution): the piece no quote_contains falls in is judged by the direct statement of its
+    # paragraph that another piece matched.
+    pieces: dict[int, list[dict]] = {}
+    for s in result.statements:
+        for item in matched.get(id(s), []):
+            if getattr(s, "kind", "") == "direct" and item.get("kind") == "direct":
+                pieces.setdefault(s.paragraph, []).append(item)
     for s in result.statements:
         kind = "person" if s.speaker_person else "org" if s.speaker_organisation else None
         if kind is None:
             continue
         given = s.speaker_person or s.speaker_organisation
-        golds = matched.get(id(s), [])
+        golds = matched.get(id(s), []) or (pieces.get(s.paragraph, []) if getattr(s, "kind", "") == "direct" else [])
         if any(_speaker_matches(item, s) for item in golds):
             tally.add(f"{kind}_right")
         elif golds:
