@@ -777,6 +777,17 @@ def test_an_unnamed_voice_keeps_speaking_through_each_later_pronoun():
     assert speaker_of(text, "more cuts") is None  # another person was named since
 
 
+@pytest.mark.parametrize("joint", [" ", ", "])
+def test_where_the_words_are_on_record_is_no_statement_of_its_own(joint):
+    """ "CLAUSE, X said, according to a transcript": the clause is what X said; the source of the
+    record is not his words."""
+    text = (
+        "These deals do not just pop up overnight, Ann Berg said"
+        f"{joint}according to a transcript reviewed by Business Insider."
+    )
+    assert speakers(text)[-1] == ("These deals do not just pop up overnight", "Ann Berg")
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"

@@ -231,7 +231,9 @@ _CLAUSE_OPENER_RE = re.compile(
 )
 _CIRCUMSTANCE_RE = re.compile(
     r"\s*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
-    r"(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b",
+    r"(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b"
+    # where the words are on record: "CLAUSE, he said[,] according to a transcript"
+    r"|,?\s*according\s+to\b",
     re.I,
 )
 # Content that only says when or where: "before Election Day", "at a Nov. 6 event at the Institute".
