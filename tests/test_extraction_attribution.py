@@ -788,6 +788,18 @@ def test_where_the_words_are_on_record_is_no_statement_of_its_own(joint):
     assert speakers(text)[-1] == ("These deals do not just pop up overnight", "Ann Berg")
 
 
+def test_a_participle_used_as_an_adjective_is_no_reporting_verb():
+    """ "comes with added costs", "the suggested new tax", "an announced rights issue": nobody speaks,
+    and the speaker before still holds the next "he said"."""
+    text = (
+        '"They were the first to market the halibut," said Bob Alverson, head of the owners\' association.\n\n'
+        "The certification comes with added costs borne by the fishermen. But it is also an assurance "
+        '"that people are watching out for the resource," he said.'
+    )
+    assert [who for _, who in speakers(text)] == ["Bob Alverson", "Bob Alverson"]
+    assert speakers("Lawmakers doubted the suggested new securities tax would pass.") == []
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"

@@ -607,7 +607,11 @@ def _statements_in(
         quotes, masked = [], shape
     story.masked[index] = masked
     make = tuple.__new__  # _Verb(...) without the NamedTuple's Python-level __new__: this runs for every verb
-    verbs = [make(_Verb, (m.group(1), *m.span(1))) for m in _VERB_RE.finditer(masked, max(start - 1, 0))]
+    verbs = [
+        make(_Verb, (m.group(1), *m.span(1)))
+        for m in _VERB_RE.finditer(masked, max(start - 1, 0))
+        if not (m.group(1)[-2:] == "ed" and _after_adjective_word(masked, m.start(1)))
+    ]
     if "According to" in masked:  # "According to X, ...": opening a sentence, with a capital
         verbs = sorted(
             verbs + [_Verb("according to", m.start(), m.end()) for m in _ACCORDING_RE.finditer(masked, start)],
@@ -849,6 +853,16 @@ def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, spe
     if content is None or _unquoted_words(masked, content) < _CLAUSE_WORDS:
         return None
     return _statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], first.text, speaker)
+
+
+# Before a participle they make it an adjective: "comes with added costs", "its stated aim", "the
+# reported loss", "an alleged plot": no one speaks there.
+_ADJECTIVE_WORDS = frozenset("with an the no any its their his her our of for at".split())
+
+
+def _after_adjective_word(masked: str, start: int) -> bool:
+    before = masked.rfind(" ", 0, start - 1)
+    return masked[before + 1 : start - 1].lower() in _ADJECTIVE_WORDS
 
 
 def _clause_before_pronoun(paragraph, masked, index, s0, attribution, verbs, story) -> StatementMention | None:
