@@ -800,6 +800,16 @@ def test_a_participle_used_as_an_adjective_is_no_reporting_verb():
     assert speakers("Lawmakers doubted the suggested new securities tax would pass.") == []
 
 
+def test_a_quotation_in_the_first_person_goes_on_from_the_quoted_sentence_before():
+    text = (
+        '"I was shocked to see that level," said Tyler Besecker, a halibut buyer. The price, which was matched '
+        'at other stores, is "as low as I have ever seen."'
+    )
+    assert [who for _, who in speakers(text)] == ["Tyler Besecker", "Tyler Besecker"]
+    text = '"I was shocked," said Tyler Besecker, a buyer. The price is "a bargain for shoppers."'
+    assert [who for _, who in speakers(text)][-1] is None  # no first person: not his for sure
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"

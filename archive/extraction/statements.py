@@ -665,6 +665,10 @@ def _statements_in(
                 # the speaker of a quotation in the sentence just before, else the paragraph's one speaker
                 goes_on = speakers[-1] if quoted_before == number - 1 else _paragraph_speaker(speakers)
                 made.extend(_direct(q, index, "", goes_on) for q in loose)
+            elif loose and quoted_before == number - 1 and all(_FIRST_PERSON_RE.search(q.text) for q in loose):
+                # '"I was shocked," said Besecker. The price is "as low as I've ever seen."': words in
+                # the first person, right after a quoted speaker's sentence, are that speaker's
+                made.extend(_direct(q, index, "", speakers[-1]) for q in loose)
             elif number == 0 and opening_speaker:  # a quotation paragraph goes on from the last one
                 made.extend(_direct(q, index, "", opening_speaker) for q in loose)
                 story.continued[index] = opening_speaker
@@ -854,6 +858,9 @@ def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, spe
         return None
     return _statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], first.text, speaker)
 
+
+# Words of a speaker in the first person (case matters: "US" is a country, "I" only a capital).
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|our|us)\b")
 
 # Before a participle they make it an adjective: "comes with added costs", "its stated aim", "the
 # reported loss", "an alleged plot": no one speaks there.
