@@ -810,6 +810,16 @@ def test_a_quotation_in_the_first_person_goes_on_from_the_quoted_sentence_before
     assert [who for _, who in speakers(text)][-1] is None  # no first person: not his for sure
 
 
+def test_a_quotation_after_a_reported_statement_is_the_same_speakers():
+    """'Heald noted the findings show ... "An air-quality cleanup would ..."': the speaker of the
+    sentence just before goes on, though the paragraph has another speaker before it."""
+    text = (
+        "The Environmental Protection Agency says some crops may have higher yields. Colette Heald noted the "
+        'findings show pollution reduction is also important. "An air-quality cleanup would improve crop yields."'
+    )
+    assert [who for _, who in speakers(text)][-1] == "Colette Heald"
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"
@@ -1008,7 +1018,11 @@ def test_a_quotation_after_a_quoted_attribution_goes_on_with_its_speaker():
         "Jean Roux said the talks failed. Karl Brandt said they went well. “We will meet again in June.”"
     )
     assert speaker_of(text, "Neither capital") == "Lena Park"
-    assert speaker_of(text, "meet again in June") is None  # the sentence before quoted nobody
+    # the sentence just before reported Brandt's words: the quotation goes on with him (session 13;
+    # before, with two speakers in the paragraph and none quoted, it was left unresolved)
+    assert speaker_of(text, "meet again in June") == "Karl Brandt"
+    text = "Jean Roux said the talks failed. Karl Brandt was not there. “We will meet again in June.”"
+    assert speaker_of(text, "meet again in June") == "Jean Roux"  # the paragraph's one speaker
 
 
 def test_a_clause_that_quotes_a_few_of_its_words_is_a_statement():

@@ -630,6 +630,7 @@ def _statements_in(
     quote_marks = [q.mark for q in quotes]
     verb_starts = [v.start for v in verbs]
     quoted_before = -2  # the number of the last sentence with an attribution and a quotation
+    attributed_before = -2  # the number of the last sentence with an attribution
     for number, (s0, s1) in enumerate(sentences):
         # The sentence's quotations and verbs, found by bisection: time stays linear in the text.
         sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)]
@@ -663,7 +664,11 @@ def _statements_in(
                 waiting.extend(loose)
             elif speakers and masked[s0] in _QUOTE_CHARS:  # '"...," he said. "..."': the speaker goes on
                 # the speaker of a quotation in the sentence just before, else the paragraph's one speaker
-                goes_on = speakers[-1] if quoted_before == number - 1 else _paragraph_speaker(speakers)
+                # ('Heald noted the findings show ... "An air-quality cleanup would ..."': the speaker of
+                # the sentence just before, quoted or reported, goes on)
+                goes_on = (
+                    speakers[-1] if number - 1 in (quoted_before, attributed_before) else _paragraph_speaker(speakers)
+                )
                 made.extend(_direct(q, index, "", goes_on) for q in loose)
             elif loose and quoted_before == number - 1 and all(_FIRST_PERSON_RE.search(q.text) for q in loose):
                 # '"I was shocked," said Besecker. The price is "as low as I've ever seen."': words in
@@ -702,6 +707,7 @@ def _statements_in(
             waiting = []
         story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
         speakers.append(speaker)
+        attributed_before = number
         if sentence_quotes:
             quoted_before = number
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
