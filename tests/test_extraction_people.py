@@ -911,3 +911,11 @@ def test_a_generation_s_suffix_in_a_headline_is_no_run_on():
     assert _without_headline_run_ons([father, son], paragraphs) == [father, son]
     run_on = _Person("John Pope Wins", spans=[Span(0, 0, 14)])
     assert _without_headline_run_ons([father, run_on], paragraphs) == [father]
+
+
+def test_a_korean_or_chinese_name_with_a_hyphenated_given_name_is_a_person():
+    """ "Kim Jong-un gave his first address": a common family name, then a given name of two syllables
+    joined by a hyphen, is a person without a role or a speech verb; "New York-based" is not."""
+    found = extract("Kim Jong-un gave his first formal address. Moon Jae-in met him in Panmunjom.")
+    assert [p.name for p in found.people] == ["Kim Jong-un", "Moon Jae-in"]
+    assert extract("The New York-based United States-flag tanker sailed.").people == []

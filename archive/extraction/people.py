@@ -1146,7 +1146,36 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
             return True
     if len(tokens) > 1 and before.endswith("quoted ") and _AS_SAYING_RE.match(after):
         return True  # "Xinhua quoted Li Peng as saying": the one quoted speaks (a body's name is dropped later)
-    return _is_given_pair(tokens, after)
+    return _is_given_pair(tokens, after) or _is_hyphenated_given_pair(tokens)
+
+
+# A Korean or Chinese given name of two syllables joined by a hyphen after a common family name:
+# "Kim Jong-un", "Ban Ki-moon", "Ma Ying-jeou", "Chun Doo-hwan" ("New York-based" is none).
+_HYPHENATED_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
+_EAST_ASIAN_FAMILY_NAMES = frozenset(
+    "kim lee yi rhee park pak choi choe jung chung jeong kang cho yoon jang lim han oh seo shin kwon hwang ahn "
+    "song yoo yu hong jeon ko moon yang son bae baek heo huh nam roh noh chun ban rha lho koo ku "
+    "wang li zhang liu chen huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao chang chiang tsai lai ho mao "
+    "deng wen xi teng tan lau wong leung chan cheung yeh hsu kao tseng chu lu su fu".split()
+)
+
+
+# English words after such a hyphen: "New York-based", "World Bank-led", "Japan Non-life".
+_NOT_SYLLABLES = frozenset(
+    "based base led owned made area grade life to run backed linked born style type like wide bound free "
+    "level term class sized scale listed rated built era old year day week month up out off on at for by "
+    "held hit controlled funded sponsored run".split()
+)
+
+
+def _is_hyphenated_given_pair(tokens: tuple[str, ...]) -> bool:
+    return (
+        len(tokens) == 2
+        and _HYPHENATED_GIVEN_RE.fullmatch(tokens[1]) is not None
+        and tokens[0].lower() in _EAST_ASIAN_FAMILY_NAMES
+        and tokens[1].rsplit("-", 1)[1] not in _NOT_SYLLABLES
+        and tokens[1].lower() not in _NOT_SURNAMES
+    )
 
 
 def _is_after_speech_verb(before: str) -> bool:
