@@ -919,3 +919,29 @@ def test_a_korean_or_chinese_name_with_a_hyphenated_given_name_is_a_person():
     found = extract("Kim Jong-un gave his first formal address. Moon Jae-in met him in Panmunjom.")
     assert [p.name for p in found.people] == ["Kim Jong-un", "Moon Jae-in"]
     assert extract("The New York-based United States-flag tanker sailed.").people == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Jacques Diouf, Director General of the Food and Agriculture Organization, said 30 countries face a crisis.",
+            "Jacques Diouf",
+            "Director General of the Food and Agriculture Organization",
+        ),
+        ("Kofi Annan, Secretary General of the United Nations, said talks would resume.", "Kofi Annan",
+         "Secretary General of the United Nations"),
+        ("Johsen Takahashi, chief economist at Mitsubishi Research, said rates would fall.", "Johsen Takahashi",
+         "chief economist"),
+        ("Peter Myers, Deputy Secretary of Agriculture will head the delegation, officials said.", "Peter Myers",
+         "Deputy Secretary of Agriculture"),
+    ],
+)  # fmt: skip
+def test_an_apposition_gives_a_title_of_two_words_and_the_whole_name_of_its_body(text, name, role):
+    found = extract("HEADLINE\n\nROME, April 15 - " + text)
+    assert [(p.name, p.role) for p in found.people] == [(name, role)]
+
+
+def test_a_title_before_another_name_in_an_apposition_makes_no_person_of_the_place_before_it():
+    text = "In Dar es Salaam, Tanzania's Agriculture and Livestock Development Minister Paul Bomani said prices fell."
+    assert [p.name for p in extract("HEADLINE\n\n" + text).people] == ["Paul Bomani"]

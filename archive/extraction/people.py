@@ -113,7 +113,8 @@ _APPOSITION_RE = re.compile(
 )
 _INDEFINITE_RE = re.compile(r",\s+(?:a|an|one|the)\s+[^,;.]*$")
 # "Strategy, a document approved by Prime Minister X": a role after "by" is another's.
-_APPOSITION_CUT_RE = re.compile(r"\s+(?:at|with|in|who|which|and|said|told|on|from|to|by)\s+.*$")
+# ("and" inside a body's capitalised name stays: "Director General of the Food and Agriculture Organization")
+_APPOSITION_CUT_RE = re.compile(r"\s+(?:(?:at|with|in|who|which|said|told|on|from|to|by)\s+|and\s+(?![A-Z])).*$")
 _PREFIX_TOKEN_RE = re.compile(r"[A-Za-z][\w.'’-]*|,")
 _LOWER_RE = re.compile(r"[a-z]")
 _TOKEN_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -121,6 +122,8 @@ _CREDIT_PARAGRAPH_RE = re.compile(r"^(?:By |(?:Additional )?(?:Reporting|Writing
 _CREDIT_FIRST = frozenset("BbAaRrWwEe")  # the letters a credit line opens with, in any case: a test before the regex
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _ROLE_LEAD_WORDS = ("of", "the", "and", "for", "on", "to")
+# A verb ends a role printed without a comma after it: "Deputy Secretary of Agriculture will head".
+_ROLE_TAIL_STOPS = frozenset("will would has had have is was are were said says told can could may".split())
 # Words after a given name that show the pair is no person: "Christian Democrats".
 _NOT_SURNAMES = frozenset(
     "democrat democrats democratic socialist socialists social republican republicans science monitor".split()
@@ -1436,10 +1439,14 @@ def _apposition_role(after: str, document: Document, given_pair: bool = True) ->
             return "", None  # "... off northern Sumatra, a company spokesman said.": the spokesman's clause
         phrase = " ".join(phrase.split()[:verb])  # "Larry Feinberg, an analyst with X said": no comma before
     phrase = _APPOSITION_CUT_RE.sub("", phrase).strip()
-    words = phrase.split()[:7]
-    head = next((i for i, w in enumerate(words) if is_role_head(w.rstrip("."))), None)
+    words = phrase.split()[:12]
+    head = next((i for i, w in enumerate(words[:7]) if is_role_head(w.rstrip("."))), None)
     if head is None:
         return "", None
+    while head + 1 < len(words) and is_role_head(words[head + 1].rstrip(".")):
+        head += 1  # a title of two heads: "Director General", "Secretary General"
+    if head + 1 < len(words) and words[head + 1][:1].isupper():
+        return "", None  # "Dar es Salaam, Tanzania's ... Minister Paul Bomani": another's title before his name
     country = None
     role_words = []
     for word in words[: head + 1]:
@@ -1450,7 +1457,14 @@ def _apposition_role(after: str, document: Document, given_pair: bool = True) ->
             role_words.append(word)
     tail = words[head + 1 :]
     if tail[:1] == ["of"] or tail[:1] == ["for"]:
-        role_words.extend(tail)
+        # seven words as they come, then only a body's name going on: its capitalised words and
+        # the small words inside it ("... of the Food and Agriculture Organization")
+        for at, word in enumerate(tail, start=head + 1):
+            if word in _ROLE_TAIL_STOPS or (at >= 7 and word not in _ROLE_LEAD_WORDS and not word[:1].isupper()):
+                break
+            role_words.append(word)
+        while role_words and role_words[-1] in _ROLE_LEAD_WORDS:
+            role_words.pop()
     return " ".join(role_words), country
 
 
