@@ -925,7 +925,7 @@ def test_a_korean_or_chinese_name_with_a_hyphenated_given_name_is_a_person():
     ("text", "name", "role"),
     [
         (
-            "Jacques Diouf, Director General of the Food and Agriculture Organization, said 30 countries face a crisis.",
+            "Jacques Diouf, Director General of the Food and Agriculture Organization, said crops failed.",
             "Jacques Diouf",
             "Director General of the Food and Agriculture Organization",
         ),
