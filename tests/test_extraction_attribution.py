@@ -820,6 +820,14 @@ def test_a_quotation_after_a_reported_statement_is_the_same_speakers():
     assert [who for _, who in speakers(text)][-1] == "Colette Heald"
 
 
+def test_affirmed_reports_and_further_is_no_speaker():
+    assert speakers("President Donald Trump affirmed that his campaign had no connections to Russia.") == [
+        ("his campaign had no connections to Russia", "Donald Trump")
+    ]
+    text = 'Further adding, "On December 31, the U.S. Embassy sent a warden message to American citizens."'
+    assert [who for _, who in speakers(text)] == [None]  # "Further" is no person
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"
