@@ -237,7 +237,9 @@ MEASURES = [
 # on) stay asserted as expected failures, so that reaching one shows (XPASS). The test part's 2019
 # pages (a checkout of the benchmark beside the project): the first 16 read P 0.955, R 0.895; with
 # the 17 blind pages of session 11 (long features, an interview), 33 pages read P 0.891, R 0.819.
-_MODERN_PAGES = "33 blind 2019 pages of the test part read P 0.891, R 0.819 (session 11)"
+# Session 13 added 8 Readability test pages (a checkout too) and 12 Wikinews articles (in the gold
+# files, so in CI as well): the 53 modern stories read P 0.900, R 0.771; the 12 alone P 0.912, R 0.679.
+_MODERN_PAGES = "53 blind modern stories of the test part read P 0.900, R 0.771 (session 13)"
 NOT_REACHED: dict[tuple[str, str, str], str] = {
     ("test", "modern", "person speaker precision"): _MODERN_PAGES,
     ("test", "modern", "person speaker recall"): _MODERN_PAGES,
@@ -245,8 +247,9 @@ NOT_REACHED: dict[tuple[str, str, str], str] = {
 
 
 def _skip_without_test_pages(part: str) -> None:
-    """The test part's modern news are 2019 pages of the article-extraction-benchmark, read from its
-    checkout beside the project (their publishers' text is not copied here): without it, no figure."""
+    """The test part's modern news are 2019 pages of the article-extraction-benchmark and Readability
+    test pages, read from checkouts beside the project (their publishers' text is not copied here),
+    and Wikinews articles kept in the gold files: with none of them, no figure."""
     if part.startswith("test") and part.endswith("modern"):
         golds = [g for g in extraction_gold.load_gold() if g["_part"] == "test"]
         if not any(extraction_gold.available(g) for g in golds if g.get("source") in extraction_gold.MODERN_SOURCES):
@@ -274,7 +277,7 @@ def test_gold_figure_meets_its_target(gold, part, measure):
         "wire",
         pytest.param(
             "modern",
-            marks=pytest.mark.xfail(reason=f"issue 12 gap not closed: dev R 0.912, {_MODERN_PAGES}", strict=False),
+            marks=pytest.mark.xfail(reason=f"issue 12 gap not closed: dev R 0.909, {_MODERN_PAGES}", strict=False),
         ),
     ],
 )
