@@ -828,6 +828,20 @@ def test_affirmed_reports_and_further_is_no_speaker():
     assert [who for _, who in speakers(text)] == [None]  # "Further" is no person
 
 
+@pytest.mark.parametrize(
+    ("introduced", "described", "who"),
+    [
+        ("Jacques Diouf, Director General of the Food and Agriculture Organization (FAO), met ministers.",
+         "The FAO chief", "Jacques Diouf"),
+        ("Federal Reserve Board Chairman Paul Volcker met bankers on Monday.", "The Fed chief", "Paul Volcker"),
+        ("Paul Volcker and Gerald Corrigan of the Federal Reserve met bankers.", "The Fed chief", None),
+    ],
+)  # fmt: skip
+def test_the_chief_of_a_body_is_the_one_person_whose_title_leads_it(introduced, described, who):
+    text = f"{introduced}\n\n{described} said interest rates would stay low."
+    assert speaker_of(text, "interest rates") == who
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"

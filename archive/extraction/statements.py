@@ -3009,6 +3009,10 @@ def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
     Volcker": a capitalised word before the role (a body, perhaps shortened) that opens a word of
     the title printed before exactly one holder of that role."""
     words = label.split()
+    if len(words) == 3 and words[0].lower() == "the" and words[2].lower() in _LEADER_WORDS:
+        found = _body_leader(words[1], story)
+        if found:
+            return _Speaker(person=found, label=label)
     if not 3 <= len(words) <= 4 or words[0].lower() != "the" or not is_role_head(words[-1].lower()):
         return None
     qualifiers = [w for w in words[1:-1] if w[:1].isupper()]
@@ -3020,17 +3024,58 @@ def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
         roles = _role_words(person.role)
         if head not in roles and not any(w.endswith("-" + head) for w in roles):  # "co-founder": a founder
             continue
-        for span in person.spans[:3]:
-            before = story.document.paragraphs[span.paragraph][max(0, span.start - 80) : span.start].split()
-            title = []  # the run printed right before the name: its title ("Wikileaks co-founder")
-            for word in reversed(before[-8:]):
-                if not (word[:1].isupper() or word in ("of", "and", "for") or is_role_word(word)):
-                    break
-                title.append(word)
+        for title in _titles_before(person, story):
             if all(any(b.startswith(q) for b in title) for q in qualifiers):
                 found.add(person.name)
                 break
     return _Speaker(person=found.pop(), label=label) if len(found) == 1 else None
+
+
+def _titles_before(person: PersonMention, story: _Story):
+    """The runs printed right before the person's first mentions: their titles ("Wikileaks
+    co-founder", "Federal Reserve Board Chairman"), each a list of words from the last."""
+    for span in person.spans[:3]:
+        before = story.document.paragraphs[span.paragraph][max(0, span.start - 80) : span.start].split()
+        title = []
+        for word in reversed(before[-8:]):
+            if not (word[:1].isupper() or word in ("of", "and", "for") or is_role_word(word)):
+                break
+            title.append(word)
+        yield title
+
+
+# "the FAO chief", "the IMF head": who leads a body, whatever the title of the office.
+_LEADER_WORDS = frozenset("chief head boss leader".split())
+_LEADING_TITLES = frozenset(
+    "chief head leader director director-general president chairman chairwoman chair governor secretary "
+    "secretary-general administrator commissioner executive".split()
+)
+
+
+def _body_leader(body: str, story: _Story) -> str | None:
+    """The one person of the story whose role leads the body a description names by its name or its
+    initials: "the FAO chief" where the story printed "Jacques Diouf, Director General of the Food and
+    Agriculture Organization" (and "FAO" beside the body's name)."""
+    if len(body) < 2 or not body[:1].isupper() or country_code(body):
+        return None
+    names = [
+        o.name.lower()
+        for o in story.organisations
+        if body in (o.name, o.abbreviation) or (len(body) > 3 and o.name.startswith(body + " "))
+    ]
+    found = set()
+    for person in story.people:
+        role = person.role
+        if not role or not _LEADING_TITLES & set(_role_words(role)[:3]):
+            continue
+        lower = role.lower()
+        # the body's name or initials in the role, or a capitalised word of the role or of the title
+        # printed before the name that the body's word shortens ("Fed": "Federal Reserve Board Chairman")
+        words = [w for w in role.replace(",", " ").split() if w[:1].isupper()]
+        words += [w for title in _titles_before(person, story) for w in title if w[:1].isupper()]
+        if any(name in lower for name in names) or any(w.startswith(body) for w in words):
+            found.add(person.name)
+    return found.pop() if len(found) == 1 else None
 
 
 _ROLE_WORD_RE = re.compile(r"[a-z][a-z.-]*")
