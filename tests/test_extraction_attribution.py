@@ -842,6 +842,13 @@ def test_the_chief_of_a_body_is_the_one_person_whose_title_leads_it(introduced, 
     assert speaker_of(text, "interest rates") == who
 
 
+def test_expressed_confidence_or_hope_before_a_bare_clause_reports_it():
+    assert speakers("Mayor Ann Berg expressed confidence the election would be credible.") == [
+        ("the election would be credible", "Ann Berg")
+    ]
+    assert speakers("Mayor Ann Berg expressed confidence in the election.") == []
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"
