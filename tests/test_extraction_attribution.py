@@ -849,6 +849,28 @@ def test_expressed_confidence_or_hope_before_a_bare_clause_reports_it():
     assert speakers("Mayor Ann Berg expressed confidence in the election.") == []
 
 
+def test_an_interview_printed_as_a_transcript_gives_each_answer_to_the_one_who_answers():
+    """ "Q: ... / A: ..." or the interviewer's name and the initials of the one interviewed: each
+    answer is the interviewee's words, each question nobody's statement."""
+    text = (
+        "Kristian Hanson, the film's director, spoke with Wikinews about the festival.\n\n"
+        "Wikinews: How did the film start?\n\n"
+        "KH: We started in 2005 with a camera and a small team of friends.\n\n"
+        "Wikinews: What was the budget?\n\n"
+        "KH: About 800 dollars, most of it spent on fake blood.\n\n"
+        "Hanson said the film would be shown in Dallas."
+    )
+    assert speakers(text) == [
+        ("We started in 2005 with a camera and a small team of friends.", "Kristian Hanson"),
+        ("About 800 dollars, most of it spent on fake blood.", "Kristian Hanson"),
+        ("the film would be shown in Dallas", "Kristian Hanson"),
+    ]
+    text = "Kristen Michal spoke with Politico.\n\nQ: Is Russia testing NATO?\n\nA: Every week.\n\nQ: Why?\n\nA: Power."
+    assert [who for _, who in speakers(text)] == ["Kristen Michal", "Kristen Michal"]
+    text = "Note: prices are in dollars.\n\nSource: the ministry.\n\nThe minister said prices rose by a third in May."
+    assert [said for said, _ in speakers(text)] == ["prices rose by a third in May"]  # no transcript
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"

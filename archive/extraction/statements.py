@@ -482,9 +482,20 @@ def find_statements(
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
     last_index = -1
     links = _related_links(document.paragraphs)
-    for index, paragraph in enumerate(readable_paragraphs(document) if paragraphs is None else paragraphs):
+    readable = readable_paragraphs(document) if paragraphs is None else paragraphs
+    transcript = _transcript_speakers(readable, people)
+    for index, paragraph in enumerate(readable):
         if not paragraph or index in links:
             continue
+        if transcript:
+            turn = _TURN_RE.match(paragraph)
+            if turn and turn.group(1) in transcript:  # an interview's question or answer: the whole turn
+                person = transcript[turn.group(1)]
+                text = paragraph[turn.end() :].rstrip()
+                if person and text:
+                    speaker = _Speaker(person, None, turn.group(1))
+                    statements.append(_statement(DIRECT, text, index, turn.end(), "", speaker))
+                continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
         shape = _apostrophes_typed_as_quotes(_single_quotes_as_double(paragraph))
@@ -496,6 +507,46 @@ def find_statements(
             pending_open = []
         statements.extend(found)
     return statements
+
+
+# A turn of an interview printed as a transcript: "Q: ...", "A: ...", "KH: ...", "Michal: ...".
+_TURN_RE = re.compile(r"\s*([A-Z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,2}):\s+(?=\S)")
+_ANSWER_TAGS = frozenset({"A", "A.", "Answer"})
+_QUESTION_TAGS = frozenset({"Q", "Q.", "Question", "Interviewer"})
+
+
+def _transcript_speakers(paragraphs: list[str], people: list[PersonMention]) -> dict[str, str | None]:
+    """An interview printed as a transcript ("Q: ... / A: ...", "Wikinews: ... / KH: ..."): each
+    tag opening two turns or more, and the person it stands for (None for the interviewer). "A" is
+    the story's most named person; initials ("KH") the one person whose name they are; a name, that
+    person. A story with fewer than two turns of a person is no transcript: {} (the common case)."""
+    tags: dict[str, int] = {}
+    for paragraph in paragraphs:
+        if ":" in paragraph[:80]:
+            turn = _TURN_RE.match(paragraph)
+            if turn:
+                tags[turn.group(1)] = tags.get(turn.group(1), 0) + 1
+    if not tags or not people:
+        return {}
+    speakers: dict[str, str | None] = {}
+    for tag, count in tags.items():
+        if count < 2:
+            continue
+        if tag in _ANSWER_TAGS:
+            speakers[tag] = max(people, key=lambda p: p.mentions).name
+        elif tag.isupper() and 2 <= len(tag) <= 4 and tag.isalpha():
+            named = [p.name for p in people if "".join(w[0] for w in p.name.split()) == tag]
+            speakers[tag] = named[0] if len(named) == 1 else None
+        else:
+            named = [p.name for p in people if tag == p.name or tag in p.forms]
+            speakers[tag] = named[0] if len(named) == 1 else None
+    answered = sum(tags[tag] for tag, person in speakers.items() if person)
+    if answered < 2:
+        return {}
+    for tag in tags:  # the other side's turns (questions) say nothing of the people's
+        if tag in _QUESTION_TAGS or (tags[tag] >= 2 and tag not in speakers):
+            speakers.setdefault(tag, None)
+    return speakers
 
 
 # A heading over links to other stories, or a link printed in the body: their titles report nothing here.
