@@ -835,6 +835,8 @@ def test_affirmed_reports_and_further_is_no_speaker():
          "The FAO chief", "Jacques Diouf"),
         ("Federal Reserve Board Chairman Paul Volcker met bankers on Monday.", "The Fed chief", "Paul Volcker"),
         ("Paul Volcker and Gerald Corrigan of the Federal Reserve met bankers.", "The Fed chief", None),
+        ("WHO Director-General Tedros Adhanom Ghebreyesus met Michael Ryan, head of the WHO’s emergencies "
+         "programme.", "The WHO chief", "Tedros Adhanom Ghebreyesus"),  # Ryan heads a unit of it
     ],
 )  # fmt: skip
 def test_the_chief_of_a_body_is_the_one_person_whose_title_leads_it(introduced, described, who):
@@ -869,6 +871,15 @@ def test_an_interview_printed_as_a_transcript_gives_each_answer_to_the_one_who_a
     assert [who for _, who in speakers(text)] == ["Kristen Michal", "Kristen Michal"]
     text = "Note: prices are in dollars.\n\nSource: the ministry.\n\nThe minister said prices rose by a third in May."
     assert [said for said, _ in speakers(text)] == ["prices rose by a third in May"]  # no transcript
+
+
+def test_of_two_holders_of_a_role_the_one_who_spoke_is_the_one_described():
+    text = (
+        "Secretary of State Ann Berg arrived on Sunday.\n\nFinance Secretary Tom Reyes met her.\n\n"
+        "Berg said the treaty held.\n\n"
+        "The secretary told reporters the two had discussed new investments in ports."
+    )
+    assert speaker_of(text, "new investments") == "Ann Berg"
 
 
 def test_dashes_around_an_apposition():

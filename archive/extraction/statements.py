@@ -3024,6 +3024,9 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         holders = [p for p in holders if all(w in _role_words(p.role) for w in role_words)]
     if len(holders) > 1:  # "the president": the one whose role is just that, not "president of the Bank"
         holders = [p for p in holders if _role_words(p.role) == list(role_words)] or holders
+    if len(holders) > 1:  # "the secretary" of Blinken, who spoke, and Manalo, who did not: the one who spoke
+        spoke = {event.speaker.person for event in story.events}
+        holders = [p for p in holders if p.name in spoke] or holders
     if len(holders) == 1:
         return _Speaker(person=holders[0].name, label=label)
     if label.split()[0].lower() != "the":
@@ -3122,8 +3125,10 @@ def _body_leader(body: str, story: _Story) -> str | None:
         lower = role.lower()
         # the body's name or initials in the role, or a capitalised word of the role or of the title
         # printed before the name that the body's word shortens ("Fed": "Federal Reserve Board Chairman")
+        # (not "head of the WHO's emergencies programme": a unit of the body, the possessive says)
         words = [w for w in role.replace(",", " ").split() if w[:1].isupper()]
         words += [w for title in _titles_before(person, story) for w in title if w[:1].isupper()]
+        words = [w for w in words if not w.endswith(("'s", "’s"))]
         if any(name in lower for name in names) or any(w.startswith(body) for w in words):
             found.add(person.name)
     return found.pop() if len(found) == 1 else None
