@@ -78,6 +78,8 @@ def _seed_text(gold: dict) -> str:
         return gold_stories.team_text(gold)
     if source == gold_stories.AEB_SOURCE:
         return gold_stories.aeb_text(gold["file"])
+    if source == gold_stories.READABILITY_SOURCE:
+        return gold_stories.readability_text(gold["file"])
     return (gold_stories.CORPUS_DIR / "diplomatic" / gold["file"]).read_text(encoding="utf-8")
 
 
