@@ -209,3 +209,37 @@ def test_tags_are_not_articles_links(story_file):
     tags.add_tag([article], Tag.objects.create(name="Asia", slug="asia"))
     run("reextract", "--all")
     assert article.tags.count() == 1
+
+
+def test_reextract_all_folds_a_surname_printed_alone_into_its_full_name(tmp_path):
+    """An archive imported before the importer joined "Reagan" to "Ronald Reagan" holds both rows:
+    `reextract --all` leaves one, with every article; a surname whose roles differ stays apart, and
+    so does a record an editor corrected."""
+    stories = [
+        ("1", "President Reagan said the talks would go on."),
+        ("2", "President Reagan told reporters the budget was fair."),
+        ("3", "U.S. President Ronald Reagan met allies in Venice."),
+        ("4", "Treasury Secretary James Baker met bankers."),
+        ("5", "Baker, a lawyer for the family, said the suit would be filed."),
+    ]
+    path = tmp_path / "stories.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "title": f"STORY {i}", "date": "1987-03-03", "body": b}) + "\n" for i, b in stories
+        ),
+        encoding="utf-8",
+    )
+    run("import_documents", str(path))
+    # The rows an older import left: the surname alone apart from the full name.
+    ronald = Person.objects.get(name="Ronald Reagan")
+    reagan = Person.objects.create(name="Reagan", role="President")
+    ArticlePerson.objects.filter(person=ronald, article__source_ref__in=["1", "2"]).update(person=reagan)
+    assert ronald.articles.count() == 1
+    lawyer = Person.objects.create(name="Baker", role="lawyer")
+    ArticlePerson.objects.filter(person__name="James Baker", article__source_ref="5").update(person=lawyer)
+    out = StringIO()
+    call_command("reextract", "--all", stdout=out, verbosity=2)
+    assert "Reagan -> Ronald Reagan" in out.getvalue()
+    ronald = Person.objects.get(name__endswith="Reagan")
+    assert ronald.articles.count() == 3 and not ronald.corrected
+    assert set(Person.objects.filter(name__endswith="Baker").values_list("name", flat=True)) == {"James Baker", "Baker"}

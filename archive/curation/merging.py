@@ -175,3 +175,62 @@ def merge(keep, others) -> MergeSummary:
         recompute_roles([keep.pk])
     refresh_search_names(summary.articles)
     return summary
+
+
+def fold_surnames() -> list[tuple[str, str]]:
+    """Merge each record made for a surname printed alone ("Reagan") into the full name it stands for
+    ("Ronald Reagan"), as the importer now does for new records (EntityResolver._take_surname_record),
+    for an archive imported before it did: the one full name of that surname whose roles do not
+    differ, or of several, the one in three times as many articles as any other whose roles share one
+    with the surname's ("Ronald Reagan", not "Nancy Reagan"). A record an editor corrected stays.
+    Returns (surname, full name) of each fold."""
+    from archive.importing.writer import role_head
+
+    full_names = defaultdict(list)
+    for pk, key in Person.objects.filter(key__contains=" ").values_list("pk", "key"):
+        full_names[key.rsplit(" ", 1)[1]].append(pk)
+    alone = {
+        pk: key
+        for pk, key in Person.objects.exclude(key__contains=" ").filter(corrected=False).values_list("pk", "key")
+        if key in full_names
+    }
+    if not alone:
+        return []
+    wanted = set(alone) | {pk for key in alone.values() for pk in full_names[key]}
+    heads = defaultdict(set)
+    for pk, role in Person.objects.filter(pk__in=wanted).exclude(role="").values_list("pk", "role"):
+        heads[pk].add(role_head(role))
+    for pk, role in PersonRole.objects.filter(person_id__in=wanted).values_list("person_id", "role"):
+        heads[pk].add(role_head(role))
+    articles = Counter(
+        dict(
+            ArticlePerson.objects.filter(person_id__in=wanted)
+            .values("person_id")
+            .annotate(n=models.Count("article_id", distinct=True))
+            .values_list("person_id", "n")
+        )
+    )
+    folded = []
+    for pk, key in alone.items():
+        # "Baker", a lawyer, is not James Baker, Secretary of the Treasury: roles that differ stay apart
+        agreeing = [f for f in full_names[key] if not (heads[pk] and heads[f]) or heads[pk] & heads[f]]
+        agreeing.sort(key=lambda f: -articles[f])
+        if not agreeing:
+            continue
+        if len(full_names[key]) > 1:
+            # of several full names, the one in three times as many articles as any other, whose roles
+            # share one with the surname's: "Fed Vice Chairman Johnson" is Manuel Johnson, vice-chairman
+            others = max(articles[f] for f in full_names[key] if f != agreeing[0])
+            if articles[agreeing[0]] < 3 * others or not heads[pk] & heads[agreeing[0]]:
+                continue
+        with transaction.atomic():
+            keep = Person.objects.select_for_update().get(pk=agreeing[0])
+            surname = Person.objects.filter(pk=pk, corrected=False).first()
+            if surname is None:
+                continue
+            corrected = keep.corrected
+            merge(keep, [surname])
+            if not corrected:  # merge() marks an editor's merge; this one is the importer's
+                Person.objects.filter(pk=keep.pk).update(corrected=False)
+            folded.append((surname.name, keep.name))
+    return folded

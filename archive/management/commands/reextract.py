@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.curation.merging import fold_surnames
 from archive.curation.reextraction import reextract
 from archive.importing.writer import ExtractionWriter
 from archive.models import Article
@@ -13,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Run extraction again on stored articles (after the extraction improved) and rewrite their "
         "countries, people, organisations and statements. Rows an editor corrected, and links an "
-        "editor removed, stay as the editor left them. One transaction per article."
+        "editor removed, stay as the editor left them. One transaction per article. With --all, a "
+        "person's record made for a surname printed alone then joins the one full name of that surname."
     )
 
     def add_arguments(self, parser):
@@ -52,5 +54,13 @@ class Command(BaseCommand):
                 )
         if verbosity >= 1:
             self.stdout.write(f"Extraction ran again on {done} articles ({len(failed)} failed).")
+        if all:
+            # People an earlier import left on two rows, a surname alone and its full name: one row.
+            folded = fold_surnames()
+            if verbosity >= 1 and folded:
+                self.stdout.write(f"Folded {len(folded)} surnames printed alone into their full names.")
+            if verbosity >= 2:
+                for surname, full in folded:
+                    self.stdout.write(f"  {surname} -> {full}")
         if failed:
             raise CommandError(f"Extraction failed on {len(failed)} articles: {', '.join(map(str, failed))}.")
