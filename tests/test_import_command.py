@@ -8,10 +8,15 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from archive.models import Article, ImportOutcome, ImportRun, Organisation, Statement
+from archive.models import Article, ImportOutcome, ImportRun, Organisation, Person, Statement
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SEED_EXPECTED = json.loads((Path(__file__).parent / "data" / "000_1385e5d573d3216b.expected.json").read_text())
+
+
+def record(number: int, body: str, date: str = "1987-03-03") -> str:
+    """One story as a line of JSON Lines, as a librarian's export gives it."""
+    return json.dumps({"id": number, "title": f"STORY {number}", "date": date, "body": body}) + "\n"
 
 
 def run_import(*args, **options):
@@ -92,9 +97,6 @@ def test_a_firm_printed_with_and_without_its_legal_form_is_one_organisation(tmp_
     """ "Drexel Burnham Lambert Inc" in one story, "Drexel Burnham Lambert" in the next: one record,
     in one batch or in two runs; Britain's "General Electric Co Plc" stays apart from "General Electric Co"."""
 
-    def record(number: int, body: str) -> str:
-        return json.dumps({"id": number, "title": f"STORY {number}", "date": "1987-03-03", "body": body}) + "\n"
-
     first = tmp_path / "first.jsonl"
     first.write_text(
         record(1, "Drexel Burnham Lambert Inc said it would lead the issue of General Electric Co.")
@@ -130,10 +132,6 @@ def test_a_surname_printed_alone_and_the_full_name_are_one_person_in_either_orde
     """Wire stories say "President Reagan" far more often than "Ronald Reagan": the surname alone and
     the full name are one row whichever comes first, in one run or two; a role tells two people
     of one surname apart ("Treasury Secretary Baker" is James Baker, not Howard Baker)."""
-    from archive.models import Person
-
-    def record(number: int, body: str) -> str:
-        return json.dumps({"id": number, "title": f"STORY {number}", "date": "1987-03-03", "body": body}) + "\n"
 
     first = tmp_path / "first.jsonl"
     first.write_text(
@@ -164,24 +162,12 @@ def test_a_surname_printed_alone_and_the_full_name_are_one_person_in_either_orde
 
 
 def test_an_editors_surname_record_is_not_taken_over(tmp_path):
-    from archive.models import Person
-
     first = tmp_path / "first.jsonl"
-    first.write_text(
-        json.dumps(
-            {"id": 1, "title": "A", "date": "1987-03-03", "body": "President Reagan said the talks would go on."}
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    first.write_text(record(1, "President Reagan said the talks would go on."), encoding="utf-8")
     run_import(str(first))
     Person.objects.filter(name="Reagan").update(corrected=True)
     second = tmp_path / "second.jsonl"
-    second.write_text(
-        json.dumps({"id": 2, "title": "B", "date": "1987-03-04", "body": "U.S. President Ronald Reagan met allies."})
-        + "\n",
-        encoding="utf-8",
-    )
+    second.write_text(record(2, "U.S. President Ronald Reagan met allies.", "1987-03-04"), encoding="utf-8")
     run_import(str(second))
     assert sorted(Person.objects.values_list("name", flat=True)) == ["Reagan", "Ronald Reagan"]
 
@@ -189,7 +175,6 @@ def test_an_editors_surname_record_is_not_taken_over(tmp_path):
 def test_a_surname_record_of_an_earlier_batch_of_the_same_run_takes_the_full_name():
     from archive.extraction import extract
     from archive.importing.writer import EntityResolver
-    from archive.models import Person
 
     resolver = EntityResolver()
     batches = [extract("President Reagan said the talks would go on."), extract("President Ronald Reagan met allies.")]
