@@ -882,6 +882,17 @@ def test_of_two_holders_of_a_role_the_one_who_spoke_is_the_one_described():
     assert speaker_of(text, "new investments") == "Ann Berg"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kym Lino, a spokesperson for the company, confirmed to WIRED that the company notifies its users.",
+        "Syria's envoy Ann Berg complained to the United Nations that the company notifies its users.",
+    ],
+)
+def test_to_whom_the_words_were_said_is_no_part_of_them(text):
+    assert speakers(text)[-1][0] == "the company notifies its users"
+
+
 def test_dashes_around_an_apposition():
     text = "Senator Maria Lopez — the ranking Democrat on the panel — said the bill would pass in February."
     assert speaker_of(text, "bill would pass") == "Maria Lopez"

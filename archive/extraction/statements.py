@@ -226,6 +226,8 @@ _CLAUSE_OPENER_RE = re.compile(
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|blog\s+post|letter|speech|ruling|opinion|filing|"
     r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)"
     r"(?:\s+(?:with|to|on)\s+(?:[^\s,.;:“”\"]+\s+){1,6}?(?:on\s+[A-Z][a-z]+day\s+)?(?=that\b))?)\s*,?\s*)?"
+    # to whom, right before "that": "confirmed to WIRED that", "admitted to The Associated Press that"
+    r"(?:to\s+(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|reporters|journalists)\s+){1,4}(?=that\b))?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
 )
