@@ -285,7 +285,7 @@ def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> l
         if (
             shorter is not None
             and shorter is not person
-            and person.name.rsplit(" ", 1)[1].rstrip(".").lower() not in _NAME_SUFFIXES
+            and person.name.rsplit(" ", 1)[1].rstrip(".").lower() not in NAME_SUFFIXES
             and all(_paragraph_in_headline_case(span.paragraph, paragraphs, headline_case) for span in person.spans)
         ):
             shorter.spans.extend(Span(s.paragraph, s.start, s.start + len(shorter.name)) for s in person.spans)
@@ -1110,7 +1110,7 @@ def _name_span(run: str, date) -> tuple[int, int] | None:
             is_title_word(words[i], date)
             and not (i > first and _nation_surname(words[i - 1 : i + 1], 1))
             # a title stands before a name: not last, nor before a generation's suffix only
-            and not all(w.lower().rstrip(".,") in _NAME_SUFFIXES for w in words[i + 1 :])
+            and not all(w.lower().rstrip(".,") in NAME_SUFFIXES for w in words[i + 1 :])
         ):
             first = i + 1
             break
@@ -1128,7 +1128,7 @@ def _name_span(run: str, date) -> tuple[int, int] | None:
     return start, end
 
 
-_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _TRAILING_DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split()
 )
@@ -1756,7 +1756,7 @@ def _join_nicknames(people: list[_Person]) -> list[_Person]:
         return people
     by_surname: dict[str, list[_Person]] = {}
     for person in people:
-        words = [w for w in _lower_words(person.name) if w.rstrip(".") not in _NAME_SUFFIXES]
+        words = [w for w in _lower_words(person.name) if w.rstrip(".") not in NAME_SUFFIXES]
         if len(words) >= 2:
             by_surname.setdefault(words[-1], []).append(person)
     gone = []

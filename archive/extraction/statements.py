@@ -545,9 +545,8 @@ def _transcript_speakers(paragraphs: list[str], people: list[PersonMention]) -> 
     answered = sum(tags[tag] for tag, person in speakers.items() if person)
     if answered < 2:
         return {}
-    for tag in tags:  # the other side's turns (questions) say nothing of the people's
-        if tag in _QUESTION_TAGS or (tags[tag] >= 2 and tag not in speakers):
-            speakers.setdefault(tag, None)
+    for tag in _QUESTION_TAGS & tags.keys():  # the other side's turns say nothing of the people's
+        speakers.setdefault(tag, None)
     return speakers
 
 

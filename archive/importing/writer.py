@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from archive.extraction import Extraction, OrganisationMention, PersonMention
 from archive.extraction.organisations import LEGAL_FORMS
+from archive.extraction.people import NAME_SUFFIXES  # not a surname: "John Pope Jr"
 from archive.models import (
     Article,
     ArticleCountry,
@@ -87,7 +88,6 @@ def _is_company(mention: OrganisationMention) -> bool:
 
 # Words that end a role's head: "managing director of Indosuez Asia" turns on "director".
 _ROLE_TAIL = re.compile(r"\s(?:of|for|at|in|to|with|and)\s|,")
-_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))  # not a surname: "John Pope Jr"
 
 
 def role_head(role: str) -> str:
@@ -278,7 +278,7 @@ class EntityResolver:
         for form in forms:
             key = name_key(form)
             index.forms[key].add(pk)
-            if " " in key and key.rsplit(" ", 1)[1] not in _NAME_SUFFIXES:
+            if " " in key and key.rsplit(" ", 1)[1] not in NAME_SUFFIXES:
                 index.surnames[key.rsplit(" ", 1)[1]].add(pk)
         if role:
             index.roles[pk].add(role_head(role))
@@ -303,7 +303,7 @@ class EntityResolver:
         surname = key.rsplit(" ", 1)[1]
         index = self._people_index()
         record = index.alone.get(surname)
-        if record is None or surname in _NAME_SUFFIXES or index.surnames.get(surname):
+        if record is None or surname in NAME_SUFFIXES or index.surnames.get(surname):
             return None
         heads = index.roles.get(record, set())
         if mention.role and heads and role_head(mention.role) not in heads:
