@@ -158,6 +158,7 @@ SHARED_DIR = Path(os.environ.get("ARCHIVE_SHARED_DIR", PROJECT_DIR.parent / "sha
 CORPUS = SHARED_DIR / "corpus" / "reuters21578" / "all.jsonl"
 DEFAULT_SQLITE = PROJECT_DIR / "data" / "relevance.sqlite3"
 CUTOFF = 10
+JUDGED_DEPTH = 60  # results read for the judged P@10 (the first ten stories that carry any tag)
 
 # (what a researcher types, the TOPICS tag that judges it), the tags by frequency in the corpus.
 TOPIC_QUERIES = [
@@ -280,8 +281,8 @@ def prepare() -> int:
     return Article.objects.count()
 
 
-def first_refs(text: str, facets: dict | None = None) -> list[str]:
-    """The source ids of the first CUTOFF results of the search page for `text` (and facets)."""
+def first_refs(text: str, facets: dict | None = None, depth: int = CUTOFF) -> list[str]:
+    """The source ids of the first `depth` results of the search page for `text` (and facets)."""
     from django.http import QueryDict
 
     from archive.search.filtersets import ArticleSearch
@@ -290,13 +291,18 @@ def first_refs(text: str, facets: dict | None = None) -> list[str]:
     data["q"] = text
     for name, value in (facets or {}).items():
         data[name] = value
-    return list(ArticleSearch(data).results().values_list("source_ref", flat=True)[:CUTOFF])
+    return list(ArticleSearch(data).results().values_list("source_ref", flat=True)[:depth])
 
 
 def judge(refs: list[str], tags, topics: dict[str, set[str]]) -> dict:
-    hits = [bool(topics.get(ref, set()) & set(tags)) for ref in refs]
+    """P@10 and reciprocal rank of the first CUTOFF of `refs`; and P@10 of the first CUTOFF stories
+    that carry any TOPICS tag at all ("judged"): a story the collection left without one was never
+    judged, so this one reads the ranking as if those were not there (a condensed list, Sakai 2007)."""
+    hits = [bool(topics.get(ref, set()) & set(tags)) for ref in refs[:CUTOFF]]
     first = next((rank for rank, hit in enumerate(hits, 1) if hit), None)
-    return {"p10": sum(hits) / CUTOFF, "rr": 1 / first if first else 0.0, "hits": hits}
+    judged = [bool(topics[ref] & set(tags)) for ref in refs if topics.get(ref)][:CUTOFF]
+    return {"p10": sum(hits) / CUTOFF, "rr": 1 / first if first else 0.0, "hits": hits,
+            "judged_p10": sum(judged) / CUTOFF}  # fmt: skip
 
 
 def measure_here() -> dict:
@@ -316,10 +322,10 @@ def measure_here() -> dict:
     for part, queries in groups:
         for text, facets, tags in queries:
             started = time.perf_counter()
-            refs = first_refs(text, facets)
+            refs = first_refs(text, facets, JUDGED_DEPTH)
             elapsed = (time.perf_counter() - started) * 1000
             out["queries"].append(
-                {"part": part, "query": text, "facets": facets, "tags": list(tags), "refs": refs,
+                {"part": part, "query": text, "facets": facets, "tags": list(tags), "refs": refs[:CUTOFF],
                  "ms": elapsed, **judge(refs, tags, topics)}
             )  # fmt: skip
     return out
@@ -360,7 +366,10 @@ def mean(values) -> float:
 
 def summary(runs: dict[str, dict], parts) -> None:
     names = list(runs)
-    print(f"\n{'part':<10}{'queries':>8}" + "".join(f"{name + ' P@10':>16}{name + ' MRR':>15}" for name in names))
+    print(
+        f"\n{'part':<10}{'queries':>8}"
+        + "".join(f"{name + ' P@10':>16}{name + ' MRR':>15}{name + ' judged':>16}" for name in names)
+    )
     for part in parts:
         line = ""
         count = 0
@@ -368,6 +377,7 @@ def summary(runs: dict[str, dict], parts) -> None:
             rows = [q for q in runs[name]["queries"] if q["part"] == part]
             count = len(rows)
             line += f"{mean(q['p10'] for q in rows):>16.3f}{mean(q['rr'] for q in rows):>15.3f}"
+            line += f"{mean(q.get('judged_p10', 0.0) for q in rows):>16.3f}"
         print(f"{part:<10}{count:>8}{line}")
     gaps = []
     for name in names:
@@ -375,6 +385,7 @@ def summary(runs: dict[str, dict], parts) -> None:
         test = mean(q["p10"] for q in runs[name]["queries"] if q["part"] == "test")
         gaps.append(f"{name} {test - dev:+.3f}")
     print("test - dev P@10: " + ", ".join(gaps))
+    print("judged: P@10 of the first ten results that carry any TOPICS tag (the untagged ones were never judged)")
 
 
 def details(runs: dict[str, dict], parts) -> None:

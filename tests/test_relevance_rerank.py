@@ -69,3 +69,14 @@ def test_precision_counts_the_first_ten_only():
     judge = Judge(collection())
     assert judge.p10(["a", "b", "c", "d"], ["livestock"]) == 0.3
     assert judge.p10(["d"] * 10 + ["a"], ["livestock"]) == 0.0
+
+
+def test_the_judged_precision_reads_past_the_stories_no_one_tagged():
+    from bench.relevance import judge
+
+    topics = {"a": {"grain"}, "b": set(), "c": {"trade"}, **{f"g{n}": {"grain"} for n in range(12)}}
+    refs = ["a", "b", "c", *(f"g{n}" for n in range(12))]
+    result = judge(refs, ("grain",), topics)
+    assert result["p10"] == 0.8  # a, then 8 of g0..g7; b and c are misses
+    assert result["judged_p10"] == 0.9  # b carries no tag at all and is passed over; c is a miss
+    assert result["rr"] == 1.0
