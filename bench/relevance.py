@@ -140,6 +140,22 @@ left out of the fit (leave one query out), against the first ranking's on the sa
   how often the words stand: the untagged futures and cash-market reports, forecasts and other
   senses of the second round's misses look, by these features, like the tagged stories.
   Not built; test not measured.
+
+Fifth round (issue 13: what the misses are; nothing changed in ranking). The judged column reads
+each query's first ten results that carry any TOPICS tag: 46% of the stories carry none (8,666 of
+19,043; up to two thirds of some stretches of the collection, such as the futures and cash-market
+reports of the Chicago desk), and the collection never judged them. Fresh imports (P@10 -> judged):
+SQLite dev 0.864 -> 0.952, test 0.828 -> 0.888, extra 0.703 -> 0.797; PostgreSQL 0.844 -> 0.936,
+0.816 -> 0.880, 0.703 -> 0.784. Misses of the first ten by kind (SQLite; PostgreSQL alike): dev 34 =
+28 untagged + 6 with other tags; test 43 = 20 + 18 + 5 places left empty (a query that finds fewer
+than ten stories); extra 95 = 56 + 30 + 9. So on dev most of what P@10 counts against the ranking is
+the judge's silence; on test and extra a third are stories tagged for a neighbouring subject
+('inflation' finds money-fx and gnp stories, 'cattle' carcass ones, 'profits' bank results the
+collection left untagged), and the rest the judge's silence again. Neither is a ranking fault a
+lexical engine can see (the fourth round's features did not), and the figure the issue asks of
+held-out queries (0.85) is out of this ranking's reach unless the judge is read as here.
+Seen and left: 'sunflower seed' finds 4 stories where 18 print 'sunflowerseed' (compounds are not
+joined); a query whose words do not all stand in ten stories shows fewer than ten (no relaxation).
 """
 
 from __future__ import annotations
