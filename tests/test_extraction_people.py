@@ -935,6 +935,16 @@ def test_a_korean_or_chinese_name_with_a_hyphenated_given_name_is_a_person():
          "chief economist"),
         ("Peter Myers, Deputy Secretary of Agriculture will head the delegation, officials said.", "Peter Myers",
          "Deputy Secretary of Agriculture"),
+        # an initialism's dots are no full stop: the role goes on after "U.S." and "U.N."
+        ("Dale Hunter, president of the U.S. Feed Grains Council, said sales rose.", "Dale Hunter",
+         "president of the U.S. Feed Grains Council"),
+        ("Amara Sesay, executive secretary of the U.N. Economic Commission for Africa, said aid fell.",
+         "Amara Sesay", "executive secretary of the U.N. Economic Commission for Africa"),
+        # the head of a run of lowercase words is its last ("vice president", "market strategist")
+        ("Lena Ortiz, executive vice president of Halvern Corp, said orders fell.", "Lena Ortiz",
+         "executive vice president of Halvern Corp"),
+        ("Omar Reyes, chief market strategist at Dunmore Securities, said stocks fell.", "Omar Reyes",
+         "chief market strategist"),
     ],
 )  # fmt: skip
 def test_an_apposition_gives_a_title_of_two_words_and_the_whole_name_of_its_body(text, name, role):

@@ -108,10 +108,14 @@ _CLAUSE_END_RE = re.compile(
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?\s*(?:[,.;]|$|of\s|who\s)"
 )
 _WHO_RE = re.compile(r",\s+who\b")
+# An initialism's dots ("U.S.", "U.N.": a capital alone before each, which never ends a sentence
+# either, text.sentence_spans) are part of the phrase: "president of the U.S. beet sugar association".
+_INITIAL_DOT = r"(?<=[A-Z])(?<![A-Za-z][A-Z])\."
 _APPOSITION_RE = re.compile(
-    r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<phrase>[^,;.\"“”()]{2,120})"
+    r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?"
+    rf"(?P<phrase>(?:[^,;.\"“”()]|{_INITIAL_DOT}){{2,120}})"
 )
-_INDEFINITE_RE = re.compile(r",\s+(?:a|an|one|the)\s+[^,;.]*$")
+_INDEFINITE_RE = re.compile(rf",\s+(?:a|an|one|the)\s+(?:[^,;.]|{_INITIAL_DOT})*$")
 # "Strategy, a document approved by Prime Minister X": a role after "by" is another's.
 # ("and" inside a body's capitalised name stays: "Director General of the Food and Agriculture Organization")
 _APPOSITION_CUT_RE = re.compile(r"\s+(?:(?:at|with|in|who|which|said|told|on|from|to|by)\s+|and\s+(?![A-Z])).*$")
@@ -1445,6 +1449,17 @@ def _apposition_role(after: str, document: Document, given_pair: bool = True) ->
         return "", None
     while head + 1 < len(words) and is_role_head(words[head + 1].rstrip(".")):
         head += 1  # a title of two heads: "Director General", "Secretary General"
+    for later in range(head + 2, min(head + 4, len(words))):
+        if (
+            not words[later - 1].isalpha()
+            or not words[later - 1].islower()
+            or words[later - 1] in _ROLE_LEAD_WORDS
+            or words[later - 1] in _ROLE_TAIL_STOPS
+        ):
+            break
+        if is_role_head(words[later].rstrip(".")):
+            head = later  # "deputy humanitarian coordinator": the head is the last of the run
+            break
     if head + 1 < len(words) and words[head + 1][:1].isupper():
         return "", None  # "Dar es Salaam, Tanzania's ... Minister Paul Bomani": another's title before his name
     country = None
