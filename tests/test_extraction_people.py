@@ -955,3 +955,11 @@ def test_an_apposition_gives_a_title_of_two_words_and_the_whole_name_of_its_body
 def test_a_title_before_another_name_in_an_apposition_makes_no_person_of_the_place_before_it():
     text = "In Dar es Salaam, Tanzania's Agriculture and Livestock Development Minister Paul Bomani said prices fell."
     assert [p.name for p in extract("HEADLINE\n\n" + text).people] == ["Paul Bomani"]
+
+
+def test_the_title_right_before_a_name_after_another_role_is_the_named_ones():
+    """ "former chairman of President Reagan's Council": Reagan is the President, not its chairman."""
+    found = extract("HEADLINE\n\nThe former chairman of President Reagan's council said rates would rise.")
+    assert [(p.name, p.role) for p in found.people] == [("Reagan", "President")]
+    found = extract("HEADLINE\n\nGovernor of the Bank of England Robin Leigh-Pemberton said rates would rise.")
+    assert [(p.name, p.role) for p in found.people] == [("Robin Leigh-Pemberton", "Governor of the Bank of England")]

@@ -1402,7 +1402,9 @@ def _role_phrase(phrase: tuple[str, ...], date) -> tuple[str, str | None] | tupl
 def _role_head_part(words: list[str]) -> list[str]:
     """ "government of president" -> "president": the part after "of" when only it has a head
     (but "Governor of the Bank of England" and "Secretary of State" stay whole)."""
-    for link in ("for", "to"):  # "spokesman for Finance Minister", "aide to President": the named one's role
+    # "spokesman for Finance Minister", "aide to President", "chairman of President Reagan's Council":
+    # the named one's role is the title after the link
+    for link in ("for", "to", "of"):
         if link in words[1:-1]:
             after = words[len(words) - words[::-1].index(link) :]
             if any(is_role_head(w) for w in after) and after[0][:1].isupper():
