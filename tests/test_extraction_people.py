@@ -963,3 +963,16 @@ def test_the_title_right_before_a_name_after_another_role_is_the_named_ones():
     assert [(p.name, p.role) for p in found.people] == [("Reagan", "President")]
     found = extract("HEADLINE\n\nGovernor of the Bank of England Robin Leigh-Pemberton said rates would rise.")
     assert [(p.name, p.role) for p in found.people] == [("Robin Leigh-Pemberton", "Governor of the Bank of England")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Bank of Japan Governor Satoshi Sumita said rates would stay.", "Satoshi Sumita", "Bank of Japan Governor"),
+        ("The Social Democratic Party of Prime Minister Kalevi Sorsa said it would stay.", "Kalevi Sorsa",
+         "Prime Minister"),
+    ],
+)  # fmt: skip
+def test_a_central_bank_named_by_its_country_stays_in_the_title(text, name, role):
+    found = extract("HEADLINE\n\n" + text)
+    assert [(p.name, p.role) for p in found.people] == [(name, role)]

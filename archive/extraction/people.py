@@ -1406,7 +1406,10 @@ def _role_head_part(words: list[str]) -> list[str]:
     # the named one's role is the title after the link
     for link in ("for", "to", "of"):
         if link in words[1:-1]:
-            after = words[len(words) - words[::-1].index(link) :]
+            at = len(words) - words[::-1].index(link)
+            after = words[at:]
+            if link == "of" and not any(is_role_head(w) for w in words[: at - 1]):
+                continue  # "Party of Prime Minister", "Bank of Japan Governor": as below
             if any(is_role_head(w) for w in after) and after[0][:1].isupper():
                 return after
     if "of" not in words:
@@ -1414,6 +1417,9 @@ def _role_head_part(words: list[str]) -> list[str]:
     cut = len(words) - 1 - words[::-1].index("of")
     before, after = words[:cut], words[cut + 1 :]
     if any(is_role_head(w) for w in after) and not any(is_role_head(w) for w in before):
+        # but "Bank of Japan Governor": a body named by its country, the title whole
+        if before[:1] and before[0][:1].isupper() and names_a_country(after[0]):
+            return words
         return after
     return words
 
