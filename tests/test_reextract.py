@@ -235,8 +235,7 @@ def test_reextract_all_folds_a_surname_printed_alone_into_its_full_name(tmp_path
     reagan = Person.objects.create(name="Reagan", role="President")
     ArticlePerson.objects.filter(person=ronald, article__source_ref__in=["1", "2"]).update(person=reagan)
     assert ronald.articles.count() == 1
-    lawyer = Person.objects.create(name="Baker", role="lawyer")
-    ArticlePerson.objects.filter(person__name="James Baker", article__source_ref="5").update(person=lawyer)
+    assert Person.objects.get(name="Baker").articles.get().source_ref == "5"  # the importer kept the lawyer apart
     out = StringIO()
     call_command("reextract", "--all", stdout=out, verbosity=2)
     assert "Reagan -> Ronald Reagan" in out.getvalue()
