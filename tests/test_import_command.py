@@ -184,3 +184,68 @@ def test_a_surname_record_of_an_earlier_batch_of_the_same_run_takes_the_full_nam
         ids.append(resolver.person(extraction.people[0]))
     assert ids[0] == ids[1]
     assert list(Person.objects.values_list("name", flat=True)) == ["Ronald Reagan"]
+
+
+def test_roles_that_cannot_be_one_persons_are_a_public_office_and_a_private_post():
+    from archive.importing.writer import PRIVATE, PUBLIC, kinds_conflict, role_kind
+
+    public = ["President", "former President", "President of Brazil", "Treasury Secretary", "Judge", "Rep."]
+    private = ["president of XYZ Corp", "chairman and chief executive officer", "lawyer", "chief economist"]
+    assert {role_kind(role) for role in public} == {PUBLIC}
+    assert {role_kind(role) for role in private} == {PRIVATE}
+    # Not told: titles firms and governments both give, a company officer's bare apposition
+    untold = ["Chairman", "spokesman", "president", "vice president", "co-chairman"]
+    assert {role_kind(role) for role in untold} == {""}
+    assert kinds_conflict({PUBLIC}, {PRIVATE})
+    assert not kinds_conflict({PUBLIC}, {PUBLIC, PRIVATE}) and not kinds_conflict({PRIVATE}, set())
+
+
+def test_a_surname_alone_is_not_a_bearer_whose_role_cannot_be_its_own(tmp_path):
+    """ "former President Carter" is not Donald Carter, a company's president, though both are
+    presidents, in either order; "Baker, a lawyer" is not James Baker, the one Baker known, when he
+    is Treasury Secretary; the right ones still join."""
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        record(1, "Donald Carter, president of Comdata Network Inc, said the offer was too low.")
+        + record(2, "Treasury Secretary James Baker met bankers in Paris.")
+        + record(3, "Stephen Slifer, chief economist at Lehman Government Securities Inc, said rates would rise."),
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.jsonl"
+    second.write_text(
+        record(4, "The dollar was weak under former President Carter, dealers said.")
+        + record(5, "Baker, a lawyer for the family, said the suit would be filed.")
+        + record(6, "Treasury Secretary Baker said the dollar had fallen far enough.")
+        + record(7, "Slifer, an economist, said the Fed would not ease."),
+        encoding="utf-8",
+    )
+    run_import(str(first))
+    run_import(str(second))
+    assert Person.objects.get(name="Donald Carter").articles.count() == 1
+    assert Person.objects.get(name="Carter").articles.count() == 1
+    assert Person.objects.get(name="James Baker").articles.count() == 2
+    assert Person.objects.get(name="Baker").articles.get().source_ref == "5"
+    assert Person.objects.get(name__endswith="Slifer").articles.count() == 2  # roles of one kind: one person
+
+
+def test_a_full_name_does_not_take_the_surname_record_of_a_role_it_cannot_hold(tmp_path):
+    """The other order: "President Carter" first makes a record of the surname alone; Donald Carter,
+    a company's president, does not take it over, and Jimmy Carter then does (Donald Carter, who
+    cannot be "President Carter", is no rival for it)."""
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        record(1, "Volcker was first appointed in 1979 by President Carter.")
+        + record(2, "Donald Carter, president of Comdata Network Inc, said the offer was too low."),
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.jsonl"
+    second.write_text(record(3, "Former President Jimmy Carter said the talks should go on."), encoding="utf-8")
+    run_import(str(first))
+    assert sorted(Person.objects.filter(name__endswith="Carter").values_list("name", flat=True)) == [
+        "Carter",
+        "Donald Carter",
+    ]
+    run_import(str(second))
+    jimmy = Person.objects.get(name="Jimmy Carter")
+    assert sorted(jimmy.articles.values_list("source_ref", flat=True)) == ["1", "3"]
+    assert Person.objects.get(name="Donald Carter").articles.get().source_ref == "2"

@@ -182,9 +182,10 @@ def fold_surnames() -> list[tuple[str, str]]:
     ("Ronald Reagan"), as the importer now does for new records (EntityResolver._take_surname_record),
     for an archive imported before it did: the one full name of that surname whose roles do not
     differ, or of several, the one in three times as many articles as any other whose roles share one
-    with the surname's ("Ronald Reagan", not "Nancy Reagan"). A record an editor corrected stays.
-    Returns (surname, full name) of each fold."""
-    from archive.importing.writer import role_head
+    with the surname's ("Ronald Reagan", not "Nancy Reagan"). A full name whose roles cannot be the
+    surname's (writer.kinds_conflict: "President Carter" and Donald Carter, a company's president) is
+    not one of them. A record an editor corrected stays. Returns (surname, full name) of each fold."""
+    from archive.importing.writer import kinds_conflict, role_head, role_kind
 
     full_names = defaultdict(list)
     for pk, key in Person.objects.filter(key__contains=" ").values_list("pk", "key"):
@@ -197,11 +198,13 @@ def fold_surnames() -> list[tuple[str, str]]:
     if not alone:
         return []
     wanted = set(alone) | {pk for key in alone.values() for pk in full_names[key]}
-    heads = defaultdict(set)
-    for pk, role in Person.objects.filter(pk__in=wanted).exclude(role="").values_list("pk", "role"):
+    heads, kinds = defaultdict(set), defaultdict(set)
+    for pk, role in [
+        *Person.objects.filter(pk__in=wanted).exclude(role="").values_list("pk", "role"),
+        *PersonRole.objects.filter(person_id__in=wanted).values_list("person_id", "role"),
+    ]:
         heads[pk].add(role_head(role))
-    for pk, role in PersonRole.objects.filter(person_id__in=wanted).values_list("person_id", "role"):
-        heads[pk].add(role_head(role))
+        kinds[pk].add(role_kind(role))
     articles = Counter(
         dict(
             ArticlePerson.objects.filter(person_id__in=wanted)
@@ -212,15 +215,16 @@ def fold_surnames() -> list[tuple[str, str]]:
     )
     folded = []
     for pk, key in alone.items():
+        bearers = [f for f in full_names[key] if not kinds_conflict(kinds[pk], kinds[f])]
         # "Baker", a lawyer, is not James Baker, Secretary of the Treasury: roles that differ stay apart
-        agreeing = [f for f in full_names[key] if not (heads[pk] and heads[f]) or heads[pk] & heads[f]]
+        agreeing = [f for f in bearers if not (heads[pk] and heads[f]) or heads[pk] & heads[f]]
         agreeing.sort(key=lambda f: -articles[f])
         if not agreeing:
             continue
-        if len(full_names[key]) > 1:
+        if len(bearers) > 1:
             # of several full names, the one in three times as many articles as any other, whose roles
             # share one with the surname's: "Fed Vice Chairman Johnson" is Manuel Johnson, vice-chairman
-            others = max(articles[f] for f in full_names[key] if f != agreeing[0])
+            others = max(articles[f] for f in bearers if f != agreeing[0])
             if articles[agreeing[0]] < 3 * others or not heads[pk] & heads[agreeing[0]]:
                 continue
         with transaction.atomic():

@@ -18,6 +18,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from archive.extraction import Extraction, OrganisationMention, PersonMention
+from archive.extraction.countries import country_for_word
 from archive.extraction.organisations import LEGAL_FORMS
 from archive.extraction.people import NAME_SUFFIXES  # not a surname: "John Pope Jr"
 from archive.models import (
@@ -97,11 +98,72 @@ def role_head(role: str) -> str:
     return words[-1].removesuffix("'s") if words else ""
 
 
+# Two roles that cannot be one person's: a public office, of a country, a government body or of
+# nothing ("former President", "Treasury Secretary", "Judge"), and a private post or profession, of
+# a company or an organisation ("president of XYZ Corp", "chief executive", "lawyer", "analyst").
+# Roles of one kind may be one person's however their words differ ("economist", "chief economist",
+# "vice president of Lehman"); a role neither kind's marks tell ("Chairman", "spokesman", a bare
+# lowercase "president") is of no kind and conflicts with nothing.
+PUBLIC, PRIVATE = "public", "private"
+_PROFESSIONS = frozenset("lawyer economist analyst strategist trader dealer broker consultant accountant".split())
+_COMPANY = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted(_LEGAL_FORMS | {'firm'}))})(?![\w-])"  # "of XYZ Corp", not "co-chairman"
+    r"|\bchief (?:executive|operating|financial)\b|\b(?:executive|senior) vice.president\b"  # titles only firms give
+    r"|(?<!public )\bfinanc(?:e|ial) director\b"  # a firm's, not a state's "public finance director"
+)
+_OFFICES = frozenset(
+    "minister premier senator sen. rep. congressman congresswoman ambassador governor mayor judge king secretary"
+    " chancellor".split()
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:central bank|federal reserve|fed|treasury|ministry|government|senate|congress|parliament)\b"
+)
+_PRESIDENT_WORDS = frozenset("former then late acting outgoing interim vice".split())
+
+
+def role_kind(role: str) -> str:
+    """PUBLIC, PRIVATE or "" (not told) for a role as stories print it."""
+    folded = " ".join(role.casefold().split())
+    head = role_head(folded)
+    if not head:
+        return ""
+    if head in _PROFESSIONS or _COMPANY.search(folded):
+        return PRIVATE
+    if head in _OFFICES or _GOVERNMENT.search(folded):
+        return PUBLIC
+    if head == "president" and _head_of_state(role):
+        return PUBLIC
+    return ""
+
+
+def _head_of_state(role: str) -> bool:
+    """A president of a country or of nothing named: "President", "former President", "U.S.
+    president", "President of Brazil". Wire style capitalises a title before a name ("President
+    Reagan") and writes a company officer's apposition in lower case ("Donald Carter, president and
+    chief executive"), so a bare "president" is a head of state only when capitalised."""
+    before, _, after = " ".join(role.split()).partition(" of ")
+    *words, title = before.split() or [""]
+    country = after and country_for_word(after.removeprefix("the "))
+    country = country or any(country_for_word(word) for word in words)
+    if after and not country:
+        return False
+    return all(w.casefold() in _PRESIDENT_WORDS or country_for_word(w) for w in words) and (
+        bool(country) or title == "President"
+    )
+
+
+def kinds_conflict(ours: set[str], theirs: set[str]) -> bool:
+    """Whether two people's known role kinds say they are two: both known, none shared."""
+    ours, theirs = ours - {""}, theirs - {""}
+    return bool(ours and theirs) and not ours & theirs
+
+
 @dataclass
 class _PeopleIndex:
     forms: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # name key -> people
     surnames: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # of full names
     roles: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # person -> role heads
+    kinds: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # person -> role kinds told
     alone: dict[str, int] = field(default_factory=dict)  # surname -> the record made for it alone
 
 
@@ -267,7 +329,7 @@ class EntityResolver:
                 if " " not in key and not corrected:
                     self._people.alone[key] = pk
             for pk, role in PersonRole.objects.values_list("person_id", "role"):
-                self._people.roles[pk].add(role_head(role))
+                self._index_role(pk, role)
         return self._people
 
     def _index_person(self, pk: int, forms: list[str], role: str, made: bool = False) -> None:
@@ -280,33 +342,53 @@ class EntityResolver:
             index.forms[key].add(pk)
             if " " in key and key.rsplit(" ", 1)[1] not in NAME_SUFFIXES:
                 index.surnames[key.rsplit(" ", 1)[1]].add(pk)
+        self._index_role(pk, role)
+
+    def _index_role(self, pk: int, role: str) -> None:
+        """A role a story gives a person (all of them count, as PersonRole holds them all)."""
         if role:
+            index = self._people_index()
             index.roles[pk].add(role_head(role))
+            if kind := role_kind(role):
+                index.kinds[pk].add(kind)
+
+    def _cannot_be(self, pk: int, role: str) -> bool:
+        """Whether the story's role cannot be this person's (kinds_conflict)."""
+        return kinds_conflict({role_kind(role)}, self._people_index().kinds.get(pk, set()))
 
     def _bearer(self, key: str, role: str) -> int | None:
         """The known person a surname printed alone names: the one person bearing it, or of several,
         the one whose role agrees with the story's ("Treasury Secretary Baker" is James Baker, not
-        Howard Baker, chief of staff). None when the surname is nobody's, or several people's."""
+        Howard Baker, chief of staff). None when the surname is nobody's, or several people's, or the
+        role cannot be its one bearer's ("Baker, a lawyer" is not James Baker, Treasury Secretary)."""
         index = self._people_index()
         candidates = index.forms.get(key, set()) | index.surnames.get(key, set())
-        if len(candidates) > 1 and role:
-            head = role_head(role)
-            candidates = {pk for pk in candidates if head in index.roles.get(pk, ())}
+        if role:
+            several = len(candidates) > 1
+            candidates = {pk for pk in candidates if not self._cannot_be(pk, role)}
+            if several:
+                head = role_head(role)
+                candidates = {pk for pk in candidates if head in index.roles.get(pk, ())}
         return next(iter(candidates)) if len(candidates) == 1 else None
 
     def _take_surname_record(self, key: str, mention: PersonMention) -> int | None:
         """A new full name ("Ronald Reagan") becomes the record made for its surname printed alone
         ("Reagan", from stories that say only "President Reagan"), when no other full name has that
-        surname, the roles agree (or one is unknown) and no editor has corrected the record. Else
-        the stories that print the surname alone, most of them for the best known, stay on a row of
-        their own."""
+        surname (but one whose roles cannot be the record's), the roles agree (or one is unknown) and
+        no editor has corrected the record. Else the stories that print the surname alone, most of
+        them for the best known, stay on a row of their own."""
         surname = key.rsplit(" ", 1)[1]
         index = self._people_index()
         record = index.alone.get(surname)
-        if record is None or surname in NAME_SUFFIXES or index.surnames.get(surname):
+        if record is None or surname in NAME_SUFFIXES:
             return None
+        kinds = index.kinds.get(record, set())
+        if any(not kinds_conflict(index.kinds.get(pk, set()), kinds) for pk in index.surnames.get(surname, ())):
+            return None  # the surname alone may be another bearer's
         heads = index.roles.get(record, set())
         if mention.role and heads and role_head(mention.role) not in heads:
+            return None
+        if self._cannot_be(record, mention.role):  # "Donald Carter, president of XYZ Corp" is not "President Carter"
             return None
         person = Person.objects.filter(pk=record, key=surname, corrected=False).first()
         if person is None:
@@ -329,17 +411,26 @@ class EntityResolver:
         return record
 
     def person(self, mention: PersonMention, organisation_id: int | None = None) -> int:
+        pk = self._find_person(mention, organisation_id)
+        self._index_role(pk, mention.role)
+        return pk
+
+    def _find_person(self, mention: PersonMention, organisation_id: int | None) -> int:
         key = name_key(mention.name)[:200]
+        cached = self.people.get(key)
         if " " not in key and mention.role:
-            # A surname alone with a role: the role may tell which of several bearers it is.
+            # A surname alone with a role: the role may tell which of several bearers it is, or that
+            # it is not the bearer the run found for it before (then the surname's own record).
             found = self._bearer(key, mention.role)
             if found is not None:
                 return found
-        if key in self.people:
-            return self.people[key]
+            if cached is not None and self._cannot_be(cached, mention.role):
+                cached = None
+        if cached is not None:
+            return cached
         pk = None
         if " " not in key:
-            pk = self._bearer(key, "")
+            pk = self._bearer(key, mention.role)
         elif not Person.objects.filter(models.Q(key=key) | models.Q(merged_keys__key=key)).exists():
             pk = self._take_surname_record(key, mention)
         if pk is None:
@@ -347,7 +438,7 @@ class EntityResolver:
             self._fill_gaps(person, mention, organisation_id)
             pk = person.pk
             self._index_person(pk, [mention.name, *mention.forms], mention.role, made=True)
-        self.people[key] = pk
+        self.people.setdefault(key, pk)  # a surname's bearer, found first, stays the run's answer for it
         return pk
 
     def _fill_gaps(self, person: Person, mention: PersonMention, organisation_id: int | None) -> None:
