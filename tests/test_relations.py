@@ -93,6 +93,35 @@ def test_roles_keep_the_dates_articles_gave_them(archive, client):
     assert "Trade Representative" in page and "Mar 1987" in page and "Oct 1987" in page
 
 
+def test_a_persons_own_role_is_the_one_most_articles_give_unless_an_editor_set_it(archive, tmp_path):
+    path = tmp_path / "more.jsonl"
+    body = "WASHINGTON, Feb {} - Agriculture Secretary Clayton Yeutter said farm exports rose {} pct."
+    path.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"y{day}",
+                    "source": "Wire",
+                    "date": f"1988-02-{day}",
+                    "title": "T",
+                    "body": body.format(day, day),
+                }
+            )
+            + "\n"
+            for day in (10, 11)
+        )
+    )
+    assert Person.objects.get(name="Clayton Yeutter").role == "Trade Representative"
+    Importer(workers=1).import_paths([str(path)])
+    yeutter = Person.objects.get(name="Clayton Yeutter")
+    assert yeutter.role == "Agriculture Secretary"  # 3 articles now, against 2: not the first story's
+    yeutter.role, yeutter.corrected = "Ambassador", True
+    yeutter.save()
+    for article in Article.objects.all():
+        reextraction.reextract(article)
+    assert Person.objects.get(pk=yeutter.pk).role == "Ambassador"
+
+
 def test_statements_filter_and_facet_by_the_speakers_role_at_the_date(archive, client):
     response = client.get(reverse("archive:statements"), {"q": 'role:"trade representative"'})
     texts = {s.text for s in response.context["page"].object_list}
