@@ -1778,3 +1778,11 @@ def test_a_body_and_role_described_again_are_the_one_printed_before_a_name_with_
         "The Wikileaks founder has said he feared being sent to the United States."
     )
     assert speaker_of(text, "feared being sent") == "Julian Assange"
+
+
+def test_a_reply_of_a_word_or_two_opening_its_sentence_is_its_speakers():
+    text = "Senator Mary Okafor was asked whether the bill would pass.\n\n“Probably,” Okafor said, before leaving."
+    assert speaker_of(text, "Probably") == "Mary Okafor"
+    assert speaker_of("Governor Tom Ridley signed the order. “Done,” said Ridley.", "Done") == "Tom Ridley"
+    # inside a sentence, words this short are a title or scare quotes, no statement of their own
+    assert "cowards" not in [said for said, _ in speakers("Ridley called the critics “cowards,” aides said.")]

@@ -976,6 +976,18 @@ def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1
     return words >= _CLAUSE_WORDS and bool(last) and last[0] in _AUXILIARIES
 
 
+def _is_short_reply(masked: str, quote: _Quote, attribution: _Attribution) -> bool:
+    """'"Done," Trump said.', '"Probably," said Trump, before ...': a reply of a word or two that
+    opens its sentence, its speaker right after it, is what that speaker said (a quotation this
+    short inside a sentence is a title or scare quotes: 'called agents "pimps"')."""
+    if quote.text[-1:] not in (",", "?", "!"):
+        return False  # the common case: no comma, question or exclamation mark closing the words
+    if masked[: quote.mark].rstrip()[-1:] not in ("", ".", "!", "?", *_CLOSING_MARKS):
+        return False  # the quotation does not open its sentence
+    between = masked[quote.end : attribution.subject[0]].strip(" " + _CLOSING_MARKS)
+    return between in ("", attribution.verb)  # the speaker or the verb right after the closing mark
+
+
 def _is_short_attribution(masked: str, sentence: tuple[int, int], verb_starts: list[int]) -> bool:
     """A sentence of a few words holding a verb and no quotation: "Schiff asked.", "Trump tweeted."."""
     s0, s1 = sentence
@@ -1057,7 +1069,10 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         if unquoted >= _CLAUSE_WORDS or (unquoted and unquoted + _quoted_words(quotes, content) >= _CLAUSE_WORDS):
             # 'said it came "too slowly."': a clause that quotes a few of its words is one statement
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
-        return [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
+        made = [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
+        if not made and len(quotes) == 1 and _is_short_reply(masked, quotes[0], attribution):
+            made = [_direct(quotes[0], index, verb, speaker)]
+        return made
     inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
     if (
         inside
