@@ -1786,3 +1786,12 @@ def test_a_reply_of_a_word_or_two_opening_its_sentence_is_its_speakers():
     assert speaker_of("Governor Tom Ridley signed the order. “Done,” said Ridley.", "Done") == "Tom Ridley"
     # inside a sentence, words this short are a title or scare quotes, no statement of their own
     assert "cowards" not in [said for said, _ in speakers("Ridley called the critics “cowards,” aides said.")]
+
+
+def test_notes_and_comments_report_after_the_words_or_a_name_ending_the_sentence():
+    assert speaker_of("Retail sales fell for a third month in a row, Karen Holt notes.", "Retail sales") == "Karen Holt"
+    text = "“We are ready for the launch next spring,” comments Robin Vale of the agency."
+    assert speaker_of(text, "ready for the launch") == "Robin Vale"
+    # plural nouns as often: a thing at the end of the sentence, no one speaks
+    assert speakers("After the merger closed in May, the company redeemed its Treasury notes.") == []
+    assert speakers("When the vote was over, members sent in new comments.") == []

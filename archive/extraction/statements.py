@@ -1260,6 +1260,20 @@ def _verb_rank(verb: str) -> int:
 _AS_SOURCE_RE = re.compile(r"\s*[\"“]?(?:(?:But|And)\s+as|As)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}?\s*")
 
 
+# Verbs of group [end] that are plural nouns as often: at the end of a sentence they report only
+# when a name or a pronoun is all their subject ("..., de Miranda notes.", "..., she notes."), not
+# "..., the company redeemed its Treasury notes." (a thing).
+_NOUN_FRAME_VERBS = frozenset({"notes", "comments"})
+
+
+def _named_frame(masked: str, s0: int, verb: _Verb) -> bool:
+    cut = max(masked.rfind(mark, s0, verb.start) for mark in ',"”')
+    words = masked[cut + 1 : verb.start].split()
+    if len(words) == 1 and words[0] in ("he", "she", "they"):
+        return True
+    return bool(words) and all(w[:1].isupper() or w in PARTICLES for w in words)
+
+
 def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     """ "refused to say", "was said to", "easier said than done", "told the banks to stop",
     "Washington announced plans"."""
@@ -1269,6 +1283,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         if _ends_sentence(masked, verb, s1):
             if not _framed_subject(masked, s0, verb):
                 return True  # "..., as Japan had previously agreed.", "less than Canada estimated."
+            if verb.text in _NOUN_FRAME_VERBS and not _named_frame(masked, s0, verb):
+                return True  # "In March, the company redeemed its notes.": a thing; "..., Hoenig notes." reports
         elif (
             not _after_reported_words(masked, s0, s1, verb)
             and not (verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1))
