@@ -1795,3 +1795,13 @@ def test_notes_and_comments_report_after_the_words_or_a_name_ending_the_sentence
     # plural nouns as often: a thing at the end of the sentence, no one speaks
     assert speakers("After the merger closed in May, the company redeemed its Treasury notes.") == []
     assert speakers("When the vote was over, members sent in new comments.") == []
+
+
+def test_a_verb_of_manner_reports_in_a_sentence_opened_by_the_quotation():
+    text = "Judge Ellen Marsh heard the case.\n\n“But is there not some risk here for the staff,” Marsh interjected."
+    assert speaker_of(text, "some risk here") == "Ellen Marsh"
+    text = "“Those foxes were far too clever for our traps,” remembers Dana Whitcombe, a park ranger."
+    assert speaker_of(text, "too clever") == "Dana Whitcombe"
+    # elsewhere the same verbs are acts, not speech
+    assert speakers("Ellen Marsh lamented the loss of the old courthouse to the fire.") == []
+    assert speakers("Dana Whitcombe shared a photo of the foxes with her followers.") == []

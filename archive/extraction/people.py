@@ -1184,7 +1184,8 @@ def _is_hyphenated_given_pair(tokens: tuple[str, ...]) -> bool:
 def _is_after_speech_verb(before: str) -> bool:
     """ "said Tom Murtha", "according to Tom Murtha"."""
     last = before[-16:].rsplit(None, 1)[-1:]
-    if last and last[0] in REPORTING_VERBS["end"]:  # '"...," agreed Elliot Platt': right after the words
+    if last and (last[0] in REPORTING_VERBS["end"] or last[0] in REPORTING_VERBS["quote-first"]):
+        # '"...," agreed Elliot Platt', '"...," remembers Shanna Lee': right after the words
         return before[: -len(last[0]) - 1].rstrip().endswith((",", '"', "”"))
     return bool(last) and before[-1:].isspace() and (last[0] in CUE_VERBS or before.endswith("according to "))
 

@@ -73,6 +73,7 @@ _QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
 _OF_VERBS = REPORTING_VERBS["of"]
 _AS_VERBS = REPORTING_VERBS["as"]
 _THAT_VERBS = REPORTING_VERBS["that"]
+_QUOTE_FIRST_VERBS = REPORTING_VERBS["quote-first"]
 _BARE_CLAUSE_VERBS = REPORTING_VERBS["bare-clause"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = '"“”'
@@ -1296,6 +1297,9 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
             )
         ):
             return True
+    elif verb.text in _QUOTE_FIRST_VERBS:
+        if not _quotation_then_subject(masked, s0, verb) and not _right_after_opening_quotation(masked, s0, verb):
+            return True  # "She lamented the loss of her dog.": an act; '"...," he quipped.' reports
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
         if not (
             verb.text in _BARE_CLAUSE_VERBS
@@ -1364,6 +1368,12 @@ def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
         return False
     words = masked[close + 1 : verb.start].strip(" ,").split()
     return 0 < len(words) <= 6 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
+
+
+def _right_after_opening_quotation(masked: str, s0: int, verb: _Verb) -> bool:
+    """'"Those goats were so smart," remembers Shanna Lee.': the sentence opens with the quotation
+    and the verb follows its closing mark."""
+    return masked[s0 : s0 + 1] in _QUOTE_CHARS and masked[s0 : verb.start].rstrip().endswith(_QUOTE_ENDS)
 
 
 def _clause_follows(masked: str, start: int, s1: int) -> bool:
