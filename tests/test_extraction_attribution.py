@@ -1805,3 +1805,12 @@ def test_a_verb_of_manner_reports_in_a_sentence_opened_by_the_quotation():
     # elsewhere the same verbs are acts, not speech
     assert speakers("Ellen Marsh lamented the loss of the old courthouse to the fire.") == []
     assert speakers("Dana Whitcombe shared a photo of the foxes with her followers.") == []
+
+
+def test_a_paragraph_opened_by_by_and_no_name_is_no_credit_line():
+    text = "By the end of the week, Finance Minister Karl Brandt said the budget would pass with ease."
+    assert speaker_of(text, "budget would pass") == "Karl Brandt"
+    assert speaker_of("By July, Karl Brandt said the budget would pass with ease.", "budget would") == "Karl Brandt"
+    assert speakers("By Karl Brandt and Ann Lowe, Reuters") == []  # a byline
+    # a verb inside the opening "By ...ing" phrase is part of the means, no one speaks
+    assert speakers("By lowering posted prices for corn, the agency could lead farmers to sell their stocks.") == []

@@ -1280,6 +1280,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     "Washington announced plans"."""
     if _AS_SOURCE_RE.fullmatch(masked, s0, verb.start) and 0 <= masked.find(",", verb.end, s1) <= verb.end + 40:
         return False  # "As Emily Feng reports for NPR, the first cases came to light": the source, then the words
+    if masked.startswith("By ", s0) and _by_doing(masked, s0, verb):
+        return True  # "By lowering county posted prices for corn, the USDA could ...": how, not who spoke
     if verb.text in _FRAME_VERBS:
         if _ends_sentence(masked, verb, s1):
             if not _framed_subject(masked, s0, verb):
@@ -1368,6 +1370,12 @@ def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
         return False
     words = masked[close + 1 : verb.start].strip(" ,").split()
     return 0 < len(words) <= 6 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
+
+
+def _by_doing(masked: str, s0: int, verb: _Verb) -> bool:
+    """The verb stands in the sentence's opening "By ...ing ...," phrase (a means, no one speaking)."""
+    first = masked[s0 + 3 : s0 + 40].split(None, 1)[:1]
+    return bool(first) and first[0].endswith("ing") and masked.find(",", s0, verb.start) < 0
 
 
 def _right_after_opening_quotation(masked: str, s0: int, verb: _Verb) -> bool:
