@@ -1778,3 +1778,39 @@ def test_a_body_and_role_described_again_are_the_one_printed_before_a_name_with_
         "The Wikileaks founder has said he feared being sent to the United States."
     )
     assert speaker_of(text, "feared being sent") == "Julian Assange"
+
+
+def test_a_reply_of_a_word_or_two_opening_its_sentence_is_its_speakers():
+    text = "Senator Mary Okafor was asked whether the bill would pass.\n\n“Probably,” Okafor said, before leaving."
+    assert speaker_of(text, "Probably") == "Mary Okafor"
+    assert speaker_of("Governor Tom Ridley signed the order. “Done,” said Ridley.", "Done") == "Tom Ridley"
+    # inside a sentence, words this short are a title or scare quotes, no statement of their own
+    assert "cowards" not in [said for said, _ in speakers("Ridley called the critics “cowards,” aides said.")]
+
+
+def test_notes_and_comments_report_after_the_words_or_a_name_ending_the_sentence():
+    assert speaker_of("Retail sales fell for a third month in a row, Karen Holt notes.", "Retail sales") == "Karen Holt"
+    text = "“We are ready for the launch next spring,” comments Robin Vale of the agency."
+    assert speaker_of(text, "ready for the launch") == "Robin Vale"
+    # plural nouns as often: a thing at the end of the sentence, no one speaks
+    assert speakers("After the merger closed in May, the company redeemed its Treasury notes.") == []
+    assert speakers("When the vote was over, members sent in new comments.") == []
+
+
+def test_a_verb_of_manner_reports_in_a_sentence_opened_by_the_quotation():
+    text = "Judge Ellen Marsh heard the case.\n\n“But is there not some risk here for the staff,” Marsh interjected."
+    assert speaker_of(text, "some risk here") == "Ellen Marsh"
+    text = "“Those foxes were far too clever for our traps,” remembers Dana Whitcombe, a park ranger."
+    assert speaker_of(text, "too clever") == "Dana Whitcombe"
+    # elsewhere the same verbs are acts, not speech
+    assert speakers("Ellen Marsh lamented the loss of the old courthouse to the fire.") == []
+    assert speakers("Dana Whitcombe shared a photo of the foxes with her followers.") == []
+
+
+def test_a_paragraph_opened_by_by_and_no_name_is_no_credit_line():
+    text = "By the end of the week, Finance Minister Karl Brandt said the budget would pass with ease."
+    assert speaker_of(text, "budget would pass") == "Karl Brandt"
+    assert speaker_of("By July, Karl Brandt said the budget would pass with ease.", "budget would") == "Karl Brandt"
+    assert speakers("By Karl Brandt and Ann Lowe, Reuters") == []  # a byline
+    # a verb inside the opening "By ...ing" phrase is part of the means, no one speaks
+    assert speakers("By lowering posted prices for corn, the agency could lead farmers to sell their stocks.") == []

@@ -323,9 +323,29 @@ def _span_key(span: Span) -> tuple[int, int]:
 def readable_paragraphs(document: Document) -> list[str]:
     """The body paragraphs, with subheads and credit lines blanked (indices stay the same)."""
     return [
-        "" if _is_heading(p) or (p[:1] in _CREDIT_FIRST and _CREDIT_PARAGRAPH_RE.match(p)) else p
+        "" if _is_heading(p) or (p[:1] in _CREDIT_FIRST and _CREDIT_PARAGRAPH_RE.match(p) and _is_credit(p)) else p
         for p in document.paragraphs
     ]
+
+
+# What opens a sentence after "By" and never a byline: "By July 2001, Google had ...", "By Friday, ...".
+_NOT_BYLINE_WORDS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_BYLINE_CHARS = 150  # a byline is short: "By Nathan Willis and Jonathan Corbet, March 25, 2015"
+
+
+def _is_credit(paragraph: str) -> bool:
+    """ "By John Smith", "Reporting by X": a credit line. Not a paragraph that a sentence opened by
+    "By" starts ("By the end of 2017, ...", "By contrast, the minister said ...", "By July, ..."):
+    its statements and people are read."""
+    if paragraph[:3] not in ("By ", "BY ", "by "):
+        return True  # "Reporting by", "Editing by"
+    first = paragraph[3:].split(None, 1)[:1]
+    return (
+        bool(first)
+        and first[0][:1].isupper()
+        and first[0].strip(",.").lower() not in _NOT_BYLINE_WORDS
+        and len(paragraph) <= _BYLINE_CHARS
+    )
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -1188,7 +1208,8 @@ def _is_hyphenated_given_pair(tokens: tuple[str, ...]) -> bool:
 def _is_after_speech_verb(before: str) -> bool:
     """ "said Tom Murtha", "according to Tom Murtha"."""
     last = before[-16:].rsplit(None, 1)[-1:]
-    if last and last[0] in REPORTING_VERBS["end"]:  # '"...," agreed Elliot Platt': right after the words
+    if last and (last[0] in REPORTING_VERBS["end"] or last[0] in REPORTING_VERBS["quote-first"]):
+        # '"...," agreed Elliot Platt', '"...," remembers Shanna Lee': right after the words
         return before[: -len(last[0]) - 1].rstrip().endswith((",", '"', "”"))
     return bool(last) and before[-1:].isspace() and (last[0] in CUE_VERBS or before.endswith("according to "))
 

@@ -73,6 +73,7 @@ _QUOTE_OR_QUESTION_VERBS = REPORTING_VERBS["quote-or-question"]
 _OF_VERBS = REPORTING_VERBS["of"]
 _AS_VERBS = REPORTING_VERBS["as"]
 _THAT_VERBS = REPORTING_VERBS["that"]
+_QUOTE_FIRST_VERBS = REPORTING_VERBS["quote-first"]
 _BARE_CLAUSE_VERBS = REPORTING_VERBS["bare-clause"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = '"“”'
@@ -976,6 +977,18 @@ def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1
     return words >= _CLAUSE_WORDS and bool(last) and last[0] in _AUXILIARIES
 
 
+def _is_short_reply(masked: str, quote: _Quote, attribution: _Attribution) -> bool:
+    """'"Done," Trump said.', '"Probably," said Trump, before ...': a reply of a word or two that
+    opens its sentence, its speaker right after it, is what that speaker said (a quotation this
+    short inside a sentence is a title or scare quotes: 'called agents "pimps"')."""
+    if quote.text[-1:] not in (",", "?", "!"):
+        return False  # the common case: no comma, question or exclamation mark closing the words
+    if masked[: quote.mark].rstrip()[-1:] not in ("", ".", "!", "?", *_CLOSING_MARKS):
+        return False  # the quotation does not open its sentence
+    between = masked[quote.end : attribution.subject[0]].strip(" " + _CLOSING_MARKS)
+    return between in ("", attribution.verb)  # the speaker or the verb right after the closing mark
+
+
 def _is_short_attribution(masked: str, sentence: tuple[int, int], verb_starts: list[int]) -> bool:
     """A sentence of a few words holding a verb and no quotation: "Schiff asked.", "Trump tweeted."."""
     s0, s1 = sentence
@@ -1057,7 +1070,10 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         if unquoted >= _CLAUSE_WORDS or (unquoted and unquoted + _quoted_words(quotes, content) >= _CLAUSE_WORDS):
             # 'said it came "too slowly."': a clause that quotes a few of its words is one statement
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
-        return [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
+        made = [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
+        if not made and len(quotes) == 1 and _is_short_reply(masked, quotes[0], attribution):
+            made = [_direct(quotes[0], index, verb, speaker)]
+        return made
     inside = [q for q in long_quotes if content and content[0] < q.mark and q.end <= content[1]]
     if (
         inside
@@ -1245,15 +1261,33 @@ def _verb_rank(verb: str) -> int:
 _AS_SOURCE_RE = re.compile(r"\s*[\"“]?(?:(?:But|And)\s+as|As)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}?\s*")
 
 
+# Verbs of group [end] that are plural nouns as often: at the end of a sentence they report only
+# when a name or a pronoun is all their subject ("..., de Miranda notes.", "..., she notes."), not
+# "..., the company redeemed its Treasury notes." (a thing).
+_NOUN_FRAME_VERBS = frozenset({"notes", "comments"})
+
+
+def _named_frame(masked: str, s0: int, verb: _Verb) -> bool:
+    cut = max(masked.rfind(mark, s0, verb.start) for mark in ',"”')
+    words = masked[cut + 1 : verb.start].split()
+    if len(words) == 1 and words[0] in ("he", "she", "they"):
+        return True
+    return bool(words) and all(w[:1].isupper() or w in PARTICLES for w in words)
+
+
 def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     """ "refused to say", "was said to", "easier said than done", "told the banks to stop",
     "Washington announced plans"."""
     if _AS_SOURCE_RE.fullmatch(masked, s0, verb.start) and 0 <= masked.find(",", verb.end, s1) <= verb.end + 40:
         return False  # "As Emily Feng reports for NPR, the first cases came to light": the source, then the words
+    if masked.startswith("By ", s0) and _by_doing(masked, s0, verb):
+        return True  # "By lowering county posted prices for corn, the USDA could ...": how, not who spoke
     if verb.text in _FRAME_VERBS:
         if _ends_sentence(masked, verb, s1):
             if not _framed_subject(masked, s0, verb):
                 return True  # "..., as Japan had previously agreed.", "less than Canada estimated."
+            if verb.text in _NOUN_FRAME_VERBS and not _named_frame(masked, s0, verb):
+                return True  # "In March, the company redeemed its notes.": a thing; "..., Hoenig notes." reports
         elif (
             not _after_reported_words(masked, s0, s1, verb)
             and not (verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1))
@@ -1265,6 +1299,9 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
             )
         ):
             return True
+    elif verb.text in _QUOTE_FIRST_VERBS:
+        if not _quotation_then_subject(masked, s0, verb) and not _right_after_opening_quotation(masked, s0, verb):
+            return True  # "She lamented the loss of her dog.": an act; '"...," he quipped.' reports
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
         if not (
             verb.text in _BARE_CLAUSE_VERBS
@@ -1333,6 +1370,18 @@ def _quotation_then_subject(masked: str, s0: int, verb: _Verb) -> bool:
         return False
     words = masked[close + 1 : verb.start].strip(" ,").split()
     return 0 < len(words) <= 6 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
+
+
+def _by_doing(masked: str, s0: int, verb: _Verb) -> bool:
+    """The verb stands in the sentence's opening "By ...ing ...," phrase (a means, no one speaking)."""
+    first = masked[s0 + 3 : s0 + 40].split(None, 1)[:1]
+    return bool(first) and first[0].endswith("ing") and masked.find(",", s0, verb.start) < 0
+
+
+def _right_after_opening_quotation(masked: str, s0: int, verb: _Verb) -> bool:
+    """'"Those goats were so smart," remembers Shanna Lee.': the sentence opens with the quotation
+    and the verb follows its closing mark."""
+    return masked[s0 : s0 + 1] in _QUOTE_CHARS and masked[s0 : verb.start].rstrip().endswith(_QUOTE_ENDS)
 
 
 def _clause_follows(masked: str, start: int, s1: int) -> bool:
