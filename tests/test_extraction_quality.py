@@ -239,7 +239,8 @@ MEASURES = [
 # the 17 blind pages of session 11 (long features, an interview), 33 pages read P 0.891, R 0.819.
 # Session 13 added 8 Readability test pages (a checkout too) and 12 Wikinews articles (in the gold
 # files, so in CI as well): the 53 modern stories read P 0.900, R 0.773; the 12 alone P 0.913, R 0.686.
-_MODERN_PAGES = "53 blind modern stories of the test part read P 0.900, R 0.773 (session 13)"
+# Session 14 (rules from 224 unannotated modern pages outside the gold): 53 read P 0.903, R 0.779.
+_MODERN_PAGES = "53 blind modern stories of the test part read P 0.903, R 0.779 (session 14)"
 NOT_REACHED: dict[tuple[str, str, str], str] = {
     ("test", "modern", "person speaker precision"): _MODERN_PAGES,
     ("test", "modern", "person speaker recall"): _MODERN_PAGES,
