@@ -1814,3 +1814,14 @@ def test_a_paragraph_opened_by_by_and_no_name_is_no_credit_line():
     assert speakers("By Karl Brandt and Ann Lowe, Reuters") == []  # a byline
     # a verb inside the opening "By ...ing" phrase is part of the means, no one speaks
     assert speakers("By lowering posted prices for corn, the agency could lead farmers to sell their stocks.") == []
+
+
+def test_a_quotation_paragraph_after_a_question_is_the_answer_not_the_asker_going_on():
+    text = (
+        "“Do you dispute that the risk is real?” Maria Lopez asked.\n\n"
+        "“There is a very small risk with respect to the new rules.”\n\n"
+        "“We will appeal the ruling,” Tom Baxter said.\n\n"
+        "“The court got it wrong on every count.”"
+    )
+    assert speaker_of(text, "very small risk") is None  # the one asked answers, not Lopez
+    assert speaker_of(text, "wrong on every count") == "Tom Baxter"  # after a statement: the speaker goes on

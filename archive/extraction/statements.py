@@ -1034,10 +1034,18 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
     if len(heading) <= _QUOTED_HEADING_CHARS and _QUOTED_HEADING_RE.fullmatch(heading):
         return None  # '"Not some irregular channel"': a heading that quotes the section after it
     previous = story.previous[index]
+    if _ends_with_question(story.document.paragraphs[previous]):
+        return None  # '"Do you dispute that?" Alito asked.' then '"No," ...': the answer is another's
     if last.paragraph == previous:
         return last.speaker
     # After 'X said:' a run of paragraphs that are quotations keeps X.
     return story.continued.get(previous) if story.continued.get(previous) is last.speaker else None
+
+
+def _ends_with_question(paragraph: str) -> bool:
+    """The paragraph's last quotation is a question."""
+    close = max(paragraph.rfind('"'), paragraph.rfind("”"))
+    return close > 0 and paragraph[close - 1] == "?"
 
 
 # A paragraph that is one short quotation with no full stop, inside or after it: a heading.
