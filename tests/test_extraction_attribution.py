@@ -1825,3 +1825,12 @@ def test_a_quotation_paragraph_after_a_question_is_the_answer_not_the_asker_goin
     )
     assert speaker_of(text, "very small risk") is None  # the one asked answers, not Lopez
     assert speaker_of(text, "wrong on every count") == "Tom Baxter"  # after a statement: the speaker goes on
+
+
+def test_he_after_a_sentence_that_names_the_last_speaker_is_that_sentences_subject():
+    text = (
+        "“Rates could still fall,” said Paul Moreno of Harlow Bank.\n\n"
+        "Jeffrey Lind of Corbel Trust agreed on the outlook but, unlike Moreno, he said that "
+        "faster growth could lead to higher rates."
+    )
+    assert speaker_of(text, "faster growth could lead") == "Jeffrey Lind"

@@ -3276,8 +3276,9 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     """ "he said": the person or speaker named last before it, when that is one, near and singular.
 
     A person named in a later sentence than the last speaker wins ("... and Trade Secretary Paul
-    Channon sought to ... / "...," he said"); in the same sentence the speaker, its subject, wins.
-    Names inside the reported words ("CLAUSE naming X, he said") are never the antecedent.
+    Channon sought to ... / "...," he said"); in the same sentence the speaker, its subject, wins,
+    and of that later sentence's people its subject, even over the last speaker it names ("Leeds
+    agreed but, unlike di Clemente, he said"). Names inside the reported words ("CLAUSE naming X, he said") are never the antecedent.
     """
     event = _last_event(index, offset, story)
     if pronoun == "it":
@@ -3336,10 +3337,10 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         subject = mention[2] if mention[2] in names else None
         if len(names) == 1:
             return _Speaker(person=next(iter(names)), label=pronoun)
-        if event and event.speaker.person in names:
-            return _Speaker(person=event.speaker.person, label=pronoun)
         if subject:  # "Morrison was the witness who listened to Trump's call with X. He said": its subject
             return _Speaker(person=subject, label=pronoun)
+        if event and event.speaker.person in names:
+            return _Speaker(person=event.speaker.person, label=pronoun)
         if not names and not event:  # "Grisham spoke. Trump also spoke. ... she said": the one woman
             only = _only_agreeing(pronoun, index, offset, story, content)
             return _Speaker(person=only, label=pronoun) if only else _Speaker(label=pronoun)
