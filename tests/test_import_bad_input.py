@@ -139,3 +139,25 @@ def test_a_record_written_by_hand_with_bare_speaker_names_imports_them_as_labels
     labels = {statement.text: statement.speaker_label for statement in Statement.objects.filter(article=article)}
     assert labels["The talks went well"] == "Jacques Chirac"
     assert labels["unshaped"] == ""
+
+
+def test_decomposed_unicode_is_stored_composed_and_found_by_a_typed_search(tmp_path, client):
+    """A file whose accents are decomposed ("e" + U+0301, as some systems write them): the archive
+    stores the text composed, the person keeps her first name, and the name typed in the search box
+    (composed) finds the story."""
+    import json
+    import unicodedata
+
+    from django.urls import reverse
+
+    from archive.models import Person
+
+    body = unicodedata.normalize("NFD", "MONTREAL, March 2 - Céline Dion said she would tour Québec again.")
+    (tmp_path / "nfd.jsonl").write_text(json.dumps({"title": "Tour", "date": "1987-03-02", "body": body}) + "\n")
+    out, err = run_import(tmp_path / "nfd.jsonl")
+    assert "failed" not in err, out + err
+    article = Article.objects.get(title="Tour")
+    assert "Céline Dion" in article.body and unicodedata.is_normalized("NFC", article.body)
+    assert Person.objects.filter(name="Céline Dion").exists()
+    found = client.get(reverse("archive:search"), {"q": "Céline Québec"}).context["page"].object_list
+    assert [a.title for a in found] == ["Tour"]

@@ -27,6 +27,7 @@ from .organisations import add_speaking_bodies, find_organisations
 from .people import find_people, readable_paragraphs
 from .relations import annotate
 from .statements import find_statements
+from .text import composed
 
 __all__ = [
     "DIRECT",
@@ -57,8 +58,11 @@ def extract(
     `text` is the story as the reader found it (the seed format's date line already removed);
     the keyword arguments are metadata the file gave explicitly, which win over what the text says.
     `language` (ISO 639-1, e.g. "fr"): French, Spanish and German stories are read with their own
-    words (languages/); any other language, or none, the English way.
+    words (languages/); any other language, or none, the English way. Text in decomposed Unicode
+    ("e" + a combining accent) is read composed (NFC), as the importer stores it: the offsets are
+    those of the composed text.
     """
+    text, title, dateline, source = (composed(value) if value else value for value in (text, title, dateline, source))
     document = parse_document(text, title=title, date=date, dateline=dateline, source=source)
     if languages.base_language(language) in languages.LANGUAGES:
         code = languages.base_language(language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
@@ -45,6 +46,13 @@ def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
 def is_one_word(text: str) -> bool:
     """True when `words(text)` is the text itself, as one word without a possessive."""
     return _WORD_RE.fullmatch(text) is not None and not text.endswith(_POSSESSIVE_ENDINGS)
+
+
+def composed(text: str) -> str:
+    """The text in composed Unicode (NFC): "e" and a combining accent as one "é". Files written on
+    some systems, and some web pages, hold names decomposed; read as they come, "Céline Dion" lost
+    its first name, and no search typed on a keyboard (composed) found its words."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def split_paragraphs(text: str) -> list[str]:

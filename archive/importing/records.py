@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from archive.extraction.text import composed
+
 
 class ReadError(Exception):
     """A whole input cannot be read; `reason` is one line a librarian can understand."""
@@ -43,6 +45,12 @@ class RawDocument:
 
     def __post_init__(self):
         self.url = web_url(self.url)
+        # Stored, indexed and extracted composed (NFC), as searches are typed: see composed()
+        self.text, self.title, self.dateline, self.source = map(
+            composed, (self.text, self.title, self.dateline, self.source)
+        )
+        if self.byline:
+            self.byline = composed(self.byline) if isinstance(self.byline, str) else list(map(composed, self.byline))
 
 
 def web_url(text: str | None) -> str:
