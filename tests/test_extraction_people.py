@@ -976,3 +976,9 @@ def test_the_title_right_before_a_name_after_another_role_is_the_named_ones():
 def test_a_central_bank_named_by_its_country_stays_in_the_title(text, name, role):
     found = extract("HEADLINE\n\n" + text)
     assert [(p.name, p.role) for p in found.people] == [(name, role)]
+
+
+def test_a_health_profession_before_a_name_is_a_role_not_part_of_the_name():
+    found = extract("HEADLINE\n\nRegistered dietitian Trista Best said vitamins help a lot of people.")
+    assert [(p.name, p.role) for p in found.people] == [("Trista Best", "dietitian")]
+    assert [s.speaker_person for s in found.statements] == ["Trista Best"]
