@@ -1834,3 +1834,15 @@ def test_he_after_a_sentence_that_names_the_last_speaker_is_that_sentences_subje
         "faster growth could lead to higher rates."
     )
     assert speaker_of(text, "faster growth could lead") == "Jeffrey Lind"
+
+
+def test_a_relative_clause_of_the_object_is_no_reported_clause():
+    """ "wrote a biography of the inventor, who had been a friend": the verb after "who" is the
+    inventor's, no clause reported; "said the economy, which grew, was strong" still reports."""
+    assert (
+        extract("HEADLINE\n\nIsaacson wrote a biography of the inventor, who had been a close friend.").statements == []
+    )
+    assert (
+        speaker_of("Smith said the economy, which grew 3 pct last year, was strong enough now.", "was strong")
+        == "Smith"
+    )

@@ -210,9 +210,12 @@ _CLAUSE_AFTER_RE = re.compile(
     r"\s*(?:[:\"“]|that\b|whether\b|"
     r"(?:it|he|she|they|we)\s+(?!(?:on|in|at|to|for|by|with|as|and|but|again|today|yesterday|now|too)\b)"
     r"[a-z]{3,}(?:s|ed)\b|"  # "reaffirmed it expects", "confirmed they planned"
-    r"(?:[^\s.;:]+\s+){1,8}?"
+    # a verb right after "who" or "which" is a relative clause's, of the object ("wrote a biography
+    # of the inventor, who had been a friend"), no reported clause
+    r"(?:[^\s.;:]+\s+){1,8}?(?<!\bwho )(?<!\bwhich )"
     r"(?:is|was|were|are|would|will|had|has|have|could|should|might|must|can|did|does|do)\b|"
-    r"(?:[^\s.;:]+\s+){2,6}?(?:[a-z]{3,}ed|fell|rose|grew|went|came|took|gave|kept|lost|won|paid|sold|"
+    r"(?:[^\s.;:]+\s+){2,6}?(?<!\bwho )(?<!\bwhich )"
+    r"(?:[a-z]{3,}ed|fell|rose|grew|went|came|took|gave|kept|lost|won|paid|sold|"
     r"bought|began|became|brought|spent|stood|fought|sought)\b)"
 )
 # "that", a colon or a quotation after a verb that reports only so, perhaps after a circumstance.
@@ -3278,7 +3281,8 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     A person named in a later sentence than the last speaker wins ("... and Trade Secretary Paul
     Channon sought to ... / "...," he said"); in the same sentence the speaker, its subject, wins,
     and of that later sentence's people its subject, even over the last speaker it names ("Leeds
-    agreed but, unlike di Clemente, he said"). Names inside the reported words ("CLAUSE naming X, he said") are never the antecedent.
+    agreed but, unlike di Clemente, he said"). Names inside the reported words ("CLAUSE naming X,
+    he said") are never the antecedent.
     """
     event = _last_event(index, offset, story)
     if pronoun == "it":
