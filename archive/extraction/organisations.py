@@ -712,11 +712,10 @@ def _add_later_uses(
     `runs`: the paragraph's _word_runs, for a long paragraph: the uses looked up there."""
     known = {(span.paragraph, span.start) for span in found.spans}
     after = end + len(abbreviation) + 3  # past " (ABC)", whose ")" is no word character
-    pattern = re.compile(rf"\b{re.escape(abbreviation)}\b")
     if runs is None:
-        starts = [after + use.start() for use in pattern.finditer(paragraph[after:])]
+        starts = [after + start for start in _whole_uses(paragraph[after:], abbreviation)]
     else:
-        starts = _later_uses(pattern, abbreviation, paragraph, after, runs)
+        starts = _later_uses(re.compile(rf"\b{re.escape(abbreviation)}\b"), abbreviation, paragraph, after, runs)
     for start in starts:
         if (index, start) not in known:
             found.spans.append(Span(index, start, start + len(abbreviation)))
@@ -734,6 +733,30 @@ def _word_runs(paragraph: str) -> dict[str, list[int]]:
     for match in _WORD_RUN_RE.finditer(paragraph):
         runs.setdefault(match.group(), []).append(match.start())
     return runs
+
+
+def _whole_uses(text: str, word: str) -> list[int]:
+    """The starts that re.finditer(rf"\\b{re.escape(word)}\\b", text) finds, by str.find: a regex
+    compiled for every abbreviation a story defines cost more than the rest of the search (each is
+    new, so none comes from re's cache). \\b as the regex reads it: a word character (str.isalnum()
+    or "_") on one side only, the text's edges no word character."""
+    starts = []
+    opens_word, ends_word = _is_word_char(word[0]), _is_word_char(word[-1])
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at > 0 and _is_word_char(text[at - 1])) != opens_word and (
+            end < len(text) and _is_word_char(text[end])
+        ) != ends_word:
+            starts.append(at)
+            at = text.find(word, end)  # finditer's next use starts after this one
+        else:
+            at = text.find(word, at + 1)
+    return starts
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches in a str pattern
 
 
 def _later_uses(pattern: re.Pattern[str], abbreviation: str, paragraph: str, after: int, runs) -> list[int]:
