@@ -982,3 +982,19 @@ def test_a_health_profession_before_a_name_is_a_role_not_part_of_the_name():
     found = extract("HEADLINE\n\nRegistered dietitian Trista Best said vitamins help a lot of people.")
     assert [(p.name, p.role) for p in found.people] == [("Trista Best", "dietitian")]
     assert [s.speaker_person for s in found.statements] == ["Trista Best"]
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("It is cold out there, station meteorologist Chad Lennox said on Monday.", "Chad Lennox", "meteorologist"),
+        ("“The figures are early,” said Mark Tillotson, a fisheries scientist.", "Mark Tillotson", ""),
+        ("The bill was filed by Rep. Jordan Whitcombe on Tuesday.", "Jordan Whitcombe", "Rep."),
+    ],
+)
+def test_a_given_name_that_is_a_word_or_a_country_opens_the_name_after_a_role_or_a_speech_verb(text, name, role):
+    found = people(text)
+    assert name in found, sorted(found)
+    if role:
+        assert found[name].role == role
+    assert name.split()[1] not in found

@@ -429,6 +429,9 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     start, end = match.start() + run_name[0], match.start() + run_name[1]
     name, tokens = paragraph[start:end], run_name[2]
+    if run_name[0] and _given_word_opens(paragraph, match.start(), start):
+        start, name = match.start(), paragraph[match.start() : end]  # "meteorologist Chad Myers said"
+        tokens = key_words(name)
     if run_name[0] and _after_organisation_word(
         paragraph[max(0, match.start() - 5) : start], tokens, paragraph[end : end + 20]
     ):
@@ -594,8 +597,24 @@ def _read_name(run: str, span: tuple[int, int], date) -> tuple[int, int, tuple[s
     return span[0], span[1], tokens, () if titled else tuple(token.lower() for token in tokens)
 
 
-# Given names that are common words too ("mark" the currency), left out of the given names list
-_WORD_GIVEN_NAMES = frozenset("mark bill will grant dean".split())
+# Given names that are common words too ("mark" the currency), left out of the given names list;
+# and those that name a country ("Chad", "Jordan": "CNN meteorologist Chad Myers", seen on unannotated
+# modern pages; not "Georgia", "India", rarer as given names and more often the place before a name)
+_WORD_GIVEN_NAMES = frozenset("mark bill will grant dean chad jordan".split())
+
+
+def _given_word_opens(paragraph: str, run_start: int, name_start: int) -> bool:
+    """ "meteorologist Chad Myers", "said Mark Parrington", "Rep. Mark Meadows": a run opened by a
+    given name that is also a word or a country ("Chad", "Mark"), read as a prefix and dropped, right
+    after a role, an honorific or a speech verb outside the run: the given name opens the name."""
+    word = paragraph[run_start:name_start].rstrip()
+    if word.lower() not in _WORD_GIVEN_NAMES:
+        return False  # the common case: the run's prefix is a title or several words
+    last = paragraph[max(0, run_start - 30) : run_start].rsplit(None, 1)[-1:]
+    if not last or not paragraph[run_start - 1 : run_start].isspace():
+        return False
+    previous = last[0]
+    return is_role_head(previous) or previous.lower() in HONORIFICS or previous.lower() in SPEECH_VERBS
 
 
 def _given_after_title(words: list[str], at: int, date) -> bool:
