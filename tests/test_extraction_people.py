@@ -998,3 +998,17 @@ def test_a_given_name_that_is_a_word_or_a_country_opens_the_name_after_a_role_or
     if role:
         assert found[name].role == role
     assert name.split()[1] not in found
+
+
+def test_modern_given_names_make_a_person_whose_later_pronoun_quotes_are_hers():
+    text = (
+        "HEADLINE\n\nLaura Benning, a friend, was at the show.\n\nCéline Marchand is a pop icon.\n\n"
+        "“I approach my whole life differently now,” she told a magazine.\n\n"
+        "In his new book, Ezra Tolland sets out to answer a simple question. Tolland writes that the parties split."
+    )
+    result = extract(text)
+    names = {p.name for p in result.people}
+    assert {"Céline Marchand", "Ezra Tolland"} <= names, sorted(names)
+    speakers = {s.text[:20]: s.speaker_person for s in result.statements}
+    assert speakers["I approach my whole "] == "Céline Marchand", speakers
+    assert speakers["the parties split"] == "Ezra Tolland", speakers
