@@ -1012,3 +1012,13 @@ def test_modern_given_names_make_a_person_whose_later_pronoun_quotes_are_hers():
     speakers = {s.text[:20]: s.speaker_person for s in result.statements}
     assert speakers["I approach my whole "] == "Céline Marchand", speakers
     assert speakers["the parties split"] == "Ezra Tolland", speakers
+
+
+def test_an_honorific_after_a_given_name_is_a_surname_and_its_later_uses_speak():
+    text = (
+        "HEADLINE\n\nThe senator told television host Carol Ashby and her co-host Wayne King on Monday "
+        "that he would run.\n\n“The first I heard of it was Tuesday,” said King, who left the office."
+    )
+    result = extract(text)
+    assert "Wayne King" in {p.name for p in result.people}
+    assert [s.speaker_person for s in result.statements if s.text.startswith("The first")] == ["Wayne King"]

@@ -1355,6 +1355,17 @@ def _nation_surname(words, i: int) -> bool:
     )
 
 
+def _title_surname(words, i: int) -> bool:
+    """ "Gayle King", "Erik Prince", "Wayne King": an honorific or a monarch's title as the surname
+    after a known given name (the last of two words), not a title before a name."""
+    return (
+        i == len(words) - 1 == 1
+        and words[i].lower() in HONORIFICS
+        and words[i][1:].islower()
+        and is_given_name(words[0])
+    )
+
+
 def _is_blocked(tokens: tuple[str, ...], excluded: set[str] | frozenset[str], date) -> bool:
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
@@ -1365,7 +1376,7 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str] | frozenset[str], da
             return True  # "Deutsche Kommunalbank", "Handelsbank", "Nordbanken": a bank's name
         if token.lower() in excluded or token.isupper():
             return True
-        if is_title_word(token, date) and not _nation_surname(tokens, i):
+        if is_title_word(token, date) and not _nation_surname(tokens, i) and not _title_surname(tokens, i):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
             return True
