@@ -1022,3 +1022,16 @@ def test_an_honorific_after_a_given_name_is_a_surname_and_its_later_uses_speak()
     result = extract(text)
     assert "Wayne King" in {p.name for p in result.people}
     assert [s.speaker_person for s in result.statements if s.text.startswith("The first")] == ["Wayne King"]
+
+
+def test_a_surname_that_is_an_honorific_is_no_mention_when_it_titles_another_name():
+    text = (
+        "HEADLINE\n\nThe bill was backed by Conservative MP Jonathan Lord on Monday.\n\n"
+        "Peers backed a call from cross-bencher Lord Curry, a retired farmer, and Lord said he agreed."
+    )
+    paragraphs = text.split("\n\n")[1:]
+    person = {p.name: p for p in extract(text).people}["Jonathan Lord"]
+    assert [(s.paragraph, s.start) for s in person.spans] == [
+        (0, paragraphs[0].index("Jonathan")),
+        (1, paragraphs[1].index("Lord said")),
+    ]

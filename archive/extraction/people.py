@@ -1999,7 +1999,15 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str], story: _St
     text, offsets = joined.text, joined.offsets
     for word, person in unique.items():
         index, taken = -1, []
+        # "Jonathan Lord": a later "Lord Curry" is a title before another name, no mention of his
+        titled = word.lower() in HONORIFICS
         for found in _whole_word_starts(text, word, joined.places):
+            if (
+                titled
+                and text.startswith(" ", found + len(word))
+                and text[found + len(word) + 1 : found + len(word) + 2].isupper()
+            ):
+                continue
             paragraph = bisect_right(offsets, found) - 1
             start = found - offsets[paragraph]
             end = start + len(word)
