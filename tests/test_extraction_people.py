@@ -982,3 +982,56 @@ def test_a_health_profession_before_a_name_is_a_role_not_part_of_the_name():
     found = extract("HEADLINE\n\nRegistered dietitian Trista Best said vitamins help a lot of people.")
     assert [(p.name, p.role) for p in found.people] == [("Trista Best", "dietitian")]
     assert [s.speaker_person for s in found.statements] == ["Trista Best"]
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("It is cold out there, station meteorologist Chad Lennox said on Monday.", "Chad Lennox", "meteorologist"),
+        ("“The figures are early,” said Mark Tillotson, a fisheries scientist.", "Mark Tillotson", ""),
+        ("The bill was filed by Rep. Jordan Whitcombe on Tuesday.", "Jordan Whitcombe", "Rep."),
+    ],
+)
+def test_a_given_name_that_is_a_word_or_a_country_opens_the_name_after_a_role_or_a_speech_verb(text, name, role):
+    found = people(text)
+    assert name in found, sorted(found)
+    if role:
+        assert found[name].role == role
+    assert name.split()[1] not in found
+
+
+def test_modern_given_names_make_a_person_whose_later_pronoun_quotes_are_hers():
+    text = (
+        "HEADLINE\n\nLaura Benning, a friend, was at the show.\n\nCéline Marchand is a pop icon.\n\n"
+        "“I approach my whole life differently now,” she told a magazine.\n\n"
+        "In his new book, Ezra Tolland sets out to answer a simple question. Tolland writes that the parties split."
+    )
+    result = extract(text)
+    names = {p.name for p in result.people}
+    assert {"Céline Marchand", "Ezra Tolland"} <= names, sorted(names)
+    speakers = {s.text[:20]: s.speaker_person for s in result.statements}
+    assert speakers["I approach my whole "] == "Céline Marchand", speakers
+    assert speakers["the parties split"] == "Ezra Tolland", speakers
+
+
+def test_an_honorific_after_a_given_name_is_a_surname_and_its_later_uses_speak():
+    text = (
+        "HEADLINE\n\nThe senator told television host Carol Ashby and her co-host Wayne King on Monday "
+        "that he would run.\n\n“The first I heard of it was Tuesday,” said King, who left the office."
+    )
+    result = extract(text)
+    assert "Wayne King" in {p.name for p in result.people}
+    assert [s.speaker_person for s in result.statements if s.text.startswith("The first")] == ["Wayne King"]
+
+
+def test_a_surname_that_is_an_honorific_is_no_mention_when_it_titles_another_name():
+    text = (
+        "HEADLINE\n\nThe bill was backed by Conservative MP Jonathan Lord on Monday.\n\n"
+        "Peers backed a call from cross-bencher Lord Curry, a retired farmer, and Lord said he agreed."
+    )
+    paragraphs = text.split("\n\n")[1:]
+    person = {p.name: p for p in extract(text).people}["Jonathan Lord"]
+    assert [(s.paragraph, s.start) for s in person.spans] == [
+        (0, paragraphs[0].index("Jonathan")),
+        (1, paragraphs[1].index("Lord said")),
+    ]

@@ -429,6 +429,9 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     start, end = match.start() + run_name[0], match.start() + run_name[1]
     name, tokens = paragraph[start:end], run_name[2]
+    if run_name[0] and _given_word_opens(paragraph, match.start(), start):
+        start, name = match.start(), paragraph[match.start() : end]  # "meteorologist Chad Myers said"
+        tokens = key_words(name)
     if run_name[0] and _after_organisation_word(
         paragraph[max(0, match.start() - 5) : start], tokens, paragraph[end : end + 20]
     ):
@@ -594,8 +597,24 @@ def _read_name(run: str, span: tuple[int, int], date) -> tuple[int, int, tuple[s
     return span[0], span[1], tokens, () if titled else tuple(token.lower() for token in tokens)
 
 
-# Given names that are common words too ("mark" the currency), left out of the given names list
-_WORD_GIVEN_NAMES = frozenset("mark bill will grant dean".split())
+# Given names that are common words too ("mark" the currency), left out of the given names list;
+# and those that name a country ("Chad", "Jordan": "CNN meteorologist Chad Myers", seen on unannotated
+# modern pages; not "Georgia", "India", rarer as given names and more often the place before a name)
+_WORD_GIVEN_NAMES = frozenset("mark bill will grant dean chad jordan".split())
+
+
+def _given_word_opens(paragraph: str, run_start: int, name_start: int) -> bool:
+    """ "meteorologist Chad Myers", "said Mark Parrington", "Rep. Mark Meadows": a run opened by a
+    given name that is also a word or a country ("Chad", "Mark"), read as a prefix and dropped, right
+    after a role, an honorific or a speech verb outside the run: the given name opens the name."""
+    word = paragraph[run_start:name_start].rstrip()
+    if word.lower() not in _WORD_GIVEN_NAMES:
+        return False  # the common case: the run's prefix is a title or several words
+    last = paragraph[max(0, run_start - 30) : run_start].rsplit(None, 1)[-1:]
+    if not last or not paragraph[run_start - 1 : run_start].isspace():
+        return False
+    previous = last[0]
+    return is_role_head(previous) or previous.lower() in HONORIFICS or previous.lower() in SPEECH_VERBS
 
 
 def _given_after_title(words: list[str], at: int, date) -> bool:
@@ -1336,6 +1355,17 @@ def _nation_surname(words, i: int) -> bool:
     )
 
 
+def _title_surname(words, i: int) -> bool:
+    """ "Gayle King", "Erik Prince", "Wayne King": an honorific or a monarch's title as the surname
+    after a known given name (the last of two words), not a title before a name."""
+    return (
+        i == len(words) - 1 == 1
+        and words[i].lower() in HONORIFICS
+        and words[i][1:].islower()
+        and is_given_name(words[0])
+    )
+
+
 def _is_blocked(tokens: tuple[str, ...], excluded: set[str] | frozenset[str], date) -> bool:
     """A word no name holds; after a given name, a common word may be a surname ("William Sterling")."""
     after_given_name = len(tokens) > 1 and is_given_name(tokens[0])
@@ -1346,7 +1376,7 @@ def _is_blocked(tokens: tuple[str, ...], excluded: set[str] | frozenset[str], da
             return True  # "Deutsche Kommunalbank", "Handelsbank", "Nordbanken": a bank's name
         if token.lower() in excluded or token.isupper():
             return True
-        if is_title_word(token, date) and not _nation_surname(tokens, i):
+        if is_title_word(token, date) and not _nation_surname(tokens, i) and not _title_surname(tokens, i):
             return True
         if is_non_name(token) and not (after_given_name and i > 0 and token.lower() not in _NOT_SURNAMES):
             return True
@@ -1969,7 +1999,15 @@ def _add_later_mentions(people: list[_Person], paragraphs: list[str], story: _St
     text, offsets = joined.text, joined.offsets
     for word, person in unique.items():
         index, taken = -1, []
+        # "Jonathan Lord": a later "Lord Curry" is a title before another name, no mention of his
+        titled = word.lower() in HONORIFICS
         for found in _whole_word_starts(text, word, joined.places):
+            if (
+                titled
+                and text.startswith(" ", found + len(word))
+                and text[found + len(word) + 1 : found + len(word) + 2].isupper()
+            ):
+                continue
             paragraph = bisect_right(offsets, found) - 1
             start = found - offsets[paragraph]
             end = start + len(word)
