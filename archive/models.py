@@ -7,6 +7,7 @@ them. Rows an editor touched carry `corrected=True` so that re-import and re-ext
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import unicodedata
@@ -511,6 +512,33 @@ class StatementCountry(models.Model):
         return f"{self.statement} (about {self.country_id})"
 
 
+class PersonRoleQuerySet(models.QuerySet):
+    def timeline(self) -> list[PersonRole]:
+        """The roles in date order, the forms of one role that differ only in case as one ("President"
+        in 339 articles and "president" in 4: "President", 343), each an unsaved PersonRole with the
+        widest dates and its most frequent form; a row an editor corrected stays apart, as it is."""
+        groups: dict[object, list[PersonRole]] = {}
+        for row in self.order_by("first_seen", "role"):
+            groups.setdefault(row.pk if row.corrected else (row.person_id, row.role.casefold()), []).append(row)
+        merged = []
+        for rows in groups.values():
+            if len(rows) == 1:
+                merged.append(rows[0])
+                continue
+            firsts = [r.first_seen for r in rows if r.first_seen]
+            lasts = [r.last_seen for r in rows if r.last_seen]
+            merged.append(
+                PersonRole(
+                    person_id=rows[0].person_id,
+                    role=max(rows, key=lambda r: r.articles).role,
+                    first_seen=min(firsts, default=None),
+                    last_seen=max(lasts, default=None),
+                    articles=sum(r.articles for r in rows),
+                )
+            )
+        return sorted(merged, key=lambda r: (r.first_seen is None, r.first_seen or dt.date.min, r.role))
+
+
 class PersonRole(models.Model):
     """A role the articles gave a person, from the first to the last date an article did."""
 
@@ -522,6 +550,8 @@ class PersonRole(models.Model):
     corrected = models.BooleanField(
         default=False, help_text="Edited by an editor: kept as it is when the articles are read again."
     )
+
+    objects = PersonRoleQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "first_seen", "role"]

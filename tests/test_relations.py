@@ -93,6 +93,21 @@ def test_roles_keep_the_dates_articles_gave_them(archive, client):
     assert "Trade Representative" in page and "Mar 1987" in page and "Oct 1987" in page
 
 
+def test_the_person_page_shows_forms_of_one_role_that_differ_in_case_as_one(archive, client):
+    yeutter = Person.objects.get(name="Clayton Yeutter")
+    PersonRole.objects.create(
+        person=yeutter, role="trade representative", first_seen=dt.date(1986, 5, 1), last_seen=dt.date(1986, 5, 1),
+        articles=1,
+    )  # fmt: skip
+    timeline = [(r.role, r.first_seen, r.last_seen, r.articles) for r in yeutter.roles.timeline()]
+    assert timeline == [
+        ("Trade Representative", dt.date(1986, 5, 1), dt.date(1987, 10, 20), 3),
+        ("Agriculture Secretary", dt.date(1988, 2, 2), dt.date(1988, 2, 2), 1),
+    ]
+    page = client.get(yeutter.get_absolute_url()).content.decode()
+    assert "trade representative</strong>" not in page and "3 articles" in page
+
+
 def test_a_persons_own_role_is_the_one_most_articles_give_unless_an_editor_set_it(archive, tmp_path):
     path = tmp_path / "more.jsonl"
     body = "WASHINGTON, Feb {} - Agriculture Secretary Clayton Yeutter said farm exports rose {} pct."

@@ -156,7 +156,7 @@ def person_detail(request, pk: int):
     person = get_object_or_404(Person.objects.select_related("country", "organisation"), pk=pk)
     context = {
         "person": person,
-        "roles": person.roles.order_by("first_seen", "role"),
+        "roles": person.roles.timeline(),
         "articles_params": {"person": str(person.pk)},
     }
     links = ArticlePerson.objects.filter(person=person)
