@@ -211,6 +211,18 @@ def test_tags_are_not_articles_links(story_file):
     assert article.tags.count() == 1
 
 
+def import_stories(tmp_path, stories: list[tuple[str, str]]) -> None:
+    """Import (id, body) stories of one day from a JSON Lines file."""
+    path = tmp_path / "stories.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "title": f"STORY {i}", "date": "1987-03-03", "body": b}) + "\n" for i, b in stories
+        ),
+        encoding="utf-8",
+    )
+    run("import_documents", str(path))
+
+
 def test_reextract_all_folds_a_surname_printed_alone_into_its_full_name(tmp_path):
     """An archive imported before the importer joined "Reagan" to "Ronald Reagan" holds both rows:
     `reextract --all` leaves one, with every article; a surname whose roles differ stays apart, and
@@ -222,14 +234,7 @@ def test_reextract_all_folds_a_surname_printed_alone_into_its_full_name(tmp_path
         ("4", "Treasury Secretary James Baker met bankers."),
         ("5", "Baker, a lawyer for the family, said the suit would be filed."),
     ]
-    path = tmp_path / "stories.jsonl"
-    path.write_text(
-        "".join(
-            json.dumps({"id": i, "title": f"STORY {i}", "date": "1987-03-03", "body": b}) + "\n" for i, b in stories
-        ),
-        encoding="utf-8",
-    )
-    run("import_documents", str(path))
+    import_stories(tmp_path, stories)
     # The rows an older import left: the surname alone apart from the full name.
     ronald = Person.objects.get(name="Ronald Reagan")
     reagan = Person.objects.create(name="Reagan", role="President")
@@ -252,14 +257,7 @@ def test_reextract_all_folds_a_surname_past_a_bearer_whose_role_cannot_be_its_ow
         ("2", "Former President Jimmy Carter said the talks should go on."),
         ("3", "Donald Carter, president of Comdata Network Inc, said the offer was too low."),
     ]
-    path = tmp_path / "stories.jsonl"
-    path.write_text(
-        "".join(
-            json.dumps({"id": i, "title": f"STORY {i}", "date": "1987-03-03", "body": b}) + "\n" for i, b in stories
-        ),
-        encoding="utf-8",
-    )
-    run("import_documents", str(path))
+    import_stories(tmp_path, stories)
     # The rows an older import left: the surname alone apart from the full name.
     jimmy = Person.objects.get(name="Jimmy Carter")
     carter = Person.objects.create(name="Carter", role="President")
