@@ -1403,6 +1403,47 @@ def test_the_governor_is_the_one_printed_as_gov():
     assert speaker_of(text, "every one of them") == "Peter Malouf"
 
 
+def test_the_state_s_governor_before_the_name_leaves_the_governor_to_the_one_printed_as_gov():
+    text = (
+        "The toll rose on Saturday, and Hawaii’s governor warned that it would rise further.\n\n"
+        "Gov. Peter Malouf toured the burn zone on Saturday.\n\n"
+        "“We will not stop until we find every one of them,” the governor said."
+    )
+    assert speaker_of(text, "every one of them") == "Peter Malouf"
+
+
+def test_a_role_nobody_holds_by_name_is_the_person_just_named():
+    text = (
+        "Tom Reyes has said the health service is off the table.\n\n"
+        "Speaking at a hospital, the prime minister said: “It is a complete fiction.”\n\n"
+        "Keith Dunn said the plan was a fraud. The Labour leader told supporters that the papers were proof of a "
+        "secret deal."
+    )
+    assert speaker_of(text, "complete fiction") == "Tom Reyes"
+    assert speaker_of(text, "proof of a secret deal") == "Keith Dunn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone new, not the one named before
+        "Tom Reyes spoke on Monday. A minister said the papers were proof of a secret deal.",
+        # the person named has another role
+        "Tom Reyes, a lawyer, spoke on Monday. The minister said the papers were proof of a secret deal.",
+        # the story gives the role to someone else by name (the one minister: _person_for_role)
+        "Finance Minister Ana Silva left early.\n\nTom Reyes spoke on Monday. The minister said the papers were "
+        "proof of a secret deal.",
+        # a name in capitals, not a role
+        "Tom Reyes spoke on Monday. The Sioux Falls Argus Leader said the papers were proof of a secret deal.",
+        # an exchange: the other side answers
+        "“If he wants to talk about lists, he should call his paymasters,” the prime minister Tom Reyes said.\n\n"
+        "The Labour leader replied that the papers were proof of a secret deal.",
+    ],
+)
+def test_a_role_description_is_not_the_person_just_named_when_it_cannot_be(text):
+    assert speaker_of(text, "proof of a secret deal") not in ("Tom Reyes", "no statement")
+
+
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
 

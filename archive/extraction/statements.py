@@ -2116,6 +2116,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     described = _described_person(label, story) or _aged_person(label, story)
     if described is not None:
         return _Speaker(person=described, label=label)
+    if (antecedent := _described_antecedent(label, index, start, story, attribution.content)) is not None:
+        return _Speaker(person=antecedent, label=label)
     if (body := _body_by_name(label)) is not None:
         return _Speaker(organisation=body, label=label)
     return _Speaker(label=label, plural=_is_plural(label))
@@ -3068,7 +3070,8 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     for event in story.events[-3:]:  # "one investment manager said ... the investment manager said": that one
         speaker = event.speaker
         if not (speaker.person or speaker.organisation) and speaker.label.lower().split()[-1:] == [head]:
-            return None
+            if not _DEFINITE_RE.match(speaker.label):  # not "Hawaii's governor ... Gov. Josh Green ... the governor"
+                return None
     holders = [
         p
         for p in _people_with_role_word(head, story)
@@ -3098,6 +3101,52 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     return None
 
 
+def _described_antecedent(label: str, index: int, offset: int, story: _Story, content) -> str | None:
+    """ "Boris Johnson has said ... / Speaking in Cornwall, the prime minister said": a definite
+    description of a role that nobody in the story holds by name stands for the person a pronoun
+    there would stand for (whichever sex), when that person's own role, if the story gives one, is
+    the same. Not "a minister said" (someone new), nor a role the story gives someone else."""
+    if label.split(None, 1)[:1] not in (["the"], ["The"]):
+        return None
+    described = _role_description(label.lower())  # "the Labour leader": any qualifier (checked below)
+    if described is None:
+        return None
+    head, _, country = described
+    words = label.replace("’", "'").split()
+    printed_head = next(w for w in words if w.lower() == head)
+    if printed_head[:1].isupper() and any(w[:1].isupper() and not is_role_word(w) for w in words[1:]):
+        return None  # "the Sioux Falls Argus Leader": a name in capitals (not "the Prime Minister")
+    qualifiers = [w.lower() for w in words[1:] if w[:1].isupper() and not country_code(w)]
+    if any(
+        (head in _role_words(p.role) or head in _printed_titles(p, story)) and _qualified_by(p, qualifiers, story)
+        for p in _people_with_role_word(head, story)
+    ):
+        return None  # the story gives the role to someone ("the Labour leader": not the Liberal Democrats')
+    mention = _last_mentioned(index, offset, story, content)
+    if mention and len(mention[1]) > 1:
+        return None  # "Paul Volcker and Gerald Corrigan met bankers. The Fed chief said": either
+    found = {_resolve_pronoun(p, index, offset, story, content).person for p in ("he", "she")} - {None}
+    if len(found) > 1 and mention:
+        found &= mention[1]  # "he" and "she" found two: the one the latest sentence names
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    person = next((p for p in story.people if p.name == name), None)
+    if person is None or (person.role and head not in _role_words(person.role)):
+        return None  # "Smith, a lawyer, ... the minister said": not Smith
+    if person.role and not _qualified_by(person, qualifiers, story):
+        return None  # "Chairman Paul Volcker ... the Nordic chairman said": not Volcker
+    for event in story.events[-_LOOK_BACK:]:  # '"...," the prime minister said. / The Labour leader replied': another
+        other = event.speaker.person == name and _role_description(event.speaker.label.lower())
+        if other and other[0] != head:
+            return None
+    if country and person.country and person.country != country:
+        return None
+    return name
+
+
+# A description that names one already known: "the governor", "Hawaii's governor" (not "a governor").
+_DEFINITE_RE = re.compile(r"(?:[Tt]he|[\w.-]+['’]s)\s")
 _RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "former", "under", "junior"})
 
 
