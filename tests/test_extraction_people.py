@@ -494,6 +494,13 @@ def test_a_given_name_that_is_a_common_word_opens_a_name_after_a_role():
     assert not people("The Mark rose against the dollar, dealers said.")
 
 
+def test_mark_or_will_before_a_surname_and_a_speech_verb_opens_the_name():
+    found = people("Mark Buckstein said the bid was fair. Will Buttrose told reporters the deal was done.")
+    assert {"Mark Buckstein", "Will Buttrose"} <= set(found)
+    assert not people("Mark IV said the bid was fair. The Mark said nothing.")
+    assert "Dean Witter" not in people("Dean Witter said the bid was fair.")
+
+
 def test_a_name_printed_in_lower_case_keeps_no_possessive():
     opening = " ".join(["the world bank said the economy of peru was weak and growth would slow this year."] * 3)
     found = people(f"{opening}\n\nperu president alan garcia's government said inflation would fall.")

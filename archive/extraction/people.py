@@ -429,7 +429,7 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     start, end = match.start() + run_name[0], match.start() + run_name[1]
     name, tokens = paragraph[start:end], run_name[2]
-    if run_name[0] and _given_word_opens(paragraph, match.start(), start):
+    if run_name[0] and _given_word_opens(paragraph, match.start(), start, end):
         start, name = match.start(), paragraph[match.start() : end]  # "meteorologist Chad Myers said"
         tokens = key_words(name)
     if run_name[0] and _after_organisation_word(
@@ -601,15 +601,22 @@ def _read_name(run: str, span: tuple[int, int], date) -> tuple[int, int, tuple[s
 # and those that name a country ("Chad", "Jordan": "CNN meteorologist Chad Myers", seen on unannotated
 # modern pages; not "Georgia", "India", rarer as given names and more often the place before a name)
 _WORD_GIVEN_NAMES = frozenset("mark bill will grant dean chad jordan".split())
+_SPEAKING_GIVEN_WORDS = frozenset("mark will bill".split())  # as often firms' first words: "Dean", "Grant"
 
 
-def _given_word_opens(paragraph: str, run_start: int, name_start: int) -> bool:
+def _given_word_opens(paragraph: str, run_start: int, name_start: int, name_end: int) -> bool:
     """ "meteorologist Chad Myers", "said Mark Parrington", "Rep. Mark Meadows": a run opened by a
     given name that is also a word or a country ("Chad", "Mark"), read as a prefix and dropped, right
-    after a role, an honorific or a speech verb outside the run: the given name opens the name."""
+    after a role, an honorific or a speech verb outside the run: the given name opens the name. So
+    does "Mark" or "Will" before one surname and a speech verb ("Mark Carney said"; every such
+    "Mark X said" of the Reuters corpus is a person; not "Dean Witter said", "Grant Thornton said")."""
     word = paragraph[run_start:name_start].rstrip()
     if word.lower() not in _WORD_GIVEN_NAMES:
         return False  # the common case: the run's prefix is a title or several words
+    if word.lower() in _SPEAKING_GIVEN_WORDS and " " not in paragraph[name_start:name_end]:
+        after = paragraph[name_end : name_end + 16].split(None, 1)[:1]
+        if after and after[0].lower() in SPEECH_VERBS:
+            return True
     last = paragraph[max(0, run_start - 30) : run_start].rsplit(None, 1)[-1:]
     if not last or not paragraph[run_start - 1 : run_start].isspace():
         return False
