@@ -1444,6 +1444,18 @@ def test_a_role_description_is_not_the_person_just_named_when_it_cannot_be(text)
     assert speaker_of(text, "proof of a secret deal") not in ("Tom Reyes", "no statement")
 
 
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        ("Tom Hill said that would increase the risk of war.", "that would increase the risk of war"),
+        ("Tom Hill told reporters that was the right decision.", "that was the right decision"),
+        ("Tom Hill said that the plan would fail.", "the plan would fail"),
+    ],
+)
+def test_that_before_a_verb_is_the_clause_s_subject_not_its_opener(sentence, words):
+    assert (words, "Tom Hill") in speakers(sentence)
+
+
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
 

@@ -233,7 +233,10 @@ _CLAUSE_OPENER_RE = re.compile(
     # to whom, right before "that": "confirmed to WIRED that", "admitted to The Associated Press that"
     r"(?:to\s+(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|reporters|journalists)\s+){1,4}(?=that\b))?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
-    r"(?:today|yesterday|earlier|later|recently)?[\s,:]*(?:that\s+)?"
+    r"(?:today|yesterday|earlier|later|recently)?[\s,:]*"
+    # "that" opens the clause, unless a verb follows it: "Macron said that would increase the risk" (its subject)
+    r"(?:that\s+(?!(?:would|will|is|was|could|can|may|might|should|must|has|had|does|did|means|meant|seems|"
+    r"seemed|makes|made)\b))?"
 )
 _CIRCUMSTANCE_RE = re.compile(
     r"\s*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
