@@ -1456,6 +1456,16 @@ def test_that_before_a_verb_is_the_clause_s_subject_not_its_opener(sentence, wor
     assert (words, "Tom Hill") in speakers(sentence)
 
 
+def test_a_clause_then_a_quotation_after_warning_colon_are_both_reported():
+    text = (
+        "Tom Hill said that the army could be deployed in the city, warning: “They are already there in the "
+        "garrison. They are there to show sovereignty.\n\n“If the situation becomes uncontrollable, we will act.”"
+    )
+    found = speakers(text)
+    assert ("the army could be deployed in the city", "Tom Hill") in found
+    assert any(said.startswith("They are already there") and who == "Tom Hill" for said, who in found)
+
+
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
 

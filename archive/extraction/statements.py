@@ -1059,6 +1059,10 @@ _QUOTED_HEADING_RE = re.compile(r"[\"“‘'][^\"“”.!?;]{1,100}[^\"“”.!?
 _QUOTED_HEADING_CHARS = 103  # the longest text it matches whole: a longer paragraph is not tried
 
 
+# ", adding:" right before a quotation: the reported clause before it ends there.
+_THEN_QUOTING_RE = re.compile(r",\s+(?:adding|warning|saying|noting|explaining|insisting|stressing|declaring)\s*:\s*$")
+
+
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
     """Long quotations are direct statements; otherwise the reported clause is an indirect one."""
     verb = attribution.verb
@@ -1099,6 +1103,12 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         made = [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return made + [_direct(q, index, verb, speaker) for q in long_quotes if q not in inside]
     made = [_direct(q, index, verb, speaker) for q in long_quotes]
+    first = long_quotes[0]
+    if content and content[0] < first.mark and (lead := _THEN_QUOTING_RE.search(masked, content[0], first.mark)):
+        # 'Liu said that the army could be deployed, warning: "They are already there."': the clause
+        # is reported as well as the quotation
+        if _unquoted_words(masked, (content[0], lead.start())) >= _CLAUSE_WORDS:
+            made.append(_statement(INDIRECT, paragraph[content[0] : lead.start()], index, content[0], verb, speaker))
     last = long_quotes[-1]
     if content and content[0] <= last.mark and content[1] > last.end:
         # 'Mason said "Parliament is not reflecting opinion" and the public was more divided ...':
