@@ -1466,6 +1466,30 @@ def test_a_clause_then_a_quotation_after_warning_colon_are_both_reported():
     assert any(said.startswith("They are already there") and who == "Tom Hill" for said, who in found)
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Prince Edward claims that he felt bound to visit his friend.", "Prince Edward"),
+        ("Tom Hill of the Times reports that censors had also instructed aggregators.", "Tom Hill"),
+        ("The EC claims that the entry of Spain has improved trade conditions.", "European Community"),
+    ],
+)
+def test_claims_and_reports_before_that_report_after_a_name(sentence, speaker):
+    assert any(who == speaker for _, who in speakers(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The insurer rejected insurance claims that exceeded the limit of its policy.",
+        "Shares rose on press reports that the firm would be sold to a rival.",
+        "Iranian claims that the ship was hit by a missile were denied.",
+    ],
+)
+def test_claims_and_reports_as_plural_nouns_report_nothing(sentence):
+    assert speakers(sentence) == []
+
+
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
 

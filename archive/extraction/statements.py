@@ -1291,6 +1291,23 @@ _AS_SOURCE_RE = re.compile(r"\s*[\"“]?(?:(?:But|And)\s+as|As)\s+[A-Z][\w.'’-
 _NOUN_FRAME_VERBS = frozenset({"notes", "comments"})
 
 
+# Verbs of group [that] that are plural nouns as often: they report after a name or a pronoun only.
+_NOUN_THAT_VERBS = frozenset({"claims", "reports"})
+
+
+def _name_or_pronoun_before(masked: str, s0: int, verb: _Verb) -> bool:
+    """ "Prince Andrew claims", "Wee of the Times reports", "The Associated Press reports", "she
+    claims": the words right before the verb (from the sentence's start or a comma) are a pronoun or
+    a name in capitals, not a nationality ("Iranian claims that")."""
+    cut = max(s0 - 1, *(masked.rfind(mark, s0, verb.start) for mark in ',"”'))
+    words = masked[cut + 1 : verb.start].split()
+    if len(words) == 1 and words[0].lower() in ("he", "she", "they", "it"):
+        return True
+    if not 0 < len(words) <= 6 or not words[-1][:1].isupper() or (len(words) == 1 and country_code(words[0])):
+        return False
+    return all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in words)
+
+
 def _named_frame(masked: str, s0: int, verb: _Verb) -> bool:
     cut = max(masked.rfind(mark, s0, verb.start) for mark in ',"”')
     words = masked[cut + 1 : verb.start].split()
@@ -1302,6 +1319,12 @@ def _named_frame(masked: str, s0: int, verb: _Verb) -> bool:
 def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     """ "refused to say", "was said to", "easier said than done", "told the banks to stop",
     "Washington announced plans"."""
+    if (
+        verb.text in _NOUN_THAT_VERBS
+        and _THAT_AFTER_RE.match(masked, verb.end, s1)
+        and not _name_or_pronoun_before(masked, s0, verb)
+    ):
+        return True  # "insurance claims that exceed", "on press reports that": plural nouns
     if _AS_SOURCE_RE.fullmatch(masked, s0, verb.start) and 0 <= masked.find(",", verb.end, s1) <= verb.end + 40:
         return False  # "As Emily Feng reports for NPR, the first cases came to light": the source, then the words
     if masked.startswith("By ", s0) and _by_doing(masked, s0, verb):
