@@ -245,6 +245,26 @@ def test_the_query_parser_hint_is_shown_politely(client, story):
     assert '<div class="hints" role="status">' in response.content.decode()
 
 
+def test_several_words_that_few_stories_hold_all_of_offer_any_of_them(client, story):
+    body = "BUENOS AIRES - Sunflower crops grew; seed prices fell."
+    make_article("Sunflowerseed exports rise", body, countries=["AR"])
+    make_article("Record crop", "ROSARIO - Sunflowerseed output grew.", countries=["AR"])  # one word
+    response = client.get(reverse("archive:search"), {"q": "sunflower seed", "country": "AR"})
+    assert response.context["page"].paginator.count == 1
+    broader = response.context["any_of_the_words"]
+    assert broader["q"] == "sunflower OR seed OR sunflowerseed" and broader["country"] == "AR"  # the filters stay
+    page = response.content.decode()
+    assert "search for any of them</a>" in page and "q=sunflower+OR+seed+OR+sunflowerseed" in page
+    found = client.get(reverse("archive:search"), broader).context["page"].paginator.count
+    assert found == 2  # and the story that prints them as one word
+    # one word, a phrase, an OR, or enough results: nothing offered
+    for q in ("sunflower", '"sunflower seed"', "sunflower OR seed", "sunflower -seed"):
+        assert client.get(reverse("archive:search"), {"q": q}).context["any_of_the_words"] is None, q
+    for number in range(9):
+        make_article(f"Sunflower seed story {number}", body, countries=["AR"])
+    assert client.get(reverse("archive:search"), {"q": "sunflower seed"}).context["any_of_the_words"] is None
+
+
 def test_over_long_queries_are_cut_with_a_hint(client, story):
     response = client.get(reverse("archive:search"), {"q": "japan " * 2000})
     assert response.status_code == 200

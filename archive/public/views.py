@@ -57,12 +57,14 @@ def with_params(query: QueryDict, **values) -> QueryDict:
 
 def search_context(request, search, *, per_page=PAGE_SIZE):
     """What every faceted result page shows: results, facets, chips, hints, exports."""
+    count = search.count()
     return {
         "search": search,
-        "page": paginate(request, search.page_listing(), per_page=per_page, count=search.count()),
+        "page": paginate(request, search.page_listing(), per_page=per_page, count=count),
         "facets": search.facets(),
         "chips": search.page_state.chips(),
         "hints": search.page_state.hints(),
+        "any_of_the_words": search.page_state.any_of_the_words(count),
         "export_query": search.page_state.export_query(),
         "page_query": search.page_state.data,  # the links' query: request.GET, bounded
     }

@@ -14,9 +14,12 @@ from archive.public.reader_formats import day_month_year
 
 from .facets import FACETS, SCOPES
 from .forms import MAX_QUERY_CHARS, MAX_VALUES
+from .fulltext.query import Term
 
 # Parameters that only say how a page is shown, not which results it lists.
 DISPLAY_PARAMS = ("page", "apage", "more")
+# Fewer results than this for several words: the page offers them with any of the words.
+FEW_RESULTS = 10
 
 
 def bounded_query(data: QueryDict, names) -> QueryDict:
@@ -138,6 +141,21 @@ class PageState:
         if search.query.hint:
             hints.append(search.query.hint)
         return hints
+
+    def any_of_the_words(self, count: int) -> QueryDict | None:
+        """The page's query searching for any of its words, and for each two words next to each other
+        written as one, when it holds several plain words (no phrase, OR or exclusion) and fewer than
+        a page of results hold them all: "sunflower seed" finds 4 Reuters stories, "sunflower OR seed
+        OR sunflowerseed" finds the 18 that print "sunflowerseed" too, the more relevant first."""
+        terms = self.search.query.terms
+        if count >= FEW_RESULTS or len(terms) < 2 or not all(isinstance(term, Term) for term in terms):
+            return None
+        words = [term.word for term in terms]
+        joined = [a + b for a, b in zip(words, words[1:], strict=False) if a.isalpha() and b.isalpha()]
+        query = self.data.copy()
+        query.pop("page", None)
+        query["q"] = " OR ".join(dict.fromkeys(words + joined))
+        return query
 
     def state_inputs(self, exclude=("q", "date_from", "date_to", "sort")) -> list[tuple[str, str]]:
         """The page's state as (name, value) pairs for hidden inputs, so a form keeps the other filters."""
