@@ -156,6 +156,8 @@ lexical engine can see (the fourth round's features did not), and the figure the
 held-out queries (0.85) is out of this ranking's reach unless the judge is read as here.
 Seen and left: 'sunflower seed' finds 4 stories where 18 print 'sunflowerseed' (compounds are not
 joined); a query whose words do not all stand in ten stories shows fewer than ten (no relaxation).
+Session 15: such a page links to the same search for any of its words and their neighbours joined
+('sunflower OR seed OR sunflowerseed'); the results and the figures above are unchanged.
 """
 
 from __future__ import annotations
