@@ -501,6 +501,12 @@ def test_mark_or_will_before_a_surname_and_a_speech_verb_opens_the_name():
     assert "Dean Witter" not in people("Dean Witter said the bid was fair.")
 
 
+@pytest.mark.parametrize("office", ["Coroner", "Magistrate", "Alderman", "Archbishop", "Provost"])
+def test_an_office_before_a_name_is_its_role_not_part_of_it(office):
+    result = extract(f"HEADLINE\n\nTalks began on Monday.\n\n{office} Rosa Albright said the road was closed.")
+    assert [(p.name, p.role) for p in result.people] == [("Rosa Albright", office)]
+
+
 def test_a_name_printed_in_lower_case_keeps_no_possessive():
     opening = " ".join(["the world bank said the economy of peru was weak and growth would slow this year."] * 3)
     found = people(f"{opening}\n\nperu president alan garcia's government said inflation would fall.")
