@@ -1490,6 +1490,15 @@ def test_claims_and_reports_as_plural_nouns_report_nothing(sentence):
     assert speakers(sentence) == []
 
 
+def test_a_name_used_as_the_trump_administration_is_no_one_he_could_be():
+    text = (
+        "President-elect Donald Trump has made clear he intends to seek closer ties with Russia. Rex Tillman, "
+        "proposed Secretary of State for the Trump administration, implied the troops would stay. He said "
+        "Russia had taken Crimea by force."
+    )
+    assert speaker_of(text, "taken Crimea by force") == "Rex Tillman"
+
+
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
 

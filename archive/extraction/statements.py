@@ -3707,7 +3707,7 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
     read = 0
     for paragraph in range(event.paragraph, index + 1):
         first = bisect_left(story.mention_ends(paragraph), event.offset) if paragraph == event.paragraph else 0
-        for start, _, name in story.mentions.get(paragraph, [])[first:]:
+        for start, end, name in story.mentions.get(paragraph, [])[first:]:
             read += 1
             if read > _LOOK_BACK:
                 return False
@@ -3726,8 +3726,19 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
                 continue
             if pronoun and not _agrees(pronoun, name, story):
                 continue
+            if _attributive(story.document.paragraphs[paragraph], start, end):
+                continue  # "Tillerson, Secretary of State for the Trump administration, implied ... He said"
             return False
     return True
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """ "the Trump administration", "the Reagan era": a name between "the" and a word in lower case
+    names a thing of the person's, not someone who could be "he" or "she"."""
+    return text.endswith(("the ", "The "), max(0, start - 4), start) and bool(_LOWER_WORD_NEXT_RE.match(text, end))
+
+
+_LOWER_WORD_NEXT_RE = re.compile(r" [a-z]")
 
 
 def _last_event(index: int, offset: int, story: _Story) -> _Event | None:
@@ -3813,6 +3824,8 @@ def _counts_as_antecedent(story: _Story, paragraph: int, mention: tuple[int, int
     # speaker met ("After talks with President Suharto, he said").
     if _opening_phrase_names(text, start):
         return False
+    if _attributive(text, start, end):
+        return False  # "the Trump administration": no antecedent
     return not (_PRONOUN_NEXT_RE.match(text, end) and _ASKED_APPOSITION_RE.search(text, max(0, start - 80), start))
 
 
