@@ -1499,6 +1499,17 @@ def test_a_name_used_as_the_trump_administration_is_no_one_he_could_be():
     assert speaker_of(text, "taken Crimea by force") == "Rex Tillman"
 
 
+def test_the_one_told_is_never_the_speaker_after_a_long_apposition():
+    text = (
+        "Ian Hamley, an expert in drug use and mental health at the Department of Health Sciences at the "
+        "University of York who did not work on the study, told Newsweek: “Regular use increased by only a few "
+        "percent after the change.”"
+    )
+    assert speaker_of(text, "Regular use increased") == "Ian Hamley"
+    text = "A large Dutch feed compounder will sue the state, a spokesman for the group told Reuters."
+    assert speaker_of(text, "will sue the state") != "Reuters"
+
+
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
 

@@ -1608,6 +1608,8 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
 def _inverted(masked: str, s0: int, s1: int, verb: _Verb, after_quotation: bool = False) -> _Attribution | None:
     """ "CLAUSE, said Tom Murtha, a stock analyst." The reported words come before the verb; right
     after a quotation, a circumstance after the name ends it ('"...," said X in a speech to ...')."""
+    if verb.text in ("told", "tells", "telling"):
+        return None  # "..., who did not work on the study, told Newsweek:": the one told never speaks
     subject = _noun_phrase_after(masked, verb.end, s1, circumstance_ends=after_quotation)
     if subject is None:
         return None
