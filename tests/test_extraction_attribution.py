@@ -1510,6 +1510,11 @@ def test_the_one_told_is_never_the_speaker_after_a_long_apposition():
     assert speaker_of(text, "will sue the state") != "Reuters"
 
 
+def test_a_given_name_that_is_a_modal_opens_the_speaker_after_said():
+    text = "“Of my 1,000 followers, five swiped away,” said Will Tjernlund, a consultant for Amazon sellers."
+    assert speaker_of(text, "five swiped away") == "Will Tjernlund"
+
+
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
 

@@ -2026,7 +2026,8 @@ def _noun_phrase_after(
     )
     if len(words) > 10 or not (any_start or opener):
         return None
-    if first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS or any(
+    given = first in ("Will", "May") and len(words) > 1 and words[1][:1].isupper()  # "said Will Tjernlund"
+    if (first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS and not given) or any(
         w in _CLAUSE_MARKERS and not (w == "to" and is_role_word(words[i - 1])) for i, w in enumerate(words)
     ):
         return None  # but "Ambassador to the United States Hamdullah Mohib" is a noun phrase
