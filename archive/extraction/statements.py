@@ -404,6 +404,9 @@ class _OrganisationIndex:
         self.forms_unkeyed: list[int] = []  # forms that open with no letter or digit: always tried
         # A few forms are all tried (a test in C each), as a story of a few bodies is quicker read so.
         self.few = len(org_forms) if 0 < len(org_forms) <= _MANY_FORMS else 0
+        # Minus the length of each form (the forms come longest first, so these ascend): the first
+        # form short enough to be printed in a text is found by bisection, the longer ones skipped.
+        self.minus_lengths = [-len(form) for form, _ in org_forms]
         for rank, (form, _) in enumerate(org_forms if not self.few else ()):
             run = _ALNUM_RUN_RE.match(form)
             (self.forms_by_run.setdefault(run.group(), []) if run else self.forms_unkeyed).append(rank)
@@ -443,7 +446,7 @@ class _OrganisationIndex:
     def forms_in(self, text: str) -> list[int] | range:
         """The places in org_forms, in order, of the forms that may be printed whole in the text."""
         if self.few:
-            return range(self.few)
+            return range(bisect_left(self.minus_lengths, -len(text)), self.few)
         ranks = set(self.forms_unkeyed)
         for run in {m.group() for m in _ALNUM_RUN_RE.finditer(text)}:
             ranks.update(self.forms_by_run.get(run, ()))
