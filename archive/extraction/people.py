@@ -15,7 +15,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -46,7 +46,7 @@ from .names import (
     key_words,
     names_a_country,
 )
-from .text import TextPlaces, finds, places_in
+from .text import TextPlaces, cached_once, finds, places_in
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
 CUE_VERBS = SPEECH_VERBS | {
@@ -190,11 +190,11 @@ class _Story:
         return self.initial_words[initial]
 
     # The story's texts, joined once: document.body joins the paragraphs anew on every read.
-    @cached_property
+    @cached_once
     def body(self) -> str:
         return self.document.body
 
-    @cached_property
+    @cached_once
     def text(self) -> str:
         return f"{self.document.title}\n{self.body}"
 
@@ -211,21 +211,21 @@ class _Story:
         return self.joined
 
     # Where names are printed in the text and in the body, for a long one (None for a story's own).
-    @cached_property
+    @cached_once
     def text_places(self) -> TextPlaces | None:
         return places_in(self.text)
 
-    @cached_property
+    @cached_once
     def body_places(self) -> TextPlaces | None:
         return places_in(self.body)
 
     # Word gates, one search of the body each: a rule family whose regexes need one of these words
     # is skipped, candidate after candidate, in a story that prints none (most stories).
-    @cached_property
+    @cached_once
     def prints_publication(self) -> bool:
         return any(word in self.body for word in _PUBLICATION_WORDS)
 
-    @cached_property
+    @cached_once
     def prints_issue_manager(self) -> bool:
         return any(word in self.body for word in _ISSUE_MANAGER_WORDS)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -48,7 +48,7 @@ from .names import (
     person_gender,
 )
 from .people import dateline_end, printed_as_company, readable_paragraphs
-from .text import TextPlaces, alternation, finds, is_long, places_in
+from .text import TextPlaces, alternation, cached_once, finds, is_long, places_in
 
 # Verbs that report speech only when they end the sentence ("CLAUSE, the staff concluded.") or
 # follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
@@ -345,7 +345,7 @@ class _Story:
     described: dict[str, str] = field(default_factory=dict)  # organisation -> the noun a description gave it
     surnames: dict[str, list[tuple[tuple[int, int], str]]] | None = None  # last name word -> (first mention, person)
 
-    @cached_property
+    @cached_once
     def body(self) -> str:
         """document.body, joined once (it joins the paragraphs anew on every read)."""
         return self.document.body
@@ -371,12 +371,12 @@ class _Story:
         at = bisect_left(self._apposed_keys, lower)
         return at < len(self._apposed_keys) and self._apposed_keys[at].startswith(lower)
 
-    @cached_property
+    @cached_once
     def body_places(self) -> TextPlaces | None:
         """Where names are printed in the body, for a long one (None for a story's own)."""
         return places_in(self.body)
 
-    @cached_property
+    @cached_once
     def org_index(self) -> _OrganisationIndex:
         return _OrganisationIndex(self.organisations, self.org_forms)
 
@@ -1605,7 +1605,7 @@ def _clause_ending_in_quotation(masked: str, s0: int, end: int) -> tuple[int, in
     """'Price reforms are necessary to "establish a new economic structure," Zhao added.': the
     words before the quotation open the reported clause (four or more, no colon among them)."""
     head = masked[s0:end].rstrip()
-    opening = next((i for i, c in enumerate(head) if c in _QUOTE_CHARS), -1)
+    opening = min((at for at in map(head.find, _QUOTE_CHARS) if at >= 0), default=-1)  # the first mark
     if opening <= 0 or ":" in head[:opening] or _words(head[:opening]) < _DIRECT_WORDS:
         return None
     return _trim(masked, s0, s0 + len(head))
@@ -1761,7 +1761,7 @@ def _names_a_voice(text: str) -> bool:
 def _is_noun_phrase(text: str) -> bool:
     """No verb of its own: "a larger say" in "... bid to have a larger say in" is no subject."""
     words = text.split()
-    return bool(words) and not any(w in _AUXILIARIES for w in words)
+    return bool(words) and _AUXILIARIES.isdisjoint(words)
 
 
 _AUXILIARIES = frozenset(
@@ -3857,6 +3857,9 @@ def _statement(kind, text, index, start, verb, speaker: _Speaker) -> StatementMe
     )
 
 
+_Q_BYTES = bytes(ord(" ") if byte == ord(" ") else ord("Q") for byte in range(256))  # all but a space as "Q"
+
+
 def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
     """The paragraph with quoted words replaced by 'Q', so verbs inside quotations are not seen."""
     if not quotes:
@@ -3870,7 +3873,9 @@ def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
         # substitution of each character took twice as long). A paragraph's spaces are single " "
         # (normalise_space), split in C; other spacing by the regex.
         text = paragraph[start:end]
-        if "  " not in text and text.isprintable():
+        if text.isascii() and text.isprintable():  # its one space " ": a table of bytes, all in C
+            quoted = text.encode().translate(_Q_BYTES).decode()
+        elif "  " not in text and text.isprintable():
             quoted = " ".join(["Q" * len(piece) for piece in text.split(" ")])
         else:
             pieces = _SPACES_RE.split(text)

@@ -21,6 +21,25 @@ _NO_BREAK_BEFORE = frozenset(
 )
 
 
+class cached_once:  # noqa: N801 (named as the decorator it replaces)
+    """functools.cached_property without its lock, which Python 3.11 takes on every first read: a
+    story's values (its body, its word gates) are read for the first time once per story and
+    stage. A pure function of the instance: computed twice by two threads, the same value."""
+
+    def __init__(self, func):
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)  # later reads find it there
+        return value
+
+
 class Word(NamedTuple):
     text: str  # the word without a possessive "'s"
     start: int
