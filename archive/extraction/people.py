@@ -406,9 +406,10 @@ def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
         run = match.group()
         if " " not in run and is_prefix_word(run, date):
             continue  # the common case, a lone capitalised word such as "The" or "Japan"
-        if match.start() and paragraph[match.start() - 1].isalnum():
+        at = match.start()
+        if at and paragraph[at - 1].isalnum():
             continue  # inside a word
-        if match.start() > 1 and paragraph[match.start() - 1] == "-" and paragraph[match.start() - 2].isalnum():
+        if at > 1 and paragraph[at - 1] == "-" and paragraph[at - 2].isalnum():
             continue  # the tail of a hyphenated word: "Sen. Chris Dodd, D-Conn, said"
         person = _person_in_run(paragraph, index, match, story)
         if person and not _inside_organisation(person, paragraph, story.organisations):
