@@ -33,7 +33,7 @@ def annotate(extraction: Extraction, spans: list[CountrySpan] | None = None) -> 
     by_paragraph: dict[int, list[CountrySpan]] = {}
     for span in spans:
         by_paragraph.setdefault(span.paragraph, []).append(span)
-    named = countries_named(document, spans)
+    named: set[str] | None = None
     for statement in extraction.statements:
         mentions = by_paragraph.get(statement.paragraph)
         inside = []
@@ -54,8 +54,11 @@ def annotate(extraction: Extraction, spans: list[CountrySpan] | None = None) -> 
         speaker = person or organisation
         if person is not None:
             statement.speaker_role = person.role
-        if speaker is not None and speaker.country in named:  # said in the story, not the dateline's guess
-            statement.speaker_country = speaker.country
+        if speaker is not None and speaker.country:
+            if named is None:  # read once, when a speaker has a country (not in every story)
+                named = countries_named(document, spans)
+            if speaker.country in named:  # said in the story, not the dateline's guess
+                statement.speaker_country = speaker.country
 
 
 def countries_named(document: Document, spans: list[CountrySpan]) -> set[str]:

@@ -775,8 +775,10 @@ def _statements_in(
             first = _clause_before_pronoun(paragraph, masked, index, s0, attribution, sentence_verbs, story)
         if first is not None:
             made.append(first)
-    made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
-    made.sort(key=lambda s: s.start)
+    if waiting:  # most paragraphs have no quotation waiting, and one statement or none (no sort)
+        made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
+    if len(made) > 1:
+        made.sort(key=lambda s: s.start)
     return made
 
 
@@ -901,7 +903,11 @@ def _coordinated_clauses(masked: str, sentences: list[tuple[int, int]], verbs: l
 def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, speaker) -> StatementMention | None:
     """ "Baker noted that A, and said B": the subject's first verb reports A as well."""
     subject_end = attribution.subject[1]
-    chosen = next((v for v in verbs if v.text == attribution.verb and v.start >= subject_end), None)
+    chosen = None
+    for verb in verbs:  # a loop, not next() of a generator: this runs for every attribution
+        if verb.text == attribution.verb and verb.start >= subject_end:
+            chosen = verb
+            break
     if chosen is None or not masked[max(subject_end, chosen.start - 12) : chosen.start].rstrip().endswith(
         ("and", "but", "also")
     ):
