@@ -236,7 +236,7 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
     # of the paragraph, in C, costs less than walking its runs): then no run names an organisation.
     if not story_abbreviations and _ANY_NAME_OR_HEAD_RE.search(paragraph) is None:
         return _sorted_by_start(results)
-    bracket_starts = [start for start, _ in bracketed]
+    bracket_starts = [start for start, _ in bracketed] if bracketed else []
     for run in _RUN_RE.finditer(paragraph):
         text = run.group()
         if text.isalpha() and text not in ENTRIES and text not in story_abbreviations:

@@ -511,7 +511,7 @@ def find_statements(
         found = _statements_in(paragraph, index, start, story, shape)
         if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
-        pending_open = [s for s in found if not s.verb]
+        pending_open = [s for s in found if not s.verb] if found else []  # (no comprehension run for none)
         if pending_open and not _opens_unclosed(shape):  # counted once, not once per statement
             pending_open = []
         statements.extend(found)
@@ -686,7 +686,7 @@ def _statements_in(
     made: list[StatementMention] = []
     speakers: list[_Speaker] = []
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
-    quote_marks = [q.mark for q in quotes]
+    quote_marks = [q.mark for q in quotes] if quotes else []
     verb_starts = [v.start for v in verbs]
     quoted_before = -2  # the number of the last sentence with an attribution and a quotation
     attributed_before = -2  # the number of the last sentence with an attribution
@@ -1069,7 +1069,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     """Long quotations are direct statements; otherwise the reported clause is an indirect one."""
     verb = attribution.verb
     content = attribution.content
-    long_quotes = [q for q in quotes if _words(q.text) >= _DIRECT_WORDS]
+    long_quotes = [q for q in quotes if _words(q.text) >= _DIRECT_WORDS] if quotes else []
     if (
         content
         and masked[content[0] : content[0] + 1] in _CIRCUMSTANCE_FIRST
@@ -1172,10 +1172,12 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
         if found is None:
             continue
         # "he noted the official communique said ...": the verb just before the subject reports it all.
-        outer = next(
-            (v for v in verbs if v is not verb and 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES),
-            None,
-        )
+        outer = None
+        if len(verbs) > 1:  # one verb (the common case): no other verb, no generator to run
+            at = found.subject[0]
+            outer = next(
+                (v for v in verbs if v is not verb and 0 <= at - v.end <= 6 and v.text not in _PARTICIPLES), None
+            )
         if outer is not None and _THAT_RE.fullmatch(masked, outer.end, found.subject[0]):
             found = _attribution_by(outer, masked, s0, s1, story) or found
         elif _ends_sentence(masked, verb, s1) and found.content and found.content[1] <= found.subject[0]:
@@ -2088,7 +2090,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if "-year-old" in lower and (age := _AGE_SUBJECT_RE.fullmatch(lower)):
         return _Speaker(person=_person_of_age(age.group(1), index, start, story, attribution.content), label=label)
     head = [label.split(",", 1)[0]] if "," in label else []  # "Wright, a Texas Democrat, conceded ... but said"
-    for phrase in [label, *head, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
+    apposed = [_clean_subject(paragraph[a:b]) for a, b in attribution.appositions] if attribution.appositions else []
+    for phrase in [label, *head, *apposed]:
         person = _person_heading(phrase, story)
         if person:
             first = _joint_first(paragraph, start, story) if paragraph.endswith(" and ", 0, start) else None
@@ -2865,7 +2868,7 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
         words = before.split()
         if words and words[-1].lower() in _NO_SUBJECT_BEFORE:
             return None
-        if any(w.endswith("ing") and w.islower() and not is_role_word(w) for w in words[1:]):
+        if len(words) > 1 and any(w.endswith("ing") and w.islower() and not is_role_word(w) for w in words[1:]):
             return None  # "One official attending the talks with Minister X": X is no subject
         if " by " in before and _AGENT_RE.search(before):
             return None  # "An investor group led by New York investor George Soros": the group
