@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
@@ -268,6 +269,9 @@ _VOICE_WORDS = frozenset(
     "source sources announcement letter".split()
 )
 _DETERMINERS = frozenset("a an the one another its his her their this that some".split())
+
+
+_START = attrgetter("start")  # the sort key of verbs and statements (a key in C, no Python call)
 
 
 class _Verb(NamedTuple):
@@ -674,7 +678,7 @@ def _statements_in(
     if "According to" in masked:  # "According to X, ...": opening a sentence, with a capital
         verbs = sorted(
             verbs + [_Verb("according to", m.start(), m.end()) for m in _ACCORDING_RE.finditer(masked, start)],
-            key=lambda v: v.start,
+            key=_START,
         )
     if not verbs and not quotes:
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
@@ -778,7 +782,7 @@ def _statements_in(
     if waiting:  # most paragraphs have no quotation waiting, and one statement or none (no sort)
         made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
     if len(made) > 1:
-        made.sort(key=lambda s: s.start)
+        made.sort(key=_START)
     return made
 
 
@@ -1083,14 +1087,16 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         and masked[content[1] : content[1] + 2].lstrip()[:1] == ":"
     ):
         words = masked[content[0] : content[1]].split()
-        if len(words) <= 6 and not any(w in _CLAUSE_MARKERS for w in words):
+        if len(words) <= 6 and _CLAUSE_MARKERS.isdisjoint(words):
             content = None  # 'Obama tweeted using his @POTUS account:': how; the words follow the colon
     if not long_quotes:
         unquoted = _unquoted_words(masked, content)
         if unquoted >= _CLAUSE_WORDS or (unquoted and unquoted + _quoted_words(quotes, content) >= _CLAUSE_WORDS):
             # 'said it came "too slowly."': a clause that quotes a few of its words is one statement
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
-        made = [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
+        made = (
+            [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS] if quotes else []
+        )
         if not made and len(quotes) == 1 and _is_short_reply(masked, quotes[0], attribution):
             made = [_direct(quotes[0], index, verb, speaker)]
         return made
@@ -2021,7 +2027,7 @@ def _starts_with_intro(text: str) -> bool:
     rest = words[1].split() if len(words) > 1 else []
     if not rest or rest[0].lower() in _PREPOSITIONS or rest[0].lower() in _DETERMINERS:
         return True
-    return not any(w in _AUXILIARIES for w in rest[1:])
+    return _AUXILIARIES.isdisjoint(rest[1:])
 
 
 def _is_participle(word: str) -> bool:
