@@ -15,8 +15,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import NamedTuple
 
 from .countries import country_for_place
@@ -46,7 +47,7 @@ from .names import (
     key_words,
     names_a_country,
 )
-from .text import TextPlaces, finds, places_in
+from .text import TextPlaces, cached_once, finds, places_in
 
 # Verbs that cue a name beside them but do not make a statement ("Reagan announced").
 CUE_VERBS = SPEECH_VERBS | {
@@ -190,11 +191,11 @@ class _Story:
         return self.initial_words[initial]
 
     # The story's texts, joined once: document.body joins the paragraphs anew on every read.
-    @cached_property
+    @cached_once
     def body(self) -> str:
         return self.document.body
 
-    @cached_property
+    @cached_once
     def text(self) -> str:
         return f"{self.document.title}\n{self.body}"
 
@@ -211,21 +212,21 @@ class _Story:
         return self.joined
 
     # Where names are printed in the text and in the body, for a long one (None for a story's own).
-    @cached_property
+    @cached_once
     def text_places(self) -> TextPlaces | None:
         return places_in(self.text)
 
-    @cached_property
+    @cached_once
     def body_places(self) -> TextPlaces | None:
         return places_in(self.body)
 
     # Word gates, one search of the body each: a rule family whose regexes need one of these words
     # is skipped, candidate after candidate, in a story that prints none (most stories).
-    @cached_property
+    @cached_once
     def prints_publication(self) -> bool:
         return any(word in self.body for word in _PUBLICATION_WORDS)
 
-    @cached_property
+    @cached_once
     def prints_issue_manager(self) -> bool:
         return any(word in self.body for word in _ISSUE_MANAGER_WORDS)
 
@@ -268,7 +269,7 @@ def find_people(
             role=p.role,
             country=p.country,
             mentions=len(p.spans),
-            spans=sorted(p.spans, key=lambda s: (s.paragraph, s.start)),
+            spans=sorted(p.spans, key=_span_key),
         )
         for p in people
     ]
@@ -313,8 +314,7 @@ def _is_headline_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _span_key(span: Span) -> tuple[int, int]:
-    return span.paragraph, span.start
+_span_key = attrgetter("paragraph", "start")  # a Span's (paragraph, start): a key read in C, no Python call
 
 
 # --- Paragraphs (shared with statements) -------------------------------------------------------
@@ -406,9 +406,10 @@ def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
         run = match.group()
         if " " not in run and is_prefix_word(run, date):
             continue  # the common case, a lone capitalised word such as "The" or "Japan"
-        if match.start() and paragraph[match.start() - 1].isalnum():
+        at = match.start()
+        if at and paragraph[at - 1].isalnum():
             continue  # inside a word
-        if match.start() > 1 and paragraph[match.start() - 1] == "-" and paragraph[match.start() - 2].isalnum():
+        if at > 1 and paragraph[at - 1] == "-" and paragraph[at - 2].isalnum():
             continue  # the tail of a hyphenated word: "Sen. Chris Dodd, D-Conn, said"
         person = _person_in_run(paragraph, index, match, story)
         if person and not _inside_organisation(person, paragraph, story.organisations):
@@ -418,7 +419,8 @@ def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
 
 def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Story) -> _Found | None:
     document = story.document
-    if paragraph[match.start() - 1 : match.start()] == "<":
+    run_start = match.start()  # read once: the tests below use it again and again
+    if paragraph[run_start - 1 : run_start] == "<":
         return None  # Reuters marks companies so: "<James Capel and Co>"
     run = match.group()
     if run in story.run_names:
@@ -427,13 +429,13 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         run_name = story.run_names[run] = _run_name(run, story)
     if run_name is None:
         return None
-    start, end = match.start() + run_name[0], match.start() + run_name[1]
+    start, end = run_start + run_name[0], run_start + run_name[1]
     name, tokens = paragraph[start:end], run_name[2]
-    if run_name[0] and _given_word_opens(paragraph, match.start(), start, end):
-        start, name = match.start(), paragraph[match.start() : end]  # "meteorologist Chad Myers said"
+    if run_name[0] and _given_word_opens(paragraph, run_start, start, end):
+        start, name = run_start, paragraph[run_start:end]  # "meteorologist Chad Myers said"
         tokens = key_words(name)
     if run_name[0] and _after_organisation_word(
-        paragraph[max(0, match.start() - 5) : start], tokens, paragraph[end : end + 20]
+        paragraph[max(0, run_start - 5) : start], tokens, paragraph[end : end + 20]
     ):
         return None  # "lead manager Banque Indosuez said": the end of a body's name
     if story.prints_publication and _PUBLICATION_AFTER_RE.match(paragraph, end):
@@ -505,10 +507,10 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         return None
     if role and not honorific and not _is_given_pair(tokens, after) and _firm_name(name, story):
         return None  # "said lead manager Morgan Stanley and Co Inc", "General Automation Inc": a firm's title
-    if len(tokens) == 1 and not (role or honorific) and _place_prefix(paragraph[match.start() : start], document):
+    if len(tokens) == 1 and not (role or honorific) and _place_prefix(paragraph[run_start:start], document):
         return None  # "Tehran Radio said", "The Indian Express", "European Airbus": a place's body, no person
     if len(tokens) == 1 and _is_institution(
-        name, paragraph[max(0, match.start() - 300) : match.start()], after, story, role or honorific
+        name, paragraph[max(0, run_start - 300) : run_start], after, story, role or honorific
     ):
         return None
     if not (role or honorific or _is_given_pair(tokens, after)) and _PLACE_OR_BODY_BEFORE_RE.search(before[-6:]):

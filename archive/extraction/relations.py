@@ -6,7 +6,8 @@ from the dateline). Pure Python, run at the end of extraction.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from operator import attrgetter, itemgetter
 
 from .countries import CountrySpan, country_spans
 from .model import Document, Extraction
@@ -16,6 +17,7 @@ from .text import sentence_spans
 # A sentence is read at most this far (in characters) on each side of the statement: a text with
 # no sentence ends stays linear in its length however many statements it holds.
 REACH = 300
+_START = attrgetter("start")  # a CountrySpan's start: a paragraph's mentions come in this order
 
 
 def annotate(extraction: Extraction, spans: list[CountrySpan] | None = None) -> None:
@@ -31,29 +33,32 @@ def annotate(extraction: Extraction, spans: list[CountrySpan] | None = None) -> 
     by_paragraph: dict[int, list[CountrySpan]] = {}
     for span in spans:
         by_paragraph.setdefault(span.paragraph, []).append(span)
-    starts = {paragraph: [s.start for s in mentions] for paragraph, mentions in by_paragraph.items()}
-    named = countries_named(document, spans)
+    named: set[str] | None = None
     for statement in extraction.statements:
-        if statement.paragraph not in bounds:
-            bounds[statement.paragraph] = sentence_bounds(document.paragraphs[statement.paragraph])
-        start, end = sentence_around(bounds[statement.paragraph], statement.start, statement.end)
-        mentions = by_paragraph.get(statement.paragraph, [])
-        # The mentions inside [start, end), found by bisection: time stays linear in the text.
-        first = bisect_left(starts.get(statement.paragraph, []), start)
+        mentions = by_paragraph.get(statement.paragraph)
         inside = []
-        for mention in mentions[first:]:
-            if mention.start >= end:
-                break
-            if mention.end <= end:
-                inside.append(mention.code)
+        if mentions:  # a paragraph that names no country: no sentence of it to find (a third of the statements')
+            if statement.paragraph not in bounds:
+                bounds[statement.paragraph] = sentence_bounds(document.paragraphs[statement.paragraph])
+            start, end = sentence_around(bounds[statement.paragraph], statement.start, statement.end)
+            # The mentions inside [start, end), found by bisection: time stays linear in the text.
+            first = bisect_left(mentions, start, key=_START)
+            for mention in mentions[first:]:
+                if mention.start >= end:
+                    break
+                if mention.end <= end:
+                    inside.append(mention.code)
         statement.about = list(dict.fromkeys(inside))
         person = people.get(statement.speaker_person or "")
         organisation = organisations.get(statement.speaker_organisation or "")
         speaker = person or organisation
         if person is not None:
             statement.speaker_role = person.role
-        if speaker is not None and speaker.country in named:  # said in the story, not the dateline's guess
-            statement.speaker_country = speaker.country
+        if speaker is not None and speaker.country:
+            if named is None:  # read once, when a speaker has a country (not in every story)
+                named = countries_named(document, spans)
+            if speaker.country in named:  # said in the story, not the dateline's guess
+                statement.speaker_country = speaker.country
 
 
 def countries_named(document: Document, spans: list[CountrySpan]) -> set[str]:
@@ -67,17 +72,14 @@ def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
     return sentence_spans(paragraph)
 
 
+_END = itemgetter(1)  # a sentence's end in its (start, end)
+
+
 def sentence_around(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The span of the sentences the text [start, end) overlaps, at most REACH beyond it."""
     first, last = start, end
     # The first sentence that ends after `start` (the bounds are in order and do not overlap).
-    low, high = 0, len(bounds)
-    while low < high:
-        middle = (low + high) // 2
-        if bounds[middle][1] > start:
-            high = middle
-        else:
-            low = middle + 1
+    low = bisect_right(bounds, start, key=_END)
     for sentence_start, sentence_end in bounds[low:]:
         if sentence_start >= end or sentence_start > end + REACH:
             break

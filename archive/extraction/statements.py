@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import NamedTuple
 
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
@@ -48,7 +49,7 @@ from .names import (
     person_gender,
 )
 from .people import dateline_end, printed_as_company, readable_paragraphs
-from .text import TextPlaces, alternation, finds, is_long, places_in
+from .text import TextPlaces, alternation, cached_once, finds, is_long, places_in
 
 # Verbs that report speech only when they end the sentence ("CLAUSE, the staff concluded.") or
 # follow the reported words ('"...," agreed Marshall.'): reporting_verbs.txt, group [end].
@@ -273,6 +274,9 @@ _VOICE_WORDS = frozenset(
 _DETERMINERS = frozenset("a an the one another its his her their this that some".split())
 
 
+_START = attrgetter("start")  # the sort key of verbs and statements (a key in C, no Python call)
+
+
 class _Verb(NamedTuple):
     text: str  # "said", "according to"
     start: int
@@ -348,7 +352,7 @@ class _Story:
     described: dict[str, str] = field(default_factory=dict)  # organisation -> the noun a description gave it
     surnames: dict[str, list[tuple[tuple[int, int], str]]] | None = None  # last name word -> (first mention, person)
 
-    @cached_property
+    @cached_once
     def body(self) -> str:
         """document.body, joined once (it joins the paragraphs anew on every read)."""
         return self.document.body
@@ -374,12 +378,12 @@ class _Story:
         at = bisect_left(self._apposed_keys, lower)
         return at < len(self._apposed_keys) and self._apposed_keys[at].startswith(lower)
 
-    @cached_property
+    @cached_once
     def body_places(self) -> TextPlaces | None:
         """Where names are printed in the body, for a long one (None for a story's own)."""
         return places_in(self.body)
 
-    @cached_property
+    @cached_once
     def org_index(self) -> _OrganisationIndex:
         return _OrganisationIndex(self.organisations, self.org_forms)
 
@@ -407,6 +411,9 @@ class _OrganisationIndex:
         self.forms_unkeyed: list[int] = []  # forms that open with no letter or digit: always tried
         # A few forms are all tried (a test in C each), as a story of a few bodies is quicker read so.
         self.few = len(org_forms) if 0 < len(org_forms) <= _MANY_FORMS else 0
+        # Minus the length of each form (the forms come longest first, so these ascend): the first
+        # form short enough to be printed in a text is found by bisection, the longer ones skipped.
+        self.minus_lengths = [-len(form) for form, _ in org_forms]
         for rank, (form, _) in enumerate(org_forms if not self.few else ()):
             run = _ALNUM_RUN_RE.match(form)
             (self.forms_by_run.setdefault(run.group(), []) if run else self.forms_unkeyed).append(rank)
@@ -446,7 +453,7 @@ class _OrganisationIndex:
     def forms_in(self, text: str) -> list[int] | range:
         """The places in org_forms, in order, of the forms that may be printed whole in the text."""
         if self.few:
-            return range(self.few)
+            return range(bisect_left(self.minus_lengths, -len(text)), self.few)
         ranks = set(self.forms_unkeyed)
         for run in {m.group() for m in _ALNUM_RUN_RE.finditer(text)}:
             ranks.update(self.forms_by_run.get(run, ()))
@@ -511,7 +518,7 @@ def find_statements(
         found = _statements_in(paragraph, index, start, story, shape)
         if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
-        pending_open = [s for s in found if not s.verb]
+        pending_open = [s for s in found if not s.verb] if found else []  # (no comprehension run for none)
         if pending_open and not _opens_unclosed(shape):  # counted once, not once per statement
             pending_open = []
         statements.extend(found)
@@ -674,7 +681,7 @@ def _statements_in(
     if "According to" in masked:  # "According to X, ...": opening a sentence, with a capital
         verbs = sorted(
             verbs + [_Verb("according to", m.start(), m.end()) for m in _ACCORDING_RE.finditer(masked, start)],
-            key=lambda v: v.start,
+            key=_START,
         )
     if not verbs and not quotes:
         return []  # nothing said here (its sentences are split later if a pronoun needs them)
@@ -686,7 +693,7 @@ def _statements_in(
     made: list[StatementMention] = []
     speakers: list[_Speaker] = []
     waiting: list[_Quote] = []  # quotations before the paragraph's first attribution
-    quote_marks = [q.mark for q in quotes]
+    quote_marks = [q.mark for q in quotes] if quotes else []
     verb_starts = [v.start for v in verbs]
     quoted_before = -2  # the number of the last sentence with an attribution and a quotation
     attributed_before = -2  # the number of the last sentence with an attribution
@@ -775,8 +782,10 @@ def _statements_in(
             first = _clause_before_pronoun(paragraph, masked, index, s0, attribution, sentence_verbs, story)
         if first is not None:
             made.append(first)
-    made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
-    made.sort(key=lambda s: s.start)
+    if waiting:  # most paragraphs have no quotation waiting, and one statement or none (no sort)
+        made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
+    if len(made) > 1:
+        made.sort(key=_START)
     return made
 
 
@@ -901,7 +910,11 @@ def _coordinated_clauses(masked: str, sentences: list[tuple[int, int]], verbs: l
 def _coordinated_first(paragraph, masked, index, s0, s1, attribution, verbs, speaker) -> StatementMention | None:
     """ "Baker noted that A, and said B": the subject's first verb reports A as well."""
     subject_end = attribution.subject[1]
-    chosen = next((v for v in verbs if v.text == attribution.verb and v.start >= subject_end), None)
+    chosen = None
+    for verb in verbs:  # a loop, not next() of a generator: this runs for every attribution
+        if verb.text == attribution.verb and verb.start >= subject_end:
+            chosen = verb
+            break
     if chosen is None or not masked[max(subject_end, chosen.start - 12) : chosen.start].rstrip().endswith(
         ("and", "but", "also")
     ):
@@ -1067,7 +1080,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     """Long quotations are direct statements; otherwise the reported clause is an indirect one."""
     verb = attribution.verb
     content = attribution.content
-    long_quotes = [q for q in quotes if _words(q.text) >= _DIRECT_WORDS]
+    long_quotes = [q for q in quotes if _words(q.text) >= _DIRECT_WORDS] if quotes else []
     if (
         content
         and masked[content[0] : content[0] + 1] in _CIRCUMSTANCE_FIRST
@@ -1081,14 +1094,16 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         and masked[content[1] : content[1] + 2].lstrip()[:1] == ":"
     ):
         words = masked[content[0] : content[1]].split()
-        if len(words) <= 6 and not any(w in _CLAUSE_MARKERS for w in words):
+        if len(words) <= 6 and _CLAUSE_MARKERS.isdisjoint(words):
             content = None  # 'Obama tweeted using his @POTUS account:': how; the words follow the colon
     if not long_quotes:
         unquoted = _unquoted_words(masked, content)
         if unquoted >= _CLAUSE_WORDS or (unquoted and unquoted + _quoted_words(quotes, content) >= _CLAUSE_WORDS):
             # 'said it came "too slowly."': a clause that quotes a few of its words is one statement
             return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
-        made = [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS]
+        made = (
+            [_direct(q, index, verb, speaker) for q in quotes if _words(q.text) >= _STANDALONE_WORDS] if quotes else []
+        )
         if not made and len(quotes) == 1 and _is_short_reply(masked, quotes[0], attribution):
             made = [_direct(quotes[0], index, verb, speaker)]
         return made
@@ -1176,10 +1191,12 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
         if found is None:
             continue
         # "he noted the official communique said ...": the verb just before the subject reports it all.
-        outer = next(
-            (v for v in verbs if v is not verb and 0 <= found.subject[0] - v.end <= 6 and v.text not in _PARTICIPLES),
-            None,
-        )
+        outer = None
+        if len(verbs) > 1:  # one verb (the common case): no other verb, no generator to run
+            at = found.subject[0]
+            outer = next(
+                (v for v in verbs if v is not verb and 0 <= at - v.end <= 6 and v.text not in _PARTICIPLES), None
+            )
         if outer is not None and _THAT_RE.fullmatch(masked, outer.end, found.subject[0]):
             found = _attribution_by(outer, masked, s0, s1, story) or found
         elif _ends_sentence(masked, verb, s1) and found.content and found.content[1] <= found.subject[0]:
@@ -1640,7 +1657,7 @@ def _clause_ending_in_quotation(masked: str, s0: int, end: int) -> tuple[int, in
     """'Price reforms are necessary to "establish a new economic structure," Zhao added.': the
     words before the quotation open the reported clause (four or more, no colon among them)."""
     head = masked[s0:end].rstrip()
-    opening = next((i for i, c in enumerate(head) if c in _QUOTE_CHARS), -1)
+    opening = min((at for at in map(head.find, _QUOTE_CHARS) if at >= 0), default=-1)  # the first mark
     if opening <= 0 or ":" in head[:opening] or _words(head[:opening]) < _DIRECT_WORDS:
         return None
     return _trim(masked, s0, s0 + len(head))
@@ -1796,7 +1813,7 @@ def _names_a_voice(text: str) -> bool:
 def _is_noun_phrase(text: str) -> bool:
     """No verb of its own: "a larger say" in "... bid to have a larger say in" is no subject."""
     words = text.split()
-    return bool(words) and not any(w in _AUXILIARIES for w in words)
+    return bool(words) and _AUXILIARIES.isdisjoint(words)
 
 
 _AUXILIARIES = frozenset(
@@ -2049,7 +2066,7 @@ def _starts_with_intro(text: str) -> bool:
     rest = words[1].split() if len(words) > 1 else []
     if not rest or rest[0].lower() in _PREPOSITIONS or rest[0].lower() in _DETERMINERS:
         return True
-    return not any(w in _AUXILIARIES for w in rest[1:])
+    return _AUXILIARIES.isdisjoint(rest[1:])
 
 
 def _is_participle(word: str) -> bool:
@@ -2118,7 +2135,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if "-year-old" in lower and (age := _AGE_SUBJECT_RE.fullmatch(lower)):
         return _Speaker(person=_person_of_age(age.group(1), index, start, story, attribution.content), label=label)
     head = [label.split(",", 1)[0]] if "," in label else []  # "Wright, a Texas Democrat, conceded ... but said"
-    for phrase in [label, *head, *(_clean_subject(paragraph[a:b]) for a, b in attribution.appositions)]:
+    apposed = [_clean_subject(paragraph[a:b]) for a, b in attribution.appositions] if attribution.appositions else []
+    for phrase in [label, *head, *apposed]:
         person = _person_heading(phrase, story)
         if person:
             first = _joint_first(paragraph, start, story) if paragraph.endswith(" and ", 0, start) else None
@@ -2897,7 +2915,7 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
         words = before.split()
         if words and words[-1].lower() in _NO_SUBJECT_BEFORE:
             return None
-        if any(w.endswith("ing") and w.islower() and not is_role_word(w) for w in words[1:]):
+        if len(words) > 1 and any(w.endswith("ing") and w.islower() and not is_role_word(w) for w in words[1:]):
             return None  # "One official attending the talks with Minister X": X is no subject
         if " by " in before and _AGENT_RE.search(before):
             return None  # "An investor group led by New York investor George Soros": the group
@@ -3955,6 +3973,9 @@ def _statement(kind, text, index, start, verb, speaker: _Speaker) -> StatementMe
     )
 
 
+_Q_BYTES = bytes(ord(" ") if byte == ord(" ") else ord("Q") for byte in range(256))  # all but a space as "Q"
+
+
 def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
     """The paragraph with quoted words replaced by 'Q', so verbs inside quotations are not seen."""
     if not quotes:
@@ -3968,7 +3989,9 @@ def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
         # substitution of each character took twice as long). A paragraph's spaces are single " "
         # (normalise_space), split in C; other spacing by the regex.
         text = paragraph[start:end]
-        if "  " not in text and text.isprintable():
+        if text.isascii() and text.isprintable():  # its one space " ": a table of bytes, all in C
+            quoted = text.encode().translate(_Q_BYTES).decode()
+        elif "  " not in text and text.isprintable():
             quoted = " ".join(["Q" * len(piece) for piece in text.split(" ")])
         else:
             pieces = _SPACES_RE.split(text)

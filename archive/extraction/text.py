@@ -21,6 +21,25 @@ _NO_BREAK_BEFORE = frozenset(
 )
 
 
+class cached_once:  # noqa: N801 (named as the decorator it replaces)
+    """functools.cached_property without its lock, which Python 3.11 takes on every first read: a
+    story's values (its body, its word gates) are read for the first time once per story and
+    stage. A pure function of the instance: computed twice by two threads, the same value."""
+
+    def __init__(self, func):
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)  # later reads find it there
+        return value
+
+
 class Word(NamedTuple):
     text: str  # the word without a possessive "'s"
     start: int
@@ -230,10 +249,13 @@ def _body_forms(body: list[str], wanted: set[str]) -> dict[str, str]:
 
 
 def _whole_word_uses(text: str, wanted: set[str]) -> list[tuple[int, int]]:
-    """(start, end) of each whole-word use of a wanted lower-case word, in any case, in order.
+    """(start, end) of each whole-word use of a wanted lower-case word, in any case: each word's
+    uses in text order, word after word (_body_forms tallies each word apart: the order between
+    two words changes nothing there, and no sort of all the uses is needed).
 
     A plain search of the lower-cased text: a regex of the words would be compiled anew for
-    every headline. Where two uses overlap ("o'neill", "neill") the earlier, longer one wins.
+    every headline. Where two uses overlap ("o'neill", "neill") the earlier, longer one wins
+    (then the uses come all in text order).
     """
     padded = f" {_lower_same_length(text)} "  # every use has a character before and after it
     # A whole word has no letter, digit or "_" next to it (as the regex \b sees words).
@@ -248,8 +270,7 @@ def _whole_word_uses(text: str, wanted: set[str]) -> list[tuple[int, int]]:
             start = padded.find(word, start + 1)
     if all(word.isalnum() for word in wanted):
         # Whole uses of words of letters alone never overlap (a letter would stand beside one of
-        # them): each starts apart, in plain tuple order, with nothing to drop.
-        uses.sort()
+        # them): nothing to drop.
         return uses
     uses.sort(key=lambda use: (use[0], -use[1]))
     kept: list[tuple[int, int]] = []
