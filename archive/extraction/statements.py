@@ -3170,7 +3170,7 @@ def _described_antecedent(label: str, index: int, offset: int, story: _Story, co
         return None
     head, _, country = described
     words = label.replace("’", "'").split()
-    printed_head = next(w for w in words if w.lower() == head)
+    printed_head = next((w for w in words if w.lower() == head), "")
     if printed_head[:1].isupper() and any(w[:1].isupper() and not is_role_word(w) for w in words[1:]):
         return None  # "the Sioux Falls Argus Leader": a name in capitals (not "the Prime Minister")
     qualifiers = [w.lower() for w in words[1:] if w[:1].isupper() and not country_code(w)]
