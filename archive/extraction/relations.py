@@ -37,7 +37,13 @@ def annotate(extraction: Extraction, spans: list[CountrySpan] | None = None) -> 
     for statement in extraction.statements:
         mentions = by_paragraph.get(statement.paragraph)
         inside = []
-        if mentions:  # a paragraph that names no country: no sentence of it to find (a third of the statements')
+        if not mentions:
+            pass  # a paragraph that names no country: no sentence of it to find (a third of the statements')
+        elif mentions[0].start >= statement.start and mentions[-1].end <= statement.end:
+            # Every mention of the paragraph (in order, none overlapping) inside the statement's own
+            # words: inside its sentence wherever that ends, so the paragraph is not split (half are not).
+            inside = [mention.code for mention in mentions]
+        else:
             if statement.paragraph not in bounds:
                 bounds[statement.paragraph] = sentence_bounds(document.paragraphs[statement.paragraph])
             start, end = sentence_around(bounds[statement.paragraph], statement.start, statement.end)
