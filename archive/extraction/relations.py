@@ -37,13 +37,12 @@ def annotate(extraction: Extraction, spans: list[CountrySpan] | None = None) -> 
     for statement in extraction.statements:
         mentions = by_paragraph.get(statement.paragraph)
         inside = []
-        if not mentions:
-            pass  # a paragraph that names no country: no sentence of it to find (a third of the statements')
-        elif mentions[0].start >= statement.start and mentions[-1].end <= statement.end:
+        # A paragraph that names no country (a third of the statements'): no sentence of it to find.
+        if mentions and mentions[0].start >= statement.start and mentions[-1].end <= statement.end:
             # Every mention of the paragraph (in order, none overlapping) inside the statement's own
             # words: inside its sentence wherever that ends, so the paragraph is not split (half are not).
             inside = [mention.code for mention in mentions]
-        else:
+        elif mentions:
             if statement.paragraph not in bounds:
                 bounds[statement.paragraph] = sentence_bounds(document.paragraphs[statement.paragraph])
             start, end = sentence_around(bounds[statement.paragraph], statement.start, statement.end)
