@@ -1515,6 +1515,30 @@ def test_a_given_name_that_is_a_modal_opens_the_speaker_after_said():
     assert speaker_of(text, "five swiped away") == "Will Tjernlund"
 
 
+def test_late_last_year_between_subject_and_verb_is_no_part_of_the_speaker():
+    text = "Prime Minister Margaret Thatcher late last year said a decision depended on the economy."
+    assert speaker_of(text, "a decision depended on the economy") == "Margaret Thatcher"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a subject of its own before the verb: the words after it are what was said
+        ("Critics, including the mayor of Paiporta, said the alert came far too late.", "the alert came", None),
+        (
+            "Oriental Federal Savings Bank of Humacao, Puerto Rico, said an initial public offering of 656,819 "
+            "shares is under way.",
+            "an initial public offering",
+            "Oriental Federal Savings Bank of Humacao",
+        ),
+    ],
+)
+def test_after_a_subject_and_its_aside_the_words_after_said_are_the_statement(text, words, speaker):
+    found = speakers(text)
+    assert any(said.startswith(words) for said, _ in found)
+    assert [who for said, who in found if said.startswith(words)] == [speaker]
+
+
 def test_conceding_defeat_is_an_act_not_a_statement():
     assert speaker_of("Candidate Marisol Fuentes conceded defeat about an hour later.", "hour later") == "no statement"
 

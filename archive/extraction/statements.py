@@ -122,7 +122,7 @@ _TRAILING_WORDS_RE = re.compile(
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
 _TRAILING_WORDS = frozenset(
-    "also later earlier today yesterday recently again further too previously then has have had meanwhile "
+    "also late early later earlier today yesterday recently again further too previously then has have had meanwhile "
     "however often once since still already separately did does do long always never just instead now first "
     "finally himself herself themselves itself".split()
 )
@@ -1561,7 +1561,11 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
         subject_named = chain is not None and any(_names_someone(masked, piece, story) for piece in chain)
         # "A spokesman for Stoltenberg, who is in Washington, said the talks went well": a voice is a subject
         subject_named = subject_named or (chain is not None and _names_a_voice(masked[chain[0][0] : chain[0][1]]))
-        if not subject_named and _noun_phrase_after(masked, verb.end, s1):
+        after = _noun_phrase_after(masked, verb.end, s1) if not subject_named else None
+        if after and (chain is None or _may_name_speaker(masked[after[0] : after[1]])):
+            # "CLAUSE, said Tom Murtha, a stock analyst.": the words after the verb name the speaker;
+            # after a subject of its own ("Critics, including the mayor, said the alert came far too
+            # late"), only words that may name one (a capital, a role, a group of voices)
             return _inverted(masked, s0, s1, verb)
         if chain is None:
             return None
@@ -1597,6 +1601,15 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
 
 
 _QUOTE_ENDS = (*_QUOTE_CHARS, "’’", "''")
+
+
+def _may_name_speaker(phrase: str) -> bool:
+    """ "Tom Murtha", "one banker", "a spokesman", "dealers": a capital, a role or a voice."""
+    return any(
+        w[:1].isupper() or is_role_head(w.lower()) or w.lower() in _VOICE_WORDS or w.lower() in _GROUP_WORDS
+        for w in phrase.split()
+    )
+
 _ABSOLUTE_WITH_RE = re.compile(r"\bwith\s+(?:the|a|an|its|his|her|their)\s+(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,3}$")
 _DASHED_PARAGRAPH_CHARS = 20_000  # the dashes are read as commas on a copy: never of a huge paragraph
 
