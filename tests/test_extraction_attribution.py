@@ -75,6 +75,21 @@ def test_the_tail_after_the_attribution_belongs_to_the_statement():
     assert found == [(found[0][0], "Hajime Tamura")] and "about half the 1985 level" in found[0][0]
 
 
+@pytest.mark.parametrize("tail", ["although no date has been set", "but not before the new plant opens"])
+def test_the_writers_clause_after_the_attribution_is_not_the_statement(tail):
+    """'..., Tjahjanto added, although dynamite fishing is common': the clause before is what he said."""
+    found = speakers(f"Talks on the new plant will resume in March, Trade Minister Hajime Tamura said, {tail}.")
+    assert found == [("Talks on the new plant will resume in March", "Hajime Tamura")]
+
+
+def test_the_one_quoted_is_named_in_the_apposition_after_a_description():
+    text = (
+        "Other media quoted the head of the search and rescue agency, Fransiskus Bambang Soelistyo, "
+        "as saying only three bodies had been retrieved."
+    )
+    assert speaker_of(text, "three bodies") == "Fransiskus Bambang Soelistyo"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -45,6 +45,18 @@ def test_apposition_and_who_clause():
     assert "Daniel Russel" in found
 
 
+def test_name_in_commas_after_a_role_of_a_place_or_body():
+    """No speech verb needed: the role of a body before the commas says a person is named in them."""
+    found = people(
+        "JAKARTA, Dec 30 - The mayor of Surabaya, Tri Rismaharini, comforted relatives. Later the "
+        "head of the search agency, Fransiskus Bambang Soelistyo, flew to Pangkalan Bun."
+    )
+    assert {"Tri Rismaharini", "Fransiskus Bambang Soelistyo"} <= set(found)
+    # a place or a company between the commas is no one
+    found = people("JAKARTA, Dec 30 - The capital of the province, Palangka Raya, flooded.")
+    assert "Palangka Raya" not in found
+
+
 def test_surname_only_person_with_speech_verb_or_title():
     found = people("Reagan said the talks went well. Mrs Thatcher agreed.")
     assert {"Reagan", "Thatcher"} <= set(found)

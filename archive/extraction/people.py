@@ -78,6 +78,13 @@ _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 # "Bronwyn Curtis of Landell Mills said", "Grant Shapps from the Conservative Party said".
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+(?:of|from\s+(?:the\s+)?)\s*[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
+# "The mayor of Surabaya, Tri Rismaharini, comforted relatives", "quoted the head of the search
+# agency, Bambang Soelistyo, as saying": a role of a place or body, then a name between commas
+# (the text before the name ends with the comma and a space: tested first).
+_ROLE_OF_BEFORE_RE = re.compile(
+    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\s+(?:of|at|for)\s+"
+    r"[^,;:\"“”()]{2,60},\s$"
+)
 # A job noun, then "at": what follows is the employer, even a name of a given name and a surname (the
 # text ends with "at" and spaces: tested first).
 _EMPLOYER_BEFORE_RE = re.compile(
@@ -1194,6 +1201,10 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
         return True  # not "Goldman Sachs added 1.2%": a gain
     if len(tokens) > 1 and before.endswith(", ") and _APPOSED_SPEAKER_RE.match(after):
         return True  # "the head of ECGD's debt division, Gerry Breach, said"
+    if len(tokens) > 1 and after[:1] == "," and before.endswith(", "):
+        role_of = _ROLE_OF_BEFORE_RE.search(before, max(0, len(before) - 100))
+        if role_of and is_role_head(role_of.group(1)):
+            return True
     if len(tokens) > 1 and _OF_BODY_SPEAKER_RE.match(after):
         return True  # "Bronwyn Curtis of Landell Mills Commodities Studies said"
     if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):

@@ -242,6 +242,9 @@ _CLAUSE_OPENER_RE = re.compile(
 _CIRCUMSTANCE_RE = re.compile(
     r"\s*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
     r"(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b"
+    # the writer's own clause after the attribution: "CLAUSE, X added, although dynamite fishing is
+    # common" (the reported words are the clause before)
+    r"|\s*,\s*(?:although|though|whereas|because|since|but|despite|unless|even\s+(?:though|as|if))\b"
     # where the words are on record: "CLAUSE, he said[,] according to a transcript"
     r"|,?\s*according\s+to\b",
     re.I,
@@ -1511,7 +1514,9 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
         content = _content_after(masked, verb, s1)
         if content is None:  # "CLAUSE, Tehran Radio quoted Oil Minister X as saying."
             content = _trim(masked, s0, _last_comma(masked, s0, quoted.start()))
-        return _Attribution(verb.text, quoted.span(1), content=content)
+        # "quoted the head of the agency, Bambang Soelistyo, as saying": the apposition may name him
+        apposed = [quoted.span(2)] if quoted.group(2) else []
+        return _Attribution(verb.text, quoted.span(1), apposed, content=content)
     if passive:  # "Miyazawa was quoted by Kyodo as saying ...", "CLAUSE, Miyazawa was quoted as saying."
         start = _phrase_start(masked, s0, passive.start(), story)
         content = _content_after(masked, verb, s1)
@@ -1533,7 +1538,7 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
 
 
 # "quoted Rolando Arrivillaga, World Bank representative in Manila, as saying": an apposition may follow
-_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)(?:,[^,;]{1,80},)?\s+as\s*$")
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,9}?[\w.'’-]+)(?:,\s*([^,;]{1,80}),)?\s+as\s*$")
 # "was quoted by Kyodo as saying", "was quoted on British television over the weekend as saying"
 _QUOTED_PASSIVE_RE = re.compile(
     r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quoted\s+(?:(?:by|on|in)\s+[^,;]{1,60}?\s+)?as\s*$"
