@@ -10,7 +10,7 @@ import pytest
 
 from archive.extraction import extract
 
-from .speech import speaker_of, speakers
+from .speech import given, speaker_of, speakers
 
 # 1. Reporting verbs beyond "said"
 
@@ -88,6 +88,37 @@ def test_the_one_quoted_is_named_in_the_apposition_after_a_description():
         "as saying only three bodies had been retrieved."
     )
     assert speaker_of(text, "three bodies") == "Fransiskus Bambang Soelistyo"
+
+
+def test_what_the_speaker_added_after_the_attribution_is_a_statement_of_its_own():
+    found = speakers(
+        "Gold from South Africa will not be used in the coin, Trade Minister Hajime Tamura said, adding "
+        "that bullion would be bought on the world market."
+    )
+    assert found == [
+        ("Gold from South Africa will not be used in the coin", "Hajime Tamura"),
+        ("bullion would be bought on the world market", "Hajime Tamura"),
+    ]
+    found = speakers('Gold will not be used, Trade Minister Hajime Tamura said, adding "We buy on the world market."')
+    assert found == [("Gold will not be used", "Hajime Tamura"), ("We buy on the world market", "Hajime Tamura")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade Minister Hajime Tamura, for example, said the talks would go on.",
+        "Trade Minister Hajime Tamura said in a posting to members that the talks would go on.",
+        "Trade Minister Hajime Tamura said that, in his view, the talks would go on.",
+    ],
+)
+def test_asides_and_that_before_a_comma(sentence):
+    text = next(said for said, _ in speakers(sentence) if "the talks would go on" in said)
+    assert text.startswith(("the talks", "in his view"))
+
+
+def test_a_source_close_to_someone_is_a_speaker_but_not_that_one():
+    result = extract("HEADLINE\n\nThe talks would go on, said a source close to Trade Minister Hajime Tamura.")
+    assert given(result, "The talks would go on") == "[a source close to Trade Minister Hajime Tamura]"
 
 
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():

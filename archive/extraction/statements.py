@@ -228,23 +228,24 @@ _CLAUSE_OPENER_RE = re.compile(
     r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
     r"(?:the\s+)?social\s+(?:media|networking)\s+(?:site|platform|network|service)\s+[A-Z]\w+|"  # "site Twitter"
     r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
-    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|blog\s+post|letter|speech|ruling|opinion|filing|"
-    r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|posting|blog\s+post|letter|speech|ruling|opinion|filing|"
+    r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)\b"  # not "post|ing"
     r"(?:\s+(?:with|to|on)\s+(?:[^\s,.;:“”\"]+\s+){1,6}?(?:on\s+[A-Z][a-z]+day\s+)?(?=that\b))?)\s*,?\s*)?"
     # to whom, right before "that": "confirmed to WIRED that", "admitted to The Associated Press that"
     r"(?:to\s+(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|reporters|journalists)\s+){1,4}(?=that\b))?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
     r"(?:today|yesterday|earlier|later|recently)?[\s,:]*"
     # "that" opens the clause, unless a verb follows it: "Macron said that would increase the risk" (its subject)
-    r"(?:that\s+(?!(?:would|will|is|was|could|can|may|might|should|must|has|had|does|did|means|meant|seems|"
+    r"(?:that(?:\s*,)?\s+(?!(?:would|will|is|was|could|can|may|might|should|must|has|had|does|did|means|meant|seems|"
     r"seemed|makes|made)\b))?"
 )
 _CIRCUMSTANCE_RE = re.compile(
-    r"\s*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
-    r"(?:after|in|on|at|during|last|this|when|while|before|adding|citing|following|as)\b"
-    # the writer's own clause after the attribution: "CLAUSE, X added, although dynamite fishing is
-    # common" (the reported words are the clause before)
-    r"|\s*,\s*(?:although|though|whereas|because|since|but|despite|unless|even\s+(?:though|as|if))\b"
+    r"[\s,]*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
+    r"(?:after|in|on|at|during|last|this|when|while|before|citing|following|as|"
+    # what the speaker did next ("CLAUSE, officials said, adding that ...": a statement of its own,
+    # _then_adding), or the writer's own clause ("CLAUSE, X added, although dynamite fishing is common")
+    r"adding|saying|noting|warning|stressing|explaining|insisting|arguing|"
+    r"although|though|whereas|because|since|but|despite|unless|even\s+(?:though|as|if))\b"
     # where the words are on record: "CLAUSE, he said[,] according to a transcript"
     r"|,?\s*according\s+to\b",
     re.I,
@@ -780,6 +781,9 @@ def _statements_in(
         if sentence_quotes:
             quoted_before = number
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
+        then = _then_adding(paragraph, masked, index, s1, attribution, speaker)
+        if then is not None:
+            made.append(then)
         first = _coordinated_first(paragraph, masked, index, s0, s1, attribution, sentence_verbs, speaker)
         if first is None and attribution.subject[0] > s0:
             first = _clause_before_pronoun(paragraph, masked, index, s0, attribution, sentence_verbs, story)
@@ -982,6 +986,30 @@ _CONJUNCTIONS = ("though", "while", "whereas", "and", "but")  # what it finds en
 _AND_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 
 
+def _then_adding(paragraph, masked, index, s1, attribution, speaker) -> StatementMention | None:
+    """ "Gold from South Africa will not be used, officials said, adding that bullion would be bought
+    on the world market": the clause after the participle is a statement of its own (a quotation
+    after it is read as a direct one)."""
+    content = attribution.content
+    if content is None or attribution.verb == "according to":
+        return None  # "Ontario was pushing to regulate according to function, arguing ...": nobody spoke
+    start = max(content[1], attribution.subject[1])
+    if masked.find("ing", start, s1) == -1:
+        return None  # the common case: no participle after the statement
+    then = _THEN_ADDING_RE.search(masked, start, s1)
+    if then is None or masked[then.end()] in _QUOTE_CHARS:
+        return None
+    span = _trim(masked, then.end(), s1)
+    if span is None or _unquoted_words(masked, span) < _CLAUSE_WORDS:
+        return None
+    return _statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], then.group(1), speaker)
+
+
+_THEN_ADDING_RE = re.compile(
+    r",\s+(adding|saying|noting|warning|stressing|explaining|insisting|arguing)\s+(?:that\s+)?(?=[^\s:])"
+)
+
+
 def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1, end: int = -1) -> bool:
     """The words before a quotation inside a reported clause make a clause with it: four words or
     more, or three that end in a verb ('his visit was "part of the business"'), not a bare
@@ -1076,7 +1104,7 @@ _QUOTED_HEADING_CHARS = 103  # the longest text it matches whole: a longer parag
 
 
 # ", adding:" right before a quotation: the reported clause before it ends there.
-_THEN_QUOTING_RE = re.compile(r",\s+(?:adding|warning|saying|noting|explaining|insisting|stressing|declaring)\s*:\s*$")
+_THEN_QUOTING_RE = re.compile(r",\s+(?:adding|warning|saying|noting|explaining|insisting|stressing|declaring)\s*:?\s*$")
 
 
 def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
@@ -1088,6 +1116,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         content
         and masked[content[0] : content[0] + 1] in _CIRCUMSTANCE_FIRST
         and _CIRCUMSTANCE_ONLY_RE.match(masked, content[0], content[1])
+        and not masked[max(0, content[0] - 7) : content[0]].rstrip(" ,").endswith("that")  # "said that, under X, ..."
     ):
         content = None  # '"...," Trump tweeted before Election Day.': when, not what
     elif (
@@ -1125,8 +1154,9 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     if content and content[0] < first.mark and (lead := _THEN_QUOTING_RE.search(masked, content[0], first.mark)):
         # 'Liu said that the army could be deployed, warning: "They are already there."': the clause
         # is reported as well as the quotation
-        if _unquoted_words(masked, (content[0], lead.start())) >= _CLAUSE_WORDS:
-            made.append(_statement(INDIRECT, paragraph[content[0] : lead.start()], index, content[0], verb, speaker))
+        end = min(lead.start(), content[1])  # "CLAUSE, X said, adding:": the clause ends before its speaker
+        if _unquoted_words(masked, (content[0], end)) >= _CLAUSE_WORDS:
+            made.append(_statement(INDIRECT, paragraph[content[0] : end], index, content[0], verb, speaker))
     last = long_quotes[-1]
     if content and content[0] <= last.mark and content[1] > last.end:
         # 'Mason said "Parliament is not reflecting opinion" and the public was more divided ...':
@@ -1456,7 +1486,7 @@ def _clause_follows(masked: str, start: int, s1: int) -> bool:
     interview that ...", "confirmed the surplus widened"."""
     opener = _CLAUSE_OPENER_RE.match(masked, start, s1)
     if opener and opener.end() > start:
-        if masked[start : opener.end()].rstrip().endswith(" that"):
+        if masked[start : opener.end()].rstrip(" ,").endswith(" that"):  # "that," too
             return True
         start = opener.end() - (masked[opener.end() - 1 : opener.end()] == " ")
     clause = _CLAUSE_AFTER_RE.match(masked, start, s1)
@@ -1895,6 +1925,8 @@ _LIST_ITEM_RE = re.compile(r"[A-Z][\w’'-]*")
 # Asides between a subject and its verb: an adverb, or a short phrase opening with a preposition.
 _ASIDE_RE = re.compile(
     r"(?:however|meanwhile|though|too|also|moreover|nevertheless|nonetheless|in turn|for (?:his|her|its|their) part|"
+    r"for example|for instance|in contrast|by contrast|on the other hand|in particular|in fact|of course|"
+    r"likewise|similarly|instead|as well|"
     r"(?:in|at|on|during|after|before|speaking|asked|with|under)\b[^;:]{0,120})$",
     re.I,
 )
@@ -2063,12 +2095,16 @@ def _noun_phrase_after(
         return None
     given = first in ("Will", "May") and len(words) > 1 and words[1][:1].isupper()  # "said Will Tjernlund"
     if (first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS and not given) or any(
-        w in _CLAUSE_MARKERS and not (w == "to" and is_role_word(words[i - 1])) for i, w in enumerate(words)
+        w in _CLAUSE_MARKERS and not (w == "to" and (is_role_word(words[i - 1]) or words[i - 1] in _NEAR_WORDS))
+        for i, w in enumerate(words)
     ):
-        return None  # but "Ambassador to the United States Hamdullah Mohib" is a noun phrase
+        return None  # but "Ambassador to the United States Hamdullah Mohib", "a source close to the probe"
     if first.lower() in _PRONOUNS and len(words) > 1:
         return None  # "..., said it bought more shares": the reported clause, not who said it
     return span
+
+
+_NEAR_WORDS = frozenset(("close", "closer", "near", "next"))  # "to" after them opens no clause
 
 
 def _starts_with_intro(text: str) -> bool:
