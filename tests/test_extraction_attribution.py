@@ -121,6 +121,37 @@ def test_a_source_close_to_someone_is_a_speaker_but_not_that_one():
     assert given(result, "The talks would go on") == "[a source close to Trade Minister Hajime Tamura]"
 
 
+@pytest.mark.parametrize("verb", ["pleaded", "shouted", "whispered", "wondered"])
+def test_how_the_words_were_said_reports_right_after_a_quotation(verb):
+    text = f'Trade Minister Hajime Tamura spoke late. "Why is nobody listening?" he {verb}.'
+    assert speaker_of(text, "nobody listening") == "Hajime Tamura"
+    assert speaker_of(f"Trade Minister Hajime Tamura {verb} at the crowd over the noise.", "crowd") == "no statement"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers were still arguing over which way the talks should go.",
+        "The nation's rail system was adding seats on some routes.",
+    ],
+)
+def test_a_progressive_participle_is_what_they_did(sentence):
+    assert speakers(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hajime Tamura matter-of-factly explained that the talks would go on.",
+        "(He further noted that the talks would go on.)",
+        "He’d warned that the talks would go on.",
+    ],
+)
+def test_the_subject_without_its_adverb_bracket_or_contraction(sentence):
+    text = "Trade Minister Hajime Tamura arrived on Monday. " + sentence
+    assert speaker_of(text, "the talks would go on") == "Hajime Tamura"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -57,6 +57,23 @@ def test_name_in_commas_after_a_role_of_a_place_or_body():
     assert "Palangka Raya" not in found
 
 
+def test_a_description_opening_a_sentence_is_no_given_name():
+    found = people(
+        'SYDNEY, Dec 30 - "Move quickly," said Charitha Pattiaratchi, an oceanographer at the university. '
+        "Oceanographer Pattiaratchi said debris would float for 18 days."
+    )
+    assert "Charitha Pattiaratchi" in found and "Oceanographer Pattiaratchi" not in found
+    assert len(found["Charitha Pattiaratchi"].spans) == 2
+
+
+def test_a_web_bodys_name_is_no_person():
+    found = people(
+        "BEIJING, Dec 29 - Gmail was cut off, said GreatFire.org, a censorship monitor. "
+        "Companies will suffer, said GreatFire."
+    )
+    assert "GreatFire" not in found
+
+
 def test_surname_only_person_with_speech_verb_or_title():
     found = people("Reagan said the talks went well. Mrs Thatcher agreed.")
     assert {"Reagan", "Thatcher"} <= set(found)

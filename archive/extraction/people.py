@@ -267,6 +267,8 @@ def find_people(
             if not any(o.name.startswith(p.name) or o.abbreviation == p.name for o in organisations)
         )
     people = _without_headline_run_ons(people, paragraphs)
+    if len(people) > 1:
+        people = _without_common_word_openers(people, story)
     _adopt_full_names(people, paragraphs, story)
     _add_later_mentions(people, paragraphs, story)
     return [
@@ -304,6 +306,39 @@ def _without_headline_run_ons(people: list[_Person], paragraphs: list[str]) -> l
             continue
         kept.append(person)
     return kept
+
+
+def _without_common_word_openers(people: list[_Person], story: _Story) -> list[_Person]:
+    """ "Oceanographer Pattiaratchi said" beside "Charitha Pattiaratchi, an oceanographer": a word the
+    story prints in lower case too, no given name, before the rest of another person's name, is a
+    description opening the sentence: those uses are that person's."""
+    by_rest: dict[tuple[str, ...], list[_Person]] = {}
+    for person in people:
+        words = _lower_words(person.name)
+        if len(words) > 1:
+            by_rest.setdefault(words[1:], []).append(person)
+    if all(len(group) == 1 for group in by_rest.values()):
+        return people  # the common case: no two people share all but their first word
+    dropped: set[int] = set()
+    for group in by_rest.values():
+        if len(group) < 2:
+            continue
+        for person in group:
+            first = person.name.split(None, 1)[0]
+            if _any_given_name(first) or first.lower() in _WORD_GIVEN_NAMES:
+                continue
+            if not _lower_use(story.body, first, story.body_places):
+                continue
+            others = [p for p in group if p is not person and id(p) not in dropped]
+            if len(others) != 1:
+                continue  # none, or two it might be: left as it is
+            target = others[0]
+            target.forms.extend(f for f in person.forms if f not in target.forms)
+            target.spans.extend(person.spans)
+            target.role = target.role or person.role
+            target.country = target.country or person.country
+            dropped.add(id(person))
+    return [p for p in people if id(p) not in dropped] if dropped else people
 
 
 def _paragraph_in_headline_case(index: int, paragraphs: list[str], known: dict[int, bool]) -> bool:
@@ -755,10 +790,18 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
         story.companies[name] = True  # so are its later uses ("Big Machine have denied")
         return True  # "The group that owns most of her music, Big Machine, says": the group
     if name not in story.companies:
-        story.companies[name] = printed_as_company(name, story.text, story.text_places) or (
-            " " not in name and _company_variant(name, story) and not _named_as_person(name, story)
+        story.companies[name] = (
+            printed_as_company(name, story.text, story.text_places)
+            or (" " not in name and _company_variant(name, story) and not _named_as_person(name, story))
+            # "said GreatFire" beside "GreatFire.org", "Amazon" beside "Amazon.com": a web body's name
+            or (" " not in name and f"{name}." in story.text and _WEB_NAME_RE.search(story.text) is not None
+                and re.search(rf"\b{re.escape(name)}{_WEB_SUFFIX}", story.text) is not None)
         )
     return story.companies[name]
+
+
+_WEB_SUFFIX = r"\.(?:com|org|net|gov|edu|info|io)\b"
+_WEB_NAME_RE = re.compile(r"\w" + _WEB_SUFFIX)
 
 
 def _company_variant(name: str, story: _Story) -> bool:

@@ -117,7 +117,7 @@ _LEADING_WORDS_RE = re.compile(
 _TRAILING_WORDS_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|today|yesterday|recently|again|further|too|previously|then|has|have|had|"
     r"meanwhile|however|often|once|since|still|already|separately|did|does|do|long|always|never|just|instead|"
-    r"now|first|finally|himself|herself|themselves|itself|[a-z]{3,}ly|"
+    r"now|first|finally|himself|herself|themselves|itself|[a-z][a-z-]{2,}ly|"
     r"on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"in\s+a\s+statement|in\s+remarks))+\s*$"
 )
@@ -143,7 +143,9 @@ def _trailing_start(text: str) -> int:
         if cut <= 0:
             return end
         word = text[cut + 1 : end]
-        if word in _TRAILING_WORDS or (len(word) >= 5 and word.endswith("ly") and word.isalpha() and word.islower()):
+        if word in _TRAILING_WORDS or (
+            len(word) >= 5 and word.endswith("ly") and word.replace("-", "").isalpha() and word.islower()
+        ):  # "repeatedly", "matter-of-factly"
             end = len(text[:cut].rstrip())
             continue
         before = text.rfind(" ", 0, cut)
@@ -1409,6 +1411,12 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     before = masked[max(s0, verb.start - 6) : verb.start]
     if verb.text in _PARTICIPLES and before.rstrip().endswith("worth"):
         return True  # "Trump, it's also worth noting, repeatedly sought": the writer's aside
+    if (
+        verb.text in _PARTICIPLES
+        and _PROGRESSIVE_BEFORE_RE.search(masked, max(s0, verb.start - 24), verb.start)
+        and not _THAT_AFTER_RE.match(masked, verb.end, s1)
+    ):
+        return True  # "they were still arguing over which way was up", "was adding seats": what they did
     if verb.text not in _PARTICIPLES and before.rstrip().endswith(_INFINITIVE_ENDS) and _INFINITIVE_RE.search(before):
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
@@ -2104,6 +2112,8 @@ def _noun_phrase_after(
     return span
 
 
+# An auxiliary right before a participle (perhaps with an adverb): a progressive form, not "..., saying".
+_PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?$")
 _NEAR_WORDS = frozenset(("close", "closer", "near", "next"))  # "to" after them opens no clause
 
 
@@ -2882,7 +2892,13 @@ _CAPITALISED_RUN_END_RE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|
 
 @lru_cache(maxsize=8192)  # a pure function of the text; the same subjects come back ("he", "Baker")
 def _clean_subject(text: str) -> str:
+    text = text.strip()
+    if text[:1] == "(":  # "(He further noted that ...)", "(Ivaco Inc) said", "(bpd) the Survey said"
+        close = text.find(")")
+        text = text[1:] if close < 0 else text[1:close] if close == len(text) - 1 else text[close + 1 :]
     text = _LEADING_WORDS_RE.sub("", text.strip())
+    if "d" in text[-2:] or "ll" in text[-3:]:
+        text = _CONTRACTED_PRONOUN_RE.sub(r"\1", text)  # "he’d shouted", "she'll say": the pronoun
     # Only the end can match: searching from near it keeps the work small (the regexes are long).
     text = text[: _trailing_start(text)].strip(" ,")
     # "Rep. Adam Schiff (D-Calif.)", "said Stephanie Grisham Tuesday": no part of who spoke
@@ -2890,6 +2906,7 @@ def _clean_subject(text: str) -> str:
     return (text[: marks.start()] if marks else text).strip(" ,")
 
 
+_CONTRACTED_PRONOUN_RE = re.compile(r"^(he|she|they|we|I|it|He|She|They|We|It)['’](?:d|ll)$")
 _TRAILING_MARKS_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|"
     r",?\s+(?:Jr|Sr|II|III|IV)\b\.?)+$"  # "Nicholas Gallo III", "Joseph Kennedy Jr."
