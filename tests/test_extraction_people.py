@@ -74,6 +74,16 @@ def test_a_web_bodys_name_is_no_person():
     assert "GreatFire" not in found
 
 
+def test_a_job_at_a_firm_in_the_apposition_is_a_persons():
+    found = people(
+        'SYDNEY, Dec 30 - "The debris appears contained," said Neil Hansford, a former pilot and chairman '
+        "of consultancy firm Strategic Aviation Solutions."
+    )
+    assert "Neil Hansford" in found
+    found = people("SYDNEY, Dec 30 - Rates will rise, said Townsend Thoresen, the ferry company.")
+    assert "Townsend Thoresen" not in found
+
+
 def test_surname_only_person_with_speech_verb_or_title():
     found = people("Reagan said the talks went well. Mrs Thatcher agreed.")
     assert {"Reagan", "Thatcher"} <= set(found)

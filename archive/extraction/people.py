@@ -770,6 +770,20 @@ _COMPANY_APPOSITION_RE = re.compile(
 )
 
 
+# A job at the body, after the first words of an apposition: "a former pilot and chairman of consultancy firm".
+_JOB_AT_BODY_RE = re.compile(
+    r"\b(?:chairman|chairwoman|chair|president|founder|director|chief|head|partner|analyst|economist|"
+    r"spokes(?:man|woman|person)|executive|officer|manager|lawyer|member|owner)\s+(?:in|at|of|with|for)\s"
+)
+
+
+def _company_apposed(text: str, at: int) -> bool:
+    """ "Echo Bay, a gold mining company," (not "Neil Hansford, a former pilot and chairman of
+    consultancy firm X": his job there)."""
+    apposed = _COMPANY_APPOSITION_RE.match(text, at)
+    return apposed is not None and _JOB_AT_BODY_RE.search(apposed.group()) is None
+
+
 # A body's description, then the name in commas: "The group that owns most of her music, Big Machine,",
 # "her record label, Big Machine," (not "the leader of the IG Metall union, Franz Steinkuehler,").
 _BODY_BEFORE_APPOSED_RE = re.compile(
@@ -784,7 +798,9 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
     """A name the story gives a company: it opens a company's name printed elsewhere ("Echo Bay"
     beside "Echo Bay Mines Ltd", "Placer" beside "<Placer Pacific Ltd>"), or a company noun stands
     before or after it."""
-    if _company_noun_before(before[-30:]) or (after[:1] == "," and _COMPANY_APPOSITION_RE.match(after)):
+    if _company_noun_before(before[-30:]):
+        return True
+    if after[:1] == "," and _company_apposed(after, 0):
         return True
     if before.endswith(", ") and after.startswith(",") and _BODY_BEFORE_APPOSED_RE.search(before, len(before) - 120):
         story.companies[name] = True  # so are its later uses ("Big Machine have denied")
@@ -958,7 +974,7 @@ def _speaks_as_company(tokens: tuple[str, ...], after: str) -> int:
     it is a company's: a person in wire copy is introduced so."""
     if len(tokens) > 2 or (len(tokens) == 2 and (is_given_name(tokens[0]) or tokens[0].lower() in _WORD_GIVEN_NAMES)):
         return 0
-    if after[:1] == "," and (_COMPANY_APPOSITION_RE.match(after) or _BODY_APPOSITION_RE.match(after)):
+    if after[:1] == "," and (_company_apposed(after, 0) or _BODY_APPOSITION_RE.match(after)):
         return 2  # said once of the name, it holds for all its uses
     if len(tokens) > 1:
         return 0
@@ -1104,7 +1120,7 @@ def printed_as_company(name: str, body: str, places: TextPlaces | None = None) -
         if ticker and _TICKER_AFTER_RE.match(body, end):
             return True  # "N.V. Philips Gloeilampenfabrieken <PGLO.AS>": a listed company
         if _company_noun_before(body, max(0, at - 30), at) or (
-            body[end : end + 1] == "," and _COMPANY_APPOSITION_RE.match(body, end)
+            body[end : end + 1] == "," and _company_apposed(body, end)
         ):
             return True
         if _COMPANY_SAYS_ITSELF_RE.match(body, end):  # "McDonnell" beside "McDonnell Douglas said it will"
