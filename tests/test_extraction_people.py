@@ -84,6 +84,14 @@ def test_a_job_at_a_firm_in_the_apposition_is_a_persons():
     assert "Townsend Thoresen" not in found
 
 
+def test_religious_titles_a_womans_name_with_a_countrys_surname_and_pointed_out():
+    found = people(
+        "ROME, Dec 16 - Sister Sharon Holland, the head of the LCWR, told reporters there were still hard "
+        "feelings. Father Michael Pfleger agreed. As Uri Friedman pointed out, the film was worrisome."
+    )
+    assert {"Sharon Holland", "Michael Pfleger", "Uri Friedman"} <= set(found)
+
+
 def test_surname_only_person_with_speech_verb_or_title():
     found = people("Reagan said the talks went well. Mrs Thatcher agreed.")
     assert {"Reagan", "Thatcher"} <= set(found)

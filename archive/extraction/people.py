@@ -64,6 +64,12 @@ CUE_VERBS = SPEECH_VERBS | {
     "wrote",
     "recounted",
     "conceded",
+    "pointed out",  # "As Uri Friedman pointed out, ..."
+    "confirmed",
+    "recalled",
+    "cautioned",
+    "complained",
+    "pleaded",
 }
 _CUE_VERB = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
 # A speech verb after the name, perhaps after an aside in commas or dashes ("X — who is ... — argued");
@@ -1428,7 +1434,7 @@ def _nation_surname(words, i: int) -> bool:
     name (the last of two words), not a title word before a name."""
     return (
         i == len(words) - 1 == 1
-        and is_given_name(words[0])
+        and _any_given_name(words[0])  # "Sharon Holland" too
         and words[i][1:].islower()
         and country_code(words[i]) is not None
     )
