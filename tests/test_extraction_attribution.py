@@ -152,6 +152,30 @@ def test_the_subject_without_its_adverb_bracket_or_contraction(sentence):
     assert speaker_of(text, "the talks would go on") == "Hajime Tamura"
 
 
+def test_the_paragraph_after_said_colon_printed_without_quotation_marks():
+    text = (
+        "Trade Minister Hajime Tamura, who chairs the talks, said:\n\n"
+        "We will not accept any agreement that leaves our farmers worse off than before.\n\n"
+        "Talks resume on Monday."
+    )
+    assert speakers(text) == [
+        ("We will not accept any agreement that leaves our farmers worse off than before", "Hajime Tamura")
+    ]
+
+
+def test_a_clause_and_another_subject_then_its_verb():
+    text = (
+        "Trade Minister Hajime Tamura was taken to hospital with injuries and a hospital spokesman said "
+        "Tamura was in fair condition on Sunday."
+    )
+    assert given(extract("HEADLINE\n\n" + text), "in fair condition") == "[a hospital spokesman]"
+
+
+def test_a_time_before_the_subject_is_no_part_of_it():
+    text = "Talks began. This morning Trade Minister Hajime Tamura said the talks would go on."
+    assert speaker_of(text, "the talks would go on") == "Hajime Tamura"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

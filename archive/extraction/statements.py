@@ -502,6 +502,7 @@ def find_statements(
     story.org_forms = _organisation_forms(document, organisations)
     statements: list[StatementMention] = []
     pending_open: list[StatementMention] = []  # an open quotation waiting for its speaker
+    colon_speaker: tuple[int, _Speaker] | None = None  # "X said:" ending the paragraph before
     last_index = -1
     links = _related_links(document.paragraphs)
     readable = readable_paragraphs(document) if paragraphs is None else paragraphs
@@ -522,6 +523,11 @@ def find_statements(
         start = dateline_end(document, paragraph) if index == 0 else 0
         shape = _apostrophes_typed_as_quotes(_single_quotes_as_double(paragraph))
         found = _statements_in(paragraph, index, start, story, shape)
+        if not found and colon_speaker is not None and colon_speaker[0] == story.previous[index]:
+            said = _said_after_colon(paragraph, index, colon_speaker[1])
+            if said is not None:
+                found = [said]
+        colon_speaker = _colon_ending(paragraph, index, found, story)
         if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
         pending_open = [s for s in found if not s.verb] if found else []  # (no comprehension run for none)
@@ -529,6 +535,33 @@ def find_statements(
             pending_open = []
         statements.extend(found)
     return statements
+
+
+def _colon_ending(paragraph: str, index: int, found: list, story: _Story) -> tuple[int, _Speaker] | None:
+    """ "Moazzam Malik, the British Ambassador to Indonesia, said:" ending a paragraph with nothing
+    reported after it: the paragraph and its speaker, for the paragraph that follows."""
+    if not paragraph.endswith(":") and not paragraph.rstrip().endswith(":"):
+        return None  # the common case
+    if found and found[-1].end >= len(paragraph.rstrip()) - 1:
+        return None
+    last = story.events[-1] if story.events else None
+    if last is None or last.paragraph != index or not (last.speaker.person or last.speaker.organisation):
+        return None
+    tail = paragraph[last.sentence :].rstrip()
+    if len(tail.split()) > 20 or _VERB_RE.search(tail) is None:
+        return None  # a long sentence before the colon: an introduction, not an attribution
+    return index, last.speaker
+
+
+def _said_after_colon(paragraph: str, index: int, speaker: _Speaker) -> StatementMention | None:
+    """The paragraph after "X said:", printed without quotation marks: X's words, when it is prose
+    (a sentence or more, no quotation of its own, not a heading)."""
+    text = paragraph.strip()
+    if text[:1] in _QUOTE_CHARS or text[-1:] not in ".!?" or len(text.split()) < _DIRECT_WORDS + 2:
+        return None
+    start = paragraph.index(text)
+    text = text[:-1] if text.endswith(".") else text  # as a quotation's words, without the full stop
+    return _statement(DIRECT, text, index, start, "", speaker)
 
 
 # A turn of an interview printed as a transcript: "Q: ...", "A: ...", "KH: ...", "Michal: ...".
@@ -1830,6 +1863,12 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
             return after
         if lower == "and" and _is_pronoun_or_name(masked, (after, end), story):
             return after
+        if (
+            lower == "and"
+            and masked[after:end].split(None, 1)[0].lower() in _DETERMINERS
+            and not _AUXILIARIES.isdisjoint(masked[start:after].lower().split())
+        ):
+            return after  # "He was airlifted to a hospital and a hospital spokesman said": a clause before
         after = masked.rindex(word, start, after)
     return start
 
@@ -2897,6 +2936,8 @@ def _clean_subject(text: str) -> str:
         close = text.find(")")
         text = text[1:] if close < 0 else text[1:close] if close == len(text) - 1 else text[close + 1 :]
     text = _LEADING_WORDS_RE.sub("", text.strip())
+    if text[:1] in "ITOLtoil" and (time := _LEADING_TIME_RE.match(text)) and time.end() < len(text):
+        text = text[time.end() :]  # "this morning Norway's Energy Minister Arne Oien", "In October the company"
     if "d" in text[-2:] or "ll" in text[-3:]:
         text = _CONTRACTED_PRONOUN_RE.sub(r"\1", text)  # "he’d shouted", "she'll say": the pronoun
     # Only the end can match: searching from near it keeps the work small (the regexes are long).
@@ -2906,6 +2947,13 @@ def _clean_subject(text: str) -> str:
     return (text[: marks.start()] if marks else text).strip(" ,")
 
 
+_LEADING_TIME_RE = re.compile(
+    r"(?:(?:[Ii]n|[Oo]n|[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\s+(?:(?:early|late|mid-)\s*)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|week|month|year|"
+    r"\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:night|morning|afternoon|evening))?|"
+    r"[Tt]oday|[Yy]esterday|[Ll]ater|[Ee]arlier)\s*,?\s+(?=\S)"
+)
 _CONTRACTED_PRONOUN_RE = re.compile(r"^(he|she|they|we|I|it|He|She|They|We|It)['’](?:d|ll)$")
 _TRAILING_MARKS_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|"
