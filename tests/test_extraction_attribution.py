@@ -176,6 +176,19 @@ def test_a_time_before_the_subject_is_no_part_of_it():
     assert speaker_of(text, "the talks would go on") == "Hajime Tamura"
 
 
+def test_scare_quotes_and_titles_inside_a_sentence_are_no_statements():
+    assert speakers("Localities have \u201cpeace committees\u201d to resolve disputes without jail.") == []
+    # a short quotation that opens its sentence still may be one
+    assert speakers('"Never again." The banner hung over the square all week.') == [("Never again", None)]
+
+
+@pytest.mark.parametrize("verb", ["argue", "insist", "maintain", "warn"])
+def test_present_forms_after_a_plural_subject_report_before_that(verb):
+    found = speakers(f"Western diplomats {verb} that the shares are valued far too high by the ministry.")
+    assert found == [("the shares are valued far too high by the ministry", None)]
+    assert speakers(f"The diplomats want to {verb} the case before the ministry.") == []
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -825,7 +825,9 @@ def _statements_in(
         if first is not None:
             made.append(first)
     if waiting:  # most paragraphs have no quotation waiting, and one statement or none (no sort)
-        made.extend(_direct(q, index, "", _Speaker()) for q in waiting)
+        # Nobody said them: words enough to be a statement, or a quotation opening its sentence (not
+        # scare quotes or a title inside one: 'Localities have "peace committees" to resolve disputes')
+        made.extend(_direct(q, index, "", _Speaker()) for q in waiting if _may_stand_alone(masked, q))
     if len(made) > 1:
         made.sort(key=_START)
     return made
@@ -1072,6 +1074,13 @@ def _is_short_reply(masked: str, quote: _Quote, attribution: _Attribution) -> bo
         return False  # the quotation does not open its sentence
     between = masked[quote.end : attribution.subject[0]].strip(" " + _CLOSING_MARKS)
     return between in ("", attribution.verb)  # the speaker or the verb right after the closing mark
+
+
+def _may_stand_alone(masked: str, quote: _Quote) -> bool:
+    """A quotation with no speaker is a statement when it has words enough or opens its sentence."""
+    if _words(quote.text) >= _DIRECT_WORDS:
+        return True
+    return masked[: quote.mark].rstrip()[-1:] in ("", ".", "!", "?", ":", *_CLOSING_MARKS)
 
 
 def _is_short_attribution(masked: str, sentence: tuple[int, int], verb_starts: list[int]) -> bool:
