@@ -189,6 +189,11 @@ def test_present_forms_after_a_plural_subject_report_before_that(verb):
     assert speakers(f"The diplomats want to {verb} the case before the ministry.") == []
 
 
+def test_a_mark_after_a_number_is_inches_unless_it_closes_a_quotation():
+    assert speakers('The set measures 22" long and 22" wide. A 34" 3440x1440 monitor costs $649.99.') == []
+    assert speakers('"We won the match 3-1," the coach said after the game.') == [("We won the match 3-1", None)]
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

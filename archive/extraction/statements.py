@@ -521,7 +521,7 @@ def find_statements(
                 continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
-        shape = _apostrophes_typed_as_quotes(_single_quotes_as_double(paragraph))
+        shape = _inch_marks(_apostrophes_typed_as_quotes(_single_quotes_as_double(paragraph)))
         found = _statements_in(paragraph, index, start, story, shape)
         if not found and colon_speaker is not None and colon_speaker[0] == story.previous[index]:
             said = _said_after_colon(paragraph, index, colon_speaker[1])
@@ -684,6 +684,27 @@ def _apostrophes_typed_as_quotes(paragraph: str) -> str:
 
 
 _TYPED_APOSTROPHE_RE = re.compile(r'(?<=[^\W\d_])"(?=s(?![^\W\d_]))')
+
+
+def _inch_marks(paragraph: str) -> str:
+    """'measures 22" long and 22" wide', 'a 34" 3440x1440 monitor': a straight mark right after a
+    digit, with no quotation open before it, is a unit (inches), not a quotation's edge. It is
+    read as a prime (offsets unchanged); a digit closing a quotation ('"we won 3-1"') keeps its mark."""
+    if '"' not in paragraph or _DIGIT_MARK_RE.search(paragraph) is None:
+        return paragraph  # the common case: no mark after a digit
+    marks = list(paragraph)
+    open_marks = 0  # straight marks read so far, less the units
+    for match in _STRAIGHT_MARK_RE.finditer(paragraph):
+        at = match.start()
+        if at and paragraph[at - 1].isdigit() and open_marks % 2 == 0:
+            marks[at] = "″"
+            continue
+        open_marks += 1
+    return "".join(marks)
+
+
+_DIGIT_MARK_RE = re.compile(r'\d"')
+_STRAIGHT_MARK_RE = re.compile('"')
 
 
 # ‘...’ at a word's start, closed by a ’ that no letter follows; no "‘" inside (nested quotations
