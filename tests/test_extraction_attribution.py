@@ -194,6 +194,16 @@ def test_a_mark_after_a_number_is_inches_unless_it_closes_a_quotation():
     assert speakers('"We won the match 3-1," the coach said after the game.') == [("We won the match 3-1", None)]
 
 
+def test_a_document_posted_is_no_speaker_and_its_participle_clause_is_the_subjects():
+    text = (
+        "Trade Minister Hajime Tamura asked for patience in a letter posted on Twitter on Tuesday, saying "
+        "he did not think a quick deal would be helpful."
+    )
+    assert speaker_of(text, "quick deal would be helpful") == "Hajime Tamura"
+    found = speakers("The ministry said in a statement released on Monday that its exports fell sharply in May.")
+    assert found == [("its exports fell sharply in May", None)]
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

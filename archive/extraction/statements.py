@@ -227,12 +227,13 @@ _THAT_AFTER_RE = re.compile(
     r"(?:that\b|:|[\"“])"
 )
 _CLAUSE_OPENER_RE = re.compile(
-    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|a\s+statement|the\s+meeting|Twitter|Facebook|"
+    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|the\s+meeting|Twitter|Facebook|"
     r"(?:the\s+)?social\s+(?:media|networking)\s+(?:site|platform|network|service)\s+[A-Z]\w+|"  # "site Twitter"
     r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|posting|blog\s+post|letter|speech|ruling|opinion|filing|"
     r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)\b"  # not "post|ing"
-    r"(?:\s+(?:with|to|on)\s+(?:[^\s,.;:“”\"]+\s+){1,6}?(?:on\s+[A-Z][a-z]+day\s+)?(?=that\b))?)\s*,?\s*)?"
+    r"(?:\s+(?:(?:with|to|on)|(?:released|issued|posted|published|sent)(?:\s+(?:on|by|to|in))?)\s+"
+    r"(?:[^\s,.;:“”\"]+\s+){1,6}?(?:on\s+[A-Z][a-z]+day\s+)?(?=that\b))?)\s*,?\s*)?"
     # to whom, right before "that": "confirmed to WIRED that", "admitted to The Associated Press that"
     r"(?:to\s+(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|reporters|journalists)\s+){1,4}(?=that\b))?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
@@ -1472,6 +1473,12 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         ):  # "has made clear he intends to seek": a clause with no "that"
             return not _quotation_then_subject(masked, s0, verb)  # "indicated a preference": an act
     before = masked[max(s0, verb.start - 6) : verb.start]
+    if (
+        verb.text[-2:] == "ed"
+        and verb.text != "said"
+        and _DOCUMENT_BEFORE_RE.search(masked, max(s0, verb.start - 40), verb.start)
+    ):
+        return True  # "in a letter posted on Twitter": the letter's participle (not "the report noted")
     if verb.text in _PARTICIPLES and before.rstrip().endswith("worth"):
         return True  # "Trump, it's also worth noting, repeatedly sought": the writer's aside
     if (
@@ -2181,6 +2188,10 @@ def _noun_phrase_after(
     return span
 
 
+_DOCUMENT_BEFORE_RE = re.compile(
+    r"\b(?:in|on|via|through|with|from)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:letter|statement|report|tweet|post|message|video|note|filing|document|memo|email|e-mail|release|"
+    r"article|column|op-ed|book|essay|editorial|comments|remarks)\s+$"
+)
 # An auxiliary right before a participle (perhaps with an adverb): a progressive form, not "..., saying".
 _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?$")
 _NEAR_WORDS = frozenset(("close", "closer", "near", "next"))  # "to" after them opens no clause
