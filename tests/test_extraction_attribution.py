@@ -204,6 +204,24 @@ def test_a_document_posted_is_no_speaker_and_its_participle_clause_is_the_subjec
     assert found == [("its exports fell sharply in May", None)]
 
 
+def test_a_participle_opening_the_sentence_reports_for_its_subject():
+    text = (
+        "Noting that exports fell for a third month, Trade Minister Hajime Tamura said the yen had not yet turned."
+    )
+    assert speaker_of(text, "exports fell for a third month") == "Hajime Tamura"
+
+
+def test_a_name_then_an_apposition_never_closed_before_the_verb():
+    text = (
+        '"The air improved because the wind turned," Kurinji Selvaraj, a research analyst at the Council '
+        "on Energy, Environment and Water think tank told CBS News."
+    )
+    assert speaker_of(text, "the wind turned") == "Kurinji Selvaraj"
+    # a clause after the apposition: the subject at the end speaks
+    text = "Albert Hakim, an arms merchant, is the first player who may testify, investigators said on Monday."
+    assert speaker_of(text, "the first player") is None
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -841,6 +841,10 @@ def _statements_in(
         then = _then_adding(paragraph, masked, index, s1, attribution, speaker)
         if then is not None:
             made.append(then)
+        if masked.startswith(_OPENING_PARTICIPLES, s0):
+            opening = _opening_participle(paragraph, masked, index, s0, attribution, speaker)
+            if opening is not None:
+                made.append(opening)
         first = _coordinated_first(paragraph, masked, index, s0, s1, attribution, sentence_verbs, speaker)
         if first is None and attribution.subject[0] > s0:
             first = _clause_before_pronoun(paragraph, masked, index, s0, attribution, sentence_verbs, story)
@@ -1062,6 +1066,23 @@ def _then_adding(paragraph, masked, index, s1, attribution, speaker) -> Statemen
     if span is None or _unquoted_words(masked, span) < _CLAUSE_WORDS:
         return None
     return _statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], then.group(1), speaker)
+
+
+def _opening_participle(paragraph, masked, index, s0, attribution, speaker) -> StatementMention | None:
+    """ "Noting that on Earth a bacterium can survive on acetylene, Malaska asked, ...": the clause of
+    a participle that opens the sentence is what its subject said too."""
+    opening = _OPENING_PARTICIPLE_RE.match(masked, s0, attribution.subject[0])
+    if opening is None:
+        return None
+    comma = masked.rfind(",", opening.end(), attribution.subject[0])
+    span = _trim(masked, opening.end(), comma) if comma > opening.end() else None
+    if span is None or _unquoted_words(masked, span) < _CLAUSE_WORDS:
+        return None
+    return _statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], opening.group(1).lower(), speaker)
+
+
+_OPENING_PARTICIPLES = ("Noting", "Adding", "Saying", "Arguing", "Warning", "Stressing", "Insisting", "Explaining")
+_OPENING_PARTICIPLE_RE = re.compile(rf"({'|'.join(_OPENING_PARTICIPLES)})\s+that\s+")
 
 
 _THEN_ADDING_RE = re.compile(
@@ -1697,6 +1718,8 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
         else:
             subject = (_phrase_start(masked, s0, end, story), end)
             named = _named_before_description(masked, s0, subject, story)
+            if named is None and subject[0] > s0:
+                named = _name_opening_apposition(masked, s0, subject, story)
             if named is not None:  # "chairman James Florio, a New Jersey Democrat said"
                 subject, appositions = named, [subject]
         if subject is None or not _is_noun_phrase(masked[subject[0] : subject[1]]):
@@ -1746,6 +1769,29 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     if first and (first[0] in _PREPOSITIONS or first[0] in _BOUNDARY_WORDS or first[0].endswith("ing")):
         return None  # "..., including the visit by Prime Minister X, a Treasury spokesman said": no subject
     return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
+
+
+def _name_opening_apposition(
+    masked: str, s0: int, subject: tuple[int, int], story: _Story
+) -> tuple[int, int] | None:
+    """ "Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water think
+    tank told CBS News": a person's name opens the sentence, then an apposition the writer never
+    closed, with commas of its own; the words before the verb are no subject of their own."""
+    if _names_someone(masked, subject, story) or masked[subject[0] : subject[1]].strip().lower() in _PRONOUNS:
+        return None
+    begin = max(masked.rfind(mark, s0, subject[0]) for mark in _QUOTE_CHARS) + 1 or s0  # after a quotation
+    opening = _NAME_THEN_APPOSITION_RE.match(masked, max(begin, s0), subject[0])
+    if opening is None:
+        return None
+    between = masked[opening.end(1) : subject[0]]
+    if not _AUXILIARIES.isdisjoint(between.split()) or _VERB_RE.search(between) is not None:
+        return None  # "Albert Hakim, an arms merchant, is the first ..., investigators said": a clause
+    name = _trim(masked, opening.start(1), opening.end(1))
+    return name if name and _person_heading(_clean_subject(masked[name[0] : name[1]]), story) else None
+
+
+# A capitalised run, a comma, then a description opening with an article: "Kurinji Selvaraj, a ..."
+_NAME_THEN_APPOSITION_RE = re.compile(r"[\s,]*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+(?:a|an|the)\s")
 
 
 def _inverted(masked: str, s0: int, s1: int, verb: _Verb, after_quotation: bool = False) -> _Attribution | None:
