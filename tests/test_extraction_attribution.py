@@ -222,6 +222,32 @@ def test_a_name_then_an_apposition_never_closed_before_the_verb():
     assert speaker_of(text, "the first player") is None
 
 
+def test_words_running_on_into_a_quotation_are_one_statement():
+    text = (
+        "The outages have been \u201cterribly disruptive\u201d and the utility is taking steps to avoid them, "
+        "\u201cbut we won\u2019t roll the dice on public safety,\u201d Trade Minister Hajime Tamura said."
+    )
+    found = speakers(text)
+    assert len(found) == 1 and found[0][1] == "Hajime Tamura"
+    assert found[0][0].startswith("The outages have been") and "roll the dice on public safety" in found[0][0]
+    # a quotation of its own after an intro stays one
+    found = speakers('Asked about the plan on Monday, "It is dead and buried now," Trade Minister Hajime Tamura said.')
+    assert found == [("It is dead and buried now", "Hajime Tamura")]
+
+
+def test_a_quotation_in_the_writers_clause_and_what_was_added_after_one():
+    text = (
+        "While the \u201cMeth. We\u2019re on it.\u201d campaign did not appeal to Trade Minister Hajime Tamura, "
+        "he said he did not want to judge the campaign."
+    )
+    assert speakers(text) == [("he did not want to judge the campaign", "Hajime Tamura")]
+    text = (
+        "Trade Minister Hajime Tamura said in a statement, \u201cWe are profoundly pleased and relieved\u201d at "
+        "the release, adding that the family had asked to convey its own relief."
+    )
+    assert speaker_of(text, "the family had asked") == "Hajime Tamura"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -837,7 +837,7 @@ def _statements_in(
         attributed_before = number
         if sentence_quotes:
             quoted_before = number
-        made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker))
+        made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker, s0))
         then = _then_adding(paragraph, masked, index, s1, attribution, speaker)
         if then is not None:
             made.append(then)
@@ -1054,9 +1054,10 @@ def _then_adding(paragraph, masked, index, s1, attribution, speaker) -> Statemen
     on the world market": the clause after the participle is a statement of its own (a quotation
     after it is read as a direct one)."""
     content = attribution.content
-    if content is None or attribution.verb == "according to":
+    if attribution.verb == "according to":
         return None  # "Ontario was pushing to regulate according to function, arguing ...": nobody spoke
-    start = max(content[1], attribution.subject[1])
+    # after the reported words, or after the subject ('X said in a statement, "...", adding that ...')
+    start = max(content[1], attribution.subject[1]) if content else attribution.subject[1]
     if masked.find("ing", start, s1) == -1:
         return None  # the common case: no participle after the statement
     then = _THEN_ADDING_RE.search(masked, start, s1)
@@ -1194,7 +1195,7 @@ _QUOTED_HEADING_CHARS = 103  # the longest text it matches whole: a longer parag
 _THEN_QUOTING_RE = re.compile(r",\s+(?:adding|warning|saying|noting|explaining|insisting|stressing|declaring)\s*:?\s*$")
 
 
-def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker) -> list[StatementMention]:
+def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker, s0=0) -> list[StatementMention]:
     """Long quotations are direct statements; otherwise the reported clause is an indirect one."""
     verb = attribution.verb
     content = attribution.content
@@ -1236,8 +1237,25 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         # quarter."': a quotation inside the reported clause is part of one indirect statement.
         made = [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
         return made + [_direct(q, index, verb, speaker) for q in long_quotes if q not in inside]
-    made = [_direct(q, index, verb, speaker) for q in long_quotes]
     first = long_quotes[0]
+    if (
+        content
+        and content[0] > attribution.subject[1]
+        and long_quotes[-1].end <= attribution.subject[0]
+        and masked.startswith(_SUBORDINATORS, s0)
+        and _SUBORDINATOR_RE.match(masked, s0)
+        and _unquoted_words(masked, content) >= _CLAUSE_WORDS
+    ):
+        # 'While the "Meth. We're on it." campaign did not appeal to Julie Graham, she said she did not
+        # want to judge it': the quotation stands in the writer's clause; the speaker reports the rest
+        return [_statement(INDIRECT, paragraph[content[0] : content[1]], index, content[0], verb, speaker)]
+    made = [_direct(q, index, verb, speaker) for q in long_quotes]
+    if len(long_quotes) == 1 and content and content[1] <= first.mark and first.end <= attribution.subject[0]:
+        joined = _clause_into_quotation(paragraph, masked, s0, first)
+        if joined is not None:
+            # 'The outages have been "terribly disruptive" and PG&E is taking steps ... but at the
+            # moment, "we won't roll the dice on public safety," CEO Andy Vesey said.': one statement
+            return [_statement(INDIRECT, paragraph[s0:joined], index, s0, verb, speaker)]
     if content and content[0] < first.mark and (lead := _THEN_QUOTING_RE.search(masked, content[0], first.mark)):
         # 'Liu said that the army could be deployed, warning: "They are already there."': the clause
         # is reported as well as the quotation
@@ -1245,6 +1263,13 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
         if _unquoted_words(masked, (content[0], end)) >= _CLAUSE_WORDS:
             made.append(_statement(INDIRECT, paragraph[content[0] : end], index, content[0], verb, speaker))
     last = long_quotes[-1]
+    if content and content[0] <= last.mark and content[1] > last.end and masked.find("ing", last.end, content[1]) > 0:
+        # 'Morrison said in a statement, "We are pleased" at the release, adding that the family had
+        # asked to convey its relief': what was added after the quotation is reported too
+        then = _THEN_ADDING_RE.search(masked, last.end, content[1])
+        span = _trim(masked, then.end(), content[1]) if then and masked[then.end()] not in _QUOTE_CHARS else None
+        if span and _unquoted_words(masked, span) >= _CLAUSE_WORDS:
+            made.append(_statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], then.group(1), speaker))
     if content and content[0] <= last.mark and content[1] > last.end:
         # 'Mason said "Parliament is not reflecting opinion" and the public was more divided ...':
         # a clause joined to the quotation by "and" is reported too
@@ -1279,6 +1304,23 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     return made
 
 
+def _clause_into_quotation(paragraph: str, masked: str, s0: int, quote: _Quote) -> int | None:
+    """Where the statement ends when the sentence's words run on into its quotation, its speaker
+    after it: four words or more before the mark (no colon, no intro), and the quotation going on
+    with the clause (a lower-case word first, or no comma before the mark: 'took account of
+    security needs and "Syria's role in liberation," he said'); None otherwise."""
+    head = masked[s0 : quote.mark].rstrip()
+    if ":" in head or _unquoted_words(masked, (s0, quote.mark)) < _DIRECT_WORDS or _starts_with_intro(head):
+        return None
+    first_letter = quote.text.lstrip(" ‘'")[:1]
+    if head.endswith(",") and not first_letter.islower():
+        return None  # 'In Washington, where talks began, "It is dead," he said': a quotation of its own
+    end = len(paragraph[: quote.end].rstrip(" ,"))
+    return end + 1 if paragraph[quote.end : quote.end + 1] in ("”", '"') and end == quote.end else end
+
+
+_SUBORDINATORS = ("While", "Although", "Though", "When", "If", "Because", "Since", "After", "Before", "Whereas")
+_SUBORDINATOR_RE = re.compile(rf"(?:{'|'.join(_SUBORDINATORS)})\s")
 _MANNER_WORDS = ("using", "via", "through", "with")  # a test before the regex, which adds the space after
 _MANNER_RE = re.compile(rf"(?:{'|'.join(_MANNER_WORDS)})\s")
 # ('said "..." and that ...' goes on with the same statement, as the gold reads it)
