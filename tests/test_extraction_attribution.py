@@ -248,6 +248,11 @@ def test_a_quotation_in_the_writers_clause_and_what_was_added_after_one():
     assert speaker_of(text, "the family had asked") == "Hajime Tamura"
 
 
+def test_people_by_what_they_do_may_be_the_speakers_after_the_verb():
+    found = extract("HEADLINE\n\nOne of the most popular offerings so far, said the owners, is the Pick 6.")
+    assert given(found, "Pick 6") == "[the owners]"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

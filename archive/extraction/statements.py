@@ -270,7 +270,11 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GROUP_WORDS = frozenset(
     "officials sources bankers dealers analysts economists experts diplomats ministers traders "
     "spokesmen aides members observers critics businessmen exporters producers lenders banks "
-    "others some both they delegates negotiators representatives governments".split()
+    "others some both they delegates negotiators representatives governments "
+    # people by what they do ("..., said the owners, is the Pick 6", "residents said they ...")
+    "owners residents witnesses investigators police authorities organizers organisers scientists "
+    "researchers lawyers attorneys doctors activists protesters leaders executives workers farmers "
+    "teachers parents students officers consumers customers voters lawmakers legislators prosecutors".split()
 )
 # Nouns that make a phrase one of an organisation's voices: "a Treasury spokesman", "A Foreign
 # Ministry statement", "a spokesman for the Bundesbank".
