@@ -253,6 +253,14 @@ def test_people_by_what_they_do_may_be_the_speakers_after_the_verb():
     assert given(found, "Pick 6") == "[the owners]"
 
 
+def test_a_report_inside_an_opening_clause_ends_at_its_comma_and_points_ahead():
+    text = (
+        "Trade Minister Hajime Tamura arrived on Monday. Although he said the talks would go on, "
+        "Tamura stopped short of naming a date."
+    )
+    assert speakers(text) == [("the talks would go on", "Hajime Tamura")]
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -92,6 +92,11 @@ def test_religious_titles_a_womans_name_with_a_countrys_surname_and_pointed_out(
     assert {"Sharon Holland", "Michael Pfleger", "Uri Friedman"} <= set(found)
 
 
+def test_an_age_in_commas_after_a_name_is_a_persons():
+    found = people("MEXICO CITY, Dec 30 - Nathaly Cartas Leon, 20, had met the woman on Facebook.")
+    assert "Nathaly Cartas Leon" in found
+
+
 def test_surname_only_person_with_speech_verb_or_title():
     found = people("Reagan said the talks went well. Mrs Thatcher agreed.")
     assert {"Reagan", "Thatcher"} <= set(found)

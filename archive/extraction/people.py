@@ -84,6 +84,7 @@ _APPOSED_SPEAKER_RE = re.compile(rf",\s+(?:{_CUE_VERB})\b")
 # "Bronwyn Curtis of Landell Mills said", "Grant Shapps from the Conservative Party said".
 _OF_BODY_SPEAKER_RE = re.compile(rf"\s+(?:of|from\s+(?:the\s+)?)\s*[A-Z][^,.;\"“”]{{0,60}}?\s+(?:{_CUE_VERB})\b")
 _PLACE_OR_BODY_BEFORE_RE = re.compile(r"\s(?:of|in|at|from)\s$")
+_AGE_AFTER_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},\s")  # ", 20, " / ", aged 61, " after a name
 # "The mayor of Surabaya, Tri Rismaharini, comforted relatives", "quoted the head of the search
 # agency, Bambang Soelistyo, as saying": a role of a place or body, then a name between commas
 # (the text before the name ends with the comma and a space: tested first).
@@ -1270,6 +1271,8 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
         role_of = _ROLE_OF_BEFORE_RE.search(before, max(0, len(before) - 100))
         if role_of and is_role_head(role_of.group(1)):
             return True
+    if len(tokens) > 1 and after[:1] == "," and _AGE_AFTER_RE.match(after):
+        return True  # "Nathaly Cartas Leon, 20, had met ...": a person's age in commas
     if len(tokens) > 1 and _OF_BODY_SPEAKER_RE.match(after):
         return True  # "Bronwyn Curtis of Landell Mills Commodities Studies said"
     if _is_after_speech_verb(before) and _CLAUSE_END_RE.match(after):

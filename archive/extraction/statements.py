@@ -825,6 +825,8 @@ def _statements_in(
                 waiting.extend(loose)
             continue
         speaker = _resolve(paragraph, masked, index, attribution, story)
+        if attribution.content and masked.startswith(_SUBORDINATORS, s0):
+            speaker = _main_clause_subject(masked, s0, s1, attribution, story) or speaker
         if waiting and not speakers:
             # '"A." "B," he said.': quotations opening the paragraph are the first speaker's; so are
             # those of the sentence just before a bare attribution ('"...!" Trump tweeted.').
@@ -1779,7 +1781,42 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
     content = _content(masked, s0, s1, verb, subject)
     if content is None and masked[s0 : subject[0]].rstrip().endswith(tuple(_QUOTE_CHARS)):
         content = _clause_ending_in_quotation(masked, s0, subject[0])  # 'Reforms must "...," Zhao added.'
+    if content and content[0] > verb.start and masked.startswith(_SUBORDINATORS, s0):
+        content = _subordinate_report(masked, s0, verb, content) if _SUBORDINATOR_RE.match(masked, s0) else content
     return _Attribution(verb.text, subject, appositions, content)
+
+
+def _main_clause_subject(masked: str, s0: int, s1: int, attribution: _Attribution, story: _Story) -> _Speaker | None:
+    """ "Although he said it was wild to see himself in the teaser, Oscar Isaac stopped short ...":
+    a pronoun in a clause opening the sentence points ahead to the main clause's subject, when a
+    person of the story opens it."""
+    start, end = attribution.subject
+    pronoun = masked[start:end].strip().lower()
+    if pronoun not in ("he", "she") or not _SUBORDINATOR_RE.match(masked, s0):
+        return None
+    after = attribution.content[1]
+    if masked[after : after + 1] != ",":
+        return None
+    run = _CAPITALISED_RUN_RE.match(masked, after + 1, s1)
+    person = _person_heading(run.group(1), story) if run else None
+    if person is None or not _agrees(pronoun, person, story):
+        return None
+    return _Speaker(person=person, label=pronoun)
+
+
+_CAPITALISED_RUN_RE = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)")
+
+
+def _subordinate_report(masked: str, s0: int, verb: _Verb, content: tuple[int, int]) -> tuple[int, int]:
+    """ "Although he said it was wild to see himself in the teaser, Isaac stopped short ...", "When the
+    Pentagon claimed there were no ground troops in Kobane, they weren't telling the truth": the report
+    inside a clause that opens the sentence ends at the comma before the main clause."""
+    if masked.find(",", s0, verb.start) >= 0:
+        return content  # the verb stands after the opening clause
+    comma = masked.rfind(",", content[0], content[1])
+    if comma <= content[0] or _unquoted_words(masked, (comma, content[1])) < _CLAUSE_WORDS:
+        return content
+    return _trim(masked, content[0], comma) or content
 
 
 _QUOTE_ENDS = (*_QUOTE_CHARS, "’’", "''")
