@@ -244,6 +244,13 @@ class _Story:
     def prints_issue_manager(self) -> bool:
         return any(word in self.body for word in _ISSUE_MANAGER_WORDS)
 
+    @cached_once
+    def web_names(self) -> frozenset[str]:
+        """The names the story prints as web addresses' ("GreatFire" of "GreatFire.org"), read once."""
+        if "." not in self.text:
+            return frozenset()
+        return frozenset(_WEB_NAME_RE.findall(self.text))
+
 
 def find_people(
     document: Document, organisations: list[OrganisationMention], paragraphs: list[str] | None = None
@@ -817,14 +824,12 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
             printed_as_company(name, story.text, story.text_places)
             or (" " not in name and _company_variant(name, story) and not _named_as_person(name, story))
             # "said GreatFire" beside "GreatFire.org", "Amazon" beside "Amazon.com": a web body's name
-            or (" " not in name and f"{name}." in story.text and _WEB_NAME_RE.search(story.text) is not None
-                and re.search(rf"\b{re.escape(name)}{_WEB_SUFFIX}", story.text) is not None)
+            or (" " not in name and name in story.web_names)
         )
     return story.companies[name]
 
 
-_WEB_SUFFIX = r"\.(?:com|org|net|gov|edu|info|io)\b"
-_WEB_NAME_RE = re.compile(r"\w" + _WEB_SUFFIX)
+_WEB_NAME_RE = re.compile(r"\b([A-Za-z][\w-]*)\.(?:com|org|net|gov|edu|info|io)\b")
 
 
 def _company_variant(name: str, story: _Story) -> bool:
