@@ -261,6 +261,15 @@ def test_a_report_inside_an_opening_clause_ends_at_its_comma_and_points_ahead():
     assert speakers(text) == [("the talks would go on", "Hajime Tamura")]
 
 
+def test_and_right_before_an_aside_attribution():
+    """'... a common ground and, a diplomatic source said, narrowed ...' once raised IndexError."""
+    text = (
+        "EC representatives met in closed session in Brussels on Friday in an attempt to reach a common "
+        "ground and, a diplomatic source said, narrowed their differences on the farm price package."
+    )
+    assert [who for _, who in speakers(text)] == [None]
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -2031,7 +2031,7 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
             return after
         if (
             lower == "and"
-            and masked[after:end].split(None, 1)[0].lower() in _DETERMINERS
+            and masked[after:end].split(None, 1)[:1] in _DETERMINER_LISTS
             and not _AUXILIARIES.isdisjoint(masked[start:after].lower().split())
         ):
             return after  # "He was airlifted to a hospital and a hospital spokesman said": a clause before
@@ -2323,6 +2323,7 @@ _DOCUMENT_BEFORE_RE = re.compile(
 )
 # An auxiliary right before a participle (perhaps with an adverb): a progressive form, not "..., saying".
 _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?$")
+_DETERMINER_LISTS = [[w] for w in ("a", "an", "the", "A", "An", "The", "its", "his", "her", "their", "this")]
 _NEAR_WORDS = frozenset(("close", "closer", "near", "next"))  # "to" after them opens no clause
 
 
