@@ -97,6 +97,12 @@ def test_an_age_in_commas_after_a_name_is_a_persons():
     assert "Nathaly Cartas Leon" in found
 
 
+def test_reports_after_a_given_name_and_surname_is_a_verb():
+    found = people("BEIJING, Nov 19 - As Emily Feng reports for NPR, the first cases came to light last week.")
+    assert "Emily Feng" in found
+    assert "Paul Volcker" not in people("NEW YORK, Nov 19 - Paul Volcker Associates said it would open.")
+
+
 def test_surname_only_person_with_speech_verb_or_title():
     found = people("Reagan said the talks went well. Mrs Thatcher agreed.")
     assert {"Reagan", "Thatcher"} <= set(found)

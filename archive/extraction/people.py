@@ -1331,7 +1331,9 @@ def _is_given_pair(tokens: tuple[str, ...], after: str) -> bool:
     if len(tokens) < 2 or not is_given_name(tokens[0]) or tokens[-1].lower() in _NOT_SURNAMES:
         return False
     following = after[:20].split()
-    return not (following and following[0].lower().strip(",.") in ORGANISATION_WORDS)
+    word = following[0].lower().strip(",.") if following else ""
+    # "Paul Volcker Associates" is a firm; "As Emily Feng reports for NPR" a person (a verb, not "Reports")
+    return not (word in ORGANISATION_WORDS and word not in REPORTING_VERBS["all"])
 
 
 def _with_royal_title(paragraph: str, name: str, start: int) -> tuple[str, int]:
