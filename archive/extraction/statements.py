@@ -1480,12 +1480,17 @@ _NOUN_FRAME_VERBS = frozenset({"notes", "comments"})
 _NOUN_THAT_VERBS = frozenset({"claims", "reports"})
 
 
+def _words_before_verb(masked: str, s0: int, verb: _Verb) -> list[str]:
+    """The words right before the verb, from the sentence's start or its last comma or quotation mark."""
+    cut = max(s0 - 1, *(masked.rfind(mark, s0, verb.start) for mark in ',"”'))
+    return masked[cut + 1 : verb.start].split()
+
+
 def _name_or_pronoun_before(masked: str, s0: int, verb: _Verb) -> bool:
     """ "Prince Andrew claims", "Wee of the Times reports", "The Associated Press reports", "she
     claims": the words right before the verb (from the sentence's start or a comma) are a pronoun or
     a name in capitals, not a nationality ("Iranian claims that")."""
-    cut = max(s0 - 1, *(masked.rfind(mark, s0, verb.start) for mark in ',"”'))
-    words = masked[cut + 1 : verb.start].split()
+    words = _words_before_verb(masked, s0, verb)
     if len(words) == 1 and words[0].lower() in ("he", "she", "they", "it"):
         return True
     if not 0 < len(words) <= 6 or not words[-1][:1].isupper() or (len(words) == 1 and country_code(words[0])):
@@ -1494,8 +1499,8 @@ def _name_or_pronoun_before(masked: str, s0: int, verb: _Verb) -> bool:
 
 
 def _named_frame(masked: str, s0: int, verb: _Verb) -> bool:
-    cut = max(masked.rfind(mark, s0, verb.start) for mark in ',"”')
-    words = masked[cut + 1 : verb.start].split()
+    """ "..., Hoenig notes.", "..., he comments.": a name or a pronoun frames the words before it."""
+    words = _words_before_verb(masked, s0, verb)
     if len(words) == 1 and words[0] in ("he", "she", "they"):
         return True
     return bool(words) and all(w[:1].isupper() or w in PARTICLES for w in words)
