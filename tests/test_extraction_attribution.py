@@ -270,6 +270,13 @@ def test_and_right_before_an_aside_attribution():
     assert [who for _, who in speakers(text)] == [None]
 
 
+def test_quoted_him_as_saying_and_quoting_someone_as_saying():
+    text = "Trade Minister Hajime Tamura arrived on Monday. Kyodo quoted him as saying the talks would go on."
+    assert speaker_of(text, "the talks would go on") == "Hajime Tamura"
+    text = "The spokesman went no further than quoting Trade Minister Hajime Tamura as saying the talks would go on."
+    assert speaker_of(text, "the talks would go on") == "Hajime Tamura"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -267,6 +267,7 @@ _INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\bbe)\s+$
 # What a text _INFINITIVE_RE finds in ends with, less its spaces: tested first (the search tries every place).
 _INFINITIVE_ENDS = ("to", "not", "n't", "n’t", "was", "were", "is", "be")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # the one quoted, as the subject it stands for
 _GROUP_WORDS = frozenset(
     "officials sources bankers dealers analysts economists experts diplomats ministers traders "
     "spokesmen aides members observers critics businessmen exporters producers lenders banks "
@@ -1720,7 +1721,7 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
 
 
 # "quoted Rolando Arrivillaga, World Bank representative in Manila, as saying": an apposition may follow
-_QUOTED_AS_RE = re.compile(r"\bquoted\s+((?:[\w.'’-]+\s+){0,9}?[\w.'’-]+)(?:,\s*([^,;]{1,80}),)?\s+as\s*$")
+_QUOTED_AS_RE = re.compile(r"\bquot(?:ed|ing|es)\s+((?:[\w.'’-]+\s+){0,9}?[\w.'’-]+)(?:,\s*([^,;]{1,80}),)?\s+as\s*$")
 # "was quoted by Kyodo as saying", "was quoted on British television over the weekend as saying"
 _QUOTED_PASSIVE_RE = re.compile(
     r"\s+(?:was|were|has\s+been|had\s+been|is)\s+quoted\s+(?:(?:by|on|in)\s+[^,;]{1,60}?\s+)?as\s*$"
@@ -2399,6 +2400,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         # "A leaked letter seen by Sky News says": the paper saw the letter, the letter speaks
         label = label[: seen.start()]
     lower = label.lower()
+    if lower in _OBJECT_PRONOUNS:  # "Antara quoted him as saying": he
+        lower = _OBJECT_PRONOUNS[lower]
     if lower in _PRONOUNS:
         speaker = _resolve_pronoun(lower, index, start, story, attribution.content)
         if speaker.person and lower in ("he", "she") and story.genders.get(speaker.person) is None:
