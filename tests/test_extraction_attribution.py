@@ -277,6 +277,12 @@ def test_quoted_him_as_saying_and_quoting_someone_as_saying():
     assert speaker_of(text, "the talks would go on") == "Hajime Tamura"
 
 
+def test_states_reports_after_a_name_and_not_after_member():
+    text = 'In another tweet, Trade Minister Hajime Tamura states, "Some people think the talks are over."'
+    assert speaker_of(text, "talks are over") == "Hajime Tamura"
+    assert speakers("The member states that joined the pact in 2004 have grown faster than the rest.") == []
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -1478,7 +1478,7 @@ _NOUN_FRAME_VERBS = frozenset({"notes", "comments"})
 
 
 # Verbs of group [that] that are plural nouns as often: they report after a name or a pronoun only.
-_NOUN_THAT_VERBS = frozenset({"claims", "reports"})
+_NOUN_THAT_VERBS = frozenset({"claims", "reports", "states"})
 
 
 def _words_before_verb(masked: str, s0: int, verb: _Verb) -> list[str]:
