@@ -283,6 +283,18 @@ def test_states_reports_after_a_name_and_not_after_member():
     assert speakers("The member states that joined the pact in 2004 have grown faster than the rest.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "First, let\u2019s say what the sale of the company is not.",
+        "In either case, shareholders get a say in the merger of the two companies.",
+        "Be warned: if the bad guys do not get you, the jump scares will.",
+    ],
+)
+def test_say_as_a_noun_or_an_idiom_and_an_imperative_are_no_statements(sentence):
+    assert speakers(sentence) == []
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -262,10 +262,11 @@ _CIRCUMSTANCE_FIRST = frozenset("badoifwust")  # the first letters of its words:
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
+_SAY_NOUN_RE = re.compile(r"(?:\b(?:a|the|no|any|more|final|greater|bigger|equal)|\b[Ll]et['’]s|\b[Ll]et\s+us)\s+$")
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
-_INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\bbe)\s+$")  # "didn’t say"
+_INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\b[Bb]e)\s+$")  # "didn’t say", "Be warned:"
 # What a text _INFINITIVE_RE finds in ends with, less its spaces: tested first (the search tries every place).
-_INFINITIVE_ENDS = ("to", "not", "n't", "n’t", "was", "were", "is", "be")
+_INFINITIVE_ENDS = ("to", "not", "n't", "n’t", "was", "were", "is", "be", "Be")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # the one quoted, as the subject it stands for
 _GROUP_WORDS = frozenset(
@@ -1566,6 +1567,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if _NOT_SPEECH_AFTER_RE.match(masked, verb.end, s1):
         return True
+    if verb.text in ("say", "says") and _SAY_NOUN_RE.search(masked, max(s0, verb.start - 12), verb.start):
+        return True  # "shareholders get a say", "the final say", "let's say what it is not": no one speaks
     if verb.text in ("added", "adds") and _AMOUNT_AFTER_RE.match(masked, verb.end, s1):
         return True  # "Goldman Sachs added 1.2%", "the index added 30 points": a gain, not words
     text = verb.text
