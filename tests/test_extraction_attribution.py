@@ -295,6 +295,11 @@ def test_say_as_a_noun_or_an_idiom_and_an_imperative_are_no_statements(sentence)
     assert speakers(sentence) == []
 
 
+def test_in_someones_words_introduces_a_quotation():
+    text = 'Trade Minister Hajime Tamura arrived. In Tamura\'s words, "The talks will go on until we agree."'
+    assert speaker_of(text, "The talks will go on") == "Hajime Tamura"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -776,6 +776,7 @@ def _statements_in(
             if not loose and not (number == 0 and opening_speaker):
                 continue  # the common case, no quotation to place: none of the branches below does a thing
             introduced = _colon_speaker(masked, index, s0, loose, story)
+            introduced = introduced or _in_words_of(masked, index, s0, loose, story)
             if introduced is not None:  # 'Colin Reid of Stonewall also welcomed the vote: "..."'
                 speaker, colon = introduced
                 made.extend(_direct(q, index, "", speaker) for q in waiting + loose if q.mark > colon)
@@ -890,6 +891,21 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
         return _Speaker(person=last[2]), colon  # "..., with Boswell stating:"
     person = _subject_person(masked, s0, colon, mentions)
     return (_Speaker(person=person), colon) if person else None
+
+
+def _in_words_of(masked: str, index: int, s0: int, quotes: list, story: _Story) -> tuple[_Speaker, int] | None:
+    """ 'In Dr. Shadlen's words, "..."', 'In the words of Lord Baker, "..."': the person named there
+    speaks the quotation that follows. Returns the speaker and where the introduction ends."""
+    quote = quotes[0] if quotes else None
+    if quote is None or not masked.startswith(("In ", "in "), s0):
+        return None
+    if _IN_WORDS_OF_RE.fullmatch(masked, s0, quote.mark) is None:
+        return None
+    mentions = [m for m in story.mentions.get(index, []) if s0 <= m[0] and m[1] <= quote.mark]
+    return (_Speaker(person=mentions[-1][2]), quote.mark - 1) if len(mentions) == 1 else None
+
+
+_IN_WORDS_OF_RE = re.compile(r"[Ii]n\s+(?:the\s+words\s+of\s+[^,;:]{2,60}|[^,;:]{2,60}['’]s?\s+(?:own\s+)?words),\s*")
 
 
 def _subject_person(masked: str, s0: int, end: int, mentions: list[tuple[int, int, str]]) -> str | None:
