@@ -300,6 +300,16 @@ def test_in_someones_words_introduces_a_quotation():
     assert speaker_of(text, "The talks will go on") == "Hajime Tamura"
 
 
+def test_todays_after_the_verb_and_a_quotation_after_his_sentence():
+    found = speakers("Trade Minister Hajime Tamura said today's signing of the pact was a step forward.")
+    assert found == [("today's signing of the pact was a step forward", "Hajime Tamura")]
+    text = (
+        "Trade Minister Hajime Tamura signed the pact.\n\nBut, in remarks prepared for the ceremony, he warned "
+        'against complacency. "The trade problem is not solved by any means."'
+    )
+    assert speaker_of(text, "not solved") == "Hajime Tamura"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

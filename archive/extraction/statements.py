@@ -237,7 +237,7 @@ _CLAUSE_OPENER_RE = re.compile(
     # to whom, right before "that": "confirmed to WIRED that", "admitted to The Associated Press that"
     r"(?:to\s+(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|reporters|journalists)\s+){1,4}(?=that\b))?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
-    r"(?:today|yesterday|earlier|later|recently)?[\s,:]*"
+    r"(?:(?:today|yesterday|earlier|later|recently)\b(?!['’]))?[\s,:]*"  # not "today's signing"
     # "that" opens the clause, unless a verb follows it: "Macron said that would increase the risk" (its subject)
     r"(?:that(?:\s*,)?\s+(?!(?:would|will|is|was|could|can|may|might|should|must|has|had|does|did|means|meant|seems|"
     r"seemed|makes|made)\b))?"
@@ -937,11 +937,17 @@ def _introducing_subject(
     if any(mark in masked[first[0] : first[1]] for mark in _QUOTE_CHARS):
         return None
     mentions = [m for m in story.mentions.get(index, []) if first[0] <= m[0] < first[1]]
-    if len({m[2] for m in mentions}) != 1:
+    if len({m[2] for m in mentions}) > 1:
         return None
     rest = _QUOTE_RE.sub("", masked[quoted[0] : quoted[1]])
     if rest.strip(" .,;:!?\n"):
         return None  # words of the story's own after the quotation
+    if not mentions:  # "But, in remarks prepared for the ceremony, he warned against complacency. "..."
+        subject = _clause_subject(masked, first[0], first[1])
+        pronoun = masked[subject[0] : subject[1]].lower() if subject else ""
+        if pronoun in ("he", "she"):
+            return _resolve_pronoun(pronoun, index, subject[0], story, None).person
+        return None
     return _subject_person(masked, first[0], first[1], mentions)
 
 
