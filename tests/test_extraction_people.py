@@ -103,6 +103,11 @@ def test_reports_after_a_given_name_and_surname_is_a_verb():
     assert "Paul Volcker" not in people("NEW YORK, Nov 19 - Paul Volcker Associates said it would open.")
 
 
+def test_five_words_of_a_name_with_one_particle():
+    found = people("BRASILIA, Nov 13 - Hu met Brazilian President Luiz Inacio Lula da Silva. Lula said it went well.")
+    assert found["Luiz Inacio Lula da Silva"].role == "President"
+
+
 def test_surname_only_person_with_speech_verb_or_title():
     found = people("Reagan said the talks went well. Mrs Thatcher agreed.")
     assert {"Reagan", "Thatcher"} <= set(found)

@@ -1251,8 +1251,8 @@ def _name_span(run: str, date) -> tuple[int, int] | None:
         words = words[:-1]  # "Clayton Yeutter Monday": the weekday is no part of the name
     if len(words) - first > 2 and words[-1].lower() in MONTHS:
         words = words[:-1]  # "CEO Richard Ripley July 17": a date's month (but "Richard May" is a name)
-    if first >= len(words) or len(words) - first > 4:
-        return None
+    if first >= len(words) or len(words) - first - (sum(w in PARTICLES for w in words[first:]) == 1) > 4:
+        return None  # four words, five with one particle ("Luiz Inacio Lula da Silva", not "Etat du Grand-Duche de X")
     start = run.index(words[first], sum(len(w) for w in words[:first]) + first - 1 if first else 0)
     end = run.index(words[-1], start) + len(words[-1])
     return start, end
