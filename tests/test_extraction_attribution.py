@@ -310,6 +310,24 @@ def test_todays_after_the_verb_and_a_quotation_after_his_sentence():
     assert speaker_of(text, "not solved") == "Hajime Tamura"
 
 
+def test_quotations_opened_with_backticks_and_closed_with_apostrophes():
+    text = (
+        "``There is a political will to hold the elections,'' Trade Minister Hajime Tamura said. "
+        "``We are ready technically.''\n\n"
+        "``It would be a very positive step,'' former Secretary of State James Baker told CNN on Friday."
+    )
+    assert speakers(text) == [
+        ("There is a political will to hold the elections", "Hajime Tamura"),
+        ("We are ready technically", "Hajime Tamura"),
+        ("It would be a very positive step", "James Baker"),
+    ]
+
+
+def test_on_condition_of_anonymity_is_no_part_of_the_statement():
+    found = speakers("A senior official said on condition of anonymity that the talks had not been scheduled.")
+    assert found == [("the talks had not been scheduled", None)]
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -227,7 +227,7 @@ _THAT_AFTER_RE = re.compile(
     r"(?:that\b|:|[\"“])"
 )
 _CLAUSE_OPENER_RE = re.compile(
-    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|the\s+meeting|Twitter|Facebook|"
+    r"[\s,:]*(?:(?:on|in|at|after|during)\s+(?:[A-Z][a-z]+day|the\s+meeting|(?:the\s+)?condition\s+of\s+anonymity|Twitter|Facebook|"
     r"(?:the\s+)?social\s+(?:media|networking)\s+(?:site|platform|network|service)\s+[A-Z]\w+|"  # "site Twitter"
     r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|posting|blog\s+post|letter|speech|ruling|opinion|filing|"
@@ -528,7 +528,7 @@ def find_statements(
                 continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
-        shape = _inch_marks(_apostrophes_typed_as_quotes(_single_quotes_as_double(paragraph)))
+        shape = _inch_marks(_apostrophes_typed_as_quotes(_single_quotes_as_double(_backticks_as_quotes(paragraph))))
         found = _statements_in(paragraph, index, start, story, shape)
         if not found and colon_speaker is not None and colon_speaker[0] == story.previous[index]:
             said = _said_after_colon(paragraph, index, colon_speaker[1])
@@ -680,6 +680,13 @@ def _single_quotes_as_double(paragraph: str) -> str:
         marks[match.start()] = "“"
         marks[match.end() - 1] = "”"
     return "".join(marks)
+
+
+def _backticks_as_quotes(paragraph: str) -> str:
+    """ "``We are ready technically,'' he said.": wire copy that opens a quotation with two backticks
+    and closes it with two apostrophes (AP, TeX). The opening pair is read as a space and an opening
+    mark, so the words start where they are printed (offsets unchanged); "''" already closes."""
+    return paragraph.replace("``", " “") if "``" in paragraph else paragraph
 
 
 def _apostrophes_typed_as_quotes(paragraph: str) -> str:
@@ -2072,7 +2079,7 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
 
 # Up to the last mark that ends the subject read back from the verb: a comma, a quotation mark,
 # a dash (the greedy ".*" makes the engine look from the end).
-_LAST_HARD_STOP_RE = re.compile(r".*(?:[,;:\"“”—–]| -+ )", re.S)
+_LAST_HARD_STOP_RE = re.compile(r".*(?:[,;:\"“”—–]|''|’’| -+ )", re.S)
 
 
 def _title_and_name_start(masked: str, s0: int, end: int) -> int:
@@ -4199,7 +4206,9 @@ _PRONOUN_NEXT_RE = re.compile(r",\s+(?:he|she|they)\b")
 
 
 def _opens_unclosed(paragraph: str) -> bool:
-    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+    """More quotations opened than closed ("''" and "’’" close one too)."""
+    closed = paragraph.count("”") + paragraph.count("''") + paragraph.count("’’")
+    return paragraph.count("“") > closed or paragraph.count('"') % 2 == 1
 
 
 def _assign(statements: list[StatementMention], source: StatementMention) -> None:
