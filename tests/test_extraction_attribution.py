@@ -328,6 +328,17 @@ def test_on_condition_of_anonymity_is_no_part_of_the_statement():
     assert found == [("the talks had not been scheduled", None)]
 
 
+def test_told_reporters_monday_afternoon_that():
+    text = (
+        "Trade Minister Hajime Tamura, whose name had been discussed, told reporters Monday afternoon that "
+        'he had not been approached about the job. "It has not been mentioned to me," he said.'
+    )
+    assert speakers(text) == [
+        ("he had not been approached about the job", "Hajime Tamura"),
+        ("It has not been mentioned to me", "Hajime Tamura"),
+    ]
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -2020,9 +2020,10 @@ _PREDICATE_GOES_ON_RE = re.compile(
 
 # After "told" and what _TOLD_OBJECT_RE reads: a few more words of audience and time, then "that"
 # (lower-case: "after meeting with President Suharto that" names someone, who stays in the text).
+# (a weekday too: "told reporters Monday afternoon that")
 _TOLD_THEN_THAT_RE = re.compile(
-    r"(?:\s+(?!(?:report|reports|news|fact|idea|claim|claims|notion|view|belief|rumou?rs?|suggestion)\b)"
-    r"[a-z][\w.'’-]*){1,4}?\s+that\s"
+    r"(?:\s+(?:(?!(?:report|reports|news|fact|idea|claim|claims|notion|view|belief|rumou?rs?|suggestion)\b)"
+    r"[a-z][\w.'’-]*|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)){1,4}?\s+that\s"
 )
 
 
