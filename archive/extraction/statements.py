@@ -242,12 +242,14 @@ _CLAUSE_OPENER_RE = re.compile(
     r"(?:that(?:\s*,)?\s+(?!(?:would|will|is|was|could|can|may|might|should|must|has|had|does|did|means|meant|seems|"
     r"seemed|makes|made)\b))?"
 )
+# Participles that report what the speaker went on to say: "..., adding that ...", "Noting that ..., X said".
+_ADDING_PARTICIPLES = ("adding", "saying", "noting", "warning", "stressing", "explaining", "insisting", "arguing")
 _CIRCUMSTANCE_RE = re.compile(
     r"[\s,]*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
     r"(?:after|in|on|at|during|last|this|when|while|before|citing|following|as|"
     # what the speaker did next ("CLAUSE, officials said, adding that ...": a statement of its own,
     # _then_adding), or the writer's own clause ("CLAUSE, X added, although dynamite fishing is common")
-    r"adding|saying|noting|warning|stressing|explaining|insisting|arguing|"
+    rf"{'|'.join(_ADDING_PARTICIPLES)}|"
     r"although|though|whereas|because|since|but|despite|unless|even\s+(?:though|as|if))\b"
     # where the words are on record: "CLAUSE, he said[,] according to a transcript"
     r"|,?\s*according\s+to\b",
@@ -1119,13 +1121,9 @@ def _opening_participle(paragraph, masked, index, s0, attribution, speaker) -> S
     return _statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], opening.group(1).lower(), speaker)
 
 
-_OPENING_PARTICIPLES = ("Noting", "Adding", "Saying", "Arguing", "Warning", "Stressing", "Insisting", "Explaining")
+_OPENING_PARTICIPLES = tuple(word.capitalize() for word in _ADDING_PARTICIPLES)  # "Noting", "Adding" ...
 _OPENING_PARTICIPLE_RE = re.compile(rf"({'|'.join(_OPENING_PARTICIPLES)})\s+that\s+")
-
-
-_THEN_ADDING_RE = re.compile(
-    r",\s+(adding|saying|noting|warning|stressing|explaining|insisting|arguing)\s+(?:that\s+)?(?=[^\s:])"
-)
+_THEN_ADDING_RE = re.compile(rf",\s+({'|'.join(_ADDING_PARTICIPLES)})\s+(?:that\s+)?(?=[^\s:])")
 
 
 def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1, end: int = -1) -> bool:
