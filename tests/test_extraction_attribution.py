@@ -339,6 +339,16 @@ def test_told_reporters_monday_afternoon_that():
     ]
 
 
+def test_someone_named_in_the_speakers_aside_does_not_take_his_next_he():
+    text = (
+        "Prime Minister Yasuhiro Nakasone arrived in Washington.\n\n"
+        "White House spokesman Marlin Fitzwater, asked if Nakasone's visit might help, said progress was "
+        "possible.\n\n"
+        'He added, "If you want to measure that in terms of lifting the sanctions, that is more doubtful."'
+    )
+    assert speaker_of(text, "lifting the sanctions") == "Marlin Fitzwater"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "
@@ -1444,8 +1454,13 @@ def test_she_passes_over_a_man_named_between_the_speaker_and_the_pronoun():
         "\u201cYou were trusted with public money and you treated it as your own,\u201d she told him.\n\n"
     )
     assert speaker_of(text, "You were trusted with public money") == "Helen Ashworth"
+    # Two women: the one named in the speaker's own aside ("sentencing Anne Pellow") does not compete
+    # with the speaker (session 16; the pronoun stayed open before).
     text = text.replace("Judge Helen Ashworth", "Judge Mary Ashworth").replace("Graham Pellow", "Anne Pellow")
-    assert speaker_of(text, "You were trusted with public money") is None  # two women: which one?
+    assert speaker_of(text, "You were trusted with public money") == "Mary Ashworth"
+    # named in a sentence of her own after the speaker, she is the one the pronoun may stand for
+    text = text.replace("for the children of the town.", "for the children of the town. Anne Pellow wept.")
+    assert speaker_of(text, "You were trusted with public money") != "Mary Ashworth"
 
 
 def test_the_official_after_an_unnamed_official_stays_unnamed():

@@ -4067,6 +4067,8 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
                 continue
             if paragraph == event.paragraph and _inside(start, event.content):
                 continue  # "He said the accord was signed with X. / He said ...": X only in what he said
+            if paragraph == event.paragraph and event.content and event.offset < start < event.content[0]:
+                continue  # "Fitzwater, asked if Nakasone's visit might help, said ... / He added": an aside
             if paragraph == index and _inside(start, content):
                 continue
             if paragraph == index and _opening_phrase_names(story.document.paragraphs[index], start):
