@@ -349,6 +349,13 @@ def test_someone_named_in_the_speakers_aside_does_not_take_his_next_he():
     assert speaker_of(text, "lifting the sanctions") == "Marlin Fitzwater"
 
 
+def test_initials_in_brackets_end_no_sentence():
+    found = speakers('"Loan demand picked up," an analyst at Mansion House Securities (F.E.) Ltd said.')
+    assert [said for said, _ in found] == ["Loan demand picked up"]
+    found = extract("HEADLINE\n\nSony (U.K.) Ltd said it would double capacity at its Bridgend factory.")
+    assert given(found, "double capacity") == "Sony (U.K.) Ltd"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

@@ -4344,6 +4344,8 @@ def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     spans = []
     for match in _SENTENCE_END_RE.finditer(masked, start):
         last_word = masked[max(start, masked.rfind(" ", start, match.start()) + 1) : match.start()]
+        if last_word[:1] == "(":
+            last_word = last_word[1:]  # "Mansion House Securities (F.E.) Ltd": initials in brackets
         if last_word[:1].isupper() and _NO_BREAK_RE.fullmatch(last_word):  # every form opens with a capital
             continue
         spans.append((start, match.end()))
