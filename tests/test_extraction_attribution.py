@@ -356,6 +356,19 @@ def test_initials_in_brackets_end_no_sentence():
     assert given(found, "double capacity") == "Sony (U.K.) Ltd"
 
 
+def test_an_articles_noun_phrase_is_the_subject_of_a_later_said():
+    found = extract(
+        "HEADLINE\n\nThe share market analysts saw no particular problems in the pricing but said the "
+        "timing was unfortunate."
+    )
+    assert given(found, "timing was unfortunate") == "[The share market analysts]"
+    text = (
+        "During the hearings, the equity committee's lawyer Trade Minister Hajime Tamura walked out, saying he "
+        "could not represent both groups."
+    )
+    assert speaker_of(text, "could not represent both groups") == "Hajime Tamura"
+
+
 def test_one_who_said_it_speaks_and_one_who_relays_it_does_not():
     text = (
         "Trade Minister Hajime Tamura met Yeutter. Yeutter said the talks would go on, "

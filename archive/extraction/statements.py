@@ -2270,18 +2270,45 @@ def _named_after_description(masked: str, start: int, end: int) -> tuple[int, in
 
 
 def _leading_phrase_end(masked: str, start: int, end: int) -> int:
-    """The end of the noun phrase that opens a clause: "one senior banking official blamed ..."."""
-    stop, previous = start, ""
+    """The end of the noun phrase that opens a clause: "one senior banking official blamed ...";
+    after an article alone, its nouns too ("The share market analysts saw ... but said")."""
+    stop, previous, words = start, "", 0
     for word in _WORD_RE.finditer(masked, start, end):
         text = word.group().strip(",")
         lower = text.lower()
         opening = text[:1].isupper() or lower in _DETERMINERS or lower in PARTICLES or is_title_word(text)
         # "His brother Mohammed al-Megrahi claimed ... and said": the noun after "his", a name's "al-"
         opening = opening or previous in _POSSESSIVE_DETERMINERS or lower.split("-", 1)[0] in _NAME_PREFIXES
+        if not opening and words and _ARTICLE_ONLY_RE.fullmatch(masked, start, stop):
+            opening = _may_be_noun(lower, word, masked)  # "The share market analysts": the article's noun phrase
         if stop > start and not opening:
             break
-        stop, previous = word.end(), lower
+        stop, previous, words = word.end(), lower, words + 1
     return stop
+
+
+# What the phrase read so far holds: an article and lower-case words after it ("The share market").
+_ARTICLE_ONLY_RE = re.compile(r"\s*(?:[Tt]he|[Aa]n?)(?:\s+[a-z][\w'’-]*){0,3}\s*")
+# Common past forms that end no "-ed": the verb that ends the subject ("The analysts saw ...").
+_IRREGULAR_PASTS = frozenset(
+    "saw said took made gave went came told held won lost set put met kept sent found began rose fell grew "
+    "paid sold bought brought thought left led ran hit cut froze chose drove wrote spoke broke stood fought "
+    "sought struck threw knew".split()
+)
+
+
+def _may_be_noun(lower: str, word: re.Match, masked: str) -> bool:
+    """A lower-case word after an article that may still be the subject's: no verb, no clause word."""
+    return not (
+        lower in _AUXILIARIES
+        or lower in _CLAUSE_MARKERS
+        or lower in _BOUNDARY_WORDS
+        or lower in _PREPOSITIONS
+        or lower in _IRREGULAR_PASTS
+        or lower in SPEECH_VERBS
+        or lower.endswith(("ed", "ly"))
+        or masked[word.end() : word.end() + 1] == ","
+    )
 
 
 _POSSESSIVE_DETERMINERS = frozenset("his her their its".split())
