@@ -530,13 +530,16 @@ def find_statements(
                 continue
         story.previous[index], last_index = last_index, index
         start = dateline_end(document, paragraph) if index == 0 else 0
-        shape = _inch_marks(_apostrophes_typed_as_quotes(_single_quotes_as_double(_backticks_as_quotes(paragraph))))
+        shape = _backticks_as_quotes(paragraph) if "``" in paragraph else paragraph
+        shape = _apostrophes_typed_as_quotes(_single_quotes_as_double(shape))
+        if '"' in shape:  # a straight mark: perhaps inches after a number
+            shape = _inch_marks(shape)
         found = _statements_in(paragraph, index, start, story, shape)
         if not found and colon_speaker is not None and colon_speaker[0] == story.previous[index]:
             said = _said_after_colon(paragraph, index, colon_speaker[1])
             if said is not None:
                 found = [said]
-        colon_speaker = _colon_ending(paragraph, index, found, story)
+        colon_speaker = _colon_ending(paragraph, index, found, story) if ":" in paragraph[-3:] else None
         if pending_open and found and found[0].kind == DIRECT and shape.lstrip()[:1] in _QUOTE_CHARS:
             _assign(pending_open, found[0])  # the quotation ran on into this attributed paragraph
         pending_open = [s for s in found if not s.verb] if found else []  # (no comprehension run for none)
@@ -549,8 +552,8 @@ def find_statements(
 def _colon_ending(paragraph: str, index: int, found: list, story: _Story) -> tuple[int, _Speaker] | None:
     """ "Moazzam Malik, the British Ambassador to Indonesia, said:" ending a paragraph with nothing
     reported after it: the paragraph and its speaker, for the paragraph that follows."""
-    if not paragraph.endswith(":") and not paragraph.rstrip().endswith(":"):
-        return None  # the common case
+    if not paragraph.rstrip().endswith(":"):
+        return None
     if found and found[-1].end >= len(paragraph.rstrip()) - 1:
         return None
     last = story.events[-1] if story.events else None
@@ -688,7 +691,7 @@ def _backticks_as_quotes(paragraph: str) -> str:
     """ "``We are ready technically,'' he said.": wire copy that opens a quotation with two backticks
     and closes it with two apostrophes (AP, TeX). The opening pair is read as a space and an opening
     mark, so the words start where they are printed (offsets unchanged); "''" already closes."""
-    return paragraph.replace("``", " “") if "``" in paragraph else paragraph
+    return paragraph.replace("``", " “")
 
 
 def _apostrophes_typed_as_quotes(paragraph: str) -> str:
@@ -856,9 +859,10 @@ def _statements_in(
         if sentence_quotes:
             quoted_before = number
         made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker, s0))
-        then = _then_adding(paragraph, masked, index, s1, attribution, speaker)
-        if then is not None:
-            made.append(then)
+        if masked.find("ing", attribution.subject[1], s1) != -1:  # the participle's ending, found in C first
+            then = _then_adding(paragraph, masked, index, s1, attribution, speaker)
+            if then is not None:
+                made.append(then)
         if masked.startswith(_OPENING_PARTICIPLES, s0):
             opening = _opening_participle(paragraph, masked, index, s0, attribution, speaker)
             if opening is not None:
@@ -1579,6 +1583,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if (
         verb.text[-2:] == "ed"
         and verb.text != "said"
+        and masked[max(s0, verb.start - 12) : verb.start].rsplit(None, 1)[-1:] in _DOCUMENT_WORD_LISTS
         and _DOCUMENT_BEFORE_RE.search(masked, max(s0, verb.start - 40), verb.start)
     ):
         return True  # "in a letter posted on Twitter": the letter's participle (not "the report noted")
@@ -1896,11 +1901,11 @@ def _name_opening_apposition(
     """ "Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water think
     tank told CBS News": a person's name opens the sentence, then an apposition the writer never
     closed, with commas of its own; the words before the verb are no subject of their own."""
-    if _names_someone(masked, subject, story) or masked[subject[0] : subject[1]].strip().lower() in _PRONOUNS:
-        return None
     begin = max(masked.rfind(mark, s0, subject[0]) for mark in _QUOTE_CHARS) + 1 or s0  # after a quotation
     opening = _NAME_THEN_APPOSITION_RE.match(masked, max(begin, s0), subject[0])
     if opening is None:
+        return None  # the common case (tested before the subject's names, which cost more)
+    if _names_someone(masked, subject, story) or masked[subject[0] : subject[1]].strip().lower() in _PRONOUNS:
         return None
     between = masked[opening.end(1) : subject[0]]
     if not _AUXILIARIES.isdisjoint(between.split()) or _VERB_RE.search(between) is not None:
@@ -2381,9 +2386,14 @@ def _noun_phrase_after(
     return span
 
 
+_DOCUMENT_WORDS = (
+    "letter statement report tweet post message video note filing document memo email e-mail release article "
+    "column op-ed book essay editorial comments remarks"
+).split()
+_DOCUMENT_WORD_LISTS = [[word] for word in _DOCUMENT_WORDS]  # the last word before the verb, tested first
 _DOCUMENT_BEFORE_RE = re.compile(
-    r"\b(?:in|on|via|through|with|from)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:letter|statement|report|tweet|post|message|video|note|filing|document|memo|email|e-mail|release|"
-    r"article|column|op-ed|book|essay|editorial|comments|remarks)\s+$"
+    r"\b(?:in|on|via|through|with|from)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{'|'.join(_DOCUMENT_WORDS)})\s+$"
 )
 # An auxiliary right before a participle (perhaps with an adverb): a progressive form, not "..., saying".
 _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?$")
