@@ -830,7 +830,7 @@ def _is_company(name: str, before: str, after: str, story: _Story) -> bool:
 
 
 _WEB_SUFFIXES = (".com", ".org", ".net", ".gov", ".edu", ".info", ".io")
-_WEB_NAME_RE = re.compile(r"\b([A-Za-z][\w-]*)\.(?:com|org|net|gov|edu|info|io)\b")
+_WEB_NAME_RE = re.compile(rf"\b([A-Za-z][\w-]*)(?:{'|'.join(map(re.escape, _WEB_SUFFIXES))})\b")
 
 
 def _company_variant(name: str, story: _Story) -> bool:

@@ -1103,10 +1103,16 @@ def _then_adding(paragraph, masked, index, s1, attribution, speaker) -> Statemen
     start = max(content[1], attribution.subject[1]) if content else attribution.subject[1]
     if masked.find("ing", start, s1) == -1:
         return None  # the common case: no participle after the statement
-    then = _THEN_ADDING_RE.search(masked, start, s1)
+    return _added_after(paragraph, masked, index, start, s1, speaker)
+
+
+def _added_after(paragraph, masked, index, start, end, speaker) -> StatementMention | None:
+    """The clause after ", adding that" (or "noting", "warning" ...) between start and end, a
+    statement of its own; none before a quotation (read as a direct one) or a clause too short."""
+    then = _THEN_ADDING_RE.search(masked, start, end)
     if then is None or masked[then.end()] in _QUOTE_CHARS:
         return None
-    span = _trim(masked, then.end(), s1)
+    span = _trim(masked, then.end(), end)
     if span is None or _unquoted_words(masked, span) < _CLAUSE_WORDS:
         return None
     return _statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], then.group(1), speaker)
@@ -1305,10 +1311,9 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker,
     if content and content[0] <= last.mark and content[1] > last.end and masked.find("ing", last.end, content[1]) > 0:
         # 'Morrison said in a statement, "We are pleased" at the release, adding that the family had
         # asked to convey its relief': what was added after the quotation is reported too
-        then = _THEN_ADDING_RE.search(masked, last.end, content[1])
-        span = _trim(masked, then.end(), content[1]) if then and masked[then.end()] not in _QUOTE_CHARS else None
-        if span and _unquoted_words(masked, span) >= _CLAUSE_WORDS:
-            made.append(_statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], then.group(1), speaker))
+        added = _added_after(paragraph, masked, index, last.end, content[1], speaker)
+        if added is not None:
+            made.append(added)
     if content and content[0] <= last.mark and content[1] > last.end:
         # 'Mason said "Parliament is not reflecting opinion" and the public was more divided ...':
         # a clause joined to the quotation by "and" is reported too
