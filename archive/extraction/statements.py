@@ -2345,6 +2345,7 @@ _NAME_WORD_RE = re.compile(r"[A-Z][\w&.'’-]*$")
 _OWNED_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)['’]s\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the label, asked up to three times a subject, story after story
 def _company_by_form(label: str) -> str | None:
     """ "Standard and Poor's Corp said", "Dutch electronics group N.V. Philips Gloeilampenfabrieken
     <PGLO.AS> said": capitalised words that end in a company's legal form or stand before its
@@ -2494,7 +2495,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if not words:
         return None
     lower = [w.lower() for w in words]
-    speakers = _organisation_speakers(index, offset, story)
+    # The organisations that spoke before (_organisation_speakers) are read only where a branch needs
+    # them: most labels ("officials", "the sources") are turned down before (nothing between changes them).
     titled = _titled_organisation(label)
     if titled:  # "energy firm Soekor", "lead manager Nippon Credit International Ltd", "the government's X Agency"
         name = titled[0] or titled[1]
@@ -2509,8 +2511,10 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         if not rest:
             if lower[-1] not in _VOICE_WORDS or _is_plural(label):
                 return None
+            speakers = _organisation_speakers(index, offset, story)
             return speakers[0] if speakers else _story_company(index, story)  # "a spokesman said"
         if any(w[:1].isupper() for w in words[1:]) or len(rest) > 4:
+            speakers = _organisation_speakers(index, offset, story)
             for name in speakers:  # "The Adani group" after "the Adani Group said"
                 if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
                     return name
@@ -2536,7 +2540,7 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
             return None
-        for name in speakers:  # "The bank said" after "Westpac Banking Corp said"
+        for name in _organisation_speakers(index, offset, story):  # "The bank said" after "Westpac Banking Corp said"
             if noun == "agency" and name.lower().split()[-1] in _NO_AGENCY_HEADS:
                 continue  # "the agency" is no ministry or bank that spoke before
             if story.described.get(name, noun) != noun:
@@ -2566,7 +2570,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             return f"{words[1].capitalize()} {words[2].capitalize()}"
     if not all(w[:1].isupper() or w in ("and", "&", "of") for w in words) or len(words) > 4:
         return None
-    for name in speakers:  # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
+    # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
+    for name in _organisation_speakers(index, offset, story):
         name_words = name.split()
         if len(name_words) > len(words) and name_words[: len(words)] == words:
             return name
@@ -2991,10 +2996,11 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     label = label.strip()
     words = label.split()
     head = words[-1].lower() if words else ""
-    for rank in story.org_index.forms_in(label):  # the forms that share a word with it, in order
-        form, name = story.org_forms[rank]
-        if form not in label:
-            continue
+    forms = story.org_forms
+    # The forms that share a word with it, in order; only those printed in it are read further (a
+    # test in C in one comprehension: most labels hold none).
+    for rank in [rank for rank in story.org_index.forms_in(label) if forms[rank][0] in label]:
+        form, name = forms[rank]
         before, _, after = label.partition(form)
         if before[-1:].isalnum() or after[:1].isalnum():
             continue  # inside another word
