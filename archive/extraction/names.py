@@ -185,6 +185,11 @@ def is_prefix_word(word: str, date: dt.date | None = None) -> bool:
     return answer
 
 
+# is_prefix_word's kept answer for a word naming no country, else None: read first (a look-up in C,
+# no Python call) where a loop tests every capitalised word of a text.
+known_prefix_word = _PREFIX_WORDS.get
+
+
 @lru_cache(maxsize=8192)
 def _is_prefix_word(word: str, date: dt.date | None) -> bool:
     return is_title_word(word, date) or is_non_name(word)

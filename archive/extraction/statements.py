@@ -28,7 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -414,6 +414,7 @@ class _OrganisationIndex:
         # Minus the length of each form (the forms come longest first, so these ascend): the first
         # form short enough to be printed in a text is found by bisection, the longer ones skipped.
         self.minus_lengths = [-len(form) for form, _ in org_forms]
+        self.form_texts = [form for form, _ in org_forms]
         for rank, (form, _) in enumerate(org_forms if not self.few else ()):
             run = _ALNUM_RUN_RE.match(form)
             (self.forms_by_run.setdefault(run.group(), []) if run else self.forms_unkeyed).append(rank)
@@ -458,6 +459,14 @@ class _OrganisationIndex:
         for run in {m.group() for m in _ALNUM_RUN_RE.finditer(text)}:
             ranks.update(self.forms_by_run.get(run, ()))
         return sorted(ranks)
+
+    def forms_printed_in(self, text: str) -> list[int]:
+        """forms_in(text) without the forms not printed in the text at all: for a few forms, each
+        tested in C (map and compress), as most texts (a speaker's label) hold none of them."""
+        ranks = self.forms_in(text)
+        if self.few:
+            return list(compress(ranks, map(text.__contains__, self.form_texts[ranks.start :])))
+        return [rank for rank in ranks if self.form_texts[rank] in text]
 
     def forms_at(self, text: str, start: int) -> list[int] | range:
         """The places in org_forms, in order, of the forms that may be printed at text[start:], whole at their end."""
@@ -2996,11 +3005,8 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     label = label.strip()
     words = label.split()
     head = words[-1].lower() if words else ""
-    forms = story.org_forms
-    # The forms that share a word with it, in order; only those printed in it are read further (a
-    # test in C in one comprehension: most labels hold none).
-    for rank in [rank for rank in story.org_index.forms_in(label) if forms[rank][0] in label]:
-        form, name = forms[rank]
+    for rank in story.org_index.forms_printed_in(label):  # the forms printed in it, in order
+        form, name = story.org_forms[rank]
         before, _, after = label.partition(form)
         if before[-1:].isalnum() or after[:1].isalnum():
             continue  # inside another word
