@@ -77,6 +77,9 @@ _THAT_VERBS = REPORTING_VERBS["that"]
 _QUOTE_FIRST_VERBS = REPORTING_VERBS["quote-first"]
 _BARE_CLAUSE_VERBS = REPORTING_VERBS["bare-clause"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
+# The same quotations in a text with no "“" (most wire copy): its second branch alone, a literal
+# mark first that the regex engine skips to fast (a class of two marks is tested at every character).
+_STRAIGHT_QUOTE_RE = re.compile(r"\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = '"“”'
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
 _VERBS_PER_SENTENCE = 12  # more is no sentence but a list or garbage: the first ones are read
@@ -86,6 +89,9 @@ _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 
 # A sentence opens with a capital, accented ("Émile", "Şebnem") too.
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ])")
+# The same ends in a text holding no "!" and no "?" (most paragraphs): a full stop first, a literal
+# the regex engine skips to fast (a class of marks is tested at every character of the text).
+_FULL_STOP_END_RE = re.compile(r"\.(?:[”\"’)]+)?\s+(?=[“\"(]?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ])")
 _NO_BREAK_RE = re.compile(
     r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Maj|Brig|Col|Lt|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|"
     r"Corp|Co|No"
@@ -253,6 +259,14 @@ _CIRCUMSTANCE_ONLY_RE = re.compile(
 )
 _CIRCUMSTANCE_FIRST = frozenset("badoifwust")  # the first letters of its words: a test before the regex
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
+
+
+def _coordinated(text: str) -> re.Match[str] | None:
+    """_COORDINATED_RE's search of the text. "but", "yet" and ";" looked for first, in C: the regex
+    needs one of them, and tries every place of the text."""
+    if "but" not in text and "yet" not in text and ";" not in text:
+        return None
+    return _COORDINATED_RE.search(text)
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
@@ -1120,7 +1134,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     if (
         inside
         and _clause_around_quote(masked, content[0], inside[0].mark, inside[0].end, content[1])
-        and not _COORDINATED_RE.search(masked[content[0] : inside[0].mark])
+        and not _coordinated(masked[content[0] : inside[0].mark])
     ):
         # 'SIMEX said the contracts would be based on futures and be started "toward the third
         # quarter."': a quotation inside the reported clause is part of one indirect statement.
@@ -1160,7 +1174,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker)
     # "a fair pact would be hard to negotiate, but, "We are determined to do it."": two statements.
     if content and content[0] < long_quotes[0].mark <= content[1]:
         head = masked[content[0] : long_quotes[0].mark]
-        coordinated = _COORDINATED_RE.search(head)
+        coordinated = _coordinated(head)
         if coordinated:
             text = paragraph[content[0] : content[0] + coordinated.start()].rstrip(" ,")
             if _words(text) >= _DIRECT_WORDS:
@@ -1931,7 +1945,11 @@ def _piece_kind(text: str) -> str:
         head = text[: relative.start()].split()
         if len(head) <= 12 and not any(w in _CLAUSE_MARKERS and w != "to" for w in head):
             return "phrase"
-    if len(words) > 18 or any(w in _CLAUSE_MARKERS and w != "to" for w in words) or _TO_VERB_RE.search(text):
+    if (
+        len(words) > 18
+        or any(w in _CLAUSE_MARKERS and w != "to" for w in words)
+        or ("to" in text and _TO_VERB_RE.search(text))  # "to" looked for first, in C: the regex tries every place
+    ):
         return "clause"  # but "adviser to the president" is a noun phrase
     return "phrase"
 
@@ -2870,10 +2888,13 @@ _TRAILING_MARKS_RE = re.compile(
 
 
 _NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+_NAME_SUFFIX_ENDS = ("Jr", "Sr", "II", "IV", "Jr.", "Sr.", "II.", "IV.")
 
 
 def _without_suffix(name: str) -> tuple[str, ...]:
     """ "James Kennedy Jr" is also printed "James Kennedy" before a sentence's end cuts "Jr." off."""
+    if not name.rstrip("\n").endswith(_NAME_SUFFIX_ENDS):
+        return ()  # the regex needs a suffix at the end (before a last line break at most): most names have none
     bare = _NAME_SUFFIX_RE.sub("", name)
     return (bare,) if bare != name and " " in bare else ()
 
@@ -3956,7 +3977,8 @@ def _quotations(paragraph: str, start: int) -> list[_Quote]:
 
 def _plain_quotations(paragraph: str, start: int) -> list[_Quote]:
     found = []
-    for match in _QUOTE_RE.finditer(paragraph, start):
+    quotations = _QUOTE_RE if "“" in paragraph else _STRAIGHT_QUOTE_RE
+    for match in quotations.finditer(paragraph, start):
         group = 1 if match.group(1) is not None else 2
         begin, end = match.start(group), match.end(group)
         if end == len(paragraph) and (missing := _MISSING_CLOSE_RE.search(paragraph, begin, end)):
@@ -4034,7 +4056,8 @@ def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
 def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     """Sentence offsets; abbreviations ("U.S.", "Mr.") and initials do not end a sentence."""
     spans = []
-    for match in _SENTENCE_END_RE.finditer(masked, start):
+    ends = _SENTENCE_END_RE if "?" in masked or "!" in masked else _FULL_STOP_END_RE
+    for match in ends.finditer(masked, start):
         last_word = masked[max(start, masked.rfind(" ", start, match.start()) + 1) : match.start()]
         if last_word[:1].isupper() and _NO_BREAK_RE.fullmatch(last_word):  # every form opens with a capital
             continue

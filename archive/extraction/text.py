@@ -14,6 +14,9 @@ from typing import NamedTuple
 _WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _SENTENCE_END_RE = re.compile(r"""[.!?]["”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
+# The same ends in a text holding no "!" and no "?" (most paragraphs): a full stop first, a literal
+# the regex engine skips to fast (a class of marks is tested at every character of the text).
+_FULL_STOP_END_RE = re.compile(r"""\.["”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
 # Words after which a full stop does not end a sentence.
 _NO_BREAK_BEFORE = frozenset(
     "Mr Mrs Ms Dr Prof Gen Col Lt Sgt Capt Gov Sen Rep St Jr Sr Co Corp Inc Ltd No Nos vs"
@@ -133,7 +136,8 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     a sentence left out): offsets straight from the scan, no sentence copied or searched for."""
     spans = []
     start = 0
-    for match in _SENTENCE_END_RE.finditer(paragraph):
+    ends = _SENTENCE_END_RE if "?" in paragraph or "!" in paragraph else _FULL_STOP_END_RE
+    for match in ends.finditer(paragraph):
         before = paragraph[start : match.start() + 1].rstrip(".")
         last_word = before.rsplit(None, 1)[-1:]  # [] when only spaces (no copy of the sentence to test that)
         last_word = last_word[0] if last_word else ""
