@@ -12,6 +12,9 @@ from typing import NamedTuple
 # A word: letters (any script), inner apostrophes ("N'Djamena", "O'Neill") and dotted
 # abbreviations ("U.S.", "U.K."). Hyphens separate words, so "US-Japan" gives two words.
 _WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The same words in a text of ASCII alone, whose letters are [A-Za-z]: ranges, which the regex engine
+# tests faster than a class of Unicode categories at every character.
+_ASCII_WORD_RE = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]+(?:['’][A-Za-z]+)*")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _SENTENCE_END_RE = re.compile(r"""[.!?]["”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
 # The same ends in a text holding no "!" and no "?" (most paragraphs): a full stop first, a literal
@@ -54,7 +57,8 @@ def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of a paragraph (or of paragraph[start:end]) with their offsets in the paragraph."""
     found = []
     make = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple: this runs for every word
-    for match in _WORD_RE.finditer(paragraph, start, len(paragraph) if end is None else end):
+    scan = _ASCII_WORD_RE if paragraph.isascii() else _WORD_RE
+    for match in scan.finditer(paragraph, start, len(paragraph) if end is None else end):
         text = match.group()
         start = match.start()
         if text.endswith(_POSSESSIVE_ENDINGS):
