@@ -419,6 +419,8 @@ class _OrganisationIndex:
     thousands of bodies would take time quadratic in its length)."""
 
     def __init__(self, organisations: list[OrganisationMention], org_forms: list[tuple[str, str]]) -> None:
+        self.organisations = organisations  # not changed while statements are read
+        self.org_forms = org_forms
         # The places of org_forms by the run of letters and digits each opens: where a form is
         # printed whole (no letter or digit either side), that run is a whole run of the text.
         self.forms_by_run: dict[str, list[int]] = {}
@@ -432,38 +434,81 @@ class _OrganisationIndex:
         for rank, (form, _) in enumerate(org_forms if not self.few else ()):
             run = _ALNUM_RUN_RE.match(form)
             (self.forms_by_run.setdefault(run.group(), []) if run else self.forms_unkeyed).append(rank)
-        self.canonical = {}  # form -> the first organisation printed so
-        for form, name in org_forms:
-            self.canonical.setdefault(form, name)
-        self.form_first_words = {form.split()[0] for form, _ in org_forms if form.split()}
-        # The names of org_forms by kind: "Bank of Japan" and "Westpac Bank" are both "bank".
-        self.names_by_kind: dict[str, set[str]] = {}
-        for name in {name for _, name in org_forms}:
+
+    # The tables below are built on their first read: most stories' subjects need few of them or none.
+
+    @cached_once
+    def canonical(self) -> dict[str, str]:
+        """Form -> the first organisation printed so."""
+        canonical: dict[str, str] = {}
+        for form, name in self.org_forms:
+            canonical.setdefault(form, name)
+        return canonical
+
+    @cached_once
+    def form_first_words(self) -> set[str]:
+        return {form.split()[0] for form, _ in self.org_forms if form.split()}
+
+    @cached_once
+    def names_by_kind(self) -> dict[str, set[str]]:
+        """The names of org_forms by kind: "Bank of Japan" and "Westpac Bank" are both "bank"."""
+        names_by_kind: dict[str, set[str]] = {}
+        for name in {name for _, name in self.org_forms}:
             lower = name.lower().split()
             if lower:
-                self.names_by_kind.setdefault(lower[-1], set()).add(name)
+                names_by_kind.setdefault(lower[-1], set()).add(name)
             if lower[1:2] == ["of"]:
-                self.names_by_kind.setdefault(lower[0], set()).add(name)
-        # Organisations by the first and last word of their names, as printed and in lower case.
-        self.by_first_word: dict[str, list[tuple[str, list[str]]]] = {}
-        self.by_last_word: dict[str, list[tuple[str, list[str]]]] = {}
-        self.by_lower_word: dict[str, set[str]] = {}
-        self.by_last_lower_word: dict[str, set[str]] = {}
-        self.names = set()
-        self.by_abbreviation: dict[str, set[str]] = {}
-        for org in organisations:
+                names_by_kind.setdefault(lower[0], set()).add(name)
+        return names_by_kind
+
+    # Organisations by the first and last word of their names, as printed and in lower case.
+
+    @cached_once
+    def by_first_word(self) -> dict[str, list[tuple[str, list[str]]]]:
+        by_first_word: dict[str, list[tuple[str, list[str]]]] = {}
+        for org in self.organisations:
             name_words = org.name.split()
-            self.names.add(org.name)
-            if org.abbreviation:
-                self.by_abbreviation.setdefault(org.abbreviation, set()).add(org.name)
-            if not name_words:
-                continue
-            self.by_first_word.setdefault(name_words[0], []).append((org.name, name_words))
-            self.by_last_word.setdefault(name_words[-1], []).append((org.name, name_words))
+            if name_words:
+                by_first_word.setdefault(name_words[0], []).append((org.name, name_words))
+        return by_first_word
+
+    @cached_once
+    def by_last_word(self) -> dict[str, list[tuple[str, list[str]]]]:
+        by_last_word: dict[str, list[tuple[str, list[str]]]] = {}
+        for org in self.organisations:
+            name_words = org.name.split()
+            if name_words:
+                by_last_word.setdefault(name_words[-1], []).append((org.name, name_words))
+        return by_last_word
+
+    @cached_once
+    def by_lower_word(self) -> dict[str, set[str]]:
+        by_lower_word: dict[str, set[str]] = {}
+        for org in self.organisations:
+            for word in org.name.lower().split():
+                by_lower_word.setdefault(word, set()).add(org.name)
+        return by_lower_word
+
+    @cached_once
+    def by_last_lower_word(self) -> dict[str, set[str]]:
+        by_last_lower_word: dict[str, set[str]] = {}
+        for org in self.organisations:
             lower = org.name.lower().split()
-            self.by_last_lower_word.setdefault(lower[-1], set()).add(org.name)
-            for word in lower:
-                self.by_lower_word.setdefault(word, set()).add(org.name)
+            if lower:
+                by_last_lower_word.setdefault(lower[-1], set()).add(org.name)
+        return by_last_lower_word
+
+    @cached_once
+    def names(self) -> set[str]:
+        return {org.name for org in self.organisations}
+
+    @cached_once
+    def by_abbreviation(self) -> dict[str, set[str]]:
+        by_abbreviation: dict[str, set[str]] = {}
+        for org in self.organisations:
+            if org.abbreviation:
+                by_abbreviation.setdefault(org.abbreviation, set()).add(org.name)
+        return by_abbreviation
 
     def forms_in(self, text: str) -> list[int] | range:
         """The places in org_forms, in order, of the forms that may be printed whole in the text."""
