@@ -56,15 +56,17 @@ _LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺ�
 
 
 # An apostrophe before a last letter or two is part of a name ("Njuguna Ndung’u"), not a possessive "’s".
+# An optional group is written "(?:X|)", not "(?:X)?": the same matches, tried in the same order, but
+# the regex engine runs a plain branch instead of a repeat's bookkeeping, at every capital of the text.
 def _first_name_word(upper: str, lower: str) -> str:
     return (
-        rf"[{upper}](?:c[A-Z]|ac[A-Z]|'[A-Z])?[{lower}]+(?:[{upper}][{lower}]+)?(?:['’](?!s\b)[a-z]{{1,2}}\b)?"
+        rf"[{upper}](?:c[A-Z]|ac[A-Z]|'[A-Z]|)[{lower}]+(?:[{upper}][{lower}]+|)(?:['’](?!s\b)[a-z]{{1,2}}\b|)"
         rf"(?:-[A-Za-z][{lower}]+)*"
     )
 
 
 _FIRST_NAME_WORD = _first_name_word(_UPPER, _LOWER)
-NAME_WORD = rf"(?:(?:al|el|bin)-)?{_FIRST_NAME_WORD}"
+NAME_WORD = rf"(?:(?:al|el|bin)-|){_FIRST_NAME_WORD}"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos|arap)(?=\s)"
 
 
@@ -72,7 +74,7 @@ def _name_run(upper: str, lower: str) -> re.Pattern[str]:
     # A run of name words, possibly with initials ("George P. Shultz") and particles between.
     # An initial printed without its full stop goes on a run too when a name word follows: "Gerald F Cox".
     first = _first_name_word(upper, lower)
-    word = rf"(?:(?:al|el|bin)-)?{first}"
+    word = rf"(?:(?:al|el|bin)-|){first}"
     return re.compile(rf"{first}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[{upper}][{lower}])|{word}|{_PARTICLE}))*(?<![.])\b")
 
 
@@ -181,6 +183,11 @@ def is_prefix_word(word: str, date: dt.date | None = None) -> bool:
     if len(_PREFIX_WORDS) < _WORD_ANSWERS_LIMIT:
         _PREFIX_WORDS[word] = answer
     return answer
+
+
+# is_prefix_word's kept answer for a word naming no country, else None: read first (a look-up in C,
+# no Python call) where a loop tests every capitalised word of a text.
+known_prefix_word = _PREFIX_WORDS.get
 
 
 @lru_cache(maxsize=8192)

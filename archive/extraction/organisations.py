@@ -131,14 +131,24 @@ _NAME_OR_HEAD_RE = re.compile(rf"(?:{alternation([*ENTRIES, *HEADS])})(?![^\W\d_
 # The same names anywhere, even inside a word: a paragraph without any holds none of them.
 _ANY_NAME_OR_HEAD_RE = re.compile(alternation([*ENTRIES, *HEADS]))
 _TICKER_OR_COMPANY_RE = re.compile(r"<([^<>\n]{1,80})>")
-_G_GROUP_RE = re.compile(r"G(?<!\w.)-?(5|6|7|10|24|77)\b")  # "G" first: see _FIRST_CAPITALISED
-# A run of capitalised words joined by spaces, hyphens, "&" or connectors, ending at a possessive:
-# "Ministry of International Trade and Industry", "Export-Import Bank", "China's".
-_CAPITALISED = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-ZÀ-Þ][\w]*(?:['’](?!s\b)\w+)*)"
-# The first word as _CAPITALISED, not after a word character or a full stop. The capital comes
-# first and the look-behind after it, so that the regex engine skips fast from capital to capital.
-_FIRST_CAPITALISED = r"[A-ZÀ-Þ](?<![\w.].)(?:(?<=[A-Z])(?:\.[A-Z])+\.?|[\w]*(?:['’](?!s\b)\w+)*)"
-_RUN_RE = re.compile(rf"{_FIRST_CAPITALISED}(?:(?: | & |-)(?:(?:of|for|and|on|the|de|du|des|la) )?{_CAPITALISED})*")
+_G_GROUP_RE = re.compile(r"G(?<!\w.)-?(5|6|7|10|24|77)\b")  # "G" first: see _run_regex
+
+
+def _run_regex(upper: str, word: str) -> re.Pattern[str]:
+    """A run of capitalised words joined by spaces, hyphens, "&" or connectors, ending at a possessive:
+    "Ministry of International Trade and Industry", "Export-Import Bank", "China's". `upper`: the
+    capitals, `word`: the word characters (a class's inside)."""
+    capitalised = rf"(?:[A-Z](?:\.[A-Z])+\.?|[{upper}][{word}]*(?:['’](?!s\b)[{word}]+)*)"
+    # The first word as `capitalised`, not after a word character or a full stop. The capital comes
+    # first and the look-behind after it, so that the regex engine skips fast from capital to capital.
+    first = rf"[{upper}](?<![{word}.].)(?:(?<=[A-Z])(?:\.[A-Z])+\.?|[{word}]*(?:['’](?!s\b)[{word}]+)*)"
+    return re.compile(rf"{first}(?:(?: | & |-)(?:(?:of|for|and|on|the|de|du|des|la) )?{capitalised})*")
+
+
+_RUN_RE = _run_regex("A-ZÀ-Þ", r"\w")
+# The same runs in a text of ASCII alone (str.isascii() is one flag test): no other capital or word
+# character can match there, and the engine tests ranges faster than \w (a Unicode look-up).
+_RUN_ASCII_RE = _run_regex("A-Z", "A-Za-z0-9_")
 # "China's ", "South Africa's ", "the EC's " just before a run: the whole, and its last word.
 _POSSESSIVE_BEFORE_RE = re.compile(r"((?:[A-Z][\w.]* )?([A-Z][\w.]*))['’]s $")
 _LOWER_WORD_BEFORE_RE = re.compile(r"([a-z]+) $")
@@ -238,7 +248,7 @@ def _matches(paragraph: str, document: Document, story_abbreviations: dict[str, 
     if not story_abbreviations and _ANY_NAME_OR_HEAD_RE.search(paragraph) is None:
         return _sorted_by_start(results)
     bracket_starts = [start for start, _ in bracketed] if bracketed else []
-    for run in _RUN_RE.finditer(paragraph):
+    for run in (_RUN_ASCII_RE if paragraph.isascii() else _RUN_RE).finditer(paragraph):
         text = run.group()
         if text.isalpha() and text not in ENTRIES and text not in story_abbreviations:
             continue  # the common case: one word that names no organisation

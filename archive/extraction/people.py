@@ -45,6 +45,7 @@ from .names import (
     is_role_word,
     is_title_word,
     key_words,
+    known_prefix_word,
     names_a_country,
 )
 from .text import TextPlaces, cached_once, finds, places_in
@@ -460,7 +461,7 @@ def _people_in(paragraph: str, index: int, story: _Story) -> list[_Found]:
     date = story.document.date
     for match in (NAME_RUN_ASCII_RE if paragraph.isascii() else NAME_RUN_RE).finditer(paragraph):
         run = match.group()
-        if " " not in run and is_prefix_word(run, date):
+        if " " not in run and (known_prefix_word(run) or is_prefix_word(run, date)):
             continue  # the common case, a lone capitalised word such as "The" or "Japan"
         at = match.start()
         if at and paragraph[at - 1].isalnum():

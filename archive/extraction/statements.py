@@ -28,7 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -77,6 +77,9 @@ _THAT_VERBS = REPORTING_VERBS["that"]
 _QUOTE_FIRST_VERBS = REPORTING_VERBS["quote-first"]
 _BARE_CLAUSE_VERBS = REPORTING_VERBS["bare-clause"]
 _QUOTE_RE = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")
+# The same quotations in a text with no "“" (most wire copy): its second branch alone, a literal
+# mark first that the regex engine skips to fast (a class of two marks is tested at every character).
+_STRAIGHT_QUOTE_RE = re.compile(r"\"([^\"]*)(?:\"|$)")
 _QUOTE_CHARS = '"“”'
 _DIRECT_WORDS = 4  # a quotation this long is a statement of its own
 _VERBS_PER_SENTENCE = 12  # more is no sentence but a list or garbage: the first ones are read
@@ -86,6 +89,9 @@ _CLAUSE_WORDS = 3  # a reported clause shorter than this says nothing
 
 # A sentence opens with a capital, accented ("Émile", "Şebnem") too.
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[”\"’)]+)?\s+(?=[“\"(]?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ])")
+# The same ends in a text holding no "!" and no "?" (most paragraphs): a full stop first, a literal
+# the regex engine skips to fast (a class of marks is tested at every character of the text).
+_FULL_STOP_END_RE = re.compile(r"\.(?:[”\"’)]+)?\s+(?=[“\"(]?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ])")
 _NO_BREAK_RE = re.compile(
     r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Maj|Brig|Col|Lt|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|"
     r"Corp|Co|No"
@@ -262,6 +268,14 @@ _CIRCUMSTANCE_ONLY_RE = re.compile(
 )
 _CIRCUMSTANCE_FIRST = frozenset("badoifwust")  # the first letters of its words: a test before the regex
 _COORDINATED_RE = re.compile(r"(?:,\s*|\s+)(?:but|yet)\s*,?\s*$|;\s*$")
+
+
+def _coordinated(text: str) -> re.Match[str] | None:
+    """_COORDINATED_RE's search of the text. "but", "yet" and ";" looked for first, in C: the regex
+    needs one of them, and tries every place of the text."""
+    if "but" not in text and "yet" not in text and ";" not in text:
+        return None
+    return _COORDINATED_RE.search(text)
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 _SAY_NOUN_RE = re.compile(r"(?:\b(?:a|the|no|any|more|final|greater|bigger|equal)|\b[Ll]et['’]s|\b[Ll]et\s+us)\s+$")
@@ -420,6 +434,8 @@ class _OrganisationIndex:
     thousands of bodies would take time quadratic in its length)."""
 
     def __init__(self, organisations: list[OrganisationMention], org_forms: list[tuple[str, str]]) -> None:
+        self.organisations = organisations  # not changed while statements are read
+        self.org_forms = org_forms
         # The places of org_forms by the run of letters and digits each opens: where a form is
         # printed whole (no letter or digit either side), that run is a whole run of the text.
         self.forms_by_run: dict[str, list[int]] = {}
@@ -429,41 +445,85 @@ class _OrganisationIndex:
         # Minus the length of each form (the forms come longest first, so these ascend): the first
         # form short enough to be printed in a text is found by bisection, the longer ones skipped.
         self.minus_lengths = [-len(form) for form, _ in org_forms]
+        self.form_texts = [form for form, _ in org_forms]
         for rank, (form, _) in enumerate(org_forms if not self.few else ()):
             run = _ALNUM_RUN_RE.match(form)
             (self.forms_by_run.setdefault(run.group(), []) if run else self.forms_unkeyed).append(rank)
-        self.canonical = {}  # form -> the first organisation printed so
-        for form, name in org_forms:
-            self.canonical.setdefault(form, name)
-        self.form_first_words = {form.split()[0] for form, _ in org_forms if form.split()}
-        # The names of org_forms by kind: "Bank of Japan" and "Westpac Bank" are both "bank".
-        self.names_by_kind: dict[str, set[str]] = {}
-        for name in {name for _, name in org_forms}:
+
+    # The tables below are built on their first read: most stories' subjects need few of them or none.
+
+    @cached_once
+    def canonical(self) -> dict[str, str]:
+        """Form -> the first organisation printed so."""
+        canonical: dict[str, str] = {}
+        for form, name in self.org_forms:
+            canonical.setdefault(form, name)
+        return canonical
+
+    @cached_once
+    def form_first_words(self) -> set[str]:
+        return {form.split()[0] for form, _ in self.org_forms if form.split()}
+
+    @cached_once
+    def names_by_kind(self) -> dict[str, set[str]]:
+        """The names of org_forms by kind: "Bank of Japan" and "Westpac Bank" are both "bank"."""
+        names_by_kind: dict[str, set[str]] = {}
+        for name in {name for _, name in self.org_forms}:
             lower = name.lower().split()
             if lower:
-                self.names_by_kind.setdefault(lower[-1], set()).add(name)
+                names_by_kind.setdefault(lower[-1], set()).add(name)
             if lower[1:2] == ["of"]:
-                self.names_by_kind.setdefault(lower[0], set()).add(name)
-        # Organisations by the first and last word of their names, as printed and in lower case.
-        self.by_first_word: dict[str, list[tuple[str, list[str]]]] = {}
-        self.by_last_word: dict[str, list[tuple[str, list[str]]]] = {}
-        self.by_lower_word: dict[str, set[str]] = {}
-        self.by_last_lower_word: dict[str, set[str]] = {}
-        self.names = set()
-        self.by_abbreviation: dict[str, set[str]] = {}
-        for org in organisations:
+                names_by_kind.setdefault(lower[0], set()).add(name)
+        return names_by_kind
+
+    # Organisations by the first and last word of their names, as printed and in lower case.
+
+    @cached_once
+    def by_first_word(self) -> dict[str, list[tuple[str, list[str]]]]:
+        by_first_word: dict[str, list[tuple[str, list[str]]]] = {}
+        for org in self.organisations:
             name_words = org.name.split()
-            self.names.add(org.name)
-            if org.abbreviation:
-                self.by_abbreviation.setdefault(org.abbreviation, set()).add(org.name)
-            if not name_words:
-                continue
-            self.by_first_word.setdefault(name_words[0], []).append((org.name, name_words))
-            self.by_last_word.setdefault(name_words[-1], []).append((org.name, name_words))
+            if name_words:
+                by_first_word.setdefault(name_words[0], []).append((org.name, name_words))
+        return by_first_word
+
+    @cached_once
+    def by_last_word(self) -> dict[str, list[tuple[str, list[str]]]]:
+        by_last_word: dict[str, list[tuple[str, list[str]]]] = {}
+        for org in self.organisations:
+            name_words = org.name.split()
+            if name_words:
+                by_last_word.setdefault(name_words[-1], []).append((org.name, name_words))
+        return by_last_word
+
+    @cached_once
+    def by_lower_word(self) -> dict[str, set[str]]:
+        by_lower_word: dict[str, set[str]] = {}
+        for org in self.organisations:
+            for word in org.name.lower().split():
+                by_lower_word.setdefault(word, set()).add(org.name)
+        return by_lower_word
+
+    @cached_once
+    def by_last_lower_word(self) -> dict[str, set[str]]:
+        by_last_lower_word: dict[str, set[str]] = {}
+        for org in self.organisations:
             lower = org.name.lower().split()
-            self.by_last_lower_word.setdefault(lower[-1], set()).add(org.name)
-            for word in lower:
-                self.by_lower_word.setdefault(word, set()).add(org.name)
+            if lower:
+                by_last_lower_word.setdefault(lower[-1], set()).add(org.name)
+        return by_last_lower_word
+
+    @cached_once
+    def names(self) -> set[str]:
+        return {org.name for org in self.organisations}
+
+    @cached_once
+    def by_abbreviation(self) -> dict[str, set[str]]:
+        by_abbreviation: dict[str, set[str]] = {}
+        for org in self.organisations:
+            if org.abbreviation:
+                by_abbreviation.setdefault(org.abbreviation, set()).add(org.name)
+        return by_abbreviation
 
     def forms_in(self, text: str) -> list[int] | range:
         """The places in org_forms, in order, of the forms that may be printed whole in the text."""
@@ -473,6 +533,14 @@ class _OrganisationIndex:
         for run in {m.group() for m in _ALNUM_RUN_RE.finditer(text)}:
             ranks.update(self.forms_by_run.get(run, ()))
         return sorted(ranks)
+
+    def forms_printed_in(self, text: str) -> list[int]:
+        """forms_in(text) without the forms not printed in the text at all: for a few forms, each
+        tested in C (map and compress), as most texts (a speaker's label) hold none of them."""
+        ranks = self.forms_in(text)
+        if self.few:
+            return list(compress(ranks, map(text.__contains__, self.form_texts[ranks.start :])))
+        return [rank for rank in ranks if self.form_texts[rank] in text]
 
     def forms_at(self, text: str, start: int) -> list[int] | range:
         """The places in org_forms, in order, of the forms that may be printed at text[start:], whole at their end."""
@@ -1276,7 +1344,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker,
     if (
         inside
         and _clause_around_quote(masked, content[0], inside[0].mark, inside[0].end, content[1])
-        and not _COORDINATED_RE.search(masked[content[0] : inside[0].mark])
+        and not _coordinated(masked[content[0] : inside[0].mark])
     ):
         # 'SIMEX said the contracts would be based on futures and be started "toward the third
         # quarter."': a quotation inside the reported clause is part of one indirect statement.
@@ -1340,7 +1408,7 @@ def _sentence_statements(paragraph, masked, index, attribution, quotes, speaker,
     # "a fair pact would be hard to negotiate, but, "We are determined to do it."": two statements.
     if content and content[0] < long_quotes[0].mark <= content[1]:
         head = masked[content[0] : long_quotes[0].mark]
-        coordinated = _COORDINATED_RE.search(head)
+        coordinated = _coordinated(head)
         if coordinated:
             text = paragraph[content[0] : content[0] + coordinated.start()].rstrip(" ,")
             if _words(text) >= _DIRECT_WORDS:
@@ -2219,7 +2287,11 @@ def _piece_kind(text: str) -> str:
         head = text[: relative.start()].split()
         if len(head) <= 12 and not any(w in _CLAUSE_MARKERS and w != "to" for w in head):
             return "phrase"
-    if len(words) > 18 or any(w in _CLAUSE_MARKERS and w != "to" for w in words) or _TO_VERB_RE.search(text):
+    if (
+        len(words) > 18
+        or any(w in _CLAUSE_MARKERS and w != "to" for w in words)
+        or ("to" in text and _TO_VERB_RE.search(text))  # "to" looked for first, in C: the regex tries every place
+    ):
         return "clause"  # but "adviser to the president" is a noun phrase
     return "phrase"
 
@@ -2687,6 +2759,7 @@ _NAME_WORD_RE = re.compile(r"[A-Z][\w&.'’-]*$")
 _OWNED_RE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)['’]s\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the label, asked up to three times a subject, story after story
 def _company_by_form(label: str) -> str | None:
     """ "Standard and Poor's Corp said", "Dutch electronics group N.V. Philips Gloeilampenfabrieken
     <PGLO.AS> said": capitalised words that end in a company's legal form or stand before its
@@ -2836,7 +2909,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
     if not words:
         return None
     lower = [w.lower() for w in words]
-    speakers = _organisation_speakers(index, offset, story)
+    # The organisations that spoke before (_organisation_speakers) are read only where a branch needs
+    # them: most labels ("officials", "the sources") are turned down before (nothing between changes them).
     titled = _titled_organisation(label)
     if titled:  # "energy firm Soekor", "lead manager Nippon Credit International Ltd", "the government's X Agency"
         name = titled[0] or titled[1]
@@ -2851,8 +2925,10 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         if not rest:
             if lower[-1] not in _VOICE_WORDS or _is_plural(label):
                 return None
+            speakers = _organisation_speakers(index, offset, story)
             return speakers[0] if speakers else _story_company(index, story)  # "a spokesman said"
         if any(w[:1].isupper() for w in words[1:]) or len(rest) > 4:
+            speakers = _organisation_speakers(index, offset, story)
             for name in speakers:  # "The Adani group" after "the Adani Group said"
                 if len(rest) <= 4 and all(w in name.lower().split() for w in rest):
                     return name
@@ -2878,7 +2954,7 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         noun = rest[-1]
         if noun not in _ORGANISATION_NOUNS:
             return None
-        for name in speakers:  # "The bank said" after "Westpac Banking Corp said"
+        for name in _organisation_speakers(index, offset, story):  # "The bank said" after "Westpac Banking Corp said"
             if noun == "agency" and name.lower().split()[-1] in _NO_AGENCY_HEADS:
                 continue  # "the agency" is no ministry or bank that spoke before
             if story.described.get(name, noun) != noun:
@@ -2908,7 +2984,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
             return f"{words[1].capitalize()} {words[2].capitalize()}"
     if not all(w[:1].isupper() or w in ("and", "&", "of") for w in words) or len(words) > 4:
         return None
-    for name in speakers:  # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
+    # "Echo Bay" for Echo Bay Mines Ltd, "Westinghouse" for Westinghouse Electric Corp
+    for name in _organisation_speakers(index, offset, story):
         name_words = name.split()
         if len(name_words) > len(words) and name_words[: len(words)] == words:
             return name
@@ -3214,10 +3291,13 @@ _TRAILING_MARKS_RE = re.compile(
 
 
 _NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+_NAME_SUFFIX_ENDS = ("Jr", "Sr", "II", "IV", "Jr.", "Sr.", "II.", "IV.")
 
 
 def _without_suffix(name: str) -> tuple[str, ...]:
     """ "James Kennedy Jr" is also printed "James Kennedy" before a sentence's end cuts "Jr." off."""
+    if not name.rstrip("\n").endswith(_NAME_SUFFIX_ENDS):
+        return ()  # the regex needs a suffix at the end (before a last line break at most): most names have none
     bare = _NAME_SUFFIX_RE.sub("", name)
     return (bare,) if bare != name and " " in bare else ()
 
@@ -3349,10 +3429,8 @@ def _organisation_voice(label: str, story: _Story) -> str | None:
     label = label.strip()
     words = label.split()
     head = words[-1].lower() if words else ""
-    for rank in story.org_index.forms_in(label):  # the forms that share a word with it, in order
+    for rank in story.org_index.forms_printed_in(label):  # the forms printed in it, in order
         form, name = story.org_forms[rank]
-        if form not in label:
-            continue
         before, _, after = label.partition(form)
         if before[-1:].isalnum() or after[:1].isalnum():
             continue  # inside another word
@@ -4306,7 +4384,8 @@ def _quotations(paragraph: str, start: int) -> list[_Quote]:
 
 def _plain_quotations(paragraph: str, start: int) -> list[_Quote]:
     found = []
-    for match in _QUOTE_RE.finditer(paragraph, start):
+    quotations = _QUOTE_RE if "“" in paragraph else _STRAIGHT_QUOTE_RE
+    for match in quotations.finditer(paragraph, start):
         group = 1 if match.group(1) is not None else 2
         begin, end = match.start(group), match.end(group)
         if end == len(paragraph) and (missing := _MISSING_CLOSE_RE.search(paragraph, begin, end)):
@@ -4384,7 +4463,8 @@ def _mask_quotes(paragraph: str, quotes: list[_Quote]) -> str:
 def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     """Sentence offsets; abbreviations ("U.S.", "Mr.") and initials do not end a sentence."""
     spans = []
-    for match in _SENTENCE_END_RE.finditer(masked, start):
+    ends = _SENTENCE_END_RE if "?" in masked or "!" in masked else _FULL_STOP_END_RE
+    for match in ends.finditer(masked, start):
         last_word = masked[max(start, masked.rfind(" ", start, match.start()) + 1) : match.start()]
         if last_word[:1] == "(":
             last_word = last_word[1:]  # "Mansion House Securities (F.E.) Ltd": initials in brackets

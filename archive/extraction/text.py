@@ -12,8 +12,14 @@ from typing import NamedTuple
 # A word: letters (any script), inner apostrophes ("N'Djamena", "O'Neill") and dotted
 # abbreviations ("U.S.", "U.K."). Hyphens separate words, so "US-Japan" gives two words.
 _WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The same words in a text of ASCII alone, whose letters are [A-Za-z]: ranges, which the regex engine
+# tests faster than a class of Unicode categories at every character.
+_ASCII_WORD_RE = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]+(?:['’][A-Za-z]+)*")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _SENTENCE_END_RE = re.compile(r"""[.!?]["”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
+# The same ends in a text holding no "!" and no "?" (most paragraphs): a full stop first, a literal
+# the regex engine skips to fast (a class of marks is tested at every character of the text).
+_FULL_STOP_END_RE = re.compile(r"""\.["”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
 # Words after which a full stop does not end a sentence.
 _NO_BREAK_BEFORE = frozenset(
     "Mr Mrs Ms Dr Prof Gen Col Lt Sgt Capt Gov Sen Rep St Jr Sr Co Corp Inc Ltd No Nos vs"
@@ -51,7 +57,8 @@ def words(paragraph: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of a paragraph (or of paragraph[start:end]) with their offsets in the paragraph."""
     found = []
     make = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple: this runs for every word
-    for match in _WORD_RE.finditer(paragraph, start, len(paragraph) if end is None else end):
+    scan = _ASCII_WORD_RE if paragraph.isascii() else _WORD_RE
+    for match in scan.finditer(paragraph, start, len(paragraph) if end is None else end):
         text = match.group()
         start = match.start()
         if text.endswith(_POSSESSIVE_ENDINGS):
@@ -133,7 +140,8 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     a sentence left out): offsets straight from the scan, no sentence copied or searched for."""
     spans = []
     start = 0
-    for match in _SENTENCE_END_RE.finditer(paragraph):
+    ends = _SENTENCE_END_RE if "?" in paragraph or "!" in paragraph else _FULL_STOP_END_RE
+    for match in ends.finditer(paragraph):
         before = paragraph[start : match.start() + 1].rstrip(".")
         last_word = before.rsplit(None, 1)[-1:]  # [] when only spaces (no copy of the sentence to test that)
         last_word = last_word[0] if last_word else ""
