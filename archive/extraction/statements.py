@@ -480,21 +480,20 @@ class _OrganisationIndex:
 
     @cached_once
     def by_first_word(self) -> dict[str, list[tuple[str, list[str]]]]:
-        by_first_word: dict[str, list[tuple[str, list[str]]]] = {}
-        for org in self.organisations:
-            name_words = org.name.split()
-            if name_words:
-                by_first_word.setdefault(name_words[0], []).append((org.name, name_words))
-        return by_first_word
+        return self._by_name_word(0)
 
     @cached_once
     def by_last_word(self) -> dict[str, list[tuple[str, list[str]]]]:
-        by_last_word: dict[str, list[tuple[str, list[str]]]] = {}
+        return self._by_name_word(-1)
+
+    def _by_name_word(self, at: int) -> dict[str, list[tuple[str, list[str]]]]:
+        """The organisations (name, its words) by the word of their name at `at` (0 first, -1 last)."""
+        table: dict[str, list[tuple[str, list[str]]]] = {}
         for org in self.organisations:
             name_words = org.name.split()
             if name_words:
-                by_last_word.setdefault(name_words[-1], []).append((org.name, name_words))
-        return by_last_word
+                table.setdefault(name_words[at], []).append((org.name, name_words))
+        return table
 
     @cached_once
     def by_lower_word(self) -> dict[str, set[str]]:
