@@ -2281,3 +2281,13 @@ def test_a_relative_clause_of_the_object_is_no_reported_clause():
         speaker_of("Smith said the economy, which grew 3 pct last year, was strong enough now.", "was strong")
         == "Smith"
     )
+
+
+def test_a_verb_then_its_audience_then_a_quotation_reports_the_quotation():
+    """ 'He urged voters, “Look what I have delivered.”': the audience between the verb and the
+    words; a work named before the quotation ("wrote a book, “...”") is no audience."""
+    lead = "Prime Minister Boris Johnson spoke in Derby on Monday.\n\n"
+    quote = "“Look what I have said I would do and look what I have delivered.”"
+    assert speaker_of(lead + f"He urged voters, {quote}", "Look what I have said") == "Boris Johnson"
+    assert speaker_of(lead + f"He reminded the crowd: {quote}", "Look what I have said") == "Boris Johnson"
+    assert speaker_of(lead + f"He wrote a book, {quote}", "Look what I have said") is None

@@ -1749,12 +1749,23 @@ def _clause_follows(masked: str, start: int, s1: int) -> bool:
         if masked[start : opener.end()].rstrip(" ,").endswith(" that"):  # "that," too
             return True
         start = opener.end() - (masked[opener.end() - 1 : opener.end()] == " ")
+    audience = _AUDIENCE_THEN_QUOTE_RE.match(masked, start, s1)
+    if audience and audience.group(1).lower() not in _WORK_NOUNS:
+        return True  # 'urged voters, "Look ..."': whom they spoke to, then the words
     clause = _CLAUSE_AFTER_RE.match(masked, start, s1)
     # "conceded defeat yesterday and the BJP are set to win": a time after the object closes the
     # act; the verb after "and" is another clause's
     return clause is not None and not _TIME_THEN_AND_RE.search(masked, start, clause.end())
 
 
+# An audience of a few words, a comma or colon, then the quotation: 'urged voters, "..."',
+# 'reminded the crowd: "..."'. Not a work the quotation names: 'wrote a book, "Title"'.
+_AUDIENCE_THEN_QUOTE_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?([\w.'’-]+)\s*[,:]\s*[\"“]")
+_WORK_NOUNS = frozenset(
+    "book books song songs film films movie movies album albums essay essays article articles column post "
+    "posts photo photos picture video videos poem poems novel memoir play show series report letter "
+    "headline caption slogan sign banner message title".split()
+)
 _TIME_THEN_AND_RE = re.compile(
     r"\s(?:yesterday|today|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night))\s*,?\s+(?:and|but)\s"
 )
