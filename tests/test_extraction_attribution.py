@@ -2291,3 +2291,33 @@ def test_a_verb_then_its_audience_then_a_quotation_reports_the_quotation():
     assert speaker_of(lead + f"He urged voters, {quote}", "Look what I have said") == "Boris Johnson"
     assert speaker_of(lead + f"He reminded the crowd: {quote}", "Look what I have said") == "Boris Johnson"
     assert speaker_of(lead + f"He wrote a book, {quote}", "Look what I have said") is None
+
+
+def test_a_role_two_people_hold_is_the_one_named_last_in_this_paragraph_or_the_one_before():
+    """ "Gov. Ann Reyes ... Teachers did not see Kessler. / The governor said": of two governors
+    (titles printed before their names, no role of their own), the one named just before."""
+    text = (
+        "Nevada Gov. Ann Reyes lost her reelection bid this month.\n\n"
+        "Republican Gov. Tom Kessler has avoided criticism of the teachers.\n\n"
+        "Teachers did not see Kessler at the Statehouse on Tuesday.\n\n"
+        "The governor said he was waiting for a commission to make its recommendations."
+    )
+    assert speaker_of(text, "waiting for a commission") == "Tom Kessler"
+    # both named in the paragraph before: either could be meant, the words stay unresolved
+    both = text.replace("did not see Kessler at", "saw neither Kessler nor Reyes at")
+    assert speaker_of(both, "waiting for a commission") is None
+    # named long before: no longer the one a reader thinks of
+    far = text.replace("Teachers did not see Kessler", "Teachers did not see the governors") + (
+        "\n\nThe session opens in January.\n\nThe governor said the budget would pass in the spring."
+    )
+    assert speaker_of(far, "the budget would pass") is None
+
+
+def test_the_secretary_of_two_who_spoke_is_the_one_named_just_before():
+    text = (
+        "Secretary of State David Ellison on Tuesday reaffirmed the alliance.\n\n"
+        "“We stand with our friends,” Ellison said.\n\n"
+        "Foreign Secretary Paolo Rinaldi said Rome would keep sending supplies.\n\n"
+        "Mr. Ellison also met the president. The secretary told reporters that the two men had discussed ports."
+    )
+    assert speaker_of(text, "discussed ports") == "David Ellison"

@@ -1111,3 +1111,9 @@ def test_a_surname_that_is_an_honorific_is_no_mention_when_it_titles_another_nam
         (0, paragraphs[0].index("Jonathan")),
         (1, paragraphs[1].index("Lord said")),
     ]
+
+
+def test_a_given_name_that_is_a_word_after_a_role_of_a_body_opens_the_name():
+    """ "Secretary of State Mark Ellison": "Mark" (also the currency) is his given name here."""
+    people = extract("HEADLINE\n\nSecretary of State Mark Ellison on Tuesday reaffirmed the alliance.").people
+    assert [p.name for p in people] == ["Mark Ellison"]

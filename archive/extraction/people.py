@@ -489,7 +489,9 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
     start, end = run_start + run_name[0], run_start + run_name[1]
     name, tokens = paragraph[start:end], run_name[2]
     if run_name[0] and _given_word_opens(paragraph, run_start, start, end):
-        start, name = run_start, paragraph[run_start:end]  # "meteorologist Chad Myers said"
+        prefix = paragraph[run_start:start].rstrip()  # "Mark", or "State Mark" ("Secretary of State Mark X")
+        start = start - 1 - len(prefix.rsplit(None, 1)[-1]) if " " in prefix else run_start
+        name = paragraph[start:end]  # "meteorologist Chad Myers said"
         tokens = key_words(name)
     if run_name[0] and _after_organisation_word(
         paragraph[max(0, run_start - 5) : start], tokens, paragraph[end : end + 20]
@@ -671,7 +673,12 @@ def _given_word_opens(paragraph: str, run_start: int, name_start: int, name_end:
     "Mark X said" of the Reuters corpus is a person; not "Dean Witter said", "Grant Thornton said")."""
     word = paragraph[run_start:name_start].rstrip()
     if word.lower() not in _WORD_GIVEN_NAMES:
-        return False  # the common case: the run's prefix is a title or several words
+        # "Secretary of State Mark Ellison": the run holds the body's word before the given name
+        given = word.rsplit(None, 1)[-1] if " " in word else ""
+        if given.lower() not in _WORD_GIVEN_NAMES:
+            return False  # the common case: the run's prefix is a title or several words
+        role_of = _ROLE_OF_BODY_BEFORE_RE.search(paragraph, max(0, run_start - 40), name_start - len(given) - 1)
+        return role_of is not None and is_role_head(role_of.group(1))
     if word.lower() in _SPEAKING_GIVEN_WORDS and " " not in paragraph[name_start:name_end]:
         after = paragraph[name_end : name_end + 16].split(None, 1)[:1]
         if after and after[0].lower() in SPEECH_VERBS:
@@ -681,6 +688,10 @@ def _given_word_opens(paragraph: str, run_start: int, name_start: int, name_end:
         return False
     previous = last[0]
     return is_role_head(previous) or previous.lower() in HONORIFICS or previous.lower() in SPEECH_VERBS
+
+
+# "Secretary of State ", "Minister of Finance ": a role of a body ending right before a given name.
+_ROLE_OF_BODY_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][a-z]+\s+$")
 
 
 def _given_after_title(words: list[str], at: int, date) -> bool:

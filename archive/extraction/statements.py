@@ -2604,7 +2604,7 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         return _Speaker(organisation=company, label=label)
     if (introduced := _surname_introduced(label, index, start, story)) is not None:
         return _Speaker(person=introduced, label=label)
-    role_holder = _person_for_role(label, story)
+    role_holder = _person_for_role(label, story, index, start)
     if role_holder is not None:
         return role_holder
     described = _described_person(label, story) or _aged_person(label, story)
@@ -3574,11 +3574,12 @@ _NOT_VOICED = frozenset({"government", "administration"})
 _DESCRIBING_WORDS = frozenset("official private state state-owned state-run semi-official independent".split())
 
 
-def _person_for_role(label: str, story: _Story) -> _Speaker | None:
+def _person_for_role(label: str, story: _Story, index: int = -1, offset: int = 0) -> _Speaker | None:
     """ "the minister said", "the presidential spokesman added", "Austria's interior minister",
     "the U.S. trade representative", "China's ambassador to Britain": the one person of the story
-    whose role holds those words (of the same country, when both are known); else the previous
-    speaker of that kind. "a Nordic minister" stays a label unless the story has one such."""
+    whose role holds those words (of the same country, when both are known); of several, the one
+    named last, alone in a later paragraph than the others (or in this one, before the words); else
+    the previous speaker of that kind. "a Nordic minister" stays a label unless the story has one such."""
     described = _role_description(label)
     if described is None:
         return _qualified_role_holder(label, story)
@@ -3601,12 +3602,17 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
     if qualifiers:  # "the Labour leader" is no "Liberal Democrat leader", even the story's only leader
         holders = [p for p in holders if _qualified_by(p, qualifiers, story)]
     if len(holders) > 1:  # "the interior minister" of three ministers
-        holders = [p for p in holders if all(w in _role_words(p.role) for w in role_words)]
+        # (a title printed before the name, "Gov. Eric Holcomb", when the person has no role)
+        holders = [
+            p for p in holders if all(w in (_role_words(p.role) or _printed_titles(p, story)) for w in role_words)
+        ]
     if len(holders) > 1:  # "the president": the one whose role is just that, not "president of the Bank"
         holders = [p for p in holders if _role_words(p.role) == list(role_words)] or holders
     if len(holders) > 1:  # "the secretary" of Blinken, who spoke, and Manalo, who did not: the one who spoke
         spoke = {event.speaker.person for event in story.events}
         holders = [p for p in holders if p.name in spoke] or holders
+    if len(holders) > 1 and index >= 0:
+        holders = _named_last(holders, index, offset, story.previous.get(index, index - 1)) or holders
     if len(holders) == 1:
         return _Speaker(person=holders[0].name, label=label)
     if label.split()[0].lower() != "the":
@@ -3615,6 +3621,20 @@ def _person_for_role(label: str, story: _Story) -> _Speaker | None:
         if not event.speaker.plural and head in event.speaker.label.lower().split():
             return _Speaker(event.speaker.person, event.speaker.organisation, label)
     return None
+
+
+def _named_last(people: list[PersonMention], index: int, offset: int, previous: int) -> list[PersonMention]:
+    """ "Gov. Matt Bevin ... (paragraphs) ... Teachers didn't see Holcomb. / The governor said": of
+    several holders of a role, the one whose last mention before the words stands in a later
+    paragraph than every other's, this one or the one before (`previous`); [] when two share it."""
+    last = []
+    for person in people:
+        before = [s.paragraph for s in person.spans if (s.paragraph, s.start) < (index, offset)]
+        last.append(max(before, default=-1))
+    latest = max(last)
+    if latest < max(previous, 0) or last.count(latest) > 1:
+        return []
+    return [people[last.index(latest)]]
 
 
 def _described_antecedent(label: str, index: int, offset: int, story: _Story, content) -> str | None:
