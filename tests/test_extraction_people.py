@@ -1117,3 +1117,15 @@ def test_a_given_name_that_is_a_word_after_a_role_of_a_body_opens_the_name():
     """ "Secretary of State Mark Ellison": "Mark" (also the currency) is his given name here."""
     people = extract("HEADLINE\n\nSecretary of State Mark Ellison on Tuesday reaffirmed the alliance.").people
     assert [p.name for p in people] == ["Mark Ellison"]
+
+
+def test_a_given_name_that_is_a_word_after_what_the_person_is_opens_the_name():
+    """ "self-made millionaire Grant Sabatier suggests": "Grant" (also a word, and a firm's first
+    word) is a given name after a lower-case noun saying what he is; a firm's word is no such noun."""
+    text = (
+        "HEADLINE\n\nEarly retiree and self-made millionaire Grant Sabatier suggests saving more.\n\n"
+        "The accounting firm Grant Thornton said profits rose in the last year."
+    )
+    result = extract(text)
+    assert [p.name for p in result.people] == ["Grant Sabatier"]
+    assert [o.name for o in result.organisations] == ["Grant Thornton"]

@@ -1298,7 +1298,31 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
             return True
     if len(tokens) > 1 and before.endswith("quoted ") and _AS_SAYING_RE.match(after):
         return True  # "Xinhua quoted Li Peng as saying": the one quoted speaks (a body's name is dropped later)
+    if len(tokens) == 2 and tokens[0].lower() in _WORD_GIVEN_NAMES and _described_before(before):
+        return True  # "self-made millionaire Grant Sabatier": a given name that is a word, after what he is
     return _is_given_pair(tokens, after) or _is_hyphenated_given_pair(tokens)
+
+
+def _described_before(before: str) -> bool:
+    """The text before a name ends with a lower-case noun saying what the person is ("millionaire ",
+    "quarterback "): not a body's word ("accounting firm Grant Thornton") nor a word of grammar."""
+    word = before[-30:].rsplit(None, 1)[-1:] if before.endswith(" ") else []
+    return (
+        bool(word)
+        and _DESCRIBING_NOUN_RE.fullmatch(word[0]) is not None
+        and word[0] not in _NOT_DESCRIBING
+        and word[0] not in ORGANISATION_WORDS
+        and word[0] not in SPEECH_VERBS
+    )
+
+
+# A lower-case noun before a given name that is also a word: what the person is ("millionaire").
+_DESCRIBING_NOUN_RE = re.compile(r"[a-z][a-z-]{3,}")
+_NOT_DESCRIBING = frozenset(
+    "with from into than that this these those when what where which while after before about under over "
+    "upon onto without within between against among during since until across through toward towards "
+    "like unlike also named called dubbed were have been their there".split()
+)
 
 
 # A Korean or Chinese given name of two syllables joined by a hyphen after a common family name:
