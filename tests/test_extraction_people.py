@@ -1129,3 +1129,14 @@ def test_a_given_name_that_is_a_word_after_what_the_person_is_opens_the_name():
     result = extract(text)
     assert [p.name for p in result.people] == ["Grant Sabatier"]
     assert [o.name for o in result.organisations] == ["Grant Thornton"]
+
+
+def test_a_sentence_adverb_before_a_given_name_is_no_part_of_the_name():
+    """ "Apparently Lindsey's posts": the adverb opens the sentence; surnames ending in -ly keep theirs."""
+    text = (
+        "HEADLINE\n\nApparently Lindsey’s posts were so well made that people called the police. "
+        "Lindsey said she was sorry."
+    )
+    assert [p.name for p in extract(text).people] == ["Lindsey"]
+    text = "HEADLINE\n\nJohn Connolly said the talks went well. Mary Donnelly said they did not."
+    assert [p.name for p in extract(text).people] == ["John Connolly", "Mary Donnelly"]

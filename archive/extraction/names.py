@@ -192,7 +192,12 @@ known_prefix_word = _PREFIX_WORDS.get
 
 @lru_cache(maxsize=8192)
 def _is_prefix_word(word: str, date: dt.date | None) -> bool:
-    return is_title_word(word, date) or is_non_name(word)
+    return is_title_word(word, date) or is_non_name(word) or _ADVERB_RE.fullmatch(word) is not None
+
+
+# A sentence adverb opening the sentence before a name ("Apparently Lindsey's posts", "Reportedly
+# Smith"): endings of adverbs that no common surname has ("Connolly", "Kelly", "Daly" keep theirs).
+_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:ently|antly|ately|ously|ically|edly|ingly|tively|fully|lessly|ably|ibly)")
 
 
 def _load_groups(filename: str) -> dict[str, frozenset[str]]:
