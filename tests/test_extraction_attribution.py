@@ -2321,3 +2321,13 @@ def test_the_secretary_of_two_who_spoke_is_the_one_named_just_before():
         "Mr. Ellison also met the president. The secretary told reporters that the two men had discussed ports."
     )
     assert speaker_of(text, "discussed ports") == "David Ellison"
+
+
+def test_a_description_of_one_sex_stands_for_no_one_of_the_other():
+    """ "the actress said" is no man a "he" would point to; "the actor said" still may be."""
+    text = (
+        "Tom Brandt and his former partner appeared on a radio show on Monday.\n\n"
+        "“He was not in a good place in his life,” the actress said of their time together."
+    )
+    assert speaker_of(text, "not in a good place") is None
+    assert speaker_of(text.replace("the actress", "the actor"), "not in a good place") == "Tom Brandt"

@@ -3661,7 +3661,9 @@ def _described_antecedent(label: str, index: int, offset: int, story: _Story, co
     mention = _last_mentioned(index, offset, story, content)
     if mention and len(mention[1]) > 1:
         return None  # "Paul Volcker and Gerald Corrigan met bankers. The Fed chief said": either
-    found = {_resolve_pronoun(p, index, offset, story, content).person for p in ("he", "she")} - {None}
+    sex = _HEAD_SEX.get(head)  # "the actress": only who "she" would be (not "whichever sex")
+    pronouns = ("he", "she") if sex is None else ("she",) if sex == "f" else ("he",)
+    found = {_resolve_pronoun(p, index, offset, story, content).person for p in pronouns} - {None}
     if len(found) > 1 and mention:
         found &= mention[1]  # "he" and "she" found two: the one the latest sentence names
     if len(found) != 1:
@@ -3681,6 +3683,20 @@ def _described_antecedent(label: str, index: int, offset: int, story: _Story, co
     return name
 
 
+# Role nouns of one sex: a description by one stands only for a person of that sex.
+_HEAD_SEX = {
+    **dict.fromkeys(
+        "actress businesswoman chairwoman spokeswoman congresswoman councilwoman sportswoman policewoman "
+        "waitress queen princess duchess countess empress mother wife daughter sister grandmother aunt "
+        "niece girlfriend widow woman girl lady nun heiress hostess stewardess".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "businessman congressman councilman sportsman policeman king prince duke emperor father husband "
+        "son brother grandfather uncle nephew boyfriend widower man boy monk".split(),
+        "m",
+    ),
+}
 # A description that names one already known: "the governor", "Hawaii's governor" (not "a governor").
 _DEFINITE_RE = re.compile(r"(?:[Tt]he|[\w.-]+['’]s)\s")
 _RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "former", "under", "junior"})
