@@ -2331,3 +2331,16 @@ def test_a_description_of_one_sex_stands_for_no_one_of_the_other():
     )
     assert speaker_of(text, "not in a good place") is None
     assert speaker_of(text.replace("the actress", "the actor"), "not in a good place") == "Tom Brandt"
+
+
+def test_the_answers_of_an_interview_are_not_given_to_someone_named_only_in_them():
+    """A transcript's "A:" is the one introduced before the answers; a person named only inside
+    them ("Watching Russell Westbrook play") is not the one answering."""
+    turns = (
+        "Q: What is your favourite memory?\n\nA: Watching Tom Brandt and Ann Lowe play in the final.\n\n"
+        "Q: Your favourite athlete?\n\nA: Tom Brandt, without a doubt."
+    )
+    unnamed = extract("HEADLINE\n\nWe asked our new chief executive a few questions.\n\n" + turns)
+    assert all(s.speaker_person is None for s in unnamed.statements)
+    named = extract("HEADLINE\n\nWe asked our new chief executive, Maria Lopez, a few questions.\n\n" + turns)
+    assert {s.speaker_person for s in named.statements if s.text.startswith(("Watching", "Tom"))} == {"Maria Lopez"}

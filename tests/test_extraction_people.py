@@ -1140,3 +1140,16 @@ def test_a_sentence_adverb_before_a_given_name_is_no_part_of_the_name():
     assert [p.name for p in extract(text).people] == ["Lindsey"]
     text = "HEADLINE\n\nJohn Connolly said the talks went well. Mary Donnelly said they did not."
     assert [p.name for p in extract(text).people] == ["John Connolly", "Mary Donnelly"]
+
+
+def test_one_word_with_a_capital_inside_names_a_firm_not_a_person():
+    """ "SoftBank said": a firm (it speaks as one); "Ron DeSantis", "Paul McDonald" are people."""
+    text = "HEADLINE\n\nSoftBank said the layoffs would begin this week. Ron DeSantis and Paul McDonald agreed."
+    result = extract(text)
+    assert sorted(p.name for p in result.people) == ["Paul McDonald", "Ron DeSantis"]
+    assert result.statements[0].speaker_organisation == "SoftBank"
+
+
+def test_a_pronoun_s_contraction_opening_a_paragraph_is_no_person():
+    result = extract("HEADLINE\n\nWe’ve asked him to share some insights. They're sure he will, Tom Brandt said.")
+    assert [p.name for p in result.people] == ["Tom Brandt"]

@@ -112,7 +112,25 @@ def is_role_word(word: str) -> bool:
 
 
 def is_non_name(word: str) -> bool:
-    return word.lower() in NON_NAME_WORDS
+    lower = word.lower()
+    if lower in NON_NAME_WORDS:
+        return True
+    # "We’ve", "I'm", "They’re", "It’s": a pronoun's contraction
+    return ("’" in lower or "'" in lower) and _CONTRACTION_RE.fullmatch(lower) is not None
+
+
+_CONTRACTION_RE = re.compile(r"(?:i|we|you|they|he|she|it|let|that|there|here|what|who)['’](?:ve|re|ll|m|d|s)")
+
+
+def is_camel_body(word: str) -> bool:
+    """One word with a capital inside ("StackAdapt", "SoftBank", "GreatFire"): a firm's or a site's
+    name, not a person's; a surname's particle is no such capital ("McDonald", "DeSantis", "LeBron",
+    "DiCaprio", "FitzGerald", "MacArthur")."""
+    return _CAMEL_BODY_RE.match(word) is not None and _CAMEL_SURNAME_RE.match(word) is None
+
+
+_CAMEL_BODY_RE = re.compile(r"[A-Z][a-z]+[A-Z][a-z]")
+_CAMEL_SURNAME_RE = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Lo|Van|Von|Der|Fitz|St|Ben|Al|El|Abu|Ibn|Bin)[A-Z]")
 
 
 def is_given_name(word: str) -> bool:

@@ -38,6 +38,7 @@ from .names import (
     ROYAL_TITLES,
     SPEECH_VERBS,
     country_code,
+    is_camel_body,
     is_given_name,
     is_non_name,
     is_prefix_word,
@@ -493,6 +494,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         start = start - 1 - len(prefix.rsplit(None, 1)[-1]) if " " in prefix else run_start
         name = paragraph[start:end]  # "meteorologist Chad Myers said"
         tokens = key_words(name)
+    if len(tokens) == 1 and is_camel_body(name):
+        return None  # "StackAdapt", "ExpApper", "GreatFire": a capital inside one word names a firm or a site
     if run_name[0] and _after_organisation_word(
         paragraph[max(0, run_start - 5) : start], tokens, paragraph[end : end + 20]
     ):
@@ -1474,6 +1477,7 @@ _COMMON_NOUN_END_RE = re.compile(r"(?:tions?|gement|ities|ity|sis|ics|gy|ies)$")
 _BODY_NOUNS_AFTER = frozenset("bank banks group company corp agency fund trust securities".split())
 _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
+
 
 
 def _nation_surname(words, i: int) -> bool:

@@ -41,6 +41,7 @@ from .names import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     country_code,
+    is_camel_body,
     is_given_name,
     is_prefix_word,
     is_role_head,
@@ -652,22 +653,27 @@ _QUESTION_TAGS = frozenset({"Q", "Q.", "Question", "Interviewer"})
 def _transcript_speakers(paragraphs: list[str], people: list[PersonMention]) -> dict[str, str | None]:
     """An interview printed as a transcript ("Q: ... / A: ...", "Wikinews: ... / KH: ..."): each
     tag opening two turns or more, and the person it stands for (None for the interviewer). "A" is
-    the story's most named person; initials ("KH") the one person whose name they are; a name, that
-    person. A story with fewer than two turns of a person is no transcript: {} (the common case)."""
+    the most named person of those named before the first answer (None if nobody is); initials
+    ("KH") the one person whose name they are; a name, that person. A story with fewer than two
+    turns of a person is no transcript: {} (the common case)."""
     tags: dict[str, int] = {}
-    for paragraph in paragraphs:
+    first_answer = len(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
         if ":" in paragraph[:80]:
             turn = _TURN_RE.match(paragraph)
             if turn:
                 tags[turn.group(1)] = tags.get(turn.group(1), 0) + 1
+                if turn.group(1) in _ANSWER_TAGS:
+                    first_answer = min(first_answer, index)
     if not tags or not people:
         return {}
     speakers: dict[str, str | None] = {}
     for tag, count in tags.items():
         if count < 2:
             continue
-        if tag in _ANSWER_TAGS:
-            speakers[tag] = max(people, key=lambda p: p.mentions).name
+        if tag in _ANSWER_TAGS:  # the one interviewed is introduced before the answers (not named in them)
+            introduced = [p for p in people if p.spans and p.spans[0].paragraph < first_answer]
+            speakers[tag] = max(introduced, key=lambda p: p.mentions).name if introduced else None
         elif tag.isupper() and 2 <= len(tag) <= 4 and tag.isalpha():
             named = [p.name for p in people if "".join(w[0] for w in p.name.split()) == tag]
             speakers[tag] = named[0] if len(named) == 1 else None
@@ -2788,6 +2794,8 @@ def _company_by_form(label: str) -> str | None:
     if words[0] in _NAME_LINKS or words[-1] in _NAME_LINKS:
         return None
     legal = words[-1].lower().rstrip(".") in _LEGAL_FORMS and len(words) > 1
+    if len(words) == 1 and " " not in label and is_camel_body(words[0]):
+        return words[0]  # "SoftBank said", "ImageMaster said": a capital inside one word names a firm or a site
     if not (ticker or legal) or country_code(" ".join(words)) or country_code(words[0]):
         return None
     return " ".join(words)
