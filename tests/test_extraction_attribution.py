@@ -2344,3 +2344,12 @@ def test_the_answers_of_an_interview_are_not_given_to_someone_named_only_in_them
     assert all(s.speaker_person is None for s in unnamed.statements)
     named = extract("HEADLINE\n\nWe asked our new chief executive, Maria Lopez, a few questions.\n\n" + turns)
     assert {s.speaker_person for s in named.statements if s.text.startswith(("Watching", "Tom"))} == {"Maria Lopez"}
+
+
+def test_a_score_added_in_a_game_is_no_statement():
+    """ "Brad Marchand added three assists", "Tom Brandt added his seventh for the Islanders": a
+    score; "Brandt added that the team would recover" still reports."""
+    assert speakers("HEADLINE\n\nBrad Marchand added three assists to lead Boston past the Devils.") == []
+    assert speakers("HEADLINE\n\nTom Brandt added his seventh for the Islanders in the second period.") == []
+    assert speakers("HEADLINE\n\nRookie Tom Brandt added a goal and an assist, and Columbus beat Montreal.") == []
+    assert speaker_of("HEADLINE\n\nTom Brandt added that the team would recover soon.", "would recover") == "Tom Brandt"

@@ -281,6 +281,12 @@ _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 _SAY_NOUN_RE = re.compile(r"(?:\b(?:a|the|no|any|more|final|greater|bigger|equal)|\b[Ll]et['’]s|\b[Ll]et\s+us)\s+$")
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
+_SCORE_AFTER_RE = re.compile(
+    r"\s+(?:(?:a|an|his|her|their|its|two|three|four|five|six|another|one|the)\s+)?(?:[\w-]+\s+)?"
+    r"(?:goals?|assists?|points|rebounds|runs|touchdowns?|saves|yards|strikeouts|hits|tries|wickets|birdies|"
+    r"eagles|baskets|steals|tackles|sacks|homers?|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:for|of|goal|of\s+the|this)\b)"
+)
 _INFINITIVE_RE = re.compile(r"(?:\bto|\bnot|n['’]t|\bwas|\bwere|\bis|\b[Bb]e)\s+$")  # "didn’t say", "Be warned:"
 # What a text _INFINITIVE_RE finds in ends with, less its spaces: tested first (the search tries every place).
 _INFINITIVE_ENDS = ("to", "not", "n't", "n’t", "was", "were", "is", "be", "Be")
@@ -1679,8 +1685,12 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if verb.text in ("say", "says") and _SAY_NOUN_RE.search(masked, max(s0, verb.start - 12), verb.start):
         return True  # "shareholders get a say", "the final say", "let's say what it is not": no one speaks
-    if verb.text in ("added", "adds") and _AMOUNT_AFTER_RE.match(masked, verb.end, s1):
-        return True  # "Goldman Sachs added 1.2%", "the index added 30 points": a gain, not words
+    if verb.text in ("added", "adds") and (
+        _AMOUNT_AFTER_RE.match(masked, verb.end, s1) or _SCORE_AFTER_RE.match(masked, verb.end, s1)
+    ):
+        # "Goldman Sachs added 1.2%", "the index added 30 points": a gain, not words; "Brad Marchand
+        # added three assists", "Beauvillier added his seventh": a score
+        return True
     text = verb.text
     if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
         return True
