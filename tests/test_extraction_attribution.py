@@ -2353,3 +2353,15 @@ def test_a_score_added_in_a_game_is_no_statement():
     assert speakers("HEADLINE\n\nTom Brandt added his seventh for the Islanders in the second period.") == []
     assert speakers("HEADLINE\n\nRookie Tom Brandt added a goal and an assist, and Columbus beat Montreal.") == []
     assert speaker_of("HEADLINE\n\nTom Brandt added that the team would recover soon.", "would recover") == "Tom Brandt"
+
+
+def test_a_role_qualified_by_the_abbreviation_of_the_holders_body_is_that_holder():
+    """ "the USDA secretary" of "U.S. Agriculture Secretary Tom Brandt" (USDA, the Agriculture
+    Department), and the "he" after it."""
+    text = (
+        "HEADLINE\n\nU.S. Agriculture Secretary Tom Brandt said a marketing loan would serve no purpose.\n\n"
+        "However, the USDA secretary said that a loan might be appropriate later this year.\n\n"
+        "“There is a danger our exports will continue to drop,” he said."
+    )
+    assert speaker_of(text, "might be appropriate") == "Tom Brandt"
+    assert speaker_of(text, "exports will continue") == "Tom Brandt"

@@ -3728,7 +3728,8 @@ def _other_rank(words: list[str], head: str, role_words: tuple[str, ...]) -> boo
 def _qualified_by(person: PersonMention, qualifiers: list[str], story: _Story) -> bool:
     """The person's role, or the words printed around the person's first mentions, hold every
     qualifier ("labour" of "the Labour leader")."""
-    if all(q in _role_words(person.role) for q in qualifiers):
+    role_words = _role_words(person.role)
+    if all(q in role_words or _abbreviates_role_body(q, role_words, story) for q in qualifiers):
         return True
     for span in person.spans[:3]:
         text = story.document.paragraphs[span.paragraph]
@@ -3736,6 +3737,23 @@ def _qualified_by(person: PersonMention, qualifiers: list[str], story: _Story) -
         if all(re.search(rf"\b{re.escape(q)}\b", window) for q in qualifiers):
             return True
     return False
+
+
+def _abbreviates_role_body(qualifier: str, role_words: list[str], story: _Story) -> bool:
+    """ "the USDA secretary" of "Agriculture Secretary Richard Lyng": the qualifier is the
+    abbreviation of one of the story's bodies whose name holds a word of the role ("Agriculture
+    Department", USDA)."""
+    if not role_words or not qualifier.isalpha():
+        return False
+    for organisation in story.organisations:
+        if organisation.abbreviation.lower() == qualifier:
+            words = {w.lower() for w in organisation.name.split()} - _BODY_WORDS
+            if words & set(role_words):
+                return True
+    return False
+
+
+_BODY_WORDS = frozenset("department ministry office agency bureau board council of the for and u.s.".split())
 
 
 def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
@@ -3758,8 +3776,11 @@ def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
         roles = _role_words(person.role)
         if head not in roles and not any(w.endswith("-" + head) for w in roles):  # "co-founder": a founder
             continue
-        for title in _titles_before(person, story):
-            if all(any(b.startswith(q) for b in title) for q in qualifiers):
+        for title in _titles_before(person, story):  # "the USDA secretary": the body abbreviated holds the role's word
+            if all(
+                any(b.startswith(q) for b in title) or _abbreviates_role_body(q.lower(), roles, story)
+                for q in qualifiers
+            ):
                 found.add(person.name)
                 break
     return _Speaker(person=found.pop(), label=label) if len(found) == 1 else None
