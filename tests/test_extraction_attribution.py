@@ -2365,3 +2365,15 @@ def test_a_role_qualified_by_the_abbreviation_of_the_holders_body_is_that_holder
     )
     assert speaker_of(text, "might be appropriate") == "Tom Brandt"
     assert speaker_of(text, "exports will continue") == "Tom Brandt"
+
+
+def test_a_description_whose_body_was_printed_with_the_person_is_that_person_whatever_its_head():
+    """ "Tom Brandt, group vice president ... for Toyota ... The Toyota executive said": his role
+    is no "executive", but the body the description names was printed with him; "the minister
+    said" (no body, another head) still is not he."""
+    text = (
+        "HEADLINE\n\nTom Brandt, group vice president for sales at Toyota's U.S. unit, told reporters "
+        "that sales would fall.\n\nThe Toyota executive said the dollar's fall would hurt the car market."
+    )
+    assert speaker_of(text, "hurt the car market") == "Tom Brandt"
+    assert speaker_of(text.replace("The Toyota executive", "The minister"), "hurt the car market") is None

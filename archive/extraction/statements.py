@@ -3688,8 +3688,13 @@ def _described_antecedent(label: str, index: int, offset: int, story: _Story, co
         return None
     name = found.pop()
     person = next((p for p in story.people if p.name == name), None)
-    if person is None or (person.role and head not in _role_words(person.role)):
-        return None  # "Smith, a lawyer, ... the minister said": not Smith
+    if person is None:
+        return None
+    corroborated = bool(qualifiers) and _qualified_by(person, qualifiers, story)
+    if person.role and head not in _role_words(person.role) and not corroborated:
+        # "Smith, a lawyer, ... the minister said": not Smith; but "Roldan, Vice President ... at
+        # Chase ... The Chase economist said": the body printed with him says it is he
+        return None
     if person.role and not _qualified_by(person, qualifiers, story):
         return None  # "Chairman Paul Volcker ... the Nordic chairman said": not Volcker
     for event in story.events[-_LOOK_BACK:]:  # '"...," the prime minister said. / The Labour leader replied': another
