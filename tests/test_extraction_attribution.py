@@ -2377,3 +2377,13 @@ def test_a_description_whose_body_was_printed_with_the_person_is_that_person_wha
     )
     assert speaker_of(text, "hurt the car market") == "Tom Brandt"
     assert speaker_of(text.replace("The Toyota executive", "The minister"), "hurt the car market") is None
+
+
+def test_responded_reports_words_not_an_act():
+    """ "The banks responded by laying the groundwork ...": an act; "responded that" and '"...,"
+    he responded.' report."""
+    assert speakers("HEADLINE\n\nThe banks responded by laying the groundwork for writing down their loans.") == []
+    text = "HEADLINE\n\nTom Brandt responded that the banks had laid the groundwork for writing down their loans."
+    assert speaker_of(text, "laid the groundwork") == "Tom Brandt"
+    text = "HEADLINE\n\n“The banks have laid the groundwork for it,” Tom Brandt responded."
+    assert speaker_of(text, "laid the groundwork") == "Tom Brandt"
