@@ -1153,3 +1153,15 @@ def test_one_word_with_a_capital_inside_names_a_firm_not_a_person():
 def test_a_pronoun_s_contraction_opening_a_paragraph_is_no_person():
     result = extract("HEADLINE\n\nWe’ve asked him to share some insights. They're sure he will, Tom Brandt said.")
     assert [p.name for p in result.people] == ["Tom Brandt"]
+
+
+def test_an_apostrophe_inside_a_surname_keeps_the_surname_whole():
+    """ "Mustafa Nyang'anyi", "Abdul Mou'men Al-Atassi": the letters after the apostrophe are the
+    name's; a possessive "’s" is not."""
+    text = (
+        "HEADLINE\n\nTransport Minister Mustafa Nyang'anyi said the aid would help.\n\n"
+        "Nyang'anyi told Reuters the bank had contributed to Tom Brandt’s plan."
+    )
+    result = extract(text)
+    assert sorted(p.name for p in result.people) == ["Mustafa Nyang'anyi", "Tom Brandt"]
+    assert {s.speaker_person for s in result.statements} == {"Mustafa Nyang'anyi"}

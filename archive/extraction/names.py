@@ -55,12 +55,13 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 _LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșț"
 
 
-# An apostrophe before a last letter or two is part of a name ("Njuguna Ndung’u"), not a possessive "’s".
+# An apostrophe before a name's last letters is part of it ("Njuguna Ndung’u", "Mustafa Nyang'anyi"),
+# not a possessive "’s".
 # An optional group is written "(?:X|)", not "(?:X)?": the same matches, tried in the same order, but
 # the regex engine runs a plain branch instead of a repeat's bookkeeping, at every capital of the text.
 def _first_name_word(upper: str, lower: str) -> str:
     return (
-        rf"[{upper}](?:c[A-Z]|ac[A-Z]|'[A-Z]|)[{lower}]+(?:[{upper}][{lower}]+|)(?:['’](?!s\b)[a-z]{{1,2}}\b|)"
+        rf"[{upper}](?:c[A-Z]|ac[A-Z]|'[A-Z]|)[{lower}]+(?:[{upper}][{lower}]+|)(?:['’](?!s\b)[{lower}]{{1,12}}\b|)"
         rf"(?:-[A-Za-z][{lower}]+)*"
     )
 
