@@ -230,3 +230,13 @@ def test_a_firm_of_partners_keeps_its_first_partner_before_the_comma():
     assert "Kidder, Peabody and Co Inc" in orgs("NEW YORK, March 3 - Kidder, Peabody and Co Inc said so.")
     assert "Sachs and Co" in orgs("NEW YORK, March 3 - On Monday, Sachs and Co said so.")  # no partner
     assert "Lazard Freres and Co" in orgs("PARIS, March 3 - Banque Indosuez and Co, Lazard Freres and Co led it.")
+
+
+def test_a_given_name_and_a_body_s_word_that_speaks_of_itself_is_a_company():
+    """ "Stanley Works said it has acquired": a company (and the "it" after it); "David Steel said
+    this was deceptive" is a person, whose name only looks like a body's."""
+    text = "HEADLINE\n\nStanley Works said it has acquired Acme Holding.\n\nIt said Acme had sales of 50 mln dlrs."
+    result = extract(text)
+    assert [s.speaker_organisation for s in result.statements] == ["Stanley Works", "Stanley Works"]
+    result = extract("HEADLINE\n\nLiberal leader David Steel said this was a strangely deceptive budget.")
+    assert [s.speaker_organisation for s in result.statements] == [None]

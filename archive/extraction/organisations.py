@@ -829,6 +829,8 @@ def add_speaking_bodies(
     known = {org.name: org for org in organisations}
     added: dict[str, OrganisationMention] = {}
     holders: dict[str, str | None] = {}  # a bare word -> the one organisation holding it, read once
+    # Names that said "it ..." or "its ..." of themselves once: "Stanley Works said it has acquired"
+    itself = {s.speaker_organisation for s in statements if s.text.startswith(("it ", "its "))}
     for statement in statements:
         name = statement.speaker_organisation
         if not name or name in known or statement.speaker_person:
@@ -841,7 +843,7 @@ def add_speaking_bodies(
         if name in known:
             continue
         entry = ENTRIES.get(name)
-        if (entry is not None and entry.name == BLOCK) or (entry is None and not _names_a_body(name)):
+        if (entry is not None and entry.name == BLOCK) or (entry is None and not _names_a_body(name, name in itself)):
             statement.speaker_organisation = None
             continue
         if entry is not None and entry.name != name:  # an alias: the body under its own name
@@ -891,14 +893,17 @@ def _the_one_named_with(name: str, organisations: list[OrganisationMention], rea
     return read[word]
 
 
-def _names_a_body(name: str) -> bool:
+def _names_a_body(name: str, itself: bool = False) -> bool:
     """Capitalised words, not one word that any body's name may hold ("Navy": whose?) and not a
-    description ("a German bank", "U.S. Securities house")."""
+    description ("a German bank", "U.S. Securities house"). `itself`: the words said open with "it"
+    or "its", the body speaking of itself."""
     name_words = name.split()
     if len(name_words) == 1 and (name.lower() in ORGANISATION_WORDS or name in _OPENERS):
         return False
-    if len(name_words) == 2 and is_given_name(name_words[0]):
-        return False  # "David Steel": a person's name
+    if len(name_words) == 2 and is_given_name(name_words[0]) and not (
+        itself and name_words[1].lower() in ORGANISATION_WORDS
+    ):
+        return False  # "David Steel": a person's name; not "Stanley Works said it has acquired"
     for mark in ("'s ", "’s "):
         if mark in name and is_role_head(name.split(mark, 1)[1].split()[0]):
             return False  # "Petronas's Vice-President for Upstream Sector": a person's office
