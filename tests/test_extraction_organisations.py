@@ -240,3 +240,11 @@ def test_a_given_name_and_a_body_s_word_that_speaks_of_itself_is_a_company():
     assert [s.speaker_organisation for s in result.statements] == ["Stanley Works", "Stanley Works"]
     result = extract("HEADLINE\n\nLiberal leader David Steel said this was a strangely deceptive budget.")
     assert [s.speaker_organisation for s in result.statements] == [None]
+
+
+def test_companies_known_by_one_word_speak_as_companies_and_are_no_people():
+    """ "Google says", "Microsoft said": the gazetteer's companies known by one word (people.py would
+    take the word for a surname before a speech verb)."""
+    result = extract("HEADLINE\n\nGoogle says the controller will work with phones. Microsoft said it would follow.")
+    assert result.people == []
+    assert [s.speaker_organisation for s in result.statements] == ["Google", "Microsoft"]

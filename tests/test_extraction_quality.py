@@ -241,8 +241,9 @@ MEASURES = [
 # files, so in CI as well): the 53 modern stories read P 0.900, R 0.773; the 12 alone P 0.913, R 0.686.
 # Session 14 (rules from 224 unannotated modern pages outside the gold): 53 read P 0.903, R 0.779;
 # session 15 (role descriptions read as the person just named, "claims that"): P 0.903, R 0.783;
-# session 16 (rules from unannotated news of 2004-2014 outside the gold): P 0.909, R 0.796.
-_MODERN_PAGES = "53 blind modern stories of the test part read P 0.909, R 0.796 (session 16)"
+# session 16 (rules from unannotated news of 2004-2014 outside the gold): P 0.909, R 0.796;
+# session 17 (wrong people from unannotated pages: "SoftBank", "We’ve", "Apparently Lindsey"): P 0.913, R 0.796.
+_MODERN_PAGES = "53 blind modern stories of the test part read P 0.913, R 0.796 (session 17)"
 NOT_REACHED: dict[tuple[str, str, str], str] = {
     ("test", "modern", "person speaker precision"): _MODERN_PAGES,
     ("test", "modern", "person speaker recall"): _MODERN_PAGES,
@@ -280,7 +281,7 @@ def test_gold_figure_meets_its_target(gold, part, measure):
         "wire",
         pytest.param(
             "modern",
-            marks=pytest.mark.xfail(reason=f"issue 12 gap not closed: dev R 0.931, {_MODERN_PAGES}", strict=False),
+            marks=pytest.mark.xfail(reason=f"issue 12 gap not closed: dev R 0.935, {_MODERN_PAGES}", strict=False),
         ),
     ],
 )
