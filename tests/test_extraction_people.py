@@ -1165,3 +1165,14 @@ def test_an_apostrophe_inside_a_surname_keeps_the_surname_whole():
     result = extract(text)
     assert sorted(p.name for p in result.people) == ["Mustafa Nyang'anyi", "Tom Brandt"]
     assert {s.speaker_person for s in result.statements} == {"Mustafa Nyang'anyi"}
+
+
+def test_a_people_a_faith_or_a_party_in_the_plural_is_no_person():
+    """ "Hispanics said", "Muslims said": a group; "Wilhelm Christians ... Christians said" is he."""
+    text = "HEADLINE\n\nBy 56% to 35%, Hispanics said it is more important that immigrants can stay."
+    assert extract(text).people == []
+    text = (
+        "HEADLINE\n\nDeutsche Bank chief Wilhelm Christians said profits rose sharply last year.\n\n"
+        "Christians said the bank would expand in Asia next year."
+    )
+    assert [s.speaker_person for s in extract(text).statements] == ["Wilhelm Christians", "Wilhelm Christians"]

@@ -1048,8 +1048,18 @@ _FOREIGN_ARTICLES = frozenset(("Il", "Het", "Der", "Die"))
 
 
 def _is_people_plural(name: str, document: Document) -> bool:
-    """ "Americans", "Iranians", "Germans": a nationality's plural (its singular names a country)."""
-    return name.endswith("s") and len(name) > 4 and country_code(name[:-1], document.date) is not None
+    """ "Americans", "Iranians", "Germans": a nationality's plural (its singular names a country);
+    "Hispanics", "Europeans", "Muslims", "Republicans": a people, a faith or a party."""
+    if not name.endswith("s") or len(name) <= 4:
+        return False
+    return name in _GROUP_PLURALS or country_code(name[:-1], document.date) is not None
+
+
+_GROUP_PLURALS = frozenset(
+    "Hispanics Latinos Latinas Asians Africans Europeans Arabs Kurds Palestinians Muslims Christians Jews "
+    "Catholics Protestants Evangelicals Hindus Sikhs Buddhists Shiites Sunnis Democrats Republicans "
+    "Conservatives Liberals Socialists Communists Greens Tories Millennials Boomers".split()
+)
 
 
 def _firm_by_initials(paragraph: str, start: int, end: int, tokens: tuple[str, ...], story: _Story) -> bool:
