@@ -1176,3 +1176,11 @@ def test_a_people_a_faith_or_a_party_in_the_plural_is_no_person():
         "Christians said the bank would expand in Asia next year."
     )
     assert [s.speaker_person for s in extract(text).statements] == ["Wilhelm Christians", "Wilhelm Christians"]
+
+
+def test_publishers_venues_and_magazines_named_after_people_are_no_people():
+    text = (
+        "HEADLINE\n\nThe book, from Nancy Paulsen Books, was praised. The band played the Cynthia Woods "
+        "Mitchell Pavilion on Friday. Tom Brandt told Financial Advisor Magazine the fund had grown."
+    )
+    assert [p.name for p in extract(text).people] == ["Tom Brandt"]
