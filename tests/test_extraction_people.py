@@ -1184,3 +1184,11 @@ def test_publishers_venues_and_magazines_named_after_people_are_no_people():
         "Mitchell Pavilion on Friday. Tom Brandt told Financial Advisor Magazine the fund had grown."
     )
     assert [p.name for p in extract(text).people] == ["Tom Brandt"]
+
+
+def test_a_library_a_studio_a_trophy_and_a_yes_are_no_people():
+    text = (
+        "HEADLINE\n\nPhoto: Sam Hodgson Library. The studio Peter Koros Design made it. Boston won the "
+        "Stanley Cup. Yes, I was that young lieutenant, Tom Brandt said."
+    )
+    assert [p.name for p in extract(text).people] == ["Tom Brandt"]
