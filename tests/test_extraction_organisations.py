@@ -248,3 +248,19 @@ def test_companies_known_by_one_word_speak_as_companies_and_are_no_people():
     result = extract("HEADLINE\n\nGoogle says the controller will work with phones. Microsoft said it would follow.")
     assert result.people == []
     assert [s.speaker_organisation for s in result.statements] == ["Google", "Microsoft"]
+
+
+def test_a_compass_adjective_a_contraction_and_a_news_source_are_no_speaking_bodies():
+    """ "one Western official asks" names no body "Western"; "I’ve said" is no body "I’ve"; after
+    "According to Reuters", "a company spokesperson" is not Reuters'."""
+    text = "HEADLINE\n\n“Has corruption become what holds everything together?” asks one Western official."
+    result = extract(text)
+    assert [s.speaker_organisation for s in result.statements] == [None]
+    result = extract("HEADLINE\n\nI’ve said it too, and I’m a birth mom and an adoptee at the same time!")
+    assert result.organisations == [] and [s.speaker_organisation for s in result.statements] == [None]
+    text = (
+        "HEADLINE\n\nAccording to Reuters, the state's questions include whether the founder engaged in "
+        "self-dealing.\n\n"
+        "A company spokesperson said in an email that the firm had received an inquiry and was cooperating."
+    )
+    assert [s.speaker_organisation for s in extract(text).statements] == ["Reuters", None]

@@ -34,7 +34,7 @@ from typing import NamedTuple
 from . import countries
 from .document import parse_dateline
 from .model import Document, OrganisationMention, Span, StatementMention
-from .names import ORGANISATION_WORDS, ROLE_HEADS, SPEECH_VERBS, is_given_name, is_role_head
+from .names import ORGANISATION_WORDS, ROLE_HEADS, SPEECH_VERBS, is_given_name, is_non_name, is_role_head
 from .text import TextPlaces, Word, alternation, is_one_word, places_in, words
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
@@ -898,8 +898,8 @@ def _names_a_body(name: str, itself: bool = False) -> bool:
     description ("a German bank", "U.S. Securities house"). `itself`: the words said open with "it"
     or "its", the body speaking of itself."""
     name_words = name.split()
-    if len(name_words) == 1 and (name.lower() in ORGANISATION_WORDS or name in _OPENERS):
-        return False
+    if len(name_words) == 1 and (name.lower() in ORGANISATION_WORDS or name in _OPENERS or is_non_name(name)):
+        return False  # "Navy", "I’ve"
     if len(name_words) == 2 and is_given_name(name_words[0]) and not (
         itself and name_words[1].lower() in ORGANISATION_WORDS
     ):

@@ -2987,6 +2987,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
                 continue  # "the agency" is no ministry or bank that spoke before
             if story.described.get(name, noun) != noun:
                 continue  # "the agency" is not the "military body, COGAT," that spoke before
+            if noun in ("company", "firm") and _is_media(name, story):
+                continue  # "According to Reuters, ... A company spokesperson said": the news source is no company here
             if noun in _GENERIC_ORGANISATION_NOUNS or any(w.startswith(noun) for w in name.lower().split()):
                 return name
         if noun in ("company", "firm") and (
@@ -3172,6 +3174,10 @@ def _company_speaker(index: int, offset: int, story: _Story) -> str | None:
             return " ".join(words)
         return None
     return None
+
+
+def _is_media(name: str, story: _Story) -> bool:
+    return any(o.name == name and o.kind == "media" for o in story.organisations)
 
 
 def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
@@ -3543,8 +3549,9 @@ def _voiced_name(words: list[str], story: _Story) -> str | None:
 
 
 # "Congressional", "Parliamentary", "Islamic"; and peoples' adjectives, "Kurdish", "Palestinian",
-# "Tibetan", "Taiwanese", that name no body ("Kurdish officials" are no body called "Kurdish").
-_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic|ish|ian|ese)")
+# "Tibetan", "Taiwanese", that name no body ("Kurdish officials" are no body called "Kurdish");
+# the points of the compass, "one Western official" ("Western Union" opens a body of its story).
+_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic|ish|ian|ese)|(?:North|South|East|West)ern|Arab")
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _UNIT_OF_RE = re.compile(
     r"['’]s\s+(?:<[^<>]+>\s+)?(?:((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s+(?:unit|division|subsidiary|"
