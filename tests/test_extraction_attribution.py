@@ -2387,3 +2387,14 @@ def test_responded_reports_words_not_an_act():
     assert speaker_of(text, "laid the groundwork") == "Tom Brandt"
     text = "HEADLINE\n\n“The banks have laid the groundwork for it,” Tom Brandt responded."
     assert speaker_of(text, "laid the groundwork") == "Tom Brandt"
+
+
+def test_he_after_a_sentence_whose_subject_is_an_unnamed_official_is_not_the_person_it_talks_about():
+    text = (
+        "HEADLINE\n\nThe senior official sounded pessimistic about the chances of Prime Minister Taro Sato "
+        "defusing anger when he visits Washington.\n\n"
+        "“I don't think trade friction will be solved all of a sudden,” he said."
+    )
+    assert speaker_of(text, "trade friction") is None
+    named = text.replace("The senior official sounded", "Trade Minister Ken Ono sounded")
+    assert speaker_of(named, "trade friction") == "Ken Ono"
