@@ -2398,3 +2398,14 @@ def test_he_after_a_sentence_whose_subject_is_an_unnamed_official_is_not_the_per
     assert speaker_of(text, "trade friction") is None
     named = text.replace("The senior official sounded", "Trade Minister Ken Ono sounded")
     assert speaker_of(named, "trade friction") == "Ken Ono"
+
+
+def test_an_audience_with_a_plural_possessive_after_told_is_no_content():
+    text = (
+        "Banker Tom Brandt spoke on Monday.\n\nWhile innovations may be intellectually "
+        "stimulating, they lack transparency, he told an investors' forum in West Berlin."
+    )
+    assert speakers(text)[-1] == (
+        "While innovations may be intellectually stimulating, they lack transparency",
+        "Tom Brandt",
+    )

@@ -173,7 +173,7 @@ def _trailing_start(text: str) -> int:
 
 
 _TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|on|for)\s+)?)*(?:[a-z][\w-]*\s+){0,2}?"
+    r"\s*(?:(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|on|for)\s+)?)*(?:[a-z][\w-]*['’]?\s+){0,2}?"
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates)|"
     r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
