@@ -2409,3 +2409,17 @@ def test_an_audience_with_a_plural_possessive_after_told_is_no_content():
         "While innovations may be intellectually stimulating, they lack transparency",
         "Tom Brandt",
     )
+
+
+def test_a_quotation_after_an_opening_circumstance_and_the_attribution_is_the_words():
+    """ "Earlier, while receiving the award, Adele said, "My dream ..."": the quotation, not the
+    circumstance before the speaker; "Exports fell 3 pct, X said, about half the 1985 level." still
+    is one statement."""
+    text = (
+        "Earlier, while receiving the award for the Record of the Year, Ann Lowe said, \"My dream and my idol "
+        "is Queen Bee, and I adore you\". Other songs were nominated."
+    )
+    assert speakers(text)[-1] == ("My dream and my idol is Queen Bee, and I adore you", "Ann Lowe")
+    text = "Exports fell 3 pct in March, Tom Brandt said, about half the level of a year earlier."
+    joined = "Exports fell 3 pct in March, Tom Brandt said, about half the level of a year earlier"
+    assert speakers(text)[-1][0] == joined

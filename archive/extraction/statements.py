@@ -2079,6 +2079,8 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
         and not told_when
         and (_TAIL_RE.match(masked, tail, s1) or _PREDICATE_GOES_ON_RE.match(masked, tail, s1))
         and _words(masked[before[0] : before[1]]) >= _CLAUSE_WORDS
+        # not 'Earlier, while receiving the award, Adele said, "My dream ..."': the quotation is the words
+        and not _QUOTATION_NEXT_RE.match(masked, tail, s1)
     ):
         if not _starts_with_intro(masked[s0:cut]):
             return before[0], after[1]  # "Exports fell 3 pct, X said, about half the 1985 level.": one statement
