@@ -2423,3 +2423,34 @@ def test_a_quotation_after_an_opening_circumstance_and_the_attribution_is_the_wo
     text = "Exports fell 3 pct in March, Tom Brandt said, about half the level of a year earlier."
     joined = "Exports fell 3 pct in March, Tom Brandt said, about half the level of a year earlier"
     assert speakers(text)[-1][0] == joined
+
+
+def test_shapes_read_on_unannotated_wikinews_articles():
+    """Seen on Wikinews articles outside the gold (AMALGUM): "commented on" a topic, then "saying";
+    an audience that is a medium and its name; a pronoun introducing a quotation with a colon; a
+    pull quote's name and title; "According to X, an apposition, "...""."""
+    lead = "President Tom Brandt met Ireland's prime minister on Monday.\n\n"
+    text = lead + 'Mr. Brandt commented on the relationship, saying that "we have had a long, good relationship."'
+    assert speakers(text)[-1] == ("we have had a long, good relationship", "Tom Brandt")
+    text = lead + "Brandt told the news agency Reuters that the explosion caused significant destruction."
+    assert speakers(text)[-1] == ("the explosion caused significant destruction", "Tom Brandt")
+    text = lead + 'He described his experiences: "the walls collapsed and we had to run out of the building."'
+    assert speaker_of(text, "walls collapsed") == "Tom Brandt"
+    text = lead + 'Ann Lowe, Professor of Astronomy, Ohio State University: "It is a planet by any definition"'
+    assert speaker_of(text, "planet by any") == "Ann Lowe"
+    text = lead + 'According to Ann Lowe, a professor of physics at Vanderbilt, "the star will swell soon".'
+    assert speakers(text)[-1] == ("the star will swell soon", "Ann Lowe")
+
+
+def test_a_subject_and_an_auxiliary_before_a_quotation_make_one_reported_clause():
+    """ 'told reporters that Poland was "trying to shift responsibility" ... and that the guards had
+    "no connection" to the attack': one indirect statement holding both quotations."""
+    text = (
+        "The spokesman, Ivan Petrov, told reporters that Poland was “trying to shift responsibility” for its "
+        "border policy and that the guards had “no connection” to the attack."
+    )
+    said = speakers(text)[-1]
+    assert said[1] == "Ivan Petrov" and "no connection" in said[0] and said[0].startswith("Poland was")
+    # a pronoun owning what the quotation says: the quotation is the statement (the seed's ministers)
+    text = "The ministers also said they had “serious and continuing concerns” regarding human rights in the region."
+    assert speakers(text)[-1][0] == "serious and continuing concerns"

@@ -173,7 +173,10 @@ def _trailing_start(text: str) -> int:
 
 
 _TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|on|for)\s+)?)*(?:[a-z][\w-]*['’]?\s+){0,2}?"
+    # "told the news agency Reuters", "told the state broadcaster NHK": a medium and its name
+    r"\s*(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?:agency|newspaper|broadcaster|channel|network|station|"
+    r"magazine|website|daily|weekly)(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s+that\b|[,:]|\.\s|\.?$)|"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|on|for)\s+)?)*(?:[a-z][\w-]*['’]?\s+){0,2}?"
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates)|"
     r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
@@ -279,6 +282,7 @@ def _coordinated(text: str) -> re.Match[str] | None:
     return _COORDINATED_RE.search(text)
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
+_TOPIC_AFTER_RE = re.compile(r"\s+(?:on|upon|about)\s+(?!(?:[A-Z][a-z]+day|[A-Z][a-z]+\s+\d)\b)")  # not "on Tuesday"
 _SAY_NOUN_RE = re.compile(r"(?:\b(?:a|the|no|any|more|final|greater|bigger|equal)|\b[Ll]et['’]s|\b[Ll]et\s+us)\s+$")
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
 _SCORE_AFTER_RE = re.compile(
@@ -975,7 +979,15 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
         return None  # the common case: no colon right before the quotation
     mentions = [m for m in story.mentions.get(index, []) if s0 <= m[0] and m[1] <= colon]
     if not mentions:
-        return None
+        # 'He described his experiences: "..."': a pronoun opening the sentence, its verb after it
+        pronoun = _PRONOUN_PREDICATE_RE.match(masked, s0, colon)
+        if pronoun is None:
+            return None
+        speaker = _resolve_pronoun(pronoun.group(1).lower(), index, s0, story, None)
+        return (speaker, colon) if speaker.person else None
+    if _CAPTION_RE.fullmatch(masked, mentions[0][1], colon) and mentions[0][0] == s0:
+        # 'Scott Gaudi, Professor of Astronomy, Ohio State University: "..."': a pull quote's name and title
+        return _Speaker(person=mentions[0][2]), colon
     last = mentions[-1]
     if _COLON_PARTICIPLE_RE.fullmatch(masked, last[1], colon) and masked[max(s0, last[0] - 6) : last[0]].endswith(
         "with "
@@ -983,6 +995,15 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
         return _Speaker(person=last[2]), colon  # "..., with Boswell stating:"
     person = _subject_person(masked, s0, colon, mentions)
     return (_Speaker(person=person), colon) if person else None
+
+
+# "He described his experiences", "She put it bluntly": a pronoun, then a verb in lower case, no clause word.
+_PRONOUN_PREDICATE_RE = re.compile(
+    r"\s*(?:But\s+|And\s+)?(He|She)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|put|was|is)\b[^,;:]*"
+)
+# After a name: nothing, or a title between commas (capitalised words, "of", "and", "the").
+_CAPTION_WORD = r"(?:[A-Z][\w.'’-]*|of|and|the|for|at)"
+_CAPTION_RE = re.compile(rf"(?:,\s+{_CAPTION_WORD}(?:\s+{_CAPTION_WORD})*)*\s*")
 
 
 def _in_words_of(masked: str, index: int, s0: int, quotes: list, story: _Story) -> tuple[_Speaker, int] | None:
@@ -1218,7 +1239,8 @@ _THEN_ADDING_RE = re.compile(rf",\s+({'|'.join(_ADDING_PARTICIPLES)})\s+(?:that\
 def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1, end: int = -1) -> bool:
     """The words before a quotation inside a reported clause make a clause with it: four words or
     more, or three that end in a verb ('his visit was "part of the business"'), not a bare
-    subject ('the alliance "must strengthen its tools"': the quotation is the statement). A
+    subject ('the alliance "must strengthen its tools"': the quotation is the statement); a
+    name and an auxiliary ('Poland was "trying to shift responsibility"'). A
     quoted subject with the clause's verb after it is one too ('Yoon's "illegal declaration of
     martial law" had caused chaos')."""
     words = _unquoted_words(masked, (start, mark))
@@ -1228,8 +1250,12 @@ def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1
         after = masked[quote_end:end].lstrip(' ”"’').split(None, 1)
         if after and after[0] in _AUXILIARIES and _unquoted_words(masked, (quote_end, end)) >= _CLAUSE_WORDS:
             return True
-    last = masked[start:mark].split()[-1:]
-    return words >= _CLAUSE_WORDS and bool(last) and last[0] in _AUXILIARIES
+    before = masked[start:mark].split()
+    if words == 2 and len(before) == 2 and before[1] in _AUXILIARIES:
+        # 'Poland was "trying to shift responsibility"': a name and an auxiliary (not 'they had
+        # "serious and continuing concerns"', a pronoun owning what the quotation says)
+        return before[0][:1].isupper() and before[0].lower() not in _PRONOUNS
+    return words >= _CLAUSE_WORDS and bool(before) and before[-1] in _AUXILIARIES
 
 
 def _is_short_reply(masked: str, quote: _Quote, attribution: _Attribution) -> bool:
@@ -1685,6 +1711,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if verb.text in ("say", "says") and _SAY_NOUN_RE.search(masked, max(s0, verb.start - 12), verb.start):
         return True  # "shareholders get a say", "the final say", "let's say what it is not": no one speaks
+    if verb.text in ("commented", "comment", "comments") and _TOPIC_AFTER_RE.match(masked, verb.end, s1):
+        return True  # "Mr. Bush commented on the relationship ..., saying that ...": the topic; the participle reports
     if verb.text in ("added", "adds") and (
         _AMOUNT_AFTER_RE.match(masked, verb.end, s1) or _SCORE_AFTER_RE.match(masked, verb.end, s1)
     ):
@@ -1816,10 +1844,17 @@ def _according_to(masked: str, s0: int, s1: int, verb: _Verb) -> _Attribution | 
         content = _trim(masked, s0, s1)
     elif head.strip(" ,"):
         content = _trim(masked, s0, _last_comma(masked, s0, verb.start))
+    elif apposed := _APPOSITION_THEN_QUOTE_RE.match(masked, subject[1], s1):
+        # 'According to Keivan Stassun, a professor of physics at Vanderbilt, "KELT-9 will swell ..."':
+        # the quotation after the source's apposition
+        content = _trim(masked, apposed.end(), s1)
     else:
         comma = masked.find(",", subject[1], s1)
         content = _trim(masked, comma + 1, s1) if comma != -1 else None
     return _Attribution("according to", subject, content=content)
+
+
+_APPOSITION_THEN_QUOTE_RE = re.compile(r",\s+(?:a|an|the|his|her|its)\s+[^\"“”,]+(?:,\s+[A-Z][^\"“”,]*)*,\s*(?=[\"“])")
 
 
 def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attribution | None:
