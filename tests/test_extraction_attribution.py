@@ -2454,3 +2454,10 @@ def test_a_subject_and_an_auxiliary_before_a_quotation_make_one_reported_clause(
     # a pronoun owning what the quotation says: the quotation is the statement (the seed's ministers)
     text = "The ministers also said they had “serious and continuing concerns” regarding human rights in the region."
     assert speakers(text)[-1][0] == "serious and continuing concerns"
+
+
+def test_a_medium_named_before_or_after_its_noun_is_the_audience_of_told():
+    lead = "Government spokesman Tom Brandt spoke on Monday.\n\n"
+    for audience in ("the Agence France-Presse news agency", "the Communist Party newspaper Pravda"):
+        text = lead + f"He also told {audience} that the rebels were defeated by the local militia."
+        assert speakers(text)[-1] == ("the rebels were defeated by the local militia", "Tom Brandt")

@@ -174,11 +174,12 @@ def _trailing_start(text: str) -> int:
 
 _TOLD_OBJECT_RE = re.compile(
     # "told the news agency Reuters", "told the state broadcaster NHK": a medium and its name
-    r"\s*(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?:agency|newspaper|broadcaster|channel|network|station|"
+    r"\s*(?:(?:the|a|an)\s+(?:[A-Za-z][\w.'’-]*\s+){0,4}?(?:agency|newspaper|broadcaster|channel|network|station|"
     r"magazine|website|daily|weekly)(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s+that\b|[,:]|\.\s|\.?$)|"
     r"(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.'’-]*\s+(?:(?:of|and|on|for)\s+)?)*(?:[a-z][\w-]*['’]?\s+){0,2}?"
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
-    r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates)|"
+    r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates|"
+    r"agency|newspaper|broadcaster|channel|network|station|magazine|website)|"  # "the Agence France-Presse news agency"
     r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
 )
