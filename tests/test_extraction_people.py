@@ -1192,3 +1192,15 @@ def test_a_library_a_studio_a_trophy_and_a_yes_are_no_people():
         "Stanley Cup. Yes, I was that young lieutenant, Tom Brandt said."
     )
     assert [p.name for p in extract(text).people] == ["Tom Brandt"]
+
+
+def test_a_name_after_a_role_of_a_body_may_end_the_sentence():
+    """ '"...," said EU commissioner for Home Affairs, Cecilia Malmström.': the name after the role's
+    comma, at the end of the paragraph."""
+    text = (
+        "HEADLINE\n\nLibya suspended visas.\n\n\"The Commission regrets that travellers were refused entry,\" "
+        "said EU commissioner for Home Affairs, Cecilia Malmström."
+    )
+    result = extract(text)
+    assert [p.name for p in result.people] == ["Cecilia Malmström"]
+    assert result.statements[-1].speaker_person == "Cecilia Malmström"

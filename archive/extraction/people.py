@@ -91,7 +91,9 @@ _AGE_AFTER_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},\s")  # ", 20, " / ", aged 
 # agency, Bambang Soelistyo, as saying": a role of a place or body, then a name between commas
 # (the text before the name ends with the comma and a space: tested first).
 _ROLE_OF_BEFORE_RE = re.compile(
-    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\s+(?:of|at|for)\s+"
+    # a determiner, or a speech verb and a body's capitalised words ("said EU commissioner for Home Affairs, ")
+    r"(?:^|[\s(])(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?|"
+    r"(?:said|says|added|told)\s+(?:[A-Z][\w.-]*\s+){1,3})([a-z]+)\s+(?:of|at|for)\s+"
     r"[^,;:\"“”()]{2,60},\s$"
 )
 # A job noun, then "at": what follows is the employer, even a name of a given name and a surname (the
@@ -1298,7 +1300,9 @@ def _has_cue(name: str, tokens: tuple[str, ...], before: str, after: str) -> boo
         return True  # not "Goldman Sachs added 1.2%": a gain
     if len(tokens) > 1 and before.endswith(", ") and _APPOSED_SPEAKER_RE.match(after):
         return True  # "the head of ECGD's debt division, Gerry Breach, said"
-    if len(tokens) > 1 and after[:1] == "," and before.endswith(", "):
+    if len(tokens) > 1 and (after[:1] == "," or after.strip() in ("", ".")) and before.endswith(", "):
+        # "The mayor of Surabaya, Tri Rismaharini, said"; '"...," said EU commissioner for Home Affairs,
+        # Cecilia Malmström.' (the name ends the paragraph)
         role_of = _ROLE_OF_BEFORE_RE.search(before, max(0, len(before) - 100))
         if role_of and is_role_head(role_of.group(1)):
             return True
