@@ -2461,3 +2461,14 @@ def test_a_medium_named_before_or_after_its_noun_is_the_audience_of_told():
     for audience in ("the Agence France-Presse news agency", "the Communist Party newspaper Pravda"):
         text = lead + f"He also told {audience} that the rebels were defeated by the local militia."
         assert speakers(text)[-1] == ("the rebels were defeated by the local militia", "Tom Brandt")
+
+
+def test_with_a_name_before_a_participle_and_including_a_name_before_who_give_that_name():
+    lead = "Tom Brandt met Ann Lowe, the Israeli president.\n\n"
+    text = lead + "Both spoke of Iran, with Lowe noting that Iran wants to build two satellites in the region."
+    assert speakers(text)[-1] == ("Iran wants to build two satellites in the region", "Ann Lowe")
+    text = (
+        lead + "A handful of opponents of the bill spoke during the debate including Lord Cormack, who said: "
+        '"Those who support the Bill have won; there is no doubt about that."'
+    )
+    assert speaker_of(text, "Those who support") == "Cormack"

@@ -1883,6 +1883,8 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
         subject = (_title_and_name_start(masked, s0, end), end)
+    elif " with " in before and (named := _WITH_SUBJECT_RE.search(masked, max(s0, verb.start - 60), verb.start)):
+        subject = named.span(1)  # "Both men spoke of Iran, with Peres noting that ...": Peres
     else:
         subject = _clause_subject(masked, s0, verb.start)
     if subject is None or subject[0] >= subject[1]:
@@ -1890,6 +1892,8 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     return _Attribution(verb.text, subject, content=_content_after(masked, verb, s1))
 
 
+# ", with Peres noting", "with Prime Minister Olmert adding": a name of up to four words before the participle
+_WITH_SUBJECT_RE = re.compile(r"\bwith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:[a-z]+ly\s+)?$")
 # "quoted Rolando Arrivillaga, World Bank representative in Manila, as saying": an apposition may follow
 _QUOTED_AS_RE = re.compile(r"\bquot(?:ed|ing|es)\s+((?:[\w.'’-]+\s+){0,9}?[\w.'’-]+)(?:,\s*([^,;]{1,80}),)?\s+as\s*$")
 # "was quoted by Kyodo as saying", "was quoted on British television over the weekend as saying"
@@ -2467,6 +2471,9 @@ def _antecedent(masked: str, s0: int, end: int, story: _Story) -> tuple[int, int
     if end <= s0:
         return None
     start = _phrase_start(masked, s0, end, story)
+    including = masked.rfind(" including ", start, end)
+    if including != -1:  # "opponents of the Bill spoke, including Lord Cormack, who said": Cormack
+        start = including + len(" including ")
     if not _is_noun_phrase(masked[start:end]):  # "he has accepted the resignation of his minister X, who said"
         for form, _ in story.forms:
             if masked.endswith(form, start, end) and not masked[end - len(form) - 1 : end - len(form)].isalnum():
