@@ -2472,3 +2472,18 @@ def test_with_a_name_before_a_participle_and_including_a_name_before_who_give_th
         '"Those who support the Bill have won; there is no doubt about that."'
     )
     assert speaker_of(text, "Those who support") == "Cormack"
+
+
+def test_more_shapes_read_on_unannotated_wikinews_articles():
+    """A participle that is a noun ("the tsunami warning center", "The tsunami warning was
+    lifted"); "mentioned that"; "told the Associated Press that"; a place and its country in the
+    subject ("UN officials in Rome, Italy said")."""
+    assert speakers("The tsunami warning was however lifted after 6 p.m. local time in the province.") == []
+    text = "India ended its watch, with a scientist at the tsunami warning center noting that the danger had passed."
+    assert speakers(text)[-1] == ("the danger had passed", None)
+    text = "The center issued a watch. Officials mentioned that earthquakes of this size can generate a tsunami."
+    assert speakers(text)[-1][0] == "earthquakes of this size can generate a tsunami"
+    text = "Tom Brandt, an official, spoke.\n\nBrandt told the Associated Press that forces were looking for them."
+    assert speakers(text)[-1] == ("forces were looking for them", "Tom Brandt")
+    text = "UN officials in Rome, Italy said that the two men worked for an Indian group."
+    assert speakers(text)[-1] == ("the two men worked for an Indian group", "United Nations")

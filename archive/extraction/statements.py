@@ -32,6 +32,7 @@ from itertools import compress, islice
 from operator import attrgetter
 from typing import NamedTuple
 
+from .countries import ALIASES
 from .model import DIRECT, INDIRECT, Document, OrganisationMention, PersonMention, StatementMention
 from .names import (
     HONORIFICS,
@@ -180,7 +181,9 @@ _TOLD_OBJECT_RE = re.compile(
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates|"
     r"agency|newspaper|broadcaster|channel|network|station|magazine|website)|"  # "the Agence France-Presse news agency"
-    r"reporters|journalists|Reuters?|Congress|parliament|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
+    r"reporters|journalists|Reuters?|Congress|parliament|"
+    r"the\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?=\s+that\b)|"  # "told the Associated Press that"
+    r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
@@ -283,6 +286,10 @@ def _coordinated(text: str) -> re.Match[str] | None:
     return _COORDINATED_RE.search(text)
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
+# After an -ing word: a noun it qualifies, or the verb of which it is the subject; it reports nothing.
+_PARTICIPLE_AS_NOUN_RE = re.compile(
+    r"\s+(?:cent(?:er|re)s?|systems?|signs?|labels?|lights?|shots?|bells?|period|sirens?|was|were|is|are|has|had)\b"
+)
 _TOPIC_AFTER_RE = re.compile(r"\s+(?:on|upon|about)\s+(?!(?:[A-Z][a-z]+day|[A-Z][a-z]+\s+\d)\b)")  # not "on Tuesday"
 _SAY_NOUN_RE = re.compile(r"(?:\b(?:a|the|no|any|more|final|greater|bigger|equal)|\b[Ll]et['’]s|\b[Ll]et\s+us)\s+$")
 _AMOUNT_AFTER_RE = re.compile(r"\s+(?:another\s+|nearly\s+|almost\s+|about\s+)?[$€£¥]?\d")  # "added 1.2%"
@@ -1712,6 +1719,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if verb.text in ("say", "says") and _SAY_NOUN_RE.search(masked, max(s0, verb.start - 12), verb.start):
         return True  # "shareholders get a say", "the final say", "let's say what it is not": no one speaks
+    if verb.text in _PARTICIPLES and _PARTICIPLE_AS_NOUN_RE.match(masked, verb.end, s1):
+        return True  # "a scientist at the tsunami warning center", "The tsunami warning was lifted": a noun
     if verb.text in ("commented", "comment", "comments") and _TOPIC_AFTER_RE.match(masked, verb.end, s1):
         return True  # "Mr. Bush commented on the relationship ..., saying that ...": the topic; the participle reports
     if verb.text in ("added", "adds") and (
@@ -1883,7 +1892,7 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
     if before.endswith(" from"):
         end = s0 + len(before) - len(" from")
         subject = (_title_and_name_start(masked, s0, end), end)
-    elif " with " in before and (named := _WITH_SUBJECT_RE.search(masked, max(s0, verb.start - 60), verb.start)):
+    elif " with " in before and (named := _WITH_SUBJECT_RE.search(masked, max(s0, verb.start - 90), verb.start)):
         subject = named.span(1)  # "Both men spoke of Iran, with Peres noting that ...": Peres
     else:
         subject = _clause_subject(masked, s0, verb.start)
@@ -1893,7 +1902,10 @@ def _participle(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _A
 
 
 # ", with Peres noting", "with Prime Minister Olmert adding": a name of up to four words before the participle
-_WITH_SUBJECT_RE = re.compile(r"\bwith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:[a-z]+ly\s+)?$")
+# (or a description: "with a scientist at the Indian tsunami warning center noting")
+_WITH_SUBJECT_RE = re.compile(
+    r"\swith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|(?:a|an|the|one)\s+[^,;:]{1,60}?)\s+(?:[a-z]+ly\s+)?$"
+)
 # "quoted Rolando Arrivillaga, World Bank representative in Manila, as saying": an apposition may follow
 _QUOTED_AS_RE = re.compile(r"\bquot(?:ed|ing|es)\s+((?:[\w.'’-]+\s+){0,9}?[\w.'’-]+)(?:,\s*([^,;]{1,80}),)?\s+as\s*$")
 # "was quoted by Kyodo as saying", "was quoted on British television over the weekend as saying"
@@ -1945,6 +1957,10 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             subject = (end - len(last_word), end)
         else:
             subject = (_phrase_start(masked, s0, end, story), end)
+            place = _PLACE_BEFORE_COUNTRY_RE.search(masked, s0, subject[0]) if subject[0] > s0 else None
+            if place and _is_country_name(masked[subject[0] : subject[1]].strip()):
+                # "UN officials in Rome, Italy said": the country ends a place in the subject, not the subject
+                subject = (_phrase_start(masked, s0, place.start(1), story), end)
             named = _named_before_description(masked, s0, subject, story)
             if named is None and subject[0] > s0:
                 named = _name_opening_apposition(masked, s0, subject, story)
@@ -2009,6 +2025,14 @@ def _may_name_speaker(phrase: str) -> bool:
         for w in phrase.split()
     )
 
+def _is_country_name(word: str) -> bool:
+    """A country's name or short form ("Italy", "U.S."), not a capital or body standing for its
+    government ("Pentagon", "Kremlin", "Washington"), which may well speak."""
+    entry = ALIASES.get(word)
+    return entry is not None and entry.kind in ("name", "short")
+
+
+_PLACE_BEFORE_COUNTRY_RE = re.compile(r"\s(?:in|of|from|at|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(,)\s*$")
 _ABSOLUTE_WITH_RE = re.compile(r"\bwith\s+(?:the|a|an|its|his|her|their)\s+(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,3}$")
 _DASHED_PARAGRAPH_CHARS = 20_000  # the dashes are read as commas on a copy: never of a huge paragraph
 
