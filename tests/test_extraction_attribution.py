@@ -2487,3 +2487,17 @@ def test_more_shapes_read_on_unannotated_wikinews_articles():
     assert speakers(text)[-1] == ("forces were looking for them", "Tom Brandt")
     text = "UN officials in Rome, Italy said that the two men worked for an Indian group."
     assert speakers(text)[-1] == ("the two men worked for an Indian group", "United Nations")
+
+
+def test_al_surname_in_lower_case_and_warned_someone_about():
+    """ "al-Qirbi said" opening a paragraph is Abu Bakr al-Qirbi; "had warned the U.S. embassy in
+    Nigeria about his son's views" reports no words ("warned the House of Representatives that ..." does)."""
+    text = (
+        "The Foreign Ministry and its Minister, Abu Bakr al-Qirbi, said the man lived there.\n\n"
+        "al-Qirbi said the Yemeni government needs more support."
+    )
+    assert speakers(text)[-1] == ("the Yemeni government needs more support", "Abu Bakr al-Qirbi")
+    text = "His father, a banker, had warned the U.S. embassy in Nigeria about his son's extremist views."
+    assert speakers(text) == []
+    text = "The Community warned the U.S. House of Representatives that the legislation could prompt retaliation."
+    assert speakers(text)[-1][0].endswith("the legislation could prompt retaliation")

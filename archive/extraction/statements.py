@@ -219,6 +219,8 @@ _WARNING_VERBS = frozenset({"warned", "warns", "warning", "cautioned", "cautions
 _PROMISE_VERBS = frozenset({"promised", "promises", "pledged", "pledges", "vowed", "vows"})
 _NOUN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|more|new|further|greater|his|her|its|their|support|help|aid)\s")
 _OF_DANGER_RE = re.compile(r"\s+(?:of|about|against)\b")
+# Whom, then what about: "warned the U.S. embassy in Nigeria about" (no "that", no colon, no quotation between).
+_WARNED_WHOM_ABOUT_RE = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+[^,;:\"“]{1,50}?\s+(?:about|against)\b")
 _OF_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,6}?of\s+\S")  # "accused China of using"
 _AS_RE = re.compile(r"\s+(?:[\w.'’-]+\s+){1,8}?as\s+\S")  # "described the address as"
 # A clause, "that", a colon or a quotation after an object verb: "denied the government had",
@@ -1734,8 +1736,12 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True
     if text in _PROMISE_VERBS and _NOUN_OBJECT_RE.match(masked, verb.end, s1):
         return True  # "promised a review of the industries": a thing promised, not words reported
-    if text in _WARNING_VERBS and _OF_DANGER_RE.match(masked, verb.end, s1):
-        return True  # "who warned of the deficit's dangers": a topic, not what was said
+    if text in _WARNING_VERBS and (
+        _OF_DANGER_RE.match(masked, verb.end, s1) or _WARNED_WHOM_ABOUT_RE.match(masked, verb.end, s1)
+    ):
+        # "who warned of the deficit's dangers", "had warned the U.S. embassy in Nigeria about his son's
+        # views": a topic, not what was said
+        return True
     if text in ("called", "calls") and _NAMED_BY_CALLED_RE.search(masked, max(s0, verb.start - 40), verb.end + 3):
         return True  # "a song called “Glasgow”", "a sample came in called “...”": a name, not words said
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
@@ -3411,6 +3417,10 @@ def _person_heading(phrase: str, story: _Story) -> str | None:
     if phrase[-1:] in _POST_NOMINAL_LAST:  # a letter that ends a post-nominal, else no regex run
         phrase = _POST_NOMINAL_RE.sub("", phrase)  # "David Lammy MP", "Jane Roe QC"
     person = _person_ending(phrase, story)
+    if person is None and phrase[:3].lower() in ("al-", "el-") and " " not in phrase:
+        # "al-Qirbi said", "Al-Qirbi said": the surname of "Abu Bakr al-Qirbi", whatever the particle's case
+        named = {p.name for p in story.people if p.name.rsplit(None, 1)[-1].lower() == phrase.lower()}
+        person = named.pop() if len(named) == 1 else None
     if person is None:
         head = _POSTMODIFIER_RE.split(phrase, 1)[0]
         if head != phrase:
