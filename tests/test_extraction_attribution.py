@@ -2500,4 +2500,18 @@ def test_al_surname_in_lower_case_and_warned_someone_about():
     text = "His father, a banker, had warned the U.S. embassy in Nigeria about his son's extremist views."
     assert speakers(text) == []
     text = "The Community warned the U.S. House of Representatives that the legislation could prompt retaliation."
-    assert speakers(text)[-1][0].endswith("the legislation could prompt retaliation")
+    assert speakers(text)[-1][0] == "the legislation could prompt retaliation"
+
+
+def test_whom_a_speaker_reassured_or_warned_before_that_is_no_part_of_the_words():
+    """ "Modi reassured Muslims that he would ...", "expressed regret that ...", "told the Press Club
+    of Japan that ..."; "He warned the economy would slow" keeps its words whole."""
+    lead = "Prime Minister Narendra Modi spoke on Monday.\n\n"
+    text = lead + "Modi reassured Muslims that he would protect all religious groups in India."
+    assert speakers(text)[-1] == ("he would protect all religious groups in India", "Narendra Modi")
+    text = lead + "Modi expressed regret that the talks with the neighbours had failed."
+    assert speakers(text)[-1] == ("the talks with the neighbours had failed", "Narendra Modi")
+    text = lead + "He told the Press Club of Japan that the export balance was too large."
+    assert speakers(text)[-1] == ("the export balance was too large", "Narendra Modi")
+    text = lead + "He warned the economy would slow."
+    assert speakers(text)[-1] == ("the economy would slow", "Narendra Modi")

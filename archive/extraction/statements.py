@@ -182,7 +182,8 @@ _TOLD_OBJECT_RE = re.compile(
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates|"
     r"agency|newspaper|broadcaster|channel|network|station|magazine|website)|"  # "the Agence France-Presse news agency"
     r"reporters|journalists|Reuters?|Congress|parliament|"
-    r"the\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?=\s+that\b)|"  # "told the Associated Press that"
+    # "told the Associated Press that", "warned the U.S. House of Representatives that"
+    r"the\s+[A-Z][\w.'’-]*(?:\s+(?:of|and|for|on)\s+[A-Z][\w.'’-]*|\s+[A-Z][\w.'’-]*)*(?=\s+that\b)|"
     r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
 )
@@ -2192,6 +2193,11 @@ _PREDICATE_GOES_ON_RE = re.compile(
 )
 
 
+# Verbs that may name whom they address before "that" (read as after "told", only when "that" follows).
+_AUDIENCE_VERBS = frozenset(
+    "assured assures reassured reassures warned warns reminded reminds informed informs cautioned cautions".split()
+)
+_THAT_NEXT_RE = re.compile(r"\s+that\s")
 # After "told" and what _TOLD_OBJECT_RE reads: a few more words of audience and time, then "that"
 # (lower-case: "after meeting with President Suharto that" names someone, who stays in the text).
 # (a weekday too: "told reporters Monday afternoon that")
@@ -2210,6 +2216,10 @@ def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
         audience = _TOLD_THEN_THAT_RE.match(masked, start, s1)
         if audience:  # "told US media this month that ...": the rest of the audience, when, then the words
             start = audience.end()
+    elif verb.text in _AUDIENCE_VERBS:  # "warned the House that ...", "reassured Muslims that ...": whom, then "that"
+        told = _TOLD_OBJECT_RE.match(masked, start, s1)
+        if told and _THAT_NEXT_RE.match(masked, told.end(), s1):
+            start = told.end()
     if verb.text in ("called", "calls", "calling"):  # 'called himself a "very stable genius," has ...'
         named = _QUOTE_OR_QUESTION_RE.match(masked, start, s1)
         if named and masked[named.end() - 1 : named.end()] in _QUOTE_CHARS:
