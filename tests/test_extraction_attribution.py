@@ -2515,3 +2515,14 @@ def test_whom_a_speaker_reassured_or_warned_before_that_is_no_part_of_the_words(
     assert speakers(text)[-1] == ("the export balance was too large", "Narendra Modi")
     text = lead + "He warned the economy would slow."
     assert speakers(text)[-1] == ("the economy would slow", "Narendra Modi")
+
+
+def test_a_frame_verb_after_a_quotation_and_its_subject_reports_whatever_follows():
+    """ '"...," Tipton observed during a question and answer session.': the quotation opens the
+    sentence and only the subject stands before the verb; a circumstance may follow."""
+    text = (
+        "US voice actor Ann Tipton marveled at the growth of the industry.\n\n"
+        '"Back when I was going as a fan, there was not as much anime," Tipton observed during a question '
+        "and answer session."
+    )
+    assert speaker_of(text, "Back when I was going") == "Ann Tipton"

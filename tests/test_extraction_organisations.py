@@ -264,3 +264,9 @@ def test_a_compass_adjective_a_contraction_and_a_news_source_are_no_speaking_bod
         "A company spokesperson said in an email that the firm had received an inquiry and was cooperating."
     )
     assert [s.speaker_organisation for s in extract(text).statements] == ["Reuters", None]
+
+
+def test_wikinews_is_a_medium_not_a_person():
+    result = extract("HEADLINE\n\nWikinews' Nick Moreau spoke with the actors about the show on Friday.")
+    assert [p.name for p in result.people] == ["Nick Moreau"]
+    assert [(o.name, o.kind) for o in result.organisations] == [("Wikinews", "media")]

@@ -1683,6 +1683,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
             not _after_reported_words(masked, s0, s1, verb)
             and not (verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1))
             and not _QUOTATION_NEXT_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
+            # '"...," Tipton observed during a question and answer session.': the quotation, its subject
+            and not _quotation_then_subject(masked, s0, verb)
             and not (  # "estimated the deficit will fall", not "output, estimated at 15 mln tonnes, will"
                 verb.text in _OBJECT_VERBS
                 and _SUBJECT_NEXT_RE.match(masked, verb.end, s1)
