@@ -2526,3 +2526,12 @@ def test_a_frame_verb_after_a_quotation_and_its_subject_reports_whatever_follows
         "and answer session."
     )
     assert speaker_of(text, "Back when I was going") == "Ann Tipton"
+
+
+def test_offered_reports_right_after_a_quotation_and_its_subject():
+    text = (
+        "The governor sat on the beach.\n\n"
+        '"His rise was that he had a reputation as a fighter," political strategist Tom Brandt offered.'
+    )
+    assert speaker_of(text, "reputation as a fighter") == "Tom Brandt"
+    assert speakers("The company offered 5 dlrs a share for the stock of its rival.") == []
