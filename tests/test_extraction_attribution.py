@@ -2535,3 +2535,16 @@ def test_offered_reports_right_after_a_quotation_and_its_subject():
     )
     assert speaker_of(text, "reputation as a fighter") == "Tom Brandt"
     assert speakers("The company offered 5 dlrs a share for the stock of its rival.") == []
+
+
+def test_a_named_subject_insisting_inside_a_pronoun_frame_is_the_speaker():
+    """ "Uribe insisted that ..., he said.": the frame's "he" relays Uribe's words, and the
+    quotation after them is Uribe's too, not the last speaker's."""
+    text = (
+        "Colombian president Alvaro Uribe met Ecuadorian president Rafael Correa.\n\n"
+        '"I cannot accept these lies," Correa said.\n\n'
+        "Uribe insisted that Ecuador has not done enough to fight the rebels, which was the reason the "
+        'operation had to remain a secret, he said. "We have not gotten cooperation from President Correa."'
+    )
+    assert speaker_of(text, "has not done enough") == "Alvaro Uribe"
+    assert speaker_of(text, "not gotten cooperation") == "Alvaro Uribe"

@@ -1534,7 +1534,7 @@ def _relayed(masked, s0, s1, verbs, frame, found, story) -> _Attribution | None:
     the Herald, Professor X, the panel's chairman, said ...": the one who said it is the speaker of
     the reported clause, the one at the end (or the source it is according to) only relays it."""
     for verb in verbs:
-        if verb is frame or verb.text not in ("said", "says") or not found.content[0] < verb.start < found.content[1]:
+        if verb is frame or verb.text not in _RELAYED_VERBS or not found.content[0] < verb.start < found.content[1]:
             continue  # "Lawson has told Funaro that ..., a spokesman said": the spokesman says what was told
         inner = _attribution_by(verb, masked, s0, s1, story)
         if inner is None or _clean_subject(masked[inner.subject[0] : inner.subject[1]]).lower() in _PRONOUNS:
@@ -1549,6 +1549,9 @@ def _relayed(masked, s0, s1, verbs, frame, found, story) -> _Attribution | None:
     return None
 
 
+# The inner verb of a relayed report: "Sondland said ..., Morrison testified", "Uribe insisted that
+# ..., he said" (not "told": 'Lawson has told Funaro that ..., a spokesman said' is the spokesman's).
+_RELAYED_VERBS = frozenset({"said", "says", "insisted", "insists", "argued", "argues", "maintained", "maintains"})
 _THAT_RE = re.compile(r"\s*(?:that\s*)?")
 
 
