@@ -2548,3 +2548,12 @@ def test_a_named_subject_insisting_inside_a_pronoun_frame_is_the_speaker():
     )
     assert speaker_of(text, "has not done enough") == "Alvaro Uribe"
     assert speaker_of(text, "not gotten cooperation") == "Alvaro Uribe"
+
+
+def test_the_year_of_a_date_opening_the_sentence_is_no_subject():
+    text = (
+        "Crime Control Inc said its earnings fell in the quarter.\n\nOn January 19, 1987, Crime Control, which "
+        "installs security systems, said it retained Rothschild Inc to arrange for the sale of the company."
+    )
+    said = "it retained Rothschild Inc to arrange for the sale of the company"
+    assert speakers(text)[-1] == (said, "Crime Control Inc")

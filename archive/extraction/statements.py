@@ -2393,6 +2393,8 @@ def _piece_kind(text: str) -> str:
         return "aside"  # "<X Ltd>, earlier reporting a loss, said"
     if first in _INTRO_WORDS or first in _PREPOSITIONS:
         return "intro"
+    if len(words) == 1 and len(first) == 4 and first.isdigit():
+        return "intro"  # "On June 8, 2003, an unnamed senior CIA official ...": the year of the date
     if len(words) > 1 and words[1].lower() in _TIME_LINKS and first in _TIME_NOUNS:
         return "intro"  # "Hours before the game", "Minutes after the vote", "Two weeks later"
     relative = _RELATIVE_IN_PHRASE_RE.search(text) if first in ("a", "an", "another") else None
