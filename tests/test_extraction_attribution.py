@@ -2557,3 +2557,15 @@ def test_the_year_of_a_date_opening_the_sentence_is_no_subject():
     )
     said = "it retained Rothschild Inc to arrange for the sale of the company"
     assert speakers(text)[-1] == (said, "Crime Control Inc")
+
+
+def test_a_circumstance_then_that_after_the_verb_is_followed_by_the_words():
+    """ "CLAUSE, before he announced on Sunday that he was withdrawing": the clause after "that" is
+    what he announced, not the writer's clause before him ("..., X said on Sunday." still is)."""
+    text = (
+        "Morgan Tsvangirai spoke on Friday.\n\nTsvangirai had been the only candidate facing Mugabe in the "
+        "run-off, before he announced on Sunday that he was withdrawing due to the threat of violence."
+    )
+    assert speakers(text)[-1] == ("he was withdrawing due to the threat of violence", "Morgan Tsvangirai")
+    text = "Morgan Tsvangirai spoke.\n\nThe vote would go ahead in the whole country, Tsvangirai said on Sunday."
+    assert speakers(text)[-1] == ("The vote would go ahead in the whole country", "Morgan Tsvangirai")

@@ -2163,7 +2163,8 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     if before and not _starts_with_intro(masked[s0:cut]):
         if (
             after is None
-            or _CIRCUMSTANCE_RE.match(masked, verb.end, s1)
+            # "..., X said on Sunday." (not "before he announced on Sunday that he was withdrawing": the clause)
+            or (_CIRCUMSTANCE_RE.match(masked, verb.end, s1) and not _THAT_AFTER_RE.match(masked, verb.end, s1))
             or _SPEAKER_ACT_AFTER_RE.match(masked, tail, s1)
             or (told and _CIRCUMSTANCE_RE.match(masked, tail + (masked[tail : tail + 1] == ","), s1))
             or told_when
