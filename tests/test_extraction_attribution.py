@@ -2569,3 +2569,12 @@ def test_a_circumstance_then_that_after_the_verb_is_followed_by_the_words():
     assert speakers(text)[-1] == ("he was withdrawing due to the threat of violence", "Morgan Tsvangirai")
     text = "Morgan Tsvangirai spoke.\n\nThe vote would go ahead in the whole country, Tsvangirai said on Sunday."
     assert speakers(text)[-1] == ("The vote would go ahead in the whole country", "Morgan Tsvangirai")
+
+
+def test_a_past_participle_after_a_is_an_adjective_and_al_jazeera_a_medium():
+    """ "In a tweeted statement ...", "Hal Finney, a noted computer cryptography expert, waited":
+    no verb; "Al-Jazeera said" is the channel's."""
+    assert speakers("In a tweeted statement on Wednesday announcing her protest, Ann Lowe demanded action.") == []
+    assert speakers("Hal Finney, a noted computer cryptography expert, waited on the lawn for half an hour.") == []
+    text = "Al-Jazeera said they were appalled by the decision to close its offices in the country."
+    assert speakers(text)[-1][1] == "Al Jazeera"

@@ -1166,7 +1166,7 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:
 
 # Before a participle they make it an adjective: "comes with added costs", "its stated aim", "the
 # reported loss", "an alleged plot": no one speaks there.
-_ADJECTIVE_WORDS = frozenset("with an the no any its their his her our of for at".split())
+_ADJECTIVE_WORDS = frozenset("with a an the no any its their his her our of for at".split())
 
 
 def _after_adjective_word(masked: str, start: int) -> bool:
