@@ -2578,3 +2578,13 @@ def test_a_past_participle_after_a_is_an_adjective_and_al_jazeera_a_medium():
     assert speakers("Hal Finney, a noted computer cryptography expert, waited on the lawn for half an hour.") == []
     text = "Al-Jazeera said they were appalled by the decision to close its offices in the country."
     assert speakers(text)[-1][1] == "Al Jazeera"
+
+
+def test_a_weekday_after_the_verb_is_a_circumstance_unless_it_owns_the_subject():
+    """ "confirmed Saturday morning that ...": when; "said Friday's storm could be ...": the
+    subject of the words, kept whole."""
+    lead = "Meteorologist Mike Leary spoke to reporters.\n\n"
+    text = lead + "Leary confirmed Saturday morning that it was a tornado that struck the city."
+    assert speakers(text)[-1] == ("it was a tornado that struck the city", "Mike Leary")
+    text = lead + "Leary said Friday's storm could be nothing to compare with what is coming."
+    assert speakers(text)[-1] == ("Friday's storm could be nothing to compare with what is coming", "Mike Leary")

@@ -253,7 +253,9 @@ _CLAUSE_OPENER_RE = re.compile(
     r"(?:[^\s,.;:“”\"]+\s+){1,6}?(?:on\s+[A-Z][a-z]+day\s+)?(?=that\b))?)\s*,?\s*)?"
     # to whom, right before "that": "confirmed to WIRED that", "admitted to The Associated Press that"
     r"(?:to\s+(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|reporters|journalists)\s+){1,4}(?=that\b))?"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*,?\s*)?"  # AP: "said Tuesday that"
+    # AP: "said Tuesday that", "confirmed Saturday morning that" (not "said Friday's storm": its subject)
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’])"
+    r"(?:\s+(?:morning|afternoon|evening|night)\b)?\s*,?\s*)?"
     r"(?:(?:today|yesterday|earlier|later|recently)\b(?!['’]))?[\s,:]*"  # not "today's signing"
     # "that" opens the clause, unless a verb follows it: "Macron said that would increase the risk" (its subject)
     r"(?:that(?:\s*,)?\s+(?!(?:would|will|is|was|could|can|may|might|should|must|has|had|does|did|means|meant|seems|"
