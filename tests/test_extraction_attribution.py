@@ -2588,3 +2588,9 @@ def test_a_weekday_after_the_verb_is_a_circumstance_unless_it_owns_the_subject()
     assert speakers(text)[-1] == ("it was a tornado that struck the city", "Mike Leary")
     text = lead + "Leary said Friday's storm could be nothing to compare with what is coming."
     assert speakers(text)[-1] == ("Friday's storm could be nothing to compare with what is coming", "Mike Leary")
+
+
+def test_a_pronoun_introduces_a_quotation_only_when_nothing_but_its_predicate_stands_before_the_colon():
+    lead = "President Tom Brandt met Ireland's prime minister on Monday.\n\n"
+    text = lead + 'He waited outside, but the sign on the door read: "Closed for the whole of the holiday week."'
+    assert speaker_of(text, "Closed for the whole") != "Tom Brandt"

@@ -993,7 +993,7 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
     mentions = [m for m in story.mentions.get(index, []) if s0 <= m[0] and m[1] <= colon]
     if not mentions:
         # 'He described his experiences: "..."': a pronoun opening the sentence, its verb after it
-        pronoun = _PRONOUN_PREDICATE_RE.match(masked, s0, colon)
+        pronoun = _PRONOUN_PREDICATE_RE.fullmatch(masked, s0, colon)
         if pronoun is None:
             return None
         speaker = _resolve_pronoun(pronoun.group(1).lower(), index, s0, story, None)
@@ -1010,7 +1010,8 @@ def _colon_speaker(masked: str, index: int, s0: int, quotes: list, story: _Story
     return (_Speaker(person=person), colon) if person else None
 
 
-# "He described his experiences", "She put it bluntly": a pronoun, then a verb in lower case, no clause word.
+# "He described his experiences", "She put it bluntly": a pronoun, then a verb in lower case, and no
+# comma, semicolon or colon before the quotation's colon (the whole sentence up to it: fullmatch).
 _PRONOUN_PREDICATE_RE = re.compile(
     r"\s*(?:But\s+|And\s+)?(He|She)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|put|was|is)\b[^,;:]*"
 )
@@ -3858,13 +3859,14 @@ def _abbreviates_role_body(qualifier: str, role_words: list[str], story: _Story)
         return False
     for organisation in story.organisations:
         if organisation.abbreviation.lower() == qualifier:
-            words = {w.lower() for w in organisation.name.split()} - _BODY_WORDS
+            words = {w.lower() for w in organisation.name.split()} - _BODY_NAME_STOP_WORDS
             if words & set(role_words):
                 return True
     return False
 
 
-_BODY_WORDS = frozenset("department ministry office agency bureau board council of the for and u.s.".split())
+# Words of a body's name that say what kind of body it is, not its field ("Agriculture" of "Agriculture Department").
+_BODY_NAME_STOP_WORDS = frozenset("department ministry office agency bureau board council of the for and u.s.".split())
 
 
 def _qualified_role_holder(label: str, story: _Story) -> _Speaker | None:
