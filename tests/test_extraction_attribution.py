@@ -2594,3 +2594,13 @@ def test_a_pronoun_introduces_a_quotation_only_when_nothing_but_its_predicate_st
     lead = "President Tom Brandt met Ireland's prime minister on Monday.\n\n"
     text = lead + 'He waited outside, but the sign on the door read: "Closed for the whole of the holiday week."'
     assert speaker_of(text, "Closed for the whole") != "Tom Brandt"
+
+
+def test_a_quotation_paragraph_after_a_photo_caption_goes_on_from_the_paragraph_before_the_caption():
+    """A page's photo caption (short, no quotation, no sentence's end) stands between a speaker's
+    paragraph and the quotation that goes on; a sentence in between stops the speaker."""
+    said = '"The sea is hurting the whales," says Hori Parata, an elder of the tribe.\n\n'
+    text = said + "Hori Parata at his farm, the place where he was born\n\n" + '"We are not foreigners in this land."'
+    assert speaker_of(text, "not foreigners") == "Hori Parata"
+    text = said + "Rescuers came at dawn.\n\n" + '"We are not foreigners in this land."'
+    assert speaker_of(text, "not foreigners") is None

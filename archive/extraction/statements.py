@@ -1340,6 +1340,8 @@ def _opening_speaker(paragraph: str, index: int, story: _Story) -> _Speaker | No
         return None  # '"Do you dispute that?" Alito asked.' then '"No," ...': the answer is another's
     if last.paragraph == previous:
         return last.speaker
+    if last.paragraph == story.previous.get(previous) and _is_caption(story.document.paragraphs[previous]):
+        return last.speaker  # a photo's caption between the speaker's paragraph and this one
     # After 'X said:' a run of paragraphs that are quotations keeps X.
     return story.continued.get(previous) if story.continued.get(previous) is last.speaker else None
 
@@ -1348,6 +1350,22 @@ def _ends_with_question(paragraph: str) -> bool:
     """The paragraph's last quotation is a question."""
     close = max(paragraph.rfind('"'), paragraph.rfind("”"))
     return close > 0 and paragraph[close - 1] == "?"
+
+
+def _is_caption(paragraph: str) -> bool:
+    """A photo's caption printed between paragraphs of a page ("Hori Parata at his farm, where he was
+    born"): short, no quotation, no sentence's end, but longer than a subhead ("What happens next"),
+    which opens a new section."""
+    return (
+        len(paragraph) <= _CAPTION_CHARS
+        and paragraph.count(" ") >= _CAPTION_WORDS - 1
+        and paragraph.rstrip()[-1:].isalnum()
+        and not any(mark in paragraph for mark in _QUOTE_CHARS)
+    )
+
+
+_CAPTION_CHARS = 250
+_CAPTION_WORDS = 10
 
 
 # A paragraph that is one short quotation with no full stop, inside or after it: a heading.
