@@ -2604,3 +2604,11 @@ def test_a_quotation_paragraph_after_a_photo_caption_goes_on_from_the_paragraph_
     assert speaker_of(text, "not foreigners") == "Hori Parata"
     text = said + "Rescuers came at dawn.\n\n" + '"We are not foreigners in this land."'
     assert speaker_of(text, "not foreigners") is None
+
+
+def test_the_audience_a_speaker_told_is_no_rival_for_her_next_she():
+    """'"...," Meghan told Winfrey. / "...," she said': the woman told is the audience; the speaker goes on."""
+    lead = "Meghan Markle spoke to Oprah Winfrey. Winfrey said she was moved.\n\n"
+    text = lead + '"I woke up early and saw a note," Meghan told Winfrey.\n\n'
+    text += '"I just called the Queen to check in," she said.'
+    assert speaker_of(text, "called the Queen") == "Meghan Markle"

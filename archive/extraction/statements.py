@@ -4416,12 +4416,17 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
                 continue
+            if paragraph == event.paragraph and masked is not None and masked.endswith(_TOLD_WORDS, 0, start):
+                continue  # '"...," Meghan told Winfrey. / "...," she said': the audience, not a new speaker
             if pronoun and not _agrees(pronoun, name, story):
                 continue
             if _attributive(story.document.paragraphs[paragraph], start, end):
                 continue  # "Tillerson, Secretary of State for the Trump administration, implied ... He said"
             return False
     return True
+
+
+_TOLD_WORDS = (" told ", " tells ", " telling ")
 
 
 def _attributive(text: str, start: int, end: int) -> bool:
