@@ -2612,3 +2612,30 @@ def test_the_audience_a_speaker_told_is_no_rival_for_her_next_she():
     text = lead + '"I woke up early and saw a note," Meghan told Winfrey.\n\n'
     text += '"I just called the Queen to check in," she said.'
     assert speaker_of(text, "called the Queen") == "Meghan Markle"
+
+
+def test_a_short_quotation_in_lower_case_is_words_spoken_not_a_title():
+    """ "I was fat", "When I was 54 I got fat": words spoken (a title capitalises its words: "Meet
+    the Press", "War & Peace" stay titles)."""
+    lead = "Kirstie Alley spoke on a podcast.\n\n"
+    said = speakers(lead + "“When I was 54 I got fat,” Alley told Wootton.")
+    assert said == [("When I was 54 I got fat", "Kirstie Alley")]
+    assert speakers(lead + "“I was fat,” Alley said.") == [("I was fat", "Kirstie Alley")]
+    assert speakers(lead + "Alley said on “Meet the Press” that her weight was a topic.")[0][0].startswith("on “Meet")
+
+
+def test_after_a_quotation_then_said_comma_adding_the_added_clause_is_its_own_statement():
+    """'"...," Meghan said, adding their daughter is due': the quotation, then the added clause (not
+    "adding ..." as what she said); 'said as he secured the clamp': what he did meanwhile, no words."""
+    lead = "Meghan Markle spoke on Sunday. The plumber Nehemiah Dejesus was at work.\n\n"
+    assert speakers(lead + '"We will not do it," Meghan said, adding their daughter is due in the summer.') == [
+        ("We will not do it", "Meghan Markle"),
+        ("their daughter is due in the summer", "Meghan Markle"),
+    ]
+    assert speakers(lead + '"Two is it," Meghan said, adding that their daughter is due in the summer.') == [
+        ("Two is it", "Meghan Markle"),
+        ("their daughter is due in the summer", "Meghan Markle"),
+    ]
+    assert speakers(lead + "“I’m not,” Dejesus said as he secured the clamp and stopped the leak.") == [
+        ("I’m not", "Nehemiah Dejesus")
+    ]

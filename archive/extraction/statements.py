@@ -954,11 +954,14 @@ def _statements_in(
         attributed_before = number
         if sentence_quotes:
             quoted_before = number
-        made.extend(_sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker, s0))
+        said = _sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker, s0)
         if masked.find("ing", attribution.subject[1], s1) != -1:  # the participle's ending, found in C first
             then = _then_adding(paragraph, masked, index, s1, attribution, speaker)
             if then is not None:
-                made.append(then)
+                # 'he said, adding that a breakdown "would be unfortunate."': the quotation is the added clause's
+                said = [s for s in said if not (s.kind == DIRECT and then.start <= s.start and s.end <= then.end)]
+                said.append(then)
+        made.extend(said)
         if masked.startswith(_OPENING_PARTICIPLES, s0):
             opening = _opening_participle(paragraph, masked, index, s0, attribution, speaker)
             if opening is not None:
@@ -1318,7 +1321,17 @@ def _is_title(text: str) -> bool:
     if text[-1:] in ".!?":
         return False  # the common case, words spoken (checked before the words are split)
     words = text.split()
-    return len(words) >= 2 and all(w[0].isupper() for w in words if len(w) > 3)
+    if len(words) < 2:
+        return False
+    long = [w for w in words if len(w) > 3]
+    if len(long) >= 2:
+        return all(w[0].isupper() for w in long)
+    # Short words only, or one long one: a title only if every other word is capitalised or a title's
+    # small word ("War & Peace", "the Voice", "I Do"), not "When I was 54 I got fat" nor "I was fat"
+    return all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of and in on to for with at by".split())
 
 
 def _paragraph_speaker(speakers: list[_Speaker]) -> _Speaker:
@@ -2170,6 +2183,10 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     if subject[0] >= verb.end:  # "The key to success, says Buser, is the network.": after the subject
         tail = max(tail, subject[1])
     told_when = told is not None and _TOLD_CIRCUMSTANCE_RE.search(told.group()) is not None
+    if after and (_THEN_ADDING_RE.match(masked, tail, s1) or _AS_HE_DID_RE.match(masked, tail, s1)):
+        # '"...," Meghan said, adding their daughter is due': another statement (_then_adding);
+        # '"I'm not," Dejesus said as he secured the clamp': what he did meanwhile
+        after = None
     if (
         before
         and after
@@ -2194,6 +2211,7 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     return after or before
 
 
+_AS_HE_DID_RE = re.compile(r"\s+as\s+(?:he|she|they|we)\s+[a-z]+ed\b")
 # "CLAUSE, he told reporters after meeting ministers.": the audience, then when: the clause is the content.
 _TOLD_CIRCUMSTANCE_RE = re.compile(r"\s(?:on|in|at|after|during)\s")
 
