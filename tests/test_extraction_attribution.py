@@ -2639,3 +2639,14 @@ def test_after_a_quotation_then_said_comma_adding_the_added_clause_is_its_own_st
     assert speakers(lead + "“I’m not,” Dejesus said as he secured the clamp and stopped the leak.") == [
         ("I’m not", "Nehemiah Dejesus")
     ]
+
+
+def test_went_on_before_a_quotation_and_instructed_after_one_report_words():
+    """'Alley went on, "..."', '"Don't get nervous," instructed Milton Velez': words said; "the talks
+    went on for a week" and "instructed the workers to leave" say none."""
+    lead = "The actress Kirstie Alley and the supervisor Milton Velez spoke.\n\n"
+    text = lead + "Velez went on, “I also remember that I owed the city a lot of money.”"
+    assert speaker_of(text, "owed the city") == "Milton Velez"
+    text = lead + "“Don’t get nervous,” instructed Milton Velez, the supervisor."
+    assert speaker_of(text, "nervous") == "Milton Velez"
+    assert speakers(lead + "The talks went on for a week. Velez instructed the workers to leave.") == []
