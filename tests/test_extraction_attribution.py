@@ -2650,3 +2650,12 @@ def test_went_on_before_a_quotation_and_instructed_after_one_report_words():
     text = lead + "“Don’t get nervous,” instructed Milton Velez, the supervisor."
     assert speaker_of(text, "nervous") == "Milton Velez"
     assert speakers(lead + "The talks went on for a week. Velez instructed the workers to leave.") == []
+
+
+def test_he_after_a_sentence_opened_by_a_description_is_the_person_described():
+    """ "The minister sounded pessimistic about Chancellor Kohl's chances. / He said": the minister
+    the story named, not Kohl; with no such person named, nobody."""
+    lead = "Finance Minister Gerhard Stoltenberg arrived in Paris on Monday.\n\n"
+    then = " sounded pessimistic about the chances of Chancellor Helmut Kohl. He said the talks would fail."
+    assert speaker_of(lead + "The minister" + then, "the talks would fail") == "Gerhard Stoltenberg"
+    assert speaker_of("The senior official" + then, "the talks would fail") is None

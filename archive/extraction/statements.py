@@ -4121,9 +4121,15 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
     ):
         return _Speaker(label=pronoun)  # "One trader said ... But it may fall, he said": the trader
     if mention and (event is None or mention[0] > (event.paragraph, event.sentence)):
-        if mention[2] is None and _opened_by_unnamed_person(mention[0], story):
+        opening = _unnamed_person_opening(mention[0], story) if mention[2] is None else None
+        if opening:
             # "The senior official sounded pessimistic about the chances of Prime Minister Nakasone
-            # ... / "...," he said": the sentence's subject, unnamed, not the one it talks about
+            # ... / "...," he said": the sentence's subject, unnamed, not the one it talks about;
+            # the person it describes when the story has one ("Meghan, Duchess of Sussex ... The
+            # duchess has hinted ... during her interview with Winfrey ... / She revealed": Meghan)
+            holder = _person_for_role(opening, story) if opening[:4] in ("The ", "the ") else None
+            if holder and holder.person and _agrees(pronoun, holder.person, story):
+                return _Speaker(person=holder.person, label=pronoun)
             return _Speaker(label=pronoun)
         names = {n for n in mention[1] if _agrees(pronoun, n, story)}  # "she" is never Donald Trump
         if pronoun == "she" and len(names) > 1:
@@ -4504,22 +4510,25 @@ def _last_mentioned(
     return None
 
 
-def _opened_by_unnamed_person(sentence: tuple[int, int], story: _Story) -> bool:
-    """The sentence (paragraph, start) opens with an unnamed person as its subject ("The senior
+def _unnamed_person_opening(sentence: tuple[int, int], story: _Story) -> str | None:
+    """The unnamed person opening the sentence (paragraph, start) as its subject ("The senior
     official sounded ...", "A spokesman for the bank declined ..."), its verb in lower case before
-    the first person it names."""
+    the first person it names: "The senior official", "A spokesman"."""
     paragraph, start = sentence
     first = next((m[0] for m in story.mentions.get(paragraph, []) if m[0] >= start), None)
     if first is None:
-        return False
-    opening = _UNNAMED_PERSON_RE.match(story.document.paragraphs[paragraph], start, first)
-    return opening is not None and (opening.group(1) in _VOICE_WORDS or is_role_head(opening.group(1)))
+        return None
+    text = story.document.paragraphs[paragraph]
+    opening = _UNNAMED_PERSON_RE.match(text, start, first)
+    if opening is None:
+        return None
+    return opening.group(1) if opening.group(2) in _VOICE_WORDS or is_role_head(opening.group(2)) else None
 
 
 # "The senior official sounded", "But a spokesman for the bank declined": a determiner, up to three
 # words, the head, then a verb in lower case (not ", Tom X," an apposition naming the person).
 _UNNAMED_PERSON_RE = re.compile(
-    r"\s*(?:But\s+|And\s+)?(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w.'’-]+\s+){0,3}?([a-z]+)\s+(?:[a-z]+ly\s+)?"
+    r"\s*(?:But\s+|And\s+)?((?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w.'’-]+\s+){0,3}?([a-z]+))\s+(?:[a-z]+ly\s+)?"
     r"(?:is|was|were|has|had|would|will|[a-z]+ed|[a-z]+s)\b"
 )
 
