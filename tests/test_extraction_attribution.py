@@ -2659,3 +2659,13 @@ def test_he_after_a_sentence_opened_by_a_description_is_the_person_described():
     then = " sounded pessimistic about the chances of Chancellor Helmut Kohl. He said the talks would fail."
     assert speaker_of(lead + "The minister" + then, "the talks would fail") == "Gerhard Stoltenberg"
     assert speaker_of("The senior official" + then, "the talks would fail") is None
+
+
+def test_a_pair_inside_what_a_speaker_said_leaves_his_next_he_his():
+    """ "Harry said the pair have spoken to the Queen. "...," he said": the pair is in his words, not
+    a subject of two people that makes "he" either; "The two leaders met. He said" stays open."""
+    lead = "Prince Harry spoke on Sunday.\n\n"
+    text = lead + 'Harry said the pair have spoken to the Queen since their move. "I respect her," he said.'
+    assert speaker_of(text, "I respect her") == "Prince Harry"
+    text = lead + "The two leaders met privately. He told reporters the talks went well."
+    assert speaker_of(text, "the talks went well") is None

@@ -4091,8 +4091,8 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         return _Speaker(label=pronoun, plural=pronoun in ("they", "we"))
     masked = story.masked.get(index, "")
     window = max(0, offset - 300)
-    if any(masked.find(word, window, offset) != -1 for word in _PAIR_SUBJECT_WORDS) and _PAIR_SUBJECT_RE.search(
-        masked, window, offset
+    if any(masked.find(word, window, offset) != -1 for word in _PAIR_SUBJECT_WORDS) and _pair_subject(
+        masked, window, offset, index, story
     ):
         return _Speaker(label=pronoun)  # "The two leaders met privately. He told reporters": which one?
     if (
@@ -4168,6 +4168,16 @@ _PAIR_SUBJECT_RE = re.compile(
 )
 # Every match holds one of these: a test before the regex, which most windows fail.
 _PAIR_SUBJECT_WORDS = ("two", "three", "both", "Both", "pair")
+
+
+def _pair_subject(masked: str, start: int, end: int, index: int, story: _Story) -> bool:
+    """Two or more people as one subject between start and end, outside what a speaker of this
+    paragraph said ("Harry said the pair have spoken to the Queen. "...," he said": Harry)."""
+    said = [event.content for event in story.events if event.paragraph == index and event.content]
+    return any(
+        not any(_inside(pair.start(), content) for content in said)
+        for pair in _PAIR_SUBJECT_RE.finditer(masked, start, end)
+    )
 
 
 def _only_person_named(pronoun: str, index: int, story: _Story, reach: int = 3) -> str | None:
