@@ -2669,3 +2669,11 @@ def test_a_pair_inside_what_a_speaker_said_leaves_his_next_he_his():
     assert speaker_of(text, "I respect her") == "Prince Harry"
     text = lead + "The two leaders met privately. He told reporters the talks went well."
     assert speaker_of(text, "the talks went well") is None
+
+
+def test_a_writers_clause_after_the_speaker_is_not_what_he_said():
+    """'The timing raises "great suspicion," Woodard said, though he stressed ...': the words are
+    the clause before the speaker, not the writer's "though ..."."""
+    lead = "Aubrey Woodard spoke on Sunday.\n\n"
+    text = lead + 'The timing of the announcement raises "great suspicion," Woodard said, though he had no proof.'
+    assert speakers(text)[0] == ('The timing of the announcement raises "great suspicion,"', "Aubrey Woodard")

@@ -2183,9 +2183,10 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     if subject[0] >= verb.end:  # "The key to success, says Buser, is the network.": after the subject
         tail = max(tail, subject[1])
     told_when = told is not None and _TOLD_CIRCUMSTANCE_RE.search(told.group()) is not None
-    if after and (_THEN_ADDING_RE.match(masked, tail, s1) or _AS_HE_DID_RE.match(masked, tail, s1)):
+    if after and (_THEN_ADDING_RE.match(masked, tail, s1) or _AFTER_THE_WORDS_RE.match(masked, tail, s1)):
         # '"...," Meghan said, adding their daughter is due': another statement (_then_adding);
-        # '"I'm not," Dejesus said as he secured the clamp': what he did meanwhile
+        # '"I'm not," Dejesus said as he secured the clamp': what he did meanwhile; '... "great
+        # suspicion," Woodard said, though he stressed ...': the writer's clause
         after = None
     if (
         before
@@ -2211,7 +2212,7 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     return after or before
 
 
-_AS_HE_DID_RE = re.compile(r"\s+as\s+(?:he|she|they|we)\s+[a-z]+ed\b")
+_AFTER_THE_WORDS_RE = re.compile(r"\s+as\s+(?:he|she|they|we)\s+[a-z]+ed\b|,\s+(?:though|although|but|whereas)\s")
 # "CLAUSE, he told reporters after meeting ministers.": the audience, then when: the clause is the content.
 _TOLD_CIRCUMSTANCE_RE = re.compile(r"\s(?:on|in|at|after|during)\s")
 
