@@ -2677,3 +2677,12 @@ def test_a_writers_clause_after_the_speaker_is_not_what_he_said():
     lead = "Aubrey Woodard spoke on Sunday.\n\n"
     text = lead + 'The timing of the announcement raises "great suspicion," Woodard said, though he had no proof.'
     assert speakers(text)[0] == ('The timing of the announcement raises "great suspicion,"', "Aubrey Woodard")
+
+
+def test_a_subordinate_clause_opening_the_sentence_is_no_subject_of_a_participle():
+    """ "When Trump took office, Schwartz was surprised, telling Mayer that ...": Schwartz told her."""
+    lead = "Tony Schwartz and Donald Trump wrote a book.\n\n"
+    text = lead + "When Trump took office, Schwartz was surprised, telling Mayer that he doubted Trump had read it."
+    assert speaker_of(text, "he doubted") == "Tony Schwartz"
+    text = lead + "If Trump read it, Schwartz would be surprised, telling Mayer, “I doubt that Trump has read a book.”"
+    assert speaker_of(text, "I doubt") == "Tony Schwartz"

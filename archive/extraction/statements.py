@@ -2432,8 +2432,8 @@ def _piece_kind(text: str) -> str:
         return "aside"  # "who is also ...", "speaking to ...", "quoted by ..."
     if first in ("earlier", "later") and len(words) > 1 and _is_participle(words[1]):
         return "aside"  # "<X Ltd>, earlier reporting a loss, said"
-    if first in _INTRO_WORDS or first in _PREPOSITIONS:
-        return "intro"
+    if first in _INTRO_WORDS or first in _PREPOSITIONS or first in _SUBORDINATE_WORDS:
+        return "intro"  # (a subordinate clause: "When Trump took office, Schwartz was surprised, telling")
     if len(words) == 1 and len(first) == 4 and first.isdigit():
         return "intro"  # "On June 8, 2003, an unnamed senior CIA official ...": the year of the date
     if len(words) > 1 and words[1].lower() in _TIME_LINKS and first in _TIME_NOUNS:
@@ -2459,6 +2459,7 @@ _TIME_LINKS = frozenset("before after later earlier ago".split())
 _DATELINE_OPENING_RE = re.compile(r"[A-Z][A-Z.'’ ]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,20})?\s+[—–-]+\s+")
 # Adverbs that may open an apposition: "also a Labour MSP", "himself a former minister".
 _APPOSITION_ADVERBS = frozenset("also himself herself formerly previously once now likewise".split())
+_SUBORDINATE_WORDS = frozenset(word.lower() for word in _SUBORDINATORS) | {"unless", "once"}
 _PIECE_RE = re.compile(r"[^,;\"“”]+")
 _TO_VERB_RE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]")
 
