@@ -2686,3 +2686,13 @@ def test_a_subordinate_clause_opening_the_sentence_is_no_subject_of_a_participle
     assert speaker_of(text, "he doubted") == "Tony Schwartz"
     text = lead + "If Trump read it, Schwartz would be surprised, telling Mayer, “I doubt that Trump has read a book.”"
     assert speaker_of(text, "I doubt") == "Tony Schwartz"
+
+
+def test_an_audience_with_a_possessive_is_told_whole():
+    """ "told the New Yorker's Jane Mayer, adding that ...", "..., Leahy told the National Cattlemen's
+    Association.": the audience ends after the name the possessive leads to."""
+    text = "Tony Schwartz wrote a book.\n\n“I put lipstick on a pig,” he told the New Yorker’s Jane Mayer, "
+    assert speakers(text + "adding that he never saw a book.")[-1] == ("he never saw a book", "Tony Schwartz")
+    text = "Patrick Leahy chairs the committee.\n\n"
+    text += "Three senators will join the panel, Leahy told the National Cattlemen's Association."
+    assert speakers(text)[-1] == ("Three senators will join the panel", "Patrick Leahy")
