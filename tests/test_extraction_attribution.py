@@ -2696,3 +2696,15 @@ def test_an_audience_with_a_possessive_is_told_whole():
     text = "Patrick Leahy chairs the committee.\n\n"
     text += "Three senators will join the panel, Leahy told the National Cattlemen's Association."
     assert speakers(text)[-1] == ("Three senators will join the panel", "Patrick Leahy")
+
+
+def test_straight_single_quotation_marks_quote_in_a_paragraph_with_no_double_ones():
+    """ "She said last night: 'British people have made it clear.'" (British papers): a quotation,
+    its words direct; apostrophes ("don't", "Commons'") stay apostrophes."""
+    lead = "Kate Dalmeny and Neil Parish spoke on Monday.\n\n"
+    text = lead + "She said last night: 'British people have made it abundantly clear that they don't want it.'"
+    assert speakers(text) == [("British people have made it abundantly clear that they don't want it", "Kate Dalmeny")]
+    text = lead + "Mr Parish, chairman of the Commons' committee, said: 'The Lords picked up where we left off.'"
+    assert speakers(text) == [("The Lords picked up where we left off", "Neil Parish")]
+    result = extract("HEADLINE\n\nTOKYO, March 2 - Talks began.\n\n" + text)
+    assert result.statements[0].kind == "direct"

@@ -773,13 +773,20 @@ def _mentions_by_paragraph(people: list[PersonMention]) -> dict[int, list[tuple[
 
 
 def _single_quotes_as_double(paragraph: str) -> str:
-    """ "‘It will be rejected,’ he added.": a paragraph quoting with single marks only (British and
-    Australian papers), its quotation marks as double ones, offsets unchanged. An apostrophe
-    ("May’s", "’87") is no mark: a mark opens at a word's start and closes before no letter."""
-    if "‘" not in paragraph or any(mark in paragraph for mark in '“”"'):
+    """ "‘It will be rejected,’ he added.", "She said: 'British people have made it clear.'": a
+    paragraph quoting with single marks only (British and Australian papers), its quotation marks as
+    double ones, offsets unchanged. An apostrophe ("May’s", "’87", "don't") is no mark: a mark opens
+    at a word's start and closes before no letter."""
+    if any(mark in paragraph for mark in '“”"'):
+        return paragraph
+    if "‘" in paragraph:
+        quoted = _SINGLE_QUOTED_RE
+    elif "'" in paragraph:
+        quoted = _STRAIGHT_SINGLE_QUOTED_RE
+    else:
         return paragraph
     marks = list(paragraph)
-    for match in _SINGLE_QUOTED_RE.finditer(paragraph):
+    for match in quoted.finditer(paragraph):
         marks[match.start()] = "“"
         marks[match.end() - 1] = "”"
     return "".join(marks)
@@ -827,6 +834,9 @@ _STRAIGHT_MARK_RE = re.compile('"')
 # ‘...’ at a word's start, closed by a ’ that no letter follows; no "‘" inside (nested quotations
 # stay as printed).
 _SINGLE_QUOTED_RE = re.compile(r"(?<![^\s(\[—–-])‘[^‘]*?’(?![^\W\d_])")
+# The same with straight marks: a letter after the opening one, and inside only apostrophes that a
+# letter follows ("don't", "it's"); the closing one after no space.
+_STRAIGHT_SINGLE_QUOTED_RE = re.compile(r"(?<![^\s(\[—–-])'(?=[^\W\d_])(?:[^']|'(?=[^\W\d_]))*?(?<!\s)'(?![^\W\d_])")
 
 
 def _statements_in(
