@@ -1204,3 +1204,9 @@ def test_a_name_after_a_role_of_a_body_may_end_the_sentence():
     result = extract(text)
     assert [p.name for p in result.people] == ["Cecilia Malmström"]
     assert result.statements[-1].speaker_person == "Cecilia Malmström"
+
+
+def test_a_pub_a_bar_or_a_hotel_is_no_person_and_speaks_as_a_body():
+    text = "Shelbourne Bar says they are looking forward to greeting customers. The Rathcormac Inn said it will shut."
+    assert people(text) == {}
+    assert [s.speaker_organisation for s in extract(text).statements] == ["Shelbourne Bar", "Rathcormac Inn"]
