@@ -2708,3 +2708,11 @@ def test_straight_single_quotation_marks_quote_in_a_paragraph_with_no_double_one
     assert speakers(text) == [("The Lords picked up where we left off", "Neil Parish")]
     result = extract("HEADLINE\n\nTOKYO, March 2 - Talks began.\n\n" + text)
     assert result.statements[0].kind == "direct"
+
+
+def test_a_question_then_who_asked_whom_is_the_askers():
+    """'"What is it about Biden ...?" King asked Scott.': King's question; "asked Scott" names no words."""
+    lead = "Gayle King interviewed Bernice Scott.\n\n"
+    text = lead + '"What is it about Joe Biden that you feel a personal connection to?" King asked Scott.'
+    assert speakers(text) == [("What is it about Joe Biden that you feel a personal connection to?", "Gayle King")]
+    assert speakers(lead + "The reporters asked Scott. Then they left.") == []

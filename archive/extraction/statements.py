@@ -197,6 +197,7 @@ _INSTRUCTION_RE = re.compile(
     r"must|be|that|it|he|she|they|we|i|you|[a-z]+ed)\b)[\w.'’-]+\s+){1,6}?to\s+[a-z]+"
 )
 # "called the process "a sham"", "asked whether", "asked: "..."", "what he called".
+_WHOM_THEN_END_RE = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*\.?\s*")
 _QUOTE_OR_QUESTION_RE = re.compile(
     r"(?:\s*[,:]?\s*[\"“Q]|\s+(?:whether|if|why|how|what|when|who)\b|"
     r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
@@ -1799,6 +1800,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
         # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence;
         # '"Have you ...?" asked Sen. Josh Hawley, a Missouri Republican.': one right after it
+        if _WHOM_THEN_END_RE.fullmatch(masked, verb.end, s1) and masked[:s0].rstrip().endswith(("”", '"')):
+            return False  # '"What is it about Biden ...?" King asked Scott.': the question, then whom
         if masked[s0 : verb.start].rstrip().endswith(("”", '"')):
             return _noun_phrase_after(masked, verb.end, s1) is None
         return not (_ends_sentence(masked, verb, s1) and masked[s0 : verb.start].rstrip()[-1:] not in ("", ","))
@@ -2267,6 +2270,8 @@ _TOLD_THEN_THAT_RE = re.compile(
 
 def _content_after(masked: str, verb: _Verb, s1: int) -> tuple[int, int] | None:
     start = verb.end
+    if verb.text in _QUOTE_OR_QUESTION_VERBS and _WHOM_THEN_END_RE.fullmatch(masked, start, s1):
+        return None  # '"...?" King asked Scott.': whom she asked, no words
     if verb.text in ("told", "tells", "telling"):
         told = _TOLD_OBJECT_RE.match(masked, start, s1)
         if told:
