@@ -2716,3 +2716,19 @@ def test_a_question_then_who_asked_whom_is_the_askers():
     text = lead + '"What is it about Joe Biden that you feel a personal connection to?" King asked Scott.'
     assert speakers(text) == [("What is it about Joe Biden that you feel a personal connection to?", "Gayle King")]
     assert speakers(lead + "The reporters asked Scott. Then they left.") == []
+
+
+def test_a_spokesperson_for_a_body_with_and_in_its_name_is_one_voice():
+    """ "a spokesperson for the Universities and Colleges Employers' Association said ... / "...," he
+    said": one spokesperson of one body, whose "he" is no earlier speaker."""
+    text = (
+        "Jo Grady, the union's general secretary, said students would be shocked.\n\n"
+        "But a spokesperson for the Universities and Colleges Employers' Association said its members "
+        "had been reducing the number of contracts.\n\n"
+        '"We have worked with the unions to better understand employment," he said.'
+    )
+    body = "Universities and Colleges Employers' Association"
+    assert speakers(text)[1:] == [
+        ("its members had been reducing the number of contracts", body),
+        ("We have worked with the unions to better understand employment", body),
+    ]

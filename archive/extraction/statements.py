@@ -3603,10 +3603,16 @@ def _is_compound(label: str, story: _Story) -> bool:
                 continue  # "S and P": initials of one name
             if any(
                 words[j] in ("of", "on", "for")
-                and (words[j - 1] == "ORG" or words[j - 1].lower() in ORGANISATION_WORDS)
+                and (
+                    words[j - 1] == "ORG"
+                    or words[j - 1].lower() in ORGANISATION_WORDS
+                    or words[j - 1].lower() in _VOICE_WORDS
+                )
                 for j in range(1, i)
             ):
-                continue  # "the Committee on Credit and Savings": one body's name
+                # "the Committee on Credit and Savings": one body's name; "a spokesperson for the
+                # Universities and Colleges Employers' Association": one voice of one
+                continue
             return True
     return False
 
