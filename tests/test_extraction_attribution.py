@@ -2732,3 +2732,13 @@ def test_a_spokesperson_for_a_body_with_and_in_its_name_is_one_voice():
         ("its members had been reducing the number of contracts", body),
         ("We have worked with the unions to better understand employment", body),
     ]
+
+
+def test_a_past_participle_after_a_common_noun_s_possessive_is_an_adjective():
+    """ "The state's confirmed caseload", "This week's estimated arrivals": no verb of speech; "Moody's
+    noted that ..." and "it's confirmed that ..." report."""
+    assert speakers("The state's confirmed caseload of the virus is nearly 162,000.") == []
+    assert speakers("This week's estimated arrivals total 274,000 tonnes.") == []
+    assert speakers("Moody's noted that the company remains highly leveraged.")[0][0] == (
+        "the company remains highly leveraged"
+    )

@@ -1190,7 +1190,15 @@ _ADJECTIVE_WORDS = frozenset("with a an the no any its their his her our of for 
 
 def _after_adjective_word(masked: str, start: int) -> bool:
     before = masked.rfind(" ", 0, start - 1)
-    return masked[before + 1 : start - 1].lower() in _ADJECTIVE_WORDS
+    word = masked[before + 1 : start - 1]
+    if word.endswith(("'s", "’s")) and word[:1].islower() and word[:-2] not in _CONTRACTED_SUBJECTS:
+        # "the state's confirmed caseload", "this week's estimated arrivals" (not "it's confirmed",
+        # nor a name: "Moody's noted")
+        return True
+    return word.lower() in _ADJECTIVE_WORDS
+
+
+_CONTRACTED_SUBJECTS = frozenset("it he she that there who what here".split())
 
 
 def _clause_before_pronoun(paragraph, masked, index, s0, attribution, verbs, story) -> StatementMention | None:
