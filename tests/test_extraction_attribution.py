@@ -2696,6 +2696,10 @@ def test_an_audience_with_a_possessive_is_told_whole():
     text = "Patrick Leahy chairs the committee.\n\n"
     text += "Three senators will join the panel, Leahy told the National Cattlemen's Association."
     assert speakers(text)[-1] == ("Three senators will join the panel", "Patrick Leahy")
+    text = "Anthony Fauci spoke.\n\nFauci told NBC News' Today show the final number would be lower."
+    assert speakers(text)[-1] == ("the final number would be lower", "Anthony Fauci")
+    text = "Anthony Fauci spoke.\n\nFauci told CNN's State of the Union that the outbreak was slowing."
+    assert speakers(text)[-1] == ("the outbreak was slowing", "Anthony Fauci")
 
 
 def test_straight_single_quotation_marks_quote_in_a_paragraph_with_no_double_ones():

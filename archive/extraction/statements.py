@@ -184,8 +184,10 @@ _TOLD_OBJECT_RE = re.compile(
     r"reporters|journalists|Reuters?|Congress|parliament|"
     # "told the Associated Press that", "warned the U.S. House of Representatives that"
     r"the\s+[A-Z][\w.'’-]*(?:\s+(?:of|and|for|on)\s+[A-Z][\w.'’-]*|\s+[A-Z][\w.'’-]*)*(?=\s+that\b)|"
-    # "told the New Yorker's Jane Mayer", "told CNN's Jake Tapper": a medium's journalist
-    r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*|"
+    # "told the New Yorker's Jane Mayer", "told CNN's Jake Tapper", "told NBC News' Today show": a
+    # medium's journalist or programme
+    r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|(?<=s)['’])\s+"
+    r"[A-Z][\w.-]*(?:\s+(?:(?:of|the|and|on)\s+)*[A-Z][\w.-]*){0,3}(?:\s+(?:show|programme|program|podcast))?|"
     r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
 )
