@@ -2746,3 +2746,18 @@ def test_a_past_participle_after_a_common_noun_s_possessive_is_an_adjective():
     assert speakers("Moody's noted that the company remains highly leveraged.")[0][0] == (
         "the company remains highly leveraged"
     )
+
+
+def test_a_passive_participle_reports_nothing_and_a_sentence_adverb_is_no_speaker():
+    """ "Eventually recalled by the Reich, Peters was ...": no speech, and "Eventually" is nobody."""
+    result = extract("HEADLINE\n\nEventually recalled by the Reich for his cruelty, Peters was rehabilitated.")
+    assert result.statements == [] and result.people == []
+
+
+def test_a_pronoun_audience_is_told_and_the_words_follow_it():
+    """ "told us the harvest was late", "tells me at her family's cellar, "...": whom, then the words
+    (or the quotation after where it was said)."""
+    lead = "Brigitta Stodden runs the cellar.\n\n"
+    assert speakers(lead + "Stodden told us the harvest was late.") == [("the harvest was late", "Brigitta Stodden")]
+    text = lead + '"It is an elegant lady," Stodden tells me at her family\'s cellar in Rech, "It is a diva."'
+    assert speakers(text) == [("It is an elegant lady", "Brigitta Stodden"), ("It is a diva", "Brigitta Stodden")]

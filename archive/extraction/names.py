@@ -215,8 +215,11 @@ def _is_prefix_word(word: str, date: dt.date | None) -> bool:
 
 
 # A sentence adverb opening the sentence before a name ("Apparently Lindsey's posts", "Reportedly
-# Smith"): endings of adverbs that no common surname has ("Connolly", "Kelly", "Daly" keep theirs).
-_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:ently|antly|ately|ously|ically|edly|ingly|tively|fully|lessly|ably|ibly)")
+# Smith", "Eventually", "Initially"): endings of adverbs that no common surname has ("Connolly",
+# "Kelly", "Daly" keep theirs).
+_ADVERB_RE = re.compile(
+    r"[A-Z][a-z]{2,}(?:ently|antly|ately|ously|ically|edly|ingly|tively|fully|lessly|ably|ibly|ually|ially|arily)"
+)
 
 
 def _load_groups(filename: str) -> dict[str, frozenset[str]]:

@@ -181,7 +181,7 @@ _TOLD_OBJECT_RE = re.compile(
     r"(?:committee|subcommittee|panel|meeting|conference|council|commission|session|hearing|forum|audience|"
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates|"
     r"agency|newspaper|broadcaster|channel|network|station|magazine|website)|"  # "the Agence France-Presse news agency"
-    r"reporters|journalists|Reuters?|Congress|parliament|"
+    r"reporters|journalists|Reuters?|Congress|parliament|me|us|him|them|"  # "Brigitta Stodden tells me at her cellar"
     # "told the Associated Press that", "warned the U.S. House of Representatives that"
     r"the\s+[A-Z][\w.'’-]*(?:\s+(?:of|and|for|on)\s+[A-Z][\w.'’-]*|\s+[A-Z][\w.'’-]*)*(?=\s+that\b)|"
     # "told the New Yorker's Jane Mayer", "told CNN's Jake Tapper", "told NBC News' Today show": a
@@ -189,7 +189,9 @@ _TOLD_OBJECT_RE = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|(?<=s)['’])\s+"
     r"[A-Z][\w.-]*(?:\s+(?:(?:of|the|and|on)\s+)*[A-Z][\w.-]*){0,3}(?:\s+(?:show|programme|program|podcast))?|"
     r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:on|in|at|after|during)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    # then when or where, in two words ("in Tokyo", "on Monday"; not "at her family's cellar": longer)
+    r"(?:\s+(?:on|in|at|after|during)\s+(?!(?:his|her|their|its|my|our)\s)[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
 _INSTRUCTION_RE = re.compile(
@@ -1733,6 +1735,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return False  # "As Emily Feng reports for NPR, the first cases came to light": the source, then the words
     if masked.startswith("By ", s0) and _by_doing(masked, s0, verb):
         return True  # "By lowering county posted prices for corn, the USDA could ...": how, not who spoke
+    if masked.startswith(" by ", verb.end) and verb.text.endswith("ed"):
+        return True  # "Eventually recalled by the Reich, Peters ...", "was described by his lawyer as": a passive
     if verb.text in _FRAME_VERBS:
         if _ends_sentence(masked, verb, s1):
             if not _framed_subject(masked, s0, verb):
