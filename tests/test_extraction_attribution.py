@@ -2632,6 +2632,11 @@ def test_after_a_quotation_then_said_comma_adding_the_added_clause_is_its_own_st
         ("We will not do it", "Meghan Markle"),
         ("their daughter is due in the summer", "Meghan Markle"),
     ]
+    text = "There is no end in sight for rising prices, Meghan said yesterday, adding that their daughter is due."
+    assert speakers(lead + text) == [
+        ("There is no end in sight for rising prices", "Meghan Markle"),
+        ("their daughter is due", "Meghan Markle"),
+    ]
     assert speakers(lead + '"Two is it," Meghan said, adding that their daughter is due in the summer.') == [
         ("Two is it", "Meghan Markle"),
         ("their daughter is due in the summer", "Meghan Markle"),

@@ -271,7 +271,7 @@ _CLAUSE_OPENER_RE = re.compile(
 # Participles that report what the speaker went on to say: "..., adding that ...", "Noting that ..., X said".
 _ADDING_PARTICIPLES = ("adding", "saying", "noting", "warning", "stressing", "explaining", "insisting", "arguing")
 _CIRCUMSTANCE_RE = re.compile(
-    r"[\s,]*(?:(?:today|yesterday|recently|earlier|later|again)\s+)?"
+    r"[\s,]*(?:(?:today|yesterday|recently|earlier|later|again),?\s+)?"
     r"(?:after|in|on|at|during|last|this|when|while|before|citing|following|as|"
     # what the speaker did next ("CLAUSE, officials said, adding that ...": a statement of its own,
     # _then_adding), or the writer's own clause ("CLAUSE, X added, although dynamite fishing is common")
