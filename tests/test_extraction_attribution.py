@@ -2766,3 +2766,12 @@ def test_a_pronoun_audience_is_told_and_the_words_follow_it():
     assert speakers(lead + "Stodden told us the harvest was late.") == [("the harvest was late", "Brigitta Stodden")]
     text = lead + '"It is an elegant lady," Stodden tells me at her family\'s cellar in Rech, "It is a diva."'
     assert speakers(text) == [("It is an elegant lady", "Brigitta Stodden"), ("It is a diva", "Brigitta Stodden")]
+
+
+def test_mp_is_a_role_and_the_conservative_mp_no_body():
+    """ "Labour MP Diane Abbott": her role; "the Conservative MP said": a member of parliament, not a
+    body named "Conservative MP"."""
+    result = extract("HEADLINE\n\nLabour MP Diane Abbott said the plan would fail.")
+    assert [(p.name, p.role) for p in result.people] == [("Diane Abbott", "Labour MP")]
+    text = 'Speaking in the Commons, the Conservative MP said: "It does not need to be like this at all."'
+    assert speakers(text) == [("It does not need to be like this at all", None)]

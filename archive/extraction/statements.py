@@ -2825,8 +2825,8 @@ def _body_by_name(label: str) -> str | None:
     first = name.split()[0]
     if " " not in name and lower not in _NEWSPAPER_WORDS and not re.fullmatch(r"[A-Z]{2,6}", last):
         return None  # "The Banks": a kind of body, no name
-    if is_role_word(first) or first.lower() in MONTHS:
-        return None  # "the Governor of the Central Bank", "The February FOMC"
+    if is_role_word(first) or first.lower() in MONTHS or is_role_word(last):
+        return None  # "the Governor of the Central Bank", "The February FOMC", "the Conservative MP"
     return name
 
 
