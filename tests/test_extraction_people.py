@@ -1210,3 +1210,11 @@ def test_a_pub_a_bar_or_a_hotel_is_no_person_and_speaks_as_a_body():
     text = "Shelbourne Bar says they are looking forward to greeting customers. The Rathcormac Inn said it will shut."
     assert people(text) == {}
     assert [s.speaker_organisation for s in extract(text).statements] == ["Shelbourne Bar", "Rathcormac Inn"]
+
+
+def test_a_portfolio_before_a_name_is_no_part_of_it_and_mohd_opens_a_name():
+    text = (
+        "UN High Commissioner for Human Rights Navi Pillay stated that the shelling must stop. "
+        "Pathologist Mohd Shah testified that a nerve agent caused the death."
+    )
+    assert set(people(text)) == {"Navi Pillay", "Mohd Shah"}
