@@ -2775,3 +2775,14 @@ def test_mp_is_a_role_and_the_conservative_mp_no_body():
     assert [(p.name, p.role) for p in result.people] == [("Diane Abbott", "Labour MP")]
     text = 'Speaking in the Commons, the Conservative MP said: "It does not need to be like this at all."'
     assert speakers(text) == [("It does not need to be like this at all", None)]
+
+
+def test_a_sum_of_money_promised_is_no_statement():
+    """ "Gaddafi promised Sarkozy campaign €50 million", "Japan pledged 25 mln dlrs": a thing promised;
+    '"...," Demirel promised at the December 5 protest' and "promised growth would reach 5 pct" report."""
+    assert speakers("Muammar Gaddafi promised Sarkozy campaign €50 million.") == []
+    assert speakers("Japan pledged 25 mln dlrs to the fund.") == []
+    assert speakers('"We will stand guard," Demirel promised at the December 5 protest.') == [
+        ("We will stand guard", "Demirel")
+    ]
+    assert speakers("Muammar Gaddafi promised growth would reach 5 pct.")[0][0] == "growth would reach 5 pct"

@@ -226,6 +226,12 @@ _WHERE_WRITTEN_RE = re.compile(
 _WARNING_VERBS = frozenset({"warned", "warns", "warning", "cautioned", "cautions"})
 _PROMISE_VERBS = frozenset({"promised", "promises", "pledged", "pledges", "vowed", "vows"})
 _NOUN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|more|new|further|greater|his|her|its|their|support|help|aid)\s")
+# A sum of money within three words of no clause ("pledged Sarkozy campaign €50 million", "pledged
+# 25 mln dlrs"; not "promised growth would reach 5 pct", '"...," he promised at the December 5 protest')
+_PROMISED_AMOUNT_RE = re.compile(
+    r"\s+(?:(?!(?:would|will|could|is|are|was|were|be|to|that|at|on|in|by|for|from|during)\b)[\w'’.-]+\s+){0,3}"
+    r"(?:[$€£¥]\d|\d[\d,.]*\s*(?:million|billion|mln|bln|bn|dlrs|dollars|euros|pounds|yen)\b)"
+)
 _OF_DANGER_RE = re.compile(r"\s+(?:of|about|against)\b")
 # Whom, then what about: "warned the U.S. embassy in Nigeria about" (no "that", no colon, no quotation between).
 _WARNED_WHOM_ABOUT_RE = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+[^,;:\"“]{1,50}?\s+(?:about|against)\b")
@@ -1801,8 +1807,12 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     text = verb.text
     if text in _INSTRUCTION_VERBS and _INSTRUCTION_RE.match(masked, verb.end, s1):
         return True
-    if text in _PROMISE_VERBS and _NOUN_OBJECT_RE.match(masked, verb.end, s1):
-        return True  # "promised a review of the industries": a thing promised, not words reported
+    if text in _PROMISE_VERBS and (
+        _NOUN_OBJECT_RE.match(masked, verb.end, s1) or _PROMISED_AMOUNT_RE.match(masked, verb.end, s1)
+    ):
+        # "promised a review of the industries", "promised Sarkozy's campaign €50 million": a thing
+        # promised, not words reported
+        return True
     if text in _WARNING_VERBS and (
         _OF_DANGER_RE.match(masked, verb.end, s1) or _WARNED_WHOM_ABOUT_RE.match(masked, verb.end, s1)
     ):
