@@ -2786,3 +2786,19 @@ def test_a_sum_of_money_promised_is_no_statement():
         ("We will stand guard", "Demirel")
     ]
     assert speakers("Muammar Gaddafi promised growth would reach 5 pct.")[0][0] == "growth would reach 5 pct"
+
+
+def test_a_noun_in_ing_after_a_determiner_leaves_the_name_after_it_the_subject():
+    """ "After the meeting Merkel said": Merkel; "One official attending the talks with Minister Sergei
+    Lavrov said": not Lavrov."""
+    lead = "German Chancellor Angela Merkel and Foreign Minister Sergei Lavrov met.\n\n"
+    text = lead + "After the meeting Merkel said she expected a prompt withdrawal."
+    assert speaker_of(text, "prompt withdrawal") == "Angela Merkel"
+    text = lead + "One official attending the talks with Minister Sergei Lavrov said they went well."
+    assert speaker_of(text, "they went well") is None
+
+
+def test_al_arabiya_is_a_broadcaster_not_a_person():
+    result = extract("HEADLINE\n\nObama spoke about al-Qaeda and, according to Al Arabiya, about the war on terror.")
+    assert [p.name for p in result.people] == ["Obama"]
+    assert [s.speaker_organisation for s in result.statements] == ["Al Arabiya"]

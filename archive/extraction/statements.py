@@ -3579,8 +3579,13 @@ def _person_ending(phrase: str, story: _Story) -> str | None:
         words = before.split()
         if words and words[-1].lower() in _NO_SUBJECT_BEFORE:
             return None
-        if len(words) > 1 and any(w.endswith("ing") and w.islower() and not is_role_word(w) for w in words[1:]):
-            return None  # "One official attending the talks with Minister X": X is no subject
+        if len(words) > 1 and any(
+            w.endswith("ing") and w.islower() and not is_role_word(w) and words[i].lower() not in _DETERMINERS
+            for i, w in enumerate(words[1:])
+        ):
+            # "One official attending the talks with Minister X": X is no subject (but "After the
+            # meeting Merkel said": a noun, then the subject)
+            return None
         if " by " in before and _AGENT_RE.search(before):
             return None  # "An investor group led by New York investor George Soros": the group
         head = _HEAD_OF_RE.match(phrase) if "of" in phrase or "for" in phrase else None
