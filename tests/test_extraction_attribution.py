@@ -2802,3 +2802,13 @@ def test_al_arabiya_is_a_broadcaster_not_a_person():
     result = extract("HEADLINE\n\nObama spoke about al-Qaeda and, according to Al Arabiya, about the war on terror.")
     assert [p.name for p in result.people] == ["Obama"]
     assert [s.speaker_organisation for s in result.statements] == ["Al Arabiya"]
+
+
+def test_he_after_an_unknown_name_opening_a_sentence_as_a_person_is_not_an_earlier_speaker():
+    """ 'Schmetzer was delighted with the way his side won. "...," he said': not Jarun, named before;
+    a sentence opened by a body or a known person leaves "he" to the usual reading."""
+    lead = 'Defender Omar Jarun was disappointed. "We came out flat," he told reporters.\n\n'
+    text = lead + 'Schmetzer was delighted with the way his side won in Vancouver. "I think we played well," he said.'
+    assert speaker_of(text, "played well") is None
+    text = lead + 'Jarun was angry with the way his side played. "I think we played badly," he said.'
+    assert speaker_of(text, "played badly") == "Omar Jarun"

@@ -44,6 +44,7 @@ from .names import (
     country_code,
     is_camel_body,
     is_given_name,
+    is_non_name,
     is_prefix_word,
     is_role_head,
     is_role_word,
@@ -4149,6 +4150,8 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         masked, window, offset, index, story
     ):
         return _Speaker(label=pronoun)  # "The two leaders met privately. He told reporters": which one?
+    if _unknown_subject_before(pronoun, index, offset, story):
+        return _Speaker(label=pronoun)  # "Schmetzer was delighted his side won. "...," he said": Schmetzer
     if (
         event
         and event.speaker.organisation
@@ -4213,6 +4216,34 @@ def _resolve_pronoun(pronoun: str, index: int, offset: int, story: _Story, conte
         if only:
             return _Speaker(person=only, label=pronoun)
     return _Speaker(label=pronoun)
+
+
+def _unknown_subject_before(pronoun: str, index: int, offset: int, story: _Story) -> bool:
+    """ 'Schmetzer was naturally delighted with the way his side won. "...," he said': a capitalised
+    word that names no one the story knows (nor a body, a country, a word of no name) opens the
+    pronoun's sentence or the one before it as a person does ("his side"): the pronoun is that one,
+    not a person named earlier, and stays unresolved."""
+    masked = story.masked.get(index)
+    if masked is None or masked.find(_POSSESSIVE_OF[pronoun], 0, offset) == -1:
+        return False  # the common case: no "his" (or "her") before the pronoun in its paragraph
+    sentences = _sentences_of(index, story)
+    number = _sentence_at(sentences, offset)
+    for s0, s1 in sentences[max(0, number - 1) : number + 1]:
+        opener = _UNKNOWN_OPENER_RE.match(masked, s0, min(s1, offset))
+        if opener is None or masked.find(_POSSESSIVE_OF[pronoun], opener.end(), min(s1, offset)) == -1:
+            continue
+        word = opener.group(1)
+        if word.endswith(story.form_ends) or is_non_name(word) or is_given_name(word) or country_code(word):
+            continue  # a person of the story's, or no name
+        if any(word in form.split() for form, _ in story.org_forms):
+            continue  # a body ("Shell invested ...")
+        return True
+    return False
+
+
+_POSSESSIVE_OF = {"he": " his ", "she": " her "}
+# A sentence opened by one capitalised word and a verb ("Schmetzer was", "Kelley has", "Obeng added")
+_UNKNOWN_OPENER_RE = re.compile(r"\s*[\"“]?([A-Z][a-z]{2,})\s+(?:was|is|has|had|[a-z]+ed)\b")
 
 
 # Two or more people as one subject: a later "he" or "she" in the paragraph may be either.
