@@ -2812,3 +2812,13 @@ def test_he_after_an_unknown_name_opening_a_sentence_as_a_person_is_not_an_earli
     assert speaker_of(text, "played well") is None
     text = lead + 'Jarun was angry with the way his side played. "I think we played badly," he said.'
     assert speaker_of(text, "played badly") == "Omar Jarun"
+
+
+def test_told_reporters_where_by_a_name_then_the_words_after_an_opening_time():
+    """ "Hours later, he told reporters on the South Lawn that he had never met Whitlock": "Hours
+    later" is when, "on the South Lawn" where, the words follow "that"."""
+    lead = "President Donald Trump weighed in on social media.\n\n"
+    text = lead + "Hours later, he told reporters on the South Lawn that he had never met Whitlock."
+    assert speakers(text) == [("he had never met Whitlock", "Donald Trump")]
+    text = lead + "Trump told reporters in Rome he was worried about the increased tension in the Gulf."
+    assert speakers(text) == [("he was worried about the increased tension in the Gulf", "Donald Trump")]

@@ -191,8 +191,10 @@ _TOLD_OBJECT_RE = re.compile(
     r"[A-Z][\w.-]*(?:\s+(?:(?:of|the|and|on)\s+)*[A-Z][\w.-]*){0,3}(?:\s+(?:show|programme|program|podcast))?|"
     r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
-    # then when or where, in two words ("in Tokyo", "on Monday"; not "at her family's cellar": longer)
-    r"(?:\s+(?:on|in|at|after|during)\s+(?!(?:his|her|their|its|my|our)\s)[\w-]+(?:\s+[\w-]+)?)?(?=[\s,:]|\.\s|\.?$)"
+    # then when or where: a name ("in Tokyo", "on the South Lawn") or two words ("at a briefing"; not
+    # "at her family's cellar": longer)
+    r"(?:\s+(?:on|in|at|after|during)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|"
+    r"(?!(?:his|her|their|its|my|our)\s)[\w-]+(?:\s+[\w-]+)?))?(?=[\s,:]|\.\s|\.?$)"
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
 _INSTRUCTION_RE = re.compile(
@@ -2686,6 +2688,8 @@ def _starts_with_intro(text: str) -> bool:
         return False
     if words[0].lower() in _INTRO_WORDS:
         return True
+    if words[0].lower() in _TIME_NOUNS and words[1:] and words[1].split(None, 1)[0].lower() in _TIME_LINKS:
+        return True  # "Hours later, he told reporters ...", "Two weeks later": when, as _piece_kind reads it
     if not _is_participle(words[0]):
         return False
     # "Growing protectionism had caused ...": an -ing word before a noun and a finite verb opens a
