@@ -2822,3 +2822,15 @@ def test_told_reporters_where_by_a_name_then_the_words_after_an_opening_time():
     assert speakers(text) == [("he had never met Whitlock", "Donald Trump")]
     text = lead + "Trump told reporters in Rome he was worried about the increased tension in the Gulf."
     assert speakers(text) == [("he was worried about the increased tension in the Gulf", "Donald Trump")]
+
+
+def test_a_relative_clause_of_speech_after_the_speaker_is_a_statement_of_its_own():
+    """ '"...," said Raymond Ocampo, a fund manager, who added that he expected volatility to stay high'."""
+    text = (
+        "“There is no panic here,” said Raymond Ocampo, a portfolio manager at Hollis Asset Management, "
+        "who added that he expected volatility to stay high until May."
+    )
+    assert speakers(text) == [
+        ("There is no panic here", "Raymond Ocampo"),
+        ("he expected volatility to stay high until May", "Raymond Ocampo"),
+    ]

@@ -981,7 +981,8 @@ def _statements_in(
         if sentence_quotes:
             quoted_before = number
         said = _sentence_statements(paragraph, masked, index, attribution, sentence_quotes, speaker, s0)
-        if masked.find("ing", attribution.subject[1], s1) != -1:  # the participle's ending, found in C first
+        subject_end = attribution.subject[1]  # the participle's ending or a relative's "who", found in C first
+        if masked.find("ing", subject_end, s1) != -1 or masked.find(" who ", subject_end, s1) != -1:
             then = _then_adding(paragraph, masked, index, s1, attribution, speaker)
             if then is not None:
                 # 'he said, adding that a breakdown "would be unfortunate."': the quotation is the added clause's
@@ -1252,15 +1253,19 @@ def _then_adding(paragraph, masked, index, s1, attribution, speaker) -> Statemen
         return None  # "Ontario was pushing to regulate according to function, arguing ...": nobody spoke
     # after the reported words, or after the subject ('X said in a statement, "...", adding that ...')
     start = max(content[1], attribution.subject[1]) if content else attribution.subject[1]
-    if masked.find("ing", start, s1) == -1:
-        return None  # the common case: no participle after the statement
+    if masked.find("ing", start, s1) == -1 and masked.find(" who ", start, s1) == -1:
+        return None  # the common case: no participle (nor a relative) after the statement
     return _added_after(paragraph, masked, index, start, s1, speaker)
 
 
 def _added_after(paragraph, masked, index, start, end, speaker) -> StatementMention | None:
     """The clause after ", adding that" (or "noting", "warning" ...) between start and end, a
-    statement of its own; none before a quotation (read as a direct one) or a clause too short."""
+    statement of its own; none before a quotation (read as a direct one) or a clause too short.
+    So is the clause of a relative after the speaker's name: '"...," said Raymond Ocampo, a fund
+    manager, who added that he expected volatility to stay high'."""
     then = _THEN_ADDING_RE.search(masked, start, end)
+    if then is None and " who " in masked[start:end]:
+        then = _WHO_ADDED_RE.search(masked, start, end)
     if then is None or masked[then.end()] in _QUOTE_CHARS:
         return None
     span = _trim(masked, then.end(), end)
@@ -1285,6 +1290,9 @@ def _opening_participle(paragraph, masked, index, s0, attribution, speaker) -> S
 _OPENING_PARTICIPLES = tuple(word.capitalize() for word in _ADDING_PARTICIPLES)  # "Noting", "Adding" ...
 _OPENING_PARTICIPLE_RE = re.compile(rf"({'|'.join(_OPENING_PARTICIPLES)})\s+that\s+")
 _THEN_ADDING_RE = re.compile(rf",\s+({'|'.join(_ADDING_PARTICIPLES)})\s+(?:that\s+)?(?=[^\s:])")
+_WHO_ADDED_RE = re.compile(
+    r"\s+who\s+(?:also\s+)?(said|added|noted|explained|warned|stressed|argued)\s+(?:that\s+)?(?=[^\s:])"
+)
 
 
 def _clause_around_quote(masked: str, start: int, mark: int, quote_end: int = -1, end: int = -1) -> bool:
