@@ -2834,3 +2834,13 @@ def test_a_relative_clause_of_speech_after_the_speaker_is_a_statement_of_its_own
         ("There is no panic here", "Raymond Ocampo"),
         ("he expected volatility to stay high until May", "Raymond Ocampo"),
     ]
+
+
+def test_the_one_who_challenged_him_in_an_opening_phrase_is_not_he():
+    """ "When challenged by Bollinger for Iran's treatment of gays he stated that ...": Ahmadinejad."""
+    text = (
+        "Mahmoud Ahmadinejad spoke at Columbia University, where Lee Bollinger introduced him.\n\n"
+        "Ahmadinejad answered questions. When challenged by Bollinger for Iran's treatment of gays he "
+        'stated that "In Iran we don\'t have homosexuals like in your country," drawing laughter.'
+    )
+    assert speaker_of(text, "In Iran we don't") == "Mahmoud Ahmadinejad"

@@ -4587,8 +4587,11 @@ def _last_mentioned(
             continue
         stop = len(every) if paragraph < index else bisect_right(story.mention_ends(paragraph), offset)
         last = None
+        text = story.document.paragraphs[paragraph]
         for m in reversed(every[max(0, stop - _LOOK_BACK) : stop]):
             if (paragraph < index or not _inside(m[0], content)) and _counts_as_antecedent(story, paragraph, m):
+                if paragraph == index and _opening_phrase_names(text, m[0]):
+                    continue  # "When challenged by Bollinger ... he stated": not Bollinger
                 last = m
                 break
         if last is None:
@@ -4605,7 +4608,6 @@ def _last_mentioned(
             and _counts_as_antecedent(story, paragraph, m)
         ]
         names = {m[2] for m in in_sentence}
-        text = story.document.paragraphs[paragraph]
         opening = text[sentence[0] : in_sentence[0][0]].split()
         subject = (
             in_sentence[0][2]
@@ -4689,9 +4691,11 @@ def _opening_phrase_names(text: str, start: int) -> bool:
     return _ASKED_ABOUT_RE.search(text, max(0, start - 80), start) is not None
 
 
-_OPENING_PHRASE_WORDS = ("sked", "peaking", "alking", "After", "Following", "Before", "During")
+_OPENING_PHRASE_WORDS = ("sked", "peaking", "alking", "After", "Following", "Before", "During", " by ")
 _ASKED_ABOUT_RE = re.compile(
     r"(?:^|[.!?]\s+|\b[Ww]hen\s+)(?:[Aa]sked\s+(?:about|whether|if|why|how|what)\b|"
+    # "When challenged by Bollinger for Iran's treatment of gays he stated": who challenged him
+    r"(?:[Cc]hallenged|[Pp]ressed|[Qq]uestioned|[Aa]sked|[Cc]onfronted|[Ii]nterviewed)\s+by\s|"
     # "Speaking to reporters after talks with President Suharto, he said": whom the speaker met
     r"(?:Speaking|Talking)\b[^,.;:]*\b(?:with|after)\s|"
     r"(?:After|Following|Before|During)\s+(?:talks|a\s+meeting|meetings|meeting|an?\s+audience)\s+with\s)[^,.;:]*$"
