@@ -2844,3 +2844,18 @@ def test_the_one_who_challenged_him_in_an_opening_phrase_is_not_he():
         'stated that "In Iran we don\'t have homosexuals like in your country," drawing laughter.'
     )
     assert speaker_of(text, "In Iran we don't") == "Mahmoud Ahmadinejad"
+
+
+def test_the_agent_of_a_passive_is_not_the_antecedent_of_she():
+    """ "Betancourt said ... The politician was greeted by the First Lady, Carla Bruni-Sarkozy. /
+    "...," she said": Betancourt; "It will be chaired by Kate Dalmeny. She said": Dalmeny (a thing
+    is the subject there)."""
+    text = (
+        'Standing alongside President Nicolas Sarkozy, Betancourt said, "I cry with joy." The politician '
+        "was greeted at the air base by the President and the First Lady, Carla Bruni-Sarkozy.\n\n"
+        '"I owe everything to you," she said.\n\nAgain accompanied by Sarkozy, she recounted her years as a hostage.'
+    )
+    assert speaker_of(text, "I owe everything") == "Betancourt"
+    assert speaker_of(text, "her years as a hostage") == "Betancourt"
+    text = "The commission will be chaired by Kate Dalmeny. She said the standards would be kept."
+    assert speaker_of(text, "standards would be kept") == "Kate Dalmeny"

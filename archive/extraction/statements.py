@@ -4544,6 +4544,8 @@ def _nobody_else_since(event: _Event, index: int, offset: int, story: _Story, co
                 continue
             if paragraph == index and _opening_phrase_names(story.document.paragraphs[index], start):
                 continue  # "Speaking after talks with President Suharto, he said": whom he met, no other speaker
+            if _passive_agent(story.document.paragraphs[paragraph], start):
+                continue  # "X said ... She was greeted by the First Lady, Carla Bruni. / "...," she said": X
             masked = story.masked.get(paragraph)
             if masked is not None and masked[start : start + 1] == "Q":
                 continue
@@ -4592,6 +4594,8 @@ def _last_mentioned(
             if (paragraph < index or not _inside(m[0], content)) and _counts_as_antecedent(story, paragraph, m):
                 if paragraph == index and _opening_phrase_names(text, m[0]):
                     continue  # "When challenged by Bollinger ... he stated": not Bollinger
+                if _passive_agent(text, m[0]):
+                    continue  # "The politician was greeted by the First Lady, Carla Bruni. / she said": not her
                 last = m
                 break
         if last is None:
@@ -4617,6 +4621,25 @@ def _last_mentioned(
         )
         return (paragraph, sentence[0]), names, subject
     return None
+
+
+def _passive_agent(text: str, start: int) -> bool:
+    """The name at `start` is the agent of a passive verb before it in its sentence ("was greeted at
+    the air base by the President and the First Lady, Carla Bruni-Sarkozy", "accompanied by
+    Sarkozy"): whom the sentence is about is its subject, not the agent."""
+    window = text[max(0, start - 80) : start]
+    if " by " not in window:
+        return False  # the common case
+    return _PASSIVE_AGENT_RE.search(window) is not None
+
+
+# "was greeted ... by" (a person's, not a thing's: "It will be chaired by Kate Dalmeny" makes her the
+# topic), or a participle opening the sentence ("Again accompanied by"), then up to eight words of no
+# sentence's end before the name
+_PASSIVE_AGENT_RE = re.compile(
+    r"(?:\b(?:[Hh]e|[Ss]he|[a-z]+(?:an|er|or|ist|ent))\s+(?:was|is)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b"
+    r"|(?:^|[.!?]\s+)(?:[A-Z][a-z]+\s+)?[A-Za-z][a-z]+ed)\s+(?:[^\s.;:!?]+\s+){0,8}?by\s+(?:[^.;:!?\s]+\s+){0,8}$"
+)
 
 
 def _unnamed_person_opening(sentence: tuple[int, int], story: _Story) -> str | None:
