@@ -108,8 +108,10 @@ MONTHS = frozenset("january february march april may june july august september 
 
 
 def is_role_word(word: str) -> bool:
-    lower = word.lower()
-    return lower in ROLE_HEADS or lower in ROLE_MODIFIERS
+    return word.lower() in _ROLE_WORDS
+
+
+_ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS  # is_role_word's one look-up
 
 
 def is_non_name(word: str) -> bool:
@@ -127,6 +129,8 @@ def is_camel_body(word: str) -> bool:
     """One word with a capital inside ("StackAdapt", "SoftBank", "GreatFire"): a firm's or a site's
     name, not a person's; a surname's particle is no such capital ("McDonald", "DeSantis", "LeBron",
     "DiCaprio", "FitzGerald", "MacArthur")."""
+    if word[1:].islower():
+        return False  # the common case: no capital after the first letter (tested in C before the regex)
     return _CAMEL_BODY_RE.match(word) is not None and _CAMEL_SURNAME_RE.match(word) is None
 
 

@@ -111,6 +111,7 @@ _BOUNDARY_WORDS = frozenset(
     "that which as while when if because although though where since until whether so but "
     "whom than after before what".split()
 )
+_PHRASE_STOPS = _BOUNDARY_WORDS | SPEECH_VERBS  # what ends a subject read back from its verb (_phrase_start)
 _PREPOSITIONS = frozenset("to for of by with from than on at in against between like about".split())
 _INTRO_WORDS = frozenset(
     "in at on after before during following under despite with without asked speaking "
@@ -140,6 +141,7 @@ _TRAILING_PAIRS = (
     | frozenset(("this", w) for w in ("week", "month", "year"))
     | {("a", "statement"), ("in", "remarks")}
 )
+_TRAILING_PAIR_ENDS = frozenset(second for _, second in _TRAILING_PAIRS)  # "week", "statement", ...
 
 
 def _trailing_start(text: str) -> int:
@@ -157,6 +159,8 @@ def _trailing_start(text: str) -> int:
         ):  # "repeatedly", "matter-of-factly"
             end = len(text[:cut].rstrip())
             continue
+        if word not in _TRAILING_PAIR_ENDS and not word.endswith("day"):
+            return end  # the common case: no pair ends here, the word before is not read
         before = text.rfind(" ", 0, cut)
         previous = text[before + 1 : cut]
         if before > 0 and previous == "on" and word[:1].isupper() and word.endswith("day") and word[1:].islower():
@@ -902,7 +906,7 @@ def _statements_in(
     attributed_before = -2  # the number of the last sentence with an attribution
     for number, (s0, s1) in enumerate(sentences):
         # The sentence's quotations and verbs, found by bisection: time stays linear in the text.
-        sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)]
+        sentence_quotes = quotes[bisect_left(quote_marks, s0) : bisect_left(quote_marks, s1)] if quotes else []
         sentence_verbs = verbs[bisect_left(verb_starts, s0) : bisect_left(verb_starts, s1)]
         attribution = (
             _attribution(masked, s0, s1, sentence_verbs[:_VERBS_PER_SENTENCE], story) if sentence_verbs else None
@@ -2355,16 +2359,18 @@ def _phrase_start(masked: str, s0: int, end: int, story: _Story) -> int:
     after = end  # where the words after the one read start
     for word in reversed(words):
         lower = word.lower()
-        if lower in _BOUNDARY_WORDS or lower in SPEECH_VERBS:
+        if lower in _PHRASE_STOPS:  # a boundary word or a speech verb (one look-up)
             return after
-        if lower == "and" and _is_pronoun_or_name(masked, (after, end), story):
-            return after
-        if (
-            lower == "and"
-            and masked[after:end].split(None, 1)[:1] in _DETERMINER_LISTS
-            and not _AUXILIARIES.isdisjoint(masked[start:after].lower().split())
+        if lower == "and" and (
+            _is_pronoun_or_name(masked, (after, end), story)
+            or (
+                masked[after:end].split(None, 1)[:1] in _DETERMINER_LISTS
+                and not _AUXILIARIES.isdisjoint(masked[start:after].lower().split())
+            )
         ):
-            return after  # "He was airlifted to a hospital and a hospital spokesman said": a clause before
+            # before a pronoun or a name; "He was airlifted to a hospital and a hospital spokesman
+            # said": a clause before
+            return after
         after = masked.rindex(word, start, after)
     return start
 
