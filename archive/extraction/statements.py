@@ -795,19 +795,26 @@ def _single_quotes_as_double(paragraph: str) -> str:
     paragraph quoting with single marks only (British and Australian papers), its quotation marks as
     double ones, offsets unchanged. An apostrophe ("May’s", "’87", "don't") is no mark: a mark opens
     at a word's start and closes before no letter."""
-    if any(mark in paragraph for mark in '“”"'):
-        return paragraph
     if "‘" in paragraph:
         quoted = _SINGLE_QUOTED_RE
-    elif "'" in paragraph:
-        quoted = _STRAIGHT_SINGLE_QUOTED_RE
+    elif "'" in paragraph and (paragraph[:1] == "'" or any(map(paragraph.__contains__, _STRAIGHT_OPENINGS))):
+        quoted = _STRAIGHT_SINGLE_QUOTED_RE  # (most apostrophes follow a letter: "company's", tested in C)
     else:
         return paragraph
+    if '"' in paragraph or "“" in paragraph or "”" in paragraph:
+        return paragraph
+    found = list(quoted.finditer(paragraph))
+    if not found:
+        return paragraph
     marks = list(paragraph)
-    for match in quoted.finditer(paragraph):
+    for match in found:
         marks[match.start()] = "“"
         marks[match.end() - 1] = "”"
     return "".join(marks)
+
+
+# What stands before a straight mark that opens a quotation (_STRAIGHT_SINGLE_QUOTED_RE's look-behind)
+_STRAIGHT_OPENINGS = (" '", "('", "['", "—'", "–'", "-'", "\n'", "\t'")
 
 
 def _backticks_as_quotes(paragraph: str) -> str:
