@@ -1218,3 +1218,8 @@ def test_a_portfolio_before_a_name_is_no_part_of_it_and_mohd_opens_a_name():
         "Pathologist Mohd Shah testified that a nerve agent caused the death."
     )
     assert set(people(text)) == {"Navi Pillay", "Mohd Shah"}
+
+
+def test_des_is_a_particle_inside_a_name():
+    found = people("“We are fully mobilized,” said Laurence des Cars, the president of the Louvre.")
+    assert list(found) == ["Laurence des Cars"]

@@ -44,7 +44,7 @@ HONORIFICS = frozenset(
 # Titles that are part of how a monarch is named: "King Fahd", not just "Fahd".
 ROYAL_TITLES = frozenset("king queen prince princess sheikh emir sultan shah emperor empress".split())
 # Lower-case particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
-PARTICLES = frozenset("de da di du van von der den al bin ibn le la del dos arap".split())
+PARTICLES = frozenset("de da di du des van von der den al bin ibn le la del dos arap".split())
 
 # One word of a name: "Kishi", "McMillan", "Chao-Ming", "Shin-yong", "O'Neill"; inside a run
 # also "al-Sabah". The run pattern opens with a plain capital (no assertion before it) so that
@@ -68,7 +68,7 @@ def _first_name_word(upper: str, lower: str) -> str:
 
 _FIRST_NAME_WORD = _first_name_word(_UPPER, _LOWER)
 NAME_WORD = rf"(?:(?:al|el|bin)-|){_FIRST_NAME_WORD}"
-_PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|bin|ibn|le|la|del|dos|arap)(?=\s)"
+_PARTICLE = r"(?:de|da|di|du|des|van|von|der|den|al|bin|ibn|le|la|del|dos|arap)(?=\s)"
 
 
 def _name_run(upper: str, lower: str) -> re.Pattern[str]:
