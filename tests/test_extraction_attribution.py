@@ -2859,3 +2859,10 @@ def test_the_agent_of_a_passive_is_not_the_antecedent_of_she():
     assert speaker_of(text, "her years as a hostage") == "Betancourt"
     text = "The commission will be chaired by Kate Dalmeny. She said the standards would be kept."
     assert speaker_of(text, "standards would be kept") == "Kate Dalmeny"
+
+
+def test_the_words_of_a_relative_clause_end_where_the_main_verb_comes_back():
+    """ "Ali Nor, who said he was a spokesman for the pirates, commented on the incident": what he
+    said is that he was a spokesman."""
+    text = "Ali Nor, who said he was a spokesman for the pirates, commented on the incident."
+    assert speakers(text) == [("he was a spokesman for the pirates", "Ali Nor")]

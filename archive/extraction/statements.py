@@ -2245,6 +2245,12 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
         if 0 <= comma <= verb.end + 40:
             return _trim(masked, comma + 1, s1)
     after = _content_after(masked, verb, s1)
+    if after and masked.endswith(", who ", 0, verb.start):
+        # "Ali Nor, who said he was a spokesman for the pirates, commented on the incident": the
+        # relative clause ends where the main clause's verb comes back
+        back = _MAIN_VERB_BACK_RE.search(masked, after[0], after[1])
+        if back is not None:
+            after = _trim(masked, after[0], back.start())
     cut = _last_comma(masked, s0, subject[0])
     before = _trim(masked, s0, cut)
     # After "told" its audience first: "CLAUSE, X told parliament, adding ..." goes on like "X said, adding".
@@ -2282,6 +2288,7 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     return after or before
 
 
+_MAIN_VERB_BACK_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|has|had|will|would)\b")
 _AFTER_THE_WORDS_RE = re.compile(r"\s+as\s+(?:he|she|they|we)\s+[a-z]+ed\b|,\s+(?:though|although|but|whereas)\s")
 # "CLAUSE, he told reporters after meeting ministers.": the audience, then when: the clause is the content.
 _TOLD_CIRCUMSTANCE_RE = re.compile(r"\s(?:on|in|at|after|during)\s")
