@@ -242,8 +242,9 @@ MEASURES = [
 # Session 14 (rules from 224 unannotated modern pages outside the gold): 53 read P 0.903, R 0.779;
 # session 15 (role descriptions read as the person just named, "claims that"): P 0.903, R 0.783;
 # session 16 (rules from unannotated news of 2004-2014 outside the gold): P 0.909, R 0.796;
-# session 17 (wrong people from unannotated pages: "SoftBank", "We’ve", "Apparently Lindsey"): P 0.913, R 0.796.
-_MODERN_PAGES = "53 blind modern stories of the test part read P 0.913, R 0.796 (session 17)"
+# session 17 (wrong people from unannotated pages: "SoftBank", "We’ve", "Apparently Lindsey"): P 0.913, R 0.796;
+# session 18 (rules from unannotated pages of trafilatura's evaluation set and AMALGUM): P 0.917, R 0.802.
+_MODERN_PAGES = "53 blind modern stories of the test part read P 0.917, R 0.802 (session 18)"
 NOT_REACHED: dict[tuple[str, str, str], str] = {
     ("test", "modern", "person speaker precision"): _MODERN_PAGES,
     ("test", "modern", "person speaker recall"): _MODERN_PAGES,
@@ -281,7 +282,7 @@ def test_gold_figure_meets_its_target(gold, part, measure):
         "wire",
         pytest.param(
             "modern",
-            marks=pytest.mark.xfail(reason=f"issue 12 gap not closed: dev R 0.935, {_MODERN_PAGES}", strict=False),
+            marks=pytest.mark.xfail(reason=f"issue 12 gap not closed: dev R 0.939, {_MODERN_PAGES}", strict=False),
         ),
     ],
 )
