@@ -4743,7 +4743,7 @@ def _opening_phrase_names(text: str, start: int) -> bool:
     return _ASKED_ABOUT_RE.search(text, max(0, start - 80), start) is not None
 
 
-_OPENING_PHRASE_WORDS = ("sked", "peaking", "alking", "After", "Following", "Before", "During", " by ")
+_OPENING_PHRASE_WORDS = ("sked", "peaking", "alking", "After", "Following", "Before", "During", "ed by ")
 _ASKED_ABOUT_RE = re.compile(
     r"(?:^|[.!?]\s+|\b[Ww]hen\s+)(?:[Aa]sked\s+(?:about|whether|if|why|how|what)\b|"
     # "When challenged by Bollinger for Iran's treatment of gays he stated": who challenged him
