@@ -2866,3 +2866,10 @@ def test_the_words_of_a_relative_clause_end_where_the_main_verb_comes_back():
     said is that he was a spokesman."""
     text = "Ali Nor, who said he was a spokesman for the pirates, commented on the incident."
     assert speakers(text) == [("he was a spokesman for the pirates", "Ali Nor")]
+
+
+def test_a_pronoun_aside_with_a_frame_verb_between_commas_reports():
+    """ "Simultaneously, he continued, Government has reduced VAT": what he went on to say."""
+    text = "Brian Manning spoke to the Senate.\n\nSimultaneously, he continued, Government has reduced VAT on food."
+    assert speakers(text) == [("Government has reduced VAT on food", "Brian Manning")]
+    assert speakers("Talks continued, but nothing was agreed.") == []

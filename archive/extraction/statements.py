@@ -1698,6 +1698,9 @@ def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
     return 0 < len(words) <= 8 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
 
 
+_PRONOUN_ASIDE_RE = re.compile(r",\s+(?:he|she|they)\s+$")
+
+
 def _after_reported_words(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     """'"...," agreed Chase Manhattan's Marshall.': the verb right after the reported words (a
     comma or a closing quotation), its subject after it and nothing else."""
@@ -1779,6 +1782,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
             and not _QUOTATION_NEXT_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
             # '"...," Tipton observed during a question and answer session.': the quotation, its subject
             and not _quotation_then_subject(masked, s0, verb)
+            # "Simultaneously, he continued, Government has reduced VAT": a pronoun's aside between commas
+            and not (masked.startswith(",", verb.end) and _PRONOUN_ASIDE_RE.search(masked, s0, verb.start))
             and not (  # "estimated the deficit will fall", not "output, estimated at 15 mln tonnes, will"
                 verb.text in _OBJECT_VERBS
                 and _SUBJECT_NEXT_RE.match(masked, verb.end, s1)
