@@ -2873,3 +2873,12 @@ def test_a_pronoun_aside_with_a_frame_verb_between_commas_reports():
     text = "Brian Manning spoke to the Senate.\n\nSimultaneously, he continued, Government has reduced VAT on food."
     assert speakers(text) == [("Government has reduced VAT on food", "Brian Manning")]
     assert speakers("Talks continued, but nothing was agreed.") == []
+
+
+def test_a_quotation_before_a_bare_attribution_is_its_speakers_after_another_speaker_too():
+    """ 'They worry what they say will be used. "...?" Charpentier says.': Charpentier's words."""
+    text = (
+        "Emmanuelle Charpentier spoke.\n\nLawsuits are certain and they worry anything they say will be "
+        "used against them. “What kind of company do we want?” Charpentier says."
+    )
+    assert speaker_of(text, "What kind of company") == "Emmanuelle Charpentier"

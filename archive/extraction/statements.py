@@ -988,6 +988,11 @@ def _statements_in(
             )
             made.extend(_direct(q, index, "", owner) for q in waiting)
             waiting = []
+        elif waiting and _bare_after_quote(masked, sentences, number, attribution, sentence_quotes):
+            # 'They worry what they say will be used. "...?" Charpentier says.': after another speaker
+            # too, the quotations waiting since are the bare attribution's
+            made.extend(_direct(q, index, "", speaker) for q in waiting)
+            waiting = []
         story.events.append(_Event(index, attribution.subject[0], speaker, s0, attribution.content))
         speakers.append(speaker)
         attributed_before = number
