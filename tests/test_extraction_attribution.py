@@ -2882,3 +2882,11 @@ def test_a_quotation_before_a_bare_attribution_is_its_speakers_after_another_spe
         "used against them. “What kind of company do we want?” Charpentier says."
     )
     assert speaker_of(text, "What kind of company") == "Emmanuelle Charpentier"
+
+
+def test_aubrey_may_be_a_man():
+    text = (
+        "Aubrey Woodard, the chairman of the district party, spoke.\n\nThe timing raises suspicion, Woodard "
+        "said, though he had no proof. He said he expressed his concerns to a staffer."
+    )
+    assert speaker_of(text, "expressed his concerns") == "Aubrey Woodard"
