@@ -2890,3 +2890,9 @@ def test_aubrey_may_be_a_man():
         "said, though he had no proof. He said he expressed his concerns to a staffer."
     )
     assert speaker_of(text, "expressed his concerns") == "Aubrey Woodard"
+
+
+def test_a_relative_clause_left_open_before_the_verb_speaks_for_its_antecedent():
+    """ "Evan Kohlmann, who tracks jihadi Web sites for NBC News said, "..."": Kohlmann, not NBC News."""
+    text = 'Evan Kohlmann, who tracks jihadi Web sites for NBC News said, "He was an administrator on the forum."'
+    assert speaker_of(text, "administrator on the forum") == "Evan Kohlmann"

@@ -2798,6 +2798,10 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         # "A leaked letter seen by Sky News says": the paper saw the letter, the letter speaks
         label = label[: seen.start()]
     lower = label.lower()
+    if lower.startswith("who ") and (named := _NAME_BEFORE_WHO_RE.search(paragraph, max(0, start - 60), start)):
+        # "Evan Kohlmann, who tracks jihadi Web sites for NBC News said": the relative's antecedent
+        if person := _person_heading(named.group(1), story):
+            return _Speaker(person=person, label=named.group(1))
     if lower in _OBJECT_PRONOUNS:  # "Antara quoted him as saying": he
         lower = _OBJECT_PRONOUNS[lower]
     if lower in _PRONOUNS:
@@ -2892,6 +2896,7 @@ def _body_by_name(label: str) -> str | None:
     return name
 
 
+_NAME_BEFORE_WHO_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s*$")
 _SEEN_BY_RE = re.compile(r"\s+(?:seen|obtained|reviewed|viewed|cited)\s+by\s")
 
 
