@@ -1223,3 +1223,7 @@ def test_a_portfolio_before_a_name_is_no_part_of_it_and_mohd_opens_a_name():
 def test_des_is_a_particle_inside_a_name():
     found = people("“We are fully mobilized,” said Laurence des Cars, the president of the Louvre.")
     assert list(found) == ["Laurence des Cars"]
+
+
+def test_a_militia_s_name_is_no_person():
+    assert people("Witnesses described the attackers as Arab men called Janjaweed, who have had help.") == {}
