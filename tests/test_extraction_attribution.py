@@ -2896,3 +2896,12 @@ def test_a_relative_clause_left_open_before_the_verb_speaks_for_its_antecedent()
     """ "Evan Kohlmann, who tracks jihadi Web sites for NBC News said, "..."": Kohlmann, not NBC News."""
     text = 'Evan Kohlmann, who tracks jihadi Web sites for NBC News said, "He was an administrator on the forum."'
     assert speaker_of(text, "administrator on the forum") == "Evan Kohlmann"
+
+
+def test_as_he_said_after_a_clause_is_the_clause_s_subject():
+    """ "General Stanley McChrystal believes more troops could bring peace, as he said in an interview"."""
+    text = (
+        "British prime minister Gordon Brown spoke on Monday.\n\nUnited States general Stanley McChrystal "
+        "believes that more troops could bring peace, as he said in an interview with the Financial Times."
+    )
+    assert speaker_of(text, "more troops could bring peace") == "Stanley McChrystal"

@@ -2805,6 +2805,13 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     if lower in _OBJECT_PRONOUNS:  # "Antara quoted him as saying": he
         lower = _OBJECT_PRONOUNS[lower]
     if lower in _PRONOUNS:
+        content = attribution.content
+        if lower in ("he", "she") and content and content[1] <= start and masked.endswith("as ", 0, start):
+            # "General Stanley McChrystal believes more troops could bring peace, as he said in an
+            # interview": the subject of the words he is said to have said
+            subject = _clause_subject_person(paragraph, index, content, lower, story)
+            if subject is not None:
+                return _Speaker(person=subject, label=lower)
         speaker = _resolve_pronoun(lower, index, start, story, attribution.content)
         if speaker.person and lower in ("he", "she") and story.genders.get(speaker.person) is None:
             # "Charlie McDowell ... he said" tells the reader his sex: a later "she" is someone else
@@ -2894,6 +2901,18 @@ def _body_by_name(label: str) -> str | None:
     if is_role_word(first) or first.lower() in MONTHS or is_role_word(last):
         return None  # "the Governor of the Central Bank", "The February FOMC", "the Conservative MP"
     return name
+
+
+def _clause_subject_person(paragraph: str, index: int, content: tuple[int, int], pronoun: str, story: _Story):
+    """The person who opens the clause `content` as its subject (a name after at most four words of
+    title or role: "United States general Stanley McChrystal"), when the pronoun agrees."""
+    first = next((m for m in story.mentions.get(index, []) if content[0] <= m[0] < content[1]), None)
+    if first is None:
+        return None
+    opening = paragraph[content[0] : first[0]].split()
+    if len(opening) > 4 or not all(w[:1].isupper() or is_role_word(w) or w in _DETERMINERS for w in opening):
+        return None
+    return first[2] if _agrees(pronoun, first[2], story) else None
 
 
 _NAME_BEFORE_WHO_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s*$")
