@@ -2812,7 +2812,7 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
             subject = _clause_subject_person(paragraph, index, content, lower, story)
             if subject is not None:
                 return _Speaker(person=subject, label=lower)
-        speaker = _resolve_pronoun(lower, index, start, story, attribution.content)
+        speaker = _resolve_pronoun(lower, index, start, story, content)
         if speaker.person and lower in ("he", "she") and story.genders.get(speaker.person) is None:
             # "Charlie McDowell ... he said" tells the reader his sex: a later "she" is someone else
             story.genders[speaker.person] = "m" if lower == "he" else "f"
@@ -2903,7 +2903,9 @@ def _body_by_name(label: str) -> str | None:
     return name
 
 
-def _clause_subject_person(paragraph: str, index: int, content: tuple[int, int], pronoun: str, story: _Story):
+def _clause_subject_person(
+    paragraph: str, index: int, content: tuple[int, int], pronoun: str, story: _Story
+) -> str | None:
     """The person who opens the clause `content` as its subject (a name after at most four words of
     title or role: "United States general Stanley McChrystal"), when the pronoun agrees."""
     first = next((m for m in story.mentions.get(index, []) if content[0] <= m[0] < content[1]), None)
