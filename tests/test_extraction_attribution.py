@@ -2905,3 +2905,20 @@ def test_as_he_said_after_a_clause_is_the_clause_s_subject():
         "believes that more troops could bring peace, as he said in an interview with the Financial Times."
     )
     assert speaker_of(text, "more troops could bring peace") == "Stanley McChrystal"
+
+
+def test_a_question_then_asked_and_when_and_manner_and_instruction_shapes():
+    """ '"...?" Alito asked in one of his series of queries.': Alito's; '"Yes," she said, adding with a
+    bit of cheek.': no added words; '"But," Alito continued, as he confidently addressed Prelogar, "is
+    it not ...?"': the quotation; "telling his lawyer to "control your client"": an instruction."""
+    lead = "Justice Samuel Alito questioned Solicitor General Elizabeth Prelogar.\n\n"
+    text = lead + '“I think our best example is the Customs Service,” Prelogar responded.\n\n'
+    text += "“What is your single best example of such an agency …” Alito asked in one of his series of queries."
+    assert speaker_of(text, "single best example") == "Samuel Alito"
+    said = speakers(lead + "“Yes, primarily,” Prelogar said, adding with a bit of cheek.")
+    assert said == [("Yes, primarily", "Elizabeth Prelogar")]
+    text = lead + "“But,” Alito continued, as he confidently addressed Prelogar, "
+    text += "“is it not the case that it has risks?”"
+    assert speakers(text) == [("is it not the case that it has risks?", "Samuel Alito")]
+    text = "Judge Arthur Engoron tried to stop him, telling his lawyer Chris Kise to “control your client” today."
+    assert speakers(text) == []

@@ -205,10 +205,15 @@ _INSTRUCTION_RE = re.compile(
     # not "told VOA the president's decision to fire ... raises questions": an audience, then a clause
     r"\s+(?!(?:[A-Z][\w.'’-]*|reporters|journalists|lawmakers)\s+(?:the|a|an|his|her|its|their|this|these|those)\s)"
     r"(?:on\s+|upon\s+)?(?!that\b)(?:(?!(?:is|was|were|are|would|will|had|has|have|could|should|might|"
-    r"must|be|that|it|he|she|they|we|i|you|[a-z]+ed)\b)[\w.'’-]+\s+){1,6}?to\s+[a-z]+"
-)
+    r"must|be|that|it|he|she|they|we|i|you|[a-z]+ed)\b)[\w.'’-]+\s+){1,6}?to\s+(?:[a-z]|[\"“]Q)"
+)  # (the verb may be quoted, masked: 'telling his lawyer to "control your client"')
 # "called the process "a sham"", "asked whether", "asked: "..."", "what he called".
-_WHOM_THEN_END_RE = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*\.?\s*")
+# Whom, or when, then the sentence's end after "asked": '"...?" King asked Scott.', '"...?" Alito asked
+# in one of his series of queries.'
+_WHOM_THEN_END_RE = re.compile(
+    r"\s+(?:(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"|(?:in|during|at|after|before|as|while)\s[^\"“”]*)\s*\.?\s*"
+)
 _QUOTE_OR_QUESTION_RE = re.compile(
     r"(?:\s*[,:]?\s*[\"“Q]|\s+(?:whether|if|why|how|what|when|who)\b|"
     r"\s+(?:[\w.'’-]+\s+){1,6}?[\"“](?=Q))"
@@ -1289,7 +1294,12 @@ def _added_after(paragraph, masked, index, start, end, speaker) -> StatementMent
     span = _trim(masked, then.end(), end)
     if span is None or _unquoted_words(masked, span) < _CLAUSE_WORDS:
         return None
+    if masked.startswith(_MANNER_OPENERS, span[0]):
+        return None  # '"Yes," Prelogar said, adding with a bit of cheek.': how, not what
     return _statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], then.group(1), speaker)
+
+
+_MANNER_OPENERS = ("with ", "without ", "in a ", "in an ")
 
 
 def _opening_participle(paragraph, masked, index, s0, attribution, speaker) -> StatementMention | None:
@@ -1858,7 +1868,9 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
     if text in _QUOTE_OR_QUESTION_VERBS and not _QUOTE_OR_QUESTION_RE.match(masked, verb.end, s1):
         # '"So it's fair to say ...?" Schiff asked.': a quotation before a verb that ends the sentence;
         # '"Have you ...?" asked Sen. Josh Hawley, a Missouri Republican.': one right after it
-        if _WHOM_THEN_END_RE.fullmatch(masked, verb.end, s1) and masked[:s0].rstrip().endswith(("”", '"')):
+        if _WHOM_THEN_END_RE.fullmatch(masked, verb.end, s1) and (
+            masked[:s0].rstrip().endswith(("”", '"')) or _quotation_then_subject(masked, s0, verb)
+        ):
             return False  # '"What is it about Biden ...?" King asked Scott.': the question, then whom
         if masked[s0 : verb.start].rstrip().endswith(("”", '"')):
             return _noun_phrase_after(masked, verb.end, s1) is None
@@ -2299,7 +2311,9 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
 
 
 _MAIN_VERB_BACK_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|has|had|will|would)\b")
-_AFTER_THE_WORDS_RE = re.compile(r"\s+as\s+(?:he|she|they|we)\s+[a-z]+ed\b|,\s+(?:though|although|but|whereas)\s")
+_AFTER_THE_WORDS_RE = re.compile(
+    r",?\s+as\s+(?:he|she|they|we)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b|,\s+(?:though|although|but|whereas)\s"
+)
 # "CLAUSE, he told reporters after meeting ministers.": the audience, then when: the clause is the content.
 _TOLD_CIRCUMSTANCE_RE = re.compile(r"\s(?:on|in|at|after|during)\s")
 
