@@ -2873,6 +2873,11 @@ def test_a_pronoun_aside_with_a_frame_verb_between_commas_reports():
     text = "Brian Manning spoke to the Senate.\n\nSimultaneously, he continued, Government has reduced VAT on food."
     assert speakers(text) == [("Government has reduced VAT on food", "Brian Manning")]
     assert speakers("Talks continued, but nothing was agreed.") == []
+    text = "Governments will have to impose carbon fees, they argue, adding it will also be necessary to act."
+    assert [said for said, _ in speakers(text)] == [
+        "Governments will have to impose carbon fees",
+        "it will also be necessary to act",
+    ]
 
 
 def test_a_quotation_before_a_bare_attribution_is_its_speakers_after_another_speaker_too():

@@ -1783,6 +1783,10 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return False  # "As Emily Feng reports for NPR, the first cases came to light": the source, then the words
     if masked.startswith("By ", s0) and _by_doing(masked, s0, verb):
         return True  # "By lowering county posted prices for corn, the USDA could ...": how, not who spoke
+    if masked.startswith(",", verb.end) and _PRONOUN_ASIDE_RE.search(masked, s0, verb.start):
+        # "Simultaneously, he continued, Government has reduced VAT", "Governments will have to impose
+        # carbon fees, they argue, adding ...": a pronoun's aside between commas reports
+        return False
     if masked.startswith(" by ", verb.end) and verb.text.endswith("ed"):
         return True  # "Eventually recalled by the Reich, Peters ...", "was described by his lawyer as": a passive
     if verb.text in _FRAME_VERBS:
@@ -1797,8 +1801,6 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
             and not _QUOTATION_NEXT_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
             # '"...," Tipton observed during a question and answer session.': the quotation, its subject
             and not _quotation_then_subject(masked, s0, verb)
-            # "Simultaneously, he continued, Government has reduced VAT": a pronoun's aside between commas
-            and not (masked.startswith(",", verb.end) and _PRONOUN_ASIDE_RE.search(masked, s0, verb.start))
             and not (  # "estimated the deficit will fall", not "output, estimated at 15 mln tonnes, will"
                 verb.text in _OBJECT_VERBS
                 and _SUBJECT_NEXT_RE.match(masked, verb.end, s1)
