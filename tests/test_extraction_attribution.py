@@ -2927,3 +2927,15 @@ def test_a_question_then_asked_and_when_and_manner_and_instruction_shapes():
     assert speakers(text) == [("is it not the case that it has risks?", "Samuel Alito")]
     text = "Judge Arthur Engoron tried to stop him, telling his lawyer Chris Kise to “control your client” today."
     assert speakers(text) == []
+
+
+def test_a_dash_line_naming_a_person_credits_the_quotation_above_it():
+    """ '"We lied, we cheated, we stole." / — Mike Pompeo, College Station, TX, April 15, 2019'; a
+    byline at an article's end credits no indirect statement."""
+    text = (
+        'Mike Pompeo spoke at Texas A&M.\n\n"I was the CIA director. We lied, we cheated, we stole."\n\n'
+        "— Mike Pompeo, College Station, TX, April 15, 2019\n\nAs the co-founder of the firm, he was wary."
+    )
+    assert speaker_of(text, "We lied") == "Mike Pompeo"
+    text = "Bryan Denson wrote this.\n\nCharges were dismissed, according to a 2003 article.\n\n— Bryan Denson"
+    assert speaker_of(text, "Charges were dismissed") is None

@@ -650,6 +650,12 @@ def find_statements(
         shape = _apostrophes_typed_as_quotes(_single_quotes_as_double(shape))
         if '"' in shape:  # a straight mark: perhaps inches after a number
             shape = _inch_marks(shape)
+        if paragraph[:1] in _DASHES and (credited := _epigraph_credit(paragraph, story)) is not None:
+            # '"We lied, we cheated, we stole." / — Mike Pompeo, College Station, TX, April 15, 2019'
+            above = story.previous[index]  # its quotations that nobody said (an article's byline is no credit)
+            unsaid = [s for s in statements if s.paragraph == above and s.kind == DIRECT and not s.verb]
+            _assign([s for s in unsaid if not (s.speaker_person or s.speaker_organisation)], credited)
+            continue
         found = _statements_in(paragraph, index, start, story, shape)
         if not found and colon_speaker is not None and colon_speaker[0] == story.previous[index]:
             said = _said_after_colon(paragraph, index, colon_speaker[1])
@@ -663,6 +669,20 @@ def find_statements(
             pending_open = []
         statements.extend(found)
     return statements
+
+
+def _epigraph_credit(paragraph: str, story: _Story) -> StatementMention | None:
+    """A line that credits the quotation above it: a dash, then a person of the story's ("— Mike
+    Pompeo, College Station, TX, April 15, 2019"), as a statement carrying the speaker."""
+    credit = _CREDIT_LINE_RE.match(paragraph)
+    person = _person_heading(credit.group(1), story) if credit else None
+    if person is None:
+        return None
+    return _statement(DIRECT, "", -1, 0, "", _Speaker(person=person, label=credit.group(1)))
+
+
+_DASHES = "—–-"
+_CREDIT_LINE_RE = re.compile(r"[—–-]+\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(?:,|$)")
 
 
 def _colon_ending(paragraph: str, index: int, found: list, story: _Story) -> tuple[int, _Speaker] | None:
