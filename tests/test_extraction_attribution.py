@@ -2939,3 +2939,5 @@ def test_a_dash_line_naming_a_person_credits_the_quotation_above_it():
     assert speaker_of(text, "We lied") == "Mike Pompeo"
     text = "Bryan Denson wrote this.\n\nCharges were dismissed, according to a 2003 article.\n\n— Bryan Denson"
     assert speaker_of(text, "Charges were dismissed") is None
+    text = "Boris Johnson spoke.\n\n- Boris Johnson, the prime minister, said the deal was done."
+    assert speaker_of(text, "the deal was done") == "Boris Johnson"

@@ -653,8 +653,10 @@ def find_statements(
         if paragraph[:1] in _DASHES and (credited := _epigraph_credit(paragraph, story)) is not None:
             # '"We lied, we cheated, we stole." / — Mike Pompeo, College Station, TX, April 15, 2019'
             above = story.previous[index]  # its quotations that nobody said (an article's byline is no credit)
-            unsaid = [s for s in statements if s.paragraph == above and s.kind == DIRECT and not s.verb]
-            _assign([s for s in unsaid if not (s.speaker_person or s.speaker_organisation)], credited)
+            for said in statements:
+                if said.paragraph == above and said.kind == DIRECT and not (said.verb or said.speaker_person):
+                    if not said.speaker_organisation:
+                        said.speaker_person, said.speaker_label = credited.person, credited.label
             continue
         found = _statements_in(paragraph, index, start, story, shape)
         if not found and colon_speaker is not None and colon_speaker[0] == story.previous[index]:
@@ -671,17 +673,19 @@ def find_statements(
     return statements
 
 
-def _epigraph_credit(paragraph: str, story: _Story) -> StatementMention | None:
-    """A line that credits the quotation above it: a dash, then a person of the story's ("— Mike
-    Pompeo, College Station, TX, April 15, 2019"), as a statement carrying the speaker."""
+def _epigraph_credit(paragraph: str, story: _Story) -> _Speaker | None:
+    """A short line that credits the quotation above it: a dash, then a person of the story's ("— Mike
+    Pompeo, College Station, TX, April 15, 2019"); not a list's item that reports ("- Boris Johnson,
+    the prime minister, said ..."), read as any paragraph."""
+    if len(paragraph) > _CREDIT_LINE_CHARS or _VERB_RE.search(paragraph) is not None:
+        return None
     credit = _CREDIT_LINE_RE.match(paragraph)
     person = _person_heading(credit.group(1), story) if credit else None
-    if person is None:
-        return None
-    return _statement(DIRECT, "", -1, 0, "", _Speaker(person=person, label=credit.group(1)))
+    return _Speaker(person=person, label=credit.group(1)) if person else None
 
 
 _DASHES = "—–-"
+_CREDIT_LINE_CHARS = 120
 _CREDIT_LINE_RE = re.compile(r"[—–-]+\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(?:,|$)")
 
 
