@@ -1723,7 +1723,8 @@ def _ends_sentence(masked: str, verb: _Verb, s1: int) -> bool:
 
 
 _SENTENCE_TAIL_RE = re.compile(
-    r"(?:\s+(?:today|yesterday|recently|earlier|later|on\s+[A-Z][a-z]+day|last\s+week|this\s+week))*[\s.]*"
+    r"(?:\s+(?:today|yesterday|recently|earlier|later|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"last\s+week|this\s+week))*[\s.]*"
 )
 
 
@@ -1737,6 +1738,7 @@ def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
     return 0 < len(words) <= 8 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
 
 
+_NOUN_AFTER_PREPOSITION_RE = re.compile(r"\b(?:despite|amid|amidst|of|about|following|over|against)\s+$", re.I)
 _PRONOUN_ASIDE_RE = re.compile(r",\s+(?:he|she|they)\s+$")
 
 
@@ -1811,6 +1813,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         # "Simultaneously, he continued, Government has reduced VAT", "Governments will have to impose
         # carbon fees, they argue, adding ...": a pronoun's aside between commas reports
         return False
+    if verb.text[-1] == "s" and verb.text != "says" and _NOUN_AFTER_PREPOSITION_RE.search(masked, s0, verb.start):
+        return True  # "..., despite reports", "amid claims of fraud": a plural noun after its preposition
     if masked.startswith(" by ", verb.end) and verb.text.endswith("ed"):
         return True  # "Eventually recalled by the Reich, Peters ...", "was described by his lawyer as": a passive
     if verb.text in _FRAME_VERBS:
@@ -2204,8 +2208,8 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     verb): a description after a comma whose phrase before it ends with a person's name."""
     words = masked[subject[0] : subject[1]].split(None, 1)
     before = masked[s0 : subject[0]].rstrip()
-    if not words or not before.endswith(","):
-        return None
+    if not words or not before.endswith(",") or words[0] in ("and", "or", "but"):
+        return None  # "... belonged to Earhart and Noonan, and experts say": a new subject, no description
     # "Zoltan Boesze, chief of the ministry's budget division said", "Nalin Vissanji, President of
     # the Chamber of Commerce said": a role of a body, no name in it, is a description as well
     role_of = is_role_word(words[0]) and masked[subject[0] : subject[1]].split()[1:2] == ["of"]
@@ -2743,6 +2747,8 @@ def _noun_phrase_after(
     )
     if len(words) > 10 or not (any_start or opener):
         return None
+    if first.lower() == "the" and words[1:2] == ["same"]:
+        return None  # "A spokeswoman for the hospital, where he was treated, said the same": what was said
     given = first in ("Will", "May") and len(words) > 1 and words[1][:1].isupper()  # "said Will Tjernlund"
     if (first.lower() in _CLAUSE_MARKERS | _BOUNDARY_WORDS and not given) or any(
         w in _CLAUSE_MARKERS and not (w == "to" and (is_role_word(words[i - 1]) or words[i - 1] in _NEAR_WORDS))
