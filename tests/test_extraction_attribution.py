@@ -2971,3 +2971,29 @@ def test_said_the_same_and_a_plural_noun_after_its_preposition_name_no_speaker()
     assert all(who is None and "spokeswoman" not in said for said, who in speakers(text))
     assert speakers("Transplanted lungs did not come from the victims, despite reports.") == []
     assert speakers("Shares rose 3 pct amid claims of a bid by the family.") == []
+
+
+def test_who_then_a_subject_and_said_is_that_subject_s_report():
+    """ "Windslowe, who police said uses multiple aliases, was arraigned": the police said it; "who
+    also said" is still the name's own statement."""
+    lead = "Padge Windslowe, 42, was charged in the death.\n\n"
+    text = lead + "Windslowe, who police said uses multiple aliases, was arraigned Tuesday on charges of murder."
+    assert speaker_of(text, "multiple aliases") is None
+    text = lead + "Windslowe, who also said she was innocent, was arraigned Tuesday."
+    assert speaker_of(text, "she was innocent") == "Padge Windslowe"
+
+
+def test_a_plural_of_people_opening_a_sentence_is_a_group_not_a_person():
+    """ "Advocates said they were determined ...": no person named Advocates."""
+    result = extract("HEADLINE\n\nBELGRADE, March 2 - Talks began.\n\nAdvocates said they were determined to go on.\n")
+    assert result.people == []
+    assert result.statements[0].speaker_label == "Advocates"
+
+
+def test_an_audience_named_after_a_description_ends_at_that():
+    """ "told the radio personality Howard Stern that he hoped ...": the words open after "that";
+    "according to British news reports": the reports are the source, not a verb."""
+    text = "Chaz Bono recently told the radio personality Howard Stern that he hoped to come to Belgrade."
+    assert speakers(text)[0][0] == "he hoped to come to Belgrade"
+    said = speakers("In Britain, 143 such operations were performed, according to British news reports.")
+    assert said == [("In Britain, 143 such operations were performed", None)]

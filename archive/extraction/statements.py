@@ -193,6 +193,8 @@ _TOLD_OBJECT_RE = re.compile(
     # medium's journalist or programme
     r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|(?<=s)['’])\s+"
     r"[A-Z][\w.-]*(?:\s+(?:(?:of|the|and|on)\s+)*[A-Z][\w.-]*){0,3}(?:\s+(?:show|programme|program|podcast))?|"
+    # "told the radio personality Howard Stern that": a longer audience, up to its "that"
+    r"(?:the|a|an)\s+(?:[\w.'’-]+\s+){1,5}?[A-Z][\w.'’-]*(?=\s+that\b)|"
     r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
     # then when or where: a name ("in Tokyo", "on the South Lawn") or two words ("at a briefing"; not
@@ -341,7 +343,13 @@ _GROUP_WORDS = frozenset(
     # people by what they do ("..., said the owners, is the Pick 6", "residents said they ...")
     "owners residents witnesses investigators police authorities organizers organisers scientists "
     "researchers lawyers attorneys doctors activists protesters leaders executives workers farmers "
-    "teachers parents students officers consumers customers voters lawmakers legislators prosecutors".split()
+    "teachers parents students officers consumers customers voters lawmakers legislators prosecutors "
+    "advocates supporters opponents campaigners demonstrators rebels militants insurgents soldiers troops "
+    "civilians villagers locals neighbours neighbors relatives families survivors victims passengers fans "
+    "viewers readers users patients nurses physicians surgeons psychologists sociologists historians scholars "
+    "academics strategists pollsters commentators skeptics sceptics environmentalists conservationists "
+    "engineers developers regulators inspectors auditors judges jurors defendants plaintiffs deputies agents "
+    "detectives firefighters paramedics rescuers volunteers".split()
 )
 # Nouns that make a phrase one of an organisation's voices: "a Treasury spokesman", "A Foreign
 # Ministry statement", "a spokesman for the Bundesbank".
@@ -1738,7 +1746,11 @@ def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
     return 0 < len(words) <= 8 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
 
 
-_NOUN_AFTER_PREPOSITION_RE = re.compile(r"\b(?:despite|amid|amidst|of|about|following|over|against)\s+$", re.I)
+_ARTICLES = frozenset("the a an his her their its some".split())  # opening a subject after "who"
+_RELATIVE_THEN_SUBJECT_RE = re.compile(r"\s*(?:who|whom|which)\s+([\w'’.-]+)\b")
+_NOUN_AFTER_PREPOSITION_RE = re.compile(
+    r"\b(?:despite|amid|amidst|of|about|following|over|against|according\s+to(?:\s+[\w'’.-]+){0,4})\s+$", re.I
+)
 _PRONOUN_ASIDE_RE = re.compile(r",\s+(?:he|she|they)\s+$")
 
 
@@ -2118,6 +2130,10 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             subject = (end - len(last_word), end)
         else:
             subject = (_phrase_start(masked, s0, end, story), end)
+            relative = _RELATIVE_THEN_SUBJECT_RE.match(masked, subject[0], end)
+            if relative and (relative.group(1)[0].isupper() or relative.group(1) in _GROUP_WORDS | _ARTICLES):
+                # "Windslowe, who police said uses aliases": the police say it (of Windslowe)
+                subject = (relative.start(1), end)
             # The subject a country's name first (a look-up), then the search of the words before it
             place = (
                 _PLACE_BEFORE_COUNTRY_RE.search(masked, s0, subject[0])
