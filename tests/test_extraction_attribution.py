@@ -2997,3 +2997,28 @@ def test_an_audience_named_after_a_description_ends_at_that():
     assert speakers(text)[0][0] == "he hoped to come to Belgrade"
     said = speakers("In Britain, 143 such operations were performed, according to British news reports.")
     assert said == [("In Britain, 143 such operations were performed", None)]
+
+
+def test_a_story_s_own_body_takes_the_initials_the_gazetteer_gives_another():
+    """A 2012 Indian story: "the Election Commission ... The EC said" is that commission, not the
+    European Community of the gazetteer; a wire story printing "European Commission" keeps its EC."""
+    text = (
+        "The Election Commission on Tuesday rejected his plea.\n\n"
+        "The EC, while rejecting his petition, said, \u201cThe Commission takes serious exception to it.\u201d"
+    )
+    result = extract("HEADLINE\n\nNEW DELHI, Nov 6 - Talks began.\n\n" + text)
+    assert [o.name for o in result.organisations] == ["Election Commission"]
+    assert given(result, "serious exception") == "Election Commission"
+    text = "HEADLINE\n\nBRUSSELS, March 2 - The European Commission met.\n\nThe EC said farm prices would fall."
+    result = extract(text)
+    assert given(result, "farm prices") == "European Community"
+
+
+def test_a_sentence_ending_in_a_body_its_apposition_and_told_is_the_body_s():
+    """ "Government gunships attacked Aleppo, the Local Coordination Committees, a network of
+    activists, told NBC News.": the committees told it; "..., it said, without citing its sources."
+    ends the words at the speaker."""
+    text = "Gunships attacked Aleppo, the Local Coordination Committees, a network of activists, told NBC News."
+    assert speakers(text) == [("Gunships attacked Aleppo", "Local Coordination Committees")]
+    said = speakers("Output fell 3 pct in March, he said, without giving figures.")
+    assert [words for words, _ in said] == ["Output fell 3 pct in March"]

@@ -217,8 +217,33 @@ def find_organisations(document: Document) -> list[OrganisationMention]:
                     runs = _word_runs(paragraph)
                 _add_later_uses(found[key], abbreviation, paragraph, index, end, runs)
                 seen.update((id(found[key]), span.paragraph, span.start) for span in found[key].spans[before:])
+    if len(found) > 1:
+        _initials_to_story_bodies(found, document.paragraphs)
     ordered = sorted(found.values(), key=lambda f: (-len(f.spans), f.spans[0].paragraph, f.spans[0].start))
     return [OrganisationMention(f.name, f.abbreviation, f.kind, f.country, len(f.spans), f.spans) for f in ordered]
+
+
+def _initials_to_story_bodies(found: dict[tuple[str, str | None], _Found], paragraphs: list[str]) -> None:
+    """ "the Election Commission ... The EC said": a body the gazetteer knows only by its initials
+    ("EC", the European Community) is, where the story names a body the gazetteer does not know with
+    those initials and never prints the gazetteer's name, that body. Its mentions move there, in place."""
+    printed = {key: {paragraphs[s.paragraph][s.start : s.end] for s in body.spans} for key, body in found.items()}
+    by_initials = {}
+    for key, body in found.items():
+        capitals = [w[0] for w in body.name.split() if w[:1].isupper()]
+        # its name printed in full, a body the gazetteer does not know (its own abbreviations are its own)
+        if len(capitals) >= 2 and body.name not in ENTRIES and any(" " in text for text in printed[key]):
+            by_initials.setdefault("".join(capitals), body)
+    for key, body in list(found.items()):
+        if len(printed[key]) != 1:
+            continue  # the body's own name is printed too (or no mention): it is in the story
+        (initials,) = printed[key]
+        target = by_initials.get(initials)
+        if target is None or target is body or not initials.isupper():
+            continue
+        target.spans = sorted(target.spans + body.spans, key=lambda s: (s.paragraph, s.start))
+        target.abbreviation = target.abbreviation or initials
+        del found[key]
 
 
 def _dateline_country(document: Document) -> str | None:

@@ -1732,7 +1732,8 @@ def _ends_sentence(masked: str, verb: _Verb, s1: int) -> bool:
 
 _SENTENCE_TAIL_RE = re.compile(
     r"(?:\s+(?:today|yesterday|recently|earlier|later|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-    r"last\s+week|this\s+week))*[\s.]*"
+    r"last\s+week|this\s+week))*"
+    r"(?:,\s+without\s+[a-z]+ing\b[^,;:\"“”]*)?[\s.]*"  # "..., it said, without citing its sources."
 )
 
 
@@ -2108,7 +2109,8 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
         subject_named = chain is not None and any(_names_someone(masked, piece, story) for piece in chain)
         # "A spokesman for Stoltenberg, who is in Washington, said the talks went well": a voice is a subject
         subject_named = subject_named or (chain is not None and _names_a_voice(masked[chain[0][0] : chain[0][1]]))
-        after = _noun_phrase_after(masked, verb.end, s1) if not subject_named else None
+        # (after "told" the words name its audience: "..., a network of activists, told NBC News")
+        after = _noun_phrase_after(masked, verb.end, s1) if not subject_named and verb.text[:3] != "tol" else None
         if after and (chain is None or _may_name_speaker(masked[after[0] : after[1]])):
             # "CLAUSE, said Tom Murtha, a stock analyst.": the words after the verb name the speaker;
             # after a subject of its own ("Critics, including the mayor, said the alert came far too
@@ -2365,7 +2367,7 @@ _TOLD_CIRCUMSTANCE_RE = re.compile(r"\s(?:on|in|at|after|during)\s")
 
 # What follows "X said," when it goes on with the reported words, not with how or when he said it.
 _TAIL_RE = re.compile(
-    r",\s+(?!(?:adding|saying|noting|citing|according|in|on|at|after|before|during|when|while|as|but|and|"
+    r",\s+(?!(?:adding|saying|noting|citing|according|in|on|at|after|before|during|when|while|as|but|and|without|"
     r"who|which|although|though|because|since|referring|speaking|according)\b)"
 )
 
@@ -2373,7 +2375,7 @@ _TAIL_RE = re.compile(
 # "Output fell, he said, but declined to give figures": what the speaker did, the clause before is the content.
 _SPEAKER_ACT_AFTER_RE = re.compile(
     r",\s+(?:but\s+(?:declined|refused|would\s+not|did\s+not|could\s+not|gave\s+no|offered\s+no)|"
-    r"and\s+(?:declined|refused|gave\s+no|offered\s+no))\b"
+    r"and\s+(?:declined|refused|gave\s+no|offered\s+no)|without\s+[a-z]+ing)\b"  # ", without citing its sources"
 )
 
 # "Disney's teams isolated the problem, Mayer said, and patched the software": "and" with no new
@@ -2535,6 +2537,8 @@ def _apposition_chain(masked: str, s0: int, end: int) -> list[tuple[int, int]] |
             if span:
                 phrases.insert(0, span)
             break
+        if not at and piece.start() - s0 < 3 and "ed " in text and _PAST_THEN_OBJECT_RE.search(text):
+            break  # "Government gunships attacked Aleppo, the Local Coordination Committees, ..., told": a clause
         kind = _piece_kind(text)
         if kind == "aside" and text.split(None, 1)[0].lower() in ("who", "whom", "which", "whose"):
             phrases.clear()  # "The company, which is based in Austin, Texas, said": "Texas" is the aside's
@@ -2560,6 +2564,8 @@ _ASIDE_RE = re.compile(
     r"(?:however|meanwhile|though|too|also|moreover|nevertheless|nonetheless|in turn|for (?:his|her|its|their) part|"
     r"for example|for instance|in contrast|by contrast|on the other hand|in particular|in fact|of course|"
     r"likewise|similarly|instead|as well|"
+    # "The EC, while rejecting his petition, said", "Smith, when asked about it, said"
+    r"(?:while|when|whilst|upon)\s+(?:[a-z]+ing|asked|questioned|pressed)\b[^;:]{0,100}|"
     r"(?:in|at|on|during|after|before|speaking|asked|with|under)\b[^;:]{0,120})$",
     re.I,
 )
@@ -2603,6 +2609,13 @@ def _piece_kind(text: str) -> str:
     return "phrase"
 
 
+# A past tense, then its object (a name or a determiner), opening a sentence: a clause, not a
+# participle's phrase ("a network based in Aleppo", "a group called the Brigade", "newly elected Vice
+# President X", "the man named John Smith").
+_PAST_THEN_OBJECT_RE = re.compile(
+    r"(?<![\w-])(?<!ly\s)(?<!who\s)(?<!which\s)(?<!that\s)(?!(?:named|called|dubbed|titled|entitled|nicknamed|styled|termed|branded|labell?ed)\b)"
+    r"[a-z]{2,}ed\s+(?:(?:the|a|an|his|her|its|their)\s|[A-Z])"
+)
 _RELATIVE_IN_PHRASE_RE = re.compile(r"\s(?:who|that|which)\s")
 _TIME_NOUNS = frozenset("hours minutes days weeks months years moments seconds decades".split())
 _TIME_LINKS = frozenset("before after later earlier ago".split())
