@@ -3022,3 +3022,29 @@ def test_a_sentence_ending_in_a_body_its_apposition_and_told_is_the_body_s():
     assert speakers(text) == [("Gunships attacked Aleppo", "Local Coordination Committees")]
     said = speakers("Output fell 3 pct in March, he said, without giving figures.")
     assert [words for words, _ in said] == ["Output fell 3 pct in March"]
+
+
+def test_audiences_with_small_words_and_a_month_and_year_and_citing_reports():
+    """ "..., Perez Molina told CNN en Español.": the clause before is his; "told Business Insider in
+    October 2018 that MaT was ...": the words open after "that"; "..., X said, citing unconfirmed
+    reports.": X said it, the reports are no speaker."""
+    lead = "President Otto Perez Molina spoke.\n\n"
+    text = lead + "Homes were destroyed in western Guatemala, Perez Molina told CNN en Español. Many fled."
+    assert speaker_of(text, "Homes were destroyed") == "Otto Perez Molina"
+    text = "Omar Lamrani told Business Insider in October 2018 that the group was fairly secular."
+    assert speakers(text)[0][0] == "the group was fairly secular"
+    text = lead + "About 100 people were missing, President Otto Perez Molina said, citing unconfirmed reports."
+    assert speakers(text) == [("About 100 people were missing", "Otto Perez Molina")]
+
+
+def test_an_aside_in_the_progressive_is_its_subject_s():
+    """ "The Romney team, some analysts are already saying, ran banal ads": the analysts', not Romney's."""
+    text = "Mitt Romney lost the race.\n\nThe Romney team, some analysts are already saying, ran banal ads."
+    assert speaker_of(text, "ran banal ads") is None
+
+
+def test_common_given_names_of_latin_america_and_india_make_a_person():
+    """ '"...," said GOP fundraiser Ana Navarro': a person; "Rahul Gandhi" too."""
+    assert speaker_of('"Latinos were disillusioned," said GOP fundraiser Ana Navarro.', "Latinos") == "Ana Navarro"
+    result = extract("HEADLINE\n\nNEW DELHI, Nov 6 - A deal by Sonia and Rahul Gandhi was questioned.\n")
+    assert [p.name for p in result.people] == ["Rahul Gandhi"]

@@ -196,10 +196,11 @@ _TOLD_OBJECT_RE = re.compile(
     # "told the radio personality Howard Stern that": a longer audience, up to its "that"
     r"(?:the|a|an)\s+(?:[\w.'’-]+\s+){1,5}?[A-Z][\w.'’-]*(?=\s+that\b)|"
     r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    # a name, its small words too: "told CNN en Español", "told Radio de la Noche"
+    r"[A-Z][\w.'’-]*(?:\s+(?:(?:en|de|del|la|of|and)\s+)?[A-Z][\w.'’-]*)*)"
     # then when or where: a name ("in Tokyo", "on the South Lawn") or two words ("at a briefing"; not
     # "at her family's cellar": longer)
-    r"(?:\s+(?:on|in|at|after|during)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|"
+    r"(?:\s+(?:on|in|at|after|during)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+\d{4}\b)?|"
     r"(?!(?:his|her|their|its|my|our)\s)[\w-]+(?:\s+[\w-]+)?))?(?=[\s,:]|\.\s|\.?$)"
 )
 # "told the banks to stop", "urged Vietnam and others in the region to push back", "called on X to".
@@ -1694,6 +1695,10 @@ _THAT_RE = re.compile(r"\s*(?:that\s*)?")
 def _attribution_by(verb: _Verb, masked: str, s0: int, s1: int, story: _Story) -> _Attribution | None:
     if masked.find(", who ", s0, verb.start) != -1:  # the test first: most sentences have no such aside
         s1 = _relative_clause_end(masked, s0, s1, verb)
+    if verb.text in _PARTICIPLES and masked.startswith(",", verb.end) and masked.endswith("ing", 0, verb.end):
+        progressive = _PROGRESSIVE_ASIDE_RE.search(masked, max(s0, verb.start - 30), verb.start)
+        if progressive:  # "The team, some Republicans are already saying, ran banal ads": their aside
+            return _finite(masked, s0, s1, _Verb(verb.text, progressive.start(), verb.end), story)
     if _is_not_speech(masked, s0, s1, verb):
         return None
     if verb.text == "according to":
@@ -1750,7 +1755,8 @@ def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
 _ARTICLES = frozenset("the a an his her their its some".split())  # opening a subject after "who"
 _RELATIVE_THEN_SUBJECT_RE = re.compile(r"\s*(?:who|whom|which)\s+([\w'’.-]+)\b")
 _NOUN_AFTER_PREPOSITION_RE = re.compile(
-    r"\b(?:despite|amid|amidst|of|about|following|over|against|according\s+to(?:\s+[\w'’.-]+){0,4})\s+$", re.I
+    r"\b(?:despite|amid|amidst|of|about|following|over|against|(?:according\s+to|citing)(?:\s+[\w'’.-]+){0,4})\s+$",
+    re.I,
 )
 _PRONOUN_ASIDE_RE = re.compile(r",\s+(?:he|she|they)\s+$")
 
@@ -2799,6 +2805,7 @@ _DOCUMENT_BEFORE_RE = re.compile(
     rf"(?:{'|'.join(_DOCUMENT_WORDS)})\s+$"
 )
 # An auxiliary right before a participle (perhaps with an adverb): a progressive form, not "..., saying".
+_PROGRESSIVE_ASIDE_RE = re.compile(r"(?<=\s)(?:is|are|was|were)\s+(?:[a-z]+\s+)?$")  # "are (already) saying"
 _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?$")
 _DETERMINER_LISTS = [[w] for w in ("a", "an", "the", "A", "An", "The", "its", "his", "her", "their", "this")]
 _NEAR_WORDS = frozenset(("close", "closer", "near", "next"))  # "to" after them opens no clause
