@@ -3048,3 +3048,38 @@ def test_common_given_names_of_latin_america_and_india_make_a_person():
     assert speaker_of('"Latinos were disillusioned," said GOP fundraiser Ana Navarro.', "Latinos") == "Ana Navarro"
     result = extract("HEADLINE\n\nNEW DELHI, Nov 6 - A deal by Sonia and Rahul Gandhi was questioned.\n")
     assert [p.name for p in result.people] == ["Rahul Gandhi"]
+
+
+def test_the_main_clause_s_verb_reports_before_one_in_an_opening_subordinate_clause():
+    """ "After Russia said ..., Secretary of State Hillary Rodham Clinton said that until ...": hers;
+    "Although the ministry said ..., when it first announced it, the date is earlier": the ministry's."""
+    text = (
+        "After Russia said in March that Bushehr would be launched, U.S. Secretary of State Hillary Rodham "
+        'Clinton said that until Iran reassures the world, "it would be premature to go ahead."'
+    )
+    assert speaker_of(text, "premature") == "Hillary Rodham Clinton"
+    text = (
+        "Although the Finance Ministry simply said that the group would be privatised this year, when it first "
+        "announced the operation in January, the May date is earlier than the market had expected."
+    )
+    assert speaker_of(text, "the group would be privatised") == "Finance Ministry"
+
+
+def test_long_inverted_names_and_typed_slips_and_name_suffixes():
+    """ '"...," said Tom Bonier of the liberal National Committee for an Effective Congress, which ...';
+    'said Chairman Tim Kaine."So that is ..."' (no space typed); "James Roosevelt Jr., the grandson of
+    FDR, spoke and said: ..."; "a program Iran says it needs"; "said in a statement marking the
+    anniversary that ..."."""
+    text = (
+        '"It is hard to argue that the shift is anything but a problem," said Tom Bonier of the liberal '
+        "National Committee for an Effective Congress, which follows population trends."
+    )
+    assert speaker_of(text, "hard to argue") == "Tom Bonier"
+    text = '"We will highlight it," said Democratic National Committee Chairman Tim Kaine."So that is a theme."'
+    assert speakers(text) == [("We will highlight it", "Tim Kaine"), ("So that is a theme", "Tim Kaine")]
+    text = 'James Roosevelt Jr., the grandson of FDR, spoke and said of him: "What he created was a legacy."'
+    assert speaker_of(text, "a legacy") == "James Roosevelt Jr"
+    result = extract("HEADLINE\n\nMOSCOW, May 2 - Russia gained leverage, a program Iran says it needs to make fuel.")
+    assert [s.speaker_label for s in result.statements] == ["Iran"]
+    text = "House Minority Leader John Boehner said in a statement marking the anniversary that the law served."
+    assert speakers(text) == [("the law served", "John Boehner")]

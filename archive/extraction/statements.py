@@ -277,7 +277,7 @@ _CLAUSE_OPENER_RE = re.compile(
     r"Instagram|X|Threads|Bluesky|Telegram|LinkedIn|TikTok|Truth\s+Social|"  # "wrote on X that"
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|tweet|post|posting|blog\s+post|letter|speech|ruling|opinion|filing|"
     r"email|televised\s+address|radio\s+address|news\s+conference|press\s+conference|statement)\b"  # not "post|ing"
-    r"(?:\s+(?:(?:with|to|on)|(?:released|issued|posted|published|sent)(?:\s+(?:on|by|to|in))?)\s+"
+    r"(?:\s+(?:(?:with|to|on)|(?:released|issued|posted|published|sent)(?:\s+(?:on|by|to|in))?|marking)\s+"
     r"(?:[^\s,.;:“”\"]+\s+){1,6}?(?:on\s+[A-Z][a-z]+day\s+)?(?=that\b))?)\s*,?\s*)?"
     # to whom, right before "that": "confirmed to WIRED that", "admitted to The Associated Press that"
     r"(?:to\s+(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|reporters|journalists)\s+){1,4}(?=that\b))?"
@@ -1636,11 +1636,16 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
     if len(verbs) > 1:  # one verb (the common case) needs no sort key
         # A verb inside a closed aside ("X, who said ..., said ...") after the subject's own verb
         who = masked.find(", who ", s0, s1) != -1
+        # "After Russia said in March that ..., Clinton said that ...": the main clause's verb first
+        opening = masked.find(",", s0, s1) if masked.startswith(_SUBORDINATORS, s0) else -1
+        if opening != -1 and not any(v.start > opening and _opens_main_clause(masked, opening, v) for v in verbs):
+            opening = -1  # no verb of the main clause reports ("..., when it first announced it, the date is")
         verbs = sorted(
             verbs,
             key=lambda v: (
                 not _ends_sentence(masked, v, s1),
                 who and _relative_clause_end(masked, s0, s1, v) < s1,
+                v.start < opening,
                 _verb_rank(v.text),
                 v.start,
             ),
@@ -1664,6 +1669,13 @@ def _attribution(masked: str, s0: int, s1: int, verbs: list[_Verb], story: _Stor
             found = _relayed(masked, s0, s1, verbs, verb, found, story) or found
         return found
     return None
+
+
+def _opens_main_clause(masked: str, opening: int, verb: _Verb) -> bool:
+    """The verb's clause starts at the comma closing an opening subordinate clause, or after a later
+    comma, and no clause word ("when", "which", "as") opens it."""
+    clause = masked[max(opening, masked.rfind(",", opening, verb.start)) + 1 : verb.start].split()
+    return 0 < len(clause) <= 12 and not any(word in _BOUNDARY_WORDS or word in ("who", "and") for word in clause)
 
 
 def _relayed(masked, s0, s1, verbs, frame, found, story) -> _Attribution | None:
@@ -1752,6 +1764,7 @@ def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
     return 0 < len(words) <= 8 and not any(w.lower() in _BOUNDARY_WORDS for w in words)
 
 
+_OBJECT_THEN_NAME_RE = re.compile(r"\s*(?:a|an|the)\s+([a-z]+)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*")
 _ARTICLES = frozenset("the a an his her their its some".split())  # opening a subject after "who"
 _RELATIVE_THEN_SUBJECT_RE = re.compile(r"\s*(?:who|whom|which)\s+([\w'’.-]+)\b")
 _NOUN_AFTER_PREPOSITION_RE = re.compile(
@@ -2138,6 +2151,15 @@ def _finite(masked: str, s0: int, s1: int, verb: _Verb, story: _Story) -> _Attri
             subject = (end - len(last_word), end)
         else:
             subject = (_phrase_start(masked, s0, end, story), end)
+            object_then_name = _OBJECT_THEN_NAME_RE.fullmatch(masked, subject[0], end)
+            if (
+                object_then_name
+                and not is_role_word(noun := object_then_name.group(1))
+                and noun not in _VOICE_WORDS
+                and not is_role_word(object_then_name.group(2).split()[0])  # "the future President said"
+            ):
+                # "..., a program Iran says it needs": a relative clause with no "that", Iran its subject
+                subject = (object_then_name.start(2), end)
             relative = _RELATIVE_THEN_SUBJECT_RE.match(masked, subject[0], end)
             if relative and (relative.group(1)[0].isupper() or relative.group(1) in _GROUP_WORDS | _ARTICLES):
                 # "Windslowe, who police said uses aliases": the police say it (of Windslowe)
@@ -2693,9 +2715,12 @@ def _leading_phrase_end(masked: str, start: int, end: int) -> int:
         if stop > start and not opening:
             break
         stop, previous, words = word.end(), lower, words + 1
+        if text in _NAME_SUFFIXES and word.group().endswith(","):
+            return stop - 1  # "James Roosevelt Jr., the grandson of FDR, ... said": the name ends there
     return stop
 
 
+_NAME_SUFFIXES = frozenset(("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"))
 # What the phrase read so far holds: an article and lower-case words after it ("The share market").
 _ARTICLE_ONLY_RE = re.compile(r"\s*(?:[Tt]he|[Aa]n?)(?:\s+[a-z][\w'’-]*){0,3}\s*")
 # Common past forms that end no "-ed": the verb that ends the subject ("The analysts saw ...").
@@ -2757,6 +2782,8 @@ def _noun_phrase_after(
     """
     stop = _PHRASE_STOP_RE.search(masked, start, s1)
     end = stop.start() if stop else s1
+    if stop and masked[end - 1 : end] == "." and masked[end + 1 : end + 2].isupper() and stop.group() in "\"“":
+        stop, end = None, end - 1  # 'said Chairman Tim Kaine."So that is ...': a quotation opens, no space typed
     if circumstance_ends and (not stop or stop.group() not in _QUOTE_CHARS):
         # '"...," said Rafsanjani in a speech to Parliament later broadcast by Tehran Radio.': the
         # circumstance is no part of who spoke
@@ -2780,7 +2807,9 @@ def _noun_phrase_after(
     opener = opener or any(
         is_role_word(w) and words[i + 1][:1].isupper() for i, w in enumerate(words[1:3], 1) if i + 1 < len(words)
     )
-    if len(words) > 10 or not (any_start or opener):
+    # "said Tom Bonier of the liberal National Committee for an Effective Congress": a name, then its body
+    limit = 14 if len(words) > 10 and words[1][:1].isupper() and words[2] in ("of", "at", "from") else 10
+    if len(words) > limit or not (any_start or opener):
         return None
     if first.lower() == "the" and words[1:2] == ["same"]:
         return None  # "A spokeswoman for the hospital, where he was treated, said the same": what was said
