@@ -3083,3 +3083,14 @@ def test_long_inverted_names_and_typed_slips_and_name_suffixes():
     assert [s.speaker_label for s in result.statements] == ["Iran"]
     text = "House Minority Leader John Boehner said in a statement marking the anniversary that the law served."
     assert speakers(text) == [("the law served", "John Boehner")]
+
+
+def test_a_description_by_another_word_of_the_title_is_its_holder():
+    """ "Rep. Mark Meadows ... The congressman said": Meadows; "Meghan, the Duchess of Sussex ... The
+    duchess also revealed": Meghan; "The Oprah Winfrey Show" is a programme, no person."""
+    text = "Rep. Mark Meadows will retire.\n\nThe congressman said he would take a role with the White House."
+    assert speaker_of(text, "take a role") == "Mark Meadows"
+    text = "Meghan, the Duchess of Sussex, spoke to Oprah Winfrey.\n\nThe duchess also revealed that she was lonely."
+    assert speaker_of(text, "she was lonely") == "Meghan"
+    result = extract("HEADLINE\n\nCHICAGO, May 2 - She appeared on The Oprah Winfrey Show in 2004.\n")
+    assert [p.name for p in result.people] == []

@@ -4269,6 +4269,10 @@ def _people_with_role_word(head: str, story: _Story) -> list[PersonMention]:
     return [people[rank] for rank in story.people_by_role_word.get(head, ())]
 
 
+# Descriptions that name a title by another word: "the congressman" of "Rep. Mark Meadows".
+_ROLE_SYNONYMS = dict.fromkeys(("congressman", "congresswoman", "congressperson"), "representative")
+
+
 def _role_words(role: str) -> list[str]:
     return [_TITLE_WORDS.get(w, w) for w in _ROLE_WORD_RE.findall(role.lower())]
 
@@ -4290,7 +4294,7 @@ def _role_description(label: str) -> tuple[str, tuple[str, ...], str | None] | N
         return None
     if words and (code := country_code(words[0])):
         country, words = code, words[1:]  # "the U.S. trade representative", "the Japanese minister"
-    role_words = [w.lower() for w in words]
+    role_words = [_ROLE_SYNONYMS.get(w.lower(), w.lower()) for w in words]  # "the congressman" of "Rep. X"
     head_at = next((i for i, w in enumerate(role_words) if is_role_head(w)), None)
     if head_at is None or not role_words:
         return None
