@@ -1227,3 +1227,15 @@ def test_des_is_a_particle_inside_a_name():
 
 def test_a_militia_s_name_is_no_person():
     assert people("Witnesses described the attackers as Arab men called Janjaweed, who have had help.") == {}
+
+
+def test_a_body_s_word_or_a_preposition_before_a_name_is_no_part_of_it():
+    """ "Deputy Director of Public Prosecution Eva-Marie Persson" is Eva-Marie Persson; "Republicans
+    Are Following Trump to Nowhere" (a title-case headline) names Trump; "House Majority Whip Stan
+    Saylor" is Stan Saylor, a whip."""
+    text = "HEADLINE\n\nSTOCKHOLM, Nov 19 - Deputy Director of Public Prosecution Eva-Marie Persson said it was over.\n"
+    assert [p.name for p in extract(text).people] == ["Eva-Marie Persson"]
+    text = "Opinion | Republicans Are Following Trump to Nowhere\n\nWASHINGTON, Nov 19 - Trump tweeted on Monday.\n"
+    assert [p.name for p in extract(text).people] == ["Trump"]
+    text = "HEADLINE\n\nHARRISBURG, Nov 19 - House Majority Whip Stan Saylor said he would block the plan.\n"
+    assert [(p.name, p.role) for p in extract(text).people] == [("Stan Saylor", "Whip")]
