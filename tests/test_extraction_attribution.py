@@ -2128,7 +2128,7 @@ def test_a_verb_inside_a_who_aside_says_nothing_past_the_aside():
     # The aside's object is no reported clause, and the subject's own verb after it is no speech.
     assert speakers("Minister Anna Berg, who denies the accusation, has avoided the press for weeks.") == []
     text = "Minister Anna Berg, who said last week that taxes would rise, met bankers on Monday."
-    assert speakers(text) == [("last week that taxes would rise", "Anna Berg")]
+    assert speakers(text) == [("taxes would rise", "Anna Berg")]
 
 
 def test_the_subjects_own_verb_wins_over_one_inside_its_who_aside():
@@ -3094,3 +3094,12 @@ def test_a_description_by_another_word_of_the_title_is_its_holder():
     assert speaker_of(text, "she was lonely") == "Meghan"
     result = extract("HEADLINE\n\nCHICAGO, May 2 - She appeared on The Oprah Winfrey Show in 2004.\n")
     assert [p.name for p in result.people] == []
+
+
+def test_when_before_that_is_no_part_of_the_words():
+    """ "Taoiseach Micheal Martin confirmed this evening that ...", "said last week that ...": the words
+    open after "that"; the Taoiseach is a title."""
+    text = "Taoiseach Micheal Martin confirmed this evening that the nation would move to level 3."
+    assert speakers(text) == [("the nation would move to level 3", "Micheal Martin")]
+    text = "Paul Volcker said last week that current data do not show a reversal."
+    assert speakers(text) == [("current data do not show a reversal", "Paul Volcker")]

@@ -284,6 +284,8 @@ _CLAUSE_OPENER_RE = re.compile(
     # AP: "said Tuesday that", "confirmed Saturday morning that" (not "said Friday's storm": its subject)
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’])"
     r"(?:\s+(?:morning|afternoon|evening|night)\b)?\s*,?\s*)?"
+    r"(?:(?:today|yesterday|earlier|later|recently|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night|week))"
+    r"\b(?!['’])\s+(?=that\b))?"  # "confirmed this evening that"
     r"(?:(?:today|yesterday|earlier|later|recently)\b(?!['’]))?[\s,:]*"  # not "today's signing"
     # "that" opens the clause, unless a verb follows it: "Macron said that would increase the risk" (its subject)
     r"(?:that(?:\s*,)?\s+(?!(?:would|will|is|was|could|can|may|might|should|must|has|had|does|did|means|meant|seems|"
