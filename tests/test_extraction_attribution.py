@@ -3103,3 +3103,32 @@ def test_when_before_that_is_no_part_of_the_words():
     assert speakers(text) == [("the nation would move to level 3", "Micheal Martin")]
     text = "Paul Volcker said last week that current data do not show a reversal."
     assert speakers(text) == [("current data do not show a reversal", "Paul Volcker")]
+
+
+def test_a_gathering_told_at_the_sentence_s_end_is_the_audience_of_the_clause_before():
+    """ "CLAUSE, the Obama administration told the world's largest AIDS conference Monday.": the clause
+    is what was told; "that's what he told his new investor" reports nothing of the kind."""
+    text = "The U.S. is donating an extra $150 million, Beshir Omer told the world's largest AIDS conference Monday."
+    assert speakers(text) == [("The U.S. is donating an extra $150 million", "Beshir Omer")]
+
+
+def test_a_report_left_unresolved_stays_so_rather_than_taking_the_last_body_that_spoke():
+    """ "The Chinese Foreign Ministry responded, saying ... / ..., the new report said. / ..., the report
+    said.": the report is not the ministry's."""
+    text = (
+        "The Chinese Foreign Ministry responded on Tuesday, saying that the president had no standing.\n\n"
+        "The vagueness of China's claims has rattled other claimants, the new report said.\n\n"
+        "China's assertive approach has been matched by Vietnam, the report said."
+    )
+    assert speaker_of(text, "assertive approach") is None
+
+
+def test_a_storm_is_no_person():
+    """ "Hurricane Katrina", and "Katrina" alone after it, name a storm."""
+    text = (
+        "HEADLINE\n\nTRENTON, Nov 1 - Hurricane Katrina struck Louisiana in 2005.\n\nJan Moller, Director "
+        "Louisiana Budget Project, noted that state spending grew by 30 percent in the years that followed "
+        "Katrina, buoyed by a surge in economic activity. But Blanco cautioned it is short-lived, saying "
+        '"states should not believe that those tax revenues are going to last forever."\n'
+    )
+    assert not [p.name for p in extract(text).people if "Katrina" in p.name]

@@ -285,6 +285,9 @@ def find_people(
             if not any(o.name.startswith(p.name) or o.abbreviation == p.name for o in organisations)
         )
     people = _without_headline_run_ons(people, paragraphs)
+    if people and _STORM_RE.search(story.body):  # a storm named once is the storm whenever its name stands alone
+        storms = set(_STORM_RE.findall(story.body))
+        people = [p for p in people if p.name not in storms]
     if len(people) > 1:
         people = _without_common_word_openers(people, story)
     _adopt_full_names(people, paragraphs, story)
@@ -498,6 +501,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         tokens = key_words(name)
     if len(tokens) == 1 and is_camel_body(name):
         return None  # "StackAdapt", "ExpApper", "GreatFire": a capital inside one word names a firm or a site
+    if paragraph.endswith(_STORM_WORDS, max(0, start - 12), start):
+        return None  # "Hurricane Katrina", "Superstorm Sandy": a storm's name
     if run_name[0] and _after_organisation_word(
         paragraph[max(0, run_start - 5) : start], tokens, paragraph[end : end + 20]
     ):
@@ -1490,6 +1495,8 @@ def _article_starts_word(body: str, at: int) -> bool:
 
 _BODY_OF_ROLE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
 # Endings of English abstract or plural nouns, no surname's: "Regulation", "Management", "Commodities"
+_STORM_RE = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Superstorm|[Ss]torm)\s+([A-Z][a-z]+)\b")
+_STORM_WORDS = ("Hurricane ", "Typhoon ", "Cyclone ", "Storm ", "Superstorm ", "hurricane ", "storm ")
 _COMMON_NOUN_END_RE = re.compile(r"(?:tions?|gement|ities|ity|sis|ics|gy|ies)$")
 _BODY_NOUNS_AFTER = frozenset("bank banks group company corp agency fund trust securities".split())
 _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")

@@ -2359,6 +2359,15 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     if subject[0] >= verb.end:  # "The key to success, says Buser, is the network.": after the subject
         tail = max(tail, subject[1])
     told_when = told is not None and _TOLD_CIRCUMSTANCE_RE.search(told.group()) is not None
+    if (
+        before
+        and told is None
+        and verb.text in ("told", "tells")
+        and _audience_only(masked, verb.end, s1)
+        and not any(mark in masked[before[0] : before[1]] for mark in _QUOTE_CHARS)
+        and _framed_subject(masked, s0, verb)  # "CLAUSE, X told ...", not "that's what he told his investor"
+    ):
+        return before  # "CLAUSE, the administration told the world's largest AIDS conference Monday."
     if after and (_THEN_ADDING_RE.match(masked, tail, s1) or _AFTER_THE_WORDS_RE.match(masked, tail, s1)):
         # '"...," Meghan said, adding their daughter is due': another statement (_then_adding);
         # '"I'm not," Dejesus said as he secured the clamp': what he did meanwhile; '... "great
@@ -2388,6 +2397,22 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
     return after or before
 
 
+def _audience_only(masked: str, start: int, s1: int) -> bool:
+    """What follows "told" to the sentence's end is an audience named by a gathering's noun, then
+    perhaps when: "told the world's largest AIDS conference Monday", "told a businessmen's meeting"."""
+    words = masked[start:s1].strip(" .").split()
+    if not 0 < len(words) <= 8 or any(w in _PRONOUNS or w in _AUXILIARIES or w == "that" for w in words):
+        return False
+    while len(words) > 1 and (words[-1] in _WHEN_WORDS or words[-1].endswith("day")):
+        words.pop()
+    return words[-1].lower() in _GATHERINGS
+
+
+_GATHERINGS = frozenset(
+    "conference meeting session forum summit seminar symposium convention gathering assembly audience rally "
+    "parliament congress committee panel hearing delegates reporters journalists".split()
+)
+_WHEN_WORDS = frozenset("today yesterday tonight morning afternoon evening night week".split())
 _MAIN_VERB_BACK_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|has|had|will|would)\b")
 _AFTER_THE_WORDS_RE = re.compile(
     r",?\s+as\s+(?:he|she|they|we)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b|,\s+(?:though|although|but|whereas)\s"
@@ -3319,6 +3344,8 @@ def _organisation_named(label: str, index: int, offset: int, story: _Story) -> s
         if not rest:
             if lower[-1] not in _VOICE_WORDS or _is_plural(label):
                 return None
+            if lower[-1] in _DOCUMENT_VOICES and _unresolved_since(lower[-1], story):
+                return None  # "the new report said" (whose?) ... "the report said": still that report
             speakers = _organisation_speakers(index, offset, story)
             return speakers[0] if speakers else _story_company(index, story)  # "a spokesman said"
         if any(w[:1].isupper() for w in words[1:]) or len(rest) > 4:
@@ -3565,6 +3592,21 @@ def _named_in_story(noun: str, index: int, story: _Story) -> str | None:
         seen.read += 1
     names = [name for paragraph, name in seen.names if paragraph <= index]
     return names[0] if len(names) == 1 else None
+
+
+# A report is often a third party's study ("the new report said" of a think tank's report, after a
+# ministry spoke): an unresolved one keeps later mentions unresolved. (A statement is its issuer's.)
+_DOCUMENT_VOICES = frozenset(("report",))
+
+
+def _unresolved_since(head: str, story: _Story) -> bool:
+    """A description with this head word spoke, unresolved, after the last organisation that spoke."""
+    for event in reversed(story.events[-_LOOK_BACK:]):
+        if event.speaker.organisation or event.speaker.person:
+            return False
+        if event.speaker.label.lower().split()[-1:] == [head]:
+            return True
+    return False
 
 
 def _organisation_speakers(index: int, offset: int, story: _Story) -> list[str]:
