@@ -3132,3 +3132,12 @@ def test_a_storm_is_no_person():
         '"states should not believe that those tax revenues are going to last forever."\n'
     )
     assert not [p.name for p in extract(text).people if "Katrina" in p.name]
+
+
+def test_when_before_a_bare_clause_and_plural_trades_are_groups():
+    """ "Urban Meyer explained this week he chose to close ...": the words open at "he"; "Builders have
+    complained they cannot find workers": builders, no body named Builders."""
+    text = "Florida coach Urban Meyer explained this week he chose to close the first practices."
+    assert speakers(text) == [("he chose to close the first practices", "Urban Meyer")]
+    result = extract("HEADLINE\n\nBIRMINGHAM, Oct 3 - Builders have complained they cannot find workers.\n")
+    assert result.organisations == [] and result.statements[0].speaker_label == "Builders"

@@ -285,7 +285,7 @@ _CLAUSE_OPENER_RE = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’])"
     r"(?:\s+(?:morning|afternoon|evening|night)\b)?\s*,?\s*)?"
     r"(?:(?:today|yesterday|earlier|later|recently|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night|week))"
-    r"\b(?!['’])\s+(?=that\b))?"  # "confirmed this evening that"
+    r"\b(?!['’])\s+(?=(?:that|he|she|they|it|we|the)\s))?"  # "confirmed this evening that", "explained this week he"
     r"(?:(?:today|yesterday|earlier|later|recently)\b(?!['’]))?[\s,:]*"  # not "today's signing"
     # "that" opens the clause, unless a verb follows it: "Macron said that would increase the risk" (its subject)
     r"(?:that(?:\s*,)?\s+(?!(?:would|will|is|was|could|can|may|might|should|must|has|had|does|did|means|meant|seems|"
@@ -352,7 +352,8 @@ _GROUP_WORDS = frozenset(
     "viewers readers users patients nurses physicians surgeons psychologists sociologists historians scholars "
     "academics strategists pollsters commentators skeptics sceptics environmentalists conservationists "
     "engineers developers regulators inspectors auditors judges jurors defendants plaintiffs deputies agents "
-    "detectives firefighters paramedics rescuers volunteers".split()
+    "detectives firefighters paramedics rescuers volunteers builders contractors growers landlords tenants "
+    "employers retailers manufacturers wholesalers importers shippers miners drivers pilots".split()
 )
 # Nouns that make a phrase one of an organisation's voices: "a Treasury spokesman", "A Foreign
 # Ministry statement", "a spokesman for the Bundesbank".
