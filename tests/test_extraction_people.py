@@ -1239,3 +1239,13 @@ def test_a_body_s_word_or_a_preposition_before_a_name_is_no_part_of_it():
     assert [p.name for p in extract(text).people] == ["Trump"]
     text = "HEADLINE\n\nHARRISBURG, Nov 19 - House Majority Whip Stan Saylor said he would block the plan.\n"
     assert [(p.name, p.role) for p in extract(text).people] == [("Stan Saylor", "Whip")]
+
+
+def test_a_surname_opening_a_title_after_the_is_no_body():
+    """ "Related: The Paltrow Affair" (a page's link) does not make Paltrow a body: "Gwyneth Paltrow
+    ... Paltrow said" is a person; "the Euro-clear System" still makes Euro-clear a body."""
+    text = (
+        "HEADLINE\n\nNEW YORK, May 2 - Gwyneth Paltrow stopped by the show.\n\n"
+        "Paltrow said that she approves of Jennifer Garner.\n\nRelated: The Paltrow Affair\n"
+    )
+    assert "Gwyneth Paltrow" in [p.name for p in extract(text).people]

@@ -1479,8 +1479,14 @@ def _after_an_article(body: str, word: str, places: TextPlaces | None = None) ->
         # the article a whole word: not the "a " that ends "Eyamba " in "Eyamba Sowers"
         if body.endswith(_ARTICLES_BEFORE, max(0, at - 4), at) and _article_starts_word(body, at):
             # "for Patrick’s second stop": "for" before a possessive is a person's as often
-            if not (body.endswith("for ", 0, at) and body.startswith(("'s", "’s"), at + len(word))):
-                return True
+            if body.endswith("for ", 0, at) and body.startswith(("'s", "’s"), at + len(word)):
+                continue
+            after = at + len(word)
+            if body[after : after + 1] == " " and body[after + 1 : after + 2].isupper():
+                following = body[after + 1 : after + 30].split(None, 1)[0].strip(".,;:").lower()
+                if following not in ORGANISATION_WORDS:
+                    continue  # "Related: The Paltrow Affair": a title's word (not "the Euro-clear System")
+            return True
     return False
 
 
