@@ -3141,3 +3141,21 @@ def test_when_before_a_bare_clause_and_plural_trades_are_groups():
     assert speakers(text) == [("he chose to close the first practices", "Urban Meyer")]
     result = extract("HEADLINE\n\nBIRMINGHAM, Oct 3 - Builders have complained they cannot find workers.\n")
     assert result.organisations == [] and result.statements[0].speaker_label == "Builders"
+
+
+def test_a_description_names_the_name_before_it_or_no_one_named_in_its_aside():
+    """ '"...," Pu Zhiqiang, a respected defense lawyer told Perry Link': Pu Zhiqiang (unknown to the
+    lists), not the story's other lawyer; "The former astronaut, who was married to Ride ..., added:"
+    is not Ride; "Teves' father Tom Teves is devastated, but said": Tom Teves."""
+    text = (
+        "Lawyer Li Fangping wrote that the court was secure.\n\nOverlooking those crimes amounts to "
+        '"a serious dereliction of duty," Pu Zhiqiang, a respected defense lawyer told Perry Link.'
+    )
+    assert speaker_of(text, "dereliction") is None
+    text = (
+        "Sally Ride, the first US woman in space and a former astronaut, has died.\n\nThe former astronaut, "
+        'who was married to Ride from 1982 until 1987, added: "I was privileged to be a part of her life."'
+    )
+    assert speaker_of(text, "privileged") is None
+    text = "Alex Teves died.\n\nTeves' father Tom Teves is also devastated, but said that his son is still with him."
+    assert speaker_of(text, "his son is still") == "Tom Teves"

@@ -2270,7 +2270,36 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     first = masked[start:end].split(None, 1)[:1]
     if first and (first[0] in _PREPOSITIONS or first[0] in _BOUNDARY_WORDS or first[0].endswith("ing")):
         return None  # "..., including the visit by Prime Minister X, a Treasury spokesman said": no subject
-    return (start, end) if _person_heading(_clean_subject(masked[start:end]), story) else None
+    name = _clean_subject(masked[start:end])
+    if _person_heading(name, story) or _unknown_person_name(name):
+        return start, end
+    return None
+
+
+def _named_in_aside(paragraph: str, end: int, attribution: _Attribution, person: str, story: _Story) -> bool:
+    """The person is named in the aside between the subject and its verb (someone else's relation)."""
+    content = attribution.content
+    stop = content[0] if content and content[0] > end else end + 160
+    aside = paragraph[end:stop]
+    if not aside.lstrip().startswith(","):
+        return False
+    mention = next((p for p in story.people if p.name == person), None)
+    return mention is not None and any(form in aside for form in mention.forms)
+
+
+def _unknown_person_name(name: str) -> bool:
+    """ "Pu Zhiqiang, a respected defense lawyer told ...": two or three capitalised words of no
+    body, place or common word, a name the lists lack; the description is that person's, not the
+    story's other lawyer's."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and _UNKNOWN_NAME_RE.fullmatch(name) is not None
+        and not any(is_non_name(w) or w.lower() in ORGANISATION_WORDS or _is_country_name(w) for w in words)
+    )
+
+
+_UNKNOWN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}")
 
 
 def _name_opening_apposition(
@@ -2738,6 +2767,13 @@ def _leading_phrase_end(masked: str, start: int, end: int) -> int:
         opening = text[:1].isupper() or lower in _DETERMINERS or lower in PARTICLES or is_title_word(text)
         # "His brother Mohammed al-Megrahi claimed ... and said": the noun after "his", a name's "al-"
         opening = opening or previous in _POSSESSIVE_DETERMINERS or lower.split("-", 1)[0] in _NAME_PREFIXES
+        # "Teves' father Tom Teves is devastated, but said": the noun after a name's possessive
+        opening = opening or (
+            words == 1
+            and previous.endswith(("'s", "’s", "s'", "s’"))
+            and previous[:-2] not in _CONTRACTED  # not "it's like"
+            and lower.isalpha()
+        )
         if not opening and words and _ARTICLE_ONLY_RE.fullmatch(masked, start, stop):
             opening = _may_be_noun(lower, word, masked)  # "The share market analysts": the article's noun phrase
         if stop > start and not opening:
@@ -2748,6 +2784,7 @@ def _leading_phrase_end(masked: str, start: int, end: int) -> int:
     return stop
 
 
+_CONTRACTED = frozenset("it that there he she what who here let where how".split())  # "it's", "that's"
 _NAME_SUFFIXES = frozenset(("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"))
 # What the phrase read so far holds: an article and lower-case words after it ("The share market").
 _ARTICLE_ONLY_RE = re.compile(r"\s*(?:[Tt]he|[Aa]n?)(?:\s+[a-z][\w'’-]*){0,3}\s*")
@@ -2999,6 +3036,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         return _Speaker(person=introduced, label=label)
     role_holder = _person_for_role(label, story, index, start)
     if role_holder is not None:
+        if role_holder.person and _named_in_aside(paragraph, end, attribution, role_holder.person, story):
+            return _Speaker(label=label)  # "The former astronaut, who was married to Ride ..., added": not Ride
         return role_holder
     described = _described_person(label, story) or _aged_person(label, story)
     if described is not None:
