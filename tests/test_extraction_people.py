@@ -1249,3 +1249,11 @@ def test_a_surname_opening_a_title_after_the_is_no_body():
         "Paltrow said that she approves of Jennifer Garner.\n\nRelated: The Paltrow Affair\n"
     )
     assert "Gwyneth Paltrow" in [p.name for p in extract(text).people]
+
+
+def test_a_clause_after_a_comma_gives_no_role_and_no_person():
+    """ "After leaving Nasa, she became a professor" and "..., Ride became a professor": a clause, not
+    an apposition; Nasa is no professor."""
+    for subject in ("she", "Ride"):
+        text = f"HEADLINE\n\nLOS ANGELES, July 24 - After leaving Nasa, {subject} became a professor at Stanford.\n"
+        assert "Nasa" not in [p.name for p in extract(text).people]

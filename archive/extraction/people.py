@@ -1501,6 +1501,8 @@ def _article_starts_word(body: str, at: int) -> bool:
 
 _BODY_OF_ROLE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
 # Endings of English abstract or plural nouns, no surname's: "Regulation", "Management", "Commodities"
+_CLAUSE_OPENERS = frozenset("she he they it we i and but or".split())
+_CLAUSE_VERBS = frozenset("became becomes was is has had joined left served took went".split())  # "Ride became"
 _STORM_RE = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Superstorm|[Ss]torm)\s+([A-Z][a-z]+)\b")
 _STORM_WORDS = ("Hurricane ", "Typhoon ", "Cyclone ", "Storm ", "Superstorm ", "hurricane ", "storm ")
 _COMMON_NOUN_END_RE = re.compile(r"(?:tions?|gement|ities|ity|sis|ics|gy|ies)$")
@@ -1662,6 +1664,13 @@ def _apposition_role(after: str, document: Document, given_pair: bool = True) ->
     phrase = match.group("phrase")
     if phrase.startswith(("which ", "whose ")):
         return "", None  # "Merrill, which will be the dealer for the notes, said": a thing's clause
+    opening = phrase.split(None, 2)
+    if opening[0].lower() in _CLAUSE_OPENERS or (
+        len(opening) > 1 and opening[0][:1].isupper() and opening[1] in _CLAUSE_VERBS
+    ):
+        # "After leaving Nasa, she became a professor", "California, San Diego, and served as a fellow":
+        # a clause or its second verb, no apposition
+        return "", None
     verb = next((i for i, w in enumerate(phrase.split()) if w in CUE_VERBS), None)
     if verb is not None:
         if _INDEFINITE_RE.match(match.group()) and not given_pair:
