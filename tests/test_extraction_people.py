@@ -1257,3 +1257,14 @@ def test_a_clause_after_a_comma_gives_no_role_and_no_person():
     for subject in ("she", "Ride"):
         text = f"HEADLINE\n\nLOS ANGELES, July 24 - After leaving Nasa, {subject} became a professor at Stanford.\n"
         assert "Nasa" not in [p.name for p in extract(text).people]
+
+
+def test_streets_interjections_and_sentence_adverbs_are_no_people():
+    """ "the Manga-Bell-Platz, named after an anti-colonialist leader"; "Secondly, if you are ...";
+    '"Um, I think so," he said'."""
+    text = (
+        "HEADLINE\n\nBERLIN, May 2 - The square was renamed Manga-Bell-Platz, named after an anti-colonialist "
+        "leader, officials said.\n\nSecondly, if you are a Democratic official, you worry.\n\n"
+        '"Um, I think so," John Smith said.\n'
+    )
+    assert [p.name for p in extract(text).people] == ["John Smith"]

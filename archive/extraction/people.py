@@ -499,6 +499,8 @@ def _person_in_run(paragraph: str, index: int, match: re.Match[str], story: _Sto
         start = start - 1 - len(prefix.rsplit(None, 1)[-1]) if " " in prefix else run_start
         name = paragraph[start:end]  # "meteorologist Chad Myers said"
         tokens = key_words(name)
+    if len(tokens) == 1 and name.endswith(_STREET_ENDINGS):
+        return None  # "Manga-Bell-Platz", "Cornelius-Fredericks-Strasse": a street named after someone
     if len(tokens) == 1 and is_camel_body(name):
         return None  # "StackAdapt", "ExpApper", "GreatFire": a capital inside one word names a firm or a site
     if paragraph.endswith(_STORM_WORDS, max(0, start - 12), start):
@@ -1501,6 +1503,7 @@ def _article_starts_word(body: str, at: int) -> bool:
 
 _BODY_OF_ROLE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
 # Endings of English abstract or plural nouns, no surname's: "Regulation", "Management", "Commodities"
+_STREET_ENDINGS = ("-Strasse", "-Straße", "-Platz", "-Allee", "-Weg", "-Ufer", "-Damm", "-Gasse", "-Ring")
 _CLAUSE_OPENERS = frozenset("she he they it we i and but or".split())
 _CLAUSE_VERBS = frozenset("became becomes was is has had joined left served took went".split())  # "Ride became"
 _STORM_RE = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Superstorm|[Ss]torm)\s+([A-Z][a-z]+)\b")
