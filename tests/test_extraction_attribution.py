@@ -3159,3 +3159,12 @@ def test_a_description_names_the_name_before_it_or_no_one_named_in_its_aside():
     assert speaker_of(text, "privileged") is None
     text = "Alex Teves died.\n\nTeves' father Tom Teves is also devastated, but said that his son is still with him."
     assert speaker_of(text, "his son is still") == "Tom Teves"
+
+
+def test_a_plural_audience_of_told_is_no_part_of_the_words():
+    """ "Holmes told police he was the Joker", "told lawmakers it was his duty": the words open after
+    the audience."""
+    assert speakers("James Holmes told police he was the fictitious Batman villain.")[0][0] == (
+        "he was the fictitious Batman villain"
+    )
+    assert speakers("Alexander Vindman told lawmakers it was his duty to report.")[0][0] == "it was his duty to report"

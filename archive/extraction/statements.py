@@ -187,6 +187,9 @@ _TOLD_OBJECT_RE = re.compile(
     r"gathering|parliament|assembly|house|senate|congress|rally|colleagues|lawmakers|investigators|delegates|"
     r"agency|newspaper|broadcaster|channel|network|station|magazine|website)|"  # "the Agence France-Presse news agency"
     r"reporters|journalists|Reuters?|Congress|parliament|me|us|him|them|"  # "Brigitta Stodden tells me at her cellar"
+    # "Holmes told police he was the Joker", "told investigators that"
+    r"police|investigators|detectives|prosecutors|officers|officials|authorities|jurors|lawmakers|legislators|"
+    r"colleagues|friends|supporters|students|voters|employees|staff|workers|residents|"
     # "told the Associated Press that", "warned the U.S. House of Representatives that"
     r"the\s+[A-Z][\w.'’-]*(?:\s+(?:of|and|for|on)\s+[A-Z][\w.'’-]*|\s+[A-Z][\w.'’-]*)*(?=\s+that\b)|"
     # "told the New Yorker's Jane Mayer", "told CNN's Jake Tapper", "told NBC News' Today show": a
@@ -319,6 +322,8 @@ def _coordinated(text: str) -> re.Match[str] | None:
     if "but" not in text and "yet" not in text and ";" not in text:
         return None
     return _COORDINATED_RE.search(text)
+
+
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 # After an -ing word: a noun it qualifies, or the verb of which it is the subject; it reports nothing.
