@@ -1268,3 +1268,12 @@ def test_streets_interjections_and_sentence_adverbs_are_no_people():
         '"Um, I think so," John Smith said.\n'
     )
     assert [p.name for p in extract(text).people] == ["John Smith"]
+
+
+def test_a_description_printed_as_a_title_and_a_cafe_are_no_part_of_a_name():
+    """ "Neighbor Nate Reynolds, 22, said": Nate Reynolds, a neighbor; "Joe Maxx Coffee" is a café."""
+    text = (
+        "HEADLINE\n\nWILSON, N.Y., July 24 - Neighbor Nate Reynolds, 22, said he was sleeping.\n\n"
+        '"We have a long way to go," said Mike Avey, 52, who owns Joe Maxx Coffee off the main square.\n'
+    )
+    assert [(p.name, p.role) for p in extract(text).people] == [("Nate Reynolds", "Neighbor"), ("Mike Avey", "")]
