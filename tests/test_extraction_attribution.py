@@ -3168,3 +3168,16 @@ def test_a_plural_audience_of_told_is_no_part_of_the_words():
         "he was the fictitious Batman villain"
     )
     assert speakers("Alexander Vindman told lawmakers it was his duty to report.")[0][0] == "it was his duty to report"
+
+
+def test_a_name_in_capitals_is_the_person_and_adding_a_thing_reports_nothing():
+    """ "Ex-Environment Secretary THERESA VILLIERS says ..." (a British headline) is Theresa Villiers;
+    "MPs adding pressure to bolster protections", "..., he said, adding to pressure on the bank": acts."""
+    text = (
+        "Theresa Villiers, the former Environment Secretary, wrote a column.\n\nBack our farmers: "
+        "Ex-Environment Secretary THERESA VILLIERS says the world will buy British food"
+    )
+    assert speaker_of(text, "the world will buy") == "Theresa Villiers"
+    assert speakers("- MPs adding pressure to bolster protections against poor quality foreign food") == []
+    said = speakers("Prices rose 3 pct in March, he said, adding to pressure on the bank.")
+    assert [words for words, _ in said] == ["Prices rose 3 pct in March"]

@@ -1337,6 +1337,8 @@ def _added_after(paragraph, masked, index, start, end, speaker) -> StatementMent
         return None
     if masked.startswith(_MANNER_OPENERS, span[0]):
         return None  # '"Yes," Prelogar said, adding with a bit of cheek.': how, not what
+    if then.group(1) == "adding" and _ADDING_A_THING_RE.match(masked, span[0] - 1, end):
+        return None  # "..., he said, adding to pressure on the bank": what it did, no words
     return _statement(INDIRECT, paragraph[span[0] : span[1]], index, span[0], then.group(1), speaker)
 
 
@@ -1775,6 +1777,8 @@ def _framed_subject(masked: str, s0: int, verb: _Verb) -> bool:
 _OBJECT_THEN_NAME_RE = re.compile(r"\s*(?:a|an|the)\s+([a-z]+)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*")
 _ARTICLES = frozenset("the a an his her their its some".split())  # opening a subject after "who"
 _RELATIVE_THEN_SUBJECT_RE = re.compile(r"\s*(?:who|whom|which)\s+([\w'’.-]+)\b")
+_CAPITALS_NAME_RE = re.compile(r"\b[A-Z]{2,}(?:[-'’][A-Z]+)?(?:\s+[A-Z]{2,}(?:[-'’][A-Z]+)?)+\b")  # a name in capitals
+_ADDING_A_THING_RE = re.compile(r"\s+(?:pressure|weight|fuel|value|insult|momentum|urgency|jobs|capacity|up|to)\b")
 _NOUN_AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:despite|amid|amidst|of|about|following|over|against|(?:according\s+to|citing)(?:\s+[\w'’.-]+){0,4})\s+$",
     re.I,
@@ -1912,6 +1916,8 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         return True  # "a scientist at the tsunami warning center", "The tsunami warning was lifted": a noun
     if verb.text in ("commented", "comment", "comments") and _TOPIC_AFTER_RE.match(masked, verb.end, s1):
         return True  # "Mr. Bush commented on the relationship ..., saying that ...": the topic; the participle reports
+    if verb.text == "adding" and _ADDING_A_THING_RE.match(masked, verb.end, s1):
+        return True  # "MPs adding pressure to bolster protections", "adding fuel to the fire": an act
     if verb.text in ("added", "adds") and (
         _AMOUNT_AFTER_RE.match(masked, verb.end, s1) or _SCORE_AFTER_RE.match(masked, verb.end, s1)
     ):
@@ -3013,6 +3019,9 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
         if person:
             first = _joint_first(paragraph, start, story) if paragraph.endswith(" and ", 0, start) else None
             return _Speaker(person=first or person, label=label)
+    capitals = _CAPITALS_NAME_RE.search(label) if sum(map(str.isupper, label)) > 5 else None
+    if capitals and (person := _person_heading(label.replace(capitals.group(), capitals.group().title()), story)):
+        return _Speaker(person=person, label=label)  # "Ex-Environment Secretary THERESA VILLIERS says"
     writing = _WRITING_OF_RE.match(label) if label.endswith(_WRITING_ENDS) else None
     if writing and (person := _person_heading(writing.group(1), story)):
         return _Speaker(person=person, label=label)  # "Yeutter's letter said": the letter's writer
