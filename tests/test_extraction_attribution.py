@@ -3181,3 +3181,13 @@ def test_a_name_in_capitals_is_the_person_and_adding_a_thing_reports_nothing():
     assert speakers("- MPs adding pressure to bolster protections against poor quality foreign food") == []
     said = speakers("Prices rose 3 pct in March, he said, adding to pressure on the bank.")
     assert [words for words, _ in said] == ["Prices rose 3 pct in March"]
+
+
+def test_a_verb_of_quotations_then_people_then_a_quotation_reports_it():
+    """ 'he instructed his workers, "We can't give them access"': his; not 'penned a piece entitled,
+    "Why ...?"' nor 'emailed a friend, "Carlos C.D. (spy),"' (a title, a name)."""
+    lead = "David Morales ran the company.\n\n"
+    text = lead + 'To limit access, he instructed his workers, "We cannot give them access to the services."'
+    assert speaker_of(text, "We cannot give them access") == "David Morales"
+    text = lead + 'Later, Morales penned a piece entitled, "Why Are People Finally Paying Attention?"'
+    assert speaker_of(text, "Finally Paying") in (None, "no statement")

@@ -1881,7 +1881,11 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         ):
             return True
     elif verb.text in _QUOTE_FIRST_VERBS:
-        if not _quotation_then_subject(masked, s0, verb) and not _right_after_opening_quotation(masked, s0, verb):
+        if (
+            not _quotation_then_subject(masked, s0, verb)
+            and not _right_after_opening_quotation(masked, s0, verb)
+            and not _audience_then_quotation(masked, verb, s1)
+        ):
             return True  # "She lamented the loss of her dog.": an act; '"...," he quipped.' reports
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
         if not (
@@ -2017,6 +2021,19 @@ def _clause_follows(masked: str, start: int, s1: int) -> bool:
     # "conceded defeat yesterday and the BJP are set to win": a time after the object closes the
     # act; the verb after "and" is another clause's
     return clause is not None and not _TIME_THEN_AND_RE.search(masked, start, clause.end())
+
+
+def _audience_then_quotation(masked: str, verb: _Verb, s1: int) -> bool:
+    """'he instructed his workers, "We can't give them access"': people (not 'a piece entitled, "..."',
+    'emailed a friend, "Carlos C.D.,"'), then the words."""
+    audience = _AUDIENCE_THEN_QUOTE_RE.match(masked, verb.end, s1)
+    if audience is None:
+        return False
+    whom = audience.group(1).lower()
+    return whom in _GROUP_WORDS or whom in _LISTENERS or whom.endswith(("ers", "ees", "ists"))
+
+
+_LISTENERS = frozenset("him her them us me staff team crowd audience".split())
 
 
 # An audience of a few words, a comma or colon, then the quotation: 'urged voters, "..."',
