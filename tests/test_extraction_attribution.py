@@ -3191,3 +3191,12 @@ def test_a_verb_of_quotations_then_people_then_a_quotation_reports_it():
     assert speaker_of(text, "We cannot give them access") == "David Morales"
     text = lead + 'Later, Morales penned a piece entitled, "Why Are People Finally Paying Attention?"'
     assert speaker_of(text, "Finally Paying") in (None, "no statement")
+
+
+def test_a_verb_of_quotations_then_where_then_a_quotation_reports_it():
+    """ 'Alley mused, "Alcohol probably played some part"', 'She concluded in her statement, "There
+    was a time ..."': hers."""
+    lead = "Kirstie Alley spoke.\n\n"
+    assert speaker_of(lead + 'Alley mused, "Alcohol played some part in it."', "Alcohol") == "Kirstie Alley"
+    text = lead + 'She concluded in her statement, "There was a time when America was not fat."'
+    assert speaker_of(text, "There was a time") == "Kirstie Alley"

@@ -325,6 +325,8 @@ def _coordinated(text: str) -> re.Match[str] | None:
 
 
 _QUOTATION_NEXT_RE = re.compile(r"\s*[,:]\s*[\"“]")  # a quotation right after the verb
+# ... or after where it was said: 'She concluded in her statement, "..."'
+_QUOTATION_AFTER_RE = re.compile(r"\s*(?:(?:in|on|at|during|via)\s+[^,;:\"“”]{1,40}?)?[,:]\s*[\"“]")
 _NOT_SPEECH_AFTER_RE = re.compile(r"\s+than\b")  # "easier said than done"
 # After an -ing word: a noun it qualifies, or the verb of which it is the subject; it reports nothing.
 _PARTICIPLE_AS_NOUN_RE = re.compile(
@@ -1870,7 +1872,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         elif (
             not _after_reported_words(masked, s0, s1, verb)
             and not (verb.text in _THAT_VERBS and _THAT_AFTER_RE.match(masked, verb.end, s1))
-            and not _QUOTATION_NEXT_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
+            and not _QUOTATION_AFTER_RE.match(masked, verb.end, s1)  # 'Baker continued, "We ..."'
             # '"...," Tipton observed during a question and answer session.': the quotation, its subject
             and not _quotation_then_subject(masked, s0, verb)
             and not (  # "estimated the deficit will fall", not "output, estimated at 15 mln tonnes, will"
@@ -1885,6 +1887,7 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
             not _quotation_then_subject(masked, s0, verb)
             and not _right_after_opening_quotation(masked, s0, verb)
             and not _audience_then_quotation(masked, verb, s1)
+            and not _QUOTATION_AFTER_RE.match(masked, verb.end, s1)  # 'Alley mused, "..."'
         ):
             return True  # "She lamented the loss of her dog.": an act; '"...," he quipped.' reports
     elif verb.text in _THAT_VERBS and not _THAT_AFTER_RE.match(masked, verb.end, s1):
