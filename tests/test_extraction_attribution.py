@@ -3200,3 +3200,16 @@ def test_a_verb_of_quotations_then_where_then_a_quotation_reports_it():
     assert speaker_of(lead + 'Alley mused, "Alcohol played some part in it."', "Alcohol") == "Kirstie Alley"
     text = lead + 'She concluded in her statement, "There was a time when America was not fat."'
     assert speaker_of(text, "There was a time") == "Kirstie Alley"
+
+
+def test_present_tense_reports_of_features_and_a_progressive_before_that():
+    """ "the economist Joseph Stiglitz comments that "..."", "Prof David Green ... agrees that ...",
+    "He points out that ..."; "The comments that he made" reports nothing; "As outbreaks grow,
+    experts are warning that ...": the experts'."""
+    text = 'Looking back, the economist Joseph Stiglitz comments that "rapid liberalization was the cause".'
+    assert speaker_of(text, "rapid liberalization") == "Joseph Stiglitz"
+    text = "Prof David Green, vice-chancellor of Worcester University, agrees that many students feel blamed."
+    assert speaker_of(text, "many students feel blamed") == "David Green"
+    assert speakers("The comments that he made about the budget were rude.") == []
+    result = extract("HEADLINE\n\nLONDON, Oct 2 - As outbreaks grow, experts are warning that halls are too full.\n")
+    assert [s.speaker_label for s in result.statements] == ["experts"]

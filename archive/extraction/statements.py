@@ -1719,9 +1719,15 @@ _THAT_RE = re.compile(r"\s*(?:that\s*)?")
 def _attribution_by(verb: _Verb, masked: str, s0: int, s1: int, story: _Story) -> _Attribution | None:
     if masked.find(", who ", s0, verb.start) != -1:  # the test first: most sentences have no such aside
         s1 = _relative_clause_end(masked, s0, s1, verb)
-    if verb.text in _PARTICIPLES and masked.startswith(",", verb.end) and masked.endswith("ing", 0, verb.end):
+    if (
+        verb.text in _PARTICIPLES
+        and masked.endswith("ing", 0, verb.end)
+        and (masked.startswith(",", verb.end) or masked.startswith(" that ", verb.end))
+    ):
         progressive = _PROGRESSIVE_ASIDE_RE.search(masked, max(s0, verb.start - 30), verb.start)
-        if progressive:  # "The team, some Republicans are already saying, ran banal ads": their aside
+        if progressive:
+            # "The team, some Republicans are already saying, ran banal ads": their aside; "As cases
+            # rise, experts are warning that halls are too full": theirs, a finite verb's report
             return _finite(masked, s0, s1, _Verb(verb.text, progressive.start(), verb.end), story)
     if _is_not_speech(masked, s0, s1, verb):
         return None
@@ -1813,7 +1819,7 @@ _NOUN_FRAME_VERBS = frozenset({"notes", "comments"})
 
 
 # Verbs of group [that] that are plural nouns as often: they report after a name or a pronoun only.
-_NOUN_THAT_VERBS = frozenset({"claims", "reports", "states"})
+_NOUN_THAT_VERBS = frozenset({"claims", "reports", "states", "comments"})
 
 
 def _words_before_verb(masked: str, s0: int, verb: _Verb) -> list[str]:
@@ -1831,7 +1837,10 @@ def _name_or_pronoun_before(masked: str, s0: int, verb: _Verb) -> bool:
         return True
     if not 0 < len(words) <= 6 or not words[-1][:1].isupper() or (len(words) == 1 and country_code(words[0])):
         return False
-    return all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in words)
+    if words[-1] in ("The", "A", "An"):
+        return False  # "The comments that he made": an article, no name
+    # (a role before the name too: "the economist Joseph Stiglitz comments that")
+    return all(w[:1].isupper() or w in ("of", "the", "and", "for") or is_role_word(w) for w in words)
 
 
 def _named_frame(masked: str, s0: int, verb: _Verb) -> bool:
