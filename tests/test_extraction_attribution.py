@@ -3213,3 +3213,16 @@ def test_present_tense_reports_of_features_and_a_progressive_before_that():
     assert speakers("The comments that he made about the budget were rude.") == []
     result = extract("HEADLINE\n\nLONDON, Oct 2 - As outbreaks grow, experts are warning that halls are too full.\n")
     assert [s.speaker_label for s in result.statements] == ["experts"]
+
+
+def test_a_clause_around_its_speaker_is_one_statement_and_a_colon_at_the_end_introduces_the_next():
+    """ "The difference, Mr. Warner said, was that the economy was near the precipice": one statement
+    (not "was that ..."); "In a wide-ranging interview, President Obama also said:" reports the next
+    paragraph, not its own opening words."""
+    text = "Senator Mark Warner spoke.\n\nThe difference, Mr. Warner said, was that the economy was near the precipice."
+    assert speakers(text)[0] == (
+        "The difference, Mr. Warner said, was that the economy was near the precipice",
+        "Mark Warner",
+    )
+    text = 'In a wide-ranging interview, President Barack Obama also said:\n\n"We will win the fight."'
+    assert speakers(text) == [("We will win the fight", "Barack Obama")]

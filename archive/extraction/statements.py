@@ -2443,6 +2443,10 @@ def _content(masked: str, s0: int, s1: int, verb: _Verb, subject: tuple[int, int
         # '"I'm not," Dejesus said as he secured the clamp': what he did meanwhile; '... "great
         # suspicion," Woodard said, though he stressed ...': the writer's clause
         after = None
+    if before and after and _PREDICATE_AFTER_RE.match(masked, tail, s1) and not _starts_with_intro(masked[s0:cut]):
+        return before[0], after[1]  # "The difference, Mr. Warner said, was that ...": one clause around him
+    if after is None and before and masked.startswith(":", tail) and not masked[tail + 1 : s1].strip():
+        return None  # "In a wide-ranging interview, President Obama also said:" the next paragraphs say what
     if (
         before
         and after
