@@ -3226,3 +3226,15 @@ def test_a_clause_around_its_speaker_is_one_statement_and_a_colon_at_the_end_int
     )
     text = 'In a wide-ranging interview, President Barack Obama also said:\n\n"We will win the fight."'
     assert speakers(text) == [("We will win the fight", "Barack Obama")]
+
+
+def test_an_honorific_of_the_other_sex_names_another_of_that_surname():
+    """ "Suspect James Holmes ... When Ms. Holmes told a reporter, "..."": his mother, not him; "Ms
+    Ride's former husband Steve Hawley said" stays Steve Hawley."""
+    text = (
+        "Suspect James Holmes appeared in court.\n\n"
+        'When Ms. Holmes told a reporter, "Yes you have the right person," she meant herself.'
+    )
+    assert speaker_of(text, "right person") is None
+    text = 'Sally Ride died.\n\nMs Ride\'s former husband Steve Hawley said: "Sally was a very private person."'
+    assert speaker_of(text, "very private person") == "Steve Hawley"

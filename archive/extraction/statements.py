@@ -2316,6 +2316,16 @@ def _named_before_description(masked: str, s0: int, subject: tuple[int, int], st
     return None
 
 
+def _honorific_of_other_sex(phrase: str, person: str) -> bool:
+    """ "Ms. Holmes" of James Holmes, "Mr. Clinton" of Hillary Clinton: the honorific names another."""
+    words = phrase.split()
+    if len(words) > 3 or "'s" in phrase or "’s" in phrase:
+        return False  # "Ms Ride's former husband Steve Hawley": the honorific is another's
+    honorific = words[0].rstrip(".")
+    sex = {"Mr": "m", "Ms": "f", "Mrs": "f", "Miss": "f"}.get(honorific)
+    return sex is not None and person_gender(person) not in (None, sex)
+
+
 def _named_in_aside(paragraph: str, end: int, attribution: _Attribution, person: str, story: _Story) -> bool:
     """The person is named in the aside between the subject and its verb (someone else's relation)."""
     content = attribution.content
@@ -3049,6 +3059,8 @@ def _resolve(paragraph: str, masked: str, index: int, attribution: _Attribution,
     apposed = [_clean_subject(paragraph[a:b]) for a, b in attribution.appositions] if attribution.appositions else []
     for phrase in [label, *head, *apposed]:
         person = _person_heading(phrase, story)
+        if person and phrase[:2] in ("Mr", "Ms", "Mi") and _honorific_of_other_sex(phrase, person):
+            return _Speaker(label=label)  # "When Ms. Holmes told a reporter": his mother, not James Holmes
         if person:
             first = _joint_first(paragraph, start, story) if paragraph.endswith(" and ", 0, start) else None
             return _Speaker(person=first or person, label=label)
