@@ -1277,3 +1277,9 @@ def test_a_description_printed_as_a_title_and_a_cafe_are_no_part_of_a_name():
         '"We have a long way to go," said Mike Avey, 52, who owns Joe Maxx Coffee off the main square.\n'
     )
     assert [(p.name, p.role) for p in extract(text).people] == [("Nate Reynolds", "Neighbor"), ("Mike Avey", "")]
+
+
+def test_a_firm_named_by_its_trade_is_no_person():
+    """ "Verizon Wireless said 99 percent of its cell towers were online": a company that speaks."""
+    result = extract("HEADLINE\n\nNEW YORK, Nov 5 - Verizon Wireless said 99 percent of its towers were online.\n")
+    assert result.people == [] and result.statements[0].speaker_organisation == "Verizon Wireless"
