@@ -270,3 +270,11 @@ def test_wikinews_is_a_medium_not_a_person():
     result = extract("HEADLINE\n\nWikinews' Nick Moreau spoke with the actors about the show on Friday.")
     assert [p.name for p in result.people] == ["Nick Moreau"]
     assert [(o.name, o.kind) for o in result.organisations] == [("Wikinews", "media")]
+
+
+def test_modern_news_sites_cited_by_name_are_media_not_people():
+    """ "Gizmodo wrote that ...", "Healthline reported": news sites the gazetteer knows."""
+    result = extract("HEADLINE\n\nNEW YORK, Nov 12 - Gizmodo wrote that McAfee had fled his home in Belize.\n")
+    assert result.people == []
+    assert [(o.name, o.kind) for o in result.organisations] == [("Gizmodo", "media")]
+    assert result.statements[0].speaker_organisation == "Gizmodo"
