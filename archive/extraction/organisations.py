@@ -227,23 +227,38 @@ def _initials_to_story_bodies(found: dict[tuple[str, str | None], _Found], parag
     """ "the Election Commission ... The EC said": a body the gazetteer knows only by its initials
     ("EC", the European Community) is, where the story names a body the gazetteer does not know with
     those initials and never prints the gazetteer's name, that body. Its mentions move there, in place."""
-    printed = {key: {paragraphs[s.paragraph][s.start : s.end] for s in body.spans} for key, body in found.items()}
+
+    def printed(body: _Found) -> set[str]:
+        return {paragraphs[s.paragraph][s.start : s.end] for s in body.spans}
+
+    # The common case first: no body printed only as initials (the test reads each body's first span)
+    initials_only = {
+        key: texts.pop()
+        for key, body in found.items()
+        if body.spans
+        and _is_initials(paragraphs[body.spans[0].paragraph], body.spans[0])
+        and len(texts := printed(body)) == 1
+    }
+    if not initials_only:
+        return
     by_initials = {}
-    for key, body in found.items():
+    for body in found.values():
         capitals = [w[0] for w in body.name.split() if w[:1].isupper()]
         # its name printed in full, a body the gazetteer does not know (its own abbreviations are its own)
-        if len(capitals) >= 2 and body.name not in ENTRIES and any(" " in text for text in printed[key]):
+        if len(capitals) >= 2 and body.name not in ENTRIES and any(" " in text for text in printed(body)):
             by_initials.setdefault("".join(capitals), body)
-    for key, body in list(found.items()):
-        if len(printed[key]) != 1:
-            continue  # the body's own name is printed too (or no mention): it is in the story
-        (initials,) = printed[key]
-        target = by_initials.get(initials)
-        if target is None or target is body or not initials.isupper():
+    for key, initials in initials_only.items():
+        body, target = found[key], by_initials.get(initials)
+        if target is None or target is body:
             continue
         target.spans = sorted(target.spans + body.spans, key=lambda s: (s.paragraph, s.start))
         target.abbreviation = target.abbreviation or initials
         del found[key]
+
+
+def _is_initials(paragraph: str, span: Span) -> bool:
+    text = paragraph[span.start : span.end]
+    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
 
 
 def _dateline_country(document: Document) -> str | None:

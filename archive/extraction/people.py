@@ -1502,12 +1502,12 @@ def _article_starts_word(body: str, at: int) -> bool:
 
 
 _BODY_OF_ROLE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
-# Endings of English abstract or plural nouns, no surname's: "Regulation", "Management", "Commodities"
 _STREET_ENDINGS = ("-Strasse", "-Straße", "-Platz", "-Allee", "-Weg", "-Ufer", "-Damm", "-Gasse", "-Ring")
 _CLAUSE_OPENERS = frozenset("she he they it we i and but or".split())
 _CLAUSE_VERBS = frozenset("became becomes was is has had joined left served took went".split())  # "Ride became"
 _STORM_RE = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Superstorm|[Ss]torm)\s+([A-Z][a-z]+)\b")
 _STORM_WORDS = ("Hurricane ", "Typhoon ", "Cyclone ", "Storm ", "Superstorm ", "hurricane ", "storm ")
+# Endings of English abstract or plural nouns, no surname's: "Regulation", "Management", "Commodities"
 _COMMON_NOUN_END_RE = re.compile(r"(?:tions?|gement|ities|ity|sis|ics|gy|ies)$")
 _BODY_NOUNS_AFTER = frozenset("bank banks group company corp agency fund trust securities".split())
 _OF_NAME_RE = re.compile(r"\s+(?:on|of|for)\s+([A-Z][\w'’-]*)")
