@@ -285,8 +285,11 @@ def find_people(
             if not any(o.name.startswith(p.name) or o.abbreviation == p.name for o in organisations)
         )
     people = _without_headline_run_ons(people, paragraphs)
-    if people and _STORM_RE.search(story.body):  # a storm named once is the storm whenever its name stands alone
-        storms = set(_STORM_RE.findall(story.body))
+    body = story.body
+    # A storm named once is the storm whenever its name stands alone ("Hurricane Katrina ... after
+    # Katrina"); its words are looked for in C first, the regex would try every place of the body.
+    if people and ("torm " in body or "urricane " in body or "yphoon " in body or "yclone " in body):
+        storms = set(_STORM_RE.findall(body))
         people = [p for p in people if p.name not in storms]
     if len(people) > 1:
         people = _without_common_word_openers(people, story)

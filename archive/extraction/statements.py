@@ -1788,8 +1788,8 @@ _RELATIVE_THEN_SUBJECT_RE = re.compile(r"\s*(?:who|whom|which)\s+([\w'’.-]+)\b
 _CAPITALS_NAME_RE = re.compile(r"\b[A-Z]{2,}(?:[-'’][A-Z]+)?(?:\s+[A-Z]{2,}(?:[-'’][A-Z]+)?)+\b")  # a name in capitals
 _ADDING_A_THING_RE = re.compile(r"\s+(?:pressure|weight|fuel|value|insult|momentum|urgency|jobs|capacity|up|to)\b")
 _NOUN_AFTER_PREPOSITION_RE = re.compile(
-    r"\b(?:despite|amid|amidst|of|about|following|over|against|(?:according\s+to|citing)(?:\s+[\w'’.-]+){0,4})\s+$",
-    re.I,
+    r"\b(?:[Dd]espite|[Aa]mid|[Aa]midst|of|about|[Ff]ollowing|over|against|"
+    r"(?:[Aa]ccording\s+to|[Cc]iting)(?:\s+[\w'’.-]+){0,4})\s+$"
 )
 _PRONOUN_ASIDE_RE = re.compile(r",\s+(?:he|she|they)\s+$")
 
@@ -1868,7 +1868,11 @@ def _is_not_speech(masked: str, s0: int, s1: int, verb: _Verb) -> bool:
         # "Simultaneously, he continued, Government has reduced VAT", "Governments will have to impose
         # carbon fees, they argue, adding ...": a pronoun's aside between commas reports
         return False
-    if verb.text[-1] == "s" and verb.text != "says" and _NOUN_AFTER_PREPOSITION_RE.search(masked, s0, verb.start):
+    if (
+        verb.text[-1] == "s"
+        and verb.text != "says"
+        and _NOUN_AFTER_PREPOSITION_RE.search(masked, max(s0, verb.start - 60), verb.start)  # the words just before
+    ):
         return True  # "..., despite reports", "amid claims of fraud": a plural noun after its preposition
     if masked.startswith(" by ", verb.end) and verb.text.endswith("ed"):
         return True  # "Eventually recalled by the Reich, Peters ...", "was described by his lawyer as": a passive
