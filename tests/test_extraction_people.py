@@ -1283,3 +1283,12 @@ def test_a_firm_named_by_its_trade_is_no_person():
     """ "Verizon Wireless said 99 percent of its cell towers were online": a company that speaks."""
     result = extract("HEADLINE\n\nNEW YORK, Nov 5 - Verizon Wireless said 99 percent of its towers were online.\n")
     assert result.people == [] and result.statements[0].speaker_organisation == "Verizon Wireless"
+
+
+def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_name_after_it():
+    """ "Added Regina L. Davis, spokeswoman for the Maryland Public Service Commission, "...": Regina L. Davis."""
+    text = (
+        "HEADLINE\n\nBALTIMORE, Nov 9 - Utilities gave figures.\n\nAdded Regina L. Davis, spokeswoman for the "
+        'Maryland Public Service Commission, "We have never had reason to doubt their accuracy."\n'
+    )
+    assert [p.name for p in extract(text).people] == ["Regina L. Davis"]

@@ -1288,6 +1288,8 @@ def _name_span(run: str, date) -> tuple[int, int] | None:
         first += 1
     elif len(words) - first >= 3 and _COMMON_NOUN_END_RE.search(words[first]):
         first += 1  # "(Director of Public) Prosecution Eva-Marie Persson": a body's word, no name's
+    elif len(words) - first >= 2 and words[first].lower() in SPEECH_VERBS:
+        first += 1  # "Added Regina L. Davis, spokeswoman for ..., "..."": the verb opens the sentence
     while len(words) - first > 1 and words[-1].lower() in _TRAILING_DATE_WORDS:
         words = words[:-1]  # "Clayton Yeutter Monday": the weekday is no part of the name
     if len(words) - first > 2 and words[-1].lower() in MONTHS:
