@@ -26,7 +26,9 @@ ROLE_HEADS = _load_words("roles.txt")
 # Words that may sit inside a role before or after its head: "Finance", "deputy", "of", "the".
 ROLE_MODIFIERS = _load_words("roles_modifiers.txt")
 # Capitalised words that are never part of a person's name (months, sentence openers, places...).
-NON_NAME_WORDS = _load_words("people_non_names.txt")
+# Plural nouns of people ("Advocates", "Builders"): groups, never a person's name.
+PEOPLE_GROUP_WORDS = _load_words("people_groups.txt")
+NON_NAME_WORDS = _load_words("people_non_names.txt") | PEOPLE_GROUP_WORDS
 # Last words of organisation names ("Commission", "Corp"): a sequence holding one is no person.
 ORGANISATION_WORDS = _load_words("people_organisation_words.txt")
 # Common given names: "Paul Volcker" is a person even with no role or verb beside it.
